@@ -1,0 +1,65 @@
+// The article as POST /articles receives it (CONTRACT.md §2).
+import * as z from 'zod/mini';
+
+export const MAX_TEXT_CHARS = 200_000;
+
+// RFC 3339 date-time (with offset) or full date.
+const RFC3339 =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
+
+// C0 controls other than tab, line feed and carriage return: no article needs them,
+// and XML cannot carry them.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** 2026-02-30 matches the pattern but names no day. */
+function isRealDate(s: string): boolean {
+  const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s));
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
+
+const optionalText = (max: number) =>
+  z.optional(
+    z.nullable(z.string().check(z.maxLength(max), z.refine((s) => !CONTROL.test(s), 'must not contain control characters'))),
+  );
+
+export const ArticleInput = z.object({
+  url: z.optional(z.nullable(httpUrl.check(z.maxLength(2048)))),
+  title: optionalText(1000),
+  publishedAt: z.string().check(
+    z.regex(RFC3339, 'must be an RFC 3339 date or date-time'),
+    z.refine(isRealDate, 'is not a real date'),
+  ),
+  language: z.optional(z.nullable(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)))),
+  source: optionalText(200),
+  text: z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_TEXT_CHARS),
+    z.refine((s) => s.trim().length > 0, 'must not be blank'),
+    z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
+  ),
+});
+export type ArticleInput = z.infer<typeof ArticleInput>;
+
+/** An accepted article, with the defaults filled in. */
+export interface Article {
+  url: string | null;
+  title: string | null;
+  publishedAt: string;
+  language: string;
+  source: string | null;
+  text: string;
+}
+
+export function toArticle(input: ArticleInput): Article {
+  return {
+    url: input.url ?? null,
+    title: input.title ?? null,
+    publishedAt: input.publishedAt,
+    language: input.language ?? 'vi',
+    source: input.source ?? null,
+    text: input.text,
+  };
+}

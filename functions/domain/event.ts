@@ -1,0 +1,122 @@
+// The diplomatic event: the vocabulary of CONTRACT.md §3 as zod schemas, with the
+// TypeScript types inferred from them. `zod/mini` keeps the Lambda bundles small.
+import * as z from 'zod/mini';
+
+export const VISIT_TYPES = ['state_visit', 'official_visit', 'working_visit', 'visit'] as const;
+export const MEETING_TYPES = [
+  'talks',
+  'courtesy_call',
+  'high_level_meeting',
+  'committee_session',
+  'phone_call',
+  'video_call',
+  'meeting',
+] as const;
+export const CATEGORIES = ['visit', 'meeting'] as const;
+export const STATUSES = ['announced', 'held'] as const;
+
+export const Category = z.enum(CATEGORIES);
+export const EventType = z.enum([...VISIT_TYPES, ...MEETING_TYPES]);
+export const Status = z.enum(STATUSES);
+export type Category = z.infer<typeof Category>;
+export type EventType = z.infer<typeof EventType>;
+export type Status = z.infer<typeof Status>;
+
+export function categoryOf(type: EventType): Category {
+  return (VISIT_TYPES as readonly string[]).includes(type) ? 'visit' : 'meeting';
+}
+
+/** ISO 3166-1 alpha-2, upper case. */
+export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+/** `YYYY-MM-DD`, or `YYYY-MM` when the text gives only a month. */
+export const EventDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/));
+export type EventDate = z.infer<typeof EventDate>;
+
+export const Participant = z.object({
+  name: z.string().check(z.minLength(1)),
+  title: z.nullable(z.string()),
+  country: z.nullable(CountryCode),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const Location = z.object({
+  place: z.nullable(z.string()),
+  city: z.nullable(z.string()),
+  country: z.nullable(CountryCode),
+});
+export type Location = z.infer<typeof Location>;
+
+/** The fields an extractor can support with a sentence. */
+export const EVIDENCE_FIELDS = [
+  'type',
+  'status',
+  'start',
+  'end',
+  'countries',
+  'host',
+  'guest',
+  'participants',
+  'location',
+  'part_of',
+] as const;
+export const Evidence = z.object({
+  field: z.enum(EVIDENCE_FIELDS),
+  text: z.string(),
+  /** the article (its url, or null when it has none) the sentence comes from */
+  source: z.optional(z.nullable(z.string())),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** The facts of one event, as one article reports them or as merged from several. */
+export const EventFacts = z.object({
+  category: Category,
+  type: EventType,
+  status: Status,
+  start: EventDate,
+  end: z.nullable(EventDate),
+  countries: z.array(CountryCode),
+  host: z.nullable(CountryCode),
+  guest: z.nullable(CountryCode),
+  participants: z.array(Participant),
+  location: Location,
+});
+export type EventFacts = z.infer<typeof EventFacts>;
+
+/**
+ * What the extractor finds in one article: the facts, the sentences behind them, and
+ * `partOf`, the index (in the same article's list) of the visit a meeting belongs to.
+ */
+export const ExtractedEvent = z.object({
+  ...EventFacts.shape,
+  evidence: z.array(Evidence),
+  partOf: z.nullable(z.number().check(z.int(), z.nonnegative())),
+});
+export type ExtractedEvent = z.infer<typeof ExtractedEvent>;
+
+export const Source = z.object({
+  url: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  published: z.string(),
+  outlet: z.optional(z.nullable(z.string())),
+});
+export type Source = z.infer<typeof Source>;
+
+/** CAMEO codes of CONTRACT §3. */
+export type Cameo = '036' | '040' | '041' | '042' | '044';
+
+/** The public event (CONTRACT §3 `_diplomacy`) plus its identity and timestamps. */
+export const DiplomaticEvent = z.object({
+  id: z.string(),
+  ...EventFacts.shape,
+  part_of: z.nullable(z.string()),
+  cameo: z.enum(['036', '040', '041', '042', '044']),
+  sources: z.array(Source),
+  evidence: z.array(Evidence),
+  /** first time this project stored the event (RFC 3339) */
+  published: z.string(),
+  /** last time any of its facts or sources changed (RFC 3339) */
+  modified: z.string(),
+  /** rises by one with every change of facts or sources (iCalendar SEQUENCE) */
+  revision: z.number(),
+});
+export type DiplomaticEvent = z.infer<typeof DiplomaticEvent>;

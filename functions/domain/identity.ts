@@ -1,0 +1,111 @@
+// Event identity: deciding whether a newly extracted report is an event the store
+// already holds. Reports are matched inside one ledger (one category and one country
+// set), so only dates, types and principals remain to compare. Pure.
+import { createHash } from 'node:crypto';
+import { dayRange } from './dates.js';
+import type { EventFacts, EventType } from './event.js';
+import { sameName } from './names.js';
+
+/** What the ledger keeps of an event to recognize further reports of it. */
+export interface LedgerEntry {
+  id: string;
+  /** every type a report gave it */
+  types: EventType[];
+  /** every [start, end] a report gave it */
+  dates: [string, string | null][];
+  /** principals named by any report, by country code */
+  names: Record<string, string[]>;
+  /** `<article key>#<index>` of every report merged into it */
+  reports: string[];
+}
+
+export function ledgerKey(facts: Pick<EventFacts, 'category' | 'countries'>): string {
+  return `${facts.category}#${[...facts.countries].sort().join('+')}`;
+}
+
+/** The id a new event gets: derived from the report that first told of it, so a retry
+ *  of the same ingest reaches the same id. */
+export function newEventId(reportKey: string): string {
+  return createHash('sha256').update(reportKey).digest('base64url').slice(0, 16).replace(/[-_]/g, 'x');
+}
+
+export const reportKey = (articleKey: string, index: number): string => `${articleKey}#${index}`;
+
+const GENERIC_TYPES: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
+
+function typesCompatible(a: EventType, known: EventType[]): boolean {
+  return known.some((t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a));
+}
+
+/** Distance in days between two date spans, widened by the one-day slack that time
+ *  zones and "overnight" reporting cause; null when they are too far apart. */
+function dateDistance(a: [string, string | null], b: [string, string | null]): number | null {
+  const [a0] = dayRange(a[0]);
+  const a1 = dayRange(a[1] ?? a[0])[1];
+  const [b0] = dayRange(b[0]);
+  const b1 = dayRange(b[1] ?? b[0])[1];
+  const gap = Math.max(0, Math.max(a0, b0) - Math.min(a1, b1));
+  return gap <= 1 ? gap : null;
+}
+
+/** Principals conflict when, for a country both name someone of, they share nobody:
+ *  talks with the Prime Minister and a call on the President, same day, are two events. */
+function principalsConflict(facts: EventFacts, names: Record<string, string[]>): boolean {
+  const byCountry = new Map<string, string[]>();
+  for (const p of facts.participants) {
+    if (!p.country) continue;
+    byCountry.set(p.country, [...(byCountry.get(p.country) ?? []), p.name]);
+  }
+  for (const [country, ours] of byCountry) {
+    const theirs = names[country];
+    if (!theirs || theirs.length === 0) continue;
+    if (!ours.some((n) => theirs.some((m) => sameName(n, m)))) return true;
+  }
+  return false;
+}
+
+/** The ledger entry this report is about, or null for a new event. */
+export function matchReport(
+  facts: EventFacts,
+  key: string,
+  entries: readonly LedgerEntry[],
+): LedgerEntry | null {
+  const already = entries.find((e) => e.reports.includes(key));
+  if (already) return already;
+  let best: { entry: LedgerEntry; distance: number } | null = null;
+  for (const entry of entries) {
+    if (!typesCompatible(facts.type, entry.types)) continue;
+    if (principalsConflict(facts, entry.names)) continue;
+    const distances = entry.dates
+      .map((d) => dateDistance([facts.start, facts.end], d))
+      .filter((d): d is number => d !== null);
+    if (distances.length === 0) continue;
+    const distance = Math.min(...distances);
+    if (!best || distance < best.distance || (distance === best.distance && entry.id < best.entry.id)) {
+      best = { entry, distance };
+    }
+  }
+  return best?.entry ?? null;
+}
+
+/** The entry after one more report of its event. */
+export function recordReport(entry: LedgerEntry, facts: EventFacts, key: string): LedgerEntry {
+  const names: Record<string, string[]> = { ...entry.names };
+  for (const p of facts.participants) {
+    if (!p.country) continue;
+    const list = names[p.country] ?? [];
+    if (!list.some((n) => sameName(n, p.name))) names[p.country] = [...list, p.name];
+  }
+  const span: [string, string | null] = [facts.start, facts.end];
+  return {
+    id: entry.id,
+    types: entry.types.includes(facts.type) ? entry.types : [...entry.types, facts.type],
+    dates: entry.dates.some((d) => d[0] === span[0] && d[1] === span[1]) ? entry.dates : [...entry.dates, span],
+    names,
+    reports: entry.reports.includes(key) ? entry.reports : [...entry.reports, key],
+  };
+}
+
+export function newEntry(id: string): LedgerEntry {
+  return { id, types: [], dates: [], names: {}, reports: [] };
+}

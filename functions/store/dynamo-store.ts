@@ -1,0 +1,250 @@
+// The only module that talks to DynamoDB. Items keep their document as one JSON
+// attribute (`doc`), parsed with the zod schemas of items.ts on the way out, plus the
+// few attributes that conditions and key conditions need.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { sortBounds, viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
+import type { LedgerEntry } from '../domain/identity.js';
+import { ArticleRecord, Ledger, Meta, StoredEvent } from './items.js';
+import { postingsOf, splitPosting } from './postings.js';
+import { StoreUnavailableError, type EventStore, type FeedPageResult } from './store.js';
+import { keys, postingSort } from './table.js';
+
+const BATCH_GET_MAX = 100;
+const BATCH_WRITE_MAX = 25;
+const UNPROCESSED_RETRIES = 8;
+
+type Item = Record<string, unknown>;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** Every SDK failure but a failed condition means the store is unavailable. */
+async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isConditionFailure(error)) throw error;
+    throw new StoreUnavailableError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function parseDoc<S extends z.ZodMiniType>(schema: S, item: Item | undefined, what: string): z.infer<S> {
+  if (!item || typeof item.doc !== 'string') throw new Error(`${what}: item without a document`);
+  return schema.parse(JSON.parse(item.doc));
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+export class DynamoStore implements EventStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getArticle(key: string) {
+    const out = await call('GetItem article', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.article(key), ConsistentRead: true })),
+    );
+    return out.Item ? parseDoc(ArticleRecord, out.Item, 'article') : null;
+  }
+
+  async putArticle(record: ArticleRecord) {
+    await call('PutItem article', () =>
+      this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...keys.article(record.key), doc: JSON.stringify(record) } }),
+      ),
+    );
+  }
+
+  async readLedger(ledger: string) {
+    const out = await call('GetItem ledger', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.claim(ledger), ConsistentRead: true })),
+    );
+    return out.Item ? parseDoc(Ledger, out.Item, 'ledger') : { version: 0, entries: [] };
+  }
+
+  async writeLedger(ledger: string, entries: LedgerEntry[], expectedVersion: number) {
+    const version = expectedVersion + 1;
+    try {
+      await call('PutItem ledger', () =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.claim(ledger), version, doc: JSON.stringify({ version, entries }) },
+            ...(expectedVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getEvent(id: string) {
+    const out = await call('GetItem event', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true })),
+    );
+    return out.Item ? parseDoc(StoredEvent, out.Item, 'event') : null;
+  }
+
+  async getEvents(ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, StoredEvent>();
+    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
+      let pending: Item[] = unique.slice(i, i + BATCH_GET_MAX).map((id) => keys.event(id));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+        if (attempt > 0) await pause(20 * 2 ** attempt);
+        const out = await call('BatchGetItem events', () =>
+          this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          const event = parseDoc(StoredEvent, item, 'event');
+          found.set(event.id, event);
+        }
+        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+      }
+    }
+    return ids.map((id) => found.get(id)).filter((e): e is StoredEvent => e !== undefined);
+  }
+
+  async putEvent(event: StoredEvent, expectedVersion: number | null) {
+    try {
+      await call('PutItem event', () =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.event(event.id), version: event.version, doc: JSON.stringify(event) },
+            ...(expectedVersion === null
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async syncPostings(event: StoredEvent) {
+    const current = new Set(postingsOf(event.id, event.event));
+    const requests: Item[] = [];
+    for (const posting of current) {
+      const { view, sort } = splitPosting(posting);
+      requests.push({ PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id } } });
+    }
+    for (const posting of event.postings) {
+      if (current.has(posting)) continue;
+      const { view, sort } = splitPosting(posting);
+      requests.push({ DeleteRequest: { Key: { pk: keys.feedPartition(view), sk: sort } } });
+    }
+    await this.batchWrite(requests);
+  }
+
+  private async batchWrite(requests: Item[]) {
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
+      let pending = requests.slice(i, i + BATCH_WRITE_MAX);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
+        if (attempt > 0) await pause(20 * 2 ** attempt);
+        const out = await call('BatchWriteItem postings', () =>
+          this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } })),
+        );
+        pending = (out.UnprocessedItems?.[this.tableName] as Item[] | undefined) ?? [];
+      }
+    }
+  }
+
+  async queryFeed(
+    query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit'>,
+    after: string | null,
+  ): Promise<FeedPageResult> {
+    const [lo, hi] = sortBounds(query);
+    const views = viewsFor(query);
+    const pages = await Promise.all(
+      views.map((view) =>
+        call('Query feed view', () =>
+          this.db.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+              ExpressionAttributeValues: { ':pk': keys.feedPartition(view), ':lo': lo, ':hi': hi },
+              ScanIndexForward: false,
+              Limit: query.limit + 1,
+              ...(after ? { ExclusiveStartKey: { pk: keys.feedPartition(view), sk: after } } : {}),
+            }),
+          ),
+        ),
+      ),
+    );
+    // newest first across the views; an event listed in two requested views counts once
+    const postings = new Map<string, string>();
+    for (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const sk = String(item.sk);
+        const id = String(item.id);
+        if (!postings.has(id) || postings.get(id)! < sk) postings.set(id, sk);
+      }
+    }
+    const ordered = [...postings.entries()].sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
+    const taken = ordered.slice(0, query.limit);
+    // each view was asked for one more posting than the page holds: any left over
+    // means another page follows
+    const truncated = ordered.length > query.limit;
+    const events = await this.getEvents(taken.map(([id]) => id));
+    // A posting can outlive a change of its event for a moment (another ingest is
+    // cleaning it up): list an event only where its current state belongs.
+    const sortOf = new Map(taken);
+    const live = events.filter(
+      (e) => sortOf.get(e.id) === postingSort(e.event.start, e.id) && matchesQuery(e.event, query),
+    );
+    const last = taken[taken.length - 1];
+    return { events: live, nextAfter: truncated && last ? last[1] : null };
+  }
+
+  async getMeta() {
+    const out = await call('GetItem meta', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.meta() })),
+    );
+    if (!out.Item) return null;
+    return Meta.parse({ version: out.Item.version, modified: out.Item.modified });
+  }
+
+  async touchMeta(modified: string) {
+    await call('UpdateItem meta', () =>
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.meta(),
+          UpdateExpression: 'SET modified = :m ADD version :one',
+          ExpressionAttributeValues: { ':m': modified, ':one': 1 },
+        }),
+      ),
+    );
+  }
+}

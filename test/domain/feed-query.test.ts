@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalQueryString,
+  decodeCursor,
+  encodeCursor,
+  matchesQuery,
+  parseFeedQuery,
+  viewsFor,
+  viewsOf,
+} from '../../functions/domain/feed-query.js';
+import { facts } from './samples.js';
+
+const parse = (qs: string) => parseFeedQuery(new URLSearchParams(qs));
+
+describe('parseFeedQuery', () => {
+  it('reads repeated and comma-separated values, normalized and sorted', () => {
+    const r = parse('country=vn&country=la&type=talks,state_visit&status=held&from=2026-01-01&to=2026-12-31&limit=10&lang=en');
+    expect(r).toEqual({
+      ok: true,
+      query: {
+        country: ['LA', 'VN'],
+        type: ['state_visit', 'talks'],
+        status: 'held',
+        from: '2026-01-01',
+        to: '2026-12-31',
+        limit: 10,
+        lang: 'en',
+      },
+    });
+  });
+
+  it('defaults to 50 items and no filters', () => {
+    expect(parse('')).toEqual({ ok: true, query: { country: [], type: [], limit: 50 } });
+  });
+
+  it.each([
+    ['country=Vietnam', 'country'],
+    ['country=VN,LA,TH,KH', 'country'],
+    ['type=picnic', 'type'],
+    ['status=maybe', 'status'],
+    ['from=2026-13-01', 'from'],
+    ['from=2026-02-30', 'from'],
+    ['from=2026-03-01&to=2026-02-01', 'from'],
+    ['limit=0', 'limit'],
+    ['limit=101', 'limit'],
+    ['limit=ten', 'limit'],
+    ['limit=1&limit=2', 'limit'],
+    ['lang=fr', 'lang'],
+    ['cursor=%3Cscript%3E', 'cursor'],
+    ['utm_source=x', 'utm_source'],
+  ])('refuses %s, naming %s', (qs, parameter) => {
+    const r = parse(qs);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.parameter).toBe(parameter);
+  });
+});
+
+describe('feed views', () => {
+  it('lists a bilateral event in 24 views, among them the ones its filters read', () => {
+    const f = facts({ category: 'meeting', type: 'talks', status: 'held' });
+    const views = viewsOf(f);
+    expect(views).toHaveLength(24);
+    expect(new Set(views).size).toBe(24);
+    for (const q of ['', 'country=VN', 'country=LA,VN&type=talks', 'type=meeting&status=held', 'country=LA&type=talks&status=held']) {
+      const parsed = parse(q);
+      if (!parsed.ok) throw new Error(q);
+      expect(views).toContain(viewsFor(parsed.query)[0]);
+      expect(matchesQuery(f, parsed.query)).toBe(true);
+    }
+  });
+
+  it('reads one view per requested type', () => {
+    const parsed = parse('type=talks,courtesy_call&country=VN');
+    if (!parsed.ok) throw new Error();
+    expect(viewsFor(parsed.query)).toEqual(['c=VN;k=courtesy_call', 'c=VN;k=talks']);
+  });
+
+  it('checks dates against from and to, month-only dates included from the 1st', () => {
+    const q = (s: string) => {
+      const p = parse(s);
+      if (!p.ok) throw new Error(s);
+      return p.query;
+    };
+    expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-05&to=2026-02-05'))).toBe(true);
+    expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-06'))).toBe(false);
+    expect(matchesQuery(facts({ start: '2026-02' }), q('from=2026-02-01'))).toBe(true);
+    expect(matchesQuery(facts({ start: '2026-02' }), q('to=2026-01-31'))).toBe(false);
+  });
+});
+
+describe('cursors and canonical URLs', () => {
+  it('round-trips a posting sort key and refuses anything else', () => {
+    const c = encodeCursor('2026-02-05#abc123');
+    expect(decodeCursor(c)).toBe('2026-02-05#abc123');
+    expect(decodeCursor(encodeCursor('../../etc/passwd'))).toBeNull();
+    expect(decodeCursor('AAAA')).toBeNull();
+  });
+
+  it('writes equal views as equal query strings', () => {
+    const a = parse('type=talks,courtesy_call&country=vn');
+    const b = parse('country=VN&type=courtesy_call&type=talks&limit=50');
+    if (!a.ok || !b.ok) throw new Error();
+    expect(canonicalQueryString(a.query)).toBe(canonicalQueryString(b.query));
+    expect(canonicalQueryString(a.query)).toBe('?country=VN&type=courtesy_call%2Ctalks');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ledgerKey, matchReport, newEntry, newEventId, recordReport, reportKey } from '../../functions/domain/identity.js';
+import { facts } from './samples.js';
+
+function entryFor(id: string, ...reports: [string, ReturnType<typeof facts>][]) {
+  return reports.reduce((e, [key, f]) => recordReport(e, f, key), newEntry(id));
+}
+
+describe('event identity', () => {
+  it('keys the ledger by category and sorted country set', () => {
+    expect(ledgerKey(facts({ countries: ['VN', 'LA'] }))).toBe('visit#LA+VN');
+    expect(ledgerKey(facts({ category: 'meeting', countries: ['LA', 'VN'] }))).toBe('meeting#LA+VN');
+  });
+
+  it('derives stable, URL-safe ids from the first report', () => {
+    const id = newEventId(reportKey('https://a.test/x', 0));
+    expect(id).toBe(newEventId(reportKey('https://a.test/x', 0)));
+    expect(id).not.toBe(newEventId(reportKey('https://a.test/x', 1)));
+    expect(id).toMatch(/^[A-Za-z0-9]{16}$/);
+  });
+
+  it('matches an announcement and a later report of the same visit', () => {
+    const entry = entryFor('e1', ['a#0', facts()]);
+    expect(matchReport(facts({ status: 'held' }), 'b#0', [entry])?.id).toBe('e1');
+  });
+
+  it('matches a date off by one day, and a month-only date containing the day', () => {
+    const entry = entryFor('e1', ['a#0', facts({ start: '2026-02-05' })]);
+    expect(matchReport(facts({ start: '2026-02-06' }), 'b#0', [entry])?.id).toBe('e1');
+    expect(matchReport(facts({ start: '2026-02' }), 'b#0', [entry])?.id).toBe('e1');
+    expect(matchReport(facts({ start: '2026-02-08' }), 'b#0', [entry])).toBeNull();
+  });
+
+  it('matches a day inside a multi-day visit', () => {
+    const entry = entryFor('e1', ['a#0', facts({ start: '2024-09-10', end: '2024-09-13' })]);
+    expect(matchReport(facts({ start: '2024-09-12' }), 'b#0', [entry])?.id).toBe('e1');
+  });
+
+  it('keeps two meetings on one day apart when their host-side principals differ', () => {
+    const talks = facts({
+      category: 'meeting',
+      type: 'courtesy_call',
+      participants: [
+        { name: 'Tô Lâm', title: null, country: 'VN' },
+        { name: 'Sonexay Siphandone', title: null, country: 'LA' },
+      ],
+    });
+    const entry = entryFor('e1', ['a#1', talks]);
+    const otherCall = facts({
+      category: 'meeting',
+      type: 'courtesy_call',
+      participants: [
+        { name: 'Tô Lâm', title: null, country: 'VN' },
+        { name: 'Xaysomphone Phomvihane', title: null, country: 'LA' },
+      ],
+    });
+    expect(matchReport(otherCall, 'a#2', [entry])).toBeNull();
+  });
+
+  it('keeps talks and a courtesy call apart', () => {
+    const entry = entryFor('e1', ['a#1', facts({ category: 'meeting', type: 'talks' })]);
+    expect(matchReport(facts({ category: 'meeting', type: 'courtesy_call' }), 'a#2', [entry])).toBeNull();
+    expect(matchReport(facts({ category: 'meeting', type: 'meeting' }), 'b#0', [entry])?.id).toBe('e1');
+  });
+
+  it('finds the entry a report was already recorded in, whatever it says now', () => {
+    const entry = entryFor('e1', ['a#0', facts()]);
+    expect(matchReport(facts({ start: '2027-01-01' }), 'a#0', [entry])?.id).toBe('e1');
+  });
+
+  it('prefers the closest date, then the smaller id', () => {
+    const near = entryFor('z', ['a#0', facts({ start: '2026-02-05' })]);
+    const far = entryFor('a', ['b#0', facts({ start: '2026-02-04' })]);
+    expect(matchReport(facts({ start: '2026-02-05' }), 'c#0', [far, near])?.id).toBe('z');
+  });
+
+  it('names principals with either tone placement as one person', () => {
+    const entry = entryFor('e1', ['a#0', facts({ participants: [{ name: 'Nguyễn Văn Hoà', title: null, country: 'VN' }] })]);
+    const f = facts({ participants: [{ name: 'Nguyễn Văn Hòa', title: null, country: 'VN' }] });
+    expect(matchReport(f, 'b#0', [entry])?.id).toBe('e1');
+  });
+});

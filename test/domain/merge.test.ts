@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cameoOf, mergeReports } from '../../functions/domain/merge.js';
+import { facts, report } from './samples.js';
+
+describe('mergeReports', () => {
+  const announced = report('https://news.test/a#0', '2026-02-04T08:00:00+07:00');
+  const held = report('https://news.test/b#0', '2026-02-05T21:00:00+07:00', { status: 'held' });
+
+  it('turns an announced event held when a later article reports it', () => {
+    const merged = mergeReports([announced, held]);
+    expect(merged.status).toBe('held');
+    expect(merged.cameo).toBe('042');
+    expect(merged.sources.map((s) => s.url)).toEqual(['https://news.test/a', 'https://news.test/b']);
+  });
+
+  it('is independent of the order reports arrive in', () => {
+    expect(mergeReports([held, announced])).toEqual(mergeReports([announced, held]));
+  });
+
+  it('lets a day beat a month, and the later article decide between days', () => {
+    const month = report('m#0', '2026-01-10T00:00:00Z', { start: '2026-02' });
+    const day = report('d#0', '2026-01-05T00:00:00Z', { start: '2026-02-05' });
+    expect(mergeReports([month, day]).start).toBe('2026-02-05');
+    const later = report('l#0', '2026-02-06T00:00:00Z', { start: '2026-02-06' });
+    expect(mergeReports([month, day, later]).start).toBe('2026-02-06');
+  });
+
+  it('keeps a specific type over a generic one', () => {
+    const generic = report('g#0', '2026-02-06T00:00:00Z', { type: 'visit' });
+    expect(mergeReports([announced, generic]).type).toBe('state_visit');
+  });
+
+  it('unions participants by name, and lists each article once among the sources', () => {
+    const extra = report('https://news.test/b#0', '2026-02-05T21:00:00+07:00', {
+      participants: [
+        { name: 'Tô Lâm', title: 'Tổng Bí thư', country: 'VN' },
+        { name: 'Sonexay Siphandone', title: 'Thủ tướng', country: 'LA' },
+      ],
+    });
+    const twice = { ...extra, key: 'https://news.test/b#1' };
+    const merged = mergeReports([announced, extra, twice]);
+    expect(merged.participants.map((p) => p.name)).toEqual(['Tô Lâm', 'Thongloun Sisoulith', 'Sonexay Siphandone']);
+    expect(merged.sources).toHaveLength(2);
+  });
+
+  it('refuses to merge nothing', () => {
+    expect(() => mergeReports([])).toThrow();
+  });
+});
+
+describe('cameoOf', () => {
+  it.each([
+    [facts({ status: 'announced' }), '036'],
+    [facts({ status: 'held' }), '042'],
+    [facts({ status: 'held', category: 'meeting', type: 'phone_call', host: null }), '041'],
+    [facts({ status: 'held', category: 'meeting', type: 'talks' }), '040'],
+    [
+      facts({ status: 'held', category: 'meeting', type: 'meeting', host: null, guest: null, location: { place: null, city: 'Jakarta', country: 'ID' } }),
+      '044',
+    ],
+  ])('codes %#', (f, code) => {
+    expect(cameoOf(f)).toBe(code);
+  });
+});
