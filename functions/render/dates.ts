@@ -1,0 +1,93 @@
+// Date handling for every format: event dates (`YYYY-MM-DD` or month-only `YYYY-MM`)
+// shown to people, instants (RFC 3339) for feeds, and iCalendar forms. No clock: every
+// function is a pure function of its arguments.
+import type { RenderLanguage } from './types.js';
+
+export interface EventDay {
+  year: number;
+  month: number;
+  /** null when the text gives only the month */
+  day: number | null;
+}
+
+export function parseEventDate(s: string): EventDay | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = m[3] === undefined ? null : Number(m[3]);
+  if (month < 1 || month > 12) return null;
+  if (day !== null && (day < 1 || day > daysInMonth(year, month))) return null;
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026`. Unparseable: as is. */
+export function formatEventDate(s: string, lang: RenderLanguage): string {
+  const d = parseEventDate(s);
+  if (!d) return s;
+  if (lang === 'en') return d.day === null ? `${EN_MONTHS[d.month - 1]} ${d.year}` : `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
+  return d.day === null ? `tháng ${d.month}/${d.year}` : `${d.day}/${d.month}/${d.year}`;
+}
+
+/** A date or a range: `5–7/2/2026`, `5–7 Feb 2026`, or both dates in full. */
+export function formatDateRange(start: string, end: string | null, lang: RenderLanguage): string {
+  if (end === null || end === start) return formatEventDate(start, lang);
+  const a = parseEventDate(start);
+  const b = parseEventDate(end);
+  if (a && b && a.day !== null && b.day !== null && a.year === b.year && a.month === b.month) {
+    return lang === 'en'
+      ? `${a.day}–${b.day} ${EN_MONTHS[a.month - 1]} ${a.year}`
+      : `${a.day}–${b.day}/${a.month}/${a.year}`;
+  }
+  return `${formatEventDate(start, lang)} – ${formatEventDate(end, lang)}`;
+}
+
+const RFC3339_DATE_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * The instant a timestamp names. Stored timestamps are RFC 3339; anything Date cannot
+ * read falls back to `fallback` (then to the epoch), so a bad value can never make a
+ * renderer throw or reach for the clock.
+ */
+export function toInstant(s: string | null | undefined, fallback?: string): Date {
+  for (const candidate of [s, fallback]) {
+    if (typeof candidate !== 'string') continue;
+    const t = Date.parse(candidate);
+    if (!Number.isNaN(t)) return new Date(t);
+  }
+  return new Date(0);
+}
+
+/** An RFC 3339 date-time: the value itself when it already is one, else normalized to UTC. */
+export function rfc3339(s: string | null | undefined, fallback?: string): string {
+  if (typeof s === 'string' && RFC3339_DATE_TIME.test(s)) return s;
+  return toInstant(s, fallback).toISOString();
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** iCalendar DATE: `20260205`. */
+export function icalDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}${pad(month)}${pad(day)}`;
+}
+
+/** iCalendar DATE-TIME in UTC: `20260204T010000Z`. */
+export function icalDateTime(instant: Date): string {
+  return (
+    `${pad(instant.getUTCFullYear(), 4)}${pad(instant.getUTCMonth() + 1)}${pad(instant.getUTCDate())}` +
+    `T${pad(instant.getUTCHours())}${pad(instant.getUTCMinutes())}${pad(instant.getUTCSeconds())}Z`
+  );
+}
+
+/** The calendar day `days` after a day (UTC arithmetic, so no DST surprises). */
+export function addDays(year: number, month: number, day: number, days: number): [number, number, number] {
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}

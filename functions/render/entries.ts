@@ -1,0 +1,95 @@
+// One event as a feed entry, independent of the format: Atom, RSS and JSON Feed all
+// take their ids, links, titles, texts, dates and categories from here, so the three
+// formats agree (the acceptance harness compares ids, links and titles across them).
+import type { DiplomaticEvent } from '../domain/event.js';
+import { eventContentHtml } from './content.js';
+import { rfc3339 } from './dates.js';
+import { eventFeedId, eventUrl, feedViewId, siteBase, vocabularyScheme } from './ids.js';
+import {
+  categoryLabel,
+  countryName,
+  eventPlainText,
+  eventSummary,
+  eventTitle,
+  feedTitle,
+  renderLanguage,
+  statusLabel,
+  typeLabel,
+  WORDS,
+} from './text.js';
+import type { FeedPage, RenderLanguage } from './types.js';
+
+export interface EntryCategory {
+  /** machine term: the type, category or status code, or an ISO country code */
+  term: string;
+  /** human label in the page's language */
+  label: string;
+  /** the vocabulary the term belongs to (a tag: URI) */
+  scheme: string;
+}
+
+export interface FeedEntry {
+  id: string;
+  url: string;
+  /** plain text, one line */
+  title: string;
+  /** plain text */
+  summary: string;
+  /** plain text: summary, sources, evidence */
+  contentText: string;
+  /** HTML: facts, sources, evidence */
+  contentHtml: string;
+  /** RFC 3339 date-times */
+  published: string;
+  modified: string;
+  /** JSON Feed tags: type, then the country codes (as in CONTRACT §3) */
+  tags: string[];
+  categories: EntryCategory[];
+}
+
+export interface FeedMeta {
+  id: string;
+  title: string;
+  description: string;
+  language: RenderLanguage;
+  homeUrl: string;
+  author: { name: string; url: string };
+  updated: string;
+}
+
+export function feedMeta(page: FeedPage): FeedMeta {
+  const lang = renderLanguage(page);
+  const home = `${siteBase(page)}/`;
+  return {
+    id: feedViewId(page),
+    title: feedTitle(page),
+    description: WORDS[lang].siteDescription,
+    language: lang,
+    homeUrl: home,
+    author: { name: WORDS[lang].author, url: home },
+    updated: rfc3339(page.updated),
+  };
+}
+
+export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
+  const lang = renderLanguage(page);
+  const modified = rfc3339(event.modified, event.published);
+  const categories: EntryCategory[] = [
+    { term: event.type, label: typeLabel(event.type, lang), scheme: vocabularyScheme('type', page) },
+    { term: event.category, label: categoryLabel(event.category, lang), scheme: vocabularyScheme('category', page) },
+    { term: event.status, label: statusLabel(event.status, lang), scheme: vocabularyScheme('status', page) },
+    ...event.countries.map((c) => ({ term: c, label: countryName(c, lang), scheme: vocabularyScheme('country', page) })),
+  ];
+  return {
+    id: eventFeedId(event.id, page),
+    url: eventUrl(event.id, page),
+    title: eventTitle(event, lang),
+    summary: eventSummary(event, lang),
+    contentText: eventPlainText(event, lang),
+    contentHtml: eventContentHtml(event, lang, page),
+    published: rfc3339(event.published, modified),
+    modified,
+    tags: [event.type, ...event.countries],
+    categories,
+  };
+}

@@ -1,0 +1,154 @@
+// iCalendar (RFC 5545): one all-day VEVENT per event.
+//
+// Hand-written rather than with a library: the `ics` package would add yup, nanoid and
+// runes2 to the Lambda bundle (tens of KB against a 400 KB budget that the AWS SDK
+// mostly fills), and its defaults (DTSTAMP = now, random UIDs) are the opposite of a
+// pure renderer. What is needed is small: TEXT escaping (§3.3.11), line folding at 75
+// octets without splitting a UTF-8 character (§3.1), CRLF line ends, and DATE /
+// DATE-TIME values. test/render/ical.test.ts parses the output back.
+//
+// Dates: DTSTART;VALUE=DATE is the start day, DTEND the day after the last day
+// (exclusive, §3.6.1). A month-only date (`YYYY-MM`) is shown as an all-day event on
+// the 1st of the month when it is the start, and as the last day of the month when it
+// is the end, and the DESCRIPTION begins with a note that the exact day is unknown —
+// so the event stays visible in calendars (skipping it would hide announced visits)
+// without pretending to span the whole month.
+import type { DiplomaticEvent } from '../domain/event.js';
+import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
+import { cleanText, oneLine } from './escape.js';
+import { eventUid, eventUrl } from './ids.js';
+import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
+import type { FeedPage, RenderLanguage } from './types.js';
+
+export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+const CRLF = '\r\n';
+const MAX_OCTETS = 75;
+
+/**
+ * TEXT value escaping (RFC 5545 §3.3.11): `\` `;` `,` and line breaks. Control
+ * characters other than TAB are not allowed in TEXT and are removed.
+ */
+export function escapeIcalText(s: string): string {
+  return cleanText(s)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
+}
+
+/**
+ * Folds a content line so that no line is longer than 75 octets of UTF-8, the
+ * continuation lines starting with one space; a character is never split.
+ */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  // Code points, and escape pairs (`\n`, `\,` …) kept whole for readers that
+  // unescape before unfolding.
+  for (const unit of line.match(/\\[\s\S]|[\s\S]/gu) ?? []) {
+    const size = utf8Length(unit);
+    if (octets + size > MAX_OCTETS) {
+      out.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += unit;
+    octets += size;
+  }
+  out.push(current);
+  return out.join(CRLF);
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+interface AllDaySpan {
+  start: string;
+  endExclusive: string;
+  monthOnly: boolean;
+}
+
+/** The all-day span of an event, or null when its start is not a date. */
+export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDaySpan | null {
+  const s = parseEventDate(event.start);
+  if (!s) return null;
+  const startDay: [number, number, number] = [s.year, s.month, s.day ?? 1];
+  let last = startDay;
+  const e = event.end === null ? null : parseEventDate(event.end);
+  if (e) {
+    const endDay: [number, number, number] = [e.year, e.month, e.day ?? daysInMonth(e.year, e.month)];
+    if (icalDate(...endDay) > icalDate(...startDay)) last = endDay;
+  }
+  return {
+    start: icalDate(...startDay),
+    endExclusive: icalDate(...addDays(...last, 1)),
+    monthOnly: s.day === null || (e !== null && e.day === null),
+  };
+}
+
+function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
+  const { place, city, country } = event.location;
+  return [place, city, country ? countryName(country, lang) : null]
+    .map((s) => (s === null ? '' : oneLine(s)))
+    .filter(Boolean)
+    .join(', ');
+}
+
+function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): string[] | null {
+  const span = allDaySpan(event);
+  if (!span) return null;
+  const modified = icalDateTime(toInstant(event.modified, event.published));
+  const url = eventUrl(event.id, page);
+  const notes: string[] = [];
+  if (span.monthOnly) {
+    const months = [event.start, event.end].filter((d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d));
+    notes.push(WORDS[lang].monthOnly(months.map((m) => formatEventDate(m, lang)).join(' – ')));
+  }
+  notes.push(eventPlainText(event, lang), url);
+  const sequence = Number.isSafeInteger(event.revision) && event.revision >= 0 ? event.revision : 0;
+  const location = locationText(event, lang);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${eventUid(event, page)}`,
+    `DTSTAMP:${modified}`,
+    `LAST-MODIFIED:${modified}`,
+    `CREATED:${icalDateTime(toInstant(event.published, event.modified))}`,
+    `SEQUENCE:${sequence}`,
+    `DTSTART;VALUE=DATE:${span.start}`,
+    `DTEND;VALUE=DATE:${span.endExclusive}`,
+    `SUMMARY:${escapeIcalText(eventTitle(event, lang))}`,
+    `DESCRIPTION:${escapeIcalText(notes.join('\n\n'))}`,
+    ...(location ? [`LOCATION:${escapeIcalText(location)}`] : []),
+    `URL:${url}`,
+    `CATEGORIES:${[event.type, event.category, event.status, ...event.countries].map(escapeIcalText).join(',')}`,
+    `STATUS:${event.status === 'announced' ? 'TENTATIVE' : 'CONFIRMED'}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+export function renderCalendar(page: FeedPage): string {
+  const lang = renderLanguage(page);
+  const name = escapeIcalText(feedTitle(page));
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//diplomacy-feed//render//${lang.toUpperCase()}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `NAME:${name}`,
+    `X-WR-CALNAME:${name}`,
+    `X-WR-CALDESC:${escapeIcalText(WORDS[lang].siteDescription)}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+    ...page.events.flatMap((e) => vevent(e, page, lang) ?? []),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

@@ -1,0 +1,120 @@
+// JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written here rather than with the
+// `feed` package, whose json1() writes JSON Feed 1.0 (singular `author`, no `authors`,
+// `language` or `next_url`). The shape is a zod/mini schema; the types come from it,
+// and the `_diplomacy` extension is exactly CONTRACT.md §3.
+import * as z from 'zod/mini';
+import { Category, CountryCode, EventType, Status, type DiplomaticEvent } from '../domain/event.js';
+import { feedEntry, feedMeta } from './entries.js';
+import { eventFeedId } from './ids.js';
+import type { FeedPage } from './types.js';
+
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
+
+/** CONTRACT §3 `_diplomacy`: the structured event. */
+export const DiplomacyExtension = z.object({
+  category: Category,
+  type: EventType,
+  status: Status,
+  start: z.string(),
+  end: z.nullable(z.string()),
+  countries: z.array(CountryCode),
+  host: z.nullable(CountryCode),
+  guest: z.nullable(CountryCode),
+  participants: z.array(
+    z.object({ name: z.string(), title: z.nullable(z.string()), country: z.nullable(CountryCode) }),
+  ),
+  location: z.object({ place: z.nullable(z.string()), city: z.nullable(z.string()), country: z.nullable(CountryCode) }),
+  part_of: z.nullable(z.string()),
+  cameo: z.enum(['036', '040', '041', '042', '044']),
+  sources: z.array(z.object({ url: z.nullable(z.string()), title: z.nullable(z.string()), published: z.string() })),
+  evidence: z.array(z.object({ field: z.string(), text: z.string() })),
+});
+export type DiplomacyExtension = z.infer<typeof DiplomacyExtension>;
+
+export const JsonFeedAuthor = z.object({ name: z.string(), url: z.optional(z.string()) });
+
+export const JsonFeedItem = z.object({
+  id: z.string(),
+  url: z.string(),
+  title: z.string(),
+  content_html: z.string(),
+  content_text: z.string(),
+  summary: z.string(),
+  date_published: z.string(),
+  date_modified: z.string(),
+  tags: z.array(z.string()),
+  _diplomacy: DiplomacyExtension,
+});
+export type JsonFeedItem = z.infer<typeof JsonFeedItem>;
+
+export const JsonFeed = z.object({
+  version: z.literal(JSON_FEED_VERSION),
+  title: z.string(),
+  home_page_url: z.string(),
+  feed_url: z.string(),
+  next_url: z.optional(z.string()),
+  description: z.string(),
+  language: z.string(),
+  authors: z.array(JsonFeedAuthor),
+  items: z.array(JsonFeedItem),
+});
+export type JsonFeed = z.infer<typeof JsonFeed>;
+
+/** The structured event as CONTRACT §3 publishes it (exactly those keys, in that order).
+ *  `part_of` names the visit by the same id its own item carries. */
+export function diplomacyExtension(event: DiplomaticEvent, page: Pick<FeedPage, 'baseUrl'>): DiplomacyExtension {
+  return {
+    category: event.category,
+    type: event.type,
+    status: event.status,
+    start: event.start,
+    end: event.end,
+    countries: [...event.countries],
+    host: event.host,
+    guest: event.guest,
+    participants: event.participants.map((p) => ({ name: p.name, title: p.title, country: p.country })),
+    location: { place: event.location.place, city: event.location.city, country: event.location.country },
+    part_of: event.part_of ? eventFeedId(event.part_of, page) : null,
+    cameo: event.cameo,
+    sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
+    evidence: event.evidence.map((e) => ({ field: e.field, text: e.text })),
+  };
+}
+
+/** One event as a JSON Feed 1.1 item (also the body of `GET /events/{id}` as JSON). */
+export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedItem {
+  const e = feedEntry(event, page);
+  return {
+    id: e.id,
+    url: e.url,
+    title: e.title,
+    content_html: e.contentHtml,
+    content_text: e.contentText,
+    summary: e.summary,
+    date_published: e.published,
+    date_modified: e.modified,
+    tags: e.tags,
+    _diplomacy: diplomacyExtension(event, page),
+  };
+}
+
+export function jsonFeed(page: FeedPage): JsonFeed {
+  const meta = feedMeta(page);
+  return {
+    version: JSON_FEED_VERSION,
+    title: meta.title,
+    home_page_url: meta.homeUrl,
+    feed_url: page.selfUrl,
+    ...(page.nextUrl ? { next_url: page.nextUrl } : {}),
+    description: meta.description,
+    language: meta.language,
+    authors: [{ name: meta.author.name, url: meta.author.url }],
+    items: page.events.map((event) => jsonFeedItem(event, page)),
+  };
+}
+
+/** The JSON Feed document (UTF-8 JSON text, no BOM, 2-space indented). */
+export function renderJsonFeed(page: FeedPage): string {
+  return `${JSON.stringify(jsonFeed(page), null, 2)}\n`;
+}

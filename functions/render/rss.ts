@@ -1,0 +1,15 @@
+// RSS 2.0 with atom:link self/next, through the `feed` wrapper.
+import { feedEntry, feedMeta } from './entries.js';
+import { rssWithFeedPackage } from './feed-package.js';
+import type { FeedPage } from './types.js';
+
+export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
+
+export function renderRss(page: FeedPage): string {
+  return rssWithFeedPackage({
+    meta: feedMeta(page),
+    selfUrl: page.selfUrl,
+    nextUrl: page.nextUrl,
+    entries: page.events.map((e) => feedEntry(e, page)),
+  });
+}
