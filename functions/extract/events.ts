@@ -1,0 +1,384 @@
+// From an article to its events: reads every sentence, merges the mentions of one event,
+// dates them, decides status, host and guest, links meetings to the visit they belong to.
+import type { Article } from '../domain/article.js';
+import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
+import { findTriggers, isCommitteeName } from './classify.js';
+import { dayNumberOf, findDates, isoDay, isoMonth, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
+import { cleanText, matchForm } from './normalize.js';
+import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
+import { splitSentences } from './sentences.js';
+import { tokenize } from './tokens.js';
+
+/** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
+const MAX_SENTENCE_CHARS = 1500;
+/** Events further than this from the publication date are history, not news. */
+const MAX_DISTANCE_DAYS = 400;
+
+interface Group {
+  kind: Mention['kind'];
+  mentions: Mention[];
+}
+
+interface Draft {
+  category: 'visit' | 'meeting';
+  type: EventType;
+  group: Group;
+  start: string;
+  end: string | null;
+  precision: 'day' | 'month';
+  dateMention: Mention | null;
+  countries: string[];
+  host: string | null;
+  guest: string | null;
+  people: Person[];
+  place: Place | null;
+  placeMention: Mention | null;
+  status: 'announced' | 'held';
+  partOf: Draft | null;
+  order: number;
+  evidence: Evidence[];
+}
+
+// ---------------------------------------------------------------- reading
+
+function readSentences(article: Article): SentenceInfo[] {
+  const ref = refDateOf(article.publishedAt);
+  const pieces: Array<{ text: string; isTitle: boolean }> = [];
+  const title = article.title === null ? '' : cleanText(article.title);
+  if (title.length > 0) pieces.push({ text: title, isTitle: true });
+  for (const s of splitSentences(cleanText(article.text))) {
+    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) pieces.push({ text: s.text.slice(at, at + MAX_SENTENCE_CHARS), isTitle: false });
+  }
+  const partial = pieces.map((p, n) => {
+    const lower = matchForm(p.text);
+    const tokens = tokenize(p.text, lower);
+    return { ...p, lower, tokens, people: findPeople(p.text, tokens), order: p.isTitle ? -1 : n - (title.length > 0 ? 1 : 0) };
+  });
+  const all: PersonMention[] = partial.flatMap((p) => p.people);
+  const { personOf } = resolvePeople(all);
+  let cursor = 0;
+  let previousDay: string | null = null;
+  return partial.map((p) => {
+    const persons = personOf.slice(cursor, cursor + p.people.length);
+    cursor += p.people.length;
+    const dates = findDates(p.lower, ref, p.isTitle ? null : previousDay);
+    // "chiều cùng ngày" is the day the previous dated sentence opens with
+    const firstDay = dates.find((d) => d.precision === 'day');
+    if (!p.isTitle && firstDay !== undefined) previousDay = firstDay.value;
+    return { text: p.text, tokens: p.tokens, mentions: p.people, persons, dates, order: p.order, isTitle: p.isTitle };
+  });
+}
+
+function hasCommitteeName(info: SentenceInfo): boolean {
+  return findTriggers(info.tokens).some((t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0);
+}
+
+// ---------------------------------------------------------------- merging mentions
+
+function span(d: DateMention): [number, number] {
+  if (d.precision === 'month') {
+    const first = dayNumberOf(d.value);
+    const next = dayNumberOf(isoMonth(Number(d.value.slice(0, 4)) + (d.value.slice(5, 7) === '12' ? 1 : 0), d.value.slice(5, 7) === '12' ? 1 : Number(d.value.slice(5, 7)) + 1));
+    return [first, next - 1];
+  }
+  return [dayNumberOf(d.value), dayNumberOf(d.endValue ?? d.value)];
+}
+
+function datesCompatible(a: DateMention | null, b: DateMention | null, exactDays: boolean): boolean {
+  if (a === null || b === null) return true;
+  if (a.precision === 'year' || b.precision === 'year') return true;
+  if (exactDays && a.precision === 'day' && b.precision === 'day' && a.endValue === null && b.endValue === null) return a.value === b.value;
+  const [a0, a1] = span(a);
+  const [b0, b1] = span(b);
+  return a0 <= b1 && b0 <= a1;
+}
+
+function peopleCompatible(a: readonly Person[], b: readonly Person[]): boolean {
+  const byCountry = (list: readonly Person[]) => {
+    const map = new Map<string, Set<number>>();
+    for (const p of list) {
+      if (p.country === null) continue;
+      if (!map.has(p.country)) map.set(p.country, new Set());
+      map.get(p.country)!.add(p.id);
+    }
+    return map;
+  };
+  const ma = byCountry(a);
+  const mb = byCountry(b);
+  for (const [country, ids] of ma) {
+    const other = mb.get(country);
+    if (other !== undefined && ![...ids].some((id) => other.has(id))) return false;
+  }
+  return true;
+}
+
+const peopleOfMention = (m: Mention) => [...m.sideA, ...m.sideB];
+
+function fits(group: Group, m: Mention): boolean {
+  if (group.kind !== m.kind) return false;
+  return group.mentions.every((o) => {
+    if (o.countries.join() !== m.countries.join() && m.countries.length > 0) return false;
+    if (m.kind === 'visit') return o.host === m.host && o.guest === m.guest && datesCompatible(o.date, m.date, false);
+    if (m.kind === 'committee') return (o.ordinal === null || m.ordinal === null || o.ordinal === m.ordinal) && datesCompatible(o.date, m.date, true);
+    const typesFit = o.type === m.type || o.type === 'meeting' || m.type === 'meeting';
+    return typesFit && datesCompatible(o.date, m.date, true) && peopleCompatible(peopleOfMention(o), peopleOfMention(m));
+  });
+}
+
+function groupMentions(mentions: readonly Mention[]): Group[] {
+  const groups: Group[] = [];
+  for (const m of mentions) {
+    if (m.countries.length === 0) continue;
+    const group = groups.find((g) => fits(g, m));
+    if (group === undefined) groups.push({ kind: m.kind, mentions: [m] });
+    else group.mentions.push(m);
+  }
+  // references without countries ("kỳ họp năm nay") join the event they refer to
+  for (const m of mentions) {
+    if (m.countries.length > 0) continue;
+    groups.find((g) => fits(g, m))?.mentions.push(m);
+  }
+  for (const g of groups) g.mentions.sort((a, b) => a.sentence.order - b.sentence.order);
+  return groups;
+}
+
+// ---------------------------------------------------------------- facts of one event
+
+const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1 };
+
+function bestType(group: Group): { type: EventType; from: Mention } {
+  let best = group.mentions[0]!;
+  for (const m of group.mentions) if ((TYPE_RANK[m.type] ?? 1) > (TYPE_RANK[best.type] ?? 1)) best = m;
+  return { type: best.type, from: best };
+}
+
+function bestDate(group: Group): Mention | null {
+  const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
+  if (dated.length === 0) return null;
+  const score = (m: Mention) => (m.date!.precision === 'day' ? 2 : 0) + (m.date!.endValue !== null ? 1 : 0);
+  return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+function uniquePeople(list: Iterable<Person>): Person[] {
+  const seen = new Map<number, Person>();
+  for (const p of list) if (!seen.has(p.id) && p.principal && p.country !== null) seen.set(p.id, p);
+  return [...seen.values()];
+}
+
+/** An undated event is kept only when the article is about it. */
+function salient(group: Group): boolean {
+  if (group.mentions.every((m) => m.precedent)) return false;
+  return group.mentions.some((m) => m.sentence.isTitle || m.sentence.order === 0) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2;
+}
+
+function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, future: boolean): 'announced' | 'held' {
+  if (precision === 'month') {
+    const month = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7));
+    const refMonth = ref.year * 12 + ref.month;
+    if (month !== refMonth) return month < refMonth ? 'held' : 'announced';
+    return future ? 'announced' : 'held';
+  }
+  const diff = dayNumberOf(start) - refDayNumber(ref);
+  if (diff !== 0) return diff < 0 ? 'held' : 'announced';
+  return future ? 'announced' : 'held';
+}
+
+function draftOf(group: Group, ref: RefDate, order: number): Draft | null {
+  const { type, from: typeMention } = bestType(group);
+  const first = group.mentions.find((m) => m.countries.length > 0) ?? group.mentions[0]!;
+  const dateMention = bestDate(group);
+  const future = group.mentions.some((m) => m.future && !m.past) || (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
+  let start: string;
+  let end: string | null = null;
+  let precision: 'day' | 'month';
+  if (dateMention !== null) {
+    const d = dateMention.date!;
+    start = d.value;
+    end = d.endValue;
+    precision = d.precision === 'month' ? 'month' : 'day';
+    if (Math.abs(dayNumberOf(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
+  } else {
+    if (!salient(group)) return null;
+    // only a year: kept when it is this year ("năm nay"), dated by the article
+    const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
+    if (years.length > 0 && !years.includes(ref.year)) return null;
+    precision = future ? 'month' : 'day';
+    start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
+  }
+  const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
+  const placeMention = group.mentions.find((m) => m.place !== null && m.place.city !== null) ?? group.mentions.find((m) => m.place !== null) ?? null;
+  const sidelines = group.mentions.some((m) => m.sidelines);
+  return {
+    category: group.kind === 'visit' ? 'visit' : 'meeting',
+    type,
+    group,
+    start,
+    end,
+    precision,
+    dateMention,
+    countries: first.countries,
+    host: group.kind === 'visit' ? first.host : null,
+    guest: group.kind === 'visit' ? first.guest : null,
+    people,
+    place: placeMention?.place ?? null,
+    placeMention: sidelines ? placeMention : placeMention,
+    status: statusOf(start, precision, ref, future),
+    partOf: null,
+    order,
+    evidence: [{ field: 'type', text: typeMention.sentence.text }],
+  };
+}
+
+// ---------------------------------------------------------------- visits and their meetings
+
+function within(meeting: Draft, visit: Draft): boolean {
+  const m0 = dayNumberOf(meeting.start);
+  const v0 = dayNumberOf(visit.start);
+  if (visit.precision === 'month' || meeting.precision === 'month') return meeting.start.slice(0, 7) === visit.start.slice(0, 7) || visit.start.slice(0, 7) === meeting.start.slice(0, 7);
+  const v1 = visit.end === null ? v0 : dayNumberOf(visit.end);
+  return m0 >= v0 && m0 <= v1;
+}
+
+const isCall = (d: Draft) => d.type === 'phone_call' || d.type === 'video_call';
+
+function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
+  if (isCall(meeting)) {
+    meeting.host = null; meeting.guest = null; meeting.place = null;
+    return;
+  }
+  const [a, b] = meeting.countries as [string, string];
+  const placeCountry = meeting.place?.country ?? null;
+  if (placeCountry !== null && placeCountry !== a && placeCountry !== b) {
+    // a third location: the sidelines of a summit
+    meeting.host = null; meeting.guest = null;
+    return;
+  }
+  const visit = visits.find((v) => v.countries.join() === meeting.countries.join() && within(meeting, v) && (placeCountry === null || placeCountry === v.host));
+  if (visit !== undefined) {
+    meeting.partOf = visit;
+    meeting.host = visit.host;
+    meeting.guest = visit.guest;
+  } else if (placeCountry !== null) {
+    meeting.host = placeCountry;
+    meeting.guest = placeCountry === a ? b : a;
+  } else {
+    // the one who receives (tiếp) is at home; the one who calls on (hội kiến) is the guest
+    const m = meeting.group.mentions.find((x) => x.receives || x.callsOn);
+    if (m !== undefined) {
+      const subject = m.sideA[0]?.country ?? null;
+      const object = m.sideB[0]?.country ?? null;
+      meeting.host = m.receives ? subject : object;
+      meeting.guest = m.receives ? object : subject;
+    }
+  }
+  if (meeting.place === null || meeting.place.country !== meeting.host) {
+    meeting.place = meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
+  }
+}
+
+/** A leader calling on a foreign counterpart at home, in an article that names no visit, is on a visit there. */
+function impliedVisit(meeting: Draft, ref: RefDate, order: number): Draft | null {
+  if (meeting.status !== 'held' || meeting.host === null || meeting.guest === null || meeting.partOf !== null || isCall(meeting)) return null;
+  const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
+  if (visitor === undefined) return null;
+  return {
+    ...meeting,
+    category: 'visit',
+    type: 'visit',
+    end: null,
+    people: [visitor],
+    place: { city: null, country: meeting.host, venue: false },
+    placeMention: null,
+    status: statusOf(meeting.start, meeting.precision, ref, false),
+    partOf: null,
+    order,
+    evidence: meeting.evidence.slice(),
+  };
+}
+
+// ---------------------------------------------------------------- output
+
+function participant(p: Person): Participant {
+  return { name: p.name, title: p.title, country: p.country };
+}
+
+function evidenceOf(d: Draft): Evidence[] {
+  const first = d.group.mentions.find((m) => m.countries.length > 0) ?? d.group.mentions[0]!;
+  const out: Evidence[] = [...d.evidence];
+  const add = (field: Evidence['field'], text: string | undefined) => {
+    if (text !== undefined && !out.some((e) => e.field === field && e.text === text)) out.push({ field, text });
+  };
+  const dateText = d.dateMention?.sentence.text ?? first.sentence.text;
+  add('status', dateText);
+  add('start', dateText);
+  if (d.end !== null) add('end', dateText);
+  add('countries', first.sentence.text);
+  if (d.host !== null) add('host', first.sentence.text);
+  if (d.guest !== null) add('guest', first.sentence.text);
+  for (const m of d.group.mentions) if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
+  if (d.placeMention !== null) add('location', d.placeMention.sentence.text);
+  if (d.partOf !== null) add('part_of', first.sentence.text);
+  return out;
+}
+
+export function extractFromArticle(article: Article): ExtractedEvent[] {
+  const ref = refDateOf(article.publishedAt);
+  const sentences = readSentences(article);
+  const committeeContext = sentences.some(hasCommitteeName);
+  const mentions = sentences.flatMap((s) => findMentions(s, committeeContext));
+  if (mentions.length === 0) return [];
+  const groups = groupMentions(mentions);
+  const drafts = groups.map((g, n) => draftOf(g, ref, n)).filter((d): d is Draft => d !== null);
+  const visits = drafts.filter((d) => d.category === 'visit');
+  const meetings = drafts.filter((d) => d.category === 'meeting');
+
+  // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
+  const hostings = sentences.map(hostingIn).filter((h): h is NonNullable<typeof h> => h !== null);
+  for (const v of visits) {
+    v.place = { city: null, country: v.host, venue: false };
+    const hosts = v.group.mentions.flatMap((m) => m.hosts);
+    for (const h of hostings) if (h.guestCountry === null || h.guestCountry === v.guest) hosts.push(...h.hosts.filter((p) => p.country === v.host));
+    v.people = uniquePeople([...v.people.filter((p) => p.country === v.guest), ...hosts.filter((p) => p.country === v.host)]);
+  }
+  for (const m of meetings) placeMeeting(m, visits);
+  for (const v of visits) {
+    const inside = meetings.filter((m) => m.partOf === v);
+    // an undated visit is as old as the first meeting held during it
+    if (v.dateMention === null && inside.length > 0) {
+      const firstDay = inside.filter((m) => m.precision === 'day').map((m) => m.start).sort()[0];
+      if (firstDay !== undefined) { v.start = firstDay; v.precision = 'day'; v.status = statusOf(firstDay, 'day', ref, false); }
+    }
+    // no inviter named: the host-side leader of the talks held during it
+    if (!v.people.some((p) => p.country === v.host)) {
+      const talks = inside.find((m) => m.type === 'talks');
+      if (talks !== undefined) v.people = uniquePeople([...v.people, ...talks.people.filter((p) => p.country === v.host)]);
+    }
+  }
+  if (visits.length === 0) {
+    for (const m of meetings) {
+      const implied = impliedVisit(m, ref, -1);
+      if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
+        visits.push(implied);
+        m.partOf = implied;
+      }
+    }
+  }
+
+  const ordered = [...visits.sort((a, b) => a.order - b.order), ...meetings.sort((a, b) => a.order - b.order)];
+  const index = new Map<Draft, number>(ordered.map((d, n) => [d, n]));
+  return ordered.map((d) => ({
+    category: d.category,
+    type: d.type,
+    status: d.status,
+    start: d.start,
+    end: d.end,
+    countries: d.countries.slice(),
+    host: d.host,
+    guest: d.guest,
+    participants: d.people.map(participant),
+    location: { place: null, city: d.category === 'visit' ? null : d.place?.city ?? null, country: d.place?.country ?? null },
+    evidence: evidenceOf(d),
+    partOf: d.partOf === null ? null : index.get(d.partOf) ?? null,
+  }));
+}

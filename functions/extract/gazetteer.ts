@@ -1,0 +1,141 @@
+// Look-ups in the data files (countries, cities and venues, titles, known leaders),
+// built once at module load as token tries: finding every entry in a sentence costs
+// one walk per token, however many entries there are.
+import countriesData from './data/countries.json' with { type: 'json' };
+import citiesData from './data/cities.json' with { type: 'json' };
+import titlesData from './data/titles.json' with { type: 'json' };
+import leadersData from './data/leaders.json' with { type: 'json' };
+import { phraseKeys, type Token } from './tokens.js';
+import { matchForm } from './normalize.js';
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  value: T | undefined;
+}
+
+class TokenTrie<T> {
+  private readonly root: TrieNode<T> = { next: new Map(), value: undefined };
+
+  add(phrase: string, value: T): void {
+    let node = this.root;
+    for (const key of phraseKeys(phrase)) {
+      let child = node.next.get(key);
+      if (child === undefined) {
+        child = { next: new Map(), value: undefined };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.value ??= value; // the first entry listed wins
+  }
+
+  /** The longest entry starting at token `i` that `accept` takes. */
+  longest(tokens: readonly Token[], i: number, accept: (value: T, length: number) => boolean = () => true): { value: T; length: number } | null {
+    let node: TrieNode<T> | undefined = this.root;
+    let best: { value: T; length: number } | null = null;
+    for (let k = i; k < tokens.length && node !== undefined; k++) {
+      node = node.next.get(tokens[k]!.key);
+      if (node?.value !== undefined && accept(node.value, k - i + 1)) best = { value: node.value, length: k - i + 1 };
+    }
+    return best;
+  }
+}
+
+export interface CountryEntry {
+  code: string;
+  name: string;
+  ambiguous: boolean;
+  notFollowedBy: ReadonlySet<string>;
+}
+export interface PlaceEntry {
+  code: string;
+  name: string;
+  venue: boolean;
+}
+export interface TitleEntry {
+  name: string;
+  principal: boolean;
+  leader: boolean;
+}
+
+const countryTrie = new TokenTrie<CountryEntry>();
+const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));
+const notFollowedBy = new Map<string, Set<string>>(
+  Object.entries(countriesData.notFollowedBy).map(([name, words]) => [matchForm(name), new Set(words.map(matchForm))]),
+);
+for (const [code, names] of Object.entries(countriesData.countries)) {
+  for (const name of names) {
+    const key = matchForm(name);
+    countryTrie.add(name, { code, name, ambiguous: ambiguousNames.has(key), notFollowedBy: notFollowedBy.get(key) ?? new Set() });
+  }
+}
+
+const placeTrie = new TokenTrie<PlaceEntry>();
+for (const [code, names] of Object.entries(citiesData.cities)) for (const name of names) placeTrie.add(name, { code, name, venue: false });
+for (const [code, names] of Object.entries(citiesData.venues)) for (const name of names) placeTrie.add(name, { code, name, venue: true });
+
+const titleTrie = new TokenTrie<TitleEntry>();
+for (const t of titlesData.titles) {
+  titleTrie.add(t.name, { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true });
+}
+const honorifics = new Set(titlesData.honorifics.map(matchForm));
+
+const leaderCountries = new Map<string, string>();
+const leaderTrie = new TokenTrie<{ code: string; name: string }>();
+for (const [code, names] of Object.entries(leadersData.leaders)) {
+  for (const name of names) {
+    leaderCountries.set(phraseKeys(name).join(' '), code);
+    if (phraseKeys(name).length >= 2) leaderTrie.add(name, { code, name });
+  }
+}
+
+export const countryCodes: ReadonlySet<string> = new Set(Object.keys(countriesData.countries));
+
+/** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
+export function countryAt(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+  const first = tokens[i];
+  if (first === undefined || !first.cap) return null;
+  const hit = countryTrie.longest(tokens, i, (entry, length) => {
+    const after = tokens[i + length];
+    if (after !== undefined && entry.notFollowedBy.has(after.key)) return false;
+    if (!entry.ambiguous) return true;
+    // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name
+    const before = tokens[i - 1];
+    return !(before !== undefined && before.word && before.cap);
+  });
+  return hit === null ? null : { code: hit.value.code, length: hit.length };
+}
+
+export function placeAt(tokens: readonly Token[], i: number): { entry: PlaceEntry; length: number } | null {
+  const first = tokens[i];
+  if (first === undefined || !first.cap) return null;
+  const hit = placeTrie.longest(tokens, i);
+  return hit === null ? null : { entry: hit.value, length: hit.length };
+}
+
+export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
+  const first = tokens[i];
+  if (first === undefined || !first.cap) return null;
+  // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name
+  const before = tokens[i - 1];
+  if (before !== undefined && before.word && before.cap) return null;
+  const hit = titleTrie.longest(tokens, i);
+  return hit === null ? null : { entry: hit.value, length: hit.length };
+}
+
+export function isHonorific(token: Token): boolean {
+  return honorifics.has(token.key);
+}
+
+/** A well-known leader's full name written at token `i`. */
+export function knownLeaderAt(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+  const first = tokens[i];
+  if (first === undefined || !first.cap) return null;
+  const hit = leaderTrie.longest(tokens, i);
+  return hit === null ? null : { code: hit.value.code, length: hit.length };
+}
+
+/** The country of a well-known leader, by the name's keys (full name or a listed short form). */
+export function leaderCountry(nameKeys: readonly string[]): string | null {
+  return leaderCountries.get(nameKeys.join(' ')) ?? null;
+}

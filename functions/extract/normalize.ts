@@ -1,0 +1,109 @@
+// Text clean-up before extraction: HTML residue, entities, Unicode form, whitespace.
+// Also the "matching form" of a text: lower case with modern tone placement, built so
+// that it has exactly the same length as its input; the extractor finds things in the
+// matching form and cuts the text "as written" at the same offsets.
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
+  hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»',
+  bull: '•', middot: '·', copy: '©', reg: '®', deg: '°', times: '×', shy: '', zwnj: '', zwj: '',
+  thinsp: ' ', ensp: ' ', emsp: ' ',
+};
+
+// `[^<>]*` cannot overlap with itself across matches, so the scan stays linear.
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<!--[^<>]*-->/g;
+const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'header', 'footer']);
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
+
+function decodeEntity(whole: string, body: string): string {
+  if (body.startsWith('#')) {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' ';
+    return String.fromCodePoint(code);
+  }
+  return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+}
+
+function stripTags(text: string): string {
+  return text.replace(TAG, (_m, name: string | undefined) =>
+    name !== undefined && BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ' ');
+}
+
+/**
+ * The article body as the extractor reads it: NFC, no HTML tags or entities (also
+ * escaped ones such as `&lt;p&gt;`), no control characters, runs of spaces folded,
+ * paragraphs separated by one blank line.
+ */
+export function cleanText(raw: string): string {
+  let text = raw.normalize('NFC');
+  text = stripTags(text);
+  text = text.replace(ENTITY, decodeEntity);
+  text = stripTags(text); // entity-escaped markup
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\ufeff]/g, '');
+  text = text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
+  text = text.replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n\n');
+  return text.normalize('NFC').trim();
+}
+
+// Old ("hoà", "thuỷ", "Uỷ") and new ("hòa", "thủy", "Ủy") tone placement in open
+// syllables: the tone mark moves from the second vowel to the first.
+const TONED: Readonly<Record<string, readonly [string, number]>> = buildTonedTable();
+function buildTonedTable(): Record<string, readonly [string, number]> {
+  const rows: Array<[string, string]> = [
+    ['a', 'àáảãạ'], ['e', 'èéẻẽẹ'], ['y', 'ỳýỷỹỵ'], ['o', 'òóỏõọ'], ['u', 'ùúủũụ'],
+  ];
+  const table: Record<string, readonly [string, number]> = {};
+  for (const [base, marks] of rows) {
+    for (let i = 0; i < marks.length; i++) {
+      const ch = marks[i]!;
+      table[ch] = [base, i];
+      table[ch.toUpperCase()] = [base.toUpperCase(), i];
+    }
+  }
+  return table;
+}
+const MARKED: Readonly<Record<string, string>> = { o: 'òóỏõọ', u: 'ùúủũụ', O: 'ÒÓỎÕỌ', U: 'ÙÚỦŨỤ' };
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{M}]/u.test(ch);
+}
+
+/**
+ * Modern tone placement ("hoà" → "hòa", "thuỷ" → "thủy", "Uỷ" → "Ủy"); keeps case and
+ * length, so offsets into the result are offsets into the input.
+ */
+export function modernizeTones(text: string): string {
+  let out: string[] | null = null;
+  for (let i = 1; i < text.length; i++) {
+    const toned = TONED[text[i]!];
+    if (toned === undefined) continue;
+    const [base, tone] = toned;
+    const prev = text[i - 1]!;
+    const lowerBase = base.toLowerCase();
+    const lowerPrev = prev.toLowerCase();
+    const pairOk = (lowerPrev === 'o' && (lowerBase === 'a' || lowerBase === 'e')) ||
+      (lowerPrev === 'u' && lowerBase === 'y' && (text[i - 2] ?? '').toLowerCase() !== 'q');
+    if (!pairOk || isLetter(text[i + 1])) continue; // only open syllables: "hoàn" stays
+    out ??= Array.from({ length: text.length }, (_, k) => text[k]!);
+    out[i - 1] = MARKED[prev]![tone]!;
+    out[i] = base;
+  }
+  return out === null ? text : out.join('');
+}
+
+/** Lower case without changing the length (characters whose lower case is longer stay). */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** The form in which cues and gazetteer names are compared: lower case, modern tones. */
+export function matchForm(text: string): string {
+  return lowerSameLength(modernizeTones(text));
+}

@@ -1,0 +1,285 @@
+// People in a sentence ("Tổng thống Hoa Kỳ Joe Biden", "Thủ tướng Lào Sonexay Siphandone",
+// "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
+// a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
+import { countryAt, isHonorific, knownLeaderAt, leaderCountry, titleAt, type TitleEntry } from './gazetteer.js';
+import type { Token } from './tokens.js';
+import { matchForm } from './normalize.js';
+
+export interface PersonMention {
+  /** token span in the sentence [first, end) */
+  first: number;
+  end: number;
+  /** the name as written, or null for "Thủ tướng Lào" */
+  name: string | null;
+  nameKeys: string[];
+  /** the title as written ("Tổng Bí thư, Chủ tịch nước"), or null */
+  title: string | null;
+  titleKeys: string[];
+  /** country written in the mention */
+  country: string | null;
+  principal: boolean;
+  leader: boolean;
+  /** "hai Thủ tướng", "các Bộ trưởng": several people, no one in particular */
+  plural: boolean;
+  /** introduced by ông/bà only */
+  honorific: boolean;
+}
+
+/** A person of the article, after merging the mentions that refer to them. */
+export interface Person {
+  id: number;
+  name: string;
+  nameKeys: string[];
+  title: string | null;
+  titleKeys: Set<string>;
+  country: string | null;
+  principal: boolean;
+  leader: boolean;
+}
+
+// "Cộng hòa", "Vương quốc" ... before a country name that the gazetteer lists only in short form
+const STATE_PREFIXES = ['cộng hòa', 'vương quốc', 'liên bang', 'nhà nước', 'hợp chúng quốc', 'cộng hòa liên bang', 'cộng hòa nhân dân', 'cộng hòa dân chủ nhân dân', 'đại công quốc', 'công quốc', 'cộng hòa hồi giáo', 'cộng hòa ả rập', 'cộng hòa xã hội chủ nghĩa', 'quần đảo', 'nước'];
+const STATE_PREFIX_KEYS = STATE_PREFIXES.map((p) => p.split(' '));
+
+// Institutions that can sit between a title and a name ("Bộ trưởng Bộ Công Thương ...").
+const ORG_HEADS_1 = new Set(['bộ', 'ban', 'đảng', 'viện', 'cục', 'vụ', 'sở', 'ubnd', 'báo', 'đài', 'quỹ']);
+const ORG_HEADS_2 = new Set(['ủy ban', 'văn phòng', 'quốc hội', 'chính phủ', 'tập đoàn', 'công ty', 'tổng công', 'ngân hàng', 'hiệp hội', 'học viện', 'đại học', 'tổng cục', 'hội đồng', 'liên đoàn', 'mặt trận', 'trung ương', 'tòa án', 'thành ủy', 'tỉnh ủy', 'quân đội', 'quân ủy', 'tổ chức', 'thượng viện', 'hạ viện', 'nghị viện', 'cơ quan', 'trung tâm', 'tạp chí', 'hội nghị', 'diễn đàn', 'liên minh']);
+const ORG_STOPS = new Set(['và', 'đã', 'đang', 'sẽ', 'vừa', 'với', 'tại', 'ở', 'thăm', 'cho', 'là']);
+const isOrgHead = (tokens: readonly Token[], j: number) =>
+  ORG_HEADS_1.has(tokens[j]!.key) || ORG_HEADS_2.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
+// Organisations whose heads are not diplomatic principals.
+const NON_STATE_ORGS = new Set(['tập đoàn', 'công ty', 'ngân hàng', 'hiệp hội', 'viện', 'học viện', 'trường', 'đại học', 'hội', 'liên đoàn', 'quỹ', 'tổng công ty', 'báo', 'đài', 'tạp chí', 'trung tâm', 'cục', 'tổng cục', 'vụ', 'sở', 'phòng']);
+
+// Capitalised words that end a name: sentence openers, captions, adverbs
+const NAME_STOPS = new Set(['ảnh', 'theo', 'tại', 'trong', 'sau', 'trước', 'về', 'với', 'và', 'nguồn', 'video', 'clip', 'đồ', 'khi', 'nhân', 'ngày', 'sáng', 'chiều', 'tối', 'hôm', 'đây', 'hai', 'các', 'cùng', 'phu', 'ông', 'bà', 'tiếp', 'từ', 'người', 'thông', 'tin']);
+
+const VIETNAMESE_SURNAMES = new Set(['nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'tô', 'lương', 'trương', 'đinh', 'đoàn', 'mai', 'trịnh', 'hà', 'lâm', 'cao', 'đào', 'tạ', 'vương', 'chu', 'thái', 'kiều', 'quách', 'tăng', 'lưu', 'đàm', 'nông', 'triệu', 'hứa', 'âu', 'thân', 'giang', 'lại', 'khúc', 'la', 'mạc', 'từ', 'châu', 'tôn', 'nghiêm', 'phùng', 'diệp', 'doãn', 'ông', 'văn', 'khổng', 'lò', 'y', 'đồng', 'triệu', 'hầu', 'lục', 'thạch', 'ninh', 'bế', 'mạnh', 'đậu', 'phí', 'quan', 'tiêu', 'tống', 'vi', 'kim', 'sầm', 'lã', 'lữ']);
+// Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
+const NAME_PARTICLES = new Set(['da', 'de', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'el', 'la', 'le', 'y', 'e', 'ibn', 'abu']);
+// Title tails that may follow the person ("Ferdinand Marcos Jr.")
+const NAME_SUFFIXES = new Set(['jr', 'sr']);
+
+const isAllCaps = (t: Token) => t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+// Vietnamese syllables carry diacritics or are short; foreign names ("Biden") rarely look like that
+const looksVietnameseName = (keys: readonly string[]) =>
+  keys.length >= 2 && keys.length <= 4 && VIETNAMESE_SURNAMES.has(keys[0]!) && keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
+
+function statePrefixLength(tokens: readonly Token[], i: number): number {
+  let best = 0;
+  for (const keys of STATE_PREFIX_KEYS) {
+    if (keys.length > best && keys.every((k, n) => tokens[i + n]?.key === k)) best = keys.length;
+  }
+  return best;
+}
+
+/** A country written at token `i`, possibly as "Cộng hòa X" or "nước X". */
+function countryWithPrefix(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+  const direct = countryAt(tokens, i);
+  if (direct !== null) return direct;
+  const prefix = statePrefixLength(tokens, i);
+  if (prefix === 0) return null;
+  const inner = countryAt(tokens, i + prefix);
+  return inner === null ? null : { code: inner.code, length: prefix + inner.length };
+}
+
+/** Capitalised name tokens from `i`: returns the end index (exclusive). */
+function nameEnd(tokens: readonly Token[], i: number): number {
+  let k = i;
+  let words = 0;
+  while (k < tokens.length && words < 7) {
+    const t = tokens[k]!;
+    if (t.word && t.cap && !isAllCaps(t) && !(words > 0 && NAME_STOPS.has(t.key))) {
+      if (words > 0 && (countryAt(tokens, k) !== null || titleAt(tokens, k) !== null)) break;
+      if (words === 0 && NAME_STOPS.has(t.key)) break;
+      k++; words++;
+      continue;
+    }
+    // "Jr." / "J.D." / "Kim Jong-un" / "Díaz-Canel" / "Lula da Silva"
+    if (words > 0 && !t.word && (t.text === '-' || t.text === '.' || t.text === "'" || t.text === '’') && !t.spaced) {
+      const after = tokens[k + 1];
+      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) { k++; continue; }
+      if (t.text === '.' && tokens[k - 1]!.text.length === 1 && after?.cap === true) { k++; continue; }
+      if (after !== undefined && after.word && !after.spaced) { k += 2; words++; continue; }
+      break;
+    }
+    if (words > 0 && t.word && !t.cap && NAME_PARTICLES.has(t.key) && tokens[k + 1]?.cap === true && tokens[k + 1]!.word) { k++; continue; }
+    if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) { k++; continue; }
+    break;
+  }
+  // "Thủ tướng Phạm Minh Chính Ảnh" is caught by NAME_STOPS; trailing particles are dropped
+  while (k > i && !tokens[k - 1]!.word && tokens[k - 1]!.text !== '.') k--;
+  return k;
+}
+
+function spanText(text: string, tokens: readonly Token[], from: number, to: number): string {
+  return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+/** Person mentions in one sentence, left to right. */
+export function findPeople(text: string, tokens: readonly Token[]): PersonMention[] {
+  const people: PersonMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const mention = titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i);
+    if (mention === null) { i++; continue; }
+    people.push(mention);
+    i = Math.max(mention.end, i + 1);
+  }
+  return people;
+}
+
+function titledPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+  const first = titleAt(tokens, i);
+  if (first === null) return null;
+  // title chain: "Tổng Bí thư, Chủ tịch nước", "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+  const entries: TitleEntry[] = [first.entry];
+  let j = i + first.length;
+  while (tokens[j]?.text === ',' ) {
+    const next = titleAt(tokens, j + 1);
+    if (next === null) break;
+    entries.push(next.entry);
+    j = j + 1 + next.length;
+  }
+  let titleEnd = j;
+  let principal = entries.some((e) => e.principal);
+  const leader = entries.some((e) => e.leader);
+  let country: string | null = null;
+  // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
+  // "Chủ tịch Đảng Nhân dân Campuchia Hun Sen"
+  const orgStart = tokens[j];
+  if (orgStart !== undefined && orgStart.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
+    const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
+    if (NON_STATE_ORGS.has(orgStart.key) || NON_STATE_ORGS.has(orgKey2)) principal = false;
+    let k = j + 1;
+    let found = -1;
+    for (; k < tokens.length && k < j + 10; k++) {
+      const t = tokens[k]!;
+      if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
+      if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
+      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))) { found = k; break; }
+    }
+    if (found < 0) return mentionFrom(text, tokens, i, titleEnd, titleEnd, titleEnd, entries, null, principal, leader);
+    j = found;
+    titleEnd = found;
+  }
+  const c = countryWithPrefix(tokens, j);
+  if (c !== null) {
+    country = c.code;
+    j += c.length;
+    // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
+    if (tokens[j]?.key === 'tại') {
+      const there = countryWithPrefix(tokens, j + 1);
+      if (there !== null) j += 1 + there.length;
+    }
+  }
+  const end = nameEnd(tokens, j);
+  return mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
+}
+
+function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, _entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
+  const hasName = nameStop > nameStart;
+  const before = tokens[first - 1]?.key;
+  const plural = before === 'hai' || before === 'các' || before === 'những' || before === 'ba' || before === 'nhiều';
+  const title = spanText(text, tokens, first, titleEnd);
+  return {
+    first,
+    end: Math.max(hasName ? nameStop : titleEnd, nameStart),
+    name: hasName ? spanText(text, tokens, nameStart, nameStop) : null,
+    nameKeys: hasName ? tokens.slice(nameStart, nameStop).filter((t) => t.word).map((t) => t.key) : [],
+    title,
+    titleKeys: tokens.slice(first, titleEnd).filter((t) => t.word).map((t) => t.key),
+    country,
+    principal,
+    leader,
+    plural,
+    honorific: false,
+  };
+}
+
+function honorificPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+  const t = tokens[i]!;
+  if (!isHonorific(t)) return null;
+  const j = i + 1 + (t.key === 'đồng' ? 1 : 0);
+  const end = nameEnd(tokens, j);
+  if (end <= j) return null;
+  return {
+    first: i, end, name: spanText(text, tokens, j, end), nameKeys: tokens.slice(j, end).filter((x) => x.word).map((x) => x.key),
+    title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true,
+  };
+}
+
+function knownPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+  const hit = knownLeaderAt(tokens, i);
+  if (hit === null) return null;
+  const before = tokens[i - 1];
+  if (before !== undefined && before.word && before.cap) return null; // inside a longer name
+  const end = i + hit.length;
+  return {
+    first: i, end, name: spanText(text, tokens, i, end), nameKeys: tokens.slice(i, end).filter((x) => x.word).map((x) => x.key),
+    title: null, titleKeys: [], country: hit.code, principal: true, leader: false, plural: false, honorific: false,
+  };
+}
+
+// ---------------------------------------------------------------- article-level resolution
+
+const containsAll = (big: readonly string[], small: readonly string[]) => small.length > 0 && small.every((k) => big.includes(k));
+
+/**
+ * Merges mentions into people. Named mentions first (a short name such as "Biden"
+ * joins the full "Joe Biden"); then title-only mentions ("Thủ tướng Lào", "Chủ tịch nước")
+ * join the named person with that title (and country, when written); unqualified
+ * titles default to the Vietnamese office holder, as Vietnamese outlets write them.
+ * Returns, for each mention (same order as given), the person or null.
+ */
+export function resolvePeople(mentions: readonly PersonMention[]): { people: Person[]; personOf: Array<Person | null> } {
+  const people: Person[] = [];
+  const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
+  const order = mentions.map((m, n) => ({ m, n }));
+  // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
+  const named = order.filter(({ m }) => m.name !== null && !m.plural).sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
+  for (const { m, n } of named) {
+    let person = people.find((p) => sameName(p.nameKeys, m.nameKeys) && (m.country === null || p.country === null || p.country === m.country));
+    if (person === undefined) {
+      person = {
+        id: people.length, name: m.name!, nameKeys: m.nameKeys, title: m.title, titleKeys: new Set(m.titleKeys), country: null,
+        principal: false, leader: false,
+      };
+      people.push(person);
+    }
+    absorb(person, m);
+    personOf[n] = person;
+  }
+  for (const person of people) {
+    person.country ??= leaderCountry(person.nameKeys) ?? leaderCountry(person.nameKeys.slice(-1)) ?? (looksVietnameseName(person.nameKeys) ? 'VN' : null);
+    if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null) person.principal = true;
+  }
+  for (const { m, n } of order) {
+    if (m.name !== null || m.plural || m.title === null) continue;
+    const titleKey = m.titleKeys.join(' ');
+    const candidates = people.filter((p) => p.principal === m.principal && p.titleKeys.has(titleKey) && (m.country === null ? true : p.country === m.country));
+    const pick = m.country === null ? candidates.find((p) => p.country === 'VN') ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
+    personOf[n] = pick ?? null;
+  }
+  return { people, personOf };
+}
+
+function sameName(a: readonly string[], b: readonly string[]): boolean {
+  if (a.join(' ') === b.join(' ')) return true;
+  // "Biden" in "Joe Biden", "Marcos Jr." in "Ferdinand Marcos Jr.", "Modi" in "Narendra Modi"
+  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+  if (!containsAll(big, small)) return false;
+  // a Vietnamese given name alone ("Chính") is too weak; the family name is the first word
+  return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
+}
+
+function absorb(person: Person, m: PersonMention): void {
+  if (m.nameKeys.length > person.nameKeys.length) { person.name = m.name!; person.nameKeys = m.nameKeys; }
+  if (m.title !== null) {
+    if (person.title === null || m.title.length > person.title.length) person.title = m.title;
+    person.titleKeys.add(m.titleKeys.join(' '));
+    for (const part of m.title.split(',')) person.titleKeys.add(matchForm(part.trim().split(/\s+/).join(' ')));
+  }
+  if (m.country !== null) person.country ??= m.country;
+  if (m.principal) person.principal = true;
+  if (m.leader) person.leader = true;
+}
