@@ -1,0 +1,48 @@
+// HTTP validators for the feeds, decided from the store's change metadata alone:
+// a poll that finds nothing new costs one small read and no rendering.
+import { createHash } from 'node:crypto';
+import type { Meta } from '../store/items.js';
+
+/** Raise when a release changes what the same data renders to, so caches refetch. */
+export const REPRESENTATION_VERSION = '1';
+
+export const FEED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
+
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+export interface Validators {
+  etag: string;
+  lastModified: string;
+}
+
+/** The ETag names the store's version and the exact representation asked for. */
+export function validatorsFor(meta: Meta | null, representation: string): Validators {
+  const version = meta?.version ?? 0;
+  const digest = createHash('sha256')
+    .update(`${REPRESENTATION_VERSION}\n${representation}`)
+    .digest('base64url')
+    .slice(0, 16);
+  return {
+    etag: `"${version}-${digest}"`,
+    lastModified: new Date(meta?.modified ?? EPOCH).toUTCString(),
+  };
+}
+
+/** RFC 9110 §13.1.2 and §13.1.3: If-None-Match (weak comparison) wins over
+ *  If-Modified-Since, which compares at one-second resolution. */
+export function notModified(
+  validators: Validators,
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+): boolean {
+  if (ifNoneMatch !== undefined) {
+    const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+    const ours = opaque(validators.etag);
+    return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === ours);
+  }
+  if (ifModifiedSince !== undefined) {
+    const since = Date.parse(ifModifiedSince);
+    return !Number.isNaN(since) && Date.parse(validators.lastModified) <= since;
+  }
+  return false;
+}

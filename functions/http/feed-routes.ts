@@ -1,0 +1,152 @@
+// The read side: feeds, the home page, event pages and the health check. Each feed
+// request costs one metadata read when the client's copy is current (304), else that
+// plus one Query per requested view and one BatchGetItem.
+import type { Context, Hono } from 'hono';
+import {
+  canonicalQueryString,
+  decodeCursor,
+  describeFilters,
+  encodeCursor,
+  parseFeedQuery,
+  type FeedQuery,
+} from '../domain/feed-query.js';
+import { renderAtom } from '../render/atom.js';
+import { renderEventPage, renderHomePage } from '../render/html.js';
+import { renderCalendar } from '../render/ical.js';
+import { jsonFeedItem, renderJsonFeed } from '../render/jsonfeed.js';
+import { renderRss } from '../render/rss.js';
+import type { FeedPage } from '../render/types.js';
+import { publicEvent } from '../store/items.js';
+import type { EventStore } from '../store/store.js';
+import { allowOnly, publicOrigin } from './app.js';
+import { FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
+import { problem, problemResponse } from './problem.js';
+
+export interface FeedDeps {
+  store: EventStore;
+  publicBaseUrl?: string | undefined;
+}
+
+interface Format {
+  contentType: string;
+  render: (page: FeedPage) => string;
+}
+
+const FORMATS: Record<string, Format> = {
+  '/feeds/atom.xml': { contentType: 'application/atom+xml; charset=utf-8', render: renderAtom },
+  '/feeds/rss.xml': { contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
+  '/feeds/feed.json': { contentType: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
+  '/feeds/calendar.ics': { contentType: 'text/calendar; charset=utf-8', render: renderCalendar },
+  '/': { contentType: 'text/html; charset=utf-8', render: renderHomePage },
+};
+
+const EVENT_ID = /^[A-Za-z0-9]{1,64}$/;
+
+function cacheHeaders(v: Validators, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    etag: v.etag,
+    'last-modified': v.lastModified,
+    'cache-control': FEED_CACHE_CONTROL,
+    'access-control-allow-origin': '*',
+    ...extra,
+  };
+}
+
+function badParameter(name: string, detail: string): Response {
+  return problemResponse(problem(400, `query parameter \`${name}\` ${detail}`, { name, reason: detail }));
+}
+
+export function feedRoutes(app: Hono, deps: FeedDeps): void {
+  for (const [path, format] of Object.entries(FORMATS)) {
+    app.get(path, (c) => serveFeed(c, deps, path, format));
+    allowOnly(app, path, ['GET', 'HEAD']);
+  }
+
+  app.get('/events/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!EVENT_ID.test(id)) return problemResponse(problem(404, 'no such event'));
+    const stored = await deps.store.getEvent(id);
+    if (!stored) return problemResponse(problem(404, `no event ${id}`));
+    const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
+    const origin = publicOrigin(c, deps.publicBaseUrl);
+    const validators = validatorsFor(
+      { version: stored.version, modified: stored.modified },
+      `event ${id} ${wantsJson ? 'json' : 'html'} ${origin}`,
+    );
+    const headers = cacheHeaders(validators, { vary: 'Accept' });
+    if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
+      return new Response(null, { status: 304, headers });
+    }
+    const page = pageOf(origin, `${origin}/events/${id}`, null, null, { modified: stored.modified }, [publicEvent(stored)], null);
+    if (wantsJson) {
+      return new Response(JSON.stringify(jsonFeedItem(publicEvent(stored), page)), {
+        headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+      });
+    }
+    return new Response(renderEventPage(publicEvent(stored), page), {
+      headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+    });
+  });
+  allowOnly(app, '/events/:id', ['GET', 'HEAD']);
+
+  app.get('/healthz', async () => {
+    await deps.store.getMeta();
+    return new Response(JSON.stringify({ status: 'ok' }), {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  });
+  allowOnly(app, '/healthz', ['GET', 'HEAD']);
+}
+
+async function serveFeed(c: Context, deps: FeedDeps, path: string, format: Format): Promise<Response> {
+  const params = new URL(c.req.url).searchParams;
+  const parsed = parseFeedQuery(params);
+  if (!parsed.ok) return badParameter(parsed.problem.parameter, parsed.problem.detail);
+  const query = parsed.query;
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && after === null) return badParameter('cursor', 'is not a cursor from this feed');
+
+  const origin = publicOrigin(c, deps.publicBaseUrl);
+  const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
+  const meta = await deps.store.getMeta();
+  const validators = validatorsFor(meta, selfUrl);
+  const headers = cacheHeaders(validators, { 'content-type': format.contentType });
+  if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
+    return new Response(null, { status: 304, headers });
+  }
+
+  const result = await deps.store.queryFeed(query, after);
+  const nextUrl = result.nextAfter
+    ? `${origin}${path}${canonicalQueryString(query, encodeCursor(result.nextAfter))}`
+    : null;
+  const page = pageOf(origin, selfUrl, nextUrl, query, meta, result.events.map(publicEvent), describeFilters(query));
+  return new Response(format.render(page), { headers });
+}
+
+function pageOf(
+  origin: string,
+  selfUrl: string,
+  nextUrl: string | null,
+  query: FeedQuery | null,
+  meta: { modified: string } | null,
+  events: FeedPage['events'],
+  filterLabel: string | null,
+): FeedPage {
+  const view = query ? canonicalQueryString({ ...query, cursor: undefined }) : '';
+  return {
+    events,
+    baseUrl: origin,
+    selfUrl,
+    nextUrl,
+    lang: query?.lang ?? null,
+    updated: meta?.modified ?? '1970-01-01T00:00:00.000Z',
+    alternates: {
+      atom: `${origin}/feeds/atom.xml${view}`,
+      rss: `${origin}/feeds/rss.xml${view}`,
+      json: `${origin}/feeds/feed.json${view}`,
+      ics: `${origin}/feeds/calendar.ics${view}`,
+      html: `${origin}/${view}`,
+    },
+    filterLabel,
+  };
+}

@@ -1,0 +1,94 @@
+// The write side: POST /articles (CONTRACT §2). Bad input is refused before anything
+// is stored; 201 for a new article, 200 for one seen before.
+import type { Hono } from 'hono';
+import { ArticleInput, toArticle } from '../domain/article.js';
+import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
+import { jsonFeedItem } from '../render/jsonfeed.js';
+import { publicEvent } from '../store/items.js';
+import type { EventStore } from '../store/store.js';
+import { allowOnly, publicOrigin } from './app.js';
+import { problem, problemResponse } from './problem.js';
+
+/** A 200,000-character text is at most 800 KB of UTF-8; the rest is metadata. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+export interface IngestDeps {
+  store: EventStore;
+  extract: Extract;
+  now: () => Date;
+  publicBaseUrl?: string | undefined;
+}
+
+function invalid(name: string, reason: string): Response {
+  return problemResponse(problem(400, `\`${name}\` ${reason}`, { name, reason }));
+}
+
+function describeIssue(code: string, path: string): string {
+  switch (code) {
+    case 'invalid_type':
+      return path === 'text' || path === 'publishedAt' ? 'is required and must be a string' : 'has the wrong type';
+    case 'too_small':
+      return 'is too short';
+    case 'too_big':
+      return 'is too long';
+    case 'invalid_format':
+      return path === 'url' ? 'must be an absolute http(s) URL' : 'has the wrong format';
+    default:
+      return 'is not valid';
+  }
+}
+
+export function ingestRoutes(app: Hono, deps: IngestDeps): void {
+  app.post('/articles', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+      return problemResponse(problem(415, 'send the article as application/json'));
+    }
+    const declared = Number(c.req.header('content-length') ?? '0');
+    if (declared > MAX_BODY_BYTES) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength > MAX_BODY_BYTES) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
+
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return invalid('body', 'is not valid UTF-8');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return invalid('body', 'is not valid JSON');
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      return invalid('body', 'must be a JSON object (CONTRACT §2)');
+    }
+    const parsed = ArticleInput.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const name = issue.path.map(String).join('.') || 'body';
+      const reason = issue.message !== 'Invalid input' ? issue.message : describeIssue(issue.code, name);
+      return invalid(name, reason);
+    }
+
+    const result = await ingestArticle(deps.store, toArticle(parsed.data), deps.extract, deps.now);
+    const origin = publicOrigin(c, deps.publicBaseUrl);
+    const page = {
+      events: [],
+      baseUrl: origin,
+      selfUrl: `${origin}/articles`,
+      nextUrl: null,
+      lang: null,
+      updated: deps.now().toISOString(),
+      alternates: { atom: '', rss: '', json: '', ics: '', html: '' },
+      filterLabel: null,
+    };
+    const body = { events: result.events.map((e) => jsonFeedItem(publicEvent(e), page)) };
+    return new Response(JSON.stringify(body), {
+      status: result.created ? 201 : 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  });
+  allowOnly(app, '/articles', ['POST']);
+}

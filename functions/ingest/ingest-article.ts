@@ -1,0 +1,149 @@
+// Ingesting one article: extract its events, merge each into the event the store
+// already holds (or a new one), record the article. Every step can be repeated: a
+// retry after a failure anywhere converges to the same state, and concurrent ingests
+// of reports of one event serialize on that event's ledger and item versions.
+import { createHash } from 'node:crypto';
+import type { Article } from '../domain/article.js';
+import type { ExtractedEvent } from '../domain/event.js';
+import { ledgerKey, matchReport, newEntry, newEventId, recordReport, reportKey } from '../domain/identity.js';
+import { mergeReports } from '../domain/merge.js';
+import type { Report } from '../domain/report.js';
+import type { StoredEvent } from '../store/items.js';
+import { postingsOf } from '../store/postings.js';
+import type { EventStore } from '../store/store.js';
+
+export type Extract = (article: Article) => ExtractedEvent[];
+
+export interface IngestResult {
+  /** true for an article the store had not seen */
+  created: boolean;
+  /** the events the article contributed to, as stored now */
+  events: StoredEvent[];
+}
+
+/** Optimistic-lock attempts before giving up on a hot event; each conflict means
+ *  another ingest made progress, so this is only reached under extreme contention. */
+const MAX_ATTEMPTS = 50;
+
+export class ContentionError extends Error {
+  override readonly name = 'ContentionError';
+}
+
+/** The article's identity: its URL when it has one, else its text. */
+export function articleKey(article: Article): string {
+  return article.url ?? `sha256:${sha256(article.text)}`;
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+function contentHash(article: Article): string {
+  return sha256(JSON.stringify([article.url, article.title, article.publishedAt, article.language, article.source, article.text]));
+}
+
+export async function ingestArticle(
+  store: EventStore,
+  article: Article,
+  extract: Extract,
+  now: () => Date,
+): Promise<IngestResult> {
+  const key = articleKey(article);
+  const hash = contentHash(article);
+  const known = await store.getArticle(key);
+  if (known && known.contentHash === hash) {
+    return { created: false, events: await store.getEvents(known.eventIds) };
+  }
+
+  const extracted = extract(article);
+  const ids: string[] = [];
+  let changed = false;
+  for (const [index, found] of extracted.entries()) {
+    const parent = found.partOf === null ? null : (ids[found.partOf] ?? null);
+    const report: Report = {
+      key: reportKey(key, index),
+      article: { url: article.url, title: article.title, published: article.publishedAt, outlet: article.source },
+      facts: {
+        category: found.category,
+        type: found.type,
+        status: found.status,
+        start: found.start,
+        end: found.end,
+        countries: [...found.countries].sort(),
+        host: found.host,
+        guest: found.guest,
+        participants: found.participants,
+        location: found.location,
+      },
+      evidence: found.evidence,
+      partOf: parent,
+    };
+    const id = await claimEvent(store, report);
+    const outcome = await mergeIntoEvent(store, id, report, now);
+    changed ||= outcome.changed;
+    ids.push(id);
+  }
+
+  const eventIds = [...new Set(ids)];
+  await store.putArticle({
+    key,
+    contentHash: hash,
+    url: article.url,
+    publishedAt: article.publishedAt,
+    ingestedAt: now().toISOString(),
+    eventIds,
+  });
+  if (changed) await store.touchMeta(now().toISOString());
+  return { created: known === null, events: await store.getEvents(eventIds) };
+}
+
+/** Finds or creates the event a report is about, under the ledger's version lock. */
+async function claimEvent(store: EventStore, report: Report): Promise<string> {
+  const ledger = ledgerKey(report.facts);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { version, entries } = await store.readLedger(ledger);
+    const match = matchReport(report.facts, report.key, entries);
+    if (match && match.reports.includes(report.key)) return match.id;
+    const entry = recordReport(match ?? newEntry(newEventId(report.key)), report.facts, report.key);
+    const next = match ? entries.map((e) => (e.id === entry.id ? entry : e)) : [...entries, entry];
+    if (await store.writeLedger(ledger, next, version)) return entry.id;
+  }
+  throw new ContentionError(`ledger ${ledger} stayed contended`);
+}
+
+/** Adds the report to the event (or replaces the article's earlier report of it). */
+async function mergeIntoEvent(
+  store: EventStore,
+  id: string,
+  report: Report,
+  now: () => Date,
+): Promise<{ changed: boolean }> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const existing = await store.getEvent(id);
+    const others = existing ? existing.reports.filter((r) => r.key !== report.key) : [];
+    const same = existing?.reports.find((r) => r.key === report.key);
+    if (existing && same && JSON.stringify(same) === JSON.stringify(report)) {
+      await store.syncPostings(existing); // a retry may find the postings unwritten
+      return { changed: false };
+    }
+    const reports = [...others, report];
+    const merged = mergeReports(reports);
+    const publicChanged = !existing || JSON.stringify(existing.event) !== JSON.stringify(merged);
+    const time = now().toISOString();
+    const event: StoredEvent = {
+      id,
+      version: (existing?.version ?? 0) + 1,
+      revision: (existing?.revision ?? 0) + (publicChanged ? 1 : 0),
+      published: existing?.published ?? time,
+      modified: publicChanged ? time : existing!.modified,
+      event: merged,
+      reports,
+      postings: [...new Set([...(existing?.postings ?? []), ...postingsOf(id, merged)])],
+    };
+    if (await store.putEvent(event, existing ? existing.version : null)) {
+      await store.syncPostings(event);
+      return { changed: publicChanged };
+    }
+  }
+  throw new ContentionError(`event ${id} stayed contended`);
+}

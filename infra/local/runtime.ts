@@ -1,0 +1,76 @@
+// The whole service in one process, with no AWS account: dynalite as the table, the
+// same Hono routes the two Lambda functions mount, served over HTTP. Used by
+// `npm start` and by the integration tests.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Hono } from 'hono';
+import { extractEvents } from '../../functions/extract/index.js';
+import { createApp } from '../../functions/http/app.js';
+import { feedRoutes } from '../../functions/http/feed-routes.js';
+import { ingestRoutes } from '../../functions/http/ingest-routes.js';
+import type { Extract } from '../../functions/ingest/ingest-article.js';
+import { documentClient, DynamoStore } from '../../functions/store/dynamo-store.js';
+import { startDynalite, type LocalEngine } from './dynalite.js';
+import { ensureTable } from './table.js';
+
+export const LOCAL_TABLE = 'diplomacy-feed-local';
+
+/** Dummy credentials: DynamoDB-compatible engines want a signed request, not a real key. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface LocalService {
+  app: Hono;
+  store: DynamoStore;
+  engine: LocalEngine | null;
+  close(): Promise<void>;
+}
+
+export interface LocalServiceOptions {
+  /** LevelDB folder for dynalite; in memory when absent */
+  dataDir?: string;
+  /** use this DynamoDB endpoint (e.g. DynamoDB Local) instead of starting dynalite */
+  endpoint?: string;
+  tableName?: string;
+  extract?: Extract;
+  now?: () => Date;
+  publicBaseUrl?: string;
+  /** wraps the SDK client, e.g. to inject faults in tests */
+  client?: (client: DynamoDBClient) => DynamoDBClient;
+}
+
+export async function startLocalService(options: LocalServiceOptions = {}): Promise<LocalService> {
+  const engine = options.endpoint ? null : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const endpoint = options.endpoint ?? engine!.endpoint;
+  const tableName = options.tableName ?? LOCAL_TABLE;
+  let client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  await ensureTable(client, tableName);
+  if (options.client) client = options.client(client);
+  const store = new DynamoStore(documentClient(client), tableName);
+  const app = createApp();
+  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl });
+  ingestRoutes(app, {
+    store,
+    extract: options.extract ?? extractEvents,
+    now: options.now ?? (() => new Date()),
+    publicBaseUrl: options.publicBaseUrl,
+  });
+  return {
+    app,
+    store,
+    engine,
+    close: async () => {
+      client.destroy();
+      await engine?.close();
+    },
+  };
+}
+
+export async function listen(app: Hono, port: number, hostname = '127.0.0.1'): Promise<{ server: ServerType; url: string }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      resolve({ server, url: `http://${hostname}:${info.port}` });
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,53 @@
+// Creates the table locally from the one definition the CDK stack also uses.
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { TABLE_DEFINITION } from '../../functions/store/table.js';
+
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return 'existed';
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const { partitionKey, sortKey, globalSecondaryIndexes } = TABLE_DEFINITION;
+  const attributes = new Map<string, 'S' | 'N' | 'B'>([
+    [partitionKey.name, partitionKey.type],
+    [sortKey.name, sortKey.type],
+  ]);
+  for (const index of globalSecondaryIndexes) {
+    attributes.set(index.partitionKey.name, index.partitionKey.type);
+    if (index.sortKey) attributes.set(index.sortKey.name, index.sortKey.type);
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+        AttributeName,
+        AttributeType,
+      })),
+      KeySchema: [
+        { AttributeName: partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: sortKey.name, KeyType: 'RANGE' },
+      ],
+      ...(globalSecondaryIndexes.length > 0
+        ? {
+            GlobalSecondaryIndexes: (globalSecondaryIndexes).map((index) => ({
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+                ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
+              ],
+              Projection: { ProjectionType: 'ALL' as const },
+            })),
+          }
+        : {}),
+    }),
+  );
+  return 'created';
+}
