@@ -1,0 +1,57 @@
+// Least-privilege DynamoDB access: grants a function exactly the table actions it
+// needs, instead of CDK's broad grantReadData/grantReadWriteData (which add Scan,
+// DescribeTable, ConditionCheckItem, TransactWrite… and index/* wildcards).
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+
+/** What the feed function does: point reads, feed-partition queries, event batches. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'] as const;
+
+/** What the ingest function adds on top of the reads. No transactions are used. */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+export type TableAccessLevel = 'read' | 'read-write';
+
+export interface TableAccessProps {
+  readonly table: dynamodb.ITable;
+  readonly grantee: iam.IGrantable;
+  readonly access: TableAccessLevel;
+  /** Names of the table's secondary indexes (Query on them needs their ARNs). */
+  readonly indexNames?: readonly string[];
+}
+
+/**
+ * Adds one policy statement to the grantee's role: the read actions, plus the
+ * write actions for `read-write`, on the table ARN (and on the named indexes, if any;
+ * never `index/*`). The table uses an AWS-managed or AWS-owned key, so no KMS
+ * permission is needed.
+ */
+export class TableAccess extends Construct {
+  readonly actions: readonly string[];
+
+  constructor(scope: Construct, id: string, props: TableAccessProps) {
+    super(scope, id);
+    this.actions =
+      props.access === 'read' ? [...TABLE_READ_ACTIONS] : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+    const stack = Stack.of(this);
+    const indexArns = (props.indexNames ?? []).map((name) =>
+      stack.formatArn({
+        service: 'dynamodb',
+        resource: 'table',
+        resourceName: `${props.table.tableName}/index/${name}`,
+      }),
+    );
+    iam.Grant.addToPrincipal({
+      grantee: props.grantee,
+      actions: [...this.actions],
+      resourceArns: [props.table.tableArn, ...indexArns],
+    });
+  }
+}
