@@ -298,7 +298,8 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
       .filter(Boolean)
       .join(', '),
   );
-  if (event.part_of) add('part_of', oneLine(event.part_of));
+  // the id means nothing to a reader: the fact is a link to the visit's page
+  if (event.part_of) add('part_of', WORDS[lang].theVisit);
   return facts;
 }
 
@@ -355,6 +356,7 @@ export const WORDS = {
     feeds: 'Nguồn cấp',
     home: 'Trang chủ',
     calendar: 'Lịch (iCalendar)',
+    theVisit: 'xem chuyến thăm',
     monthOnly: (month: string) => `Ngày chính xác chưa rõ: bài báo chỉ nêu ${month}.`,
   },
   en: {
@@ -369,6 +371,7 @@ export const WORDS = {
     feeds: 'Feeds',
     home: 'Home',
     calendar: 'Calendar (iCalendar)',
+    theVisit: 'see the visit',
     monthOnly: (month: string) => `Exact date unknown: the article gives only the month (${month}).`,
   },
 } as const;
