@@ -1,12 +1,12 @@
 // Lambda entry of the feed function: the read-only routes over the shared store.
-import { handle } from 'hono/aws-lambda';
 import { createApp } from '../http/app.js';
 import { feedRoutes } from '../http/feed-routes.js';
 import { readConfig } from '../shared/config.js';
 import { createStore } from '../store/client.js';
+import { lambdaHandler } from './lambda.js';
 
 const config = readConfig();
 const app = createApp();
 feedRoutes(app, { store: createStore(config), publicBaseUrl: config.PUBLIC_BASE_URL });
 
-export const handler = handle(app);
+export const handler = lambdaHandler(app);

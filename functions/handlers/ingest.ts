@@ -1,10 +1,10 @@
 // Lambda entry of the ingest function: POST /articles, behind IAM auth.
-import { handle } from 'hono/aws-lambda';
 import { extractEvents } from '../extract/index.js';
 import { createApp } from '../http/app.js';
 import { ingestRoutes } from '../http/ingest-routes.js';
 import { readConfig } from '../shared/config.js';
 import { createStore } from '../store/client.js';
+import { lambdaHandler } from './lambda.js';
 
 const config = readConfig();
 const app = createApp();
@@ -15,4 +15,4 @@ ingestRoutes(app, {
   publicBaseUrl: config.PUBLIC_BASE_URL,
 });
 
-export const handler = handle(app);
+export const handler = lambdaHandler(app);

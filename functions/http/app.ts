@@ -3,7 +3,7 @@
 // server mounts both. Errors become problem+json here, and are logged with context.
 import { Hono, type Context } from 'hono';
 import { ContentionError } from '../ingest/ingest-article.js';
-import { logger } from '../shared/observability.js';
+import { logger, metrics, MetricUnit } from '../shared/observability.js';
 import { StoreUnavailableError } from '../store/store.js';
 import { problem, problemResponse } from './problem.js';
 
@@ -11,6 +11,18 @@ export const RETRY_AFTER_SECONDS = '5';
 
 export function createApp(): Hono {
   const app = new Hono();
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    logger.info('request', {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status,
+      ms: Math.round(performance.now() - started),
+    });
+    metrics.addMetric(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Responses', MetricUnit.Count, 1);
+  });
   app.notFound((c) => problemResponse(problem(404, `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError((error, c) => {
     const context = { method: c.req.method, path: new URL(c.req.url).pathname };

@@ -2,6 +2,7 @@
 // article files (CONTRACT §2 JSON) to a running service. Local endpoints get plain
 // requests; any other endpoint is an IAM-protected ingest URL, so requests are
 // signed with SigV4 from the standard AWS credential chain (env, profile, SSO, ...).
+import './env.js';
 import { parseArgs } from 'node:util';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { Hash } from '@smithy/hash-node';

@@ -1,6 +1,7 @@
 // `npm start`: the feeds of the seed articles on http://127.0.0.1:3000 with no AWS
 // account. Data persists under DATA_DIR (default .data/); restarting ingests the
 // seeds again, which changes nothing.
+import './env.js';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
