@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Meta } from '../store/items.js';
 
 /** Raise when a release changes what the same data renders to, so caches refetch. */
-export const REPRESENTATION_VERSION = '1';
+export const REPRESENTATION_VERSION = '2';
 
 export const FEED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
 

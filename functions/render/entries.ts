@@ -81,7 +81,7 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
     ...event.countries.map((c) => ({ term: c, label: countryName(c, lang), scheme: vocabularyScheme('country', page) })),
   ];
   return {
-    id: eventFeedId(event.id, page),
+    id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
     title: eventTitle(event, lang),
     summary: eventSummary(event, lang),

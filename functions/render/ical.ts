@@ -115,7 +115,7 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   const location = locationText(event, lang);
   return [
     'BEGIN:VEVENT',
-    `UID:${eventUid(event, page)}`,
+    `UID:${eventUid(event)}`,
     `DTSTAMP:${modified}`,
     `LAST-MODIFIED:${modified}`,
     `CREATED:${icalDateTime(toInstant(event.published, event.modified))}`,

@@ -1,11 +1,12 @@
 // The public identity of an event and of a feed: the one place that makes ids and
 // URLs, so Atom <id>, RSS <guid>, JSON Feed `id` and the HTML links always agree.
+import { createHash } from 'node:crypto';
 import type { DiplomaticEvent } from '../domain/event.js';
 import type { FeedPage } from './types.js';
 
 /**
- * The date in every `tag:` URI (RFC 4151). It must never change once published,
- * whatever year it is: ids are compared character by character.
+ * The date in the feeds' `tag:` URIs (RFC 4151). It must never change once
+ * published, whatever year it is: ids are compared character by character.
  */
 export const TAG_DATE = '2024';
 
@@ -28,12 +29,25 @@ export function siteHost(page: Pick<FeedPage, 'baseUrl'>): string {
 }
 
 /**
- * The id of an event in every feed format: `tag:<host>,2024:event/<id>` with the
- * stored id percent-encoded, so the string is plain ASCII and `new URL(id).href`
- * leaves it unchanged (the npm `feed` package passes Atom ids through `new URL`).
+ * The id of an event in every feed format: a name-based UUID (RFC 9562 §5.5) of the
+ * stored id, as a `urn:uuid:` URI. It depends on nothing but the event, so it survives
+ * a new host name (a custom domain in front of CloudFront, localhost vs 127.0.0.1):
+ * a reader never sees an item twice. Plain ASCII, unchanged by `new URL(id).href`
+ * (the npm `feed` package passes Atom ids through `new URL`).
  */
-export function eventFeedId(eventId: string, page: Pick<FeedPage, 'baseUrl'>): string {
-  return `tag:${siteHost(page)},${TAG_DATE}:event/${encodeIdPart(eventId)}`;
+export function eventFeedId(eventId: string): string {
+  return `urn:uuid:${eventUuid(eventId)}`;
+}
+
+/** The namespace of this project's event UUIDs (itself random, fixed forever). */
+const EVENT_NAMESPACE = Buffer.from('6c1f0d52a8e34f0b9a4d2f3c5e7b9a11', 'hex');
+
+function eventUuid(eventId: string): string {
+  const bytes = createHash('sha1').update(EVENT_NAMESPACE).update(eventId, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The permalink of an event: `${baseUrl}/events/${encodeURIComponent(id)}`. */
@@ -41,12 +55,10 @@ export function eventUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): stri
   return `${siteBase(page)}/events/${encodeIdPart(eventId)}`;
 }
 
-/**
- * The iCalendar UID: `<id>@<host>` (RFC 5545 §3.8.4.7's recommended form). The id is
- * percent-encoded, so the value needs no TEXT escaping (no `,` `;` `\`).
- */
-export function eventUid(event: Pick<DiplomaticEvent, 'id'>, page: Pick<FeedPage, 'baseUrl'>): string {
-  return `${encodeIdPart(event.id)}@${siteHost(page)}`;
+/** The iCalendar UID: the event's UUID, the form RFC 7986 §5.3 recommends; stable
+ *  across hosts like the feed ids. */
+export function eventUid(event: Pick<DiplomaticEvent, 'id'>): string {
+  return eventUuid(event.id);
 }
 
 /**

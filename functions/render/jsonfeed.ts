@@ -63,7 +63,7 @@ export type JsonFeed = z.infer<typeof JsonFeed>;
 
 /** The structured event as CONTRACT §3 publishes it (exactly those keys, in that order).
  *  `part_of` names the visit by the same id its own item carries. */
-export function diplomacyExtension(event: DiplomaticEvent, page: Pick<FeedPage, 'baseUrl'>): DiplomacyExtension {
+export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
   return {
     category: event.category,
     type: event.type,
@@ -75,7 +75,7 @@ export function diplomacyExtension(event: DiplomaticEvent, page: Pick<FeedPage, 
     guest: event.guest,
     participants: event.participants.map((p) => ({ name: p.name, title: p.title, country: p.country })),
     location: { place: event.location.place, city: event.location.city, country: event.location.country },
-    part_of: event.part_of ? eventFeedId(event.part_of, page) : null,
+    part_of: event.part_of ? eventFeedId(event.part_of) : null,
     cameo: event.cameo,
     sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
     evidence: event.evidence.map((e) => ({ field: e.field, text: e.text })),
@@ -95,7 +95,7 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
     date_published: e.published,
     date_modified: e.modified,
     tags: e.tags,
-    _diplomacy: diplomacyExtension(event, page),
+    _diplomacy: diplomacyExtension(event),
   };
 }
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { feedEntry, feedMeta, type FeedEntry } from '../../functions/render/entries.js';
 import { atomWithFeedPackage, rssWithFeedPackage, type XmlFeedInput } from '../../functions/render/feed-package.js';
 import { renderAtom } from '../../functions/render/atom.js';
+import { eventFeedId } from '../../functions/render/ids.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { parseXml, text, unescapeHtml, xmllintAll } from './helpers.js';
 import { samplePage, stateVisit } from './samples.js';
@@ -159,13 +160,14 @@ describe('F6: Atom ids go through new URL()', () => {
     expect(text(atomEntry(f.atom1()).id)).not.toBe(iri);
     expect(text(rssItem(f.rss2()).guid)).toBe(iri);
   });
-  it('the wrapper refuses ids that would change, and ids.ts makes ASCII tag: URIs', () => {
+  it('the wrapper refuses ids that would change, and ids.ts makes ASCII urn:uuid ids', () => {
     expect(() => atomWithFeedPackage(input({ id: 'event-001' }))).toThrow(/not a URI/);
     expect(() => atomWithFeedPackage(input({ id: 'https://feeds.example.org/sự-kiện/001' }))).toThrow(/ASCII/);
     const p = samplePage([stateVisit({ id: 'sự-kiện/001 & <x>' })]);
     const atomId = text(atomEntry(renderAtom(p)).id);
     const guid = text(rssItem(renderRss(p)).guid);
-    expect(atomId).toBe('tag:feeds.example.org,2024:event/s%E1%BB%B1-ki%E1%BB%87n%2F001%20%26%20%3Cx%3E');
+    expect(atomId).toBe(eventFeedId('sự-kiện/001 & <x>'));
+    expect(atomId).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(guid).toBe(atomId);
   });
 });

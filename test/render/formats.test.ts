@@ -3,6 +3,7 @@
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../functions/render/atom.js';
+import { eventFeedId } from '../../functions/render/ids.js';
 import { jsonFeedItem, JSON_FEED_VERSION, JsonFeed, renderJsonFeed } from '../../functions/render/jsonfeed.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { parseXml, text, unescapeHtml, validateJsonFeed, xmllintAll } from './helpers.js';
@@ -30,7 +31,7 @@ describe('Atom 1.0', () => {
 
   it('entries: tag id, link, updated = modified, published, html title/summary/content, categories', () => {
     const e = feed.entry[0];
-    expect(text(e.id)).toBe(`tag:feeds.example.org,2024:event/vn-la-2026-02-05-state-visit`);
+    expect(text(e.id)).toBe(eventFeedId('vn-la-2026-02-05-state-visit'));
     expect(e.link[0]['@href']).toBe(`${BASE_URL}/events/vn-la-2026-02-05-state-visit`);
     expect(text(e.updated)).toBe('2026-02-04T02:30:00.000Z');
     expect(text(e.published)).toBe('2026-02-04T01:00:00.000Z');
@@ -85,7 +86,7 @@ describe('RSS 2.0', () => {
   it('items: guid isPermaLink=false, plain title, pubDate, categories, dc:creator', () => {
     const item = channel.item[1];
     expect(item.guid['@isPermaLink']).toBe('false');
-    expect(text(item.guid)).toBe('tag:feeds.example.org,2024:event/vn-la-2026-02-05-talks');
+    expect(text(item.guid)).toBe(eventFeedId('vn-la-2026-02-05-talks'));
     expect(text(item.title)).toBe(
       'Hội đàm giữa Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith (Lào) tại Viêng Chăn, Lào, 5–6/2/2026',
     );

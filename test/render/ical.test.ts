@@ -2,6 +2,7 @@
 // unescaping, one all-day VEVENT per event.
 import { describe, expect, it } from 'vitest';
 import { allDaySpan, escapeIcalText, foldLine, renderCalendar } from '../../functions/render/ical.js';
+import { eventFeedId } from '../../functions/render/ids.js';
 import { icalEvents, icalPhysicalLines, parseIcalLine, prop, unescapeIcalText, unfold } from './helpers.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 
@@ -26,7 +27,7 @@ describe('iCalendar document', () => {
     const events = icalEvents(ics);
     expect(events).toHaveLength(3);
     const [visit, meeting, call] = events as [any, any, any];
-    expect(prop(visit, 'UID')?.value).toBe('vn-la-2026-02-05-state-visit@feeds.example.org');
+    expect(`urn:uuid:${prop(visit, 'UID')?.value}`).toBe(eventFeedId('vn-la-2026-02-05-state-visit'));
     expect(prop(visit, 'SEQUENCE')?.value).toBe('2');
     expect(prop(visit, 'DTSTAMP')?.value).toBe('20260204T023000Z');
     expect(prop(visit, 'LAST-MODIFIED')?.value).toBe('20260204T023000Z');
