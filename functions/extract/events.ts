@@ -53,7 +53,8 @@ function readSentences(article: Article): SentenceInfo[] {
   const partial = pieces.map((p, n) => {
     const lower = matchForm(p.text);
     const tokens = tokenize(p.text, lower);
-    return { ...p, lower, tokens, people: findPeople(p.text, tokens), order: p.isTitle ? -1 : n - (title.length > 0 ? 1 : 0) };
+    const triggers = findTriggers(tokens);
+    return { ...p, lower, tokens, triggers, people: findPeople(p.text, tokens), order: p.isTitle ? -1 : n - (title.length > 0 ? 1 : 0) };
   });
   const all: PersonMention[] = partial.flatMap((p) => p.people);
   const { personOf } = resolvePeople(all);
@@ -62,16 +63,19 @@ function readSentences(article: Article): SentenceInfo[] {
   return partial.map((p) => {
     const persons = personOf.slice(cursor, cursor + p.people.length);
     cursor += p.people.length;
-    const dates = findDates(p.lower, ref, p.isTitle ? null : previousDay);
+    // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
+    const dates = p.triggers.length > 0 || HAS_DAY.test(p.lower) ? findDates(p.lower, ref, p.isTitle ? null : previousDay) : [];
     // "chiều cùng ngày" is the day the previous dated sentence opens with
     const firstDay = dates.find((d) => d.precision === 'day');
     if (!p.isTitle && firstDay !== undefined) previousDay = firstDay.value;
-    return { text: p.text, tokens: p.tokens, mentions: p.people, persons, dates, order: p.order, isTitle: p.isTitle };
+    return { text: p.text, tokens: p.tokens, triggers: p.triggers, mentions: p.people, persons, dates, order: p.order, isTitle: p.isTitle };
   });
 }
 
+const HAS_DAY = /\d[/.-]\d|ngày \d/;
+
 function hasCommitteeName(info: SentenceInfo): boolean {
-  return findTriggers(info.tokens).some((t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0);
+  return info.triggers.some((t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0);
 }
 
 // ---------------------------------------------------------------- merging mentions
@@ -94,50 +98,75 @@ function datesCompatible(a: DateMention | null, b: DateMention | null, exactDays
   return a0 <= b1 && b0 <= a1;
 }
 
-function peopleCompatible(a: readonly Person[], b: readonly Person[]): boolean {
-  const byCountry = (list: readonly Person[]) => {
-    const map = new Map<string, Set<number>>();
-    for (const p of list) {
-      if (p.country === null) continue;
-      if (!map.has(p.country)) map.set(p.country, new Set());
-      map.get(p.country)!.add(p.id);
-    }
-    return map;
-  };
-  const ma = byCountry(a);
-  const mb = byCountry(b);
-  for (const [country, ids] of ma) {
-    const other = mb.get(country);
-    if (other !== undefined && ![...ids].some((id) => other.has(id))) return false;
+const peopleOfMention = (m: Mention) => [...m.sideA, ...m.sideB];
+
+/** What the mentions of a group agree on so far; a new mention is compared with this, not with each mention. */
+interface Summary {
+  countries: string;
+  host: string | null;
+  guest: string | null;
+  ordinal: number | null;
+  date: DateMention | null;
+  type: EventType;
+  /** country -> ids of the people on that side */
+  people: Map<string, Set<number>>;
+}
+
+function summarize(m: Mention): Summary {
+  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map() };
+  addPeople(summary, m);
+  return summary;
+}
+
+function addPeople(summary: Summary, m: Mention): void {
+  for (const p of peopleOfMention(m)) {
+    if (p.country === null) continue;
+    let ids = summary.people.get(p.country);
+    if (ids === undefined) { ids = new Set(); summary.people.set(p.country, ids); }
+    ids.add(p.id);
+  }
+}
+
+function peopleCompatible(summary: Summary, m: Mention): boolean {
+  const mine = new Map<string, number[]>();
+  for (const p of peopleOfMention(m)) if (p.country !== null) mine.set(p.country, [...(mine.get(p.country) ?? []), p.id]);
+  for (const [country, ids] of mine) {
+    const other = summary.people.get(country);
+    if (other !== undefined && !ids.some((id) => other.has(id))) return false;
   }
   return true;
 }
 
-const peopleOfMention = (m: Mention) => [...m.sideA, ...m.sideB];
-
-function fits(group: Group, m: Mention): boolean {
+function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (group.kind !== m.kind) return false;
-  return group.mentions.every((o) => {
-    if (o.countries.join() !== m.countries.join() && m.countries.length > 0) return false;
-    if (m.kind === 'visit') return o.host === m.host && o.guest === m.guest && datesCompatible(o.date, m.date, false);
-    if (m.kind === 'committee') return (o.ordinal === null || m.ordinal === null || o.ordinal === m.ordinal) && datesCompatible(o.date, m.date, true);
-    const typesFit = o.type === m.type || o.type === 'meeting' || m.type === 'meeting';
-    return typesFit && datesCompatible(o.date, m.date, true) && peopleCompatible(peopleOfMention(o), peopleOfMention(m));
-  });
+  if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
+  if (m.kind === 'visit') return summary.host === m.host && summary.guest === m.guest && datesCompatible(summary.date, m.date, false);
+  if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
+  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
+  return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
+}
+
+function absorb(summary: Summary, m: Mention): void {
+  if (summary.date === null || (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')) summary.date = m.date;
+  if (summary.type === 'meeting') summary.type = m.type;
+  summary.ordinal ??= m.ordinal;
+  addPeople(summary, m);
 }
 
 function groupMentions(mentions: readonly Mention[]): Group[] {
   const groups: Group[] = [];
+  const summaries: Summary[] = [];
   for (const m of mentions) {
     if (m.countries.length === 0) continue;
-    const group = groups.find((g) => fits(g, m));
-    if (group === undefined) groups.push({ kind: m.kind, mentions: [m] });
-    else group.mentions.push(m);
+    const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+    if (at < 0) { groups.push({ kind: m.kind, mentions: [m] }); summaries.push(summarize(m)); }
+    else { groups[at]!.mentions.push(m); absorb(summaries[at]!, m); }
   }
   // references without countries ("kỳ họp năm nay") join the event they refer to
   for (const m of mentions) {
     if (m.countries.length > 0) continue;
-    groups.find((g) => fits(g, m))?.mentions.push(m);
+    const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+    if (at >= 0) groups[at]!.mentions.push(m);
   }
   for (const g of groups) g.mentions.sort((a, b) => a.sentence.order - b.sentence.order);
   return groups;
@@ -208,7 +237,6 @@ function draftOf(group: Group, ref: RefDate, order: number): Draft | null {
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placeMention = group.mentions.find((m) => m.place !== null && m.place.city !== null) ?? group.mentions.find((m) => m.place !== null) ?? null;
-  const sidelines = group.mentions.some((m) => m.sidelines);
   return {
     category: group.kind === 'visit' ? 'visit' : 'meeting',
     type,
@@ -222,7 +250,7 @@ function draftOf(group: Group, ref: RefDate, order: number): Draft | null {
     guest: group.kind === 'visit' ? first.guest : null,
     people,
     place: placeMention?.place ?? null,
-    placeMention: sidelines ? placeMention : placeMention,
+    placeMention,
     status: statusOf(start, precision, ref, future),
     partOf: null,
     order,

@@ -1,7 +1,7 @@
 // Event mentions in one sentence: each visit or meeting cue with its parties, date,
 // place and tense. Mentions of the same event are merged across sentences in events.ts.
 import type { EventType } from '../domain/event.js';
-import { findTriggers, isCommitteeName, precedentMarkers, tenseMarkers, type Trigger, type TriggerKind } from './classify.js';
+import { isCommitteeName, precedentMarkers, tenseMarkers, type Trigger, type TriggerKind } from './classify.js';
 import type { DateMention } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import type { Person, PersonMention } from './people.js';
@@ -11,6 +11,7 @@ export interface SentenceInfo {
   /** the sentence as written */
   text: string;
   tokens: Token[];
+  triggers: Trigger[];
   /** person mentions and, for each, the article-level person (or null) */
   mentions: PersonMention[];
   persons: Array<Person | null>;
@@ -222,7 +223,7 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
 
 export function findMentions(info: SentenceInfo, committeeContext: boolean): Mention[] {
   const tokens = info.tokens;
-  const triggers = findTriggers(tokens);
+  const triggers = info.triggers;
   if (triggers.length === 0) return [];
   const people = refs(info);
   const invited = inviters(tokens, people);

@@ -36,9 +36,11 @@ function stripTags(text: string): string {
  */
 export function cleanText(raw: string): string {
   let text = raw.normalize('NFC');
-  text = stripTags(text);
-  text = text.replace(ENTITY, decodeEntity);
-  text = stripTags(text); // entity-escaped markup
+  if (text.includes('<')) text = stripTags(text);
+  if (text.includes('&')) {
+    text = text.replace(ENTITY, decodeEntity);
+    if (text.includes('<')) text = stripTags(text); // entity-escaped markup
+  }
   text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\ufeff]/g, '');
   text = text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
   text = text.replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n\n');
@@ -47,25 +49,17 @@ export function cleanText(raw: string): string {
 
 // Old ("hoà", "thuỷ", "Uỷ") and new ("hòa", "thủy", "Ủy") tone placement in open
 // syllables: the tone mark moves from the second vowel to the first.
-const TONED: Readonly<Record<string, readonly [string, number]>> = buildTonedTable();
-function buildTonedTable(): Record<string, readonly [string, number]> {
-  const rows: Array<[string, string]> = [
-    ['a', 'àáảãạ'], ['e', 'èéẻẽẹ'], ['y', 'ỳýỷỹỵ'], ['o', 'òóỏõọ'], ['u', 'ùúủũụ'],
-  ];
-  const table: Record<string, readonly [string, number]> = {};
-  for (const [base, marks] of rows) {
-    for (let i = 0; i < marks.length; i++) {
-      const ch = marks[i]!;
-      table[ch] = [base, i];
-      table[ch.toUpperCase()] = [base.toUpperCase(), i];
-    }
-  }
-  return table;
-}
+const TONE_ROWS: ReadonlyArray<readonly [string, string]> = [['a', 'àáảãạ'], ['e', 'èéẻẽẹ'], ['y', 'ỳýỷỹỵ']];
 const MARKED: Readonly<Record<string, string>> = { o: 'òóỏõọ', u: 'ùúủũụ', O: 'ÒÓỎÕỌ', U: 'ÙÚỦŨỤ' };
+const OLD_STYLE = /(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])|([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\p{L}\p{M}])/gu;
 
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{M}]/u.test(ch);
+function toneOf(ch: string): readonly [string, number] {
+  const lower = ch.toLowerCase();
+  for (const [base, marks] of TONE_ROWS) {
+    const i = marks.indexOf(lower);
+    if (i >= 0) return [ch === lower ? base : base.toUpperCase(), i];
+  }
+  return [ch, -1];
 }
 
 /**
@@ -73,22 +67,11 @@ function isLetter(ch: string | undefined): boolean {
  * length, so offsets into the result are offsets into the input.
  */
 export function modernizeTones(text: string): string {
-  let out: string[] | null = null;
-  for (let i = 1; i < text.length; i++) {
-    const toned = TONED[text[i]!];
-    if (toned === undefined) continue;
-    const [base, tone] = toned;
-    const prev = text[i - 1]!;
-    const lowerBase = base.toLowerCase();
-    const lowerPrev = prev.toLowerCase();
-    const pairOk = (lowerPrev === 'o' && (lowerBase === 'a' || lowerBase === 'e')) ||
-      (lowerPrev === 'u' && lowerBase === 'y' && (text[i - 2] ?? '').toLowerCase() !== 'q');
-    if (!pairOk || isLetter(text[i + 1])) continue; // only open syllables: "hoàn" stays
-    out ??= Array.from({ length: text.length }, (_, k) => text[k]!);
-    out[i - 1] = MARKED[prev]![tone]!;
-    out[i] = base;
-  }
-  return out === null ? text : out.join('');
+  return text.replace(OLD_STYLE, (whole, u: string | undefined, y: string | undefined, o: string | undefined, ae: string | undefined) => {
+    const first = u ?? o!;
+    const [base, tone] = toneOf(y ?? ae!);
+    return tone < 0 ? whole : MARKED[first]![tone]! + base;
+  });
 }
 
 /** Lower case without changing the length (characters whose lower case is longer stay). */

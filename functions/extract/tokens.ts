@@ -17,27 +17,40 @@ export interface Token {
   spaced: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+/**
+ * Letters (any script), combining marks and digits, by code unit: faster than a Unicode
+ * property regex on every character; punctuation and symbol blocks are excluded.
+ */
+function isWordUnit(c: number): boolean {
+  if (c < 0xc0) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c === 0xd7 || c === 0xf7) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return false; // general punctuation, symbols, arrows, shapes
+  if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
+  if (c >= 0xfe10 && c <= 0xfe6f) return false; // vertical and small forms
+  if (c >= 0xff00 && c <= 0xff0f) return false; // full-width punctuation
+  if (c >= 0xff1a && c <= 0xff20) return false;
+  if (c >= 0xd800 && c <= 0xdfff) return true; // astral letters: treated as word parts
+  return true;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
 
 export function tokenize(text: string, lower: string = matchForm(text)): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
   let previousEnd = -1;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const first = m[0][0]!;
-    const word = /[\p{L}\p{M}\p{N}]/u.test(first);
-    tokens.push({
-      text: m[0],
-      key: lower.slice(start, end),
-      start,
-      end,
-      word,
-      cap: word && first !== first.toLowerCase(),
-      spaced: start !== previousEnd,
-    });
-    previousEnd = end;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    const start = i;
+    const word = isWordUnit(c);
+    if (word) { i++; while (i < n && isWordUnit(text.charCodeAt(i))) i++; }
+    else i++;
+    const raw = text.slice(start, i);
+    const key = lower.slice(start, i);
+    tokens.push({ text: raw, key, start, end: i, word, cap: word && raw !== key && raw[0] !== key[0], spaced: start !== previousEnd });
+    previousEnd = i;
   }
   return tokens;
 }

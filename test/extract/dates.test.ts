@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, refDateOf } from '../../functions/extract/dates.js';
+import { matchForm } from '../../functions/extract/normalize.js';
+
+const at = (text: string, published: string, previousDay: string | null = null) =>
+  findDates(matchForm(text), refDateOf(published), previousDay).map((d) => (d.endValue === null ? d.value : `${d.value}/${d.endValue}`));
+
+describe('findDates', () => {
+  it('reads day/month with the year of the publication', () => {
+    expect(at('vào ngày 5/2.', '2026-02-04T08:00:00+07:00')).toEqual(['2026-02-05']);
+    expect(at('Chiều 20/6, tại Hà Nội', '2025-06-20')).toEqual(['2025-06-20']);
+    expect(at('sáng 1/8 (giờ địa phương)', '2024-08-01')).toEqual(['2024-08-01']);
+    expect(at('ngày 5-2-2024', '2024-02-01')).toEqual(['2024-02-05']);
+  });
+  it('reads ranges, compact and cross-month', () => {
+    expect(at('trong hai ngày 5-6/2', '2026-02-01')).toEqual(['2026-02-05/2026-02-06']);
+    expect(at('từ ngày 10/9 đến ngày 13/9', '2024-09-09')).toEqual(['2024-09-10/2024-09-13']);
+    expect(at('từ ngày 10 đến 13/9', '2024-09-09')).toEqual(['2024-09-10/2024-09-13']);
+    expect(at('từ 30/9 đến 2/10', '2024-09-25')).toEqual(['2024-09-30/2024-10-02']);
+    expect(at('từ ngày 11 đến 12/12/2023', '2023-12-11')).toEqual(['2023-12-11/2023-12-12']);
+    expect(at('từ 30/12 đến 2/1', '2025-12-20')).toEqual(['2025-12-30/2026-01-02']);
+  });
+  it('reads written-out dates and months', () => {
+    expect(at('Ngày 5 tháng 3 năm 2025, tại', '2025-03-06')).toEqual(['2025-03-05']);
+    expect(at('vào tháng 12/2025', '2025-11-01')).toEqual(['2025-12']);
+    expect(at('vào tháng 12.2025 vừa qua', '2026-02-05')).toEqual(['2025-12']);
+    expect(at('vào tháng 2 năm 2025', '2024-11-28')).toEqual(['2025-02']);
+  });
+  it('moves a missing year forward across the new year', () => {
+    expect(at('dự kiến vào giữa tháng 1 tới', '2024-12-27')).toEqual(['2025-01']);
+    expect(at('ngày 14-15/1', '2024-12-27')).toEqual(['2025-01-14/2025-01-15']);
+  });
+  it('resolves relative days against the publication date', () => {
+    expect(at('Tối hôm qua, Tổng Bí thư', '2025-04-05T07:30:00+07:00')).toEqual(['2025-04-04']);
+    expect(at('hôm nay', '2026-01-26T18:00:00+07:00')).toEqual(['2026-01-26']);
+    expect(at('chiều nay (19/6) sẽ', '2025-06-19')).toEqual(['2025-06-19']);
+    expect(at('ngày mai (11/9), Tổng thống', '2023-09-10')).toEqual(['2023-09-11']);
+    expect(at('ngày mai', '2023-09-10')).toEqual(['2023-09-11']);
+    expect(at('Chiều cùng ngày', '2023-12-11', '2023-12-11')).toEqual(['2023-12-11']);
+  });
+  it('keeps years and ignores statistics and fractions of years', () => {
+    expect(at('vào năm 2025', '2024-09-12')).toEqual(['2025']);
+    expect(at('7 tháng đầu năm 2024 đạt 1,1 tỷ USD, tăng 16,7%', '2024-09-09')).toEqual(['2024']);
+    expect(at('giai đoạn 2021 - 2025', '2025-12-02')).toEqual([]);
+    // an anniversary span is not a span of days
+    expect(at('(18/1/1950 - 18/1/2025)', '2025-04-14')).toEqual([]);
+  });
+  it('rejects impossible days', () => {
+    expect(at('ngày 31/2', '2025-02-01')).toEqual([]);
+    expect(at('tỷ lệ 50/50', '2025-02-01')).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+// Hand-written articles (other countries, titles, phrasings and date forms than the
+// devset) with their expected events: a guard against rules that only fit the devset.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../functions/extract/index.js';
+import type { Article } from '../../functions/domain/article.js';
+import { scoreSet, type GoldEvent, type SetArticle } from './support/gold.js';
+
+const dir = path.join(import.meta.dirname, 'fixtures');
+
+export function loadFixtures(): SetArticle[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { article: Article; events: GoldEvent[] };
+    return { id: f.slice(0, -5), article: raw.article, gold: raw.events };
+  });
+}
+
+describe('own fixture articles', () => {
+  const set = loadFixtures();
+  const score = scoreSet(set, extractEvents);
+
+  it('has at least 12 articles', () => {
+    expect(set.length).toBeGreaterThanOrEqual(12);
+  });
+  it('finds their events (F1 >= 0.9)', () => {
+    expect(score.f1, score.problems.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+  it('gets their fields right (mean accuracy >= 0.9)', () => {
+    expect(score.fieldAverage, score.problems.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,74 @@
+// Text that is not news: nothing must crash, nothing spurious must come out, and the
+// work must grow linearly with the length (sizes are compared, never absolute times).
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../functions/extract/index.js';
+import type { Article } from '../../functions/domain/article.js';
+
+const article = (text: string, title: string | null = null): Article => ({
+  url: null, title, publishedAt: '2025-03-10T08:00:00+07:00', language: 'vi', source: null, text,
+});
+
+function cpuMs(f: () => void): number {
+  const before = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** The cheaper of a few runs, to keep scheduling noise out of the comparison. */
+function cost(text: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) best = Math.min(best, cpuMs(() => extractEvents(article(text))));
+  return best;
+}
+
+describe('hostile input', () => {
+  it('returns nothing for empty, blank, non-Vietnamese and binary-looking text', () => {
+    for (const text of ['', '   \n\t ', 'The quick brown fox jumps over the lazy dog.', '这是中文文本，没有越南语。', '\u0000\u0001\uffff\ud800', '<<<>>>&&&;;;', '1/1/1/1/1/1 2/2-3/3', '🙂'.repeat(1000)]) {
+      expect(extractEvents(article(text))).toEqual([]);
+    }
+  });
+
+  it('finds no event in a megabyte of filler or of Vietnamese without events', () => {
+    expect(extractEvents(article('a'.repeat(1_000_000)))).toEqual([]);
+    const prose = 'Kim ngạch thương mại song phương năm 2024 đạt 86 tỷ USD, tăng 13% so với năm 2023. ';
+    expect(extractEvents(article(prose.repeat(12_000)))).toEqual([]);
+  });
+
+  it('survives pathological repetition of cues, names and dates', () => {
+    const units = [
+      'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone ngày 5/3. ',
+      'thăm thăm hội đàm hội kiến tiếp gặp điện đàm kỳ họp Ủy ban ',
+      'Tổng Bí thư, Chủ tịch nước, Thủ tướng, Bộ trưởng, ',
+      'ngày 5/3 đến 6/3 tháng 12/2025 hôm nay hôm qua ngày mai (11/9) ',
+      '<p class="x">&amp;&lt;&#7871;</p>',
+      '((((((((((',
+    ];
+    for (const unit of units) {
+      const events = extractEvents(article(unit.repeat(Math.ceil(200_000 / unit.length))));
+      expect(Array.isArray(events)).toBe(true);
+      // the same event repeated is still one event
+      expect(events.length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('takes time linear in the length of the text', () => {
+    const units = [
+      'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone ngày 5/3. Tổng thống Joe Biden thăm Việt Nam. ',
+      'Nguyễn Văn A, Trần Văn B, Lê Thị C và Phạm Văn D ',
+      'x<y&z 1/2/3 ',
+      'tại Hà Nội, ở ',
+    ];
+    for (const unit of units) {
+      const n = unit.repeat(Math.ceil(60_000 / unit.length));
+      const small = cost(n);
+      const large = cost(n + n);
+      expect(large, JSON.stringify(unit)).toBeLessThan(Math.max(3 * small, 30));
+    }
+  });
+
+  it('handles a long title and odd publication dates', () => {
+    expect(() => extractEvents({ ...article('Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.', 'x'.repeat(5000)), publishedAt: '2025-12-31' })).not.toThrow();
+    expect(() => extractEvents({ ...article('Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.'), publishedAt: 'not a date' })).not.toThrow();
+  });
+});

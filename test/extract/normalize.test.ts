@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, matchForm, modernizeTones } from '../../functions/extract/normalize.js';
+
+describe('cleanText', () => {
+  it('composes NFD text to NFC', () => {
+    const nfd = 'Tập Cận Bình thăm Việt Nam'.normalize('NFD');
+    expect(cleanText(nfd)).toBe('Tập Cận Bình thăm Việt Nam');
+  });
+  it('removes tags and decodes entities, also escaped markup', () => {
+    expect(cleanText('<p><strong>TPO - Sáng&nbsp;nay</strong></p><p>&quot;Đối tác&quot; Việt Nam &ndash; Philippines &amp; ASEAN</p>'))
+      .toBe('TPO - Sáng nay\n\n"Đối tác" Việt Nam – Philippines & ASEAN');
+    expect(cleanText('&lt;p&gt;Hà Nội&lt;/p&gt; &#7871; &#x1EBF;')).toBe('Hà Nội\nế ế');
+  });
+  it('folds whitespace and keeps paragraphs', () => {
+    expect(cleanText('  a \t b\r\n\r\n\r\nc  ')).toBe('a b\n\nc');
+  });
+  it('leaves stray angle brackets and unknown entities alone', () => {
+    expect(cleanText('tăng < 5% & giảm > 3% &foo;')).toBe('tăng < 5% & giảm > 3% &foo;');
+  });
+});
+
+describe('tone placement', () => {
+  it('treats old and new placement alike', () => {
+    expect(modernizeTones('Uỷ ban hoà bình, thuỷ chung, khoẻ')).toBe('Ủy ban hòa bình, thủy chung, khỏe');
+    expect(matchForm('Uỷ ban')).toBe(matchForm('Ủy ban'));
+  });
+  it('keeps closed syllables and "qu" as they are', () => {
+    expect(modernizeTones('hoàn thành, quý, khoảng, HOÀ')).toBe('hoàn thành, quý, khoảng, HÒA');
+  });
+  it('keeps the length, so offsets stay valid', () => {
+    const s = 'Thuỷ Hoà Uỷ ban';
+    expect(matchForm(s).length).toBe(s.length);
+  });
+});
