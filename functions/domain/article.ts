@@ -18,6 +18,16 @@ function isRealDate(s: string): boolean {
   return day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s));
 }
 
+const EARLIEST_PUBLICATION = Date.UTC(1900, 0, 1);
+const YEAR_MS = 366 * 86_400_000;
+
+/** Relative dates in the text resolve against publishedAt: a year 0000 or 9999 would
+ *  put its events at the end of every feed for good. */
+function isPlausiblePublication(s: string): boolean {
+  const t = Date.parse(s);
+  return t >= EARLIEST_PUBLICATION && t <= Date.now() + YEAR_MS;
+}
+
 const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 
 const optionalText = (max: number) =>
@@ -31,6 +41,7 @@ export const ArticleInput = z.object({
   publishedAt: z.string().check(
     z.regex(RFC3339, 'must be an RFC 3339 date or date-time'),
     z.refine(isRealDate, 'is not a real date'),
+    z.refine(isPlausiblePublication, 'is not a plausible publication date (1900 to a year from now)'),
   ),
   language: z.optional(z.nullable(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)))),
   source: optionalText(200),

@@ -19,6 +19,26 @@ export interface IngestDeps {
   publicBaseUrl?: string | undefined;
 }
 
+/** The body, or null as soon as it grows past `limit` bytes (a chunked body declares
+ *  no length, so it is counted as it arrives rather than read whole first). */
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 function invalid(name: string, reason: string): Response {
   return problemResponse(problem(400, `\`${name}\` ${reason}`, { name, reason }));
 }
@@ -46,8 +66,8 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
     }
     const declared = Number(c.req.header('content-length') ?? '0');
     if (declared > MAX_BODY_BYTES) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength > MAX_BODY_BYTES) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
+    const bytes = await readAtMost(c.req.raw, MAX_BODY_BYTES);
+    if (!bytes) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
 
     let text: string;
     try {

@@ -57,7 +57,6 @@ export async function ingestArticle(
 
   const extracted = extract(article);
   const ids: string[] = [];
-  let changed = false;
   for (const [index, found] of extracted.entries()) {
     const parent = found.partOf === null ? null : (ids[found.partOf] ?? null);
     const report: Report = {
@@ -79,12 +78,16 @@ export async function ingestArticle(
       partOf: parent,
     };
     const id = await claimEvent(store, report);
-    const outcome = await mergeIntoEvent(store, id, report, now);
-    changed ||= outcome.changed;
+    await mergeIntoEvent(store, id, report, now);
     ids.push(id);
   }
 
   const eventIds = [...new Set(ids)];
+  // Before the article is recorded, and whether or not this attempt changed anything:
+  // an earlier attempt may have written the events and died before this point, and a
+  // feed whose version does not move keeps answering 304 with stale content. A spare
+  // version step costs one refetch; a missed one hides the change.
+  await store.touchMeta(now().toISOString());
   await store.putArticle({
     key,
     contentHash: hash,
@@ -93,7 +96,6 @@ export async function ingestArticle(
     ingestedAt: now().toISOString(),
     eventIds,
   });
-  if (changed) await store.touchMeta(now().toISOString());
   return { created: known === null, events: await store.getEvents(eventIds) };
 }
 
@@ -117,14 +119,14 @@ async function mergeIntoEvent(
   id: string,
   report: Report,
   now: () => Date,
-): Promise<{ changed: boolean }> {
+): Promise<void> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const existing = await store.getEvent(id);
     const others = existing ? existing.reports.filter((r) => r.key !== report.key) : [];
     const same = existing?.reports.find((r) => r.key === report.key);
     if (existing && same && JSON.stringify(same) === JSON.stringify(report)) {
-      await store.syncPostings(existing); // a retry may find the postings unwritten
-      return { changed: false };
+      await syncPostings(store, existing); // a retry may find the postings unwritten
+      return;
     }
     const reports = [...others, report];
     const merged = mergeReports(reports);
@@ -141,9 +143,27 @@ async function mergeIntoEvent(
       postings: [...new Set([...(existing?.postings ?? []), ...postingsOf(id, merged)])],
     };
     if (await store.putEvent(event, existing ? existing.version : null)) {
-      await store.syncPostings(event);
-      return { changed: publicChanged };
+      await syncPostings(store, event);
+      return;
     }
   }
   throw new ContentionError(`event ${id} stayed contended`);
+}
+
+/**
+ * Writes the postings of the event's newest version. Two ingests of one event sync
+ * concurrently, and the one that wrote the older version may finish last, deleting
+ * postings the newer state needs: so whoever finishes re-reads the event and syncs
+ * again until the version it synced is the newest. The last sync to finish is then
+ * always of the current state.
+ */
+async function syncPostings(store: EventStore, event: StoredEvent): Promise<void> {
+  let synced = event;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await store.syncPostings(synced);
+    const latest = await store.getEvent(synced.id);
+    if (!latest || latest.version <= synced.version) return;
+    synced = latest;
+  }
+  throw new ContentionError(`event ${event.id} postings stayed contended`);
 }

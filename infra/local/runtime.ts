@@ -72,5 +72,17 @@ export async function listen(app: Hono, port: number, hostname = '127.0.0.1'): P
       resolve({ server, url: `http://${hostname}:${info.port}` });
     });
     server.once('error', reject);
+    // Requests Node's HTTP parser refuses (huge headers, bytes no request may hold)
+    // get a problem+json answer too, as every other bad request does.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const title = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+      const body = JSON.stringify({ type: 'about:blank', title, status, detail: 'the request could not be parsed' });
+      socket.end(
+        `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json; charset=utf-8\r\n` +
+          `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    });
   });
 }
