@@ -25,6 +25,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION, type KeyAttribute } from '../functions/store/table.js';
+import { LAMBDA_BUNDLE } from './bundling.js';
 import { TableAccess } from './constructs/table-access.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -343,20 +344,20 @@ export class DiplomacyFeedStack extends Stack {
       depsLockFilePath: path.join(ROOT, 'package-lock.json'),
       bundling: {
         format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Module entry points first: the SDK's ESM builds are smaller (see TOOLCHAIN).
-        mainFields: ['module', 'main'],
-        // Vietnamese text stays as written rather than \u-escaped. Passed as a raw
-        // esbuild flag: aws-cdk-lib 2.276 declares `charset: Charset.UTF8` but never hands
-        // it to esbuild (test/infra/bundle.test.ts catches a regression either way).
-        esbuildArgs: { '--charset': 'utf8' },
-        // Bundle the SDK too: the versions the tests ran against, not the runtime's.
-        externalModules: [],
-        // Any CommonJS dependency that calls require() keeps working in the ESM bundle.
-        banner: "import{createRequire as __cdkCreateRequire}from'node:module';const require=__cdkCreateRequire(import.meta.url);",
+        target: LAMBDA_BUNDLE.target,
+        minify: LAMBDA_BUNDLE.minify,
+        sourceMap: LAMBDA_BUNDLE.sourcemap,
+        sourcesContent: LAMBDA_BUNDLE.sourcesContent,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        // charset and aliases as raw esbuild flags: aws-cdk-lib 2.276 declares
+        // `charset: Charset.UTF8` but never hands it to esbuild, and has no alias option
+        // (test/infra/bundle.test.ts catches a regression either way).
+        esbuildArgs: {
+          '--charset': LAMBDA_BUNDLE.charset,
+          ...Object.fromEntries(Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        },
+        externalModules: [...LAMBDA_BUNDLE.external],
+        banner: LAMBDA_BUNDLE.banner,
       },
     });
     // The log group exists before the function can write to it.

@@ -1,0 +1,143 @@
+// Group "http": the local server (dynalite in process, the same Hono routes as the
+// Lambda functions, served on 127.0.0.1 on an ephemeral port) after ingesting the seed
+// and devset articles. Request rate and latency of full 200 GETs of the JSON and Atom
+// feeds, against conditional GETs (If-None-Match) answered 304 as the baseline.
+// autocannon runs in a child process; 10 connections, DURATION s per run.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ServerType } from '@hono/node-server';
+import { listen, startLocalService } from '../infra/local/runtime.js';
+import { articleFiles, readArticle } from '../infra/local/seeds.js';
+import { DEVSET_DIR, ROOT, SEEDS_DIR, fmt, median, table, type Figure, type GroupResult } from './lib.js';
+
+const run = promisify(execFile);
+const RUNS = 3;
+const DURATION = 5;
+const CONNECTIONS = 10;
+
+interface Load {
+  reqPerSec: number;
+  total: number;
+  p50: number;
+  p99: number;
+  latencyMean: number;
+  bytesPerSec: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+}
+
+async function load(url: string, headers: Record<string, string>, duration = DURATION): Promise<Load> {
+  const { stdout } = await run(
+    process.execPath,
+    [join(ROOT, 'bench/load-child.mjs'), JSON.stringify({ url, connections: CONNECTIONS, duration, headers })],
+    { cwd: ROOT, maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout) as Load;
+}
+
+export async function http(): Promise<GroupResult> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const service = await startLocalService();
+  let server: ServerType | null = null;
+  try {
+    const files = await articleFiles(existsSync(DEVSET_DIR) ? [SEEDS_DIR, DEVSET_DIR] : [SEEDS_DIR]);
+    const events = new Set<string>();
+    for (const file of files) {
+      const res = await service.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: await readArticle(file),
+      });
+      if (res.status !== 201 && res.status !== 200) throw new Error(`ingest of ${file} answered ${res.status}`);
+      for (const e of ((await res.json()) as { events: { id: string }[] }).events) events.add(e.id);
+    }
+    const listening = await listen(service.app, 0, '127.0.0.1');
+    server = listening.server;
+
+    const paths = ['/feeds/feed.json', '/feeds/atom.xml'];
+    const etags: Record<string, string> = {};
+    const sizes: Record<string, number> = {};
+    for (const p of paths) {
+      const res = await fetch(listening.url + p);
+      etags[p] = res.headers.get('etag') ?? '';
+      sizes[p] = (await res.arrayBuffer()).byteLength;
+      const check = await fetch(listening.url + p, { headers: { 'if-none-match': etags[p]! } });
+      if (check.status !== 304) throw new Error(`${p} with If-None-Match answered ${check.status}, not 304`);
+    }
+
+    const scenarios = paths.flatMap((p) => [
+      { key: `${p} 200`, path: p, headers: {} as Record<string, string>, expect: '200' },
+      { key: `${p} 304`, path: p, headers: { 'if-none-match': etags[p]! }, expect: '304' },
+    ]);
+    const samples = new Map<string, Load[]>(scenarios.map((s) => [s.key, []]));
+    // warm-up, then interleaved runs
+    await load(listening.url + paths[0]!, {}, 2);
+    for (let r = 0; r < RUNS; r++) {
+      for (const s of scenarios) {
+        const l = await load(listening.url + s.path, s.headers);
+        const other = Object.entries(l.statuses).filter(([code]) => code !== s.expect);
+        if (other.length > 0 || l.errors > 0) throw new Error(`${s.key}: unexpected answers ${JSON.stringify(l.statuses)}, ${l.errors} errors`);
+        samples.get(s.key)!.push(l);
+      }
+    }
+
+    const figures: Figure[] = [];
+    const rows: (string | number)[][] = [];
+    for (const p of paths) {
+      const full = samples.get(`${p} 200`)!;
+      const cond = samples.get(`${p} 304`)!;
+      const fullRate = median(full.map((l) => l.reqPerSec));
+      const condRate = median(cond.map((l) => l.reqPerSec));
+      const summary = (ls: Load[]) => ({
+        p50: median(ls.map((l) => l.p50)),
+        p99: median(ls.map((l) => l.p99)),
+        runs: ls.map((l) => Math.round(l.reqPerSec)),
+      });
+      const f = summary(full);
+      const c = summary(cond);
+      figures.push({
+        name: `GET ${p} 200 (full body)`,
+        value: fullRate,
+        unit: 'req/s',
+        samples: full.map((l) => l.reqPerSec),
+        extra: { p50ms: f.p50, p99ms: f.p99, bodyBytes: sizes[p] },
+      });
+      figures.push({
+        name: `GET ${p} 304 (If-None-Match)`,
+        value: condRate,
+        unit: 'req/s',
+        samples: cond.map((l) => l.reqPerSec),
+        baseline: { name: `GET ${p} 200`, value: fullRate, unit: 'req/s' },
+        ratio: condRate / fullRate,
+        extra: { p50ms: c.p50, p99ms: c.p99 },
+      });
+      rows.push([`${p} 200`, fullRate, f.p50, f.p99, '', f.runs.join(' '), `${fmt(sizes[p]! / 1024, 1)} KB`]);
+      rows.push([`${p} 304`, condRate, c.p50, c.p99, `${fmt(condRate / fullRate)}×`, c.runs.join(' '), '0']);
+    }
+    console.log(
+      table(
+        `http — local server, ${files.length} articles ingested (${events.size} events), autocannon ${CONNECTIONS} connections × ${DURATION} s, median of ${RUNS} runs`,
+        ['request', 'req/s', 'p50 ms', 'p99 ms', '304/200', 'runs (req/s)', 'body'],
+        rows,
+      ),
+    );
+    return {
+      group: 'http',
+      command: 'npm run bench -- http',
+      startedAt,
+      durationMs: performance.now() - t0,
+      figures,
+      notes: [
+        'server and dynalite share one Node process (as in npm start); autocannon runs in a child process on the same 2 cores',
+        'autocannon latencies have 1 ms resolution',
+      ],
+    };
+  } finally {
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await service.close();
+  }
+}

@@ -1,0 +1,34 @@
+// How the Lambda functions are bundled, in one place: the CDK stack hands these to
+// NodejsFunction, and `npm run bench` builds with the same options to measure the
+// bundles' size and cold start.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Any CommonJS dependency that calls require() keeps working in the ESM bundle. */
+export const ESM_REQUIRE_BANNER =
+  "import{createRequire as __cdkCreateRequire}from'node:module';const require=__cdkCreateRequire(import.meta.url);";
+
+/** Modules replaced at build time by smaller ones that do what Lambda needs of them. */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': path.join(ROOT, 'functions/shared/lambda/credentials.ts'),
+  sax: path.join(ROOT, 'functions/shared/lambda/no-sax.ts'),
+};
+
+export const LAMBDA_BUNDLE = {
+  format: 'esm',
+  target: 'node24',
+  platform: 'node',
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  // Module entry points first: the SDK's ESM builds are smaller (see TOOLCHAIN).
+  mainFields: ['module', 'main'],
+  // Vietnamese text stays as written rather than \u-escaped.
+  charset: 'utf8',
+  banner: ESM_REQUIRE_BANNER,
+  // Bundle the SDK too: the versions the tests ran against, not the runtime's.
+  external: [] as string[],
+  alias: BUNDLE_ALIASES,
+} as const;
