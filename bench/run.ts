@@ -17,6 +17,7 @@ const GROUPS: Record<string, () => Promise<GroupResult>> = {
   http: async () => (await import('./http.js')).http(),
   bundle: async () => (await import('./bundle.js')).bundleGroup(),
   scale: async () => (await import('./scale.js')).scale(),
+  load: async () => (await import('./load.js')).loadGroup(),
 };
 
 async function main(): Promise<void> {
