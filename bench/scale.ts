@@ -9,7 +9,7 @@
 // Also counts what a conditional GET answered 304 reads through the app.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../functions/store/dynamo-store.js';
+import { documentClient, eventItem } from '../functions/store/dynamo-store.js';
 import { splitPosting } from '../functions/store/postings.js';
 import { keys } from '../functions/store/table.js';
 import type { StoredEvent } from '../functions/store/items.js';
@@ -88,7 +88,7 @@ export async function scale(): Promise<GroupResult> {
     /** the event item and its postings, as DynamoStore.putEvent and syncPostings write them */
     const write = async (event: StoredEvent) => {
       const requests: Record<string, unknown>[] = [
-        { PutRequest: { Item: { ...keys.event(event.id), version: event.version, doc: JSON.stringify(event) } } },
+        { PutRequest: { Item: eventItem(event) } },
       ];
       for (const posting of event.postings) {
         const { view, sort } = splitPosting(posting);

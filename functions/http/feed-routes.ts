@@ -65,7 +65,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
   app.get('/events/:id', async (c) => {
     const id = c.req.param('id');
     if (!EVENT_ID.test(id)) return problemResponse(problem(404, 'no such event'));
-    const stored = await deps.store.getEvent(id);
+    const stored = await deps.store.getEventHead(id);
     if (!stored) return problemResponse(problem(404, `no event ${id}`));
     const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
     const origin = publicOrigin(c, deps.publicBaseUrl);

@@ -8,7 +8,7 @@ import type { ExtractedEvent } from '../domain/event.js';
 import { ledgerKey, matchReport, newEntry, newEventId, recordReport, reportKey } from '../domain/identity.js';
 import { mergeReports } from '../domain/merge.js';
 import type { Report } from '../domain/report.js';
-import type { StoredEvent } from '../store/items.js';
+import type { EventHead, StoredEvent } from '../store/items.js';
 import { postingsOf } from '../store/postings.js';
 import type { EventStore } from '../store/store.js';
 
@@ -18,7 +18,7 @@ export interface IngestResult {
   /** true for an article the store had not seen */
   created: boolean;
   /** the events the article contributed to, as stored now */
-  events: StoredEvent[];
+  events: EventHead[];
 }
 
 /** Optimistic-lock attempts before giving up on a hot event; each conflict means
@@ -52,7 +52,7 @@ export async function ingestArticle(
   const hash = contentHash(article);
   const known = await store.getArticle(key);
   if (known && known.contentHash === hash) {
-    return { created: false, events: await store.getEvents(known.eventIds) };
+    return { created: false, events: await store.getEventHeads(known.eventIds) };
   }
 
   const extracted = extract(article);
@@ -96,7 +96,7 @@ export async function ingestArticle(
     ingestedAt: now().toISOString(),
     eventIds,
   });
-  return { created: known === null, events: await store.getEvents(eventIds) };
+  return { created: known === null, events: await store.getEventHeads(eventIds) };
 }
 
 /** Finds or creates the event a report is about, under the ledger's version lock. */

@@ -14,7 +14,7 @@ import {
 import * as z from 'zod/mini';
 import { sortBounds, viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
 import type { LedgerEntry } from '../domain/identity.js';
-import { ArticleRecord, Ledger, Meta, StoredEvent } from './items.js';
+import { ArticleRecord, EventHead, Ledger, Meta, Report, StoredEvent } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
 import { StoreUnavailableError, type EventStore, type FeedPageResult } from './store.js';
 import { keys, postingSort } from './table.js';
@@ -52,6 +52,27 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
+}
+
+/** An event as one item: the head the feeds read in `doc`, the reports and posting
+ *  history beside it, so a feed page reads and parses only what it renders. */
+export function eventItem(event: StoredEvent): Item {
+  const { reports, postings, ...head } = event;
+  return {
+    ...keys.event(event.id),
+    version: event.version,
+    doc: JSON.stringify(head),
+    reports: JSON.stringify(reports),
+    postings: JSON.stringify(postings),
+  };
+}
+
+export function readEventItem(item: Item): StoredEvent {
+  return {
+    ...parseDoc(EventHead, item, 'event'),
+    reports: z.array(Report).parse(JSON.parse(String(item.reports))),
+    postings: z.array(z.string()).parse(JSON.parse(String(item.postings))),
+  };
 }
 
 export class DynamoStore implements EventStore {
@@ -107,28 +128,40 @@ export class DynamoStore implements EventStore {
     const out = await call('GetItem event', () =>
       this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true })),
     );
-    return out.Item ? parseDoc(StoredEvent, out.Item, 'event') : null;
+    return out.Item ? readEventItem(out.Item) : null;
   }
 
-  async getEvents(ids: readonly string[]) {
+  async getEventHead(id: string) {
+    const out = await call('GetItem event head', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ProjectionExpression: 'doc' })),
+    );
+    return out.Item ? parseDoc(EventHead, out.Item, 'event') : null;
+  }
+
+  async getEventHeads(ids: readonly string[]) {
     const unique = [...new Set(ids)];
-    const found = new Map<string, StoredEvent>();
+    const found = new Map<string, EventHead>();
     for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
       let pending: Item[] = unique.slice(i, i + BATCH_GET_MAX).map((id) => keys.event(id));
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
         const out = await call('BatchGetItem events', () =>
-          this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })),
+          this.db.send(
+            new BatchGetCommand({
+              // the head only: the reports behind it are for ingestion
+              RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'doc' } },
+            }),
+          ),
         );
         for (const item of out.Responses?.[this.tableName] ?? []) {
-          const event = parseDoc(StoredEvent, item, 'event');
-          found.set(event.id, event);
+          const head = parseDoc(EventHead, item, 'event');
+          found.set(head.id, head);
         }
         pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
       }
     }
-    return ids.map((id) => found.get(id)).filter((e): e is StoredEvent => e !== undefined);
+    return ids.map((id) => found.get(id)).filter((e): e is EventHead => e !== undefined);
   }
 
   async putEvent(event: StoredEvent, expectedVersion: number | null) {
@@ -137,7 +170,7 @@ export class DynamoStore implements EventStore {
         this.db.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...keys.event(event.id), version: event.version, doc: JSON.stringify(event) },
+            Item: eventItem(event),
             ...(expectedVersion === null
               ? { ConditionExpression: 'attribute_not_exists(pk)' }
               : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
@@ -216,7 +249,7 @@ export class DynamoStore implements EventStore {
     // each view was asked for one more posting than the page holds: any left over
     // means another page follows
     const truncated = ordered.length > query.limit;
-    const events = await this.getEvents(taken.map(([id]) => id));
+    const events = await this.getEventHeads(taken.map(([id]) => id));
     // A posting can outlive a change of its event for a moment (another ingest is
     // cleaning it up): list an event only where its current state belongs.
     const sortOf = new Map(taken);

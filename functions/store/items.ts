@@ -4,8 +4,11 @@ import * as z from 'zod/mini';
 import { CountryCode, EventFacts, EventType, Evidence, Source, type DiplomaticEvent } from '../domain/event.js';
 import { Report } from '../domain/report.js';
 
+export { Report };
 
-export const StoredEvent = z.object({
+
+/** What the feeds read of an event: its merged public facts and timestamps. */
+export const EventHead = z.object({
   id: z.string(),
   /** optimistic-lock counter: every write of the item raises it */
   version: z.number(),
@@ -20,6 +23,12 @@ export const StoredEvent = z.object({
     sources: z.array(Source),
     evidence: z.array(Evidence),
   }),
+});
+export type EventHead = z.infer<typeof EventHead>;
+
+/** The whole event item: the head, plus what only ingestion needs. */
+export const StoredEvent = z.object({
+  ...EventHead.shape,
   reports: z.array(Report),
   /** every posting (`<view>|<sort key>`) ever written for the event, for clean-up */
   postings: z.array(z.string()),
@@ -57,7 +66,7 @@ export const Meta = z.object({
 export type Meta = z.infer<typeof Meta>;
 
 /** The public event (CONTRACT §3) of a stored one. */
-export function publicEvent(stored: StoredEvent): DiplomaticEvent {
+export function publicEvent(stored: EventHead): DiplomaticEvent {
   return {
     id: stored.id,
     ...stored.event,

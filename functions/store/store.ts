@@ -2,11 +2,11 @@
 // implementation is DynamoStore (dynamo-store.ts); the same code runs against
 // DynamoDB, DynamoDB Local and dynalite.
 import type { FeedQuery } from '../domain/feed-query.js';
-import type { ArticleRecord, Ledger, Meta, StoredEvent } from './items.js';
+import type { ArticleRecord, EventHead, Ledger, Meta, StoredEvent } from './items.js';
 import type { LedgerEntry } from '../domain/identity.js';
 
 export interface FeedPageResult {
-  events: StoredEvent[];
+  events: EventHead[];
   /** sort key of the last posting read, when more follow */
   nextAfter: string | null;
 }
@@ -21,7 +21,10 @@ export interface EventStore {
   writeLedger(ledger: string, entries: LedgerEntry[], expectedVersion: number): Promise<boolean>;
 
   getEvent(id: string): Promise<StoredEvent | null>;
-  getEvents(ids: readonly string[]): Promise<StoredEvent[]>;
+  /** the head of one event (what its page renders) */
+  getEventHead(id: string): Promise<EventHead | null>;
+  /** the heads of these events (what feeds render), in the order asked, the missing left out */
+  getEventHeads(ids: readonly string[]): Promise<EventHead[]>;
   /** false when the stored version is not `expectedVersion` (null: must not exist) */
   putEvent(event: StoredEvent, expectedVersion: number | null): Promise<boolean>;
   /** writes the event's current postings and deletes the stale ones it records */

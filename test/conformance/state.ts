@@ -5,7 +5,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mergeReports } from '../../functions/domain/merge.js';
-import { ArticleRecord, Ledger, StoredEvent } from '../../functions/store/items.js';
+import { readEventItem } from '../../functions/store/dynamo-store.js';
+import { ArticleRecord, Ledger, type StoredEvent } from '../../functions/store/items.js';
 import { postingsOf } from '../../functions/store/postings.js';
 import { LOCAL_CREDENTIALS, LOCAL_TABLE, type LocalService } from '../../infra/local/runtime.js';
 
@@ -47,7 +48,7 @@ export interface TableState {
 export function readState(items: Item[]): TableState {
   const state: TableState = { events: [], articles: [], ledgers: new Map(), postings: new Map(), meta: null };
   for (const item of items) {
-    if (item.pk.startsWith('EVENT#')) state.events.push(StoredEvent.parse(JSON.parse(String(item.doc))));
+    if (item.pk.startsWith('EVENT#')) state.events.push(readEventItem(item));
     else if (item.pk.startsWith('ARTICLE#')) state.articles.push(ArticleRecord.parse(JSON.parse(String(item.doc))));
     else if (item.pk.startsWith('CLAIM#')) state.ledgers.set(item.pk, Ledger.parse(JSON.parse(String(item.doc))));
     else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
