@@ -1,57 +1,12 @@
 // `npm run ingest -- [--endpoint URL] [--concurrency N] <files or folders>`: posts
-// article files (CONTRACT §2 JSON) to a running service. Local endpoints get plain
-// requests; any other endpoint is an IAM-protected ingest URL, so requests are
-// signed with SigV4 from the standard AWS credential chain (env, profile, SSO, ...).
+// article files (CONTRACT §2 JSON) to a running service, showing progress.
 import './env.js';
 import { parseArgs } from 'node:util';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { articlesUrl, createSender, isLocal } from './ingest-client.js';
 import { articleFiles, readArticle } from './seeds.js';
 
-const USAGE = 'usage: npm run ingest -- [--endpoint URL] [--concurrency N] [--region R] <files or folders>';
-const LOCAL = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
-
-type Send = (body: string) => Promise<Response>;
-
-/** The endpoint may be the service's origin or its /articles URL. */
-function articlesUrl(endpoint: string): URL {
-  const url = new URL(endpoint);
-  if (!url.pathname.endsWith('/articles')) url.pathname = `${url.pathname.replace(/\/+$/, '')}/articles`;
-  return url;
-}
-
-function regionOf(url: URL, given: string | undefined): string {
-  if (given) return given;
-  const fromHost = /\.lambda-url\.([a-z0-9-]+)\.on\.aws$/.exec(url.hostname)?.[1];
-  const region = fromHost ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  if (!region) throw new Error('cannot tell the AWS region: pass --region');
-  return region;
-}
-
-function sender(url: URL, region: string | undefined): Send {
-  if (LOCAL.test(url.href)) {
-    return (body) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  }
-  const signer = new SignatureV4({
-    service: 'lambda',
-    region: regionOf(url, region),
-    credentials: defaultProvider(),
-    sha256: Hash.bind(null, 'sha256'),
-  });
-  return async (body) => {
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      path: url.pathname,
-      query: {},
-      headers: { host: url.host, 'content-type': 'application/json' },
-      body,
-    });
-    return fetch(url, { method: 'POST', headers: signed.headers, body });
-  };
-}
+const USAGE =
+  'usage: npm run ingest -- [--endpoint URL] [--concurrency N] [--region R] [--sign | --no-sign] <files or folders>';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -59,6 +14,8 @@ async function main(): Promise<number> {
       endpoint: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? '3000'}` },
       concurrency: { type: 'string', default: '4' },
       region: { type: 'string' },
+      sign: { type: 'boolean' },
+      'no-sign': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -71,7 +28,8 @@ async function main(): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
 
   const url = articlesUrl(values.endpoint);
-  const send = sender(url, values.region);
+  const sign = values.sign ? true : values['no-sign'] ? false : !isLocal(url);
+  const send = createSender(url, { sign, region: values.region });
   const files = await articleFiles(positionals);
   const tally = { created: 0, known: 0, failed: 0, events: 0 };
   let done = 0;
