@@ -7,7 +7,7 @@ import { newEventId, reportKey } from '../functions/domain/identity.js';
 import { mergeReports } from '../functions/domain/merge.js';
 import type { Report } from '../functions/domain/report.js';
 import { extractEvents } from '../functions/extract/index.js';
-import { articleKey } from '../functions/ingest/ingest-article.js';
+import { articleKey, reportOf } from '../functions/ingest/ingest-article.js';
 import { StoredEvent } from '../functions/store/items.js';
 import { postingsOf } from '../functions/store/postings.js';
 
@@ -20,24 +20,7 @@ export function reportsOf(articles: readonly Article[]): Report[] {
     extractEvents(article).forEach((found, index) => {
       const rk = reportKey(key, index);
       ids.push(newEventId(rk));
-      reports.push({
-        key: rk,
-        article: { url: article.url, title: article.title, published: article.publishedAt, outlet: article.source },
-        facts: {
-          category: found.category,
-          type: found.type,
-          status: found.status,
-          start: found.start,
-          end: found.end,
-          countries: [...found.countries].sort(),
-          host: found.host,
-          guest: found.guest,
-          participants: found.participants,
-          location: found.location,
-        },
-        evidence: found.evidence,
-        partOf: found.partOf === null ? null : (ids[found.partOf] ?? null),
-      });
+      reports.push(reportOf(article, rk, found, found.partOf === null ? null : (ids[found.partOf] ?? null)));
     });
   }
   return reports;

@@ -3,69 +3,29 @@
 // and devset articles. Request rate and latency of full 200 GETs of the JSON and Atom
 // feeds, against conditional GETs (If-None-Match) answered 304 as the baseline.
 // autocannon runs in a child process; 10 connections, DURATION s per run.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { ServerType } from '@hono/node-server';
-import { listen, startLocalService } from '../infra/local/runtime.js';
-import { articleFiles, readArticle } from '../infra/local/seeds.js';
-import { DEVSET_DIR, ROOT, SEEDS_DIR, fmt, median, table, type Figure, type GroupResult } from './lib.js';
+import { fmt, median, table, type Figure, type GroupResult } from './lib.js';
+import { autocannon, serveCorpus, type Load } from './server.js';
 
-const run = promisify(execFile);
 const RUNS = 3;
 const DURATION = 5;
 const CONNECTIONS = 10;
 
-interface Load {
-  reqPerSec: number;
-  total: number;
-  p50: number;
-  p99: number;
-  latencyMean: number;
-  bytesPerSec: number;
-  statuses: Record<string, number>;
-  errors: number;
-  timeouts: number;
-}
-
-async function load(url: string, headers: Record<string, string>, duration = DURATION): Promise<Load> {
-  const { stdout } = await run(
-    process.execPath,
-    [join(ROOT, 'bench/load-child.mjs'), JSON.stringify({ url, connections: CONNECTIONS, duration, headers })],
-    { cwd: ROOT, maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout) as Load;
-}
+const load = (url: string, headers: Record<string, string>, duration = DURATION) =>
+  autocannon({ url, connections: CONNECTIONS, duration, headers });
 
 export async function http(): Promise<GroupResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const service = await startLocalService();
-  let server: ServerType | null = null;
+  const served = await serveCorpus();
   try {
-    const files = await articleFiles(existsSync(DEVSET_DIR) ? [SEEDS_DIR, DEVSET_DIR] : [SEEDS_DIR]);
-    const events = new Set<string>();
-    for (const file of files) {
-      const res = await service.app.request('/articles', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: await readArticle(file),
-      });
-      if (res.status !== 201 && res.status !== 200) throw new Error(`ingest of ${file} answered ${res.status}`);
-      for (const e of ((await res.json()) as { events: { id: string }[] }).events) events.add(e.id);
-    }
-    const listening = await listen(service.app, 0, '127.0.0.1');
-    server = listening.server;
-
     const paths = ['/feeds/feed.json', '/feeds/atom.xml'];
     const etags: Record<string, string> = {};
     const sizes: Record<string, number> = {};
     for (const p of paths) {
-      const res = await fetch(listening.url + p);
+      const res = await fetch(served.url + p);
       etags[p] = res.headers.get('etag') ?? '';
       sizes[p] = (await res.arrayBuffer()).byteLength;
-      const check = await fetch(listening.url + p, { headers: { 'if-none-match': etags[p]! } });
+      const check = await fetch(served.url + p, { headers: { 'if-none-match': etags[p]! } });
       if (check.status !== 304) throw new Error(`${p} with If-None-Match answered ${check.status}, not 304`);
     }
 
@@ -75,10 +35,10 @@ export async function http(): Promise<GroupResult> {
     ]);
     const samples = new Map<string, Load[]>(scenarios.map((s) => [s.key, []]));
     // warm-up, then interleaved runs
-    await load(listening.url + paths[0]!, {}, 2);
+    await load(served.url + paths[0]!, {}, 2);
     for (let r = 0; r < RUNS; r++) {
       for (const s of scenarios) {
-        const l = await load(listening.url + s.path, s.headers);
+        const l = await load(served.url + s.path, s.headers);
         const other = Object.entries(l.statuses).filter(([code]) => code !== s.expect);
         if (other.length > 0 || l.errors > 0) throw new Error(`${s.key}: unexpected answers ${JSON.stringify(l.statuses)}, ${l.errors} errors`);
         samples.get(s.key)!.push(l);
@@ -120,7 +80,7 @@ export async function http(): Promise<GroupResult> {
     }
     console.log(
       table(
-        `http — local server, ${files.length} articles ingested (${events.size} events), autocannon ${CONNECTIONS} connections × ${DURATION} s, median of ${RUNS} runs`,
+        `http — local server, ${served.bodies.length} articles ingested (${served.events.size} events), autocannon ${CONNECTIONS} connections × ${DURATION} s, median of ${RUNS} runs`,
         ['request', 'req/s', 'p50 ms', 'p99 ms', '304/200', 'runs (req/s)', 'body'],
         rows,
       ),
@@ -137,7 +97,6 @@ export async function http(): Promise<GroupResult> {
       ],
     };
   } finally {
-    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    await service.close();
+    await served.close();
   }
 }

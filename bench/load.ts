@@ -2,30 +2,13 @@
 // of full GETs and conditional GETs with the ETag a poller last saw — for 20 s while
 // articles keep being ingested. Every answer must be 200 or 304. Baseline, same run:
 // the same mix for 10 s with no ingestion.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { ServerType } from '@hono/node-server';
-import { listen, startLocalService } from '../infra/local/runtime.js';
-import { articleFiles, readArticle } from '../infra/local/seeds.js';
-import { DEVSET_DIR, ROOT, SEEDS_DIR, fmt, table, type Figure, type GroupResult } from './lib.js';
+import { fmt, table, type Figure, type GroupResult } from './lib.js';
+import { autocannon, serveCorpus, type Load, type LoadOptions } from './server.js';
 
-const run = promisify(execFile);
 const CONNECTIONS = 50;
 const DURATION = 20;
 const BASELINE_DURATION = 10;
 const INGEST_EVERY_MS = 250;
-
-interface Load {
-  reqPerSec: number;
-  total: number;
-  p50: number;
-  p99: number;
-  statuses: Record<string, number>;
-  errors: number;
-  timeouts: number;
-}
 
 const VIEWS = [
   '/feeds/feed.json?country=VN',
@@ -35,37 +18,23 @@ const VIEWS = [
   '/feeds/calendar.ics?country=LA',
 ];
 
-async function load(url: string, requests: unknown[], duration: number): Promise<Load> {
-  const { stdout } = await run(
-    process.execPath,
-    [join(ROOT, 'bench/load-child.mjs'), JSON.stringify({ url, connections: CONNECTIONS, duration, requests })],
-    { cwd: ROOT, maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout) as Load;
-}
+const load = (url: string, requests: LoadOptions['requests'], duration: number) =>
+  autocannon({ url, connections: CONNECTIONS, duration, ...(requests ? { requests } : {}) });
 
 export async function loadGroup(): Promise<GroupResult> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const service = await startLocalService();
-  let server: ServerType | null = null;
+  const served = await serveCorpus();
   try {
-    const files = await articleFiles(existsSync(DEVSET_DIR) ? [SEEDS_DIR, DEVSET_DIR] : [SEEDS_DIR]);
-    const bodies = await Promise.all(files.map(readArticle));
-    for (const body of bodies) {
-      await service.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    }
-    const listening = await listen(service.app, 0, '127.0.0.1');
-    server = listening.server;
 
     // each view twice: as a poller with no copy, and one holding the current ETag
     const requests: { method: string; path: string; headers?: Record<string, string> }[] = [];
     for (const path of VIEWS) {
-      const etag = (await fetch(listening.url + path)).headers.get('etag') ?? '';
+      const etag = (await fetch(served.url + path)).headers.get('etag') ?? '';
       requests.push({ method: 'GET', path }, { method: 'GET', path, headers: { 'if-none-match': etag } });
     }
 
-    const baseline = await load(listening.url, requests, BASELINE_DURATION);
+    const baseline = await load(served.url, requests, BASELINE_DURATION);
 
     // Ingest new articles (the corpus under new URLs, a day later) during the load.
     let ingested = 0;
@@ -73,11 +42,11 @@ export async function loadGroup(): Promise<GroupResult> {
     let stop = false;
     const ingesting = (async () => {
       for (let round = 1; !stop; round++) {
-        for (const body of bodies) {
+        for (const body of served.bodies) {
           if (stop) break;
           const article = JSON.parse(body) as { url?: string | null; publishedAt: string };
           article.url = `https://load.test/${round}/${ingested}`;
-          const res = await fetch(`${listening.url}/articles`, {
+          const res = await fetch(`${served.url}/articles`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(article),
@@ -89,7 +58,7 @@ export async function loadGroup(): Promise<GroupResult> {
         }
       }
     })();
-    const underLoad = await load(listening.url, requests, DURATION);
+    const underLoad = await load(served.url, requests, DURATION);
     stop = true;
     await ingesting;
 
@@ -147,7 +116,6 @@ export async function loadGroup(): Promise<GroupResult> {
       notes: ['server, dynalite, the ingesting client and autocannon share the 2 cores'],
     };
   } finally {
-    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    await service.close();
+    await served.close();
   }
 }

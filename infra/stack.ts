@@ -12,6 +12,7 @@
 // or an authorizer. It also costs nothing extra, has no 30 s integration cap, no stage
 // path to strip, and delivers the same payload format 2.0 as an HTTP API, so the
 // handler is the same either way.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
@@ -19,11 +20,14 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { parseSources, type SourceList } from '../functions/poll/sources.js';
 import { TABLE_DEFINITION, type KeyAttribute } from '../functions/store/table.js';
 import { LAMBDA_BUNDLE } from './bundling.js';
 import { TableAccess } from './constructs/table-access.js';
@@ -38,7 +42,16 @@ export interface DiplomacyFeedStackProps extends StackProps {
   /** `sandbox` (the default) destroys its data with the stack; any other stage retains it. */
   readonly stage?: string;
   /** Handler entry points; tests may point these at fixtures. */
-  readonly entries?: { readonly feed?: string; readonly ingest?: string };
+  readonly entries?: { readonly feed?: string; readonly ingest?: string; readonly poll?: string };
+  /**
+   * The poller's source list. Default: sources/<stage>.json when it exists, else
+   * sources/sources.json (`-c sources=path/to/list.json` overrides, see app.ts).
+   */
+  readonly sources?: SourceList;
+  /** How often the poller runs, in minutes (default 15). */
+  readonly pollEveryMinutes?: number;
+  /** Contact URL in the poller's User-Agent (default: the project's repository page). */
+  readonly pollContactUrl?: string;
   /** Written to LOG_LEVEL for both functions. */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /**
@@ -83,11 +96,31 @@ const FORWARD_HOST_CODE = `function handler(event) {
   return request;
 }`;
 
+export { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
+import { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
+
+/** Lambda environment variables are capped at 4 KB in all: the source list must fit. */
+const MAX_SOURCES_JSON = 3000;
+
+/** The source list of a stage: sources/<stage>.json if present, else sources/sources.json. */
+export function sourcesForStage(stage: string, file?: string): SourceList {
+  const stageFile = path.join(ROOT, 'sources', `${stage}.json`);
+  const chosen = file ? path.resolve(file) : fs.existsSync(stageFile) ? stageFile : path.join(ROOT, 'sources/sources.json');
+  return parseSources(fs.readFileSync(chosen, 'utf8'), chosen);
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
 export class DiplomacyFeedStack extends Stack {
   readonly stage: string;
   readonly table: dynamodb.Table;
   readonly feedFunction: nodejs.NodejsFunction;
   readonly ingestFunction: nodejs.NodejsFunction;
+  readonly pollFunction: nodejs.NodejsFunction;
+  readonly pollSchedule: events.Rule;
   readonly feedUrl: lambda.FunctionUrl;
   readonly ingestUrl: lambda.FunctionUrl;
   readonly distribution: cloudfront.Distribution;
@@ -153,6 +186,44 @@ export class DiplomacyFeedStack extends Stack {
       environment: { ...commonEnv, POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-ingest` },
       description: `diplomacy-feed (${this.stage}): article ingest, IAM-signed only`,
       removalPolicy: dataRemoval,
+    });
+
+    // Poll: fetches the configured feeds and their new articles politely (one request
+    // per host at a time, seconds apart), extracts and ingests them. 5 minutes leaves
+    // room for a few dozen pages; it stops starting new ones a minute before the end and
+    // the next run resumes. 1024 MB: Readability over a DOM is CPU-bound.
+    const sources = props.sources ?? sourcesForStage(this.stage);
+    const sourcesJson = JSON.stringify(parseSources(JSON.stringify(sources)));
+    if (sourcesJson.length > MAX_SOURCES_JSON) {
+      throw new Error(`the source list is ${sourcesJson.length} characters of JSON; at most ${MAX_SOURCES_JSON} fit the poller's environment`);
+    }
+    this.pollFunction = this.nodeFunction('Poll', {
+      entry: props.entries?.poll ?? path.join(ROOT, 'functions/handlers/poll.ts'),
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      environment: {
+        ...commonEnv,
+        POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-poll`,
+        SOURCES: sourcesJson,
+        POLL_CONTACT_URL: props.pollContactUrl ?? DEFAULT_CONTACT_URL,
+        SERVICE_VERSION: packageVersion(),
+      },
+      description: `diplomacy-feed (${this.stage}): scheduled polling of news sources`,
+      removalPolicy: dataRemoval,
+    });
+    const every = props.pollEveryMinutes ?? 15;
+    if (!Number.isInteger(every) || every < 5 || every > 1440) throw new Error('pollEveryMinutes must be 5–1440');
+    this.pollSchedule = new events.Rule(this, 'PollSchedule', {
+      description: `diplomacy-feed (${this.stage}): run the poller every ${every} minutes`,
+      schedule: events.Schedule.rate(Duration.minutes(every)),
+      // No retries: the next scheduled run picks up where a failed one stopped.
+      targets: [new targets.LambdaFunction(this.pollFunction, { retryAttempts: 0, maxEventAge: Duration.minutes(every) })],
+    });
+    new TableAccess(this, 'PollTableAccess', {
+      table: this.table,
+      grantee: this.pollFunction,
+      access: 'poll',
+      indexNames,
     });
 
     new TableAccess(this, 'FeedTableAccess', {
@@ -245,6 +316,7 @@ export class DiplomacyFeedStack extends Stack {
     for (const [name, fn] of [
       ['Feed', this.feedFunction],
       ['Ingest', this.ingestFunction],
+      ['Poll', this.pollFunction],
     ] as const) {
       this.alarms.push(
         new cloudwatch.Alarm(this, `${name}ErrorsAlarm`, {

@@ -59,24 +59,7 @@ export async function ingestArticle(
   const ids: string[] = [];
   for (const [index, found] of extracted.entries()) {
     const parent = found.partOf === null ? null : (ids[found.partOf] ?? null);
-    const report: Report = {
-      key: reportKey(key, index),
-      article: { url: article.url, title: article.title, published: article.publishedAt, outlet: article.source },
-      facts: {
-        category: found.category,
-        type: found.type,
-        status: found.status,
-        start: found.start,
-        end: found.end,
-        countries: [...found.countries].sort(),
-        host: found.host,
-        guest: found.guest,
-        participants: found.participants,
-        location: found.location,
-      },
-      evidence: found.evidence,
-      partOf: parent,
-    };
+    const report = reportOf(article, reportKey(key, index), found, parent);
     const id = await claimEvent(store, report);
     await mergeIntoEvent(store, id, report, now);
     ids.push(id);
@@ -97,6 +80,28 @@ export async function ingestArticle(
     eventIds,
   });
   return { created: known === null, events: await store.getEventHeads(eventIds) };
+}
+
+/** One extracted event as the report the store keeps of this article's account. */
+export function reportOf(article: Article, key: string, found: ExtractedEvent, partOf: string | null): Report {
+  return {
+    key,
+    article: { url: article.url, title: article.title, published: article.publishedAt, outlet: article.source },
+    facts: {
+      category: found.category,
+      type: found.type,
+      status: found.status,
+      start: found.start,
+      end: found.end,
+      countries: [...found.countries].sort(),
+      host: found.host,
+      guest: found.guest,
+      participants: found.participants,
+      location: found.location,
+    },
+    evidence: found.evidence,
+    partOf,
+  };
 }
 
 /** Finds or creates the event a report is about, under the ledger's version lock. */

@@ -14,9 +14,9 @@ import {
 import * as z from 'zod/mini';
 import { sortBounds, viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
 import type { LedgerEntry } from '../domain/identity.js';
-import { ArticleRecord, EventHead, Ledger, Meta, Report, StoredEvent } from './items.js';
+import { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, Report, SourceState, StoredEvent } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
-import { StoreUnavailableError, type EventStore, type FeedPageResult } from './store.js';
+import { StoreUnavailableError, type EventStore, type FeedPageResult, type PollStateStore } from './store.js';
 import { keys, postingSort } from './table.js';
 
 const BATCH_GET_MAX = 100;
@@ -75,7 +75,7 @@ export function readEventItem(item: Item): StoredEvent {
   };
 }
 
-export class DynamoStore implements EventStore {
+export class DynamoStore implements EventStore, PollStateStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -105,23 +105,11 @@ export class DynamoStore implements EventStore {
 
   async writeLedger(ledger: string, entries: LedgerEntry[], expectedVersion: number) {
     const version = expectedVersion + 1;
-    try {
-      await call('PutItem ledger', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...keys.claim(ledger), version, doc: JSON.stringify({ version, entries }) },
-            ...(expectedVersion === 0
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.putVersioned(
+      'PutItem ledger',
+      { ...keys.claim(ledger), version, doc: JSON.stringify({ version, entries }) },
+      expectedVersion === 0 ? null : expectedVersion,
+    );
   }
 
   async getEvent(id: string) {
@@ -165,12 +153,18 @@ export class DynamoStore implements EventStore {
   }
 
   async putEvent(event: StoredEvent, expectedVersion: number | null) {
+    return this.putVersioned('PutItem event', eventItem(event), expectedVersion);
+  }
+
+  /** Optimistic locking: the write lands only on the version read (null: on no item);
+   *  false when someone else wrote first. */
+  private async putVersioned(what: string, item: Item, expectedVersion: number | null): Promise<boolean> {
     try {
-      await call('PutItem event', () =>
+      await call(what, () =>
         this.db.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: eventItem(event),
+            Item: item,
             ...(expectedVersion === null
               ? { ConditionExpression: 'attribute_not_exists(pk)' }
               : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
@@ -277,6 +271,40 @@ export class DynamoStore implements EventStore {
           UpdateExpression: 'SET modified = :m ADD version :one',
           ExpressionAttributeValues: { ':m': modified, ':one': 1 },
         }),
+      ),
+    );
+  }
+
+  // ── the poller's state (functions/poll/) ──
+
+  async getSourceState(source: string) {
+    const out = await call('GetItem source', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.source(source), ConsistentRead: true })),
+    );
+    return out.Item ? parseDoc(SourceState, out.Item, 'source') : null;
+  }
+
+  async putSourceState(state: SourceState) {
+    const doc = SourceState.parse(state);
+    await call('PutItem source', () =>
+      this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...keys.source(doc.source), doc: JSON.stringify(doc) } }),
+      ),
+    );
+  }
+
+  async getFeedItemState(url: string) {
+    const out = await call('GetItem feed item', () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.feedItem(url), ConsistentRead: true })),
+    );
+    return out.Item ? parseDoc(FeedItemState, out.Item, 'feed item') : null;
+  }
+
+  async putFeedItemState(state: FeedItemState) {
+    const doc = FeedItemState.parse(state);
+    await call('PutItem feed item', () =>
+      this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...keys.feedItem(doc.url), doc: JSON.stringify(doc) } }),
       ),
     );
   }

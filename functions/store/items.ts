@@ -65,6 +65,37 @@ export const Meta = z.object({
 });
 export type Meta = z.infer<typeof Meta>;
 
+/** The poller's memory of one source feed (functions/poll/): the validators of the
+ *  last feed response whose items were all processed, and the failure streak that
+ *  spaces out its retries. */
+export const SourceState = z.object({
+  source: z.string(),
+  etag: z.nullable(z.string()),
+  lastModified: z.nullable(z.string()),
+  /** consecutive failed polls; 0 after a success */
+  failures: z.number(),
+  /** no poll before this time (ISO); null when due at once */
+  retryAfter: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
+  polledAt: z.nullable(z.string()),
+});
+export type SourceState = z.infer<typeof SourceState>;
+
+/** One feed item the poller has met, by its link: seen → ingested (or given up on). */
+export const FeedItemState = z.object({
+  url: z.string(),
+  source: z.string(),
+  status: z.enum(['seen', 'ingested', 'duplicate', 'skipped', 'failed']),
+  /** failed attempts so far (transient failures are retried up to a limit) */
+  attempts: z.number(),
+  /** the article key it was ingested under (its canonical URL) */
+  articleKey: z.nullable(z.string()),
+  eventIds: z.array(z.string()),
+  reason: z.nullable(z.string()),
+  updatedAt: z.string(),
+});
+export type FeedItemState = z.infer<typeof FeedItemState>;
+
 /** The public event (CONTRACT §3) of a stored one. */
 export function publicEvent(stored: EventHead): DiplomaticEvent {
   return {

@@ -2,7 +2,7 @@
 // implementation is DynamoStore (dynamo-store.ts); the same code runs against
 // DynamoDB, DynamoDB Local and dynalite.
 import type { FeedQuery } from '../domain/feed-query.js';
-import type { ArticleRecord, EventHead, Ledger, Meta, StoredEvent } from './items.js';
+import type { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, SourceState, StoredEvent } from './items.js';
 import type { LedgerEntry } from '../domain/identity.js';
 
 export interface FeedPageResult {
@@ -39,6 +39,14 @@ export interface EventStore {
   getMeta(): Promise<Meta | null>;
   /** records a change: raises the version and sets the time */
   touchMeta(modified: string): Promise<void>;
+}
+
+/** What the poller (functions/poll/) keeps between runs, beside the events. */
+export interface PollStateStore {
+  getSourceState(source: string): Promise<SourceState | null>;
+  putSourceState(state: SourceState): Promise<void>;
+  getFeedItemState(url: string): Promise<FeedItemState | null>;
+  putFeedItemState(state: FeedItemState): Promise<void>;
 }
 
 /** The store could not be reached or failed; the request may be retried. */

@@ -18,6 +18,10 @@
 //                                                of one event serialize here
 //   ARTICLE#<key>               ARTICLE          an ingested article and its event ids
 //   META                        META             newest change: version and time
+//   SOURCE#<name>               SOURCE           the poller's state of one source feed:
+//                                                ETag/Last-Modified, failure streak
+//   SEEN#<item url>             SEEN             one feed item the poller met: seen →
+//                                                ingested / duplicate / skipped / failed
 //
 // Feed pages are Queries on one FEED# partition (newest first, `sk` bounds for a date
 // range), then one BatchGetItem for the events: O(page) items, never a Scan. No
@@ -53,6 +57,8 @@ export const keys = {
   claim: (ledger: string) => ({ pk: `CLAIM#${ledger}`, sk: 'CLAIM' }),
   article: (key: string) => ({ pk: `ARTICLE#${key}`, sk: 'ARTICLE' }),
   meta: () => ({ pk: 'META', sk: 'META' }),
+  source: (name: string) => ({ pk: `SOURCE#${name}`, sk: 'SOURCE' }),
+  feedItem: (url: string) => ({ pk: `SEEN#${url}`, sk: 'SEEN' }),
 } as const;
 
 /** Sort key of a posting; month-only dates sort as the first of the month. */

@@ -17,7 +17,18 @@ export const TABLE_WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ] as const;
 
-export type TableAccessLevel = 'read' | 'read-write';
+/** What the poller needs: the ingest path's item reads and writes, plus its own state
+ *  items (GetItem/PutItem). No Query (it reads no feed page), no DeleteItem (stale
+ *  postings go through BatchWriteItem). */
+export const TABLE_POLL_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+export type TableAccessLevel = 'read' | 'read-write' | 'poll';
 
 export interface TableAccessProps {
   readonly table: dynamodb.ITable;
@@ -39,7 +50,11 @@ export class TableAccess extends Construct {
   constructor(scope: Construct, id: string, props: TableAccessProps) {
     super(scope, id);
     this.actions =
-      props.access === 'read' ? [...TABLE_READ_ACTIONS] : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
+      props.access === 'read'
+        ? [...TABLE_READ_ACTIONS]
+        : props.access === 'poll'
+          ? [...TABLE_POLL_ACTIONS]
+          : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
     const stack = Stack.of(this);
     const indexArns = (props.indexNames ?? []).map((name) =>
       stack.formatArn({

@@ -51,7 +51,7 @@ describe('bundled handlers', () => {
     const fns = Object.entries(template.toJSON().Resources as Record<string, any>).filter(
       ([, r]) => r.Type === 'AWS::Lambda::Function',
     );
-    expect(fns).toHaveLength(2);
+    expect(fns).toHaveLength(3);
     for (const [id, fn] of fns) {
       const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const dir = path.join(assembly.directory, `asset.${hash}`);
@@ -73,6 +73,18 @@ describe('bundled handlers', () => {
       // Run it as Lambda would, in a plain Node process (ESM, createRequire, top level),
       // with the role's credentials in the environment: the bundle's credential
       // provider is the build-time substitute (infra/bundling.ts), so this proves it.
+      // the poller (a scheduled function) is loaded, not invoked: it would poll the configured outlets
+      if (id.startsWith('Poll')) {
+        const probe = await runNode(
+          `await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)}); process.stdout.write('loaded');`,
+          { PATH: process.env.PATH, TABLE_NAME: 'diplomacy-feed-test', AWS_REGION: 'eu-west-1',
+            SOURCES: fn.Properties.Environment.Variables.SOURCES, POLL_CONTACT_URL: 'https://example.org/contact',
+            POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        );
+        expect(probe.stderr, `${id} loads`).toBe('');
+        expect(probe.stdout).toBe('loaded');
+        continue;
+      }
       const request = id.startsWith('Ingest')
         ? urlEvent('POST', '/articles', JSON.stringify({ publishedAt: '2026-02-05', text: 'Hôm nay không có sự kiện nào.' }))
         : urlEvent('GET', '/healthz');

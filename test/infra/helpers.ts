@@ -22,7 +22,7 @@ export function build(props: DiplomacyFeedStackProps & { bundle?: boolean; nag?:
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new DiplomacyFeedStack(app, 'Test', {
     env: { account: '123456789012', region: 'eu-west-1' },
-    ...(bundle ? {} : { entries: { feed: FIXTURE_HANDLER, ingest: FIXTURE_HANDLER } }),
+    ...(bundle ? {} : { entries: { feed: FIXTURE_HANDLER, ingest: FIXTURE_HANDLER, poll: FIXTURE_HANDLER } }),
     ...stackProps,
   });
   return { app, stack, template: Template.fromStack(stack) };

@@ -5,7 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
-import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
+import { TABLE_POLL_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { validateStage } from '../../infra/stack.js';
 import { actionsOf, build, resources, roleOf, statementsOfRole, type Built } from './helpers.js';
 
@@ -131,7 +131,7 @@ describe('least privilege', () => {
   });
 
   it('each role may write only to its own log group', () => {
-    for (const name of ['Feed', 'Ingest']) {
+    for (const name of ['Feed', 'Ingest', 'Poll']) {
       const { statements } = statementsOfRole(sandbox.template, roleOf(sandbox.template, name));
       const logStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
       expect(logStatements).toHaveLength(1);
@@ -144,7 +144,7 @@ describe('least privilege', () => {
 describe('functions', () => {
   it('run nodejs24.x on arm64 with the app environment', () => {
     const fns = ofType(sandbox.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(2);
+    expect(fns).toHaveLength(3);
     const tableId = ofType(sandbox.template, 'AWS::DynamoDB::Table')[0]![0];
     for (const [, fn] of fns) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -158,7 +158,8 @@ describe('functions', () => {
       expect(env.LOG_LEVEL).toBe('INFO');
       // The public origin comes from x-forwarded-host (see the CloudFront function).
       expect(env.PUBLIC_BASE_URL).toBeUndefined();
-      expect(fn.Properties.Timeout).toBeLessThanOrEqual(60);
+      // request-serving functions; the scheduled poller's 5 minutes is checked below
+      if (!JSON.stringify(fn.Properties.Description).includes('polling')) expect(fn.Properties.Timeout).toBeLessThanOrEqual(60);
     }
   });
 
@@ -173,7 +174,7 @@ describe('functions', () => {
 
   it('log to explicit log groups with a retention', () => {
     const groups = ofType(sandbox.template, 'AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(3);
     for (const [, lg] of groups) expect(lg.Properties.RetentionInDays).toBe(30);
     for (const [, fn] of ofType(sandbox.template, 'AWS::Lambda::Function')) {
       const ref = fn.Properties.LoggingConfig.LogGroup.Ref;
@@ -227,7 +228,9 @@ describe('endpoints', () => {
     expect(origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
     // Only this distribution may invoke the feed URL.
-    const perms = ofType(sandbox.template, 'AWS::Lambda::Permission').map(([, p]) => p.Properties);
+    const perms = ofType(sandbox.template, 'AWS::Lambda::Permission')
+      .map(([, p]) => p.Properties)
+      .filter((p) => p.Principal !== 'events.amazonaws.com'); // the poller's schedule
     expect(perms.map((p) => p.Action).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl']);
     for (const p of perms) {
       expect(p.Principal).toBe('cloudfront.amazonaws.com');
@@ -361,4 +364,59 @@ describe('cdk-nag AwsSolutions', () => {
     // Template.fromStack synthesizes the app, which runs the plugin.
     expect(() => build({ nag: true, acknowledgeNagFindings: false })).toThrow(/AwsSolutions-CFR/);
   }, SLOW);
+});
+
+describe('poller', () => {
+  const pollFn = () => ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Poll'))!;
+
+  it('runs on a schedule: an EventBridge rule targets the poll function, and only it may invoke', () => {
+    const [fnId, fn] = pollFn();
+    const rules = ofType(sandbox.template, 'AWS::Events::Rule');
+    expect(rules).toHaveLength(1);
+    const rule = rules[0]![1].Properties;
+    expect(rule.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(rule.State).toBe('ENABLED');
+    expect(rule.Targets).toHaveLength(1);
+    expect(rule.Targets[0].Arn).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    expect(rule.Targets[0].RetryPolicy.MaximumRetryAttempts).toBe(0);
+    const perms = ofType(sandbox.template, 'AWS::Lambda::Permission')
+      .map(([, p]) => p.Properties)
+      .filter((p) => p.Principal === 'events.amazonaws.com');
+    expect(perms).toHaveLength(1);
+    expect(perms[0].FunctionName).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    expect(perms[0].SourceArn).toEqual({ 'Fn::GetAtt': [rules[0]![0], 'Arn'] });
+    // no URL: nothing but the schedule starts it
+    for (const [, u] of ofType(sandbox.template, 'AWS::Lambda::Url')) {
+      expect(u.Properties.TargetFunctionArn['Fn::GetAtt'][0]).not.toBe(fnId);
+    }
+    expect(fn.Properties.Timeout).toBe(300);
+  });
+
+  it('carries the validated source list, its contact URL and version', () => {
+    const env = pollFn()[1].Properties.Environment.Variables;
+    const list = JSON.parse(env.SOURCES);
+    expect(list.length).toBeGreaterThan(0);
+    for (const s of list) expect(s.feedUrl).toMatch(/^https?:\/\//);
+    expect(env.POLL_CONTACT_URL).toMatch(/^https:\/\//);
+    expect(env.SERVICE_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+    const custom = build({ sources: [{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }], pollEveryMinutes: 30 });
+    const fn = ofType(custom.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Poll'))![1];
+    expect(JSON.parse(fn.Properties.Environment.Variables.SOURCES)).toEqual([{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }]);
+    expect(ofType(custom.template, 'AWS::Events::Rule')[0]![1].Properties.ScheduleExpression).toBe('rate(30 minutes)');
+    expect(() => build({ sources: [{ name: 'x', feedUrl: 'ftp://x', language: 'vi' }] as never })).toThrow(/invalid source list/);
+  }, SLOW);
+
+  it('has a least-privilege role: only the table actions the ingest path and its state need', () => {
+    const { statements, managed } = statementsOfRole(sandbox.template, roleOf(sandbox.template, 'Poll'));
+    expect(managed).toEqual([]);
+    const dynamoStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    const dynamo = dynamoStatements.flatMap(actionsOf);
+    expect(new Set(dynamo)).toEqual(new Set(TABLE_POLL_ACTIONS));
+    for (const a of ['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:DeleteItem']) expect(dynamo).not.toContain(a);
+    const tableId = ofType(sandbox.template, 'AWS::DynamoDB::Table')[0]![0];
+    for (const s of dynamoStatements) expect(s.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+    for (const s of statements) {
+      for (const a of actionsOf(s)) expect(a, 'poll role action').toMatch(/^(dynamodb:|logs:(CreateLogStream|PutLogEvents)$)/);
+    }
+  });
 });

@@ -1,0 +1,56 @@
+// Wires one polling run: the polite fetcher, Powertools logs and metrics, the store.
+// Used by the Lambda handler (functions/handlers/poll.ts) and `npm run poll`.
+import type { Extract } from '../ingest/ingest-article.js';
+import { logger, metrics, MetricUnit } from '../shared/observability.js';
+import type { EventStore, PollStateStore } from '../store/store.js';
+import { PoliteFetcher, type Sleep } from './fetcher.js';
+import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.js';
+import { pollSources, type PollLog, type PollReport } from './poll-service.js';
+import type { Source } from './sources.js';
+
+export const DEFAULT_MAX_ITEMS_PER_SOURCE = 50;
+
+export interface RunPollOptions {
+  store: EventStore & PollStateStore;
+  extract: Extract;
+  sources: readonly Source[];
+  contactUrl: string;
+  version: string;
+  limits?: Partial<PolitenessLimits>;
+  maxItemsPerSource?: number;
+  sleep?: Sleep;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  log?: PollLog;
+  outOfTime?: () => boolean;
+}
+
+const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function runPoll(options: RunPollOptions): Promise<PollReport> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const fetcher = new PoliteFetcher({
+    userAgent: userAgent(options.version, options.contactUrl),
+    limits,
+    sleep: options.sleep ?? realSleep,
+    now: () => now().getTime(),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const log: PollLog = options.log ?? {
+    info: (m, e) => logger.info(m, e ?? {}),
+    warn: (m, e) => logger.warn(m, e ?? {}),
+    error: (m, e) => logger.error(m, e ?? {}),
+  };
+  return pollSources(options.sources, {
+    store: options.store,
+    extract: options.extract,
+    fetcher,
+    limits,
+    now,
+    log,
+    count: (metric, value = 1) => metrics.addMetric(`Poll${metric}`, MetricUnit.Count, value),
+    maxItemsPerSource: options.maxItemsPerSource ?? DEFAULT_MAX_ITEMS_PER_SOURCE,
+    ...(options.outOfTime ? { outOfTime: options.outOfTime } : {}),
+  });
+}
