@@ -17,7 +17,12 @@ export interface Trigger {
   noun: boolean;
 }
 
-const seq = (tokens: readonly Token[], i: number, words: readonly string[]) => words.every((w, n) => tokens[i + n]?.key === w);
+/** Whether the tokens from `i` read `words` (a plain loop: this runs for every marker candidate). */
+function seq(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  if (i + words.length > tokens.length) return false;
+  for (let n = 0; n < words.length; n++) if (tokens[i + n]!.key !== words[n]) return false;
+  return true;
+}
 
 // After "thăm": words that make it something other than a state visit abroad
 const NOT_VISIT_AFTER = new Set(['hỏi', 'quan', 'dò', 'khám', 'nom', 'viếng', 'thú', 'lại', 'con', 'nhà', 'mộ', 'người', 'gia', 'bệnh']);
@@ -35,11 +40,15 @@ function visitLevel(tokens: readonly Token[], i: number): { type: EventType; len
   return { type: 'visit', length: 0 };
 }
 
+// The words a cue can start with (the cases of the switch below): most tokens are none of
+// them, and one set look-up rules a token out faster than the string cases of the switch.
+const CUE_FIRST_WORDS = new Set(['thăm', 'công', 'hội', 'điện', 'chào', 'tiếp', 'gặp', 'kỳ', 'phiên', 'nói', 'trao']);
+
 export function findTriggers(tokens: readonly Token[]): Trigger[] {
   const triggers: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.word) continue;
+    if (!t.word || !CUE_FIRST_WORDS.has(t.key)) continue;
     const prev = tokens[i - 1]?.key;
     const noun = prev === 'cuộc' || prev === 'chuyến';
     switch (t.key) {
@@ -134,21 +143,63 @@ export function isCommitteeName(tokens: readonly Token[], from: number): number 
 
 const FUTURE = [['sẽ'], ['dự', 'kiến'], ['theo', 'chương', 'trình'], ['theo', 'kế', 'hoạch'], ['sắp'], ['chuẩn', 'bị'], ['sắp', 'tới'], ['nhận', 'lời', 'mời'], ['trong', 'thời', 'gian', 'tới'], ['tới', 'đây']];
 const PAST = [['đã'], ['vừa'], ['đang'], ['vừa', 'qua'], ['kết', 'thúc']];
-
-function hasAny(tokens: readonly Token[], from: number, to: number, phrases: readonly string[][]): boolean {
-  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) {
-    for (const p of phrases) if (seq(tokens, k, p)) return true;
-  }
-  return false;
-}
-
-/** Future and past markers in a token window (the clause around a cue). */
-export function tenseMarkers(tokens: readonly Token[], from: number, to: number): { future: boolean; past: boolean } {
-  return { future: hasAny(tokens, from, to, FUTURE), past: hasAny(tokens, from, to, PAST) };
-}
-
 // Phrases that make a visit mention a past precedent rather than a reported event
 const PRECEDENT = [['lần', 'thứ'], ['các', 'chuyến'], ['nhiều', 'chuyến'], ['những', 'chuyến'], ['trước', 'đây'], ['từng'], ['trước', 'đó'], ['năm', 'ngoái'], ['lịch', 'sử'], ['sớm']];
-export function precedentMarkers(tokens: readonly Token[], from: number, to: number): boolean {
-  return hasAny(tokens, from, to, PRECEDENT);
+
+/** The marker phrases a word can start, by kind. */
+interface MarkersFrom {
+  future: string[][];
+  past: string[][];
+  precedent: string[][];
+}
+
+/** Marker phrases by their first word, so that a token is looked up once and checked only against the phrases it can start. */
+const MARKERS_BY_FIRST_WORD = new Map<string, MarkersFrom>();
+for (const [kind, phrases] of [['future', FUTURE], ['past', PAST], ['precedent', PRECEDENT]] as const) {
+  for (const p of phrases) {
+    let entry = MARKERS_BY_FIRST_WORD.get(p[0]!);
+    if (entry === undefined) { entry = { future: [], past: [], precedent: [] }; MARKERS_BY_FIRST_WORD.set(p[0]!, entry); }
+    entry[kind].push(p);
+  }
+}
+
+/**
+ * Where the tense and precedent markers of a sentence start: a sentence has several cues,
+ * each asking about a window of tokens, so the sentence is read once (one look-up per
+ * token) and a window is checked against the few marker positions.
+ */
+export class MarkerIndex {
+  private readonly future: number[] = [];
+  private readonly past: number[] = [];
+  private readonly precedent: number[] = [];
+
+  constructor(tokens: readonly Token[]) {
+    for (let k = 0; k < tokens.length; k++) {
+      const from = MARKERS_BY_FIRST_WORD.get(tokens[k]!.key);
+      if (from === undefined) continue;
+      if (startsAny(tokens, k, from.future)) this.future.push(k);
+      if (startsAny(tokens, k, from.past)) this.past.push(k);
+      if (startsAny(tokens, k, from.precedent)) this.precedent.push(k);
+    }
+  }
+
+  /** Future and past markers starting in the token window [from, to) (the clause around a cue). */
+  tense(from: number, to: number): { future: boolean; past: boolean } {
+    return { future: MarkerIndex.any(this.future, from, to), past: MarkerIndex.any(this.past, from, to) };
+  }
+
+  /** Whether a precedent marker starts in the token window [from, to). */
+  precedentIn(from: number, to: number): boolean {
+    return MarkerIndex.any(this.precedent, from, to);
+  }
+
+  private static any(starts: readonly number[], from: number, to: number): boolean {
+    for (const k of starts) if (k >= from && k < to) return true;
+    return false;
+  }
+}
+
+function startsAny(tokens: readonly Token[], k: number, phrases: readonly string[][]): boolean {
+  for (const p of phrases) if (seq(tokens, k, p)) return true;
+  return false;
 }

@@ -42,34 +42,43 @@ interface Draft {
 
 // ---------------------------------------------------------------- reading
 
+/** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
 function readSentences(article: Article): SentenceInfo[] {
   const ref = refDateOf(article.publishedAt);
-  const pieces: Array<{ text: string; isTitle: boolean }> = [];
   const title = article.title === null ? '' : cleanText(article.title);
-  if (title.length > 0) pieces.push({ text: title, isTitle: true });
+  const sentences: SentenceInfo[] = [];
+  /** the matching form of each sentence, for the date pass below */
+  const lowers: string[] = [];
+  const allPeople: PersonMention[] = [];
+  const read = (text: string, isTitle: boolean) => {
+    const lower = matchForm(text);
+    const tokens = tokenize(text, lower);
+    const mentions = findPeople(text, tokens);
+    for (const m of mentions) allPeople.push(m);
+    const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
+    // persons and dates are filled in below, once the article's people are resolved
+    sentences.push({ text, tokens, triggers: findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle });
+    lowers.push(lower);
+  };
+  if (title.length > 0) read(title, true);
   for (const s of splitSentences(cleanText(article.text))) {
-    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) pieces.push({ text: s.text.slice(at, at + MAX_SENTENCE_CHARS), isTitle: false });
+    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), false);
   }
-  const partial = pieces.map((p, n) => {
-    const lower = matchForm(p.text);
-    const tokens = tokenize(p.text, lower);
-    const triggers = findTriggers(tokens);
-    return { ...p, lower, tokens, triggers, people: findPeople(p.text, tokens), order: p.isTitle ? -1 : n - (title.length > 0 ? 1 : 0) };
-  });
-  const all: PersonMention[] = partial.flatMap((p) => p.people);
-  const { personOf } = resolvePeople(all);
+  const { personOf } = resolvePeople(allPeople);
   let cursor = 0;
   let previousDay: string | null = null;
-  return partial.map((p) => {
-    const persons = personOf.slice(cursor, cursor + p.people.length);
-    cursor += p.people.length;
+  sentences.forEach((info, n) => {
+    info.persons = personOf.slice(cursor, cursor + info.mentions.length);
+    cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
-    const dates = p.triggers.length > 0 || HAS_DAY.test(p.lower) ? findDates(p.lower, ref, p.isTitle ? null : previousDay) : [];
+    const lower = lowers[n]!;
+    if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
+    info.dates = findDates(lower, ref, info.isTitle ? null : previousDay);
     // "chiều cùng ngày" is the day the previous dated sentence opens with
-    const firstDay = dates.find((d) => d.precision === 'day');
-    if (!p.isTitle && firstDay !== undefined) previousDay = firstDay.value;
-    return { text: p.text, tokens: p.tokens, triggers: p.triggers, mentions: p.people, persons, dates, order: p.order, isTitle: p.isTitle };
+    const firstDay = info.dates.find((d) => d.precision === 'day');
+    if (!info.isTitle && firstDay !== undefined) previousDay = firstDay.value;
   });
+  return sentences;
 }
 
 const HAS_DAY = /\d[/.-]\d|ngày \d/;

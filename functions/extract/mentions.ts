@@ -1,7 +1,7 @@
 // Event mentions in one sentence: each visit or meeting cue with its parties, date,
 // place and tense. Mentions of the same event are merged across sentences in events.ts.
 import type { EventType } from '../domain/event.js';
-import { isCommitteeName, precedentMarkers, tenseMarkers, type Trigger, type TriggerKind } from './classify.js';
+import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import type { DateMention } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import type { Person, PersonMention } from './people.js';
@@ -60,6 +60,37 @@ const JOINERS = new Set(['và', ',', 'cùng']);
 const OBJECT_LEAD = new Set(['với', 'cùng', 'riêng', 'song', 'phương', 'chính', 'thức', 'lại', 'cả']);
 const VISIT_GAP = new Set(['tới', 'đến', 'sang', 'tại', 'nước', 'tới', 'cấp', 'nhà', 'chính', 'thức', 'làm', 'việc', 'và']);
 const PLACE_LEAD = new Set(['thủ', 'thành', 'tp', 'thủ phủ']);
+
+/** Whether the words occur in a row somewhere in the sentence. */
+function hasWords(tokens: readonly Token[], words: readonly string[]): boolean {
+  for (let k = 0; k + words.length <= tokens.length; k++) {
+    let n = 0;
+    while (n < words.length && tokens[k + n]!.key === words[n]) n++;
+    if (n === words.length) return true;
+  }
+  return false;
+}
+
+/** What the mentions of one cue share. */
+type CueContext = Pick<Mention, 'sentence' | 'trigger' | 'date' | 'year' | 'future' | 'past' | 'precedent' | 'place' | 'sidelines'>;
+/** What a mention adds to its cue's context (place and sidelines override the context's). */
+type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'>
+  & Partial<Pick<Mention, 'place' | 'sidelines' | 'ordinal' | 'receives' | 'callsOn'>>;
+
+/**
+ * A mention with every field written in one order. (Spreading a shared object and then
+ * overriding some of its fields gave mentions many hidden shapes, which made everything
+ * reading them slow.)
+ */
+function newMention(cue: CueContext, parts: MentionParts): Mention {
+  return {
+    kind: parts.kind, type: parts.type, sentence: cue.sentence, trigger: cue.trigger, date: cue.date, year: cue.year,
+    sideA: parts.sideA, sideB: parts.sideB, host: parts.host, guest: parts.guest, countries: parts.countries, hosts: parts.hosts,
+    place: parts.place === undefined ? cue.place : parts.place, sidelines: parts.sidelines ?? cue.sidelines,
+    future: cue.future, past: cue.past, precedent: cue.precedent, ordinal: parts.ordinal ?? null,
+    receives: parts.receives ?? false, callsOn: parts.callsOn ?? false,
+  };
+}
 
 interface PersonRef {
   mention: PersonMention;
@@ -120,19 +151,23 @@ function inviters(tokens: readonly Token[], people: readonly PersonRef[]): Perso
   return [];
 }
 
-/** People who "chủ trì lễ đón" (preside over the welcome ceremony) and its guest. */
-function welcomers(tokens: readonly Token[], people: readonly PersonRef[]): { hosts: PersonRef[]; guest: PersonRef | null } {
+/** Where "chủ trì lễ đón" (preside over the welcome ceremony) starts, or -1. */
+function welcomeCueAt(tokens: readonly Token[]): number {
   for (let k = 0; k + 3 < tokens.length; k++) {
-    if (tokens[k]!.key === 'chủ' && tokens[k + 1]!.key === 'trì' && tokens[k + 2]!.key === 'lễ' && tokens[k + 3]!.key === 'đón') {
-      const before = people.filter((p) => p.mention.end <= k);
-      const hosts = subjectChain(tokens, before, k);
-      let g = k + 4;
-      while (g < tokens.length && (tokens[g]!.key === 'chính' || tokens[g]!.key === 'thức' || tokens[g]!.key === 'cấp' || tokens[g]!.key === 'nhà' || tokens[g]!.key === 'nước')) g++;
-      const guest = people.find((p) => p.mention.first === g) ?? null;
-      return { hosts, guest };
-    }
+    if (tokens[k]!.key === 'chủ' && tokens[k + 1]!.key === 'trì' && tokens[k + 2]!.key === 'lễ' && tokens[k + 3]!.key === 'đón') return k;
   }
-  return { hosts: [], guest: null };
+  return -1;
+}
+
+/** People who "chủ trì lễ đón" (preside over the welcome ceremony) and its guest. */
+function welcomers(tokens: readonly Token[], people: readonly PersonRef[], k: number = welcomeCueAt(tokens)): { hosts: PersonRef[]; guest: PersonRef | null } {
+  if (k < 0) return { hosts: [], guest: null };
+  const before = people.filter((p) => p.mention.end <= k);
+  const hosts = subjectChain(tokens, before, k);
+  let g = k + 4;
+  while (g < tokens.length && (tokens[g]!.key === 'chính' || tokens[g]!.key === 'thức' || tokens[g]!.key === 'cấp' || tokens[g]!.key === 'nhà' || tokens[g]!.key === 'nước')) g++;
+  const guest = people.find((p) => p.mention.first === g) ?? null;
+  return { hosts, guest };
 }
 
 /** The clause subject before token `at`: the last chain of people joined by "và" that precedes it. */
@@ -189,6 +224,13 @@ function ordinalAfter(tokens: readonly Token[], from: number): number | null {
   return null;
 }
 
+/** The cue right before a date. */
+function cueBefore(d: DateMention, triggers: readonly Trigger[], tokens: readonly Token[]): Trigger | null {
+  let best: Trigger | null = null;
+  for (const t of triggers) if (tokens[t.first]!.start < d.start) best = t;
+  return best;
+}
+
 /** Which dates of the sentence belong to which cue: a visit takes the first date after it, a meeting the date before it. */
 function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number): { date: DateMention | null; year: number | null } {
   const trigger = triggers[index]!;
@@ -196,21 +238,15 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   const cueStart = tokens[trigger.first]!.start;
   const cueEnd = tokens[trigger.end - 1]!.end;
   const nextStart = index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
-  const owner = (d: DateMention) => {
-    // the cue right before the date
-    let best: Trigger | null = null;
-    for (const t of triggers) if (tokens[t.first]!.start < d.start) best = t;
-    return best;
-  };
   const days = info.dates.filter((d) => d.precision !== 'year');
   // a year counts only next to the cue ("Kỳ họp lần thứ 26 ... vào năm 2025"), not anywhere in a long sentence
   const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - 40 && d.start <= cueEnd + 60);
   const after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
-  const before = [...days].reverse().find((d) => d.end <= cueStart && owner(d)?.kind !== 'visit');
+  const before = [...days].reverse().find((d) => d.end <= cueStart && cueBefore(d, triggers, tokens)?.kind !== 'visit');
   const beforeAny = [...days].reverse().find((d) => d.end <= cueStart);
   let date: DateMention | null;
   if (trigger.kind === 'visit') date = after ?? beforeAny ?? null;
-  else date = before ?? (after !== undefined && owner(after) === trigger ? after : null) ?? null;
+  else date = before ?? (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ?? null;
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
   return { date, year };
 }
@@ -231,8 +267,9 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
   const invitedIds = new Set(invited.map((r) => r.mention.first));
   const places = findPlaces(tokens);
   const place = pickPlace(places);
-  const sidelines = tokens.some((t, k) => t.key === 'bên' && tokens[k + 1]?.key === 'lề') ||
-    tokens.some((t, k) => t.key === 'hội' && tokens[k + 1]?.key === 'nghị' && (tokens[k + 2]?.key === 'cấp' || tokens[k + 2]?.key === 'thượng')) && place !== null;
+  const sidelines = hasWords(tokens, ['bên', 'lề']) ||
+    (hasWords(tokens, ['hội', 'nghị', 'cấp']) || hasWords(tokens, ['hội', 'nghị', 'thượng'])) && place !== null;
+  const markers = new MarkerIndex(tokens);
   const mentions: Mention[] = [];
   let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
 
@@ -240,11 +277,11 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
     const { date, year } = dateFor(info, triggers, index);
     let clauseFrom = 0;
     for (let k = trigger.first - 1; k >= 0; k--) if (tokens[k]!.text === ';') { clauseFrom = k + 1; break; }
-    const tense = tenseMarkers(tokens, clauseFrom, Math.min(tokens.length, trigger.end + 8));
-    const base = {
+    const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + 8));
+    const cue: CueContext = {
       sentence: info, trigger, date, year, future: tense.future, past: tense.past,
-      precedent: precedentMarkers(tokens, Math.max(0, trigger.first - 4), trigger.end + 8),
-      place, sidelines, ordinal: null as number | null, receives: false, callsOn: false,
+      precedent: markers.precedentIn(Math.max(0, trigger.first - 4), trigger.end + 8),
+      place, sidelines,
     };
     const before = people.filter((p) => p.mention.end <= trigger.first && p.mention.first >= clauseFrom && !invitedIds.has(p.mention.first));
 
@@ -274,19 +311,20 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       let guest = visitor?.person.country ?? null;
       if (guest === null) {
         // "Đoàn đại biểu cấp cao Việt Nam", or Vietnam when it travels
-        for (let k = 0; k < tokens.length; k++) {
+        for (let k = 1; k < tokens.length; k++) {
+          if (tokens[k - 1]!.key !== 'cao') continue;
           const c = countryAt(tokens, k);
-          if (c !== null && c.code !== host && tokens[k - 1]?.key === 'cao') { guest = c.code; break; }
+          if (c !== null && c.code !== host) { guest = c.code; break; }
         }
       }
       if (guest === null && host !== 'VN' && visitor === null) guest = before.length === 0 && !trigger.noun ? null : 'VN';
       if (guest === null || guest === host) return;
       const hostPeople = [...invited, ...(welcome.guest === null || welcome.guest.person.country === guest ? welcome.hosts : [])]
         .map((r) => r.person).filter((p) => p.country === host || p.country === null);
-      mentions.push({
-        ...base, kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [],
+      mentions.push(newMention(cue, {
+        kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [],
         host, guest, countries: [guest, host].sort(), hosts: hostPeople, place: null, sidelines: false,
-      });
+      }));
       return;
     }
 
@@ -315,10 +353,10 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
       if (countries.length !== 2 && nameAt >= 0) return;
       if (countries.length !== 2) countries = [];
-      mentions.push({
-        ...base, kind: 'committee', type: 'committee_session', sideA: chairPeople, sideB: [], host: null, guest: null, countries,
+      mentions.push(newMention(cue, {
+        kind: 'committee', type: 'committee_session', sideA: chairPeople, sideB: [], host: null, guest: null, countries,
         hosts: [], ordinal: ordinalAfter(tokens, trigger.end),
-      });
+      }));
       return;
     }
 
@@ -350,10 +388,10 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       if (a.length === 0 || b.length === 0) continue;
       const countries = countriesOf(a, b);
       if (countries.length !== 2 || a.some((p) => p.country === null) || b.some((p) => p.country === null)) continue;
-      mentions.push({
-        ...base, kind: 'meeting', type: trigger.type, sideA: a, sideB: b, host: null, guest: null, countries, hosts: [],
+      mentions.push(newMention(cue, {
+        kind: 'meeting', type: trigger.type, sideA: a, sideB: b, host: null, guest: null, countries, hosts: [],
         receives, callsOn: trigger.type === 'courtesy_call' && !receives,
-      });
+      }));
     }
   });
   return mentions;
@@ -361,8 +399,9 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
 
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
 export function hostingIn(info: SentenceInfo): { hosts: Person[]; guestCountry: string | null } | null {
-  const people = refs(info);
-  const welcome = welcomers(info.tokens, people);
+  const cue = welcomeCueAt(info.tokens);
+  if (cue < 0) return null; // most sentences: no need to gather their people
+  const welcome = welcomers(info.tokens, refs(info), cue);
   if (welcome.hosts.length === 0) return null;
   return { hosts: welcome.hosts.map((r) => r.person), guestCountry: welcome.guest?.person.country ?? null };
 }

@@ -35,17 +35,30 @@ function stripTags(text: string): string {
  * paragraphs separated by one blank line.
  */
 export function cleanText(raw: string): string {
-  let text = raw.normalize('NFC');
+  const nfc = raw.normalize('NFC');
+  let text = nfc;
   if (text.includes('<')) text = stripTags(text);
   if (text.includes('&')) {
     text = text.replace(ENTITY, decodeEntity);
     if (text.includes('<')) text = stripTags(text); // entity-escaped markup
   }
-  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\ufeff]/g, '');
-  text = text.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
-  text = text.replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n\n');
-  return text.normalize('NFC').trim();
+  text = text.replace(CONTROL, '');
+  // Removed markup, entities and control characters can leave a combining mark after a new
+  // base, so the text needs NFC again; the whitespace folding below never joins characters.
+  const renormalize = text !== nfc;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  text = text.replace(SPACE_RUN, ' ').replace(SPACE_AT_BREAK, '\n').replace(BLANK_LINES, '\n\n');
+  return (renormalize ? text.normalize('NFC') : text).trim();
 }
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\ufeff]/g;
+// The folding patterns match only where they change something (a lone space, a bare
+// line break and a single blank line stay), which saves rebuilding the whole text.
+/** a run of spaces that is not a single " " */
+const SPACE_RUN = / [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/g;
+/** a line break with a space before or after it */
+const SPACE_AT_BREAK = / \n ?|\n /g;
+const BLANK_LINES = /\n{3,}/g;
 
 // Old ("hoà", "thuỷ", "Uỷ") and new ("hòa", "thủy", "Ủy") tone placement in open
 // syllables: the tone mark moves from the second vowel to the first.

@@ -64,7 +64,11 @@ const isAllCaps = (t: Token) => t.text.length >= 2 && t.text === t.text.toUpperC
 const looksVietnameseName = (keys: readonly string[]) =>
   keys.length >= 2 && keys.length <= 4 && VIETNAMESE_SURNAMES.has(keys[0]!) && keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
 
+const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
+
 function statePrefixLength(tokens: readonly Token[], i: number): number {
+  // most tokens start no prefix: one set look-up instead of comparing every prefix
+  if (i >= tokens.length || !STATE_PREFIX_FIRST_WORDS.has(tokens[i]!.key)) return 0;
   let best = 0;
   for (const keys of STATE_PREFIX_KEYS) {
     if (keys.length > best && keys.every((k, n) => tokens[i + n]?.key === k)) best = keys.length;
@@ -120,7 +124,11 @@ export function findPeople(text: string, tokens: readonly Token[]): PersonMentio
   const people: PersonMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const mention = titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i);
+    const t = tokens[i]!;
+    // titles and known names start with a capital letter; an honorific ("ông") may not
+    const mention = t.cap
+      ? titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i)
+      : t.word ? honorificPersonAt(text, tokens, i) : null;
     if (mention === null) { i++; continue; }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
@@ -235,6 +243,8 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
   const order = mentions.map((m, n) => ({ m, n }));
+  /** matching forms of the parts of titles: an article repeats the same few titles */
+  const titlePartKeys = new Map<string, string>();
   // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
   const named = order.filter(({ m }) => m.name !== null && !m.plural).sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
   for (const { m, n } of named) {
@@ -246,7 +256,7 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
       };
       people.push(person);
     }
-    absorb(person, m);
+    absorb(person, m, titlePartKeys);
     personOf[n] = person;
   }
   for (const person of people) {
@@ -263,8 +273,15 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   return { people, personOf };
 }
 
+/** Same keys in the same order (keys are single words, so this is comparing the joined names). */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let n = 0; n < a.length; n++) if (a[n] !== b[n]) return false;
+  return true;
+}
+
 function sameName(a: readonly string[], b: readonly string[]): boolean {
-  if (a.join(' ') === b.join(' ')) return true;
+  if (sameKeys(a, b)) return true;
   // "Biden" in "Joe Biden", "Marcos Jr." in "Ferdinand Marcos Jr.", "Modi" in "Narendra Modi"
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   if (!containsAll(big, small)) return false;
@@ -272,12 +289,16 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
 }
 
-function absorb(person: Person, m: PersonMention): void {
+function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, string>): void {
   if (m.nameKeys.length > person.nameKeys.length) { person.name = m.name!; person.nameKeys = m.nameKeys; }
   if (m.title !== null) {
     if (person.title === null || m.title.length > person.title.length) person.title = m.title;
     person.titleKeys.add(m.titleKeys.join(' '));
-    for (const part of m.title.split(',')) person.titleKeys.add(matchForm(part.trim().split(/\s+/).join(' ')));
+    for (const part of m.title.split(',')) {
+      let key = titlePartKeys.get(part);
+      if (key === undefined) { key = matchForm(part.trim().split(/\s+/).join(' ')); titlePartKeys.set(part, key); }
+      person.titleKeys.add(key);
+    }
   }
   if (m.country !== null) person.country ??= m.country;
   if (m.principal) person.principal = true;

@@ -41,6 +41,12 @@ function endsSentence(text: string, at: number, next: string | undefined): boole
   return true;
 }
 
+const NEWLINE = 0x0a;
+const DOT = 0x2e;
+const EXCLAMATION = 0x21;
+const QUESTION = 0x3f;
+const ELLIPSIS = 0x2026;
+
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
@@ -54,15 +60,16 @@ export function splitSentences(text: string): Sentence[] {
     }
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    // by code unit: most characters are none of these, and comparing numbers is cheapest
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       push(i);
       paragraph++;
       while (text[i + 1] === '\n') i++;
       start = i + 1;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (c !== DOT && c !== EXCLAMATION && c !== QUESTION && c !== ELLIPSIS) continue;
     // a closing quote or bracket may follow the terminator
     let end = i + 1;
     while (end < text.length && '"”’\')»'.includes(text[end]!)) end++;

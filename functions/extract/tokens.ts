@@ -45,11 +45,21 @@ export function tokenize(text: string, lower: string = matchForm(text)): Token[]
     if (isSpace(c)) { i++; continue; }
     const start = i;
     const word = isWordUnit(c);
-    if (word) { i++; while (i < n && isWordUnit(text.charCodeAt(i))) i++; }
-    else i++;
+    // whether the matching form differs here; most words are written in lower case and
+    // modern tones, and then the token's text can serve as its key too
+    let changed = c !== lower.charCodeAt(i);
+    i++;
+    if (word) {
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (!isWordUnit(d)) break;
+        if (d !== lower.charCodeAt(i)) changed = true;
+      }
+    }
     const raw = text.slice(start, i);
-    const key = lower.slice(start, i);
-    tokens.push({ text: raw, key, start, end: i, word, cap: word && raw !== key && raw[0] !== key[0], spaced: start !== previousEnd });
+    // capitalised: the first unit changes in the matching form
+    const cap = word && c !== lower.charCodeAt(start);
+    tokens.push({ text: raw, key: changed ? lower.slice(start, i) : raw, start, end: i, word, cap, spaced: start !== previousEnd });
     previousEnd = i;
   }
   return tokens;

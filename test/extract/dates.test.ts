@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDates, refDateOf } from '../../functions/extract/dates.js';
+import { DATE_PATTERN_SOURCES, findDates, refDateOf } from '../../functions/extract/dates.js';
 import { matchForm } from '../../functions/extract/normalize.js';
 
 const at = (text: string, published: string, previousDay: string | null = null) =>
@@ -48,5 +49,37 @@ describe('findDates', () => {
   it('rejects impossible days', () => {
     expect(at('ngày 31/2', '2025-02-01')).toEqual([]);
     expect(at('tỷ lệ 50/50', '2025-02-01')).toEqual([]);
+  });
+});
+
+describe('date scanning', () => {
+  // findDates tries the date pattern only where DATE_START finds a possible beginning;
+  // that must give exactly the matches of a plain scan with the pattern.
+  const plain = new RegExp(DATE_PATTERN_SOURCES.date, 'gu');
+  const sticky = new RegExp(DATE_PATTERN_SOURCES.date, 'uy');
+  const start = new RegExp(DATE_PATTERN_SOURCES.start, 'g');
+  const plainScan = (text: string) => [...text.matchAll(plain)].map((m) => `${m.index}:${m[0]}`);
+  const candidateScan = (text: string) => {
+    const found: string[] = [];
+    start.lastIndex = 0;
+    for (let s = start.exec(text); s !== null; s = start.exec(text)) {
+      sticky.lastIndex = s.index;
+      const m = sticky.exec(text);
+      if (m === null) { start.lastIndex = s.index + 1; continue; }
+      found.push(`${m.index}:${m[0]}`);
+      start.lastIndex = m.index + m[0].length;
+    }
+    return found;
+  };
+  const words = ['ngày', 'tháng', 'năm', 'hôm', 'nay', 'qua', 'mai', 'kia', 'sau', 'tới', 'sắp', 'cùng', 'đến', 'và', 'rạng', 'sáng', 'trưa',
+    'chiều', 'tối', 'đêm', 'đầu', 'giữa', 'cuối', 'trung', 'thượng', 'hạ', 'tuần', 'vừa', 'rồi', 'này', 'ngoái', 'trước', 'x', 'ở'];
+  const pieces = fc.oneof(fc.constantFrom(...words), fc.integer({ min: 0, max: 2030 }).map(String), fc.constantFrom(' ', ' ', ' ', '/', '.', '-', '–', ',', '(', 'x'));
+  const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
+
+  it('finds the same matches as a plain scan', () => {
+    for (const text of ['ngày 10 đến ngày 13 tháng 9 năm 2024', 'xtháng 5', 'chiều nay, 5/3-6/3 và hôm sau', 'từ 30/12 đến 2/1 năm tới']) {
+      expect(candidateScan(text)).toEqual(plainScan(text));
+    }
+    fc.assert(fc.property(texts, (text) => { expect(candidateScan(text)).toEqual(plainScan(text)); }), { numRuns: 3000 });
   });
 });
