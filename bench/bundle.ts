@@ -58,6 +58,9 @@ async function coldInit(script: string, module: string, nodeOptions: string): Pr
     POWERTOOLS_SERVICE_NAME: 'diplomacy-feed-bench',
     POWERTOOLS_METRICS_NAMESPACE: 'DiplomacyFeed',
     LOG_LEVEL: 'INFO',
+    // the poller validates its configuration when imported (functions/poll/config.ts)
+    SOURCES: JSON.stringify([{ name: 'bench', feedUrl: 'https://news.example/rss', language: 'vi' }]),
+    POLL_CONTACT_URL: 'https://example.org/diplomacy-feed/crawler',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
@@ -75,6 +78,8 @@ export async function bundleGroup(): Promise<GroupResult> {
     const handlers = [
       { name: 'feed', entry: 'functions/handlers/feed.ts' },
       { name: 'ingest', entry: 'functions/handlers/ingest.ts' },
+      // the scheduled poller: fetcher, feed parser, Readability + linkedom, the extractor
+      { name: 'poll', entry: 'functions/handlers/poll.ts' },
     ];
     const built = [];
     for (const h of handlers) {

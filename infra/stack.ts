@@ -36,6 +36,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_STAGE = 'sandbox';
 export const SERVICE_NAME = 'diplomacy-feed';
+/** The poller's Powertools service name: the `service` dimension of its metrics. */
+export const POLL_SERVICE_NAME = `${SERVICE_NAME}-poll`;
 export const METRICS_NAMESPACE = 'DiplomacyFeed';
 
 export interface DiplomacyFeedStackProps extends StackProps {
@@ -98,6 +100,7 @@ const FORWARD_HOST_CODE = `function handler(event) {
 
 export { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
 import { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
+import { pollMetricName } from '../functions/poll/metrics.js';
 
 /** Lambda environment variables are capped at 4 KB in all: the source list must fit. */
 const MAX_SOURCES_JSON = 3000;
@@ -203,7 +206,7 @@ export class DiplomacyFeedStack extends Stack {
       timeout: Duration.minutes(5),
       environment: {
         ...commonEnv,
-        POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-poll`,
+        POWERTOOLS_SERVICE_NAME: POLL_SERVICE_NAME,
         SOURCES: sourcesJson,
         POLL_CONTACT_URL: props.pollContactUrl ?? DEFAULT_CONTACT_URL,
         SERVICE_VERSION: packageVersion(),
@@ -337,6 +340,29 @@ export class DiplomacyFeedStack extends Stack {
         }),
       );
     }
+    // A source that keeps failing (the feed down, robots.txt unreachable, a broken
+    // feed, the store failing mid-run). The poller publishes PollSourceFailures through
+    // Powertools (EMF) under the stack's namespace with the dimension service =
+    // POWERTOOLS_SERVICE_NAME; a run without failures publishes no datapoint. One
+    // failed run is not worth a page (sources back off and retry by themselves): the
+    // alarm fires when failures show up in 2 of 3 consecutive hours.
+    this.alarms.push(
+      new cloudwatch.Alarm(this, 'PollSourceFailuresAlarm', {
+        alarmDescription: `Poller: news sources failing in 2 of the last 3 hours (${this.stage}); see the poll function's "source failed" log lines`,
+        metric: new cloudwatch.Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: pollMetricName('SourceFailures'),
+          dimensionsMap: { service: POLL_SERVICE_NAME },
+          statistic: cloudwatch.Stats.SUM,
+          period: Duration.hours(1),
+        }),
+        threshold: 1,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
     // CloudFront publishes its metrics only in us-east-1, and an alarm can only watch
     // metrics of its own region: the 5xx alarm exists when the stack is deployed there.
     // Elsewhere, origin failures still trip the feed Errors alarm.

@@ -36,6 +36,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // numeric character references (&#7899; &#x1EA1;, common in Vietnamese feeds) and
+  // the usual HTML named ones (&nbsp; &hellip;), besides XML's five
+  htmlEntities: true,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
 });
 
@@ -128,19 +131,26 @@ export function toRfc3339(value: string | null): string | null {
   if (!value) return null;
   const v = value.trim();
   if (RFC3339.test(v)) {
+    if (!realDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10)))) return null;
     if (!/T\d{2}:\d{2}:\d{2}/.test(v) && v.includes('T')) return v.replace(/T(\d{2}:\d{2})/, 'T$1:00');
     return Number.isNaN(Date.parse(v)) ? null : v;
   }
-  const m = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Z]{1,3})?$/.exec(v);
+  const m = /^(?:[A-Za-z]{3,9},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Z]{1,3})?$/.exec(v);
   if (!m) return null;
   const month = MONTHS.indexOf(m[2]!.toLowerCase());
   if (month < 0) return null;
   let year = Number(m[3]);
   if (year < 100) year += year < 50 ? 2000 : 1900;
+  if (!realDay(year, month, Number(m[1]))) return null;
   const zone = m[7] ?? 'GMT';
   const offset = /^[+-]\d{4}$/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3)}` : ZONES[zone];
   if (!offset) return null;
   const pad = (n: number | string) => String(n).padStart(2, '0');
-  const out = `${year}-${pad(month + 1)}-${pad(m[1]!)}T${pad(m[4]!)}:${m[5]}:${m[6] ?? '00'}${offset === '+00:00' ? 'Z' : offset}`;
+  const out = `${year}-${pad(month + 1)}-${pad(m[1]!)}T${pad(m[4]!)}:${m[5]}:${m[6] ?? '00'}${offset === '+00:00' || offset === '-00:00' ? 'Z' : offset}`;
   return Number.isNaN(Date.parse(out)) ? null : out;
+}
+
+/** Date.parse rolls 30 February over into March: a day must exist in its month. */
+function realDay(year: number, month: number, day: number): boolean {
+  return month >= 0 && month < 12 && day >= 1 && new Date(Date.UTC(year, month, day)).getUTCDate() === day;
 }

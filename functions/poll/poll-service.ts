@@ -227,8 +227,9 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
   const stored = await store.getArticle(key);
   if (stored) {
     // an article already in the store (another feed, another link to it, or this
-    // item's own earlier attempt that died before it was marked) is not ingested again
-    const resumed = known?.status === 'seen';
+    // item's own earlier attempt that died before it was marked) is not ingested again;
+    // it was this item's own attempt when its `seen` mark names the same article
+    const resumed = known?.status === 'seen' && known.articleKey === key;
     if (!resumed) deps.count('ItemsDuplicate');
     await settle(resumed ? 'ingested' : 'duplicate', { articleKey: key, eventIds: stored.eventIds });
     return resumed ? 'ingested' : 'duplicate';
@@ -246,6 +247,12 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
   if (!input.success) {
     return skip(`not a valid article: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  // the article this item is about to become, so that a run resuming after a crash
+  // inside the ingest knows the stored article as this item's own (not a duplicate)
+  await store.putFeedItemState({
+    url: entry.link, source: source.name, status: 'seen', attempts,
+    articleKey: key, eventIds: [], reason: null, updatedAt: deps.now().toISOString(),
+  });
   const result = await ingestArticle(store, toArticle(input.data), deps.extract, deps.now);
   const eventIds = result.events.map((e) => e.id);
   deps.count('ArticlesIngested');

@@ -4,6 +4,7 @@ import type { Extract } from '../ingest/ingest-article.js';
 import { logger, metrics, MetricUnit } from '../shared/observability.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
 import { PoliteFetcher, type Sleep } from './fetcher.js';
+import { pollMetricName } from './metrics.js';
 import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.js';
 import { pollSources, type PollLog, type PollReport } from './poll-service.js';
 import type { Source } from './sources.js';
@@ -49,7 +50,7 @@ export function runPoll(options: RunPollOptions): Promise<PollReport> {
     limits,
     now,
     log,
-    count: (metric, value = 1) => metrics.addMetric(`Poll${metric}`, MetricUnit.Count, value),
+    count: (metric, value = 1) => metrics.addMetric(pollMetricName(metric), MetricUnit.Count, value),
     maxItemsPerSource: options.maxItemsPerSource ?? DEFAULT_MAX_ITEMS_PER_SOURCE,
     ...(options.outOfTime ? { outOfTime: options.outOfTime } : {}),
   });

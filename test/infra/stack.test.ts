@@ -3,7 +3,9 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPoll } from '../../functions/poll/run.js';
+import { metrics } from '../../functions/shared/observability.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 import { TABLE_POLL_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
 import { validateStage } from '../../infra/stack.js';
@@ -418,5 +420,50 @@ describe('poller', () => {
     for (const s of statements) {
       for (const a of actionsOf(s)) expect(a, 'poll role action').toMatch(/^(dynamodb:|logs:(CreateLogStream|PutLogEvents)$)/);
     }
+  });
+
+  it('alarms on the source-failure metric the poller emits (name, namespace, service dimension)', async () => {
+    // what run.ts publishes when a source fails: the store answers, the feed host refuses
+    const added: string[] = [];
+    const spy = vi.spyOn(metrics, 'addMetric').mockImplementation((name: string) => {
+      added.push(name);
+      return metrics;
+    });
+    try {
+      const report = await runPoll({
+        store: { getSourceState: async () => null, putSourceState: async () => {} } as never,
+        extract: () => [],
+        sources: [{ name: 'down', feedUrl: 'https://down.example/rss', language: 'vi' }],
+        contactUrl: 'https://example.org/c',
+        version: '1.0.0',
+        sleep: async () => {},
+        fetch: (async (input: string | URL | Request) =>
+          new Response(String(input).endsWith('/robots.txt') ? '' : 'boom', { status: String(input).endsWith('/robots.txt') ? 404 : 500 })) as typeof fetch,
+        log: { info: () => {}, warn: () => {}, error: () => {} },
+      });
+      expect(report.failedSources).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(added).toContain('PollSourceFailures');
+
+    const env = pollFn()[1].Properties.Environment.Variables;
+    const alarms = ofType(sandbox.template, 'AWS::CloudWatch::Alarm')
+      .map(([, a]) => a.Properties)
+      .filter((a) => a.MetricName === 'PollSourceFailures');
+    expect(alarms).toHaveLength(1);
+    const alarm = alarms[0];
+    expect(alarm.Namespace).toBe(env.POWERTOOLS_METRICS_NAMESPACE);
+    expect(alarm.Dimensions).toEqual([{ Name: 'service', Value: env.POWERTOOLS_SERVICE_NAME }]);
+    expect(env.POWERTOOLS_SERVICE_NAME).toBe('diplomacy-feed-poll');
+    expect(alarm).toMatchObject({
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 1,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 });
