@@ -110,8 +110,10 @@ const DATE_PATTERN = new RegExp(
     `(?<![\\p{L}])(?:(?:ngày |${DAYPART} )?(hôm nay|hôm qua|hôm kia)|${DAYPART} (nay|qua|mai)|ngày (mai|kia))(?![\\p{L}])`,
     // 24-25: years: "năm 2025", "năm nay", "năm tới"
     `(?<![\\p{L}])năm (?:${Y}|(nay|tới|sau|ngoái|trước))(?![\\p{L}\\d])`,
-    // 26: the day of the previous dated sentence, or the day after: "chiều cùng ngày", "hôm sau"
+    // 26: the day of the last reported event (events.ts, nextAnchor), or the day after: "chiều cùng ngày", "hôm sau"
     `(?<![\\p{L}])(cùng ngày|ngày hôm sau|hôm sau)(?![\\p{L}])`,
+    // 27: a sentence opening with "Sau đó," / "Ngay sau đó,": the day of the last reported event
+    `^(?:ngay )?(sau đó)(?![\\p{L}])`,
   ].join('|'),
   'uy',
 );
@@ -141,7 +143,7 @@ export function findDates(lower: string, ref: RefDate, previousDay: string | nul
 // (a new alternative must add its first word here; dates.test.ts checks the two agree).
 // Trying the big pattern only where they occur gives the same matches as letting it
 // scan (it would fail everywhere else) at a fraction of the cost.
-const DATE_START = new RegExp(`\\d|ngày|tháng|năm|hôm|cùng ngày|đầu|giữa|cuối|trung tuần|thượng tuần|hạ tuần|${DAYPART}`, 'g');
+const DATE_START = new RegExp(`\\d|ngày|tháng|năm|hôm|cùng ngày|ngay sau đó|sau đó|đầu|giữa|cuối|trung tuần|thượng tuần|hạ tuần|${DAYPART}`, 'g');
 
 /** The two patterns, for the test that scanning with DATE_START finds what a plain scan finds. */
 export const DATE_PATTERN_SOURCES = { date: DATE_PATTERN.source, start: DATE_START.source } as const;
@@ -212,6 +214,7 @@ function interpret(m: RegExpExecArray, ref: RefDate, lower: string, previousDay:
     const year = m[24] !== undefined ? Number(m[24]) : word === 'nay' ? ref.year : word === 'ngoái' || word === 'trước' ? ref.year - 1 : ref.year + 1;
     return dateMention(base, String(year), null, 'year');
   }
+  if (m[27] !== undefined) return previousDay === null ? null : dateMention(base, previousDay, null, 'day', true);
   if (m[26] !== undefined) {
     if (previousDay === null) return null;
     const [y, mo, d] = previousDay.split('-').map(Number) as [number, number, number];

@@ -66,22 +66,47 @@ function readSentences(article: Article): SentenceInfo[] {
   }
   const { personOf } = resolvePeople(allPeople);
   let cursor = 0;
-  let previousDay: string | null = null;
+  let anchor: string | null = null;
   sentences.forEach((info, n) => {
     info.persons = personOf.slice(cursor, cursor + info.mentions.length);
     cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
-    info.dates = findDates(lower, ref, info.isTitle ? null : previousDay);
-    // "chiều cùng ngày" is the day the previous dated sentence opens with
-    const firstDay = info.dates.find((d) => d.precision === 'day');
-    if (!info.isTitle && firstDay !== undefined) previousDay = firstDay.value;
+    info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
+    if (!info.isTitle) anchor = nextAnchor(anchor, info, lower);
   });
   return sentences;
 }
 
 const HAS_DAY = /\d[/.-]\d|ngày \d/;
+/** A date that opens its sentence ("Ngày 6/3, ...", "Trước đó, tối 22/6, ...") rather than sitting inside it. */
+const OPENING_CHARS = 24;
+/** "cùng ngày", "sau đó": the anchor itself, not a new day. */
+const ECHO = /^(?:cùng ngày|(?:ngay )?sau đó)/;
+
+/**
+ * The day a later "cùng ngày" or "Sau đó," refers to: the day of the last reported event,
+ * normally the lead's. A day in a sentence that reports a meeting moves it (also back:
+ * "Trước đó, ngày 6/11, A hội kiến B"). Other days are background unless they open their
+ * sentence and go forward ("Ngày 6/3, A đến TP.HCM"): an arrival the evening before
+ * ("đã tới sân bay tối 22/6"), a visit's span ("từ ngày 14 đến 17/9", its first day
+ * earlier than the lead) or its end ("kéo dài đến ngày 17/9") leave it where it is.
+ */
+function nextAnchor(anchor: string | null, info: SentenceInfo, lower: string): string | null {
+  let day: DateMention | undefined;
+  let span: DateMention | undefined;
+  for (const d of info.dates) {
+    if (d.precision !== 'day' || ECHO.test(lower.slice(d.start, d.start + 16))) continue;
+    if (d.endValue !== null) { span ??= d; continue; }
+    day = d;
+    break;
+  }
+  if (anchor === null) return day?.value ?? span?.value ?? null;
+  if (day === undefined || day.value === anchor) return anchor;
+  if (info.triggers.some((t) => t.kind !== 'visit')) return day.value;
+  return day.start <= OPENING_CHARS && day.value > anchor ? day.value : anchor;
+}
 
 function hasCommitteeName(info: SentenceInfo): boolean {
   return info.triggers.some((t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0);
@@ -149,7 +174,8 @@ function peopleCompatible(summary: Summary, m: Mention): boolean {
 function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (group.kind !== m.kind) return false;
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
-  if (m.kind === 'visit') return summary.host === m.host && summary.guest === m.guest && datesCompatible(summary.date, m.date, false);
+  // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
+  if (m.kind === 'visit') return summary.host === m.host && summary.guest === m.guest && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
   if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
   const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);

@@ -38,6 +38,10 @@ describe('findDates', () => {
     expect(at('ngày mai (11/9), Tổng thống', '2023-09-10')).toEqual(['2023-09-11']);
     expect(at('ngày mai', '2023-09-10')).toEqual(['2023-09-11']);
     expect(at('Chiều cùng ngày', '2023-12-11', '2023-12-11')).toEqual(['2023-12-11']);
+    // a sentence opening with "Sau đó," is on the day of the last reported event; inside a sentence it is not a date
+    expect(at('Sau đó, Tổng thống hội kiến', '2023-12-12', '2023-12-11')).toEqual(['2023-12-11']);
+    expect(at('Ngay sau đó, ngày 12/12, hai bên', '2023-12-12', '2023-12-11')).toEqual(['2023-12-11', '2023-12-12']);
+    expect(at('hội đàm, sau đó dự tiệc', '2023-12-12', '2023-12-11')).toEqual([]);
   });
   it('keeps years and ignores statistics and fractions of years', () => {
     expect(at('vào năm 2025', '2024-09-12')).toEqual(['2025']);
@@ -72,7 +76,7 @@ describe('date scanning', () => {
     return found;
   };
   const words = ['ngày', 'tháng', 'năm', 'hôm', 'nay', 'qua', 'mai', 'kia', 'sau', 'tới', 'sắp', 'cùng', 'đến', 'và', 'rạng', 'sáng', 'trưa',
-    'chiều', 'tối', 'đêm', 'đầu', 'giữa', 'cuối', 'trung', 'thượng', 'hạ', 'tuần', 'vừa', 'rồi', 'này', 'ngoái', 'trước', 'x', 'ở'];
+    'chiều', 'tối', 'đêm', 'đầu', 'giữa', 'cuối', 'trung', 'thượng', 'hạ', 'tuần', 'vừa', 'rồi', 'này', 'ngoái', 'trước', 'x', 'ở', 'đó', 'ngay'];
   const pieces = fc.oneof(fc.constantFrom(...words), fc.integer({ min: 0, max: 2030 }).map(String), fc.constantFrom(' ', ' ', ' ', '/', '.', '-', '–', ',', '(', 'x'));
   const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
 
