@@ -81,26 +81,31 @@ export class DynamoStore implements EventStore, PollStateStore {
     private readonly tableName: string,
   ) {}
 
-  async getArticle(key: string) {
-    const out = await call('GetItem article', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.article(key), ConsistentRead: true })),
+  /** Consistent read of one item's document, checked against its schema. */
+  private async getDoc<S extends z.ZodMiniType>(what: string, key: Item, schema: S): Promise<z.infer<S> | null> {
+    const out = await call(`GetItem ${what}`, () =>
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
     );
-    return out.Item ? parseDoc(ArticleRecord, out.Item, 'article') : null;
+    return out.Item ? parseDoc(schema, out.Item, what) : null;
   }
 
-  async putArticle(record: ArticleRecord) {
-    await call('PutItem article', () =>
-      this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...keys.article(record.key), doc: JSON.stringify(record) } }),
-      ),
+  /** Writes one item's document, unconditionally (the item is its own source of truth). */
+  private async putDoc(what: string, key: Item, doc: unknown): Promise<void> {
+    await call(`PutItem ${what}`, () =>
+      this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, doc: JSON.stringify(doc) } })),
     );
+  }
+
+  getArticle(key: string) {
+    return this.getDoc('article', keys.article(key), ArticleRecord);
+  }
+
+  putArticle(record: ArticleRecord) {
+    return this.putDoc('article', keys.article(record.key), record);
   }
 
   async readLedger(ledger: string) {
-    const out = await call('GetItem ledger', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.claim(ledger), ConsistentRead: true })),
-    );
-    return out.Item ? parseDoc(Ledger, out.Item, 'ledger') : { version: 0, entries: [] };
+    return (await this.getDoc('ledger', keys.claim(ledger), Ledger)) ?? { version: 0, entries: [] };
   }
 
   async writeLedger(ledger: string, entries: LedgerEntry[], expectedVersion: number) {
@@ -277,35 +282,21 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   // ── the poller's state (functions/poll/) ──
 
-  async getSourceState(source: string) {
-    const out = await call('GetItem source', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.source(source), ConsistentRead: true })),
-    );
-    return out.Item ? parseDoc(SourceState, out.Item, 'source') : null;
+  getSourceState(source: string) {
+    return this.getDoc('source', keys.source(source), SourceState);
   }
 
-  async putSourceState(state: SourceState) {
+  putSourceState(state: SourceState) {
     const doc = SourceState.parse(state);
-    await call('PutItem source', () =>
-      this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...keys.source(doc.source), doc: JSON.stringify(doc) } }),
-      ),
-    );
+    return this.putDoc('source', keys.source(doc.source), doc);
   }
 
-  async getFeedItemState(url: string) {
-    const out = await call('GetItem feed item', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.feedItem(url), ConsistentRead: true })),
-    );
-    return out.Item ? parseDoc(FeedItemState, out.Item, 'feed item') : null;
+  getFeedItemState(url: string) {
+    return this.getDoc('feed item', keys.feedItem(url), FeedItemState);
   }
 
-  async putFeedItemState(state: FeedItemState) {
+  putFeedItemState(state: FeedItemState) {
     const doc = FeedItemState.parse(state);
-    await call('PutItem feed item', () =>
-      this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...keys.feedItem(doc.url), doc: JSON.stringify(doc) } }),
-      ),
-    );
+    return this.putDoc('feed item', keys.feedItem(doc.url), doc);
   }
 }
