@@ -1,7 +1,6 @@
 // HTTP validators for the feeds, decided from the store's change metadata alone:
 // a poll that finds nothing new costs one small read and no rendering.
 import { createHash } from 'node:crypto';
-import type { Meta } from '../store/items.js';
 
 /** Raise when a release changes what the same data renders to, so caches refetch. */
 export const REPRESENTATION_VERSION = '2';
@@ -15,16 +14,31 @@ export interface Validators {
   lastModified: string;
 }
 
-/** The ETag names the store's version and the exact representation asked for. */
-export function validatorsFor(meta: Meta | null, representation: string): Validators {
-  const version = meta?.version ?? 0;
+/** What a representation's validators come from: a change marker of the data it
+ *  shows (a version or token) and when that data last changed. */
+export interface ChangeMarker {
+  version: string | number;
+  modified: string;
+}
+
+/** The ETag names the data's change marker and the exact representation asked for. */
+export function validatorsFor(marker: ChangeMarker | null, representation: string): Validators {
   const digest = createHash('sha256')
-    .update(`${REPRESENTATION_VERSION}\n${representation}`)
+    .update(`${REPRESENTATION_VERSION}\n${marker?.version ?? 0}\n${representation}`)
     .digest('base64url')
-    .slice(0, 16);
+    .slice(0, 22);
   return {
-    etag: `"${version}-${digest}"`,
-    lastModified: new Date(meta?.modified ?? EPOCH).toUTCString(),
+    etag: `"${digest}"`,
+    lastModified: new Date(marker?.modified ?? EPOCH).toUTCString(),
+  };
+}
+
+/** One marker for several feed views (a page that merges them): changed when any is. */
+export function combineMarkers(markers: readonly (ChangeMarker | null)[]): ChangeMarker {
+  const known = markers.filter((m): m is ChangeMarker => m !== null);
+  return {
+    version: markers.map((m) => (m ? String(m.version) : '-')).join(' '),
+    modified: known.reduce((latest, m) => (m.modified > latest ? m.modified : latest), EPOCH),
   };
 }
 

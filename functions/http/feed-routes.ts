@@ -8,6 +8,7 @@ import {
   describeFilters,
   encodeCursor,
   parseFeedQuery,
+  viewsFor,
   type FeedQuery,
 } from '../domain/feed-query.js';
 import { renderAtom } from '../render/atom.js';
@@ -19,7 +20,7 @@ import type { FeedPage } from '../render/types.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
 import { allowOnly, publicOrigin } from './app.js';
-import { FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
+import { combineMarkers, FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
 import { problem, problemResponse } from './problem.js';
 
 export interface FeedDeps {
@@ -108,8 +109,10 @@ async function serveFeed(c: Context, deps: FeedDeps, path: string, format: Forma
 
   const origin = publicOrigin(c, deps.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
-  const meta = await deps.store.getMeta();
-  const validators = validatorsFor(meta, selfUrl);
+  // the views this page reads: their change markers decide a 304 in one store read
+  const metas = await deps.store.getViewMetas(viewsFor(query));
+  const marker = combineMarkers(metas.map((m) => m && { version: m.token, modified: m.modified }));
+  const validators = validatorsFor(marker, selfUrl);
   const headers = cacheHeaders(validators, { 'content-type': format.contentType });
   if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
     return new Response(null, { status: 304, headers });
@@ -119,7 +122,7 @@ async function serveFeed(c: Context, deps: FeedDeps, path: string, format: Forma
   const nextUrl = result.nextAfter
     ? `${origin}${path}${canonicalQueryString(query, encodeCursor(result.nextAfter))}`
     : null;
-  const page = pageOf(origin, selfUrl, nextUrl, query, meta, result.events.map(publicEvent), describeFilters(query));
+  const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), describeFilters(query));
   return new Response(format.render(page), { headers });
 }
 

@@ -9,7 +9,7 @@ import { ledgerKey, matchReport, newEntry, newEventId, recordReport, reportKey }
 import { mergeReports } from '../domain/merge.js';
 import type { Report } from '../domain/report.js';
 import type { EventHead, StoredEvent } from '../store/items.js';
-import { postingsOf } from '../store/postings.js';
+import { postingsOf, splitPosting } from '../store/postings.js';
 import type { EventStore } from '../store/store.js';
 
 export type Extract = (article: Article) => ExtractedEvent[];
@@ -57,11 +57,12 @@ export async function ingestArticle(
 
   const extracted = extract(article);
   const ids: string[] = [];
+  const touched: StoredEvent[] = [];
   for (const [index, found] of extracted.entries()) {
     const parent = found.partOf === null ? null : (ids[found.partOf] ?? null);
     const report = reportOf(article, reportKey(key, index), found, parent);
     const id = await claimEvent(store, report);
-    await mergeIntoEvent(store, id, report, now);
+    touched.push(await mergeIntoEvent(store, id, report, now));
     ids.push(id);
   }
 
@@ -70,7 +71,11 @@ export async function ingestArticle(
   // an earlier attempt may have written the events and died before this point, and a
   // feed whose version does not move keeps answering 304 with stale content. A spare
   // version step costs one refetch; a missed one hides the change.
-  await store.touchMeta(now().toISOString());
+  const time = now().toISOString();
+  await store.touchMeta(time);
+  // Every feed view these events are or were listed in (their posting history), so a
+  // filtered feed's ETag moves exactly when something it may show changed.
+  await store.touchViews(viewsListing(touched), `${time}/${hash.slice(0, 12)}`, time);
   await store.putArticle({
     key,
     contentHash: hash,
@@ -124,14 +129,14 @@ async function mergeIntoEvent(
   id: string,
   report: Report,
   now: () => Date,
-): Promise<void> {
+): Promise<StoredEvent> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const existing = await store.getEvent(id);
     const others = existing ? existing.reports.filter((r) => r.key !== report.key) : [];
     const same = existing?.reports.find((r) => r.key === report.key);
     if (existing && same && JSON.stringify(same) === JSON.stringify(report)) {
       await syncPostings(store, existing); // a retry may find the postings unwritten
-      return;
+      return existing;
     }
     const reports = [...others, report];
     const merged = mergeReports(reports);
@@ -149,10 +154,14 @@ async function mergeIntoEvent(
     };
     if (await store.putEvent(event, existing ? existing.version : null)) {
       await syncPostings(store, event);
-      return;
+      return event;
     }
   }
   throw new ContentionError(`event ${id} stayed contended`);
+}
+
+function viewsListing(events: readonly StoredEvent[]): string[] {
+  return [...new Set(events.flatMap((e) => e.postings.map((p) => splitPosting(p).view)))];
 }
 
 /**

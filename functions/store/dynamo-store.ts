@@ -14,7 +14,7 @@ import {
 import * as z from 'zod/mini';
 import { sortBounds, viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
 import type { LedgerEntry } from '../domain/identity.js';
-import { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, Report, SourceState, StoredEvent } from './items.js';
+import { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, Report, SourceState, StoredEvent, ViewMeta } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
 import { StoreUnavailableError, type EventStore, type FeedPageResult, type PollStateStore } from './store.js';
 import { keys, postingSort } from './table.js';
@@ -204,7 +204,7 @@ export class DynamoStore implements EventStore, PollStateStore {
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
-        const out = await call('BatchWriteItem postings', () =>
+        const out = await call('BatchWriteItem', () =>
           this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } })),
         );
         pending = (out.UnprocessedItems?.[this.tableName] as Item[] | undefined) ?? [];
@@ -278,6 +278,34 @@ export class DynamoStore implements EventStore, PollStateStore {
         }),
       ),
     );
+  }
+
+  async touchViews(views: readonly string[], token: string, modified: string) {
+    await this.batchWrite(
+      [...new Set(views)].map((view) => ({
+        PutRequest: { Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) } },
+      })),
+    );
+  }
+
+  async getViewMetas(views: readonly string[]) {
+    const unique = [...new Set(views)];
+    if (unique.length > BATCH_GET_MAX) throw new Error(`at most ${BATCH_GET_MAX} views at once`);
+    const found = new Map<string, ViewMeta>();
+    let pending: Item[] = unique.map((view) => keys.viewMeta(view));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+      if (attempt > 0) await pause(20 * 2 ** attempt);
+      const out = await call('BatchGetItem view metas', () =>
+        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })),
+      );
+      for (const item of out.Responses?.[this.tableName] ?? []) {
+        const meta = parseDoc(ViewMeta, item, 'view meta');
+        found.set(meta.view, meta);
+      }
+      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    }
+    return views.map((view) => found.get(view) ?? null);
   }
 
   // ── the poller's state (functions/poll/) ──

@@ -65,6 +65,14 @@ export const Meta = z.object({
 });
 export type Meta = z.infer<typeof Meta>;
 
+/** The newest change of one feed view: any new token means "changed". */
+export const ViewMeta = z.object({
+  view: z.string(),
+  token: z.string(),
+  modified: z.string(),
+});
+export type ViewMeta = z.infer<typeof ViewMeta>;
+
 /** The poller's memory of one source feed (functions/poll/): the validators of the
  *  last feed response whose items were all processed, and the failure streak that
  *  spaces out its retries. */

@@ -2,7 +2,7 @@
 // implementation is DynamoStore (dynamo-store.ts); the same code runs against
 // DynamoDB, DynamoDB Local and dynalite.
 import type { FeedQuery } from '../domain/feed-query.js';
-import type { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, SourceState, StoredEvent } from './items.js';
+import type { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, SourceState, StoredEvent, ViewMeta } from './items.js';
 import type { LedgerEntry } from '../domain/identity.js';
 
 export interface FeedPageResult {
@@ -39,6 +39,10 @@ export interface EventStore {
   getMeta(): Promise<Meta | null>;
   /** records a change: raises the version and sets the time */
   touchMeta(modified: string): Promise<void>;
+  /** records a change of these feed views (a new token each) */
+  touchViews(views: readonly string[], token: string, modified: string): Promise<void>;
+  /** the newest change of each view, in order; null for a view never changed */
+  getViewMetas(views: readonly string[]): Promise<(ViewMeta | null)[]>;
 }
 
 /** What the poller (functions/poll/) keeps between runs, beside the events. */

@@ -18,6 +18,8 @@
 //                                                of one event serialize here
 //   ARTICLE#<key>               ARTICLE          an ingested article and its event ids
 //   META                        META             newest change: version and time
+//   META#<view>                 META             newest change of one feed view: a change
+//                                                token and time, for its ETag
 //   SOURCE#<name>               SOURCE           the poller's state of one source feed:
 //                                                ETag/Last-Modified, failure streak
 //   SEEN#<item url>             SEEN             one feed item the poller met: seen →
@@ -57,6 +59,7 @@ export const keys = {
   claim: (ledger: string) => ({ pk: `CLAIM#${ledger}`, sk: 'CLAIM' }),
   article: (key: string) => ({ pk: `ARTICLE#${key}`, sk: 'ARTICLE' }),
   meta: () => ({ pk: 'META', sk: 'META' }),
+  viewMeta: (view: string) => ({ pk: `META#${view}`, sk: 'META' }),
   source: (name: string) => ({ pk: `SOURCE#${name}`, sk: 'SOURCE' }),
   feedItem: (url: string) => ({ pk: `SEEN#${url}`, sk: 'SEEN' }),
 } as const;

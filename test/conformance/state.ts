@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mergeReports } from '../../functions/domain/merge.js';
 import { readEventItem } from '../../functions/store/dynamo-store.js';
-import { ArticleRecord, Ledger, type StoredEvent } from '../../functions/store/items.js';
+import { ArticleRecord, Ledger, ViewMeta, type StoredEvent } from '../../functions/store/items.js';
 import { postingsOf } from '../../functions/store/postings.js';
 import { LOCAL_CREDENTIALS, LOCAL_TABLE, type LocalService } from '../../infra/local/runtime.js';
 
@@ -43,16 +43,22 @@ export interface TableState {
   /** `<view>|<sort>` -> event id, from the FEED# items */
   postings: Map<string, string>;
   meta: { version: number; modified: string } | null;
+  /** view -> its change marker, from the META#<view> items */
+  views: Map<string, ViewMeta>;
 }
 
 export function readState(items: Item[]): TableState {
-  const state: TableState = { events: [], articles: [], ledgers: new Map(), postings: new Map(), meta: null };
+  const state: TableState = { events: [], articles: [], ledgers: new Map(), postings: new Map(), meta: null, views: new Map() };
   for (const item of items) {
     if (item.pk.startsWith('EVENT#')) state.events.push(readEventItem(item));
     else if (item.pk.startsWith('ARTICLE#')) state.articles.push(ArticleRecord.parse(JSON.parse(String(item.doc))));
     else if (item.pk.startsWith('CLAIM#')) state.ledgers.set(item.pk, Ledger.parse(JSON.parse(String(item.doc))));
     else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
     else if (item.pk === 'META') state.meta = { version: Number(item.version), modified: String(item.modified) };
+    else if (item.pk.startsWith('META#')) {
+      const meta = ViewMeta.parse(JSON.parse(String(item.doc)));
+      state.views.set(meta.view, meta);
+    }
     else throw new Error(`unexpected item ${item.pk} ${item.sk}`);
   }
   return state;

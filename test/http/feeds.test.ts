@@ -116,6 +116,28 @@ describe('conditional requests', () => {
     }
   });
 
+  it('moves a filtered view\'s validators only when an event it may show changes', async () => {
+    const other = await service({ extract: statedEvents });
+    try {
+      await post(other, statedArticle('https://news.test/la', '2026-03-01T00:00:00Z', [{}]));
+      await post(other, statedArticle('https://news.test/th', '2026-03-01T00:00:00Z', [{ countries: ['TH', 'VN'], host: 'TH', location: { place: null, city: null, country: 'TH' } }]));
+      const etag = async (path: string) => (await other.app.request(`http://localhost${path}`)).headers.get('etag');
+      const views = ['/feeds/feed.json?country=TH', '/feeds/atom.xml?country=LA', '/feeds/feed.json', '/feeds/rss.xml?type=talks'];
+      const before = await Promise.all(views.map(etag));
+      // a report that the LA visit was held: the LA and unfiltered views change, the others do not
+      await post(other, statedArticle('https://news.test/la-held', '2026-03-02T00:00:00Z', [{ status: 'held' }]));
+      const after = await Promise.all(views.map(etag));
+      expect(after[0]).toBe(before[0]);
+      expect(after[1]).not.toBe(before[1]);
+      expect(after[2]).not.toBe(before[2]);
+      expect(after[3]).toBe(before[3]);
+      const conditional = await other.app.request('http://localhost/feeds/feed.json?country=TH', { headers: { 'if-none-match': before[0]! } });
+      expect(conditional.status).toBe(304);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('renders the same bytes for the same data', async () => {
     const a = await (await get('/feeds/atom.xml')).text();
     const b = await (await get('/feeds/atom.xml')).text();
