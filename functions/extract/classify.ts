@@ -93,6 +93,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
         break;
       case 'tiếp':
         if (prev !== undefined && NOT_RECEIVE_BEFORE.has(prev)) break;
+        if (seq(tokens, i + 1, ['xã', 'giao'])) { triggers.push({ kind: 'meeting', type: 'courtesy_call', first: i, end: i + 3, needsObject: true, noun: false }); i += 2; break; }
         triggers.push({ kind: 'meeting', type: 'courtesy_call', first: i, end: i + 1, needsObject: true, noun: false });
         break;
       case 'gặp': {

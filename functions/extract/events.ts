@@ -7,6 +7,8 @@ import { dayNumberOf, findDates, isoDay, isoMonth, refDateOf, refDayNumber, type
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { cleanText, matchForm } from './normalize.js';
 import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
+import { countryAt } from './gazetteer.js';
+import type { Token } from './tokens.js';
 import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
 
@@ -64,6 +66,7 @@ function readSentences(article: Article): SentenceInfo[] {
   for (const s of splitSentences(cleanText(article.text))) {
     for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), false);
   }
+  setContextCountries(sentences);
   const { personOf } = resolvePeople(allPeople);
   let cursor = 0;
   let anchor: string | null = null;
@@ -77,6 +80,44 @@ function readSentences(article: Article): SentenceInfo[] {
     if (!info.isTitle) anchor = nextAnchor(anchor, info, lower);
   });
   return sentences;
+}
+
+/** Foreign countries written in a sentence, with their token positions. */
+function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: string }> {
+  const out: Array<{ at: number; code: string }> = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (!tokens[k]!.cap) continue;
+    const c = countryAt(tokens, k);
+    if (c === null) continue;
+    if (c.code !== 'VN') out.push({ at: k, code: c.code });
+    k += c.length - 1;
+  }
+  return out;
+}
+
+/**
+ * For named mentions without a country ("Bộ trưởng Carlos Salazar"), the foreign country the
+ * article was talking about there: the last one before it in the sentence, else in the
+ * sentences before (the headline first), else the first one after it in the sentence.
+ */
+function setContextCountries(sentences: readonly SentenceInfo[]): void {
+  const cache = new Map<number, Array<{ at: number; code: string }>>();
+  const of = (n: number) => {
+    let list = cache.get(n);
+    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens); cache.set(n, list); }
+    return list;
+  };
+  sentences.forEach((info, n) => {
+    for (const m of info.mentions) {
+      if (m.country !== null || m.name === null || m.title === null) continue;
+      const here = of(n);
+      let code: string | null = null;
+      for (const c of here) if (c.at < m.first) code = c.code;
+      for (let b = n - 1; code === null && b >= 0; b--) { const l = of(b); if (l.length > 0) code = l[l.length - 1]!.code; }
+      if (code === null) code = here.find((c) => c.at >= m.end)?.code ?? null;
+      m.contextCountry = code;
+    }
+  });
 }
 
 const HAS_DAY = /\d[/.-]\d|ngày \d/;
@@ -360,6 +401,31 @@ function impliedVisit(meeting: Draft, ref: RefDate, order: number): Draft | null
   };
 }
 
+/**
+ * "do hai Bộ trưởng đồng chủ trì": the two people with that title named earlier in the
+ * article, one from each country of the session.
+ */
+function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Person[] {
+  if (d.countries.length !== 2) return [];
+  for (const m of d.group.mentions) {
+    const info = m.sentence;
+    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === 'hai');
+    if (plural === undefined || !info.tokens.slice(plural.end, plural.end + 4).some((t) => t.key === 'đồng')) continue;
+    const key = plural.titleKeys.join(' ');
+    const chairs: Person[] = [];
+    for (const code of d.countries) {
+      let pick: Person | null = null;
+      for (const s of sentences) {
+        if (s.order > info.order) break;
+        for (const p of s.persons) if (p !== null && p.principal && p.country === code && [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))) pick ??= p;
+      }
+      if (pick !== null) chairs.push(pick);
+    }
+    if (chairs.length === 2) return chairs;
+  }
+  return [];
+}
+
 // ---------------------------------------------------------------- output
 
 function participant(p: Person): Participant {
@@ -393,6 +459,7 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
   const drafts = groups.map((g, n) => draftOf(g, ref, n)).filter((d): d is Draft => d !== null);
+  for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
 

@@ -4,7 +4,7 @@ import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import type { DateMention } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import type { Person, PersonMention } from './people.js';
+import { countryWithPrefix, type Person, type PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 
 export interface SentenceInfo {
@@ -57,7 +57,7 @@ export interface Mention {
 }
 
 const JOINERS = new Set(['và', ',', 'cùng']);
-const OBJECT_LEAD = new Set(['với', 'cùng', 'riêng', 'song', 'phương', 'chính', 'thức', 'lại', 'cả']);
+const OBJECT_LEAD = new Set(['với', 'cùng', 'riêng', 'song', 'phương', 'chính', 'thức', 'lại', 'cả', 'cấp', 'cao']);
 const VISIT_GAP = new Set(['tới', 'đến', 'sang', 'tại', 'nước', 'tới', 'cấp', 'nhà', 'chính', 'thức', 'làm', 'việc', 'và']);
 const PLACE_LEAD = new Set(['thủ', 'thành', 'tp', 'thủ phủ']);
 
@@ -190,7 +190,11 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     const key = tokens[k]!.key;
     if (key !== 'tại' && key !== 'ở') continue;
     let j = k + 1;
-    if (tokens[j]?.key === 'thủ' && (tokens[j + 1]?.key === 'đô' || tokens[j + 1]?.key === 'phủ')) j += 2;
+    if (tokens[j]?.key === 'thủ' && (tokens[j + 1]?.key === 'đô' || tokens[j + 1]?.key === 'phủ')) {
+      j += 2;
+      // "thủ đô hành chính Pretoria"
+      if ((tokens[j]?.key === 'hành' || tokens[j]?.key === 'kinh' || tokens[j]?.key === 'lập') && !tokens[j]!.cap) j += 2;
+    }
     else if (tokens[j]?.key === 'thành' && tokens[j + 1]?.key === 'phố') j += 2;
     else if (PLACE_LEAD.has(tokens[j]?.key ?? '') && tokens[j + 1]?.text === '.') j += 2;
     const hit = placeAt(tokens, j);
@@ -242,7 +246,15 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   // a year counts only next to the cue ("Kỳ họp lần thứ 26 ... vào năm 2025"), not anywhere in a long sentence
   const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - 40 && d.start <= cueEnd + 60);
   const after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
-  const before = [...days].reverse().find((d) => d.end <= cueStart && cueBefore(d, triggers, tokens)?.kind !== 'visit');
+  // a date after a visit cue is the visit's, unless the visit already has its own date before it
+  // ("trong khuôn khổ chuyến thăm ... từ 3 - 5/6, sáng 4/6, A hội đàm ...")
+  const before = [...days].reverse().find((d) => {
+    if (d.end > cueStart) return false;
+    const c = cueBefore(d, triggers, tokens);
+    if (c?.kind !== 'visit') return true;
+    const cueAt = tokens[c.end - 1]!.end;
+    return days.some((o) => o !== d && o.start >= cueAt && o.end <= d.start);
+  });
   const beforeAny = [...days].reverse().find((d) => d.end <= cueStart);
   let date: DateMention | null;
   if (trigger.kind === 'visit') date = after ?? beforeAny ?? null;
@@ -290,7 +302,7 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       let host: string | null = null;
       let hostEnd = trigger.end;
       for (let k = trigger.end, gap = 0; k < tokens.length && gap <= 3; k++) {
-        const c = countryAt(tokens, k);
+        const c = countryWithPrefix(tokens, k);
         if (c !== null) { host = c.code; hostEnd = k + c.length; break; }
         if (!VISIT_GAP.has(tokens[k]!.key)) break;
         gap++;
@@ -369,6 +381,16 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       objects = pair.slice(1);
     } else {
       objects = chainFrom(tokens, people, trigger.end, OBJECT_LEAD, 3);
+    }
+    // passive: "A (đã) được B tiếp": B receives A
+    if (objects.length === 0 && trigger.needsObject) {
+      let k = trigger.first - 1;
+      while (k >= 0 && !(tokens[k]!.key === 'được') && trigger.first - k < 14) k--;
+      if (k >= 0 && tokens[k]!.key === 'được') {
+        const receivers = before.filter((p) => p.mention.first > k);
+        const visitors = before.filter((p) => p.mention.end <= k);
+        if (receivers.length > 0 && visitors.length > 0) { sideA = receivers.slice(0, 1); objects = subjectChain(tokens, visitors, k); }
+      }
     }
     if (sideA.length === 0 && previousMeeting !== null && onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)) sideA = previousMeeting.sideA;
     if (objects.length > 0) previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };

@@ -1,7 +1,7 @@
 // People in a sentence ("Tổng thống Hoa Kỳ Joe Biden", "Thủ tướng Lào Sonexay Siphandone",
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
-import { countryAt, isHonorific, knownLeaderAt, leaderCountry, titleAt, type TitleEntry } from './gazetteer.js';
+import { countryAt, placeAt, isHonorific, knownLeaderAt, leaderCountry, titleAt, type TitleEntry } from './gazetteer.js';
 import type { Token } from './tokens.js';
 import { matchForm } from './normalize.js';
 
@@ -23,6 +23,8 @@ export interface PersonMention {
   plural: boolean;
   /** introduced by ông/bà only */
   honorific: boolean;
+  /** the foreign country the article was talking about where the mention stands (set by the caller) */
+  contextCountry?: string | null;
 }
 
 /** A person of the article, after merging the mentions that refer to them. */
@@ -77,7 +79,7 @@ function statePrefixLength(tokens: readonly Token[], i: number): number {
 }
 
 /** A country written at token `i`, possibly as "Cộng hòa X" or "nước X". */
-function countryWithPrefix(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+export function countryWithPrefix(tokens: readonly Token[], i: number): { code: string; length: number } | null {
   const direct = countryAt(tokens, i);
   if (direct !== null) return direct;
   const prefix = statePrefixLength(tokens, i);
@@ -130,10 +132,50 @@ export function findPeople(text: string, tokens: readonly Token[]): PersonMentio
       ? titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i)
       : t.word ? honorificPersonAt(text, tokens, i) : null;
     if (mention === null) { i++; continue; }
+    appositionOf(text, tokens, mention);
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }
   return people;
+}
+
+// Ranks and styles between a title and a name ("Bộ trưởng Quốc phòng X, Trung tướng A")
+const RANKS = ['đại tướng', 'thượng tướng', 'trung tướng', 'thiếu tướng', 'đô đốc', 'hoàng tử', 'công chúa', 'thái tử', 'hoàng thái tử', 'quốc vương', 'tiểu vương', 'thái vương', 'sheikh', 'tiến sĩ', 'giáo sư', 'ông', 'bà', 'đại sứ'].map((r) => r.split(' '));
+
+function rankLength(tokens: readonly Token[], i: number): number {
+  let best = 0;
+  for (const r of RANKS) if (r.length > best && r.every((k, n) => tokens[i + n]?.key === k)) best = r.length;
+  return best;
+}
+
+/**
+ * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
+ * Trung tướng A" (title and country, then rank and name): one person, not two.
+ */
+function appositionOf(text: string, tokens: readonly Token[], m: PersonMention): void {
+  if (tokens[m.end]?.text !== ',') return;
+  if (m.honorific && m.name !== null) {
+    const t = titledPersonAt(text, tokens, m.end + 1);
+    if (t === null || t.name !== null) return;
+    m.title = t.title; m.titleKeys = t.titleKeys; m.country = t.country; m.principal = t.principal; m.leader = t.leader;
+    m.honorific = false; m.end = t.end;
+    return;
+  }
+  if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
+    const r = rankLength(tokens, m.end + 1);
+    let at = m.end + 1 + r;
+    // "Tiểu vương Dubai A": the emirate is not part of the name
+    const seat = r > 0 ? placeAt(tokens, at) : null;
+    if (seat !== null && !seat.entry.venue) at += seat.length;
+    const first = tokens[at];
+    if (first === undefined || !first.cap || !first.word || titleAt(tokens, at) !== null || countryAt(tokens, at) !== null) return;
+    const end = nameEnd(tokens, at);
+    if (end <= at) return;
+    const keys = tokens.slice(at, end).filter((x) => x.word).map((x) => x.key);
+    // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A")
+    if (r === 0 && (keys.length < 2 || looksVietnameseName(keys))) return;
+    m.name = spanText(text, tokens, at, end); m.nameKeys = keys; m.end = end;
+  }
 }
 
 function titledPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
@@ -142,7 +184,8 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   // title chain: "Tổng Bí thư, Chủ tịch nước", "Phó Thủ tướng, Bộ trưởng Ngoại giao"
   const entries: TitleEntry[] = [first.entry];
   let j = i + first.length;
-  while (tokens[j]?.text === ',' ) {
+  // "Phó Tổng thống kiêm Chủ tịch Thượng viện"
+  while (tokens[j]?.text === ',' || tokens[j]?.key === 'kiêm') {
     const next = titleAt(tokens, j + 1);
     if (next === null) break;
     entries.push(next.entry);
@@ -259,8 +302,15 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
     absorb(person, m, titlePartKeys);
     personOf[n] = person;
   }
+  const contextOf = new Map<Person, string | null>();
+  for (const { m, n } of named) {
+    const p = personOf[n]!;
+    if (!contextOf.has(p) && m.contextCountry !== undefined) contextOf.set(p, m.contextCountry);
+  }
   for (const person of people) {
     person.country ??= leaderCountry(person.nameKeys) ?? leaderCountry(person.nameKeys.slice(-1)) ?? (looksVietnameseName(person.nameKeys) ? 'VN' : null);
+    // a titled foreign-looking name with no country written: the country the article is about there
+    if (person.country === null && person.title !== null && !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')) person.country = contextOf.get(person) ?? null;
     if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null) person.principal = true;
   }
   for (const { m, n } of order) {

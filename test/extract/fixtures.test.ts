@@ -29,10 +29,13 @@ describe('own fixture articles', () => {
   it('gets their fields right (mean accuracy >= 0.9)', () => {
     expect(score.fieldAverage, score.problems.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
+  // f16-f18: counterparts named without a country, bare titles referring back, passive
+  // "được ... tiếp", "tiếp xã giao", long-form country names, compound titles ("kiêm",
+  // "Hoàng Thái tử, Thủ tướng"), visits in a framing clause and co-chairs by reference.
   // "cùng ngày" / "sau đó" after background dates (an arrival, a visit's range), and a
   // past visit mentioned in passing: these must come out exactly, not just on average
   it('dates later meetings from the lead, not from background dates (f13-f15 exact)', () => {
-    const strict = ['f13-newzealand-arrival', 'f14-india-range-between', 'f15-thailand-past-visit'];
+    const strict = ['f13-newzealand-arrival', 'f14-india-range-between', 'f15-thailand-past-visit', 'f16-peru-minister-passive', 'f17-colombia-bare-titles', 'f18-bahrain-cochairs'];
     expect(score.problems.filter((p) => strict.includes(p.split(' ')[0]!))).toEqual([]);
   });
 });
