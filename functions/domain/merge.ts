@@ -73,7 +73,14 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
   const last = reports[reports.length - 1]!;
 
   const dated = reports.filter((r) => isDay(r.facts.start));
-  const when = (dated.length > 0 ? dated[dated.length - 1]! : last).facts;
+  let when = (dated.length > 0 ? dated[dated.length - 1]! : last).facts;
+  // A later report that knows only one day inside a range an earlier one gave (a
+  // visit reported on its second day) does not shorten the visit to that day.
+  if (when.end === null) {
+    const day = when.start;
+    const range = [...dated].reverse().find((r) => r.facts.end !== null && r.facts.start <= day && day <= r.facts.end);
+    if (range) when = range.facts;
+  }
   const specificTypes = reports.filter((r) => !GENERIC.has(r.facts.type));
   const type = (specificTypes.length > 0 ? specificTypes[specificTypes.length - 1]! : last).facts.type;
   const status: Status = reports.some((r) => r.facts.status === 'held') ? 'held' : 'announced';

@@ -25,6 +25,15 @@ describe('mergeReports', () => {
     expect(mergeReports([month, day, later]).start).toBe('2026-02-06');
   });
 
+  it('keeps a range when a later report names only one day inside it', () => {
+    const range = report('r#0', '2026-01-10T00:00:00Z', { start: '2026-02-05', end: '2026-02-07' });
+    const inside = report('i#0', '2026-02-06T00:00:00Z', { start: '2026-02-06', status: 'held' });
+    const merged = mergeReports([range, inside]);
+    expect([merged.start, merged.end, merged.status]).toEqual(['2026-02-05', '2026-02-07', 'held']);
+    const outside = report('o#0', '2026-02-09T00:00:00Z', { start: '2026-02-09' });
+    expect([mergeReports([range, outside]).start, mergeReports([range, outside]).end]).toEqual(['2026-02-09', null]);
+  });
+
   it('keeps a specific type over a generic one', () => {
     const generic = report('g#0', '2026-02-06T00:00:00Z', { type: 'visit' });
     expect(mergeReports([announced, generic]).type).toBe('state_visit');
