@@ -7,7 +7,7 @@ import { dayNumberOf, findDates, isoDay, isoMonth, refDateOf, refDayNumber, type
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { cleanText, matchForm } from './normalize.js';
 import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
-import { countryAt } from './gazetteer.js';
+import { countryAt, placeAt } from './gazetteer.js';
 import type { Token } from './tokens.js';
 import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
@@ -340,9 +340,13 @@ function within(meeting: Draft, visit: Draft): boolean {
   const m0 = dayNumberOf(meeting.start);
   const v0 = dayNumberOf(visit.start);
   if (visit.precision === 'month' || meeting.precision === 'month') return meeting.start.slice(0, 7) === visit.start.slice(0, 7) || visit.start.slice(0, 7) === meeting.start.slice(0, 7);
-  const v1 = visit.end === null ? v0 : dayNumberOf(visit.end);
+  // a visit whose end is not given lasts a few days for the meetings of its two countries there
+  const v1 = visit.end === null ? v0 + OPEN_VISIT_DAYS : dayNumberOf(visit.end);
   return m0 >= v0 && m0 <= v1;
 }
+
+/** How long a visit with no end date is taken to last, for the meetings held during it. */
+const OPEN_VISIT_DAYS = 2;
 
 const isCall = (d: Draft) => d.type === 'phone_call' || d.type === 'video_call';
 
@@ -379,6 +383,24 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   if (meeting.place === null || meeting.place.country !== meeting.host) {
     meeting.place = meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
   }
+}
+
+/**
+ * "Cùng ngày, A cũng gặp B": a meeting with no place, on the day of an earlier meeting on the
+ * sidelines of a summit in a third country, is held there too.
+ */
+function carrySidelines(meetings: readonly Draft[]): void {
+  const byOrder = [...meetings].sort((a, b) => a.order - b.order);
+  byOrder.forEach((m, n) => {
+    if (m.place !== null || isCall(m) || m.precision !== 'day') return;
+    for (let k = n - 1; k >= 0; k--) {
+      const p = byOrder[k]!;
+      const there = p.place?.country ?? null;
+      if (there === null || p.countries.includes(there) || isCall(p) || p.start !== m.start) continue;
+      if (!m.countries.includes(there)) m.place = { city: null, country: there, venue: false };
+      return;
+    }
+  });
 }
 
 /** A leader calling on a foreign counterpart at home, in an article that names no visit, is on a visit there. */
@@ -426,6 +448,47 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   return [];
 }
 
+const ARRIVAL_VERBS = new Set(['đến', 'tới', 'xuống']);
+
+/**
+ * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
+ * began with the visitor's arrival in the host country a day or two before.
+ */
+function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDate): void {
+  if (v.end !== null || v.precision !== 'day' || v.dateMention === null || v.host === null) return;
+  const v0 = dayNumberOf(v.start);
+  let best: string | null = null;
+  for (const info of sentences) {
+    if (info.isTitle) continue;
+    const days = info.dates.filter((d) => d.precision === 'day' && d.endValue === null && !d.relative && v0 - dayNumberOf(d.value) >= 1 && v0 - dayNumberOf(d.value) <= 2);
+    if (days.length === 0) continue;
+    const t = info.tokens;
+    for (let k = 0; k + 1 < t.length; k++) {
+      if (!ARRIVAL_VERBS.has(t[k]!.key) || t[k - 1]?.key === 'trước') continue;
+      let j = k + 1;
+      if ((t[j]?.key === 'thủ' && t[j + 1]?.key === 'đô') || (t[j]?.key === 'thành' && t[j + 1]?.key === 'phố')) j += 2;
+      const there = placeAt(t, j)?.entry.code ?? countryAt(t, j)?.code ?? null;
+      if (there !== v.host) continue;
+      for (const d of days) if (best === null || d.value < best) best = d.value;
+    }
+  }
+  if (best === null) return;
+  v.start = best;
+  v.status = statusOf(best, 'day', ref, false);
+}
+
+/** The visit's own sentence says who invited it, and that is no person. */
+function invitedByBody(v: Draft): boolean {
+  return v.group.mentions.some((m) => {
+    if (m.hosts.length > 0) return false;
+    const t = m.sentence.tokens;
+    for (let k = 0; k + 3 < t.length; k++) {
+      if (t[k]!.key === 'lời' && t[k + 1]!.key === 'mời' && t[k + 2]!.key === 'của') return !m.sentence.mentions.some((p) => p.first === k + 3);
+    }
+    return false;
+  });
+}
+
 // ---------------------------------------------------------------- output
 
 function participant(p: Person): Participant {
@@ -471,6 +534,8 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     for (const h of hostings) if (h.guestCountry === null || h.guestCountry === v.guest) hosts.push(...h.hosts.filter((p) => p.country === v.host));
     v.people = uniquePeople([...v.people.filter((p) => p.country === v.guest), ...hosts.filter((p) => p.country === v.host)]);
   }
+  for (const v of visits) arrivalBefore(v, sentences, ref);
+  carrySidelines(meetings);
   for (const m of meetings) placeMeeting(m, visits);
   for (const v of visits) {
     const inside = meetings.filter((m) => m.partOf === v);
@@ -479,8 +544,9 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
       const firstDay = inside.filter((m) => m.precision === 'day').map((m) => m.start).sort()[0];
       if (firstDay !== undefined) { v.start = firstDay; v.precision = 'day'; v.status = statusOf(firstDay, 'day', ref, false); }
     }
-    // no inviter named: the host-side leader of the talks held during it
-    if (!v.people.some((p) => p.country === v.host)) {
+    // no inviter named: the host-side leader of the talks held during it (not when the
+    // invitation came from a body: "theo lời mời của Quốc hội Việt Nam")
+    if (!v.people.some((p) => p.country === v.host) && !invitedByBody(v)) {
       const talks = inside.find((m) => m.type === 'talks');
       if (talks !== undefined) v.people = uniquePeople([...v.people, ...talks.people.filter((p) => p.country === v.host)]);
     }

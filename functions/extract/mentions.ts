@@ -57,6 +57,8 @@ export interface Mention {
 }
 
 const JOINERS = new Set(['và', ',', 'cùng']);
+/** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
+const DELEGATION_SPAN = 16;
 const OBJECT_LEAD = new Set(['với', 'cùng', 'riêng', 'song', 'phương', 'chính', 'thức', 'lại', 'cả', 'cấp', 'cao']);
 const VISIT_GAP = new Set(['tới', 'đến', 'sang', 'tại', 'nước', 'tới', 'cấp', 'nhà', 'chính', 'thức', 'làm', 'việc', 'và']);
 const PLACE_LEAD = new Set(['thủ', 'thành', 'tp', 'thủ phủ']);
@@ -251,7 +253,8 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   const before = [...days].reverse().find((d) => {
     if (d.end > cueStart) return false;
     const c = cueBefore(d, triggers, tokens);
-    if (c?.kind !== 'visit') return true;
+    // "Trong chuyến thăm, chiều 24/9, ...": a visit named in passing, closed by a comma, owns no date
+    if (c?.kind !== 'visit' || tokens[c.end]?.text === ',') return true;
     const cueAt = tokens[c.end - 1]!.end;
     return days.some((o) => o !== d && o.start >= cueAt && o.end <= d.start);
   });
@@ -267,6 +270,16 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
   const set = new Set<string>();
   for (const p of [...a, ...b]) if (p.country !== null) set.add(p.country);
   return [...set].sort();
+}
+
+/** "kết thúc" or "lên đường" right before a visit cue ("kết thúc tốt đẹp chuyến thăm", "lên đường thăm"). */
+function travelBefore(tokens: readonly Token[], first: number): boolean {
+  for (let k = Math.max(0, first - 4); k + 1 < first; k++) {
+    const a = tokens[k]!.key;
+    const b = tokens[k + 1]!.key;
+    if ((a === 'kết' && b === 'thúc') || (a === 'lên' && b === 'đường')) return true;
+  }
+  return false;
 }
 
 export function findMentions(info: SentenceInfo, committeeContext: boolean): Mention[] {
@@ -286,7 +299,10 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
   let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
 
   triggers.forEach((trigger, index) => {
-    const { date, year } = dateFor(info, triggers, index);
+    let { date, year } = dateFor(info, triggers, index);
+    // "(ngay sau khi) kết thúc chuyến thăm A", "lên đường thăm A": a single day there is when
+    // the visitor left or came home, not when the visit began
+    if (trigger.kind === 'visit' && date !== null && date.endValue === null && travelBefore(tokens, trigger.first)) date = null;
     let clauseFrom = 0;
     for (let k = trigger.first - 1; k >= 0; k--) if (tokens[k]!.text === ';') { clauseFrom = k + 1; break; }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + 8));
@@ -331,12 +347,23 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       }
       if (guest === null && host !== 'VN' && visitor === null) guest = before.length === 0 && !trigger.noun ? null : 'VN';
       if (guest === null || guest === host) return;
-      const hostPeople = [...invited, ...(welcome.guest === null || welcome.guest.person.country === guest ? welcome.hosts : [])]
-        .map((r) => r.person).filter((p) => p.country === host || p.country === null);
-      mentions.push(newMention(cue, {
-        kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [],
-        host, guest, countries: [guest, host].sort(), hosts: hostPeople, place: null, sidelines: false,
-      }));
+      // a tour: "thăm chính thức A và B" is a visit to each
+      const hosts = [host];
+      for (let k = hostEnd; (tokens[k]?.key === 'và' || tokens[k]?.text === ',') && k < hostEnd + 12;) {
+        const c = countryWithPrefix(tokens, k + 1);
+        if (c === null || c.code === guest) break;
+        if (!hosts.includes(c.code)) hosts.push(c.code);
+        k += 1 + c.length;
+      }
+      const visitGuest = guest;
+      for (const h of hosts) {
+        const hostPeople = [...invited, ...(welcome.guest === null || welcome.guest.person.country === visitGuest ? welcome.hosts : [])]
+          .map((r) => r.person).filter((p) => p.country === h || (p.country === null && hosts.length === 1));
+        mentions.push(newMention(cue, {
+          kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [],
+          host: h, guest: visitGuest, countries: [visitGuest, h].sort(), hosts: hostPeople, place: null, sidelines: false,
+        }));
+      }
       return;
     }
 
@@ -381,6 +408,19 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       objects = pair.slice(1);
     } else {
       objects = chainFrom(tokens, people, trigger.end, OBJECT_LEAD, 3);
+    }
+    // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
+    if (objects.length === 0) {
+      let k = trigger.end;
+      while (k < tokens.length && OBJECT_LEAD.has(tokens[k]!.key)) k++;
+      if (tokens[k]?.key === 'đoàn') {
+        for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
+          if (tokens[j]!.key !== 'do') continue;
+          const leader = people.find((p) => p.mention.first === j + 1);
+          if (leader !== undefined) objects = [leader];
+          break;
+        }
+      }
     }
     // passive: "A (đã) được B tiếp": B receives A
     if (objects.length === 0 && trigger.needsObject) {

@@ -191,6 +191,12 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     entries.push(next.entry);
     j = j + 1 + next.length;
   }
+  // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
+  if (tokens[j]?.key === 'và') {
+    let k = j + 1;
+    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !NAME_STOPS.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
+    if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
+  }
   let titleEnd = j;
   let principal = entries.some((e) => e.principal);
   const leader = entries.some((e) => e.leader);
@@ -217,6 +223,8 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   if (c !== null) {
     country = c.code;
     j += c.length;
+    // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
+    if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && tokens[j + 1] !== undefined && isAllCaps(tokens[j + 1]!)) j += 3;
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
     if (tokens[j]?.key === 'tại') {
       const there = countryWithPrefix(tokens, j + 1);
