@@ -46,7 +46,6 @@ export interface Mention {
   /** people who invited or officially welcomed the visitor */
   hosts: Person[];
   place: Place | null;
-  sidelines: boolean;
   future: boolean;
   past: boolean;
   precedent: boolean;
@@ -63,21 +62,11 @@ const OBJECT_LEAD = new Set(['với', 'cùng', 'riêng', 'song', 'phương', 'ch
 const VISIT_GAP = new Set(['tới', 'đến', 'sang', 'tại', 'nước', 'tới', 'cấp', 'nhà', 'chính', 'thức', 'làm', 'việc', 'và']);
 const PLACE_LEAD = new Set(['thủ', 'thành', 'tp', 'thủ phủ']);
 
-/** Whether the words occur in a row somewhere in the sentence. */
-function hasWords(tokens: readonly Token[], words: readonly string[]): boolean {
-  for (let k = 0; k + words.length <= tokens.length; k++) {
-    let n = 0;
-    while (n < words.length && tokens[k + n]!.key === words[n]) n++;
-    if (n === words.length) return true;
-  }
-  return false;
-}
-
 /** What the mentions of one cue share. */
-type CueContext = Pick<Mention, 'sentence' | 'trigger' | 'date' | 'year' | 'future' | 'past' | 'precedent' | 'place' | 'sidelines'>;
-/** What a mention adds to its cue's context (place and sidelines override the context's). */
+type CueContext = Pick<Mention, 'sentence' | 'trigger' | 'date' | 'year' | 'future' | 'past' | 'precedent' | 'place'>;
+/** What a mention adds to its cue's context (its place overrides the context's). */
 type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'>
-  & Partial<Pick<Mention, 'place' | 'sidelines' | 'ordinal' | 'receives' | 'callsOn'>>;
+  & Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn'>>;
 
 /**
  * A mention with every field written in one order. (Spreading a shared object and then
@@ -88,7 +77,7 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
   return {
     kind: parts.kind, type: parts.type, sentence: cue.sentence, trigger: cue.trigger, date: cue.date, year: cue.year,
     sideA: parts.sideA, sideB: parts.sideB, host: parts.host, guest: parts.guest, countries: parts.countries, hosts: parts.hosts,
-    place: parts.place === undefined ? cue.place : parts.place, sidelines: parts.sidelines ?? cue.sidelines,
+    place: parts.place === undefined ? cue.place : parts.place,
     future: cue.future, past: cue.past, precedent: cue.precedent, ordinal: parts.ordinal ?? null,
     receives: parts.receives ?? false, callsOn: parts.callsOn ?? false,
   };
@@ -292,8 +281,6 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
   const invitedIds = new Set(invited.map((r) => r.mention.first));
   const places = findPlaces(tokens);
   const place = pickPlace(places);
-  const sidelines = hasWords(tokens, ['bên', 'lề']) ||
-    (hasWords(tokens, ['hội', 'nghị', 'cấp']) || hasWords(tokens, ['hội', 'nghị', 'thượng'])) && place !== null;
   const markers = new MarkerIndex(tokens);
   const mentions: Mention[] = [];
   let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
@@ -309,7 +296,7 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
     const cue: CueContext = {
       sentence: info, trigger, date, year, future: tense.future, past: tense.past,
       precedent: markers.precedentIn(Math.max(0, trigger.first - 4), trigger.end + 8),
-      place, sidelines,
+      place,
     };
     const before = people.filter((p) => p.mention.end <= trigger.first && p.mention.first >= clauseFrom && !invitedIds.has(p.mention.first));
 
@@ -361,7 +348,7 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
           .map((r) => r.person).filter((p) => p.country === h || (p.country === null && hosts.length === 1));
         mentions.push(newMention(cue, {
           kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [],
-          host: h, guest: visitGuest, countries: [visitGuest, h].sort(), hosts: hostPeople, place: null, sidelines: false,
+          host: h, guest: visitGuest, countries: [visitGuest, h].sort(), hosts: hostPeople, place: null,
         }));
       }
       return;
