@@ -2,6 +2,7 @@
 // against the domain's zod schema, so the tests render only what the store can hold.
 import { DiplomaticEvent } from '../../functions/domain/event.js';
 import type { FeedPage } from '../../functions/render/types.js';
+import { facts } from '../domain/samples.js';
 
 type Event = DiplomaticEvent;
 
@@ -11,19 +12,7 @@ export const BASE_URL = 'https://feeds.example.org';
 export function stateVisit(overrides: Partial<Event> = {}): Event {
   return DiplomaticEvent.parse({
     id: 'vn-la-2026-02-05-state-visit',
-    category: 'visit',
-    type: 'state_visit',
-    status: 'announced',
-    start: '2026-02-05',
-    end: null,
-    countries: ['LA', 'VN'],
-    host: 'LA',
-    guest: 'VN',
-    participants: [
-      { name: 'Tô Lâm', title: 'Tổng Bí thư', country: 'VN' },
-      { name: 'Thongloun Sisoulith', title: 'Tổng Bí thư, Chủ tịch nước', country: 'LA' },
-    ],
-    location: { place: null, city: null, country: 'LA' },
+    ...facts(),
     part_of: null,
     cameo: '036',
     sources: [
