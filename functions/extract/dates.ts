@@ -1,6 +1,9 @@
-// Dates in Vietnamese news text, resolved against the article's publication date.
-// Works on the matching form of a sentence (lower case, single spaces). Every pattern
-// is a fixed sequence of bounded pieces, so scanning is linear in the text length.
+// Dates in news text, resolved against the article's publication date (its local
+// calendar day as written in the timestamp). Works on the matching form of a sentence
+// (lower case, single spaces). The phrases are data (data/dates.json); this module
+// compiles them into a few sticky patterns, each a fixed sequence of bounded pieces,
+// so scanning stays linear in the text length.
+import datesData from './data/dates.json' with { type: 'json' };
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -13,8 +16,12 @@ export interface DateMention {
   /** last day of a range, or null */
   endValue: string | null;
   precision: DatePrecision;
-  /** resolved from "hôm nay", "hôm qua", "ngày mai", ... rather than written out */
+  /** resolved from a phrase ("hôm nay", "tuần tới", "cùng ngày") rather than written out */
   relative: boolean;
+  /** a span the text only suggests ("tuần tới", "đầu năm sau"): no stated day */
+  approximate: boolean;
+  /** the day of the last reported event ("cùng ngày", "sau đó"), not a day of its own */
+  anchored: boolean;
 }
 
 /** The publication date as a calendar day (its local date as written in the timestamp). */
@@ -51,9 +58,20 @@ function isValidDay(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
+function isoOfDayNumber(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
 function shiftDays(ref: RefDate, days: number): string {
-  const t = new Date(Date.UTC(ref.year, ref.month - 1, ref.day + days));
-  return isoDay(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  return isoOfDayNumber(refDayNumber(ref) + days);
+}
+function shiftMonths(ref: RefDate, months: number): { year: number; month: number } {
+  const index = ref.year * 12 + ref.month - 1 + months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+/** Day of the week, 1 = Monday … 7 = Sunday. */
+function weekdayOf(ref: RefDate): number {
+  const d = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
+  return d === 0 ? 7 : d;
 }
 
 type Direction = 'future' | 'past' | null;
@@ -85,79 +103,51 @@ function yearForMonth(m: number, ref: RefDate, direction: Direction): number {
   return best;
 }
 
+// ---------------------------------------------------------------- the phrase tables, compiled
+
+/** A phrase as a literal in a `u` pattern (where a needless escape such as `\\-` is an error). */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An alternation of phrases, longest first (so "vừa qua" wins over "qua"). */
+const anyOf = (phrases: Iterable<string>) => [...phrases].sort((a, b) => b.length - a.length).map(escape).join('|');
+const keysOf = (table: Record<string, unknown>) => Object.keys(table);
+
 const N = '(\\d{1,2})';
 const Y = '(\\d{4})';
 const NB = '(?<![\\d.,/])'; // no digit glued before
 const NA = '(?![\\d]|[/.,-]\\d)'; // nothing numeric glued after
-const DAYPART = '(?:rạng sáng|sáng|trưa|chiều|tối|đêm)';
-const DIR = '(?: (tới|sắp tới|sau|này|vừa qua|trước|qua|vừa rồi))?';
+const NOT_LETTER_BEFORE = '(?<![\\p{L}])';
+const NOT_LETTER_AFTER = '(?![\\p{L}])';
+const DAYPART = `(?:${anyOf(datesData.dayParts)})`;
+const DAY_LEAD = `(?:${anyOf(datesData.dayLead)})`;
+const JOIN = `(?:${anyOf(datesData.rangeJoiners)})`;
+const RANGE_LEAD = `(?:${anyOf(datesData.rangeLead)})`;
+const MONTH_DIRECTION = `(?: (${anyOf(keysOf(datesData.monthDirections))}))?`;
+const MONTH_PART = `(?:(${anyOf(keysOf(datesData.partsOfMonth))}) )?`;
+const WEEK_PART = `(?:(${anyOf(keysOf(datesData.partsOfWeek))}) )?`;
 
-// One alternation; the capture groups of each alternative are read by position below.
-// Sticky: it is tried only at the positions where DATE_START says a date may begin.
-const DATE_PATTERN = new RegExp(
-  [
-    // 1-5: range "từ ngày 10/9 đến ngày 13/9", "10 đến 11/9", "14-15/4", "30/7 đến 1/8", "11 đến 12/12/2023"
-    `${NB}${N}(?:/${N}(?:/${Y})?)? ?(?:-|–|đến|tới|và) ?(?:ngày )?${N}/${N}(?:/${Y})?${NA}`,
-    // 6-10: "ngày 10 đến ngày 13 tháng 9 năm 2024"
-    `ngày ${N} ?(?:-|–|đến|và) ?(?:ngày )?${N} tháng ${N}(?:,? năm ${Y})?${NA}`,
-    // 11-13: "ngày 12 tháng 9 năm 2024"
-    `ngày ${N} tháng ${N}(?:,? năm ${Y})?${NA}`,
-    // 14-16: "5/2", "5-2-2024", "ngày 5.2"
-    `${NB}${N}(?:/|(?<=(?:ngày|${DAYPART}) \\d{1,2})[.-])${N}(?:[/.-]${Y})?${NA}`,
-    // 17-20: "giữa tháng 1 tới", "tháng 12/2025", "tháng 12.2025", "tháng 2 năm 2025"
-    `(?<!\\d )(?:(đầu|giữa|cuối|trung tuần|thượng tuần|hạ tuần) )?tháng ${N}(?:(?:/|\\.|-| năm )${Y})?${NA}${DIR}`,
-    // 21-22: relative days: "hôm nay", "chiều nay", "tối hôm qua", "ngày mai"
-    `(?<![\\p{L}])(?:(?:ngày |${DAYPART} )?(hôm nay|hôm qua|hôm kia)|${DAYPART} (nay|qua|mai)|ngày (mai|kia))(?![\\p{L}])`,
-    // 24-25: years: "năm 2025", "năm nay", "năm tới"
-    `(?<![\\p{L}])năm (?:${Y}|(nay|tới|sau|ngoái|trước))(?![\\p{L}\\d])`,
-    // 26: the day of the last reported event (events.ts, nextAnchor), or the day after: "chiều cùng ngày", "hôm sau"
-    `(?<![\\p{L}])(cùng ngày|ngày hôm sau|hôm sau)(?![\\p{L}])`,
-    // 27: a sentence opening with "Sau đó," / "Ngay sau đó,": the day of the last reported event
-    `^(?:ngay )?(sau đó)(?![\\p{L}])`,
-  ].join('|'),
-  'uy',
-);
+const RELATIVE_DAYS: Record<string, number> = datesData.relativeDays;
+const RELATIVE_AFTER_DAYPART: Record<string, number> = datesData.relativeDaysAfterDayPart;
+const WEEKDAYS: Record<string, number> = datesData.weekdays;
+const WEEKDAY_DIRECTIONS: Record<string, string> = datesData.weekdayDirections;
+const MONTH_DIRECTIONS: Record<string, string> = datesData.monthDirections;
+const RELATIVE_MONTHS: Record<string, number> = datesData.relativeMonths;
+const RELATIVE_WEEKS: Record<string, number> = datesData.relativeWeeks;
+const RELATIVE_YEARS: Record<string, number> = datesData.relativeYears;
+const PARTS_OF_MONTH: Record<string, string> = datesData.partsOfMonth;
+const PARTS_OF_WEEK: Record<string, number[]> = datesData.partsOfWeek;
+const PARTS_OF_YEAR: Record<string, number> = datesData.partsOfYear;
+const SAME_DAY = new Set(datesData.sameDayAsLastEvent);
+const DAY_AFTER = new Set(datesData.dayAfterLastEvent);
 
-/**
- * All dates in a sentence, in order. `lower` is the sentence's matching form. A relative
- * day followed by the same day written out ("ngày mai (11/9)") is reported once.
- */
-export function findDates(lower: string, ref: RefDate, previousDay: string | null = null): DateMention[] {
-  const found: DateMention[] = [];
-  for (let m = nextDate(lower, 0); m !== null; m = nextDate(lower, m.index + Math.max(1, m[0].length))) {
-    const mention = interpret(m, ref, lower, previousDay);
-    if (mention !== null) {
-      const previous = found[found.length - 1];
-      // "ngày mai (11/9)": keep the written-out date, with both spans
-      if (previous !== undefined && previous.relative && !mention.relative && /^ ?\($/.test(lower.slice(previous.end, mention.start))) {
-        found[found.length - 1] = dateMention({ start: previous.start, end: mention.end }, mention.value, mention.endValue, mention.precision, mention.relative);
-      } else {
-        found.push(mention);
-      }
-    }
-  }
-  return found;
+interface ReadContext {
+  ref: RefDate;
+  lower: string;
+  previousDay: string | null;
 }
 
-// Every alternative of DATE_PATTERN begins with a digit or with one of these words
-// (a new alternative must add its first word here; dates.test.ts checks the two agree).
-// Trying the big pattern only where they occur gives the same matches as letting it
-// scan (it would fail everywhere else) at a fraction of the cost.
-const DATE_START = new RegExp(`\\d|ngày|tháng|năm|hôm|cùng ngày|ngay sau đó|sau đó|đầu|giữa|cuối|trung tuần|thượng tuần|hạ tuần|${DAYPART}`, 'g');
-
-/** The two patterns, for the test that scanning with DATE_START finds what a plain scan finds. */
-export const DATE_PATTERN_SOURCES = { date: DATE_PATTERN.source, start: DATE_START.source } as const;
-
-/** The first match of DATE_PATTERN at or after `from`, as `DATE_PATTERN.exec` would find it. */
-function nextDate(lower: string, from: number): RegExpExecArray | null {
-  DATE_START.lastIndex = from;
-  for (let start = DATE_START.exec(lower); start !== null; start = DATE_START.exec(lower)) {
-    DATE_PATTERN.lastIndex = start.index;
-    const m = DATE_PATTERN.exec(lower);
-    if (m !== null) return m;
-    DATE_START.lastIndex = start.index + 1;
-  }
-  return null;
+interface Reader {
+  pattern: RegExp;
+  read: (m: RegExpExecArray, at: Span, ctx: ReadContext) => DateMention | null;
 }
 
 /** Offsets of a date in the sentence. */
@@ -166,96 +156,225 @@ interface Span {
   end: number;
 }
 
-/** A date mention, always built with its fields in the same order (one object shape). */
-function dateMention(at: Span, value: string, endValue: string | null, precision: DatePrecision, relative = false): DateMention {
-  return { start: at.start, end: at.end, relative, value, endValue, precision };
+function mention(at: Span, value: string, endValue: string | null, precision: DatePrecision, flags: Partial<Pick<DateMention, 'relative' | 'approximate' | 'anchored'>> = {}): DateMention {
+  return { start: at.start, end: at.end, value, endValue, precision, relative: flags.relative ?? false, approximate: flags.approximate ?? false, anchored: flags.anchored ?? false };
 }
 
 const num = (s: string | undefined) => (s === undefined ? null : Number(s));
+const sticky = (source: string) => new RegExp(source, 'uy');
 
-function interpret(m: RegExpExecArray, ref: RefDate, lower: string, previousDay: string | null): DateMention | null {
-  const start = m.index;
-  const end = m.index + m[0].length;
-  const base: Span = { start, end };
-  if (m[1] !== undefined || m[4] !== undefined) {
-    // numeric range
-    const d1 = num(m[1])!;
-    const d2 = num(m[4])!;
-    const m2 = num(m[5])!;
-    const m1 = num(m[2]) ?? m2;
-    const y2 = num(m[6]);
-    const y1 = num(m[3]);
-    return range(d1, m1, y1, d2, m2, y2, ref, base, lower);
-  }
-  if (m[7] !== undefined) {
-    const m2 = num(m[9])!;
-    return range(num(m[7])!, m2, null, num(m[8])!, m2, num(m[10]), ref, base, lower);
-  }
-  if (m[11] !== undefined) return single(num(m[11])!, num(m[12])!, num(m[13]), ref, base, lower);
-  if (m[14] !== undefined) return single(num(m[14])!, num(m[15])!, num(m[16]), ref, base, lower);
-  if (m[18] !== undefined) {
-    const month = num(m[18])!;
-    if (month < 1 || month > 12) return null;
-    const written = num(m[19]);
-    const direction = directionOf(m[20]);
-    const year = written ?? yearForMonth(month, ref, direction);
-    return dateMention(base, isoMonth(year, month), null, 'month');
-  }
-  const relative = m[21] ?? m[22] ?? m[23];
-  if (relative !== undefined) {
-    const offset = relative === 'hôm nay' || relative === 'nay' ? 0
-      : relative === 'hôm qua' || relative === 'qua' ? -1
-        : relative === 'hôm kia' ? -2
-          : relative === 'kia' ? 2 : 1;
-    return dateMention(base, shiftDays(ref, offset), null, 'day', true);
-  }
-  if (m[24] !== undefined || m[25] !== undefined) {
-    const word = m[25];
-    const year = m[24] !== undefined ? Number(m[24]) : word === 'nay' ? ref.year : word === 'ngoái' || word === 'trước' ? ref.year - 1 : ref.year + 1;
-    return dateMention(base, String(year), null, 'year');
-  }
-  if (m[27] !== undefined) return previousDay === null ? null : dateMention(base, previousDay, null, 'day', true);
-  if (m[26] !== undefined) {
-    if (previousDay === null) return null;
-    const [y, mo, d] = previousDay.split('-').map(Number) as [number, number, number];
-    const value = m[26] === 'cùng ngày' ? previousDay : shiftDays({ year: y, month: mo, day: d }, 1);
-    return dateMention(base, value, null, 'day', true);
+/** The readers in the order they are tried at a position; the first that matches wins. */
+const READERS: readonly Reader[] = [
+  {
+    // "từ ngày 10/9 đến ngày 13/9", "10 đến 11/9", "14-15/4", "30/7 đến 1/8", "11 đến 12/12/2023"
+    pattern: sticky(`${NB}${N}(?:/${N}(?:/${Y})?)? ?${JOIN} ?(?:ngày )?${N}/${N}(?:/${Y})?${NA}`),
+    read: (m, at, ctx) => range(num(m[1])!, num(m[2]) ?? num(m[5])!, num(m[3]), num(m[4])!, num(m[5])!, num(m[6]), at, ctx),
+  },
+  {
+    // "ngày 11 và 12-11", "từ 13 đến 14-11", "từ ngày 26 đến 27-1": dashes and dots after a lead word
+    pattern: sticky(`(?<=${RANGE_LEAD} )${N} ?${JOIN} ?(?:ngày )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
+    read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
+  },
+  {
+    // "ngày 10 đến ngày 13 tháng 9 năm 2024"
+    pattern: sticky(`ngày ${N} ?${JOIN} ?(?:ngày )?${N} tháng ${N}(?:,? năm ${Y})?${NA}`),
+    read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
+  },
+  {
+    // "ngày 12 tháng 9 năm 2024"
+    pattern: sticky(`ngày ${N} tháng ${N}(?:,? năm ${Y})?${NA}`),
+    read: (m, at, ctx) => single(num(m[1])!, num(m[2])!, num(m[3]), at, ctx),
+  },
+  {
+    // "ngày 20 tháng này", "ngày 5 tháng tới"
+    pattern: sticky(`ngày ${N} (${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
+    read: (m, at, ctx) => {
+      const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
+      const day = num(m[1])!;
+      return isValidDay(year, month, day) ? mention(at, isoDay(year, month, day), null, 'day', { relative: true }) : null;
+    },
+  },
+  {
+    // "5/2", "5-2-2024", "ngày 5.2", "hôm 30-10"
+    pattern: sticky(`${NB}${N}(?:/|(?<=(?:${DAY_LEAD}|${DAYPART}) \\d{1,2})[.-])${N}(?:[/.-]${Y})?${NA}`),
+    read: (m, at, ctx) => single(num(m[1])!, num(m[2])!, num(m[3]), at, ctx),
+  },
+  {
+    // "giữa tháng 1 tới", "tháng 12/2025", "tháng 12.2025", "tháng 2 năm 2025"
+    pattern: sticky(`(?<!\\d )${MONTH_PART}tháng ${N}(?:(?:/|\\.|-| năm )${Y})?${NA}${MONTH_DIRECTION}`),
+    read: (m, at, ctx) => {
+      const month = num(m[2])!;
+      if (month < 1 || month > 12) return null;
+      const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
+      const year = num(m[3]) ?? yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
+      return mention(at, isoMonth(year, month), null, 'month');
+    },
+  },
+  {
+    // "vào tháng tới", "cuối tháng này"
+    pattern: sticky(`${NOT_LETTER_BEFORE}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
+    read: (m, at, ctx) => {
+      const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
+      return mention(at, isoMonth(year, month), null, 'month', { relative: true });
+    },
+  },
+  {
+    // "hôm nay", "tối hôm qua", "ngày mai", "ngày kia"
+    pattern: sticky(`${NOT_LETTER_BEFORE}(?:${DAYPART} )?(${anyOf(keysOf(RELATIVE_DAYS))})${NOT_LETTER_AFTER}`),
+    read: (m, at, ctx) => mention(at, shiftDays(ctx.ref, RELATIVE_DAYS[m[1]!]!), null, 'day', { relative: true }),
+  },
+  {
+    // "chiều nay", "tối qua", "sáng mai"
+    pattern: sticky(`${NOT_LETTER_BEFORE}${DAYPART} (${anyOf(keysOf(RELATIVE_AFTER_DAYPART))})${NOT_LETTER_AFTER}`),
+    read: (m, at, ctx) => mention(at, shiftDays(ctx.ref, RELATIVE_AFTER_DAYPART[m[1]!]!), null, 'day', { relative: true }),
+  },
+  {
+    // "thứ Hai tới", "Chủ nhật vừa qua", "thứ 5 này"
+    // a weekday needs a lead word before it or a direction after it: "lần thứ hai" is an ordinal
+    pattern: sticky(`(?:(?<=(?:${anyOf(datesData.weekdayLead)}) )|(?=(?:${anyOf(keysOf(WEEKDAYS))}) (?:${anyOf(keysOf(WEEKDAY_DIRECTIONS))})${NOT_LETTER_AFTER}))(${anyOf(keysOf(WEEKDAYS))})(?: (${anyOf(keysOf(WEEKDAY_DIRECTIONS))}))?${NOT_LETTER_AFTER}(?![\\d/])`),
+    read: (m, at, ctx) => {
+      const target = WEEKDAYS[m[1]!]!;
+      const direction = m[2] === undefined ? 'this' : WEEKDAY_DIRECTIONS[m[2]]!;
+      const today = weekdayOf(ctx.ref);
+      const weekShift = direction === 'next' ? 7 : direction === 'last' ? -7 : 0;
+      // "thứ Sáu tới" said on a Monday is this Friday; said on a Saturday, next Friday
+      let offset = target - today + weekShift;
+      if (direction === 'next' && target > today) offset -= 7;
+      if (direction === 'last' && target < today) offset += 7;
+      return mention(at, shiftDays(ctx.ref, offset), null, 'day', { relative: true });
+    },
+  },
+  {
+    // "tuần tới", "đầu tuần tới", "cuối tuần này": the days of that week
+    pattern: sticky(`${NOT_LETTER_BEFORE}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`),
+    read: (m, at, ctx) => {
+      const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1) + 7 * RELATIVE_WEEKS[m[2]!]!;
+      const [from, to] = m[1] === undefined ? [1, 7] : PARTS_OF_WEEK[m[1]]!;
+      return mention(at, isoOfDayNumber(monday + from! - 1), isoOfDayNumber(monday + to! - 1), 'day', { relative: true, approximate: true });
+    },
+  },
+  {
+    // "cuối tuần": the coming (or current) weekend
+    pattern: sticky(`${NOT_LETTER_BEFORE}(?:${anyOf(datesData.weekend)})${NOT_LETTER_AFTER}`),
+    read: (_m, at, ctx) => {
+      const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1);
+      const [from, to] = PARTS_OF_WEEK['cuối']!;
+      return mention(at, isoOfDayNumber(monday + from! - 1), isoOfDayNumber(monday + to! - 1), 'day', { relative: true, approximate: true });
+    },
+  },
+  {
+    // "đầu năm sau", "cuối năm nay", "cuối năm 2025": a month the text only suggests
+    pattern: sticky(`${NOT_LETTER_BEFORE}(?<!(?:${anyOf(datesData.notBeforePartOfYear)}) )(${anyOf(keysOf(PARTS_OF_YEAR))}) năm (?:${Y}|(${anyOf(keysOf(RELATIVE_YEARS).map((k) => k.slice('năm '.length)))}))${NOT_LETTER_AFTER}(?!\\d)`),
+    read: (m, at, ctx) => {
+      const year = m[2] !== undefined ? Number(m[2]) : ctx.ref.year + RELATIVE_YEARS[`năm ${m[3]!}`]!;
+      return mention(at, isoMonth(year, PARTS_OF_YEAR[m[1]!]!), null, 'month', { relative: m[2] === undefined, approximate: true });
+    },
+  },
+  {
+    // "năm 2025", "năm nay", "năm tới"
+    pattern: sticky(`${NOT_LETTER_BEFORE}(?:năm ${Y}|(${anyOf(keysOf(RELATIVE_YEARS))}))(?![\\p{L}\\d])`),
+    read: (m, at, ctx) => {
+      const year = m[1] !== undefined ? Number(m[1]) : ctx.ref.year + RELATIVE_YEARS[m[2]!]!;
+      return mention(at, String(year), null, 'year', { relative: m[1] === undefined });
+    },
+  },
+  {
+    // the day of the last reported event (events.ts keeps it), or the day after: "chiều cùng ngày", "hôm sau", "sau lễ đón"
+    pattern: sticky(`${NOT_LETTER_BEFORE}(${anyOf([...SAME_DAY, ...DAY_AFTER])})${NOT_LETTER_AFTER}`),
+    read: (m, at, ctx) => {
+      if (ctx.previousDay === null) return null;
+      const value = SAME_DAY.has(m[1]!) ? ctx.previousDay : isoOfDayNumber(dayNumberOf(ctx.previousDay) + 1);
+      return mention(at, value, null, 'day', { relative: true, anchored: true });
+    },
+  },
+  {
+    // a sentence opening with "Sau đó," / "Ngay sau đó,": the day of the last reported event
+    pattern: sticky(`^(?:${anyOf(datesData.openingSameDay)})${NOT_LETTER_AFTER}`),
+    read: (_m, at, ctx) => (ctx.previousDay === null ? null : mention(at, ctx.previousDay, null, 'day', { relative: true, anchored: true })),
+  },
+];
+
+// Every reader's pattern begins with a digit or with one of these words (a new reader must
+// add its first word here; dates.test.ts checks that scanning from these positions finds
+// what trying every position finds). Most positions start no date, and one scan for these
+// rules them out at a fraction of the cost of trying every reader everywhere.
+const FIRST_WORDS = [
+  ...datesData.dayLead, ...datesData.dayParts, 'tháng', 'năm', 'tuần', 'thứ', 'chủ nhật',
+  ...keysOf(PARTS_OF_MONTH), ...keysOf(PARTS_OF_WEEK), ...keysOf(PARTS_OF_YEAR), ...datesData.weekend,
+  ...SAME_DAY, ...DAY_AFTER, ...datesData.openingSameDay,
+];
+const DATE_START = new RegExp(`\\d|${anyOf(new Set(FIRST_WORDS))}`, 'gu');
+
+/** The patterns, for the test that scanning from DATE_START positions finds what a plain scan finds. */
+export const DATE_PATTERN_SOURCES = { readers: READERS.map((r) => r.pattern.source), start: DATE_START.source } as const;
+
+/** The first date at or after `from`, with the offset after it. */
+function nextDate(ctx: ReadContext, from: number): { mention: DateMention | null; index: number; length: number } | null {
+  const { lower } = ctx;
+  DATE_START.lastIndex = from;
+  for (let start = DATE_START.exec(lower); start !== null; start = DATE_START.exec(lower)) {
+    for (const reader of READERS) {
+      reader.pattern.lastIndex = start.index;
+      const m = reader.pattern.exec(lower);
+      if (m === null) continue;
+      return { mention: reader.read(m, { start: m.index, end: m.index + m[0].length }, ctx), index: m.index, length: m[0].length };
+    }
+    DATE_START.lastIndex = start.index + 1;
   }
   return null;
 }
 
-function directionOf(word: string | undefined): Direction {
-  if (word === undefined || word === 'này') return null;
-  return word === 'tới' || word === 'sắp tới' || word === 'sau' ? 'future' : 'past';
+/**
+ * All dates in a sentence, in order. `lower` is the sentence's matching form. A relative
+ * day followed by the same day written out ("ngày mai (11/9)") is reported once.
+ */
+export function findDates(lower: string, ref: RefDate, previousDay: string | null = null): DateMention[] {
+  const ctx: ReadContext = { ref, lower, previousDay };
+  const found: DateMention[] = [];
+  for (let hit = nextDate(ctx, 0); hit !== null; hit = nextDate(ctx, hit.index + Math.max(1, hit.length))) {
+    const m = hit.mention;
+    if (m === null) continue;
+    const previous = found[found.length - 1];
+    // "ngày mai (11/9)": keep the written-out date, with both spans
+    if (previous !== undefined && previous.relative && !m.relative && /^ ?\($/.test(lower.slice(previous.end, m.start))) {
+      found[found.length - 1] = mention({ start: previous.start, end: m.end }, m.value, m.endValue, m.precision);
+    } else {
+      found.push(m);
+    }
+  }
+  return found;
 }
 
 /** "tới"/"vừa qua" right after a day ("ngày 5/2 tới") tells the direction of a missing year. */
 function directionAfter(lower: string, end: number): Direction {
-  const tail = lower.slice(end, end + 10);
-  if (/^ (tới|sắp tới)(?![\p{L}])/u.test(tail)) return 'future';
-  if (/^ (vừa qua|vừa rồi)(?![\p{L}])/u.test(tail)) return 'past';
+  const tail = /^ (\p{L}+(?: \p{L}+)?)/u.exec(lower.slice(end, end + 12))?.[1];
+  if (tail === undefined) return null;
+  for (const phrase of [tail, tail.split(' ')[0]!]) {
+    const direction = MONTH_DIRECTIONS[phrase];
+    if (direction === 'future' || direction === 'past') return direction;
+  }
   return null;
 }
 
-function single(d: number, mo: number, y: number | null, ref: RefDate, base: Span, lower: string): DateMention | null {
-  const year = y ?? yearForDay(d, mo, ref, directionAfter(lower, base.end));
+function single(d: number, mo: number, y: number | null, at: Span, ctx: ReadContext): DateMention | null {
+  const year = y ?? yearForDay(d, mo, ctx.ref, directionAfter(ctx.lower, at.end));
   if (year === null || !isValidDay(year, mo, d)) return null;
-  return dateMention(base, isoDay(year, mo, d), null, 'day');
+  return mention(at, isoDay(year, mo, d), null, 'day');
 }
 
-function range(d1: number, m1: number, y1: number | null, d2: number, m2: number, y2: number | null, ref: RefDate, base: Span, lower: string): DateMention | null {
-  const endYear = y2 ?? yearForDay(d2, m2, ref, directionAfter(lower, base.end));
+/** The longest span of days a range may cover: longer spans are anniversaries or periods, not visits. */
+const MAX_RANGE_DAYS = 60;
+
+function range(d1: number, m1: number, y1: number | null, d2: number, m2: number, y2: number | null, at: Span, ctx: ReadContext): DateMention | null {
+  const endYear = y2 ?? yearForDay(d2, m2, ctx.ref, directionAfter(ctx.lower, at.end));
   if (endYear === null || !isValidDay(endYear, m2, d2)) return null;
   let startYear = y1 ?? endYear;
   if (y1 === null && (m1 > m2 || (m1 === m2 && d1 > d2))) startYear = endYear - 1; // "30/12 đến 2/1"
   if (!isValidDay(startYear, m1, d1)) return null;
   const startNumber = dayNumber(startYear, m1, d1);
   const endNumber = dayNumber(endYear, m2, d2);
-  if (endNumber < startNumber || endNumber - startNumber > 60) {
-    // not a span of days ("2021 - 2025" cannot get here; "18/1/1950 - 18/1/2025" can)
-    return null;
-  }
+  if (endNumber < startNumber || endNumber - startNumber > MAX_RANGE_DAYS) return null;
   const value = isoDay(startYear, m1, d1);
   const endValue = startNumber === endNumber ? null : isoDay(endYear, m2, d2);
-  return dateMention(base, value, endValue, 'day');
+  return mention(at, value, endValue, 'day');
 }

@@ -77,7 +77,7 @@ function readSentences(article: Article): SentenceInfo[] {
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
     info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
-    if (!info.isTitle) anchor = nextAnchor(anchor, info, lower);
+    if (!info.isTitle) anchor = nextAnchor(anchor, info);
   });
   return sentences;
 }
@@ -123,8 +123,6 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
 const HAS_DAY = /\d[/.-]\d|ngày \d/;
 /** A date that opens its sentence ("Ngày 6/3, ...", "Trước đó, tối 22/6, ...") rather than sitting inside it. */
 const OPENING_CHARS = 24;
-/** "cùng ngày", "sau đó": the anchor itself, not a new day. */
-const ECHO = /^(?:cùng ngày|(?:ngay )?sau đó)/;
 
 /**
  * The day a later "cùng ngày" or "Sau đó," refers to: the day of the last reported event,
@@ -134,11 +132,11 @@ const ECHO = /^(?:cùng ngày|(?:ngay )?sau đó)/;
  * ("đã tới sân bay tối 22/6"), a visit's span ("từ ngày 14 đến 17/9", its first day
  * earlier than the lead) or its end ("kéo dài đến ngày 17/9") leave it where it is.
  */
-function nextAnchor(anchor: string | null, info: SentenceInfo, lower: string): string | null {
+function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   let day: DateMention | undefined;
   let span: DateMention | undefined;
   for (const d of info.dates) {
-    if (d.precision !== 'day' || ECHO.test(lower.slice(d.start, d.start + 16))) continue;
+    if (d.precision !== 'day' || d.anchored || d.approximate) continue;
     if (d.endValue !== null) { span ??= d; continue; }
     day = d;
     break;

@@ -57,33 +57,98 @@ describe('findDates', () => {
 });
 
 describe('date scanning', () => {
-  // findDates tries the date pattern only where DATE_START finds a possible beginning;
-  // that must give exactly the matches of a plain scan with the pattern.
-  const plain = new RegExp(DATE_PATTERN_SOURCES.date, 'gu');
-  const sticky = new RegExp(DATE_PATTERN_SOURCES.date, 'uy');
-  const start = new RegExp(DATE_PATTERN_SOURCES.start, 'g');
-  const plainScan = (text: string) => [...text.matchAll(plain)].map((m) => `${m.index}:${m[0]}`);
-  const candidateScan = (text: string) => {
+  // findDates tries the readers only where DATE_START finds a possible beginning; that
+  // must give exactly the matches of trying every reader at every position.
+  const readers = DATE_PATTERN_SOURCES.readers.map((source) => new RegExp(source, 'uy'));
+  const start = new RegExp(DATE_PATTERN_SOURCES.start, 'gu');
+  const matchAt = (text: string, i: number) => {
+    for (const r of readers) {
+      r.lastIndex = i;
+      const m = r.exec(text);
+      if (m !== null) return m;
+    }
+    return null;
+  };
+  const everyPosition = (text: string) => {
+    const found: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const m = matchAt(text, i);
+      if (m === null) continue;
+      found.push(`${m.index}:${m[0]}`);
+      i = m.index + Math.max(1, m[0].length) - 1;
+    }
+    return found;
+  };
+  const candidates = (text: string) => {
     const found: string[] = [];
     start.lastIndex = 0;
     for (let s = start.exec(text); s !== null; s = start.exec(text)) {
-      sticky.lastIndex = s.index;
-      const m = sticky.exec(text);
+      const m = matchAt(text, s.index);
       if (m === null) { start.lastIndex = s.index + 1; continue; }
       found.push(`${m.index}:${m[0]}`);
-      start.lastIndex = m.index + m[0].length;
+      start.lastIndex = m.index + Math.max(1, m[0].length);
     }
     return found;
   };
   const words = ['ngày', 'tháng', 'năm', 'hôm', 'nay', 'qua', 'mai', 'kia', 'sau', 'tới', 'sắp', 'cùng', 'đến', 'và', 'rạng', 'sáng', 'trưa',
-    'chiều', 'tối', 'đêm', 'đầu', 'giữa', 'cuối', 'trung', 'thượng', 'hạ', 'tuần', 'vừa', 'rồi', 'này', 'ngoái', 'trước', 'x', 'ở', 'đó', 'ngay'];
+    'chiều', 'tối', 'đêm', 'đầu', 'giữa', 'cuối', 'trung', 'thượng', 'hạ', 'tuần', 'vừa', 'rồi', 'này', 'ngoái', 'trước', 'x', 'ở', 'đó', 'ngay',
+    'thứ', 'hai', 'ba', 'tư', 'sáu', 'bảy', 'chủ', 'nhật', 'từ', 'lễ', 'đón', 'vào'];
   const pieces = fc.oneof(fc.constantFrom(...words), fc.integer({ min: 0, max: 2030 }).map(String), fc.constantFrom(' ', ' ', ' ', '/', '.', '-', '–', ',', '(', 'x'));
   const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
 
-  it('finds the same matches as a plain scan', () => {
-    for (const text of ['ngày 10 đến ngày 13 tháng 9 năm 2024', 'xtháng 5', 'chiều nay, 5/3-6/3 và hôm sau', 'từ 30/12 đến 2/1 năm tới']) {
-      expect(candidateScan(text)).toEqual(plainScan(text));
+  it('finds the same matches as trying every position', () => {
+    for (const text of ['ngày 10 đến ngày 13 tháng 9 năm 2024', 'xtháng 5', 'chiều nay, 5/3-6/3 và hôm sau', 'từ 30/12 đến 2/1 năm tới', 'vào thứ hai tới, cuối tuần này']) {
+      expect(candidates(text)).toEqual(everyPosition(text));
     }
-    fc.assert(fc.property(texts, (text) => { expect(candidateScan(text)).toEqual(plainScan(text)); }), { numRuns: 3000 });
+    fc.assert(fc.property(texts, (text) => { expect(candidates(text)).toEqual(everyPosition(text)); }), { numRuns: 3000 });
+  });
+});
+
+// Every relative and partial date form the extractor reads, with what it resolves to
+// for an article published at 2026-12-01 (a Tuesday) in its own time zone.
+describe('relative and partial dates (publishedAt 2026-12-01T09:00:00+07:00, a Tuesday)', () => {
+  const published = '2026-12-01T09:00:00+07:00';
+  const table: ReadonlyArray<[phrase: string, expected: string[]]> = [
+    ['vào tháng tới', ['2027-01']],
+    ['vào tháng sau', ['2027-01']],
+    ['trong tháng này', ['2026-12']],
+    ['cuối tháng này', ['2026-12']],
+    ['đầu tháng 1 tới', ['2027-01']],
+    ['giữa tháng 12', ['2026-12']],
+    ['ngày 20 tháng này', ['2026-12-20']],
+    ['ngày 5 tháng tới', ['2027-01-05']],
+    ['vào tuần tới', ['2026-12-07/2026-12-13']],
+    ['trong tuần này', ['2026-11-30/2026-12-06']],
+    ['đầu tuần tới', ['2026-12-07/2026-12-09']],
+    ['vào cuối tuần', ['2026-12-05/2026-12-06']],
+    ['vào thứ Hai tới', ['2026-12-07']],
+    ['vào thứ Sáu này', ['2026-12-04']],
+    ['hôm Chủ nhật vừa qua', ['2026-11-29']],
+    ['thứ Năm tới', ['2026-12-03']],
+    ['sáng thứ Hai', ['2026-11-30']],
+    ['năm nay', ['2026']],
+    ['vào năm sau', ['2027']],
+    ['vào đầu năm sau', ['2027-01']],
+    ['cuối năm nay', ['2026-12']],
+    ['hôm kia', ['2026-11-29']],
+    ['hôm qua', ['2026-11-30']],
+    ['chiều nay', ['2026-12-01']],
+    ['ngày mai', ['2026-12-02']],
+    ['ngày kia', ['2026-12-03']],
+    ['trong 2 ngày 11 và 12-12', ['2026-12-11/2026-12-12']],
+    ['từ ngày 10-11/12/2026', ['2026-12-10/2026-12-11']],
+    ['từ 13 đến 14-12', ['2026-12-13/2026-12-14']],
+    ['từ ngày 26 đến 27-1', ['2027-01-26/2027-01-27']],
+    ['từ ngày 25- 28/12', ['2026-12-25/2026-12-28']],
+    ['ngày 6.12', ['2026-12-06']],
+    ['hôm 30-11', ['2026-11-30']],
+    ['vào tháng 4-2027', ['2027-04']],
+  ];
+  it.each(table)('%s', (phrase, expected) => {
+    expect(at(phrase, published)).toEqual(expected);
+  });
+  it('reads an ordinal as no date', () => {
+    expect(at('Kỳ họp lần thứ hai', published)).toEqual([]);
+    expect(at('7 tháng đầu năm 2024', published)).toEqual(['2024']);
   });
 });
