@@ -1,7 +1,12 @@
-// The Vietnamese cues for visits and meetings (CONTRACT §3 types), and the markers that
-// tell an announcement from a report. Works on the tokens' matching form.
-import type { EventType } from '../domain/event.js';
-import type { Token } from './tokens.js';
+// Finds the cues for visits and meetings (CONTRACT §3 types) and the markers that tell an
+// announcement from a report, from the table in data/cues.json. Works on the tokens'
+// matching form.
+import * as z from 'zod/mini';
+import { EventType } from '../domain/event.js';
+import cuesData from './data/cues.json' with { type: 'json' };
+import { matchForm } from './normalize.js';
+import { phraseKeys, type Token } from './tokens.js';
+import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
 
@@ -15,6 +20,8 @@ export interface Trigger {
   needsObject: boolean;
   /** a noun ("cuộc hội đàm", "chuyến thăm") rather than a verb */
   noun: boolean;
+  /** who is at home: the subject ("tiếp") or the object ("hội kiến") */
+  role: 'receives' | 'callsOn' | null;
 }
 
 /** Whether the tokens from `i` read `words` (a plain loop: this runs for every marker candidate). */
@@ -24,128 +31,87 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
   return true;
 }
 
-// After "thăm": words that make it something other than a state visit abroad
-const NOT_VISIT_AFTER = new Set(['hỏi', 'quan', 'dò', 'khám', 'nom', 'viếng', 'thú', 'lại', 'con', 'nhà', 'mộ', 'người', 'gia', 'bệnh']);
-// Before "tiếp": compounds in which "tiếp" is not "receive"
-const NOT_RECEIVE_BEFORE = new Set(['đón', 'trực', 'kế', 'liên', 'tiếp', 'chuyển', 'gián', 'nối', 'tiếp', 'tiền', 'đáp']);
+const CueSchema = z.object({
+  phrase: z.string(),
+  kind: z.enum(['visit', 'meeting', 'committee']),
+  type: EventType,
+  levels: z.optional(z.boolean()),
+  needsObject: z.optional(z.enum(['always', 'asVerb'])),
+  role: z.optional(z.enum(['receives', 'callsOn'])),
+  requires: z.optional(z.enum(['committeeName'])),
+  notBefore: z.optional(z.array(z.string())),
+  notAfter: z.optional(z.array(z.string())),
+});
+const CueTableSchema = z.object({
+  nounMarkers: z.array(z.string()),
+  cues: z.array(CueSchema),
+  visitLevels: z.array(z.object({ phrase: z.string(), type: EventType })),
+  committeeName: z.object({ start: z.array(z.string()), notBefore: z.array(z.string()), within: z.number() }),
+  markers: z.object({ future: z.array(z.string()), past: z.array(z.string()), precedent: z.array(z.string()) }),
+});
+type Cue = z.infer<typeof CueSchema>;
 
-/** Visit level written right after "thăm" (returns the type and how many tokens it takes). */
-function visitLevel(tokens: readonly Token[], i: number): { type: EventType; length: number } {
-  if (seq(tokens, i, ['chính', 'thức', 'cấp', 'nhà', 'nước'])) return { type: 'state_visit', length: 5 };
-  if (seq(tokens, i, ['cấp', 'nhà', 'nước'])) return { type: 'state_visit', length: 3 };
-  if (seq(tokens, i, ['nhà', 'nước'])) return { type: 'state_visit', length: 2 };
-  if (seq(tokens, i, ['chính', 'thức'])) return { type: 'official_visit', length: 2 };
-  if (seq(tokens, i, ['làm', 'việc'])) return { type: 'working_visit', length: 2 };
-  if (seq(tokens, i, ['và', 'làm', 'việc'])) return { type: 'working_visit', length: 3 };
-  return { type: 'visit', length: 0 };
+/** The cue table, checked once at load: a malformed table fails the first import, not an article. */
+const CUE_TABLE = CueTableSchema.parse(cuesData);
+
+interface CompiledCue {
+  cue: Cue;
+  notBefore: ReadonlySet<string>;
+  notAfter: ReadonlySet<string>;
 }
 
-// The words a cue can start with (the cases of the switch below): most tokens are none of
-// them, and one set look-up rules a token out faster than the string cases of the switch.
-const CUE_FIRST_WORDS = new Set(['thăm', 'công', 'hội', 'điện', 'chào', 'tiếp', 'gặp', 'kỳ', 'phiên', 'nói', 'trao']);
+const cueTrie = new TokenTrie<CompiledCue>();
+for (const cue of CUE_TABLE.cues) {
+  cueTrie.add(cue.phrase, { cue, notBefore: new Set((cue.notBefore ?? []).map(matchForm)), notAfter: new Set((cue.notAfter ?? []).map(matchForm)) });
+}
+const levelTrie = new TokenTrie<EventType>();
+for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);
+const NOUN_MARKERS = new Set(CUE_TABLE.nounMarkers.map(matchForm));
+const COMMITTEE_START = CUE_TABLE.committeeName.start.map(phraseKeys);
+const COMMITTEE_NOT = CUE_TABLE.committeeName.notBefore.map(phraseKeys);
 
 export function findTriggers(tokens: readonly Token[]): Trigger[] {
   const triggers: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.word || !CUE_FIRST_WORDS.has(t.key)) continue;
+    if (!t.word) continue;
     const prev = tokens[i - 1]?.key;
-    const noun = prev === 'cuộc' || prev === 'chuyến';
-    switch (t.key) {
-      case 'thăm': {
-        const next = tokens[i + 1];
-        if (next !== undefined && NOT_VISIT_AFTER.has(next.key)) break;
-        if (prev === 'tham') break;
-        const level = visitLevel(tokens, i + 1);
-        triggers.push({ kind: 'visit', type: level.type, first: i, end: i + 1 + level.length, needsObject: false, noun });
-        i += level.length;
-        break;
-      }
-      case 'công':
-        if (tokens[i + 1]?.key === 'du') { triggers.push({ kind: 'visit', type: 'visit', first: i, end: i + 2, needsObject: false, noun }); i++; }
-        break;
-      case 'hội':
-        if (tokens[i + 1]?.key === 'đàm') {
-          if (seq(tokens, i + 2, ['trực', 'tuyến']) || seq(tokens, i + 2, ['qua', 'video'])) {
-            triggers.push({ kind: 'meeting', type: 'video_call', first: i, end: i + 4, needsObject: false, noun }); i += 3;
-          } else if (seq(tokens, i + 2, ['qua', 'điện', 'thoại'])) {
-            triggers.push({ kind: 'meeting', type: 'phone_call', first: i, end: i + 5, needsObject: false, noun }); i += 4;
-          } else {
-            triggers.push({ kind: 'meeting', type: 'talks', first: i, end: i + 2, needsObject: false, noun }); i++;
-          }
-        } else if (tokens[i + 1]?.key === 'kiến') {
-          const video = seq(tokens, i + 2, ['trực', 'tuyến']);
-          triggers.push({ kind: 'meeting', type: video ? 'video_call' : 'courtesy_call', first: i, end: i + (video ? 4 : 2), needsObject: false, noun });
-          i += video ? 3 : 1;
-        }
-        break;
-      case 'điện':
-        if (tokens[i + 1]?.key === 'đàm') {
-          const video = seq(tokens, i + 2, ['trực', 'tuyến']);
-          triggers.push({ kind: 'meeting', type: video ? 'video_call' : 'phone_call', first: i, end: i + (video ? 4 : 2), needsObject: false, noun });
-          i += video ? 3 : 1;
-        }
-        break;
-      case 'chào':
-        if (seq(tokens, i + 1, ['xã', 'giao']) || seq(tokens, i + 1, ['từ', 'biệt'])) {
-          triggers.push({ kind: 'meeting', type: 'courtesy_call', first: i, end: i + 3, needsObject: false, noun }); i += 2;
-        }
-        break;
-      case 'tiếp':
-        if (prev !== undefined && NOT_RECEIVE_BEFORE.has(prev)) break;
-        if (seq(tokens, i + 1, ['xã', 'giao'])) { triggers.push({ kind: 'meeting', type: 'courtesy_call', first: i, end: i + 3, needsObject: true, noun: false }); i += 2; break; }
-        triggers.push({ kind: 'meeting', type: 'courtesy_call', first: i, end: i + 1, needsObject: true, noun: false });
-        break;
-      case 'gặp': {
-        if (seq(tokens, i + 1, ['cấp', 'cao'])) {
-          triggers.push({ kind: 'meeting', type: 'high_level_meeting', first: i, end: i + 3, needsObject: false, noun }); i += 2;
-          break;
-        }
-        let end = i + 1;
-        if (tokens[end]?.key === 'gỡ' || tokens[end]?.key === 'mặt' || tokens[end]?.key === 'riêng') end++;
-        const video = seq(tokens, end, ['trực', 'tuyến']);
-        if (video) end += 2;
-        triggers.push({ kind: 'meeting', type: video ? 'video_call' : 'meeting', first: i, end, needsObject: !noun, noun });
-        i = end - 1;
-        break;
-      }
-      case 'kỳ':
-      case 'phiên':
-        if (tokens[i + 1]?.key === 'họp') {
-          triggers.push({ kind: 'committee', type: 'committee_session', first: i, end: i + 2, needsObject: false, noun: true }); i++;
-        }
-        break;
-      case 'nói':
-      case 'trao':
-        // "nói chuyện điện thoại", "trao đổi qua điện thoại", "trao đổi điện thoại"
-        if ((seq(tokens, i + 1, ['chuyện', 'điện', 'thoại']) || seq(tokens, i + 1, ['đổi', 'điện', 'thoại']))) {
-          triggers.push({ kind: 'meeting', type: 'phone_call', first: i, end: i + 4, needsObject: false, noun }); i += 3;
-        } else if (seq(tokens, i + 1, ['đổi', 'qua', 'điện', 'thoại'])) {
-          triggers.push({ kind: 'meeting', type: 'phone_call', first: i, end: i + 5, needsObject: false, noun }); i += 4;
-        }
-        break;
-      default:
-        break;
+    const hit = cueTrie.longest(tokens, i, (c, length) => {
+      if (prev !== undefined && c.notBefore.has(prev)) return false;
+      const after = tokens[i + length]?.key;
+      if (after !== undefined && c.notAfter.has(after)) return false;
+      return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
+    });
+    if (hit === null) continue;
+    const { cue } = hit.value;
+    const noun = prev !== undefined && NOUN_MARKERS.has(prev);
+    let end = i + hit.length;
+    let type = cue.type;
+    if (cue.levels === true) {
+      const level = levelTrie.longest(tokens, end);
+      if (level !== null) { type = level.value; end += level.length; }
     }
+    const needsObject = cue.needsObject === 'always' || (cue.needsObject === 'asVerb' && !noun);
+    triggers.push({ kind: cue.kind, type, first: i, end, needsObject, noun, role: cue.role ?? null });
+    i = end - 1;
   }
   return triggers;
 }
 
 /** Where the committee's name starts after "kỳ họp" (index of "Ủy"), or -1: "kỳ họp lần thứ 25 (của) Ủy ban liên Chính phủ". */
 export function isCommitteeName(tokens: readonly Token[], from: number): number {
-  for (let k = from; k < tokens.length && k < from + 8; k++) {
-    const key = tokens[k]!.key;
-    if (key === 'ủy' && tokens[k + 1]?.key === 'ban') return k;
-    if (key === 'quốc' && tokens[k + 1]?.key === 'hội') return -1;
-    if (!tokens[k]!.word && tokens[k]!.text !== '-') return -1;
+  for (let k = from; k < tokens.length && k < from + CUE_TABLE.committeeName.within; k++) {
+    if (COMMITTEE_START.some((p) => seq(tokens, k, p))) return k;
+    if (COMMITTEE_NOT.some((p) => seq(tokens, k, p))) return -1;
+    // a name runs on through words, dashes and commas ("kỳ họp lần thứ 42, Ủy ban …")
+    if (!tokens[k]!.word && tokens[k]!.text !== '-' && tokens[k]!.text !== ',') return -1;
   }
   return -1;
 }
 
-const FUTURE = [['sẽ'], ['dự', 'kiến'], ['theo', 'chương', 'trình'], ['theo', 'kế', 'hoạch'], ['sắp'], ['chuẩn', 'bị'], ['sắp', 'tới'], ['nhận', 'lời', 'mời'], ['trong', 'thời', 'gian', 'tới'], ['tới', 'đây']];
-const PAST = [['đã'], ['vừa'], ['đang'], ['vừa', 'qua'], ['kết', 'thúc']];
-// Phrases that make a visit mention a past precedent rather than a reported event
-const PRECEDENT = [['lần', 'thứ'], ['các', 'chuyến'], ['nhiều', 'chuyến'], ['những', 'chuyến'], ['trước', 'đây'], ['từng'], ['trước', 'đó'], ['năm', 'ngoái'], ['lịch', 'sử'], ['sớm']];
+const FUTURE = CUE_TABLE.markers.future.map(phraseKeys);
+const PAST = CUE_TABLE.markers.past.map(phraseKeys);
+const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
 
 /** The marker phrases a word can start, by kind. */
 interface MarkersFrom {

@@ -6,40 +6,8 @@ import citiesData from './data/cities.json' with { type: 'json' };
 import titlesData from './data/titles.json' with { type: 'json' };
 import leadersData from './data/leaders.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
+import { TokenTrie } from './trie.js';
 import { matchForm } from './normalize.js';
-
-interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
-  value: T | undefined;
-}
-
-class TokenTrie<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), value: undefined };
-
-  add(phrase: string, value: T): void {
-    let node = this.root;
-    for (const key of phraseKeys(phrase)) {
-      let child = node.next.get(key);
-      if (child === undefined) {
-        child = { next: new Map(), value: undefined };
-        node.next.set(key, child);
-      }
-      node = child;
-    }
-    node.value ??= value; // the first entry listed wins
-  }
-
-  /** The longest entry starting at token `i` that `accept` takes. */
-  longest(tokens: readonly Token[], i: number, accept: (value: T, length: number) => boolean = () => true): { value: T; length: number } | null {
-    let node: TrieNode<T> | undefined = this.root;
-    let best: { value: T; length: number } | null = null;
-    for (let k = i; k < tokens.length && node !== undefined; k++) {
-      node = node.next.get(tokens[k]!.key);
-      if (node?.value !== undefined && accept(node.value, k - i + 1)) best = { value: node.value, length: k - i + 1 };
-    }
-    return best;
-  }
-}
 
 export interface CountryEntry {
   code: string;

@@ -432,7 +432,7 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       const first = aPeople[0];
       if (first !== undefined) pairs.push([[first], aPeople.filter((p) => p.country !== first.country)]);
     }
-    const receives = trigger.type === 'courtesy_call' && tokens[trigger.first]!.key === 'tiếp';
+    const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
     for (const [a, b] of pairs) {
       if (a.length === 0 || b.length === 0) continue;
       const countries = countriesOf(a, b);
