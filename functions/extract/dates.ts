@@ -58,7 +58,8 @@ function isValidDay(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
-function isoOfDayNumber(n: number): string {
+/** The `YYYY-MM-DD` of a day number. */
+export function isoOfDayNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 function shiftDays(ref: RefDate, days: number): string {

@@ -3,7 +3,8 @@
 import type { Article } from '../domain/article.js';
 import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
 import { findTriggers, isCommitteeName } from './classify.js';
-import { dayNumberOf, findDates, isoDay, isoMonth, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { anyReadsAt, LEX } from './lexicon.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { cleanText, matchForm } from './normalize.js';
 import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
@@ -14,6 +15,10 @@ import { tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
 const MAX_SENTENCE_CHARS = 1500;
+/** How many days before its first dated meeting a visitor's arrival may be told. */
+const ARRIVAL_DAYS_BEFORE = 2;
+/** How many recently named principals a sentence may refer back to. */
+const MAX_RECENT_PRINCIPALS = 12;
 /** Events further than this from the publication date are history, not news. */
 const MAX_DISTANCE_DAYS = 400;
 
@@ -214,7 +219,8 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (group.kind !== m.kind) return false;
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
   // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
-  if (m.kind === 'visit') return summary.host === m.host && summary.guest === m.guest && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
+  // a reference to "the visit" (no host written) joins the visit its people fit
+  if (m.kind === 'visit') return (m.host === null || (summary.host === m.host && summary.guest === m.guest)) && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
   if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
   const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
@@ -259,7 +265,7 @@ function bestType(group: Group): { type: EventType; from: Mention } {
 function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
-  const score = (m: Mention) => (m.date!.precision === 'day' ? 2 : 0) + (m.date!.endValue !== null ? 1 : 0);
+  const score = (m: Mention) => (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) + (m.dateBorrowed || m.dateIsEnd ? 0 : 2) + (m.date!.endValue !== null ? 1 : 0);
   return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
@@ -269,10 +275,17 @@ function uniquePeople(list: Iterable<Person>): Person[] {
   return [...seen.values()];
 }
 
-/** An undated event is kept only when the article is about it. */
-function salient(group: Group): boolean {
+/**
+ * An undated event is kept only when the article is about it: it is in the title or the
+ * lead, or told twice, or the lead names someone on each side of it.
+ */
+function salient(group: Group, lead: SentenceInfo | undefined): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
-  return group.mentions.some((m) => m.sentence.isTitle || m.sentence.order === 0) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2;
+  if (group.mentions.some((m) => m.sentence.isTitle || m.sentence.order === 0) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
+  if (lead === undefined) return false;
+  const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+  const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
+  return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }
 
 function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, future: boolean): 'announced' | 'held' {
@@ -287,7 +300,7 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
   return future ? 'announced' : 'held';
 }
 
-function draftOf(group: Group, ref: RefDate, order: number): Draft | null {
+function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = group.mentions.find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
@@ -301,8 +314,25 @@ function draftOf(group: Group, ref: RefDate, order: number): Draft | null {
     end = d.endValue;
     precision = d.precision === 'month' ? 'month' : 'day';
     if (Math.abs(dayNumberOf(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
+    if (group.kind === 'visit' && dateMention.dateIsEnd) {
+      // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the previous leg, not news
+      if (group.mentions.length === 1) return null;
+      // "kết thúc chuyến thăm" on a day: when it ended is known, when it began only by its month
+      end = d.value;
+      start = d.value.slice(0, 7);
+      precision = 'month';
+    } else if ((group.kind === 'visit' && dateMention.dateBorrowed) || d.approximate) {
+      // a day of a meeting held during a visit named in passing, or a week the text only
+      // suggests ("tuần tới"): the month is what is known
+      start = d.value.slice(0, 7);
+      end = null;
+      precision = 'month';
+    } else if (group.kind === 'visit' && end === null) {
+      const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
+    }
   } else {
-    if (!salient(group)) return null;
+    if (!salient(group, lead)) return null;
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
@@ -401,6 +431,24 @@ function carrySidelines(meetings: readonly Draft[]): void {
   });
 }
 
+/**
+ * A meeting with no date of its own ("hai nhà lãnh đạo sẽ gặp nhau nhân dịp … chuyến thăm …
+ * từ ngày 30/9-1/10") during the one visit of its two countries the article dates: on the
+ * publication day when that falls within the visit, else on the visit's first day.
+ */
+function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
+  if (meeting.dateMention !== null || isCall(meeting)) return;
+  const candidates = visits.filter((v) => v.dateMention !== null && v.precision === 'day' && v.countries.join() === meeting.countries.join());
+  if (candidates.length !== 1) return;
+  const visit = candidates[0]!;
+  const today = refDayNumber(ref);
+  const first = dayNumberOf(visit.start);
+  const last = visit.end === null ? first : dayNumberOf(visit.end);
+  meeting.start = today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
+  meeting.precision = 'day';
+  meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
+}
+
 /** A leader calling on a foreign counterpart at home, in an article that names no visit, is on a visit there. */
 function impliedVisit(meeting: Draft, ref: RefDate, order: number): Draft | null {
   if (meeting.status !== 'held' || meeting.host === null || meeting.guest === null || meeting.partOf !== null || isCall(meeting)) return null;
@@ -446,25 +494,28 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   return [];
 }
 
-const ARRIVAL_VERBS = new Set(['đến', 'tới', 'xuống']);
 
 /**
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
  * began with the visitor's arrival in the host country a day or two before.
  */
 function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDate): void {
-  if (v.end !== null || v.precision !== 'day' || v.dateMention === null || v.host === null) return;
-  const v0 = dayNumberOf(v.start);
+  if (v.end !== null || v.dateMention === null || v.host === null) return;
+  const day = v.dateMention.date!;
+  // a day borrowed from a meeting during the visit ("nhân dịp … thăm") may be the arrival day itself
+  const borrowed = v.precision === 'month' && v.dateMention.dateBorrowed && day.precision === 'day';
+  if (v.precision !== 'day' && !borrowed) return;
+  const v0 = dayNumberOf(day.value);
+  const nearest = borrowed ? 0 : 1;
   let best: string | null = null;
   for (const info of sentences) {
     if (info.isTitle) continue;
-    const days = info.dates.filter((d) => d.precision === 'day' && d.endValue === null && !d.relative && v0 - dayNumberOf(d.value) >= 1 && v0 - dayNumberOf(d.value) <= 2);
+    const days = info.dates.filter((d) => d.precision === 'day' && d.endValue === null && !d.relative && v0 - dayNumberOf(d.value) >= nearest && v0 - dayNumberOf(d.value) <= ARRIVAL_DAYS_BEFORE);
     if (days.length === 0) continue;
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
-      if (!ARRIVAL_VERBS.has(t[k]!.key) || t[k - 1]?.key === 'trước') continue;
-      let j = k + 1;
-      if ((t[j]?.key === 'thủ' && t[j + 1]?.key === 'đô') || (t[j]?.key === 'thành' && t[j + 1]?.key === 'phố')) j += 2;
+      if (!LEX.arrival.has(t[k]!.key) || (k > 0 && LEX.arrivalNot.has(t[k - 1]!.key))) continue;
+      const j = k + 1 + anyReadsAt(t, k + 1, LEX.placePrefix);
       const there = placeAt(t, j)?.entry.code ?? countryAt(t, j)?.code ?? null;
       if (there !== v.host) continue;
       for (const d of days) if (best === null || d.value < best) best = d.value;
@@ -472,6 +523,7 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
   }
   if (best === null) return;
   v.start = best;
+  v.precision = 'day';
   v.status = statusOf(best, 'day', ref, false);
 }
 
@@ -516,10 +568,18 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
   const sentences = readSentences(article);
   const committeeContext = sentences.some(hasCommitteeName);
-  const mentions = sentences.flatMap((s) => findMentions(s, committeeContext));
+  const mentions: Mention[] = [];
+  /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
+  let recentPrincipals: Person[] = [];
+  for (const s of sentences) {
+    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals })) mentions.push(m);
+    const here = s.persons.filter((p): p is Person => p !== null && p.principal);
+    if (here.length > 0) recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(0, MAX_RECENT_PRINCIPALS);
+  }
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
-  const drafts = groups.map((g, n) => draftOf(g, ref, n)).filter((d): d is Draft => d !== null);
+  const lead = sentences.find((s) => !s.isTitle);
+  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead)).filter((d): d is Draft => d !== null);
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
@@ -534,6 +594,7 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
+  for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   for (const v of visits) {
     const inside = meetings.filter((m) => m.partOf === v);

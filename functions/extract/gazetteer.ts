@@ -46,7 +46,8 @@ const titleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
   titleTrie.add(t.name, { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true });
 }
-const honorifics = new Set(titlesData.honorifics.map(matchForm));
+const honorificTrie = new TokenTrie<true>();
+for (const h of titlesData.honorifics) honorificTrie.add(h, true);
 
 const leaderCountries = new Map<string, string>();
 const leaderTrie = new TokenTrie<{ code: string; name: string }>();
@@ -82,17 +83,23 @@ export function placeAt(tokens: readonly Token[], i: number): { entry: PlaceEntr
 }
 
 export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
-  const first = tokens[i];
-  if (first === undefined || !first.cap) return null;
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name
   const before = tokens[i - 1];
   if (before !== undefined && before.word && before.cap) return null;
+  return titleBeginsAt(tokens, i);
+}
+
+/** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …"). */
+export function titleBeginsAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
+  const first = tokens[i];
+  if (first === undefined || !first.cap) return null;
   const hit = titleTrie.longest(tokens, i);
   return hit === null ? null : { entry: hit.value, length: hit.length };
 }
 
-export function isHonorific(token: Token): boolean {
-  return honorifics.has(token.key);
+/** How many tokens an honorific ("ông", "Samdech Techo") takes at token `i`, or 0. */
+export function honorificAt(tokens: readonly Token[], i: number): number {
+  return honorificTrie.longest(tokens, i)?.length ?? 0;
 }
 
 /** A well-known leader's full name written at token `i`. */

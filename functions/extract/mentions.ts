@@ -1,9 +1,12 @@
 // Event mentions in one sentence: each visit or meeting cue with its parties, date,
 // place and tense. Mentions of the same event are merged across sentences in events.ts.
+// The phrases that assign roles are data (data/roles.json, through lexicon.ts); the
+// token windows the rules look through are the named constants below.
 import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
-import type { DateMention } from './dates.js';
+import { dayNumberOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
+import { anyReadsAt, findPhrase, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 
@@ -34,6 +37,12 @@ export interface Mention {
   sentence: SentenceInfo;
   trigger: Trigger;
   date: DateMention | null;
+  /** the date is not the event's own: a visit named in passing takes the day of a meeting held during it */
+  dateBorrowed: boolean;
+  /** the date is the day a visit ended ("kết thúc chuyến thăm"), not when it began */
+  dateIsEnd: boolean;
+  /** how many days the text says a visit lasts ("kéo dài hai ngày"), or null */
+  durationDays: number | null;
   /** the only date near the cue is a year */
   year: number | null;
   /** visit: the person travelling; meeting: the subject side */
@@ -55,15 +64,58 @@ export interface Mention {
   callsOn: boolean;
 }
 
-const JOINERS = new Set(['và', ',', 'cùng']);
+/** The article around a sentence that its mentions may refer to. */
+export interface ArticleContext {
+  ref: RefDate;
+  /** the article names a committee ("Ủy ban liên Chính phủ") somewhere */
+  committeeContext: boolean;
+  /** principals named before this sentence, most recent first, each once */
+  recentPrincipals: readonly Person[];
+}
+
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
-const OBJECT_LEAD = new Set(['với', 'cùng', 'riêng', 'song', 'phương', 'chính', 'thức', 'lại', 'cả', 'cấp', 'cao']);
-const VISIT_GAP = new Set(['tới', 'đến', 'sang', 'tại', 'nước', 'tới', 'cấp', 'nhà', 'chính', 'thức', 'làm', 'việc', 'và']);
-const PLACE_LEAD = new Set(['thủ', 'thành', 'tp', 'thủ phủ']);
+/** How many lead words ("với", "song phương") may stand between a cue and its object. */
+const OBJECT_LEAD_SKIP = 3;
+/** Joined people ("A và B", "A, B và C") stand at most this many tokens apart. */
+const CHAIN_GAP = 3;
+/** How many gap words ("tới", "cấp Nhà nước") may stand between a visit cue and the host country. */
+const VISIT_HOST_GAP = 3;
+/** How far back from a visit cue "đến/tới/sang <country>" may name its host ("… đến Việt Nam là quốc gia đầu tiên thăm"). */
+const HOST_BEFORE_SPAN = 10;
+/** How far after a tour's first host further hosts may be listed ("thăm A và B"). */
+const TOUR_SPAN = 12;
+/** The tense markers of a cue are read from its clause up to this many tokens after it. */
+const TENSE_AFTER = 8;
+/** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
+const PRECEDENT_BEFORE = 4;
+const PRECEDENT_AFTER = 8;
+/** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
+const PASSING_BEFORE = 4;
+/** "kết thúc (tốt đẹp) chuyến thăm": how far before the cue a travel word may stand. */
+const TRAVEL_BEFORE = 4;
+/** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
+const CHAIRED_BY_GAP = 3;
+/** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */
+const ORDINAL_SPAN = 4;
+/** A year alone counts as the cue's date only this close to it, in characters (not anywhere in a long sentence). */
+const YEAR_BEFORE_CHARS = 40;
+const YEAR_AFTER_CHARS = 60;
+/** "Chủ tịch Quốc hội": a committee cue this close to it is a parliament's session, not a bilateral committee. */
+const PARLIAMENT_SPAN = 6;
+/** How many tokens after a committee's name its countries may be listed. */
+const COMMITTEE_COUNTRIES_SPAN = 14;
+/** How many tokens after the place word a city may take before its country in brackets ("tại Vientiane (Lào)"). */
+const CITY_WORDS = 4;
+/** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
+const BRACKETED_CITY_SPAN = 10;
+/** How many words of a duration ("kéo dài 2 ngày", "kéo dài hai ngày") are read. */
+const DURATION_SPAN = 8;
+/** Spelled-out day counts of a duration. */
+const SMALL_NUMBERS: Readonly<Record<string, number>> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
 
 /** What the mentions of one cue share. */
-type CueContext = Pick<Mention, 'sentence' | 'trigger' | 'date' | 'year' | 'future' | 'past' | 'precedent' | 'place'>;
+type CueContext = Pick<Mention, 'sentence' | 'trigger' | 'date' | 'dateBorrowed' | 'dateIsEnd' | 'durationDays' | 'year' | 'future' | 'past' | 'precedent' | 'place'>;
 /** What a mention adds to its cue's context (its place overrides the context's). */
 type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'>
   & Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn'>>;
@@ -75,7 +127,8 @@ type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'host' |
  */
 function newMention(cue: CueContext, parts: MentionParts): Mention {
   return {
-    kind: parts.kind, type: parts.type, sentence: cue.sentence, trigger: cue.trigger, date: cue.date, year: cue.year,
+    kind: parts.kind, type: parts.type, sentence: cue.sentence, trigger: cue.trigger, date: cue.date, dateBorrowed: cue.dateBorrowed,
+    dateIsEnd: cue.dateIsEnd, durationDays: cue.durationDays, year: cue.year,
     sideA: parts.sideA, sideB: parts.sideB, host: parts.host, guest: parts.guest, countries: parts.countries, hosts: parts.hosts,
     place: parts.place === undefined ? cue.place : parts.place,
     future: cue.future, past: cue.past, precedent: cue.precedent, ordinal: parts.ordinal ?? null,
@@ -98,26 +151,30 @@ function refs(info: SentenceInfo): PersonRef[] {
 }
 
 const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) => {
-  for (let k = from; k < to; k++) if (!JOINERS.has(tokens[k]!.key) && tokens[k]!.key !== 'phu' && tokens[k]!.key !== 'nhân') return false;
+  for (let k = from; k < to; k++) if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
+const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) =>
+  b.mention.first - a.mention.end <= CHAIN_GAP && onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
 
 /** The person starting at or right after token `at` (skipping lead words), with those joined to it by "và" / ",". */
-function chainFrom(tokens: readonly Token[], people: readonly PersonRef[], at: number, lead: ReadonlySet<string>, maxSkip: number): PersonRef[] {
+function chainFrom(tokens: readonly Token[], people: readonly PersonRef[], at: number, lead: ReadonlySet<string> = new Set(), maxSkip = 0): PersonRef[] {
   let k = at;
   let skipped = 0;
   while (k < tokens.length && skipped < maxSkip && lead.has(tokens[k]!.key)) { k++; skipped++; }
   let index = people.findIndex((p) => p.mention.first === k);
   if (index < 0) return [];
   const chain = [people[index]!];
-  while (index + 1 < people.length) {
-    const current = people[index]!;
-    const next = people[index + 1]!;
-    // "A và Phu nhân" / "A, B và C"
-    if (!onlyJoinersBetween(tokens, current.mention.end, next.mention.first) || next.mention.first - current.mention.end > 3) break;
-    chain.push(next);
-    index++;
-  }
+  while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!)) chain.push(people[++index]!);
+  return chain;
+}
+
+/** The chain of people right before a point: the last person before it and those joined to it ("A và B hội đàm"). */
+function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): PersonRef[] {
+  if (before.length === 0) return [];
+  let index = before.length - 1;
+  const chain = [before[index]!];
+  while (index > 0 && joined(tokens, before[index - 1]!, before[index]!)) chain.unshift(before[--index]!);
   return chain;
 }
 
@@ -127,85 +184,92 @@ function chainFrom(tokens: readonly Token[], people: readonly PersonRef[], at: n
  * inviters only in "A, B và C".
  */
 function inviters(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
-  for (let k = 0; k + 2 < tokens.length; k++) {
-    if (tokens[k]!.key !== 'lời' || tokens[k + 1]!.key !== 'mời' || tokens[k + 2]!.key !== 'của') continue;
-    const chain = chainFrom(tokens, people, k + 3, new Set(), 0);
-    const joinedByAnd = (n: number) => tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === 'và');
-    let keep = chain.length;
-    for (let n = chain.length - 1; n >= 1; n--) {
-      if (joinedByAnd(n)) continue;
-      // a comma link counts only when a "và" link follows it
-      if (!(n + 1 < chain.length && joinedByAnd(n + 1) && keep > n + 1)) keep = n;
-    }
-    return chain.slice(0, keep);
+  const k = findPhrase(tokens, LEX.inviter);
+  if (k < 0) return [];
+  const chain = chainFrom(tokens, people, k + LEX.inviter.length);
+  const joinedByAnd = (n: number) => tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === 'và');
+  let keep = chain.length;
+  for (let n = chain.length - 1; n >= 1; n--) {
+    if (joinedByAnd(n)) continue;
+    // a comma link counts only when a "và" link follows it
+    if (!(n + 1 < chain.length && joinedByAnd(n + 1) && keep > n + 1)) keep = n;
   }
-  return [];
+  return chain.slice(0, keep);
 }
 
-/** Where "chủ trì lễ đón" (preside over the welcome ceremony) starts, or -1. */
-function welcomeCueAt(tokens: readonly Token[]): number {
-  for (let k = 0; k + 3 < tokens.length; k++) {
-    if (tokens[k]!.key === 'chủ' && tokens[k + 1]!.key === 'trì' && tokens[k + 2]!.key === 'lễ' && tokens[k + 3]!.key === 'đón') return k;
+/** People on whose behalf someone else acts ("Đặc phái viên của Tổng Bí thư X"): never a party themselves. */
+function senders(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
+  const out: PersonRef[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const length = anyReadsAt(tokens, k, LEX.sender);
+    if (length === 0) continue;
+    const sender = people.find((p) => p.mention.first === k + length);
+    if (sender !== undefined) out.push(sender);
   }
-  return -1;
+  return out;
 }
 
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) and its guest. */
-function welcomers(tokens: readonly Token[], people: readonly PersonRef[], k: number = welcomeCueAt(tokens)): { hosts: PersonRef[]; guest: PersonRef | null } {
+function welcomers(tokens: readonly Token[], people: readonly PersonRef[], k: number = findPhrase(tokens, LEX.welcome)): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (k < 0) return { hosts: [], guest: null };
-  const before = people.filter((p) => p.mention.end <= k);
-  const hosts = subjectChain(tokens, before, k);
-  let g = k + 4;
-  while (g < tokens.length && (tokens[g]!.key === 'chính' || tokens[g]!.key === 'thức' || tokens[g]!.key === 'cấp' || tokens[g]!.key === 'nhà' || tokens[g]!.key === 'nước')) g++;
+  // the people right before the verb ("Được sự ủy quyền của Quốc vương X, Y chủ trì lễ đón": Y)
+  const hosts = nearestChain(tokens, people.filter((p) => p.mention.end <= k));
+  let g = k + LEX.welcome.length;
+  while (g < tokens.length && LEX.welcomeLevel.has(tokens[g]!.key)) g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
   return { hosts, guest };
-}
-
-/** The clause subject before token `at`: the last chain of people joined by "và" that precedes it. */
-function subjectChain(tokens: readonly Token[], before: readonly PersonRef[], _at: number): PersonRef[] {
-  if (before.length === 0) return [];
-  // the first person of the clause is its subject ("A chủ trì lễ đón và hội đàm với B")
-  const chain = [before[0]!];
-  for (let n = 1; n < before.length; n++) {
-    const previous = chain[chain.length - 1]!;
-    const next = before[n]!;
-    if (!onlyJoinersBetween(tokens, previous.mention.end, next.mention.first) || next.mention.first - previous.mention.end > 3) break;
-    chain.push(next);
-  }
-  return chain;
 }
 
 function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place }> {
   const places: Array<{ at: number; place: Place }> = [];
   for (let k = 0; k < tokens.length; k++) {
-    const key = tokens[k]!.key;
-    if (key !== 'tại' && key !== 'ở') continue;
+    if (!LEX.placeLead.has(tokens[k]!.key)) continue;
     let j = k + 1;
-    if (tokens[j]?.key === 'thủ' && (tokens[j + 1]?.key === 'đô' || tokens[j + 1]?.key === 'phủ')) {
-      j += 2;
+    const prefix = anyReadsAt(tokens, j, LEX.placePrefix);
+    if (prefix > 0) {
+      j += prefix;
       // "thủ đô hành chính Pretoria"
-      if ((tokens[j]?.key === 'hành' || tokens[j]?.key === 'kinh' || tokens[j]?.key === 'lập') && !tokens[j]!.cap) j += 2;
+      if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap) j += 2;
     }
-    else if (tokens[j]?.key === 'thành' && tokens[j + 1]?.key === 'phố') j += 2;
-    else if (PLACE_LEAD.has(tokens[j]?.key ?? '') && tokens[j + 1]?.text === '.') j += 2;
     const hit = placeAt(tokens, j);
     if (hit !== null) {
       places.push({ at: k, place: { city: hit.entry.venue ? null : hit.entry.name, country: hit.entry.code, venue: hit.entry.venue } });
+      // "tại trụ sở Văn phòng Trung ương (Thủ đô Hà Nội)": the city of a venue, in brackets
+      if (hit.entry.venue) {
+        const city = bracketedCity(tokens, j + hit.length);
+        if (city !== null) places.push({ at: k, place: city });
+      }
       continue;
     }
     const c = countryAt(tokens, j);
     if (c !== null) { places.push({ at: k, place: { city: null, country: c.code, venue: false } }); continue; }
-    // an unlisted city with its country in brackets: "tại Vientiane (Lào)"
+    // an unlisted city with its country after it: "tại Vientiane (Lào)", "tại Tashkent, Uzbekistan"
     let e = j;
-    while (e < tokens.length && e < j + 4 && tokens[e]!.word && tokens[e]!.cap) e++;
-    if (e > j && tokens[e]?.text === '(') {
+    while (e < tokens.length && e < j + CITY_WORDS && tokens[e]!.word && tokens[e]!.cap && countryAt(tokens, e) === null) e++;
+    if (e > j && (tokens[e]?.text === '(' || tokens[e]?.text === ',')) {
       const inner = countryAt(tokens, e + 1);
-      if (inner !== null && tokens[e + 1 + inner.length]?.text === ')') {
+      const closed = tokens[e]!.text === ',' || tokens[e + 1 + (inner?.length ?? 0)]?.text === ')';
+      if (inner !== null && closed) {
         places.push({ at: k, place: { city: tokens.slice(j, e).map((t) => t.text).join(' '), country: inner.code, venue: false } });
+        continue;
       }
     }
+    const city = bracketedCity(tokens, j);
+    if (city !== null) places.push({ at: k, place: city });
   }
   return places;
+}
+
+/** A listed city in brackets shortly after `from`, with or without "Thủ đô" before it. */
+function bracketedCity(tokens: readonly Token[], from: number): Place | null {
+  for (let k = from; k < tokens.length && k < from + BRACKETED_CITY_SPAN; k++) {
+    if (tokens[k]!.text !== '(') continue;
+    const j = k + 1 + anyReadsAt(tokens, k + 1, LEX.placePrefix);
+    const hit = placeAt(tokens, j);
+    if (hit !== null && !hit.entry.venue && tokens[j + hit.length]?.text === ')') return { city: hit.entry.name, country: hit.entry.code, venue: false };
+    return null;
+  }
+  return null;
 }
 
 function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place | null {
@@ -213,8 +277,8 @@ function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place |
 }
 
 function ordinalAfter(tokens: readonly Token[], from: number): number | null {
-  for (let k = from; k < tokens.length && k < from + 4; k++) {
-    if (tokens[k]!.key === 'thứ' && /^\d{1,3}$/.test(tokens[k + 1]?.key ?? '')) return Number(tokens[k + 1]!.key);
+  for (let k = from; k < tokens.length && k < from + ORDINAL_SPAN; k++) {
+    if (tokens[k]!.key === LEX.ordinal && /^\d{1,3}$/.test(tokens[k + 1]?.key ?? '')) return Number(tokens[k + 1]!.key);
   }
   return null;
 }
@@ -226,33 +290,58 @@ function cueBefore(d: DateMention, triggers: readonly Trigger[], tokens: readonl
   return best;
 }
 
-/** Which dates of the sentence belong to which cue: a visit takes the first date after it, a meeting the date before it. */
-function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number): { date: DateMention | null; year: number | null } {
+/** Whether a comma stands between a cue and a later offset: the cue's phrase is closed there. */
+function commaBetween(tokens: readonly Token[], cue: Trigger, offset: number): boolean {
+  for (let k = cue.end; k < tokens.length && tokens[k]!.start < offset; k++) if (tokens[k]!.text === ',') return true;
+  return false;
+}
+
+interface CueDate {
+  date: DateMention | null;
+  /** the date belongs to something else the visit was the frame of */
+  borrowed: boolean;
+  year: number | null;
+}
+
+/**
+ * Which dates of the sentence belong to which cue: a visit takes the first date after it, a
+ * meeting the date before it. An event the sentence announces cannot be on a day before the
+ * publication: such a day before the cue is when it was announced ("Ngày 14-5, Bộ Ngoại giao
+ * cho biết … sẽ …").
+ */
+function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number, future: boolean, ref: RefDate): CueDate {
   const trigger = triggers[index]!;
   const tokens = info.tokens;
   const cueStart = tokens[trigger.first]!.start;
   const cueEnd = tokens[trigger.end - 1]!.end;
   const nextStart = index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
-  const days = info.dates.filter((d) => d.precision !== 'year');
-  // a year counts only next to the cue ("Kỳ họp lần thứ 26 ... vào năm 2025"), not anywhere in a long sentence
-  const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - 40 && d.start <= cueEnd + 60);
+  const refDay = refDayNumber(ref);
+  const announcedEarlier = (d: DateMention) => future && d.end <= cueStart && d.precision === 'day' && dayNumberOf(d.endValue ?? d.value) < refDay;
+  const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d));
+  const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
   const after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
   // a date after a visit cue is the visit's, unless the visit already has its own date before it
   // ("trong khuôn khổ chuyến thăm ... từ 3 - 5/6, sáng 4/6, A hội đàm ...")
   const before = [...days].reverse().find((d) => {
     if (d.end > cueStart) return false;
     const c = cueBefore(d, triggers, tokens);
-    // "Trong chuyến thăm, chiều 24/9, ...": a visit named in passing, closed by a comma, owns no date
-    if (c?.kind !== 'visit' || tokens[c.end]?.text === ',') return true;
+    // "Trong chuyến thăm (tới Hàn Quốc), chiều 24/9, ...": a visit named in passing, closed by a comma, owns no date
+    if (c?.kind !== 'visit' || commaBetween(tokens, c, d.start)) return true;
     const cueAt = tokens[c.end - 1]!.end;
     return days.some((o) => o !== d && o.start >= cueAt && o.end <= d.start);
   });
-  const beforeAny = [...days].reverse().find((d) => d.end <= cueStart);
+  const beforeAny = [...days].reverse().find((d) => d.end <= cueStart && cueBefore(d, triggers, tokens)?.kind !== 'meeting');
   let date: DateMention | null;
-  if (trigger.kind === 'visit') date = after ?? beforeAny ?? null;
-  else date = before ?? (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ?? null;
+  let borrowed = false;
+  if (trigger.kind === 'visit') {
+    const own = after !== undefined && !commaBetween(tokens, trigger, after.start) ? after : undefined;
+    date = own ?? after ?? beforeAny ?? null;
+    borrowed = own === undefined && date !== null;
+  } else {
+    date = before ?? (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ?? null;
+  }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
-  return { date, year };
+  return { date, borrowed, year };
 }
 
 function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
@@ -261,71 +350,143 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
   return [...set].sort();
 }
 
-/** "kết thúc" or "lên đường" right before a visit cue ("kết thúc tốt đẹp chuyến thăm", "lên đường thăm"). */
-function travelBefore(tokens: readonly Token[], first: number): boolean {
-  for (let k = Math.max(0, first - 4); k + 1 < first; k++) {
-    const a = tokens[k]!.key;
-    const b = tokens[k + 1]!.key;
-    if ((a === 'kết' && b === 'thúc') || (a === 'lên' && b === 'đường')) return true;
-  }
+/** A phrase of the list starting within `span` tokens before the cue. */
+function phraseBefore(tokens: readonly Token[], first: number, span: number, phrases: ReadonlyArray<readonly string[]>): boolean {
+  for (let k = Math.max(0, first - span); k < first; k++) if (anyReadsAt(tokens, k, phrases) > 0) return true;
   return false;
 }
 
-export function findMentions(info: SentenceInfo, committeeContext: boolean): Mention[] {
+/** "kéo dài hai ngày", "kéo dài 3 ngày" in the sentence: how long a visit lasts. */
+function durationIn(tokens: readonly Token[]): number | null {
+  const k = findPhrase(tokens, LEX.durationLead);
+  if (k < 0) return null;
+  for (let j = k + LEX.durationLead.length; j < tokens.length && j < k + DURATION_SPAN; j++) {
+    if (tokens[j + 1]?.key !== LEX.durationUnit) continue;
+    const n = /^\d{1,2}$/.test(tokens[j]!.key) ? Number(tokens[j]!.key) : SMALL_NUMBERS[tokens[j]!.key];
+    return n !== undefined && n >= 1 ? n : null;
+  }
+  return null;
+}
+
+/** A country or its capital city written at token `k` (the destination of a visit: "thăm Bắc Kinh"). */
+function destinationAt(tokens: readonly Token[], k: number): { code: string; length: number } | null {
+  const c = countryWithPrefix(tokens, k);
+  if (c !== null) return c;
+  const p = placeAt(tokens, k);
+  return p !== null && !p.entry.venue ? { code: p.entry.code, length: p.length } : null;
+}
+
+/** "hai nhà lãnh đạo", "hai bên", "hai Thủ tướng" right before the cue: the two principals the article named last. */
+function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: number): { title: string | null } | null {
+  const tokens = info.tokens;
+  for (let k = trigger.first - 1; k >= clauseFrom && k >= trigger.first - TENSE_AFTER; k--) {
+    if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null };
+    const plural = info.mentions.find((m) => m.first === k && m.plural && m.name === null && m.title !== null && tokens[k - 1]?.key === LEX.pairTitleLead);
+    if (plural !== undefined) return { title: plural.titleKeys.join(' ') };
+  }
+  return null;
+}
+
+/** The two most recent principals of two different countries (with the title, when one is given). */
+function recentPair(recent: readonly Person[], title: string | null): [Person, Person] | null {
+  const fits = (p: Person) => title === null || [...p.titleKeys].some((t) => t === title || t.startsWith(`${title} `));
+  const first = recent.find((p) => p.country !== null && fits(p));
+  if (first === undefined) return null;
+  const second = recent.find((p) => p.country !== null && p.country !== first.country && fits(p));
+  return second === undefined ? null : [first, second];
+}
+
+export function findMentions(info: SentenceInfo, context: ArticleContext): Mention[] {
   const tokens = info.tokens;
   const triggers = info.triggers;
   if (triggers.length === 0) return [];
-  const people = refs(info);
+  const all = refs(info);
+  const excluded = new Set(senders(tokens, all).map((r) => r.mention.first));
+  const people = all.filter((p) => !excluded.has(p.mention.first));
   const invited = inviters(tokens, people);
   const welcome = welcomers(tokens, people);
   const invitedIds = new Set(invited.map((r) => r.mention.first));
   const places = findPlaces(tokens);
   const place = pickPlace(places);
   const markers = new MarkerIndex(tokens);
+  const duration = durationIn(tokens);
   const mentions: Mention[] = [];
   let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
 
   triggers.forEach((trigger, index) => {
-    let { date, year } = dateFor(info, triggers, index);
-    // "(ngay sau khi) kết thúc chuyến thăm A", "lên đường thăm A": a single day there is when
-    // the visitor left or came home, not when the visit began
-    if (trigger.kind === 'visit' && date !== null && date.endValue === null && travelBefore(tokens, trigger.first)) date = null;
     let clauseFrom = 0;
-    for (let k = trigger.first - 1; k >= 0; k--) if (tokens[k]!.text === ';') { clauseFrom = k + 1; break; }
-    const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + 8));
+    for (let k = trigger.first - 1; k >= 0; k--) if (LEX.clauseEnd.has(tokens[k]!.key)) { clauseFrom = k + 1; break; }
+    const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
+    const future = tense.future && !tense.past;
+    let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref);
+    let dateIsEnd = false;
+    // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
+    // the visitor left home is not when the visit began
+    if (trigger.kind === 'visit' && date !== null && date.endValue === null && phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)) {
+      if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
+      else date = null;
+    }
+    if (trigger.kind === 'visit' && phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) && date !== null && date.endValue === null) borrowed = true;
     const cue: CueContext = {
-      sentence: info, trigger, date, year, future: tense.future, past: tense.past,
-      precedent: markers.precedentIn(Math.max(0, trigger.first - 4), trigger.end + 8),
+      sentence: info, trigger, date, dateBorrowed: borrowed && !dateIsEnd, dateIsEnd, durationDays: trigger.kind === 'visit' ? duration : null, year,
+      future: tense.future, past: tense.past,
+      precedent: markers.precedentIn(Math.max(0, trigger.first - PRECEDENT_BEFORE), trigger.end + PRECEDENT_AFTER),
       place,
     };
     const before = people.filter((p) => p.mention.end <= trigger.first && p.mention.first >= clauseFrom && !invitedIds.has(p.mention.first));
 
     if (trigger.kind === 'visit') {
-      // host: the country right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào")
+      // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
       let host: string | null = null;
       let hostEnd = trigger.end;
-      for (let k = trigger.end, gap = 0; k < tokens.length && gap <= 3; k++) {
-        const c = countryWithPrefix(tokens, k);
+      let visitor: PersonRef | null = null;
+      // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam"
+      if (tokens[trigger.end]?.key === LEX.of) {
+        const chain = chainFrom(tokens, people, trigger.end + 1);
+        if (chain.length > 0) {
+          visitor = chain[0]!;
+          let k = chain[chain.length - 1]!.mention.end;
+          if (tokens[k] !== undefined && LEX.destination.has(tokens[k]!.key)) {
+            const c = destinationAt(tokens, k + 1);
+            if (c !== null) { host = c.code; hostEnd = k + 1 + c.length; }
+          }
+        }
+      }
+      for (let k = trigger.end, gap = 0; host === null && k < tokens.length && gap <= VISIT_HOST_GAP; k++) {
+        const c = destinationAt(tokens, k);
         if (c !== null) { host = c.code; hostEnd = k + c.length; break; }
-        if (!VISIT_GAP.has(tokens[k]!.key)) break;
+        if (!LEX.visitGap.has(tokens[k]!.key)) break;
         gap++;
       }
       if (host === null) {
         // "... đến Việt Nam là quốc gia đầu tiên thăm"
-        for (let k = trigger.first - 1; k >= Math.max(clauseFrom, trigger.first - 10); k--) {
-          const key = tokens[k]!.key;
-          if ((key === 'đến' || key === 'tới' || key === 'sang') && countryAt(tokens, k + 1) !== null) { host = countryAt(tokens, k + 1)!.code; break; }
+        for (let k = trigger.first - 1; k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN); k--) {
+          if (!LEX.destination.has(tokens[k]!.key)) continue;
+          const c = countryAt(tokens, k + 1);
+          if (c !== null) { host = c.code; break; }
         }
       }
-      if (host === null) return;
       // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
-      let visitor: PersonRef | null = null;
-      if (tokens[hostEnd]?.key === 'của') visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
+      if (visitor === null && tokens[hostEnd]?.key === LEX.of) visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
       visitor ??= [...before].reverse().find((p) => p.person.country !== null && p.person.country !== host && p.person.principal) ?? null;
       visitor ??= people.find((p) => p.mention.first >= trigger.end && p.person.country !== null && p.person.country !== host && p.person.principal && !invitedIds.has(p.mention.first)) ?? null;
+      if (host === null) {
+        // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
+        // visit the article is about, joined to it in events.ts by its people and date
+        if (!trigger.noun) return;
+        mentions.push(newMention(cue, {
+          kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [], host: null, guest: null, countries: [],
+          hosts: invited.map((r) => r.person), place: null,
+        }));
+        return;
+      }
       let guest = visitor?.person.country ?? null;
       if (guest === null) {
-        // "Đoàn đại biểu cấp cao Việt Nam", or Vietnam when it travels
+        // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
+        const unnamed = info.mentions.find((m) => m.end <= trigger.first && m.first >= clauseFrom && m.principal && m.country !== null && m.country !== host);
+        guest = unnamed?.country ?? null;
+      }
+      if (guest === null) {
         for (let k = 1; k < tokens.length; k++) {
           if (tokens[k - 1]!.key !== 'cao') continue;
           const c = countryAt(tokens, k);
@@ -336,7 +497,7 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
       if (guest === null || guest === host) return;
       // a tour: "thăm chính thức A và B" is a visit to each
       const hosts = [host];
-      for (let k = hostEnd; (tokens[k]?.key === 'và' || tokens[k]?.text === ',') && k < hostEnd + 12;) {
+      for (let k = hostEnd; tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;) {
         const c = countryWithPrefix(tokens, k + 1);
         if (c === null || c.code === guest) break;
         if (!hosts.includes(c.code)) hosts.push(c.code);
@@ -356,23 +517,23 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
 
     if (trigger.kind === 'committee') {
       const nameAt = isCommitteeName(tokens, trigger.end);
-      if (nameAt < 0 && !committeeContext) return;
-      if (tokens.slice(trigger.end, trigger.end + 6).some((t, k, all) => t.key === 'quốc' && all[k + 1]?.key === 'hội')) return;
+      if (nameAt < 0 && !context.committeeContext) return;
+      if (tokens.slice(trigger.end, trigger.end + PARLIAMENT_SPAN).some((t, k, all) => t.key === 'quốc' && all[k + 1]?.key === 'hội')) return;
       // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
       let chairs: PersonRef[] = [];
-      for (let k = 0; k + 2 < tokens.length; k++) {
-        if (tokens[k]!.key === 'đồng' && tokens[k + 1]!.key === 'chủ' && tokens[k + 2]!.key === 'trì') {
-          chairs = tokens[k + 3]?.key === 'của' ? chainFrom(tokens, people, k + 4, new Set(), 0) : subjectChain(tokens, people.filter((p) => p.mention.end <= k), k);
-          break;
-        }
+      const k = findPhrase(tokens, LEX.coChair);
+      if (k >= 0) {
+        chairs = tokens[k + LEX.coChair.length]?.key === LEX.of
+          ? chainFrom(tokens, people, k + LEX.coChair.length + 1)
+          : nearestChain(tokens, people.filter((p) => p.mention.end <= k));
       }
       const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
       let countries = countriesOf(chairPeople, []);
       if (countries.length !== 2 && nameAt >= 0) {
         const named = new Set<string>();
-        for (let k = nameAt; k < tokens.length && k < nameAt + 14; k++) {
-          const c = countryAt(tokens, k);
-          if (c !== null) { named.add(c.code); k += c.length - 1; }
+        for (let j = nameAt; j < tokens.length && j < nameAt + COMMITTEE_COUNTRIES_SPAN; j++) {
+          const c = countryAt(tokens, j);
+          if (c !== null) { named.add(c.code); j += c.length - 1; }
         }
         countries = [...named].sort();
       }
@@ -387,50 +548,91 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
     }
 
     // meetings
-    let sideA: PersonRef[] = subjectChain(tokens, before, trigger.first);
+    let sideA: PersonRef[] = nearestChain(tokens, before);
     let objects: PersonRef[] = [];
-    if (tokens[trigger.end]?.key === 'giữa') {
-      const pair = chainFrom(tokens, people, trigger.end + 1, new Set(), 0);
+    let k = trigger.end;
+    while (k < tokens.length && k < trigger.end + OBJECT_LEAD_SKIP && LEX.objectLead.has(tokens[k]!.key)) k++;
+    if (tokens[k]?.key === LEX.between) {
+      // "cuộc hội kiến (song phương) giữa A và B"
+      const pair = chainFrom(tokens, people, k + 1);
       sideA = pair.slice(0, 1);
       objects = pair.slice(1);
     } else {
-      objects = chainFrom(tokens, people, trigger.end, OBJECT_LEAD, 3);
+      objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
     // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
-    if (objects.length === 0) {
-      let k = trigger.end;
-      while (k < tokens.length && OBJECT_LEAD.has(tokens[k]!.key)) k++;
-      if (tokens[k]?.key === 'đoàn') {
-        for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
-          if (tokens[j]!.key !== 'do') continue;
-          const leader = people.find((p) => p.mention.first === j + 1);
-          if (leader !== undefined) objects = [leader];
-          break;
-        }
+    if (objects.length === 0 && tokens[k]?.key === LEX.delegation) {
+      for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
+        if (tokens[j]!.key !== LEX.delegationLedBy) continue;
+        const leader = people.find((p) => p.mention.first === j + 1);
+        if (leader !== undefined) objects = [leader];
+        break;
       }
     }
     // passive: "A (đã) được B tiếp": B receives A
     if (objects.length === 0 && trigger.needsObject) {
-      let k = trigger.first - 1;
-      while (k >= 0 && !(tokens[k]!.key === 'được') && trigger.first - k < 14) k--;
-      if (k >= 0 && tokens[k]!.key === 'được') {
-        const receivers = before.filter((p) => p.mention.first > k);
-        const visitors = before.filter((p) => p.mention.end <= k);
-        if (receivers.length > 0 && visitors.length > 0) { sideA = receivers.slice(0, 1); objects = subjectChain(tokens, visitors, k); }
+      let j = trigger.first - 1;
+      while (j >= 0 && tokens[j]!.key !== LEX.passive && trigger.first - j < DELEGATION_SPAN) j--;
+      if (j >= 0 && tokens[j]!.key === LEX.passive) {
+        const receivers = before.filter((p) => p.mention.first > j);
+        const visitors = before.filter((p) => p.mention.end <= j);
+        if (receivers.length > 0 && visitors.length > 0) { sideA = receivers.slice(0, 1); objects = nearestChain(tokens, visitors); }
       }
+    }
+    // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
+    if (sideA.length === 0 && objects.length === 0) {
+      for (let j = trigger.end; j < tokens.length; j++) {
+        if (tokens[j]!.key !== LEX.chairedBy) continue;
+        const chain = chainFrom(tokens, people, j + 1);
+        if (chain.length < 2) continue;
+        const after = chain[chain.length - 1]!.mention.end;
+        if (findPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + LEX.coChair.length) < 0) continue;
+        sideA = chain.slice(0, 1);
+        objects = chain.slice(1);
+        break;
+      }
+    }
+    // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …": the subject comes after
+    if (sideA.length === 0 && objects.length > 0 && trigger.noun) {
+      const objectCountries = new Set(objects.map((o) => o.person.country));
+      const end = objects[objects.length - 1]!.mention.end;
+      const subject = people.find((p) => p.mention.first >= end && p.person.principal && p.person.country !== null && !objectCountries.has(p.person.country));
+      if (subject !== undefined) sideA = [subject];
     }
     if (sideA.length === 0 && previousMeeting !== null && onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)) sideA = previousMeeting.sideA;
     if (objects.length > 0) previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };
     if (trigger.needsObject && objects.length === 0) return;
-    const aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
+    let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
-      for (const b of bPeople) pairs.push([aPeople.filter((a) => a.country !== b.country), [b]]);
+      // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings);
+      // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
+      const byCountry = new Map<string | null, Person[]>();
+      for (const b of bPeople) {
+        const key = trigger.type === 'meeting' ? b.country : `${b.country}#${b.id}`;
+        byCountry.set(key, [...(byCountry.get(key) ?? []), b]);
+      }
+      const countryOfKey = (key: string | null) => (key === null ? null : key.split('#')[0]!);
+      const objectCountries = new Set(bPeople.map((b) => b.country));
+      if (aPeople.every((a) => objectCountries.has(a.country))) {
+        // the subject is from the objects' country: the party on the other side stands earlier in the clause
+        const other = [...before].reverse().find((p) => p.person.principal && p.person.country !== null && !objectCountries.has(p.person.country));
+        if (other !== undefined) aPeople = [other.person];
+      }
+      for (const [key, side] of byCountry) pairs.push([aPeople.filter((a) => a.country !== countryOfKey(key)), side]);
     } else {
-      // "A và B hội đàm", "A và B trước hội đàm"
-      const first = aPeople[0];
-      if (first !== undefined) pairs.push([[first], aPeople.filter((p) => p.country !== first.country)]);
+      // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
+      const first = aPeople[0] ?? before.find((p) => p.person.principal)?.person;
+      const inClause = before.map((p) => p.person).filter((p) => p.principal);
+      const others = [...aPeople, ...inClause].filter((p) => first !== undefined && p.country !== first.country);
+      if (first !== undefined && others.length > 0) pairs.push([[first], others.slice(0, 1)]);
+      else {
+        // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
+        const reference = pairReferenceBefore(info, trigger, clauseFrom);
+        const pair = reference === null ? null : recentPair([...inClause.reverse(), ...context.recentPrincipals], reference.title);
+        if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
+      }
     }
     const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
     for (const [a, b] of pairs) {
@@ -448,7 +650,7 @@ export function findMentions(info: SentenceInfo, committeeContext: boolean): Men
 
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
 export function hostingIn(info: SentenceInfo): { hosts: Person[]; guestCountry: string | null } | null {
-  const cue = welcomeCueAt(info.tokens);
+  const cue = findPhrase(info.tokens, LEX.welcome);
   if (cue < 0) return null; // most sentences: no need to gather their people
   const welcome = welcomers(info.tokens, refs(info), cue);
   if (welcome.hosts.length === 0) return null;

@@ -1,7 +1,7 @@
 // People in a sentence ("Tổng thống Hoa Kỳ Joe Biden", "Thủ tướng Lào Sonexay Siphandone",
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
-import { countryAt, placeAt, isHonorific, knownLeaderAt, leaderCountry, titleAt, type TitleEntry } from './gazetteer.js';
+import { countryAt, placeAt, honorificAt, knownLeaderAt, leaderCountry, titleAt, titleBeginsAt, type TitleEntry } from './gazetteer.js';
 import type { Token } from './tokens.js';
 import { matchForm } from './normalize.js';
 
@@ -40,12 +40,14 @@ export interface Person {
 }
 
 // "Cộng hòa", "Vương quốc" ... before a country name that the gazetteer lists only in short form
-const STATE_PREFIXES = ['cộng hòa', 'vương quốc', 'liên bang', 'nhà nước', 'hợp chúng quốc', 'cộng hòa liên bang', 'cộng hòa nhân dân', 'cộng hòa dân chủ nhân dân', 'đại công quốc', 'công quốc', 'cộng hòa hồi giáo', 'cộng hòa ả rập', 'cộng hòa xã hội chủ nghĩa', 'quần đảo', 'nước'];
+const STATE_PREFIXES = ['cộng hòa', 'vương quốc', 'liên bang', 'nhà nước', 'hợp chúng quốc', 'cộng hòa liên bang', 'cộng hòa nhân dân', 'cộng hòa dân chủ nhân dân', 'đại công quốc', 'công quốc', 'cộng hòa hồi giáo', 'cộng hòa ả rập', 'cộng hòa xã hội chủ nghĩa', 'quần đảo', 'nước', 'chdcnd', 'chnd', 'chlb', 'chxhcn'];
 const STATE_PREFIX_KEYS = STATE_PREFIXES.map((p) => p.split(' '));
 
 // Institutions that can sit between a title and a name ("Bộ trưởng Bộ Công Thương ...").
 const ORG_HEADS_1 = new Set(['bộ', 'ban', 'đảng', 'viện', 'cục', 'vụ', 'sở', 'ubnd', 'báo', 'đài', 'quỹ']);
-const ORG_HEADS_2 = new Set(['ủy ban', 'văn phòng', 'quốc hội', 'chính phủ', 'tập đoàn', 'công ty', 'tổng công', 'ngân hàng', 'hiệp hội', 'học viện', 'đại học', 'tổng cục', 'hội đồng', 'liên đoàn', 'mặt trận', 'trung ương', 'tòa án', 'thành ủy', 'tỉnh ủy', 'quân đội', 'quân ủy', 'tổ chức', 'thượng viện', 'hạ viện', 'nghị viện', 'cơ quan', 'trung tâm', 'tạp chí', 'hội nghị', 'diễn đàn', 'liên minh']);
+const ORG_HEADS_2 = new Set(['phân ban', 'ủy ban', 'văn phòng', 'quốc hội', 'chính phủ', 'tập đoàn', 'công ty', 'tổng công', 'ngân hàng', 'hiệp hội', 'học viện', 'đại học', 'tổng cục', 'hội đồng', 'liên đoàn', 'mặt trận', 'trung ương', 'tòa án', 'thành ủy', 'tỉnh ủy', 'quân đội', 'quân ủy', 'tổ chức', 'thượng viện', 'hạ viện', 'nghị viện', 'cơ quan', 'trung tâm', 'tạp chí', 'hội nghị', 'diễn đàn', 'liên minh']);
+/** The longest bracketed gloss skipped inside an institution's name. */
+const MAX_GLOSS_TOKENS = 4;
 const ORG_STOPS = new Set(['và', 'đã', 'đang', 'sẽ', 'vừa', 'với', 'tại', 'ở', 'thăm', 'cho', 'là']);
 const isOrgHead = (tokens: readonly Token[], j: number) =>
   ORG_HEADS_1.has(tokens[j]!.key) || ORG_HEADS_2.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
@@ -68,24 +70,35 @@ const looksVietnameseName = (keys: readonly string[]) =>
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
+/** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
+const MAX_STATE_PREFIXES = 2;
+
 function statePrefixLength(tokens: readonly Token[], i: number): number {
-  // most tokens start no prefix: one set look-up instead of comparing every prefix
-  if (i >= tokens.length || !STATE_PREFIX_FIRST_WORDS.has(tokens[i]!.key)) return 0;
-  let best = 0;
-  for (const keys of STATE_PREFIX_KEYS) {
-    if (keys.length > best && keys.every((k, n) => tokens[i + n]?.key === k)) best = keys.length;
+  let total = 0;
+  for (let n = 0; n < MAX_STATE_PREFIXES; n++) {
+    const at = i + total;
+    // most tokens start no prefix: one set look-up instead of comparing every prefix
+    if (at >= tokens.length || !STATE_PREFIX_FIRST_WORDS.has(tokens[at]!.key)) break;
+    let best = 0;
+    for (const keys of STATE_PREFIX_KEYS) {
+      if (keys.length > best && keys.every((k, m) => tokens[at + m]?.key === k)) best = keys.length;
+    }
+    if (best === 0) break;
+    total += best;
   }
-  return best;
+  return total;
 }
 
 /** A country written at token `i`, possibly as "Cộng hòa X" or "nước X". */
 export function countryWithPrefix(tokens: readonly Token[], i: number): { code: string; length: number } | null {
   const direct = countryAt(tokens, i);
   if (direct !== null) return direct;
-  const prefix = statePrefixLength(tokens, i);
-  if (prefix === 0) return null;
-  const inner = countryAt(tokens, i + prefix);
-  return inner === null ? null : { code: inner.code, length: prefix + inner.length };
+  // "nước Cộng hòa X": the longest run of prefixes that a country follows
+  for (let prefix = statePrefixLength(tokens, i); prefix > 0; prefix--) {
+    const inner = countryAt(tokens, i + prefix);
+    if (inner !== null) return { code: inner.code, length: prefix + inner.length };
+  }
+  return null;
 }
 
 /** Capitalised name tokens from `i`: returns the end index (exclusive). */
@@ -95,7 +108,7 @@ function nameEnd(tokens: readonly Token[], i: number): number {
   while (k < tokens.length && words < 7) {
     const t = tokens[k]!;
     if (t.word && t.cap && !isAllCaps(t) && !(words > 0 && NAME_STOPS.has(t.key))) {
-      if (words > 0 && (countryAt(tokens, k) !== null || titleAt(tokens, k) !== null)) break;
+      if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
       if (words === 0 && NAME_STOPS.has(t.key)) break;
       k++; words++;
       continue;
@@ -162,7 +175,7 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
     return;
   }
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
-    const r = rankLength(tokens, m.end + 1);
+    const r = rankLength(tokens, m.end + 1) || honorificAt(tokens, m.end + 1);
     let at = m.end + 1 + r;
     // "Tiểu vương Dubai A": the emirate is not part of the name
     const seat = r > 0 ? placeAt(tokens, at) : null;
@@ -211,6 +224,11 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     let found = -1;
     for (; k < tokens.length && k < j + 10; k++) {
       const t = tokens[k]!;
+      // "Hội đồng Liên bang (Thượng viện) Nga": a bracketed gloss inside the institution's name
+      if (t.text === '(') {
+        const close = tokens.findIndex((x, n) => n > k && n <= k + MAX_GLOSS_TOKENS && x.text === ')');
+        if (close > 0) { k = close; continue; }
+      }
       if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
       if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
       if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))) { found = k; break; }
@@ -231,6 +249,8 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
       if (there !== null) j += 1 + there.length;
     }
   }
+  // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
+  if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
   const end = nameEnd(tokens, j);
   return mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
 }
@@ -256,9 +276,9 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
 }
 
 function honorificPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
-  const t = tokens[i]!;
-  if (!isHonorific(t)) return null;
-  const j = i + 1 + (t.key === 'đồng' ? 1 : 0);
+  const length = honorificAt(tokens, i);
+  if (length === 0) return null;
+  const j = i + length;
   const end = nameEnd(tokens, j);
   if (end <= j) return null;
   return {
@@ -298,8 +318,12 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   const titlePartKeys = new Map<string, string>();
   // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
   const named = order.filter(({ m }) => m.name !== null && !m.plural).sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
+  /** how often each spelling of a person's full name is written: the most frequent is their name */
+  const spellings = new Map<Person, Map<string, number>>();
   for (const { m, n } of named) {
-    let person = people.find((p) => sameName(p.nameKeys, m.nameKeys) && (m.country === null || p.country === null || p.country === m.country));
+    const countryFits = (p: Person) => m.country === null || p.country === null || p.country === m.country;
+    let person = people.find((p) => sameName(p.nameKeys, m.nameKeys) && countryFits(p))
+      ?? people.find((p) => oneLetterApart(p.nameKeys, m.nameKeys) && countryFits(p));
     if (person === undefined) {
       person = {
         id: people.length, name: m.name!, nameKeys: m.nameKeys, title: m.title, titleKeys: new Set(m.titleKeys), country: null,
@@ -309,6 +333,17 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
     }
     absorb(person, m, titlePartKeys);
     personOf[n] = person;
+    if (m.nameKeys.length === person.nameKeys.length) {
+      const counts = spellings.get(person) ?? new Map<string, number>();
+      counts.set(m.name!, (counts.get(m.name!) ?? 0) + 1);
+      spellings.set(person, counts);
+    }
+  }
+  // "Donal Trump" twice and "Donald Trump" five times: one person, written the usual way
+  for (const [person, counts] of spellings) {
+    let best = person.name;
+    for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
+    if (best !== person.name) { person.name = best; person.nameKeys = nameKeysOf(best); }
   }
   const contextOf = new Map<Person, string | null>();
   for (const { m, n } of named) {
@@ -330,6 +365,33 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   }
   return { people, personOf };
 }
+
+/** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
+const MIN_TYPO_WORD = 4;
+
+/**
+ * An obvious typo of the same name: as many words, the family name (the last word)
+ * the same, and one other word a letter longer, shorter or different ("Donal Trump").
+ */
+function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length < 2 || a[a.length - 1] !== b[b.length - 1]) return false;
+  let differing = 0;
+  for (let n = 0; n < a.length; n++) {
+    if (a[n] === b[n]) continue;
+    if (++differing > 1 || Math.min(a[n]!.length, b[n]!.length) < MIN_TYPO_WORD || !editDistanceOne(a[n]!, b[n]!)) return false;
+  }
+  return differing === 1;
+}
+
+function editDistanceOne(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+}
+
+const nameKeysOf = (name: string) => matchForm(name).split(/[\s.,'’-]+/u).filter((k) => k.length > 0);
 
 /** Same keys in the same order (keys are single words, so this is comparing the joined names). */
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {

@@ -1,0 +1,76 @@
+// The phrases that tell who plays which part around a cue (data/roles.json), in the
+// tokens' matching form, and the small helpers that find them in a sentence.
+import * as z from 'zod/mini';
+import rolesData from './data/roles.json' with { type: 'json' };
+import { phraseKeys, type Token } from './tokens.js';
+
+const Phrase = z.string();
+const RolesSchema = z.object({
+  joiners: z.array(Phrase), spouse: z.array(Phrase), inviter: Phrase, welcome: Phrase, welcomeLevel: z.array(Phrase),
+  coChair: Phrase, chair: Phrase, chairedBy: Phrase, of: Phrase, between: Phrase, delegation: Phrase, delegationLedBy: Phrase,
+  passive: Phrase, sender: z.array(Phrase), objectLead: z.array(Phrase), visitGap: z.array(Phrase), destination: z.array(Phrase),
+  placeLead: z.array(Phrase), placePrefix: z.array(Phrase), capitalQualifier: z.array(Phrase), travel: z.array(Phrase),
+  visitEnd: z.array(Phrase), arrival: z.array(Phrase), arrivalNot: z.array(Phrase), passing: z.array(Phrase),
+  duration: z.object({ lead: Phrase, unit: Phrase }), pairReference: z.array(Phrase), pairTitleLead: Phrase, ordinal: Phrase,
+  clauseEnd: z.array(Phrase),
+});
+const ROLES = RolesSchema.parse(rolesData);
+
+/** A phrase as the keys of its tokens. */
+export type Keys = readonly string[];
+const keys = (phrase: string): Keys => phraseKeys(phrase);
+const keyList = (phrases: readonly string[]): Keys[] => phrases.map(keys);
+const wordSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => keys(w).join(' ')));
+
+export const LEX = {
+  joiners: wordSet(ROLES.joiners),
+  spouse: wordSet(ROLES.spouse),
+  inviter: keys(ROLES.inviter),
+  welcome: keys(ROLES.welcome),
+  welcomeLevel: wordSet(ROLES.welcomeLevel),
+  coChair: keys(ROLES.coChair),
+  chair: keys(ROLES.chair),
+  chairedBy: keys(ROLES.chairedBy)[0]!,
+  of: keys(ROLES.of)[0]!,
+  between: keys(ROLES.between)[0]!,
+  delegation: keys(ROLES.delegation)[0]!,
+  delegationLedBy: keys(ROLES.delegationLedBy)[0]!,
+  passive: keys(ROLES.passive)[0]!,
+  sender: keyList(ROLES.sender),
+  objectLead: wordSet(ROLES.objectLead),
+  visitGap: wordSet(ROLES.visitGap),
+  destination: wordSet(ROLES.destination),
+  placeLead: wordSet(ROLES.placeLead),
+  placePrefix: keyList(ROLES.placePrefix),
+  capitalQualifier: wordSet(ROLES.capitalQualifier),
+  travel: keyList(ROLES.travel),
+  visitEnd: keyList(ROLES.visitEnd),
+  arrival: wordSet(ROLES.arrival),
+  arrivalNot: wordSet(ROLES.arrivalNot),
+  passing: keyList(ROLES.passing),
+  durationLead: keys(ROLES.duration.lead),
+  durationUnit: keys(ROLES.duration.unit)[0]!,
+  pairReference: keyList(ROLES.pairReference),
+  pairTitleLead: keys(ROLES.pairTitleLead)[0]!,
+  ordinal: keys(ROLES.ordinal)[0]!,
+  clauseEnd: wordSet(ROLES.clauseEnd),
+} as const;
+
+/** Whether the tokens from `i` read the phrase. */
+export function readsAt(tokens: readonly Token[], i: number, phrase: Keys): boolean {
+  if (i < 0 || i + phrase.length > tokens.length) return false;
+  for (let n = 0; n < phrase.length; n++) if (tokens[i + n]!.key !== phrase[n]) return false;
+  return true;
+}
+
+/** The first of the phrases that the tokens from `i` read, as its length, or 0. */
+export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonly Keys[]): number {
+  for (const p of phrases) if (readsAt(tokens, i, p)) return p.length;
+  return 0;
+}
+
+/** Where the phrase first starts in tokens [from, to), or -1. */
+export function findPhrase(tokens: readonly Token[], phrase: Keys, from = 0, to = tokens.length): number {
+  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) if (readsAt(tokens, k, phrase)) return k;
+  return -1;
+}
