@@ -12,7 +12,7 @@ const RolesSchema = z.object({
   placeLead: z.array(Phrase), placePrefix: z.array(Phrase), capitalQualifier: z.array(Phrase), travel: z.array(Phrase),
   visitEnd: z.array(Phrase), arrival: z.array(Phrase), arrivalNot: z.array(Phrase), passing: z.array(Phrase),
   duration: z.object({ lead: Phrase, unit: Phrase }), pairReference: z.array(Phrase), pairTitleLead: Phrase, ordinal: Phrase,
-  clauseEnd: z.array(Phrase),
+  clauseEnd: z.array(Phrase), reporting: z.array(Phrase), and: Phrase,
 });
 const ROLES = RolesSchema.parse(rolesData);
 
@@ -54,6 +54,8 @@ export const LEX = {
   pairTitleLead: keys(ROLES.pairTitleLead)[0]!,
   ordinal: keys(ROLES.ordinal)[0]!,
   clauseEnd: wordSet(ROLES.clauseEnd),
+  reporting: keyList(ROLES.reporting),
+  and: keys(ROLES.and)[0]!,
 } as const;
 
 /** Whether the tokens from `i` read the phrase. */

@@ -90,6 +90,8 @@ const TENSE_AFTER = 8;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
 const PRECEDENT_BEFORE = 4;
 const PRECEDENT_AFTER = 8;
+/** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
+const PAIR_REFERENCE_SPAN = 12;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
 const PASSING_BEFORE = 4;
 /** "kết thúc (tốt đẹp) chuyến thăm": how far before the cue a travel word may stand. */
@@ -316,10 +318,23 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   const cueEnd = tokens[trigger.end - 1]!.end;
   const nextStart = index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
   const refDay = refDayNumber(ref);
-  const announcedEarlier = (d: DateMention) => future && d.end <= cueStart && d.precision === 'day' && dayNumberOf(d.endValue ?? d.value) < refDay;
+  // "Ngày 9/1, Phủ Tổng thống thông báo … sẽ …": the day it was announced, not the day it happens
+  const reportedBetween = (d: DateMention) => {
+    for (let k = 0; k < trigger.first; k++) if (tokens[k]!.start >= d.end && anyReadsAt(tokens, k, LEX.reporting) > 0) return true;
+    return false;
+  };
+  const announcedEarlier = (d: DateMention) => future && d.end <= cueStart && d.precision === 'day'
+    && (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
   const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d));
   const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
-  const after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
+  let after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
+  const previous = index > 0 ? triggers[index - 1]! : null;
+  const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
+  const andBetween = (a: Trigger, b: Trigger) => tokens.slice(a.end, b.first).some((t) => t.key === LEX.and);
+  // "sang thăm Việt Nam và đồng chủ trì Kỳ họp … từ ngày 4 - 6/12": the span is the visit's
+  if (trigger.kind === 'visit' && after === undefined && next !== null && next.kind !== 'visit' && andBetween(trigger, next)) {
+    after = days.find((d) => d.start >= tokens[next.end - 1]!.end && d.endValue !== null && (index + 2 >= triggers.length || d.start < tokens[triggers[index + 2]!.first]!.start));
+  }
   // a date after a visit cue is the visit's, unless the visit already has its own date before it
   // ("trong khuôn khổ chuyến thăm ... từ 3 - 5/6, sáng 4/6, A hội đàm ...")
   const before = [...days].reverse().find((d) => {
@@ -334,11 +349,15 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   let date: DateMention | null;
   let borrowed = false;
   if (trigger.kind === 'visit') {
-    const own = after !== undefined && !commaBetween(tokens, trigger, after.start) ? after : undefined;
+    // "Trong khuôn khổ chuyến thăm …, chiều 12/8, tại Seoul, A hội kiến B": behind a comma and
+    // before a meeting, the day is the meeting's
+    const meetingAfter = after !== undefined && next !== null && next.kind !== 'visit' && tokens[next.first]!.start > after.start;
+    const own = after !== undefined && !(commaBetween(tokens, trigger, after.start) && meetingAfter) ? after : undefined;
     date = own ?? after ?? beforeAny ?? null;
-    borrowed = own === undefined && date !== null;
+    borrowed = own === undefined && date !== null && date === after;
   } else {
     date = before ?? (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ?? null;
+    if (date !== null && date.endValue !== null && previous?.kind === 'visit' && date.start > cueEnd && andBetween(previous, trigger)) date = null;
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
   return { date, borrowed, year };
@@ -379,7 +398,7 @@ function destinationAt(tokens: readonly Token[], k: number): { code: string; len
 /** "hai nhà lãnh đạo", "hai bên", "hai Thủ tướng" right before the cue: the two principals the article named last. */
 function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: number): { title: string | null } | null {
   const tokens = info.tokens;
-  for (let k = trigger.first - 1; k >= clauseFrom && k >= trigger.first - TENSE_AFTER; k--) {
+  for (let k = trigger.first - 1; k >= clauseFrom && k >= trigger.first - PAIR_REFERENCE_SPAN; k--) {
     if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null };
     const plural = info.mentions.find((m) => m.first === k && m.plural && m.name === null && m.title !== null && tokens[k - 1]?.key === LEX.pairTitleLead);
     if (plural !== undefined) return { title: plural.titleKeys.join(' ') };
@@ -526,6 +545,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         chairs = tokens[k + LEX.coChair.length]?.key === LEX.of
           ? chainFrom(tokens, people, k + LEX.coChair.length + 1)
           : nearestChain(tokens, people.filter((p) => p.mention.end <= k));
+      }
+      // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
+      if (k >= 0 && new Set(chairs.map((r) => r.person.country)).size < 2) {
+        const other = people.filter((p) => p.mention.end <= k && p.mention.first >= clauseFrom && p.person.principal && p.person.country !== null && !chairs.some((c) => c.person.country === p.person.country)).pop();
+        if (other !== undefined) chairs = [other, ...chairs];
       }
       const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
       let countries = countriesOf(chairPeople, []);
