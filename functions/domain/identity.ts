@@ -9,6 +9,8 @@ import { sameName } from './names.js';
 /** What the ledger keeps of an event to recognize further reports of it. */
 export interface LedgerEntry {
   id: string;
+  /** the host and the guest a report gave it (visits and meetings in one country), when known */
+  sides?: { host: string; guest: string } | undefined;
   /** every type a report gave it */
   types: EventType[];
   /** every [start, end] a report gave it */
@@ -75,6 +77,8 @@ export function matchReport(
   let best: { entry: LedgerEntry; distance: number } | null = null;
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
+    // the visit to Laos and Laos's visit here a week apart are two visits
+    if (entry.sides && facts.host !== null && facts.guest !== null && (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest)) continue;
     if (principalsConflict(facts, entry.names)) continue;
     const distances = entry.dates
       .map((d) => dateDistance([facts.start, facts.end], d))
@@ -97,8 +101,10 @@ export function recordReport(entry: LedgerEntry, facts: EventFacts, key: string)
     if (!list.some((n) => sameName(n, p.name))) names[p.country] = [...list, p.name];
   }
   const span: [string, string | null] = [facts.start, facts.end];
+  const sides = entry.sides ?? (facts.host !== null && facts.guest !== null ? { host: facts.host, guest: facts.guest } : undefined);
   return {
     id: entry.id,
+    ...(sides ? { sides } : {}),
     types: entry.types.includes(facts.type) ? entry.types : [...entry.types, facts.type],
     dates: entry.dates.some((d) => d[0] === span[0] && d[1] === span[1]) ? entry.dates : [...entry.dates, span],
     names,

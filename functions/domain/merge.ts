@@ -25,9 +25,16 @@ export interface MergedEvent extends EventFacts {
 
 const GENERIC: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
 
+/**
+ * Reports in the order their facts stand: a report that knows the day comes after one that
+ * knows only the month (a later article mentioning the event in passing, "hồi tháng 5 vừa
+ * qua", does not overrule the reports of it), then by publication.
+ */
 function chronological(reports: readonly Report[]): Report[] {
+  const dayKnown = (r: Report) => (isDay(r.facts.start) ? 1 : 0);
   return [...reports].sort(
     (a, b) =>
+      dayKnown(a) - dayKnown(b) ||
       Date.parse(a.article.published) - Date.parse(b.article.published) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
@@ -73,13 +80,20 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
   const last = reports[reports.length - 1]!;
 
   const dated = reports.filter((r) => isDay(r.facts.start));
-  let when = (dated.length > 0 ? dated[dated.length - 1]! : last).facts;
+  let when: Pick<EventFacts, 'start' | 'end'> = (dated.length > 0 ? dated[dated.length - 1]! : last).facts;
   // A later report that knows only one day inside a range an earlier one gave (a
   // visit reported on its second day) does not shorten the visit to that day.
-  if (when.end === null) {
+  if (when.end === null && last.facts.category === 'visit') {
     const day = when.start;
     const range = [...dated].reverse().find((r) => r.facts.end !== null && r.facts.start <= day && day <= r.facts.end);
     if (range) when = range.facts;
+  }
+  // A report that knows only when a visit ended ("kết thúc chuyến thăm" on a day) completes
+  // one that knows when it began.
+  if (when.end === null && isDay(when.start)) {
+    const start = when.start;
+    const ending = [...reports].reverse().find((r) => r.facts.end !== null && !isDay(r.facts.start) && r.facts.end > start && r.facts.end.startsWith(r.facts.start));
+    if (ending) when = { start, end: ending.facts.end };
   }
   const specificTypes = reports.filter((r) => !GENERIC.has(r.facts.type));
   const type = (specificTypes.length > 0 ? specificTypes[specificTypes.length - 1]! : last).facts.type;

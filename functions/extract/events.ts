@@ -4,7 +4,7 @@ import type { Article } from '../domain/article.js';
 import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
 import { findTriggers, isCommitteeName } from './classify.js';
 import { dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, LEX } from './lexicon.js';
+import { anyReadsAt, LANGUAGE, LEX } from './lexicon.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { cleanText, matchForm } from './normalize.js';
 import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
@@ -449,11 +449,17 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
 }
 
-/** A leader calling on a foreign counterpart at home, in an article that names no visit, is on a visit there. */
-function impliedVisit(meeting: Draft, ref: RefDate, order: number): Draft | null {
-  if (meeting.status !== 'held' || meeting.host === null || meeting.guest === null || meeting.partOf !== null || isCall(meeting)) return null;
+/**
+ * A leader of the outlets' own country calling on the host's leader abroad, in an article
+ * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
+ * be in town for anything; a trip to a summit is no bilateral visit.)
+ */
+function impliedVisit(meeting: Draft, ref: RefDate): Draft | null {
+  if (meeting.status !== 'held' || meeting.host === null || meeting.guest !== LANGUAGE.homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
+  if (meeting.type === 'committee_session') return null;
   const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
   if (visitor === undefined) return null;
+  if (meeting.group.mentions.some((m) => m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0))) return null;
   return {
     ...meeting,
     category: 'visit',
@@ -464,7 +470,7 @@ function impliedVisit(meeting: Draft, ref: RefDate, order: number): Draft | null
     placeMention: null,
     status: statusOf(meeting.start, meeting.precision, ref, false),
     partOf: null,
-    order,
+    order: -1,
     evidence: meeting.evidence.slice(),
   };
 }
@@ -610,13 +616,11 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
       if (talks !== undefined) v.people = uniquePeople([...v.people, ...talks.people.filter((p) => p.country === v.host)]);
     }
   }
-  if (visits.length === 0) {
-    for (const m of meetings) {
-      const implied = impliedVisit(m, ref, -1);
-      if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
-        visits.push(implied);
-        m.partOf = implied;
-      }
+  for (const m of meetings) {
+    const implied = impliedVisit(m, ref);
+    if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
+      visits.push(implied);
+      m.partOf = implied;
     }
   }
 

@@ -1,6 +1,7 @@
 // The phrases that tell who plays which part around a cue (data/roles.json), in the
 // tokens' matching form, and the small helpers that find them in a sentence.
 import * as z from 'zod/mini';
+import languageData from './data/language.json' with { type: 'json' };
 import rolesData from './data/roles.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
 
@@ -12,8 +13,9 @@ const RolesSchema = z.object({
   placeLead: z.array(Phrase), placePrefix: z.array(Phrase), capitalQualifier: z.array(Phrase), travel: z.array(Phrase),
   visitEnd: z.array(Phrase), arrival: z.array(Phrase), arrivalNot: z.array(Phrase), passing: z.array(Phrase),
   duration: z.object({ lead: Phrase, unit: Phrase }), pairReference: z.array(Phrase), pairTitleLead: Phrase, ordinal: Phrase,
-  clauseEnd: z.array(Phrase), reporting: z.array(Phrase), and: Phrase,
+  clauseEnd: z.array(Phrase), reporting: z.array(Phrase), and: Phrase, multilateralTrip: z.array(Phrase),
 });
+const LanguageSchema = z.object({ code: z.string(), homeCountry: z.string() });
 const ROLES = RolesSchema.parse(rolesData);
 
 /** A phrase as the keys of its tokens. */
@@ -56,7 +58,11 @@ export const LEX = {
   clauseEnd: wordSet(ROLES.clauseEnd),
   reporting: keyList(ROLES.reporting),
   and: keys(ROLES.and)[0]!,
+  multilateralTrip: keyList(ROLES.multilateralTrip),
 } as const;
+
+/** The language the tables read and the country its outlets write from (data/language.json). */
+export const LANGUAGE = LanguageSchema.parse(languageData);
 
 /** Whether the tokens from `i` read the phrase. */
 export function readsAt(tokens: readonly Token[], i: number, phrase: Keys): boolean {

@@ -6,7 +6,7 @@ import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import { dayNumberOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import { anyReadsAt, findPhrase, LEX, readsAt } from './lexicon.js';
+import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 
@@ -512,7 +512,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           if (c !== null && c.code !== host) { guest = c.code; break; }
         }
       }
-      if (guest === null && host !== 'VN' && visitor === null) guest = before.length === 0 && !trigger.noun ? null : 'VN';
+      // an unnamed side travelling abroad is the outlets' own country ("Đoàn đại biểu … đã thăm Lào")
+      if (guest === null && host !== LANGUAGE.homeCountry && visitor === null) guest = before.length === 0 && !trigger.noun ? null : LANGUAGE.homeCountry;
       if (guest === null || guest === host) return;
       // a tour: "thăm chính thức A và B" is a visit to each
       const hosts = [host];

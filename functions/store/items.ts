@@ -37,6 +37,7 @@ export type StoredEvent = z.infer<typeof StoredEvent>;
 
 export const LedgerEntry = z.object({
   id: z.string(),
+  sides: z.optional(z.object({ host: CountryCode, guest: CountryCode })),
   types: z.array(EventType),
   dates: z.array(z.tuple([z.string(), z.nullable(z.string())])),
   names: z.record(CountryCode, z.array(z.string())),
