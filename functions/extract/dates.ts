@@ -135,6 +135,7 @@ const RELATIVE_MONTHS: Record<string, number> = datesData.relativeMonths;
 const RELATIVE_WEEKS: Record<string, number> = datesData.relativeWeeks;
 const RELATIVE_YEARS: Record<string, number> = datesData.relativeYears;
 const PARTS_OF_MONTH: Record<string, string> = datesData.partsOfMonth;
+const MONTH_NAMES: Record<string, number> = datesData.monthNames;
 const PARTS_OF_WEEK: Record<string, number[]> = datesData.partsOfWeek;
 const PARTS_OF_YEAR: Record<string, number> = datesData.partsOfYear;
 const SAME_DAY = new Set(datesData.sameDayAsLastEvent);
@@ -206,6 +207,16 @@ const READERS: readonly Reader[] = [
     read: (m, at, ctx) => {
       const month = num(m[2])!;
       if (month < 1 || month > 12) return null;
+      const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
+      const year = num(m[3]) ?? yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
+      return mention(at, isoMonth(year, month), null, 'month');
+    },
+  },
+  {
+    // "tháng Tám vừa qua", "tháng Mười Hai năm 2025": a month written as a word
+    pattern: sticky(`(?<!\\d )${MONTH_PART}tháng (${anyOf(keysOf(MONTH_NAMES))})(?: năm ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`),
+    read: (m, at, ctx) => {
+      const month = MONTH_NAMES[m[2]!]!;
       const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
       const year = num(m[3]) ?? yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
       return mention(at, isoMonth(year, month), null, 'month');

@@ -94,8 +94,8 @@ const PRECEDENT_AFTER = 8;
 const PAIR_REFERENCE_SPAN = 12;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
 const PASSING_BEFORE = 4;
-/** "kết thúc (tốt đẹp) chuyến thăm": how far before the cue a travel word may stand. */
-const TRAVEL_BEFORE = 4;
+/** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
+const TRAVEL_BEFORE = 6;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
 const CHAIRED_BY_GAP = 3;
 /** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */

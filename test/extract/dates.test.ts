@@ -143,6 +143,8 @@ describe('relative and partial dates (publishedAt 2026-12-01T09:00:00+07:00, a T
     ['ngày 6.12', ['2026-12-06']],
     ['hôm 30-11', ['2026-11-30']],
     ['vào tháng 4-2027', ['2027-04']],
+    ['chuyến thăm tháng Tám vừa qua', ['2026-08']],
+    ['vào tháng Giêng năm 2027', ['2027-01']],
   ];
   it.each(table)('%s', (phrase, expected) => {
     expect(at(phrase, published)).toEqual(expected);
