@@ -586,6 +586,7 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   const groups = groupMentions(mentions);
   const lead = sentences.find((s) => !s.isTitle);
   const drafts = groups.map((g, n) => draftOf(g, ref, n, lead)).filter((d): d is Draft => d !== null);
+  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead)?.start ?? "DROPPED");
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');

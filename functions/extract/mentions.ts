@@ -449,7 +449,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     const cue: CueContext = {
       sentence: info, trigger, date, dateBorrowed: borrowed && !dateIsEnd, dateIsEnd, durationDays: trigger.kind === 'visit' ? duration : null, year,
       future: tense.future, past: tense.past,
-      precedent: markers.precedentIn(Math.max(0, trigger.first - PRECEDENT_BEFORE), trigger.end + PRECEDENT_AFTER),
+      // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
+      precedent: trigger.kind !== 'committee' && markers.precedentIn(Math.max(0, trigger.first - PRECEDENT_BEFORE), trigger.end + PRECEDENT_AFTER),
       place,
     };
     const before = people.filter((p) => p.mention.end <= trigger.first && p.mention.first >= clauseFrom && !invitedIds.has(p.mention.first));

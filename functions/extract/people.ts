@@ -219,7 +219,8 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   const orgStart = tokens[j];
   if (orgStart !== undefined && orgStart.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
-    if (NON_STATE_ORGS.has(orgStart.key) || NON_STATE_ORGS.has(orgKey2)) principal = false;
+    // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
+    if (NON_STATE_ORGS.has(orgKey2) || (!ORG_HEADS_2.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))) principal = false;
     let k = j + 1;
     let found = -1;
     for (; k < tokens.length && k < j + 10; k++) {
