@@ -277,11 +277,14 @@ function uniquePeople(list: Iterable<Person>): Person[] {
 
 /**
  * An undated event is kept only when the article is about it: it is in the title or the
- * lead, or told twice, or the lead names someone on each side of it.
+ * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
+ * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
-function salient(group: Group, lead: SentenceInfo | undefined): boolean {
+function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
-  if (group.mentions.some((m) => m.sentence.isTitle || m.sentence.order === 0) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
+  if (group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
+  // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm")
+  if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()))) return true;
   if (lead === undefined) return false;
   const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
@@ -300,7 +303,7 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
   return future ? 'announced' : 'held';
 }
 
-function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined): Draft | null {
+function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = group.mentions.find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
@@ -332,7 +335,7 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
       if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
     }
   } else {
-    if (!salient(group, lead)) return null;
+    if (!salient(group, lead, datedVisits)) return null;
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
@@ -438,9 +441,16 @@ function carrySidelines(meetings: readonly Draft[]): void {
  */
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
-  const candidates = visits.filter((v) => v.dateMention !== null && v.precision === 'day' && v.countries.join() === meeting.countries.join());
+  const candidates = visits.filter((v) => v.dateMention !== null && v.countries.join() === meeting.countries.join());
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
+  if (visit.precision === 'month') {
+    // a visit known by its month ("vào giữa tháng 1 tới"): so are its meetings
+    meeting.start = visit.start;
+    meeting.precision = 'month';
+    meeting.status = statusOf(meeting.start, 'month', ref, meeting.status === 'announced');
+    return;
+  }
   const today = refDayNumber(ref);
   const first = dayNumberOf(visit.start);
   const last = visit.end === null ? first : dayNumberOf(visit.end);
@@ -584,9 +594,10 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   }
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
-  const lead = sentences.find((s) => !s.isTitle);
-  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead)).filter((d): d is Draft => d !== null);
-  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead)?.start ?? "DROPPED");
+  const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
+  const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
+  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits)).filter((d): d is Draft => d !== null);
+  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead, datedVisits)?.start ?? "DROPPED");
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
