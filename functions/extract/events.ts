@@ -6,6 +6,7 @@ import { findTriggers, isCommitteeName } from './classify.js';
 import { dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
 import { anyReadsAt, LANGUAGE, LEX } from './lexicon.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
+import { furnitureOf, type Furniture } from './noise.js';
 import { cleanText, matchForm } from './normalize.js';
 import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
 import { countryAt, placeAt } from './gazetteer.js';
@@ -57,20 +58,23 @@ function readSentences(article: Article): SentenceInfo[] {
   /** the matching form of each sentence, for the date pass below */
   const lowers: string[] = [];
   const allPeople: PersonMention[] = [];
-  const read = (text: string, isTitle: boolean) => {
+  const read = (text: string, isTitle: boolean, furniture: Furniture | null) => {
     const lower = matchForm(text);
     const tokens = tokenize(text, lower);
     const mentions = findPeople(text, tokens);
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
-    sentences.push({ text, tokens, triggers: findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle });
+    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption' });
     lowers.push(lower);
   };
-  if (title.length > 0) read(title, true);
-  for (const s of splitSentences(cleanText(article.text))) {
-    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), false);
-  }
+  if (title.length > 0) read(title, true, null);
+  const body = splitSentences(cleanText(article.text));
+  body.forEach((s, n) => {
+    const next = body[n + 1];
+    const furniture = furnitureOf(matchForm(s.text), next !== undefined && next.paragraph === s.paragraph ? matchForm(next.text) : null);
+    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
+  });
   setContextCountries(sentences);
   const { personOf } = resolvePeople(allPeople);
   let cursor = 0;
@@ -94,7 +98,7 @@ function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: s
     if (!tokens[k]!.cap) continue;
     const c = countryAt(tokens, k);
     if (c === null) continue;
-    if (c.code !== 'VN') out.push({ at: k, code: c.code });
+    if (c.code !== LANGUAGE.homeCountry) out.push({ at: k, code: c.code });
     k += c.length - 1;
   }
   return out;
@@ -237,14 +241,14 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
   const groups: Group[] = [];
   const summaries: Summary[] = [];
   for (const m of mentions) {
-    if (m.countries.length === 0) continue;
+    if (m.countries.length === 0 || m.sentence.caption) continue;
     const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
     if (at < 0) { groups.push({ kind: m.kind, mentions: [m] }); summaries.push(summarize(m)); }
     else { groups[at]!.mentions.push(m); absorb(summaries[at]!, m); }
   }
-  // references without countries ("kỳ họp năm nay") join the event they refer to
+  // references without countries ("kỳ họp năm nay") and captions join the event they refer to
   for (const m of mentions) {
-    if (m.countries.length > 0) continue;
+    if (m.countries.length > 0 && !m.sentence.caption) continue;
     const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
     if (at >= 0) groups[at]!.mentions.push(m);
   }
@@ -257,15 +261,22 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
 const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1 };
 
 function bestType(group: Group): { type: EventType; from: Mention } {
-  let best = group.mentions[0]!;
-  for (const m of group.mentions) if ((TYPE_RANK[m.type] ?? 1) > (TYPE_RANK[best.type] ?? 1)) best = m;
+  const story = storyMentions(group);
+  let best = story[0]!;
+  for (const m of story) if ((TYPE_RANK[m.type] ?? 1) > (TYPE_RANK[best.type] ?? 1)) best = m;
   return { type: best.type, from: best };
+}
+
+/** The mentions outside captions (every group has one: captions only join events the story tells). */
+function storyMentions(group: Group): Mention[] {
+  const story = group.mentions.filter((m) => !m.sentence.caption);
+  return story.length > 0 ? story : group.mentions;
 }
 
 function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
-  const score = (m: Mention) => (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) + (m.dateBorrowed || m.dateIsEnd ? 0 : 2) + (m.date!.endValue !== null ? 1 : 0);
+  const score = (m: Mention) => (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) + (m.dateBorrowed ? 0 : m.dateIsEnd ? 1 : 2) + (m.date!.endValue !== null ? 1 : 0);
   return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
@@ -305,7 +316,7 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
 
 function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>): Draft | null {
   const { type, from: typeMention } = bestType(group);
-  const first = group.mentions.find((m) => m.countries.length > 0) ?? group.mentions[0]!;
+  const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
   const future = group.mentions.some((m) => m.future && !m.past) || (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
   let start: string;
@@ -343,7 +354,8 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
     start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
-  const placeMention = group.mentions.find((m) => m.place !== null && m.place.city !== null) ?? group.mentions.find((m) => m.place !== null) ?? null;
+  const placed = storyMentions(group);
+  const placeMention = placed.find((m) => m.place !== null && m.place.city !== null) ?? placed.find((m) => m.place !== null) ?? null;
   return {
     category: group.kind === 'visit' ? 'visit' : 'meeting',
     type,
@@ -562,7 +574,7 @@ function participant(p: Person): Participant {
 }
 
 function evidenceOf(d: Draft): Evidence[] {
-  const first = d.group.mentions.find((m) => m.countries.length > 0) ?? d.group.mentions[0]!;
+  const first = storyMentions(d.group).find((m) => m.countries.length > 0) ?? d.group.mentions[0]!;
   const out: Evidence[] = [...d.evidence];
   const add = (field: Evidence['field'], text: string | undefined) => {
     if (text !== undefined && !out.some((e) => e.field === field && e.text === text)) out.push({ field, text });
@@ -574,7 +586,7 @@ function evidenceOf(d: Draft): Evidence[] {
   add('countries', first.sentence.text);
   if (d.host !== null) add('host', first.sentence.text);
   if (d.guest !== null) add('guest', first.sentence.text);
-  for (const m of d.group.mentions) if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
+  for (const m of storyMentions(d.group)) if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
   if (d.placeMention !== null) add('location', d.placeMention.sentence.text);
   if (d.partOf !== null) add('part_of', first.sentence.text);
   return out;

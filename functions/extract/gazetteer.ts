@@ -61,13 +61,14 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
 export const countryCodes: ReadonlySet<string> = new Set(Object.keys(countriesData.countries));
 
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
-export function countryAt(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix = false): { code: string; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = countryTrie.longest(tokens, i, (entry, length) => {
     const after = tokens[i + length];
     if (after !== undefined && entry.notFollowedBy.has(after.key)) return false;
-    if (!entry.ambiguous) return true;
+    // "Cộng hòa Ả Rập Ai Cập": after a state's prefix a name is the country's, whatever precedes
+    if (!entry.ambiguous || afterStatePrefix) return true;
     // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name
     const before = tokens[i - 1];
     return !(before !== undefined && before.word && before.cap);

@@ -22,6 +22,8 @@ export interface SentenceInfo {
   /** sentence order in the article; the title is -1 */
   order: number;
   isTitle: boolean;
+  /** a photo caption: its mentions only add to events the story tells */
+  caption: boolean;
 }
 
 export interface Place {
@@ -91,7 +93,7 @@ const TENSE_AFTER = 8;
 const PRECEDENT_BEFORE = 4;
 const PRECEDENT_AFTER = 8;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
-const PAIR_REFERENCE_SPAN = 12;
+const PAIR_REFERENCE_SPAN = 16;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
 const PASSING_BEFORE = 4;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
@@ -678,7 +680,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 export function hostingIn(info: SentenceInfo): { hosts: Person[]; guestCountry: string | null } | null {
   const cue = findPhrase(info.tokens, LEX.welcome);
   if (cue < 0) return null; // most sentences: no need to gather their people
-  const welcome = welcomers(info.tokens, refs(info), cue);
+  const all = refs(info);
+  const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));
+  const welcome = welcomers(info.tokens, all.filter((p) => !excluded.has(p.mention.first)), cue);
   if (welcome.hosts.length === 0) return null;
   return { hosts: welcome.hosts.map((r) => r.person), guestCountry: welcome.guest?.person.country ?? null };
 }

@@ -44,7 +44,7 @@ const STATE_PREFIXES = ['cộng hòa', 'vương quốc', 'liên bang', 'nhà nư
 const STATE_PREFIX_KEYS = STATE_PREFIXES.map((p) => p.split(' '));
 
 // Institutions that can sit between a title and a name ("Bộ trưởng Bộ Công Thương ...").
-const ORG_HEADS_1 = new Set(['bộ', 'ban', 'đảng', 'viện', 'cục', 'vụ', 'sở', 'ubnd', 'báo', 'đài', 'quỹ']);
+const ORG_HEADS_1 = new Set(['bộ', 'ban', 'đảng', 'viện', 'cục', 'vụ', 'sở', 'ubnd', 'báo', 'đài', 'quỹ', 'phủ']);
 const ORG_HEADS_2 = new Set(['phân ban', 'ủy ban', 'văn phòng', 'quốc hội', 'chính phủ', 'tập đoàn', 'công ty', 'tổng công', 'ngân hàng', 'hiệp hội', 'học viện', 'đại học', 'tổng cục', 'hội đồng', 'liên đoàn', 'mặt trận', 'trung ương', 'tòa án', 'thành ủy', 'tỉnh ủy', 'quân đội', 'quân ủy', 'tổ chức', 'thượng viện', 'hạ viện', 'nghị viện', 'cơ quan', 'trung tâm', 'tạp chí', 'hội nghị', 'diễn đàn', 'liên minh']);
 /** The longest bracketed gloss skipped inside an institution's name. */
 const MAX_GLOSS_TOKENS = 4;
@@ -95,7 +95,7 @@ export function countryWithPrefix(tokens: readonly Token[], i: number): { code: 
   if (direct !== null) return direct;
   // "nước Cộng hòa X": the longest run of prefixes that a country follows
   for (let prefix = statePrefixLength(tokens, i); prefix > 0; prefix--) {
-    const inner = countryAt(tokens, i + prefix);
+    const inner = countryAt(tokens, i + prefix, true);
     if (inner !== null) return { code: inner.code, length: prefix + inner.length };
   }
   return null;
@@ -349,7 +349,8 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   const contextOf = new Map<Person, string | null>();
   for (const { m, n } of named) {
     const p = personOf[n]!;
-    if (!contextOf.has(p) && m.contextCountry !== undefined) contextOf.set(p, m.contextCountry);
+    // the first mention that stands where the article names a foreign country
+    if (!contextOf.get(p) && m.contextCountry !== undefined) contextOf.set(p, m.contextCountry);
   }
   for (const person of people) {
     person.country ??= leaderCountry(person.nameKeys) ?? leaderCountry(person.nameKeys.slice(-1)) ?? (looksVietnameseName(person.nameKeys) ? 'VN' : null);
