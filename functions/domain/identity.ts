@@ -3,7 +3,7 @@
 // set), so only dates, types and principals remain to compare. Pure.
 import { createHash } from 'node:crypto';
 import { dayRange } from './dates.js';
-import type { EventFacts, EventType } from './event.js';
+import { VISIT_TYPES, type EventFacts, type EventType } from './event.js';
 import { sameName } from './names.js';
 
 /** What the ledger keeps of an event to recognize further reports of it. */
@@ -35,8 +35,11 @@ export const reportKey = (articleKey: string, index: number): string => `${artic
 
 const GENERIC_TYPES: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
 
+/** Outlets disagree on a visit's level ("chính thức" here, "cấp Nhà nước" there): one visit. */
+const VISIT_TYPES_SET: ReadonlySet<EventType> = new Set(VISIT_TYPES);
+
 function typesCompatible(a: EventType, known: EventType[]): boolean {
-  return known.some((t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a));
+  return known.some((t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || (VISIT_TYPES_SET.has(t) && VISIT_TYPES_SET.has(a)));
 }
 
 /** Distance in days between two date spans, widened by the one-day slack that time

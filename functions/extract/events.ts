@@ -555,18 +555,6 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
   v.status = statusOf(best, 'day', ref, false);
 }
 
-/** The visit's own sentence says who invited it, and that is no person. */
-function invitedByBody(v: Draft): boolean {
-  return v.group.mentions.some((m) => {
-    if (m.hosts.length > 0) return false;
-    const t = m.sentence.tokens;
-    for (let k = 0; k + 3 < t.length; k++) {
-      if (t[k]!.key === 'lời' && t[k + 1]!.key === 'mời' && t[k + 2]!.key === 'của') return !m.sentence.mentions.some((p) => p.first === k + 3);
-    }
-    return false;
-  });
-}
-
 // ---------------------------------------------------------------- output
 
 function participant(p: Person): Participant {
@@ -632,12 +620,6 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     if (v.dateMention === null && inside.length > 0) {
       const firstDay = inside.filter((m) => m.precision === 'day').map((m) => m.start).sort()[0];
       if (firstDay !== undefined) { v.start = firstDay; v.precision = 'day'; v.status = statusOf(firstDay, 'day', ref, false); }
-    }
-    // no inviter named: the host-side leader of the talks held during it (not when the
-    // invitation came from a body: "theo lời mời của Quốc hội Việt Nam")
-    if (!v.people.some((p) => p.country === v.host) && !invitedByBody(v)) {
-      const talks = inside.find((m) => m.type === 'talks');
-      if (talks !== undefined) v.people = uniquePeople([...v.people, ...talks.people.filter((p) => p.country === v.host)]);
     }
   }
   for (const m of meetings) {

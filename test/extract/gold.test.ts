@@ -18,8 +18,10 @@ describe('seed articles', () => {
 
   it('gets every field right, except what only another article can tell', () => {
     // 004 reports the state visit of 000 without saying "cấp Nhà nước" or naming the
-    // Lao inviter: type and the inviter come from 000 when the store merges the two.
-    const fieldErrors = score.problems.filter((p) => p.includes(' FIELD ') && !p.startsWith('004_0ee21f08bc6a023e FIELD vn-la-2026-02-state-visit'));
+    // Lao inviter, and 001 tells of the Lao visit without naming who invited it (Tô Lâm
+    // only hosts the talks): type and inviters come from 000 when the store merges them.
+    const fromAnotherArticle = ['004_0ee21f08bc6a023e FIELD vn-la-2026-02-state-visit', '001_83e5263e9d38d047 FIELD la-vn-2026-01-visit participants'];
+    const fieldErrors = score.problems.filter((p) => p.includes(' FIELD ') && !fromAnotherArticle.some((known) => p.startsWith(known)));
     expect(fieldErrors).toEqual([]);
   });
 
