@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { dayRange } from './dates.js';
 import { VISIT_TYPES, type EventFacts, type EventType } from './event.js';
-import { sameName } from './names.js';
+import { sameName } from '../text/names.js';
 
 /** What the ledger keeps of an event to recognize further reports of it. */
 export interface LedgerEntry {

@@ -13,7 +13,7 @@ import type {
   Source,
   Status,
 } from './event.js';
-import { sameName } from './names.js';
+import { sameName } from '../text/names.js';
 import type { Report } from './report.js';
 
 export interface MergedEvent extends EventFacts {

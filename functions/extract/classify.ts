@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import cuesData from './data/cues.json' with { type: 'json' };
-import { matchForm } from './normalize.js';
+import { matchForm } from '../text/vietnamese.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 

@@ -7,7 +7,8 @@ import { dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, r
 import { anyReadsAt, LANGUAGE, LEX } from './lexicon.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { furnitureOf, type Furniture } from './noise.js';
-import { cleanText, matchForm } from './normalize.js';
+import { cleanText } from './normalize.js';
+import { matchForm } from '../text/vietnamese.js';
 import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import type { Token } from './tokens.js';

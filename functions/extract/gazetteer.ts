@@ -7,7 +7,7 @@ import titlesData from './data/titles.json' with { type: 'json' };
 import leadersData from './data/leaders.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
-import { matchForm } from './normalize.js';
+import { matchForm } from '../text/vietnamese.js';
 
 export interface CountryEntry {
   code: string;
@@ -46,6 +46,9 @@ const titleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
   titleTrie.add(t.name, { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true });
 }
+/** Words before a title that make it several people ("hai Thủ tướng", "các Bộ trưởng"). */
+export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.map(matchForm));
+
 const honorificTrie = new TokenTrie<true>();
 for (const h of titlesData.honorifics) honorificTrie.add(h, true);
 
@@ -84,9 +87,9 @@ export function placeAt(tokens: readonly Token[], i: number): { entry: PlaceEntr
 }
 
 export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
-  // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name
+  // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap) return null;
+  if (before !== undefined && before.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
   return titleBeginsAt(tokens, i);
 }
 

@@ -4,7 +4,7 @@
 // credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
 import noiseData from './data/noise.json' with { type: 'json' };
-import { matchForm } from './normalize.js';
+import { matchForm } from '../text/vietnamese.js';
 
 const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });
 const NOISE = NoiseSchema.parse(noiseData);

@@ -1,7 +1,5 @@
 // Text clean-up before extraction: HTML residue, entities, Unicode form, whitespace.
-// Also the "matching form" of a text: lower case with modern tone placement, built so
-// that it has exactly the same length as its input; the extractor finds things in the
-// matching form and cuts the text "as written" at the same offsets.
+// (The matching form that cues and names are compared in lives in ../text/vietnamese.ts.)
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
@@ -59,47 +57,3 @@ const SPACE_RUN = / [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u2000-
 /** a line break with a space before or after it */
 const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
-
-// Old ("hoà", "thuỷ", "Uỷ") and new ("hòa", "thủy", "Ủy") tone placement in open
-// syllables: the tone mark moves from the second vowel to the first.
-const TONE_ROWS: ReadonlyArray<readonly [string, string]> = [['a', 'àáảãạ'], ['e', 'èéẻẽẹ'], ['y', 'ỳýỷỹỵ']];
-const MARKED: Readonly<Record<string, string>> = { o: 'òóỏõọ', u: 'ùúủũụ', O: 'ÒÓỎÕỌ', U: 'ÙÚỦŨỤ' };
-const OLD_STYLE = /(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])|([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\p{L}\p{M}])/gu;
-
-function toneOf(ch: string): readonly [string, number] {
-  const lower = ch.toLowerCase();
-  for (const [base, marks] of TONE_ROWS) {
-    const i = marks.indexOf(lower);
-    if (i >= 0) return [ch === lower ? base : base.toUpperCase(), i];
-  }
-  return [ch, -1];
-}
-
-/**
- * Modern tone placement ("hoà" → "hòa", "thuỷ" → "thủy", "Uỷ" → "Ủy"); keeps case and
- * length, so offsets into the result are offsets into the input.
- */
-export function modernizeTones(text: string): string {
-  return text.replace(OLD_STYLE, (whole, u: string | undefined, y: string | undefined, o: string | undefined, ae: string | undefined) => {
-    const first = u ?? o!;
-    const [base, tone] = toneOf(y ?? ae!);
-    return tone < 0 ? whole : MARKED[first]![tone]! + base;
-  });
-}
-
-/** Lower case without changing the length (characters whose lower case is longer stay). */
-export function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
-}
-
-/** The form in which cues and gazetteer names are compared: lower case, modern tones. */
-export function matchForm(text: string): string {
-  return lowerSameLength(modernizeTones(text));
-}

@@ -1,9 +1,11 @@
 // People in a sentence ("Tổng thống Hoa Kỳ Joe Biden", "Thủ tướng Lào Sonexay Siphandone",
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
-import { countryAt, placeAt, honorificAt, knownLeaderAt, leaderCountry, titleAt, titleBeginsAt, type TitleEntry } from './gazetteer.js';
+import { countryAt, placeAt, honorificAt, PLURAL_LEAD, knownLeaderAt, leaderCountry, titleAt, titleBeginsAt, type TitleEntry } from './gazetteer.js';
 import type { Token } from './tokens.js';
-import { matchForm } from './normalize.js';
+import { matchForm } from '../text/vietnamese.js';
+import { nameKeys, sameNameKeys } from '../text/names.js';
+import { LANGUAGE } from './lexicon.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -259,7 +261,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
 function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, _entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
   const hasName = nameStop > nameStart;
   const before = tokens[first - 1]?.key;
-  const plural = before === 'hai' || before === 'các' || before === 'những' || before === 'ba' || before === 'nhiều';
+  const plural = before !== undefined && PLURAL_LEAD.has(before);
   const title = spanText(text, tokens, first, titleEnd);
   return {
     first,
@@ -302,7 +304,6 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number): Perso
 
 // ---------------------------------------------------------------- article-level resolution
 
-const containsAll = (big: readonly string[], small: readonly string[]) => small.length > 0 && small.every((k) => big.includes(k));
 
 /**
  * Merges mentions into people. Named mentions first (a short name such as "Biden"
@@ -323,8 +324,7 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   const spellings = new Map<Person, Map<string, number>>();
   for (const { m, n } of named) {
     const countryFits = (p: Person) => m.country === null || p.country === null || p.country === m.country;
-    let person = people.find((p) => sameName(p.nameKeys, m.nameKeys) && countryFits(p))
-      ?? people.find((p) => oneLetterApart(p.nameKeys, m.nameKeys) && countryFits(p));
+    let person = people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
     if (person === undefined) {
       person = {
         id: people.length, name: m.name!, nameKeys: m.nameKeys, title: m.title, titleKeys: new Set(m.titleKeys), country: null,
@@ -344,7 +344,7 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   for (const [person, counts] of spellings) {
     let best = person.name;
     for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
-    if (best !== person.name) { person.name = best; person.nameKeys = nameKeysOf(best); }
+    if (best !== person.name) { person.name = best; person.nameKeys = nameKeys(best); }
   }
   const contextOf = new Map<Person, string | null>();
   for (const { m, n } of named) {
@@ -362,53 +362,10 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
     if (m.name !== null || m.plural || m.title === null) continue;
     const titleKey = m.titleKeys.join(' ');
     const candidates = people.filter((p) => p.principal === m.principal && p.titleKeys.has(titleKey) && (m.country === null ? true : p.country === m.country));
-    const pick = m.country === null ? candidates.find((p) => p.country === 'VN') ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
+    const pick = m.country === null ? candidates.find((p) => p.country === LANGUAGE.homeCountry) ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
     personOf[n] = pick ?? null;
   }
   return { people, personOf };
-}
-
-/** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
-const MIN_TYPO_WORD = 4;
-
-/**
- * An obvious typo of the same name: as many words, the family name (the last word)
- * the same, and one other word a letter longer, shorter or different ("Donal Trump").
- */
-function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length || a.length < 2 || a[a.length - 1] !== b[b.length - 1]) return false;
-  let differing = 0;
-  for (let n = 0; n < a.length; n++) {
-    if (a[n] === b[n]) continue;
-    if (++differing > 1 || Math.min(a[n]!.length, b[n]!.length) < MIN_TYPO_WORD || !editDistanceOne(a[n]!, b[n]!)) return false;
-  }
-  return differing === 1;
-}
-
-function editDistanceOne(x: string, y: string): boolean {
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  if (long.length - short.length > 1) return false;
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i++;
-  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
-}
-
-const nameKeysOf = (name: string) => matchForm(name).split(/[\s.,'’-]+/u).filter((k) => k.length > 0);
-
-/** Same keys in the same order (keys are single words, so this is comparing the joined names). */
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let n = 0; n < a.length; n++) if (a[n] !== b[n]) return false;
-  return true;
-}
-
-function sameName(a: readonly string[], b: readonly string[]): boolean {
-  if (sameKeys(a, b)) return true;
-  // "Biden" in "Joe Biden", "Marcos Jr." in "Ferdinand Marcos Jr.", "Modi" in "Narendra Modi"
-  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
-  if (!containsAll(big, small)) return false;
-  // a Vietnamese given name alone ("Chính") is too weak; the family name is the first word
-  return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
 }
 
 function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, string>): void {

@@ -1,6 +1,6 @@
 // Word and punctuation tokens of a sentence, with the offsets that tie the matching
 // form (lower case, modern tones) back to the text as written.
-import { matchForm } from './normalize.js';
+import { matchForm } from '../text/vietnamese.js';
 
 export interface Token {
   /** as written */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATE_PATTERN_SOURCES, findDates, refDateOf } from '../../functions/extract/dates.js';
-import { matchForm } from '../../functions/extract/normalize.js';
+import { matchForm } from '../../functions/text/vietnamese.js';
 
 const at = (text: string, published: string, previousDay: string | null = null) =>
   findDates(matchForm(text), refDateOf(published), previousDay).map((d) => (d.endValue === null ? d.value : `${d.value}/${d.endValue}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, matchForm, modernizeTones } from '../../functions/extract/normalize.js';
+import { cleanText } from '../../functions/extract/normalize.js';
 
 describe('cleanText', () => {
   it('composes NFD text to NFC', () => {
@@ -16,19 +16,5 @@ describe('cleanText', () => {
   });
   it('leaves stray angle brackets and unknown entities alone', () => {
     expect(cleanText('tăng < 5% & giảm > 3% &foo;')).toBe('tăng < 5% & giảm > 3% &foo;');
-  });
-});
-
-describe('tone placement', () => {
-  it('treats old and new placement alike', () => {
-    expect(modernizeTones('Uỷ ban hoà bình, thuỷ chung, khoẻ')).toBe('Ủy ban hòa bình, thủy chung, khỏe');
-    expect(matchForm('Uỷ ban')).toBe(matchForm('Ủy ban'));
-  });
-  it('keeps closed syllables and "qu" as they are', () => {
-    expect(modernizeTones('hoàn thành, quý, khoảng, HOÀ')).toBe('hoàn thành, quý, khoảng, HÒA');
-  });
-  it('keeps the length, so offsets stay valid', () => {
-    const s = 'Thuỷ Hoà Uỷ ban';
-    expect(matchForm(s).length).toBe(s.length);
   });
 });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../../../functions/domain/article.js';
 import type { ExtractedEvent } from '../../../functions/domain/event.js';
+import { modernizeTones } from '../../../functions/text/vietnamese.js';
 
 export interface GoldEvent {
   key: string;
@@ -46,15 +47,7 @@ export function loadSet(dir: string): SetArticle[] {
   });
 }
 
-const TONE: Record<string, string> = { a: 'àáảãạ', e: 'èéẻẽẹ', o: 'òóỏõọ', u: 'ùúủũụ', y: 'ỳýỷỹỵ' };
-function modernTone(s: string): string {
-  s = s.replace(/o([àáảãạèéẻẽẹ])(?![\p{L}\p{M}])/gu, (_m, w: string) => {
-    const v = TONE.a!.includes(w) ? 'a' : 'e';
-    return TONE.o![TONE[v]!.indexOf(w)]! + v;
-  });
-  return s.replace(/(?<!q)u([ỳýỷỹỵ])(?![\p{L}\p{M}])/gu, (_m, w: string) => TONE.u![TONE.y!.indexOf(w)]! + 'y');
-}
-const norm = (s: string) => modernTone(s.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ').trim();
+const norm = (s: string) => modernizeTones(s.normalize('NFC').toLowerCase()).replace(/\s+/g, ' ').trim();
 const tokens = (n: string) => norm(n).replace(/[.,;:!?"'“”‘’()[\]\-–—]/g, ' ').split(/\s+/).filter(Boolean);
 export function namesMatch(a: string, b: string): boolean {
   const ta = tokens(a), tb = tokens(b);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { nameKeys, sameName } from '../../functions/text/names.js';
+
+describe('sameName: one person however an article writes the name', () => {
+  it.each([
+    ['Kishida Fumio', 'Fumio Kishida'],
+    ['Biden', 'Joe Biden'],
+    ['Marcos Jr.', 'Ferdinand Marcos Jr.'],
+    ['Thuỷ', 'thủy'],
+    ['Donal Trump', 'Donald Trump'],
+    ['Anthony Blinken', 'Antony Blinken'],
+    ['Prak Sokhon', 'Prak Sokhonn'],
+    ['Kim Jong-un', 'Kim Jong Un'],
+  ])('%s = %s', (a, b) => {
+    expect(sameName(a, b)).toBe(true);
+  });
+
+  it.each([
+    // a middle name alone says too little
+    ['Minh', 'Phạm Minh Chính'],
+    ['Nguyễn Xuân Phúc', 'Nguyễn Phú Trọng'],
+    // one letter in a short word is another name, and so is another family name
+    ['Nguyễn Văn Thành', 'Nguyễn Văn Thanh'],
+    ['Tô Lâm', 'Tô Lam'],
+    ['Lee Jae Myung', 'Lee Jae Myun Kim'],
+    ['Hun Sen', 'Hun Manet'],
+    ['', 'Hun Sen'],
+  ])('%s ≠ %s', (a, b) => {
+    expect(sameName(a, b)).toBe(false);
+  });
+
+  it('compares the words in the matching form', () => {
+    expect(nameKeys('Uỷ Ban  Hoà-Bình')).toEqual(['ủy', 'ban', 'hòa', 'bình']);
+  });
+});
