@@ -24,6 +24,8 @@ export interface TitleEntry {
   name: string;
   principal: boolean;
   leader: boolean;
+  /** names a country's leader without naming the office; may be written in lower case */
+  generic: boolean;
 }
 
 const countryTrie = new TokenTrie<CountryEntry>();
@@ -44,7 +46,7 @@ for (const [code, names] of Object.entries(citiesData.venues)) for (const name o
 
 const titleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
-  titleTrie.add(t.name, { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true });
+  titleTrie.add(t.name, { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true, generic: 'generic' in t && t.generic === true });
 }
 /** Words before a title that make it several people ("hai Thủ tướng", "các Bộ trưởng"). */
 export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.map(matchForm));
@@ -96,8 +98,8 @@ export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntr
 /** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …"). */
 export function titleBeginsAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
   const first = tokens[i];
-  if (first === undefined || !first.cap) return null;
-  const hit = titleTrie.longest(tokens, i);
+  if (first === undefined) return null;
+  const hit = titleTrie.longest(tokens, i, (entry) => first.cap || entry.generic);
   return hit === null ? null : { entry: hit.value, length: hit.length };
 }
 

@@ -25,6 +25,8 @@ export interface PersonMention {
   plural: boolean;
   /** introduced by ông/bà only */
   honorific: boolean;
+  /** titled only as a country's leader ("nhà lãnh đạo Nga"), no office named */
+  generic: boolean;
   /** the foreign country the article was talking about where the mention stands (set by the caller) */
   contextCountry?: string | null;
 }
@@ -145,7 +147,7 @@ export function findPeople(text: string, tokens: readonly Token[]): PersonMentio
     // titles and known names start with a capital letter; an honorific ("ông") may not
     const mention = t.cap
       ? titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i)
-      : t.word ? honorificPersonAt(text, tokens, i) : null;
+      : t.word ? honorificPersonAt(text, tokens, i) ?? titledPersonAt(text, tokens, i) : null;
     if (mention === null) { i++; continue; }
     appositionOf(text, tokens, mention);
     people.push(mention);
@@ -258,7 +260,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   return mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
 }
 
-function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, _entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
+function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
   const hasName = nameStop > nameStart;
   const before = tokens[first - 1]?.key;
   const plural = before !== undefined && PLURAL_LEAD.has(before);
@@ -275,6 +277,7 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
     leader,
     plural,
     honorific: false,
+    generic: entries.every((e) => e.generic),
   };
 }
 
@@ -286,7 +289,7 @@ function honorificPersonAt(text: string, tokens: readonly Token[], i: number): P
   if (end <= j) return null;
   return {
     first: i, end, name: spanText(text, tokens, j, end), nameKeys: tokens.slice(j, end).filter((x) => x.word).map((x) => x.key),
-    title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true,
+    title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true, generic: false,
   };
 }
 
@@ -298,7 +301,7 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number): Perso
   const end = i + hit.length;
   return {
     first: i, end, name: spanText(text, tokens, i, end), nameKeys: tokens.slice(i, end).filter((x) => x.word).map((x) => x.key),
-    title: null, titleKeys: [], country: hit.code, principal: true, leader: false, plural: false, honorific: false,
+    title: null, titleKeys: [], country: hit.code, principal: true, leader: false, plural: false, honorific: false, generic: false,
   };
 }
 
@@ -361,6 +364,13 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   for (const { m, n } of order) {
     if (m.name !== null || m.plural || m.title === null) continue;
     const titleKey = m.titleKeys.join(' ');
+    if (m.generic) {
+      // "Nhà lãnh đạo Nga": the one leader (else the one principal) of that country the article names
+      const ofCountry = people.filter((p) => p.principal && m.country !== null && p.country === m.country);
+      const leaders = ofCountry.filter((p) => p.leader);
+      personOf[n] = (leaders.length === 1 ? leaders[0] : ofCountry.length === 1 ? ofCountry[0] : undefined) ?? null;
+      continue;
+    }
     const candidates = people.filter((p) => p.principal === m.principal && p.titleKeys.has(titleKey) && (m.country === null ? true : p.country === m.country));
     const pick = m.country === null ? candidates.find((p) => p.country === LANGUAGE.homeCountry) ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
     personOf[n] = pick ?? null;
