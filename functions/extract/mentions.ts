@@ -83,6 +83,8 @@ const OBJECT_LEAD_SKIP = 3;
 const CHAIN_GAP = 3;
 /** How many gap words ("tới", "cấp Nhà nước") may stand between a visit cue and the host country. */
 const VISIT_HOST_GAP = 3;
+/** "chuyến thăm chính thức thứ 2 của ông tới Việt Nam": how far after a visit noun "tới <country>" may come. */
+const NOUN_VISIT_SPAN = 8;
 /** How far back from a visit cue "đến/tới/sang <country>" may name its host ("… đến Việt Nam là quốc gia đầu tiên thăm"). */
 const HOST_BEFORE_SPAN = 10;
 /** How far after a tour's first host further hosts may be listed ("thăm A và B"). */
@@ -98,6 +100,10 @@ const PAIR_REFERENCE_SPAN = 16;
 const PASSING_BEFORE = 4;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
 const TRAVEL_BEFORE = 6;
+/** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
+const PAIR_AFTER_CHARS = 4;
+/** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
+const SINCE_CHARS = 48;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
 const CHAIRED_BY_GAP = 3;
 /** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */
@@ -327,7 +333,16 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   };
   const announcedEarlier = (d: DateMention) => future && d.end <= cueStart && d.precision === 'day'
     && (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
-  const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d));
+  // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
+  const since = (d: DateMention) => {
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      if (tokens[k]!.start >= d.start) continue;
+      if (tokens[k]!.end < d.start - SINCE_CHARS) break;
+      if (anyReadsAt(tokens, k, LEX.since) > 0) return true;
+    }
+    return false;
+  };
+  const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d));
   const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
   let after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
   const previous = index > 0 ? triggers[index - 1]! : null;
@@ -472,6 +487,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             const c = destinationAt(tokens, k + 1);
             if (c !== null) { host = c.code; hostEnd = k + 1 + c.length; }
           }
+        }
+      }
+      if (host === null && trigger.noun) {
+        for (let k = trigger.end; k < tokens.length && k < trigger.end + NOUN_VISIT_SPAN && tokens[k]!.word; k++) {
+          if (!LEX.destination.has(tokens[k]!.key)) continue;
+          const c = destinationAt(tokens, k + 1);
+          if (c !== null) { host = c.code; hostEnd = k + 1 + c.length; }
+          break;
         }
       }
       for (let k = trigger.end, gap = 0; host === null && k < tokens.length && gap <= VISIT_HOST_GAP; k++) {
@@ -626,6 +649,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       const end = objects[objects.length - 1]!.mention.end;
       const subject = people.find((p) => p.mention.first >= end && p.person.principal && p.person.country !== null && !objectCountries.has(p.person.country));
       if (subject !== undefined) sideA = [subject];
+    }
+    if (sideA.length === 0 && objects.length === 0 && trigger.noun) {
+      const next = people.find((p) => p.mention.first >= trigger.end && tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS);
+      const chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
+      if (new Set(chain.map((r) => r.person.country)).size === 2) { sideA = chain.slice(0, 1); objects = chain.slice(1); }
     }
     if (sideA.length === 0 && previousMeeting !== null && onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)) sideA = previousMeeting.sideA;
     if (objects.length > 0) previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };
