@@ -35,11 +35,21 @@ export const reportKey = (articleKey: string, index: number): string => `${artic
 
 const GENERIC_TYPES: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
 
-/** Outlets disagree on a visit's level ("chính thức" here, "cấp Nhà nước" there): one visit. */
-const VISIT_TYPES_SET: ReadonlySet<EventType> = new Set(VISIT_TYPES);
+/**
+ * Types that outlets use for one event: a visit's level ("chính thức" here, "cấp Nhà nước"
+ * there), a summit one calls talks and another a high-level meeting. A call is never a
+ * meeting in person, and a committee's session is its own kind; principals tell the rest apart.
+ */
+const TYPE_FAMILIES: ReadonlyArray<ReadonlySet<EventType>> = [
+  new Set(VISIT_TYPES),
+  new Set<EventType>(['talks', 'courtesy_call', 'high_level_meeting', 'meeting']),
+  new Set<EventType>(['phone_call', 'video_call']),
+  new Set<EventType>(['committee_session']),
+];
+const familyOf = (t: EventType) => TYPE_FAMILIES.find((f) => f.has(t));
 
 function typesCompatible(a: EventType, known: EventType[]): boolean {
-  return known.some((t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || (VISIT_TYPES_SET.has(t) && VISIT_TYPES_SET.has(a)));
+  return known.some((t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || familyOf(t) === familyOf(a));
 }
 
 /** Distance in days between two date spans, widened by the one-day slack that time

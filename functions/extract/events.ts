@@ -66,7 +66,7 @@ function readSentences(article: Article): SentenceInfo[] {
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
-    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption' });
+    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption', anchor: null });
     lowers.push(lower);
   };
   if (title.length > 0) read(title, true, null);
@@ -87,7 +87,7 @@ function readSentences(article: Article): SentenceInfo[] {
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
     info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
-    if (!info.isTitle) anchor = nextAnchor(anchor, info);
+    if (!info.isTitle) { info.anchor = anchor; anchor = nextAnchor(anchor, info); }
   });
   return sentences;
 }
@@ -353,6 +353,10 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
     if (years.length > 0 && !years.includes(ref.year)) return null;
     precision = future ? 'month' : 'day';
     start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
+    // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
+    // telling of there, when that day is before publication
+    const told = group.kind !== 'visit' && !future ? storyMentions(group)[0]!.sentence.anchor : null;
+    if (told !== null && dayNumberOf(told) < refDayNumber(ref)) start = told;
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);

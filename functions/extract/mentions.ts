@@ -24,6 +24,8 @@ export interface SentenceInfo {
   isTitle: boolean;
   /** a photo caption: its mentions only add to events the story tells */
   caption: boolean;
+  /** the day of the last event told before this sentence ("cùng ngày" refers to it), or null */
+  anchor: string | null;
 }
 
 export interface Place {

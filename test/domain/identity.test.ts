@@ -57,10 +57,23 @@ describe('event identity', () => {
     expect(matchReport(otherCall, 'a#2', [entry])).toBeNull();
   });
 
-  it('keeps talks and a courtesy call apart', () => {
+  it('takes one summit called talks by one outlet and a high-level meeting by another as one event', () => {
     const entry = entryFor('e1', ['a#1', facts({ category: 'meeting', type: 'talks' })]);
-    expect(matchReport(facts({ category: 'meeting', type: 'courtesy_call' }), 'a#2', [entry])).toBeNull();
-    expect(matchReport(facts({ category: 'meeting', type: 'meeting' }), 'b#0', [entry])?.id).toBe('e1');
+    expect(matchReport(facts({ category: 'meeting', type: 'high_level_meeting' }), 'b#0', [entry])?.id).toBe('e1');
+    expect(matchReport(facts({ category: 'meeting', type: 'meeting' }), 'c#0', [entry])?.id).toBe('e1');
+  });
+
+  it('keeps a phone call apart from a meeting in person, and talks apart from a call on someone else', () => {
+    const entry = entryFor('e1', ['a#1', facts({ category: 'meeting', type: 'talks' })]);
+    expect(matchReport(facts({ category: 'meeting', type: 'phone_call' }), 'a#2', [entry])).toBeNull();
+    const other = facts({ category: 'meeting', type: 'courtesy_call', participants: [{ name: 'Võ Văn Thưởng', title: null, country: 'VN' }] });
+    expect(matchReport(other, 'a#3', [entry])).toBeNull();
+  });
+
+  it('keeps a visit and the return visit apart', () => {
+    const entry = entryFor('e1', ['a#0', facts({ host: 'LA', guest: 'VN' })]);
+    expect(matchReport(facts({ host: 'VN', guest: 'LA' }), 'b#0', [entry])).toBeNull();
+    expect(matchReport(facts({ host: 'LA', guest: 'VN', type: 'official_visit' }), 'c#0', [entry])?.id).toBe('e1');
   });
 
   it('finds the entry a report was already recorded in, whatever it says now', () => {
