@@ -12,6 +12,8 @@ import { ArticleInput, toArticle } from '../functions/domain/article.js';
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SEEDS_DIR = join(ROOT, 'seeds');
 export const DEVSET_DIR = resolve(ROOT, '../shared/devset/articles');
+/** Real news excerpts (third parties' words): read from ../shared at run time, never copied into the repository. */
+export const REALSET_DIRS = [resolve(ROOT, '../shared/realset-vi/articles')];
 
 /** One measured figure: what, how much, against which baseline of the same run. */
 export interface Figure {
@@ -109,7 +111,7 @@ export function verdict(met: boolean | undefined): string {
 }
 
 /** Seed articles and development-set articles (CONTRACT §2 JSON), parsed as the API does. */
-export async function loadArticles(): Promise<{ seeds: Article[]; devset: Article[]; raw: string[] }> {
+export async function loadArticles(): Promise<{ seeds: Article[]; devset: Article[]; realset: Article[]; raw: string[] }> {
   const read = async (dir: string) => {
     const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
     return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
@@ -121,8 +123,16 @@ export async function loadArticles(): Promise<{ seeds: Article[]; devset: Articl
   } catch {
     console.warn(`(no devset at ${DEVSET_DIR}; using the seeds only)`);
   }
+  const realRaw: string[] = [];
+  for (const dir of REALSET_DIRS) {
+    try {
+      realRaw.push(...(await read(dir)));
+    } catch {
+      console.warn(`(no real articles at ${dir})`);
+    }
+  }
   const parse = (s: string) => toArticle(ArticleInput.parse(JSON.parse(s)));
-  return { seeds: seedRaw.map(parse), devset: devRaw.map(parse), raw: [...seedRaw, ...devRaw] };
+  return { seeds: seedRaw.map(parse), devset: devRaw.map(parse), realset: realRaw.map(parse), raw: [...seedRaw, ...devRaw] };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -74,7 +74,8 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
   const triggers: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.word) continue;
+    // most words start no cue: one map look-up before the trie walk
+    if (!t.word || !cueTrie.startsWith(t.key)) continue;
     const prev = tokens[i - 1]?.key;
     const hit = cueTrie.longest(tokens, i, (c, length) => {
       if (prev !== undefined && c.notBefore.has(prev)) return false;

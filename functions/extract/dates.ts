@@ -148,6 +148,8 @@ interface ReadContext {
 }
 
 interface Reader {
+  /** the first words the pattern can begin with (DIGIT for a number): a position is tried only with the readers of its word */
+  first: readonly string[];
   pattern: RegExp;
   read: (m: RegExpExecArray, at: Span, ctx: ReadContext) => DateMention | null;
 }
@@ -163,32 +165,40 @@ function mention(at: Span, value: string, endValue: string | null, precision: Da
 }
 
 const num = (s: string | undefined) => (s === undefined ? null : Number(s));
+/** The key of positions that start with a digit. */
+const DIGIT = '0';
+const firstWords = (...lists: ReadonlyArray<Iterable<string>>) => [...new Set([...lists].flatMap((l) => [...l].map((p) => p.split(' ')[0]!)))];
 const sticky = (source: string) => new RegExp(source, 'uy');
 
 /** The readers in the order they are tried at a position; the first that matches wins. */
 const READERS: readonly Reader[] = [
   {
     // "từ ngày 10/9 đến ngày 13/9", "10 đến 11/9", "14-15/4", "30/7 đến 1/8", "11 đến 12/12/2023"
+    first: [DIGIT],
     pattern: sticky(`${NB}${N}(?:/${N}(?:/${Y})?)? ?${JOIN} ?(?:ngày )?${N}/${N}(?:/${Y})?${NA}`),
     read: (m, at, ctx) => range(num(m[1])!, num(m[2]) ?? num(m[5])!, num(m[3]), num(m[4])!, num(m[5])!, num(m[6]), at, ctx),
   },
   {
     // "ngày 11 và 12-11", "từ 13 đến 14-11", "từ ngày 26 đến 27-1": dashes and dots after a lead word
+    first: [DIGIT],
     pattern: sticky(`(?<=${RANGE_LEAD} )${N} ?${JOIN} ?(?:ngày )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
     read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
     // "ngày 10 đến ngày 13 tháng 9 năm 2024"
+    first: ['ngày'],
     pattern: sticky(`ngày ${N} ?${JOIN} ?(?:ngày )?${N} tháng ${N}(?:,? năm ${Y})?${NA}`),
     read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
     // "ngày 12 tháng 9 năm 2024"
+    first: ['ngày'],
     pattern: sticky(`ngày ${N} tháng ${N}(?:,? năm ${Y})?${NA}`),
     read: (m, at, ctx) => single(num(m[1])!, num(m[2])!, num(m[3]), at, ctx),
   },
   {
     // "ngày 20 tháng này", "ngày 5 tháng tới"
+    first: ['ngày'],
     pattern: sticky(`ngày ${N} (${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => {
       const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
@@ -198,11 +208,13 @@ const READERS: readonly Reader[] = [
   },
   {
     // "5/2", "5-2-2024", "ngày 5.2", "hôm 30-10"
+    first: [DIGIT],
     pattern: sticky(`${NB}${N}(?:/|(?<=(?:${DAY_LEAD}|${DAYPART}) \\d{1,2})[.-])${N}(?:[/.-]${Y})?${NA}`),
     read: (m, at, ctx) => single(num(m[1])!, num(m[2])!, num(m[3]), at, ctx),
   },
   {
     // "giữa tháng 1 tới", "tháng 12/2025", "tháng 12.2025", "tháng 2 năm 2025"
+    first: firstWords(keysOf(PARTS_OF_MONTH), ['tháng']),
     pattern: sticky(`(?<!\\d )${MONTH_PART}tháng ${N}(?:(?:/|\\.|-| năm )${Y})?${NA}${MONTH_DIRECTION}`),
     read: (m, at, ctx) => {
       const month = num(m[2])!;
@@ -214,6 +226,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // "tháng Tám vừa qua", "tháng Mười Hai năm 2025": a month written as a word
+    first: firstWords(keysOf(PARTS_OF_MONTH), ['tháng']),
     pattern: sticky(`(?<!\\d )${MONTH_PART}tháng (${anyOf(keysOf(MONTH_NAMES))})(?: năm ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`),
     read: (m, at, ctx) => {
       const month = MONTH_NAMES[m[2]!]!;
@@ -224,6 +237,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // "vào tháng tới", "cuối tháng này"
+    first: firstWords(keysOf(PARTS_OF_MONTH), keysOf(RELATIVE_MONTHS)),
     pattern: sticky(`${NOT_LETTER_BEFORE}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => {
       const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
@@ -232,17 +246,20 @@ const READERS: readonly Reader[] = [
   },
   {
     // "hôm nay", "tối hôm qua", "ngày mai", "ngày kia"
+    first: firstWords(datesData.dayParts, keysOf(RELATIVE_DAYS)),
     pattern: sticky(`${NOT_LETTER_BEFORE}(?:${DAYPART} )?(${anyOf(keysOf(RELATIVE_DAYS))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => mention(at, shiftDays(ctx.ref, RELATIVE_DAYS[m[1]!]!), null, 'day', { relative: true }),
   },
   {
     // "chiều nay", "tối qua", "sáng mai"
+    first: firstWords(datesData.dayParts),
     pattern: sticky(`${NOT_LETTER_BEFORE}${DAYPART} (${anyOf(keysOf(RELATIVE_AFTER_DAYPART))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => mention(at, shiftDays(ctx.ref, RELATIVE_AFTER_DAYPART[m[1]!]!), null, 'day', { relative: true }),
   },
   {
     // "thứ Hai tới", "Chủ nhật vừa qua", "thứ 5 này"
     // a weekday needs a lead word before it or a direction after it: "lần thứ hai" is an ordinal
+    first: firstWords(keysOf(WEEKDAYS)),
     pattern: sticky(`(?:(?<=(?:${anyOf(datesData.weekdayLead)}) )|(?=(?:${anyOf(keysOf(WEEKDAYS))}) (?:${anyOf(keysOf(WEEKDAY_DIRECTIONS))})${NOT_LETTER_AFTER}))(${anyOf(keysOf(WEEKDAYS))})(?: (${anyOf(keysOf(WEEKDAY_DIRECTIONS))}))?${NOT_LETTER_AFTER}(?![\\d/])`),
     read: (m, at, ctx) => {
       const target = WEEKDAYS[m[1]!]!;
@@ -258,6 +275,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // "tuần tới", "đầu tuần tới", "cuối tuần này": the days of that week
+    first: firstWords(keysOf(PARTS_OF_WEEK), keysOf(RELATIVE_WEEKS)),
     pattern: sticky(`${NOT_LETTER_BEFORE}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1) + 7 * RELATIVE_WEEKS[m[2]!]!;
@@ -267,6 +285,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // "cuối tuần": the coming (or current) weekend
+    first: firstWords(datesData.weekend),
     pattern: sticky(`${NOT_LETTER_BEFORE}(?:${anyOf(datesData.weekend)})${NOT_LETTER_AFTER}`),
     read: (_m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1);
@@ -276,6 +295,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // "đầu năm sau", "cuối năm nay", "cuối năm 2025": a month the text only suggests
+    first: firstWords(keysOf(PARTS_OF_YEAR)),
     pattern: sticky(`${NOT_LETTER_BEFORE}(?<!(?:${anyOf(datesData.notBeforePartOfYear)}) )(${anyOf(keysOf(PARTS_OF_YEAR))}) năm (?:${Y}|(${anyOf(keysOf(RELATIVE_YEARS).map((k) => k.slice('năm '.length)))}))${NOT_LETTER_AFTER}(?!\\d)`),
     read: (m, at, ctx) => {
       const year = m[2] !== undefined ? Number(m[2]) : ctx.ref.year + RELATIVE_YEARS[`năm ${m[3]!}`]!;
@@ -284,6 +304,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // "năm 2025", "năm nay", "năm tới"
+    first: firstWords(['năm'], keysOf(RELATIVE_YEARS)),
     pattern: sticky(`${NOT_LETTER_BEFORE}(?:năm ${Y}|(${anyOf(keysOf(RELATIVE_YEARS))}))(?![\\p{L}\\d])`),
     read: (m, at, ctx) => {
       const year = m[1] !== undefined ? Number(m[1]) : ctx.ref.year + RELATIVE_YEARS[m[2]!]!;
@@ -292,6 +313,7 @@ const READERS: readonly Reader[] = [
   },
   {
     // the day of the last reported event (events.ts keeps it), or the day after: "chiều cùng ngày", "hôm sau", "sau lễ đón"
+    first: firstWords(SAME_DAY, DAY_AFTER),
     pattern: sticky(`${NOT_LETTER_BEFORE}(${anyOf([...SAME_DAY, ...DAY_AFTER])})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => {
       if (ctx.previousDay === null) return null;
@@ -301,31 +323,33 @@ const READERS: readonly Reader[] = [
   },
   {
     // a sentence opening with "Sau đó," / "Ngay sau đó,": the day of the last reported event
+    first: firstWords(datesData.openingSameDay),
     pattern: sticky(`^(?:${anyOf(datesData.openingSameDay)})${NOT_LETTER_AFTER}`),
     read: (_m, at, ctx) => (ctx.previousDay === null ? null : mention(at, ctx.previousDay, null, 'day', { relative: true, anchored: true })),
   },
 ];
 
-// Every reader's pattern begins with a digit or with one of these words (a new reader must
-// add its first word here; dates.test.ts checks that scanning from these positions finds
-// what trying every position finds). Most positions start no date, and one scan for these
-// rules them out at a fraction of the cost of trying every reader everywhere.
-const FIRST_WORDS = [
-  ...datesData.dayLead, ...datesData.dayParts, 'tháng', 'năm', 'tuần', 'thứ', 'chủ nhật',
-  ...keysOf(PARTS_OF_MONTH), ...keysOf(PARTS_OF_WEEK), ...keysOf(PARTS_OF_YEAR), ...datesData.weekend,
-  ...SAME_DAY, ...DAY_AFTER, ...datesData.openingSameDay,
-];
-const DATE_START = new RegExp(`\\d|${anyOf(new Set(FIRST_WORDS))}`, 'gu');
+// Every reader says which first words its pattern can begin with. One scan for those
+// words (or a digit) finds the few positions where a date may start, and each is tried
+// only with the readers of its word: most positions start no date, and trying every
+// reader everywhere would cost many times more. dates.test.ts checks that this finds what
+// trying every reader at every position finds.
+const READERS_BY_FIRST = new Map<string, Reader[]>();
+for (const reader of READERS) {
+  for (const word of reader.first) READERS_BY_FIRST.set(word, [...(READERS_BY_FIRST.get(word) ?? []), reader]);
+}
+const DATE_START = new RegExp(`\\d|${anyOf([...READERS_BY_FIRST.keys()].filter((w) => w !== DIGIT))}`, 'gu');
 
-/** The patterns, for the test that scanning from DATE_START positions finds what a plain scan finds. */
-export const DATE_PATTERN_SOURCES = { readers: READERS.map((r) => r.pattern.source), start: DATE_START.source } as const;
+/** The patterns and their first words, for the test that scanning from DATE_START positions finds what trying every position finds. */
+export const DATE_PATTERN_SOURCES = { readers: READERS.map((r) => ({ source: r.pattern.source, first: r.first })), start: DATE_START.source, digit: DIGIT } as const;
 
 /** The first date at or after `from`, with the offset after it. */
 function nextDate(ctx: ReadContext, from: number): { mention: DateMention | null; index: number; length: number } | null {
   const { lower } = ctx;
   DATE_START.lastIndex = from;
   for (let start = DATE_START.exec(lower); start !== null; start = DATE_START.exec(lower)) {
-    for (const reader of READERS) {
+    const word = start[0];
+    for (const reader of READERS_BY_FIRST.get(word.length === 1 && word >= '0' && word <= '9' ? DIGIT : word) ?? []) {
       reader.pattern.lastIndex = start.index;
       const m = reader.pattern.exec(lower);
       if (m === null) continue;

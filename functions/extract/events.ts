@@ -59,8 +59,7 @@ function readSentences(article: Article): SentenceInfo[] {
   /** the matching form of each sentence, for the date pass below */
   const lowers: string[] = [];
   const allPeople: PersonMention[] = [];
-  const read = (text: string, isTitle: boolean, furniture: Furniture | null) => {
-    const lower = matchForm(text);
+  const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
     const mentions = findPeople(text, tokens);
     for (const m of mentions) allPeople.push(m);
@@ -69,12 +68,14 @@ function readSentences(article: Article): SentenceInfo[] {
     sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption', anchor: null });
     lowers.push(lower);
   };
-  if (title.length > 0) read(title, true, null);
+  if (title.length > 0) read(title, matchForm(title), true, null);
   const body = splitSentences(cleanText(article.text));
+  const bodyLowers = body.map((s) => matchForm(s.text));
   body.forEach((s, n) => {
     const next = body[n + 1];
-    const furniture = furnitureOf(matchForm(s.text), next !== undefined && next.paragraph === s.paragraph ? matchForm(next.text) : null);
-    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
+    const lower = bodyLowers[n]!;
+    const furniture = furnitureOf(lower, next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null);
+    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), lower.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
   });
   setContextCountries(sentences);
   const { personOf } = resolvePeople(allPeople);

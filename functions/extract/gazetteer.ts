@@ -45,8 +45,12 @@ for (const [code, names] of Object.entries(citiesData.cities)) for (const name o
 for (const [code, names] of Object.entries(citiesData.venues)) for (const name of names) placeTrie.add(name, { code, name, venue: true });
 
 const titleTrie = new TokenTrie<TitleEntry>();
+/** The titles that may be written in lower case ("nhà lãnh đạo"): lower-case words are looked up only here. */
+const lowerCaseTitleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
-  titleTrie.add(t.name, { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true, generic: 'generic' in t && t.generic === true });
+  const entry: TitleEntry = { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true, generic: 'generic' in t && t.generic === true };
+  titleTrie.add(t.name, entry);
+  if (entry.generic) lowerCaseTitleTrie.add(t.name, entry);
 }
 /** Words before a title that make it several people ("hai Thủ tướng", "các Bộ trưởng"). */
 export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.map(matchForm));
@@ -99,12 +103,16 @@ export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntr
 export function titleBeginsAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined) return null;
-  const hit = titleTrie.longest(tokens, i, (entry) => first.cap || entry.generic);
+  const trie = first.cap ? titleTrie : lowerCaseTitleTrie;
+  if (!trie.startsWith(first.key)) return null;
+  const hit = trie.longest(tokens, i);
   return hit === null ? null : { entry: hit.value, length: hit.length };
 }
 
 /** How many tokens an honorific ("ông", "Samdech Techo") takes at token `i`, or 0. */
 export function honorificAt(tokens: readonly Token[], i: number): number {
+  const first = tokens[i];
+  if (first === undefined || !honorificTrie.startsWith(first.key)) return 0;
   return honorificTrie.longest(tokens, i)?.length ?? 0;
 }
 

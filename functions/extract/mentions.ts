@@ -209,10 +209,13 @@ function inviters(tokens: readonly Token[], people: readonly PersonRef[]): Perso
   return chain.slice(0, keep);
 }
 
+const SENDER_FIRST_WORDS = new Set(LEX.sender.map((p) => p[0]!));
+
 /** People on whose behalf someone else acts ("Đặc phái viên của Tổng Bí thư X"): never a party themselves. */
 function senders(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
   const out: PersonRef[] = [];
   for (let k = 0; k < tokens.length; k++) {
+    if (!SENDER_FIRST_WORDS.has(tokens[k]!.key)) continue;
     const length = anyReadsAt(tokens, k, LEX.sender);
     if (length === 0) continue;
     const sender = people.find((p) => p.mention.first === k + length);

@@ -23,6 +23,11 @@ export class TokenTrie<T> {
     node.value ??= value; // the first entry listed wins
   }
 
+  /** Whether some entry starts with this key: one map look-up that rules most tokens out. */
+  startsWith(key: string): boolean {
+    return this.root.next.has(key);
+  }
+
   /** The longest entry starting at token `i` that `accept` takes. */
   longest(tokens: readonly Token[], i: number, accept: (value: T, length: number) => boolean = () => true): { value: T; length: number } | null {
     let node: TrieNode<T> | undefined = this.root;

@@ -59,12 +59,14 @@ describe('findDates', () => {
 describe('date scanning', () => {
   // findDates tries the readers only where DATE_START finds a possible beginning; that
   // must give exactly the matches of trying every reader at every position.
-  const readers = DATE_PATTERN_SOURCES.readers.map((source) => new RegExp(source, 'uy'));
+  const readers = DATE_PATTERN_SOURCES.readers.map((r) => ({ pattern: new RegExp(r.source, 'uy'), first: r.first }));
   const start = new RegExp(DATE_PATTERN_SOURCES.start, 'gu');
-  const matchAt = (text: string, i: number) => {
+  const matchAt = (text: string, i: number, word?: string) => {
     for (const r of readers) {
-      r.lastIndex = i;
-      const m = r.exec(text);
+      // from a start position, only the readers of the word found there (as findDates does)
+      if (word !== undefined && !r.first.includes(/^\d$/.test(word) ? DATE_PATTERN_SOURCES.digit : word)) continue;
+      r.pattern.lastIndex = i;
+      const m = r.pattern.exec(text);
       if (m !== null) return m;
     }
     return null;
@@ -83,7 +85,7 @@ describe('date scanning', () => {
     const found: string[] = [];
     start.lastIndex = 0;
     for (let s = start.exec(text); s !== null; s = start.exec(text)) {
-      const m = matchAt(text, s.index);
+      const m = matchAt(text, s.index, s[0]);
       if (m === null) { start.lastIndex = s.index + 1; continue; }
       found.push(`${m.index}:${m[0]}`);
       start.lastIndex = m.index + Math.max(1, m[0].length);
