@@ -2,7 +2,14 @@
 // with a pause between them (robots.txt Crawl-delay honoured); robots.txt read once
 // per host per run and checked before every request, redirects included; a timeout
 // over the whole exchange; bodies capped while they stream in; redirects followed by
-// hand and bounded. The decisions are in politeness.ts; time and sleeping are injected.
+// hand and bounded. Every request, each redirect hop and robots.txt included, passes
+// the outbound guard first (outbound.ts): its host is resolved once, every address
+// checked, and the connection made to the checked one (http-transport.ts). The
+// decisions are in politeness.ts and outbound.ts; time, sleeping, DNS and the
+// transport are injected.
+import { lookup } from 'node:dns/promises';
+import { nodeTransport, type ResolvedAddress, type Transport } from './http-transport.js';
+import { addressVerdict, urlVerdict, type OutboundPolicy } from './outbound.js';
 import {
   hostDelay,
   isRedirect,
@@ -16,6 +23,18 @@ import {
 } from './politeness.js';
 
 export type Sleep = (ms: number) => Promise<void>;
+
+/** A host name's addresses (the system resolver unless a test injects its own). */
+export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
+
+const systemResolve: Resolve = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+
+/** A URL the guard let through, and the address to connect to. */
+interface Admitted {
+  url: string;
+  to: ResolvedAddress;
+}
 
 export interface FetchedResponse {
   status: number;
@@ -52,7 +71,10 @@ export interface FetcherOptions {
   sleep: Sleep;
   /** milliseconds, for the per-host pacing */
   now?: () => number;
-  fetch?: typeof fetch;
+  /** where requests may go */
+  policy: OutboundPolicy;
+  resolve?: Resolve;
+  transport?: Transport;
 }
 
 interface Host {
@@ -64,24 +86,27 @@ interface Host {
 export class PoliteFetcher {
   private readonly hosts = new Map<string, Host>();
   private readonly now: () => number;
-  private readonly fetchImpl: typeof fetch;
+  private readonly resolve: Resolve;
+  private readonly transport: Transport;
 
   constructor(private readonly options: FetcherOptions) {
     this.now = options.now ?? Date.now;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.resolve = options.resolve ?? systemResolve;
+    this.transport = options.transport ?? nodeTransport;
   }
 
-  /** GET with robots.txt, pacing, bounded redirects, timeout and size cap. */
+  /** GET with the outbound guard, robots.txt, pacing, bounded redirects, timeout and size cap. */
   async get(url: string, options: GetOptions): Promise<FetchedResponse> {
     let current = url;
     for (let hops = 0; ; hops++) {
+      const target = await this.admit(current);
       const rules = await this.robotsFor(current);
       if (!robotsAllow(rules, current)) {
         const why = rules.kind === 'disallow-all' ? rules.why : 'disallowed by robots.txt';
-        throw new FetchError(`${current}: ${why}`, rules.kind === 'disallow-all');
+        throw new FetchError(`${current}: ${why}`, rules.kind === 'disallow-all' && rules.transient);
       }
       const response = await this.paced(current, hostDelay(rules, this.options.limits), () =>
-        this.once(current, options),
+        this.once(target, options),
       );
       if (!isRedirect(response.status)) return response;
       const next = redirectTarget(current, response.header('location'), hops, this.options.limits);
@@ -106,14 +131,55 @@ export class PoliteFetcher {
     return host.robots;
   }
 
+  /**
+   * The guard: the URL's scheme and host, then every address its host resolves to
+   * (one lookup, under the request timeout); the first address is the one connected to.
+   * A refusal is permanent (the item is skipped with the reason); a failed lookup is not.
+   */
+  private async admit(url: string): Promise<Admitted> {
+    const { policy } = this.options;
+    const verdict = urlVerdict(url, policy);
+    if ('refused' in verdict) throw new FetchError(`${url}: refused: ${verdict.refused}`, false);
+    let addresses: ResolvedAddress[];
+    if (verdict.address !== null) {
+      addresses = [{ address: verdict.address, family: verdict.address.includes(':') ? 6 : 4 }];
+    } else {
+      try {
+        addresses = await withTimeout(this.resolve(verdict.url.hostname), this.options.limits.timeoutMs);
+      } catch (error) {
+        throw new FetchError(`${url}: ${verdict.url.hostname} not resolved: ${errorText(error)}`, true);
+      }
+    }
+    if (addresses.length === 0) throw new FetchError(`${url}: ${verdict.url.hostname} has no address`, true);
+    // getaddrinfo answers a handful of addresses: all are checked
+    const refused = addressVerdict(verdict.url, addresses.map((a) => a.address), policy);
+    if (refused) throw new FetchError(`${url}: refused: ${refused}`, false);
+    return { url, to: addresses[0]! };
+  }
+
+  /**
+   * robots.txt, its redirects followed (at most maxRedirects, RFC 9309 asks for 5),
+   * each hop through the guard. A hop the guard refuses blocks the host for good (its
+   * items are skipped with the reason); an unreachable robots.txt blocks it for this run.
+   */
   private async readRobots(url: string): Promise<RobotsRules> {
     const robotsUrl = robotsUrlOf(url);
+    let current = robotsUrl;
     try {
-      const response = await this.paced(robotsUrl, this.options.limits.hostDelayMs, () =>
-        this.once(robotsUrl, { maxBytes: this.options.limits.maxRobotsBytes }, 'follow'),
-      );
-      return robotsRules(robotsUrl, { status: response.status, body: response.body });
-    } catch {
+      for (let hops = 0; ; hops++) {
+        const target = await this.admit(current);
+        const response = await this.paced(current, this.options.limits.hostDelayMs, () =>
+          this.once(target, { maxBytes: this.options.limits.maxRobotsBytes }),
+        );
+        if (!isRedirect(response.status)) return robotsRules(robotsUrl, { status: response.status, body: response.body });
+        const next = redirectTarget(current, response.header('location'), hops, this.options.limits);
+        if ('refused' in next) return robotsRules(robotsUrl, null);
+        current = next.url;
+      }
+    } catch (error) {
+      if (error instanceof FetchError && !error.transient) {
+        return { kind: 'disallow-all', why: `robots.txt: ${error.message}`, transient: false };
+      }
       return robotsRules(robotsUrl, null);
     }
   }
@@ -136,7 +202,8 @@ export class PoliteFetcher {
   }
 
   /** One HTTP exchange under the timeout, the body read up to the cap. */
-  private async once(url: string, options: GetOptions, redirect: 'manual' | 'follow' = 'manual'): Promise<FetchedResponse> {
+  private async once(target: Admitted, options: GetOptions): Promise<FetchedResponse> {
+    const { url } = target;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.limits.timeoutMs);
     try {
@@ -146,9 +213,9 @@ export class PoliteFetcher {
       };
       if (options.etag) headers['if-none-match'] = options.etag;
       if (options.lastModified) headers['if-modified-since'] = options.lastModified;
-      const response = await this.fetchImpl(url, { headers, redirect, signal: controller.signal });
+      const response = await this.transport({ url: new URL(url), to: target.to, headers, signal: controller.signal });
       const header = (name: string) => response.headers.get(name);
-      const done = (body: string): FetchedResponse => ({ status: response.status, url: response.url || url, header, body });
+      const done = (body: string): FetchedResponse => ({ status: response.status, url, header, body });
       if (isRedirect(response.status) || response.status === 304 || response.status >= 400) {
         await response.body?.cancel().catch(() => undefined);
         return done('');
@@ -198,6 +265,14 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function errorText(error: unknown): string {

@@ -50,7 +50,8 @@ export const DEFAULT_LIMITS: PolitenessLimits = {
 
 export type RobotsRules =
   | { kind: 'allow-all' }
-  | { kind: 'disallow-all'; why: string }
+  /** `transient`: unreachable for now (retry later); otherwise refused for good */
+  | { kind: 'disallow-all'; why: string; transient: boolean }
   | { kind: 'rules'; robot: Robot };
 
 /**
@@ -59,10 +60,10 @@ export type RobotsRules =
  * allowed until it can be read.
  */
 export function robotsRules(robotsUrl: string, answer: { status: number; body: string } | null): RobotsRules {
-  if (!answer) return { kind: 'disallow-all', why: 'robots.txt unreachable' };
+  if (!answer) return { kind: 'disallow-all', why: 'robots.txt unreachable', transient: true };
   if (answer.status >= 200 && answer.status < 300) return { kind: 'rules', robot: robotsParser(robotsUrl, answer.body) };
   if (answer.status >= 400 && answer.status < 500) return { kind: 'allow-all' };
-  return { kind: 'disallow-all', why: `robots.txt answered ${answer.status}` };
+  return { kind: 'disallow-all', why: `robots.txt answered ${answer.status}`, transient: true };
 }
 
 export function robotsAllow(rules: RobotsRules, url: string): boolean {
@@ -149,14 +150,18 @@ export const MAX_ITEM_ATTEMPTS = 3;
 /** Keys stay under DynamoDB's 2048-byte partition key limit. */
 const MAX_URL_LENGTH = 1800;
 
+/** Whether the source's urlFilter (if any) lets `url` through: a feed item's link, and the page's final URL after redirects. */
+export function passesUrlFilter(source: Source, url: string): boolean {
+  return source.urlFilter === undefined || new RegExp(source.urlFilter, 'u').test(url);
+}
+
 /** The feed's items the source wants, each link once, newest first, at most `max`. */
 export function selectEntries(entries: readonly FeedEntry[], source: Source, max: number): FeedEntry[] {
-  const filter = source.urlFilter ? new RegExp(source.urlFilter, 'u') : null;
   const seen = new Set<string>();
   const kept: FeedEntry[] = [];
   for (const entry of entries) {
     if (entry.link.length > MAX_URL_LENGTH || seen.has(entry.link)) continue;
-    if (filter && !filter.test(entry.link)) continue;
+    if (!passesUrlFilter(source, entry.link)) continue;
     seen.add(entry.link);
     kept.push(entry);
   }

@@ -23,6 +23,7 @@ import {
   isHtml,
   isTransientStatus,
   MAX_ITEM_ATTEMPTS,
+  passesUrlFilter,
   selectEntries,
   type PolitenessLimits,
 } from './politeness.js';
@@ -221,6 +222,8 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
     return 'retry';
   }
 
+  // a link inside the filter may redirect outside it: the page is judged where it ended
+  if (!passesUrlFilter(source, page.url)) return skip(`redirected to ${page.url}, outside the source's urlFilter`);
   const extracted = extractPage(page.body, page.url);
   if (!extracted) return skip('no main text found');
   const key = chooseCanonical(extracted.canonicalUrl, page.url, source);

@@ -3,7 +3,9 @@
 import type { Extract } from '../ingest/ingest-article.js';
 import { logger, metrics, MetricUnit } from '../shared/observability.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
-import { PoliteFetcher, type Sleep } from './fetcher.js';
+import { PoliteFetcher, type Resolve, type Sleep } from './fetcher.js';
+import type { Transport } from './http-transport.js';
+import { outboundPolicy } from './outbound.js';
 import { pollMetricName } from './metrics.js';
 import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.js';
 import { pollSources, type PollLog, type PollReport } from './poll-service.js';
@@ -21,7 +23,15 @@ export interface RunPollOptions {
   maxItemsPerSource?: number;
   sleep?: Sleep;
   now?: () => Date;
-  fetch?: typeof fetch;
+  /**
+   * `host:port` pairs the outbound guard lets through whatever their address: the
+   * tests' fixture outlet on 127.0.0.1 and `npm run poll -- --allow-host`. The Lambda
+   * handler never passes it, and nothing reads it from the environment.
+   */
+  allowHosts?: readonly string[];
+  /** DNS and the HTTP client, for tests (default: the system resolver, node:http(s)) */
+  resolve?: Resolve;
+  transport?: Transport;
   log?: PollLog;
   outOfTime?: () => boolean;
 }
@@ -36,7 +46,12 @@ export function runPoll(options: RunPollOptions): Promise<PollReport> {
     limits,
     sleep: options.sleep ?? realSleep,
     now: () => now().getTime(),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    policy: outboundPolicy(
+      options.sources.map((s) => s.feedUrl),
+      options.allowHosts ?? [],
+    ),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
   });
   const log: PollLog = options.log ?? {
     info: (m, e) => logger.info(m, e ?? {}),

@@ -3,12 +3,19 @@
 // (DATA_DIR, default .data/) — stop the server first, since dynalite's LevelDB admits
 // one process; or point DYNAMODB_ENDPOINT at an engine that is running (DynamoDB Local).
 // Restart `npm start` (or just reload: it reads the same store) to see the new events.
+//
+// `--allow-host 127.0.0.1:8080` (repeatable) lets the outbound guard reach that exact
+// host:port, for trying the poller on an outlet served from this machine. It is a flag
+// of this command only: the Lambda handler has no such input, and no environment
+// variable turns it on.
 import './env.js';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { extractEvents } from '../../functions/extract/index.js';
 import { runPoll } from '../../functions/poll/run.js';
+import { normalizeAuthority } from '../../functions/poll/outbound.js';
 import { parseSources } from '../../functions/poll/sources.js';
 import { DEFAULT_CONTACT_URL } from '../../functions/poll/politeness.js';
 import { startLocalService } from './runtime.js';
@@ -21,6 +28,8 @@ const Environment = z.object({
 });
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'allow-host': { type: 'string', multiple: true } }, strict: true });
+  const allowHosts = (values['allow-host'] ?? []).map(normalizeAuthority);
   const env = Environment.parse(process.env);
   const sourcesFile = resolve(env.SOURCES_FILE ?? 'sources/sources.json');
   const sources = parseSources(await readFile(sourcesFile, 'utf8'), sourcesFile);
@@ -37,6 +46,7 @@ async function main(): Promise<void> {
       sources,
       contactUrl: env.POLL_CONTACT_URL ?? DEFAULT_CONTACT_URL,
       version: pkg.version,
+      allowHosts,
     });
     for (const s of report.sources) {
       console.log(`${s.source.padEnd(28)} ${s.status.padEnd(13)} ingested ${s.items.ingested}, duplicate ${s.items.duplicate}, skipped ${s.items.skipped}, retry ${s.items.retry}, failed ${s.items.failed}${s.error ? `  (${s.error})` : ''}`);

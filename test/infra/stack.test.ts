@@ -437,8 +437,10 @@ describe('poller', () => {
         contactUrl: 'https://example.org/c',
         version: '1.0.0',
         sleep: async () => {},
-        fetch: (async (input: string | URL | Request) =>
-          new Response(String(input).endsWith('/robots.txt') ? '' : 'boom', { status: String(input).endsWith('/robots.txt') ? 404 : 500 })) as typeof fetch,
+        // a public address for the scripted transport: nothing leaves the process
+        resolve: async () => [{ address: '93.184.215.14', family: 4 }],
+        transport: async ({ url }) =>
+          new Response(url.pathname === '/robots.txt' ? '' : 'boom', { status: url.pathname === '/robots.txt' ? 404 : 500 }),
         log: { info: () => {}, warn: () => {}, error: () => {} },
       });
       expect(report.failedSources).toBe(1);

@@ -61,6 +61,8 @@ function poll(s: LocalService): Promise<PollReport> {
     contactUrl: 'https://example.org/crawler',
     version: '1.0.0',
     limits: { timeoutMs: 2_000, hostDelayMs: 1_000 },
+    // the fixture outlet on 127.0.0.1, which the outbound guard refuses otherwise
+    allowHosts: [new URL(site.base).host],
     sleep: async () => {},
     now: () => clock,
     log: { info: () => {}, warn: () => {}, error: () => {} },

@@ -1,9 +1,17 @@
-// The polite fetcher (functions/poll/fetcher.ts) over a scripted fetch: robots.txt
+// The polite fetcher (functions/poll/fetcher.ts) over a scripted transport and
+// resolver (every host a public address; nothing leaves the process): robots.txt
 // read once per host and checked before every request, redirects included; pacing
 // per host with an injected clock and sleep (nothing here waits); caps and refusals.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FetchError, PoliteFetcher } from '../../functions/poll/fetcher.js';
+import type { Transport } from '../../functions/poll/http-transport.js';
+import { outboundPolicy } from '../../functions/poll/outbound.js';
 import { DEFAULT_LIMITS, isFeedType, isHtml } from '../../functions/poll/politeness.js';
+
+/** A public address, never connected to: the transport is scripted. */
+const PUBLIC = { address: '93.184.215.14', family: 4 as const };
+const publicResolve = async () => [PUBLIC];
+const scripted = (f: (url: string, init: RequestInit) => Promise<Response>): Transport => ({ url, headers, signal }) => f(url.href, { headers, signal });
 
 type Answer = { status?: number; body?: string; headers?: Record<string, string> } | 'hang' | 'network-error';
 
@@ -14,8 +22,7 @@ function web(routes: Record<string, Answer | ((n: number) => Answer)>, opts: { h
   const hits = new Map<string, number>();
   let inFlight = 0;
   let maxInFlight = 0;
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = String(input);
+  const fetchImpl = async (url: string, init?: RequestInit) => {
     log.push({ url, at: t, headers: { ...(init?.headers as Record<string, string>) } });
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -37,7 +44,7 @@ function web(routes: Record<string, Answer | ((n: number) => Answer)>, opts: { h
     } finally {
       inFlight--;
     }
-  }) as typeof fetch;
+  };
   const fetcher = new PoliteFetcher({
     userAgent: 'diplomacy-feed-poller/1.0.0 (+https://example.org/crawler)',
     limits: {
@@ -52,7 +59,9 @@ function web(routes: Record<string, Answer | ((n: number) => Answer)>, opts: { h
       t += ms;
     },
     now: () => t,
-    fetch: fetchImpl,
+    policy: outboundPolicy([]),
+    resolve: publicResolve,
+    transport: scripted(fetchImpl),
   });
   return { fetcher, sleeps, log, urls: () => log.map((l) => l.url), maxInFlight: () => maxInFlight };
 }
@@ -197,10 +206,12 @@ describe('responses', () => {
       userAgent: 'x',
       limits: DEFAULT_LIMITS,
       sleep: async () => {},
-      fetch: (async (input: string | URL | Request) =>
-        String(input).endsWith('/robots.txt')
+      policy: outboundPolicy([]),
+      resolve: publicResolve,
+      transport: scripted(async (url) =>
+        url.endsWith('/robots.txt')
           ? new Response('', { status: 404 })
-          : new Response(bytes, { status: 200, headers: { 'content-type': 'text/html; charset=windows-1252' } })) as typeof fetch,
+          : new Response(bytes, { status: 200, headers: { 'content-type': 'text/html; charset=windows-1252' } })),
     });
     expect((await latin.get(`${A}/p`, { maxBytes: 100, accept: isHtml })).body).toBe('café');
     expect(w.urls()).toEqual([]);

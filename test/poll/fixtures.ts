@@ -18,6 +18,18 @@ export interface DevArticle {
   text: string;
 }
 
+/** The five seed articles (seeds/, in the repository), served at /news/<id>.html; their canonical URL is on news.example. */
+export function seedArticles(): DevArticle[] {
+  const dir = join(import.meta.dirname, '../../seeds');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f, i) => {
+      const seed = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<DevArticle, 'id' | 'url' | 'source'>;
+      return { ...seed, id: `seed-${i}`, url: `https://news.example/news/seed-${i}.html`, source: 'Báo Fixture' };
+    });
+}
+
 export function devsetArticles(): DevArticle[] {
   return readdirSync(DEVSET_DIR)
     .filter((f) => f.endsWith('.json'))
@@ -156,7 +168,8 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function fixtureServer(routes: Record<string, Route>): Promise<FixtureServer> {
+/** `port` 0 takes any free one; suites that name addresses in their feeds fix theirs (41xx). */
+export async function fixtureServer(routes: Record<string, Route>, port = 0): Promise<FixtureServer> {
   let inFlight = 0;
   const state = { requests: [] as string[], agents: new Set<string>(), maxInFlight: 0 };
   const server: Server = createServer((req, res) => {
@@ -173,10 +186,13 @@ export async function fixtureServer(routes: Record<string, Route>): Promise<Fixt
     }
     route(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    base: `http://127.0.0.1:${port}`,
+    base: `http://127.0.0.1:${bound}`,
     get requests() {
       return state.requests;
     },

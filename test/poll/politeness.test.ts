@@ -42,10 +42,10 @@ describe('robots.txt (RFC 9309)', () => {
   it('5xx or no answer ("unreachable"): nothing allowed, with the reason', () => {
     for (const status of [500, 503]) {
       const r = robotsRules(ROBOTS, { status, body: '' });
-      expect(r).toEqual({ kind: 'disallow-all', why: `robots.txt answered ${status}` });
+      expect(r).toEqual({ kind: 'disallow-all', why: `robots.txt answered ${status}`, transient: true });
       expect(robotsAllow(r, 'https://news.example/a')).toBe(false);
     }
-    expect(robotsRules(ROBOTS, null)).toEqual({ kind: 'disallow-all', why: 'robots.txt unreachable' });
+    expect(robotsRules(ROBOTS, null)).toEqual({ kind: 'disallow-all', why: 'robots.txt unreachable', transient: true });
   });
 
   it('is read from the root of the URL’s own origin', () => {

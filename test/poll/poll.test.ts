@@ -51,6 +51,8 @@ async function poll(store = polled.store): Promise<PollReport> {
     contactUrl: CONTACT,
     version: '9.9.9',
     limits: { timeoutMs: 500, hostDelayMs: 1000 },
+    // the fixture outlets on 127.0.0.1, which the outbound guard refuses otherwise
+    allowHosts: [new URL(site.base).host, new URL(broken.base).host],
     sleep: async (ms) => {
       sleeps.push(ms);
     },
