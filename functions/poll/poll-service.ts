@@ -10,11 +10,11 @@
 // by its canonical URL, and one already stored is not ingested again.
 import { ArticleInput, toArticle } from '../domain/article.js';
 import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
-import type { SourceState } from '../store/items.js';
+import type { FeedItemState, SourceState } from '../store/items.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
 import { parseFeed, toRfc3339, type FeedEntry } from './feed.js';
 import { FetchError, type PoliteFetcher } from './fetcher.js';
-import { extractPage } from './page.js';
+import type { ExtractedPage } from './page.js';
 import {
   backoffMs,
   chooseCanonical,
@@ -39,6 +39,8 @@ export interface PollDeps {
   store: EventStore & PollStateStore;
   extract: Extract;
   fetcher: Pick<PoliteFetcher, 'get'>;
+  /** an article page's main text and metadata, under the page-work limits (page-worker.ts) */
+  extractPage: (html: string, url: string) => Promise<ExtractedPage | null>;
   limits: PolitenessLimits;
   now: () => Date;
   log: PollLog;
@@ -166,66 +168,92 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<Source
   }
 }
 
-/** One feed item: settled once (ingested, duplicate, skipped, failed) or left to retry. */
+/** How one attempt at an item ended, when it did not throw. */
+type Settlement =
+  | { status: 'ingested' | 'duplicate'; articleKey: string; eventIds: string[] }
+  | { status: 'skipped'; reason: string };
+
+/**
+ * One feed item: settled once (ingested, duplicate, skipped, failed) or left to retry.
+ * The attempt is counted before any work, so a run that dies inside it (a Lambda
+ * timeout during parsing, a crash) has used it too; any error in the work fails this
+ * attempt with its reason and the source goes on; a permanent one skips the item; the
+ * third failed or interrupted attempt gives it up.
+ */
 async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report: SourceReport): Promise<ItemOutcome> {
   const { store } = deps;
   const known = await store.getFeedItemState(entry.link);
   if (known && known.status !== 'seen') return 'known';
-  const attempts = known?.attempts ?? 0;
-  const settle = async (status: 'ingested' | 'duplicate' | 'skipped' | 'failed', extra: { articleKey?: string; eventIds?: string[]; reason?: string } = {}) => {
-    await store.putFeedItemState({
+  const attempts = (known?.attempts ?? 0) + 1;
+  const record = (status: FeedItemState['status'], extra: Partial<Pick<FeedItemState, 'attempts' | 'articleKey' | 'eventIds' | 'reason'>> = {}) =>
+    store.putFeedItemState({
       url: entry.link,
       source: source.name,
       status,
-      attempts,
+      attempts: extra.attempts ?? attempts,
       articleKey: extra.articleKey ?? null,
       eventIds: extra.eventIds ?? [],
       reason: extra.reason ?? null,
       updatedAt: deps.now().toISOString(),
     });
-  };
-  if (!known) {
-    await store.putFeedItemState({
-      url: entry.link, source: source.name, status: 'seen', attempts: 0,
-      articleKey: null, eventIds: [], reason: null, updatedAt: deps.now().toISOString(),
-    });
-  }
-  const skip = async (reason: string) => {
-    deps.count('ItemsSkipped');
-    deps.log.warn('item skipped', { source: source.name, url: entry.link, reason });
-    await settle('skipped', { reason });
-    return 'skipped' as const;
+  const giveUp = async (made: number, reason: string) => {
+    deps.count('ItemsFailed');
+    deps.log.error('item given up', { source: source.name, url: entry.link, attempts: made, error: reason });
+    await record('failed', { attempts: made, reason: reason.slice(0, 1000) });
+    return 'failed' as const;
   };
 
-  let page;
+  // earlier attempts all ended without settling it (errors, or runs that died inside it)
+  if (attempts > MAX_ITEM_ATTEMPTS) {
+    return giveUp(attempts - 1, `given up after ${attempts - 1} attempts: ${known?.reason ?? 'each one ended with its run'}`);
+  }
+  // the article key of an earlier attempt is kept: a resumed run knows it as its own
+  await record('seen', { articleKey: known?.articleKey ?? null, reason: known?.reason ?? null });
+
+  let settlement: Settlement;
   try {
-    page = await deps.fetcher.get(entry.link, { maxBytes: deps.limits.maxPageBytes, accept: isHtml });
-    deps.count('PagesFetched');
-    if (page.status !== 200) throw new FetchError(`page answered ${page.status}`, isTransientStatus(page.status), page.status);
+    settlement = await attemptItem(source, entry, deps, report, known, record);
   } catch (error) {
-    if (!(error instanceof FetchError)) throw error;
-    if (!error.transient) return skip(error.message);
-    if (attempts + 1 >= MAX_ITEM_ATTEMPTS) {
-      deps.count('ItemsFailed');
-      deps.log.error('item given up', { source: source.name, url: entry.link, attempts: attempts + 1, error: error.message });
-      await store.putFeedItemState({
-        url: entry.link, source: source.name, status: 'failed', attempts: attempts + 1,
-        articleKey: null, eventIds: [], reason: error.message, updatedAt: deps.now().toISOString(),
-      });
-      return 'failed';
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof FetchError && !error.transient) {
+      settlement = { status: 'skipped', reason: message };
+    } else {
+      // a failure of the store itself shows here too: if this write fails as well, the
+      // store is gone and the source's run ends (the next run resumes)
+      if (attempts >= MAX_ITEM_ATTEMPTS) return giveUp(attempts, message);
+      deps.log.warn('item will be retried', { source: source.name, url: entry.link, attempts, error: message });
+      await record('seen', { articleKey: known?.articleKey ?? null, reason: message.slice(0, 1000) });
+      return 'retry';
     }
-    deps.log.warn('item will be retried', { source: source.name, url: entry.link, attempts: attempts + 1, error: error.message });
-    await store.putFeedItemState({
-      url: entry.link, source: source.name, status: 'seen', attempts: attempts + 1,
-      articleKey: null, eventIds: [], reason: error.message, updatedAt: deps.now().toISOString(),
-    });
-    return 'retry';
   }
+  if (settlement.status === 'skipped') {
+    deps.count('ItemsSkipped');
+    deps.log.warn('item skipped', { source: source.name, url: entry.link, reason: settlement.reason });
+    await record('skipped', { reason: settlement.reason.slice(0, 1000) });
+    return 'skipped';
+  }
+  await record(settlement.status, { articleKey: settlement.articleKey, eventIds: settlement.eventIds });
+  return settlement.status;
+}
 
+/** One attempt at an item's page: fetch, extract, ingest. Throws what went wrong. */
+async function attemptItem(
+  source: Source,
+  entry: FeedEntry,
+  deps: PollDeps,
+  report: SourceReport,
+  known: FeedItemState | null,
+  record: (status: 'seen', extra: { articleKey: string }) => Promise<void>,
+): Promise<Settlement> {
+  const { store } = deps;
+  const page = await deps.fetcher.get(entry.link, { maxBytes: deps.limits.maxPageBytes, accept: isHtml });
+  deps.count('PagesFetched');
+  if (page.status !== 200) throw new FetchError(`page answered ${page.status}`, isTransientStatus(page.status), page.status);
   // a link inside the filter may redirect outside it: the page is judged where it ended
-  if (!passesUrlFilter(source, page.url)) return skip(`redirected to ${page.url}, outside the source's urlFilter`);
-  const extracted = extractPage(page.body, page.url);
-  if (!extracted) return skip('no main text found');
+  if (!passesUrlFilter(source, page.url)) return { status: 'skipped', reason: `redirected to ${page.url}, outside the source's urlFilter` };
+
+  const extracted = await deps.extractPage(page.body, page.url);
+  if (!extracted) return { status: 'skipped', reason: 'no main text found' };
   const key = chooseCanonical(extracted.canonicalUrl, page.url, source);
   const stored = await store.getArticle(key);
   if (stored) {
@@ -234,11 +262,10 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
     // it was this item's own attempt when its `seen` mark names the same article
     const resumed = known?.status === 'seen' && known.articleKey === key;
     if (!resumed) deps.count('ItemsDuplicate');
-    await settle(resumed ? 'ingested' : 'duplicate', { articleKey: key, eventIds: stored.eventIds });
-    return resumed ? 'ingested' : 'duplicate';
+    return { status: resumed ? 'ingested' : 'duplicate', articleKey: key, eventIds: stored.eventIds };
   }
   const publishedAt = toRfc3339(extracted.publishedAt) ?? entry.published;
-  if (!publishedAt) return skip('no publication time on the page or in the feed');
+  if (!publishedAt) return { status: 'skipped', reason: 'no publication time on the page or in the feed' };
   const input = ArticleInput.safeParse({
     url: key,
     title: extracted.title ?? entry.title,
@@ -248,20 +275,16 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
     text: extracted.text,
   });
   if (!input.success) {
-    return skip(`not a valid article: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { status: 'skipped', reason: `not a valid article: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
   // the article this item is about to become, so that a run resuming after a crash
   // inside the ingest knows the stored article as this item's own (not a duplicate)
-  await store.putFeedItemState({
-    url: entry.link, source: source.name, status: 'seen', attempts,
-    articleKey: key, eventIds: [], reason: null, updatedAt: deps.now().toISOString(),
-  });
+  await record('seen', { articleKey: key });
   const result = await ingestArticle(store, toArticle(input.data), deps.extract, deps.now);
   const eventIds = result.events.map((e) => e.id);
   deps.count('ArticlesIngested');
   if (eventIds.length > 0) deps.count('ArticlesWithEvents');
   report.eventIds.push(...eventIds);
   deps.log.info('article ingested', { source: source.name, url: key, events: eventIds.length });
-  await settle('ingested', { articleKey: key, eventIds });
-  return 'ingested';
+  return { status: 'ingested', articleKey: key, eventIds };
 }

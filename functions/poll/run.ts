@@ -7,6 +7,7 @@ import { PoliteFetcher, type Resolve, type Sleep } from './fetcher.js';
 import type { Transport } from './http-transport.js';
 import { outboundPolicy } from './outbound.js';
 import { pollMetricName } from './metrics.js';
+import { extractPage } from './page.js';
 import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.js';
 import { pollSources, type PollLog, type PollReport } from './poll-service.js';
 import type { Source } from './sources.js';
@@ -62,6 +63,7 @@ export function runPoll(options: RunPollOptions): Promise<PollReport> {
     store: options.store,
     extract: options.extract,
     fetcher,
+    extractPage: async (html, url) => extractPage(html, url),
     limits,
     now,
     log,

@@ -95,7 +95,7 @@ export const FeedItemState = z.object({
   url: z.string(),
   source: z.string(),
   status: z.enum(['seen', 'ingested', 'duplicate', 'skipped', 'failed']),
-  /** failed attempts so far (transient failures are retried up to a limit) */
+  /** attempts started so far, counted before each one's work (a run that dies mid-item used one) */
   attempts: z.number(),
   /** the article key it was ingested under (its canonical URL) */
   articleKey: z.nullable(z.string()),

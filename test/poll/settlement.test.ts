@@ -1,0 +1,151 @@
+// Every item settles (issue 12): an attempt is counted before its work; any error in
+// one item's work fails that item with its reason and the source goes on with the next;
+// the third attempt gives it up. A fixture outlet on 127.0.0.1:4154, polled into the
+// local runtime's store; the healthy items are the seed articles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../functions/domain/article.js';
+import { extractEvents } from '../../functions/extract/index.js';
+import { PoliteFetcher } from '../../functions/poll/fetcher.js';
+import { outboundPolicy } from '../../functions/poll/outbound.js';
+import { extractPage } from '../../functions/poll/page.js';
+import { DEFAULT_LIMITS } from '../../functions/poll/politeness.js';
+import { pollSources, type PollDeps, type PollReport } from '../../functions/poll/poll-service.js';
+import { runPoll } from '../../functions/poll/run.js';
+import type { Source } from '../../functions/poll/sources.js';
+import type { LocalService } from '../../infra/local/runtime.js';
+import { service } from '../integration/harness.js';
+import { articlePage, fixtureServer, html, rssFeed, seedArticles, type FixtureServer, type Route } from './fixtures.js';
+
+const PORT = 4154;
+const base = `http://127.0.0.1:${PORT}`;
+const seeds = seedArticles();
+const linkOf = (id: string) => `${base}/news/${id}.html`;
+/** an article whose text makes the extractor throw: an extraction failure */
+const POISON = { ...seeds[0]!, id: 'poison', url: 'https://news.example/news/poison.html', text: `${seeds[0]!.text}\n\nPOISON` };
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+let site: FixtureServer;
+let clock: Date;
+const hour = () => (clock = new Date(clock.getTime() + 3_600_000));
+
+function feedOf(ids: string[]): Route {
+  return (_req, res) => {
+    const items = ids.map((id, i) => ({ path: `/news/${id}.html`, title: id, publishedAt: `2026-02-05T0${9 - i}:00:00+07:00` }));
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('F', base, items));
+  };
+}
+
+beforeAll(async () => {
+  const routes: Record<string, Route> = {
+    '/robots.txt': (_req, res) => res.writeHead(404).end(),
+    // newest first: seed-0, poison, seed-1, seed-2
+    '/poison.rss': feedOf(['seed-0', 'poison', 'seed-1', 'seed-2']),
+    '/killed.rss': feedOf(['killed', 'seed-3', 'seed-4']),
+    '/news/poison.html': html(() => articlePage(POISON)),
+    '/news/killed.html': html(() => articlePage({ ...seeds[3]!, id: 'killed', url: 'https://news.example/news/killed.html' })),
+  };
+  for (const s of seeds) routes[`/news/${s.id}.html`] = html(() => articlePage(s));
+  site = await fixtureServer(routes, PORT);
+}, 30_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+const source = (name: string, feed: string): Source => ({ name, outlet: 'Báo Fixture', feedUrl: `${base}${feed}`, language: 'vi', canonicalHosts: ['news.example'] });
+const pageRequests = (path: string) => site.requests.filter((p) => p === path).length;
+
+describe('a poison item (its extraction throws)', () => {
+  let polled: LocalService;
+  const runs: PollReport[] = [];
+  const extract = (article: Article) => {
+    if (article.text.includes('POISON')) throw new Error('extractor crashed on this article');
+    return extractEvents(article);
+  };
+
+  beforeAll(async () => {
+    polled = await service();
+    clock = new Date('2026-02-06T00:00:00Z');
+    for (let i = 0; i < 4; i++) {
+      runs.push(
+        await runPoll({
+          store: polled.store, extract, sources: [source('poison', '/poison.rss')], contactUrl: 'https://example.org/c',
+          version: '1.0.0', allowHosts: [`127.0.0.1:${PORT}`], limits: { hostDelayMs: 1, timeoutMs: 2_000 },
+          sleep: async () => {}, now: () => clock, log: quiet,
+        }),
+      );
+      hour();
+    }
+  }, 60_000);
+  afterAll(() => polled?.close());
+
+  it('fails only that item, with its reason; the items before and after it are ingested in the same run', async () => {
+    const first = runs[0]!.sources[0]!;
+    expect(first.status).toBe('incomplete');
+    expect(first.error).toBeNull();
+    expect(first.items).toMatchObject({ ingested: 3, retry: 1, failed: 0 });
+    for (const id of ['seed-0', 'seed-1', 'seed-2']) expect(await polled.store.getArticle(`https://news.example/news/${id}.html`), id).not.toBeNull();
+    expect(runs.every((r) => r.failedSources === 0)).toBe(true);
+  });
+
+  it('counts each attempt and gives the item up after the third, never fetching it again', async () => {
+    expect(runs.map((r) => r.sources[0]!.items.retry)).toEqual([1, 1, 0, 0]);
+    expect(runs.map((r) => r.sources[0]!.items.failed)).toEqual([0, 0, 1, 0]);
+    const state = await polled.store.getFeedItemState(linkOf('poison'));
+    expect(state).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(state?.reason).toMatch(/extractor crashed on this article/);
+    expect(pageRequests('/news/poison.html')).toBe(3);
+    expect(runs[3]!.sources[0]!.status).toBe('ok');
+  });
+});
+
+describe('a run killed while it parses a page', () => {
+  let polled: LocalService;
+  let entered = 0;
+
+  /** A run whose page work never returns for the `killed` page: the Lambda dies there. */
+  function deps(signalEntered: () => void): PollDeps {
+    const limits = { ...DEFAULT_LIMITS, hostDelayMs: 1, timeoutMs: 2_000 };
+    return {
+      store: polled.store,
+      extract: extractEvents,
+      fetcher: new PoliteFetcher({
+        userAgent: 'x', limits, sleep: async () => {}, now: () => clock.getTime(),
+        policy: outboundPolicy([], [`127.0.0.1:${PORT}`]),
+      }),
+      extractPage: (body, url) => {
+        if (!url.endsWith('/killed.html')) return Promise.resolve(extractPage(body, url));
+        signalEntered();
+        return new Promise(() => {});
+      },
+      limits,
+      now: () => clock,
+      log: quiet,
+      count: () => {},
+      maxItemsPerSource: 50,
+    };
+  }
+
+  beforeAll(async () => {
+    polled = await service();
+    clock = new Date('2026-02-06T00:00:00Z');
+  });
+  afterAll(() => polled?.close());
+
+  it('does not make that page retry forever: three runs die in it, the fourth gives it up and goes on', async () => {
+    for (let i = 0; i < 3; i++) {
+      // the run is abandoned where it hangs, as a killed Lambda leaves its store
+      await new Promise<void>((parsing) => void pollSources([source('killed', '/killed.rss')], deps(parsing)));
+      hour();
+    }
+    const before = await polled.store.getFeedItemState(linkOf('killed'));
+    expect(before).toMatchObject({ status: 'seen', attempts: 3 });
+    const report = await pollSources([source('killed', '/killed.rss')], deps(() => entered++));
+    expect(entered).toBe(0);
+    expect(pageRequests('/news/killed.html')).toBe(3);
+    const state = await polled.store.getFeedItemState(linkOf('killed'));
+    expect(state).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(state?.reason).toMatch(/given up after 3 attempts/);
+    expect(report.sources[0]).toMatchObject({ status: 'ok', items: { failed: 1, ingested: 2 } });
+  });
+});
