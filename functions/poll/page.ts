@@ -1,5 +1,11 @@
 // From an article page's HTML to its main text and metadata. Pure (no I/O).
 //
+// Bounded: Readability over a DOM grows faster than the page (about depth³ on nested
+// <div>s: depth 400 took 0.65 s, 1,200 took 11 s), so the HTML's length, its element
+// count and its nesting depth are checked against PAGE_LIMITS before it runs; a page
+// over one is refused (PageRefused), not parsed. The time budget on top of these is
+// page-worker.ts's.
+//
 // Why @mozilla/readability on linkedom: Readability is the algorithm of Firefox's
 // Reader View, maintained by Mozilla and tuned on years of real news pages: it drops
 // navigation, ads, share bars and related-links blocks without per-site rules, which
@@ -10,16 +16,62 @@
 // and ingest bundles (and their cold starts) do not carry them.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import * as z from 'zod/mini';
 
-export interface ExtractedPage {
-  title: string | null;
+export const ExtractedPage = z.object({
+  title: z.nullable(z.string()),
   /** the main text: paragraphs separated by a blank line */
-  text: string;
+  text: z.string(),
   /** as the page states it (meta, JSON-LD, <time>), or null */
-  publishedAt: string | null;
+  publishedAt: z.nullable(z.string()),
   /** <link rel="canonical"> or og:url, absolute, or null */
-  canonicalUrl: string | null;
-  language: string | null;
+  canonicalUrl: z.nullable(z.string()),
+  language: z.nullable(z.string()),
+});
+export type ExtractedPage = z.infer<typeof ExtractedPage>;
+
+export interface PageLimits {
+  /** characters of HTML handed to the parser */
+  maxHtmlChars: number;
+  /** elements in the parsed document */
+  maxElements: number;
+  /** elements nested inside one another */
+  maxDepth: number;
+}
+
+/**
+ * Far above a news article's page (tens of thousands of characters to ~1 MB, a few
+ * thousand elements, depth 20–60) and low enough that Readability stays well under a
+ * second on a page at any one of them (bench: npm run bench -- poll).
+ */
+export const PAGE_LIMITS: PageLimits = {
+  maxHtmlChars: 3 * 1024 * 1024,
+  maxElements: 25_000,
+  maxDepth: 200,
+};
+
+/** A page the poller will not extract (too big, too deep, too slow): permanent, it is skipped. */
+export class PageRefused extends Error {
+  override readonly name = 'PageRefused';
+}
+
+interface ElementNode {
+  children: ArrayLike<ElementNode>;
+}
+
+/** Why the parsed document is over a limit, or null. Iterative, and stops at the first excess. */
+function overLimits(root: ElementNode, limits: PageLimits): string | null {
+  const stack: [ElementNode, number][] = [[root, 1]];
+  let elements = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (++elements > limits.maxElements) return `more than ${limits.maxElements} elements`;
+    if (depth > limits.maxDepth) return `elements nested more than ${limits.maxDepth} deep`;
+    // once per node: linkedom computes `children` afresh on every read
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) stack.push([children[i]!, depth + 1]);
+  }
+  return null;
 }
 
 const BLOCK = new Set([
@@ -52,7 +104,8 @@ export function blockText(root: DomNode): string {
     }
     const block = BLOCK.has(name);
     if (block) out.push('\n\n');
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    const children = node.childNodes; // once: linkedom computes it afresh on every read
+    for (let i = 0; i < children.length; i++) walk(children[i]!);
     if (block) out.push('\n\n');
   };
   walk(root);
@@ -103,8 +156,13 @@ function absolute(href: string | null, base: string): string | null {
   }
 }
 
-export function extractPage(html: string, url: string): ExtractedPage | null {
+/** The page's main text and metadata, or null when it has none; throws PageRefused over a limit. */
+export function extractPage(html: string, url: string, limits: PageLimits = PAGE_LIMITS): ExtractedPage | null {
+  if (html.length > limits.maxHtmlChars) throw new PageRefused(`page of ${html.length} characters, over the ${limits.maxHtmlChars} cap`);
   const { document } = parseHTML(html);
+  const root = document.documentElement as unknown as ElementNode | null;
+  const excess = root ? overLimits(root, limits) : null;
+  if (excess) throw new PageRefused(`page has ${excess}`);
   const doc = document as unknown as Doc;
   // metadata first: Readability rewrites the document as it goes
   const canonicalUrl = absolute(attr(doc, 'link[rel="canonical"]', 'href') ?? attr(doc, 'meta[property="og:url"]', 'content'), url);

@@ -14,7 +14,7 @@ import type { FeedItemState, SourceState } from '../store/items.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
 import { parseFeed, toRfc3339, type FeedEntry } from './feed.js';
 import { FetchError, type PoliteFetcher } from './fetcher.js';
-import type { ExtractedPage } from './page.js';
+import { PageRefused, type ExtractedPage } from './page.js';
 import {
   backoffMs,
   chooseCanonical,
@@ -215,7 +215,8 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
     settlement = await attemptItem(source, entry, deps, report, known, record);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof FetchError && !error.transient) {
+    // refused by the guard, a permanent answer, or a page over the page-work limits
+    if (error instanceof PageRefused || (error instanceof FetchError && !error.transient)) {
       settlement = { status: 'skipped', reason: message };
     } else {
       // a failure of the store itself shows here too: if this write fails as well, the

@@ -7,7 +7,7 @@ import { PoliteFetcher, type Resolve, type Sleep } from './fetcher.js';
 import type { Transport } from './http-transport.js';
 import { outboundPolicy } from './outbound.js';
 import { pollMetricName } from './metrics.js';
-import { extractPage } from './page.js';
+import { PageWorker, type PageWorkerOptions } from './page-worker.js';
 import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.js';
 import { pollSources, type PollLog, type PollReport } from './poll-service.js';
 import type { Source } from './sources.js';
@@ -33,13 +33,15 @@ export interface RunPollOptions {
   /** DNS and the HTTP client, for tests (default: the system resolver, node:http(s)) */
   resolve?: Resolve;
   transport?: Transport;
+  /** page-work budget and limits (default: PAGE_BUDGET_MS, PAGE_LIMITS) */
+  pageWork?: PageWorkerOptions;
   log?: PollLog;
   outOfTime?: () => boolean;
 }
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function runPoll(options: RunPollOptions): Promise<PollReport> {
+export async function runPoll(options: RunPollOptions): Promise<PollReport> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? (() => new Date());
   const fetcher = new PoliteFetcher({
@@ -47,10 +49,7 @@ export function runPoll(options: RunPollOptions): Promise<PollReport> {
     limits,
     sleep: options.sleep ?? realSleep,
     now: () => now().getTime(),
-    policy: outboundPolicy(
-      options.sources.map((s) => s.feedUrl),
-      options.allowHosts ?? [],
-    ),
+    policy: outboundPolicy(options.sources.map((s) => s.feedUrl), options.allowHosts ?? []),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
   });
@@ -59,16 +58,21 @@ export function runPoll(options: RunPollOptions): Promise<PollReport> {
     warn: (m, e) => logger.warn(m, e ?? {}),
     error: (m, e) => logger.error(m, e ?? {}),
   };
-  return pollSources(options.sources, {
-    store: options.store,
-    extract: options.extract,
-    fetcher,
-    extractPage: async (html, url) => extractPage(html, url),
-    limits,
-    now,
-    log,
-    count: (metric, value = 1) => metrics.addMetric(pollMetricName(metric), MetricUnit.Count, value),
-    maxItemsPerSource: options.maxItemsPerSource ?? DEFAULT_MAX_ITEMS_PER_SOURCE,
-    ...(options.outOfTime ? { outOfTime: options.outOfTime } : {}),
-  });
+  const pages = new PageWorker(options.pageWork);
+  try {
+    return await pollSources(options.sources, {
+      store: options.store,
+      extract: options.extract,
+      fetcher,
+      extractPage: (html, url) => pages.extract(html, url),
+      limits,
+      now,
+      log,
+      count: (metric, value = 1) => metrics.addMetric(pollMetricName(metric), MetricUnit.Count, value),
+      maxItemsPerSource: options.maxItemsPerSource ?? DEFAULT_MAX_ITEMS_PER_SOURCE,
+      ...(options.outOfTime ? { outOfTime: options.outOfTime } : {}),
+    });
+  } finally {
+    await pages.close();
+  }
 }

@@ -23,6 +23,10 @@ const linkOf = (id: string) => `${base}/news/${id}.html`;
 /** an article whose text makes the extractor throw: an extraction failure */
 const POISON = { ...seeds[0]!, id: 'poison', url: 'https://news.example/news/poison.html', text: `${seeds[0]!.text}\n\nPOISON` };
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+/** nested <div>s 1,200 deep (~14 KB): about 11 s of Readability unbounded */
+const DEEP_PAGE = `<!DOCTYPE html><html><body>${'<div>'.repeat(1_200)}<p>${seeds[2]!.text}</p>${'</div>'.repeat(1_200)}</body></html>`;
+/** 2 MB of sibling elements */
+const FLAT_PAGE = `<!DOCTYPE html><html><body>${'<div><span>Tin ngắn</span></div>'.repeat(Math.ceil((2 * 1024 * 1024) / 32))}</body></html>`;
 
 let site: FixtureServer;
 let clock: Date;
@@ -42,6 +46,10 @@ beforeAll(async () => {
     '/poison.rss': feedOf(['seed-0', 'poison', 'seed-1', 'seed-2']),
     '/killed.rss': feedOf(['killed', 'seed-3', 'seed-4']),
     '/news/poison.html': html(() => articlePage(POISON)),
+    // newest first: two healthy items, the poison, the deep and the flat page, two more healthy ones
+    '/mixed.rss': feedOf(['seed-0', 'seed-1', 'poison', 'deep', 'flat', 'seed-2', 'seed-3']),
+    '/news/deep.html': html(() => DEEP_PAGE),
+    '/news/flat.html': html(() => FLAT_PAGE),
     '/news/killed.html': html(() => articlePage({ ...seeds[3]!, id: 'killed', url: 'https://news.example/news/killed.html' })),
   };
   for (const s of seeds) routes[`/news/${s.id}.html`] = html(() => articlePage(s));
@@ -96,6 +104,49 @@ describe('a poison item (its extraction throws)', () => {
     expect(state?.reason).toMatch(/extractor crashed on this article/);
     expect(pageRequests('/news/poison.html')).toBe(3);
     expect(runs[3]!.sources[0]!.status).toBe('ok');
+  });
+});
+
+describe('a poison item, a depth-1,200 page and a flat 2 MB page in one feed', () => {
+  let polled: LocalService;
+  let report: PollReport;
+
+  beforeAll(async () => {
+    polled = await service();
+    clock = new Date('2026-02-06T00:00:00Z');
+    report = await runPoll({
+      store: polled.store,
+      extract: (article) => {
+        if (article.text.includes('POISON')) throw new Error('extractor crashed on this article');
+        return extractEvents(article);
+      },
+      sources: [source('mixed', '/mixed.rss')], contactUrl: 'https://example.org/c', version: '1.0.0',
+      allowHosts: [`127.0.0.1:${PORT}`], limits: { hostDelayMs: 1, timeoutMs: 5_000 },
+      sleep: async () => {}, now: () => clock, log: quiet,
+    });
+  }, 60_000);
+  afterAll(() => polled?.close());
+
+  it('settles each of them with its reason, within its limits', async () => {
+    expect(FLAT_PAGE.length).toBeGreaterThan(2 * 1024 * 1024);
+    const deep = await polled.store.getFeedItemState(linkOf('deep'));
+    expect(deep).toMatchObject({ status: 'skipped', attempts: 1 });
+    expect(deep?.reason).toMatch(/nested more than 200 deep/);
+    const flat = await polled.store.getFeedItemState(linkOf('flat'));
+    expect(flat).toMatchObject({ status: 'skipped', attempts: 1 });
+    expect(flat?.reason).toMatch(/more than 25000 elements/);
+    const poison = await polled.store.getFeedItemState(linkOf('poison'));
+    expect(poison).toMatchObject({ status: 'seen', attempts: 1 });
+    expect(poison?.reason).toMatch(/extractor crashed/);
+  });
+
+  it('ingests every healthy item before and after them in the same run; the source is not failed', async () => {
+    for (const id of ['seed-0', 'seed-1', 'seed-2', 'seed-3']) {
+      expect((await polled.store.getFeedItemState(linkOf(id)))?.status, id).toBe('ingested');
+      expect(await polled.store.getArticle(`https://news.example/news/${id}.html`), id).not.toBeNull();
+    }
+    expect(report.sources[0]).toMatchObject({ status: 'incomplete', error: null, items: { ingested: 4, skipped: 2, retry: 1 } });
+    expect(report.failedSources).toBe(0);
   });
 });
 
