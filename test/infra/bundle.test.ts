@@ -9,14 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
 import { LOCAL_CREDENTIALS } from '../../infra/local/runtime.js';
 import { ensureTable } from '../../infra/local/table.js';
+import { fixtureServer, type FixtureServer } from '../poll/fixtures.js';
 import { build } from './helpers.js';
 
+/** A fixture outlet on this machine: what the deployed poller must never reach. */
+const OUTLET_PORT = 4156;
+const OUTLET_FEED = `http://127.0.0.1:${OUTLET_PORT}/feed.rss`;
+/** Every way someone might try to switch the test-only allowlist on from outside. */
+const ALLOW_ATTEMPTS = Object.fromEntries(
+  ['ALLOW_HOST', 'ALLOW_HOSTS', 'POLL_ALLOW_HOST', 'POLL_ALLOW_HOSTS', 'npm_config_allow_host'].map((k) => [k, `127.0.0.1:${OUTLET_PORT}`]),
+);
+
 /** A fresh Node process; asynchronous, so dynalite in this one keeps answering. */
-function runNode(script: string, env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
+function runNode(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--enable-source-maps', '--input-type=module', '-e', script],
+      ['--enable-source-maps', '--input-type=module', '-e', script, '--', ...args],
       { encoding: 'utf8', env, timeout: 20_000 },
       (error, stdout, stderr) => resolve({ stdout, stderr: stderr || (error ? String(error) : '') }),
     );
@@ -36,17 +45,32 @@ function urlEvent(method: string, rawPath: string, body?: string) {
 }
 
 let engine: LocalEngine;
+let outlet: FixtureServer;
 beforeAll(async () => {
+  outlet = await fixtureServer(
+    {
+      '/robots.txt': (_req, res) => res.writeHead(404).end(),
+      '/feed.rss': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>'),
+    },
+    OUTLET_PORT,
+  );
   engine = await startDynalite();
   const client = new DynamoDBClient({ endpoint: engine.endpoint, region: 'eu-west-1', credentials: LOCAL_CREDENTIALS });
   await ensureTable(client, 'diplomacy-feed-test');
   client.destroy();
 });
-afterAll(() => engine.close());
+afterAll(async () => {
+  await engine.close();
+  await outlet.close();
+});
 
 describe('bundled handlers', () => {
   it('are minified ESM with source maps, UTF-8 text and a createRequire banner, and answer requests', async () => {
-    const { app, template } = build({ bundle: true });
+    // a source list naming an outlet on this machine, as a careless or hostile stage file might
+    const { app, template } = build({
+      bundle: true,
+      sources: [{ name: 'local-outlet', feedUrl: OUTLET_FEED, language: 'vi', urlFilter: `^http://127\\.0\\.0\\.1:${OUTLET_PORT}/` }],
+    });
     const assembly = app.synth();
     const fns = Object.entries(template.toJSON().Resources as Record<string, any>).filter(
       ([, r]) => r.Type === 'AWS::Lambda::Function',
@@ -73,16 +97,37 @@ describe('bundled handlers', () => {
       // Run it as Lambda would, in a plain Node process (ESM, createRequire, top level),
       // with the role's credentials in the environment: the bundle's credential
       // provider is the build-time substitute (infra/bundling.ts), so this proves it.
-      // the poller (a scheduled function) is loaded, not invoked: it would poll the configured outlets
+      // The deployed poller cannot be turned toward this machine: run with the
+      // function's own environment from the template, plus every variable and flag
+      // that might look like the test-only allowlist, it refuses the outlet its source
+      // list names before any request, and the outlet sees nothing.
       if (id.startsWith('Poll')) {
-        const probe = await runNode(
-          `await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)}); process.stdout.write('loaded');`,
-          { PATH: process.env.PATH, TABLE_NAME: 'diplomacy-feed-test', AWS_REGION: 'eu-west-1',
-            SOURCES: fn.Properties.Environment.Variables.SOURCES, POLL_CONTACT_URL: 'https://example.org/contact',
-            POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        const deployed = Object.fromEntries(
+          Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
         );
-        expect(probe.stderr, `${id} loads`).toBe('');
-        expect(probe.stdout).toBe('loaded');
+        expect(JSON.parse(deployed.SOURCES!)[0].feedUrl).toBe(OUTLET_FEED);
+        const probe = await runNode(
+          `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
+           const r = await m.handler({}, { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 300000 });
+           process.stdout.write(JSON.stringify(r));`,
+          {
+            ...deployed,
+            ...ALLOW_ATTEMPTS,
+            PATH: process.env.PATH,
+            TABLE_NAME: 'diplomacy-feed-test',
+            DYNAMODB_ENDPOINT: engine.endpoint,
+            AWS_REGION: 'eu-west-1',
+            AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+            POWERTOOLS_METRICS_DISABLED: 'true',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+          ['--allow-host', `127.0.0.1:${OUTLET_PORT}`],
+        );
+        expect(probe.stderr, `${id} runs`).toBe('');
+        expect(JSON.parse(probe.stdout)).toEqual({ ingested: 0, failedSources: 1 });
+        expect(outlet.requests).toEqual([]);
         continue;
       }
       const request = id.startsWith('Ingest')

@@ -401,6 +401,8 @@ describe('poller', () => {
     for (const s of list) expect(s.feedUrl).toMatch(/^https?:\/\//);
     expect(env.POLL_CONTACT_URL).toMatch(/^https:\/\//);
     expect(env.SERVICE_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+    // the outbound guard's allowlist is a test and local-CLI input only (bundle.test.ts runs the bundle to prove it)
+    expect(Object.keys(env).filter((k) => /allow/i.test(k))).toEqual([]);
     const custom = build({ sources: [{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }], pollEveryMinutes: 30 });
     const fn = ofType(custom.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Poll'))![1];
     expect(JSON.parse(fn.Properties.Environment.Variables.SOURCES)).toEqual([{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }]);
