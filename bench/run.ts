@@ -18,6 +18,7 @@ const GROUPS: Record<string, () => Promise<GroupResult>> = {
   bundle: async () => (await import('./bundle.js')).bundleGroup(),
   scale: async () => (await import('./scale.js')).scale(),
   load: async () => (await import('./load.js')).loadGroup(),
+  poll: async () => (await import('./poll.js')).pollGroup(),
 };
 
 async function main(): Promise<void> {
