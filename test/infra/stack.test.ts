@@ -399,6 +399,8 @@ describe('poller', () => {
     const list = JSON.parse(env.SOURCES);
     expect(list.length).toBeGreaterThan(0);
     for (const s of list) expect(s.feedUrl).toMatch(/^https?:\/\//);
+    // the repository's list: every source keeps its items (and their redirects) on its outlet
+    for (const s of list) expect(s.urlFilter, s.name).toMatch(/^\^https:\/\//);
     expect(env.POLL_CONTACT_URL).toMatch(/^https:\/\//);
     expect(env.SERVICE_VERSION).toMatch(/^\d+\.\d+\.\d+/);
     // the outbound guard's allowlist is a test and local-CLI input only (bundle.test.ts runs the bundle to prove it)
