@@ -56,10 +56,11 @@ export const nodeTransport: Transport = ({ url, to, headers, signal }) =>
       {
         method: 'GET',
         headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' },
+        // a host name connects to `to`; an IP literal is connected to as written (Node
+        // skips the lookup), which is the address that was checked
         lookup: pinnedLookup(to),
-        // an IP literal is connected to as written: it was checked as written
-        family: to.family,
         signal,
+        // a fresh connection per request: no pooled socket outlives the check that admitted it
         agent: false,
       },
       (response) => {

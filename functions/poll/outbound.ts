@@ -10,6 +10,7 @@
 // Odd IPv4 spellings (2130706433, 0x7f.0.0.1, 0177.0.0.1, 127.1) are already read by
 // the WHATWG URL parser into dotted quads, so they meet the same check.
 import ipaddr from 'ipaddr.js';
+import * as z from 'zod/mini';
 
 /** Global unicast ranges that ipaddr.js does not single out but nothing public uses. */
 const ALSO_REFUSED: Parameters<typeof ipaddr.subnetMatch>[1] = {
@@ -41,11 +42,12 @@ export function outboundPolicy(feedUrls: readonly string[], allowHosts: readonly
   return { allowHosts: new Set(allowHosts.map(normalizeAuthority)), sourceAuthorities };
 }
 
+/** One allowlist entry: a host name, IPv4 or [IPv6] address, and a port. */
+export const AllowHost = z.string().check(z.regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+):\d{1,5}$/));
+
 /** `127.1:8080` and `127.0.0.1:8080` are one pair: read through the URL parser. */
 export function normalizeAuthority(hostPort: string): string {
-  if (!/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+):\d{1,5}$/.test(hostPort)) {
-    throw new Error(`--allow-host takes host:port, not ${JSON.stringify(hostPort)}`);
-  }
+  if (!AllowHost.safeParse(hostPort).success) throw new Error(`--allow-host takes host:port, not ${JSON.stringify(hostPort)}`);
   return authorityOf(new URL(`http://${hostPort}/`));
 }
 

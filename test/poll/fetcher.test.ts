@@ -143,6 +143,51 @@ describe('pacing (injected clock)', () => {
   });
 });
 
+describe('the outbound guard, in the fetcher', () => {
+  function guarded(dns: Record<string, string>) {
+    const requested: string[] = [];
+    const lookedUp: string[] = [];
+    const fetcher = new PoliteFetcher({
+      userAgent: 'x',
+      limits: { ...DEFAULT_LIMITS, maxPageBytes: 1_000 },
+      sleep: async () => {},
+      policy: outboundPolicy([]),
+      resolve: async (host) => {
+        lookedUp.push(host);
+        const address = dns[host];
+        if (!address) throw new Error(`getaddrinfo ENOTFOUND ${host}`);
+        return [{ address, family: address.includes(':') ? 6 : 4 }];
+      },
+      transport: scripted(async (url) => {
+        requested.push(url);
+        if (url.endsWith('/robots.txt')) return new Response('', { status: 404 });
+        if (url === `${A}/moved`) return new Response(null, { status: 302, headers: { location: 'http://inside.example/admin' } });
+        return new Response('<p>x</p>', { status: 200, headers: { 'content-type': 'text/html' } });
+      }),
+    });
+    return { fetcher, requested, lookedUp };
+  }
+
+  it('checks every hop before any request to it: a redirect to an internal name is refused, for good', async () => {
+    const g = guarded({ 'a.example': PUBLIC.address, 'inside.example': '10.0.0.5' });
+    const e = (await get(g.fetcher, `${A}/moved`).catch((x: unknown) => x)) as FetchError;
+    expect(e).toBeInstanceOf(FetchError);
+    expect(e.message).toMatch(/refused: inside\.example is 10\.0\.0\.5, a private address/);
+    expect(e.transient).toBe(false);
+    expect(g.requested).toEqual([`${A}/robots.txt`, `${A}/moved`]);
+    expect(g.lookedUp).toEqual(['a.example', 'a.example', 'inside.example']);
+  });
+
+  it('refuses an internal address before robots.txt or the page is asked for; a name that does not resolve is transient', async () => {
+    const g = guarded({});
+    await expect(get(g.fetcher, 'http://169.254.169.254/latest/meta-data/')).rejects.toThrow(/refused: 169\.254\.169\.254 is 169\.254\.169\.254, a linkLocal address/);
+    const e = (await get(g.fetcher, `${A}/1`).catch((x: unknown) => x)) as FetchError;
+    expect(e.message).toMatch(/a\.example not resolved: getaddrinfo ENOTFOUND/);
+    expect(e.transient).toBe(true);
+    expect(g.requested).toEqual([]);
+  });
+});
+
 describe('redirects', () => {
   it('are followed by hand, up to the bound', async () => {
     const w = web(
