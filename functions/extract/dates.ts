@@ -112,6 +112,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (phrases: Iterable<string>) => [...phrases].sort((a, b) => b.length - a.length).map(escape).join('|');
 const keysOf = (table: Record<string, unknown>) => Object.keys(table);
 
+/** The words for a day, a month and a year ("ngày 12 tháng 9 năm 2024"). */
+const { day: DAY, month: MONTH, year: YEAR } = datesData.units;
+/** Words that introduce a day's number ("ngày 5", "hôm 30-10"). */
+export const DAY_WORDS: readonly string[] = datesData.dayLead;
 const N = '(\\d{1,2})';
 const Y = '(\\d{4})';
 const NB = '(?<![\\d.,/])'; // no digit glued before
@@ -175,31 +179,31 @@ const READERS: readonly Reader[] = [
   {
     // "từ ngày 10/9 đến ngày 13/9", "10 đến 11/9", "14-15/4", "30/7 đến 1/8", "11 đến 12/12/2023"
     first: [DIGIT],
-    pattern: sticky(`${NB}${N}(?:/${N}(?:/${Y})?)? ?${JOIN} ?(?:ngày )?${N}/${N}(?:/${Y})?${NA}`),
+    pattern: sticky(`${NB}${N}(?:/${N}(?:/${Y})?)? ?${JOIN} ?(?:${DAY} )?${N}/${N}(?:/${Y})?${NA}`),
     read: (m, at, ctx) => range(num(m[1])!, num(m[2]) ?? num(m[5])!, num(m[3]), num(m[4])!, num(m[5])!, num(m[6]), at, ctx),
   },
   {
     // "ngày 11 và 12-11", "từ 13 đến 14-11", "từ ngày 26 đến 27-1": dashes and dots after a lead word
     first: [DIGIT],
-    pattern: sticky(`(?<=${RANGE_LEAD} )${N} ?${JOIN} ?(?:ngày )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
+    pattern: sticky(`(?<=${RANGE_LEAD} )${N} ?${JOIN} ?(?:${DAY} )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
     read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
     // "ngày 10 đến ngày 13 tháng 9 năm 2024"
-    first: ['ngày'],
-    pattern: sticky(`ngày ${N} ?${JOIN} ?(?:ngày )?${N} tháng ${N}(?:,? năm ${Y})?${NA}`),
+    first: [DAY],
+    pattern: sticky(`${DAY} ${N} ?${JOIN} ?(?:${DAY} )?${N} ${MONTH} ${N}(?:,? ${YEAR} ${Y})?${NA}`),
     read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
     // "ngày 12 tháng 9 năm 2024"
-    first: ['ngày'],
-    pattern: sticky(`ngày ${N} tháng ${N}(?:,? năm ${Y})?${NA}`),
+    first: [DAY],
+    pattern: sticky(`${DAY} ${N} ${MONTH} ${N}(?:,? ${YEAR} ${Y})?${NA}`),
     read: (m, at, ctx) => single(num(m[1])!, num(m[2])!, num(m[3]), at, ctx),
   },
   {
     // "ngày 20 tháng này", "ngày 5 tháng tới"
-    first: ['ngày'],
-    pattern: sticky(`ngày ${N} (${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
+    first: [DAY],
+    pattern: sticky(`${DAY} ${N} (${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => {
       const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
       const day = num(m[1])!;
@@ -214,8 +218,8 @@ const READERS: readonly Reader[] = [
   },
   {
     // "giữa tháng 1 tới", "tháng 12/2025", "tháng 12.2025", "tháng 2 năm 2025"
-    first: firstWords(keysOf(PARTS_OF_MONTH), ['tháng']),
-    pattern: sticky(`(?<!\\d )${MONTH_PART}tháng ${N}(?:(?:/|\\.|-| năm )${Y})?${NA}${MONTH_DIRECTION}`),
+    first: firstWords(keysOf(PARTS_OF_MONTH), [MONTH]),
+    pattern: sticky(`(?<!\\d )${MONTH_PART}${MONTH} ${N}(?:(?:/|\\.|-| ${YEAR} )${Y})?${NA}${MONTH_DIRECTION}`),
     read: (m, at, ctx) => {
       const month = num(m[2])!;
       if (month < 1 || month > 12) return null;
@@ -226,8 +230,8 @@ const READERS: readonly Reader[] = [
   },
   {
     // "tháng Tám vừa qua", "tháng Mười Hai năm 2025": a month written as a word
-    first: firstWords(keysOf(PARTS_OF_MONTH), ['tháng']),
-    pattern: sticky(`(?<!\\d )${MONTH_PART}tháng (${anyOf(keysOf(MONTH_NAMES))})(?: năm ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`),
+    first: firstWords(keysOf(PARTS_OF_MONTH), [MONTH]),
+    pattern: sticky(`(?<!\\d )${MONTH_PART}${MONTH} (${anyOf(keysOf(MONTH_NAMES))})(?: ${YEAR} ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`),
     read: (m, at, ctx) => {
       const month = MONTH_NAMES[m[2]!]!;
       const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
@@ -289,23 +293,23 @@ const READERS: readonly Reader[] = [
     pattern: sticky(`${NOT_LETTER_BEFORE}(?:${anyOf(datesData.weekend)})${NOT_LETTER_AFTER}`),
     read: (_m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1);
-      const [from, to] = PARTS_OF_WEEK['cuối']!;
+      const [from, to] = PARTS_OF_WEEK[datesData.weekendPart]!;
       return mention(at, isoOfDayNumber(monday + from! - 1), isoOfDayNumber(monday + to! - 1), 'day', { relative: true, approximate: true });
     },
   },
   {
     // "đầu năm sau", "cuối năm nay", "cuối năm 2025": a month the text only suggests
     first: firstWords(keysOf(PARTS_OF_YEAR)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}(?<!(?:${anyOf(datesData.notBeforePartOfYear)}) )(${anyOf(keysOf(PARTS_OF_YEAR))}) năm (?:${Y}|(${anyOf(keysOf(RELATIVE_YEARS).map((k) => k.slice('năm '.length)))}))${NOT_LETTER_AFTER}(?!\\d)`),
+    pattern: sticky(`${NOT_LETTER_BEFORE}(?<!(?:${anyOf(datesData.notBeforePartOfYear)}) )(${anyOf(keysOf(PARTS_OF_YEAR))}) ${YEAR} (?:${Y}|(${anyOf(keysOf(RELATIVE_YEARS).map((k) => k.slice(YEAR.length + 1)))}))${NOT_LETTER_AFTER}(?!\\d)`),
     read: (m, at, ctx) => {
-      const year = m[2] !== undefined ? Number(m[2]) : ctx.ref.year + RELATIVE_YEARS[`năm ${m[3]!}`]!;
+      const year = m[2] !== undefined ? Number(m[2]) : ctx.ref.year + RELATIVE_YEARS[`${YEAR} ${m[3]!}`]!;
       return mention(at, isoMonth(year, PARTS_OF_YEAR[m[1]!]!), null, 'month', { relative: m[2] === undefined, approximate: true });
     },
   },
   {
     // "năm 2025", "năm nay", "năm tới"
-    first: firstWords(['năm'], keysOf(RELATIVE_YEARS)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}(?:năm ${Y}|(${anyOf(keysOf(RELATIVE_YEARS))}))(?![\\p{L}\\d])`),
+    first: firstWords([YEAR], keysOf(RELATIVE_YEARS)),
+    pattern: sticky(`${NOT_LETTER_BEFORE}(?:${YEAR} ${Y}|(${anyOf(keysOf(RELATIVE_YEARS))}))(?![\\p{L}\\d])`),
     read: (m, at, ctx) => {
       const year = m[1] !== undefined ? Number(m[1]) : ctx.ref.year + RELATIVE_YEARS[m[2]!]!;
       return mention(at, String(year), null, 'year', { relative: m[1] === undefined });

@@ -3,8 +3,8 @@
 import type { Article } from '../domain/article.js';
 import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
 import { findTriggers, isCommitteeName } from './classify.js';
-import { dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, LANGUAGE, LEX } from './lexicon.js';
+import { DAY_WORDS, dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { anyReadsAt, LANGUAGE, LEX, readsAt } from './lexicon.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { furnitureOf, type Furniture } from './noise.js';
 import { cleanText } from './normalize.js';
@@ -17,6 +17,8 @@ import { tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
 const MAX_SENTENCE_CHARS = 1500;
+/** "do hai Bộ trưởng đồng chủ trì": how far after the pair the co-chairing verb may stand. */
+const CO_CHAIR_SPAN = 6;
 /** How many days before its first dated meeting a visitor's arrival may be told. */
 const ARRIVAL_DAYS_BEFORE = 2;
 /** How many recently named principals a sentence may refer back to. */
@@ -131,7 +133,8 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
   });
 }
 
-const HAS_DAY = /\d[/.-]\d|ngày \d/;
+/** A sentence may hold a day (a date the anchor may come from): digits around a separator, or a day word and a number. */
+const HAS_DAY = new RegExp(`\\d[/.-]\\d|(?:${DAY_WORDS.join('|')}) \\d`);
 /** A date that opens its sentence ("Ngày 6/3, ...", "Trước đó, tối 22/6, ...") rather than sitting inside it. */
 const OPENING_CHARS = 24;
 
@@ -512,7 +515,7 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   for (const m of d.group.mentions) {
     const info = m.sentence;
     const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === 'hai');
-    if (plural === undefined || !info.tokens.slice(plural.end, plural.end + 4).some((t) => t.key === 'đồng')) continue;
+    if (plural === undefined || !info.tokens.slice(plural.end, plural.end + CO_CHAIR_SPAN).some((t, k, all) => readsAt(all, k, LEX.coChair))) continue;
     const key = plural.titleKeys.join(' ');
     const chairs: Person[] = [];
     for (const code of d.countries) {

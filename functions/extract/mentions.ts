@@ -6,7 +6,7 @@ import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import { dayNumberOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
+import { anyReadsAt, findPhrase, LANGUAGE, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 
@@ -199,7 +199,7 @@ function inviters(tokens: readonly Token[], people: readonly PersonRef[]): Perso
   const k = findPhrase(tokens, LEX.inviter);
   if (k < 0) return [];
   const chain = chainFrom(tokens, people, k + LEX.inviter.length);
-  const joinedByAnd = (n: number) => tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === 'và');
+  const joinedByAnd = (n: number) => tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === LEX.and);
   let keep = chain.length;
   for (let n = chain.length - 1; n >= 1; n--) {
     if (joinedByAnd(n)) continue;
@@ -538,7 +538,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       }
       if (guest === null) {
         for (let k = 1; k < tokens.length; k++) {
-          if (tokens[k - 1]!.key !== 'cao') continue;
+          if (!readsAt(tokens, k - LEX.highLevel.length, LEX.highLevel)) continue;
           const c = countryAt(tokens, k);
           if (c !== null && c.code !== host) { guest = c.code; break; }
         }
@@ -569,7 +569,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.kind === 'committee') {
       const nameAt = isCommitteeName(tokens, trigger.end);
       if (nameAt < 0 && !context.committeeContext) return;
-      if (tokens.slice(trigger.end, trigger.end + PARLIAMENT_SPAN).some((t, k, all) => t.key === 'quốc' && all[k + 1]?.key === 'hội')) return;
+      if (findPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) >= 0) return;
       // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
       let chairs: PersonRef[] = [];
       const k = findPhrase(tokens, LEX.coChair);

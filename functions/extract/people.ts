@@ -2,10 +2,12 @@
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
 import { countryAt, placeAt, honorificAt, PLURAL_LEAD, knownLeaderAt, leaderCountry, titleAt, titleBeginsAt, type TitleEntry } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { phraseKeys, type Token } from './tokens.js';
 import { matchForm } from '../text/vietnamese.js';
 import { nameKeys, sameNameKeys } from '../text/names.js';
 import { LANGUAGE } from './lexicon.js';
+import namesData from './data/names.json' with { type: 'json' };
+import * as z from 'zod/mini';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -43,29 +45,39 @@ export interface Person {
   leader: boolean;
 }
 
-// "Cộng hòa", "Vương quốc" ... before a country name that the gazetteer lists only in short form
-const STATE_PREFIXES = ['cộng hòa', 'vương quốc', 'liên bang', 'nhà nước', 'hợp chúng quốc', 'cộng hòa liên bang', 'cộng hòa nhân dân', 'cộng hòa dân chủ nhân dân', 'đại công quốc', 'công quốc', 'cộng hòa hồi giáo', 'cộng hòa ả rập', 'cộng hòa xã hội chủ nghĩa', 'quần đảo', 'nước', 'chdcnd', 'chnd', 'chlb', 'chxhcn'];
-const STATE_PREFIX_KEYS = STATE_PREFIXES.map((p) => p.split(' '));
+const NamesSchema = z.object({
+  statePrefixes: z.array(z.string()), institutionHeads: z.array(z.string()), institutionStops: z.array(z.string()),
+  nonStateInstitutions: z.array(z.string()), nameStops: z.array(z.string()), vietnameseSurnames: z.array(z.string()),
+  nameParticles: z.array(z.string()), nameSuffixes: z.array(z.string()), ranks: z.array(z.string()),
+  titleJoiners: z.array(z.string()), portfolioJoiner: z.string(), posting: z.string(),
+});
+const NAMES = NamesSchema.parse(namesData);
+const keysOf = (phrase: string) => phraseKeys(phrase);
+const wordSet = (phrases: readonly string[]) => new Set(phrases.map((p) => keysOf(p).join(' ')));
 
-// Institutions that can sit between a title and a name ("Bộ trưởng Bộ Công Thương ...").
-const ORG_HEADS_1 = new Set(['bộ', 'ban', 'đảng', 'viện', 'cục', 'vụ', 'sở', 'ubnd', 'báo', 'đài', 'quỹ', 'phủ']);
-const ORG_HEADS_2 = new Set(['phân ban', 'ủy ban', 'văn phòng', 'quốc hội', 'chính phủ', 'tập đoàn', 'công ty', 'tổng công', 'ngân hàng', 'hiệp hội', 'học viện', 'đại học', 'tổng cục', 'hội đồng', 'liên đoàn', 'mặt trận', 'trung ương', 'tòa án', 'thành ủy', 'tỉnh ủy', 'quân đội', 'quân ủy', 'tổ chức', 'thượng viện', 'hạ viện', 'nghị viện', 'cơ quan', 'trung tâm', 'tạp chí', 'hội nghị', 'diễn đàn', 'liên minh']);
+// "Cộng hòa", "Vương quốc" ... before a country name that the gazetteer lists only in short form
+const STATE_PREFIX_KEYS = NAMES.statePrefixes.map(keysOf);
+// Institutions that can sit between a title and a name ("Bộ trưởng Bộ Công Thương ..."), by one or two words.
+const INSTITUTION_HEADS = wordSet(NAMES.institutionHeads);
 /** The longest bracketed gloss skipped inside an institution's name. */
 const MAX_GLOSS_TOKENS = 4;
-const ORG_STOPS = new Set(['và', 'đã', 'đang', 'sẽ', 'vừa', 'với', 'tại', 'ở', 'thăm', 'cho', 'là']);
+const ORG_STOPS = wordSet(NAMES.institutionStops);
 const isOrgHead = (tokens: readonly Token[], j: number) =>
-  ORG_HEADS_1.has(tokens[j]!.key) || ORG_HEADS_2.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
+  INSTITUTION_HEADS.has(tokens[j]!.key) || INSTITUTION_HEADS.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
 // Organisations whose heads are not diplomatic principals.
-const NON_STATE_ORGS = new Set(['tập đoàn', 'công ty', 'ngân hàng', 'hiệp hội', 'viện', 'học viện', 'trường', 'đại học', 'hội', 'liên đoàn', 'quỹ', 'tổng công ty', 'báo', 'đài', 'tạp chí', 'trung tâm', 'cục', 'tổng cục', 'vụ', 'sở', 'phòng']);
-
+const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
-const NAME_STOPS = new Set(['ảnh', 'theo', 'tại', 'trong', 'sau', 'trước', 'về', 'với', 'và', 'nguồn', 'video', 'clip', 'đồ', 'khi', 'nhân', 'ngày', 'sáng', 'chiều', 'tối', 'hôm', 'đây', 'hai', 'các', 'cùng', 'phu', 'ông', 'bà', 'tiếp', 'từ', 'người', 'thông', 'tin']);
-
-const VIETNAMESE_SURNAMES = new Set(['nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'phan', 'vũ', 'võ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý', 'tô', 'lương', 'trương', 'đinh', 'đoàn', 'mai', 'trịnh', 'hà', 'lâm', 'cao', 'đào', 'tạ', 'vương', 'chu', 'thái', 'kiều', 'quách', 'tăng', 'lưu', 'đàm', 'nông', 'triệu', 'hứa', 'âu', 'thân', 'giang', 'lại', 'khúc', 'la', 'mạc', 'từ', 'châu', 'tôn', 'nghiêm', 'phùng', 'diệp', 'doãn', 'ông', 'văn', 'khổng', 'lò', 'y', 'đồng', 'triệu', 'hầu', 'lục', 'thạch', 'ninh', 'bế', 'mạnh', 'đậu', 'phí', 'quan', 'tiêu', 'tống', 'vi', 'kim', 'sầm', 'lã', 'lữ']);
+const NAME_STOPS = wordSet(NAMES.nameStops);
+const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
-const NAME_PARTICLES = new Set(['da', 'de', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'el', 'la', 'le', 'y', 'e', 'ibn', 'abu']);
+const NAME_PARTICLES = wordSet(NAMES.nameParticles);
 // Title tails that may follow the person ("Ferdinand Marcos Jr.")
-const NAME_SUFFIXES = new Set(['jr', 'sr']);
+const NAME_SUFFIXES = wordSet(NAMES.nameSuffixes);
+// "Tổng Bí thư, Chủ tịch nước", "Phó Tổng thống kiêm Chủ tịch Thượng viện"
+const TITLE_JOINERS = new Set(NAMES.titleJoiners.map((p) => keysOf(p).join(' ')));
+const PORTFOLIO_JOINER = keysOf(NAMES.portfolioJoiner)[0]!;
+// "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
+const POSTING = keysOf(NAMES.posting)[0]!;
 
 const isAllCaps = (t: Token) => t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
 // Vietnamese syllables carry diacritics or are short; foreign names ("Biden") rarely look like that
@@ -157,7 +169,7 @@ export function findPeople(text: string, tokens: readonly Token[]): PersonMentio
 }
 
 // Ranks and styles between a title and a name ("Bộ trưởng Quốc phòng X, Trung tướng A")
-const RANKS = ['đại tướng', 'thượng tướng', 'trung tướng', 'thiếu tướng', 'đô đốc', 'hoàng tử', 'công chúa', 'thái tử', 'hoàng thái tử', 'quốc vương', 'tiểu vương', 'thái vương', 'sheikh', 'tiến sĩ', 'giáo sư', 'ông', 'bà', 'đại sứ'].map((r) => r.split(' '));
+const RANKS = NAMES.ranks.map(keysOf);
 
 function rankLength(tokens: readonly Token[], i: number): number {
   let best = 0;
@@ -202,14 +214,14 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   const entries: TitleEntry[] = [first.entry];
   let j = i + first.length;
   // "Phó Tổng thống kiêm Chủ tịch Thượng viện"
-  while (tokens[j]?.text === ',' || tokens[j]?.key === 'kiêm') {
+  while (tokens[j] !== undefined && TITLE_JOINERS.has(tokens[j]!.key)) {
     const next = titleAt(tokens, j + 1);
     if (next === null) break;
     entries.push(next.entry);
     j = j + 1 + next.length;
   }
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
-  if (tokens[j]?.key === 'và') {
+  if (tokens[j]?.key === PORTFOLIO_JOINER) {
     let k = j + 1;
     while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !NAME_STOPS.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
@@ -224,7 +236,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   if (orgStart !== undefined && orgStart.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
-    if (NON_STATE_ORGS.has(orgKey2) || (!ORG_HEADS_2.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))) principal = false;
+    if (NON_STATE_ORGS.has(orgKey2) || (!INSTITUTION_HEADS.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))) principal = false;
     let k = j + 1;
     let found = -1;
     for (; k < tokens.length && k < j + 10; k++) {
@@ -249,7 +261,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
     if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && tokens[j + 1] !== undefined && isAllCaps(tokens[j + 1]!)) j += 3;
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-    if (tokens[j]?.key === 'tại') {
+    if (tokens[j]?.key === POSTING) {
       const there = countryWithPrefix(tokens, j + 1);
       if (there !== null) j += 1 + there.length;
     }
