@@ -1,4 +1,5 @@
 // Extraction against the annotated seed and dev articles (../shared beside the repo).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../functions/extract/index.js';
@@ -55,5 +56,21 @@ describe('devset articles', () => {
         for (const ev of e.evidence) expect(ev.text.length).toBeGreaterThan(0);
       });
     }
+  });
+});
+
+// Real news excerpts with gold events (third parties' words: read from ../shared, never
+// copied here). Article by article, without the merges the store makes across articles.
+const realset = path.join(shared, 'realset-vi');
+if (!existsSync(realset)) console.warn(`no ${realset}: the real-news extraction suite is skipped`);
+describe.skipIf(!existsSync(realset))('real Vietnamese news, article by article', () => {
+  const score = scoreSet(loadSet(realset), extractEvents);
+
+  it('reaches event F1 >= 0.95', () => {
+    expect(score.f1, score.problems.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reaches mean field accuracy >= 0.93', () => {
+    expect(score.fieldAverage, score.problems.join('\n')).toBeGreaterThanOrEqual(0.93);
   });
 });
