@@ -3,7 +3,7 @@
 // matching form.
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
-import cuesData from './data/cues.json' with { type: 'json' };
+import cuesData from './data/vi/cues.json' with { type: 'json' };
 import { matchForm } from '../text/vietnamese.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';

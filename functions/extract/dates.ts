@@ -3,7 +3,7 @@
 // (lower case, single spaces). The phrases are data (data/dates.json); this module
 // compiles them into a few sticky patterns, each a fixed sequence of bounded pieces,
 // so scanning stays linear in the text length.
-import datesData from './data/dates.json' with { type: 'json' };
+import datesData from './data/vi/dates.json' with { type: 'json' };
 
 export type DatePrecision = 'day' | 'month' | 'year';
 

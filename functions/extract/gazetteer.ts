@@ -1,10 +1,10 @@
 // Look-ups in the data files (countries, cities and venues, titles, known leaders),
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
-import countriesData from './data/countries.json' with { type: 'json' };
-import citiesData from './data/cities.json' with { type: 'json' };
-import titlesData from './data/titles.json' with { type: 'json' };
-import leadersData from './data/leaders.json' with { type: 'json' };
+import countriesData from './data/vi/countries.json' with { type: 'json' };
+import citiesData from './data/vi/cities.json' with { type: 'json' };
+import titlesData from './data/vi/titles.json' with { type: 'json' };
+import leadersData from './data/vi/leaders.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 import { matchForm } from '../text/vietnamese.js';

@@ -1,8 +1,8 @@
 // The phrases that tell who plays which part around a cue (data/roles.json), in the
 // tokens' matching form, and the small helpers that find them in a sentence.
 import * as z from 'zod/mini';
-import languageData from './data/language.json' with { type: 'json' };
-import rolesData from './data/roles.json' with { type: 'json' };
+import languageData from './data/vi/language.json' with { type: 'json' };
+import rolesData from './data/vi/roles.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
 
 const Phrase = z.string();

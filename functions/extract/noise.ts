@@ -3,7 +3,7 @@
 // are not evidence; a caption's text may stand as a sentence of its own before its
 // credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
-import noiseData from './data/noise.json' with { type: 'json' };
+import noiseData from './data/vi/noise.json' with { type: 'json' };
 import { matchForm } from '../text/vietnamese.js';
 
 const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });

@@ -6,7 +6,7 @@ import { phraseKeys, type Token } from './tokens.js';
 import { matchForm } from '../text/vietnamese.js';
 import { nameKeys, sameNameKeys } from '../text/names.js';
 import { LANGUAGE } from './lexicon.js';
-import namesData from './data/names.json' with { type: 'json' };
+import namesData from './data/vi/names.json' with { type: 'json' };
 import * as z from 'zod/mini';
 
 export interface PersonMention {

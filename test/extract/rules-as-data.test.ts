@@ -1,11 +1,11 @@
 // The extractor's rules are data: every cue, title, role and date phrase lives in
-// functions/extract/data/*.json, and no file of code holds one as a string literal.
+// functions/extract/data/<language>/*.json, and no file of code holds one as a string literal.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const extractDir = path.resolve(import.meta.dirname, '../../functions/extract');
-const dataDir = path.join(extractDir, 'data');
+const dataDir = path.join(extractDir, 'data', 'vi');
 
 /** Every phrase a table holds: the items of its lists, the keys of its phrase maps and the `phrase`/`name` of its entries. */
 function phrasesOf(value: unknown, key = ''): string[] {
