@@ -69,9 +69,13 @@ export function rng(seed: number): () => number {
  * participants, so items have realistic sizes), with its own id, two countries (Viet
  * Nam in 70 % of them, as in Vietnamese news), type, status and a start date spread
  * over 2000–2026. Built like ingest-article.ts builds a new event: version 1,
- * revision 1, one report, postings of the merged facts.
+ * revision 1, one report (its own item), postings of the merged facts.
  */
-export function syntheticStoredEvent(templates: readonly Report[], i: number, random: () => number): StoredEvent {
+export function syntheticStoredEvent(
+  templates: readonly Report[],
+  i: number,
+  random: () => number,
+): { event: StoredEvent; report: Report } {
   const template = templates[i % templates.length]!;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const a = random() < 0.7 ? 'VN' : pick(COUNTRIES);
@@ -100,7 +104,7 @@ export function syntheticStoredEvent(templates: readonly Report[], i: number, ra
   const id = newEventId(key);
   const merged = mergeReports([report]);
   const time = `${start}T01:00:00.000Z`;
-  return { id, version: 1, revision: 1, published: time, modified: time, event: merged, reports: [report], postings: postingsOf(id, merged) };
+  return { event: { id, version: 1, revision: 1, published: time, modified: time, event: merged, postings: postingsOf(id, merged) }, report };
 }
 
 export { StoredEvent };

@@ -9,7 +9,8 @@
 // Also counts what a conditional GET answered 304 reads through the app.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, eventItem } from '../functions/store/dynamo-store.js';
+import { documentClient, eventItem, reportItem } from '../functions/store/dynamo-store.js';
+import type { Report } from '../functions/domain/report.js';
 import { splitPosting } from '../functions/store/postings.js';
 import { keys } from '../functions/store/table.js';
 import type { StoredEvent } from '../functions/store/items.js';
@@ -88,20 +89,22 @@ export async function scale(): Promise<GroupResult> {
     const { store, app } = service;
     const db = documentClient(raw!);
     /** the event item and its postings, as DynamoStore.putEvent and syncPostings write them */
-    const write = async (event: StoredEvent) => {
+    const write = async ({ event, report }: { event: StoredEvent; report: Report }) => {
       const requests: Record<string, unknown>[] = [
         { PutRequest: { Item: eventItem(event) } },
+        { PutRequest: { Item: reportItem(event.id, report) } },
       ];
       for (const posting of event.postings) {
         const { view, sort } = splitPosting(posting);
         requests.push({ PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id } } });
       }
-      if (requests.length > 25) throw new Error(`event ${event.id} has ${requests.length - 1} postings`);
-      let pending = requests;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('BatchWriteItem left items unprocessed');
-        const out = await db.send(new BatchWriteCommand({ RequestItems: { [LOCAL_TABLE]: pending as never } }));
-        pending = (out.UnprocessedItems?.[LOCAL_TABLE] as Record<string, unknown>[] | undefined) ?? [];
+      for (let i = 0; i < requests.length; i += 25) {
+        let pending = requests.slice(i, i + 25);
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 8) throw new Error('BatchWriteItem left items unprocessed');
+          const out = await db.send(new BatchWriteCommand({ RequestItems: { [LOCAL_TABLE]: pending as never } }));
+          pending = (out.UnprocessedItems?.[LOCAL_TABLE] as Record<string, unknown>[] | undefined) ?? [];
+        }
       }
     };
     const { seeds, devset } = await loadArticles();
@@ -116,9 +119,9 @@ export async function scale(): Promise<GroupResult> {
       let next = from;
       const worker = async () => {
         while (next < to) {
-          const event = syntheticStoredEvent(templates, next++, random);
-          await write(event);
-          postings += event.postings.length;
+          const synthetic = syntheticStoredEvent(templates, next++, random);
+          await write(synthetic);
+          postings += synthetic.event.postings.length;
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));

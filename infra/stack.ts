@@ -140,6 +140,7 @@ export class DiplomacyFeedStack extends Stack {
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: attribute(TABLE_DEFINITION.partitionKey),
       sortKey: attribute(TABLE_DEFINITION.sortKey),
+      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // AWS-managed key (aws/dynamodb): encryption at rest with key use visible in

@@ -102,21 +102,37 @@ export const Source = z.object({
 export type Source = z.infer<typeof Source>;
 
 /** CAMEO codes of CONTRACT §3. */
-export type Cameo = '036' | '040' | '041' | '042' | '044';
+export const Cameo = z.enum(['036', '040', '041', '042', '044']);
+export type Cameo = z.infer<typeof Cameo>;
+
+/** The merged event: its facts, the visit it belongs to, its CAMEO code, and a bounded
+ *  selection of its sources and evidence (merge.ts says which; `sources_total` counts
+ *  every article that reported it). This is the head the store keeps and the feeds
+ *  read: declared once here, imported by the store. */
+export const MergedEvent = z.object({
+  ...EventFacts.shape,
+  part_of: z.nullable(z.string()),
+  cameo: Cameo,
+  sources: z.array(Source),
+  /** every article that reported the event, whether or not `sources` lists it
+   *  (absent: `sources` is all of them) */
+  sources_total: z.optional(z.number()),
+  evidence: z.array(Evidence),
+});
+export type MergedEvent = z.infer<typeof MergedEvent>;
 
 /** The public event (CONTRACT §3 `_diplomacy`) plus its identity and timestamps. */
 export const DiplomaticEvent = z.object({
   id: z.string(),
-  ...EventFacts.shape,
-  part_of: z.nullable(z.string()),
-  cameo: z.enum(['036', '040', '041', '042', '044']),
-  sources: z.array(Source),
-  evidence: z.array(Evidence),
+  ...MergedEvent.shape,
   /** first time this project stored the event (RFC 3339) */
   published: z.string(),
   /** last time any of its facts or sources changed (RFC 3339) */
   modified: z.string(),
   /** rises by one with every change of facts or sources (iCalendar SEQUENCE) */
   revision: z.number(),
+  /** when the event lost its last source (RFC 3339): withdrawn, shown only as a
+   *  cancellation (iCalendar) or a deleted entry (Atom); null while it stands */
+  withdrawn: z.optional(z.nullable(z.string())),
 });
 export type DiplomaticEvent = z.infer<typeof DiplomaticEvent>;

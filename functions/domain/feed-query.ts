@@ -131,7 +131,9 @@ export function viewsFor(query: Pick<FeedQuery, 'country' | 'type' | 'status'>):
   return kinds.map((k) => viewName(query.country, k, query.status ?? null));
 }
 
-/** Whether an event belongs in a query's result: checks a posting against its event. */
+/** Whether an event belongs in a query's result: checks a posting against its event.
+ *  A month-only start counts as before the 1st of its month: `from` on the 1st takes
+ *  the month in, any later day leaves it out. */
 export function matchesQuery(
   facts: Pick<EventFacts, 'countries' | 'type' | 'category' | 'status' | 'start'>,
   query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to'>,
@@ -139,30 +141,15 @@ export function matchesQuery(
   if (!query.country.every((c) => facts.countries.includes(c))) return false;
   if (query.type.length > 0 && !query.type.some((t) => t === facts.type || t === facts.category)) return false;
   if (query.status && facts.status !== query.status) return false;
-  const [lo, hi] = sortBounds(query);
-  const sortStart = facts.start.length === 7 ? `${facts.start}-00` : facts.start;
-  return sortStart >= lo && sortStart <= hi.slice(0, 10);
-}
-
-/** Inclusive bounds on the postings' sort key for `from`/`to`. A month-only start
- *  sorts as day 00 of its month, so `from` on the 1st takes in that month too. */
-export function sortBounds(query: Pick<FeedQuery, 'from' | 'to'>): [string, string] {
-  const lo = query.from ? (query.from.endsWith('-01') ? `${query.from.slice(0, 8)}00` : query.from) : '0000';
-  const hi = query.to ? `${query.to}#\uffff` : '9999\uffff';
-  return [lo, hi];
-}
-
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}#[A-Za-z0-9]{1,64}$/;
-
-/** The opaque cursor for "the page after this posting". */
-export function encodeCursor(sortKey: string): string {
-  return Buffer.from(sortKey, 'utf8').toString('base64url');
-}
-
-/** The posting sort key a cursor stands for, or null when it is not one of ours. */
-export function decodeCursor(cursor: string): string | null {
-  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
-  return SORT_KEY.test(sortKey) && encodeCursor(sortKey) === cursor ? sortKey : null;
+  if (facts.start.length === 7) {
+    const month = facts.start;
+    if (query.from && (month < query.from.slice(0, 7) || (month === query.from.slice(0, 7) && !query.from.endsWith('-01')))) return false;
+    if (query.to && month > query.to.slice(0, 7)) return false;
+    return true;
+  }
+  if (query.from && facts.start < query.from) return false;
+  if (query.to && facts.start > query.to) return false;
+  return true;
 }
 
 /** The query string of a feed view in one canonical order, so that equal views have

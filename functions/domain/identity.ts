@@ -4,22 +4,12 @@
 import { createHash } from 'node:crypto';
 import { dayRange } from './dates.js';
 import { VISIT_TYPES, type EventFacts, type EventType } from './event.js';
+import type { LedgerEntry } from './ledger.js';
 import { sameName } from '../text/names.js';
 
-/** What the ledger keeps of an event to recognize further reports of it. */
-export interface LedgerEntry {
-  id: string;
-  /** the host and the guest a report gave it (visits and meetings in one country), when known */
-  sides?: { host: string; guest: string } | undefined;
-  /** every type a report gave it */
-  types: EventType[];
-  /** every [start, end] a report gave it */
-  dates: [string, string | null][];
-  /** principals named by any report, by country code */
-  names: Record<string, string[]>;
-  /** `<article key>#<index>` of every report merged into it */
-  reports: string[];
-}
+/** What the ledger keeps of an event to recognize further reports of it (declared,
+ *  with where ledgers live, in ledger.ts). */
+export type { LedgerEntry };
 
 export function ledgerKey(facts: Pick<EventFacts, 'category' | 'countries'>): string {
   return `${facts.category}#${[...facts.countries].sort().join('+')}`;

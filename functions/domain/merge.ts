@@ -9,18 +9,43 @@ import type {
   EventType,
   Evidence,
   Location,
+  MergedEvent,
   Participant,
   Source,
   Status,
 } from './event.js';
 import { sameName } from '../text/names.js';
-import type { Report } from './report.js';
+import { articleOfReport, type Report } from './report.js';
 
-export interface MergedEvent extends EventFacts {
-  part_of: string | null;
-  cameo: Cameo;
-  sources: Source[];
-  evidence: Evidence[];
+export type { MergedEvent };
+
+/**
+ * What the merged event (the head every feed renders) keeps, whatever arrives: a
+ * 1 MB feed page holds 100 of them in any format, and no stored item nears 64 KB.
+ *  - sources: the first article and the latest ones, at most HEAD_SOURCES, and no
+ *    more than HEAD_SOURCE_CHARS of URLs and titles together (always the first one,
+ *    whose URL is at most 2,048 characters); each title cut to SOURCE_TITLE_CHARS;
+ *    `sources_total` counts them all, and GET /events/{id} lists them all;
+ *  - evidence: at most EVIDENCE_PER_FIELD sentences per field, each cut to
+ *    EVIDENCE_CHARS, at most HEAD_EVIDENCE_CHARS in all;
+ *  - participants: at most MAX_PARTICIPANTS.
+ */
+export const HEAD_LIMITS = {
+  HEAD_SOURCES: 10,
+  HEAD_SOURCE_CHARS: 2_400,
+  SOURCE_TITLE_CHARS: 200,
+  EVIDENCE_PER_FIELD: 2,
+  EVIDENCE_CHARS: 300,
+  HEAD_EVIDENCE_CHARS: 1_200,
+  MAX_PARTICIPANTS: 20,
+} as const;
+
+/** A string cut to at most `max` characters (code points kept whole), with an ellipsis. */
+export function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
 const GENERIC: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
@@ -51,7 +76,9 @@ function mergeParticipants(reports: Report[]): Participant[] {
   for (const r of reports) {
     for (const p of r.facts.participants) {
       const i = merged.findIndex((q) => q.country === p.country && sameName(q.name, p.name));
-      if (i < 0) merged.push({ ...p });
+      if (i < 0) {
+        if (merged.length < HEAD_LIMITS.MAX_PARTICIPANTS) merged.push({ ...p });
+      }
       else merged[i] = { name: merged[i]!.name, title: p.title ?? merged[i]!.title, country: p.country };
     }
   }
@@ -113,32 +140,60 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
     location: mergeLocation(reports),
   };
 
-  const evidence: Evidence[] = [];
-  const seen = new Set<string>();
-  for (const r of reports) {
-    for (const e of r.evidence) {
-      const id = `${e.field}\u0000${e.text}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      evidence.push({ field: e.field, text: e.text, source: r.article.url });
-    }
-  }
-
-  // one source per article, even when an article reported the event twice
-  const sources: Source[] = [];
-  const articles = new Set<string>();
-  for (const r of reports) {
-    const article = r.key.slice(0, r.key.lastIndexOf('#'));
-    if (articles.has(article)) continue;
-    articles.add(article);
-    sources.push({ url: r.article.url, title: r.article.title, published: r.article.published, outlet: r.article.outlet });
-  }
-
   return {
     ...facts,
     part_of: latest(reports, (r) => r.partOf),
     cameo: cameoOf(facts),
-    sources,
-    evidence,
+    ...headSources(reports),
+    evidence: headEvidence(reports),
   };
+}
+
+/** Every source of the event, one per article (an article that reported the event
+ *  twice counts once), in chronological order: what GET /events/{id} lists. */
+export function allSources(unordered: readonly Report[]): Source[] {
+  const sources: Source[] = [];
+  const articles = new Set<string>();
+  for (const r of chronological(unordered)) {
+    const article = articleOfReport(r.key);
+    if (articles.has(article)) continue;
+    articles.add(article);
+    sources.push({ url: r.article.url, title: r.article.title, published: r.article.published, outlet: r.article.outlet });
+  }
+  return sources;
+}
+
+function headSources(reports: Report[]): { sources: Source[]; sources_total: number } {
+  const all = allSources(reports).map((s) => ({ ...s, title: s.title === null ? null : cut(s.title, HEAD_LIMITS.SOURCE_TITLE_CHARS) }));
+  const size = (s: Source) => (s.url?.length ?? 0) + (s.title?.length ?? 0);
+  // the first article, then the latest back to the budget
+  const kept = new Set<number>([0]);
+  let chars = all.length > 0 ? size(all[0]!) : 0;
+  for (let i = all.length - 1; i > 0 && kept.size < HEAD_LIMITS.HEAD_SOURCES; i--) {
+    if (chars + size(all[i]!) > HEAD_LIMITS.HEAD_SOURCE_CHARS) continue;
+    kept.add(i);
+    chars += size(all[i]!);
+  }
+  return { sources: all.filter((_, i) => kept.has(i)), sources_total: all.length };
+}
+
+function headEvidence(reports: Report[]): Evidence[] {
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  const perField = new Map<string, number>();
+  let chars = 0;
+  for (const r of reports) {
+    for (const e of r.evidence) {
+      const text = cut(e.text, HEAD_LIMITS.EVIDENCE_CHARS);
+      const id = `${e.field}\u0000${text}`;
+      if (seen.has(id)) continue;
+      if ((perField.get(e.field) ?? 0) >= HEAD_LIMITS.EVIDENCE_PER_FIELD) continue;
+      if (chars + text.length > HEAD_LIMITS.HEAD_EVIDENCE_CHARS) continue;
+      seen.add(id);
+      perField.set(e.field, (perField.get(e.field) ?? 0) + 1);
+      chars += text.length;
+      evidence.push({ field: e.field, text, source: r.article.url });
+    }
+  }
+  return evidence;
 }

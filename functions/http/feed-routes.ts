@@ -4,9 +4,7 @@
 import type { Context, Hono } from 'hono';
 import {
   canonicalQueryString,
-  decodeCursor,
   describeFilters,
-  encodeCursor,
   parseFeedQuery,
   viewsFor,
   type FeedQuery,
@@ -19,6 +17,7 @@ import { renderRss } from '../render/rss.js';
 import type { FeedPage } from '../render/types.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
+import { decodeCursor, encodeCursor } from '../store/table.js';
 import { allowOnly, publicOrigin } from './app.js';
 import { combineMarkers, FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
 import { problem, problemResponse } from './problem.js';

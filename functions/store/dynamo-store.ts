@@ -12,12 +12,28 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { sortBounds, viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
-import type { LedgerEntry } from '../domain/identity.js';
-import { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, Report, SourceState, StoredEvent, ViewMeta } from './items.js';
+import { viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
+import {
+  ArticleRecord,
+  EventHead,
+  FeedItemState,
+  LedgerEntry,
+  Meta,
+  Report,
+  SourceState,
+  StoredEvent,
+  ViewMeta,
+  type EventWithReports,
+  type Ledger,
+} from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
 import { StoreUnavailableError, type EventStore, type FeedPageResult, type PollStateStore } from './store.js';
-import { keys, postingSort } from './table.js';
+import { EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
+
+/** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
+ *  its deleted entry in Atom): the table's TTL removes them after, and reads skip
+ *  them once past. */
+export const WITHDRAWN_SHOWN_DAYS = 30;
 
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
@@ -54,15 +70,14 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   });
 }
 
-/** An event as one item: the head the feeds read in `doc`, the reports and posting
- *  history beside it, so a feed page reads and parses only what it renders. */
+/** An event's head item: the head the feeds read in `doc`, the postings history beside
+ *  it, so a feed page reads and parses only what it renders. */
 export function eventItem(event: StoredEvent): Item {
-  const { reports, postings, ...head } = event;
+  const { postings, ...head } = event;
   return {
     ...keys.event(event.id),
     version: event.version,
     doc: JSON.stringify(head),
-    reports: JSON.stringify(reports),
     postings: JSON.stringify(postings),
   };
 }
@@ -70,9 +85,22 @@ export function eventItem(event: StoredEvent): Item {
 export function readEventItem(item: Item): StoredEvent {
   return {
     ...parseDoc(EventHead, item, 'event'),
-    reports: z.array(Report).parse(JSON.parse(String(item.reports))),
     postings: z.array(z.string()).parse(JSON.parse(String(item.postings))),
   };
+}
+
+export function reportItem(eventId: string, report: Report): Item {
+  return { ...keys.report(eventId, report.key), doc: JSON.stringify(report) };
+}
+
+export function readReportItem(item: Item): Report {
+  return parseDoc(Report, item, 'report');
+}
+
+/** epoch seconds when a withdrawn event's postings may go */
+function expiryOf(event: StoredEvent): number | undefined {
+  if (!event.withdrawn) return undefined;
+  return Math.floor(Date.parse(event.withdrawn) / 1000) + WITHDRAWN_SHOWN_DAYS * 86_400;
 }
 
 export class DynamoStore implements EventStore, PollStateStore {
@@ -96,23 +124,83 @@ export class DynamoStore implements EventStore, PollStateStore {
     );
   }
 
-  getArticle(key: string) {
-    return this.getDoc('article', keys.article(key), ArticleRecord);
+  getArticle(articleId: string) {
+    return this.getDoc('article', keys.article(articleId), ArticleRecord);
   }
 
-  putArticle(record: ArticleRecord) {
-    return this.putDoc('article', keys.article(record.key), record);
+  async putArticle(articleId: string, record: ArticleRecord) {
+    try {
+      await call('PutItem article', () =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.article(articleId), contentHash: record.contentHash, doc: JSON.stringify(record) },
+            ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
+            ExpressionAttributeValues: { ':h': record.contentHash },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // the SDK may have retried our own write whose answer was lost
+      const stored = await this.getArticle(articleId);
+      return record.recordedBy !== undefined && stored?.recordedBy === record.recordedBy;
+    }
   }
 
-  async readLedger(ledger: string) {
-    return (await this.getDoc('ledger', keys.claim(ledger), Ledger)) ?? { version: 0, entries: [] };
+  async readLedgers(ledger: string, months: readonly string[]) {
+    const found = new Map<string, Ledger>(months.map((m) => [m, { version: 0, entries: [] }]));
+    const byPk = new Map(months.map((m) => [keys.claim(ledger, m).pk, m]));
+    let pending: Item[] = months.map((m) => keys.claim(ledger, m));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+      if (attempt > 0) await pause(20 * 2 ** attempt);
+      const out = await call('BatchGetItem ledgers', () =>
+        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })),
+      );
+      for (const item of out.Responses?.[this.tableName] ?? []) {
+        const month = byPk.get(String(item.pk));
+        if (month === undefined) continue;
+        found.set(month, {
+          version: z.number().parse(item.version),
+          entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+        });
+      }
+      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    }
+    return found;
   }
 
-  async writeLedger(ledger: string, entries: LedgerEntry[], expectedVersion: number) {
+  async fenceLedger(ledger: string, month: string, expectedVersion: number) {
+    try {
+      await call('UpdateItem ledger fence', () =>
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.claim(ledger, month),
+            UpdateExpression: 'SET version = :next',
+            ...(expectedVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':next': 1 } }
+              : {
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': expectedVersion, ':next': expectedVersion + 1 },
+                }),
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async writeLedger(ledger: string, month: string, entries: LedgerEntry[], expectedVersion: number) {
     const version = expectedVersion + 1;
     return this.putVersioned(
       'PutItem ledger',
-      { ...keys.claim(ledger), version, doc: JSON.stringify({ version, entries }) },
+      { ...keys.claim(ledger, month), version, entries: JSON.stringify(entries) },
       expectedVersion === 0 ? null : expectedVersion,
     );
   }
@@ -122,6 +210,52 @@ export class DynamoStore implements EventStore, PollStateStore {
       this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true })),
     );
     return out.Item ? readEventItem(out.Item) : null;
+  }
+
+  /** Every item of the event's partition (head and reports), consistently, page by page. */
+  private async queryEvent(id: string, reportsOnly: boolean): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await call('Query event', () =>
+        this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.eventPartition(id), ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}) },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      items.push(...((out.Items ?? []) as Item[]));
+      start = out.LastEvaluatedKey as Item | undefined;
+    } while (start);
+    return items;
+  }
+
+  async getEventWithReports(id: string): Promise<EventWithReports> {
+    let head: StoredEvent | null = null;
+    const reports: Report[] = [];
+    for (const item of await this.queryEvent(id, false)) {
+      if (item.sk === EVENT_HEAD_SORT) head = readEventItem(item);
+      else if (String(item.sk).startsWith(REPORT_PREFIX)) reports.push(readReportItem(item));
+    }
+    return { head, reports };
+  }
+
+  async getReports(id: string) {
+    return (await this.queryEvent(id, true)).map(readReportItem);
+  }
+
+  async putReport(eventId: string, report: Report) {
+    await call('PutItem report', () =>
+      this.db.send(new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) })),
+    );
+  }
+
+  async deleteReports(eventId: string, reportKeys: readonly string[]) {
+    await this.batchWrite(reportKeys.map((k) => ({ DeleteRequest: { Key: keys.report(eventId, k) } })));
   }
 
   async getEventHead(id: string) {
@@ -183,12 +317,15 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
-  async syncPostings(event: StoredEvent) {
+  async syncPostings(event: StoredEvent, write: readonly string[] | null) {
     const current = new Set(postingsOf(event.id, event.event));
+    const expires = expiryOf(event);
     const requests: Item[] = [];
-    for (const posting of current) {
+    for (const posting of write ?? current) {
       const { view, sort } = splitPosting(posting);
-      requests.push({ PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id } } });
+      requests.push({
+        PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id, ...(expires ? { expires } : {}) } },
+      });
     }
     for (const posting of event.postings) {
       if (current.has(posting)) continue;
@@ -216,7 +353,7 @@ export class DynamoStore implements EventStore, PollStateStore {
     query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit'>,
     after: string | null,
   ): Promise<FeedPageResult> {
-    const [lo, hi] = sortBounds(query);
+    const [lo, hi] = postingSortBounds(query.from, query.to);
     const views = viewsFor(query);
     const pages = await Promise.all(
       views.map((view) =>
@@ -236,8 +373,11 @@ export class DynamoStore implements EventStore, PollStateStore {
     );
     // newest first across the views; an event listed in two requested views counts once
     const postings = new Map<string, string>();
+    const now = Math.floor(Date.now() / 1000);
     for (const page of pages) {
       for (const item of page.Items ?? []) {
+        // a withdrawn event's posting past its time (TTL deletes it within days)
+        if (typeof item.expires === 'number' && item.expires < now) continue;
         const sk = String(item.sk);
         const id = String(item.id);
         if (!postings.has(id) || postings.get(id)! < sk) postings.set(id, sk);

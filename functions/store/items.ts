@@ -1,62 +1,60 @@
 // What the table holds, as zod schemas: every item read back is parsed with these,
 // so a malformed or foreign item fails loudly instead of reaching a feed.
 import * as z from 'zod/mini';
-import { CountryCode, EventFacts, EventType, Evidence, Source, type DiplomaticEvent } from '../domain/event.js';
+import { MergedEvent, type DiplomaticEvent } from '../domain/event.js';
+import { Ledger, LedgerEntry } from '../domain/ledger.js';
 import { Report } from '../domain/report.js';
 
-export { Report };
+export { Ledger, LedgerEntry, Report };
 
-
-/** What the feeds read of an event: its merged public facts and timestamps. */
+/** What the feeds read of an event: its merged public facts (domain/event.ts
+ *  MergedEvent, bounded) and timestamps. */
 export const EventHead = z.object({
   id: z.string(),
-  /** optimistic-lock counter: every write of the item raises it */
+  /** optimistic-lock counter: every write of the head raises it */
   version: z.number(),
   /** raised only when the public event changes (iCalendar SEQUENCE) */
   revision: z.number(),
   published: z.string(),
   modified: z.string(),
-  event: z.object({
-    ...EventFacts.shape,
-    part_of: z.nullable(z.string()),
-    cameo: z.enum(['036', '040', '041', '042', '044']),
-    sources: z.array(Source),
-    evidence: z.array(Evidence),
-  }),
+  /** when its last source was withdrawn; null while it stands */
+  withdrawn: z.optional(z.nullable(z.string())),
+  event: MergedEvent,
 });
 export type EventHead = z.infer<typeof EventHead>;
 
-/** The whole event item: the head, plus what only ingestion needs. */
+/** The head item: the head, plus the postings history ingestion keeps for clean-up. */
 export const StoredEvent = z.object({
   ...EventHead.shape,
-  reports: z.array(Report),
-  /** every posting (`<view>|<sort key>`) ever written for the event, for clean-up */
+  /** postings (`<view>|<sort key>`) written for the event and not known to be gone
+   *  (the current ones first; at most MAX_POSTING_HISTORY) */
   postings: z.array(z.string()),
 });
 export type StoredEvent = z.infer<typeof StoredEvent>;
 
-export const LedgerEntry = z.object({
-  id: z.string(),
-  sides: z.optional(z.object({ host: CountryCode, guest: CountryCode })),
-  types: z.array(EventType),
-  dates: z.array(z.tuple([z.string(), z.nullable(z.string())])),
-  names: z.record(CountryCode, z.array(z.string())),
-  reports: z.array(z.string()),
-});
+/** An event's head (null when only reports exist yet) and every report of it. */
+export interface EventWithReports {
+  head: StoredEvent | null;
+  reports: Report[];
+}
 
-export const Ledger = z.object({
-  version: z.number(),
-  entries: z.array(LedgerEntry),
-});
-export type Ledger = z.infer<typeof Ledger>;
+/** The reports an article revision gave: which event, under which report key. */
+export const ArticleReport = z.object({ event: z.string(), key: z.string() });
+export type ArticleReport = z.infer<typeof ArticleReport>;
 
 export const ArticleRecord = z.object({
+  /** the article's identity: its canonical URL, or `sha256:<text digest>` */
   key: z.string(),
   contentHash: z.string(),
   url: z.nullable(z.string()),
   publishedAt: z.string(),
   ingestedAt: z.string(),
   eventIds: z.array(z.string()),
+  /** the reports of this revision (at most MAX_EVENTS_PER_ARTICLE) */
+  reports: z.optional(z.array(ArticleReport)),
+  /** a token of the ingest that recorded it: a retried write whose first answer was
+   *  lost recognizes its own record */
+  recordedBy: z.optional(z.string()),
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
@@ -113,5 +111,6 @@ export function publicEvent(stored: EventHead): DiplomaticEvent {
     published: stored.published,
     modified: stored.modified,
     revision: stored.revision,
+    withdrawn: stored.withdrawn ?? null,
   };
 }

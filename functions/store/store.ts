@@ -2,8 +2,19 @@
 // implementation is DynamoStore (dynamo-store.ts); the same code runs against
 // DynamoDB, DynamoDB Local and dynalite.
 import type { FeedQuery } from '../domain/feed-query.js';
-import type { ArticleRecord, EventHead, FeedItemState, Ledger, Meta, SourceState, StoredEvent, ViewMeta } from './items.js';
-import type { LedgerEntry } from '../domain/identity.js';
+import type {
+  ArticleRecord,
+  EventHead,
+  EventWithReports,
+  FeedItemState,
+  Ledger,
+  LedgerEntry,
+  Meta,
+  Report,
+  SourceState,
+  StoredEvent,
+  ViewMeta,
+} from './items.js';
 
 export interface FeedPageResult {
   events: EventHead[];
@@ -12,23 +23,36 @@ export interface FeedPageResult {
 }
 
 export interface EventStore {
-  getArticle(key: string): Promise<ArticleRecord | null>;
-  putArticle(record: ArticleRecord): Promise<void>;
+  getArticle(articleId: string): Promise<ArticleRecord | null>;
+  /** records the article; false when it already holds `record.contentHash` (another
+   *  ingest of the same content recorded it first) */
+  putArticle(articleId: string, record: ArticleRecord): Promise<boolean>;
 
-  /** consistent read of one ledger; version 0 when it does not exist yet */
-  readLedger(ledger: string): Promise<Ledger>;
+  /** consistent reads of one country set's ledgers for these months (version 0 and no
+   *  entries for one that does not exist yet) */
+  readLedgers(ledger: string, months: readonly string[]): Promise<Map<string, Ledger>>;
+  /** raises a ledger's version without changing it; false when it is not at `expectedVersion` */
+  fenceLedger(ledger: string, month: string, expectedVersion: number): Promise<boolean>;
   /** false when someone else wrote the ledger since `expectedVersion` */
-  writeLedger(ledger: string, entries: LedgerEntry[], expectedVersion: number): Promise<boolean>;
+  writeLedger(ledger: string, month: string, entries: LedgerEntry[], expectedVersion: number): Promise<boolean>;
 
+  /** the head item (consistent) */
   getEvent(id: string): Promise<StoredEvent | null>;
+  /** the head and every report of an event: one consistent Query (paged by size) */
+  getEventWithReports(id: string): Promise<EventWithReports>;
+  /** every report of an event (for its page) */
+  getReports(id: string): Promise<Report[]>;
+  putReport(eventId: string, report: Report): Promise<void>;
+  deleteReports(eventId: string, keys: readonly string[]): Promise<void>;
   /** the head of one event (what its page renders) */
   getEventHead(id: string): Promise<EventHead | null>;
   /** the heads of these events (what feeds render), in the order asked, the missing left out */
   getEventHeads(ids: readonly string[]): Promise<EventHead[]>;
   /** false when the stored version is not `expectedVersion` (null: must not exist) */
   putEvent(event: StoredEvent, expectedVersion: number | null): Promise<boolean>;
-  /** writes the event's current postings and deletes the stale ones it records */
-  syncPostings(event: StoredEvent): Promise<void>;
+  /** writes these postings of the event (all its current ones when `write` is null)
+   *  and deletes the stale ones its history records */
+  syncPostings(event: StoredEvent, write: readonly string[] | null): Promise<void>;
 
   /** one page of a feed view set, newest first */
   queryFeed(

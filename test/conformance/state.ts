@@ -5,8 +5,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mergeReports } from '../../functions/domain/merge.js';
-import { readEventItem } from '../../functions/store/dynamo-store.js';
-import { ArticleRecord, Ledger, ViewMeta, type StoredEvent } from '../../functions/store/items.js';
+import { readEventItem, readReportItem } from '../../functions/store/dynamo-store.js';
+import { articleId, articleOfReport } from '../../functions/domain/report.js';
+import { ArticleRecord, Ledger, LedgerEntry, ViewMeta, type Report, type StoredEvent } from '../../functions/store/items.js';
+import * as z from 'zod/mini';
 import { postingsOf } from '../../functions/store/postings.js';
 import { LOCAL_CREDENTIALS, LOCAL_TABLE, type LocalService } from '../../infra/local/runtime.js';
 
@@ -36,8 +38,13 @@ export function endpointOf(s: LocalService, fallback?: string): string {
   return endpoint;
 }
 
+/** An event's head item with every report item of its partition. */
+export type StateEvent = StoredEvent & { reports: Report[] };
+
 export interface TableState {
-  events: StoredEvent[];
+  events: StateEvent[];
+  /** report items of events that have no head (yet) */
+  orphanReports: Map<string, Report[]>;
   articles: ArticleRecord[];
   ledgers: Map<string, Ledger>;
   /** `<view>|<sort>` -> event id, from the FEED# items */
@@ -48,12 +55,21 @@ export interface TableState {
 }
 
 export function readState(items: Item[]): TableState {
-  const state: TableState = { events: [], articles: [], ledgers: new Map(), postings: new Map(), meta: null, views: new Map() };
+  const state: TableState = { events: [], orphanReports: new Map(), articles: [], ledgers: new Map(), postings: new Map(), meta: null, views: new Map() };
+  const heads = new Map<string, StoredEvent>();
+  const reports = new Map<string, Report[]>();
   for (const item of items) {
-    if (item.pk.startsWith('EVENT#')) state.events.push(readEventItem(item));
-    else if (item.pk.startsWith('ARTICLE#')) state.articles.push(ArticleRecord.parse(JSON.parse(String(item.doc))));
-    else if (item.pk.startsWith('CLAIM#')) state.ledgers.set(item.pk, Ledger.parse(JSON.parse(String(item.doc))));
-    else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
+    if (item.pk.startsWith('EVENT#')) {
+      const id = item.pk.slice('EVENT#'.length);
+      if (item.sk === 'EVENT') heads.set(id, readEventItem(item));
+      else reports.set(id, [...(reports.get(id) ?? []), readReportItem(item)]);
+    } else if (item.pk.startsWith('ARTICLE#')) state.articles.push(ArticleRecord.parse(JSON.parse(String(item.doc))));
+    else if (item.pk.startsWith('CLAIM#')) {
+      state.ledgers.set(item.pk, {
+        version: Number(item.version),
+        entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+      });
+    } else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
     else if (item.pk === 'META') state.meta = { version: Number(item.version), modified: String(item.modified) };
     else if (item.pk.startsWith('META#')) {
       const meta = ViewMeta.parse(JSON.parse(String(item.doc)));
@@ -61,15 +77,17 @@ export function readState(items: Item[]): TableState {
     }
     else throw new Error(`unexpected item ${item.pk} ${item.sk}`);
   }
+  for (const [id, head] of heads) state.events.push({ ...head, reports: reports.get(id) ?? [] });
+  for (const [id, rs] of reports) if (!heads.has(id)) state.orphanReports.set(id, rs);
   return state;
 }
-
-const articleOfReport = (key: string) => key.slice(0, key.lastIndexOf('#'));
 
 /**
  * What "nothing half-written" means for this design, checked on a whole table. The
  * article record is written last: it is the commit mark of an ingest. So:
- *  1. every event item is whole: its public event is exactly the merge of its reports;
+ *  1. every event head is whole: its public event is exactly the merge of its report
+ *     items (or, while an ingest is in flight, of those of recorded articles), and an
+ *     event with no report is withdrawn;
  *  2. a recorded (committed) article is complete: every event it names exists, holds
  *     a report from it, and has every posting its current state needs;
  *  3. an event whose articles are all recorded has every posting its current state
@@ -85,33 +103,52 @@ const articleOfReport = (key: string) => key.slice(0, key.lastIndexOf('#'));
 export function invariantViolations(state: TableState): { violations: string[]; stalePostings: number; pendingArticles: string[] } {
   const violations: string[] = [];
   const events = new Map(state.events.map((e) => [e.id, e]));
-  const articles = new Map(state.articles.map((a) => [a.key, a]));
+  // by article id (report keys and ARTICLE items name articles by it)
+  const articles = new Map(state.articles.map((a) => [articleId(a.key), a]));
+  const currentReports = new Set(state.articles.flatMap((a) => (a.reports ?? []).map((r) => r.key)));
   const pending = new Set<string>();
+  const recorded = (r: Report) => articles.has(articleOfReport(r.key)) && currentReports.has(r.key);
 
   for (const e of state.events) {
-    const merged = mergeReports(e.reports);
-    if (JSON.stringify(merged) !== JSON.stringify(e.event)) violations.push(`event ${e.id}: stored event is not the merge of its reports`);
-    for (const r of e.reports) if (!articles.has(articleOfReport(r.key))) pending.add(articleOfReport(r.key));
+    for (const r of e.reports) if (!recorded(r)) pending.add(articleOfReport(r.key));
+    if (e.reports.length === 0) {
+      if (!e.withdrawn) violations.push(`event ${e.id}: no report, yet not withdrawn`);
+      continue;
+    }
+    // the head merges every report, or (an ingest in flight) those of recorded articles
+    const all = JSON.stringify(mergeReports(e.reports));
+    const committed = e.reports.filter(recorded);
+    const ok =
+      JSON.stringify(e.event) === all ||
+      (committed.length > 0 && committed.length < e.reports.length && JSON.stringify(e.event) === JSON.stringify(mergeReports(committed)));
+    if (!ok || e.withdrawn) violations.push(`event ${e.id}: stored event is not the merge of its reports`);
+  }
+  for (const [id, rs] of state.orphanReports) {
+    for (const r of rs) {
+      if (recorded(r)) violations.push(`report ${r.key} of a recorded article sits in event ${id}, which has no head`);
+      pending.add(articleOfReport(r.key));
+    }
   }
   for (const ledger of state.ledgers.values()) {
     for (const entry of ledger.entries) {
       for (const key of entry.reports) {
         const e = events.get(entry.id);
         if (!e || !e.reports.some((r) => r.key === key)) {
-          if (articles.has(articleOfReport(key))) violations.push(`ledger claims ${key} for ${entry.id}, but the committed article's report is not in the event`);
-          pending.add(articleOfReport(key));
+          // a claim of the article's current revision must be in its event
+          if (currentReports.has(key)) violations.push(`ledger claims ${key} for ${entry.id}, but the committed article's report is not in the event`);
+          else if (!articles.has(articleOfReport(key))) pending.add(articleOfReport(key));
         }
       }
     }
   }
   for (const a of state.articles) {
-    for (const id of a.eventIds) {
-      const e = events.get(id);
+    for (const r of a.reports ?? []) {
+      const e = events.get(r.event);
       if (!e) {
-        violations.push(`article ${a.key} names missing event ${id}`);
+        violations.push(`article ${a.key} names missing event ${r.event}`);
         continue;
       }
-      if (!e.reports.some((r) => articleOfReport(r.key) === a.key)) violations.push(`article ${a.key}: event ${id} has no report from it`);
+      if (!e.reports.some((x) => x.key === r.key)) violations.push(`article ${a.key}: event ${r.event} has no report ${r.key}`);
     }
   }
   let stale = 0;
@@ -128,7 +165,7 @@ export function invariantViolations(state: TableState): { violations: string[]; 
     if (missing.length === 0) continue;
     // an event whose articles are all recorded must be fully listed; one with a
     // pending article may lack postings (invisible there until the retry re-syncs)
-    if (e.reports.every((r) => articles.has(articleOfReport(r.key)))) {
+    if (e.reports.every(recorded)) {
       violations.push(`event ${e.id} (all its articles recorded) lacks ${missing.length} postings, e.g. ${missing[0]}`);
     }
   }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../../functions/store/table.js';
 import {
   canonicalQueryString,
-  decodeCursor,
-  encodeCursor,
   matchesQuery,
   parseFeedQuery,
   viewsFor,

@@ -91,7 +91,8 @@ const sourceOf = (items: Item[], name: string) => {
   const i = items.find((x) => x.pk === `SOURCE#${name}`);
   return i ? (docOf(i) as { etag: string | null; lastModified: string | null }) : null;
 };
-const articleKeys = (items: Item[]) => of(items, 'ARTICLE#').map((i) => i.pk).sort();
+/** the articles stored, by their key (URL): items are keyed by a digest of it */
+const articleKeys = (items: Item[]) => of(items, 'ARTICLE#').map((i) => `ARTICLE#${(JSON.parse(String(i.doc)) as { key: string }).key}`).sort();
 const eventState = (items: Item[]) => readState(items.filter((i) => !i.pk.startsWith('SOURCE#') && !i.pk.startsWith('SEEN#')));
 const counts = (paths: string[]) => paths.reduce((m, p) => m.set(p, (m.get(p) ?? 0) + 1), new Map<string, number>());
 

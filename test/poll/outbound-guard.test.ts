@@ -16,6 +16,7 @@ import type { Source } from '../../functions/poll/sources.js';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { service } from '../integration/harness.js';
 import { articlePage, fixtureServer, html, rssFeed, seedArticles, type FixtureServer, type Route } from './fixtures.js';
+import { articleId } from '../../functions/domain/report.js';
 
 const CANARY = 4151;
 const SITE = 4152;
@@ -231,7 +232,7 @@ describe('the outbound guard against a hostile outlet', () => {
   it('ingests the healthy items around them, a compressed page included', async () => {
     for (const s of [seeds[0]!, seeds[1]!]) {
       expect((await stateOf(linkOf(s)))?.status, s.id).toBe('ingested');
-      expect(await polled.store.getArticle(s.url), s.id).not.toBeNull();
+      expect(await polled.store.getArticle(articleId(s.url)), s.id).not.toBeNull();
     }
   });
 
@@ -250,8 +251,8 @@ describe('the outbound guard against a hostile outlet', () => {
     const moved = await stateOf(`${base}/news/moved.html`);
     expect(moved?.status).toBe('skipped');
     expect(moved?.reason).toMatch(/outside the source's urlFilter/);
-    expect(await polled.store.getArticle(`${base}/elsewhere/${seeds[4]!.id}.html`)).toBeNull();
-    expect(await polled.store.getArticle(seeds[4]!.url)).toBeNull();
+    expect(await polled.store.getArticle(articleId(`${base}/elsewhere/${seeds[4]!.id}.html`))).toBeNull();
+    expect(await polled.store.getArticle(articleId(seeds[4]!.url))).toBeNull();
     expect((await stateOf(linkOf(seeds[3]!)))?.status).toBe('ingested');
   });
 

@@ -4,6 +4,7 @@
 // through the app's /feeds/feed.json and compared with POST /articles of the same
 // articles. Delays go through an injected sleep: nothing here waits on the clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleId } from '../../functions/domain/report.js';
 import { ArticleInput, toArticle } from '../../functions/domain/article.js';
 import { extractEvents } from '../../functions/extract/index.js';
 import { extractPage } from '../../functions/poll/page.js';
@@ -133,7 +134,7 @@ describe('first poll', () => {
     expect(sourceUrls).toEqual(new Set(expectedWithEvents.map((a) => a.url)));
     expect(expectedWithEvents.length).toBeGreaterThan(0);
     expect(expectedWithEvents.length).toBeLessThan(articles.length);
-    for (const a of articles) expect(await polled.store.getArticle(a.url), a.id).not.toBeNull();
+    for (const a of articles) expect(await polled.store.getArticle(articleId(a.url)), a.id).not.toBeNull();
   });
 
   it('honours robots.txt and the URL filter, and names itself', () => {

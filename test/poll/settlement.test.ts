@@ -15,6 +15,7 @@ import type { Source } from '../../functions/poll/sources.js';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { service } from '../integration/harness.js';
 import { articlePage, fixtureServer, html, rssFeed, seedArticles, type FixtureServer, type Route } from './fixtures.js';
+import { articleId } from '../../functions/domain/report.js';
 
 const PORT = 4154;
 const base = `http://127.0.0.1:${PORT}`;
@@ -92,7 +93,7 @@ describe('a poison item (its extraction throws)', () => {
     expect(first.status).toBe('incomplete');
     expect(first.error).toBeNull();
     expect(first.items).toMatchObject({ ingested: 3, retry: 1, failed: 0 });
-    for (const id of ['seed-0', 'seed-1', 'seed-2']) expect(await polled.store.getArticle(`https://news.example/news/${id}.html`), id).not.toBeNull();
+    for (const id of ['seed-0', 'seed-1', 'seed-2']) expect(await polled.store.getArticle(articleId(`https://news.example/news/${id}.html`)), id).not.toBeNull();
     expect(runs.every((r) => r.failedSources === 0)).toBe(true);
   });
 
@@ -143,7 +144,7 @@ describe('a poison item, a depth-1,200 page and a flat 2 MB page in one feed', (
   it('ingests every healthy item before and after them in the same run; the source is not failed', async () => {
     for (const id of ['seed-0', 'seed-1', 'seed-2', 'seed-3']) {
       expect((await polled.store.getFeedItemState(linkOf(id)))?.status, id).toBe('ingested');
-      expect(await polled.store.getArticle(`https://news.example/news/${id}.html`), id).not.toBeNull();
+      expect(await polled.store.getArticle(articleId(`https://news.example/news/${id}.html`)), id).not.toBeNull();
     }
     expect(report.sources[0]).toMatchObject({ status: 'incomplete', error: null, items: { ingested: 4, skipped: 2, retry: 1 } });
     expect(report.failedSources).toBe(0);
