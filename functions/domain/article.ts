@@ -1,5 +1,6 @@
 // The article as POST /articles receives it (CONTRACT.md §2).
 import * as z from 'zod/mini';
+import { canonicalArticleUrl, hasCredentials } from './article-url.js';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -36,7 +37,14 @@ const optionalText = (max: number) =>
   );
 
 export const ArticleInput = z.object({
-  url: z.optional(z.nullable(httpUrl.check(z.maxLength(2048)))),
+  url: z.optional(
+    z.nullable(
+      httpUrl.check(
+        z.maxLength(2048),
+        z.refine((u) => !hasCredentials(u), 'must not contain a user name or password'),
+      ),
+    ),
+  ),
   title: optionalText(1000),
   publishedAt: z.string().check(
     z.regex(RFC3339, 'must be an RFC 3339 date or date-time'),
@@ -54,7 +62,7 @@ export const ArticleInput = z.object({
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
 
-/** An accepted article, with the defaults filled in. */
+/** An accepted article, with the defaults filled in and its URL canonical. */
 export interface Article {
   url: string | null;
   title: string | null;
@@ -66,7 +74,7 @@ export interface Article {
 
 export function toArticle(input: ArticleInput): Article {
   return {
-    url: input.url ?? null,
+    url: input.url ? canonicalArticleUrl(input.url) : null,
     title: input.title ?? null,
     publishedAt: input.publishedAt,
     language: input.language ?? 'vi',

@@ -9,6 +9,7 @@
 // the feed next time and resumes with the items still `seen`. An article is identified
 // by its canonical URL, and one already stored is not ingested again.
 import { ArticleInput, toArticle } from '../domain/article.js';
+import { canonicalArticleUrl } from '../domain/article-url.js';
 import { articleId } from '../domain/report.js';
 import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
 import type { FeedItemState, SourceState } from '../store/items.js';
@@ -256,7 +257,7 @@ async function attemptItem(
 
   const extracted = await deps.extractPage(page.body, page.url);
   if (!extracted) return { status: 'skipped', reason: 'no main text found' };
-  const key = chooseCanonical(extracted.canonicalUrl, page.url, source);
+  const key = canonicalArticleUrl(chooseCanonical(extracted.canonicalUrl, page.url, source));
   const stored = await store.getArticle(articleId(key));
   if (stored) {
     // an article already in the store (another feed, another link to it, or this

@@ -1,0 +1,72 @@
+// The canonical form of an article's URL: what identifies the article and what its
+// sources show. One article reached by several spellings is one article:
+//  - scheme and host lower-case, the default port dropped (WHATWG URL parsing), and
+//    http and https one scheme (https);
+//  - the fragment dropped, and the tracking parameters below;
+//  - percent-encoding normalized: octets of unreserved characters decoded, the rest
+//    upper-case hex (RFC 3986 §6.2.2); query parameters sorted.
+// normalize-url does the parsing-level work (it is small, has no dependencies, and is
+// widely used); the tracking list and the hex case are ours. Pure.
+import normalizeUrl from 'normalize-url';
+
+/** Query parameters that only say how a reader arrived (campaign and click ids). */
+export const TRACKING_PARAMETERS: readonly (string | RegExp)[] = [
+  /^utm_/i,
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'zarsrc',
+];
+
+/** Whether an absolute URL carries a user name or password. */
+export function hasCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The canonical spelling of an absolute http(s) article URL (see above). */
+export function canonicalArticleUrl(url: string): string {
+  let normalized: string;
+  try {
+    normalized = normalizeUrl(url, {
+      forceHttps: true,
+      stripWWW: false,
+      stripHash: true,
+      stripAuthentication: false,
+      removeTrailingSlash: false,
+      removeSingleSlash: false,
+      removeExplicitPort: false,
+      removeQueryParameters: TRACKING_PARAMETERS as (string | RegExp)[],
+      sortQueryParameters: true,
+    });
+  } catch {
+    const u = new URL(url);
+    u.hash = '';
+    normalized = u.href;
+  }
+  return normalized.replace(/%[0-9a-f]{2}/gi, (escape) => {
+    const octet = parseInt(escape.slice(1), 16);
+    const ch = String.fromCharCode(octet);
+    return /[A-Za-z0-9\-._~]/.test(ch) ? ch : escape.toUpperCase();
+  });
+}
