@@ -20,24 +20,28 @@ import { articleOfReport, type Report } from './report.js';
 export type { MergedEvent };
 
 /**
- * What the merged event (the head every feed renders) keeps, whatever arrives: a
- * 1 MB feed page holds 100 of them in any format, and no stored item nears 64 KB.
- *  - sources: the first article and the latest ones, at most HEAD_SOURCES, and no
- *    more than HEAD_SOURCE_CHARS of URLs and titles together (always the first one,
- *    whose URL is at most 2,048 characters); each title cut to SOURCE_TITLE_CHARS;
- *    `sources_total` counts them all, and GET /events/{id} lists them all;
+ * What the merged event (the head every feed renders) keeps, whatever arrives: a feed
+ * page of 100 of them stays under 1 MB in every format (each of these is rendered up
+ * to five times per item), and no stored item nears 64 KB.
+ *  - sources: the first article and the latest ones, at most HEAD_SOURCES, while their
+ *    URLs and titles (titles cut to SOURCE_TITLE_CHARS) stay within HEAD_SOURCE_CHARS
+ *    (a source whose URL alone is longer is left to the full list); `sources_total`
+ *    counts them all, and GET /events/{id} lists them all;
  *  - evidence: at most EVIDENCE_PER_FIELD sentences per field, each cut to
  *    EVIDENCE_CHARS, at most HEAD_EVIDENCE_CHARS in all;
- *  - participants: at most MAX_PARTICIPANTS.
+ *  - participants: at most MAX_PARTICIPANTS, within HEAD_PARTICIPANT_CHARS of names
+ *    and titles (the first two always); place and city cut to PLACE_CHARS.
  */
 export const HEAD_LIMITS = {
   HEAD_SOURCES: 10,
-  HEAD_SOURCE_CHARS: 2_400,
-  SOURCE_TITLE_CHARS: 200,
+  HEAD_SOURCE_CHARS: 500,
+  SOURCE_TITLE_CHARS: 120,
   EVIDENCE_PER_FIELD: 2,
-  EVIDENCE_CHARS: 300,
-  HEAD_EVIDENCE_CHARS: 1_200,
-  MAX_PARTICIPANTS: 20,
+  EVIDENCE_CHARS: 200,
+  HEAD_EVIDENCE_CHARS: 300,
+  MAX_PARTICIPANTS: 12,
+  HEAD_PARTICIPANT_CHARS: 300,
+  PLACE_CHARS: 50,
 } as const;
 
 /** A string cut to at most `max` characters (code points kept whole), with an ellipsis. */
@@ -76,19 +80,33 @@ function mergeParticipants(reports: Report[]): Participant[] {
   for (const r of reports) {
     for (const p of r.facts.participants) {
       const i = merged.findIndex((q) => q.country === p.country && sameName(q.name, p.name));
-      if (i < 0) {
-        if (merged.length < HEAD_LIMITS.MAX_PARTICIPANTS) merged.push({ ...p });
-      }
+      if (i < 0) merged.push({ ...p });
       else merged[i] = { name: merged[i]!.name, title: p.title ?? merged[i]!.title, country: p.country };
     }
   }
   return merged;
 }
 
+/** The first participants, within HEAD_LIMITS (the first two whatever their length). */
+function boundParticipants(all: Participant[]): Participant[] {
+  const kept: Participant[] = [];
+  let chars = 0;
+  for (const p of all) {
+    if (kept.length >= HEAD_LIMITS.MAX_PARTICIPANTS) break;
+    const size = p.name.length + (p.title?.length ?? 0);
+    if (kept.length >= 2 && chars + size > HEAD_LIMITS.HEAD_PARTICIPANT_CHARS) break;
+    kept.push(p);
+    chars += size;
+  }
+  return kept;
+}
+
+const cutPlace = (s: string | null): string | null => (s === null ? null : cut(s, HEAD_LIMITS.PLACE_CHARS));
+
 function mergeLocation(reports: Report[]): Location {
   return {
-    place: latest(reports, (r) => r.facts.location.place),
-    city: latest(reports, (r) => r.facts.location.city),
+    place: cutPlace(latest(reports, (r) => r.facts.location.place)),
+    city: cutPlace(latest(reports, (r) => r.facts.location.city)),
     country: latest(reports, (r) => r.facts.location.country),
   };
 }
@@ -136,7 +154,7 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
     countries,
     host: latest(reports, (r) => r.facts.host),
     guest: latest(reports, (r) => r.facts.guest),
-    participants: mergeParticipants(reports),
+    participants: boundParticipants(mergeParticipants(reports)),
     location: mergeLocation(reports),
   };
 
@@ -167,9 +185,10 @@ function headSources(reports: Report[]): { sources: Source[]; sources_total: num
   const all = allSources(reports).map((s) => ({ ...s, title: s.title === null ? null : cut(s.title, HEAD_LIMITS.SOURCE_TITLE_CHARS) }));
   const size = (s: Source) => (s.url?.length ?? 0) + (s.title?.length ?? 0);
   // the first article, then the latest back to the budget
-  const kept = new Set<number>([0]);
-  let chars = all.length > 0 ? size(all[0]!) : 0;
-  for (let i = all.length - 1; i > 0 && kept.size < HEAD_LIMITS.HEAD_SOURCES; i--) {
+  const kept = new Set<number>();
+  let chars = 0;
+  for (const i of [0, ...Array.from({ length: Math.max(0, all.length - 1) }, (_, k) => all.length - 1 - k)]) {
+    if (i >= all.length || kept.size >= HEAD_LIMITS.HEAD_SOURCES) break;
     if (chars + size(all[i]!) > HEAD_LIMITS.HEAD_SOURCE_CHARS) continue;
     kept.add(i);
     chars += size(all[i]!);

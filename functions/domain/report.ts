@@ -22,12 +22,14 @@ export type Report = z.infer<typeof Report>;
 
 /** What one report keeps, so that its item stays small whatever the article: at most
  *  REPORT_EVIDENCE_PER_FIELD sentences per field, each cut to REPORT_EVIDENCE_CHARS;
- *  at most REPORT_PARTICIPANTS principals. With a URL of 2,048 characters and a title
+ *  at most REPORT_PARTICIPANTS principals, names and places cut to NAME_CHARS. With a URL of 2,048 characters and a title
  *  of 1,000, a report item stays under 16 KB. */
 export const REPORT_LIMITS = {
   REPORT_EVIDENCE_PER_FIELD: 2,
   REPORT_EVIDENCE_CHARS: 300,
   REPORT_PARTICIPANTS: 20,
+  /** a participant's name or title, a place or city name */
+  NAME_CHARS: 120,
 } as const;
 
 /** The article's id in keys: a digest of its identity (canonical URL or text hash), so

@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { ContentionError } from '../ingest/ingest-article.js';
 import { logger, metrics, MetricUnit } from '../shared/observability.js';
 import { StoreUnavailableError } from '../store/store.js';
+import { KeyTooLongError } from '../store/table.js';
 import { problem, problemResponse } from './problem.js';
 
 export const RETRY_AFTER_SECONDS = '5';
@@ -31,6 +32,11 @@ export function createApp(): Hono {
       return problemResponse(problem(503, 'the event store is unavailable; retry later'), {
         'retry-after': RETRY_AFTER_SECONDS,
       });
+    }
+    if (error instanceof KeyTooLongError) {
+      // an input the table cannot hold under any retry: the client's to fix
+      logger.info('key too long', { ...context, error: error.message });
+      return problemResponse(problem(400, 'a value is too long to be stored (a key over the table\'s limits)', { name: 'url', reason: 'is too long to be stored' }));
     }
     logger.error('request failed', { ...context, error });
     return problemResponse(problem(500, 'an unexpected error occurred; it has been logged'));

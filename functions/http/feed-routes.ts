@@ -2,6 +2,7 @@
 // request costs one metadata read when the client's copy is current (304), else that
 // plus one Query per requested view and one BatchGetItem.
 import type { Context, Hono } from 'hono';
+import { allSources } from '../domain/merge.js';
 import {
   canonicalQueryString,
   describeFilters,
@@ -67,6 +68,9 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     if (!EVENT_ID.test(id)) return problemResponse(problem(404, 'no such event'));
     const stored = await deps.store.getEventHead(id);
     if (!stored) return problemResponse(problem(404, `no event ${id}`));
+    if (stored.withdrawn) {
+      return problemResponse(problem(410, `event ${id} was withdrawn: no article reports it any more`));
+    }
     const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
     const origin = publicOrigin(c, deps.publicBaseUrl);
     const validators = validatorsFor(
@@ -79,7 +83,11 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     }
     const page = pageOf(origin, `${origin}/events/${id}`, null, null, { modified: stored.modified }, [publicEvent(stored)], null);
     if (wantsJson) {
-      return new Response(JSON.stringify(jsonFeedItem(publicEvent(stored), page)), {
+      // every source, from the event's reports; the text parts render the head's
+      const item = jsonFeedItem(publicEvent(stored), page);
+      const sources = allSources(await deps.store.getReports(id)).map((s) => ({ url: s.url, title: s.title, published: s.published }));
+      item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
+      return new Response(JSON.stringify(item), {
         headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
       });
     }

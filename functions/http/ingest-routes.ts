@@ -3,7 +3,8 @@
 import type { Hono } from 'hono';
 import { ArticleInput, toArticle } from '../domain/article.js';
 import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
-import { jsonFeedItem } from '../render/jsonfeed.js';
+import { eventFeedId, eventUrl } from '../render/ids.js';
+import { eventTitle } from '../render/text.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
 import { allowOnly, publicOrigin } from './app.js';
@@ -94,17 +95,14 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
 
     const result = await ingestArticle(deps.store, toArticle(parsed.data), deps.extract, deps.now);
     const origin = publicOrigin(c, deps.publicBaseUrl);
-    const page = {
-      events: [],
-      baseUrl: origin,
-      selfUrl: `${origin}/articles`,
-      nextUrl: null,
-      lang: null,
-      updated: deps.now().toISOString(),
-      alternates: { atom: '', rss: '', json: '', ics: '', html: '' },
-      filterLabel: null,
+    // the events by id, title and URL: bounded whatever the article (at most
+    // MAX_EVENTS_PER_ARTICLE events); their facts are at the URL
+    const body = {
+      events: result.events.map((head) => {
+        const event = publicEvent(head);
+        return { id: eventFeedId(event.id), url: eventUrl(event.id, { baseUrl: origin }), title: eventTitle(event, 'vi') };
+      }),
     };
-    const body = { events: result.events.map((e) => jsonFeedItem(publicEvent(e), page)) };
     return new Response(JSON.stringify(body), {
       status: result.created ? 201 : 200,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

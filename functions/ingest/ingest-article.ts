@@ -143,8 +143,16 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
     countries: [...found.countries].sort(),
     host: found.host,
     guest: found.guest,
-    participants: found.participants.slice(0, REPORT_LIMITS.REPORT_PARTICIPANTS),
-    location: found.location,
+    participants: found.participants.slice(0, REPORT_LIMITS.REPORT_PARTICIPANTS).map((p) => ({
+      name: cut(p.name, REPORT_LIMITS.NAME_CHARS),
+      title: p.title === null ? null : cut(p.title, REPORT_LIMITS.NAME_CHARS),
+      country: p.country,
+    })),
+    location: {
+      place: found.location.place === null ? null : cut(found.location.place, REPORT_LIMITS.NAME_CHARS),
+      city: found.location.city === null ? null : cut(found.location.city, REPORT_LIMITS.NAME_CHARS),
+      country: found.location.country,
+    },
   };
   return {
     key,

@@ -108,8 +108,9 @@ export function renderHomePage(page: FeedPage): string {
     ...autodiscovery(page, lang, title),
     ...(page.nextUrl ? [`<link rel="next" href="${h(page.nextUrl)}">`] : []),
   ];
-  const list = page.events.length
-    ? `<ol class="events">${page.events.map((e) => eventListItem(e, page, lang)).join('\n')}</ol>`
+  const standing = page.events.filter((e) => !e.withdrawn);
+  const list = standing.length
+    ? `<ol class="events">${standing.map((e) => eventListItem(e, page, lang)).join('\n')}</ol>`
     : `<p>${h(w.noEvents)}</p>`;
   const next = page.nextUrl ? `<p><a rel="next" href="${h(page.nextUrl)}">${h(w.next)} →</a></p>` : '';
   const body = [

@@ -127,7 +127,8 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
     ...(location ? [`LOCATION:${escapeIcalText(location)}`] : []),
     `URL:${url}`,
     `CATEGORIES:${[event.type, event.category, event.status, ...event.countries].map(escapeIcalText).join(',')}`,
-    `STATUS:${event.status === 'announced' ? 'TENTATIVE' : 'CONFIRMED'}`,
+    // a withdrawn event (no article reports it any more) is cancelled, SEQUENCE raised
+    `STATUS:${event.withdrawn ? 'CANCELLED' : event.status === 'announced' ? 'TENTATIVE' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
     'END:VEVENT',
   ];

@@ -28,6 +28,9 @@ export const DiplomacyExtension = z.object({
   part_of: z.nullable(z.string()),
   cameo: z.enum(['036', '040', '041', '042', '044']),
   sources: z.array(z.object({ url: z.nullable(z.string()), title: z.nullable(z.string()), published: z.string() })),
+  /** how many articles reported the event: feeds list at most a few of them in
+   *  `sources`, GET /events/{id} every one (an addition to CONTRACT §3) */
+  sources_total: z.number(),
   evidence: z.array(z.object({ field: z.string(), text: z.string() })),
 });
 export type DiplomacyExtension = z.infer<typeof DiplomacyExtension>;
@@ -78,6 +81,7 @@ export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
     part_of: event.part_of ? eventFeedId(event.part_of) : null,
     cameo: event.cameo,
     sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
+    sources_total: event.sources_total ?? event.sources.length,
     evidence: event.evidence.map((e) => ({ field: e.field, text: e.text })),
   };
 }
@@ -110,7 +114,7 @@ export function jsonFeed(page: FeedPage): JsonFeed {
     description: meta.description,
     language: meta.language,
     authors: [{ name: meta.author.name, url: meta.author.url }],
-    items: page.events.map((event) => jsonFeedItem(event, page)),
+    items: page.events.filter((event) => !event.withdrawn).map((event) => jsonFeedItem(event, page)),
   };
 }
 

@@ -10,6 +10,6 @@ export function renderRss(page: FeedPage): string {
     meta: feedMeta(page),
     selfUrl: page.selfUrl,
     nextUrl: page.nextUrl,
-    entries: page.events.map((e) => feedEntry(e, page)),
+    entries: page.events.filter((e) => !e.withdrawn).map((e) => feedEntry(e, page)),
   });
 }

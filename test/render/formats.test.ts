@@ -153,6 +153,7 @@ describe('JSON Feed 1.1', () => {
         },
         { url: null, title: null, published: '2026-02-04T09:00:00+07:00' },
       ],
+      sources_total: 2,
       evidence: [
         { field: 'start', text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.' },
       ],
