@@ -180,7 +180,7 @@ async function checkSameArticle(engine: Engine) {
   const state = readState(await scanTable(engine.endpoint(s), 'races-same'));
   expect(invariantViolations(state).violations).toEqual([]);
   expect(state.articles).toHaveLength(1);
-  expect(state.meta?.version).toBeGreaterThanOrEqual(1);
+  expect(state.views.get('*'), 'the change marker of the whole feed moved').toBeDefined();
   const f = (figures[engine.name] ??= { engine: engine.name, rounds: 0, requests: 0, events: 0, sources: 0, stale: 0, 'events lacking postings': 0, 'views missing an event': 0 });
   f.requests += 12;
   f.events += 2;
