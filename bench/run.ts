@@ -19,6 +19,7 @@ const GROUPS: Record<string, () => Promise<GroupResult>> = {
   scale: async () => (await import('./scale.js')).scale(),
   load: async () => (await import('./load.js')).loadGroup(),
   poll: async () => (await import('./poll.js')).pollGroup(),
+  ingest: async () => (await import('./ingest.js')).ingest(),
 };
 
 async function main(): Promise<void> {

@@ -74,8 +74,8 @@ export async function ingestArticle(
   for (const [index, found] of extracted.entries()) {
     const parent = found.partOf === null ? null : (ids[found.partOf] ?? null);
     const report = reportOf(article, reportKeyOf(id, revision, index), found, parent);
-    const eventId = await claimEvent(store, report);
-    const event = await changeEvent(store, eventId, { add: report }, now);
+    const { id: eventId, created } = await claimEvent(store, report);
+    const event = await changeEvent(store, eventId, { add: report, created }, now);
     if (event) touched.push(event);
     ids.push(eventId);
     given.push({ event: eventId, key: report.key });
@@ -116,7 +116,12 @@ export async function ingestArticle(
     reports: given,
     recordedBy: randomUUID(),
   });
-  return { created: recorded, events: await store.getEventHeads(eventIds) };
+  // the events as this ingest left them (a newer state is at their URLs)
+  const byId = new Map(touched.map((e) => [e.id, e]));
+  const missing = eventIds.filter((e) => !byId.has(e));
+  const read = missing.length > 0 ? await store.getEventHeads(missing) : [];
+  for (const e of read) byId.set(e.id, { ...e, postings: [] });
+  return { created: recorded, events: eventIds.map((e) => byId.get(e)).filter((e): e is StoredEvent => e !== undefined) };
 }
 
 function boundEvidence(evidence: readonly Evidence[]): Evidence[] {
@@ -172,7 +177,7 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
  * raises one of those too, so of two such claims one fails and retries, seeing the
  * other's (as one ledger per country set serialized them before).
  */
-async function claimEvent(store: EventStore, report: Report): Promise<string> {
+async function claimEvent(store: EventStore, report: Report): Promise<{ id: string; created: boolean }> {
   const ledger = ledgerKey(report.facts);
   const months = ledgerMonths(report.facts);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -186,12 +191,12 @@ async function claimEvent(store: EventStore, report: Report): Promise<string> {
       }
     }
     const match = matchReport(report.facts, report.key, entries);
-    if (match && match.reports.includes(report.key)) return match.id;
+    if (match && match.reports.includes(report.key)) return { id: match.id, created: false };
     const entry = recordReport(match ?? newEntry(newEventId(report.key)), report.facts, report.key);
     // a report that teaches the entry nothing new (types, dates, names) joins it
     // without a ledger write: only its key would be added, and a retry matches the
     // same entry by those facts
-    if (match && sameFacts(match, entry)) return match.id;
+    if (match && sameFacts(match, entry)) return { id: match.id, created: false };
     const home = match ? homeOf.get(match.id)! : months.home;
     let fenced = true;
     for (const month of months.window) {
@@ -203,7 +208,7 @@ async function claimEvent(store: EventStore, report: Report): Promise<string> {
     }
     if (!fenced) continue;
     const { version, entries: homeEntries } = ledgers.get(home)!;
-    if (await store.writeLedger(ledger, home, withEntry(homeEntries, entry), version)) return entry.id;
+    if (await store.writeLedger(ledger, home, withEntry(homeEntries, entry), version)) return { id: entry.id, created: !match };
   }
   throw new ContentionError(`ledger ${ledger} stayed contended`);
 }
@@ -224,13 +229,16 @@ function sameFacts(a: LedgerEntry, b: LedgerEntry): boolean {
 async function changeEvent(
   store: EventStore,
   id: string,
-  change: { add?: Report; remove?: readonly string[] },
+  change: { add?: Report; remove?: readonly string[]; created?: boolean },
   now: () => Date,
 ): Promise<StoredEvent | null> {
   if (change.add) await store.putReport(id, change.add);
   if (change.remove) await store.deleteReports(id, change.remove);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { head, reports } = await store.getEventWithReports(id);
+    // an event this ingest just created in its ledger: first try writing its head from
+    // this report alone, on the condition that no head exists (else read and merge)
+    const { head, reports } =
+      attempt === 0 && change.created && change.add ? { head: null, reports: [change.add] } : await store.getEventWithReports(id);
     if (!head && reports.length === 0) return null;
     const time = now().toISOString();
     const withdrawn = reports.length === 0 ? (head?.withdrawn ?? time) : null;
