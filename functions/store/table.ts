@@ -26,7 +26,8 @@ import { createHash } from 'node:crypto';
 //   ARTICLE#<article id>        ARTICLE          an ingested article (by a digest of its
 //                                                canonical URL or text), its revision and
 //                                                the reports it gave
-//   META                        META             newest change: version and time
+//   META                        META             (read by /healthz; ingests no longer write it:
+//                                                the view `*` marker is the newest change)
 //   META#<view>                 META             newest change of one feed view: a change
 //                                                token and time, for its ETag
 //   SOURCE#<name>               SOURCE           the poller's state of one source feed:
