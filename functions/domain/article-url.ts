@@ -1,5 +1,5 @@
-// The canonical form of an article's URL: what identifies the article and what its
-// sources show. One article reached by several spellings is one article:
+// The canonical form of an article's URL: what identifies the article (its sources show
+// the link as first posted). One article reached by several spellings is one article:
 //  - scheme and host lower-case, the default port dropped (WHATWG URL parsing), and
 //    http and https one scheme (https);
 //  - the fragment dropped, and the tracking parameters below;
@@ -69,4 +69,22 @@ export function canonicalArticleUrl(url: string): string {
     const ch = String.fromCharCode(octet);
     return /[A-Za-z0-9\-._~]/.test(ch) ? ch : escape.toUpperCase();
   });
+}
+
+/**
+ * The link as a reader should see it among an event's sources: the URL as it was given,
+ * scheme, path and query order kept (an integrator finds the link it posted), with only
+ * the fragment and the tracking parameters dropped.
+ */
+export function sourceUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const name of [...u.searchParams.keys()]) {
+      if (TRACKING_PARAMETERS.some((p) => (typeof p === 'string' ? p === name.toLowerCase() : p.test(name)))) u.searchParams.delete(name);
+    }
+    return u.href;
+  } catch {
+    return url;
+  }
 }

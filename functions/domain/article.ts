@@ -1,6 +1,6 @@
 // The article as POST /articles receives it (CONTRACT.md §2).
 import * as z from 'zod/mini';
-import { canonicalArticleUrl, hasCredentials } from './article-url.js';
+import { canonicalArticleUrl, hasCredentials, sourceUrl } from './article-url.js';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -62,9 +62,15 @@ export const ArticleInput = z.object({
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
 
-/** An accepted article, with the defaults filled in and its URL canonical. */
+/**
+ * An accepted article, with the defaults filled in. `url` is the link as it was given,
+ * less its fragment and tracking parameters (what its sources show, so an integrator finds
+ * the link it posted); `canonicalUrl` is the same link in canonical form, which identifies
+ * the article.
+ */
 export interface Article {
   url: string | null;
+  canonicalUrl: string | null;
   title: string | null;
   publishedAt: string;
   language: string;
@@ -74,7 +80,8 @@ export interface Article {
 
 export function toArticle(input: ArticleInput): Article {
   return {
-    url: input.url ? canonicalArticleUrl(input.url) : null,
+    url: input.url ? sourceUrl(input.url) : null,
+    canonicalUrl: input.url ? canonicalArticleUrl(input.url) : null,
     title: input.title ?? null,
     publishedAt: input.publishedAt,
     language: input.language ?? 'vi',

@@ -40,7 +40,7 @@ export class ContentionError extends Error {
 
 /** The article's identity: its (canonical) URL when it has one, else its text. */
 export function articleKey(article: Article): string {
-  return article.url ?? `sha256:${sha256(article.text)}`;
+  return article.canonicalUrl ?? `sha256:${sha256(article.text)}`;
 }
 
 function sha256(s: string): string {
@@ -48,7 +48,8 @@ function sha256(s: string): string {
 }
 
 function contentHash(article: Article): string {
-  return sha256(JSON.stringify([article.url, article.title, article.publishedAt, article.language, article.source, article.text]));
+  // the canonical URL: the same text posted under another spelling of its link is no new revision
+  return sha256(JSON.stringify([article.canonicalUrl, article.title, article.publishedAt, article.language, article.source, article.text]));
 }
 
 export async function ingestArticle(

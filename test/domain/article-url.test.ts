@@ -43,8 +43,9 @@ describe('article URLs at the boundary', () => {
     expect(r.error?.issues[0]?.path).toEqual(['url']);
   });
 
-  it('gives the accepted article its canonical URL', () => {
-    const input = ArticleInput.parse({ url: 'http://A.example/x?utm_source=y#z', publishedAt: '2026-02-05', text: 'x' });
-    expect(toArticle(input).url).toBe('https://a.example/x');
+  it('identifies the accepted article by its canonical URL, and shows the link as given less its tracking', () => {
+    const input = ArticleInput.parse({ url: 'http://A.example/x?b=2&utm_source=y&a=1#z', publishedAt: '2026-02-05', text: 'x' });
+    expect(toArticle(input).canonicalUrl).toBe('https://a.example/x?a=1&b=2');
+    expect(toArticle(input).url).toBe('http://a.example/x?b=2&a=1');
   });
 });

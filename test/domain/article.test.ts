@@ -13,6 +13,7 @@ describe('ArticleInput', () => {
     const parsed = ArticleInput.parse({ ...valid, url: 'https://example.org/a', language: 'vi', source: null });
     expect(toArticle(parsed)).toEqual({
       url: 'https://example.org/a',
+      canonicalUrl: 'https://example.org/a',
       title: null,
       publishedAt: valid.publishedAt,
       language: 'vi',

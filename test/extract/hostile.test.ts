@@ -5,7 +5,7 @@ import { extractEvents } from '../../functions/extract/index.js';
 import type { Article } from '../../functions/domain/article.js';
 
 const article = (text: string, title: string | null = null): Article => ({
-  url: null, title, publishedAt: '2025-03-10T08:00:00+07:00', language: 'vi', source: null, text,
+  url: null, canonicalUrl: null, title, publishedAt: '2025-03-10T08:00:00+07:00', language: 'vi', source: null, text,
 });
 
 function cpuMs(f: () => void): number {

@@ -37,6 +37,7 @@ export function loadSet(dir: string): SetArticle[] {
     const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8')) as { events: GoldEvent[] };
     const article: Article = {
       url: (raw.url as string | undefined) ?? null,
+      canonicalUrl: (raw.url as string | undefined) ?? null,
       title: (raw.title as string | undefined) ?? null,
       publishedAt: raw.publishedAt as string,
       language: (raw.language as string | undefined) ?? 'vi',
