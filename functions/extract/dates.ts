@@ -189,6 +189,12 @@ const READERS: readonly Reader[] = [
     read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
+    // "từ ngày 30-9 đến 5-10": a span across two months, dashes and dots after a lead word
+    first: [DIGIT],
+    pattern: sticky(`(?<=${RANGE_LEAD} )${N}[-.]${N} ?${JOIN} ?(?:${DAY} )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
+    read: (m, at, ctx) => range(num(m[1])!, num(m[2])!, null, num(m[3])!, num(m[4])!, num(m[5]), at, ctx),
+  },
+  {
     // "ngày 10 đến ngày 13 tháng 9 năm 2024"
     first: [DAY],
     pattern: sticky(`${DAY} ${N} ?${JOIN} ?(?:${DAY} )?${N} ${MONTH} ${N}(?:,? ${YEAR} ${Y})?${NA}`),

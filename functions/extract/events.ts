@@ -296,11 +296,13 @@ function uniquePeople(list: Iterable<Person>): Person[] {
  * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
  * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
-function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>): boolean {
+function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
   if (group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
-  // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm")
-  if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()))) return true;
+  // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"), or
+  // between the two countries whose event the title or the lead tells ("Tổng thống Putin sẽ
+  // hội đàm với …; hội kiến …" in an article about his visit)
+  if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()))) return true;
   if (lead === undefined) return false;
   const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
@@ -319,7 +321,7 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
   return future ? 'announced' : 'held';
 }
 
-function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>): Draft | null {
+function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
@@ -351,7 +353,7 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
       if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
     }
   } else {
-    if (!salient(group, lead, datedVisits)) return null;
+    if (!salient(group, lead, datedVisits, leadCountries)) return null;
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
@@ -604,9 +606,10 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
   const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
+  const leadCountries = new Set(groups.filter((g) => g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead))).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
   const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits)).filter((d): d is Draft => d !== null);
-  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead, datedVisits)?.start ?? "DROPPED");
+  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries)).filter((d): d is Draft => d !== null);
+  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead, datedVisits, leadCountries)?.start ?? "DROPPED");
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');

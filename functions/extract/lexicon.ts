@@ -13,7 +13,7 @@ const RolesSchema = z.object({
   placeLead: z.array(Phrase), placePrefix: z.array(Phrase), capitalQualifier: z.array(Phrase), travel: z.array(Phrase),
   visitEnd: z.array(Phrase), arrival: z.array(Phrase), arrivalNot: z.array(Phrase), passing: z.array(Phrase),
   duration: z.object({ lead: Phrase, unit: Phrase }), pairReference: z.array(Phrase), pairTitleLead: Phrase, ordinal: Phrase,
-  clauseEnd: z.array(Phrase), reporting: z.array(Phrase), and: Phrase, multilateralTrip: z.array(Phrase), since: z.array(Phrase), highLevel: Phrase, parliament: Phrase,
+  clauseEnd: z.array(Phrase), reporting: z.array(Phrase), and: Phrase, multilateralTrip: z.array(Phrase), since: z.array(Phrase), highLevel: Phrase, parliament: Phrase, with: Phrase,
 });
 const LanguageSchema = z.object({ code: z.string(), homeCountry: z.string() });
 const ROLES = RolesSchema.parse(rolesData);
@@ -62,6 +62,7 @@ export const LEX = {
   since: keyList(ROLES.since),
   highLevel: keys(ROLES.highLevel),
   parliament: keys(ROLES.parliament),
+  with: keys(ROLES.with)[0]!,
 } as const;
 
 /** The language the tables read and the country its outlets write from (data/language.json). */

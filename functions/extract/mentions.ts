@@ -81,6 +81,8 @@ export interface ArticleContext {
 const DELEGATION_SPAN = 16;
 /** How many lead words ("với", "song phương") may stand between a cue and its object. */
 const OBJECT_LEAD_SKIP = 3;
+/** "cuộc hội đàm thành công với B": how many words may stand between a cue and the "với" of its object. */
+const WITH_SPAN = 4;
 /** Joined people ("A và B", "A, B và C") stand at most this many tokens apart. */
 const CHAIN_GAP = 3;
 /** How many gap words ("tới", "cấp Nhà nước") may stand between a visit cue and the host country. */
@@ -615,6 +617,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       objects = pair.slice(1);
     } else {
       objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
+      // "cuộc hội đàm thành công với B": the object after "với" a few words on
+      for (let j = trigger.end; objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word; j++) {
+        if (tokens[j]!.key === LEX.with) objects = chainFrom(tokens, people, j + 1);
+      }
     }
     // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
     if (objects.length === 0 && tokens[k]?.key === LEX.delegation) {

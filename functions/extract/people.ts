@@ -250,7 +250,17 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
       if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
       if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))) { found = k; break; }
     }
-    if (found < 0) return mentionFrom(text, tokens, i, titleEnd, titleEnd, titleEnd, entries, null, principal, leader);
+    if (found < 0) {
+      // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
+      // title of the chain, after the institution, names the person
+      if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
+        const rest = titledPersonAt(text, tokens, k + 1);
+        if (rest !== null && rest.name !== null) {
+          return { ...rest, first: i, title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''), principal: principal || rest.principal, leader: leader || rest.leader };
+        }
+      }
+      return mentionFrom(text, tokens, i, titleEnd, titleEnd, titleEnd, entries, null, principal, leader);
+    }
     j = found;
     titleEnd = found;
   }
