@@ -1,6 +1,7 @@
 // The article as POST /articles receives it (CONTRACT.md §2).
 import * as z from 'zod/mini';
 import { canonicalArticleUrl, hasCredentials, sourceUrl } from './article-url.js';
+import { languageOf } from '../text/language.js';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -84,7 +85,7 @@ export function toArticle(input: ArticleInput): Article {
     canonicalUrl: input.url ? canonicalArticleUrl(input.url) : null,
     title: input.title ?? null,
     publishedAt: input.publishedAt,
-    language: input.language ?? 'vi',
+    language: languageOf(input.language, input.text),
     source: input.source ?? null,
     text: input.text,
   };

@@ -3,6 +3,14 @@
 import type { Article } from '../domain/article.js';
 import type { ExtractedEvent } from '../domain/event.js';
 import { extractFromArticle } from './events.js';
+import { LANGUAGE } from './lexicon.js';
+
+/** The languages the extractor has tables for. */
+export const EXTRACTED_LANGUAGES: readonly string[] = [LANGUAGE.code];
+
+export function readsLanguage(language: string): boolean {
+  return EXTRACTED_LANGUAGES.includes(language.toLowerCase().split('-')[0]!);
+}
 
 /**
  * The visits and meetings an article reports, each once. Visits come before the meetings
@@ -10,5 +18,6 @@ import { extractFromArticle } from './events.js';
  */
 export function extractEvents(article: Article): ExtractedEvent[] {
   if (typeof article.text !== 'string' || article.text.trim().length === 0) return [];
+  if (!readsLanguage(article.language)) return [];
   return extractFromArticle(article);
 }

@@ -9,6 +9,7 @@ import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
 import { allowOnly, publicOrigin } from './app.js';
 import { problem, problemResponse } from './problem.js';
+import { EXTRACTED_LANGUAGES, readsLanguage } from '../extract/index.js';
 
 /** A 200,000-character text is at most 800 KB of UTF-8; the rest is metadata. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -93,7 +94,8 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
       return invalid(name, reason);
     }
 
-    const result = await ingestArticle(deps.store, toArticle(parsed.data), deps.extract, deps.now);
+    const article = toArticle(parsed.data);
+    const result = await ingestArticle(deps.store, article, deps.extract, deps.now);
     const origin = publicOrigin(c, deps.publicBaseUrl);
     // the events by id, title and URL: bounded whatever the article (at most
     // MAX_EVENTS_PER_ARTICLE events); their facts are at the URL
@@ -102,6 +104,10 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
         const event = publicEvent(head);
         return { id: eventFeedId(event.id), url: eventUrl(event.id, { baseUrl: origin }), title: eventTitle(event, 'vi') };
       }),
+      // an article stored but not read: say so rather than answer an empty list silently
+      ...(readsLanguage(article.language)
+        ? {}
+        : { notice: `The article is stored, but no events were read from it: it is in "${article.language}", and the extractor reads ${EXTRACTED_LANGUAGES.join(', ')} only.` }),
     };
     return new Response(JSON.stringify(body), {
       status: result.created ? 201 : 200,

@@ -151,3 +151,28 @@ describe('revisions: the same URL with another text', () => {
     expect(await allItems(s)).toHaveLength(1);
   });
 });
+
+describe('articles in a language the extractor does not read', () => {
+  it('are stored and answered 201 with no events and a notice that says why', async () => {
+    s = await service();
+    const article = {
+      url: 'https://news.example.com/2026/02/05/talks',
+      publishedAt: '2026-02-05T08:00:00+07:00',
+      // written for this test
+      text: 'The prime minister held talks with his Lao counterpart in Vientiane on Thursday, and the two sides agreed to deepen ties.',
+    };
+    const r = await post(s, JSON.stringify(article));
+    expect(r.status).toBe(201);
+    expect(r.json.events).toEqual([]);
+    expect(r.json.notice).toMatch(/"en".*reads vi/);
+    const again = await post(s, JSON.stringify(article));
+    expect(again.status).toBe(200);
+  });
+
+  it('say nothing more for an article the extractor reads', async () => {
+    s = await service({ extract: statedEvents });
+    const r = await post(s, statedArticle('https://news.example.vn/a', '2026-02-04T08:00:00+07:00', [{}]));
+    expect(r.status).toBe(201);
+    expect(r.json).not.toHaveProperty('notice');
+  });
+});
