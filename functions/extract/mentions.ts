@@ -326,7 +326,23 @@ interface CueDate {
  * publication: such a day before the cue is when it was announced ("Ngày 14-5, Bộ Ngoại giao
  * cho biết … sẽ …").
  */
-function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number, future: boolean, ref: RefDate): CueDate {
+/** Where the phrases that make a date background start in a sentence (its character offsets), read once per sentence. */
+interface Background {
+  reporting: number[];
+  since: number[];
+}
+
+function backgroundOf(tokens: readonly Token[]): Background {
+  const out: Background = { reporting: [], since: [] };
+  for (let k = 0; k < tokens.length; k++) {
+    if (!tokens[k]!.word) continue;
+    if (anyReadsAt(tokens, k, LEX.reporting) > 0) out.reporting.push(tokens[k]!.start);
+    if (anyReadsAt(tokens, k, LEX.since) > 0) out.since.push(tokens[k]!.start);
+  }
+  return out;
+}
+
+function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number, future: boolean, ref: RefDate, background: Background): CueDate {
   const trigger = triggers[index]!;
   const tokens = info.tokens;
   const cueStart = tokens[trigger.first]!.start;
@@ -334,21 +350,11 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   const nextStart = index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
   const refDay = refDayNumber(ref);
   // "Ngày 9/1, Phủ Tổng thống thông báo … sẽ …": the day it was announced, not the day it happens
-  const reportedBetween = (d: DateMention) => {
-    for (let k = 0; k < trigger.first; k++) if (tokens[k]!.start >= d.end && anyReadsAt(tokens, k, LEX.reporting) > 0) return true;
-    return false;
-  };
+  const reportedBetween = (d: DateMention) => background.reporting.some((at) => at >= d.end && at < cueStart);
   const announcedEarlier = (d: DateMention) => future && d.end <= cueStart && d.precision === 'day'
     && (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
-  const since = (d: DateMention) => {
-    for (let k = tokens.length - 1; k >= 0; k--) {
-      if (tokens[k]!.start >= d.start) continue;
-      if (tokens[k]!.end < d.start - SINCE_CHARS) break;
-      if (anyReadsAt(tokens, k, LEX.since) > 0) return true;
-    }
-    return false;
-  };
+  const since = (d: DateMention) => background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
   const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d));
   const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
   let after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
@@ -453,6 +459,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   const place = pickPlace(places);
   const markers = new MarkerIndex(tokens);
   const duration = durationIn(tokens);
+  const background = backgroundOf(tokens);
   const mentions: Mention[] = [];
   let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
 
@@ -461,7 +468,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     for (let k = trigger.first - 1; k >= 0; k--) if (LEX.clauseEnd.has(tokens[k]!.key)) { clauseFrom = k + 1; break; }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
     const future = tense.future && !tense.past;
-    let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref);
+    let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref, background);
     let dateIsEnd = false;
     // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
     // the visitor left home is not when the visit began

@@ -8,8 +8,12 @@ import { matchForm } from '../text/vietnamese.js';
 
 const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });
 const NOISE = NoiseSchema.parse(noiseData);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CAPTION = NOISE.captionMarkers.map(matchForm);
-const RELATED = NOISE.relatedMarkers.map(matchForm);
+/** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
+const CAPTION_ANYWHERE = new RegExp(CAPTION.map(escape).join('|'), 'u');
+const CAPTION_AT_START = new RegExp(`^(?:${CAPTION.map(escape).join('|')})`, 'u');
+const RELATED_AT_START = new RegExp(`^(?:${NOISE.relatedMarkers.map(matchForm).map(escape).join('|')})`, 'u');
 
 export type Furniture = 'caption' | 'related';
 
@@ -19,7 +23,7 @@ export type Furniture = 'caption' | 'related';
  * tells; a related headline is about another story.
  */
 export function furnitureOf(lower: string, next: string | null): Furniture | null {
-  if (RELATED.some((m) => lower.startsWith(m))) return 'related';
-  if (CAPTION.some((m) => lower.includes(m))) return 'caption';
-  return next !== null && next.split(' ').length <= NOISE.captionTailWords && CAPTION.some((m) => next.startsWith(m)) ? 'caption' : null;
+  if (RELATED_AT_START.test(lower)) return 'related';
+  if (CAPTION_ANYWHERE.test(lower)) return 'caption';
+  return next !== null && CAPTION_AT_START.test(next) && next.split(' ').length <= NOISE.captionTailWords ? 'caption' : null;
 }
