@@ -325,7 +325,11 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
   const { type, from: typeMention } = bestType(group);
   const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
-  const future = group.mentions.some((m) => m.future && !m.past) || (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
+  // the tense of the sentence that dates it ("đã đến …, bắt đầu thăm … từ ngày 30-9" is under way,
+  // whatever a later "hai bên sẽ …" about it says); for an undated event, of all its mentions
+  const future = dateMention !== null && !dateMention.dateBorrowed
+    ? dateMention.future && !dateMention.past
+    : group.mentions.some((m) => m.future && !m.past) || (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
   let start: string;
   let end: string | null = null;
   let precision: 'day' | 'month';

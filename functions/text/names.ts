@@ -30,6 +30,12 @@ function containsAll(big: readonly string[], small: readonly string[]): boolean 
  */
 export function sameNameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
+  // a foreign name with or without its accents (Hernández / Hernandez) is one name; in a
+  // Vietnamese name a diacritic makes another (Thành / Thanh)
+  if (!vietnameseSpelling(a) && !vietnameseSpelling(b)) {
+    a = a.map(foldDiacritics);
+    b = b.map(foldDiacritics);
+  }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   if (containsAll(big, small)) return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
   return oneLetterApart(a, b);
@@ -56,6 +62,10 @@ export function oneLetterApart(a: readonly string[], b: readonly string[]): bool
   }
   return differing === 1;
 }
+
+/** Letters only Vietnamese writing uses (ă, â, ê, ô, ơ, ư, đ and the tone marks of the U+1EA0 block). */
+const VIETNAMESE_ONLY = /[ăâêôơưđ\u1EA0-\u1EF9]/u;
+const vietnameseSpelling = (keys: readonly string[]) => keys.some((k) => VIETNAMESE_ONLY.test(k));
 
 function editDistanceOne(x: string, y: string): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];

@@ -11,6 +11,7 @@ describe('sameName: one person however an article writes the name', () => {
     ['Anthony Blinken', 'Antony Blinken'],
     ['Prak Sokhon', 'Prak Sokhonn'],
     ['Kim Jong-un', 'Kim Jong Un'],
+    ['Esteban Lazo Hernández', 'Esteban Lazo Hernandez'],
   ])('%s = %s', (a, b) => {
     expect(sameName(a, b)).toBe(true);
   });
