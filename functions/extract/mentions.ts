@@ -678,6 +678,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
+    // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
+    // named, and is no principal; no one else in the sentence stands in for it
+    const withAt = tokens.slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1).findIndex((t) => t.key === LEX.with);
+    const otherSideNamed = objects.length > 0
+      || (withAt >= 0 && info.mentions.every((m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural)));
+    if (bPeople.length === 0 && otherSideNamed) return;
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
       // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings);
