@@ -4,7 +4,7 @@
 // read it, or to say that none does. Pure.
 
 /** Letters only Vietnamese writing uses: ă, ơ, ư, đ, ĩ, ũ and the tone marks of the U+1EA0 block (not à or é, which French shares). */
-const VIETNAMESE_LETTER = /[ăđĩũơưĂĐĨŨƠƯ\u1EA0-\u1EF9]/gu;
+const VIETNAMESE_LETTER = /[ăđĩũơưĂĐĨŨƠƯẠ-ỹ]/gu;
 const LETTER = /\p{L}/gu;
 const ENGLISH_WORD = /\b(?:the|and|of|to|in|with|was|were|has|have|on|for|said|that|is)\b/giu;
 /** Above this share of its letters a text is Vietnamese (an English text quoting a name or two stays far below). */

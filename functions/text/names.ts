@@ -64,7 +64,7 @@ export function oneLetterApart(a: readonly string[], b: readonly string[]): bool
 }
 
 /** Letters only Vietnamese writing uses (ă, â, ê, ô, ơ, ư, đ and the tone marks of the U+1EA0 block). */
-const VIETNAMESE_ONLY = /[ăâêôơưđ\u1EA0-\u1EF9]/u;
+const VIETNAMESE_ONLY = /[ăâêôơưđẠ-ỹ]/u;
 const vietnameseSpelling = (keys: readonly string[]) => keys.some((k) => VIETNAMESE_ONLY.test(k));
 
 function editDistanceOne(x: string, y: string): boolean {
