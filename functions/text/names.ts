@@ -30,9 +30,10 @@ function containsAll(big: readonly string[], small: readonly string[]): boolean 
  */
 export function sameNameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
-  // a foreign name with or without its accents (Hernández / Hernandez) is one name; in a
-  // Vietnamese name a diacritic makes another (Thành / Thanh)
-  if (!vietnameseSpelling(a) && !vietnameseSpelling(b)) {
+  // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
+  // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
+  // between two Vietnamese spellings a diacritic makes another name (Thành / Thanh)
+  if ((!vietnameseSpelling(a) && !vietnameseSpelling(b)) || unaccented(a) || unaccented(b)) {
     a = a.map(foldDiacritics);
     b = b.map(foldDiacritics);
   }
@@ -66,6 +67,8 @@ export function oneLetterApart(a: readonly string[], b: readonly string[]): bool
 /** Letters only Vietnamese writing uses (ă, â, ê, ô, ơ, ư, đ and the tone marks of the U+1EA0 block). */
 const VIETNAMESE_ONLY = /[ăâêôơưđẠ-ỹ]/u;
 const vietnameseSpelling = (keys: readonly string[]) => keys.some((k) => VIETNAMESE_ONLY.test(k));
+/** Written without a single diacritic, as other languages write Vietnamese names. */
+const unaccented = (keys: readonly string[]) => keys.every((k) => /^[a-z0-9]*$/.test(k));
 
 function editDistanceOne(x: string, y: string): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];

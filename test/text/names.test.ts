@@ -12,6 +12,8 @@ describe('sameName: one person however an article writes the name', () => {
     ['Prak Sokhon', 'Prak Sokhonn'],
     ['Kim Jong-un', 'Kim Jong Un'],
     ['Esteban Lazo Hernández', 'Esteban Lazo Hernandez'],
+    ['Phạm Minh Chính', 'Pham Minh Chinh'],
+    ['Bùi Thanh Sơn', 'Bui Thanh Son'],
   ])('%s = %s', (a, b) => {
     expect(sameName(a, b)).toBe(true);
   });
