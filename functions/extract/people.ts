@@ -345,17 +345,22 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   const titlePartKeys = new Map<string, string>();
   // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
   const named = order.filter(({ m }) => m.name !== null && !m.plural).sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
+  /** each person by the keys of their full name as first written */
+  const byFullName = new Map<string, Person>();
   /** how often each spelling of a person's full name is written: the most frequent is their name */
   const spellings = new Map<Person, Map<string, number>>();
   for (const { m, n } of named) {
     const countryFits = (p: Person) => m.country === null || p.country === null || p.country === m.country;
-    let person = people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+    // the same full name is the common case: one map look-up before comparing with everyone
+    const exact = byFullName.get(m.nameKeys.join(' '));
+    let person = exact !== undefined && countryFits(exact) ? exact : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
     if (person === undefined) {
       person = {
         id: people.length, name: m.name!, nameKeys: m.nameKeys, title: m.title, titleKeys: new Set(m.titleKeys), country: null,
         principal: false, leader: false,
       };
       people.push(person);
+      byFullName.set(m.nameKeys.join(" "), person);
     }
     absorb(person, m, titlePartKeys);
     personOf[n] = person;

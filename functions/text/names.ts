@@ -30,6 +30,7 @@ function containsAll(big: readonly string[], small: readonly string[]): boolean 
  */
 export function sameNameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
+  if (a.length === b.length && a.every((k, n) => k === b[n])) return true;
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
   // between two Vietnamese spellings a diacritic makes another name (Thành / Thanh)
