@@ -332,10 +332,12 @@ interface Background {
   since: number[];
 }
 
+const BACKGROUND_FIRST_WORDS = new Set([...LEX.reporting, ...LEX.since].map((p) => p[0]!));
+
 function backgroundOf(tokens: readonly Token[]): Background {
   const out: Background = { reporting: [], since: [] };
   for (let k = 0; k < tokens.length; k++) {
-    if (!tokens[k]!.word) continue;
+    if (!BACKGROUND_FIRST_WORDS.has(tokens[k]!.key)) continue;
     if (anyReadsAt(tokens, k, LEX.reporting) > 0) out.reporting.push(tokens[k]!.start);
     if (anyReadsAt(tokens, k, LEX.since) > 0) out.since.push(tokens[k]!.start);
   }
