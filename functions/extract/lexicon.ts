@@ -75,8 +75,19 @@ export function readsAt(tokens: readonly Token[], i: number, phrase: Keys): bool
   return true;
 }
 
+/** The first words of each phrase list, so that most tokens are ruled out by one look-up. */
+const FIRST_WORDS = new WeakMap<readonly Keys[], ReadonlySet<string>>();
+
 /** The first of the phrases that the tokens from `i` read, as its length, or 0. */
 export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonly Keys[]): number {
+  const token = tokens[i];
+  if (token === undefined) return 0;
+  let first = FIRST_WORDS.get(phrases);
+  if (first === undefined) {
+    first = new Set(phrases.map((p) => p[0]!));
+    FIRST_WORDS.set(phrases, first);
+  }
+  if (!first.has(token.key)) return 0;
   for (const p of phrases) if (readsAt(tokens, i, p)) return p.length;
   return 0;
 }
