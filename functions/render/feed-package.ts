@@ -1,7 +1,7 @@
 // The wrapper around the npm `feed` package (6.0) for Atom 1.0 and RSS 2.0.
 //
 // `feed` builds the document tree and xml-js serializes it; both have faults that make
-// real feeds ill-formed or lossy (see /work/shared/acceptance/feeds/README.md and
+// real feeds ill-formed or lossy (see ../shared/acceptance/feeds/README.md beside the repository, and
 // test/render/feed-package.test.ts, which shows each fault in raw `feed` output next
 // to this wrapper's output). What this wrapper does about them:
 //
