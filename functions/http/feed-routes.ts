@@ -1,10 +1,13 @@
 // The read side: feeds, the home page, event pages and the health check. Each feed
-// request costs one metadata read when the client's copy is current (304), else that
-// plus one Query per requested view and one BatchGetItem.
+// request costs one read of the change markers of the views it shows (at most one a
+// second per view set: page-cache.ts), answers a 304 or a HEAD from them, and a 200
+// from the page cache while they are unchanged; only a page not rendered under the
+// current markers costs one Query per requested view, one BatchGetItem and a render.
 import type { Context, Hono } from 'hono';
 import { allSources } from '../domain/merge.js';
 import {
   canonicalQueryString,
+  DEFAULT_LIMIT,
   describeFilters,
   parseFeedQuery,
   viewsFor,
@@ -18,14 +21,31 @@ import { renderRss } from '../render/rss.js';
 import type { FeedPage } from '../render/types.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
-import { decodeCursor, encodeCursor } from '../store/table.js';
+import type { ViewMeta } from '../store/items.js';
 import { allowOnly, publicOrigin } from './app.js';
 import { combineMarkers, FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
+import { cursorKey, openCursor, signCursor } from './cursor.js';
+import { MarkerMemo, negotiateCoding, PageCache, type CachedPage } from './page-cache.js';
 import { problem, problemResponse } from './problem.js';
 
 export interface FeedDeps {
   store: EventStore;
   publicBaseUrl?: string | undefined;
+  /** the secret that signs feed cursors (CURSOR_KEY); one per process when absent */
+  cursorKey?: string | undefined;
+  /** rendered pages kept in memory (a fresh 32 MB cache when absent) */
+  pages?: PageCache;
+  /** change markers reused for a moment (a fresh 1 s memo when absent) */
+  markers?: MarkerMemo<(ViewMeta | null)[]>;
+}
+
+/** What the feed routes keep between requests. */
+interface FeedState {
+  store: EventStore;
+  publicBaseUrl: string | undefined;
+  cursorKey: Buffer;
+  pages: PageCache;
+  markers: MarkerMemo<(ViewMeta | null)[]>;
 }
 
 interface Format {
@@ -58,8 +78,15 @@ function badParameter(name: string, detail: string): Response {
 }
 
 export function feedRoutes(app: Hono, deps: FeedDeps): void {
+  const state: FeedState = {
+    store: deps.store,
+    publicBaseUrl: deps.publicBaseUrl,
+    cursorKey: cursorKey(deps.cursorKey),
+    pages: deps.pages ?? new PageCache(),
+    markers: deps.markers ?? new MarkerMemo(),
+  };
   for (const [path, format] of Object.entries(FORMATS)) {
-    app.get(path, (c) => serveFeed(c, deps, path, format));
+    app.get(path, (c) => serveFeed(c, state, path, format));
     allowOnly(app, path, ['GET', 'HEAD']);
   }
 
@@ -106,31 +133,71 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
   allowOnly(app, '/healthz', ['GET', 'HEAD']);
 }
 
-async function serveFeed(c: Context, deps: FeedDeps, path: string, format: Format): Promise<Response> {
+/** The filters a cursor is bound to: the query without its cursor, page size and language. */
+function cursorFilters(query: FeedQuery): string {
+  return canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT, lang: undefined });
+}
+
+async function serveFeed(c: Context, state: FeedState, path: string, format: Format): Promise<Response> {
   const params = new URL(c.req.url).searchParams;
   const parsed = parseFeedQuery(params);
   if (!parsed.ok) return badParameter(parsed.problem.parameter, parsed.problem.detail);
   const query = parsed.query;
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? openCursor(state.cursorKey, cursorFilters(query), query.cursor) : null;
   if (query.cursor && after === null) return badParameter('cursor', 'is not a cursor from this feed');
 
-  const origin = publicOrigin(c, deps.publicBaseUrl);
+  const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
   // the views this page reads: their change markers decide a 304 in one store read
-  const metas = await deps.store.getViewMetas(viewsFor(query));
+  const views = viewsFor(query);
+  const metas = await state.markers.get(views.join('\n'), () => state.store.getViewMetas(views));
   const marker = combineMarkers(metas.map((m) => m && { version: m.token, modified: m.modified }));
   const validators = validatorsFor(marker, selfUrl);
-  const headers = cacheHeaders(validators, { 'content-type': format.contentType });
+  const headers = cacheHeaders(validators, { 'content-type': format.contentType, vary: 'Accept-Encoding' });
   if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
     return new Response(null, { status: 304, headers });
   }
+  const key = selfUrl;
+  const cached = state.pages.get(key, validators.etag);
+  // HEAD: the headers alone, from the markers; the length too when the page is at hand
+  if (c.req.method === 'HEAD' && !cached) return new Response(null, { headers });
 
-  const result = await deps.store.queryFeed(query, after);
+  const page = cached ?? (await render(state, query, after, origin, path, selfUrl, marker, format, validators));
+  const coding = negotiateCoding(c.req.header('accept-encoding'), page.body.byteLength);
+  const body = state.pages.encoded(key, page, coding);
+  return new Response(body, {
+    headers: {
+      ...headers,
+      'content-length': String(body.byteLength),
+      ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
+    },
+  });
+}
+
+async function render(
+  state: FeedState,
+  query: FeedQuery,
+  after: string | null,
+  origin: string,
+  path: string,
+  selfUrl: string,
+  marker: { modified: string },
+  format: Format,
+  validators: Validators,
+): Promise<CachedPage> {
+  const result = await state.store.queryFeed(query, after);
   const nextUrl = result.nextAfter
-    ? `${origin}${path}${canonicalQueryString(query, encodeCursor(result.nextAfter))}`
+    ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
     : null;
   const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), describeFilters(query));
-  return new Response(format.render(page), { headers });
+  const rendered: CachedPage = {
+    etag: validators.etag,
+    lastModified: validators.lastModified,
+    contentType: format.contentType,
+    body: Buffer.from(format.render(page), 'utf8'),
+  };
+  state.pages.set(selfUrl, rendered);
+  return rendered;
 }
 
 function pageOf(

@@ -19,6 +19,9 @@ export interface IngestDeps {
   extract: Extract;
   now: () => Date;
   publicBaseUrl?: string | undefined;
+  /** told after every ingest that may have changed the store (the local server's
+   *  feed routes forget the change markers they hold) */
+  onChange?: () => void;
 }
 
 /** The body, or null as soon as it grows past `limit` bytes (a chunked body declares
@@ -95,7 +98,13 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
     }
 
     const article = toArticle(parsed.data);
-    const result = await ingestArticle(deps.store, article, deps.extract, deps.now);
+    let result: Awaited<ReturnType<typeof ingestArticle>>;
+    try {
+      result = await ingestArticle(deps.store, article, deps.extract, deps.now);
+    } finally {
+      // a failed ingest may have written part of its change too
+      deps.onChange?.();
+    }
     const origin = publicOrigin(c, deps.publicBaseUrl);
     // the events by id, title and URL: bounded whatever the article (at most
     // MAX_EVENTS_PER_ARTICLE events); their facts are at the URL

@@ -9,6 +9,9 @@ const Environment = z.object({
   /** DynamoDB endpoint override: DynamoDB Local or the local runtime's dynalite */
   DYNAMODB_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
   AWS_REGION: z.optional(z.string()),
+  /** the secret that signs feed cursors; every instance of the feed function must
+   *  share it (the stack passes a generated secret) */
+  CURSOR_KEY: z.optional(z.string().check(z.minLength(32))),
 });
 export type Config = z.infer<typeof Environment>;
 

@@ -9,6 +9,8 @@ import { extractEvents } from '../../functions/extract/index.js';
 import { createApp } from '../../functions/http/app.js';
 import { feedRoutes } from '../../functions/http/feed-routes.js';
 import { ingestRoutes } from '../../functions/http/ingest-routes.js';
+import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
+import type { ViewMeta } from '../../functions/store/items.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
 import { documentClient, DynamoStore } from '../../functions/store/dynamo-store.js';
 import { startDynalite, type LocalEngine } from './dynalite.js';
@@ -22,6 +24,8 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 export interface LocalService {
   app: Hono;
   store: DynamoStore;
+  /** the feed routes' rendered pages */
+  pages: PageCache;
   engine: LocalEngine | null;
   close(): Promise<void>;
 }
@@ -37,6 +41,13 @@ export interface LocalServiceOptions {
   publicBaseUrl?: string;
   /** wraps the SDK client, e.g. to inject faults in tests */
   client?: (client: DynamoDBClient) => DynamoDBClient;
+  /** how long the feed routes may reuse change markers (ms; page-cache.ts MARKER_TTL_MS
+   *  by default; an ingest through this service forgets them at once) */
+  markerTtlMs?: number;
+  /** bound of the page cache in bytes (page-cache.ts PAGE_CACHE_BYTES by default) */
+  pageCacheBytes?: number;
+  /** the secret that signs feed cursors (CURSOR_KEY); one per process when absent */
+  cursorKey?: string;
 }
 
 export async function startLocalService(options: LocalServiceOptions = {}): Promise<LocalService> {
@@ -48,16 +59,20 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   if (options.client) client = options.client(client);
   const store = new DynamoStore(documentClient(client), tableName);
   const app = createApp();
-  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl });
+  const pages = new PageCache(options.pageCacheBytes);
+  const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
+  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl, cursorKey: options.cursorKey ?? process.env.CURSOR_KEY, pages, markers });
   ingestRoutes(app, {
     store,
     extract: options.extract ?? extractEvents,
     now: options.now ?? (() => new Date()),
     publicBaseUrl: options.publicBaseUrl,
+    onChange: () => markers.changed(),
   });
   return {
     app,
     store,
+    pages,
     engine,
     close: async () => {
       client.destroy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../functions/store/table.js';
+import { openCursor, signCursor } from '../../functions/http/cursor.js';
 import {
   canonicalQueryString,
   matchesQuery,
@@ -88,11 +88,19 @@ describe('feed views', () => {
 });
 
 describe('cursors and canonical URLs', () => {
-  it('round-trips a posting sort key and refuses anything else', () => {
-    const c = encodeCursor('2026-02-05#abc123');
-    expect(decodeCursor(c)).toBe('2026-02-05#abc123');
-    expect(decodeCursor(encodeCursor('../../etc/passwd'))).toBeNull();
-    expect(decodeCursor('AAAA')).toBeNull();
+  it('round-trips a signed posting sort key and refuses anything else', () => {
+    const key = Buffer.from('k'.repeat(32));
+    const c = signCursor(key, '?country=VN', '2026-02-05#abc123');
+    expect(c).toMatch(/^[A-Za-z0-9_-]{1,200}$/);
+    expect(openCursor(key, '?country=VN', c)).toBe('2026-02-05#abc123');
+    // another key, other filters, an edited sort key, a bare one, a malformed one
+    expect(openCursor(Buffer.from('x'.repeat(32)), '?country=VN', c)).toBeNull();
+    expect(openCursor(key, '?country=LA', c)).toBeNull();
+    const edited = c.slice(0, 16) + Buffer.from('2026-02-04#abc123').toString('base64url');
+    expect(openCursor(key, '?country=VN', edited)).toBeNull();
+    expect(openCursor(key, '?country=VN', Buffer.from('2026-02-05#abc123').toString('base64url'))).toBeNull();
+    expect(openCursor(key, '', signCursor(key, '', '../../etc/passwd'))).toBeNull();
+    expect(openCursor(key, '', 'AAAA')).toBeNull();
   });
 
   it('writes equal views as equal query strings', () => {
