@@ -10,6 +10,8 @@ const publicBaseUrl: unknown = app.node.tryGetContext('publicBaseUrl');
 // Optional: `-c sources=path/to/list.json`; else sources/<stage>.json, else sources/sources.json.
 const sourcesFile: unknown = app.node.tryGetContext('sources');
 const pollContactUrl: unknown = app.node.tryGetContext('pollContactUrl');
+// Optional: `-c feedConcurrency=N`, the feed function's reserved concurrency (default 20).
+const feedConcurrency: unknown = app.node.tryGetContext('feedConcurrency');
 
 // cdk-nag AwsSolutions on every synth and deploy: an unacknowledged finding stops it.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -19,6 +21,7 @@ new DiplomacyFeedStack(app, `DiplomacyFeed-${stage}`, {
   ...(typeof publicBaseUrl === 'string' && publicBaseUrl ? { publicBaseUrl } : {}),
   sources: sourcesForStage(stage, typeof sourcesFile === 'string' && sourcesFile ? sourcesFile : undefined),
   ...(typeof pollContactUrl === 'string' && pollContactUrl ? { pollContactUrl } : {}),
+  ...(feedConcurrency !== undefined ? { feedConcurrency: Number(feedConcurrency) } : {}),
   description: `diplomacy-feed (${stage}): bilateral diplomatic events as RSS/Atom/JSON Feed/iCalendar`,
   // The account and region of the credentials the CLI runs with (AWS_REGION / profile).
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },

@@ -26,6 +26,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { parseSources, type SourceList } from '../functions/poll/sources.js';
 import { TABLE_DEFINITION, type KeyAttribute } from '../functions/store/table.js';
@@ -36,6 +37,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_STAGE = 'sandbox';
 export const SERVICE_NAME = 'diplomacy-feed';
+/** The feed function's reserved concurrency unless the stack is told otherwise. */
+export const DEFAULT_FEED_CONCURRENCY = 20;
 /** The poller's Powertools service name: the `service` dimension of its metrics. */
 export const POLL_SERVICE_NAME = `${SERVICE_NAME}-poll`;
 export const METRICS_NAMESPACE = 'DiplomacyFeed';
@@ -62,6 +65,13 @@ export interface DiplomacyFeedStackProps extends StackProps {
    * x-forwarded-host, which the CloudFront function sets to the viewer's Host.
    */
   readonly publicBaseUrl?: string;
+  /**
+   * Concurrent executions reserved for the feed function (default 20): its share,
+   * and its ceiling, so that a flood of feed requests that CloudFront cannot answer
+   * from its cache never takes the concurrency that ingest and the poller need.
+   * The account must have this many above its 100 unreserved executions.
+   */
+  readonly feedConcurrency?: number;
   /** Record the cdk-nag acknowledgements (default true; tests turn it off to see the raw findings). */
   readonly acknowledgeNagFindings?: boolean;
 }
@@ -127,6 +137,7 @@ export class DiplomacyFeedStack extends Stack {
   readonly feedUrl: lambda.FunctionUrl;
   readonly ingestUrl: lambda.FunctionUrl;
   readonly distribution: cloudfront.Distribution;
+  readonly cursorKey: secretsmanager.Secret;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: DiplomacyFeedStackProps = {}) {
@@ -170,6 +181,19 @@ export class DiplomacyFeedStack extends Stack {
       NODE_OPTIONS: '--enable-source-maps',
       ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: validatePublicBaseUrl(props.publicBaseUrl) } : {}),
     };
+    // The secret that signs feed cursors: every feed instance shares it, so a next link
+    // works whichever instance answers, and a made-up cursor is refused before any read.
+    // CloudFormation resolves it into the function's environment at deploy time (the
+    // template holds only the reference; the role needs no Secrets Manager access).
+    this.cursorKey = new secretsmanager.Secret(this, 'CursorKey', {
+      description: `diplomacy-feed (${this.stage}): signs feed cursors (next links)`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: dataRemoval,
+    });
+    const feedConcurrency = props.feedConcurrency ?? DEFAULT_FEED_CONCURRENCY;
+    if (!Number.isInteger(feedConcurrency) || feedConcurrency < 1 || feedConcurrency > 1000) {
+      throw new Error('feedConcurrency must be a whole number from 1 to 1000');
+    }
     // Feed: a Query plus one BatchGetItem and rendering ≤100 items. 1024 MB buys the
     // CPU share that keeps cold starts (≈0.5–1 MB bundle) and rendering short; 10 s is
     // far above the expected ~100 ms and below CloudFront's 30 s origin timeout.
@@ -177,9 +201,14 @@ export class DiplomacyFeedStack extends Stack {
       entry: props.entries?.feed ?? path.join(ROOT, 'functions/handlers/feed.ts'),
       memorySize: 1024,
       timeout: Duration.seconds(10),
-      environment: { ...commonEnv, POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-feed` },
+      environment: {
+        ...commonEnv,
+        POWERTOOLS_SERVICE_NAME: `${SERVICE_NAME}-feed`,
+        CURSOR_KEY: this.cursorKey.secretValue.unsafeUnwrap(),
+      },
       description: `diplomacy-feed (${this.stage}): public feeds, read-only`,
       removalPolicy: dataRemoval,
+      reservedConcurrentExecutions: feedConcurrency,
     });
     // Ingest: extraction over up to 200,000 characters and one write per feed view an
     // event is listed in, with conditional retries on the identity ledger: 60 s.
@@ -415,6 +444,7 @@ export class DiplomacyFeedStack extends Stack {
       environment: Record<string, string>;
       description: string;
       removalPolicy: RemovalPolicy;
+      reservedConcurrentExecutions?: number;
     },
   ): nodejs.NodejsFunction {
     const logGroup = new logs.LogGroup(this, `${id}Logs`, {
@@ -435,6 +465,7 @@ export class DiplomacyFeedStack extends Stack {
       architecture: lambda.Architecture.ARM_64,
       memorySize: opts.memorySize,
       timeout: opts.timeout,
+      ...(opts.reservedConcurrentExecutions ? { reservedConcurrentExecutions: opts.reservedConcurrentExecutions } : {}),
       environment: opts.environment,
       description: opts.description,
       role,
@@ -468,6 +499,11 @@ export class DiplomacyFeedStack extends Stack {
   private acknowledgeNagFindings(): void {
     const ack = (scope: Construct, id: string, reason: string) =>
       Validations.of(scope).acknowledge({ id, reason });
+    ack(
+      this.cursorKey,
+      'AwsSolutions-SMG4',
+      'The key only signs feed cursors (next links); rotating it would break every next link in flight for no gain, since a leaked key lets one forge a cursor, which is a cache miss, not a disclosure.',
+    );
     ack(
       this.distribution,
       'AwsSolutions-CFR1',

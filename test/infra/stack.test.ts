@@ -8,7 +8,7 @@ import { runPoll } from '../../functions/poll/run.js';
 import { metrics } from '../../functions/shared/observability.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 import { TABLE_POLL_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
-import { validateStage } from '../../infra/stack.js';
+import { DEFAULT_FEED_CONCURRENCY, validateStage } from '../../infra/stack.js';
 import { actionsOf, build, resources, roleOf, statementsOfRole, type Built } from './helpers.js';
 
 // The first synth in a worker loads aws-cdk-lib (~2–3 s); later ones take ~0.3–1 s.
@@ -267,6 +267,19 @@ describe('endpoints', () => {
       .HeadersConfig.Headers).toContain('accept');
   });
 
+  it('CloudFront compresses (gzip and br) on every behaviour, with the encodings in the cache key', () => {
+    const dist = ofType(sandbox.template, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+    const policies = new Map(ofType(sandbox.template, 'AWS::CloudFront::CachePolicy'));
+    const behaviors = [dist.DefaultCacheBehavior, ...dist.CacheBehaviors];
+    expect(behaviors.length).toBeGreaterThanOrEqual(2);
+    for (const b of behaviors) {
+      expect(b.Compress, b.PathPattern ?? 'default').toBe(true);
+      const key = policies.get(b.CachePolicyId.Ref)!.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.EnableAcceptEncodingGzip).toBe(true);
+      expect(key.EnableAcceptEncodingBrotli).toBe(true);
+    }
+  });
+
   it('the viewer-request function copies Host into x-forwarded-host', () => {
     const [, fn] = ofType(sandbox.template, 'AWS::CloudFront::Function')[0]!;
     const code: string = fn.Properties.FunctionCode;
@@ -276,6 +289,29 @@ describe('endpoints', () => {
     expect(out.headers.host).toEqual({ value: 'd111.cloudfront.net' });
     const noHost = handler({ request: { headers: { 'x-forwarded-host': { value: 'evil.example' } } } });
     expect(noHost.headers['x-forwarded-host']).toBeUndefined();
+  });
+});
+
+describe('the feed function under a flood', () => {
+  const fn = (name: string) => ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith(name))!;
+
+  it('has reserved concurrency: its own share and its ceiling; ingest and poll draw on the rest', () => {
+    expect(fn('Feed')[1].Properties.ReservedConcurrentExecutions).toBe(DEFAULT_FEED_CONCURRENCY);
+    expect(fn('Ingest')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
+    expect(fn('Poll')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
+    const { template } = build({ feedConcurrency: 7 });
+    const feed = ofType(template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Feed'))![1];
+    expect(feed.Properties.ReservedConcurrentExecutions).toBe(7);
+    expect(() => build({ feedConcurrency: 0 })).toThrow(/feedConcurrency/);
+  }, SLOW);
+
+  it('signs cursors with a generated secret that every instance shares, resolved at deploy time', () => {
+    const [secretId, secret] = ofType(sandbox.template, 'AWS::SecretsManager::Secret')[0]!;
+    expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
+    const key = JSON.stringify(fn('Feed')[1].Properties.Environment.Variables.CURSOR_KEY);
+    expect(key).toContain('{{resolve:secretsmanager:');
+    expect(key).toContain(secretId);
+    expect(fn('Ingest')[1].Properties.Environment.Variables.CURSOR_KEY).toBeUndefined();
   });
 });
 
