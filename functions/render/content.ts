@@ -3,6 +3,7 @@
 // content_html and on the event's own page. All text goes through escapeHtml here.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { escapeHtml, isHttpUrl, oneLine } from './escape.js';
+import { evidenceSentences } from './evidence.js';
 import { eventUrl } from './ids.js';
 import { eventFacts, evidenceFieldLabel, sourceDay, sourceLabel, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
@@ -33,10 +34,12 @@ export function sourcesHtml(event: DiplomaticEvent, lang: RenderLanguage): strin
   return `<h3>${h(WORDS[lang].sources)}</h3><ul>${items.join('')}</ul>`;
 }
 
+/** Each evidence sentence once, followed by the fields it supports. */
 export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): string {
-  if (!event.evidence.length) return '';
-  const items = event.evidence.map(
-    (e) => `<li>${h(evidenceFieldLabel(e.field, lang))}: <q>${h(oneLine(e.text))}</q></li>`,
+  const sentences = evidenceSentences(event);
+  if (!sentences.length) return '';
+  const items = sentences.map(
+    (e) => `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
   );
   return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
 }

@@ -8,7 +8,6 @@ import { eventFeedId, eventUrl, feedViewId, siteBase, vocabularyScheme } from '.
 import {
   categoryLabel,
   countryName,
-  eventPlainText,
   eventSummary,
   eventTitle,
   feedTitle,
@@ -35,8 +34,6 @@ export interface FeedEntry {
   title: string;
   /** plain text */
   summary: string;
-  /** plain text: summary, sources, evidence */
-  contentText: string;
   /** HTML: facts, sources, evidence */
   contentHtml: string;
   /** RFC 3339 date-times */
@@ -85,7 +82,6 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
     url: eventUrl(event.id, page),
     title: eventTitle(event, lang),
     summary: eventSummary(event, lang),
-    contentText: eventPlainText(event, lang),
     contentHtml: eventContentHtml(event, lang, page),
     published: rfc3339(event.published, modified),
     modified,

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { Category, CountryCode, EventType, Status, type DiplomaticEvent } from '../domain/event.js';
 import { feedEntry, feedMeta } from './entries.js';
+import { evidenceSentences } from './evidence.js';
 import { eventFeedId } from './ids.js';
 import type { FeedPage } from './types.js';
 
@@ -31,7 +32,9 @@ export const DiplomacyExtension = z.object({
   /** how many articles reported the event: feeds list at most a few of them in
    *  `sources`, GET /events/{id} every one (an addition to CONTRACT §3) */
   sources_total: z.number(),
-  evidence: z.array(z.object({ field: z.string(), text: z.string() })),
+  /** each sentence once: `field` is the first field it supports (CONTRACT §3), `fields`
+   *  every one (an addition); at most EVIDENCE_SENTENCES_MAX sentences beyond one a field */
+  evidence: z.array(z.object({ field: z.string(), fields: z.array(z.string()), text: z.string() })),
 });
 export type DiplomacyExtension = z.infer<typeof DiplomacyExtension>;
 
@@ -42,8 +45,6 @@ export const JsonFeedItem = z.object({
   url: z.string(),
   title: z.string(),
   content_html: z.string(),
-  content_text: z.string(),
-  summary: z.string(),
   date_published: z.string(),
   date_modified: z.string(),
   tags: z.array(z.string()),
@@ -82,7 +83,7 @@ export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
     cameo: event.cameo,
     sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
     sources_total: event.sources_total ?? event.sources.length,
-    evidence: event.evidence.map((e) => ({ field: e.field, text: e.text })),
+    evidence: evidenceSentences(event).map((e) => ({ field: e.fields[0]!, fields: e.fields, text: e.text })),
   };
 }
 
@@ -94,8 +95,6 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
     url: e.url,
     title: e.title,
     content_html: e.contentHtml,
-    content_text: e.contentText,
-    summary: e.summary,
     date_published: e.published,
     date_modified: e.modified,
     tags: e.tags,
@@ -118,7 +117,8 @@ export function jsonFeed(page: FeedPage): JsonFeed {
   };
 }
 
-/** The JSON Feed document (UTF-8 JSON text, no BOM, 2-space indented). */
+/** The JSON Feed document (UTF-8 JSON text, no BOM, not indented: whitespace would be
+ *  a fifth of the bytes). */
 export function renderJsonFeed(page: FeedPage): string {
-  return `${JSON.stringify(jsonFeed(page), null, 2)}\n`;
+  return `${JSON.stringify(jsonFeed(page))}\n`;
 }

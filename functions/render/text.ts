@@ -5,6 +5,7 @@
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
 import { cleanText, oneLine } from './escape.js';
+import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 /** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
@@ -411,9 +412,10 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): st
       lines.push(`- ${label}${day ? ` (${day})` : ''}${url}`);
     }
   }
-  if (event.evidence.length) {
+  const sentences = evidenceSentences(event);
+  if (sentences.length) {
     lines.push('', `${w.evidence}:`);
-    for (const e of event.evidence) lines.push(`- ${evidenceFieldLabel(e.field, lang)}: “${oneLine(e.text)}”`);
+    for (const e of sentences) lines.push(`- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`);
   }
   return cleanText(lines.join('\n'));
 }

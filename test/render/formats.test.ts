@@ -122,7 +122,7 @@ describe('JSON Feed 1.1', () => {
   it('items carry CONTRACT §3 exactly', () => {
     const item = doc.items[0];
     expect(Object.keys(item)).toEqual([
-      'id', 'url', 'title', 'content_html', 'content_text', 'summary',
+      'id', 'url', 'title', 'content_html',
       'date_published', 'date_modified', 'tags', '_diplomacy',
     ]);
     expect(item.url).toBe(`${BASE_URL}/events/${encodeURIComponent('vn-la-2026-02-05-state-visit')}`);
@@ -155,7 +155,7 @@ describe('JSON Feed 1.1', () => {
       ],
       sources_total: 2,
       evidence: [
-        { field: 'start', text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.' },
+        { field: 'start', fields: ['start'], text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.' },
       ],
     });
   });

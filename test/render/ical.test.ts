@@ -43,7 +43,7 @@ describe('iCalendar document', () => {
     expect(unescapeIcalText(prop(visit, 'LOCATION')!.value)).toBe('Lào');
     const description = unescapeIcalText(prop(visit, 'DESCRIPTION')!.value);
     expect(description).toContain('Nguồn:\n- Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào');
-    expect(description).toContain('Căn cứ:\n- ngày bắt đầu: “Tổng Bí thư Tô Lâm sẽ thực hiện');
+    expect(description).toContain('Căn cứ:\n- “Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.” (ngày bắt đầu)');
 
     expect(prop(meeting, 'STATUS')?.value).toBe('CONFIRMED');
     expect(prop(meeting, 'DTEND')?.value).toBe('20260207'); // end 6 Feb, exclusive

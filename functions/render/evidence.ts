@@ -1,0 +1,38 @@
+// The evidence an item shows, grouped by sentence: each sentence once, with every
+// field it supports (the head keeps up to two sentences a field, and one sentence
+// often supports the type, the countries and the host at once). Capped: every field
+// keeps its first sentence; further sentences only while the item shows at most
+// EVIDENCE_SENTENCES_MAX of them.
+import type { DiplomaticEvent } from '../domain/event.js';
+
+export const EVIDENCE_SENTENCES_MAX = 4;
+
+export interface EvidenceSentence {
+  text: string;
+  /** the fields this sentence supports, in the order the event lists them */
+  fields: string[];
+}
+
+const grouped = new WeakMap<DiplomaticEvent['evidence'], EvidenceSentence[]>();
+
+export function evidenceSentences(event: Pick<DiplomaticEvent, 'evidence'>): EvidenceSentence[] {
+  const known = grouped.get(event.evidence);
+  if (known) return known;
+  const byText = new Map<string, EvidenceSentence>();
+  const firstOfField = new Set<string>();
+  const needed = new Set<string>();
+  for (const e of event.evidence) {
+    let sentence = byText.get(e.text);
+    if (!sentence) byText.set(e.text, (sentence = { text: e.text, fields: [] }));
+    if (!sentence.fields.includes(e.field)) sentence.fields.push(e.field);
+    if (!firstOfField.has(e.field)) {
+      firstOfField.add(e.field);
+      needed.add(e.text);
+    }
+  }
+  const all = [...byText.values()];
+  let room = Math.max(0, EVIDENCE_SENTENCES_MAX - needed.size);
+  const kept = all.filter((s) => needed.has(s.text) || (room > 0 && room-- > 0));
+  grouped.set(event.evidence, kept);
+  return kept;
+}
