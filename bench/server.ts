@@ -12,6 +12,12 @@ import { DEVSET_DIR, ROOT, SEEDS_DIR } from './lib.js';
 
 const run = promisify(execFile);
 
+/** The port a bench server listens on: BENCH_PORT (+ offset) when set, else any free one. */
+export function benchPort(offset = 0): number {
+  const base = Number(process.env.BENCH_PORT ?? 0);
+  return base > 0 ? base + offset : 0;
+}
+
 export interface ServedCorpus {
   service: LocalService;
   url: string;
@@ -33,7 +39,7 @@ export async function serveCorpus(): Promise<ServedCorpus> {
       if (res.status !== 201 && res.status !== 200) throw new Error(`ingest of ${files[i]} answered ${res.status}`);
       for (const e of ((await res.json()) as { events: { id: string }[] }).events) events.add(e.id);
     }
-    const listening = await listen(service.app, 0, '127.0.0.1');
+    const listening = await listen(service.app, benchPort(0), '127.0.0.1');
     server = listening.server;
     return {
       service,
