@@ -162,7 +162,8 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   // HEAD: the headers alone, from the markers; the length too when the page is at hand
   if (c.req.method === 'HEAD' && !cached) return new Response(null, { headers });
 
-  const page = cached ?? (await render(state, query, after, origin, path, selfUrl, marker, format, validators));
+  const page =
+    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators)));
   const coding = negotiateCoding(c.req.header('accept-encoding'), page.body.byteLength);
   const body = state.pages.encoded(key, page, coding);
   return new Response(body, {
@@ -190,14 +191,12 @@ async function render(
     ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
     : null;
   const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), describeFilters(query));
-  const rendered: CachedPage = {
+  return {
     etag: validators.etag,
     lastModified: validators.lastModified,
     contentType: format.contentType,
     body: Buffer.from(format.render(page), 'utf8'),
   };
-  state.pages.set(selfUrl, rendered);
-  return rendered;
 }
 
 function pageOf(

@@ -36,6 +36,8 @@ export interface CachedPage {
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private bytes = 0;
+  /** renders under way, by representation and ETag: concurrent misses render once */
+  private readonly rendering = new Map<string, Promise<CachedPage>>();
 
   constructor(readonly maxBytes: number = PAGE_CACHE_BYTES) {}
 
@@ -60,6 +62,26 @@ export class PageCache {
     this.pages.delete(key);
     this.pages.set(key, page);
     return page;
+  }
+
+  /** The page for this representation under `etag`: from memory, from a render
+   *  already under way, or from `render` (then kept). */
+  async obtain(key: string, etag: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
+    const have = this.get(key, etag);
+    if (have) return have;
+    const flight = `${etag}\n${key}`;
+    const under = this.rendering.get(flight);
+    if (under) return under;
+    const made = render().then((page) => {
+      this.set(key, page);
+      return page;
+    });
+    this.rendering.set(flight, made);
+    try {
+      return await made;
+    } finally {
+      this.rendering.delete(flight);
+    }
   }
 
   set(key: string, page: CachedPage): void {
@@ -137,6 +159,8 @@ export function negotiateCoding(acceptEncoding: string | undefined, bytes: numbe
 /** Change markers read from the store, reused for at most `ttlMs`. */
 export class MarkerMemo<T> {
   private readonly memo = new Map<string, { at: number; value: T }>();
+  /** reads under way: requests that arrive meanwhile wait for the same read */
+  private readonly pending = new Map<string, Promise<T>>();
   /** raised by every local change; a read begun before one is not kept */
   private generation = 0;
 
@@ -152,18 +176,29 @@ export class MarkerMemo<T> {
     const hit = this.memo.get(key);
     if (hit && at - hit.at < this.ttlMs) return hit.value;
     const generation = this.generation;
-    const value = await load();
-    if (generation === this.generation) {
-      this.memo.delete(key);
-      this.memo.set(key, { at, value });
-      if (this.memo.size > this.maxEntries) this.memo.delete(this.memo.keys().next().value!);
+    const flight = `${generation}\n${key}`;
+    const under = this.pending.get(flight);
+    if (under) return under;
+    const reading = load().then((value) => {
+      if (generation === this.generation) {
+        this.memo.delete(key);
+        this.memo.set(key, { at, value });
+        if (this.memo.size > this.maxEntries) this.memo.delete(this.memo.keys().next().value!);
+      }
+      return value;
+    });
+    this.pending.set(flight, reading);
+    try {
+      return await reading;
+    } finally {
+      this.pending.delete(flight);
     }
-    return value;
   }
 
   /** Something in this process changed the store: forget every marker read so far. */
   changed(): void {
     this.generation++;
     this.memo.clear();
+    this.pending.clear();
   }
 }

@@ -111,6 +111,20 @@ describe('answers without reading events', () => {
     reads.mockRestore();
   });
 
+  it('renders a page once for concurrent misses, and reads the markers once', async () => {
+    const reads = vi.spyOn(s.store, 'queryFeed');
+    const markers = vi.spyOn(s.store, 'getViewMetas');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => s.app.request('http://localhost/feeds/feed.json?country=VN&status=announced')),
+    );
+    const bodies = await Promise.all(answers.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(markers).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    markers.mockRestore();
+  });
+
   it('answers HEAD and 304 from the markers alone', async () => {
     const reads = vi.spyOn(s.store, 'queryFeed');
     for (const path of ['/feeds/rss.xml', '/feeds/calendar.ics?country=VN', '/?country=LA']) {
