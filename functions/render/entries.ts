@@ -85,7 +85,12 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
     contentHtml: eventContentHtml(event, lang, page),
     published: rfc3339(event.published, modified),
     modified,
-    tags: [event.type, ...event.countries],
+    tags: entryTags(event),
     categories,
   };
+}
+
+/** JSON Feed tags: the type, then the country codes (as in CONTRACT §3). */
+export function entryTags(event: Pick<DiplomaticEvent, 'type' | 'countries'>): string[] {
+  return [event.type, ...event.countries];
 }

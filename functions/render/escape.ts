@@ -14,8 +14,17 @@ const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
  * and the characters XML 1.0 cannot carry removed.
  */
 export function cleanText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s;
   return s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
 }
+
+/** What cleanText changes (surrogates all count, paired or not): most text has none,
+ *  and one test is far cheaper than two replacing passes (bench render). */
+const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** What oneLine changes besides: controls, separators, white space other than single
+ *  inner spaces. */
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]|[^\S ]| {2}|^ | $/;
 
 /** Control characters (C0, DEL, C1) and Unicode line/paragraph separators. */
 const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
@@ -27,6 +36,7 @@ const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
  * are made that way once, here, for every format.
  */
 export function oneLine(s: string): string {
+  if (!NOT_ONE_LINE.test(s)) return s;
   return cleanText(s).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 

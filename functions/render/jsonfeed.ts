@@ -4,9 +4,12 @@
 // and the `_diplomacy` extension is exactly CONTRACT.md §3.
 import * as z from 'zod/mini';
 import { Category, CountryCode, EventType, Status, type DiplomaticEvent } from '../domain/event.js';
-import { feedEntry, feedMeta } from './entries.js';
+import { eventContentHtml } from './content.js';
+import { rfc3339 } from './dates.js';
+import { entryTags, feedMeta } from './entries.js';
 import { evidenceSentences } from './evidence.js';
-import { eventFeedId } from './ids.js';
+import { eventFeedId, eventUrl } from './ids.js';
+import { eventTitle, renderLanguage } from './text.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -89,15 +92,17 @@ export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
 
 /** One event as a JSON Feed 1.1 item (also the body of `GET /events/{id}` as JSON). */
 export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedItem {
-  const e = feedEntry(event, page);
+  // the entry's parts JSON Feed shows (not the summary and categories of Atom and RSS)
+  const lang = renderLanguage(page);
+  const modified = rfc3339(event.modified, event.published);
   return {
-    id: e.id,
-    url: e.url,
-    title: e.title,
-    content_html: e.contentHtml,
-    date_published: e.published,
-    date_modified: e.modified,
-    tags: e.tags,
+    id: eventFeedId(event.id),
+    url: eventUrl(event.id, page),
+    title: eventTitle(event, lang),
+    content_html: eventContentHtml(event, lang, page),
+    date_published: rfc3339(event.published, modified),
+    date_modified: modified,
+    tags: entryTags(event),
     _diplomacy: diplomacyExtension(event),
   };
 }

@@ -63,15 +63,23 @@ export function statusLabel(status: Status, lang: RenderLanguage): string {
 }
 
 const regionNames: Partial<Record<RenderLanguage, Intl.DisplayNames>> = {};
+/** names already looked up: Intl.DisplayNames#of was the largest single cost of a render */
+const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(), en: new Map() };
 
 /** A country's name from its ISO 3166-1 code (Intl.DisplayNames; the code when unknown). */
 export function countryName(code: string, lang: RenderLanguage): string {
+  const known = countryNames[lang].get(code);
+  if (known !== undefined) return known;
   const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
+  let name: string;
   try {
-    return names.of(code) ?? code;
+    name = names.of(code) ?? code;
   } catch {
-    return code; // not a well-formed region code
+    name = code; // not a well-formed region code
   }
+  // bounded: at most the ~250 well-formed codes, plus whatever malformed ones reach here
+  if (countryNames[lang].size < 1000) countryNames[lang].set(code, name);
+  return name;
 }
 
 /**
