@@ -405,7 +405,7 @@ export function sourceDay(source: DiplomaticEvent['sources'][number], lang: Rend
 }
 
 /**
- * The whole event as plain text (JSON Feed content_text, iCalendar DESCRIPTION): the
+ * The whole event as plain text (the iCalendar DESCRIPTION): the
  * summary, the sources, the evidence sentences. Line breaks separate the parts.
  */
 export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): string {
