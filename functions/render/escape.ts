@@ -7,6 +7,8 @@
  * lone surrogates (the `u` flag matches them as single code points), U+FFFE, U+FFFF.
  */
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** The same class without the global flag: a test that keeps no state between calls, compiled once. */
+const XML_INVALID_ONE = new RegExp(XML_INVALID.source, 'u');
 
 /**
  * Text every format can carry identically: line ends normalized to LF (an XML parser
@@ -42,7 +44,7 @@ export function oneLine(s: string): string {
 
 /** True when a string contains a character XML 1.0 cannot carry. */
 export function hasXmlInvalid(s: string): boolean {
-  return new RegExp(XML_INVALID.source, 'u').test(s);
+  return XML_INVALID_ONE.test(s);
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -58,8 +60,11 @@ const HTML_ESCAPES: Record<string, string> = {
  * attributes. Does NOT clean: call cleanText/oneLine first (the format modules do).
  */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  // most strings need nothing: one test before building a new one
+  return HTML_SPECIAL.test(s) ? s.replace(HTML_SPECIAL_ALL, (c) => HTML_ESCAPES[c]!) : s;
 }
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIAL_ALL = /[&<>"']/g;
 
 /**
  * Escapes an XML attribute value so that it survives attribute-value normalization

@@ -36,8 +36,20 @@ export function siteHost(page: Pick<FeedPage, 'baseUrl'>): string {
  * (the npm `feed` package passes Atom ids through `new URL`).
  */
 export function eventFeedId(eventId: string): string {
-  return `urn:uuid:${eventUuid(eventId)}`;
+  let id = FEED_IDS.get(eventId);
+  if (id === undefined) {
+    id = `urn:uuid:${eventUuid(eventId)}`;
+    // a pure function of the event id, asked for every item of every page: remembered,
+    // and forgotten all at once past a bound so the memory stays small
+    if (FEED_IDS.size >= MAX_REMEMBERED_IDS) FEED_IDS.clear();
+    FEED_IDS.set(eventId, id);
+  }
+  return id;
 }
+
+/** How many feed ids are remembered (about 100 bytes each). */
+const MAX_REMEMBERED_IDS = 10_000;
+const FEED_IDS = new Map<string, string>();
 
 /** The namespace of this project's event UUIDs (itself random, fixed forever). */
 const EVENT_NAMESPACE = Buffer.from('6c1f0d52a8e34f0b9a4d2f3c5e7b9a11', 'hex');
