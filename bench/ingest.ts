@@ -23,7 +23,7 @@ import { ledgerKey } from '../functions/domain/identity.js';
 import type { LedgerEntry } from '../functions/domain/ledger.js';
 import type { Extract } from '../functions/ingest/ingest-article.js';
 import { listen, startLocalService } from '../infra/local/runtime.js';
-import { DEVSET_DIR, fmt, median, msPerCall, ROOT, SEEDS_DIR, table, verdict, type Figure, type GroupResult } from './lib.js';
+import { DEVSET_DIR, median, msPerCall, ROOT, SEEDS_DIR, table, verdict, type Figure, type GroupResult } from './lib.js';
 import { counter, countWrites, readBodies, type WriteCounts } from './writes.js';
 
 const run = promisify(execFile);

@@ -4,6 +4,7 @@
 // compiles them into a few sticky patterns, each a fixed sequence of bounded pieces,
 // so scanning stays linear in the text length.
 import datesData from './data/vi/dates.json' with { type: 'json' };
+import { anyOf } from './patterns.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -106,10 +107,6 @@ function yearForMonth(m: number, ref: RefDate, direction: Direction): number {
 
 // ---------------------------------------------------------------- the phrase tables, compiled
 
-/** A phrase as a literal in a `u` pattern (where a needless escape such as `\\-` is an error). */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** An alternation of phrases, longest first (so "vừa qua" wins over "qua"). */
-const anyOf = (phrases: Iterable<string>) => [...phrases].sort((a, b) => b.length - a.length).map(escape).join('|');
 const keysOf = (table: Record<string, unknown>) => Object.keys(table);
 
 /** The words for a day, a month and a year ("ngày 12 tháng 9 năm 2024"). */

@@ -4,7 +4,7 @@ import type { Article } from '../domain/article.js';
 import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
 import { findTriggers, isCommitteeName } from './classify.js';
 import { DAY_WORDS, dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, LANGUAGE, LEX, readsAt } from './lexicon.js';
+import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { furnitureOf, type Furniture } from './noise.js';
 import { cleanText } from './normalize.js';
@@ -520,8 +520,8 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   if (d.countries.length !== 2) return [];
   for (const m of d.group.mentions) {
     const info = m.sentence;
-    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === 'hai');
-    if (plural === undefined || !info.tokens.slice(plural.end, plural.end + CO_CHAIR_SPAN).some((t, k, all) => readsAt(all, k, LEX.coChair))) continue;
+    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === LEX.pairTitleLead);
+    if (plural === undefined || findPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) < 0) continue;
     const key = plural.titleKeys.join(' ');
     const chairs: Person[] = [];
     for (const code of d.countries) {

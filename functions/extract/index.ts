@@ -3,13 +3,14 @@
 import type { Article } from '../domain/article.js';
 import type { ExtractedEvent } from '../domain/event.js';
 import { extractFromArticle } from './events.js';
+import { primaryLanguage } from '../text/language.js';
 import { LANGUAGE } from './lexicon.js';
 
 /** The languages the extractor has tables for. */
 export const EXTRACTED_LANGUAGES: readonly string[] = [LANGUAGE.code];
 
 export function readsLanguage(language: string): boolean {
-  return EXTRACTED_LANGUAGES.includes(language.toLowerCase().split('-')[0]!);
+  return EXTRACTED_LANGUAGES.includes(primaryLanguage(language));
 }
 
 /**

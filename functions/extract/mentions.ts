@@ -427,6 +427,16 @@ function destinationAt(tokens: readonly Token[], k: number): { code: string; len
   return p !== null && !p.entry.venue ? { code: p.entry.code, length: p.length } : null;
 }
 
+/** "tới Việt Nam": the first destination word within `span` words from `from`, when a country or its capital follows it. */
+function destinationFrom(tokens: readonly Token[], from: number, span: number): { code: string; end: number } | null {
+  for (let k = from; k < tokens.length && k < from + span && tokens[k]!.word; k++) {
+    if (!LEX.destination.has(tokens[k]!.key)) continue;
+    const c = destinationAt(tokens, k + 1);
+    return c === null ? null : { code: c.code, end: k + 1 + c.length };
+  }
+  return null;
+}
+
 /** "hai nhà lãnh đạo", "hai bên", "hai Thủ tướng" right before the cue: the two principals the article named last. */
 function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: number): { title: string | null } | null {
   const tokens = info.tokens;
@@ -498,20 +508,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         const chain = chainFrom(tokens, people, trigger.end + 1);
         if (chain.length > 0) {
           visitor = chain[0]!;
-          let k = chain[chain.length - 1]!.mention.end;
-          if (tokens[k] !== undefined && LEX.destination.has(tokens[k]!.key)) {
-            const c = destinationAt(tokens, k + 1);
-            if (c !== null) { host = c.code; hostEnd = k + 1 + c.length; }
-          }
+          const to = destinationFrom(tokens, chain[chain.length - 1]!.mention.end, 1);
+          if (to !== null) { host = to.code; hostEnd = to.end; }
         }
       }
       if (host === null && trigger.noun) {
-        for (let k = trigger.end; k < tokens.length && k < trigger.end + NOUN_VISIT_SPAN && tokens[k]!.word; k++) {
-          if (!LEX.destination.has(tokens[k]!.key)) continue;
-          const c = destinationAt(tokens, k + 1);
-          if (c !== null) { host = c.code; hostEnd = k + 1 + c.length; }
-          break;
-        }
+        const to = destinationFrom(tokens, trigger.end, NOUN_VISIT_SPAN);
+        if (to !== null) { host = to.code; hostEnd = to.end; }
       }
       for (let k = trigger.end, gap = 0; host === null && k < tokens.length && gap <= VISIT_HOST_GAP; k++) {
         const c = destinationAt(tokens, k);

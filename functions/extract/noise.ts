@@ -5,15 +5,15 @@
 import * as z from 'zod/mini';
 import noiseData from './data/vi/noise.json' with { type: 'json' };
 import { matchForm } from '../text/vietnamese.js';
+import { anyOf } from './patterns.js';
 
 const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });
 const NOISE = NoiseSchema.parse(noiseData);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CAPTION = NOISE.captionMarkers.map(matchForm);
+const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
-const CAPTION_ANYWHERE = new RegExp(CAPTION.map(escape).join('|'), 'u');
-const CAPTION_AT_START = new RegExp(`^(?:${CAPTION.map(escape).join('|')})`, 'u');
-const RELATED_AT_START = new RegExp(`^(?:${NOISE.relatedMarkers.map(matchForm).map(escape).join('|')})`, 'u');
+const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');
+const CAPTION_AT_START = new RegExp(`^(?:${CAPTION})`, 'u');
+const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchForm))})`, 'u');
 
 export type Furniture = 'caption' | 'related';
 

@@ -3,8 +3,9 @@
 // one of a few short function words. Enough to route an article to the tables that
 // read it, or to say that none does. Pure.
 
-/** Letters only Vietnamese writing uses: ă, ơ, ư, đ, ĩ, ũ and the tone marks of the U+1EA0 block (not à or é, which French shares). */
-const VIETNAMESE_LETTER = /[ăđĩũơưĂĐĨŨƠƯẠ-ỹ]/gu;
+import { VIETNAMESE_LETTER } from './vietnamese.js';
+
+const VIETNAMESE_LETTERS = new RegExp(VIETNAMESE_LETTER.source, 'gu');
 const LETTER = /\p{L}/gu;
 const ENGLISH_WORD = /\b(?:the|and|of|to|in|with|was|were|has|have|on|for|said|that|is)\b/giu;
 /** Above this share of its letters a text is Vietnamese (an English text quoting a name or two stays far below). */
@@ -18,11 +19,16 @@ const SAMPLE_CHARS = 4000;
 
 export type Detected = 'vi' | 'en' | null;
 
+/** A language tag's primary subtag, lower case ("vi-VN" → "vi"). */
+export function primaryLanguage(tag: string): string {
+  return tag.toLowerCase().split('-')[0]!;
+}
+
 export function detectLanguage(text: string): Detected {
   const sample = text.slice(0, SAMPLE_CHARS).normalize('NFC');
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters === 0) return null;
-  if ((sample.match(VIETNAMESE_LETTER)?.length ?? 0) / letters >= VIETNAMESE_SHARE) return 'vi';
+  if ((sample.match(VIETNAMESE_LETTERS)?.length ?? 0) / letters >= VIETNAMESE_SHARE) return 'vi';
   const words = sample.split(/\s+/u).filter((w) => w.length > 0).length;
   if (words >= MIN_WORDS && (sample.match(ENGLISH_WORD)?.length ?? 0) / words >= ENGLISH_SHARE) return 'en';
   return null;
@@ -35,7 +41,7 @@ export function detectLanguage(text: string): Detected {
  */
 export function languageOf(declared: string | null | undefined, text: string): string {
   const detected = detectLanguage(text);
-  const primary = declared?.toLowerCase().split('-')[0] ?? null;
+  const primary = declared == null ? null : primaryLanguage(declared);
   if (primary !== null && (detected === null || detected === primary)) return primary;
   return detected ?? primary ?? 'vi';
 }

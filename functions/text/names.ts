@@ -1,7 +1,7 @@
 // People's names as different articles write them: one rule for the extractor (which
 // mentions are one person) and for event identity (which reports name the same
 // principal). Names are compared as the keys of their words in the matching form.
-import { foldDiacritics, matchForm } from './vietnamese.js';
+import { foldDiacritics, matchForm, VIETNAMESE_LETTER } from './vietnamese.js';
 
 /** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
 const MIN_TYPO_WORD = 4;
@@ -65,9 +65,7 @@ export function oneLetterApart(a: readonly string[], b: readonly string[]): bool
   return differing === 1;
 }
 
-/** Letters only Vietnamese writing uses (ă, â, ê, ô, ơ, ư, đ and the tone marks of the U+1EA0 block). */
-const VIETNAMESE_ONLY = /[ăâêôơưđẠ-ỹ]/u;
-const vietnameseSpelling = (keys: readonly string[]) => keys.some((k) => VIETNAMESE_ONLY.test(k));
+const vietnameseSpelling = (keys: readonly string[]) => keys.some((k) => VIETNAMESE_LETTER.test(k));
 /** Written without a single diacritic, as other languages write Vietnamese names. */
 const unaccented = (keys: readonly string[]) => keys.every((k) => /^[a-z0-9]*$/.test(k));
 

@@ -47,6 +47,11 @@ export function matchForm(text: string): string {
   return lowerSameLength(modernizeTones(text));
 }
 
+/** Letters only Vietnamese writing uses: ă, â, ê, ô, ơ, ư, đ, ĩ, ũ and the tone marks of the
+ *  U+1EA0 block (not à or é, which French and Spanish share). Its `source` builds the
+ *  counting and searching patterns of the modules that need one. */
+export const VIETNAMESE_LETTER = /[ăâêôơưđĩũĂÂÊÔƠƯĐĨŨẠ-ỹ]/u;
+
 /** Without diacritics (Bùi Thanh Sơn → bui thanh son), lower case: names as other languages write them. */
 export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();

@@ -64,6 +64,21 @@ afterAll(async () => {
   await outlet.close();
 });
 
+/** The environment Lambda gives a function here: the table on the local engine, credentials in the environment. */
+function lambdaEnvironment(): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    TABLE_NAME: 'diplomacy-feed-test',
+    DYNAMODB_ENDPOINT: engine.endpoint,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
 describe('bundled handlers', () => {
   it('are minified ESM with source maps, UTF-8 text and a createRequire banner, and answer requests', async () => {
     // a source list naming an outlet on this machine, as a careless or hostile stage file might
@@ -110,19 +125,7 @@ describe('bundled handlers', () => {
           `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
            const r = await m.handler({}, { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 300000 });
            process.stdout.write(JSON.stringify(r));`,
-          {
-            ...deployed,
-            ...ALLOW_ATTEMPTS,
-            PATH: process.env.PATH,
-            TABLE_NAME: 'diplomacy-feed-test',
-            DYNAMODB_ENDPOINT: engine.endpoint,
-            AWS_REGION: 'eu-west-1',
-            AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-            POWERTOOLS_LOG_LEVEL: 'SILENT',
-            POWERTOOLS_METRICS_DISABLED: 'true',
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          },
+          { ...deployed, ...ALLOW_ATTEMPTS, ...lambdaEnvironment() },
           ['--allow-host', `127.0.0.1:${OUTLET_PORT}`],
         );
         expect(probe.stderr, `${id} runs`).toBe('');
@@ -138,16 +141,8 @@ describe('bundled handlers', () => {
          const r = await m.handler(${JSON.stringify(request)}, { awsRequestId: 'r', functionName: 'f' });
          process.stdout.write(String(r.statusCode));`,
         {
-          PATH: process.env.PATH,
-          TABLE_NAME: 'diplomacy-feed-test',
-          DYNAMODB_ENDPOINT: engine.endpoint,
-          AWS_REGION: 'eu-west-1',
-          AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+          ...lambdaEnvironment(),
           POWERTOOLS_SERVICE_NAME: 'diplomacy-feed-test',
-          POWERTOOLS_LOG_LEVEL: 'SILENT',
-          POWERTOOLS_METRICS_DISABLED: 'true',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         },
       );
       expect(probe.stderr, `${id} runs`).toBe('');
