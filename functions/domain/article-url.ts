@@ -2,37 +2,13 @@
 // the link as first posted). One article reached by several spellings is one article:
 //  - scheme and host lower-case, the default port dropped (WHATWG URL parsing), and
 //    http and https one scheme (https);
-//  - the fragment dropped, and the tracking parameters below;
+//  - the fragment dropped, and the tracking parameters (tracking-parameters.ts);
 //  - percent-encoding normalized: octets of unreserved characters decoded, the rest
 //    upper-case hex (RFC 3986 §6.2.2); query parameters sorted.
 // normalize-url does the parsing-level work (it is small, has no dependencies, and is
-// widely used); the tracking list and the hex case are ours. Pure.
+// widely used); the tracking list (tracking-parameters.ts) and the hex case are ours. Pure.
 import normalizeUrl from 'normalize-url';
-
-/** Query parameters that only say how a reader arrived (campaign and click ids). */
-export const TRACKING_PARAMETERS: readonly (string | RegExp)[] = [
-  /^utm_/i,
-  'fbclid',
-  'gclid',
-  'dclid',
-  'gbraid',
-  'wbraid',
-  'msclkid',
-  'yclid',
-  'twclid',
-  'igshid',
-  'mc_cid',
-  'mc_eid',
-  '_ga',
-  '_gl',
-  '_hsenc',
-  '_hsmi',
-  'mkt_tok',
-  'oly_anon_id',
-  'oly_enc_id',
-  'vero_id',
-  'zarsrc',
-];
+import { isTrackingParameter, TRACKING_PARAMETERS } from './tracking-parameters.js';
 
 /** Whether an absolute URL carries a user name or password. */
 export function hasCredentials(url: string): boolean {
@@ -81,7 +57,7 @@ export function sourceUrl(url: string): string {
     const u = new URL(url);
     u.hash = '';
     for (const name of [...u.searchParams.keys()]) {
-      if (TRACKING_PARAMETERS.some((p) => (typeof p === 'string' ? p === name.toLowerCase() : p.test(name)))) u.searchParams.delete(name);
+      if (isTrackingParameter(name)) u.searchParams.delete(name);
     }
     return u.href;
   } catch {

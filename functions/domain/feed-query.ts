@@ -5,7 +5,9 @@
 // A filtered page is then one Query on one view (or one per requested type, merged),
 // reading only the items it returns.
 import * as z from 'zod/mini';
-import { CATEGORIES, CountryCode, EventType, STATUSES, type EventFacts } from './event.js';
+import countryCodes from './data/country-codes.json' with { type: 'json' };
+import { CATEGORIES, EventType, STATUSES, type EventFacts } from './event.js';
+import { isTrackingParameter } from './tracking-parameters.js';
 
 export const MAX_FILTER_COUNTRIES = 3;
 export const DEFAULT_LIMIT = 50;
@@ -21,9 +23,18 @@ const isoDay = z.string().check(
 
 const Kind = z.union([EventType, z.enum(CATEGORIES)]);
 
+/** The ISO 3166-1 alpha-2 codes a filter may name (data/country-codes.json): any
+ *  other code is refused like any other bad value, not answered with an empty feed. */
+const ASSIGNED_COUNTRIES: ReadonlySet<string> = new Set(countryCodes.codes);
+const FilterCountry = z.string().check(
+  z.refine((c) => ASSIGNED_COUNTRIES.has(c), {
+    error: (issue) => `has ${JSON.stringify(String(issue.input).slice(0, 16))}, which is not an ISO 3166-1 alpha-2 country code (e.g. VN or LA,VN)`,
+  }),
+);
+
 export const FeedQuery = z
   .object({
-    country: z.array(CountryCode).check(z.maxLength(MAX_FILTER_COUNTRIES, `at most ${MAX_FILTER_COUNTRIES} countries`)),
+    country: z.array(FilterCountry).check(z.maxLength(MAX_FILTER_COUNTRIES, `at most ${MAX_FILTER_COUNTRIES} countries`)),
     type: z.array(Kind).check(z.maxLength(8)),
     status: z.optional(z.enum(STATUSES)),
     from: z.optional(isoDay),
@@ -42,9 +53,13 @@ const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };
 
-/** Reads the filters from a query string; names the first offending parameter. */
+/** Reads the filters from a query string; names the first offending parameter.
+ *  Tracking parameters (`utm_*`, `fbclid`, … : tracking-parameters.ts) are ignored, so
+ *  a shared link is the same feed, with the same self link and ETag. Values from a
+ *  closed set (country, type, status, lang) are read in any letter case. */
 export function parseFeedQuery(params: URLSearchParams): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
   for (const name of new Set(params.keys())) {
+    if (isTrackingParameter(name)) continue;
     if (!(FEED_PARAMETERS as readonly string[]).includes(name)) {
       return { ok: false, problem: { parameter: name, detail: `unknown parameter; known: ${FEED_PARAMETERS.join(', ')}` } };
     }
@@ -62,12 +77,12 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
   const raw = {
     country: [...new Set(list('country').map((c) => c.toUpperCase()))].sort(),
     type: [...new Set(list('type').map((t) => t.toLowerCase()))].sort(),
-    status: params.get('status') ?? undefined,
+    status: params.get('status')?.toLowerCase(),
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
     limit: limitText === null ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN,
     cursor: params.get('cursor') ?? undefined,
-    lang: params.get('lang') ?? undefined,
+    lang: params.get('lang')?.toLowerCase(),
   };
   const parsed = FeedQuery.safeParse(raw);
   if (parsed.success) return { ok: true, query: parsed.data };

@@ -46,11 +46,31 @@ describe('parseFeedQuery', () => {
     ['limit=1&limit=2', 'limit'],
     ['lang=fr', 'lang'],
     ['cursor=%3Cscript%3E', 'cursor'],
-    ['utm_source=x', 'utm_source'],
+    ['country=ZZ', 'country'],
+    ['country=VN,XK', 'country'],
+    ['country=UK', 'country'],
   ])('refuses %s, naming %s', (qs, parameter) => {
     const r = parse(qs);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.parameter).toBe(parameter);
+  });
+});
+
+describe('shared links and letter case', () => {
+  it('ignores tracking parameters, whatever their case', () => {
+    expect(parse('country=VN&utm_source=x&UTM_Medium=y&fbclid=1&gclid=2&mc_cid=3&mc_eid=4')).toEqual(parse('country=VN'));
+  });
+
+  it('reads closed-set values in any letter case', () => {
+    expect(parse('lang=EN&status=Held&type=STATE_VISIT,Meeting&country=la,Vn')).toEqual(
+      parse('lang=en&status=held&type=state_visit,meeting&country=LA,VN'),
+    );
+  });
+
+  it('names the unknown country code in the problem', () => {
+    const r = parse('country=VN,zz');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.detail).toContain('"ZZ"');
   });
 });
 

@@ -77,12 +77,43 @@ describe('filters', () => {
     ['/feeds/calendar.ics?from=yesterday', 'from'],
     ['/feeds/feed.json?cursor=not-ours', 'cursor'],
     ['/feeds/feed.json?debug=1', 'debug'],
+    ['/feeds/feed.json?country=ZZ', 'country'],
+    ['/feeds/atom.xml?country=VN,QQ', 'country'],
   ])('answers %s with 400 naming %s', async (path, name) => {
     const response = await get(path);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = (await response.json()) as { 'invalid-params': { name: string }[] };
     expect(body['invalid-params'][0]!.name).toBe(name);
+  });
+});
+
+describe('shared links', () => {
+  it.each(['/feeds/atom.xml', '/feeds/rss.xml', '/feeds/feed.json', '/feeds/calendar.ics', '/'])(
+    '%s ignores tracking parameters: 200, the same ETag and body, no tracking in self links',
+    async (path) => {
+      const plain = await get(`${path}?country=LA`);
+      const shared = await get(`${path}?country=LA&fbclid=abc&utm_source=x&UTM_Campaign=y&gclid=1&mc_eid=2`);
+      expect(shared.status).toBe(200);
+      expect(shared.headers.get('etag')).toBe(plain.headers.get('etag'));
+      const body = await shared.text();
+      expect(body).toBe(await plain.text());
+      expect(body).not.toMatch(/fbclid|utm_|gclid|mc_eid/i);
+    },
+  );
+
+  it('answers /?fbclid=abc and /feeds/atom.xml?utm_source=x with 200', async () => {
+    expect((await get('/?fbclid=abc')).status).toBe(200);
+    expect((await get('/feeds/atom.xml?utm_source=x')).status).toBe(200);
+  });
+
+  it('reads closed-set values in any letter case: the same feed', async () => {
+    const lower = await get('/feeds/feed.json?lang=en&status=held&type=official_visit&country=la');
+    const mixed = await get('/feeds/feed.json?lang=EN&status=Held&type=OFFICIAL_VISIT&country=La');
+    expect(mixed.status).toBe(200);
+    expect(mixed.headers.get('etag')).toBe(lower.headers.get('etag'));
+    const feed = (await mixed.json()) as { items: { _diplomacy: { status: string } }[] };
+    expect(feed.items.length).toBeGreaterThan(0);
   });
 });
 
