@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { canonicalArticleUrl, hasCredentials, sourceUrl } from './article-url.js';
 import { languageOf } from '../text/language.js';
+import { cleanInput, withoutInvisible } from '../text/unicode.js';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -57,14 +58,17 @@ export const ArticleInput = z.object({
   text: z.string().check(
     z.minLength(1),
     z.maxLength(MAX_TEXT_CHARS),
-    z.refine((s) => s.trim().length > 0, 'must not be blank'),
+    z.refine((s) => withoutInvisible(s).trim().length > 0, 'must not be blank'),
     z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
   ),
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
 
 /**
- * An accepted article, with the defaults filled in. `url` is the link as it was given,
+ * An accepted article, with the defaults filled in. Its title, outlet and text are
+ * stored clean (text/unicode.ts): lone surrogates become U+FFFD, and bidirectional
+ * controls and zero-width characters are removed, so no title, name or place read
+ * from it carries them. `url` is the link as it was given,
  * less its fragment and tracking parameters (what its sources show, so an integrator finds
  * the link it posted); `canonicalUrl` is the same link in canonical form, which identifies
  * the article.
@@ -83,10 +87,10 @@ export function toArticle(input: ArticleInput): Article {
   return {
     url: input.url ? sourceUrl(input.url) : null,
     canonicalUrl: input.url ? canonicalArticleUrl(input.url) : null,
-    title: input.title ?? null,
+    title: input.title == null ? null : cleanInput(input.title),
     publishedAt: input.publishedAt,
     language: languageOf(input.language, input.text),
-    source: input.source ?? null,
-    text: input.text,
+    source: input.source == null ? null : cleanInput(input.source),
+    text: cleanInput(input.text),
   };
 }

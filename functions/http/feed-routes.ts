@@ -16,7 +16,7 @@ import {
 import { renderAtom } from '../render/atom.js';
 import { renderEventPage, renderHomePage } from '../render/html.js';
 import { renderCalendar } from '../render/ical.js';
-import { jsonFeedItem, renderJsonFeed } from '../render/jsonfeed.js';
+import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
 import { renderRss } from '../render/rss.js';
 import type { FeedPage } from '../render/types.js';
 import { publicEvent } from '../store/items.js';
@@ -114,7 +114,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
       const item = jsonFeedItem(publicEvent(stored), page);
       const sources = allSources(await deps.store.getReports(id)).map((s) => ({ url: s.url, title: s.title, published: s.published }));
       item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
-      return new Response(JSON.stringify(item), {
+      return new Response(jsonText(item), {
         headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
       });
     }

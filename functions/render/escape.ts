@@ -1,6 +1,7 @@
 // Text hygiene shared by every format: the one place that knows which characters a
 // document can carry and how to escape them for HTML, XML and iCalendar-free text.
 // Pure functions, no I/O.
+import { cleanInput, wellFormed } from '../text/unicode.js';
 
 /**
  * Characters XML 1.0 (§2.2 Char) cannot carry: C0 controls other than TAB/LF/CR,
@@ -13,11 +14,12 @@ const XML_INVALID_ONE = new RegExp(XML_INVALID.source, 'u');
 /**
  * Text every format can carry identically: line ends normalized to LF (an XML parser
  * turns CR LF and lone CR into LF anyway, so doing it here keeps JSON and XML equal),
- * and the characters XML 1.0 cannot carry removed.
+ * a lone surrogate as U+FFFD (as a UTF-8 encoder writes it), and the other characters
+ * XML 1.0 cannot carry removed.
  */
 export function cleanText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s;
-  return s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
+  return wellFormed(s).replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
 }
 
 /** What cleanText changes (surrogates all count, paired or not): most text has none,
@@ -25,21 +27,24 @@ export function cleanText(s: string): string {
 const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** What oneLine changes besides: controls, separators, white space other than single
- *  inner spaces. */
-const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]|[^\S ]| {2}|^ | $/;
+ *  inner spaces, invisible format characters (text/unicode.ts). */
+const NOT_ONE_LINE =
+  /[\u0000-\u001f\u007f-\u009f\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|[^\S ]| {2}|^ | $/;
 
 /** Control characters (C0, DEL, C1) and Unicode line/paragraph separators. */
 const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
 
 /**
- * A one-line display string (titles, labels): cleanText, controls and line breaks
- * become spaces, runs of white space collapse to one space, trimmed. Feed readers
- * show titles on one line and compare them with collapsed white space, so titles
- * are made that way once, here, for every format.
+ * A one-line display string (titles, names, places, labels): cleanText, bidirectional
+ * controls and zero-width characters removed (ingestion removes them already; this is
+ * the defence for older data), controls and line breaks become spaces, runs of white
+ * space collapse to one space, trimmed. Feed readers show titles on one line and
+ * compare them with collapsed white space, so titles are made that way once, here,
+ * for every format.
  */
 export function oneLine(s: string): string {
   if (!NOT_ONE_LINE.test(s)) return s;
-  return cleanText(s).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
+  return cleanInput(cleanText(s)).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** True when a string contains a character XML 1.0 cannot carry. */

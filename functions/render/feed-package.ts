@@ -6,7 +6,8 @@
 // to this wrapper's output). What this wrapper does about them:
 //
 //  F1  Characters XML 1.0 cannot carry (U+0001, lone surrogates, U+FFFF…) are written
-//      raw → every string is cleaned first (escape.ts cleanText; CR LF → LF).
+//      raw → every string is cleaned first (escape.ts cleanText: a lone surrogate as
+//      U+FFFD, the rest removed; CR LF → LF).
 //  F2  Atom <title>/<summary> and RSS <description> are type="html"/CDATA copies of
 //      the input, so plain text with `&` or `<` is broken HTML (newsboat drops text)
 //      → plain text is HTML-escaped for those; the RSS <title> (plain text) is not.

@@ -10,6 +10,7 @@ import { entryTags, feedMeta } from './entries.js';
 import { evidenceSentences } from './evidence.js';
 import { eventFeedId, eventUrl } from './ids.js';
 import { eventTitle, renderLanguage } from './text.js';
+import { wellFormed } from '../text/unicode.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -122,8 +123,20 @@ export function jsonFeed(page: FeedPage): JsonFeed {
   };
 }
 
+/** JSON.stringify writes a lone surrogate as an escape (`\ud800`) that jq and Python's
+ *  UTF-8 codecs refuse; it writes no other `\ud8…`–`\udf…` escape (a literal backslash
+ *  is doubled, and such a text only costs a second pass). */
+const SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/i;
+
+/** JSON text in which every string is well formed: a lone surrogate left in stored data
+ *  (ingestion replaces them) is written as U+FFFD. */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value);
+  return SURROGATE_ESCAPE.test(text) ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v)) : text;
+}
+
 /** The JSON Feed document (UTF-8 JSON text, no BOM, not indented: whitespace would be
  *  a fifth of the bytes). */
 export function renderJsonFeed(page: FeedPage): string {
-  return `${JSON.stringify(jsonFeed(page))}\n`;
+  return `${jsonText(jsonFeed(page))}\n`;
 }

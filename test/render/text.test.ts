@@ -98,8 +98,8 @@ describe('ids', () => {
 });
 
 describe('escaping', () => {
-  it('cleanText removes what XML cannot carry and normalizes line ends', () => {
-    expect(cleanText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe('abcdefgh\ni\nj😀');
+  it('cleanText removes what XML cannot carry, a lone surrogate as U+FFFD, and normalizes line ends', () => {
+    expect(cleanText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe('abcdef\uFFFDg\uFFFDh\ni\nj😀');
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
