@@ -22,6 +22,7 @@ const isoDay = z.string().check(
 );
 
 const Kind = z.union([EventType, z.enum(CATEGORIES)]);
+const Language = z.optional(z.enum(['en', 'vi']));
 
 /** The ISO 3166-1 alpha-2 codes a filter may name (data/country-codes.json): any
  *  other code is refused like any other bad value, not answered with an empty feed. */
@@ -41,7 +42,7 @@ export const FeedQuery = z
     to: z.optional(isoDay),
     limit: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT)),
     cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed'))),
-    lang: z.optional(z.enum(['en', 'vi'])),
+    lang: Language,
   })
   .check(
     z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
@@ -90,6 +91,14 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
   const parameter = String(issue.path[0] ?? 'query');
   const detail = issue.message === 'Invalid input' ? describeInvalid(parameter) : issue.message;
   return { ok: false, problem: { parameter, detail } };
+}
+
+/** The `lang` parameter of a page that takes no filters (an event's page): read in any
+ *  letter case; every other parameter is left alone. */
+export function parseLanguage(params: URLSearchParams): { ok: true; lang: 'en' | 'vi' | undefined } | { ok: false; problem: QueryProblem } {
+  if (params.getAll('lang').length > 1) return { ok: false, problem: { parameter: 'lang', detail: 'must be given once' } };
+  const parsed = Language.safeParse(params.get('lang')?.toLowerCase());
+  return parsed.success ? { ok: true, lang: parsed.data } : { ok: false, problem: { parameter: 'lang', detail: describeInvalid('lang') } };
 }
 
 function describeInvalid(parameter: string): string {
@@ -181,14 +190,4 @@ export function canonicalQueryString(query: FeedQuery, cursor: string | null = n
   if (cursor) params.set('cursor', cursor);
   const s = params.toString();
   return s ? `?${s}` : '';
-}
-
-/** A short human description of the filters, or null for the whole feed. */
-export function describeFilters(query: FeedQuery): string | null {
-  const parts: string[] = [];
-  if (query.country.length > 0) parts.push(query.country.join(' + '));
-  if (query.type.length > 0) parts.push(query.type.join(' | '));
-  if (query.status) parts.push(query.status);
-  if (query.from || query.to) parts.push(`${query.from ?? '…'} – ${query.to ?? '…'}`);
-  return parts.length > 0 ? parts.join(', ') : null;
 }

@@ -8,8 +8,8 @@ import { allSources } from '../domain/merge.js';
 import {
   canonicalQueryString,
   DEFAULT_LIMIT,
-  describeFilters,
   parseFeedQuery,
+  parseLanguage,
   viewsFor,
   type FeedQuery,
 } from '../domain/feed-query.js';
@@ -18,6 +18,7 @@ import { renderEventPage, renderHomePage } from '../render/html.js';
 import { renderCalendar } from '../render/ical.js';
 import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
 import { renderRss } from '../render/rss.js';
+import { describeFilters, renderLanguage } from '../render/text.js';
 import type { FeedPage } from '../render/types.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
@@ -98,17 +99,20 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     if (stored.withdrawn) {
       return problemResponse(problem(410, `event ${id} was withdrawn: no article reports it any more`));
     }
+    const lang = parseLanguage(new URL(c.req.url).searchParams);
+    if (!lang.ok) return badParameter(lang.problem.parameter, lang.problem.detail);
     const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
     const origin = publicOrigin(c, deps.publicBaseUrl);
     const validators = validatorsFor(
       { version: stored.version, modified: stored.modified },
-      `event ${id} ${wantsJson ? 'json' : 'html'} ${origin}`,
+      `event ${id} ${wantsJson ? 'json' : 'html'} ${lang.lang ?? ''} ${origin}`,
     );
     const headers = cacheHeaders(validators, { vary: 'Accept' });
     if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
       return new Response(null, { status: 304, headers });
     }
     const page = pageOf(origin, `${origin}/events/${id}`, null, null, { modified: stored.modified }, [publicEvent(stored)], null);
+    page.lang = lang.lang ?? null;
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
       const item = jsonFeedItem(publicEvent(stored), page);
@@ -190,7 +194,8 @@ async function render(
   const nextUrl = result.nextAfter
     ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
     : null;
-  const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), describeFilters(query));
+  const label = describeFilters(query, renderLanguage({ lang: query.lang ?? null }));
+  const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), label);
   return {
     etag: validators.etag,
     lastModified: validators.lastModified,

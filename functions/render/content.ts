@@ -1,11 +1,11 @@
-// HTML fragments that describe one event: the facts, the sources (linked only when a
-// source has an http(s) URL), the evidence sentences. Used as Atom/RSS/JSON Feed
+// HTML fragments that describe one event: a one-sentence summary, the facts, the
+// sources (linked only when a source has an http(s) URL), the evidence sentences. Used as Atom/RSS/JSON Feed
 // content_html and on the event's own page. All text goes through escapeHtml here.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { escapeHtml, isHttpUrl, oneLine } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import { eventUrl } from './ids.js';
-import { eventFacts, evidenceFieldLabel, sourceDay, sourceLabel, WORDS } from './text.js';
+import { eventFacts, eventSummary, evidenceFieldLabel, sourceDay, sourceLabel, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const h = escapeHtml;
@@ -44,7 +44,12 @@ export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): stri
   return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
 }
 
-/** The feed items' content_html: facts, sources, evidence. */
-export function eventContentHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl'>): string {
-  return factsHtml(event, lang, page) + sourcesHtml(event, lang) + evidenceHtml(event, lang);
+/** The one-sentence summary as a paragraph. */
+export function summaryHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'today'>): string {
+  return `<p>${h(eventSummary(event, lang, page.today ?? null))}</p>`;
+}
+
+/** The feed items' content_html: the summary sentence, then the facts, sources, evidence. */
+export function eventContentHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl' | 'today'>): string {
+  return summaryHtml(event, lang, page) + factsHtml(event, lang, page) + sourcesHtml(event, lang) + evidenceHtml(event, lang);
 }

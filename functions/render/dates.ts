@@ -2,6 +2,7 @@
 // shown to people, instants (RFC 3339) for feeds, and iCalendar forms. No clock: every
 // function is a pure function of its arguments.
 import type { RenderLanguage } from './types.js';
+import { fill, WORDS } from './words.js';
 
 export interface EventDay {
   year: number;
@@ -25,14 +26,28 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Whether an event date gives only its month (`YYYY-MM`). */
+export function isMonthOnly(s: string): boolean {
+  return s.length === 7;
+}
 
-/** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026`. Unparseable: as is. */
+/** The last day an event date can stand for (`YYYY-MM-DD`): the day itself, or the
+ *  last day of a month-only date; null when unreadable. */
+export function lastPossibleDay(s: string): string | null {
+  const d = parseEventDate(s);
+  if (!d) return null;
+  const day = d.day ?? daysInMonth(d.year, d.month);
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026` (words/<lang>.json
+ *  `dates`). Unparseable: as is. */
 export function formatEventDate(s: string, lang: RenderLanguage): string {
   const d = parseEventDate(s);
   if (!d) return s;
-  if (lang === 'en') return d.day === null ? `${EN_MONTHS[d.month - 1]} ${d.year}` : `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
-  return d.day === null ? `tháng ${d.month}/${d.year}` : `${d.day}/${d.month}/${d.year}`;
+  const w = WORDS[lang].dates;
+  const month = w.monthNames[d.month - 1]!;
+  return d.day === null ? fill(w.month, { month, year: d.year }) : fill(w.day, { day: d.day, month, year: d.year });
 }
 
 /** A date or a range: `5–7/2/2026`, `5–7 Feb 2026`, or both dates in full. */
@@ -40,12 +55,11 @@ export function formatDateRange(start: string, end: string | null, lang: RenderL
   if (end === null || end === start) return formatEventDate(start, lang);
   const a = parseEventDate(start);
   const b = parseEventDate(end);
+  const w = WORDS[lang].dates;
   if (a && b && a.day !== null && b.day !== null && a.year === b.year && a.month === b.month) {
-    return lang === 'en'
-      ? `${a.day}–${b.day} ${EN_MONTHS[a.month - 1]} ${a.year}`
-      : `${a.day}–${b.day}/${a.month}/${a.year}`;
+    return fill(w.daysInMonth, { first: a.day, last: b.day, month: w.monthNames[a.month - 1]!, year: a.year });
   }
-  return `${formatEventDate(start, lang)} – ${formatEventDate(end, lang)}`;
+  return fill(w.span, { start: formatEventDate(start, lang), end: formatEventDate(end, lang) });
 }
 
 const RFC3339_DATE_TIME =

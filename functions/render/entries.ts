@@ -32,7 +32,7 @@ export interface FeedEntry {
   url: string;
   /** plain text, one line */
   title: string;
-  /** plain text */
+  /** plain text: one sentence (two for an announced event whose date has passed) */
   summary: string;
   /** HTML: facts, sources, evidence */
   contentHtml: string;
@@ -80,8 +80,8 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang),
-    summary: eventSummary(event, lang),
+    title: eventTitle(event, lang, page.today ?? null),
+    summary: eventSummary(event, lang, page.today ?? null),
     contentHtml: eventContentHtml(event, lang, page),
     published: rfc3339(event.published, modified),
     modified,

@@ -174,7 +174,8 @@ export function rssWithFeedPackage(input: XmlFeedInput): string {
       content: cdata(e.contentHtml),
       date: toInstant(e.modified),
       published: toInstant(e.published), // <pubDate>
-      category: e.categories.map((c) => ({ name: textNode(c.term), domain: attrVerbatim(c.scheme) })),
+      // the words a reader sees; the code is the Atom category's term and in the JSON Feed
+      category: e.categories.map((c) => ({ name: textNode(c.label), domain: attrVerbatim(c.scheme) })),
       extensions: [{ name: 'dc:creator', objects: { _text: textNode(meta.author.name) } }], // F11
     });
   }

@@ -2,7 +2,7 @@
 // event's permalink page. No JavaScript; a little inline CSS; everything escaped with
 // escape.ts.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { evidenceHtml, factsHtml, sourcesHtml } from './content.js';
+import { evidenceHtml, factsHtml, sourcesHtml, summaryHtml } from './content.js';
 import { escapeHtml, oneLine } from './escape.js';
 import { eventUrl, siteBase } from './ids.js';
 import {
@@ -91,7 +91,7 @@ function eventListItem(event: DiplomaticEvent, page: FeedPage, lang: RenderLangu
   ].filter(Boolean);
   return [
     '<li><article>',
-    `<h2><a href="${h(eventUrl(event.id, page))}">${h(eventTitle(event, lang))}</a></h2>`,
+    `<h2><a href="${h(eventUrl(event.id, page))}">${h(eventTitle(event, lang, page.today ?? null))}</a></h2>`,
     `<p class="meta">${meta.join(' · ')}</p>`,
     people ? `<p>${h(people)}</p>` : '',
     '</article></li>',
@@ -131,7 +131,7 @@ export function renderHomePage(page: FeedPage): string {
 export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string {
   const lang = renderLanguage(page);
   const w = WORDS[lang];
-  const title = eventTitle(event, lang);
+  const title = eventTitle(event, lang, page.today ?? null);
   const url = eventUrl(event.id, page);
   const home = `${siteBase(page)}/`;
   const head = [`<link rel="canonical" href="${h(url)}">`, ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null }))];
@@ -139,6 +139,7 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
     `<nav><a href="${h(home)}">← ${h(w.home)}</a></nav>`,
     '<main><article>',
     `<h1>${h(title)}</h1>`,
+    summaryHtml(event, lang, page),
     factsHtml(event, lang, page),
     sourcesHtml(event, lang),
     evidenceHtml(event, lang),

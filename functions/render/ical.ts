@@ -17,7 +17,8 @@ import type { DiplomaticEvent } from '../domain/event.js';
 import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
 import { cleanText, oneLine } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
-import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
+import { categoryLabel, countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, statusLabel, typeLabel, WORDS } from './text.js';
+import { fill } from './words.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -100,6 +101,13 @@ function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
     .join(', ');
 }
 
+/** CATEGORIES as a calendar shows them: the type, category and status labels and the
+ *  country names in the calendar's language (the codes are in the feeds' `_diplomacy`). */
+function categoryWords(event: DiplomaticEvent, lang: RenderLanguage): string[] {
+  const words = [typeLabel(event.type, lang), categoryLabel(event.category, lang), statusLabel(event.status, lang), ...event.countries.map((c) => countryName(c, lang))];
+  return [...new Set(words)];
+}
+
 function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): string[] | null {
   const span = allDaySpan(event);
   if (!span) return null;
@@ -108,9 +116,9 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   const notes: string[] = [];
   if (span.monthOnly) {
     const months = [event.start, event.end].filter((d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d));
-    notes.push(WORDS[lang].monthOnly(months.map((m) => formatEventDate(m, lang)).join(' – ')));
+    notes.push(fill(WORDS[lang].monthOnly, { month: months.map((m) => formatEventDate(m, lang)).join(' – ') }));
   }
-  notes.push(eventPlainText(event, lang), url);
+  notes.push(eventPlainText(event, lang, page.today ?? null), url);
   const sequence = Number.isSafeInteger(event.revision) && event.revision >= 0 ? event.revision : 0;
   const location = locationText(event, lang);
   return [
@@ -122,11 +130,11 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
     `SEQUENCE:${sequence}`,
     `DTSTART;VALUE=DATE:${span.start}`,
     `DTEND;VALUE=DATE:${span.endExclusive}`,
-    `SUMMARY:${escapeIcalText(eventTitle(event, lang))}`,
+    `SUMMARY:${escapeIcalText(eventTitle(event, lang, page.today ?? null))}`,
     `DESCRIPTION:${escapeIcalText(notes.join('\n\n'))}`,
     ...(location ? [`LOCATION:${escapeIcalText(location)}`] : []),
     `URL:${url}`,
-    `CATEGORIES:${[event.type, event.category, event.status, ...event.countries].map(escapeIcalText).join(',')}`,
+    `CATEGORIES:${categoryWords(event, lang).map(escapeIcalText).join(',')}`,
     // a withdrawn event (no article reports it any more) is cancelled, SEQUENCE raised
     `STATUS:${event.withdrawn ? 'CANCELLED' : event.status === 'announced' ? 'TENTATIVE' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',

@@ -99,7 +99,7 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang),
+    title: eventTitle(event, lang, page.today ?? null),
     content_html: eventContentHtml(event, lang, page),
     date_published: rfc3339(event.published, modified),
     date_modified: modified,

@@ -1,65 +1,40 @@
-// Words for people: event titles, summaries and fact labels, in Vietnamese (the
-// articles' language, the default) or in English built from the structured fields
-// (page.lang === 'en'). Every string returned here is already clean (see escape.ts):
-// titles are one line, other text keeps its line breaks. Escaping is the formats' job.
+// Words for people: event titles, one-sentence summaries, fact labels and filter
+// descriptions, in Vietnamese (the articles' language, the default) or in English built
+// from the structured fields (page.lang === 'en'). The words and sentence templates are
+// data (words/<lang>.json through words.ts); this module only chooses and fills them.
+// Every string returned here is already clean (see escape.ts): titles are one line,
+// other text keeps its line breaks. Escaping is the formats' job.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
-import { formatDateRange, formatEventDate } from './dates.js';
+import { formatDateRange, formatEventDate, isMonthOnly, lastPossibleDay } from './dates.js';
 import { cleanText, oneLine } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
+import { fill, WORDS as ALL_WORDS } from './words.js';
 
 /** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
 export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
   return page.lang === 'en' ? 'en' : 'vi';
 }
 
-const TYPE_LABELS: Record<RenderLanguage, Record<EventType, string>> = {
-  vi: {
-    state_visit: 'Chuyến thăm cấp Nhà nước',
-    official_visit: 'Chuyến thăm chính thức',
-    working_visit: 'Chuyến thăm làm việc',
-    visit: 'Chuyến thăm',
-    talks: 'Hội đàm',
-    courtesy_call: 'Hội kiến',
-    high_level_meeting: 'Cuộc gặp cấp cao',
-    committee_session: 'Kỳ họp Ủy ban',
-    phone_call: 'Điện đàm',
-    video_call: 'Hội đàm trực tuyến',
-    meeting: 'Cuộc gặp',
-  },
-  en: {
-    state_visit: 'State visit',
-    official_visit: 'Official visit',
-    working_visit: 'Working visit',
-    visit: 'Visit',
-    talks: 'Talks',
-    courtesy_call: 'Courtesy call',
-    high_level_meeting: 'High-level meeting',
-    committee_session: 'Joint committee session',
-    phone_call: 'Phone call',
-    video_call: 'Video call',
-    meeting: 'Meeting',
-  },
-};
-
-const CATEGORY_LABELS: Record<RenderLanguage, Record<Category, string>> = {
-  vi: { visit: 'Chuyến thăm', meeting: 'Cuộc gặp' },
-  en: { visit: 'Visit', meeting: 'Meeting' },
-};
-
-const STATUS_LABELS: Record<RenderLanguage, Record<Status, string>> = {
-  vi: { announced: 'dự kiến', held: 'đã diễn ra' },
-  en: { announced: 'announced', held: 'held' },
+/** Section headings and other fixed words of the content and pages. */
+export const WORDS: Record<RenderLanguage, (typeof ALL_WORDS)[RenderLanguage]['words']> = {
+  vi: ALL_WORDS.vi.words,
+  en: ALL_WORDS.en.words,
 };
 
 export function typeLabel(type: EventType, lang: RenderLanguage): string {
-  return TYPE_LABELS[lang][type] ?? type;
+  return ALL_WORDS[lang].types[type] ?? type;
 }
 export function categoryLabel(category: Category, lang: RenderLanguage): string {
-  return CATEGORY_LABELS[lang][category] ?? category;
+  return ALL_WORDS[lang].categories[category] ?? category;
 }
 export function statusLabel(status: Status, lang: RenderLanguage): string {
-  return STATUS_LABELS[lang][status] ?? status;
+  return ALL_WORDS[lang].statuses[status] ?? status;
+}
+/** A `type` filter value (an event type or a category) as words. */
+export function kindLabel(kind: string, lang: RenderLanguage): string {
+  const w = ALL_WORDS[lang];
+  return (w.types as Record<string, string>)[kind] ?? (w.categories as Record<string, string>)[kind] ?? kind;
 }
 
 const regionNames: Partial<Record<RenderLanguage, Intl.DisplayNames>> = {};
@@ -82,53 +57,21 @@ export function countryName(code: string, lang: RenderLanguage): string {
   return name;
 }
 
-/**
- * Vietnamese titles of office and their English names, matched at the start of each
- * comma-separated part of a participant's title; what follows (usually a country name
- * as written) is dropped in English, where the country code follows the name.
- */
-const TITLES_EN: ReadonlyArray<readonly [string, string]> = (
-  [
-    ['Tổng Bí thư', 'General Secretary'],
-    ['Chủ tịch nước', 'President'],
-    ['Phó Chủ tịch nước', 'Vice President'],
-    ['Chủ tịch Quốc hội', 'Chairman of the National Assembly'],
-    ['Phó Chủ tịch Quốc hội', 'Vice Chairman of the National Assembly'],
-    ['Thủ tướng Chính phủ', 'Prime Minister'],
-    ['Thủ tướng', 'Prime Minister'],
-    ['Phó Thủ tướng Thường trực', 'Permanent Deputy Prime Minister'],
-    ['Phó Thủ tướng', 'Deputy Prime Minister'],
-    ['Tổng thống', 'President'],
-    ['Phó Tổng thống', 'Vice President'],
-    ['Quốc vương', 'King'],
-    ['Nhà vua', 'King'],
-    ['Nữ hoàng', 'Queen'],
-    ['Hoàng đế', 'Emperor'],
-    ['Thái tử', 'Crown Prince'],
-    ['Ngoại trưởng', 'Foreign Minister'],
-    ['Bộ trưởng Ngoại giao', 'Foreign Minister'],
-    ['Bộ trưởng Bộ Ngoại giao', 'Foreign Minister'],
-    ['Bộ trưởng Quốc phòng', 'Defence Minister'],
-    ['Bộ trưởng Bộ Quốc phòng', 'Defence Minister'],
-    ['Bộ trưởng', 'Minister'],
-    ['Thứ trưởng Ngoại giao', 'Deputy Foreign Minister'],
-    ['Thứ trưởng Bộ Ngoại giao', 'Deputy Foreign Minister'],
-    ['Thứ trưởng', 'Deputy Minister'],
-    ['Chủ tịch Thượng viện', 'President of the Senate'],
-    ['Chủ tịch Hạ viện', 'Speaker of the House'],
-    ['Chủ tịch', 'Chairman'],
-    ['Đại sứ', 'Ambassador'],
-  ] as const
-)
+/** The English office titles (words/en.json `offices`), longest Vietnamese first. */
+const OFFICES_EN: ReadonlyArray<readonly [string, string]> = (ALL_WORDS.en.offices ?? [])
   .map(([vi, en]) => [vi.normalize('NFC'), en] as const)
-  .sort((a, b) => b[0].length - a[0].length); // longest match first
+  .sort((a, b) => b[0].length - a[0].length);
+/** The parts of a Vietnamese title: separated by commas or the word for "and". */
+const TITLE_PARTS = new RegExp(`\\s*,\\s*|\\s+${ALL_WORDS.vi.people.and}\\s+`);
 
+/** A Vietnamese title of office in English: each comma-separated part that starts with
+ *  a known title, by its English name; null when none is known. */
 export function officeTitleEn(title: string): string | null {
   const parts = title
     .normalize('NFC')
-    .split(/\s*,\s*|\s+và\s+/)
+    .split(TITLE_PARTS)
     .map((part) => {
-      const hit = TITLES_EN.find(([vi]) => part === vi || part.startsWith(`${vi} `));
+      const hit = OFFICES_EN.find(([vi]) => part === vi || part.startsWith(`${vi} `));
       return hit ? hit[1] : null;
     })
     .filter((t): t is string => t !== null);
@@ -136,28 +79,48 @@ export function officeTitleEn(title: string): string | null {
   return unique.length ? unique.join(', ') : null;
 }
 
+/** A principal's title as shown in a language (en: the English office, or nothing). */
+function shownTitle(p: Participant, lang: RenderLanguage): string {
+  const title = p.title === null ? '' : oneLine(p.title);
+  if (lang === 'en') return title ? (officeTitleEn(title) ?? '') : '';
+  return title;
+}
+
+/** Whether a person is named with their country: not for the articles' own country
+ *  (vi), nor where the title already names it. */
+function namesCountry(p: Participant, title: string, lang: RenderLanguage): p is Participant & { country: string } {
+  if (!p.country || p.country === ALL_WORDS[lang].people.homeCountry) return false;
+  return !title.includes(countryName(p.country, lang));
+}
+
 /**
  * A principal as a title shows them. vi: the title and name as written, plus the
  * country in brackets for foreigners when the title does not name it. en: the title in
- * English when known, the name as written, the country code: `General Secretary Tô Lâm (VN)`.
+ * English when known, the name as written, the country: `General Secretary Tô Lâm (Vietnam)`.
  */
 export function personLabel(p: Participant, lang: RenderLanguage): string {
+  const people = ALL_WORDS[lang].people;
+  const title = shownTitle(p, lang);
   const name = oneLine(p.name);
-  const title = p.title === null ? '' : oneLine(p.title);
-  if (lang === 'en') {
-    const office = title ? officeTitleEn(title) : null;
-    return [office, name].filter(Boolean).join(' ') + (p.country ? ` (${p.country})` : '');
-  }
-  const base = title ? `${title} ${name}` : name;
-  if (!p.country || p.country === 'VN') return base;
-  const country = countryName(p.country, 'vi');
-  return title.includes(country) ? base : `${base} (${country})`;
+  return namesCountry(p, title, lang)
+    ? oneLine(fill(people.personAbroad, { title, name, country: countryName(p.country, lang) }))
+    : oneLine(fill(people.person, { title, name }));
+}
+
+/** A principal as a summary sentence names them: `Thủ tướng Lào Sonexay Siphandone`,
+ *  `Prime Minister Sonexay Siphandone of Laos`. */
+function summaryPerson(p: Participant, lang: RenderLanguage): string {
+  const summary = ALL_WORDS[lang].summary;
+  const title = shownTitle(p, lang);
+  const name = oneLine(p.name);
+  if (!namesCountry(p, title, lang)) return oneLine(fill(summary.person, { title, name }));
+  const country = countryName(p.country, lang);
+  return oneLine(fill(title ? summary.personOf : summary.personOfUntitled, { title, name, country }));
 }
 
 function joinList(items: string[], lang: RenderLanguage): string {
-  const and = lang === 'en' ? 'and' : 'và';
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${ALL_WORDS[lang].people.and} ${items[items.length - 1]}`;
 }
 
 /** The place as words: city (or place), country. */
@@ -172,71 +135,116 @@ export function placeLabel(event: DiplomaticEvent, lang: RenderLanguage, fallbac
 
 const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
 
+/** At most this many sides are named; the rest are counted. */
+const MAX_SIDES = 4;
+
 /**
- * The sides of an event: each principal, then each country that has no principal.
+ * The sides of a meeting: each principal, then each country that has no principal.
  * Meeting titles name both (all) sides.
  */
-function sides(event: DiplomaticEvent, lang: RenderLanguage): string[] {
-  const people = event.participants.map((p) => personLabel(p, lang)).filter(Boolean);
+function sides(event: DiplomaticEvent, lang: RenderLanguage, person: (p: Participant, lang: RenderLanguage) => string): string[] {
+  const people = ALL_WORDS[lang].people;
+  const named = event.participants.map((p) => person(p, lang)).filter(Boolean);
   const represented = new Set(event.participants.map((p) => p.country));
-  const countries = event.countries
-    .filter((c) => !represented.has(c))
-    .map((c) => (lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang)));
-  const all = [...people, ...countries];
-  return all.length > 4 ? [...all.slice(0, 3), lang === 'en' ? `${all.length - 3} others` : `${all.length - 3} bên khác`] : all;
+  const countries = event.countries.filter((c) => !represented.has(c)).map((c) => fill(people.side, { country: countryName(c, lang) }));
+  const all = [...named, ...countries];
+  return all.length > MAX_SIDES ? [...all.slice(0, MAX_SIDES - 1), fill(people.others, { count: all.length - (MAX_SIDES - 1) })] : all;
 }
 
-/** The guest principal of a visit (or the guest country), and where they go. */
-function visitParts(event: DiplomaticEvent, lang: RenderLanguage): { who: string; where: string } {
-  const host = event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
-  const guestPeople = event.participants.filter((p) =>
-    event.guest ? p.country === event.guest : p.country !== host,
-  );
-  const first = guestPeople[0];
-  const who = first
-    ? personLabel(first, lang)
-    : event.guest
-      ? lang === 'vi'
-        ? `đoàn ${countryName(event.guest, lang)}`
-        : `a delegation of ${countryName(event.guest, lang)}`
-      : '';
-  const where = placeLabel(event, lang, host);
-  return { who, where };
+/** The host of a visit: its host, else where it took place, else the country that is not the guest. */
+function visitHost(event: DiplomaticEvent): string | null {
+  return event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
+}
+
+/** The guest principal of a visit (or the guest country's delegation), as `person` names them. */
+function visitor(event: DiplomaticEvent, lang: RenderLanguage, person: (p: Participant, lang: RenderLanguage) => string): string {
+  const host = visitHost(event);
+  const first = event.participants.find((p) => (event.guest ? p.country === event.guest : p.country !== host));
+  if (first) return person(first, lang);
+  return event.guest ? fill(ALL_WORDS[lang].people.delegation, { country: countryName(event.guest, lang) }) : '';
+}
+
+/**
+ * Whether an announced event's last possible day is before `today` (YYYY-MM-DD) and no
+ * report has said it was held: the announcement is all that is known. Always false
+ * without a day to compare with (renderers have no clock: the page brings `today`).
+ */
+export function isOverdue(event: Pick<DiplomaticEvent, 'status' | 'start' | 'end'>, today: string | null | undefined): boolean {
+  if (!today || event.status !== 'announced') return false;
+  const last = lastPossibleDay(event.end ?? event.start);
+  return last !== null && last < today;
 }
 
 /**
  * The title of an event: type, principals, place, dates, and the status when it is
- * only announced.
+ * only announced (and that no report has come since its date, once it has passed).
  * vi: `Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)`
- * en: `State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced`
+ * en: `State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced`
  */
-export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage): string {
+export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage, today: string | null = null): string {
+  const t = ALL_WORDS[lang].title;
   const type = typeLabel(event.type, lang);
-  const dates = formatDateRange(event.start, event.end, lang);
   let head: string;
   if (event.category === 'visit') {
-    const { who, where } = visitParts(event, lang);
-    head =
-      lang === 'en'
-        ? `${type}${where ? ` to ${where}` : ''}${who ? ` by ${who}` : ''}`
-        : `${type}${who ? ` của ${who}` : ''}${where ? ` tới ${where}` : ''}`;
+    const who = visitor(event, lang, personLabel);
+    const where = placeLabel(event, lang, visitHost(event));
+    head = fill(t.visit, { type, by: who ? fill(t.by, { who }) : '', to: where ? fill(t.to, { where }) : '' });
   } else {
-    const s = sides(event, lang);
-    const between =
-      s.length >= 2
-        ? lang === 'en'
-          ? ` between ${joinList(s, lang)}`
-          : ` giữa ${joinList(s, lang)}`
-        : s.length === 1
-          ? lang === 'en'
-            ? ` with ${s[0]}`
-            : ` với ${s[0]}`
-          : '';
+    const s = sides(event, lang, personLabel);
+    const withWhom = s.length >= 2 ? fill(t.between, { sides: joinList(s, lang) }) : s.length === 1 ? fill(t.with, { side: s[0]! }) : '';
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
-    head = `${type}${between}${where ? (lang === 'en' ? ` in ${where}` : ` tại ${where}`) : ''}`;
+    head = fill(t.meeting, { type, with: withWhom, at: where ? fill(t.at, { where }) : '' });
   }
-  const status = event.status === 'announced' ? (lang === 'en' ? ' — announced' : ' (dự kiến)') : '';
-  return oneLine(`${head}, ${dates}${status}`);
+  const status = event.status !== 'announced' ? '' : isOverdue(event, today) ? t.overdue : t.announced;
+  return oneLine(fill(t.whole, { head, dates: formatDateRange(event.start, event.end, lang), status }));
+}
+
+/** When an event took place, as the end of a summary sentence: ` ngày 6/1/2024`,
+ *  ` trong tháng 2/2026`, ` from 30 Dec 2025 to 2 Jan 2026`. */
+function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderLanguage): string {
+  const s = ALL_WORDS[lang].summary;
+  const { start, end } = event;
+  const single = end === null || end === start;
+  if (single) return isMonthOnly(start) ? fill(s.inMonth, { date: formatEventDate(start, lang) }) : fill(s.onDay, { date: formatEventDate(start, lang) });
+  if (!isMonthOnly(start) && !isMonthOnly(end) && start.slice(0, 7) === end.slice(0, 7)) {
+    return fill(s.onDay, { date: formatDateRange(start, end, lang) });
+  }
+  return fill(s.span, { start: formatEventDate(start, lang), end: formatEventDate(end, lang) });
+}
+
+/**
+ * One sentence a reader would write, in the page's language, from the structured
+ * fields: `Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại
+ * Viêng Chăn, Lào ngày 6/1/2024.` An announced event whose date has passed with no
+ * report since says so in a second sentence. An event whose sides are not known well
+ * enough for a sentence is summed up by its title.
+ */
+export function eventSummary(event: DiplomaticEvent, lang: RenderLanguage, today: string | null = null): string {
+  const s = ALL_WORDS[lang].summary;
+  const template = s[event.status][event.type];
+  let a: string;
+  let b: string;
+  let place = '';
+  // a sentence starts with a capital letter: the words that may begin one (a
+  // delegation, a side) are capitalized there; a name is left as written
+  const capital = (words: string) => words.charAt(0).toLocaleUpperCase(lang) + words.slice(1);
+  if (event.category === 'visit') {
+    const who = visitor(event, lang, summaryPerson);
+    const byName = event.participants.some((p) => summaryPerson(p, lang) === who);
+    a = byName ? who : capital(who || ALL_WORDS[lang].people.aDelegation);
+    const host = visitHost(event);
+    b = host ? countryName(host, lang) : '';
+  } else {
+    const all = sides(event, lang, summaryPerson);
+    const byName = event.participants.some((p) => summaryPerson(p, lang) !== '');
+    a = byName ? (all[0] ?? '') : capital(all[0] ?? '');
+    b = joinList(all.slice(1), lang);
+    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
+    if (where) place = fill(s.place, { place: where });
+  }
+  let sentence = a && b ? oneLine(fill(template, { a, b, place, date: datePhrase(event, lang) })) : `${eventTitle(event, lang)}.`;
+  if (isOverdue(event, today)) sentence += ` ${fill(s.overdue, { date: datePhrase(event, lang) })}`;
+  return sentence;
 }
 
 export type FactKey = 'type' | 'status' | 'date' | 'countries' | 'host' | 'guest' | 'participants' | 'location' | 'part_of';
@@ -248,33 +256,8 @@ export interface Fact {
   value: string;
 }
 
-const FACT_LABELS: Record<RenderLanguage, Record<FactKey, string>> = {
-  vi: {
-    type: 'Loại',
-    status: 'Tình trạng',
-    date: 'Thời gian',
-    countries: 'Quốc gia',
-    host: 'Nước chủ nhà',
-    guest: 'Nước khách',
-    participants: 'Thành phần',
-    location: 'Địa điểm',
-    part_of: 'Thuộc chuyến thăm',
-  },
-  en: {
-    type: 'Type',
-    status: 'Status',
-    date: 'Date',
-    countries: 'Countries',
-    host: 'Host',
-    guest: 'Guest',
-    participants: 'Participants',
-    location: 'Location',
-    part_of: 'Part of',
-  },
-};
-
 export function factLabel(key: FactKey, lang: RenderLanguage): string {
-  return FACT_LABELS[lang][key];
+  return ALL_WORDS[lang].facts[key];
 }
 
 /** The facts of an event, in display order; empty facts are left out. */
@@ -286,16 +269,14 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
   add('type', typeLabel(event.type, lang));
   add('status', statusLabel(event.status, lang));
   add('date', formatDateRange(event.start, event.end, lang));
-  add('countries', event.countries.map((c) => `${countryName(c, lang)} (${c})`).join(', '));
+  add('countries', event.countries.map((c) => countryName(c, lang)).join(', '));
   if (event.host) add('host', countryName(event.host, lang));
   if (event.guest) add('guest', countryName(event.guest, lang));
   add(
     'participants',
     event.participants
       .map((p) => {
-        const title = p.title === null ? '' : oneLine(p.title);
-        const name = oneLine(p.name);
-        const who = lang === 'en' ? [title ? officeTitleEn(title) : null, name].filter(Boolean).join(' ') : [title, name].filter(Boolean).join(' ');
+        const who = oneLine(fill(ALL_WORDS[lang].people.person, { title: shownTitle(p, lang), name: oneLine(p.name) }));
         return p.country ? `${who} (${countryName(p.country, lang)})` : who;
       })
       .join('; '),
@@ -312,78 +293,38 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
   return facts;
 }
 
-/** One paragraph: `Loại: …. Tình trạng: …. …` (the feed items' summary). */
-export function eventSummary(event: DiplomaticEvent, lang: RenderLanguage): string {
-  return eventFacts(event, lang)
-    .filter((f) => f.key !== 'part_of')
-    .map((f) => `${f.label}: ${f.value}.`)
-    .join(' ');
-}
-
-const EVIDENCE_LABELS: Record<RenderLanguage, Record<string, string>> = {
-  vi: {
-    type: 'loại',
-    status: 'tình trạng',
-    start: 'ngày bắt đầu',
-    end: 'ngày kết thúc',
-    countries: 'quốc gia',
-    host: 'nước chủ nhà',
-    guest: 'nước khách',
-    participants: 'thành phần',
-    location: 'địa điểm',
-    part_of: 'thuộc chuyến thăm',
-  },
-  en: {
-    type: 'type',
-    status: 'status',
-    start: 'start',
-    end: 'end',
-    countries: 'countries',
-    host: 'host',
-    guest: 'guest',
-    participants: 'participants',
-    location: 'location',
-    part_of: 'part of',
-  },
-};
-
 export function evidenceFieldLabel(field: string, lang: RenderLanguage): string {
-  return EVIDENCE_LABELS[lang][field] ?? field;
+  return (ALL_WORDS[lang].evidenceFields as Record<string, string>)[field] ?? field;
 }
 
-/** Section headings and other fixed words of the content and pages. */
-export const WORDS = {
-  vi: {
-    siteTitle: 'Sự kiện ngoại giao song phương',
-    siteDescription: 'Các chuyến thăm và cuộc gặp ngoại giao song phương, trích xuất từ báo chí tiếng Việt.',
-    author: 'diplomacy-feed',
-    sources: 'Nguồn',
-    evidence: 'Căn cứ',
-    untitled: '(không có tiêu đề)',
-    noEvents: 'Chưa có sự kiện nào.',
-    next: 'Trang sau',
-    feeds: 'Nguồn cấp',
-    home: 'Trang chủ',
-    calendar: 'Lịch (iCalendar)',
-    theVisit: 'xem chuyến thăm',
-    monthOnly: (month: string) => `Ngày chính xác chưa rõ: bài báo chỉ nêu ${month}.`,
-  },
-  en: {
-    siteTitle: 'Bilateral diplomatic events',
-    siteDescription: 'Bilateral diplomatic visits and meetings, extracted from Vietnamese news articles.',
-    author: 'diplomacy-feed',
-    sources: 'Sources',
-    evidence: 'Evidence',
-    untitled: '(untitled)',
-    noEvents: 'No events yet.',
-    next: 'Next page',
-    feeds: 'Feeds',
-    home: 'Home',
-    calendar: 'Calendar (iCalendar)',
-    theVisit: 'see the visit',
-    monthOnly: (month: string) => `Exact date unknown: the article gives only the month (${month}).`,
-  },
-} as const;
+/** The filters of a feed view, as its title and page describe them. */
+export interface FilterWords {
+  country: readonly string[];
+  type: readonly string[];
+  status?: Status | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  when?: 'upcoming' | 'past' | undefined;
+  order?: 'start' | 'updated' | undefined;
+}
+
+/** The filters in force in words of one language (`Lào + Việt Nam · Chuyến thăm · đã
+ *  diễn ra`), or null for the whole feed. No code reaches a reader. */
+export function describeFilters(filters: FilterWords, lang: RenderLanguage): string | null {
+  const f = ALL_WORDS[lang].filters;
+  const parts: string[] = [];
+  if (filters.country.length > 0) parts.push(filters.country.map((c) => countryName(c, lang)).join(f.countryJoin));
+  if (filters.type.length > 0) parts.push(filters.type.map((t) => kindLabel(t, lang)).join(f.typeJoin));
+  if (filters.status) parts.push(statusLabel(filters.status, lang));
+  if (filters.when) parts.push(f[filters.when]);
+  const range = [
+    filters.from ? fill(f.from, { date: formatEventDate(filters.from, lang) }) : '',
+    filters.to ? fill(f.to, { date: formatEventDate(filters.to, lang) }) : '',
+  ].filter(Boolean);
+  if (range.length) parts.push(range.join(' '));
+  if (filters.order === 'updated') parts.push(f.updated);
+  return parts.length > 0 ? parts.join(f.join) : null;
+}
 
 /** The title of a feed or page: the site title, plus the filters in force. */
 export function feedTitle(page: Pick<FeedPage, 'lang' | 'filterLabel'>): string {
@@ -405,12 +346,13 @@ export function sourceDay(source: DiplomaticEvent['sources'][number], lang: Rend
 }
 
 /**
- * The whole event as plain text (the iCalendar DESCRIPTION): the
- * summary, the sources, the evidence sentences. Line breaks separate the parts.
+ * The whole event as plain text (the iCalendar DESCRIPTION): the one-sentence
+ * summary, the sources, each evidence sentence once. The facts themselves are the
+ * calendar's own properties (dates, place, categories). Line breaks separate the parts.
  */
-export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): string {
+export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage, today: string | null = null): string {
   const w = WORDS[lang];
-  const lines: string[] = [eventSummary(event, lang)];
+  const lines: string[] = [eventSummary(event, lang, today)];
   if (event.sources.length) {
     lines.push('', `${w.sources}:`);
     for (const s of event.sources) {

@@ -20,6 +20,11 @@ export interface FeedPage {
   updated: string;
   /** absolute URLs of the other formats of this same view (for alternate links) */
   alternates: { atom: string; rss: string; json: string; ics: string; html: string };
-  /** a human description of the filters in force, or null for the unfiltered feed */
+  /** a human description of the filters in force, in the page's language
+   *  (text.ts describeFilters), or null for the unfiltered feed */
   filterLabel: string | null;
+  /** today (YYYY-MM-DD) where the page is served: an announced event whose date has
+   *  passed says that no report has come since. Renderers have no clock; without it
+   *  nothing is said. */
+  today?: string | null;
 }

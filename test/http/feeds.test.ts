@@ -220,6 +220,24 @@ describe('HTTP surface', () => {
     expect(((await json.json()) as { id: string }).id).toBe(item!.id);
   });
 
+  it('serves an event page in English with lang=en (any letter case), a 400 for another language', async () => {
+    const [item] = await allItems(s, '?limit=1');
+    const path = new URL(item!.url).pathname;
+    const vi = await get(path);
+    const en = await get(`${path}?lang=EN&fbclid=x`);
+    expect(en.status).toBe(200);
+    expect(await en.text()).toContain('<html lang="en">');
+    expect(en.headers.get('etag')).not.toBe(vi.headers.get('etag'));
+    expect((await get(`${path}?lang=fr`)).status).toBe(400);
+  });
+
+  it('titles a filtered feed in one language, with labels, not codes', async () => {
+    const vi = await (await get('/feeds/feed.json?country=LA&type=visit&status=held')).json() as { title: string };
+    expect(vi.title).toBe('Sự kiện ngoại giao song phương — Lào · Chuyến thăm · đã diễn ra');
+    const en = await (await get('/feeds/feed.json?country=LA&type=visit&status=held&lang=en')).json() as { title: string };
+    expect(en.title).toBe('Bilateral diplomatic events — Laos · Visit · held');
+  });
+
   it('reports health', async () => {
     expect((await get('/healthz')).status).toBe(200);
   });

@@ -37,7 +37,9 @@ describe('Atom 1.0', () => {
     expect(text(e.published)).toBe('2026-02-04T01:00:00.000Z');
     expect(e.title['@type']).toBe('html');
     expect(unescapeHtml(text(e.title))).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
-    expect(text(e.summary)).toContain('Thời gian: 5/2/2026.');
+    // one sentence, then the facts in the content
+    expect(text(e.summary)).toBe('Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5/2/2026.');
+    expect(text(e.content)).toMatch(/^<p>Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5\/2\/2026\.<\/p><dl><dt>Loại<\/dt>/);
     expect(text(e.content)).toContain('<a href="https://news.example.vn/2026/02/04/to-lam-lao">');
     expect(e.category.map((c: any) => [c['@term'], c['@label']])).toEqual([
       ['state_visit', 'Chuyến thăm cấp Nhà nước'],
@@ -52,7 +54,7 @@ describe('Atom 1.0', () => {
     const en = parseXml(renderAtom({ ...page, lang: 'en' })).feed;
     expect(en['@xml:lang']).toBe('en');
     expect(unescapeHtml(text(en.entry[0].title))).toBe(
-      'State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced',
+      'State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced',
     );
   });
 
@@ -91,7 +93,8 @@ describe('RSS 2.0', () => {
       'Hội đàm giữa Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith (Lào) tại Viêng Chăn, Lào, 5–6/2/2026',
     );
     expect(text(item.pubDate)).toBe('Thu, 05 Feb 2026 10:00:00 GMT');
-    expect(item.category.map((c: any) => text(c))).toEqual(['talks', 'meeting', 'held', 'LA', 'VN']);
+    // labels a reader sees; the codes are in the domain's vocabulary and the JSON Feed
+    expect(item.category.map((c: any) => text(c))).toEqual(['Hội đàm', 'Cuộc gặp', 'đã diễn ra', 'Lào', 'Việt Nam']);
     expect(item.category[0]['@domain']).toBe('tag:feeds.example.org,2024:type');
     expect(item['dc:creator']).toEqual(['diplomacy-feed']);
     expect(item.author).toBeUndefined();

@@ -39,7 +39,8 @@ describe('iCalendar document', () => {
       'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
     );
     expect(prop(visit, 'URL')?.value).toBe('https://feeds.example.org/events/vn-la-2026-02-05-state-visit');
-    expect(prop(visit, 'CATEGORIES')?.value).toBe('state_visit,visit,announced,LA,VN');
+    // a list of TEXT values, each escaped on its own: labels, never the codes
+    expect(prop(visit, 'CATEGORIES')!.value.split(',').map(unescapeIcalText)).toEqual(['Chuyến thăm cấp Nhà nước', 'Chuyến thăm', 'dự kiến', 'Lào', 'Việt Nam']);
     expect(unescapeIcalText(prop(visit, 'LOCATION')!.value)).toBe('Lào');
     const description = unescapeIcalText(prop(visit, 'DESCRIPTION')!.value);
     expect(description).toContain('Nguồn:\n- Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào');

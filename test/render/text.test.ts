@@ -9,18 +9,18 @@ import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 describe('titles', () => {
   it('the examples of the brief', () => {
     expect(eventTitle(stateVisit(), 'vi')).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
-    expect(eventTitle(stateVisit(), 'en')).toBe('State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced');
+    expect(eventTitle(stateVisit(), 'en')).toBe('State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced');
   });
 
   it('meetings name both principals and the place', () => {
     expect(eventTitle(talks(), 'en')).toBe(
-      'Talks between General Secretary Tô Lâm (VN) and General Secretary, President Thongloun Sisoulith (LA) in Viêng Chăn, Laos, 5–6 Feb 2026',
+      'Talks between General Secretary Tô Lâm (Vietnam) and General Secretary, President Thongloun Sisoulith (Laos) in Viêng Chăn, Laos, 5–6 Feb 2026',
     );
   });
 
   it('a side without a named principal is named by its country; calls have no place', () => {
     expect(eventTitle(phoneCall(), 'vi')).toBe('Điện đàm giữa Thủ tướng Phạm Minh Chính và phía Nhật Bản, tháng 3/2026');
-    expect(eventTitle(phoneCall(), 'en')).toBe('Phone call between Prime Minister Phạm Minh Chính (VN) and Japan, Mar 2026');
+    expect(eventTitle(phoneCall(), 'en')).toBe('Phone call between Prime Minister Phạm Minh Chính (Vietnam) and Japan, Mar 2026');
   });
 
   it('a visit without principals names the guest country', () => {
@@ -54,11 +54,36 @@ describe('titles', () => {
     expect(countryName('VN', 'en')).toBe('Vietnam');
   });
 
-  it('summaries list the facts', () => {
-    expect(eventSummary(stateVisit(), 'en')).toBe(
-      'Type: State visit. Status: announced. Date: 5 Feb 2026. Countries: Laos (LA), Vietnam (VN). Host: Laos. Guest: Vietnam. ' +
-        'Participants: General Secretary Tô Lâm (Vietnam); General Secretary, President Thongloun Sisoulith (Laos). Location: Laos.',
+  it('summaries are one sentence a reader would write, in the page\'s language', () => {
+    expect(eventSummary(stateVisit(), 'vi')).toBe('Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5/2/2026.');
+    expect(eventSummary(stateVisit(), 'en')).toBe('General Secretary Tô Lâm of Vietnam is to pay a state visit to Laos on 5 Feb 2026.');
+    const pm = talks({
+      start: '2024-01-06',
+      end: null,
+      participants: [
+        { name: 'Phạm Minh Chính', title: 'Thủ tướng', country: 'VN' },
+        { name: 'Sonexay Siphandone', title: 'Thủ tướng', country: 'LA' },
+      ],
+      location: { place: null, city: 'Viêng Chăn', country: null },
+    });
+    expect(eventSummary(pm, 'vi')).toBe('Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Viêng Chăn ngày 6/1/2024.');
+    expect(eventSummary(pm, 'en')).toBe(
+      'Prime Minister Phạm Minh Chính of Vietnam held talks with Prime Minister Sonexay Siphandone of Laos in Viêng Chăn on 6 Jan 2024.',
     );
+  });
+
+  it('summaries tell a month as a month, and a span as a span', () => {
+    expect(eventSummary(phoneCall(), 'vi')).toBe('Thủ tướng Phạm Minh Chính điện đàm với phía Nhật Bản trong tháng 3/2026.');
+    expect(eventSummary(phoneCall(), 'en')).toBe('Prime Minister Phạm Minh Chính of Vietnam held a phone call with Japan in Mar 2026.');
+    const span = stateVisit({ start: '2025-12-30', end: '2026-01-02', status: 'held' });
+    expect(eventSummary(span, 'vi')).toBe('Tổng Bí thư Tô Lâm thăm cấp Nhà nước Lào từ 30/12/2025 đến 2/1/2026.');
+    expect(eventSummary(span, 'en')).toBe('General Secretary Tô Lâm of Vietnam paid a state visit to Laos from 30 Dec 2025 to 2 Jan 2026.');
+  });
+
+  it('a sentence that begins with words, not a name, begins with a capital letter', () => {
+    const e = stateVisit({ participants: [], type: 'official_visit', status: 'held' });
+    expect(eventSummary(e, 'vi')).toBe('Đoàn Việt Nam thăm chính thức Lào ngày 5/2/2026.');
+    expect(eventSummary(e, 'en')).toBe('A delegation of Vietnam paid an official visit to Laos on 5 Feb 2026.');
   });
 });
 
