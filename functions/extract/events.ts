@@ -67,7 +67,7 @@ function readSentences(article: Article): SentenceInfo[] {
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
-    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption', anchor: null });
+    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption' || furniture === 'quote', anchor: null });
     lowers.push(lower);
   };
   if (title.length > 0) read(title, matchForm(title), true, null);

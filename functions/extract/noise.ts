@@ -1,13 +1,22 @@
 // Lines of a news page that are not the story (data/noise.json): photo captions and their
-// credits, related headlines, keyword lines. Their cues make no event of their own and they
-// are not evidence; a caption's text may stand as a sentence of its own before its
+// credits, related headlines, keyword lines, and quotations (a sentence that opens with a
+// quotation mark, or ends one with its attribution: "…", bà X nói). Their cues make no
+// event of their own and they are not evidence; a caption's text may stand as a sentence of its own before its
 // credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
 import noiseData from './data/vi/noise.json' with { type: 'json' };
 import { matchForm } from '../text/vietnamese.js';
 import { anyOf } from './patterns.js';
 
-const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });
+const NoiseSchema = z.object({
+  captionMarkers: z.array(z.string()),
+  relatedMarkers: z.array(z.string()),
+  captionTailWords: z.number(),
+  /** quotation marks, and the verbs that attribute a quotation to its speaker */
+  quoteMarks: z.optional(z.array(z.string())),
+  quoteAttributions: z.optional(z.array(z.string())),
+  quoteTailWords: z.optional(z.number()),
+});
 const NOISE = NoiseSchema.parse(noiseData);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
@@ -15,7 +24,15 @@ const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');
 const CAPTION_AT_START = new RegExp(`^(?:${CAPTION})`, 'u');
 const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchForm))})`, 'u');
 
-export type Furniture = 'caption' | 'related';
+const QUOTE_MARK = anyOf(NOISE.quoteMarks ?? []);
+const QUOTE_OPENS = (NOISE.quoteMarks ?? []).length > 0 ? new RegExp(`^\\s*(?:${QUOTE_MARK})`, 'u') : null;
+/** a quotation mark, then a few words that end the sentence with an attribution ("…", bà X nói.) */
+const QUOTE_ATTRIBUTED =
+  (NOISE.quoteMarks ?? []).length > 0 && (NOISE.quoteAttributions ?? []).length > 0
+    ? new RegExp(`(?:${QUOTE_MARK})\\s*,?(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?\\s+(?:${anyOf(NOISE.quoteAttributions!.map(matchForm))})\\s*[.!]?\\s*$`, 'u')
+    : null;
+
+export type Furniture = 'caption' | 'related' | 'quote';
 
 /**
  * What page furniture a sentence (matching form) is, or null for the story; `next` is the
@@ -25,5 +42,7 @@ export type Furniture = 'caption' | 'related';
 export function furnitureOf(lower: string, next: string | null): Furniture | null {
   if (RELATED_AT_START.test(lower)) return 'related';
   if (CAPTION_ANYWHERE.test(lower)) return 'caption';
+  // someone's words quoted (a commentator's, a spokesperson's): what they say is not the report
+  if (QUOTE_OPENS?.test(lower) || QUOTE_ATTRIBUTED?.test(lower)) return 'quote';
   return next !== null && CAPTION_AT_START.test(next) && next.split(' ').length <= NOISE.captionTailWords ? 'caption' : null;
 }
