@@ -24,3 +24,23 @@ export function dayRange(d: string): [number, number] {
 export function addDays(d: string, days: number): string {
   return new Date((dayNumber(d) + days) * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The last day a date can stand for: the day itself, or the last day of its month. */
+export function lastDay(d: string): string {
+  return isDay(d) ? d : new Date(dayRange(d)[1] * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` of an instant, in UTC: the day feeds count "upcoming", "past" and
+ *  "no report since" from. */
+export function utcDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether an announced event's last possible day (its end, else its start; a month-only
+ * date through its month) is before `today` while no report has said it was held: the
+ * announcement is all that is known.
+ */
+export function isOverdue(event: { status: string; start: string; end: string | null }, today: string): boolean {
+  return event.status === 'announced' && lastDay(event.end ?? event.start) < today;
+}

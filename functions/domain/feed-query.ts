@@ -6,6 +6,7 @@
 // reading only the items it returns.
 import * as z from 'zod/mini';
 import countryCodes from './data/country-codes.json' with { type: 'json' };
+import { addDays, lastDay } from './dates.js';
 import { CATEGORIES, EventType, STATUSES, type EventFacts } from './event.js';
 import { isTrackingParameter } from './tracking-parameters.js';
 
@@ -23,6 +24,10 @@ const isoDay = z.string().check(
 
 const Kind = z.union([EventType, z.enum(CATEGORIES)]);
 const Language = z.optional(z.enum(['en', 'vi']));
+/** `upcoming`: events starting today or later (a month-only start counts through its
+ *  month); `past`: events that started before today. Today is UTC (dates.ts utcDay). */
+export const WHEN = ['upcoming', 'past'] as const;
+export type When = (typeof WHEN)[number];
 
 /** The ISO 3166-1 alpha-2 codes a filter may name (data/country-codes.json): any
  *  other code is refused like any other bad value, not answered with an empty feed. */
@@ -43,13 +48,14 @@ export const FeedQuery = z
     limit: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT)),
     cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed'))),
     lang: Language,
+    when: z.optional(z.enum(WHEN)),
   })
   .check(
     z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'limit', 'cursor', 'lang'] as const;
+export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'when', 'limit', 'cursor', 'lang'] as const;
 const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };
@@ -57,7 +63,7 @@ export type QueryProblem = { parameter: string; detail: string };
 /** Reads the filters from a query string; names the first offending parameter.
  *  Tracking parameters (`utm_*`, `fbclid`, … : tracking-parameters.ts) are ignored, so
  *  a shared link is the same feed, with the same self link and ETag. Values from a
- *  closed set (country, type, status, lang) are read in any letter case. */
+ *  closed set (country, type, status, when, lang) are read in any letter case. */
 export function parseFeedQuery(params: URLSearchParams): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
   for (const name of new Set(params.keys())) {
     if (isTrackingParameter(name)) continue;
@@ -84,6 +90,7 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
     limit: limitText === null ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN,
     cursor: params.get('cursor') ?? undefined,
     lang: params.get('lang')?.toLowerCase(),
+    when: params.get('when')?.toLowerCase(),
   };
   const parsed = FeedQuery.safeParse(raw);
   if (parsed.success) return { ok: true, query: parsed.data };
@@ -113,6 +120,8 @@ function describeInvalid(parameter: string): string {
       return `must be a whole number from 1 to ${MAX_LIMIT}`;
     case 'lang':
       return 'must be en or vi';
+    case 'when':
+      return 'must be upcoming or past';
     default:
       return 'is not valid';
   }
@@ -155,16 +164,44 @@ export function viewsFor(query: Pick<FeedQuery, 'country' | 'type' | 'status'>):
   return kinds.map((k) => viewName(query.country, k, query.status ?? null));
 }
 
+/** What the store reads for a query: its filters, and the day `when` is counted from
+ *  (required with `when`). */
+export type FeedSelection = Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit' | 'when'> & { today?: string };
+
+/** The start days a selection reads (inclusive ISO days, open when absent): its `from`
+ *  and `to`, narrowed by `when`. `upcoming` reads from the 1st of today's month (a
+ *  month-only start of this month may be to come; matchesQuery drops the days before
+ *  today), `past` up to yesterday (matchesQuery drops this month's month-only starts). */
+export function startBounds(q: Pick<FeedSelection, 'from' | 'to' | 'when' | 'today'>): { from?: string; to?: string } {
+  let { from, to } = q;
+  if (q.when) {
+    if (!q.today) throw new Error('a `when` filter needs the day it is counted from');
+    if (q.when === 'upcoming') {
+      const first = `${q.today.slice(0, 7)}-01`;
+      if (!from || from < first) from = first;
+    } else {
+      const yesterday = addDays(q.today, -1);
+      if (!to || to > yesterday) to = yesterday;
+    }
+  }
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
 /** Whether an event belongs in a query's result: checks a posting against its event.
- *  A month-only start counts as before the 1st of its month: `from` on the 1st takes
- *  the month in, any later day leaves it out. */
+ *  A month-only start counts as before the 1st of its month for `from` and `to` (`from`
+ *  on the 1st takes the month in, any later day leaves it out), and through its month
+ *  for `when` (this month's is upcoming, not past). */
 export function matchesQuery(
   facts: Pick<EventFacts, 'countries' | 'type' | 'category' | 'status' | 'start'>,
-  query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to'>,
+  query: Pick<FeedSelection, 'country' | 'type' | 'status' | 'from' | 'to' | 'when' | 'today'>,
 ): boolean {
   if (!query.country.every((c) => facts.countries.includes(c))) return false;
   if (query.type.length > 0 && !query.type.some((t) => t === facts.type || t === facts.category)) return false;
   if (query.status && facts.status !== query.status) return false;
+  if (query.when && query.today) {
+    const upcoming = lastDay(facts.start) >= query.today;
+    if (upcoming !== (query.when === 'upcoming')) return false;
+  }
   if (facts.start.length === 7) {
     const month = facts.start;
     if (query.from && (month < query.from.slice(0, 7) || (month === query.from.slice(0, 7) && !query.from.endsWith('-01')))) return false;
@@ -186,6 +223,7 @@ export function canonicalQueryString(query: FeedQuery, cursor: string | null = n
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
   if (query.limit !== DEFAULT_LIMIT) params.set('limit', String(query.limit));
+  if (query.when) params.set('when', query.when);
   if (query.lang) params.set('lang', query.lang);
   if (cursor) params.set('cursor', cursor);
   const s = params.toString();

@@ -4,6 +4,7 @@
 // from the page cache while they are unchanged; only a page not rendered under the
 // current markers costs one Query per requested view, one BatchGetItem and a render.
 import type { Context, Hono } from 'hono';
+import { utcDay } from '../domain/dates.js';
 import { allSources } from '../domain/merge.js';
 import {
   canonicalQueryString,
@@ -38,6 +39,9 @@ export interface FeedDeps {
   pages?: PageCache;
   /** change markers reused for a moment (a fresh 1 s memo when absent) */
   markers?: MarkerMemo<(ViewMeta | null)[]>;
+  /** the clock: the day `when=upcoming`/`past`, the calendar's window and "no report
+   *  since" are counted from (the real one when absent) */
+  now?: () => Date;
 }
 
 /** What the feed routes keep between requests. */
@@ -47,6 +51,7 @@ interface FeedState {
   cursorKey: Buffer;
   pages: PageCache;
   markers: MarkerMemo<(ViewMeta | null)[]>;
+  now: () => Date;
 }
 
 interface Format {
@@ -85,6 +90,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     cursorKey: cursorKey(deps.cursorKey),
     pages: deps.pages ?? new PageCache(),
     markers: deps.markers ?? new MarkerMemo(),
+    now: deps.now ?? (() => new Date()),
   };
   for (const [path, format] of Object.entries(FORMATS)) {
     app.get(path, (c) => serveFeed(c, state, path, format));
@@ -103,9 +109,11 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     if (!lang.ok) return badParameter(lang.problem.parameter, lang.problem.detail);
     const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
     const origin = publicOrigin(c, deps.publicBaseUrl);
+    // the day is part of the representation: an announced event says when its date has passed
+    const today = utcDay(state.now());
     const validators = validatorsFor(
       { version: stored.version, modified: stored.modified },
-      `event ${id} ${wantsJson ? 'json' : 'html'} ${lang.lang ?? ''} ${origin}`,
+      `event ${id} ${wantsJson ? 'json' : 'html'} ${lang.lang ?? ''} ${origin} ${today}`,
     );
     const headers = cacheHeaders(validators, { vary: 'Accept' });
     if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
@@ -113,6 +121,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     }
     const page = pageOf(origin, `${origin}/events/${id}`, null, null, { modified: stored.modified }, [publicEvent(stored)], null);
     page.lang = lang.lang ?? null;
+    page.today = today;
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
       const item = jsonFeedItem(publicEvent(stored), page);
@@ -156,7 +165,10 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   const views = viewsFor(query);
   const metas = await state.markers.get(views.join('\n'), () => state.store.getViewMetas(views));
   const marker = combineMarkers(metas.map((m) => m && { version: m.token, modified: m.modified }));
-  const validators = validatorsFor(marker, selfUrl);
+  // the day is part of the representation: `when`, the calendar's window and "no report
+  // since" are counted from it, so a page changes at midnight (UTC) even with no ingest
+  const today = utcDay(state.now());
+  const validators = validatorsFor(marker, `${selfUrl} ${today}`);
   const headers = cacheHeaders(validators, { 'content-type': format.contentType, vary: 'Accept-Encoding' });
   if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
     return new Response(null, { status: 304, headers });
@@ -167,7 +179,7 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   if (c.req.method === 'HEAD' && !cached) return new Response(null, { headers });
 
   const page =
-    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators)));
+    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators, today)));
   const coding = negotiateCoding(c.req.header('accept-encoding'), page.body.byteLength);
   const body = state.pages.encoded(key, page, coding);
   return new Response(body, {
@@ -189,13 +201,15 @@ async function render(
   marker: { modified: string },
   format: Format,
   validators: Validators,
+  today: string,
 ): Promise<CachedPage> {
-  const result = await state.store.queryFeed(query, after);
+  const result = await state.store.queryFeed({ ...query, today }, after);
   const nextUrl = result.nextAfter
     ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
     : null;
   const label = describeFilters(query, renderLanguage({ lang: query.lang ?? null }));
   const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), label);
+  page.today = today;
   return {
     etag: validators.etag,
     lastModified: validators.lastModified,

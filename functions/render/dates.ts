@@ -31,15 +31,6 @@ export function isMonthOnly(s: string): boolean {
   return s.length === 7;
 }
 
-/** The last day an event date can stand for (`YYYY-MM-DD`): the day itself, or the
- *  last day of a month-only date; null when unreadable. */
-export function lastPossibleDay(s: string): string | null {
-  const d = parseEventDate(s);
-  if (!d) return null;
-  const day = d.day ?? daysInMonth(d.year, d.month);
-  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026` (words/<lang>.json
  *  `dates`). Unparseable: as is. */
 export function formatEventDate(s: string, lang: RenderLanguage): string {

@@ -8,11 +8,12 @@
 // DATE-TIME values. test/render/ical.test.ts parses the output back.
 //
 // Dates: DTSTART;VALUE=DATE is the start day, DTEND the day after the last day
-// (exclusive, §3.6.1). A month-only date (`YYYY-MM`) is shown as an all-day event on
-// the 1st of the month when it is the start, and as the last day of the month when it
-// is the end, and the DESCRIPTION begins with a note that the exact day is unknown —
-// so the event stays visible in calendars (skipping it would hide announced visits)
-// without pretending to span the whole month.
+// (exclusive, §3.6.1). A month-only date (`YYYY-MM`) is never shown as a known day: the
+// event is an all-day span over the whole month (from the 1st when it is the start,
+// through the last day when it is the end or the only date), TRANSP:TRANSPARENT so it
+// blocks no time, and the DESCRIPTION begins with a note that the exact day is unknown.
+// The event stays visible in calendars (skipping it would hide announced visits) for
+// the whole month it may fall in.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
 import { cleanText, oneLine } from './escape.js';
@@ -80,7 +81,8 @@ export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDa
   const s = parseEventDate(event.start);
   if (!s) return null;
   const startDay: [number, number, number] = [s.year, s.month, s.day ?? 1];
-  let last = startDay;
+  // a month-only start with no end: the whole month
+  let last: [number, number, number] = s.day === null ? [s.year, s.month, daysInMonth(s.year, s.month)] : startDay;
   const e = event.end === null ? null : parseEventDate(event.end);
   if (e) {
     const endDay: [number, number, number] = [e.year, e.month, e.day ?? daysInMonth(e.year, e.month)];

@@ -5,7 +5,8 @@
 // Every string returned here is already clean (see escape.ts): titles are one line,
 // other text keeps its line breaks. Escaping is the formats' job.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
-import { formatDateRange, formatEventDate, isMonthOnly, lastPossibleDay } from './dates.js';
+import { isOverdue as announcedAndPast } from '../domain/dates.js';
+import { formatDateRange, formatEventDate, isMonthOnly } from './dates.js';
 import { cleanText, oneLine } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
@@ -170,9 +171,7 @@ function visitor(event: DiplomaticEvent, lang: RenderLanguage, person: (p: Parti
  * without a day to compare with (renderers have no clock: the page brings `today`).
  */
 export function isOverdue(event: Pick<DiplomaticEvent, 'status' | 'start' | 'end'>, today: string | null | undefined): boolean {
-  if (!today || event.status !== 'announced') return false;
-  const last = lastPossibleDay(event.end ?? event.start);
-  return last !== null && last < today;
+  return today ? announcedAndPast(event, today) : false;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
+import { viewsFor, matchesQuery, startBounds, type FeedSelection } from '../domain/feed-query.js';
 import {
   ArticleRecord,
   EventHead,
@@ -349,11 +349,9 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
-  async queryFeed(
-    query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit'>,
-    after: string | null,
-  ): Promise<FeedPageResult> {
-    const [lo, hi] = postingSortBounds(query.from, query.to);
+  async queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult> {
+    const bounds = startBounds(query);
+    const [lo, hi] = postingSortBounds(bounds.from, bounds.to);
     const views = viewsFor(query);
     const pages = await Promise.all(
       views.map((view) =>

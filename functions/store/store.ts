@@ -1,7 +1,7 @@
 // The store's port: every read and write the domain needs, nothing more. The one
 // implementation is DynamoStore (dynamo-store.ts); the same code runs against
 // DynamoDB, DynamoDB Local and dynalite.
-import type { FeedQuery } from '../domain/feed-query.js';
+import type { FeedSelection } from '../domain/feed-query.js';
 import type {
   ArticleRecord,
   EventHead,
@@ -55,10 +55,7 @@ export interface EventStore {
   syncPostings(event: StoredEvent, write: readonly string[] | null): Promise<void>;
 
   /** one page of a feed view set, newest first */
-  queryFeed(
-    query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit'>,
-    after: string | null,
-  ): Promise<FeedPageResult>;
+  queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult>;
 
   getMeta(): Promise<Meta | null>;
   /** records a change: raises the version and sets the time */

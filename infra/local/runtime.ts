@@ -61,7 +61,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   const app = createApp();
   const pages = new PageCache(options.pageCacheBytes);
   const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
-  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl, cursorKey: options.cursorKey ?? process.env.CURSOR_KEY, pages, markers });
+  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl, cursorKey: options.cursorKey ?? process.env.CURSOR_KEY, pages, markers, now: options.now });
   ingestRoutes(app, {
     store,
     extract: options.extract ?? extractEvents,

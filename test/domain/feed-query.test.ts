@@ -4,6 +4,7 @@ import {
   canonicalQueryString,
   matchesQuery,
   parseFeedQuery,
+  startBounds,
   viewsFor,
   viewsOf,
 } from '../../functions/domain/feed-query.js';
@@ -104,6 +105,38 @@ describe('feed views', () => {
     expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-06'))).toBe(false);
     expect(matchesQuery(facts({ start: '2026-02' }), q('from=2026-02-01'))).toBe(true);
     expect(matchesQuery(facts({ start: '2026-02' }), q('to=2026-01-31'))).toBe(false);
+  });
+});
+
+describe('when: upcoming and past, counted from today', () => {
+  const today = '2026-03-15';
+  const sel = (when: 'upcoming' | 'past') => ({ country: [], type: [], when, today });
+  it.each([
+    ['2026-03-15', 'upcoming'],
+    ['2026-03-14', 'past'],
+    ['2027-01-01', 'upcoming'],
+    ['2026-03', 'upcoming'], // a month-only start of this month may be to come
+    ['2026-02', 'past'],
+    ['2026-04', 'upcoming'],
+  ] as const)('an event starting %s is %s', (start, expected) => {
+    const f = facts({ start });
+    expect(matchesQuery(f, sel('upcoming'))).toBe(expected === 'upcoming');
+    expect(matchesQuery(f, sel('past'))).toBe(expected === 'past');
+  });
+
+  it('narrows the start days the store reads', () => {
+    expect(startBounds({ when: 'upcoming', today })).toEqual({ from: '2026-03-01' });
+    expect(startBounds({ when: 'upcoming', today, from: '2026-06-01' })).toEqual({ from: '2026-06-01' });
+    expect(startBounds({ when: 'past', today })).toEqual({ to: '2026-03-14' });
+    expect(startBounds({ when: 'past', today, from: '2025-01-01', to: '2027-01-01' })).toEqual({ from: '2025-01-01', to: '2026-03-14' });
+    expect(() => startBounds({ when: 'past' })).toThrow();
+  });
+
+  it('is read in any letter case, and refused when neither', () => {
+    expect(parse('when=Upcoming')).toEqual(parse('when=upcoming'));
+    const r = parse('when=soon');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toEqual({ parameter: 'when', detail: 'must be upcoming or past' });
   });
 });
 

@@ -50,9 +50,9 @@ describe('iCalendar document', () => {
     expect(prop(meeting, 'DTEND')?.value).toBe('20260207'); // end 6 Feb, exclusive
     expect(unescapeIcalText(prop(meeting, 'LOCATION')!.value)).toBe('Phủ Chủ tịch, Viêng Chăn, Lào');
 
-    // month-only: all-day on the 1st, with a note
+    // month-only: never a known day — the whole month, with a note
     expect(prop(call, 'DTSTART')?.value).toBe('20260301');
-    expect(prop(call, 'DTEND')?.value).toBe('20260302');
+    expect(prop(call, 'DTEND')?.value).toBe('20260401');
     expect(unescapeIcalText(prop(call, 'DESCRIPTION')!.value)).toMatch(/^Ngày chính xác chưa rõ: bài báo chỉ nêu tháng 3\/2026\./);
     expect(prop(call, 'LOCATION')).toBeUndefined();
   });
@@ -74,7 +74,9 @@ describe('all-day spans', () => {
     ['2026-02-28', '2026-03-01', '20260228', '20260302', false],
     ['2024-02-29', null, '20240229', '20240301', false],
     ['2026-12-31', null, '20261231', '20270101', false],
-    ['2026-02', null, '20260201', '20260202', true],
+    ['2026-02', null, '20260201', '20260301', true],
+    ['2024-02', null, '20240201', '20240301', true],
+    ['2026-12', null, '20261201', '20270101', true],
     ['2026-02', '2026-03', '20260201', '20260401', true],
     ['2026-02-10', '2026-02-03', '20260210', '20260211', false], // end before start: one day
   ])('%s – %s', (start, end, dtstart, dtend, monthOnly) => {
