@@ -13,6 +13,13 @@ import { isTrackingParameter } from './tracking-parameters.js';
 export const MAX_FILTER_COUNTRIES = 3;
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 100;
+/** The calendar lists a window of events, not a page (calendar apps do not page): at
+ *  most this many, the latest by start; the window's older events are left out, and
+ *  the calendar says so. */
+export const CALENDAR_MAX_EVENTS = 1000;
+/** The calendar's default window: every upcoming event, and those that started in
+ *  the last this many months (from the 1st of the month). */
+export const CALENDAR_PAST_MONTHS = 12;
 
 const isoDay = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
@@ -185,6 +192,19 @@ export function startBounds(q: Pick<FeedSelection, 'from' | 'to' | 'when' | 'tod
     }
   }
   return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/**
+ * What the calendar lists for a query on a day: every event in its window, up to
+ * CALENDAR_MAX_EVENTS. The window is `from`–`to` when either is given (each open when
+ * absent), else every upcoming event and the past CALENDAR_PAST_MONTHS months.
+ */
+export function calendarWindow(query: FeedQuery, today: string): FeedSelection {
+  const given = query.from !== undefined || query.to !== undefined;
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)) - CALENDAR_PAST_MONTHS;
+  const start = new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
+  return { ...query, ...(given ? {} : { from: start }), limit: CALENDAR_MAX_EVENTS, today };
 }
 
 /** Whether an event belongs in a query's result: checks a posting against its event.

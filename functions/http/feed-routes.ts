@@ -7,6 +7,8 @@ import type { Context, Hono } from 'hono';
 import { utcDay } from '../domain/dates.js';
 import { allSources } from '../domain/merge.js';
 import {
+  calendarWindow,
+  CALENDAR_MAX_EVENTS,
   canonicalQueryString,
   DEFAULT_LIMIT,
   parseFeedQuery,
@@ -57,13 +59,16 @@ interface FeedState {
 interface Format {
   contentType: string;
   render: (page: FeedPage) => string;
+  /** lists a window of events rather than a page, unless `limit` or `cursor` asks for a
+   *  page (calendar apps do not page: domain/feed-query.ts calendarWindow) */
+  window?: boolean;
 }
 
 const FORMATS: Record<string, Format> = {
   '/feeds/atom.xml': { contentType: 'application/atom+xml; charset=utf-8', render: renderAtom },
   '/feeds/rss.xml': { contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
   '/feeds/feed.json': { contentType: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
-  '/feeds/calendar.ics': { contentType: 'text/calendar; charset=utf-8', render: renderCalendar },
+  '/feeds/calendar.ics': { contentType: 'text/calendar; charset=utf-8', render: renderCalendar, window: true },
   '/': { contentType: 'text/html; charset=utf-8', render: renderHomePage },
 };
 
@@ -159,6 +164,7 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   const after = query.cursor ? openCursor(state.cursorKey, cursorFilters(query), query.cursor) : null;
   if (query.cursor && after === null) return badParameter('cursor', 'is not a cursor from this feed');
 
+  const windowed = format.window === true && !params.has('limit') && !params.has('cursor');
   const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
   // the views this page reads: their change markers decide a 304 in one store read
@@ -168,18 +174,20 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   // the day is part of the representation: `when`, the calendar's window and "no report
   // since" are counted from it, so a page changes at midnight (UTC) even with no ingest
   const today = utcDay(state.now());
-  const validators = validatorsFor(marker, `${selfUrl} ${today}`);
+  // (a window and a page of the default size have one URL: the key tells them apart)
+  const representation = `${selfUrl} ${today}${windowed ? ' window' : ''}`;
+  const validators = validatorsFor(marker, representation);
   const headers = cacheHeaders(validators, { 'content-type': format.contentType, vary: 'Accept-Encoding' });
   if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
     return new Response(null, { status: 304, headers });
   }
-  const key = selfUrl;
+  const key = representation;
   const cached = state.pages.get(key, validators.etag);
   // HEAD: the headers alone, from the markers; the length too when the page is at hand
   if (c.req.method === 'HEAD' && !cached) return new Response(null, { headers });
 
   const page =
-    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators, today)));
+    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators, today, windowed)));
   const coding = negotiateCoding(c.req.header('accept-encoding'), page.body.byteLength);
   const body = state.pages.encoded(key, page, coding);
   return new Response(body, {
@@ -202,14 +210,18 @@ async function render(
   format: Format,
   validators: Validators,
   today: string,
+  windowed: boolean,
 ): Promise<CachedPage> {
-  const result = await state.store.queryFeed({ ...query, today }, after);
-  const nextUrl = result.nextAfter
-    ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
-    : null;
+  const result = await state.store.queryFeed(windowed ? calendarWindow(query, today) : { ...query, today }, after);
+  const nextUrl =
+    result.nextAfter && !windowed
+      ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
+      : null;
   const label = describeFilters(query, renderLanguage({ lang: query.lang ?? null }));
   const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), label);
   page.today = today;
+  // a window that held more than the calendar lists: it says so
+  if (windowed && result.nextAfter) page.listedAtMost = CALENDAR_MAX_EVENTS;
   return {
     etag: validators.etag,
     lastModified: validators.lastModified,

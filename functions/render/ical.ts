@@ -144,6 +144,12 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   ];
 }
 
+/** The calendar's description, and when its window held more events than it lists, that. */
+function calendarDescription(page: FeedPage, lang: RenderLanguage): string {
+  const w = WORDS[lang];
+  return page.listedAtMost ? `${w.siteDescription} ${fill(w.calendarCapped, { count: page.listedAtMost.toLocaleString(lang) })}` : w.siteDescription;
+}
+
 export function renderCalendar(page: FeedPage): string {
   const lang = renderLanguage(page);
   const name = escapeIcalText(feedTitle(page));
@@ -155,7 +161,7 @@ export function renderCalendar(page: FeedPage): string {
     'METHOD:PUBLISH',
     `NAME:${name}`,
     `X-WR-CALNAME:${name}`,
-    `X-WR-CALDESC:${escapeIcalText(WORDS[lang].siteDescription)}`,
+    `X-WR-CALDESC:${escapeIcalText(calendarDescription(page, lang))}`,
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
     ...page.events.flatMap((e) => vevent(e, page, lang) ?? []),

@@ -27,4 +27,7 @@ export interface FeedPage {
    *  passed says that no report has come since. Renderers have no clock; without it
    *  nothing is said. */
   today?: string | null;
+  /** set when the calendar's window held more events than it lists (this many, the
+   *  latest): the calendar says so */
+  listedAtMost?: number | null;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openCursor, signCursor } from '../../functions/http/cursor.js';
 import {
   canonicalQueryString,
+  calendarWindow,
+  CALENDAR_MAX_EVENTS,
   matchesQuery,
   parseFeedQuery,
   startBounds,
@@ -137,6 +139,24 @@ describe('when: upcoming and past, counted from today', () => {
     const r = parse('when=soon');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toEqual({ parameter: 'when', detail: 'must be upcoming or past' });
+  });
+});
+
+describe('the calendar window', () => {
+  const q = (s: string) => {
+    const p = parse(s);
+    if (!p.ok) throw new Error(s);
+    return p.query;
+  };
+  it('is every upcoming event and the past 12 months from the 1st, at most CALENDAR_MAX_EVENTS', () => {
+    expect(calendarWindow(q(''), '2026-03-15')).toMatchObject({ from: '2025-03-01', limit: CALENDAR_MAX_EVENTS, today: '2026-03-15' });
+    expect(calendarWindow(q(''), '2026-01-31').from).toBe('2025-01-01');
+    expect(calendarWindow(q(''), '2026-03-15').to).toBeUndefined();
+  });
+  it('is from–to when either is given', () => {
+    expect(calendarWindow(q('to=2020-12-31'), '2026-03-15')).toMatchObject({ to: '2020-12-31', limit: CALENDAR_MAX_EVENTS });
+    expect(calendarWindow(q('to=2020-12-31'), '2026-03-15').from).toBeUndefined();
+    expect(calendarWindow(q('from=2019-01-01&country=LA'), '2026-03-15')).toMatchObject({ from: '2019-01-01', country: ['LA'] });
   });
 });
 

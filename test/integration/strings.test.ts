@@ -29,7 +29,7 @@ const PATHS: Record<string, string> = {
   'feed.json': '/feeds/feed.json',
   'atom.xml': '/feeds/atom.xml',
   'rss.xml': '/feeds/rss.xml',
-  'calendar.ics': '/feeds/calendar.ics',
+  'calendar.ics': '/feeds/calendar.ics?from=2024-01-01',
   'home.html': '/',
   'home-en.html': '/?lang=en',
 };

@@ -57,6 +57,13 @@ describe('iCalendar document', () => {
     expect(prop(call, 'LOCATION')).toBeUndefined();
   });
 
+  it('says when its window held more events than it lists', () => {
+    const desc = (ics: string) => unescapeIcalText(/^X-WR-CALDESC:(.*)$/m.exec(ics.replace(/\r\n /g, ''))![1]!.trim());
+    expect(desc(renderCalendar(page))).not.toMatch(/chỉ liệt kê/);
+    expect(desc(renderCalendar({ ...page, listedAtMost: 1000 }))).toMatch(/Lịch này chỉ liệt kê 1\.000 sự kiện mới nhất; dùng from và to/);
+    expect(desc(renderCalendar({ ...page, listedAtMost: 1000, lang: 'en' }))).toMatch(/lists only the 1,000 latest events; use from and to/);
+  });
+
   it('SEQUENCE follows revision', () => {
     const v = icalEvents(renderCalendar(samplePage([stateVisit({ revision: 7 })])))[0]!;
     expect(prop(v, 'SEQUENCE')?.value).toBe('7');
