@@ -104,7 +104,7 @@ export function syntheticStoredEvent(
   const id = newEventId(key);
   const merged = mergeReports([report]);
   const time = `${start}T01:00:00.000Z`;
-  return { event: { id, version: 1, revision: 1, published: time, modified: time, event: merged, postings: postingsOf(id, merged) }, report };
+  return { event: { id, version: 1, revision: 1, published: time, modified: time, event: merged, postings: postingsOf(id, merged, time) }, report };
 }
 
 export { StoredEvent };

@@ -1,9 +1,10 @@
 // The feed filters of CONTRACT §1 and the feed views ("postings") that answer them.
 //
 // Every event is listed in one feed view per combination of: a subset of its
-// countries (up to three), its type or its category or neither, its status or not.
-// A filtered page is then one Query on one view (or one per requested type, merged),
-// reading only the items it returns.
+// countries (up to three), its type or its category or neither, its status or not,
+// ordered by start; and in one more view, CHANGES_VIEW, ordered by its last change
+// (`order=updated`). A filtered page is then one Query on one view (or one per
+// requested type, merged), reading only the items it returns.
 import * as z from 'zod/mini';
 import countryCodes from './data/country-codes.json' with { type: 'json' };
 import { addDays, lastDay } from './dates.js';
@@ -35,6 +36,12 @@ const Language = z.optional(z.enum(['en', 'vi']));
  *  month); `past`: events that started before today. Today is UTC (dates.ts utcDay). */
 export const WHEN = ['upcoming', 'past'] as const;
 export type When = (typeof WHEN)[number];
+/** `start`: newest event first (the default); `updated`: the latest change first, every
+ *  event, no other filter (for keeping a copy in sync). */
+export const ORDERS = ['start', 'updated'] as const;
+/** The view that lists every event by its last change. Not a filter view's name
+ *  (those are `*` or start with `c=`, `k=`, `s=`). */
+export const CHANGES_VIEW = 'order=updated';
 
 /** The ISO 3166-1 alpha-2 codes a filter may name (data/country-codes.json): any
  *  other code is refused like any other bad value, not answered with an empty feed. */
@@ -56,13 +63,18 @@ export const FeedQuery = z
     cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed'))),
     lang: Language,
     when: z.optional(z.enum(WHEN)),
+    order: z.optional(z.enum(ORDERS)),
   })
   .check(
     z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
+    z.refine((q) => q.order !== 'updated' || (!q.country.length && !q.type.length && !q.status && !q.from && !q.to && !q.when), {
+      message: 'updated lists every event by its last change and takes no other filter (country, type, status, from, to, when)',
+      path: ['order'],
+    }),
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'when', 'limit', 'cursor', 'lang'] as const;
+export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'when', 'order', 'limit', 'cursor', 'lang'] as const;
 const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };
@@ -70,7 +82,7 @@ export type QueryProblem = { parameter: string; detail: string };
 /** Reads the filters from a query string; names the first offending parameter.
  *  Tracking parameters (`utm_*`, `fbclid`, … : tracking-parameters.ts) are ignored, so
  *  a shared link is the same feed, with the same self link and ETag. Values from a
- *  closed set (country, type, status, when, lang) are read in any letter case. */
+ *  closed set (country, type, status, when, order, lang) are read in any letter case. */
 export function parseFeedQuery(params: URLSearchParams): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
   for (const name of new Set(params.keys())) {
     if (isTrackingParameter(name)) continue;
@@ -98,6 +110,8 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
     cursor: params.get('cursor') ?? undefined,
     lang: params.get('lang')?.toLowerCase(),
     when: params.get('when')?.toLowerCase(),
+    // the default order is no parameter: one spelling per view
+    order: params.get('order')?.toLowerCase() === 'start' ? undefined : params.get('order')?.toLowerCase(),
   };
   const parsed = FeedQuery.safeParse(raw);
   if (parsed.success) return { ok: true, query: parsed.data };
@@ -129,6 +143,8 @@ function describeInvalid(parameter: string): string {
       return 'must be en or vi';
     case 'when':
       return 'must be upcoming or past';
+    case 'order':
+      return 'must be start or updated';
     default:
       return 'is not valid';
   }
@@ -166,14 +182,15 @@ export function viewsOf(facts: Pick<EventFacts, 'countries' | 'type' | 'category
 }
 
 /** The feed views a query reads: one, or one per requested type (any of them). */
-export function viewsFor(query: Pick<FeedQuery, 'country' | 'type' | 'status'>): string[] {
+export function viewsFor(query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'order'>): string[] {
+  if (query.order === 'updated') return [CHANGES_VIEW];
   const kinds = query.type.length > 0 ? query.type : [null];
   return kinds.map((k) => viewName(query.country, k, query.status ?? null));
 }
 
 /** What the store reads for a query: its filters, and the day `when` is counted from
  *  (required with `when`). */
-export type FeedSelection = Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit' | 'when'> & { today?: string };
+export type FeedSelection = Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit' | 'when' | 'order'> & { today?: string };
 
 /** The start days a selection reads (inclusive ISO days, open when absent): its `from`
  *  and `to`, narrowed by `when`. `upcoming` reads from the 1st of today's month (a
@@ -244,6 +261,7 @@ export function canonicalQueryString(query: FeedQuery, cursor: string | null = n
   if (query.to) params.set('to', query.to);
   if (query.limit !== DEFAULT_LIMIT) params.set('limit', String(query.limit));
   if (query.when) params.set('when', query.when);
+  if (query.order) params.set('order', query.order);
   if (query.lang) params.set('lang', query.lang);
   if (cursor) params.set('cursor', cursor);
   const s = params.toString();

@@ -164,7 +164,7 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   const after = query.cursor ? openCursor(state.cursorKey, cursorFilters(query), query.cursor) : null;
   if (query.cursor && after === null) return badParameter('cursor', 'is not a cursor from this feed');
 
-  const windowed = format.window === true && !params.has('limit') && !params.has('cursor');
+  const windowed = format.window === true && !params.has('limit') && !params.has('cursor') && query.order !== 'updated';
   const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
   // the views this page reads: their change markers decide a 304 in one store read

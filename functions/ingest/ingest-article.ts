@@ -251,20 +251,21 @@ async function changeEvent(
       return head;
     }
     const publicChanged = !head || JSON.stringify(head.event) !== JSON.stringify(event) || wasWithdrawn !== withdrawn;
-    const current = postingsOf(id, event);
+    const modified = publicChanged ? time : head!.modified;
+    const current = postingsOf(id, event, modified);
     const next: StoredEvent = {
       id,
       version: (head?.version ?? 0) + 1,
       revision: (head?.revision ?? 0) + (publicChanged ? 1 : 0),
       published: head?.published ?? time,
-      modified: publicChanged ? time : head!.modified,
+      modified,
       withdrawn,
       event,
       postings: [...new Set([...current, ...(head?.postings ?? [])])].slice(0, MAX_POSTING_HISTORY),
     };
     if (await store.putEvent(next, head ? head.version : null)) {
       // only the postings the previous state lacked, unless withdrawal changed them all
-      const before = head && (wasWithdrawn === null) === (withdrawn === null) ? new Set(postingsOf(id, head.event)) : null;
+      const before = head && (wasWithdrawn === null) === (withdrawn === null) ? new Set(postingsOf(id, head.event, head.modified)) : null;
       await syncPostings(store, next, before ? current.filter((p) => !before.has(p)) : null);
       return next;
     }

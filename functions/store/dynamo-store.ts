@@ -28,7 +28,7 @@ import {
 } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
 import { StoreUnavailableError, type EventStore, type FeedPageResult, type PollStateStore } from './store.js';
-import { EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
+import { changeSort, EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
 
 /** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
  *  its deleted entry in Atom): the table's TTL removes them after, and reads skip
@@ -318,7 +318,7 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async syncPostings(event: StoredEvent, write: readonly string[] | null) {
-    const current = new Set(postingsOf(event.id, event.event));
+    const current = new Set(postingsOf(event.id, event.event, event.modified));
     const expires = expiryOf(event);
     const requests: Item[] = [];
     for (const posting of write ?? current) {
@@ -350,7 +350,9 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult> {
-    const bounds = startBounds(query);
+    const byChange = query.order === 'updated';
+    // the view by last change reads from its newest end (order=updated takes no date bounds)
+    const bounds = byChange ? {} : startBounds(query);
     const [lo, hi] = postingSortBounds(bounds.from, bounds.to);
     const views = viewsFor(query);
     const pages = await Promise.all(
@@ -391,7 +393,7 @@ export class DynamoStore implements EventStore, PollStateStore {
     // cleaning it up): list an event only where its current state belongs.
     const sortOf = new Map(taken);
     const live = events.filter(
-      (e) => sortOf.get(e.id) === postingSort(e.event.start, e.id) && matchesQuery(e.event, query),
+      (e) => sortOf.get(e.id) === (byChange ? changeSort(e.modified, e.id) : postingSort(e.event.start, e.id)) && matchesQuery(e.event, query),
     );
     const last = taken[taken.length - 1];
     return { events: live, nextAfter: truncated && last ? last[1] : null };

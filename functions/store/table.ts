@@ -18,6 +18,9 @@ import { createHash } from 'node:crypto';
 //                                                view (all, a country set, a type or
 //                                                category, a status, or a combination),
 //                                                ordered by start date then id
+//   FEED#order=updated          <modified>#<id>  the event listed by its last change
+//                                                (RFC 3339 UTC), for `order=updated`: one
+//                                                per event, moved by every change
 //   CLAIM#<category>#<countries>#<YYYY-MM>
 //                               CLAIM            the identity ledger of one country set and
 //                                                month: the events that started then, for
@@ -119,11 +122,18 @@ export function postingSort(start: string, id: string): string {
   return `${start.length === 7 ? `${start}-00` : start}#${id}`;
 }
 
-const POSTING_SORT = /^\d{4}-\d{2}-\d{2}#[A-Za-z0-9]{1,64}$/;
+/** Sort key of a posting in the view by last change: the change's time (RFC 3339 in
+ *  UTC, as the store writes `modified`: it sorts as text), then the id. */
+export function changeSort(modified: string, id: string): string {
+  return `${modified}#${id}`;
+}
 
-/** Whether a string is a posting sort key (a feed cursor must be one). */
+const POSTING_SORT = /^\d{4}-\d{2}-\d{2}#[A-Za-z0-9]{1,64}$/;
+const CHANGE_SORT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z#[A-Za-z0-9]{1,64}$/;
+
+/** Whether a string is a posting sort key, by start or by change (a feed cursor must be one). */
 export function isPostingSort(s: string): boolean {
-  return POSTING_SORT.test(s);
+  return POSTING_SORT.test(s) || CHANGE_SORT.test(s);
 }
 
 /** Inclusive bounds on the postings' sort key for ISO days `from`/`to`. A month-only

@@ -158,10 +158,10 @@ export function invariantViolations(state: TableState): { violations: string[]; 
       violations.push(`posting ${posting} points at missing event ${id}`);
       continue;
     }
-    if (!postingsOf(id, e.event).includes(posting)) stale++;
+    if (!postingsOf(id, e.event, e.modified).includes(posting)) stale++;
   }
   for (const e of state.events) {
-    const missing = postingsOf(e.id, e.event).filter((p) => state.postings.get(p) !== e.id);
+    const missing = postingsOf(e.id, e.event, e.modified).filter((p) => state.postings.get(p) !== e.id);
     if (missing.length === 0) continue;
     // an event whose articles are all recorded must be fully listed; one with a
     // pending article may lack postings (invisible there until the retry re-syncs)

@@ -6,6 +6,7 @@
 //     the state of a clean ingest: the same feed (timestamps aside), the same items.
 // And: with the store down, every read route and /healthz answer 503.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANGES_VIEW } from '../../functions/domain/feed-query.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
 import { extractEvents } from '../../functions/extract/index.js';
 import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
@@ -79,12 +80,16 @@ async function postArticle(s: LocalService, body: string) {
 }
 
 /** What must be equal between a clean ingest and a faulted-then-retried one. */
+/** A posting in the view by last change carries the change's time, which differs from
+ *  run to run like `modified` (left out below); the invariants check it matches `modified`. */
+const timeless = (posting: string) => (posting.startsWith(`${CHANGES_VIEW}|`) ? posting.replace(/\|[^#]*#/, '|#') : posting);
+
 function comparable(state: TableState) {
   return {
-    events: state.events.map((e) => ({ id: e.id, revision: e.revision, event: e.event, reports: e.reports, postings: [...e.postings].sort() })),
+    events: state.events.map((e) => ({ id: e.id, revision: e.revision, event: e.event, reports: e.reports, postings: e.postings.map(timeless).sort() })),
     articles: state.articles.map((a) => ({ key: a.key, contentHash: a.contentHash, eventIds: a.eventIds })),
     ledgers: [...state.ledgers].map(([k, l]) => [k, l.entries]),
-    postings: [...state.postings].sort(),
+    postings: [...state.postings].map(([posting, id]) => [timeless(posting), id]).sort(),
   };
 }
 
