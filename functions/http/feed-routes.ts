@@ -3,7 +3,7 @@
 // second per view set: page-cache.ts), answers a 304 or a HEAD from them, and a 200
 // from the page cache while they are unchanged; only a page not rendered under the
 // current markers costs one Query per requested view, one BatchGetItem and a render.
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { utcDay } from '../domain/dates.js';
 import { allSources } from '../domain/merge.js';
 import {
@@ -17,11 +17,14 @@ import {
   type FeedQuery,
 } from '../domain/feed-query.js';
 import { renderAtom } from '../render/atom.js';
-import { renderEventPage, renderHomePage } from '../render/html.js';
+import { renderErrorPage, renderEventPage, renderHomePage } from '../render/html.js';
 import { renderCalendar } from '../render/ical.js';
 import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
+import { ICON_CONTENT_TYPE, ICON_SVG } from '../render/icon.js';
+import { ICON_PATH } from '../render/ids.js';
+import { OPML_CONTENT_TYPE, renderOpml } from '../render/opml.js';
 import { renderRss } from '../render/rss.js';
-import { describeFilters, renderLanguage } from '../render/text.js';
+import { describeFilters, eventTitle, renderLanguage } from '../render/text.js';
 import type { FeedPage } from '../render/types.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
@@ -30,7 +33,7 @@ import { allowOnly, publicOrigin } from './app.js';
 import { combineMarkers, FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
 import { cursorKey, openCursor, signCursor } from './cursor.js';
 import { MarkerMemo, negotiateCoding, PageCache, type CachedPage } from './page-cache.js';
-import { problem, problemResponse } from './problem.js';
+import { problem, PROBLEM_TYPE, problemResponse } from './problem.js';
 
 export interface FeedDeps {
   store: EventStore;
@@ -73,6 +76,8 @@ const FORMATS: Record<string, Format> = {
 };
 
 const EVENT_ID = /^[A-Za-z0-9]{1,64}$/;
+/** What never changes within a release (the icon): a day in caches. */
+const STATIC_CACHE_CONTROL = 'public, max-age=86400';
 
 function cacheHeaders(v: Validators, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -97,13 +102,17 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     markers: deps.markers ?? new MarkerMemo(),
     now: deps.now ?? (() => new Date()),
   };
+  app.use(errorPagesForBrowsers(deps.publicBaseUrl));
   for (const [path, format] of Object.entries(FORMATS)) {
     app.get(path, (c) => serveFeed(c, state, path, format));
     allowOnly(app, path, ['GET', 'HEAD']);
   }
 
   app.get('/events/:id', async (c) => {
-    const id = c.req.param('id');
+    // `/events/{id}.ics`: the event alone, as a calendar file to add
+    const named = c.req.param('id');
+    const asCalendar = named.endsWith('.ics');
+    const id = asCalendar ? named.slice(0, -'.ics'.length) : named;
     if (!EVENT_ID.test(id)) return problemResponse(problem(404, 'no such event'));
     const stored = await deps.store.getEventHead(id);
     if (!stored) return problemResponse(problem(404, `no event ${id}`));
@@ -112,35 +121,68 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     }
     const lang = parseLanguage(new URL(c.req.url).searchParams);
     if (!lang.ok) return badParameter(lang.problem.parameter, lang.problem.detail);
-    const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
+    const wantsJson = !asCalendar && /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
+    const form = asCalendar ? 'ics' : wantsJson ? 'json' : 'html';
     const origin = publicOrigin(c, deps.publicBaseUrl);
     // the day is part of the representation: an announced event says when its date has passed
     const today = utcDay(state.now());
     const validators = validatorsFor(
       { version: stored.version, modified: stored.modified },
-      `event ${id} ${wantsJson ? 'json' : 'html'} ${lang.lang ?? ''} ${origin} ${today}`,
+      `event ${id} ${form} ${lang.lang ?? ''} ${origin} ${today}`,
     );
-    const headers = cacheHeaders(validators, { vary: 'Accept' });
+    const headers = cacheHeaders(validators, asCalendar ? {} : { vary: 'Accept' });
     if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
       return new Response(null, { status: 304, headers });
     }
-    const page = pageOf(origin, `${origin}/events/${id}`, null, null, { modified: stored.modified }, [publicEvent(stored)], null);
-    page.lang = lang.lang ?? null;
+    // the feeds it links to are in the page's language
+    const view: FeedQuery = { country: [], type: [], limit: DEFAULT_LIMIT, ...(lang.lang ? { lang: lang.lang } : {}) };
+    const event = publicEvent(stored);
+    const page = pageOf(origin, `${origin}/events/${id}`, null, view, { modified: stored.modified }, [event], null);
     page.today = today;
+    if (asCalendar) {
+      page.filterLabel = eventTitle(event, renderLanguage(page), today);
+      return new Response(renderCalendar(page), { headers: { ...headers, 'content-type': 'text/calendar; charset=utf-8' } });
+    }
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
-      const item = jsonFeedItem(publicEvent(stored), page);
+      const item = jsonFeedItem(event, page);
       const sources = allSources(await deps.store.getReports(id)).map((s) => ({ url: s.url, title: s.title, published: s.published }));
       item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
       return new Response(jsonText(item), {
         headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
       });
     }
-    return new Response(renderEventPage(publicEvent(stored), page), {
+    return new Response(renderEventPage(event, page), {
       headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
     });
   });
   allowOnly(app, '/events/:id', ['GET', 'HEAD']);
+
+  // the site's icon, for browsers and the feeds' icon and logo; /favicon.ico points at it
+  app.get(ICON_PATH, () => {
+    const validators = validatorsFor(null, `icon ${ICON_SVG}`);
+    return new Response(ICON_SVG, {
+      headers: { ...cacheHeaders(validators), 'cache-control': STATIC_CACHE_CONTROL, 'content-type': `${ICON_CONTENT_TYPE}; charset=utf-8` },
+    });
+  });
+  allowOnly(app, ICON_PATH, ['GET', 'HEAD']);
+  app.get('/favicon.ico', () => new Response(null, { status: 301, headers: { location: ICON_PATH, 'cache-control': STATIC_CACHE_CONTROL } }));
+  allowOnly(app, '/favicon.ico', ['GET', 'HEAD']);
+
+  // OPML of the feeds (render/opml.ts): the filters and language it is asked with apply
+  app.get('/feeds.opml', (c) => {
+    const parsed = parseFeedQuery(new URL(c.req.url).searchParams);
+    if (!parsed.ok) return badParameter(parsed.problem.parameter, parsed.problem.detail);
+    const query = parsed.query;
+    const origin = publicOrigin(c, deps.publicBaseUrl);
+    const validators = validatorsFor(null, `opml ${origin}${canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT })}`);
+    const headers = cacheHeaders(validators, { 'content-type': OPML_CONTENT_TYPE });
+    if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(renderOpml({ baseUrl: origin, lang: query.lang ?? null, filters: query }), { headers });
+  });
+  allowOnly(app, '/feeds.opml', ['GET', 'HEAD']);
 
   app.get('/healthz', async () => {
     await deps.store.getMeta();
@@ -149,6 +191,42 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     });
   });
   allowOnly(app, '/healthz', ['GET', 'HEAD']);
+}
+
+/**
+ * A browser (Accept: text/html) gets an error as an HTML page in the language it asked
+ * for (`lang`), with the same status and headers; every other client keeps the
+ * problem+json body (RFC 9457). Middleware, so every error of every route, and the
+ * not-found answer, are covered.
+ */
+function errorPagesForBrowsers(publicBaseUrl: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    if (res.status < 400 || !(res.headers.get('content-type') ?? '').startsWith(PROBLEM_TYPE)) return;
+    if (!/\btext\/html\b/.test(c.req.header('accept') ?? '')) return;
+    let parameter: string | null = null;
+    try {
+      const body = (await res.clone().json()) as { 'invalid-params'?: { name?: unknown }[] };
+      const name = body['invalid-params']?.[0]?.name;
+      parameter = typeof name === 'string' ? name : null;
+    } catch {
+      parameter = null;
+    }
+    const lang = parseLanguage(new URL(c.req.url).searchParams);
+    const html = renderErrorPage({
+      status: res.status,
+      lang: lang.ok && lang.lang === 'en' ? 'en' : 'vi',
+      baseUrl: publicOrigin(c, publicBaseUrl),
+      parameter,
+    });
+    const headers = new Headers(res.headers);
+    headers.set('content-type', 'text/html; charset=utf-8');
+    headers.append('vary', 'Accept');
+    headers.delete('content-length');
+    c.res = undefined;
+    c.res = new Response(c.req.method === 'HEAD' ? null : html, { status: res.status, headers });
+  };
 }
 
 /** The filters a cursor is bound to: the query without its cursor, page size and language. */
@@ -253,6 +331,7 @@ function pageOf(
       json: `${origin}/feeds/feed.json${view}`,
       ics: `${origin}/feeds/calendar.ics${view}`,
       html: `${origin}/${view}`,
+      opml: `${origin}/feeds.opml${query ? canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT }) : ''}`,
     },
     filterLabel,
   };

@@ -4,7 +4,7 @@
 import type { DiplomaticEvent } from '../domain/event.js';
 import { eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
-import { eventFeedId, eventUrl, feedViewId, siteBase, vocabularyScheme } from './ids.js';
+import { eventFeedId, eventUrl, feedViewId, iconUrl, siteBase, vocabularyScheme } from './ids.js';
 import {
   categoryLabel,
   countryName,
@@ -52,6 +52,8 @@ export interface FeedMeta {
   homeUrl: string;
   author: { name: string; url: string };
   updated: string;
+  /** absolute URL of the site's icon (Atom icon and logo, JSON Feed icon and favicon) */
+  icon: string;
 }
 
 export function feedMeta(page: FeedPage): FeedMeta {
@@ -65,6 +67,7 @@ export function feedMeta(page: FeedPage): FeedMeta {
     homeUrl: home,
     author: { name: WORDS[lang].author, url: home },
     updated: rfc3339(page.updated),
+    icon: iconUrl(page),
   };
 }
 

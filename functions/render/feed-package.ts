@@ -123,6 +123,8 @@ export function atomWithFeedPackage(input: XmlFeedInput): string {
     // F10: the only extra <link> `feed` writes; renamed to rel="next" below.
     ...(input.nextUrl ? { hub: input.nextUrl } : {}),
     author: { name: textNode(meta.author.name), link: meta.author.url },
+    favicon: meta.icon, // <icon>
+    image: meta.icon, // <logo>
   });
   for (const e of input.entries) {
     feed.addItem({

@@ -1,11 +1,13 @@
-// Server-rendered HTML: the home page (latest events, feed autodiscovery) and each
-// event's permalink page. No JavaScript; a little inline CSS; everything escaped with
-// escape.ts.
+// Server-rendered HTML: the home page (latest events, filter links, feed
+// autodiscovery), each event's permalink page, and error pages for browsers. No
+// JavaScript; a little inline CSS; everything escaped with escape.ts.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { evidenceHtml, factsHtml, sourcesHtml, summaryHtml } from './content.js';
 import { escapeHtml, oneLine } from './escape.js';
-import { eventUrl, siteBase } from './ids.js';
+import { eventCalendarUrl, eventUrl, iconUrl, siteBase } from './ids.js';
 import {
+  categoryLabel,
+  kindLabel,
   countryName,
   eventTitle,
   feedTitle,
@@ -17,6 +19,7 @@ import {
 } from './text.js';
 import { formatDateRange } from './dates.js';
 import type { FeedPage, RenderLanguage } from './types.js';
+import { fill, WORDS as ALL_WORDS } from './words.js';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
@@ -29,6 +32,9 @@ const CSS = [
   '.meta{color:#555;font-size:.9rem;margin:.25rem 0}.announced{color:#8a5a00}.held{color:#1b6e2a}',
   'dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}',
   'nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}q{font-style:italic}',
+  'nav.filters{font-size:.9rem}nav.filters p{margin:.25rem 0}nav.filters .label{font-weight:600;margin-right:.5rem}',
+  'nav.filters a{margin-right:.6rem;white-space:nowrap}nav.filters a[aria-current]{font-weight:700;color:#222;text-decoration:none}',
+  '.summary{font-size:1.05rem}',
 ].join('');
 
 interface FeedLink {
@@ -45,10 +51,11 @@ function feedLinks(page: FeedPage, lang: RenderLanguage): FeedLink[] {
     { rel: 'alternate', type: 'application/rss+xml', href: a.rss, label: 'RSS' },
     { rel: 'alternate', type: 'application/feed+json', href: a.json, label: 'JSON Feed' },
     { rel: 'alternate', type: 'text/calendar', href: a.ics, label: WORDS[lang].calendar },
+    { rel: 'outline', type: 'text/x-opml', href: a.opml ?? '', label: ALL_WORDS[lang].nav.opml },
   ].filter((l) => l.href);
 }
 
-function layout(opts: { lang: RenderLanguage; title: string; head: string[]; body: string }): string {
+function layout(opts: { lang: RenderLanguage; title: string; head: string[]; body: string; page: Pick<FeedPage, 'baseUrl'> }): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${h(opts.lang)}">`,
@@ -56,6 +63,7 @@ function layout(opts: { lang: RenderLanguage; title: string; head: string[]; bod
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${h(opts.title)}</title>`,
+    `<link rel="icon" type="image/svg+xml" href="${h(iconUrl(opts.page))}">`,
     ...opts.head,
     `<style>${CSS}</style>`,
     '</head>',
@@ -76,6 +84,65 @@ function autodiscovery(page: FeedPage, lang: RenderLanguage, title: string): str
   return feedLinks(page, lang).map(
     (l) => `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
   );
+}
+
+/** The filters a home page link may change, as query parameters. */
+const FILTERS = ['country', 'type', 'status', 'from', 'to', 'when'] as const;
+
+/**
+ * Filter links: each sets one filter of the view this page shows (the others kept, AND),
+ * or lifts it ("all"); the order links and the other language keep the view. The
+ * countries and types offered are those of the events on the page (at most 12, most
+ * frequent first), so every link leads somewhere.
+ */
+function filterNav(page: FeedPage, lang: RenderLanguage): string {
+  const nav = ALL_WORDS[lang].nav;
+  const words = ALL_WORDS[lang].filters;
+  let current: URLSearchParams;
+  try {
+    current = new URL(page.selfUrl).searchParams;
+  } catch {
+    current = new URLSearchParams();
+  }
+  const href = (changes: Record<string, string | null>): string => {
+    const params = new URLSearchParams(current);
+    params.delete('cursor');
+    // order=updated takes no filter: a filter link leaves it, the order link lifts the filters
+    if ('order' in changes) for (const f of FILTERS) params.delete(f);
+    else params.delete('order');
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) params.delete(name);
+      else params.set(name, value);
+    }
+    const q = params.toString();
+    return `${siteBase(page)}/${q ? `?${q}` : ''}`;
+  };
+  const link = (name: string, value: string | null, label: string) => {
+    const active = (current.get(name) ?? null) === value;
+    return `<a href="${h(href({ [name]: value }))}"${active ? ' aria-current="page"' : ''}>${h(label)}</a>`;
+  };
+  const frequent = (codes: string[]) => {
+    const counts = new Map<string, number>();
+    for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([c]) => c);
+  };
+  const events = page.events.filter((e) => !e.withdrawn);
+  const countries = frequent(events.flatMap((e) => e.countries));
+  const types = frequent(events.map((e) => e.type)).filter((t) => t !== 'visit' && t !== 'meeting');
+  const row = (label: string, links: string[]) => `<p><span class="label">${h(label)}</span>${links.join('')}</p>`;
+  const rows = [
+    row(nav.when, [link('when', null, nav.all), link('when', 'upcoming', words.upcoming), link('when', 'past', words.past)]),
+    row(nav.type, [
+      link('type', null, nav.all),
+      ...(['visit', 'meeting'] as const).map((c) => link('type', c, categoryLabel(c, lang))),
+      ...types.map((t) => link('type', t, kindLabel(t, lang))),
+    ]),
+    row(nav.status, [link('status', null, nav.all), ...(['announced', 'held'] as const).map((st) => link('status', st, statusLabel(st, lang)))]),
+    ...(countries.length ? [row(nav.country, [link('country', null, nav.all), ...countries.map((c) => link('country', c, countryName(c, lang)))])] : []),
+    row(nav.order, [link('order', null, nav.byStart), link('order', 'updated', nav.byChange)]),
+    `<p><a href="${h(href({ lang: lang === 'en' ? null : 'en' }))}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${h(nav.otherLanguage)}</a></p>`,
+  ];
+  return `<nav class="filters" aria-label="${h(nav.filters)}">${rows.join('')}</nav>`;
 }
 
 /** One line of the list: date, type, status, countries, principals. */
@@ -118,13 +185,14 @@ export function renderHomePage(page: FeedPage): string {
     `<h1>${h(title)}</h1>`,
     `<p>${h(w.siteDescription)}</p>`,
     feedNav(page, lang),
+    filterNav(page, lang),
     '</header>',
     '<main>',
     list,
     next,
     '</main>',
   ].join('\n');
-  return layout({ lang, title, head, body });
+  return layout({ lang, title, head, body, page });
 }
 
 /** `GET /events/{id}`: every fact of one event, its sources and evidence. */
@@ -135,16 +203,36 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
   const url = eventUrl(event.id, page);
   const home = `${siteBase(page)}/`;
   const head = [`<link rel="canonical" href="${h(url)}">`, ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null }))];
+  const nav = ALL_WORDS[lang].nav;
+  const otherLanguage = lang === 'en' ? url : `${url}?lang=en`;
   const body = [
-    `<nav><a href="${h(home)}">← ${h(w.home)}</a></nav>`,
+    `<nav><a href="${h(home)}">← ${h(w.home)}</a> · <a href="${h(otherLanguage)}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${h(nav.otherLanguage)}</a></nav>`,
     '<main><article>',
     `<h1>${h(title)}</h1>`,
     summaryHtml(event, lang, page),
+    `<p><a href="${h(eventCalendarUrl(event.id, page))}" type="text/calendar">${h(nav.addToCalendar)}</a></p>`,
     factsHtml(event, lang, page),
     sourcesHtml(event, lang),
     evidenceHtml(event, lang),
     '</article></main>',
     `<footer>${feedNav(page, lang)}<p><small>id: <code>${h(oneLine(event.id))}</code></small></p></footer>`,
   ].join('\n');
-  return layout({ lang, title, head, body });
+  return layout({ lang, title, head, body, page });
+}
+
+/** An error answered to a browser: what went wrong in words, and the way home. */
+export function renderErrorPage(opts: { status: number; lang: RenderLanguage; baseUrl: string; parameter?: string | null }): string {
+  const errors = ALL_WORDS[opts.lang].errors;
+  const known = String(opts.status) as keyof typeof errors;
+  const [title, message] = (known in errors && known !== 'parameter' ? errors[known] : errors.other) as [string, string];
+  const home = `${siteBase(opts)}/`;
+  const body = [
+    '<main>',
+    `<h1>${h(title)}</h1>`,
+    `<p>${h(message)}</p>`,
+    opts.parameter ? `<p><code>${h(fill(errors.parameter, { name: oneLine(opts.parameter) }))}</code></p>` : '',
+    `<p><a href="${h(home)}">← ${h(WORDS[opts.lang].home)}</a></p>`,
+    '</main>',
+  ].join('\n');
+  return layout({ lang: opts.lang, title: `${opts.status} ${title}`, head: ['<meta name="robots" content="noindex">'], body, page: opts });
 }

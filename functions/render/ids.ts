@@ -62,6 +62,19 @@ function eventUuid(eventId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Where the site's icon (render/icon.ts) is served. */
+export const ICON_PATH = '/favicon.svg';
+
+/** The absolute URL of the site's icon. */
+export function iconUrl(page: Pick<FeedPage, 'baseUrl'>): string {
+  return `${siteBase(page)}${ICON_PATH}`;
+}
+
+/** One event as a calendar file: `${eventUrl}.ics`. */
+export function eventCalendarUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): string {
+  return `${eventUrl(eventId, page)}.ics`;
+}
+
 /** The permalink of an event: `${baseUrl}/events/${encodeURIComponent(id)}`. */
 export function eventUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): string {
   return `${siteBase(page)}/events/${encodeIdPart(eventId)}`;

@@ -19,7 +19,7 @@ export interface FeedPage {
   /** when the store last changed (RFC 3339): the feed-level `updated` */
   updated: string;
   /** absolute URLs of the other formats of this same view (for alternate links) */
-  alternates: { atom: string; rss: string; json: string; ics: string; html: string };
+  alternates: { atom: string; rss: string; json: string; ics: string; html: string; opml?: string };
   /** a human description of the filters in force, in the page's language
    *  (text.ts describeFilters), or null for the unfiltered feed */
   filterLabel: string | null;

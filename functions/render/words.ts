@@ -8,6 +8,7 @@ import vi from './words/vi.json' with { type: 'json' };
 import type { RenderLanguage } from './types.js';
 
 const text = z.string();
+const pair = z.tuple([text, text]);
 const byType = z.record(EventType, text);
 
 export const Words = z.object({
@@ -68,6 +69,31 @@ export const Words = z.object({
     past: text,
     updated: text,
     join: text,
+  }),
+  nav: z.object({
+    filters: text,
+    all: text,
+    when: text,
+    type: text,
+    status: text,
+    country: text,
+    order: text,
+    byChange: text,
+    byStart: text,
+    otherLanguage: text,
+    addToCalendar: text,
+    opml: text,
+  }),
+  /** error pages for browsers: [title, message] by status */
+  errors: z.object({
+    '400': pair,
+    '404': pair,
+    '405': pair,
+    '410': pair,
+    '500': pair,
+    '503': pair,
+    other: pair,
+    parameter: text,
   }),
   words: z.object({
     siteTitle: text,
