@@ -19,6 +19,7 @@ import { normalizeAuthority } from '../../functions/poll/outbound.js';
 import { parseSources } from '../../functions/poll/sources.js';
 import { DEFAULT_CONTACT_URL } from '../../functions/poll/politeness.js';
 import { startLocalService } from './runtime.js';
+import { explainStoreInUse, isStoreInUse, storeInUseMessage } from './store-in-use.js';
 
 const Environment = z.object({
   DATA_DIR: z.optional(z.string().check(z.minLength(1))),
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
   const sourcesFile = resolve(env.SOURCES_FILE ?? 'sources/sources.json');
   const sources = parseSources(await readFile(sourcesFile, 'utf8'), sourcesFile);
   const dataDir = resolve(env.DATA_DIR ?? '.data');
-  if (!env.DYNAMODB_ENDPOINT) await mkdir(dataDir, { recursive: true });
+  if (!env.DYNAMODB_ENDPOINT) {
+    await mkdir(dataDir, { recursive: true });
+    explainStoreInUse('npm run poll', dataDir);
+  }
   const service = await startLocalService(
     env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : { dataDir: resolve(dataDir, 'dynalite') },
   );
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`poll failed: ${message}${/lock/i.test(message) ? ' (is `npm start` running on the same DATA_DIR? stop it first)' : ''}`);
+  if (isStoreInUse(error)) console.error(storeInUseMessage('npm run poll', resolve(process.env.DATA_DIR ?? '.data')));
+  else console.error(`poll failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,18 +1,22 @@
 // `npm start`: the feeds of the seed articles on http://127.0.0.1:3000 with no AWS
-// account. Data persists under DATA_DIR (default .data/); restarting ingests the
-// seeds again, which changes nothing.
+// account. Data persists under DATA_DIR (default .data/), in the embedded dynalite; or,
+// with DYNAMODB_ENDPOINT, in a DynamoDB-compatible engine already running there
+// (DynamoDB Local), which other commands (`npm run poll`) can use at the same time.
+// Restarting ingests the seeds again, which changes nothing.
 import './env.js';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { articleFiles, readArticle } from './seeds.js';
 import { listen, startLocalService } from './runtime.js';
+import { explainStoreInUse, isStoreInUse, storeInUseMessage } from './store-in-use.js';
 
 const Environment = z.object({
   PORT: z.optional(z.string().check(z.regex(/^\d{1,5}$/, 'must be a port number'))),
   HOST: z.optional(z.string()),
   DATA_DIR: z.optional(z.string().check(z.minLength(1))),
   SEEDS_DIR: z.optional(z.string().check(z.minLength(1))),
+  DYNAMODB_ENDPOINT: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 async function main(): Promise<void> {
@@ -20,9 +24,13 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? '3000');
   const dataDir = resolve(env.DATA_DIR ?? '.data');
   const seedsDir = resolve(env.SEEDS_DIR ?? 'seeds');
-  await mkdir(dataDir, { recursive: true });
+  if (!env.DYNAMODB_ENDPOINT) {
+    await mkdir(dataDir, { recursive: true });
+    explainStoreInUse('npm start', dataDir);
+  }
 
-  const service = await startLocalService({ dataDir: resolve(dataDir, 'dynalite') });
+  const service = await startLocalService(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : { dataDir: resolve(dataDir, 'dynalite') });
+  const where = env.DYNAMODB_ENDPOINT ? `DynamoDB at ${env.DYNAMODB_ENDPOINT}` : dataDir;
   const seeded = { created: 0, known: 0, events: new Set<string>() };
   for (const file of await articleFiles([seedsDir])) {
     const response = await service.app.request('/articles', {
@@ -39,7 +47,7 @@ async function main(): Promise<void> {
 
   const { server, url } = await listen(service.app, port, env.HOST ?? '127.0.0.1');
   console.log(
-    `diplomacy-feed on ${url}  (data: ${dataDir}; seeds: ${seeded.created} new, ${seeded.known} already stored, ${seeded.events.size} events)`,
+    `diplomacy-feed on ${url}  (data: ${where}; seeds: ${seeded.created} new, ${seeded.known} already stored, ${seeded.events.size} events)`,
   );
   console.log(`  home page   ${url}/`);
   console.log(`  Atom        ${url}/feeds/atom.xml`);
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`diplomacy-feed could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (isStoreInUse(error)) console.error(storeInUseMessage('npm start', resolve(process.env.DATA_DIR ?? '.data')));
+  else console.error(`diplomacy-feed could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
