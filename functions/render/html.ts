@@ -32,8 +32,9 @@ const CSS = [
   '.meta{color:#555;font-size:.9rem;margin:.25rem 0}.announced{color:#8a5a00}.held{color:#1b6e2a}',
   'dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}',
   'nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}q{font-style:italic}',
-  'nav.filters{font-size:.9rem}nav.filters p{margin:.25rem 0}nav.filters .label{font-weight:600;margin-right:.5rem}',
-  'nav.filters a{margin-right:.6rem;white-space:nowrap}nav.filters a[aria-current]{font-weight:700;color:#222;text-decoration:none}',
+  'nav.filters{font-size:.9rem}nav.filters p{margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.15rem .7rem}',
+  'nav.filters .label{font-weight:600;white-space:nowrap;min-width:5.5rem}',
+  'nav.filters a{white-space:nowrap}nav.filters a[aria-current]{font-weight:700;color:#222;text-decoration:none}',
   '.summary{font-size:1.05rem}',
 ].join('');
 
@@ -84,6 +85,11 @@ function autodiscovery(page: FeedPage, lang: RenderLanguage, title: string): str
   return feedLinks(page, lang).map(
     (l) => `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
   );
+}
+
+/** The home page in a language (Vietnamese is the default, with no parameter). */
+function homeUrl(page: Pick<FeedPage, 'baseUrl'>, lang: RenderLanguage): string {
+  return `${siteBase(page)}/${lang === 'en' ? '?lang=en' : ''}`;
 }
 
 /** The filters a home page link may change, as query parameters. */
@@ -201,7 +207,7 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
   const w = WORDS[lang];
   const title = eventTitle(event, lang, page.today ?? null);
   const url = eventUrl(event.id, page);
-  const home = `${siteBase(page)}/`;
+  const home = homeUrl(page, lang);
   const head = [`<link rel="canonical" href="${h(url)}">`, ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null }))];
   const nav = ALL_WORDS[lang].nav;
   const otherLanguage = lang === 'en' ? url : `${url}?lang=en`;
@@ -225,7 +231,7 @@ export function renderErrorPage(opts: { status: number; lang: RenderLanguage; ba
   const errors = ALL_WORDS[opts.lang].errors;
   const known = String(opts.status) as keyof typeof errors;
   const [title, message] = (known in errors && known !== 'parameter' ? errors[known] : errors.other) as [string, string];
-  const home = `${siteBase(opts)}/`;
+  const home = homeUrl(opts, opts.lang);
   const body = [
     '<main>',
     `<h1>${h(title)}</h1>`,
