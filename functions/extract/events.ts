@@ -3,13 +3,14 @@
 import type { Article } from '../domain/article.js';
 import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
 import { findTriggers, isCommitteeName } from './classify.js';
-import { DAY_WORDS, dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
+import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
+import type { LanguageProfile } from './languages.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { furnitureOf, type Furniture } from './noise.js';
 import { cleanText } from './normalize.js';
 import { matchForm } from '../text/vietnamese.js';
-import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
+import { bareNameMentions, findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import type { Token } from './tokens.js';
 import { splitSentences } from './sentences.js';
@@ -54,7 +55,7 @@ interface Draft {
 // ---------------------------------------------------------------- reading
 
 /** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
-function readSentences(article: Article): SentenceInfo[] {
+function readSentences(article: Article, profile: LanguageProfile): SentenceInfo[] {
   const ref = refDateOf(article.publishedAt);
   const title = article.title === null ? '' : cleanText(article.title);
   const sentences: SentenceInfo[] = [];
@@ -63,7 +64,7 @@ function readSentences(article: Article): SentenceInfo[] {
   const allPeople: PersonMention[] = [];
   const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
-    const mentions = findPeople(text, tokens);
+    const mentions = findPeople(text, tokens, profile);
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
@@ -79,8 +80,9 @@ function readSentences(article: Article): SentenceInfo[] {
     const furniture = furnitureOf(lower, next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null);
     for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), lower.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
   });
-  setContextCountries(sentences);
-  const { personOf } = resolvePeople(allPeople);
+  if (profile.bareNames) addBareNames(sentences, allPeople);
+  setContextCountries(sentences, profile.homeCountry);
+  const { personOf } = resolvePeople(allPeople, profile.homeCountry);
   let cursor = 0;
   let anchor: string | null = null;
   sentences.forEach((info, n) => {
@@ -88,21 +90,38 @@ function readSentences(article: Article): SentenceInfo[] {
     cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
-    if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
-    info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
+    if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
+    info.dates = profile.findDates(lower, ref, info.isTitle ? null : anchor);
     if (!info.isTitle) { info.anchor = anchor; anchor = nextAnchor(anchor, info); }
   });
   return sentences;
 }
 
+/** "Son affirmed": mentions of people by a part of the full name the article gives them, in sentence order. */
+function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMention[]): void {
+  const nameWords = new Set<string>();
+  for (const m of allPeople) {
+    if (m.nameKeys.length < 2 || (m.title === null && m.country === null)) continue;
+    nameWords.add(m.nameKeys[0]!);
+    nameWords.add(m.nameKeys[m.nameKeys.length - 1]!);
+  }
+  if (nameWords.size === 0) return;
+  allPeople.length = 0;
+  for (const info of sentences) {
+    const bare = bareNameMentions(info.text, info.tokens, nameWords, info.mentions);
+    if (bare.length > 0) info.mentions = [...info.mentions, ...bare].sort((a, b) => a.first - b.first);
+    for (const m of info.mentions) allPeople.push(m);
+  }
+}
+
 /** Foreign countries written in a sentence, with their token positions. */
-function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: string }> {
+function foreignCountries(tokens: readonly Token[], homeCountry: string | null): Array<{ at: number; code: string }> {
   const out: Array<{ at: number; code: string }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!tokens[k]!.cap) continue;
     const c = countryAt(tokens, k);
     if (c === null) continue;
-    if (c.code !== LANGUAGE.homeCountry) out.push({ at: k, code: c.code });
+    if (c.code !== homeCountry) out.push({ at: k, code: c.code });
     k += c.length - 1;
   }
   return out;
@@ -113,11 +132,11 @@ function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: s
  * article was talking about there: the last one before it in the sentence, else in the
  * sentences before (the headline first), else the first one after it in the sentence.
  */
-function setContextCountries(sentences: readonly SentenceInfo[]): void {
+function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: string | null): void {
   const cache = new Map<number, Array<{ at: number; code: string }>>();
   const of = (n: number) => {
     let list = cache.get(n);
-    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens); cache.set(n, list); }
+    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens, homeCountry); cache.set(n, list); }
     return list;
   };
   sentences.forEach((info, n) => {
@@ -133,8 +152,6 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
   });
 }
 
-/** A sentence may hold a day (a date the anchor may come from): digits around a separator, or a day word and a number. */
-const HAS_DAY = new RegExp(`\\d[/.-]\\d|(?:${DAY_WORDS.join('|')}) \\d`);
 /** A date that opens its sentence ("Ngày 6/3, ...", "Trước đó, tối 22/6, ...") rather than sitting inside it. */
 const OPENING_CHARS = 24;
 
@@ -231,7 +248,8 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   // a reference to "the visit" (no host written) joins the visit its people fit
   if (m.kind === 'visit') return (m.host === null || (summary.host === m.host && summary.guest === m.guest)) && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
   if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
-  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
+  // talks told once as talks and once as a call ("had talks …", "during his phone talks …") are the call
+  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting' || (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
@@ -263,7 +281,8 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
 
 // ---------------------------------------------------------------- facts of one event
 
-const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1 };
+const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1, phone_call: 2, video_call: 2 };
+const isTalksOrCall = (t: EventType) => t === 'talks' || t === 'phone_call' || t === 'video_call';
 
 function bestType(group: Group): { type: EventType; from: Mention } {
   const story = storyMentions(group);
@@ -491,8 +510,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
  * be in town for anything; a trip to a summit is no bilateral visit.)
  */
-function impliedVisit(meeting: Draft, ref: RefDate): Draft | null {
-  if (meeting.status !== 'held' || meeting.host === null || meeting.guest !== LANGUAGE.homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
+function impliedVisit(meeting: Draft, ref: RefDate, homeCountry: string | null): Draft | null {
+  if (homeCountry === null || meeting.status !== 'held' || meeting.host === null || meeting.guest !== homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
   if (meeting.type === 'committee_session') return null;
   const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
   if (visitor === undefined) return null;
@@ -520,8 +539,8 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   if (d.countries.length !== 2) return [];
   for (const m of d.group.mentions) {
     const info = m.sentence;
-    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === LEX.pairTitleLead);
-    if (plural === undefined || findPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) < 0) continue;
+    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && LEX.pairTitleLead.has(info.tokens[x.first - 1]?.key ?? ''));
+    if (plural === undefined || findAnyPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) === null) continue;
     const key = plural.titleKeys.join(' ');
     const chairs: Person[] = [];
     for (const code of d.countries) {
@@ -595,15 +614,15 @@ function evidenceOf(d: Draft): Evidence[] {
   return out;
 }
 
-export function extractFromArticle(article: Article): ExtractedEvent[] {
+export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
-  const sentences = readSentences(article);
+  const sentences = readSentences(article, profile);
   const committeeContext = sentences.some(hasCommitteeName);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
   for (const s of sentences) {
-    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals })) mentions.push(m);
+    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals, homeCountry: profile.homeCountry, modifiersFirst: profile.modifiersFirst })) mentions.push(m);
     const here = s.persons.filter((p): p is Person => p !== null && p.principal);
     if (here.length > 0) recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(0, MAX_RECENT_PRINCIPALS);
   }
@@ -613,7 +632,6 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   const leadCountries = new Set(groups.filter((g) => g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead))).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
   const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
   const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries)).filter((d): d is Draft => d !== null);
-  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead, datedVisits, leadCountries)?.start ?? "DROPPED");
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
@@ -639,7 +657,7 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     }
   }
   for (const m of meetings) {
-    const implied = impliedVisit(m, ref);
+    const implied = impliedVisit(m, ref, profile.homeCountry);
     if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
       visits.push(implied);
       m.partOf = implied;

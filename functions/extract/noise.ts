@@ -3,12 +3,12 @@
 // are not evidence; a caption's text may stand as a sentence of its own before its
 // credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
-import noiseData from './data/vi/noise.json' with { type: 'json' };
+import { TABLES } from './tables.js';
 import { matchForm } from '../text/vietnamese.js';
 import { anyOf } from './patterns.js';
 
 const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });
-const NOISE = NoiseSchema.parse(noiseData);
+const NOISE = NoiseSchema.parse(TABLES.noise);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
 const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');
