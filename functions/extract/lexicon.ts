@@ -13,7 +13,7 @@ const RolesSchema = z.object({
   placeLead: Phrases, placePrefix: Phrases, capitalQualifier: Phrases, travel: Phrases,
   visitEnd: Phrases, arrival: Phrases, arrivalNot: Phrases, passing: Phrases,
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }), pairReference: Phrases, pairTitleLead: Phrases, ordinal: Phrases,
-  clauseEnd: Phrases, reporting: Phrases, and: Phrases, multilateralTrip: Phrases, since: Phrases, highLevel: Phrases, parliament: Phrases, with: Phrases,
+  clauseEnd: Phrases, reporting: Phrases, and: Phrases, multilateralTrip: Phrases, since: Phrases, highLevel: Phrases, parliament: Phrases, with: Phrases, pronouns: Phrases, leaderPairReference: Phrases,
 });
 const ROLES = RolesSchema.parse(TABLES.roles);
 
@@ -58,6 +58,8 @@ export const LEX = {
   /** spelled-out day counts ("hai ngày", "a three-day visit") */
   durationNumbers: new Map(Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n])),
   pairReference: keyList(ROLES.pairReference),
+  /** "the two leaders": a pair of heads of state or government, not any two principals */
+  leaderPairReference: keyList(ROLES.leaderPairReference),
   pairTitleLead: wordSet(ROLES.pairTitleLead),
   ordinal: wordSet(ROLES.ordinal),
   clauseEnd: wordSet(ROLES.clauseEnd),
@@ -68,6 +70,8 @@ export const LEX = {
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),
   with: wordSet(ROLES.with),
+  /** "he asked to meet B": a person named before, standing in as the subject */
+  pronouns: wordSet(ROLES.pronouns),
 } as const;
 
 /** Whether the tokens from `i` read the phrase. */

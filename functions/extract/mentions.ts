@@ -468,18 +468,26 @@ function destinationFrom(tokens: readonly Token[], from: number, span: number): 
 }
 
 /** "hai nhà lãnh đạo", "hai bên", "hai Thủ tướng" right before the cue: the two principals the article named last. */
-function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: number): { title: string | null } | null {
+function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: number): { title: string | null; leaders: boolean } | null {
   const tokens = info.tokens;
-  for (let k = trigger.first - 1; k >= clauseFrom && k >= trigger.first - PAIR_REFERENCE_SPAN; k--) {
-    if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null };
+  const from = Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN);
+  // "The two leaders expressed … that their talks …": the more telling reference wins
+  if (findAnyPhrase(tokens, LEX.leaderPairReference, from, trigger.first) !== null) return { title: null, leaders: true };
+  for (let k = trigger.first - 1; k >= from; k--) {
+    if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null, leaders: false };
     const plural = info.mentions.find((m) => m.first === k && m.plural && m.name === null && m.title !== null && LEX.pairTitleLead.has(tokens[k - 1]?.key ?? ''));
-    if (plural !== undefined) return { title: plural.titleKeys.join(' ') };
+    if (plural !== undefined) return { title: plural.titleKeys.join(' '), leaders: false };
   }
   return null;
 }
 
 /** The two most recent principals of two different countries (with the title, when one is given). */
-function recentPair(recent: readonly Person[], title: string | null): [Person, Person] | null {
+function recentPair(recent: readonly Person[], title: string | null, leaders = false): [Person, Person] | null {
+  // "the two leaders": the leaders named last, when two countries' leaders are named
+  if (leaders) {
+    const pair = recentPair(recent.filter((p) => p.leader), title);
+    if (pair !== null) return pair;
+  }
   const fits = (p: Person) => title === null || [...p.titleKeys].some((t) => t === title || t.startsWith(`${title} `));
   const first = recent.find((p) => p.country !== null && fits(p));
   if (first === undefined) return null;
@@ -733,6 +741,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
+    // "He said he asked to meet B": the principal named last, of another country than B's
+    if (aPeople.length === 0 && bPeople.length > 0 && tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key))) {
+      const stand = context.recentPrincipals.find((p) => p.country !== null && bPeople.every((b) => b.country !== p.country));
+      if (stand !== undefined) aPeople = [stand];
+    }
     // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
     // named, and is no principal; no one else in the sentence stands in for it
     const withAt = tokens.slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1).findIndex((t) => LEX.with.has(t.key));
@@ -765,7 +778,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       else {
         // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
         const reference = pairReferenceBefore(info, trigger, clauseFrom);
-        const pair = reference === null ? null : recentPair([...inClause.reverse(), ...context.recentPrincipals], reference.title);
+        const pair = reference === null ? null : recentPair([...inClause.reverse(), ...context.recentPrincipals], reference.title, reference.leaders);
         if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
       }
     }

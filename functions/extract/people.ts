@@ -5,7 +5,7 @@ import { countryAt, placeAt, honorificAt, PLURAL_LEAD, knownLeaderAt, leaderCoun
 import { phraseKeys, type Token } from './tokens.js';
 import { matchForm } from '../text/vietnamese.js';
 import { nameKeys, sameNameKeys } from '../text/names.js';
-import { TABLES } from './tables.js';
+import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import * as z from 'zod/mini';
 
 export interface PersonMention {
@@ -67,6 +67,10 @@ const isOrgHead = (tokens: readonly Token[], j: number) =>
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
 const NAME_STOPS = wordSet(NAMES.nameStops);
+/** Each language's own words that end a name: Vietnamese stops ("trong", "hai") are given names in English text ("Nguyen Phu Trong"). */
+const NAME_STOPS_BY_LANGUAGE = new Map(Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [code, wordSet(z.object({ nameStops: z.array(z.string()) }).parse(t.names).nameStops)]));
+/** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
+const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) => stops.has(tokens[k]!.key) || stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`);
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -128,14 +132,14 @@ export function countryWithPrefix(tokens: readonly Token[], i: number): { code: 
 }
 
 /** Capitalised name tokens from `i`: returns the end index (exclusive). */
-function nameEnd(tokens: readonly Token[], i: number): number {
+function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>): number {
   let k = i;
   let words = 0;
   while (k < tokens.length && words < 7) {
     const t = tokens[k]!;
-    if (t.word && t.cap && (!isAllCaps(t) || isCapitalsName(tokens, k)) && !(words > 0 && NAME_STOPS.has(t.key))) {
+    if (t.word && t.cap && (!isAllCaps(t) || isCapitalsName(tokens, k)) && !(words > 0 && isNameStop(tokens, k, stops))) {
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
-      if (words === 0 && NAME_STOPS.has(t.key)) break;
+      if (words === 0 && isNameStop(tokens, k, stops)) break;
       k++; words++;
       continue;
     }
@@ -164,6 +168,8 @@ function spanText(text: string, tokens: readonly Token[], from: number, to: numb
 
 /** How a language writes people, for reading their mentions. */
 export interface PeopleOptions {
+  /** the language's code, for its own words that end a name */
+  code: string;
   /** a country's name or adjective may stand before the title ("Lao Prime Minister X", "Japan's Prime Minister") */
   modifiersFirst: boolean;
 }
@@ -171,15 +177,16 @@ export interface PeopleOptions {
 /** Person mentions in one sentence, left to right. */
 export function findPeople(text: string, tokens: readonly Token[], options: PeopleOptions): PersonMention[] {
   const people: PersonMention[] = [];
+  const stops = NAME_STOPS_BY_LANGUAGE.get(options.code) ?? NAME_STOPS;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     // titles and known names start with a capital letter; an honorific ("ông") may not
-    const mention = (options.modifiersFirst ? countryThenPersonAt(text, tokens, i) : null) ?? (t.cap
-      ? titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i)
-      : t.word ? honorificPersonAt(text, tokens, i) ?? titledPersonAt(text, tokens, i) : null);
+    const mention = (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ?? (t.cap
+      ? titledPersonAt(text, tokens, stops, i) ?? honorificPersonAt(text, tokens, stops, i) ?? knownPersonAt(text, tokens, i)
+      : t.word ? honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i) : null);
     if (mention === null) { i++; continue; }
-    appositionOf(text, tokens, mention);
+    appositionOf(text, tokens, stops, mention);
     if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) { mention.principal = false; mention.leader = false; }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
@@ -192,12 +199,12 @@ export function findPeople(text: string, tokens: readonly Token[], options: Peop
  * Minister Sonexay Siphandone", "his Russian counterpart Sergei Lavrov", "Japan's Prime
  * Minister", "China's Xi Jinping". The mention starts at the country.
  */
-function countryThenPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+function countryThenPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number): PersonMention | null {
   const c = countryWithPrefix(tokens, i);
   if (c === null) return null;
   let j = i + c.length;
   if ((tokens[j]?.text === "'" || tokens[j]?.text === '’') && tokens[j + 1]?.key === 's' && !tokens[j]!.spaced) j += 2;
-  const person = titledPersonAt(text, tokens, j, true) ?? knownPersonAt(text, tokens, j, true) ?? honorificPersonAt(text, tokens, j);
+  const person = titledPersonAt(text, tokens, stops, j, true) ?? knownPersonAt(text, tokens, j, true) ?? honorificPersonAt(text, tokens, stops, j);
   if (person === null) return null;
   // "Vietnamese President X of ...": the country written before wins over none
   person.country ??= c.code;
@@ -219,10 +226,10 @@ function rankLength(tokens: readonly Token[], i: number): number {
  * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
  * Trung tướng A" (title and country, then rank and name): one person, not two.
  */
-function appositionOf(text: string, tokens: readonly Token[], m: PersonMention): void {
+function appositionOf(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, m: PersonMention): void {
   if (tokens[m.end]?.text !== ',') return;
   if (m.honorific && m.name !== null) {
-    const t = titledPersonAt(text, tokens, m.end + 1);
+    const t = titledPersonAt(text, tokens, stops, m.end + 1);
     if (t === null || t.name !== null) return;
     m.title = t.title; m.titleKeys = t.titleKeys; m.country = t.country; m.principal = t.principal; m.leader = t.leader;
     m.honorific = false; m.end = t.end;
@@ -236,7 +243,7 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
     if (seat !== null && !seat.entry.venue) at += seat.length;
     const first = tokens[at];
     if (first === undefined || !first.cap || !first.word || titleAt(tokens, at) !== null || countryAt(tokens, at) !== null) return;
-    const end = nameEnd(tokens, at);
+    const end = nameEnd(tokens, at, stops);
     if (end <= at) return;
     const keys = tokens.slice(at, end).filter((x) => x.word).map((x) => x.key);
     // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A")
@@ -245,7 +252,7 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
   }
 }
 
-function titledPersonAt(text: string, tokens: readonly Token[], i: number, afterCountry = false): PersonMention | null {
+function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number, afterCountry = false): PersonMention | null {
   // after a country's adjective the capitalised word before the title is that country, not an institution
   const first = afterCountry ? titleBeginsAt(tokens, i) : titleAt(tokens, i);
   if (first === null) return null;
@@ -262,7 +269,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number, after
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
   if (PORTFOLIO_JOINER.has(tokens[j]?.key ?? '')) {
     let k = j + 1;
-    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !NAME_STOPS.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
+    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !stops.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
   }
   let titleEnd = j;
@@ -287,13 +294,13 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number, after
       }
       if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
       if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
-      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))) { found = k; break; }
+      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k, stops)).map((x) => x.key))) { found = k; break; }
     }
     if (found < 0) {
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
       // title of the chain, after the institution, names the person
       if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
-        const rest = titledPersonAt(text, tokens, k + 1);
+        const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null) {
           return { ...rest, first: i, title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''), principal: principal || rest.principal, leader: leader || rest.leader };
         }
@@ -320,7 +327,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number, after
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
-  const end = nameEnd(tokens, j);
+  const end = nameEnd(tokens, j, stops);
   const mention = mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
   // "President Vladimir Putin of Russia"
   if (mention.country === null && mention.name !== null && COUNTRY_LEAD.has(tokens[end]?.key ?? '')) {
@@ -351,11 +358,11 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
   };
 }
 
-function honorificPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+function honorificPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number): PersonMention | null {
   const length = honorificAt(tokens, i);
   if (length === 0) return null;
   const j = i + length;
-  const end = nameEnd(tokens, j);
+  const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
   return {
     first: i, end, name: spanText(text, tokens, j, end), nameKeys: tokens.slice(j, end).filter((x) => x.word).map((x) => x.key),

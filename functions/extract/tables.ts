@@ -43,6 +43,12 @@ export function uniteTables(a: Json, b: Json): Json {
   return b;
 }
 
+/** Each language's own tables, for the few look-ups that must not mix languages. */
+export const TABLES_BY_LANGUAGE = {
+  vi: { names: viNames },
+  en: { names: enNames },
+};
+
 export const TABLES = {
   cities: uniteTables(viCities, enCities),
   countries: uniteTables(viCountries, enCountries),
