@@ -7,10 +7,10 @@ import * as chrono from 'chrono-node/en';
 import type { ParsedComponents } from 'chrono-node';
 import * as z from 'zod/mini';
 import datesData from './data/en/dates.json' with { type: 'json' };
-import { isoDay, isoMonth, isoOfDayNumber, nearestYearOfDay, nearestYearOfMonth, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyOf } from './patterns.js';
+import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber, nearestYearOfDay, nearestYearOfMonth, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { anyOf, escapeForPattern } from './patterns.js';
 
-const DATES = z.object({ weekdayForward: z.array(z.string()), sameDay: z.array(z.string()), week: z.string() }).parse(datesData);
+const DATES = z.object({ weekdayForward: z.array(z.string()), sameDay: z.array(z.string()), week: z.string(), dayJoiner: z.string() }).parse(datesData);
 const FORWARD = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.weekdayForward)})(?![\\p{L}])`, 'u');
 const SAME_DAY = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.sameDay)})(?![\\p{L}])`, 'gu');
 /** A year on its own ("in 2015", "since 2021"), where the parser found no date around it. */
@@ -74,9 +74,39 @@ function mentionOf(r: Parsed, ref: RefDate, forward: boolean, next: Parsed | und
   return null;
 }
 
+/** "July.8": a month glued to its day by a dot reads as "July 8" (the same length, so offsets hold). */
+const GLUED_DAY = /(?<=\p{L})\.(?=\d)/gu;
+/** "April 30 and May 1", "July 8 and 9": two days joined by "and" are one span when this close. */
+const JOINED_DAYS = 3;
+const AND_DAY = new RegExp(`^ ${escapeForPattern(DATES.dayJoiner)} (\\d{1,2})(?!\\d)`);
+
+/** Adjacent days joined by "and" as one span: the parser reads them as two dates, or the second not at all. */
+function joinDays(lower: string, dates: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of dates) {
+    const last = out[out.length - 1];
+    const between = last === undefined ? '' : lower.slice(last.end, d.start);
+    if (last !== undefined && last.precision === 'day' && d.precision === 'day' && last.endValue === null && d.endValue === null && !last.relative && !d.relative
+      && between.trim() === DATES.dayJoiner && dayNumberOf(d.value) - dayNumberOf(last.value) > 0 && dayNumberOf(d.value) - dayNumberOf(last.value) <= JOINED_DAYS) {
+      out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
+      continue;
+    }
+    if (d.precision === 'day' && d.endValue === null && !d.relative) {
+      const more = AND_DAY.exec(lower.slice(d.end));
+      const day = more === null ? NaN : Number(more[1]);
+      if (day > Number(d.value.slice(8, 10)) && day - Number(d.value.slice(8, 10)) <= JOINED_DAYS) {
+        out.push({ ...d, end: d.end + more![0].length, endValue: `${d.value.slice(0, 8)}${String(day).padStart(2, '0')}` });
+        continue;
+      }
+    }
+    out.push(d);
+  }
+  return out;
+}
+
 export function findEnglishDates(lower: string, ref: RefDate, previousDay: string | null): DateMention[] {
   const instant = new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12));
-  const parsed: Parsed[] = chrono.parse(lower, { instant, timezone: 0 }).map((r) => ({ index: r.index, text: r.text, start: r.start, end: r.end ?? null }));
+  const parsed: Parsed[] = chrono.parse(lower.replace(GLUED_DAY, ' '), { instant, timezone: 0 }).map((r) => ({ index: r.index, text: r.text, start: r.start, end: r.end ?? null }));
   const forward = FORWARD.test(lower);
   const out: DateMention[] = [];
   parsed.forEach((r, n) => {
@@ -90,5 +120,5 @@ export function findEnglishDates(lower: string, ref: RefDate, previousDay: strin
   if (previousDay !== null) {
     for (const s of lower.matchAll(SAME_DAY)) out.push({ start: s.index, end: s.index + s[0].length, value: previousDay, endValue: null, precision: 'day', relative: true, approximate: false, anchored: true });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return joinDays(lower, out.sort((a, b) => a.start - b.start));
 }

@@ -324,6 +324,8 @@ function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: Read
   if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()))) return true;
   if (lead === undefined) return false;
   const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+  // "Modi, who is on his first visit to Russia …" in an article whose lead tells his meeting there
+  if (group.kind === 'visit' && group.mentions.some((m) => leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)))) return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
   return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }
@@ -384,8 +386,11 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
     start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
-    const told = group.kind !== 'visit' && !future ? storyMentions(group)[0]!.sentence.anchor : null;
-    if (told !== null && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
+    if (told !== null && !future && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    // "On Tuesday, A will … . These will precede talks between A and B": an announced meeting on
+    // the coming day the article was telling of there
+    if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) { start = told; precision = 'day'; }
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);
@@ -414,6 +419,8 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
 // ---------------------------------------------------------------- visits and their meetings
 
 function within(meeting: Draft, visit: Draft): boolean {
+  // a visit the article does not date is the frame of the meetings of its two countries there
+  if (visit.dateMention === null) return true;
   const m0 = dayNumberOf(meeting.start);
   const v0 = dayNumberOf(visit.start);
   if (visit.precision === 'month' || meeting.precision === 'month') return meeting.start.slice(0, 7) === visit.start.slice(0, 7) || visit.start.slice(0, 7) === meeting.start.slice(0, 7);

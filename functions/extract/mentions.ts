@@ -81,6 +81,8 @@ export interface ArticleContext {
   modifiersFirst: boolean;
 }
 
+/** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
+const INVITER_LEAD_SKIP = 2;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
 /** How many lead words ("với", "song phương") may stand between a cue and its object. */
@@ -107,7 +109,7 @@ const PRECEDENT_AFTER = 8;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
 const PAIR_REFERENCE_SPAN = 16;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
-const PASSING_BEFORE = 4;
+const PASSING_BEFORE = 6;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
 const TRAVEL_BEFORE = 6;
 /** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
@@ -206,7 +208,8 @@ function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): P
 function inviters(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
   const found = findAnyPhrase(tokens, LEX.inviter);
   if (found === null) return [];
-  const chain = chainFrom(tokens, people, found.at + found.length);
+  // "at the invitation of his Vietnamese counterpart, General X"
+  const chain = chainFrom(tokens, people, found.at + found.length, LEX.objectLead, INVITER_LEAD_SKIP);
   const joinedByAnd = (n: number) => tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => LEX.and.has(t.key));
   let keep = chain.length;
   for (let n = chain.length - 1; n >= 1; n--) {
