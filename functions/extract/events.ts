@@ -214,10 +214,15 @@ interface Summary {
   type: EventType;
   /** country -> ids of the people on that side */
   people: Map<string, Set<number>>;
+  /** the mentions are told as done ("hosted", "đã hội đàm"), none as to come */
+  done: boolean;
 }
 
+const toCome = (m: Mention) => m.future && !m.past;
+const told = (m: Mention) => m.past && !m.future;
+
 function summarize(m: Mention): Summary {
-  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map() };
+  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map(), done: told(m) };
   addPeople(summary, m);
   return summary;
 }
@@ -249,6 +254,8 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (m.kind === 'visit') return (m.host === null || (summary.host === m.host && summary.guest === m.guest)) && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
   if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
   // talks told once as talks and once as a call ("had talks …", "during his phone talks …") are the call
+  // "hosted B on Monday … will precede talks between A and B": what is to come is another meeting
+  if (m.date === null && toCome(m) && summary.done) return false;
   const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting' || (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
@@ -257,6 +264,7 @@ function absorb(summary: Summary, m: Mention): void {
   if (summary.date === null || (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')) summary.date = m.date;
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
+  summary.done &&= !toCome(m);
   addPeople(summary, m);
 }
 
@@ -629,7 +637,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
   for (const s of sentences) {
-    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals, homeCountry: profile.homeCountry, modifiersFirst: profile.modifiersFirst })) mentions.push(m);
+    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals, homeCountry: profile.homeCountry, modifiersFirst: profile.modifiersFirst, datesFollow: profile.datesFollow })) mentions.push(m);
     const here = s.persons.filter((p): p is Person => p !== null && p.principal);
     if (here.length > 0) recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(0, MAX_RECENT_PRINCIPALS);
   }

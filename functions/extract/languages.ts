@@ -8,7 +8,7 @@ import enLanguage from './data/en/language.json' with { type: 'json' };
 import { findDates, type DateMention, type RefDate } from './dates.js';
 import { findEnglishDates } from './dates-en.js';
 
-const LanguageSchema = z.object({ code: z.string(), homeCountry: z.nullable(z.string()), modifiersFirst: z.boolean(), bareNames: z.boolean(), dayPattern: z.string() });
+const LanguageSchema = z.object({ code: z.string(), homeCountry: z.nullable(z.string()), modifiersFirst: z.boolean(), bareNames: z.boolean(), datesFollow: z.boolean(), dayPattern: z.string() });
 
 export interface LanguageProfile {
   code: string;
@@ -18,6 +18,8 @@ export interface LanguageProfile {
   modifiersFirst: boolean;
   /** a person already named in full is written by one part of the name alone ("Son affirmed") */
   bareNames: boolean;
+  /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
+  datesFollow: boolean;
   /** whether a sentence (matching form) may hold a day: only those are searched for dates when they hold no cue */
   mayHoldDay: RegExp;
   /** the dates of a sentence (matching form), resolved against the publication day; `previousDay` is what "the same day" refers to */

@@ -79,6 +79,8 @@ export interface ArticleContext {
   homeCountry: string | null;
   /** a country's name stands before the noun it qualifies ("his China visit") */
   modifiersFirst: boolean;
+  /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
+  datesFollow: boolean;
 }
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
@@ -354,7 +356,7 @@ function backgroundOf(tokens: readonly Token[]): Background {
   return out;
 }
 
-function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number, future: boolean, ref: RefDate, background: Background): CueDate {
+function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number, future: boolean, ref: RefDate, background: Background, datesFollow: boolean): CueDate {
   const trigger = triggers[index]!;
   const tokens = info.tokens;
   const cueStart = tokens[trigger.first]!.start;
@@ -368,7 +370,7 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   const since = (d: DateMention) => background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
   const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d));
-  const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
+  const years = info.dates.filter((d) => d.precision === 'year' && !since(d) && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
   let after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
@@ -398,7 +400,9 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
     date = own ?? after ?? beforeAny ?? null;
     borrowed = own === undefined && date !== null && date === after;
   } else {
-    date = before ?? (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ?? null;
+    const own = after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null;
+    // "A held talks with B on July 9" (English), "Ngày 9/7, A hội đàm với B" (Vietnamese)
+    date = (datesFollow ? own ?? before : before ?? own) ?? null;
     if (date !== null && date.endValue !== null && previous?.kind === 'visit' && date.start > cueEnd && andBetween(previous, trigger)) date = null;
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
@@ -521,7 +525,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     for (let k = trigger.first - 1; k >= 0; k--) if (LEX.clauseEnd.has(tokens[k]!.key)) { clauseFrom = k + 1; break; }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
     const future = tense.future && !tense.past;
-    let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref, background);
+    let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref, background, context.datesFollow);
     let dateIsEnd = false;
     // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
     // the visitor left home is not when the visit began
