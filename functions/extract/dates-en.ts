@@ -10,7 +10,8 @@ import datesData from './data/en/dates.json' with { type: 'json' };
 import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber, nearestYearOfDay, nearestYearOfMonth, refDayNumber, type DateMention, type RefDate } from './dates.js';
 import { anyOf, escapeForPattern } from './patterns.js';
 
-const DATES = z.object({ weekdayForward: z.array(z.string()), sameDay: z.array(z.string()), week: z.string(), dayJoiner: z.string() }).parse(datesData);
+const DATES = z.object({ weekdayForward: z.array(z.string()), sameDay: z.array(z.string()), week: z.string(), dayJoiner: z.string(), relativeDays: z.array(z.string()) }).parse(datesData);
+const RELATIVE_DAY = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.relativeDays)})(?![\\p{L}])`, 'u');
 const FORWARD = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.weekdayForward)})(?![\\p{L}])`, 'u');
 const SAME_DAY = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.sameDay)})(?![\\p{L}])`, 'gu');
 /** A year on its own ("in 2015", "since 2021"), where the parser found no date around it. */
@@ -45,6 +46,8 @@ function mentionOf(r: Parsed, ref: RefDate, forward: boolean, next: Parsed | und
     const d = s.get('day')!;
     const m = s.get('month')!;
     const written = /\d/.test(r.text);
+    // a day without a number is one of the few words for one ("today"), not any phrase the parser stretches ("in the day")
+    if (!written && !RELATIVE_DAY.test(r.text)) return null;
     const y = s.isCertain('year') || !written ? s.get('year')! : nearestYearOfDay(d, m, ref);
     if (y === null) return null;
     let endValue: string | null = null;
@@ -57,7 +60,7 @@ function mentionOf(r: Parsed, ref: RefDate, forward: boolean, next: Parsed | und
     }
     return { ...at, value: isoDay(y, m, d), endValue, precision: 'day', ...flags, relative: !written };
   }
-  if (s.isCertain('weekday') && !s.isCertain('day')) {
+  if (s.isCertain('weekday') && !s.isCertain('day') && RELATIVE_DAY.test(r.text)) {
     if (next !== undefined && next.index - at.end <= BESIDE_CHARS && next.start.isCertain('day')) return null;
     const today = refDayNumber(ref);
     const weekday = s.get('weekday')!;

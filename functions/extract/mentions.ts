@@ -90,7 +90,7 @@ const DELEGATION_SPAN = 16;
 /** How many lead words ("với", "song phương") may stand between a cue and its object. */
 const OBJECT_LEAD_SKIP = 3;
 /** "cuộc hội đàm thành công với B": how many words may stand between a cue and the "với" of its object. */
-const WITH_SPAN = 4;
+const WITH_SPAN = 8;
 /** Joined people ("A và B", "A, B và C") stand at most this many tokens apart. */
 const CHAIN_GAP = 3;
 /** How many gap words ("tới", "cấp Nhà nước") may stand between a visit cue and the host country. */
@@ -257,6 +257,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     const prefix = anyReadsAt(tokens, j, LEX.placePrefix);
     if (prefix > 0) {
       j += prefix;
+      // "in the capital, Hanoi"
+      if (tokens[j]?.text === ',') j++;
       // "thủ đô hành chính Pretoria"
       if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap) j += 2;
     }
@@ -684,7 +686,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
       // "cuộc hội đàm thành công với B": the object after "với" a few words on
       for (let j = trigger.end; objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word; j++) {
-        if (LEX.with.has(tokens[j]!.key)) objects = chainFrom(tokens, people, j + 1);
+        if (LEX.with.has(tokens[j]!.key)) objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
       }
     }
     // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"

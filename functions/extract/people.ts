@@ -100,6 +100,8 @@ const looksVietnameseName = (keys: readonly string[]) =>
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
+/** How many lower-case words ("newly-appointed") may stand between a country and a title. */
+const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
 const MAX_STATE_PREFIXES = 2;
 
@@ -204,6 +206,10 @@ function countryThenPersonAt(text: string, tokens: readonly Token[], stops: Read
   if (c === null) return null;
   let j = i + c.length;
   if ((tokens[j]?.text === "'" || tokens[j]?.text === '’') && tokens[j + 1]?.key === 's' && !tokens[j]!.spaced) j += 2;
+  // "India's newly-appointed Minister X": a few lower-case words between the country and the title
+  for (let k = j; k < j + MAX_QUALIFIER_TOKENS && tokens[k] !== undefined && !tokens[k]!.cap && (tokens[k]!.word || tokens[k]!.text === '-'); k++) {
+    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) { j = k + 1; break; }
+  }
   const person = titledPersonAt(text, tokens, stops, j, true) ?? knownPersonAt(text, tokens, j, true) ?? honorificPersonAt(text, tokens, stops, j);
   if (person === null) return null;
   // "Vietnamese President X of ...": the country written before wins over none
