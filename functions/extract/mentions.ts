@@ -87,6 +87,8 @@ export interface ArticleContext {
 const INVITER_LEAD_SKIP = 2;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
+/** "between Russian and American leaders A and B": how far after "between" the first of the pair may stand. */
+const BETWEEN_SPAN = 6;
 /** How many lead words ("với", "song phương") may stand between a cue and its object. */
 const OBJECT_LEAD_SKIP = 3;
 /** "cuộc hội đàm thành công với B": how many words may stand between a cue and the "với" of its object. */
@@ -678,8 +680,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     let k = trigger.end;
     while (k < tokens.length && k < trigger.end + OBJECT_LEAD_SKIP && LEX.objectLead.has(tokens[k]!.key)) k++;
     if (LEX.between.has(tokens[k]?.key ?? '')) {
-      // "cuộc hội kiến (song phương) giữa A và B"
-      const pair = chainFrom(tokens, people, k + 1);
+      // "cuộc hội kiến (song phương) giữa A và B", "between Russian and American leaders A and B"
+      const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
+      const pair = first === undefined ? [] : chainFrom(tokens, people, first.mention.first);
       sideA = pair.slice(0, 1);
       objects = pair.slice(1);
     } else {
