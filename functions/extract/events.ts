@@ -323,7 +323,19 @@ function uniquePeople(list: Iterable<Person>): Person[] {
  * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
  * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
-function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): boolean {
+/** What an article's opening tells, against which an undated event is judged worth keeping. */
+interface Frame {
+  /** the first sentence with a cue (captions and chrome may come first) */
+  lead: SentenceInfo | undefined;
+  /** the country pairs of the visits the article dates */
+  datedVisits: ReadonlySet<string>;
+  /** the country pairs of the events the title or the lead tells */
+  leadCountries: ReadonlySet<string>;
+  /** the first dated sentence that tells of meetings ("held a series of bilateral meetings on Wednesday") */
+  seriesHost: SentenceInfo | undefined;
+}
+
+function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }: Frame): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
   if (group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
   // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"), or
@@ -332,6 +344,12 @@ function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: Read
   if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()))) return true;
   if (lead === undefined) return false;
   const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+  // "A held a series of bilateral meetings on Wednesday with his counterparts … A and B exchanged views …":
+  // the meetings of someone the first dated sentence about meetings names
+  if (group.kind === 'meeting' && seriesHost !== undefined) {
+    const hosts = new Set(seriesHost.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+    if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id)))) return true;
+  }
   // "Modi, who is on his first visit to Russia …" in an article whose lead tells his meeting there
   if (group.kind === 'visit' && group.mentions.some((m) => leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)))) return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
@@ -350,7 +368,7 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
   return future ? 'announced' : 'held';
 }
 
-function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): Draft | null {
+function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
@@ -386,7 +404,7 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
       if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
     }
   } else {
-    if (!salient(group, lead, datedVisits, leadCountries)) return null;
+    if (!salient(group, frame)) return null;
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
@@ -646,7 +664,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
   const leadCountries = new Set(groups.filter((g) => g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead))).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
   const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries)).filter((d): d is Draft => d !== null);
+  const seriesHost = sentences.find((s) => !s.isTitle && s.triggers.some((t) => t.kind === 'meeting') && s.dates.some((d) => d.precision === 'day'));
+  const frame: Frame = { lead, datedVisits, leadCountries, seriesHost };
+  const drafts = groups.map((g, n) => draftOf(g, ref, n, frame)).filter((d): d is Draft => d !== null);
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
