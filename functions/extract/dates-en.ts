@@ -10,7 +10,8 @@ import datesData from './data/en/dates.json' with { type: 'json' };
 import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber, nearestYearOfDay, nearestYearOfMonth, refDayNumber, type DateMention, type RefDate } from './dates.js';
 import { anyOf, escapeForPattern } from './patterns.js';
 
-const DATES = z.object({ weekdayForward: z.array(z.string()), sameDay: z.array(z.string()), week: z.string(), dayJoiner: z.string(), relativeDays: z.array(z.string()) }).parse(datesData);
+const DATES = z.object({ weekdayForward: z.array(z.string()), sameDay: z.array(z.string()), week: z.string(), dayJoiner: z.string(), relativeDays: z.array(z.string()), monthStems: z.array(z.string()), weekShift: z.record(z.string(), z.number()) }).parse(datesData);
+const MONTH_NAME = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.monthStems)})`, 'u');
 const RELATIVE_DAY = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.relativeDays)})(?![\\p{L}])`, 'u');
 const FORWARD = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.weekdayForward)})(?![\\p{L}])`, 'u');
 const SAME_DAY = new RegExp(`(?<![\\p{L}])(?:${anyOf(DATES.sameDay)})(?![\\p{L}])`, 'gu');
@@ -39,7 +40,9 @@ function mentionOf(r: Parsed, ref: RefDate, forward: boolean, next: Parsed | und
   const s = r.start;
   const flags = { relative: false, approximate: false, anchored: false };
   if (r.text.includes(DATES.week)) {
-    const [monday, sunday] = weekOf(Math.floor(s.date().getTime() / 86_400_000));
+    // the parser's weeks begin on Sunday; a news week is Monday to Sunday around publication
+    const shift = Object.entries(DATES.weekShift).find(([word]) => r.text.split(/\s+/u).includes(word))?.[1] ?? 0;
+    const [monday, sunday] = weekOf(refDayNumber(ref) + shift);
     return { ...at, value: isoOfDayNumber(monday), endValue: isoOfDayNumber(sunday), precision: 'day', ...flags, relative: true, approximate: true };
   }
   if (s.isCertain('day') && s.isCertain('month')) {
@@ -47,7 +50,7 @@ function mentionOf(r: Parsed, ref: RefDate, forward: boolean, next: Parsed | und
     const m = s.get('month')!;
     const written = /\d/.test(r.text);
     // a day without a number is one of the few words for one ("today"), not any phrase the parser stretches ("in the day")
-    if (!written && !RELATIVE_DAY.test(r.text)) return null;
+    if (written ? !MONTH_NAME.test(r.text) : !RELATIVE_DAY.test(r.text)) return null;
     const y = s.isCertain('year') || !written ? s.get('year')! : nearestYearOfDay(d, m, ref);
     if (y === null) return null;
     let endValue: string | null = null;

@@ -351,7 +351,7 @@ function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }:
     if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id)))) return true;
   }
   // "Modi, who is on his first visit to Russia …" in an article whose lead tells his meeting there
-  if (group.kind === 'visit' && group.mentions.some((m) => leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)))) return true;
+  if (group.kind === 'visit' && group.mentions.some((m) => !toCome(m) && leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)))) return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
   return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }

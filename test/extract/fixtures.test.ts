@@ -1,4 +1,5 @@
 // Hand-written articles (other countries, titles, phrasings and date forms than the
+// devset; f30-f34 in English)
 // devset) with their expected events: a guard against rules that only fit the devset.
 import fs from 'node:fs';
 import path from 'node:path';
