@@ -1,6 +1,6 @@
 // Hand-written articles (other countries, titles, phrasings and date forms than the
-// devset; f30-f34 in English)
-// devset) with their expected events: a guard against rules that only fit the devset.
+// devset; f30-f34 in English) with their expected events: a guard against rules that only
+// fit the devset.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
