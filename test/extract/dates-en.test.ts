@@ -28,6 +28,12 @@ describe('English dates', () => {
     ['the same day, they met', ['2025-12-03/day@']],
     ['relations since 2015', ['2015/year']],
     ['for approximately 60 minutes', []],
+    ['on Sunday (June 23)', ['2025-06-23/day']],
+    ['on Sept. 30, 2017', ['2017-09-30/day']],
+    ['a visit from December 30 to January 2', ['2025-12-30..2026-01-02/day']],
+    ['they may meet on 2 May', ['2026-05-02/day']],
+    ['talks last Friday', ['2025-11-28/day']],
+    ['a visit later this year', ['2025/year']],
     ['earlier in the day, they met', ['2025-12-03/day@']],
   ])('%s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected);
