@@ -1,6 +1,8 @@
 // People's names as different articles write them: one rule for the extractor (which
 // mentions are one person) and for event identity (which reports name the same
 // principal). Names are compared as the keys of their words in the matching form.
+import * as z from 'zod/mini';
+import peopleData from './data/people.json' with { type: 'json' };
 import { foldDiacritics, matchForm, VIETNAMESE_LETTER } from './vietnamese.js';
 
 /** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
@@ -30,6 +32,37 @@ function containsAll(big: readonly string[], small: readonly string[]): boolean 
  */
 export function sameNameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
+  // a known person: every listed spelling is theirs, and no one else's ("Tập Cận Bình" = "Xi Jinping")
+  const idA = personIdOf(a);
+  const idB = personIdOf(b);
+  if (idA !== null && idB !== null) return idA === idB;
+  const known = idA ?? idB;
+  if (known !== null) {
+    const other = idA === null ? a : b;
+    return (SPELLINGS.get(known) ?? []).some((spelling) => spellingsMatch(spelling, other));
+  }
+  return spellingsMatch(a, b);
+}
+
+const Gazetteer = z.object({ people: z.array(z.object({ id: z.string(), names: z.array(z.string()) })) });
+/** Each listed spelling (its keys, without diacritics) → the person's id. */
+const PERSON_BY_SPELLING = new Map<string, string>();
+/** Each person's spellings as keys. */
+const SPELLINGS = new Map<string, string[][]>();
+for (const person of Gazetteer.parse(peopleData).people) {
+  for (const name of person.names) {
+    const keys = nameKeys(name);
+    PERSON_BY_SPELLING.set(keys.map(foldDiacritics).join(' '), person.id);
+    SPELLINGS.set(person.id, [...(SPELLINGS.get(person.id) ?? []), keys]);
+  }
+}
+
+/** The id of the person a full name (as keys) is a listed spelling of, or null. */
+export function personIdOf(keys: readonly string[]): string | null {
+  return PERSON_BY_SPELLING.get(keys.map(foldDiacritics).join(' ')) ?? null;
+}
+
+function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === b.length && a.every((k, n) => k === b[n])) return true;
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
