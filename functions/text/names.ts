@@ -3,6 +3,7 @@
 // principal). Names are compared as the keys of their words in the matching form.
 import * as z from 'zod/mini';
 import peopleData from './data/people.json' with { type: 'json' };
+import placesData from './data/places.json' with { type: 'json' };
 import { foldDiacritics, matchForm, VIETNAMESE_LETTER } from './vietnamese.js';
 
 /** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
@@ -44,13 +45,16 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
   return spellingsMatch(a, b);
 }
 
-const Gazetteer = z.object({ people: z.array(z.object({ id: z.string(), names: z.array(z.string()) })) });
+const Gazetteer = z.object({ people: z.array(z.object({ id: z.string(), en: z.string(), vi: z.optional(z.string()), aliases: z.optional(z.array(z.string())) })) });
+const PEOPLE = Gazetteer.parse(peopleData).people;
+/** Each person's name in each language, by id. */
+const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
 const PERSON_BY_SPELLING = new Map<string, string>();
 /** Each person's spellings as keys. */
 const SPELLINGS = new Map<string, string[][]>();
-for (const person of Gazetteer.parse(peopleData).people) {
-  for (const name of person.names) {
+for (const person of PEOPLE) {
+  for (const name of [person.en, ...(person.vi === undefined ? [] : [person.vi]), ...(person.aliases ?? [])]) {
     const keys = nameKeys(name);
     PERSON_BY_SPELLING.set(keys.map(foldDiacritics).join(' '), person.id);
     SPELLINGS.set(person.id, [...(SPELLINGS.get(person.id) ?? []), keys]);
@@ -108,4 +112,36 @@ function editDistanceOne(x: string, y: string): boolean {
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
   return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * A person's name as a page in `language` writes it: the gazetteer's name for a listed
+ * person ("Tập Cận Bình" on a Vietnamese page, "Xi Jinping" on an English one), and in
+ * English a Vietnamese name without its diacritics, as the English-language press writes
+ * it ("Phạm Minh Chính" → "Pham Minh Chinh"); any other name as written.
+ */
+export function nameIn(name: string, language: 'vi' | 'en'): string {
+  const id = personIdOf(nameKeys(name));
+  if (id !== null) return NAME_IN.get(id)![language];
+  if (language === 'en' && VIETNAMESE_LETTER.test(name)) return withoutDiacritics(name);
+  return name;
+}
+
+/** The letters without their marks, case kept ("Đỗ" → "Do"). */
+function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
+const Places = z.object({ places: z.array(z.object({ en: z.string(), vi: z.string(), aliases: z.optional(z.array(z.string())) })) });
+/** Each spelling of a listed city (its keys, without diacritics) → its name in each language. */
+const PLACE_BY_SPELLING = new Map<string, { en: string; vi: string }>();
+for (const place of Places.parse(placesData).places) {
+  for (const name of [place.en, place.vi, ...(place.aliases ?? [])]) PLACE_BY_SPELLING.set(nameKeys(name).map(foldDiacritics).join(' '), place);
+}
+
+/** A city's name as a page in `language` writes it ("Viêng Chăn" → "Vientiane"); an unlisted one as written, in English without diacritics. */
+export function placeIn(name: string, language: 'vi' | 'en'): string {
+  const place = PLACE_BY_SPELLING.get(nameKeys(name).map(foldDiacritics).join(' '));
+  if (place !== undefined) return place[language];
+  return language === 'en' && VIETNAMESE_LETTER.test(name) ? withoutDiacritics(name) : name;
 }

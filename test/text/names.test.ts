@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys, sameName, personIdOf } from '../../functions/text/names.js';
+import { nameIn, nameKeys, placeIn, sameName, personIdOf } from '../../functions/text/names.js';
 
 describe('sameName: one person however an article writes the name', () => {
   it.each([
@@ -53,5 +53,33 @@ describe('one person, every spelling (the people gazetteer)', () => {
     expect(personIdOf(nameKeys('Tập Cận Bình'))).toBe('Q15031');
     expect(personIdOf(nameKeys('Xi Jinping'))).toBe('Q15031');
     expect(personIdOf(nameKeys('Nguyễn Văn A'))).toBeNull();
+  });
+});
+
+describe('nameIn: a name as a page in each language writes it', () => {
+  it.each([
+    ['Tập Cận Bình', 'en', 'Xi Jinping'],
+    ['Xi Jinping', 'vi', 'Tập Cận Bình'],
+    ['Li Qiang', 'vi', 'Lý Cường'],
+    ['Phạm Minh Chính', 'en', 'Pham Minh Chinh'],
+    ['Đỗ Văn Chiến', 'en', 'Do Van Chien'],
+    ['Joe Biden', 'vi', 'Joe Biden'],
+    ['Sonexay Siphandone', 'en', 'Sonexay Siphandone'],
+  ] as const)('%s in %s is %s', (name, language, expected) => {
+    expect(nameIn(name, language)).toBe(expected);
+  });
+});
+
+describe('placeIn: a city as a page in each language writes it', () => {
+  it.each([
+    ['Viêng Chăn', 'en', 'Vientiane'],
+    ['Moskva', 'en', 'Moscow'],
+    ['Moscow', 'vi', 'Mát-xcơ-va'],
+    ['Hà Nội', 'en', 'Hanoi'],
+    ['Hanoi', 'vi', 'Hà Nội'],
+    ['Quy Nhơn', 'en', 'Quy Nhon'],
+    ['Tashkent', 'vi', 'Tashkent'],
+  ] as const)('%s in %s is %s', (name, language, expected) => {
+    expect(placeIn(name, language)).toBe(expected);
   });
 });
