@@ -495,6 +495,29 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   }
 }
 
+/** How many opening sentences may hold the dateline (a caption or a byline may come first). */
+const DATELINE_SENTENCES = 4;
+/** How close after the city a dateline's date stands, in characters. */
+const DATELINE_DATE_GAP = 2;
+
+/**
+ * The city a story was filed from: capitals at the start of one of its first sentences,
+ * then a comma, a bracket or a dash ("BEIJING, June 19 (Xinhua) --", "HANOI (Reuters) -",
+ * "HÀ NỘI —"), when the city is a listed one.
+ */
+function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
+  for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
+    const t = info.tokens;
+    const hit = placeAt(t, 0);
+    if (hit === null || hit.entry.venue || ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')) continue;
+    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Beijing, 6 November 2023 (TDI):")
+    const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
+    const dated = info.dates.some((d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end);
+    if (capitals || dated) return { city: hit.entry.name, country: hit.entry.code, venue: false };
+  }
+  return null;
+}
+
 /**
  * "Cùng ngày, A cũng gặp B": a meeting with no place, on the day of an earlier meeting on the
  * sidelines of a summit in a third country, is held there too.
@@ -681,6 +704,15 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
+  // "BEIJING, Nov 6 (Reuters) -": a meeting the story places nowhere, and frames by no visit, is
+  // where it was reported from when that is one of its two countries
+  const from = datelineOf(sentences);
+  if (from !== null) {
+    for (const m of meetings) {
+      if (m.place !== null || isCall(m) || !m.countries.includes(from.country!) || visits.some((v) => v.countries.join() === m.countries.join())) continue;
+      m.place = from;
+    }
+  }
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   for (const v of visits) {
