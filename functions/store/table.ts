@@ -26,8 +26,6 @@ import { createHash } from 'node:crypto';
 //   ARTICLE#<article id>        ARTICLE          an ingested article (by a digest of its
 //                                                canonical URL or text), its revision and
 //                                                the reports it gave
-//   META                        META             (read by /healthz; ingests no longer write it:
-//                                                the view `*` marker is the newest change)
 //   META#<view>                 META             newest change of one feed view: a change
 //                                                token and time, for its ETag
 //   SOURCE#<name>               SOURCE           the poller's state of one source feed:
@@ -101,7 +99,6 @@ export const keys = {
   feedPartition: (filter: string) => `FEED#${filter}`,
   claim: (ledger: string, month: string) => checked({ pk: `CLAIM#${ledger}#${month}`, sk: 'CLAIM' }),
   article: (articleId: string) => checked({ pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' }),
-  meta: () => ({ pk: 'META', sk: 'META' }),
   viewMeta: (view: string) => checked({ pk: `META#${view}`, sk: 'META' }),
   source: (name: string) => checked({ pk: `SOURCE#${name}`, sk: 'SOURCE' }),
   feedItem: (url: string) => {

@@ -49,13 +49,12 @@ export interface TableState {
   ledgers: Map<string, Ledger>;
   /** `<view>|<sort>` -> event id, from the FEED# items */
   postings: Map<string, string>;
-  meta: { version: number; modified: string } | null;
   /** view -> its change marker, from the META#<view> items */
   views: Map<string, ViewMeta>;
 }
 
 export function readState(items: Item[]): TableState {
-  const state: TableState = { events: [], orphanReports: new Map(), articles: [], ledgers: new Map(), postings: new Map(), meta: null, views: new Map() };
+  const state: TableState = { events: [], orphanReports: new Map(), articles: [], ledgers: new Map(), postings: new Map(), views: new Map() };
   const heads = new Map<string, StoredEvent>();
   const reports = new Map<string, Report[]>();
   for (const item of items) {
@@ -70,7 +69,6 @@ export function readState(items: Item[]): TableState {
         entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
       });
     } else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
-    else if (item.pk === 'META') state.meta = { version: Number(item.version), modified: String(item.modified) };
     else if (item.pk.startsWith('META#')) {
       const meta = ViewMeta.parse(JSON.parse(String(item.doc)));
       state.views.set(meta.view, meta);
