@@ -147,7 +147,7 @@ export class DiplomacyFeedStack extends Stack {
     // sandbox: `npm run destroy` leaves nothing behind; any other stage keeps its data.
     const dataRemoval = sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    // ── Table: keys and indexes from the one definition the local runtime also uses ──
+    // ── Table: keys from the one definition the local runtime also uses ──
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: attribute(TABLE_DEFINITION.partitionKey),
       sortKey: attribute(TABLE_DEFINITION.sortKey),
@@ -162,15 +162,6 @@ export class DiplomacyFeedStack extends Stack {
       deletionProtection: !sandbox,
       removalPolicy: dataRemoval,
     });
-    const indexNames: string[] = [];
-    for (const gsi of TABLE_DEFINITION.globalSecondaryIndexes) {
-      this.table.addGlobalSecondaryIndex({
-        indexName: gsi.name,
-        partitionKey: attribute(gsi.partitionKey),
-        ...(gsi.sortKey ? { sortKey: attribute(gsi.sortKey) } : {}),
-      });
-      indexNames.push(gsi.name);
-    }
 
     // ── Functions ──
     const commonEnv = {
@@ -256,20 +247,17 @@ export class DiplomacyFeedStack extends Stack {
       table: this.table,
       grantee: this.pollFunction,
       access: 'poll',
-      indexNames,
     });
 
     new TableAccess(this, 'FeedTableAccess', {
       table: this.table,
       grantee: this.feedFunction,
       access: 'read',
-      indexNames,
     });
     new TableAccess(this, 'IngestTableAccess', {
       table: this.table,
       grantee: this.ingestFunction,
       access: 'read-write',
-      indexNames,
     });
 
     // ── Ingest endpoint: SigV4-signed requests only ──

@@ -10,7 +10,7 @@
 import normalizeUrl from 'normalize-url';
 
 /** Query parameters that only say how a reader arrived (campaign and click ids). */
-export const TRACKING_PARAMETERS: readonly (string | RegExp)[] = [
+const TRACKING_PARAMETERS: readonly (string | RegExp)[] = [
   /^utm_/i,
   'fbclid',
   'gclid',

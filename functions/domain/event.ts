@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 
 export const VISIT_TYPES = ['state_visit', 'official_visit', 'working_visit', 'visit'] as const;
-export const MEETING_TYPES = [
+const MEETING_TYPES = [
   'talks',
   'courtesy_call',
   'high_level_meeting',
@@ -47,7 +47,7 @@ export const Location = z.object({
 export type Location = z.infer<typeof Location>;
 
 /** The fields an extractor can support with a sentence. */
-export const EVIDENCE_FIELDS = [
+const EVIDENCE_FIELDS = [
   'type',
   'status',
   'start',

@@ -32,7 +32,7 @@ export type { MergedEvent };
  *  - participants: at most MAX_PARTICIPANTS, within HEAD_PARTICIPANT_CHARS of names
  *    and titles (the first two always); place and city cut to PLACE_CHARS.
  */
-export const HEAD_LIMITS = {
+const HEAD_LIMITS = {
   HEAD_SOURCES: 10,
   HEAD_SOURCE_CHARS: 500,
   SOURCE_TITLE_CHARS: 120,

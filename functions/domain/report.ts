@@ -51,8 +51,3 @@ const REPORT_KEY = /^([A-Za-z0-9_-]{22}):[0-9a-f]{1,64}#\d+$/;
 export function articleOfReport(key: string): string {
   return REPORT_KEY.exec(key)?.[1] ?? key.slice(0, key.lastIndexOf('#'));
 }
-
-/** The revision (`<article id>:<tag>`) of a report key. */
-export function revisionOfReport(key: string): string {
-  return key.slice(0, key.lastIndexOf('#'));
-}

@@ -95,7 +95,7 @@ function emptyItems(): Record<ItemOutcome, number> {
 }
 
 /** Polls one source; never throws (its failure is in the report, the logs and metrics). */
-export async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
+async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
   const report: SourceReport = { source: source.name, status: 'ok', items: emptyItems(), eventIds: [], error: null };
   let state: SourceState | null = null;
   try {

@@ -20,7 +20,6 @@ import { eventUid, eventUrl } from './ids.js';
 import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
-export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 

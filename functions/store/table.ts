@@ -46,16 +46,9 @@ export interface KeyAttribute {
   type: 'S' | 'N' | 'B';
 }
 
-export interface IndexDefinition {
-  name: string;
-  partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
-}
-
 export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey: KeyAttribute;
-  globalSecondaryIndexes: readonly IndexDefinition[];
   /** the attribute DynamoDB's TTL reads (epoch seconds) */
   timeToLiveAttribute: string;
 }
@@ -63,7 +56,6 @@ export interface TableDefinition {
 export const TABLE_DEFINITION: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  globalSecondaryIndexes: [],
   timeToLiveAttribute: 'expires',
 };
 
