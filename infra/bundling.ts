@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: the bundles' project root, and where handler entries and sources/ are. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Any CommonJS dependency that calls require() keeps working in the ESM bundle. */
 const ESM_REQUIRE_BANNER =
@@ -12,8 +13,8 @@ const ESM_REQUIRE_BANNER =
 
 /** Modules replaced at build time by smaller ones that do what Lambda needs of them. */
 const BUNDLE_ALIASES: Record<string, string> = {
-  '@aws-sdk/credential-provider-node': path.join(ROOT, 'functions/shared/lambda/credentials.ts'),
-  sax: path.join(ROOT, 'functions/shared/lambda/no-sax.ts'),
+  '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'functions/shared/lambda/credentials.ts'),
+  sax: path.join(PROJECT_ROOT, 'functions/shared/lambda/no-sax.ts'),
 };
 
 export const LAMBDA_BUNDLE = {

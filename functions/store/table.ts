@@ -1,7 +1,7 @@
 // The one definition of the DynamoDB table: its key schema and the shape of every
-// key in it. The CDK stack (infra/stack.ts) and the local runtime (infra/local/) both
-// build the table from TABLE_DEFINITION, and only functions/store/dynamo-store.ts
-// reads or writes items. Pure data: no SDK or CDK import, so it bundles into Lambda
+// key in it. The CDK stack (infra/constructs/store-table.ts) and the local runtime
+// (infra/local/table.ts) both build the table from TABLE_DEFINITION, and only
+// functions/store/dynamo-store.ts reads or writes items. Pure data: no SDK or CDK import, so it bundles into Lambda
 // for nothing.
 import { createHash } from 'node:crypto';
 //
