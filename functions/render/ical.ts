@@ -15,7 +15,7 @@
 // without pretending to span the whole month.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { xmlSafeText, oneLine } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
@@ -28,7 +28,7 @@ const MAX_OCTETS = 75;
  * characters other than TAB are not allowed in TEXT and are removed.
  */
 export function escapeIcalText(s: string): string {
-  return cleanText(s)
+  return xmlSafeText(s)
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');

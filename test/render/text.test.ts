@@ -1,7 +1,7 @@
 // Titles, summaries, dates, ids and escaping: the shared helpers.
 import { describe, expect, it } from 'vitest';
 import { formatDateRange, formatEventDate, rfc3339, toInstant } from '../../functions/render/dates.js';
-import { cleanText, escapeHtml, escapeXmlAttr, isHttpUrl, oneLine } from '../../functions/render/escape.js';
+import { xmlSafeText, escapeHtml, escapeXmlAttr, isHttpUrl, oneLine } from '../../functions/render/escape.js';
 import { eventFeedId, eventUid, eventUrl, feedViewId } from '../../functions/render/ids.js';
 import { countryName, eventSummary, eventTitle, officeTitleEn, personLabel } from '../../functions/render/text.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
@@ -98,8 +98,8 @@ describe('ids', () => {
 });
 
 describe('escaping', () => {
-  it('cleanText removes what XML cannot carry and normalizes line ends', () => {
-    expect(cleanText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe('abcdefgh\ni\nj😀');
+  it('xmlSafeText removes what XML cannot carry and normalizes line ends', () => {
+    expect(xmlSafeText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe('abcdefgh\ni\nj😀');
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
