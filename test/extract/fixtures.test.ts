@@ -9,7 +9,7 @@ import { scoreSet, type GoldEvent, type SetArticle } from './support/gold.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
 
-export function loadFixtures(): SetArticle[] {
+function loadFixtures(): SetArticle[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
     const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { article: Article; events: GoldEvent[] };
     return { id: f.slice(0, -5), article: raw.article, gold: raw.events };

@@ -1,7 +1,7 @@
 // Assertions on the synthesized CloudFormation template of infra/stack.ts. Bundling is
 // skipped here (fixture entries); test/infra/bundle.test.ts bundles the real handlers.
 import { Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPoll } from '../../functions/poll/run.js';
