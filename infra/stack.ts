@@ -104,28 +104,17 @@ export class DiplomacyFeedStack extends Stack {
       ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: validatePublicBaseUrl(props.publicBaseUrl) } : {}),
     };
 
+    const parts = { stage, table, environment, removalPolicy };
     this.feed = new FeedService(this, {
-      stage,
-      table,
+      ...parts,
       entry: props.entries?.feed ?? handler('feed'),
-      environment,
-      removalPolicy,
       ...(props.feedConcurrency !== undefined ? { concurrency: props.feedConcurrency } : {}),
       acknowledgeNagFindings: props.acknowledgeNagFindings ?? true,
     });
-    this.ingest = new IngestEndpoint(this, {
-      stage,
-      table,
-      entry: props.entries?.ingest ?? handler('ingest'),
-      environment,
-      removalPolicy,
-    });
+    this.ingest = new IngestEndpoint(this, { ...parts, entry: props.entries?.ingest ?? handler('ingest') });
     this.poller = new Poller(this, {
-      stage,
-      table,
+      ...parts,
       entry: props.entries?.poll ?? handler('poll'),
-      environment,
-      removalPolicy,
       sources: props.sources ?? sourcesForStage(stage),
       ...(props.pollEveryMinutes !== undefined ? { everyMinutes: props.pollEveryMinutes } : {}),
       ...(props.pollContactUrl !== undefined ? { contactUrl: props.pollContactUrl } : {}),

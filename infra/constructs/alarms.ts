@@ -20,26 +20,26 @@ export class Alarms {
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, props: AlarmsProps) {
+    // any error or throttle in 5 minutes
+    const every5Minutes = { period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM };
     for (const name of ['Feed', 'Ingest', 'Poll'] as const) {
       const fn = props.functions[name];
-      this.alarms.push(
-        new cloudwatch.Alarm(scope, `${name}ErrorsAlarm`, {
-          alarmDescription: `${name} function errors (${props.stage})`,
-          metric: fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }),
-        new cloudwatch.Alarm(scope, `${name}ThrottlesAlarm`, {
-          alarmDescription: `${name} function throttles (${props.stage})`,
-          metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }),
-      );
+      const metrics = [
+        ['Errors', fn.metricErrors(every5Minutes)],
+        ['Throttles', fn.metricThrottles(every5Minutes)],
+      ] as const;
+      for (const [kind, metric] of metrics) {
+        this.alarms.push(
+          new cloudwatch.Alarm(scope, `${name}${kind}Alarm`, {
+            alarmDescription: `${name} function ${kind.toLowerCase()} (${props.stage})`,
+            metric,
+            threshold: 1,
+            evaluationPeriods: 1,
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          }),
+        );
+      }
     }
     // A source that keeps failing (the feed down, robots.txt unreachable, a broken
     // feed, the store failing mid-run). The poller publishes PollSourceFailures through

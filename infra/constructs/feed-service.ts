@@ -10,15 +10,14 @@
 // or an authorizer. It also costs nothing extra, has no 30 s integration cap, no stage
 // path to strip, and delivers the same payload format 2.0 as an HTTP API, so the
 // handler is the same either way.
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { SERVICE_NAME, serviceFunction } from './service-function.js';
+import { SERVICE_NAME, serviceFunction, type FunctionPartProps } from './service-function.js';
 import { TableAccess } from './table-access.js';
 
 /** The feed function's reserved concurrency unless the stack is told otherwise. */
@@ -40,13 +39,7 @@ const FORWARD_HOST_CODE = `function handler(event) {
   return request;
 }`;
 
-export interface FeedServiceProps {
-  readonly stage: string;
-  readonly table: dynamodb.ITable;
-  readonly entry: string;
-  /** the environment every function has (table, log level, public base URL) */
-  readonly environment: Record<string, string>;
-  readonly removalPolicy: RemovalPolicy;
+export interface FeedServiceProps extends FunctionPartProps {
   /** reserved concurrent executions (default 20) */
   readonly concurrency?: number;
   readonly acknowledgeNagFindings: boolean;

@@ -2,21 +2,14 @@
 // URL that takes SigV4-signed requests only.
 //
 //   signed client ──SigV4──▶ ingest Function URL (AWS_IAM) ─▶ ingest λ ─r/w──▶ table
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { SERVICE_NAME, serviceFunction } from './service-function.js';
+import { SERVICE_NAME, serviceFunction, type FunctionPartProps } from './service-function.js';
 import { TableAccess } from './table-access.js';
 
-export interface IngestEndpointProps {
-  readonly stage: string;
-  readonly table: dynamodb.ITable;
-  readonly entry: string;
-  /** the environment every function has (table, log level, public base URL) */
-  readonly environment: Record<string, string>;
-  readonly removalPolicy: RemovalPolicy;
+export interface IngestEndpointProps extends FunctionPartProps {
 }
 
 /** Adds the ingest function and its IAM-only Function URL to `scope`, with the ids a

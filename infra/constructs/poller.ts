@@ -3,8 +3,7 @@
 // ingests them (functions/poll/).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -12,7 +11,7 @@ import type { Construct } from 'constructs';
 import { DEFAULT_CONTACT_URL } from '../../functions/poll/politeness.js';
 import { parseSources, type SourceList } from '../../functions/poll/sources.js';
 import { PROJECT_ROOT } from '../bundling.js';
-import { POLL_SERVICE_NAME, serviceFunction } from './service-function.js';
+import { POLL_SERVICE_NAME, serviceFunction, type FunctionPartProps } from './service-function.js';
 import { TableAccess } from './table-access.js';
 
 /** Lambda environment variables are capped at 4 KB in all: the source list must fit. */
@@ -34,13 +33,7 @@ function packageVersion(): string {
   return pkg.version ?? '0.0.0';
 }
 
-export interface PollerProps {
-  readonly stage: string;
-  readonly table: dynamodb.ITable;
-  readonly entry: string;
-  /** the environment every function has (table, log level, public base URL) */
-  readonly environment: Record<string, string>;
-  readonly removalPolicy: RemovalPolicy;
+export interface PollerProps extends FunctionPartProps {
   readonly sources: SourceList;
   /** how often it runs, in minutes (default 15) */
   readonly everyMinutes?: number;

@@ -2,6 +2,7 @@
 // and role, Node.js 24 on arm64, and the bundle of infra/bundling.ts.
 import * as path from 'node:path';
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -13,6 +14,17 @@ export const SERVICE_NAME = 'diplomacy-feed';
 /** The poller's Powertools service name: the `service` dimension of its metrics. */
 export const POLL_SERVICE_NAME = `${SERVICE_NAME}-poll`;
 export const METRICS_NAMESPACE = 'DiplomacyFeed';
+
+/** What each part that runs a function (feed service, ingest endpoint, poller) is given. */
+export interface FunctionPartProps {
+  readonly stage: string;
+  readonly table: dynamodb.ITable;
+  /** the handler's source file */
+  readonly entry: string;
+  /** the environment every function has (table, log level, public base URL) */
+  readonly environment: Record<string, string>;
+  readonly removalPolicy: RemovalPolicy;
+}
 
 export interface ServiceFunctionProps {
   readonly stage: string;
