@@ -7,9 +7,9 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, CountryCode, EventType, STATUSES, type EventFacts } from './event.js';
 
-export const MAX_FILTER_COUNTRIES = 3;
+const MAX_FILTER_COUNTRIES = 3;
 export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 100;
+const MAX_LIMIT = 100;
 
 const isoDay = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
@@ -37,7 +37,7 @@ export const FeedQuery = z
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'limit', 'cursor', 'lang'] as const;
+const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'limit', 'cursor', 'lang'] as const;
 const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };

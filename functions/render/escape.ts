@@ -15,12 +15,12 @@ const XML_INVALID_ONE = new RegExp(XML_INVALID.source, 'u');
  * turns CR LF and lone CR into LF anyway, so doing it here keeps JSON and XML equal),
  * and the characters XML 1.0 cannot carry removed.
  */
-export function cleanText(s: string): string {
+export function xmlSafeText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s;
   return s.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
 }
 
-/** What cleanText changes (surrogates all count, paired or not): most text has none,
+/** What xmlSafeText changes (surrogates all count, paired or not): most text has none,
  *  and one test is far cheaper than two replacing passes (bench render). */
 const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/;
 
@@ -32,14 +32,14 @@ const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF\uFFFE
 const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
 
 /**
- * A one-line display string (titles, labels): cleanText, controls and line breaks
+ * A one-line display string (titles, labels): xmlSafeText, controls and line breaks
  * become spaces, runs of white space collapse to one space, trimmed. Feed readers
  * show titles on one line and compare them with collapsed white space, so titles
  * are made that way once, here, for every format.
  */
 export function oneLine(s: string): string {
   if (!NOT_ONE_LINE.test(s)) return s;
-  return cleanText(s).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
+  return xmlSafeText(s).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** True when a string contains a character XML 1.0 cannot carry. */
@@ -57,7 +57,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /**
  * Escapes text for HTML and XML element content and for double- or single-quoted
- * attributes. Does NOT clean: call cleanText/oneLine first (the format modules do).
+ * attributes. Does NOT clean: call xmlSafeText/oneLine first (the format modules do).
  */
 export function escapeHtml(s: string): string {
   // most strings need nothing: one test before building a new one

@@ -14,13 +14,13 @@
 // so the event stays visible in calendars (skipping it would hide announced visits)
 // without pretending to span the whole month.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { dayRange, parseEventDate } from '../domain/dates.js';
+import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
+import { xmlSafeText, oneLine } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
-export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
@@ -29,7 +29,7 @@ const MAX_OCTETS = 75;
  * characters other than TAB are not allowed in TEXT and are removed.
  */
 export function escapeIcalText(s: string): string {
-  return cleanText(s)
+  return xmlSafeText(s)
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
@@ -78,16 +78,13 @@ interface AllDaySpan {
 export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDaySpan | null {
   const s = parseEventDate(event.start);
   if (!s) return null;
-  const startDay: [number, number, number] = [s.year, s.month, s.day ?? 1];
-  let last = startDay;
+  const first = dayRange(event.start)[0];
+  // to the last day the end covers (a month's last day), unless that is before the start
   const e = event.end === null ? null : parseEventDate(event.end);
-  if (e) {
-    const endDay: [number, number, number] = [e.year, e.month, e.day ?? daysInMonth(e.year, e.month)];
-    if (icalDate(...endDay) > icalDate(...startDay)) last = endDay;
-  }
+  const last = e && event.end !== null ? Math.max(first, dayRange(event.end)[1]) : first;
   return {
-    start: icalDate(...startDay),
-    endExclusive: icalDate(...addDays(...last, 1)),
+    start: icalDate(first),
+    endExclusive: icalDate(last + 1),
     monthOnly: s.day === null || (e !== null && e.day === null),
   };
 }

@@ -4,7 +4,7 @@
 // titles are one line, other text keeps its line breaks. Escaping is the formats' job.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { xmlSafeText, oneLine } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
@@ -425,5 +425,5 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): st
     lines.push('', `${w.evidence}:`);
     for (const e of sentences) lines.push(`- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`);
   }
-  return cleanText(lines.join('\n'));
+  return xmlSafeText(lines.join('\n'));
 }

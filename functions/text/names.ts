@@ -90,7 +90,7 @@ export function sameName(a: string, b: string): boolean {
  * Blinken" / "Antony Blinken", "Prak Sokhon" / "Prak Sokhonn"). Letters that differ only by
  * their diacritics make another name (Thành / Thanh), not a typo.
  */
-export function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
+function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length || a.length < 2) return false;
   let differing = 0;
   for (let n = 0; n < a.length; n++) {
