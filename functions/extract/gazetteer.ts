@@ -75,7 +75,6 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
   }
 }
 
-export const countryCodes: ReadonlySet<string> = new Set(Object.keys(countriesData.countries));
 
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
 export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix = false): { code: string; length: number } | null {
