@@ -1,33 +1,61 @@
-// Day arithmetic on the event's ISO dates (`YYYY-MM-DD` or month-only `YYYY-MM`).
+// Calendar arithmetic on the event's ISO dates (`YYYY-MM-DD`, or month-only `YYYY-MM`)
+// in whole days since the epoch, UTC (no time zone, no DST). The one home of it:
+// identity, ledgers and merging compare dates with it, the renderers format and span
+// them with it. Pure.
 
 const DAY_MS = 86_400_000;
 
 export const isDay = (d: string): boolean => d.length === 10;
-export const isMonth = (d: string): boolean => d.length === 7;
 
-/** Days since the epoch of a `YYYY-MM-DD` date. */
+export interface EventDay {
+  year: number;
+  month: number;
+  /** null when the date gives only the month */
+  day: number | null;
+}
+
+/** The parts of an event date, or null when it is no real day or month. */
+export function parseEventDate(s: string): EventDay | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = m[3] === undefined ? null : Number(m[3]);
+  if (month < 1 || month > 12) return null;
+  if (day !== null && (day < 1 || day > daysInMonth(year, month))) return null;
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since the epoch of a `YYYY-MM-DD` date, or of the first day of a `YYYY-MM` month. */
 export function dayNumber(d: string): number {
-  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS;
+  const day = isDay(d) ? Number(d.slice(8, 10)) : 1;
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, day) / DAY_MS;
 }
 
 /** The inclusive range of days a date covers: one day, or the whole month. */
 export function dayRange(d: string): [number, number] {
-  if (isDay(d)) return [dayNumber(d), dayNumber(d)];
-  const year = Number(d.slice(0, 4));
-  const month = Number(d.slice(5, 7));
-  const first = Date.UTC(year, month - 1, 1) / DAY_MS;
-  const last = Date.UTC(year, month, 0) / DAY_MS;
-  return [first, last];
+  const first = dayNumber(d);
+  if (isDay(d)) return [first, first];
+  return [first, first + daysInMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7))) - 1];
 }
 
-/** The `YYYY-MM-DD` date `days` after `d`. */
-export function addDays(d: string, days: number): string {
-  return new Date((dayNumber(d) + days) * DAY_MS).toISOString().slice(0, 10);
+/** The `YYYY-MM-DD` date of a day number. */
+export function isoDayOf(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The last day a date can stand for: the day itself, or the last day of its month. */
 export function lastDay(d: string): string {
-  return isDay(d) ? d : new Date(dayRange(d)[1] * DAY_MS).toISOString().slice(0, 10);
+  return isDay(d) ? d : isoDayOf(dayRange(d)[1]);
+}
+
+/** The `YYYY-MM-DD` day `days` after (or before) a `YYYY-MM-DD` day. */
+export function addDays(d: string, days: number): string {
+  return isoDayOf(dayNumber(d) + days);
 }
 
 /** `YYYY-MM-DD` of an instant, in UTC: the day feeds count "upcoming", "past" and

@@ -11,9 +11,9 @@ import { addDays, lastDay } from './dates.js';
 import { CATEGORIES, EventType, STATUSES, type EventFacts } from './event.js';
 import { isTrackingParameter } from './tracking-parameters.js';
 
-export const MAX_FILTER_COUNTRIES = 3;
+const MAX_FILTER_COUNTRIES = 3;
 export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 100;
+const MAX_LIMIT = 100;
 /** The calendar lists a window of events, not a page (calendar apps do not page): at
  *  most this many, the latest by start; the window's older events are left out, and
  *  the calendar says so. */
@@ -74,7 +74,7 @@ export const FeedQuery = z
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'when', 'order', 'limit', 'cursor', 'lang'] as const;
+const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'when', 'order', 'limit', 'cursor', 'lang'] as const;
 const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };

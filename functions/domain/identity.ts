@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { dayRange } from './dates.js';
 import { VISIT_TYPES, type EventFacts, type EventType } from './event.js';
 import type { LedgerEntry } from './ledger.js';
+import { revisionOfReport } from './report.js';
 import { sameName } from '../text/names.js';
 
 /** What the ledger keeps of an event to recognize further reports of it (declared,
@@ -78,8 +79,12 @@ export function matchReport(
   const already = entries.find((e) => e.reports.includes(key));
   if (already) return already;
   let best: { entry: LedgerEntry; distance: number } | null = null;
+  const revision = revisionOfReport(key);
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
+    // an article tells each event once: another report of the same text is another event
+    // (the informal meeting on Monday and the talks it announces for Tuesday)
+    if (entry.reports.some((r) => revisionOfReport(r) === revision)) continue;
     // the visit to Laos and Laos's visit here a week apart are two visits
     if (entry.sides && facts.host !== null && facts.guest !== null && (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest)) continue;
     if (principalsConflict(facts, entry.names)) continue;

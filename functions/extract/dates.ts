@@ -421,3 +421,8 @@ function range(d1: number, m1: number, y1: number | null, d2: number, m2: number
   const endValue = startNumber === endNumber ? null : isoDay(endYear, m2, d2);
   return mention(at, value, endValue, 'day');
 }
+
+/** The year of a day written without one: its occurrence nearest to publication (for readers of other languages). */
+export const nearestYearOfDay = (d: number, m: number, ref: RefDate): number | null => yearForDay(d, m, ref, null);
+/** The year of a month written without one: its occurrence nearest to publication. */
+export const nearestYearOfMonth = (m: number, ref: RefDate): number => yearForMonth(m, ref, null);

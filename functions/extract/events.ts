@@ -3,13 +3,14 @@
 import type { Article } from '../domain/article.js';
 import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
 import { findTriggers, isCommitteeName } from './classify.js';
-import { DAY_WORDS, dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
+import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
+import type { LanguageProfile } from './languages.js';
 import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
 import { furnitureOf, type Furniture } from './noise.js';
 import { cleanText } from './normalize.js';
 import { matchForm } from '../text/vietnamese.js';
-import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
+import { bareNameMentions, findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import type { Token } from './tokens.js';
 import { splitSentences } from './sentences.js';
@@ -54,7 +55,7 @@ interface Draft {
 // ---------------------------------------------------------------- reading
 
 /** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
-function readSentences(article: Article): SentenceInfo[] {
+function readSentences(article: Article, profile: LanguageProfile): SentenceInfo[] {
   const ref = refDateOf(article.publishedAt);
   const title = article.title === null ? '' : cleanText(article.title);
   const sentences: SentenceInfo[] = [];
@@ -63,7 +64,7 @@ function readSentences(article: Article): SentenceInfo[] {
   const allPeople: PersonMention[] = [];
   const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
-    const mentions = findPeople(text, tokens);
+    const mentions = findPeople(text, tokens, profile);
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
@@ -79,8 +80,9 @@ function readSentences(article: Article): SentenceInfo[] {
     const furniture = furnitureOf(lower, next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null);
     for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), lower.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
   });
-  setContextCountries(sentences);
-  const { personOf } = resolvePeople(allPeople);
+  if (profile.bareNames) addBareNames(sentences, allPeople);
+  setContextCountries(sentences, profile.homeCountry);
+  const { personOf } = resolvePeople(allPeople, profile.homeCountry);
   let cursor = 0;
   let anchor: string | null = null;
   sentences.forEach((info, n) => {
@@ -88,21 +90,38 @@ function readSentences(article: Article): SentenceInfo[] {
     cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
-    if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
-    info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
+    if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
+    info.dates = profile.findDates(lower, ref, info.isTitle ? null : anchor);
     if (!info.isTitle) { info.anchor = anchor; anchor = nextAnchor(anchor, info); }
   });
   return sentences;
 }
 
+/** "Son affirmed": mentions of people by a part of the full name the article gives them, in sentence order. */
+function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMention[]): void {
+  const nameWords = new Set<string>();
+  for (const m of allPeople) {
+    if (m.nameKeys.length < 2 || (m.title === null && m.country === null)) continue;
+    nameWords.add(m.nameKeys[0]!);
+    nameWords.add(m.nameKeys[m.nameKeys.length - 1]!);
+  }
+  if (nameWords.size === 0) return;
+  allPeople.length = 0;
+  for (const info of sentences) {
+    const bare = bareNameMentions(info.text, info.tokens, nameWords, info.mentions);
+    if (bare.length > 0) info.mentions = [...info.mentions, ...bare].sort((a, b) => a.first - b.first);
+    for (const m of info.mentions) allPeople.push(m);
+  }
+}
+
 /** Foreign countries written in a sentence, with their token positions. */
-function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: string }> {
+function foreignCountries(tokens: readonly Token[], homeCountry: string | null): Array<{ at: number; code: string }> {
   const out: Array<{ at: number; code: string }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!tokens[k]!.cap) continue;
     const c = countryAt(tokens, k);
     if (c === null) continue;
-    if (c.code !== LANGUAGE.homeCountry) out.push({ at: k, code: c.code });
+    if (c.code !== homeCountry) out.push({ at: k, code: c.code });
     k += c.length - 1;
   }
   return out;
@@ -113,11 +132,11 @@ function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: s
  * article was talking about there: the last one before it in the sentence, else in the
  * sentences before (the headline first), else the first one after it in the sentence.
  */
-function setContextCountries(sentences: readonly SentenceInfo[]): void {
+function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: string | null): void {
   const cache = new Map<number, Array<{ at: number; code: string }>>();
   const of = (n: number) => {
     let list = cache.get(n);
-    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens); cache.set(n, list); }
+    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens, homeCountry); cache.set(n, list); }
     return list;
   };
   sentences.forEach((info, n) => {
@@ -133,8 +152,6 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
   });
 }
 
-/** A sentence may hold a day (a date the anchor may come from): digits around a separator, or a day word and a number. */
-const HAS_DAY = new RegExp(`\\d[/.-]\\d|(?:${DAY_WORDS.join('|')}) \\d`);
 /** A date that opens its sentence ("Ngày 6/3, ...", "Trước đó, tối 22/6, ...") rather than sitting inside it. */
 const OPENING_CHARS = 24;
 
@@ -197,10 +214,15 @@ interface Summary {
   type: EventType;
   /** country -> ids of the people on that side */
   people: Map<string, Set<number>>;
+  /** the mentions are told as done ("hosted", "đã hội đàm"), none as to come */
+  done: boolean;
 }
 
+const toCome = (m: Mention) => m.future && !m.past;
+const told = (m: Mention) => m.past && !m.future;
+
 function summarize(m: Mention): Summary {
-  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map() };
+  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map(), done: told(m) };
   addPeople(summary, m);
   return summary;
 }
@@ -231,7 +253,10 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   // a reference to "the visit" (no host written) joins the visit its people fit
   if (m.kind === 'visit') return (m.host === null || (summary.host === m.host && summary.guest === m.guest)) && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
   if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
-  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
+  // talks told once as talks and once as a call ("had talks …", "during his phone talks …") are the call
+  // "hosted B on Monday … will precede talks between A and B": what is to come is another meeting
+  if (m.date === null && toCome(m) && summary.done) return false;
+  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting' || (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
@@ -239,6 +264,7 @@ function absorb(summary: Summary, m: Mention): void {
   if (summary.date === null || (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')) summary.date = m.date;
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
+  summary.done &&= !toCome(m);
   addPeople(summary, m);
 }
 
@@ -263,7 +289,8 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
 
 // ---------------------------------------------------------------- facts of one event
 
-const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1 };
+const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1, phone_call: 2, video_call: 2 };
+const isTalksOrCall = (t: EventType) => t === 'talks' || t === 'phone_call' || t === 'video_call';
 
 function bestType(group: Group): { type: EventType; from: Mention } {
   const story = storyMentions(group);
@@ -296,7 +323,19 @@ function uniquePeople(list: Iterable<Person>): Person[] {
  * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
  * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
-function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): boolean {
+/** What an article's opening tells, against which an undated event is judged worth keeping. */
+interface Frame {
+  /** the first sentence with a cue (captions and chrome may come first) */
+  lead: SentenceInfo | undefined;
+  /** the country pairs of the visits the article dates */
+  datedVisits: ReadonlySet<string>;
+  /** the country pairs of the events the title or the lead tells */
+  leadCountries: ReadonlySet<string>;
+  /** the first dated sentence that tells of meetings ("held a series of bilateral meetings on Wednesday") */
+  seriesHost: SentenceInfo | undefined;
+}
+
+function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }: Frame): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
   if (group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
   // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"), or
@@ -305,6 +344,14 @@ function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: Read
   if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()))) return true;
   if (lead === undefined) return false;
   const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+  // "A held a series of bilateral meetings on Wednesday with his counterparts … A and B exchanged views …":
+  // the meetings of someone the first dated sentence about meetings names
+  if (group.kind === 'meeting' && seriesHost !== undefined) {
+    const hosts = new Set(seriesHost.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+    if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id)))) return true;
+  }
+  // "Modi, who is on his first visit to Russia …" in an article whose lead tells his meeting there
+  if (group.kind === 'visit' && group.mentions.some((m) => !toCome(m) && leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)))) return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
   return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }
@@ -321,7 +368,7 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
   return future ? 'announced' : 'held';
 }
 
-function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): Draft | null {
+function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
@@ -357,7 +404,7 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
       if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
     }
   } else {
-    if (!salient(group, lead, datedVisits, leadCountries)) return null;
+    if (!salient(group, frame)) return null;
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
@@ -365,8 +412,11 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
     start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
-    const told = group.kind !== 'visit' && !future ? storyMentions(group)[0]!.sentence.anchor : null;
-    if (told !== null && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
+    if (told !== null && !future && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    // "On Tuesday, A will … . These will precede talks between A and B": an announced meeting on
+    // the coming day the article was telling of there
+    if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) { start = told; precision = 'day'; }
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);
@@ -395,6 +445,8 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
 // ---------------------------------------------------------------- visits and their meetings
 
 function within(meeting: Draft, visit: Draft): boolean {
+  // a visit the article does not date is the frame of the meetings of its two countries there
+  if (visit.dateMention === null) return true;
   const m0 = dayNumberOf(meeting.start);
   const v0 = dayNumberOf(visit.start);
   if (visit.precision === 'month' || meeting.precision === 'month') return meeting.start.slice(0, 7) === visit.start.slice(0, 7) || visit.start.slice(0, 7) === meeting.start.slice(0, 7);
@@ -441,6 +493,29 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   if (meeting.place === null || meeting.place.country !== meeting.host) {
     meeting.place = meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
   }
+}
+
+/** How many opening sentences may hold the dateline (a caption or a byline may come first). */
+const DATELINE_SENTENCES = 4;
+/** How close after the city a dateline's date stands, in characters. */
+const DATELINE_DATE_GAP = 2;
+
+/**
+ * The city a story was filed from: capitals at the start of one of its first sentences,
+ * then a comma, a bracket or a dash ("BEIJING, June 19 (Xinhua) --", "HANOI (Reuters) -",
+ * "HÀ NỘI —"), when the city is a listed one.
+ */
+function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
+  for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
+    const t = info.tokens;
+    const hit = placeAt(t, 0);
+    if (hit === null || hit.entry.venue || ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')) continue;
+    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Beijing, 6 November 2023 (TDI):")
+    const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
+    const dated = info.dates.some((d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end);
+    if (capitals || dated) return { city: hit.entry.name, country: hit.entry.code, venue: false };
+  }
+  return null;
 }
 
 /**
@@ -491,8 +566,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
  * be in town for anything; a trip to a summit is no bilateral visit.)
  */
-function impliedVisit(meeting: Draft, ref: RefDate): Draft | null {
-  if (meeting.status !== 'held' || meeting.host === null || meeting.guest !== LANGUAGE.homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
+function impliedVisit(meeting: Draft, ref: RefDate, homeCountry: string | null): Draft | null {
+  if (homeCountry === null || meeting.status !== 'held' || meeting.host === null || meeting.guest !== homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
   if (meeting.type === 'committee_session') return null;
   const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
   if (visitor === undefined) return null;
@@ -520,8 +595,8 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   if (d.countries.length !== 2) return [];
   for (const m of d.group.mentions) {
     const info = m.sentence;
-    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === LEX.pairTitleLead);
-    if (plural === undefined || findPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) < 0) continue;
+    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && LEX.pairTitleLead.has(info.tokens[x.first - 1]?.key ?? ''));
+    if (plural === undefined || findAnyPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) === null) continue;
     const key = plural.titleKeys.join(' ');
     const chairs: Person[] = [];
     for (const code of d.countries) {
@@ -595,15 +670,15 @@ function evidenceOf(d: Draft): Evidence[] {
   return out;
 }
 
-export function extractFromArticle(article: Article): ExtractedEvent[] {
+export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
-  const sentences = readSentences(article);
+  const sentences = readSentences(article, profile);
   const committeeContext = sentences.some(hasCommitteeName);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
   for (const s of sentences) {
-    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals })) mentions.push(m);
+    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals, homeCountry: profile.homeCountry, modifiersFirst: profile.modifiersFirst, datesFollow: profile.datesFollow })) mentions.push(m);
     const here = s.persons.filter((p): p is Person => p !== null && p.principal);
     if (here.length > 0) recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(0, MAX_RECENT_PRINCIPALS);
   }
@@ -612,8 +687,9 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
   const leadCountries = new Set(groups.filter((g) => g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead))).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
   const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries)).filter((d): d is Draft => d !== null);
-  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead, datedVisits, leadCountries)?.start ?? "DROPPED");
+  const seriesHost = sentences.find((s) => !s.isTitle && s.triggers.some((t) => t.kind === 'meeting') && s.dates.some((d) => d.precision === 'day'));
+  const frame: Frame = { lead, datedVisits, leadCountries, seriesHost };
+  const drafts = groups.map((g, n) => draftOf(g, ref, n, frame)).filter((d): d is Draft => d !== null);
   for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
@@ -628,6 +704,15 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
+  // "BEIJING, Nov 6 (Reuters) -": a meeting the story places nowhere, and frames by no visit, is
+  // where it was reported from when that is one of its two countries
+  const from = datelineOf(sentences);
+  if (from !== null) {
+    for (const m of meetings) {
+      if (m.place !== null || isCall(m) || !m.countries.includes(from.country!) || visits.some((v) => v.countries.join() === m.countries.join())) continue;
+      m.place = from;
+    }
+  }
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   for (const v of visits) {
@@ -639,7 +724,7 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     }
   }
   for (const m of meetings) {
-    const implied = impliedVisit(m, ref);
+    const implied = impliedVisit(m, ref, profile.homeCountry);
     if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
       visits.push(implied);
       m.partOf = implied;

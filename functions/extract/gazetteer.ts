@@ -1,10 +1,8 @@
 // Look-ups in the data files (countries, cities and venues, titles, known leaders),
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
-import countriesData from './data/vi/countries.json' with { type: 'json' };
-import citiesData from './data/vi/cities.json' with { type: 'json' };
-import titlesData from './data/vi/titles.json' with { type: 'json' };
-import leadersData from './data/vi/leaders.json' with { type: 'json' };
+import * as z from 'zod/mini';
+import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 import { matchForm } from '../text/vietnamese.js';
@@ -28,6 +26,16 @@ export interface TitleEntry {
   generic: boolean;
 }
 
+const NamesByCode = z.record(z.string(), z.array(z.string()));
+const countriesData = z.object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode }).parse(TABLES.countries);
+const citiesData = z.object({ cities: NamesByCode, venues: NamesByCode }).parse(TABLES.cities);
+const titlesData = z.object({
+  titles: z.array(z.object({ name: z.string(), principal: z.boolean(), leader: z.optional(z.boolean()), generic: z.optional(z.boolean()) })),
+  pluralLead: z.array(z.string()),
+  honorifics: z.array(z.string()),
+}).parse(TABLES.titles);
+const leadersData = z.object({ leaders: NamesByCode }).parse(TABLES.leaders);
+
 const countryTrie = new TokenTrie<CountryEntry>();
 const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));
 const notFollowedBy = new Map<string, Set<string>>(
@@ -48,7 +56,7 @@ const titleTrie = new TokenTrie<TitleEntry>();
 /** The titles that may be written in lower case ("nhà lãnh đạo"): lower-case words are looked up only here. */
 const lowerCaseTitleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
-  const entry: TitleEntry = { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true, generic: 'generic' in t && t.generic === true };
+  const entry: TitleEntry = { name: t.name, principal: t.principal, leader: t.leader === true, generic: t.generic === true };
   titleTrie.add(t.name, entry);
   if (entry.generic) lowerCaseTitleTrie.add(t.name, entry);
 }
@@ -67,7 +75,6 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
   }
 }
 
-export const countryCodes: ReadonlySet<string> = new Set(Object.keys(countriesData.countries));
 
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
 export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix = false): { code: string; length: number } | null {

@@ -1,10 +1,10 @@
 // Lines of a news page that are not the story (data/noise.json): photo captions and their
 // credits, related headlines, keyword lines, and quotations (a sentence that opens with a
 // quotation mark, or ends one with its attribution: "…", bà X nói). Their cues make no
-// event of their own and they are not evidence; a caption's text may stand as a sentence of its own before its
-// credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
+// event of their own and they are not evidence; a caption's text may stand as a sentence
+// of its own before its credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
-import noiseData from './data/vi/noise.json' with { type: 'json' };
+import { TABLES } from './tables.js';
 import { matchForm } from '../text/vietnamese.js';
 import { anyOf } from './patterns.js';
 
@@ -17,7 +17,7 @@ const NoiseSchema = z.object({
   quoteAttributions: z.optional(z.array(z.string())),
   quoteTailWords: z.optional(z.number()),
 });
-const NOISE = NoiseSchema.parse(noiseData);
+const NOISE = NoiseSchema.parse(TABLES.noise);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
 const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');

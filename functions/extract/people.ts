@@ -5,8 +5,7 @@ import { countryAt, placeAt, honorificAt, PLURAL_LEAD, knownLeaderAt, leaderCoun
 import { phraseKeys, type Token } from './tokens.js';
 import { matchForm } from '../text/vietnamese.js';
 import { nameKeys, sameNameKeys } from '../text/names.js';
-import { LANGUAGE } from './lexicon.js';
-import namesData from './data/vi/names.json' with { type: 'json' };
+import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import * as z from 'zod/mini';
 
 export interface PersonMention {
@@ -49,9 +48,9 @@ const NamesSchema = z.object({
   statePrefixes: z.array(z.string()), institutionHeads: z.array(z.string()), institutionStops: z.array(z.string()),
   nonStateInstitutions: z.array(z.string()), nameStops: z.array(z.string()), vietnameseSurnames: z.array(z.string()),
   nameParticles: z.array(z.string()), nameSuffixes: z.array(z.string()), ranks: z.array(z.string()),
-  titleJoiners: z.array(z.string()), portfolioJoiner: z.string(), posting: z.string(),
+  titleJoiners: z.array(z.string()), portfolioJoiner: z.array(z.string()), posting: z.array(z.string()), countryLead: z.array(z.string()), formerLead: z.array(z.string()),
 });
-const NAMES = NamesSchema.parse(namesData);
+const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
 const wordSet = (phrases: readonly string[]) => new Set(phrases.map((p) => keysOf(p).join(' ')));
 
@@ -68,6 +67,10 @@ const isOrgHead = (tokens: readonly Token[], j: number) =>
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
 const NAME_STOPS = wordSet(NAMES.nameStops);
+/** Each language's own words that end a name: Vietnamese stops ("trong", "hai") are given names in English text ("Nguyen Phu Trong"). */
+const NAME_STOPS_BY_LANGUAGE = new Map(Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [code, wordSet(z.object({ nameStops: z.array(z.string()) }).parse(t.names).nameStops)]));
+/** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
+const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) => stops.has(tokens[k]!.key) || stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`);
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -75,17 +78,30 @@ const NAME_PARTICLES = wordSet(NAMES.nameParticles);
 const NAME_SUFFIXES = wordSet(NAMES.nameSuffixes);
 // "Tổng Bí thư, Chủ tịch nước", "Phó Tổng thống kiêm Chủ tịch Thượng viện"
 const TITLE_JOINERS = new Set(NAMES.titleJoiners.map((p) => keysOf(p).join(' ')));
-const PORTFOLIO_JOINER = keysOf(NAMES.portfolioJoiner)[0]!;
+const PORTFOLIO_JOINER = wordSet(NAMES.portfolioJoiner);
 // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-const POSTING = keysOf(NAMES.posting)[0]!;
+const POSTING = wordSet(NAMES.posting);
+// "Prime Minister of Japan X", "President Vladimir Putin of Russia"
+const COUNTRY_LEAD = wordSet(NAMES.countryLead);
+// "former Prime Minister X", "the first US president": who held an office is no party now
+const FORMER_LEAD = wordSet(NAMES.formerLead);
 
 const isAllCaps = (t: Token) => t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+/** A family name in capitals beside a given name in mixed case ("KISHIDA Fumio", "Fumio KISHIDA"), as some governments write them. */
+const MIN_CAPITALS_NAME = 2;
+const isMixedCaseName = (t: Token | undefined) => t !== undefined && t.word && t.cap && !isAllCaps(t);
+const isCapitalsName = (tokens: readonly Token[], k: number) => {
+  const t = tokens[k]!;
+  return isAllCaps(t) && t.text.length >= MIN_CAPITALS_NAME && /^\p{L}+$/u.test(t.text) && (isMixedCaseName(tokens[k + 1]) || isMixedCaseName(tokens[k - 1]));
+};
 // Vietnamese syllables carry diacritics or are short; foreign names ("Biden") rarely look like that
 const looksVietnameseName = (keys: readonly string[]) =>
   keys.length >= 2 && keys.length <= 4 && VIETNAMESE_SURNAMES.has(keys[0]!) && keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
+/** How many lower-case words ("newly-appointed") may stand between a country and a title. */
+const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
 const MAX_STATE_PREFIXES = 2;
 
@@ -118,14 +134,14 @@ export function countryWithPrefix(tokens: readonly Token[], i: number): { code: 
 }
 
 /** Capitalised name tokens from `i`: returns the end index (exclusive). */
-function nameEnd(tokens: readonly Token[], i: number): number {
+function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>): number {
   let k = i;
   let words = 0;
   while (k < tokens.length && words < 7) {
     const t = tokens[k]!;
-    if (t.word && t.cap && !isAllCaps(t) && !(words > 0 && NAME_STOPS.has(t.key))) {
+    if (t.word && t.cap && (!isAllCaps(t) || isCapitalsName(tokens, k)) && !(words > 0 && isNameStop(tokens, k, stops))) {
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
-      if (words === 0 && NAME_STOPS.has(t.key)) break;
+      if (words === 0 && isNameStop(tokens, k, stops)) break;
       k++; words++;
       continue;
     }
@@ -134,6 +150,8 @@ function nameEnd(tokens: readonly Token[], i: number): number {
       const after = tokens[k + 1];
       if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) { k++; continue; }
       if (t.text === '.' && tokens[k - 1]!.text.length === 1 && after?.cap === true) { k++; continue; }
+      // "Dahal's visit": a possessive ends the name
+      if ((t.text === "'" || t.text === '’') && after?.key === 's') break;
       if (after !== undefined && after.word && !after.spaced) { k += 2; words++; continue; }
       break;
     }
@@ -150,22 +168,55 @@ function spanText(text: string, tokens: readonly Token[], from: number, to: numb
   return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
 }
 
+/** How a language writes people, for reading their mentions. */
+export interface PeopleOptions {
+  /** the language's code, for its own words that end a name */
+  code: string;
+  /** a country's name or adjective may stand before the title ("Lao Prime Minister X", "Japan's Prime Minister") */
+  modifiersFirst: boolean;
+}
+
 /** Person mentions in one sentence, left to right. */
-export function findPeople(text: string, tokens: readonly Token[]): PersonMention[] {
+export function findPeople(text: string, tokens: readonly Token[], options: PeopleOptions): PersonMention[] {
   const people: PersonMention[] = [];
+  const stops = NAME_STOPS_BY_LANGUAGE.get(options.code) ?? NAME_STOPS;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     // titles and known names start with a capital letter; an honorific ("ông") may not
-    const mention = t.cap
-      ? titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i)
-      : t.word ? honorificPersonAt(text, tokens, i) ?? titledPersonAt(text, tokens, i) : null;
+    const mention = (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ?? (t.cap
+      ? titledPersonAt(text, tokens, stops, i) ?? honorificPersonAt(text, tokens, stops, i) ?? knownPersonAt(text, tokens, i)
+      : t.word ? honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i) : null);
     if (mention === null) { i++; continue; }
-    appositionOf(text, tokens, mention);
+    appositionOf(text, tokens, stops, mention);
+    if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) { mention.principal = false; mention.leader = false; }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }
   return people;
+}
+
+/**
+ * A country, or its adjective, or its possessive, before a title or a known name: "Lao Prime
+ * Minister Sonexay Siphandone", "his Russian counterpart Sergei Lavrov", "Japan's Prime
+ * Minister", "China's Xi Jinping". The mention starts at the country.
+ */
+function countryThenPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number): PersonMention | null {
+  const c = countryWithPrefix(tokens, i);
+  if (c === null) return null;
+  let j = i + c.length;
+  if ((tokens[j]?.text === "'" || tokens[j]?.text === '’') && tokens[j + 1]?.key === 's' && !tokens[j]!.spaced) j += 2;
+  // "India's newly-appointed Minister X": a few lower-case words between the country and the title
+  for (let k = j; k < j + MAX_QUALIFIER_TOKENS && tokens[k] !== undefined && !tokens[k]!.cap && (tokens[k]!.word || tokens[k]!.text === '-'); k++) {
+    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) { j = k + 1; break; }
+  }
+  const person = titledPersonAt(text, tokens, stops, j, true) ?? knownPersonAt(text, tokens, j, true) ?? honorificPersonAt(text, tokens, stops, j);
+  if (person === null) return null;
+  // "Vietnamese President X of ...": the country written before wins over none
+  person.country ??= c.code;
+  if (person.country !== c.code) return null;
+  person.first = i;
+  return person;
 }
 
 // Ranks and styles between a title and a name ("Bộ trưởng Quốc phòng X, Trung tướng A")
@@ -181,10 +232,10 @@ function rankLength(tokens: readonly Token[], i: number): number {
  * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
  * Trung tướng A" (title and country, then rank and name): one person, not two.
  */
-function appositionOf(text: string, tokens: readonly Token[], m: PersonMention): void {
+function appositionOf(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, m: PersonMention): void {
   if (tokens[m.end]?.text !== ',') return;
   if (m.honorific && m.name !== null) {
-    const t = titledPersonAt(text, tokens, m.end + 1);
+    const t = titledPersonAt(text, tokens, stops, m.end + 1);
     if (t === null || t.name !== null) return;
     m.title = t.title; m.titleKeys = t.titleKeys; m.country = t.country; m.principal = t.principal; m.leader = t.leader;
     m.honorific = false; m.end = t.end;
@@ -198,7 +249,7 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
     if (seat !== null && !seat.entry.venue) at += seat.length;
     const first = tokens[at];
     if (first === undefined || !first.cap || !first.word || titleAt(tokens, at) !== null || countryAt(tokens, at) !== null) return;
-    const end = nameEnd(tokens, at);
+    const end = nameEnd(tokens, at, stops);
     if (end <= at) return;
     const keys = tokens.slice(at, end).filter((x) => x.word).map((x) => x.key);
     // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A")
@@ -207,8 +258,9 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
   }
 }
 
-function titledPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
-  const first = titleAt(tokens, i);
+function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number, afterCountry = false): PersonMention | null {
+  // after a country's adjective the capitalised word before the title is that country, not an institution
+  const first = afterCountry ? titleBeginsAt(tokens, i) : titleAt(tokens, i);
   if (first === null) return null;
   // title chain: "Tổng Bí thư, Chủ tịch nước", "Phó Thủ tướng, Bộ trưởng Ngoại giao"
   const entries: TitleEntry[] = [first.entry];
@@ -221,9 +273,9 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     j = j + 1 + next.length;
   }
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
-  if (tokens[j]?.key === PORTFOLIO_JOINER) {
+  if (PORTFOLIO_JOINER.has(tokens[j]?.key ?? '')) {
     let k = j + 1;
-    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !NAME_STOPS.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
+    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !stops.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
   }
   let titleEnd = j;
@@ -248,13 +300,13 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
       }
       if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
       if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
-      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))) { found = k; break; }
+      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k, stops)).map((x) => x.key))) { found = k; break; }
     }
     if (found < 0) {
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
       // title of the chain, after the institution, names the person
       if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
-        const rest = titledPersonAt(text, tokens, k + 1);
+        const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null) {
           return { ...rest, first: i, title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''), principal: principal || rest.principal, leader: leader || rest.leader };
         }
@@ -264,22 +316,31 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     j = found;
     titleEnd = found;
   }
-  const c = countryWithPrefix(tokens, j);
+  // "Prime Minister of Japan Fumio Kishida"
+  const lead = COUNTRY_LEAD.has(tokens[j]?.key ?? '') && countryWithPrefix(tokens, j + 1) !== null ? 1 : 0;
+  const c = countryWithPrefix(tokens, j + lead);
   if (c !== null) {
+    j += lead;
     country = c.code;
     j += c.length;
     // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
     if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && tokens[j + 1] !== undefined && isAllCaps(tokens[j + 1]!)) j += 3;
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-    if (tokens[j]?.key === POSTING) {
+    if (POSTING.has(tokens[j]?.key ?? '')) {
       const there = countryWithPrefix(tokens, j + 1);
       if (there !== null) j += 1 + there.length;
     }
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
-  const end = nameEnd(tokens, j);
-  return mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
+  const end = nameEnd(tokens, j, stops);
+  const mention = mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
+  // "President Vladimir Putin of Russia"
+  if (mention.country === null && mention.name !== null && COUNTRY_LEAD.has(tokens[end]?.key ?? '')) {
+    const after = countryWithPrefix(tokens, end + 1);
+    if (after !== null) { mention.country = after.code; mention.end = end + 1 + after.length; }
+  }
+  return mention;
 }
 
 function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
@@ -303,11 +364,11 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
   };
 }
 
-function honorificPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+function honorificPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number): PersonMention | null {
   const length = honorificAt(tokens, i);
   if (length === 0) return null;
   const j = i + length;
-  const end = nameEnd(tokens, j);
+  const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
   return {
     first: i, end, name: spanText(text, tokens, j, end), nameKeys: tokens.slice(j, end).filter((x) => x.word).map((x) => x.key),
@@ -315,11 +376,11 @@ function honorificPersonAt(text: string, tokens: readonly Token[], i: number): P
   };
 }
 
-function knownPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+function knownPersonAt(text: string, tokens: readonly Token[], i: number, afterCountry = false): PersonMention | null {
   const hit = knownLeaderAt(tokens, i);
   if (hit === null) return null;
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap) return null; // inside a longer name
+  if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
   const end = i + hit.length;
   return {
     first: i, end, name: spanText(text, tokens, i, end), nameKeys: tokens.slice(i, end).filter((x) => x.word).map((x) => x.key),
@@ -337,7 +398,7 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number): Perso
  * titles default to the Vietnamese office holder, as Vietnamese outlets write them.
  * Returns, for each mention (same order as given), the person or null.
  */
-export function resolvePeople(mentions: readonly PersonMention[]): { people: Person[]; personOf: Array<Person | null> } {
+export function resolvePeople(mentions: readonly PersonMention[], homeCountry: string | null): { people: Person[]; personOf: Array<Person | null> } {
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
   const order = mentions.map((m, n) => ({ m, n }));
@@ -399,7 +460,7 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
       continue;
     }
     const candidates = people.filter((p) => p.principal === m.principal && p.titleKeys.has(titleKey) && (m.country === null ? true : p.country === m.country));
-    const pick = m.country === null ? candidates.find((p) => p.country === LANGUAGE.homeCountry) ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
+    const pick = m.country === null ? candidates.find((p) => homeCountry !== null && p.country === homeCountry) ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
     personOf[n] = pick ?? null;
   }
   return { people, personOf };
@@ -419,4 +480,26 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
   if (m.country !== null) person.country ??= m.country;
   if (m.principal) person.principal = true;
   if (m.leader) person.leader = true;
+}
+
+/**
+ * A person written by one part of their name alone ("Son affirmed", "Lavrov invited Son"), as
+ * English writes someone already named in full: each capitalised word that is the first or
+ * last word of a full name the article gives, outside the mentions already found.
+ */
+export function bareNameMentions(text: string, tokens: readonly Token[], nameWords: ReadonlySet<string>, found: readonly PersonMention[]): PersonMention[] {
+  const out: PersonMention[] = [];
+  let next = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    while (next < found.length && found[next]!.end <= k) next++;
+    const inside = next < found.length && found[next]!.first <= k;
+    if (inside || !t.word || !t.cap || !nameWords.has(t.key)) continue;
+    // part of a longer capitalised name is someone else's name
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) continue;
+    out.push({ first: k, end: k + 1, name: t.text, nameKeys: [t.key], title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true, generic: false });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import {
   DEFAULT_LIMIT,
   parseFeedQuery,
   parseLanguage,
+  viewName,
   viewsFor,
   type FeedQuery,
 } from '../domain/feed-query.js';
@@ -20,9 +21,9 @@ import { renderAtom } from '../render/atom.js';
 import { renderErrorPage, renderEventPage, renderHomePage } from '../render/html.js';
 import { renderCalendar } from '../render/ical.js';
 import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
-import { ICON_CONTENT_TYPE, ICON_SVG } from '../render/icon.js';
+import { ICON_SVG } from '../render/icon.js';
 import { ICON_PATH } from '../render/ids.js';
-import { OPML_CONTENT_TYPE, renderOpml } from '../render/opml.js';
+import { renderOpml } from '../render/opml.js';
 import { renderRss } from '../render/rss.js';
 import { describeFilters, eventTitle, renderLanguage } from '../render/text.js';
 import type { FeedPage } from '../render/types.js';
@@ -67,12 +68,19 @@ interface Format {
   window?: boolean;
 }
 
+// The media types of what these routes answer, each written once.
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+const CALENDAR = 'text/calendar; charset=utf-8';
+const OPML = 'text/x-opml; charset=utf-8';
+const SVG = 'image/svg+xml; charset=utf-8';
+
 const FORMATS: Record<string, Format> = {
   '/feeds/atom.xml': { contentType: 'application/atom+xml; charset=utf-8', render: renderAtom },
   '/feeds/rss.xml': { contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
   '/feeds/feed.json': { contentType: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
-  '/feeds/calendar.ics': { contentType: 'text/calendar; charset=utf-8', render: renderCalendar, window: true },
-  '/': { contentType: 'text/html; charset=utf-8', render: renderHomePage },
+  '/feeds/calendar.ics': { contentType: CALENDAR, render: renderCalendar, window: true },
+  '/': { contentType: HTML, render: renderHomePage },
 };
 
 const EVENT_ID = /^[A-Za-z0-9]{1,64}$/;
@@ -141,7 +149,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     page.today = today;
     if (asCalendar) {
       page.filterLabel = eventTitle(event, renderLanguage(page), today);
-      return new Response(renderCalendar(page), { headers: { ...headers, 'content-type': 'text/calendar; charset=utf-8' } });
+      return new Response(renderCalendar(page), { headers: { ...headers, 'content-type': CALENDAR } });
     }
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
@@ -149,11 +157,11 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
       const sources = allSources(await deps.store.getReports(id)).map((s) => ({ url: s.url, title: s.title, published: s.published }));
       item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
       return new Response(jsonText(item), {
-        headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+        headers: { ...headers, 'content-type': JSON_TYPE },
       });
     }
     return new Response(renderEventPage(event, page), {
-      headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+      headers: { ...headers, 'content-type': HTML },
     });
   });
   allowOnly(app, '/events/:id', ['GET', 'HEAD']);
@@ -162,7 +170,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
   app.get(ICON_PATH, () => {
     const validators = validatorsFor(null, `icon ${ICON_SVG}`);
     return new Response(ICON_SVG, {
-      headers: { ...cacheHeaders(validators), 'cache-control': STATIC_CACHE_CONTROL, 'content-type': `${ICON_CONTENT_TYPE}; charset=utf-8` },
+      headers: { ...cacheHeaders(validators), 'cache-control': STATIC_CACHE_CONTROL, 'content-type': SVG },
     });
   });
   allowOnly(app, ICON_PATH, ['GET', 'HEAD']);
@@ -176,7 +184,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     const query = parsed.query;
     const origin = publicOrigin(c, deps.publicBaseUrl);
     const validators = validatorsFor(null, `opml ${origin}${canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT })}`);
-    const headers = cacheHeaders(validators, { 'content-type': OPML_CONTENT_TYPE });
+    const headers = cacheHeaders(validators, { 'content-type': OPML });
     if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
       return new Response(null, { status: 304, headers });
     }
@@ -185,9 +193,10 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
   allowOnly(app, '/feeds.opml', ['GET', 'HEAD']);
 
   app.get('/healthz', async () => {
-    await deps.store.getMeta();
+    // one read of what every feed reads first: the change marker of the view of all events
+    await deps.store.getViewMetas([viewName([], null, null)]);
     return new Response(JSON.stringify({ status: 'ok' }), {
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' },
     });
   });
   allowOnly(app, '/healthz', ['GET', 'HEAD']);
@@ -221,7 +230,7 @@ function errorPagesForBrowsers(publicBaseUrl: string | undefined): MiddlewareHan
       parameter,
     });
     const headers = new Headers(res.headers);
-    headers.set('content-type', 'text/html; charset=utf-8');
+    headers.set('content-type', HTML);
     headers.append('vary', 'Accept');
     headers.delete('content-length');
     c.res = undefined;

@@ -14,7 +14,7 @@ import { articleId } from '../domain/report.js';
 import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
 import type { FeedItemState, SourceState } from '../store/items.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
-import { parseFeed, toRfc3339, type FeedEntry } from './feed.js';
+import { parseFeed, toRfc3339, type SourceItem } from './feed.js';
 import { FetchError, type PoliteFetcher } from './fetcher.js';
 import { PageRefused, type ExtractedPage } from './page.js';
 import {
@@ -95,7 +95,7 @@ function emptyItems(): Record<ItemOutcome, number> {
 }
 
 /** Polls one source; never throws (its failure is in the report, the logs and metrics). */
-export async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
+async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
   const report: SourceReport = { source: source.name, status: 'ok', items: emptyItems(), eventIds: [], error: null };
   let state: SourceState | null = null;
   try {
@@ -182,7 +182,7 @@ type Settlement =
  * attempt with its reason and the source goes on; a permanent one skips the item; the
  * third failed or interrupted attempt gives it up.
  */
-async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report: SourceReport): Promise<ItemOutcome> {
+async function pollItem(source: Source, entry: SourceItem, deps: PollDeps, report: SourceReport): Promise<ItemOutcome> {
   const { store } = deps;
   const known = await store.getFeedItemState(entry.link);
   if (known && known.status !== 'seen') return 'known';
@@ -242,7 +242,7 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
 /** One attempt at an item's page: fetch, extract, ingest. Throws what went wrong. */
 async function attemptItem(
   source: Source,
-  entry: FeedEntry,
+  entry: SourceItem,
   deps: PollDeps,
   report: SourceReport,
   known: FeedItemState | null,

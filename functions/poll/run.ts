@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.j
 import { pollSources, type PollLog, type PollReport } from './poll-service.js';
 import type { Source } from './sources.js';
 
-export const DEFAULT_MAX_ITEMS_PER_SOURCE = 50;
+const DEFAULT_MAX_ITEMS_PER_SOURCE = 50;
 
 export interface RunPollOptions {
   store: EventStore & PollStateStore;

@@ -8,7 +8,6 @@ import { atomWithFeedPackage } from './feed-package.js';
 import { eventFeedId, eventUrl } from './ids.js';
 import type { FeedPage } from './types.js';
 
-export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 export const TOMBSTONES_NS = 'http://purl.org/atompub/tombstones/1.0';
 
 export function renderAtom(page: FeedPage): string {

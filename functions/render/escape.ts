@@ -17,12 +17,12 @@ const XML_INVALID_ONE = new RegExp(XML_INVALID.source, 'u');
  * a lone surrogate as U+FFFD (as a UTF-8 encoder writes it), and the other characters
  * XML 1.0 cannot carry removed.
  */
-export function cleanText(s: string): string {
+export function xmlSafeText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s;
   return wellFormed(s).replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
 }
 
-/** What cleanText changes (surrogates all count, paired or not): most text has none,
+/** What xmlSafeText changes (surrogates all count, paired or not): most text has none,
  *  and one test is far cheaper than two replacing passes (bench render). */
 const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/;
 
@@ -35,7 +35,7 @@ const NOT_ONE_LINE =
 const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
 
 /**
- * A one-line display string (titles, names, places, labels): cleanText, bidirectional
+ * A one-line display string (titles, names, places, labels): xmlSafeText, bidirectional
  * controls and zero-width characters removed (ingestion removes them already; this is
  * the defence for older data), controls and line breaks become spaces, runs of white
  * space collapse to one space, trimmed. Feed readers show titles on one line and
@@ -44,7 +44,7 @@ const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
  */
 export function oneLine(s: string): string {
   if (!NOT_ONE_LINE.test(s)) return s;
-  return cleanInput(cleanText(s)).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
+  return cleanInput(xmlSafeText(s)).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** True when a string contains a character XML 1.0 cannot carry. */
@@ -62,7 +62,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /**
  * Escapes text for HTML and XML element content and for double- or single-quoted
- * attributes. Does NOT clean: call cleanText/oneLine first (the format modules do).
+ * attributes. Does NOT clean: call xmlSafeText/oneLine first (the format modules do).
  */
 export function escapeHtml(s: string): string {
   // most strings need nothing: one test before building a new one

@@ -6,7 +6,7 @@
 // to this wrapper's output). What this wrapper does about them:
 //
 //  F1  Characters XML 1.0 cannot carry (U+0001, lone surrogates, U+FFFF…) are written
-//      raw → every string is cleaned first (escape.ts cleanText: a lone surrogate as
+//      raw → every string is cleaned first (escape.ts xmlSafeText: a lone surrogate as
 //      U+FFFD, the rest removed; CR LF → LF).
 //  F2  Atom <title>/<summary> and RSS <description> are type="html"/CDATA copies of
 //      the input, so plain text with `&` or `<` is broken HTML (newsboat drops text)
@@ -41,7 +41,7 @@
 import { Feed } from 'feed';
 import { toInstant } from './dates.js';
 import type { FeedEntry, FeedMeta } from './entries.js';
-import { cleanText, escapeHtml, escapeXmlAttr, hasXmlInvalid } from './escape.js';
+import { xmlSafeText, escapeHtml, escapeXmlAttr, hasXmlInvalid } from './escape.js';
 
 export interface XmlFeedInput {
   meta: FeedMeta;
@@ -50,7 +50,7 @@ export interface XmlFeedInput {
   entries: FeedEntry[];
 }
 
-// F4 placeholders: XML-invalid, so never present after cleanText.
+// F4 placeholders: XML-invalid, so never present after xmlSafeText.
 const LT = '\u0001';
 const TAB = '\u0002';
 const LF = '\u0003';
@@ -58,12 +58,12 @@ const PLACEHOLDERS: Record<string, string> = { [LT]: '&lt;', [TAB]: '&#9;', [LF]
 
 /** F1 + F9: a value xml-js writes as a text node. */
 function textNode(s: string): string {
-  return cleanText(s).replace(/&/g, '&amp;');
+  return xmlSafeText(s).replace(/&/g, '&amp;');
 }
 
 /** F1 + F3: a value xml-js writes as CDATA. */
 function cdata(s: string): string {
-  const clean = cleanText(s);
+  const clean = xmlSafeText(s);
   const first = clean.indexOf(']]>');
   if (first < 0) return clean;
   const head = clean.slice(0, first + 3); // xml-js splits this one
@@ -72,17 +72,17 @@ function cdata(s: string): string {
 
 /** F2: plain text in a CDATA section that readers take as HTML. */
 function cdataHtmlFromText(s: string): string {
-  return cdata(escapeHtml(cleanText(s)));
+  return cdata(escapeHtml(xmlSafeText(s)));
 }
 
 /** F1 + F4: an attribute value that `feed` passes through its `&` escaping. */
 function attrAmpEscapedByFeed(s: string): string {
-  return cleanText(s).replace(/</g, LT).replace(/\t/g, TAB).replace(/\n/g, LF);
+  return xmlSafeText(s).replace(/</g, LT).replace(/\t/g, TAB).replace(/\n/g, LF);
 }
 
 /** F1 + F4: an attribute value that only xml-js touches (it escapes `"` only). */
 function attrVerbatim(s: string): string {
-  return escapeXmlAttr(cleanText(s));
+  return escapeXmlAttr(xmlSafeText(s));
 }
 
 /** F6: the id must come out of `feed` exactly as it went in. */

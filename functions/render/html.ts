@@ -21,8 +21,6 @@ import { formatDateRange } from './dates.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 import { fill, WORDS as ALL_WORDS } from './words.js';
 
-export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
-
 const h = escapeHtml;
 
 const CSS = [

@@ -15,14 +15,14 @@
 // The event stays visible in calendars (skipping it would hide announced visits) for
 // the whole month it may fall in.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { dayRange, parseEventDate } from '../domain/dates.js';
+import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
+import { xmlSafeText, oneLine } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import { categoryLabel, countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, statusLabel, typeLabel, WORDS } from './text.js';
 import { fill } from './words.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
-export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
@@ -31,7 +31,7 @@ const MAX_OCTETS = 75;
  * characters other than TAB are not allowed in TEXT and are removed.
  */
 export function escapeIcalText(s: string): string {
-  return cleanText(s)
+  return xmlSafeText(s)
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
@@ -80,17 +80,14 @@ interface AllDaySpan {
 export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDaySpan | null {
   const s = parseEventDate(event.start);
   if (!s) return null;
-  const startDay: [number, number, number] = [s.year, s.month, s.day ?? 1];
-  // a month-only start with no end: the whole month
-  let last: [number, number, number] = s.day === null ? [s.year, s.month, daysInMonth(s.year, s.month)] : startDay;
+  const [first, startLast] = dayRange(event.start);
+  // to the last day the end covers (a month's last day), unless that is before the start;
+  // with no end, through the start's own last day (a month-only start: its whole month)
   const e = event.end === null ? null : parseEventDate(event.end);
-  if (e) {
-    const endDay: [number, number, number] = [e.year, e.month, e.day ?? daysInMonth(e.year, e.month)];
-    if (icalDate(...endDay) > icalDate(...startDay)) last = endDay;
-  }
+  const last = e && event.end !== null ? Math.max(first, dayRange(event.end)[1]) : startLast;
   return {
-    start: icalDate(...startDay),
-    endExclusive: icalDate(...addDays(...last, 1)),
+    start: icalDate(first),
+    endExclusive: icalDate(last + 1),
     monthOnly: s.day === null || (e !== null && e.day === null),
   };
 }

@@ -6,5 +6,3 @@ export const ICON_SVG =
   '<circle cx="24" cy="32" r="13" fill="none" stroke="#fff" stroke-width="5"/>' +
   '<circle cx="40" cy="32" r="13" fill="none" stroke="#fff" stroke-width="5"/>' +
   '</svg>\n';
-
-export const ICON_CONTENT_TYPE = 'image/svg+xml';

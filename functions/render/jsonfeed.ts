@@ -14,7 +14,6 @@ import { wellFormed } from '../text/unicode.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
-export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
 
 /** CONTRACT §3 `_diplomacy`: the structured event. */
 export const DiplomacyExtension = z.object({

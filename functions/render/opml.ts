@@ -7,8 +7,6 @@ import { escapeXmlAttr } from './escape.js';
 import { describeFilters, feedTitle, renderLanguage, WORDS, type FilterWords } from './text.js';
 import type { FeedPage } from './types.js';
 
-export const OPML_CONTENT_TYPE = 'text/x-opml; charset=utf-8';
-
 /** The feeds an OPML lists: the view's own filters plus one more each. */
 const OUTLINES: readonly Partial<Pick<FilterWords, 'when' | 'order'> & { type: string }>[] = [
   {},

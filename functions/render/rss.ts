@@ -3,8 +3,6 @@ import { feedEntry, feedMeta } from './entries.js';
 import { rssWithFeedPackage } from './feed-package.js';
 import type { FeedPage } from './types.js';
 
-export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
-
 export function renderRss(page: FeedPage): string {
   return rssWithFeedPackage({
     meta: feedMeta(page),

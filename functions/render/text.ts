@@ -5,9 +5,9 @@
 // Every string returned here is already clean (see escape.ts): titles are one line,
 // other text keeps its line breaks. Escaping is the formats' job.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
-import { isOverdue as announcedAndPast } from '../domain/dates.js';
-import { formatDateRange, formatEventDate, isMonthOnly } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { isDay, isOverdue as announcedAndPast } from '../domain/dates.js';
+import { formatDateRange, formatEventDate } from './dates.js';
+import { oneLine, xmlSafeText } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 import { fill, WORDS as ALL_WORDS } from './words.js';
@@ -204,8 +204,8 @@ function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderL
   const s = ALL_WORDS[lang].summary;
   const { start, end } = event;
   const single = end === null || end === start;
-  if (single) return isMonthOnly(start) ? fill(s.inMonth, { date: formatEventDate(start, lang) }) : fill(s.onDay, { date: formatEventDate(start, lang) });
-  if (!isMonthOnly(start) && !isMonthOnly(end) && start.slice(0, 7) === end.slice(0, 7)) {
+  if (single) return isDay(start) ? fill(s.onDay, { date: formatEventDate(start, lang) }) : fill(s.inMonth, { date: formatEventDate(start, lang) });
+  if (isDay(start) && isDay(end) && start.slice(0, 7) === end.slice(0, 7)) {
     return fill(s.onDay, { date: formatDateRange(start, end, lang) });
   }
   return fill(s.span, { start: formatEventDate(start, lang), end: formatEventDate(end, lang) });
@@ -366,5 +366,5 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage, tod
     lines.push('', `${w.evidence}:`);
     for (const e of sentences) lines.push(`- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`);
   }
-  return cleanText(lines.join('\n'));
+  return xmlSafeText(lines.join('\n'));
 }

@@ -18,7 +18,6 @@ import {
   EventHead,
   FeedItemState,
   LedgerEntry,
-  Meta,
   Report,
   SourceState,
   StoredEvent,
@@ -397,27 +396,6 @@ export class DynamoStore implements EventStore, PollStateStore {
     );
     const last = taken[taken.length - 1];
     return { events: live, nextAfter: truncated && last ? last[1] : null };
-  }
-
-  async getMeta() {
-    const out = await call('GetItem meta', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.meta() })),
-    );
-    if (!out.Item) return null;
-    return Meta.parse({ version: out.Item.version, modified: out.Item.modified });
-  }
-
-  async touchMeta(modified: string) {
-    await call('UpdateItem meta', () =>
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.meta(),
-          UpdateExpression: 'SET modified = :m ADD version :one',
-          ExpressionAttributeValues: { ':m': modified, ':one': 1 },
-        }),
-      ),
-    );
   }
 
   async touchViews(views: readonly string[], token: string, modified: string) {

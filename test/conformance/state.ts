@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mergeReports } from '../../functions/domain/merge.js';
 import { readEventItem, readReportItem } from '../../functions/store/dynamo-store.js';
 import { articleId, articleOfReport } from '../../functions/domain/report.js';
-import { ArticleRecord, Ledger, LedgerEntry, ViewMeta, type Report, type StoredEvent } from '../../functions/store/items.js';
+import { ArticleRecord, type Ledger, LedgerEntry, ViewMeta, type Report, type StoredEvent } from '../../functions/store/items.js';
 import * as z from 'zod/mini';
 import { postingsOf } from '../../functions/store/postings.js';
 import { LOCAL_CREDENTIALS, LOCAL_TABLE, type LocalService } from '../../infra/local/runtime.js';
@@ -29,7 +29,7 @@ export async function scanTable(endpoint: string, tableName = LOCAL_TABLE): Prom
   } finally {
     client.destroy();
   }
-  return items.sort((a, b) => (a.pk + '\u0000' + a.sk < b.pk + '\u0000' + b.sk ? -1 : 1));
+  return items.sort((a, b) => (`${a.pk}\u0000${a.sk}` < `${b.pk}\u0000${b.sk}` ? -1 : 1));
 }
 
 export function endpointOf(s: LocalService, fallback?: string): string {
@@ -49,13 +49,12 @@ export interface TableState {
   ledgers: Map<string, Ledger>;
   /** `<view>|<sort>` -> event id, from the FEED# items */
   postings: Map<string, string>;
-  meta: { version: number; modified: string } | null;
   /** view -> its change marker, from the META#<view> items */
   views: Map<string, ViewMeta>;
 }
 
 export function readState(items: Item[]): TableState {
-  const state: TableState = { events: [], orphanReports: new Map(), articles: [], ledgers: new Map(), postings: new Map(), meta: null, views: new Map() };
+  const state: TableState = { events: [], orphanReports: new Map(), articles: [], ledgers: new Map(), postings: new Map(), views: new Map() };
   const heads = new Map<string, StoredEvent>();
   const reports = new Map<string, Report[]>();
   for (const item of items) {
@@ -70,7 +69,6 @@ export function readState(items: Item[]): TableState {
         entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
       });
     } else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
-    else if (item.pk === 'META') state.meta = { version: Number(item.version), modified: String(item.modified) };
     else if (item.pk.startsWith('META#')) {
       const meta = ViewMeta.parse(JSON.parse(String(item.doc)));
       state.views.set(meta.view, meta);
@@ -133,7 +131,7 @@ export function invariantViolations(state: TableState): { violations: string[]; 
     for (const entry of ledger.entries) {
       for (const key of entry.reports) {
         const e = events.get(entry.id);
-        if (!e || !e.reports.some((r) => r.key === key)) {
+        if (!e?.reports.some((r) => r.key === key)) {
           // a claim of the article's current revision must be in its event
           if (currentReports.has(key)) violations.push(`ledger claims ${key} for ${entry.id}, but the committed article's report is not in the event`);
           else if (!articles.has(articleOfReport(key))) pending.add(articleOfReport(key));

@@ -3,7 +3,7 @@ import { findPeople, resolvePeople } from '../../functions/extract/people.js';
 import { countryAt, titleAt } from '../../functions/extract/gazetteer.js';
 import { tokenize } from '../../functions/extract/tokens.js';
 
-const people = (s: string) => findPeople(s, tokenize(s)).map((p) => ({ title: p.title, name: p.name, country: p.country, principal: p.principal }));
+const people = (s: string) => findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }).map((p) => ({ title: p.title, name: p.name, country: p.country, principal: p.principal }));
 
 describe('gazetteer', () => {
   const country = (s: string) => countryAt(tokenize(s), 0)?.code ?? null;
@@ -56,15 +56,15 @@ describe('findPeople', () => {
 describe('resolvePeople', () => {
   it('joins short names and bare titles to the full mention', () => {
     const sentences = ['Tổng thống Hoa Kỳ Joe Biden thăm Việt Nam', 'Tổng thống Biden cảm ơn', 'Chủ tịch nước Võ Văn Thưởng đón', 'theo lời mời của Chủ tịch nước', 'Thủ tướng Ấn Độ Narendra Modi', 'Thủ tướng Modi nói'];
-    const mentions = sentences.flatMap((s) => findPeople(s, tokenize(s)));
-    const { personOf } = resolvePeople(mentions);
+    const mentions = sentences.flatMap((s) => findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }));
+    const { personOf } = resolvePeople(mentions, 'VN');
     expect(personOf.map((p) => p && `${p.name} ${p.country}`)).toEqual([
       'Joe Biden US', 'Joe Biden US', 'Võ Văn Thưởng VN', 'Võ Văn Thưởng VN', 'Narendra Modi IN', 'Narendra Modi IN',
     ]);
   });
   it('gives Vietnamese names without a country to Vietnam and known leaders their country', () => {
     const s = 'Thủ tướng Phạm Văn Ba gặp Thủ tướng Donald Tusk';
-    const { personOf } = resolvePeople(findPeople(s, tokenize(s)));
+    const { personOf } = resolvePeople(findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }), 'VN');
     expect(personOf.map((p) => p?.country)).toEqual(['VN', 'PL']);
   });
 });

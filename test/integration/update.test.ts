@@ -41,7 +41,10 @@ async function snapshot(): Promise<Snapshot> {
 }
 
 beforeAll(async () => {
-  s = await service({ extract: statedEvents, now: () => new Date((clock += 60_000)) });
+  s = await service({ extract: statedEvents, now: () => {
+    clock += 60_000;
+    return new Date(clock);
+  } });
 });
 afterAll(() => s.close());
 
