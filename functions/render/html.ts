@@ -19,6 +19,7 @@ import {
 } from './text.js';
 import { formatDateRange } from './dates.js';
 import type { FeedPage, RenderLanguage } from './types.js';
+import { PAGE_WORDS } from './page-words.js';
 import { fill, WORDS as ALL_WORDS } from './words.js';
 
 const h = escapeHtml;
@@ -50,7 +51,7 @@ function feedLinks(page: FeedPage, lang: RenderLanguage): FeedLink[] {
     { rel: 'alternate', type: 'application/rss+xml', href: a.rss, label: 'RSS' },
     { rel: 'alternate', type: 'application/feed+json', href: a.json, label: 'JSON Feed' },
     { rel: 'alternate', type: 'text/calendar', href: a.ics, label: WORDS[lang].calendar },
-    { rel: 'outline', type: 'text/x-opml', href: a.opml ?? '', label: ALL_WORDS[lang].nav.opml },
+    { rel: 'outline', type: 'text/x-opml', href: a.opml ?? '', label: PAGE_WORDS[lang].nav.opml },
   ].filter((l) => l.href);
 }
 
@@ -100,7 +101,7 @@ const FILTERS = ['country', 'type', 'status', 'from', 'to', 'when'] as const;
  * frequent first), so every link leads somewhere.
  */
 function filterNav(page: FeedPage, lang: RenderLanguage): string {
-  const nav = ALL_WORDS[lang].nav;
+  const nav = PAGE_WORDS[lang].nav;
   const words = ALL_WORDS[lang].filters;
   let current: URLSearchParams;
   try {
@@ -207,7 +208,7 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
   const url = eventUrl(event.id, page);
   const home = homeUrl(page, lang);
   const head = [`<link rel="canonical" href="${h(url)}">`, ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null }))];
-  const nav = ALL_WORDS[lang].nav;
+  const nav = PAGE_WORDS[lang].nav;
   const otherLanguage = lang === 'en' ? url : `${url}?lang=en`;
   const body = [
     `<nav><a href="${h(home)}">← ${h(w.home)}</a> · <a href="${h(otherLanguage)}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${h(nav.otherLanguage)}</a></nav>`,
@@ -226,7 +227,7 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
 
 /** An error answered to a browser: what went wrong in words, and the way home. */
 export function renderErrorPage(opts: { status: number; lang: RenderLanguage; baseUrl: string; parameter?: string | null }): string {
-  const errors = ALL_WORDS[opts.lang].errors;
+  const errors = PAGE_WORDS[opts.lang].errors;
   const known = String(opts.status) as keyof typeof errors;
   const [title, message] = (known in errors && known !== 'parameter' ? errors[known] : errors.other) as [string, string];
   const home = homeUrl(opts, opts.lang);

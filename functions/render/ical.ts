@@ -21,6 +21,7 @@ import { xmlSafeText, oneLine } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import { categoryLabel, countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, statusLabel, typeLabel, WORDS } from './text.js';
 import { fill } from './words.js';
+import { placeIn } from '../text/names.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const CRLF = '\r\n';
@@ -94,7 +95,7 @@ export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDa
 
 function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
   const { place, city, country } = event.location;
-  return [place, city, country ? countryName(country, lang) : null]
+  return [place, city === null ? null : placeIn(city, lang), country ? countryName(country, lang) : null]
     .map((s) => (s === null ? '' : oneLine(s)))
     .filter(Boolean)
     .join(', ');

@@ -7,6 +7,8 @@
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { isDay, isOverdue as announcedAndPast } from '../domain/dates.js';
 import { formatDateRange, formatEventDate } from './dates.js';
+import { placeIn } from '../text/names.js';
+import { VIETNAMESE_LETTER } from '../text/vietnamese.js';
 import { oneLine, xmlSafeText } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
@@ -58,21 +60,27 @@ export function countryName(code: string, lang: RenderLanguage): string {
   return name;
 }
 
-/** The English office titles (words/en.json `offices`), longest Vietnamese first. */
-const OFFICES_EN: ReadonlyArray<readonly [string, string]> = (ALL_WORDS.en.offices ?? [])
-  .map(([vi, en]) => [vi.normalize('NFC'), en] as const)
-  .sort((a, b) => b[0].length - a[0].length);
-/** The parts of a Vietnamese title: separated by commas or the word for "and". */
-const TITLE_PARTS = new RegExp(`\\s*,\\s*|\\s+${ALL_WORDS.vi.people.and}\\s+`);
+/** Each language's names of titles of office written in another (words/<lang>.json
+ *  `offices`, `homeOffices` first for the home country's people), longest first. */
+const byLength = (pairs: readonly (readonly [string, string])[]) =>
+  pairs.map(([from, to]) => [from.normalize('NFC').toLowerCase(), to] as const).sort((a, b) => b[0].length - a[0].length);
+const OFFICES: Record<RenderLanguage, { abroad: ReadonlyArray<readonly [string, string]>; home: ReadonlyArray<readonly [string, string]> }> = {
+  vi: { abroad: byLength(ALL_WORDS.vi.offices ?? []), home: byLength([...(ALL_WORDS.vi.homeOffices ?? []), ...(ALL_WORDS.vi.offices ?? [])]) },
+  en: { abroad: byLength(ALL_WORDS.en.offices ?? []), home: byLength([...(ALL_WORDS.en.homeOffices ?? []), ...(ALL_WORDS.en.offices ?? [])]) },
+};
+/** The parts of a title: separated by commas or the word for "and" of either language. */
+const TITLE_PARTS = new RegExp(`\\s*,\\s*|\\s+(?:${ALL_WORDS.vi.people.and}|${ALL_WORDS.en.people.and})\\s+`, 'i');
 
-/** A Vietnamese title of office in English: each comma-separated part that starts with
- *  a known title, by its English name; null when none is known. */
-export function officeTitleEn(title: string): string | null {
+/** A title of office in `lang`: each part that starts with a title the table names, by
+ *  that name; null when none does. */
+function officeIn(title: string, lang: RenderLanguage, atHome: boolean): string | null {
+  const table = OFFICES[lang][atHome ? 'home' : 'abroad'];
   const parts = title
     .normalize('NFC')
     .split(TITLE_PARTS)
     .map((part) => {
-      const hit = OFFICES_EN.find(([vi]) => part === vi || part.startsWith(`${vi} `));
+      const lower = part.toLowerCase();
+      const hit = table.find(([from]) => lower === from || lower.startsWith(`${from} `));
       return hit ? hit[1] : null;
     })
     .filter((t): t is string => t !== null);
@@ -80,11 +88,22 @@ export function officeTitleEn(title: string): string | null {
   return unique.length ? unique.join(', ') : null;
 }
 
-/** A principal's title as shown in a language (en: the English office, or nothing). */
+/** A Vietnamese title of office in English (words/en.json `offices`), or null. */
+export function officeTitleEn(title: string): string | null {
+  return officeIn(title, 'en', false);
+}
+
+/**
+ * A principal's title as a page in `lang` shows it: as written when it is in that
+ * language (Vietnamese letters tell a Vietnamese title), else by the page language's name
+ * for it, else not at all (one language per page: an English 'counterpart' is not shown
+ * on a Vietnamese page, nor an unknown Vietnamese title on an English one).
+ */
 function shownTitle(p: Participant, lang: RenderLanguage): string {
   const title = p.title === null ? '' : oneLine(p.title);
-  if (lang === 'en') return title ? (officeTitleEn(title) ?? '') : '';
-  return title;
+  if (!title) return '';
+  if (VIETNAMESE_LETTER.test(title) === (lang === 'vi')) return title;
+  return officeIn(title, lang, p.country !== null && p.country === ALL_WORDS[lang].people.homeCountry) ?? '';
 }
 
 /** Whether a person is named with their country: not for the articles' own country
@@ -128,7 +147,7 @@ function joinList(items: string[], lang: RenderLanguage): string {
 export function placeLabel(event: DiplomaticEvent, lang: RenderLanguage, fallbackCountry: string | null = null): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
-  const parts = [loc.city ?? loc.place, country ? countryName(country, lang) : null]
+  const parts = [loc.city === null ? loc.place : placeIn(loc.city, lang), country ? countryName(country, lang) : null]
     .map((s) => (s === null ? '' : oneLine(s)))
     .filter(Boolean);
   return [...new Set(parts)].join(', ');
@@ -282,7 +301,7 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
   );
   add(
     'location',
-    [event.location.place, event.location.city, event.location.country ? countryName(event.location.country, lang) : null]
+    [event.location.place, event.location.city === null ? null : placeIn(event.location.city, lang), event.location.country ? countryName(event.location.country, lang) : null]
       .map((s) => (s === null ? '' : oneLine(s)))
       .filter(Boolean)
       .join(', '),

@@ -1,6 +1,16 @@
 // The words readers see, per language, as data: render/words/<lang>.json. This module
 // checks their shape once at load (zod: a missing label fails at start, not on a page)
 // and fills their templates. No reader-visible word lives in the renderers' code.
+//
+// Each table holds the labels of the vocabulary (the CONTRACT §3 codes stay in
+// `_diplomacy`, the Atom category terms and the query parameters), the formats of dates,
+// the sentence templates of titles and summaries, and the words of pages and error
+// pages (the words only pages use are in page-words.ts). A `{name}` in a template is a slot; a slot left empty leaves nothing.
+// `offices` names, in the table's language, titles of office written in another
+// (matched case-insensitively at the start of each part of a title: a comma or "and"
+// separates parts); `homeOffices` are tried first for the people of
+// `people.homeCountry`. A title in another language that none names is left out. (The
+// tables carry no comment of their own: the ingest function bundles them too.)
 import * as z from 'zod/mini';
 import { CATEGORIES, EVIDENCE_FIELDS, EventType, STATUSES } from '../domain/event.js';
 import en from './words/en.json' with { type: 'json' };
@@ -8,7 +18,6 @@ import vi from './words/vi.json' with { type: 'json' };
 import type { RenderLanguage } from './types.js';
 
 const text = z.string();
-const pair = z.tuple([text, text]);
 const byType = z.record(EventType, text);
 
 export const Words = z.object({
@@ -70,31 +79,6 @@ export const Words = z.object({
     updated: text,
     join: text,
   }),
-  nav: z.object({
-    filters: text,
-    all: text,
-    when: text,
-    type: text,
-    status: text,
-    country: text,
-    order: text,
-    byChange: text,
-    byStart: text,
-    otherLanguage: text,
-    addToCalendar: text,
-    opml: text,
-  }),
-  /** error pages for browsers: [title, message] by status */
-  errors: z.object({
-    '400': pair,
-    '404': pair,
-    '405': pair,
-    '410': pair,
-    '500': pair,
-    '503': pair,
-    other: pair,
-    parameter: text,
-  }),
   words: z.object({
     siteTitle: text,
     siteDescription: text,
@@ -112,8 +96,10 @@ export const Words = z.object({
     monthOnly: text,
     calendarCapped: text,
   }),
-  /** English names of Vietnamese titles of office (en only) */
+  /** names in this language of titles of office written in another ([written, shown]) */
   offices: z.optional(z.array(z.tuple([text, text]))),
+  /** the same, tried first for the people of `people.homeCountry` (their President) */
+  homeOffices: z.optional(z.array(z.tuple([text, text]))),
 });
 export type Words = z.infer<typeof Words>;
 

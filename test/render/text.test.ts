@@ -14,7 +14,7 @@ describe('titles', () => {
 
   it('meetings name both principals and the place', () => {
     expect(eventTitle(talks(), 'en')).toBe(
-      'Talks between General Secretary Tô Lâm (Vietnam) and General Secretary, President Thongloun Sisoulith (Laos) in Viêng Chăn, Laos, 5–6 Feb 2026',
+      'Talks between General Secretary Tô Lâm (Vietnam) and General Secretary, President Thongloun Sisoulith (Laos) in Vientiane, Laos, 5–6 Feb 2026',
     );
   });
 
@@ -48,6 +48,26 @@ describe('titles', () => {
     expect(personLabel({ name: 'Nguyễn Văn A', title: 'Giám đốc', country: null }, 'en')).toBe('Nguyễn Văn A');
   });
 
+  it('titles and cities in the page\'s language: one language per page', () => {
+    // principals an English article names, on a Vietnamese page and an English one
+    const e = talks({
+      participants: [
+        { name: 'Narendra Modi', title: 'Prime Minister', country: 'IN' },
+        { name: 'Vladimir Putin', title: 'President', country: 'RU' },
+        { name: 'Võ Văn Thưởng', title: 'President', country: 'VN' },
+        { name: 'Someone Else', title: 'counterpart', country: 'LK' },
+      ],
+      countries: ['IN', 'LK', 'RU', 'VN'],
+      location: { place: null, city: 'Vientiane', country: 'LA' },
+    });
+    expect(eventTitle(e, 'vi')).toBe(
+      'Hội đàm giữa Thủ tướng Narendra Modi (Ấn Độ), Tổng thống Vladimir Putin (Nga), Chủ tịch nước Võ Văn Thưởng và Someone Else (Sri Lanka) tại Viêng Chăn, Lào, 5–6/2/2026',
+    );
+    expect(eventTitle(e, 'en')).toBe(
+      'Talks between Prime Minister Narendra Modi (India), President Vladimir Putin (Russia), President Võ Văn Thưởng (Vietnam) and counterpart Someone Else (Sri Lanka) in Vientiane, Laos, 5–6 Feb 2026',
+    );
+  });
+
   it('country names from ISO codes', () => {
     expect(countryName('LA', 'vi')).toBe('Lào');
     expect(countryName('LA', 'en')).toBe('Laos');
@@ -68,7 +88,7 @@ describe('titles', () => {
     });
     expect(eventSummary(pm, 'vi')).toBe('Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Viêng Chăn ngày 6/1/2024.');
     expect(eventSummary(pm, 'en')).toBe(
-      'Prime Minister Phạm Minh Chính of Vietnam held talks with Prime Minister Sonexay Siphandone of Laos in Viêng Chăn on 6 Jan 2024.',
+      'Prime Minister Phạm Minh Chính of Vietnam held talks with Prime Minister Sonexay Siphandone of Laos in Vientiane on 6 Jan 2024.',
     );
   });
 
