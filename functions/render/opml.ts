@@ -4,7 +4,7 @@
 // format listed (every reader takes it); the other formats are one link away on the
 // home page. Pure: the same page gives the same bytes.
 import { escapeXmlAttr } from './escape.js';
-import { describeFilters, feedTitle, renderLanguage, WORDS, type FilterWords } from './text.js';
+import { describeFilters, type FilterWords, feedTitle, renderLanguage, WORDS } from './text.js';
 import type { FeedPage } from './types.js';
 
 /** The feeds an OPML lists: the view's own filters plus one more each. */
@@ -39,7 +39,8 @@ export function renderOpml(page: OpmlPage): string {
   const lang = renderLanguage(page);
   const base = page.baseUrl.replace(/\/+$/, '');
   const own = page.filters;
-  const filtered = own.country.length > 0 || own.type.length > 0 || own.status || own.from || own.to || own.when;
+  const filtered =
+    own.country.length > 0 || own.type.length > 0 || own.status || own.from || own.to || own.when;
   const outlines: string[] = [];
   const seen = new Set<string>();
   for (const extra of OUTLINES) {
@@ -47,7 +48,12 @@ export function renderOpml(page: OpmlPage): string {
     if (extra.order && filtered) continue;
     if (extra.type && own.type.length > 0) continue;
     if (extra.when && own.when) continue;
-    const filters: FilterWords = { ...own, ...(extra.type ? { type: [extra.type] } : {}), ...(extra.when ? { when: extra.when } : {}), ...(extra.order ? { order: extra.order } : {}) };
+    const filters: FilterWords = {
+      ...own,
+      ...(extra.type ? { type: [extra.type] } : {}),
+      ...(extra.when ? { when: extra.when } : {}),
+      ...(extra.order ? { order: extra.order } : {}),
+    };
     const query = queryOf(filters, page.lang);
     if (seen.has(query)) continue;
     seen.add(query);

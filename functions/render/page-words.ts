@@ -3,9 +3,9 @@
 // messages. Apart from words.ts so that the ingest function, which renders titles but
 // no page, does not bundle them. Checked once at load.
 import * as z from 'zod/mini';
+import type { RenderLanguage } from './types.js';
 import en from './words/en.pages.json' with { type: 'json' };
 import vi from './words/vi.pages.json' with { type: 'json' };
-import type { RenderLanguage } from './types.js';
 
 const text = z.string();
 const pair = z.tuple([text, text]);
@@ -39,4 +39,7 @@ export const PageWords = z.object({
 });
 export type PageWords = z.infer<typeof PageWords>;
 
-export const PAGE_WORDS: Record<RenderLanguage, PageWords> = { vi: PageWords.parse(vi), en: PageWords.parse(en) };
+export const PAGE_WORDS: Record<RenderLanguage, PageWords> = {
+  vi: PageWords.parse(vi),
+  en: PageWords.parse(en),
+};

@@ -13,9 +13,9 @@
 // tables carry no comment of their own: the ingest function bundles them too.)
 import * as z from 'zod/mini';
 import { CATEGORIES, EVIDENCE_FIELDS, EventType, STATUSES } from '../domain/event.js';
+import type { RenderLanguage } from './types.js';
 import en from './words/en.json' with { type: 'json' };
 import vi from './words/vi.json' with { type: 'json' };
-import type { RenderLanguage } from './types.js';
 
 const text = z.string();
 const byType = z.record(EventType, text);
@@ -24,7 +24,20 @@ export const Words = z.object({
   types: byType,
   categories: z.record(z.enum(CATEGORIES), text),
   statuses: z.record(z.enum(STATUSES), text),
-  facts: z.record(z.enum(['type', 'status', 'date', 'countries', 'host', 'guest', 'participants', 'location', 'part_of']), text),
+  facts: z.record(
+    z.enum([
+      'type',
+      'status',
+      'date',
+      'countries',
+      'host',
+      'guest',
+      'participants',
+      'location',
+      'part_of',
+    ]),
+    text,
+  ),
   evidenceFields: z.record(z.enum(EVIDENCE_FIELDS), text),
   dates: z.object({
     day: text,

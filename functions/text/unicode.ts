@@ -18,7 +18,8 @@ const INVISIBLE_FORMAT = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\
 
 /** One cheap test for both (a surrogate of any kind, or an invisible format character):
  *  most text has neither. */
-const NEEDS_HYGIENE = /[\uD800-\uDFFF\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const NEEDS_HYGIENE =
+  /[\uD800-\uDFFF\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** Lone surrogates become U+FFFD REPLACEMENT CHARACTER; paired ones stay. */
 export function wellFormed(s: string): string {

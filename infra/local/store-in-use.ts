@@ -18,8 +18,13 @@ export function storeInUseMessage(command: string, dataDir: string): string {
 
 /** Whether an error is the store failing to open (another process holds its lock). */
 export function isStoreInUse(error: unknown): boolean {
-  const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
-  return /Database is (closed|not open)|LEVEL_DATABASE_NOT_OPEN|LEVEL_LOCKED|\bLOCK\b/.test(message);
+  const message =
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+      : String(error);
+  return /Database is (closed|not open)|LEVEL_DATABASE_NOT_OPEN|LEVEL_LOCKED|\bLOCK\b/.test(
+    message,
+  );
 }
 
 /** From here on, an uncaught "store in use" ends the process with the message above

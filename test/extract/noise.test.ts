@@ -57,7 +57,7 @@ describe('evidence of an article with quotations and a caption', () => {
     }
   });
 
-  it('makes no event of a quotation: the talks only, no visit from the ambassador\'s words', () => {
+  it("makes no event of a quotation: the talks only, no visit from the ambassador's words", () => {
     expect(events.map((e) => e.type)).not.toContain('official_visit');
   });
 });

@@ -1,7 +1,7 @@
 // What a browser and a feed reader meet besides the feeds: HTML error pages for browsers
 // (problem+json for everyone else), the icon, the feeds' icons, filter links on the home
 // page, a calendar file per event, and an OPML of the feeds.
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { type DefaultTreeAdapterTypes, parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { allItems, post, service, statedArticle, statedEvents } from '../integration/harness.js';
@@ -20,19 +20,33 @@ function elements(node: Node, tag: string): Element[] {
 }
 const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
 const textOf = (e: Element): string =>
-  e.childNodes.map((c) => ('value' in c ? String(c.value) : 'tagName' in c ? textOf(c as Element) : '')).join('');
+  e.childNodes
+    .map((c) => ('value' in c ? String(c.value) : 'tagName' in c ? textOf(c as Element) : ''))
+    .join('');
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 let s: LocalService;
-const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => s.app.request(`http://localhost${path}`, { headers, method });
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  s.app.request(`http://localhost${path}`, { headers, method });
 
 beforeAll(async () => {
   s = await service({ extract: statedEvents, now: () => new Date('2026-03-15T12:00:00Z') });
-  await post(s, statedArticle('https://news.test/la', '2026-03-01T08:00:00+07:00', [{ start: '2026-04-02' }]));
+  await post(
+    s,
+    statedArticle('https://news.test/la', '2026-03-01T08:00:00+07:00', [{ start: '2026-04-02' }]),
+  );
   await post(
     s,
     statedArticle('https://news.test/th', '2026-03-01T08:00:00+07:00', [
-      { category: 'meeting', type: 'talks', status: 'held', start: '2026-03-02', countries: ['TH', 'VN'], host: 'TH', location: { place: null, city: null, country: 'TH' } },
+      {
+        category: 'meeting',
+        type: 'talks',
+        status: 'held',
+        start: '2026-03-02',
+        countries: ['TH', 'VN'],
+        host: 'TH',
+        location: { place: null, city: null, country: 'TH' },
+      },
     ]),
   );
 });
@@ -43,21 +57,24 @@ describe('error pages', () => {
     ['/events/nonexistent', 404],
     ['/nothing-here', 404],
     ['/feeds/atom.xml?country=ZZ', 400],
-  ])('%s: a browser gets an HTML page with status %d, other clients problem+json', async (path, status) => {
-    const html = await get(path, { accept: BROWSER });
-    expect(html.status).toBe(status);
-    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(html.headers.get('vary')).toMatch(/Accept/);
-    const doc = parse(await html.text());
-    expect(attr(elements(doc, 'html')[0]!, 'lang')).toBe('vi');
-    expect(textOf(elements(doc, 'title')[0]!)).toMatch(new RegExp(`^${status} `));
-    expect(elements(doc, 'a').map((a) => attr(a, 'href'))).toContain('http://localhost/');
-    for (const accept of ['application/json', '*/*', '']) {
-      const other = await get(path, accept ? { accept } : {});
-      expect(other.status).toBe(status);
-      expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    }
-  });
+  ])(
+    '%s: a browser gets an HTML page with status %d, other clients problem+json',
+    async (path, status) => {
+      const html = await get(path, { accept: BROWSER });
+      expect(html.status).toBe(status);
+      expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(html.headers.get('vary')).toMatch(/Accept/);
+      const doc = parse(await html.text());
+      expect(attr(elements(doc, 'html')[0]!, 'lang')).toBe('vi');
+      expect(textOf(elements(doc, 'title')[0]!)).toMatch(new RegExp(`^${status} `));
+      expect(elements(doc, 'a').map((a) => attr(a, 'href'))).toContain('http://localhost/');
+      for (const accept of ['application/json', '*/*', '']) {
+        const other = await get(path, accept ? { accept } : {});
+        expect(other.status).toBe(status);
+        expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      }
+    },
+  );
 
   it('names the bad parameter, in English with lang=en, and HEAD has no body', async () => {
     const en = await (await get('/feeds/feed.json?country=ZZ&lang=en', { accept: BROWSER })).text();
@@ -79,14 +96,21 @@ describe('icons', () => {
     expect(ico.status).toBe(301);
     expect(ico.headers.get('location')).toBe('/favicon.svg');
     const doc = parse(await (await get('/')).text());
-    expect(elements(doc, 'link').some((l) => attr(l, 'rel') === 'icon' && attr(l, 'href') === 'http://localhost/favicon.svg')).toBe(true);
+    expect(
+      elements(doc, 'link').some(
+        (l) => attr(l, 'rel') === 'icon' && attr(l, 'href') === 'http://localhost/favicon.svg',
+      ),
+    ).toBe(true);
   });
 
   it('Atom has icon and logo, JSON Feed icon and favicon', async () => {
     const atom = parseXml(await (await get('/feeds/atom.xml')).text()).feed;
     expect(atom.icon).toBe('http://localhost/favicon.svg');
     expect(atom.logo).toBe('http://localhost/favicon.svg');
-    const json = (await (await get('/feeds/feed.json')).json()) as { icon: string; favicon: string };
+    const json = (await (await get('/feeds/feed.json')).json()) as {
+      icon: string;
+      favicon: string;
+    };
     expect(json.icon).toBe('http://localhost/favicon.svg');
     expect(json.favicon).toBe('http://localhost/favicon.svg');
     expect(validateJsonFeed(json)).toEqual([]);
@@ -97,17 +121,35 @@ describe('filter links on the home page', () => {
   const links = async (path: string) => {
     const doc = parse(await (await get(path)).text());
     const nav = elements(doc, 'nav').find((n) => attr(n, 'class') === 'filters')!;
-    return elements(nav, 'a').map((a) => ({ href: attr(a, 'href')!, text: textOf(a), current: attr(a, 'aria-current') === 'page' }));
+    return elements(nav, 'a').map((a) => ({
+      href: attr(a, 'href')!,
+      text: textOf(a),
+      current: attr(a, 'aria-current') === 'page',
+    }));
   };
 
   it('offer country, type, status, upcoming and past, by name, each leading to a page', async () => {
     const all = await links('/');
     const hrefs = all.map((l) => l.href);
-    for (const q of ['when=upcoming', 'when=past', 'type=visit', 'type=meeting', 'type=talks', 'status=announced', 'status=held', 'country=LA', 'country=TH', 'country=VN', 'order=updated', 'lang=en']) {
+    for (const q of [
+      'when=upcoming',
+      'when=past',
+      'type=visit',
+      'type=meeting',
+      'type=talks',
+      'status=announced',
+      'status=held',
+      'country=LA',
+      'country=TH',
+      'country=VN',
+      'order=updated',
+      'lang=en',
+    ]) {
       expect(hrefs, q).toContain(`http://localhost/?${q}`);
     }
     expect(all.find((l) => l.href.endsWith('country=LA'))!.text).toBe('Lào');
-    for (const href of hrefs) expect((await get(new URL(href).pathname + new URL(href).search)).status, href).toBe(200);
+    for (const href of hrefs)
+      expect((await get(new URL(href).pathname + new URL(href).search)).status, href).toBe(200);
   });
 
   it('combine with the view shown, mark the current one, and keep the language', async () => {
@@ -155,7 +197,7 @@ describe('OPML', () => {
     }
   });
 
-  it('is advertised by the home page, with the view\'s filters', async () => {
+  it("is advertised by the home page, with the view's filters", async () => {
     const doc = parse(await (await get('/?country=LA')).text());
     const outline = elements(doc, 'link').find((l) => attr(l, 'rel') === 'outline')!;
     expect(attr(outline, 'href')).toBe('http://localhost/feeds.opml?country=LA');

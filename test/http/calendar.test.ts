@@ -11,15 +11,23 @@ let s: LocalService;
 const TODAY = '2026-03-15';
 const get = (path: string) => s.app.request(`http://localhost${path}`);
 const starts = async (path: string) =>
-  icalEvents(await (await get(path)).text()).map((v) => prop(v, 'DTSTART')!.value).sort();
+  icalEvents(await (await get(path)).text())
+    .map((v) => prop(v, 'DTSTART')!.value)
+    .sort();
 
 /** `n` events a day apart, counted back (negative step) or forward from a day */
 function days(from: string, n: number, step: number): string[] {
-  return Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * step * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: n }, (_, i) =>
+    new Date(Date.parse(`${from}T00:00:00Z`) + i * step * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 // 140 events in the last 140 days, 20 upcoming a week apart, 5 older than 12 months
-const dates = [...days('2026-03-14', 140, -1), ...days('2026-03-15', 20, 7), ...days('2024-12-01', 5, -30)];
+const dates = [
+  ...days('2026-03-14', 140, -1),
+  ...days('2026-03-15', 20, 7),
+  ...days('2024-12-01', 5, -30),
+];
 const between = (from: string, to: string) => dates.filter((d) => d >= from && d <= to).length;
 
 beforeAll(async () => {
@@ -30,7 +38,14 @@ beforeAll(async () => {
       status: start < TODAY ? 'held' : 'announced',
       participants: [{ name: `Leader ${i + j}`, title: null, country: 'LA' }],
     }));
-    expect((await post(s, statedArticle(`https://news.test/c${i}`, '2026-03-15T08:00:00+07:00', batch as never))).status).toBe(201);
+    expect(
+      (
+        await post(
+          s,
+          statedArticle(`https://news.test/c${i}`, '2026-03-15T08:00:00+07:00', batch as never),
+        )
+      ).status,
+    ).toBe(201);
   }
 }, 120_000);
 afterAll(() => s.close());
@@ -44,10 +59,14 @@ describe('the calendar window', () => {
   });
 
   it('moves with from and to', async () => {
-    expect(await starts('/feeds/calendar.ics?from=2024-01-01&to=2025-12-31')).toHaveLength(between('2024-01-01', '2025-12-31'));
+    expect(await starts('/feeds/calendar.ics?from=2024-01-01&to=2025-12-31')).toHaveLength(
+      between('2024-01-01', '2025-12-31'),
+    );
     expect(between('2024-01-01', '2025-12-31')).toBeGreaterThan(5);
     expect(await starts('/feeds/calendar.ics?from=2026-03-15')).toHaveLength(20);
-    expect(await starts('/feeds/calendar.ics?to=2024-10-15')).toHaveLength(between('0000-01-01', '2024-10-15'));
+    expect(await starts('/feeds/calendar.ics?to=2024-10-15')).toHaveLength(
+      between('0000-01-01', '2024-10-15'),
+    );
   });
 
   it('still gives a page when limit or cursor asks for one', async () => {

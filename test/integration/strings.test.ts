@@ -39,7 +39,9 @@ function tool(name: string): string | null {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 /** The system Python (Debian's python3-icalendar lives there), else whatever python3 is first. */
-const python = ['/usr/bin/python3', tool('python3')].find((p) => p && spawnSync(p, ['-c', '1']).status === 0) ?? null;
+const python =
+  ['/usr/bin/python3', tool('python3')].find((p) => p && spawnSync(p, ['-c', '1']).status === 0) ??
+  null;
 
 beforeAll(async () => {
   s = await service();
@@ -52,7 +54,10 @@ beforeAll(async () => {
   PATHS['event.json'] = eventPath;
   dir = mkdtempSync(join(tmpdir(), 'strings-'));
   for (const [name, path] of Object.entries(PATHS)) {
-    const response = await s.app.request(`http://localhost${path}`, name === 'event.json' ? { headers: { accept: 'application/json' } } : {});
+    const response = await s.app.request(
+      `http://localhost${path}`,
+      name === 'event.json' ? { headers: { accept: 'application/json' } } : {},
+    );
     expect(response.status, path).toBe(200);
     const bytes = Buffer.from(await response.arrayBuffer());
     writeFileSync(join(dir, name), bytes);
@@ -78,7 +83,9 @@ describe('a lone surrogate in an article', () => {
     const jq = tool('jq');
     if (!jq) return console.warn('jq not installed: skipped');
     for (const name of ['feed.json', 'event.json']) {
-      const out = execFileSync(jq, ['-r', '.title // .items[0].title', join(dir, name)], { encoding: 'utf8' });
+      const out = execFileSync(jq, ['-r', '.title // .items[0].title', join(dir, name)], {
+        encoding: 'utf8',
+      });
       expect(out.trim().length, name).toBeGreaterThan(0);
     }
   });
@@ -86,7 +93,9 @@ describe('a lone surrogate in an article', () => {
   it('leaves XML that xmllint parses', () => {
     const xmllint = tool('xmllint');
     if (!xmllint) return console.warn('xmllint not installed (Debian libxml2-utils): skipped');
-    execFileSync(xmllint, ['--noout', '--nonet', join(dir, 'atom.xml'), join(dir, 'rss.xml')], { stdio: 'pipe' });
+    execFileSync(xmllint, ['--noout', '--nonet', join(dir, 'atom.xml'), join(dir, 'rss.xml')], {
+      stdio: 'pipe',
+    });
   });
 
   it('leaves every document readable to Python: strict UTF-8, json, html.parser, icalendar when installed', () => {
@@ -112,18 +121,26 @@ for ev in cal.walk('VEVENT'):
 print('ok')
 `;
     const out = execFileSync(python, ['-c', script, dir], { encoding: 'utf8' });
-    if (out.includes('no icalendar')) console.warn('python icalendar not installed (Debian python3-icalendar): the calendar was read as UTF-8 only');
+    if (out.includes('no icalendar'))
+      console.warn(
+        'python icalendar not installed (Debian python3-icalendar): the calendar was read as UTF-8 only',
+      );
     else expect(out.trim()).toBe('ok');
   });
 });
 
 describe('bidirectional controls and zero-width characters in an article', () => {
   it('reach no document: titles, names, places, sources and evidence are clean', () => {
-    for (const [name, doc] of docs) expect(doc, name).not.toMatch(/[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/);
+    for (const [name, doc] of docs)
+      expect(doc, name).not.toMatch(
+        /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/,
+      );
   });
 
   it('leave the names whole, as written', () => {
-    const feed = JSON.parse(docs.get('feed.json')!) as { items: { _diplomacy: { participants: { name: string }[] } }[] };
+    const feed = JSON.parse(docs.get('feed.json')!) as {
+      items: { _diplomacy: { participants: { name: string }[] } }[];
+    };
     const names = feed.items.flatMap((i) => i._diplomacy.participants.map((p) => p.name));
     expect(names).toContain('Phạm Minh Chính');
     expect(names).toContain('Sonexay Siphandone');

@@ -21,7 +21,9 @@ const VIETNAMESE_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ�
 /** The string and template literals of a TypeScript file, comments removed. */
 function literalsOf(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
-  return [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0].slice(1, -1));
+  return [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) =>
+    m[0].slice(1, -1),
+  );
 }
 
 /** Vocabulary codes as a reader would spot them, whole words in their letter case. In
@@ -37,51 +39,78 @@ const events = [stateVisit(), talks(), phoneCall()];
 describe('words as data', () => {
   it('the renderers hold no Vietnamese word: every label and template is in words/<lang>.json', () => {
     const files = readdirSync(renderDir).filter((f) => f.endsWith('.ts'));
-    const offending = files.flatMap((f) => literalsOf(readFileSync(path.join(renderDir, f), 'utf8')).filter((l) => VIETNAMESE_LETTER.test(l)).map((l) => `${f}: ${l}`));
+    const offending = files.flatMap((f) =>
+      literalsOf(readFileSync(path.join(renderDir, f), 'utf8'))
+        .filter((l) => VIETNAMESE_LETTER.test(l))
+        .map((l) => `${f}: ${l}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it('both languages label every type, category, status and fact (the shape is checked at load)', () => {
     for (const lang of ['vi', 'en'] as const) {
-      expect(Object.keys(WORDS[lang].types).sort()).toEqual([...VISIT_TYPES, ...MEETING_TYPES].sort());
-      expect(Object.keys(WORDS[lang].summary.held).sort()).toEqual(Object.keys(WORDS[lang].summary.announced).sort());
+      expect(Object.keys(WORDS[lang].types).sort()).toEqual(
+        [...VISIT_TYPES, ...MEETING_TYPES].sort(),
+      );
+      expect(Object.keys(WORDS[lang].summary.held).sort()).toEqual(
+        Object.keys(WORDS[lang].summary.announced).sort(),
+      );
     }
   });
 });
 
 describe('filtered feed titles', () => {
   const filters = { country: ['LA', 'VN'], type: ['visit'], status: 'held' as const };
-  it('name the filters in the page\'s language only', () => {
+  it("name the filters in the page's language only", () => {
     expect(feedTitle({ lang: null, filterLabel: describeFilters(filters, 'vi') })).toBe(
       'Sự kiện ngoại giao song phương — Lào + Việt Nam · Chuyến thăm · đã diễn ra',
     );
     expect(feedTitle({ lang: 'en', filterLabel: describeFilters(filters, 'en') })).toBe(
       'Bilateral diplomatic events — Laos + Vietnam · Visit · held',
     );
-    expect(describeFilters({ country: [], type: ['state_visit', 'talks'], from: '2026-01-01', to: '2026-03-31' }, 'vi')).toBe(
-      'Chuyến thăm cấp Nhà nước / Hội đàm · từ 1/1/2026 đến 31/3/2026',
-    );
+    expect(
+      describeFilters(
+        { country: [], type: ['state_visit', 'talks'], from: '2026-01-01', to: '2026-03-31' },
+        'vi',
+      ),
+    ).toBe('Chuyến thăm cấp Nhà nước / Hội đàm · từ 1/1/2026 đến 31/3/2026');
     expect(describeFilters({ country: [], type: [] }, 'en')).toBeNull();
   });
 });
 
 describe('no code where a person reads', () => {
   for (const lang of [null, 'en'] as const) {
-    const page = samplePage(events, { lang, filterLabel: describeFilters({ country: ['LA'], type: ['talks'], status: 'held' }, lang ?? 'vi') });
+    const page = samplePage(events, {
+      lang,
+      filterLabel: describeFilters(
+        { country: ['LA'], type: ['talks'], status: 'held' },
+        lang ?? 'vi',
+      ),
+    });
     const CODE_WORD = codeWord(lang ?? 'vi');
 
     it(`Atom titles, summaries, labels and feed title (${lang ?? 'vi'})`, () => {
       const feed = parseXml(renderAtom(page)).feed;
       expect(text(feed.title)).not.toMatch(CODE_WORD);
       for (const e of feed.entry) {
-        for (const s of [text(e.title), text(e.summary), ...e.category.map((c: any) => c['@label'])]) expect(s).not.toMatch(CODE_WORD);
+        for (const s of [
+          text(e.title),
+          text(e.summary),
+          ...e.category.map((c: any) => c['@label']),
+        ])
+          expect(s).not.toMatch(CODE_WORD);
       }
     });
 
     it(`RSS titles, descriptions and categories (${lang ?? 'vi'})`, () => {
       const channel = parseXml(renderRss(page)).rss.channel;
       for (const i of channel.item) {
-        for (const s of [text(i.title), text(i.description), ...i.category.map((c: any) => text(c))]) expect(s).not.toMatch(CODE_WORD);
+        for (const s of [
+          text(i.title),
+          text(i.description),
+          ...i.category.map((c: any) => text(c)),
+        ])
+          expect(s).not.toMatch(CODE_WORD);
       }
     });
 
@@ -89,10 +118,17 @@ describe('no code where a person reads', () => {
       for (const v of icalEvents(renderCalendar(page))) {
         for (const name of ['SUMMARY', 'CATEGORIES', 'LOCATION']) {
           const p = prop(v, name);
-          if (p) expect(unescapeIcalText(p.value.replace(/\\?,/g, (m) => (m === ',' ? ' ' : m))), name).not.toMatch(CODE_WORD);
+          if (p)
+            expect(
+              unescapeIcalText(p.value.replace(/\\?,/g, (m) => (m === ',' ? ' ' : m))),
+              name,
+            ).not.toMatch(CODE_WORD);
         }
         // the description ends with the event's URL; its words come before
-        const description = unescapeIcalText(prop(v, 'DESCRIPTION')!.value).replace(/https?:\/\/\S+/g, '');
+        const description = unescapeIcalText(prop(v, 'DESCRIPTION')!.value).replace(
+          /https?:\/\/\S+/g,
+          '',
+        );
         expect(description).not.toMatch(CODE_WORD);
       }
     });

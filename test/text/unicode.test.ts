@@ -10,8 +10,27 @@ describe('text hygiene', () => {
   });
 
   it('removes bidirectional controls and zero-width characters', () => {
-    const hidden = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
-    for (const c of hidden) expect(withoutInvisible(`Tô${c} Lâm`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('Tô Lâm');
+    const hidden = [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+    ];
+    for (const c of hidden)
+      expect(withoutInvisible(`Tô${c} Lâm`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('Tô Lâm');
     expect(cleanInput('Sonexay\u202E Siphandone\uD800')).toBe('Sonexay Siphandone\uFFFD');
   });
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynalite, type LocalEngine } from '../../../infra/local/dynalite.js';
+import { type LocalEngine, startDynalite } from '../../../infra/local/dynalite.js';
 import { isStoreInUse } from '../../../infra/local/store-in-use.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -16,7 +16,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'store-in-use-'));
   // this process holds the store, as a running `npm start` would
   holder = await startDynalite({ path: join(dir, 'dynalite') });
-  await fetch(holder.endpoint, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' });
+  await fetch(holder.endpoint, {
+    method: 'POST',
+    headers: {
+      'x-amz-target': 'DynamoDB_20120810.ListTables',
+      'content-type': 'application/x-amz-json-1.0',
+    },
+    body: '{}',
+  });
   writeFileSync(join(dir, 'sources.json'), '[]');
 });
 afterAll(async () => {
@@ -28,7 +35,12 @@ describe('a store in use', () => {
   it('npm run poll says what to do instead of a stack trace', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/poll.ts'], {
       cwd: repo,
-      env: { ...process.env, DATA_DIR: dir, SOURCES_FILE: join(dir, 'sources.json'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: {
+        ...process.env,
+        DATA_DIR: dir,
+        SOURCES_FILE: join(dir, 'sources.json'),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });
