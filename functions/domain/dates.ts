@@ -69,6 +69,9 @@ export function utcDay(instant: Date): string {
  * date through its month) is before `today` while no report has said it was held: the
  * announcement is all that is known.
  */
-export function isOverdue(event: { status: string; start: string; end: string | null }, today: string): boolean {
+export function isOverdue(
+  event: { status: string; start: string; end: string | null },
+  today: string,
+): boolean {
   return event.status === 'announced' && lastDay(event.end ?? event.start) < today;
 }

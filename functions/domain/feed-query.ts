@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import countryCodes from './data/country-codes.json' with { type: 'json' };
 import { addDays, lastDay } from './dates.js';
-import { CATEGORIES, EventType, STATUSES, type EventFacts } from './event.js';
+import { CATEGORIES, type EventFacts, EventType, STATUSES } from './event.js';
 import { isTrackingParameter } from './tracking-parameters.js';
 
 const MAX_FILTER_COUNTRIES = 3;
@@ -48,33 +48,58 @@ export const CHANGES_VIEW = 'order=updated';
 const ASSIGNED_COUNTRIES: ReadonlySet<string> = new Set(countryCodes.codes);
 const FilterCountry = z.string().check(
   z.refine((c) => ASSIGNED_COUNTRIES.has(c), {
-    error: (issue) => `has ${JSON.stringify(String(issue.input).slice(0, 16))}, which is not an ISO 3166-1 alpha-2 country code (e.g. VN or LA,VN)`,
+    error: (issue) =>
+      `has ${JSON.stringify(String(issue.input).slice(0, 16))}, which is not an ISO 3166-1 alpha-2 country code (e.g. VN or LA,VN)`,
   }),
 );
 
 export const FeedQuery = z
   .object({
-    country: z.array(FilterCountry).check(z.maxLength(MAX_FILTER_COUNTRIES, `at most ${MAX_FILTER_COUNTRIES} countries`)),
+    country: z
+      .array(FilterCountry)
+      .check(z.maxLength(MAX_FILTER_COUNTRIES, `at most ${MAX_FILTER_COUNTRIES} countries`)),
     type: z.array(Kind).check(z.maxLength(8)),
     status: z.optional(z.enum(STATUSES)),
     from: z.optional(isoDay),
     to: z.optional(isoDay),
     limit: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT)),
-    cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed'))),
+    cursor: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed')),
+    ),
     lang: Language,
     when: z.optional(z.enum(WHEN)),
     order: z.optional(z.enum(ORDERS)),
   })
   .check(
-    z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
-    z.refine((q) => q.order !== 'updated' || (!q.country.length && !q.type.length && !q.status && !q.from && !q.to && !q.when), {
-      message: 'updated lists every event by its last change and takes no other filter (country, type, status, from, to, when)',
-      path: ['order'],
+    z.refine((q) => !q.from || !q.to || q.from <= q.to, {
+      message: 'must not be after `to`',
+      path: ['from'],
     }),
+    z.refine(
+      (q) =>
+        q.order !== 'updated' ||
+        (!q.country.length && !q.type.length && !q.status && !q.from && !q.to && !q.when),
+      {
+        message:
+          'updated lists every event by its last change and takes no other filter (country, type, status, from, to, when)',
+        path: ['order'],
+      },
+    ),
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'when', 'order', 'limit', 'cursor', 'lang'] as const;
+const FEED_PARAMETERS = [
+  'country',
+  'type',
+  'status',
+  'from',
+  'to',
+  'when',
+  'order',
+  'limit',
+  'cursor',
+  'lang',
+] as const;
 const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };
@@ -83,11 +108,19 @@ export type QueryProblem = { parameter: string; detail: string };
  *  Tracking parameters (`utm_*`, `fbclid`, … : tracking-parameters.ts) are ignored, so
  *  a shared link is the same feed, with the same self link and ETag. Values from a
  *  closed set (country, type, status, when, order, lang) are read in any letter case. */
-export function parseFeedQuery(params: URLSearchParams): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
+export function parseFeedQuery(
+  params: URLSearchParams,
+): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
   for (const name of new Set(params.keys())) {
     if (isTrackingParameter(name)) continue;
     if (!(FEED_PARAMETERS as readonly string[]).includes(name)) {
-      return { ok: false, problem: { parameter: name, detail: `unknown parameter; known: ${FEED_PARAMETERS.join(', ')}` } };
+      return {
+        ok: false,
+        problem: {
+          parameter: name,
+          detail: `unknown parameter; known: ${FEED_PARAMETERS.join(', ')}`,
+        },
+      };
     }
     if (!REPEATABLE.has(name) && params.getAll(name).length > 1) {
       return { ok: false, problem: { parameter: name, detail: 'must be given once' } };
@@ -106,12 +139,20 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
     status: params.get('status')?.toLowerCase(),
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
-    limit: limitText === null ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN,
+    limit:
+      limitText === null
+        ? DEFAULT_LIMIT
+        : /^\d{1,4}$/.test(limitText)
+          ? Number(limitText)
+          : Number.NaN,
     cursor: params.get('cursor') ?? undefined,
     lang: params.get('lang')?.toLowerCase(),
     when: params.get('when')?.toLowerCase(),
     // the default order is no parameter: one spelling per view
-    order: params.get('order')?.toLowerCase() === 'start' ? undefined : params.get('order')?.toLowerCase(),
+    order:
+      params.get('order')?.toLowerCase() === 'start'
+        ? undefined
+        : params.get('order')?.toLowerCase(),
   };
   const parsed = FeedQuery.safeParse(raw);
   if (parsed.success) return { ok: true, query: parsed.data };
@@ -123,10 +164,15 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
 
 /** The `lang` parameter of a page that takes no filters (an event's page): read in any
  *  letter case; every other parameter is left alone. */
-export function parseLanguage(params: URLSearchParams): { ok: true; lang: 'en' | 'vi' | undefined } | { ok: false; problem: QueryProblem } {
-  if (params.getAll('lang').length > 1) return { ok: false, problem: { parameter: 'lang', detail: 'must be given once' } };
+export function parseLanguage(
+  params: URLSearchParams,
+): { ok: true; lang: 'en' | 'vi' | undefined } | { ok: false; problem: QueryProblem } {
+  if (params.getAll('lang').length > 1)
+    return { ok: false, problem: { parameter: 'lang', detail: 'must be given once' } };
   const parsed = Language.safeParse(params.get('lang')?.toLowerCase());
-  return parsed.success ? { ok: true, lang: parsed.data } : { ok: false, problem: { parameter: 'lang', detail: describeInvalid('lang') } };
+  return parsed.success
+    ? { ok: true, lang: parsed.data }
+    : { ok: false, problem: { parameter: 'lang', detail: describeInvalid('lang') } };
 }
 
 function describeInvalid(parameter: string): string {
@@ -151,7 +197,11 @@ function describeInvalid(parameter: string): string {
 }
 
 /** The name of one feed view. */
-export function viewName(countries: readonly string[], kind: string | null, status: string | null): string {
+export function viewName(
+  countries: readonly string[],
+  kind: string | null,
+  status: string | null,
+): string {
   const parts: string[] = [];
   if (countries.length > 0) parts.push(`c=${countries.join('+')}`);
   if (kind) parts.push(`k=${kind}`);
@@ -169,7 +219,9 @@ function subsets<T>(items: readonly T[], maxSize: number): T[][] {
 }
 
 /** Every feed view an event with these facts is listed in. */
-export function viewsOf(facts: Pick<EventFacts, 'countries' | 'type' | 'category' | 'status'>): string[] {
+export function viewsOf(
+  facts: Pick<EventFacts, 'countries' | 'type' | 'category' | 'status'>,
+): string[] {
   const countries = [...new Set(facts.countries)].sort();
   const kinds = [...new Set<string | null>([null, facts.type, facts.category])];
   const views: string[] = [];
@@ -182,7 +234,9 @@ export function viewsOf(facts: Pick<EventFacts, 'countries' | 'type' | 'category
 }
 
 /** The feed views a query reads: one, or one per requested type (any of them). */
-export function viewsFor(query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'order'>): string[] {
+export function viewsFor(
+  query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'order'>,
+): string[] {
   if (query.order === 'updated') return [CHANGES_VIEW];
   const kinds = query.type.length > 0 ? query.type : [null];
   return kinds.map((k) => viewName(query.country, k, query.status ?? null));
@@ -190,13 +244,19 @@ export function viewsFor(query: Pick<FeedQuery, 'country' | 'type' | 'status' | 
 
 /** What the store reads for a query: its filters, and the day `when` is counted from
  *  (required with `when`). */
-export type FeedSelection = Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit' | 'when' | 'order'> & { today?: string };
+export type FeedSelection = Pick<
+  FeedQuery,
+  'country' | 'type' | 'status' | 'from' | 'to' | 'limit' | 'when' | 'order'
+> & { today?: string };
 
 /** The start days a selection reads (inclusive ISO days, open when absent): its `from`
  *  and `to`, narrowed by `when`. `upcoming` reads from the 1st of today's month (a
  *  month-only start of this month may be to come; matchesQuery drops the days before
  *  today), `past` up to yesterday (matchesQuery drops this month's month-only starts). */
-export function startBounds(q: Pick<FeedSelection, 'from' | 'to' | 'when' | 'today'>): { from?: string; to?: string } {
+export function startBounds(q: Pick<FeedSelection, 'from' | 'to' | 'when' | 'today'>): {
+  from?: string;
+  to?: string;
+} {
   let { from, to } = q;
   if (q.when) {
     if (!q.today) throw new Error('a `when` filter needs the day it is counted from');
@@ -233,7 +293,8 @@ export function matchesQuery(
   query: Pick<FeedSelection, 'country' | 'type' | 'status' | 'from' | 'to' | 'when' | 'today'>,
 ): boolean {
   if (!query.country.every((c) => facts.countries.includes(c))) return false;
-  if (query.type.length > 0 && !query.type.some((t) => t === facts.type || t === facts.category)) return false;
+  if (query.type.length > 0 && !query.type.some((t) => t === facts.type || t === facts.category))
+    return false;
   if (query.status && facts.status !== query.status) return false;
   if (query.when && query.today) {
     const upcoming = lastDay(facts.start) >= query.today;
@@ -241,7 +302,12 @@ export function matchesQuery(
   }
   if (facts.start.length === 7) {
     const month = facts.start;
-    if (query.from && (month < query.from.slice(0, 7) || (month === query.from.slice(0, 7) && !query.from.endsWith('-01')))) return false;
+    if (
+      query.from &&
+      (month < query.from.slice(0, 7) ||
+        (month === query.from.slice(0, 7) && !query.from.endsWith('-01')))
+    )
+      return false;
     if (query.to && month > query.to.slice(0, 7)) return false;
     return true;
   }

@@ -4,9 +4,9 @@
 // event of their own and they are not evidence; a caption's text may stand as a sentence
 // of its own before its credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
-import { TABLES } from './tables.js';
 import { matchForm } from '../text/vietnamese.js';
 import { anyOf } from './patterns.js';
+import { TABLES } from './tables.js';
 
 const NoiseSchema = z.object({
   captionMarkers: z.array(z.string()),
@@ -25,11 +25,15 @@ const CAPTION_AT_START = new RegExp(`^(?:${CAPTION})`, 'u');
 const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchForm))})`, 'u');
 
 const QUOTE_MARK = anyOf(NOISE.quoteMarks ?? []);
-const QUOTE_OPENS = (NOISE.quoteMarks ?? []).length > 0 ? new RegExp(`^\\s*(?:${QUOTE_MARK})`, 'u') : null;
+const QUOTE_OPENS =
+  (NOISE.quoteMarks ?? []).length > 0 ? new RegExp(`^\\s*(?:${QUOTE_MARK})`, 'u') : null;
 /** a quotation mark, then a few words that end the sentence with an attribution ("…", bà X nói.) */
 const QUOTE_ATTRIBUTED =
   (NOISE.quoteMarks ?? []).length > 0 && (NOISE.quoteAttributions ?? []).length > 0
-    ? new RegExp(`(?:${QUOTE_MARK})\\s*,?(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?\\s+(?:${anyOf(NOISE.quoteAttributions!.map(matchForm))})\\s*[.!]?\\s*$`, 'u')
+    ? new RegExp(
+        `(?:${QUOTE_MARK})\\s*,?(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?\\s+(?:${anyOf(NOISE.quoteAttributions!.map(matchForm))})\\s*[.!]?\\s*$`,
+        'u',
+      )
     : null;
 
 export type Furniture = 'caption' | 'related' | 'quote';
@@ -44,5 +48,9 @@ export function furnitureOf(lower: string, next: string | null): Furniture | nul
   if (CAPTION_ANYWHERE.test(lower)) return 'caption';
   // someone's words quoted (a commentator's, a spokesperson's): what they say is not the report
   if (QUOTE_OPENS?.test(lower) || QUOTE_ATTRIBUTED?.test(lower)) return 'quote';
-  return next !== null && CAPTION_AT_START.test(next) && next.split(' ').length <= NOISE.captionTailWords ? 'caption' : null;
+  return next !== null &&
+    CAPTION_AT_START.test(next) &&
+    next.split(' ').length <= NOISE.captionTailWords
+    ? 'caption'
+    : null;
 }

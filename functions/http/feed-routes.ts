@@ -5,36 +5,42 @@
 // current markers costs one Query per requested view, one BatchGetItem and a render.
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { utcDay } from '../domain/dates.js';
-import { allSources } from '../domain/merge.js';
 import {
-  calendarWindow,
   CALENDAR_MAX_EVENTS,
+  calendarWindow,
   canonicalQueryString,
   DEFAULT_LIMIT,
+  type FeedQuery,
   parseFeedQuery,
   parseLanguage,
   viewName,
   viewsFor,
-  type FeedQuery,
 } from '../domain/feed-query.js';
+import { allSources } from '../domain/merge.js';
 import { renderAtom } from '../render/atom.js';
 import { renderErrorPage, renderEventPage, renderHomePage } from '../render/html.js';
 import { renderCalendar } from '../render/ical.js';
-import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
 import { ICON_SVG } from '../render/icon.js';
 import { ICON_PATH } from '../render/ids.js';
+import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
 import { renderOpml } from '../render/opml.js';
 import { renderRss } from '../render/rss.js';
 import { describeFilters, eventTitle, renderLanguage } from '../render/text.js';
 import type { FeedPage } from '../render/types.js';
+import type { ViewMeta } from '../store/items.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
-import type { ViewMeta } from '../store/items.js';
 import { allowOnly, publicOrigin } from './app.js';
-import { combineMarkers, FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
+import {
+  combineMarkers,
+  FEED_CACHE_CONTROL,
+  notModified,
+  type Validators,
+  validatorsFor,
+} from './caching.js';
 import { cursorKey, openCursor, signCursor } from './cursor.js';
-import { MarkerMemo, negotiateCoding, PageCache, type CachedPage } from './page-cache.js';
-import { problem, PROBLEM_TYPE, problemResponse } from './problem.js';
+import { type CachedPage, MarkerMemo, negotiateCoding, PageCache } from './page-cache.js';
+import { PROBLEM_TYPE, problem, problemResponse } from './problem.js';
 
 export interface FeedDeps {
   store: EventStore;
@@ -78,7 +84,10 @@ const SVG = 'image/svg+xml; charset=utf-8';
 const FORMATS: Record<string, Format> = {
   '/feeds/atom.xml': { contentType: 'application/atom+xml; charset=utf-8', render: renderAtom },
   '/feeds/rss.xml': { contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
-  '/feeds/feed.json': { contentType: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
+  '/feeds/feed.json': {
+    contentType: 'application/feed+json; charset=utf-8',
+    render: renderJsonFeed,
+  },
   '/feeds/calendar.ics': { contentType: CALENDAR, render: renderCalendar, window: true },
   '/': { contentType: HTML, render: renderHomePage },
 };
@@ -98,7 +107,9 @@ function cacheHeaders(v: Validators, extra: Record<string, string> = {}): Record
 }
 
 function badParameter(name: string, detail: string): Response {
-  return problemResponse(problem(400, `query parameter \`${name}\` ${detail}`, { name, reason: detail }));
+  return problemResponse(
+    problem(400, `query parameter \`${name}\` ${detail}`, { name, reason: detail }),
+  );
 }
 
 export function feedRoutes(app: Hono, deps: FeedDeps): void {
@@ -125,11 +136,14 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     const stored = await deps.store.getEventHead(id);
     if (!stored) return problemResponse(problem(404, `no event ${id}`));
     if (stored.withdrawn) {
-      return problemResponse(problem(410, `event ${id} was withdrawn: no article reports it any more`));
+      return problemResponse(
+        problem(410, `event ${id} was withdrawn: no article reports it any more`),
+      );
     }
     const lang = parseLanguage(new URL(c.req.url).searchParams);
     if (!lang.ok) return badParameter(lang.problem.parameter, lang.problem.detail);
-    const wantsJson = !asCalendar && /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
+    const wantsJson =
+      !asCalendar && /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
     const form = asCalendar ? 'ics' : wantsJson ? 'json' : 'html';
     const origin = publicOrigin(c, deps.publicBaseUrl);
     // the day is part of the representation: an announced event says when its date has passed
@@ -143,18 +157,37 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
       return new Response(null, { status: 304, headers });
     }
     // the feeds it links to are in the page's language
-    const view: FeedQuery = { country: [], type: [], limit: DEFAULT_LIMIT, ...(lang.lang ? { lang: lang.lang } : {}) };
+    const view: FeedQuery = {
+      country: [],
+      type: [],
+      limit: DEFAULT_LIMIT,
+      ...(lang.lang ? { lang: lang.lang } : {}),
+    };
     const event = publicEvent(stored);
-    const page = pageOf(origin, `${origin}/events/${id}`, null, view, { modified: stored.modified }, [event], null);
+    const page = pageOf(
+      origin,
+      `${origin}/events/${id}`,
+      null,
+      view,
+      { modified: stored.modified },
+      [event],
+      null,
+    );
     page.today = today;
     if (asCalendar) {
       page.filterLabel = eventTitle(event, renderLanguage(page), today);
-      return new Response(renderCalendar(page), { headers: { ...headers, 'content-type': CALENDAR } });
+      return new Response(renderCalendar(page), {
+        headers: { ...headers, 'content-type': CALENDAR },
+      });
     }
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
       const item = jsonFeedItem(event, page);
-      const sources = allSources(await deps.store.getReports(id)).map((s) => ({ url: s.url, title: s.title, published: s.published }));
+      const sources = allSources(await deps.store.getReports(id)).map((s) => ({
+        url: s.url,
+        title: s.title,
+        published: s.published,
+      }));
       item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
       return new Response(jsonText(item), {
         headers: { ...headers, 'content-type': JSON_TYPE },
@@ -170,11 +203,22 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
   app.get(ICON_PATH, () => {
     const validators = validatorsFor(null, `icon ${ICON_SVG}`);
     return new Response(ICON_SVG, {
-      headers: { ...cacheHeaders(validators), 'cache-control': STATIC_CACHE_CONTROL, 'content-type': SVG },
+      headers: {
+        ...cacheHeaders(validators),
+        'cache-control': STATIC_CACHE_CONTROL,
+        'content-type': SVG,
+      },
     });
   });
   allowOnly(app, ICON_PATH, ['GET', 'HEAD']);
-  app.get('/favicon.ico', () => new Response(null, { status: 301, headers: { location: ICON_PATH, 'cache-control': STATIC_CACHE_CONTROL } }));
+  app.get(
+    '/favicon.ico',
+    () =>
+      new Response(null, {
+        status: 301,
+        headers: { location: ICON_PATH, 'cache-control': STATIC_CACHE_CONTROL },
+      }),
+  );
   allowOnly(app, '/favicon.ico', ['GET', 'HEAD']);
 
   // OPML of the feeds (render/opml.ts): the filters and language it is asked with apply
@@ -183,12 +227,17 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     if (!parsed.ok) return badParameter(parsed.problem.parameter, parsed.problem.detail);
     const query = parsed.query;
     const origin = publicOrigin(c, deps.publicBaseUrl);
-    const validators = validatorsFor(null, `opml ${origin}${canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT })}`);
+    const validators = validatorsFor(
+      null,
+      `opml ${origin}${canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT })}`,
+    );
     const headers = cacheHeaders(validators, { 'content-type': OPML });
     if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
       return new Response(null, { status: 304, headers });
     }
-    return new Response(renderOpml({ baseUrl: origin, lang: query.lang ?? null, filters: query }), { headers });
+    return new Response(renderOpml({ baseUrl: origin, lang: query.lang ?? null, filters: query }), {
+      headers,
+    });
   });
   allowOnly(app, '/feeds.opml', ['GET', 'HEAD']);
 
@@ -212,7 +261,8 @@ function errorPagesForBrowsers(publicBaseUrl: string | undefined): MiddlewareHan
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (res.status < 400 || !(res.headers.get('content-type') ?? '').startsWith(PROBLEM_TYPE)) return;
+    if (res.status < 400 || !(res.headers.get('content-type') ?? '').startsWith(PROBLEM_TYPE))
+      return;
     if (!/\btext\/html\b/.test(c.req.header('accept') ?? '')) return;
     let parameter: string | null = null;
     try {
@@ -240,18 +290,35 @@ function errorPagesForBrowsers(publicBaseUrl: string | undefined): MiddlewareHan
 
 /** The filters a cursor is bound to: the query without its cursor, page size and language. */
 function cursorFilters(query: FeedQuery): string {
-  return canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT, lang: undefined });
+  return canonicalQueryString({
+    ...query,
+    cursor: undefined,
+    limit: DEFAULT_LIMIT,
+    lang: undefined,
+  });
 }
 
-async function serveFeed(c: Context, state: FeedState, path: string, format: Format): Promise<Response> {
+async function serveFeed(
+  c: Context,
+  state: FeedState,
+  path: string,
+  format: Format,
+): Promise<Response> {
   const params = new URL(c.req.url).searchParams;
   const parsed = parseFeedQuery(params);
   if (!parsed.ok) return badParameter(parsed.problem.parameter, parsed.problem.detail);
   const query = parsed.query;
-  const after = query.cursor ? openCursor(state.cursorKey, cursorFilters(query), query.cursor) : null;
-  if (query.cursor && after === null) return badParameter('cursor', 'is not a cursor from this feed');
+  const after = query.cursor
+    ? openCursor(state.cursorKey, cursorFilters(query), query.cursor)
+    : null;
+  if (query.cursor && after === null)
+    return badParameter('cursor', 'is not a cursor from this feed');
 
-  const windowed = format.window === true && !params.has('limit') && !params.has('cursor') && query.order !== 'updated';
+  const windowed =
+    format.window === true &&
+    !params.has('limit') &&
+    !params.has('cursor') &&
+    query.order !== 'updated';
   const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
   // the views this page reads: their change markers decide a 304 in one store read
@@ -264,7 +331,10 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   // (a window and a page of the default size have one URL: the key tells them apart)
   const representation = `${selfUrl} ${today}${windowed ? ' window' : ''}`;
   const validators = validatorsFor(marker, representation);
-  const headers = cacheHeaders(validators, { 'content-type': format.contentType, vary: 'Accept-Encoding' });
+  const headers = cacheHeaders(validators, {
+    'content-type': format.contentType,
+    vary: 'Accept-Encoding',
+  });
   if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
     return new Response(null, { status: 304, headers });
   }
@@ -274,7 +344,22 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   if (c.req.method === 'HEAD' && !cached) return new Response(null, { headers });
 
   const page =
-    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators, today, windowed)));
+    cached ??
+    (await state.pages.obtain(key, validators.etag, () =>
+      render(
+        state,
+        query,
+        after,
+        origin,
+        path,
+        selfUrl,
+        marker,
+        format,
+        validators,
+        today,
+        windowed,
+      ),
+    ));
   const coding = negotiateCoding(c.req.header('accept-encoding'), page.body.byteLength);
   const body = state.pages.encoded(key, page, coding);
   return new Response(body, {
@@ -299,13 +384,24 @@ async function render(
   today: string,
   windowed: boolean,
 ): Promise<CachedPage> {
-  const result = await state.store.queryFeed(windowed ? calendarWindow(query, today) : { ...query, today }, after);
+  const result = await state.store.queryFeed(
+    windowed ? calendarWindow(query, today) : { ...query, today },
+    after,
+  );
   const nextUrl =
     result.nextAfter && !windowed
       ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
       : null;
   const label = describeFilters(query, renderLanguage({ lang: query.lang ?? null }));
-  const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), label);
+  const page = pageOf(
+    origin,
+    selfUrl,
+    nextUrl,
+    query,
+    marker,
+    result.events.map(publicEvent),
+    label,
+  );
   page.today = today;
   // a window that held more than the calendar lists: it says so
   if (windowed && result.nextAfter) page.listedAtMost = CALENDAR_MAX_EVENTS;

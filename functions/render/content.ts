@@ -5,13 +5,24 @@ import type { DiplomaticEvent } from '../domain/event.js';
 import { escapeHtml, isHttpUrl, oneLine } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import { eventUrl } from './ids.js';
-import { eventFacts, eventSummary, evidenceFieldLabel, sourceDay, sourceLabel, WORDS } from './text.js';
+import {
+  eventFacts,
+  eventSummary,
+  evidenceFieldLabel,
+  sourceDay,
+  sourceLabel,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const h = escapeHtml;
 
 /** `<dl>` of the event's facts; `part_of` links to the visit's page. */
-export function factsHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl'>): string {
+export function factsHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'baseUrl'>,
+): string {
   const rows = eventFacts(event, lang).map((f) => {
     const value =
       f.key === 'part_of' && event.part_of
@@ -39,17 +50,31 @@ export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): stri
   const sentences = evidenceSentences(event);
   if (!sentences.length) return '';
   const items = sentences.map(
-    (e) => `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
+    (e) =>
+      `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
   );
   return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
 }
 
 /** The one-sentence summary as a paragraph. */
-export function summaryHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'today'>): string {
+export function summaryHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'today'>,
+): string {
   return `<p>${h(eventSummary(event, lang, page.today ?? null))}</p>`;
 }
 
 /** The feed items' content_html: the summary sentence, then the facts, sources, evidence. */
-export function eventContentHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl' | 'today'>): string {
-  return summaryHtml(event, lang, page) + factsHtml(event, lang, page) + sourcesHtml(event, lang) + evidenceHtml(event, lang);
+export function eventContentHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'baseUrl' | 'today'>,
+): string {
+  return (
+    summaryHtml(event, lang, page) +
+    factsHtml(event, lang, page) +
+    sourcesHtml(event, lang) +
+    evidenceHtml(event, lang)
+  );
 }

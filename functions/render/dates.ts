@@ -12,7 +12,9 @@ export function formatEventDate(s: string, lang: RenderLanguage): string {
   if (!d) return s;
   const w = WORDS[lang].dates;
   const month = w.monthNames[d.month - 1]!;
-  return d.day === null ? fill(w.month, { month, year: d.year }) : fill(w.day, { day: d.day, month, year: d.year });
+  return d.day === null
+    ? fill(w.month, { month, year: d.year })
+    : fill(w.day, { day: d.day, month, year: d.year });
 }
 
 /** A date or a range: `5–7/2/2026`, `5–7 Feb 2026`, or both dates in full. */
@@ -22,7 +24,12 @@ export function formatDateRange(start: string, end: string | null, lang: RenderL
   const b = parseEventDate(end);
   const w = WORDS[lang].dates;
   if (a && b && a.day !== null && b.day !== null && a.year === b.year && a.month === b.month) {
-    return fill(w.daysInMonth, { first: a.day, last: b.day, month: w.monthNames[a.month - 1]!, year: a.year });
+    return fill(w.daysInMonth, {
+      first: a.day,
+      last: b.day,
+      month: w.monthNames[a.month - 1]!,
+      year: a.year,
+    });
   }
   return fill(w.span, { start: formatEventDate(start, lang), end: formatEventDate(end, lang) });
 }

@@ -3,24 +3,24 @@
 // JavaScript; a little inline CSS; everything escaped with escape.ts.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { evidenceHtml, factsHtml, sourcesHtml, summaryHtml } from './content.js';
+import { formatDateRange } from './dates.js';
 import { escapeHtml, oneLine } from './escape.js';
 import { eventCalendarUrl, eventUrl, iconUrl, siteBase } from './ids.js';
+import { PAGE_WORDS } from './page-words.js';
 import {
   categoryLabel,
-  kindLabel,
   countryName,
   eventTitle,
   feedTitle,
+  kindLabel,
   personLabel,
   renderLanguage,
   statusLabel,
   typeLabel,
   WORDS,
 } from './text.js';
-import { formatDateRange } from './dates.js';
 import type { FeedPage, RenderLanguage } from './types.js';
-import { PAGE_WORDS } from './page-words.js';
-import { fill, WORDS as ALL_WORDS } from './words.js';
+import { WORDS as ALL_WORDS, fill } from './words.js';
 
 const h = escapeHtml;
 
@@ -55,7 +55,13 @@ function feedLinks(page: FeedPage, lang: RenderLanguage): FeedLink[] {
   ].filter((l) => l.href);
 }
 
-function layout(opts: { lang: RenderLanguage; title: string; head: string[]; body: string; page: Pick<FeedPage, 'baseUrl'> }): string {
+function layout(opts: {
+  lang: RenderLanguage;
+  title: string;
+  head: string[];
+  body: string;
+  page: Pick<FeedPage, 'baseUrl'>;
+}): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${h(opts.lang)}">`,
@@ -76,13 +82,18 @@ function layout(opts: { lang: RenderLanguage; title: string; head: string[]; bod
 }
 
 function feedNav(page: FeedPage, lang: RenderLanguage): string {
-  const links = feedLinks(page, lang).map((l) => `<li><a href="${h(l.href)}" type="${h(l.type)}">${h(l.label)}</a></li>`);
-  return links.length ? `<nav aria-label="${h(WORDS[lang].feeds)}"><ul>${links.join('')}</ul></nav>` : '';
+  const links = feedLinks(page, lang).map(
+    (l) => `<li><a href="${h(l.href)}" type="${h(l.type)}">${h(l.label)}</a></li>`,
+  );
+  return links.length
+    ? `<nav aria-label="${h(WORDS[lang].feeds)}"><ul>${links.join('')}</ul></nav>`
+    : '';
 }
 
 function autodiscovery(page: FeedPage, lang: RenderLanguage, title: string): string[] {
   return feedLinks(page, lang).map(
-    (l) => `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
+    (l) =>
+      `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
   );
 }
 
@@ -129,21 +140,39 @@ function filterNav(page: FeedPage, lang: RenderLanguage): string {
   const frequent = (codes: string[]) => {
     const counts = new Map<string, number>();
     for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 12).map(([c]) => c);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 12)
+      .map(([c]) => c);
   };
   const events = page.events.filter((e) => !e.withdrawn);
   const countries = frequent(events.flatMap((e) => e.countries));
   const types = frequent(events.map((e) => e.type)).filter((t) => t !== 'visit' && t !== 'meeting');
-  const row = (label: string, links: string[]) => `<p><span class="label">${h(label)}</span>${links.join('')}</p>`;
+  const row = (label: string, links: string[]) =>
+    `<p><span class="label">${h(label)}</span>${links.join('')}</p>`;
   const rows = [
-    row(nav.when, [link('when', null, nav.all), link('when', 'upcoming', words.upcoming), link('when', 'past', words.past)]),
+    row(nav.when, [
+      link('when', null, nav.all),
+      link('when', 'upcoming', words.upcoming),
+      link('when', 'past', words.past),
+    ]),
     row(nav.type, [
       link('type', null, nav.all),
       ...(['visit', 'meeting'] as const).map((c) => link('type', c, categoryLabel(c, lang))),
       ...types.map((t) => link('type', t, kindLabel(t, lang))),
     ]),
-    row(nav.status, [link('status', null, nav.all), ...(['announced', 'held'] as const).map((st) => link('status', st, statusLabel(st, lang)))]),
-    ...(countries.length ? [row(nav.country, [link('country', null, nav.all), ...countries.map((c) => link('country', c, countryName(c, lang)))])] : []),
+    row(nav.status, [
+      link('status', null, nav.all),
+      ...(['announced', 'held'] as const).map((st) => link('status', st, statusLabel(st, lang))),
+    ]),
+    ...(countries.length
+      ? [
+          row(nav.country, [
+            link('country', null, nav.all),
+            ...countries.map((c) => link('country', c, countryName(c, lang))),
+          ]),
+        ]
+      : []),
     row(nav.order, [link('order', null, nav.byStart), link('order', 'updated', nav.byChange)]),
     `<p><a href="${h(href({ lang: lang === 'en' ? null : 'en' }))}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${h(nav.otherLanguage)}</a></p>`,
   ];
@@ -184,7 +213,9 @@ export function renderHomePage(page: FeedPage): string {
   const list = standing.length
     ? `<ol class="events">${standing.map((e) => eventListItem(e, page, lang)).join('\n')}</ol>`
     : `<p>${h(w.noEvents)}</p>`;
-  const next = page.nextUrl ? `<p><a rel="next" href="${h(page.nextUrl)}">${h(w.next)} →</a></p>` : '';
+  const next = page.nextUrl
+    ? `<p><a rel="next" href="${h(page.nextUrl)}">${h(w.next)} →</a></p>`
+    : '';
   const body = [
     '<header>',
     `<h1>${h(title)}</h1>`,
@@ -207,7 +238,10 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
   const title = eventTitle(event, lang, page.today ?? null);
   const url = eventUrl(event.id, page);
   const home = homeUrl(page, lang);
-  const head = [`<link rel="canonical" href="${h(url)}">`, ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null }))];
+  const head = [
+    `<link rel="canonical" href="${h(url)}">`,
+    ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null })),
+  ];
   const nav = PAGE_WORDS[lang].nav;
   const otherLanguage = lang === 'en' ? url : `${url}?lang=en`;
   const body = [
@@ -226,18 +260,33 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
 }
 
 /** An error answered to a browser: what went wrong in words, and the way home. */
-export function renderErrorPage(opts: { status: number; lang: RenderLanguage; baseUrl: string; parameter?: string | null }): string {
+export function renderErrorPage(opts: {
+  status: number;
+  lang: RenderLanguage;
+  baseUrl: string;
+  parameter?: string | null;
+}): string {
   const errors = PAGE_WORDS[opts.lang].errors;
   const known = String(opts.status) as keyof typeof errors;
-  const [title, message] = (known in errors && known !== 'parameter' ? errors[known] : errors.other) as [string, string];
+  const [title, message] = (
+    known in errors && known !== 'parameter' ? errors[known] : errors.other
+  ) as [string, string];
   const home = homeUrl(opts, opts.lang);
   const body = [
     '<main>',
     `<h1>${h(title)}</h1>`,
     `<p>${h(message)}</p>`,
-    opts.parameter ? `<p><code>${h(fill(errors.parameter, { name: oneLine(opts.parameter) }))}</code></p>` : '',
+    opts.parameter
+      ? `<p><code>${h(fill(errors.parameter, { name: oneLine(opts.parameter) }))}</code></p>`
+      : '',
     `<p><a href="${h(home)}">← ${h(WORDS[opts.lang].home)}</a></p>`,
     '</main>',
   ].join('\n');
-  return layout({ lang: opts.lang, title: `${opts.status} ${title}`, head: ['<meta name="robots" content="noindex">'], body, page: opts });
+  return layout({
+    lang: opts.lang,
+    title: `${opts.status} ${title}`,
+    head: ['<meta name="robots" content="noindex">'],
+    body,
+    page: opts,
+  });
 }

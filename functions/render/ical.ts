@@ -14,15 +14,26 @@
 // blocks no time, and the DESCRIPTION begins with a note that the exact day is unknown.
 // The event stays visible in calendars (skipping it would hide announced visits) for
 // the whole month it may fall in.
-import type { DiplomaticEvent } from '../domain/event.js';
+
 import { dayRange, parseEventDate } from '../domain/dates.js';
-import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
-import { xmlSafeText, oneLine } from './escape.js';
-import { eventUid, eventUrl } from './ids.js';
-import { categoryLabel, countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, statusLabel, typeLabel, WORDS } from './text.js';
-import { fill } from './words.js';
+import type { DiplomaticEvent } from '../domain/event.js';
 import { placeIn } from '../text/names.js';
+import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
+import { oneLine, xmlSafeText } from './escape.js';
+import { eventUid, eventUrl } from './ids.js';
+import {
+  categoryLabel,
+  countryName,
+  eventPlainText,
+  eventTitle,
+  feedTitle,
+  renderLanguage,
+  statusLabel,
+  typeLabel,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
+import { fill } from './words.js';
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
@@ -95,7 +106,11 @@ export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDa
 
 function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
   const { place, city, country } = event.location;
-  return [place, city === null ? null : placeIn(city, lang), country ? countryName(country, lang) : null]
+  return [
+    place,
+    city === null ? null : placeIn(city, lang),
+    country ? countryName(country, lang) : null,
+  ]
     .map((s) => (s === null ? '' : oneLine(s)))
     .filter(Boolean)
     .join(', ');
@@ -104,7 +119,12 @@ function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
 /** CATEGORIES as a calendar shows them: the type, category and status labels and the
  *  country names in the calendar's language (the codes are in the feeds' `_diplomacy`). */
 function categoryWords(event: DiplomaticEvent, lang: RenderLanguage): string[] {
-  const words = [typeLabel(event.type, lang), categoryLabel(event.category, lang), statusLabel(event.status, lang), ...event.countries.map((c) => countryName(c, lang))];
+  const words = [
+    typeLabel(event.type, lang),
+    categoryLabel(event.category, lang),
+    statusLabel(event.status, lang),
+    ...event.countries.map((c) => countryName(c, lang)),
+  ];
   return [...new Set(words)];
 }
 
@@ -115,8 +135,14 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   const url = eventUrl(event.id, page);
   const notes: string[] = [];
   if (span.monthOnly) {
-    const months = [event.start, event.end].filter((d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d));
-    notes.push(fill(WORDS[lang].monthOnly, { month: months.map((m) => formatEventDate(m, lang)).join(' – ') }));
+    const months = [event.start, event.end].filter(
+      (d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d),
+    );
+    notes.push(
+      fill(WORDS[lang].monthOnly, {
+        month: months.map((m) => formatEventDate(m, lang)).join(' – '),
+      }),
+    );
   }
   notes.push(eventPlainText(event, lang, page.today ?? null), url);
   const sequence = Number.isSafeInteger(event.revision) && event.revision >= 0 ? event.revision : 0;
@@ -145,7 +171,9 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
 /** The calendar's description, and when its window held more events than it lists, that. */
 function calendarDescription(page: FeedPage, lang: RenderLanguage): string {
   const w = WORDS[lang];
-  return page.listedAtMost ? `${w.siteDescription} ${fill(w.calendarCapped, { count: page.listedAtMost.toLocaleString(lang) })}` : w.siteDescription;
+  return page.listedAtMost
+    ? `${w.siteDescription} ${fill(w.calendarCapped, { count: page.listedAtMost.toLocaleString(lang) })}`
+    : w.siteDescription;
 }
 
 export function renderCalendar(page: FeedPage): string {

@@ -4,15 +4,16 @@
 // data (words/<lang>.json through words.ts); this module only chooses and fills them.
 // Every string returned here is already clean (see escape.ts): titles are one line,
 // other text keeps its line breaks. Escaping is the formats' job.
+
+import { isOverdue as announcedAndPast, isDay } from '../domain/dates.js';
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
-import { isDay, isOverdue as announcedAndPast } from '../domain/dates.js';
-import { formatDateRange, formatEventDate } from './dates.js';
 import { placeIn } from '../text/names.js';
 import { VIETNAMESE_LETTER } from '../text/vietnamese.js';
+import { formatDateRange, formatEventDate } from './dates.js';
 import { oneLine, xmlSafeText } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
-import { fill, WORDS as ALL_WORDS } from './words.js';
+import { WORDS as ALL_WORDS, fill } from './words.js';
 
 /** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
 export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
@@ -37,7 +38,11 @@ export function statusLabel(status: Status, lang: RenderLanguage): string {
 /** A `type` filter value (an event type or a category) as words. */
 export function kindLabel(kind: string, lang: RenderLanguage): string {
   const w = ALL_WORDS[lang];
-  return (w.types as Record<string, string>)[kind] ?? (w.categories as Record<string, string>)[kind] ?? kind;
+  return (
+    (w.types as Record<string, string>)[kind] ??
+    (w.categories as Record<string, string>)[kind] ??
+    kind
+  );
 }
 
 const regionNames: Partial<Record<RenderLanguage, Intl.DisplayNames>> = {};
@@ -48,7 +53,10 @@ const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(
 export function countryName(code: string, lang: RenderLanguage): string {
   const known = countryNames[lang].get(code);
   if (known !== undefined) return known;
-  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
+  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], {
+    type: 'region',
+    fallback: 'code',
+  }));
   let name: string;
   try {
     name = names.of(code) ?? code;
@@ -63,13 +71,30 @@ export function countryName(code: string, lang: RenderLanguage): string {
 /** Each language's names of titles of office written in another (words/<lang>.json
  *  `offices`, `homeOffices` first for the home country's people), longest first. */
 const byLength = (pairs: readonly (readonly [string, string])[]) =>
-  pairs.map(([from, to]) => [from.normalize('NFC').toLowerCase(), to] as const).sort((a, b) => b[0].length - a[0].length);
-const OFFICES: Record<RenderLanguage, { abroad: ReadonlyArray<readonly [string, string]>; home: ReadonlyArray<readonly [string, string]> }> = {
-  vi: { abroad: byLength(ALL_WORDS.vi.offices ?? []), home: byLength([...(ALL_WORDS.vi.homeOffices ?? []), ...(ALL_WORDS.vi.offices ?? [])]) },
-  en: { abroad: byLength(ALL_WORDS.en.offices ?? []), home: byLength([...(ALL_WORDS.en.homeOffices ?? []), ...(ALL_WORDS.en.offices ?? [])]) },
+  pairs
+    .map(([from, to]) => [from.normalize('NFC').toLowerCase(), to] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+const OFFICES: Record<
+  RenderLanguage,
+  {
+    abroad: ReadonlyArray<readonly [string, string]>;
+    home: ReadonlyArray<readonly [string, string]>;
+  }
+> = {
+  vi: {
+    abroad: byLength(ALL_WORDS.vi.offices ?? []),
+    home: byLength([...(ALL_WORDS.vi.homeOffices ?? []), ...(ALL_WORDS.vi.offices ?? [])]),
+  },
+  en: {
+    abroad: byLength(ALL_WORDS.en.offices ?? []),
+    home: byLength([...(ALL_WORDS.en.homeOffices ?? []), ...(ALL_WORDS.en.offices ?? [])]),
+  },
 };
 /** The parts of a title: separated by commas or the word for "and" of either language. */
-const TITLE_PARTS = new RegExp(`\\s*,\\s*|\\s+(?:${ALL_WORDS.vi.people.and}|${ALL_WORDS.en.people.and})\\s+`, 'i');
+const TITLE_PARTS = new RegExp(
+  `\\s*,\\s*|\\s+(?:${ALL_WORDS.vi.people.and}|${ALL_WORDS.en.people.and})\\s+`,
+  'i',
+);
 
 /** A title of office in `lang`: each part that starts with a title the table names, by
  *  that name; null when none does. */
@@ -103,12 +128,19 @@ function shownTitle(p: Participant, lang: RenderLanguage): string {
   const title = p.title === null ? '' : oneLine(p.title);
   if (!title) return '';
   if (VIETNAMESE_LETTER.test(title) === (lang === 'vi')) return title;
-  return officeIn(title, lang, p.country !== null && p.country === ALL_WORDS[lang].people.homeCountry) ?? '';
+  return (
+    officeIn(title, lang, p.country !== null && p.country === ALL_WORDS[lang].people.homeCountry) ??
+    ''
+  );
 }
 
 /** Whether a person is named with their country: not for the articles' own country
  *  (vi), nor where the title already names it. */
-function namesCountry(p: Participant, title: string, lang: RenderLanguage): p is Participant & { country: string } {
+function namesCountry(
+  p: Participant,
+  title: string,
+  lang: RenderLanguage,
+): p is Participant & { country: string } {
   if (!p.country || p.country === ALL_WORDS[lang].people.homeCountry) return false;
   return !title.includes(countryName(p.country, lang));
 }
@@ -135,7 +167,9 @@ function summaryPerson(p: Participant, lang: RenderLanguage): string {
   const name = oneLine(p.name);
   if (!namesCountry(p, title, lang)) return oneLine(fill(summary.person, { title, name }));
   const country = countryName(p.country, lang);
-  return oneLine(fill(title ? summary.personOf : summary.personOfUntitled, { title, name, country }));
+  return oneLine(
+    fill(title ? summary.personOf : summary.personOfUntitled, { title, name, country }),
+  );
 }
 
 function joinList(items: string[], lang: RenderLanguage): string {
@@ -144,10 +178,17 @@ function joinList(items: string[], lang: RenderLanguage): string {
 }
 
 /** The place as words: city (or place), country. */
-export function placeLabel(event: DiplomaticEvent, lang: RenderLanguage, fallbackCountry: string | null = null): string {
+export function placeLabel(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  fallbackCountry: string | null = null,
+): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
-  const parts = [loc.city === null ? loc.place : placeIn(loc.city, lang), country ? countryName(country, lang) : null]
+  const parts = [
+    loc.city === null ? loc.place : placeIn(loc.city, lang),
+    country ? countryName(country, lang) : null,
+  ]
     .map((s) => (s === null ? '' : oneLine(s)))
     .filter(Boolean);
   return [...new Set(parts)].join(', ');
@@ -162,26 +203,44 @@ const MAX_SIDES = 4;
  * The sides of a meeting: each principal, then each country that has no principal.
  * Meeting titles name both (all) sides.
  */
-function sides(event: DiplomaticEvent, lang: RenderLanguage, person: (p: Participant, lang: RenderLanguage) => string): string[] {
+function sides(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  person: (p: Participant, lang: RenderLanguage) => string,
+): string[] {
   const people = ALL_WORDS[lang].people;
   const named = event.participants.map((p) => person(p, lang)).filter(Boolean);
   const represented = new Set(event.participants.map((p) => p.country));
-  const countries = event.countries.filter((c) => !represented.has(c)).map((c) => fill(people.side, { country: countryName(c, lang) }));
+  const countries = event.countries
+    .filter((c) => !represented.has(c))
+    .map((c) => fill(people.side, { country: countryName(c, lang) }));
   const all = [...named, ...countries];
-  return all.length > MAX_SIDES ? [...all.slice(0, MAX_SIDES - 1), fill(people.others, { count: all.length - (MAX_SIDES - 1) })] : all;
+  return all.length > MAX_SIDES
+    ? [...all.slice(0, MAX_SIDES - 1), fill(people.others, { count: all.length - (MAX_SIDES - 1) })]
+    : all;
 }
 
 /** The host of a visit: its host, else where it took place, else the country that is not the guest. */
 function visitHost(event: DiplomaticEvent): string | null {
-  return event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
+  return (
+    event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null
+  );
 }
 
 /** The guest principal of a visit (or the guest country's delegation), as `person` names them. */
-function visitor(event: DiplomaticEvent, lang: RenderLanguage, person: (p: Participant, lang: RenderLanguage) => string): string {
+function visitor(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  person: (p: Participant, lang: RenderLanguage) => string,
+): string {
   const host = visitHost(event);
-  const first = event.participants.find((p) => (event.guest ? p.country === event.guest : p.country !== host));
+  const first = event.participants.find((p) =>
+    event.guest ? p.country === event.guest : p.country !== host,
+  );
   if (first) return person(first, lang);
-  return event.guest ? fill(ALL_WORDS[lang].people.delegation, { country: countryName(event.guest, lang) }) : '';
+  return event.guest
+    ? fill(ALL_WORDS[lang].people.delegation, { country: countryName(event.guest, lang) })
+    : '';
 }
 
 /**
@@ -189,7 +248,10 @@ function visitor(event: DiplomaticEvent, lang: RenderLanguage, person: (p: Parti
  * report has said it was held: the announcement is all that is known. Always false
  * without a day to compare with (renderers have no clock: the page brings `today`).
  */
-export function isOverdue(event: Pick<DiplomaticEvent, 'status' | 'start' | 'end'>, today: string | null | undefined): boolean {
+export function isOverdue(
+  event: Pick<DiplomaticEvent, 'status' | 'start' | 'end'>,
+  today: string | null | undefined,
+): boolean {
   return today ? announcedAndPast(event, today) : false;
 }
 
@@ -199,22 +261,38 @@ export function isOverdue(event: Pick<DiplomaticEvent, 'status' | 'start' | 'end
  * vi: `Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)`
  * en: `State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced`
  */
-export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage, today: string | null = null): string {
+export function eventTitle(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  today: string | null = null,
+): string {
   const t = ALL_WORDS[lang].title;
   const type = typeLabel(event.type, lang);
   let head: string;
   if (event.category === 'visit') {
     const who = visitor(event, lang, personLabel);
     const where = placeLabel(event, lang, visitHost(event));
-    head = fill(t.visit, { type, by: who ? fill(t.by, { who }) : '', to: where ? fill(t.to, { where }) : '' });
+    head = fill(t.visit, {
+      type,
+      by: who ? fill(t.by, { who }) : '',
+      to: where ? fill(t.to, { where }) : '',
+    });
   } else {
     const s = sides(event, lang, personLabel);
-    const withWhom = s.length >= 2 ? fill(t.between, { sides: joinList(s, lang) }) : s.length === 1 ? fill(t.with, { side: s[0]! }) : '';
+    const withWhom =
+      s.length >= 2
+        ? fill(t.between, { sides: joinList(s, lang) })
+        : s.length === 1
+          ? fill(t.with, { side: s[0]! })
+          : '';
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
     head = fill(t.meeting, { type, with: withWhom, at: where ? fill(t.at, { where }) : '' });
   }
-  const status = event.status !== 'announced' ? '' : isOverdue(event, today) ? t.overdue : t.announced;
-  return oneLine(fill(t.whole, { head, dates: formatDateRange(event.start, event.end, lang), status }));
+  const status =
+    event.status !== 'announced' ? '' : isOverdue(event, today) ? t.overdue : t.announced;
+  return oneLine(
+    fill(t.whole, { head, dates: formatDateRange(event.start, event.end, lang), status }),
+  );
 }
 
 /** When an event took place, as the end of a summary sentence: ` ngày 6/1/2024`,
@@ -223,7 +301,10 @@ function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderL
   const s = ALL_WORDS[lang].summary;
   const { start, end } = event;
   const single = end === null || end === start;
-  if (single) return isDay(start) ? fill(s.onDay, { date: formatEventDate(start, lang) }) : fill(s.inMonth, { date: formatEventDate(start, lang) });
+  if (single)
+    return isDay(start)
+      ? fill(s.onDay, { date: formatEventDate(start, lang) })
+      : fill(s.inMonth, { date: formatEventDate(start, lang) });
   if (isDay(start) && isDay(end) && start.slice(0, 7) === end.slice(0, 7)) {
     return fill(s.onDay, { date: formatDateRange(start, end, lang) });
   }
@@ -237,7 +318,11 @@ function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderL
  * report since says so in a second sentence. An event whose sides are not known well
  * enough for a sentence is summed up by its title.
  */
-export function eventSummary(event: DiplomaticEvent, lang: RenderLanguage, today: string | null = null): string {
+export function eventSummary(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  today: string | null = null,
+): string {
   const s = ALL_WORDS[lang].summary;
   const template = s[event.status][event.type];
   let a: string;
@@ -260,12 +345,24 @@ export function eventSummary(event: DiplomaticEvent, lang: RenderLanguage, today
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
     if (where) place = fill(s.place, { place: where });
   }
-  let sentence = a && b ? oneLine(fill(template, { a, b, place, date: datePhrase(event, lang) })) : `${eventTitle(event, lang)}.`;
+  let sentence =
+    a && b
+      ? oneLine(fill(template, { a, b, place, date: datePhrase(event, lang) }))
+      : `${eventTitle(event, lang)}.`;
   if (isOverdue(event, today)) sentence += ` ${fill(s.overdue, { date: datePhrase(event, lang) })}`;
   return sentence;
 }
 
-export type FactKey = 'type' | 'status' | 'date' | 'countries' | 'host' | 'guest' | 'participants' | 'location' | 'part_of';
+export type FactKey =
+  | 'type'
+  | 'status'
+  | 'date'
+  | 'countries'
+  | 'host'
+  | 'guest'
+  | 'participants'
+  | 'location'
+  | 'part_of';
 
 export interface Fact {
   key: FactKey;
@@ -294,14 +391,23 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
     'participants',
     event.participants
       .map((p) => {
-        const who = oneLine(fill(ALL_WORDS[lang].people.person, { title: shownTitle(p, lang), name: oneLine(p.name) }));
+        const who = oneLine(
+          fill(ALL_WORDS[lang].people.person, {
+            title: shownTitle(p, lang),
+            name: oneLine(p.name),
+          }),
+        );
         return p.country ? `${who} (${countryName(p.country, lang)})` : who;
       })
       .join('; '),
   );
   add(
     'location',
-    [event.location.place, event.location.city === null ? null : placeIn(event.location.city, lang), event.location.country ? countryName(event.location.country, lang) : null]
+    [
+      event.location.place,
+      event.location.city === null ? null : placeIn(event.location.city, lang),
+      event.location.country ? countryName(event.location.country, lang) : null,
+    ]
       .map((s) => (s === null ? '' : oneLine(s)))
       .filter(Boolean)
       .join(', '),
@@ -331,8 +437,10 @@ export interface FilterWords {
 export function describeFilters(filters: FilterWords, lang: RenderLanguage): string | null {
   const f = ALL_WORDS[lang].filters;
   const parts: string[] = [];
-  if (filters.country.length > 0) parts.push(filters.country.map((c) => countryName(c, lang)).join(f.countryJoin));
-  if (filters.type.length > 0) parts.push(filters.type.map((t) => kindLabel(t, lang)).join(f.typeJoin));
+  if (filters.country.length > 0)
+    parts.push(filters.country.map((c) => countryName(c, lang)).join(f.countryJoin));
+  if (filters.type.length > 0)
+    parts.push(filters.type.map((t) => kindLabel(t, lang)).join(f.typeJoin));
   if (filters.status) parts.push(statusLabel(filters.status, lang));
   if (filters.when) parts.push(f[filters.when]);
   const range = [
@@ -352,13 +460,21 @@ export function feedTitle(page: Pick<FeedPage, 'lang' | 'filterLabel'>): string 
 }
 
 /** A source as text: its title, else its outlet, else its URL. */
-export function sourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
-  const text = [source.title, source.outlet, source.url].map((s) => (s == null ? '' : oneLine(s))).find(Boolean);
+export function sourceLabel(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): string {
+  const text = [source.title, source.outlet, source.url]
+    .map((s) => (s == null ? '' : oneLine(s)))
+    .find(Boolean);
   return text ?? WORDS[lang].untitled;
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
-export function sourceDay(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
+export function sourceDay(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): string {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(source.published);
   return m ? formatEventDate(m[1]!, lang) : '';
 }
@@ -368,7 +484,11 @@ export function sourceDay(source: DiplomaticEvent['sources'][number], lang: Rend
  * summary, the sources, each evidence sentence once. The facts themselves are the
  * calendar's own properties (dates, place, categories). Line breaks separate the parts.
  */
-export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage, today: string | null = null): string {
+export function eventPlainText(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  today: string | null = null,
+): string {
   const w = WORDS[lang];
   const lines: string[] = [eventSummary(event, lang, today)];
   if (event.sources.length) {
@@ -383,7 +503,10 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage, tod
   const sentences = evidenceSentences(event);
   if (sentences.length) {
     lines.push('', `${w.evidence}:`);
-    for (const e of sentences) lines.push(`- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`);
+    for (const e of sentences)
+      lines.push(
+        `- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`,
+      );
   }
   return xmlSafeText(lines.join('\n'));
 }

@@ -7,8 +7,8 @@ import './env.js';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { articleFiles, readArticle } from './seeds.js';
 import { listen, startLocalService } from './runtime.js';
+import { articleFiles, readArticle } from './seeds.js';
 import { explainStoreInUse, isStoreInUse, storeInUseMessage } from './store-in-use.js';
 
 const Environment = z.object({
@@ -29,7 +29,11 @@ async function main(): Promise<void> {
     explainStoreInUse('npm start', dataDir);
   }
 
-  const service = await startLocalService(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : { dataDir: resolve(dataDir, 'dynalite') });
+  const service = await startLocalService(
+    env.DYNAMODB_ENDPOINT
+      ? { endpoint: env.DYNAMODB_ENDPOINT }
+      : { dataDir: resolve(dataDir, 'dynalite') },
+  );
   const where = env.DYNAMODB_ENDPOINT ? `DynamoDB at ${env.DYNAMODB_ENDPOINT}` : dataDir;
   const seeded = { created: 0, known: 0, events: new Set<string>() };
   for (const file of await articleFiles([seedsDir])) {
@@ -71,7 +75,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (isStoreInUse(error)) console.error(storeInUseMessage('npm start', resolve(process.env.DATA_DIR ?? '.data')));
-  else console.error(`diplomacy-feed could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (isStoreInUse(error))
+    console.error(storeInUseMessage('npm start', resolve(process.env.DATA_DIR ?? '.data')));
+  else
+    console.error(
+      `diplomacy-feed could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
   process.exit(1);
 });

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { openCursor, signCursor } from '../../functions/http/cursor.js';
 import {
-  canonicalQueryString,
-  calendarWindow,
   CALENDAR_MAX_EVENTS,
+  calendarWindow,
+  canonicalQueryString,
   matchesQuery,
   parseFeedQuery,
   startBounds,
   viewsFor,
   viewsOf,
 } from '../../functions/domain/feed-query.js';
+import { openCursor, signCursor } from '../../functions/http/cursor.js';
 import { facts } from './samples.js';
 
 const parse = (qs: string) => parseFeedQuery(new URLSearchParams(qs));
 
 describe('parseFeedQuery', () => {
   it('reads repeated and comma-separated values, normalized and sorted', () => {
-    const r = parse('country=vn&country=la&type=talks,state_visit&status=held&from=2026-01-01&to=2026-12-31&limit=10&lang=en');
+    const r = parse(
+      'country=vn&country=la&type=talks,state_visit&status=held&from=2026-01-01&to=2026-12-31&limit=10&lang=en',
+    );
     expect(r).toEqual({
       ok: true,
       query: {
@@ -61,7 +63,9 @@ describe('parseFeedQuery', () => {
 
 describe('shared links and letter case', () => {
   it('ignores tracking parameters, whatever their case', () => {
-    expect(parse('country=VN&utm_source=x&UTM_Medium=y&fbclid=1&gclid=2&mc_cid=3&mc_eid=4')).toEqual(parse('country=VN'));
+    expect(
+      parse('country=VN&utm_source=x&UTM_Medium=y&fbclid=1&gclid=2&mc_cid=3&mc_eid=4'),
+    ).toEqual(parse('country=VN'));
   });
 
   it('reads closed-set values in any letter case', () => {
@@ -83,7 +87,13 @@ describe('feed views', () => {
     const views = viewsOf(f);
     expect(views).toHaveLength(24);
     expect(new Set(views).size).toBe(24);
-    for (const q of ['', 'country=VN', 'country=LA,VN&type=talks', 'type=meeting&status=held', 'country=LA&type=talks&status=held']) {
+    for (const q of [
+      '',
+      'country=VN',
+      'country=LA,VN&type=talks',
+      'type=meeting&status=held',
+      'country=LA&type=talks&status=held',
+    ]) {
       const parsed = parse(q);
       if (!parsed.ok) throw new Error(q);
       expect(views).toContain(viewsFor(parsed.query)[0]);
@@ -103,7 +113,9 @@ describe('feed views', () => {
       if (!p.ok) throw new Error(s);
       return p.query;
     };
-    expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-05&to=2026-02-05'))).toBe(true);
+    expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-05&to=2026-02-05'))).toBe(
+      true,
+    );
     expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-06'))).toBe(false);
     expect(matchesQuery(facts({ start: '2026-02' }), q('from=2026-02-01'))).toBe(true);
     expect(matchesQuery(facts({ start: '2026-02' }), q('to=2026-01-31'))).toBe(false);
@@ -128,9 +140,14 @@ describe('when: upcoming and past, counted from today', () => {
 
   it('narrows the start days the store reads', () => {
     expect(startBounds({ when: 'upcoming', today })).toEqual({ from: '2026-03-01' });
-    expect(startBounds({ when: 'upcoming', today, from: '2026-06-01' })).toEqual({ from: '2026-06-01' });
+    expect(startBounds({ when: 'upcoming', today, from: '2026-06-01' })).toEqual({
+      from: '2026-06-01',
+    });
     expect(startBounds({ when: 'past', today })).toEqual({ to: '2026-03-14' });
-    expect(startBounds({ when: 'past', today, from: '2025-01-01', to: '2027-01-01' })).toEqual({ from: '2025-01-01', to: '2026-03-14' });
+    expect(startBounds({ when: 'past', today, from: '2025-01-01', to: '2027-01-01' })).toEqual({
+      from: '2025-01-01',
+      to: '2026-03-14',
+    });
     expect(() => startBounds({ when: 'past' })).toThrow();
   });
 
@@ -149,14 +166,24 @@ describe('the calendar window', () => {
     return p.query;
   };
   it('is every upcoming event and the past 12 months from the 1st, at most CALENDAR_MAX_EVENTS', () => {
-    expect(calendarWindow(q(''), '2026-03-15')).toMatchObject({ from: '2025-03-01', limit: CALENDAR_MAX_EVENTS, today: '2026-03-15' });
+    expect(calendarWindow(q(''), '2026-03-15')).toMatchObject({
+      from: '2025-03-01',
+      limit: CALENDAR_MAX_EVENTS,
+      today: '2026-03-15',
+    });
     expect(calendarWindow(q(''), '2026-01-31').from).toBe('2025-01-01');
     expect(calendarWindow(q(''), '2026-03-15').to).toBeUndefined();
   });
   it('is from–to when either is given', () => {
-    expect(calendarWindow(q('to=2020-12-31'), '2026-03-15')).toMatchObject({ to: '2020-12-31', limit: CALENDAR_MAX_EVENTS });
+    expect(calendarWindow(q('to=2020-12-31'), '2026-03-15')).toMatchObject({
+      to: '2020-12-31',
+      limit: CALENDAR_MAX_EVENTS,
+    });
     expect(calendarWindow(q('to=2020-12-31'), '2026-03-15').from).toBeUndefined();
-    expect(calendarWindow(q('from=2019-01-01&country=LA'), '2026-03-15')).toMatchObject({ from: '2019-01-01', country: ['LA'] });
+    expect(calendarWindow(q('from=2019-01-01&country=LA'), '2026-03-15')).toMatchObject({
+      from: '2019-01-01',
+      country: ['LA'],
+    });
   });
 });
 
@@ -171,7 +198,9 @@ describe('cursors and canonical URLs', () => {
     expect(openCursor(key, '?country=LA', c)).toBeNull();
     const edited = c.slice(0, 16) + Buffer.from('2026-02-04#abc123').toString('base64url');
     expect(openCursor(key, '?country=VN', edited)).toBeNull();
-    expect(openCursor(key, '?country=VN', Buffer.from('2026-02-05#abc123').toString('base64url'))).toBeNull();
+    expect(
+      openCursor(key, '?country=VN', Buffer.from('2026-02-05#abc123').toString('base64url')),
+    ).toBeNull();
     expect(openCursor(key, '', signCursor(key, '', '../../etc/passwd'))).toBeNull();
     expect(openCursor(key, '', 'AAAA')).toBeNull();
   });

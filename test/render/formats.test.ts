@@ -4,7 +4,12 @@ import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../functions/render/atom.js';
 import { eventFeedId } from '../../functions/render/ids.js';
-import { jsonFeedItem, JSON_FEED_VERSION, JsonFeed, renderJsonFeed } from '../../functions/render/jsonfeed.js';
+import {
+  JSON_FEED_VERSION,
+  JsonFeed,
+  jsonFeedItem,
+  renderJsonFeed,
+} from '../../functions/render/jsonfeed.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { parseXml, text, unescapeHtml, validateJsonFeed, xmllintAll } from './helpers.js';
 import { BASE_URL, phoneCall, samplePage, stateVisit, talks } from './samples.js';
@@ -36,10 +41,14 @@ describe('Atom 1.0', () => {
     expect(text(e.updated)).toBe('2026-02-04T02:30:00.000Z');
     expect(text(e.published)).toBe('2026-02-04T01:00:00.000Z');
     expect(e.title['@type']).toBe('html');
-    expect(unescapeHtml(text(e.title))).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
+    expect(unescapeHtml(text(e.title))).toBe(
+      'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
+    );
     // one sentence, then the facts in the content
     expect(text(e.summary)).toBe('Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5/2/2026.');
-    expect(text(e.content)).toMatch(/^<p>Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5\/2\/2026\.<\/p><dl><dt>Loại<\/dt>/);
+    expect(text(e.content)).toMatch(
+      /^<p>Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5\/2\/2026\.<\/p><dl><dt>Loại<\/dt>/,
+    );
     expect(text(e.content)).toContain('<a href="https://news.example.vn/2026/02/04/to-lam-lao">');
     expect(e.category.map((c: any) => [c['@term'], c['@label']])).toEqual([
       ['state_visit', 'Chuyến thăm cấp Nhà nước'],
@@ -94,7 +103,13 @@ describe('RSS 2.0', () => {
     );
     expect(text(item.pubDate)).toBe('Thu, 05 Feb 2026 10:00:00 GMT');
     // labels a reader sees; the codes are in the domain's vocabulary and the JSON Feed
-    expect(item.category.map((c: any) => text(c))).toEqual(['Hội đàm', 'Cuộc gặp', 'đã diễn ra', 'Lào', 'Việt Nam']);
+    expect(item.category.map((c: any) => text(c))).toEqual([
+      'Hội đàm',
+      'Cuộc gặp',
+      'đã diễn ra',
+      'Lào',
+      'Việt Nam',
+    ]);
     expect(item.category[0]['@domain']).toBe('tag:feeds.example.org,2024:type');
     expect(item['dc:creator']).toEqual(['diplomacy-feed']);
     expect(item.author).toBeUndefined();
@@ -125,10 +140,18 @@ describe('JSON Feed 1.1', () => {
   it('items carry CONTRACT §3 exactly', () => {
     const item = doc.items[0];
     expect(Object.keys(item)).toEqual([
-      'id', 'url', 'title', 'content_html',
-      'date_published', 'date_modified', 'tags', '_diplomacy',
+      'id',
+      'url',
+      'title',
+      'content_html',
+      'date_published',
+      'date_modified',
+      'tags',
+      '_diplomacy',
     ]);
-    expect(item.url).toBe(`${BASE_URL}/events/${encodeURIComponent('vn-la-2026-02-05-state-visit')}`);
+    expect(item.url).toBe(
+      `${BASE_URL}/events/${encodeURIComponent('vn-la-2026-02-05-state-visit')}`,
+    );
     expect(item.date_published).toBe('2026-02-04T01:00:00.000Z');
     expect(item.date_modified).toBe('2026-02-04T02:30:00.000Z');
     expect(item.tags).toEqual(['state_visit', 'LA', 'VN']);
@@ -158,7 +181,11 @@ describe('JSON Feed 1.1', () => {
       ],
       sources_total: 2,
       evidence: [
-        { field: 'start', fields: ['start'], text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.' },
+        {
+          field: 'start',
+          fields: ['start'],
+          text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.',
+        },
       ],
     });
   });
@@ -195,12 +222,17 @@ describe('cross-format agreement (what check-feed --cross compares)', () => {
       link: text(i.link[0]),
       title: text(i.title),
     }));
-    const json = JSON.parse(renderJsonFeed(p)).items.map((i: any) => ({ id: i.id, link: i.url, title: i.title }));
+    const json = JSON.parse(renderJsonFeed(p)).items.map((i: any) => ({
+      id: i.id,
+      link: i.url,
+      title: i.title,
+    }));
     expect(atom).toEqual(json);
     expect(rss).toEqual(json);
   });
 
   it('every event kind has a title', () => {
-    for (const e of [stateVisit(), talks(), phoneCall()]) expect(jsonFeedItem(e, page).title.length).toBeGreaterThan(10);
+    for (const e of [stateVisit(), talks(), phoneCall()])
+      expect(jsonFeedItem(e, page).title.length).toBeGreaterThan(10);
   });
 });

@@ -1,15 +1,36 @@
 // Titles, summaries, dates, ids and escaping: the shared helpers.
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatEventDate, rfc3339, toInstant } from '../../functions/render/dates.js';
-import { xmlSafeText, escapeHtml, escapeXmlAttr, isHttpUrl, oneLine } from '../../functions/render/escape.js';
+import {
+  formatDateRange,
+  formatEventDate,
+  rfc3339,
+  toInstant,
+} from '../../functions/render/dates.js';
+import {
+  escapeHtml,
+  escapeXmlAttr,
+  isHttpUrl,
+  oneLine,
+  xmlSafeText,
+} from '../../functions/render/escape.js';
 import { eventFeedId, eventUid, eventUrl, feedViewId } from '../../functions/render/ids.js';
-import { countryName, eventSummary, eventTitle, officeTitleEn, personLabel } from '../../functions/render/text.js';
+import {
+  countryName,
+  eventSummary,
+  eventTitle,
+  officeTitleEn,
+  personLabel,
+} from '../../functions/render/text.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 
 describe('titles', () => {
   it('the examples of the brief', () => {
-    expect(eventTitle(stateVisit(), 'vi')).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
-    expect(eventTitle(stateVisit(), 'en')).toBe('State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced');
+    expect(eventTitle(stateVisit(), 'vi')).toBe(
+      'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
+    );
+    expect(eventTitle(stateVisit(), 'en')).toBe(
+      'State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced',
+    );
   });
 
   it('meetings name both principals and the place', () => {
@@ -19,24 +40,38 @@ describe('titles', () => {
   });
 
   it('a side without a named principal is named by its country; calls have no place', () => {
-    expect(eventTitle(phoneCall(), 'vi')).toBe('Điện đàm giữa Thủ tướng Phạm Minh Chính và phía Nhật Bản, tháng 3/2026');
-    expect(eventTitle(phoneCall(), 'en')).toBe('Phone call between Prime Minister Phạm Minh Chính (Vietnam) and Japan, Mar 2026');
+    expect(eventTitle(phoneCall(), 'vi')).toBe(
+      'Điện đàm giữa Thủ tướng Phạm Minh Chính và phía Nhật Bản, tháng 3/2026',
+    );
+    expect(eventTitle(phoneCall(), 'en')).toBe(
+      'Phone call between Prime Minister Phạm Minh Chính (Vietnam) and Japan, Mar 2026',
+    );
   });
 
   it('a visit without principals names the guest country', () => {
     const e = stateVisit({ participants: [], type: 'official_visit', status: 'held' });
     expect(eventTitle(e, 'vi')).toBe('Chuyến thăm chính thức của đoàn Việt Nam tới Lào, 5/2/2026');
-    expect(eventTitle(e, 'en')).toBe('Official visit to Laos by a delegation of Vietnam, 5 Feb 2026');
+    expect(eventTitle(e, 'en')).toBe(
+      'Official visit to Laos by a delegation of Vietnam, 5 Feb 2026',
+    );
   });
 
   it('a meeting with no sides at all', () => {
-    const e = talks({ participants: [], countries: [], location: { place: null, city: null, country: null } });
+    const e = talks({
+      participants: [],
+      countries: [],
+      location: { place: null, city: null, country: null },
+    });
     expect(eventTitle(e, 'vi')).toBe('Hội đàm, 5–6/2/2026');
   });
 
   it('titles are one line', () => {
-    const e = stateVisit({ participants: [{ name: 'Tô\n\tLâm\u2028', title: 'Tổng  Bí thư', country: 'VN' }] });
-    expect(eventTitle(e, 'vi')).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
+    const e = stateVisit({
+      participants: [{ name: 'Tô\n\tLâm\u2028', title: 'Tổng  Bí thư', country: 'VN' }],
+    });
+    expect(eventTitle(e, 'vi')).toBe(
+      'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
+    );
   });
 
   it('office titles in English; unknown ones are left out, names kept as written', () => {
@@ -45,10 +80,12 @@ describe('titles', () => {
     expect(officeTitleEn('Bộ trưởng Bộ Ngoại giao')).toBe('Foreign Minister');
     expect(officeTitleEn('Tổng Bí thư'.normalize('NFD'))).toBe('General Secretary');
     expect(officeTitleEn('Giám đốc')).toBeNull();
-    expect(personLabel({ name: 'Nguyễn Văn A', title: 'Giám đốc', country: null }, 'en')).toBe('Nguyễn Văn A');
+    expect(personLabel({ name: 'Nguyễn Văn A', title: 'Giám đốc', country: null }, 'en')).toBe(
+      'Nguyễn Văn A',
+    );
   });
 
-  it('titles and cities in the page\'s language: one language per page', () => {
+  it("titles and cities in the page's language: one language per page", () => {
     // principals an English article names, on a Vietnamese page and an English one
     const e = talks({
       participants: [
@@ -74,9 +111,13 @@ describe('titles', () => {
     expect(countryName('VN', 'en')).toBe('Vietnam');
   });
 
-  it('summaries are one sentence a reader would write, in the page\'s language', () => {
-    expect(eventSummary(stateVisit(), 'vi')).toBe('Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5/2/2026.');
-    expect(eventSummary(stateVisit(), 'en')).toBe('General Secretary Tô Lâm of Vietnam is to pay a state visit to Laos on 5 Feb 2026.');
+  it("summaries are one sentence a reader would write, in the page's language", () => {
+    expect(eventSummary(stateVisit(), 'vi')).toBe(
+      'Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5/2/2026.',
+    );
+    expect(eventSummary(stateVisit(), 'en')).toBe(
+      'General Secretary Tô Lâm of Vietnam is to pay a state visit to Laos on 5 Feb 2026.',
+    );
     const pm = talks({
       start: '2024-01-06',
       end: null,
@@ -86,24 +127,36 @@ describe('titles', () => {
       ],
       location: { place: null, city: 'Viêng Chăn', country: null },
     });
-    expect(eventSummary(pm, 'vi')).toBe('Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Viêng Chăn ngày 6/1/2024.');
+    expect(eventSummary(pm, 'vi')).toBe(
+      'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Viêng Chăn ngày 6/1/2024.',
+    );
     expect(eventSummary(pm, 'en')).toBe(
       'Prime Minister Phạm Minh Chính of Vietnam held talks with Prime Minister Sonexay Siphandone of Laos in Vientiane on 6 Jan 2024.',
     );
   });
 
   it('summaries tell a month as a month, and a span as a span', () => {
-    expect(eventSummary(phoneCall(), 'vi')).toBe('Thủ tướng Phạm Minh Chính điện đàm với phía Nhật Bản trong tháng 3/2026.');
-    expect(eventSummary(phoneCall(), 'en')).toBe('Prime Minister Phạm Minh Chính of Vietnam held a phone call with Japan in Mar 2026.');
+    expect(eventSummary(phoneCall(), 'vi')).toBe(
+      'Thủ tướng Phạm Minh Chính điện đàm với phía Nhật Bản trong tháng 3/2026.',
+    );
+    expect(eventSummary(phoneCall(), 'en')).toBe(
+      'Prime Minister Phạm Minh Chính of Vietnam held a phone call with Japan in Mar 2026.',
+    );
     const span = stateVisit({ start: '2025-12-30', end: '2026-01-02', status: 'held' });
-    expect(eventSummary(span, 'vi')).toBe('Tổng Bí thư Tô Lâm thăm cấp Nhà nước Lào từ 30/12/2025 đến 2/1/2026.');
-    expect(eventSummary(span, 'en')).toBe('General Secretary Tô Lâm of Vietnam paid a state visit to Laos from 30 Dec 2025 to 2 Jan 2026.');
+    expect(eventSummary(span, 'vi')).toBe(
+      'Tổng Bí thư Tô Lâm thăm cấp Nhà nước Lào từ 30/12/2025 đến 2/1/2026.',
+    );
+    expect(eventSummary(span, 'en')).toBe(
+      'General Secretary Tô Lâm of Vietnam paid a state visit to Laos from 30 Dec 2025 to 2 Jan 2026.',
+    );
   });
 
   it('a sentence that begins with words, not a name, begins with a capital letter', () => {
     const e = stateVisit({ participants: [], type: 'official_visit', status: 'held' });
     expect(eventSummary(e, 'vi')).toBe('Đoàn Việt Nam thăm chính thức Lào ngày 5/2/2026.');
-    expect(eventSummary(e, 'en')).toBe('A delegation of Vietnam paid an official visit to Laos on 5 Feb 2026.');
+    expect(eventSummary(e, 'en')).toBe(
+      'A delegation of Vietnam paid an official visit to Laos on 5 Feb 2026.',
+    );
   });
 });
 
@@ -134,8 +187,14 @@ describe('ids', () => {
     expect(`urn:uuid:${eventUid({ id: 'a,b;c' })}`).toBe(eventFeedId('a,b;c'));
   });
   it('the feed id is the same on every page of a view', () => {
-    const a = feedViewId({ baseUrl: 'https://x.org', selfUrl: 'https://x.org/feeds/atom.xml?type=visit&country=VN' });
-    const b = feedViewId({ baseUrl: 'https://x.org', selfUrl: 'https://x.org/feeds/atom.xml?country=VN&cursor=zz&type=visit' });
+    const a = feedViewId({
+      baseUrl: 'https://x.org',
+      selfUrl: 'https://x.org/feeds/atom.xml?type=visit&country=VN',
+    });
+    const b = feedViewId({
+      baseUrl: 'https://x.org',
+      selfUrl: 'https://x.org/feeds/atom.xml?country=VN&cursor=zz&type=visit',
+    });
     expect(a).toBe(b);
     expect(a).toBe('tag:x.org,2024:feed?country=VN&type=visit');
   });
@@ -143,13 +202,17 @@ describe('ids', () => {
 
 describe('escaping', () => {
   it('xmlSafeText removes what XML cannot carry, a lone surrogate as U+FFFD, and normalizes line ends', () => {
-    expect(xmlSafeText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe('abcdef\uFFFDg\uFFFDh\ni\nj😀');
+    expect(xmlSafeText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe(
+      'abcdef\uFFFDg\uFFFDh\ni\nj😀',
+    );
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
   });
   it('escapeHtml and escapeXmlAttr', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
     expect(escapeXmlAttr('a\tb\nc\rd')).toBe('a&#9;b&#10;c&#13;d');
   });
   it('only http(s) URLs are links', () => {
