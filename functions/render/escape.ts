@@ -66,6 +66,20 @@ export function escapeHtml(s: string): string {
 const HTML_SPECIAL = /[&<>"']/;
 const HTML_SPECIAL_ALL = /[&<>"']/g;
 
+/** Escapes text for XML element content (`&`, `<`, `>`). Does NOT clean. */
+export function escapeXmlText(s: string): string {
+  return XML_TEXT_SPECIAL.test(s) ? s.replace(XML_TEXT_SPECIAL_ALL, (c) => HTML_ESCAPES[c]!) : s;
+}
+const XML_TEXT_SPECIAL = /[&<>]/;
+const XML_TEXT_SPECIAL_ALL = /[&<>]/g;
+
+/** A CDATA section holding `s` (clean text): each `]]>` in it is split across two
+ *  sections, since it would end the section. */
+export function cdataSection(s: string): string {
+  const body = s.includes(']]>') ? s.replace(/]]>/g, ']]]]><![CDATA[>') : s;
+  return `<![CDATA[${body}]]>`;
+}
+
 /**
  * Escapes an XML attribute value so that it survives attribute-value normalization
  * (XML 1.0 §3.3.3 turns literal TAB, LF and CR into spaces; character references keep
