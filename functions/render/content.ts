@@ -3,16 +3,21 @@
 // content_html and on the event's own page. All text goes through escapeHtml here.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { escapeHtml, isHttpUrl, oneLine } from './escape.js';
-import { evidenceSentences } from './evidence.js';
+import { evidenceSentences, type EvidenceSentence } from './evidence.js';
 import { eventUrl } from './ids.js';
-import { eventFacts, evidenceFieldLabel, sourceDay, sourceLabel, WORDS } from './text.js';
+import { eventFacts, evidenceFieldLabel, sourceDay, sourceLabel, WORDS, type Fact } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const h = escapeHtml;
 
 /** `<dl>` of the event's facts; `part_of` links to the visit's page. */
-export function factsHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl'>): string {
-  const rows = eventFacts(event, lang).map((f) => {
+export function factsHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'baseUrl'>,
+  facts: readonly Fact[] = eventFacts(event, lang),
+): string {
+  const rows = facts.map((f) => {
     const value =
       f.key === 'part_of' && event.part_of
         ? `<a href="${h(eventUrl(event.part_of, page))}">${h(f.value)}</a>`
@@ -35,8 +40,11 @@ export function sourcesHtml(event: DiplomaticEvent, lang: RenderLanguage): strin
 }
 
 /** Each evidence sentence once, followed by the fields it supports. */
-export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): string {
-  const sentences = evidenceSentences(event);
+export function evidenceHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  sentences: readonly EvidenceSentence[] = evidenceSentences(event),
+): string {
   if (!sentences.length) return '';
   const items = sentences.map(
     (e) => `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
@@ -44,7 +52,20 @@ export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): stri
   return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
 }
 
+/** What the content shows that a format may show elsewhere too: worked out once an
+ *  item and handed in (the summary of Atom and RSS is the facts again; JSON Feed's
+ *  `_diplomacy.evidence` is the same sentences). */
+export interface ContentParts {
+  facts: readonly Fact[];
+  evidence: readonly EvidenceSentence[];
+}
+
 /** The feed items' content_html: facts, sources, evidence. */
-export function eventContentHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl'>): string {
-  return factsHtml(event, lang, page) + sourcesHtml(event, lang) + evidenceHtml(event, lang);
+export function eventContentHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'baseUrl'>,
+  parts: ContentParts = { facts: eventFacts(event, lang), evidence: evidenceSentences(event) },
+): string {
+  return factsHtml(event, lang, page, parts.facts) + sourcesHtml(event, lang) + evidenceHtml(event, lang, parts.evidence);
 }

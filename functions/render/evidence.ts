@@ -13,11 +13,8 @@ export interface EvidenceSentence {
   fields: string[];
 }
 
-const grouped = new WeakMap<DiplomaticEvent['evidence'], EvidenceSentence[]>();
-
+/** Worked out once an item (a format that shows the sentences twice hands them on). */
 export function evidenceSentences(event: Pick<DiplomaticEvent, 'evidence'>): EvidenceSentence[] {
-  const known = grouped.get(event.evidence);
-  if (known) return known;
   const byText = new Map<string, EvidenceSentence>();
   const firstOfField = new Set<string>();
   const needed = new Set<string>();
@@ -32,7 +29,5 @@ export function evidenceSentences(event: Pick<DiplomaticEvent, 'evidence'>): Evi
   }
   const all = [...byText.values()];
   let room = Math.max(0, EVIDENCE_SENTENCES_MAX - needed.size);
-  const kept = all.filter((s) => needed.has(s.text) || (room > 0 && room-- > 0));
-  grouped.set(event.evidence, kept);
-  return kept;
+  return all.filter((s) => needed.has(s.text) || (room > 0 && room-- > 0));
 }

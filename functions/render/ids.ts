@@ -15,18 +15,26 @@ export const TAG_DATE = '2024';
  * encodeURIComponent throw) becomes U+FFFD first.
  */
 export function encodeIdPart(s: string): string {
-  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  try {
+    return encodeURIComponent(s); // throws URIError on a lone surrogate, and only then
+  } catch {
+    return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  }
 }
 
 /** baseUrl without trailing slashes (the type says none; be forgiving). */
 export function siteBase(page: Pick<FeedPage, 'baseUrl'>): string {
-  return page.baseUrl.replace(/\/+$/, '');
+  return page.baseUrl.endsWith('/') ? page.baseUrl.replace(/\/+$/, '') : page.baseUrl;
 }
 
 /** The host name of the site (no port: RFC 4151 tagging entities are DNS names). */
 export function siteHost(page: Pick<FeedPage, 'baseUrl'>): string {
-  return new URL(siteBase(page)).hostname;
+  // asked for every category of every entry, and the same for every page of a
+  // deployment: the last answer is remembered
+  if (lastHost?.baseUrl !== page.baseUrl) lastHost = { baseUrl: page.baseUrl, host: new URL(siteBase(page)).hostname };
+  return lastHost.host;
 }
+let lastHost: { baseUrl: string; host: string } | null = null;
 
 /**
  * The id of an event in every feed format: a name-based UUID (RFC 9562 §5.5) of the

@@ -164,10 +164,11 @@ function joinList(items: string[], lang: RenderLanguage): string {
 export function placeLabel(event: DiplomaticEvent, lang: RenderLanguage, fallbackCountry: string | null = null): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
-  const parts = [loc.city ?? loc.place, country ? countryName(country, lang) : null]
-    .map((s) => (s === null ? '' : oneLine(s)))
-    .filter(Boolean);
-  return [...new Set(parts)].join(', ');
+  const where = loc.city ?? loc.place;
+  const town = where === null ? '' : oneLine(where);
+  const land = country ? countryName(country, lang) : ''; // one line already (text.test.ts)
+  // each once: a city-state's city is its country
+  return town && land && town !== land ? `${town}, ${land}` : town || land;
 }
 
 const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
@@ -314,7 +315,13 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
 
 /** One paragraph: `Loại: …. Tình trạng: …. …` (the feed items' summary). */
 export function eventSummary(event: DiplomaticEvent, lang: RenderLanguage): string {
-  return eventFacts(event, lang)
+  return factsSummary(eventFacts(event, lang));
+}
+
+/** The summary of facts already worked out (Atom and RSS show them twice: as the
+ *  summary and in the content). */
+export function factsSummary(facts: readonly Fact[]): string {
+  return facts
     .filter((f) => f.key !== 'part_of')
     .map((f) => `${f.label}: ${f.value}.`)
     .join(' ');
@@ -394,8 +401,11 @@ export function feedTitle(page: Pick<FeedPage, 'lang' | 'filterLabel'>): string 
 
 /** A source as text: its title, else its outlet, else its URL. */
 export function sourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
-  const text = [source.title, source.outlet, source.url].map((s) => (s == null ? '' : oneLine(s))).find(Boolean);
-  return text ?? WORDS[lang].untitled;
+  for (const s of [source.title, source.outlet, source.url]) {
+    const text = s == null ? '' : oneLine(s);
+    if (text) return text;
+  }
+  return WORDS[lang].untitled;
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */

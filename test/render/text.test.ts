@@ -54,6 +54,17 @@ describe('titles', () => {
     expect(countryName('VN', 'en')).toBe('Vietnam');
   });
 
+  it('every country name is one line already (titles use them as they are)', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (let a = 65; a <= 90; a++) {
+        for (let b = 65; b <= 90; b++) {
+          const name = countryName(String.fromCharCode(a, b), lang);
+          expect(oneLine(name)).toBe(name);
+        }
+      }
+    }
+  });
+
   it('summaries list the facts', () => {
     expect(eventSummary(stateVisit(), 'en')).toBe(
       'Type: State visit. Status: announced. Date: 5 Feb 2026. Countries: Laos (LA), Vietnam (VN). Host: Laos. Guest: Vietnam. ' +
@@ -103,6 +114,17 @@ describe('escaping', () => {
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
+  });
+  it('oneLine returns a string unchanged only when the full clean-up would not change it', () => {
+    // the clean-up oneLine skips for strings its one test finds clean
+    const full = (s: string) => cleanText(s).replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\s+/g, ' ').trim();
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `${ch}b`, `a${ch}`, `a ${ch}b`]) {
+        if (oneLine(s) !== full(s)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    for (const s of ['a  b', ' a', 'a ', 'a b', '😀 x', '\uD83D\uDE00']) expect(oneLine(s)).toBe(full(s));
   });
   it('escapeHtml and escapeXmlAttr', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
