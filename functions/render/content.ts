@@ -1,11 +1,12 @@
 // HTML fragments that describe one event: the facts, the sources (linked only when a
 // source has an http(s) URL), the evidence sentences. Used as Atom/RSS/JSON Feed
-// content_html and on the event's own page. All text goes through escapeHtml here.
+// content_html and on the event's own page. Everything is escaped here or comes
+// escaped (Fact.valueHtml, ShownText.html: escape.ts), each stored string tested once.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { escapeHtml, isHttpUrl, oneLine } from './escape.js';
+import { escapeHtml, escapeHtmlLine, isHttpUrl, tableHtml } from './escape.js';
 import { evidenceSentences, type EvidenceSentence } from './evidence.js';
 import { eventUrl } from './ids.js';
-import { eventFacts, evidenceFieldLabel, sourceDay, sourceLabel, WORDS, type Fact } from './text.js';
+import { eventFacts, evidenceFieldLabel, shownSourceLabel, sourceDay, WORDS, type Fact } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const h = escapeHtml;
@@ -17,26 +18,25 @@ export function factsHtml(
   page: Pick<FeedPage, 'baseUrl'>,
   facts: readonly Fact[] = eventFacts(event, lang),
 ): string {
-  const rows = facts.map((f) => {
+  let rows = '';
+  for (const f of facts) {
     const value =
-      f.key === 'part_of' && event.part_of
-        ? `<a href="${h(eventUrl(event.part_of, page))}">${h(f.value)}</a>`
-        : h(f.value);
-    return `<dt>${h(f.label)}</dt><dd>${value}</dd>`;
-  });
-  return `<dl>${rows.join('')}</dl>`;
+      f.key === 'part_of' && event.part_of ? `<a href="${h(eventUrl(event.part_of, page))}">${f.valueHtml}</a>` : f.valueHtml;
+    rows += `<dt>${tableHtml(f.label)}</dt><dd>${value}</dd>`;
+  }
+  return `<dl>${rows}</dl>`;
 }
 
 export function sourcesHtml(event: DiplomaticEvent, lang: RenderLanguage): string {
   if (!event.sources.length) return '';
   const items = event.sources.map((s) => {
-    const label = h(sourceLabel(s, lang));
+    const label = shownSourceLabel(s, lang).html;
     const day = sourceDay(s, lang);
-    const outlet = s.outlet && s.title ? ` — ${h(oneLine(s.outlet))}` : '';
+    const outlet = s.outlet && s.title ? ` — ${escapeHtmlLine(s.outlet)}` : '';
     const text = isHttpUrl(s.url) ? `<a href="${h(s.url)}">${label}</a>` : label;
     return `<li>${text}${outlet}${day ? ` (${h(day)})` : ''}</li>`;
   });
-  return `<h3>${h(WORDS[lang].sources)}</h3><ul>${items.join('')}</ul>`;
+  return `<h3>${tableHtml(WORDS[lang].sources)}</h3><ul>${items.join('')}</ul>`;
 }
 
 /** Each evidence sentence once, followed by the fields it supports. */
@@ -47,9 +47,9 @@ export function evidenceHtml(
 ): string {
   if (!sentences.length) return '';
   const items = sentences.map(
-    (e) => `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
+    (e) => `<li><q>${escapeHtmlLine(e.text)}</q> (${e.fields.map((f) => tableHtml(evidenceFieldLabel(f, lang))).join(', ')})</li>`,
   );
-  return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
+  return `<h3>${tableHtml(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
 }
 
 /** What the content shows that a format may show elsewhere too: worked out once an

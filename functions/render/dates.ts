@@ -40,8 +40,9 @@ function asciiDigits(s: string, from: number, count: number): number {
 }
 
 export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   if (month === 4 || month === 6 || month === 9 || month === 11) return 30;
-  if (month >= 1 && month <= 12 && month !== 2) return 31;
+  if (month >= 1 && month <= 12) return 31;
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -10,6 +10,7 @@ import {
   categoryLabel,
   countryName,
   eventFacts,
+  eventStrings,
   eventTitle,
   factsSummary,
   feedTitle,
@@ -73,7 +74,8 @@ export function feedMeta(page: FeedPage): FeedMeta {
 export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
-  const facts = eventFacts(event, lang);
+  const strings = eventStrings(event);
+  const facts = eventFacts(event, lang, strings);
   const categories: EntryCategory[] = [
     { term: event.type, label: typeLabel(event.type, lang), scheme: vocabularyScheme('type', page) },
     { term: event.category, label: categoryLabel(event.category, lang), scheme: vocabularyScheme('category', page) },
@@ -83,7 +85,7 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang),
+    title: eventTitle(event, lang, strings),
     summary: factsSummary(facts),
     contentHtml: eventContentHtml(event, lang, page, { facts, evidence: evidenceSentences(event) }),
     published: rfc3339(event.published, modified),

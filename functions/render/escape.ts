@@ -30,8 +30,8 @@ const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\u
  *  the C0 and C1 controls, then every \s character but the space (ECMAScript's
  *  WhiteSpace and LineTerminator: TAB–CR, NBSP, U+1680, U+2000–U+200A, U+2028/9,
  *  U+202F, U+205F, U+3000, U+FEFF). test/render/text.test.ts checks it against \s. */
-const NOT_ONE_LINE_CHAR =
-  /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\uD800-\uDFFF\uFFFE\uFFFF]| {2}/;
+const NOT_ONE_LINE_CLASS = '\\u0000-\\u001f\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff\\uD800-\\uDFFF\\uFFFE\\uFFFF';
+const NOT_ONE_LINE_CHAR = new RegExp(`[${NOT_ONE_LINE_CLASS}]| {2}`);
 
 const SPACE = 0x20;
 
@@ -72,6 +72,52 @@ export function escapeHtml(s: string): string {
 }
 const HTML_SPECIAL = /[&<>"']/;
 const HTML_SPECIAL_ALL = /[&<>"']/g;
+
+/** A stored string as a page shows it: one line (oneLine), and that line as HTML
+ *  (escapeHtml). */
+export interface ShownText {
+  text: string;
+  html: string;
+}
+
+export const NOTHING_SHOWN: ShownText = { text: '', html: '' };
+
+/** oneLine and escapeHtml of a stored string, with one test for the usual string
+ *  that needs neither: each string an item shows is tested once, and the text and
+ *  HTML built from such strings need no test of their own. */
+export function shownLine(s: string): ShownText {
+  if (isPlainLine(s)) return { text: s, html: s };
+  const text = oneLine(s);
+  return { text, html: escapeHtml(text) };
+}
+
+/** escapeHtml(oneLine(s)), with the one test of shownLine (evidence sentences are the
+ *  longest strings a page shows). */
+export function escapeHtmlLine(s: string): string {
+  return isPlainLine(s) ? s : escapeHtml(oneLine(s));
+}
+
+/** Neither oneLine nor escapeHtml would change it. */
+function isPlainLine(s: string): boolean {
+  return !ONE_LINE_OR_HTML_SPECIAL.test(s) && s.charCodeAt(0) !== SPACE && s.charCodeAt(s.length - 1) !== SPACE;
+}
+const ONE_LINE_OR_HTML_SPECIAL = new RegExp(`[&<>"'${NOT_ONE_LINE_CLASS}]| {2}`);
+
+/**
+ * escapeHtml of a string from this project's own tables (labels, headings, country
+ * names, codes): few, asked for on every item, so each is escaped once and
+ * remembered (bounded: past TABLE_HTML_MAX strings, the rest are escaped every time).
+ */
+export function tableHtml(s: string): string {
+  let html = TABLE_HTML.get(s);
+  if (html === undefined) {
+    html = escapeHtml(s);
+    if (TABLE_HTML.size < TABLE_HTML_MAX) TABLE_HTML.set(s, html);
+  }
+  return html;
+}
+const TABLE_HTML_MAX = 4_000;
+const TABLE_HTML = new Map<string, string>();
 
 /** Escapes text for XML element content (`&`, `<`, `>`). Does NOT clean. */
 export function escapeXmlText(s: string): string {

@@ -86,6 +86,7 @@ export function eventUid(event: Pick<DiplomaticEvent, 'id'>): string {
  * filtered view, i.e. the self URL's query without `cursor`.
  */
 export function feedViewId(page: Pick<FeedPage, 'baseUrl' | 'selfUrl'>): string {
+  if (!page.selfUrl.includes('?')) return `tag:${siteHost(page)},${TAG_DATE}:feed`; // no query to read
   let query = '';
   try {
     const params = new URLSearchParams(new URL(page.selfUrl).search);

@@ -9,7 +9,7 @@ import { rfc3339 } from './dates.js';
 import { entryTags, feedMeta } from './entries.js';
 import { evidenceSentences, type EvidenceSentence } from './evidence.js';
 import { eventFeedId, eventUrl } from './ids.js';
-import { eventFacts, eventTitle, renderLanguage } from './text.js';
+import { eventFacts, eventStrings, eventTitle, renderLanguage } from './text.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -99,11 +99,12 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
   const evidence = evidenceSentences(event);
+  const strings = eventStrings(event);
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang),
-    content_html: eventContentHtml(event, lang, page, { facts: eventFacts(event, lang), evidence }),
+    title: eventTitle(event, lang, strings),
+    content_html: eventContentHtml(event, lang, page, { facts: eventFacts(event, lang, strings), evidence }),
     date_published: rfc3339(event.published, modified),
     date_modified: modified,
     tags: entryTags(event),

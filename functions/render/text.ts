@@ -4,7 +4,7 @@
 // titles are one line, other text keeps its line breaks. Escaping is the formats' job.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { cleanText, escapeHtml, NOTHING_SHOWN, oneLine, shownLine, tableHtml, type ShownText } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
@@ -142,8 +142,41 @@ export function officeTitleEn(title: string): string | null {
  * English when known, the name as written, the country code: `General Secretary Tô Lâm (VN)`.
  */
 export function personLabel(p: Participant, lang: RenderLanguage): string {
-  const name = oneLine(p.name);
-  const title = p.title === null ? '' : oneLine(p.title);
+  return shownPersonLabel(shownPerson(p), lang);
+}
+
+/** A participant's name and title as shown (see eventStrings). */
+export interface ShownPerson {
+  name: ShownText;
+  title: ShownText;
+  country: string | null;
+}
+
+function shownPerson(p: Participant): ShownPerson {
+  return { name: shownLine(p.name), title: p.title === null ? NOTHING_SHOWN : shownLine(p.title), country: p.country };
+}
+
+/** An event's stored strings that its title and facts show, each cleaned once an item
+ *  (the participants are named in both). */
+export interface EventStrings {
+  /** event.participants, in order */
+  people: ShownPerson[];
+  place: ShownText;
+  city: ShownText;
+}
+
+export function eventStrings(event: Pick<DiplomaticEvent, 'participants' | 'location'>): EventStrings {
+  const { place, city } = event.location;
+  return {
+    people: event.participants.map(shownPerson),
+    place: place === null ? NOTHING_SHOWN : shownLine(place),
+    city: city === null ? NOTHING_SHOWN : shownLine(city),
+  };
+}
+
+function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
+  const name = p.name.text;
+  const title = p.title.text;
   if (lang === 'en') {
     const office = title ? officeTitleEn(title) : null;
     return [office, name].filter(Boolean).join(' ') + (p.country ? ` (${p.country})` : '');
@@ -161,11 +194,15 @@ function joinList(items: string[], lang: RenderLanguage): string {
 }
 
 /** The place as words: city (or place), country. */
-export function placeLabel(event: DiplomaticEvent, lang: RenderLanguage, fallbackCountry: string | null = null): string {
+export function placeLabel(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  fallbackCountry: string | null = null,
+  strings: EventStrings = eventStrings(event),
+): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
-  const where = loc.city ?? loc.place;
-  const town = where === null ? '' : oneLine(where);
+  const town = loc.city !== null ? strings.city.text : strings.place.text;
   const land = country ? countryName(country, lang) : ''; // one line already (text.test.ts)
   // each once: a city-state's city is its country
   return town && land && town !== land ? `${town}, ${land}` : town || land;
@@ -177,8 +214,8 @@ const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
  * The sides of an event: each principal, then each country that has no principal.
  * Meeting titles name both (all) sides.
  */
-function sides(event: DiplomaticEvent, lang: RenderLanguage): string[] {
-  const people = event.participants.map((p) => personLabel(p, lang)).filter(Boolean);
+function sides(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings): string[] {
+  const people = strings.people.map((p) => shownPersonLabel(p, lang)).filter(Boolean);
   const represented = new Set(event.participants.map((p) => p.country));
   const countries = event.countries
     .filter((c) => !represented.has(c))
@@ -188,20 +225,17 @@ function sides(event: DiplomaticEvent, lang: RenderLanguage): string[] {
 }
 
 /** The guest principal of a visit (or the guest country), and where they go. */
-function visitParts(event: DiplomaticEvent, lang: RenderLanguage): { who: string; where: string } {
+function visitParts(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings): { who: string; where: string } {
   const host = event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
-  const guestPeople = event.participants.filter((p) =>
-    event.guest ? p.country === event.guest : p.country !== host,
-  );
-  const first = guestPeople[0];
+  const first = strings.people.find((p) => (event.guest ? p.country === event.guest : p.country !== host));
   const who = first
-    ? personLabel(first, lang)
+    ? shownPersonLabel(first, lang)
     : event.guest
       ? lang === 'vi'
         ? `đoàn ${countryName(event.guest, lang)}`
         : `a delegation of ${countryName(event.guest, lang)}`
       : '';
-  const where = placeLabel(event, lang, host);
+  const where = placeLabel(event, lang, host, strings);
   return { who, where };
 }
 
@@ -211,18 +245,18 @@ function visitParts(event: DiplomaticEvent, lang: RenderLanguage): { who: string
  * vi: `Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)`
  * en: `State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced`
  */
-export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage): string {
+export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings = eventStrings(event)): string {
   const type = typeLabel(event.type, lang);
   const dates = formatDateRange(event.start, event.end, lang);
   let head: string;
   if (event.category === 'visit') {
-    const { who, where } = visitParts(event, lang);
+    const { who, where } = visitParts(event, lang, strings);
     head =
       lang === 'en'
         ? `${type}${where ? ` to ${where}` : ''}${who ? ` by ${who}` : ''}`
         : `${type}${who ? ` của ${who}` : ''}${where ? ` tới ${where}` : ''}`;
   } else {
-    const s = sides(event, lang);
+    const s = sides(event, lang, strings);
     const between =
       s.length >= 2
         ? lang === 'en'
@@ -233,7 +267,7 @@ export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage): string
             ? ` with ${s[0]}`
             : ` với ${s[0]}`
           : '';
-    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
+    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
     head = `${type}${between}${where ? (lang === 'en' ? ` in ${where}` : ` tại ${where}`) : ''}`;
   }
   const status = event.status === 'announced' ? (lang === 'en' ? ' — announced' : ' (dự kiến)') : '';
@@ -247,6 +281,8 @@ export interface Fact {
   label: string;
   /** clean display text (one line) */
   value: string;
+  /** the same as HTML: escapeHtml(value), built from pieces escaped once */
+  valueHtml: string;
 }
 
 const FACT_LABELS: Record<RenderLanguage, Record<FactKey, string>> = {
@@ -279,38 +315,47 @@ export function factLabel(key: FactKey, lang: RenderLanguage): string {
 }
 
 /** The facts of an event, in display order; empty facts are left out. */
-export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[] {
+export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings = eventStrings(event)): Fact[] {
   const facts: Fact[] = [];
-  const add = (key: FactKey, value: string) => {
-    if (value) facts.push({ key, label: factLabel(key, lang), value });
-  };
-  add('type', typeLabel(event.type, lang));
-  add('status', statusLabel(event.status, lang));
-  add('date', formatDateRange(event.start, event.end, lang));
-  add('countries', event.countries.map((c) => `${countryName(c, lang)} (${c})`).join(', '));
-  if (event.host) add('host', countryName(event.host, lang));
-  if (event.guest) add('guest', countryName(event.guest, lang));
-  add(
-    'participants',
-    event.participants
-      .map((p) => {
-        const title = p.title === null ? '' : oneLine(p.title);
-        const name = oneLine(p.name);
-        const who = lang === 'en' ? [title ? officeTitleEn(title) : null, name].filter(Boolean).join(' ') : [title, name].filter(Boolean).join(' ');
-        return p.country ? `${who} (${countryName(p.country, lang)})` : who;
-      })
-      .join('; '),
-  );
-  add(
-    'location',
-    [event.location.place, event.location.city, event.location.country ? countryName(event.location.country, lang) : null]
-      .map((s) => (s === null ? '' : oneLine(s)))
-      .filter(Boolean)
-      .join(', '),
-  );
+  const type = typeLabel(event.type, lang);
+  addFact(facts, lang, 'type', type, tableHtml(type));
+  const status = statusLabel(event.status, lang);
+  addFact(facts, lang, 'status', status, tableHtml(status));
+  const date = formatDateRange(event.start, event.end, lang);
+  addFact(facts, lang, 'date', date, escapeHtml(date));
+  const countries = event.countries.map((c) => `${countryName(c, lang)} (${c})`).join(', ');
+  const countriesHtml = event.countries.map((c) => `${tableHtml(countryName(c, lang))} (${tableHtml(c)})`).join(', ');
+  addFact(facts, lang, 'countries', countries, countriesHtml);
+  for (const [key, code] of [['host', event.host], ['guest', event.guest]] as const) {
+    if (code) addFact(facts, lang, key, countryName(code, lang), tableHtml(countryName(code, lang)));
+  }
+  const people = strings.people.map((p) => participantFact(p, lang));
+  addFact(facts, lang, 'participants', people.map((p) => p.text).join('; '), people.map((p) => p.html).join('; '));
+  const { country } = event.location;
+  const land = country ? countryName(country, lang) : '';
+  const where = [strings.place, strings.city, { text: land, html: tableHtml(land) }].filter((w) => w.text);
+  addFact(facts, lang, 'location', where.map((w) => w.text).join(', '), where.map((w) => w.html).join(', '));
   // the id means nothing to a reader: the fact is a link to the visit's page
-  if (event.part_of) add('part_of', WORDS[lang].theVisit);
+  if (event.part_of) addFact(facts, lang, 'part_of', WORDS[lang].theVisit, tableHtml(WORDS[lang].theVisit));
   return facts;
+}
+
+function addFact(facts: Fact[], lang: RenderLanguage, key: FactKey, value: string, valueHtml: string): void {
+  if (value) facts.push({ key, label: factLabel(key, lang), value, valueHtml });
+}
+
+/** A participant as the facts list them: title (in English when known), name, country. */
+function participantFact(p: ShownPerson, lang: RenderLanguage): ShownText {
+  let office = p.title;
+  if (lang === 'en') {
+    const en = p.title.text ? officeTitleEn(p.title.text) : null;
+    office = en ? { text: en, html: tableHtml(en) } : NOTHING_SHOWN;
+  }
+  const name = p.name;
+  const who = office.text && name.text ? { text: `${office.text} ${name.text}`, html: `${office.html} ${name.html}` } : office.text ? office : name;
+  if (!p.country) return who;
+  const country = countryName(p.country, lang);
+  return { text: `${who.text} (${country})`, html: `${who.html} (${tableHtml(country)})` };
 }
 
 /** One paragraph: `Loại: …. Tình trạng: …. …` (the feed items' summary). */
@@ -401,18 +446,24 @@ export function feedTitle(page: Pick<FeedPage, 'lang' | 'filterLabel'>): string 
 
 /** A source as text: its title, else its outlet, else its URL. */
 export function sourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
+  return shownSourceLabel(source, lang).text;
+}
+
+/** sourceLabel, and the same as HTML. */
+export function shownSourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): ShownText {
   for (const s of [source.title, source.outlet, source.url]) {
-    const text = s == null ? '' : oneLine(s);
-    if (text) return text;
+    const shown = s == null ? NOTHING_SHOWN : shownLine(s);
+    if (shown.text) return shown;
   }
-  return WORDS[lang].untitled;
+  return { text: WORDS[lang].untitled, html: tableHtml(WORDS[lang].untitled) };
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
 export function sourceDay(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(source.published);
-  return m ? formatEventDate(m[1]!, lang) : '';
+  const day = source.published.slice(0, 10);
+  return DAY_SHAPE.test(day) ? formatEventDate(day, lang) : '';
 }
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The whole event as plain text (the iCalendar DESCRIPTION): the
