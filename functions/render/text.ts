@@ -323,18 +323,39 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings
   addFact(facts, lang, 'status', status, tableHtml(status));
   const date = formatDateRange(event.start, event.end, lang);
   addFact(facts, lang, 'date', date, escapeHtml(date));
-  const countries = event.countries.map((c) => `${countryName(c, lang)} (${c})`).join(', ');
-  const countriesHtml = event.countries.map((c) => `${tableHtml(countryName(c, lang))} (${tableHtml(c)})`).join(', ');
-  addFact(facts, lang, 'countries', countries, countriesHtml);
-  for (const [key, code] of [['host', event.host], ['guest', event.guest]] as const) {
-    if (code) addFact(facts, lang, key, countryName(code, lang), tableHtml(countryName(code, lang)));
+  let countries = '';
+  let countriesHtml = '';
+  for (const code of event.countries) {
+    const name = countryName(code, lang);
+    const sep = countries ? ', ' : '';
+    countries += `${sep}${name} (${code})`;
+    countriesHtml += `${sep}${tableHtml(name)} (${tableHtml(code)})`;
   }
-  const people = strings.people.map((p) => participantFact(p, lang));
-  addFact(facts, lang, 'participants', people.map((p) => p.text).join('; '), people.map((p) => p.html).join('; '));
+  addFact(facts, lang, 'countries', countries, countriesHtml);
+  if (event.host) addFact(facts, lang, 'host', countryName(event.host, lang), tableHtml(countryName(event.host, lang)));
+  if (event.guest) addFact(facts, lang, 'guest', countryName(event.guest, lang), tableHtml(countryName(event.guest, lang)));
+  let people = '';
+  let peopleHtml = '';
+  for (let i = 0; i < strings.people.length; i++) {
+    const who = participantFact(strings.people[i]!, lang);
+    people += i ? `; ${who.text}` : who.text;
+    peopleHtml += i ? `; ${who.html}` : who.html;
+  }
+  addFact(facts, lang, 'participants', people, peopleHtml);
   const { country } = event.location;
   const land = country ? countryName(country, lang) : '';
-  const where = [strings.place, strings.city, { text: land, html: tableHtml(land) }].filter((w) => w.text);
-  addFact(facts, lang, 'location', where.map((w) => w.text).join(', '), where.map((w) => w.html).join(', '));
+  let where = '';
+  let whereHtml = '';
+  for (const [text, html] of [
+    [strings.place.text, strings.place.html],
+    [strings.city.text, strings.city.html],
+    [land, land ? tableHtml(land) : ''],
+  ] as const) {
+    if (!text) continue;
+    where += where ? `, ${text}` : text;
+    whereHtml += whereHtml ? `, ${html}` : html;
+  }
+  addFact(facts, lang, 'location', where, whereHtml);
   // the id means nothing to a reader: the fact is a link to the visit's page
   if (event.part_of) addFact(facts, lang, 'part_of', WORDS[lang].theVisit, tableHtml(WORDS[lang].theVisit));
   return facts;
