@@ -46,7 +46,7 @@ let lastHost: { baseUrl: string; host: string } | null = null;
 export function eventFeedId(eventId: string): string {
   let id = FEED_IDS.get(eventId);
   if (id === undefined) {
-    id = `urn:uuid:${eventUuid(eventId)}`;
+    id = `${URN_UUID}${eventUuid(eventId)}`;
     // a pure function of the event id, asked for every item of every page: remembered,
     // and forgotten all at once past a bound so the memory stays small
     if (FEED_IDS.size >= MAX_REMEMBERED_IDS) FEED_IDS.clear();
@@ -78,8 +78,9 @@ export function eventUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): stri
 /** The iCalendar UID: the event's UUID, the form RFC 7986 §5.3 recommends; stable
  *  across hosts like the feed ids. */
 export function eventUid(event: Pick<DiplomaticEvent, 'id'>): string {
-  return eventUuid(event.id);
+  return eventFeedId(event.id).slice(URN_UUID.length); // the remembered one
 }
+const URN_UUID = 'urn:uuid:';
 
 /**
  * The id of the feed view (Atom feed <id>): the same for every page of the same
