@@ -29,14 +29,15 @@ export function factsHtml(
 
 export function sourcesHtml(event: DiplomaticEvent, lang: RenderLanguage): string {
   if (!event.sources.length) return '';
-  const items = event.sources.map((s) => {
+  let items = '';
+  for (const s of event.sources) {
     const label = shownSourceLabel(s, lang).html;
     const day = sourceDay(s, lang);
     const outlet = s.outlet && s.title ? ` — ${escapeHtmlLine(s.outlet)}` : '';
     const text = isHttpUrl(s.url) ? `<a href="${h(s.url)}">${label}</a>` : label;
-    return `<li>${text}${outlet}${day ? ` (${h(day)})` : ''}</li>`;
-  });
-  return `<h3>${tableHtml(WORDS[lang].sources)}</h3><ul>${items.join('')}</ul>`;
+    items += `<li>${text}${outlet}${day ? ` (${h(day)})` : ''}</li>`;
+  }
+  return `<h3>${tableHtml(WORDS[lang].sources)}</h3><ul>${items}</ul>`;
 }
 
 /** Each evidence sentence once, followed by the fields it supports. */
@@ -46,10 +47,13 @@ export function evidenceHtml(
   sentences: readonly EvidenceSentence[] = evidenceSentences(event),
 ): string {
   if (!sentences.length) return '';
-  const items = sentences.map(
-    (e) => `<li><q>${escapeHtmlLine(e.text)}</q> (${e.fields.map((f) => tableHtml(evidenceFieldLabel(f, lang))).join(', ')})</li>`,
-  );
-  return `<h3>${tableHtml(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
+  let items = '';
+  for (const e of sentences) {
+    let fields = '';
+    for (const f of e.fields) fields += `${fields ? ', ' : ''}${tableHtml(evidenceFieldLabel(f, lang))}`;
+    items += `<li><q>${escapeHtmlLine(e.text)}</q> (${fields})</li>`;
+  }
+  return `<h3>${tableHtml(WORDS[lang].evidence)}</h3><ul>${items}</ul>`;
 }
 
 /** What the content shows that a format may show elsewhere too: worked out once an
