@@ -104,20 +104,58 @@ function isPlainLine(s: string): boolean {
 const ONE_LINE_OR_HTML_SPECIAL = new RegExp(`[&<>"'${NOT_ONE_LINE_CLASS}]| {2}`);
 
 /**
- * escapeHtml of a string from this project's own tables (labels, headings, country
- * names, codes): few, asked for on every item, so each is escaped once and
- * remembered (bounded: past TABLE_HTML_MAX strings, the rest are escaped every time).
+ * A string from this project's own tables (labels, headings, country names, codes)
+ * with its HTML: few, asked for on every item, so each is escaped once and remembered
+ * (bounded: past TABLE_STRINGS_MAX strings, the rest are escaped every time).
  */
-export function tableHtml(s: string): string {
-  let html = TABLE_HTML.get(s);
-  if (html === undefined) {
-    html = escapeHtml(s);
-    if (TABLE_HTML.size < TABLE_HTML_MAX) TABLE_HTML.set(s, html);
+export function tableShown(s: string): ShownText {
+  let shown = TABLE_STRINGS.get(s);
+  if (shown === undefined) {
+    shown = { text: s, html: escapeHtml(s) };
+    if (TABLE_STRINGS.size < TABLE_STRINGS_MAX) TABLE_STRINGS.set(s, shown);
   }
-  return html;
+  return shown;
 }
-const TABLE_HTML_MAX = 4_000;
-const TABLE_HTML = new Map<string, string>();
+const TABLE_STRINGS_MAX = 4_000;
+const TABLE_STRINGS = new Map<string, ShownText>();
+
+/** escapeHtml of a table string (tableShown). */
+export function tableHtml(s: string): string {
+  return tableShown(s).html;
+}
+
+/**
+ * Text and its HTML built side by side from shown pieces and separators. The HTML is
+ * the text itself until a piece's HTML differs from its text (in most items, never),
+ * so usually one string is built, not two.
+ */
+export class ShownBuilder {
+  private text = '';
+  /** null while the HTML is the text */
+  private html: string | null = null;
+
+  get empty(): boolean {
+    return this.text === '';
+  }
+
+  /** A separator: a string with nothing to escape (`, `, ` (`). */
+  separator(s: string): this {
+    this.text += s;
+    if (this.html !== null) this.html += s;
+    return this;
+  }
+
+  add(piece: ShownText): this {
+    if (this.html === null && piece.html !== piece.text) this.html = this.text;
+    this.text += piece.text;
+    if (this.html !== null) this.html += piece.html;
+    return this;
+  }
+
+  shown(): ShownText {
+    return { text: this.text, html: this.html ?? this.text };
+  }
+}
 
 /** Escapes text for XML element content (`&`, `<`, `>`). Does NOT clean. */
 export function escapeXmlText(s: string): string {

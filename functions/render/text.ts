@@ -4,7 +4,7 @@
 // titles are one line, other text keeps its line breaks. Escaping is the formats' job.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
-import { cleanText, escapeHtml, NOTHING_SHOWN, oneLine, shownLine, tableHtml, type ShownText } from './escape.js';
+import { cleanText, escapeHtml, NOTHING_SHOWN, oneLine, ShownBuilder, shownLine, tableShown, type ShownText } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
@@ -179,7 +179,7 @@ function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
   const title = p.title.text;
   if (lang === 'en') {
     const office = title ? officeTitleEn(title) : null;
-    return [office, name].filter(Boolean).join(' ') + (p.country ? ` (${p.country})` : '');
+    return (office && name ? `${office} ${name}` : office || name) + (p.country ? ` (${p.country})` : '');
   }
   const base = title ? `${title} ${name}` : name;
   if (!p.country || p.country === 'VN') return base;
@@ -188,9 +188,9 @@ function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
 }
 
 function joinList(items: string[], lang: RenderLanguage): string {
-  const and = lang === 'en' ? 'and' : 'và';
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+  let out = items[0] ?? '';
+  for (let i = 1; i < items.length; i++) out += `${i < items.length - 1 ? ',' : lang === 'en' ? ' and' : ' và'} ${items[i]}`;
+  return out;
 }
 
 /** The place as words: city (or place), country. */
@@ -215,12 +215,15 @@ const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
  * Meeting titles name both (all) sides.
  */
 function sides(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings): string[] {
-  const people = strings.people.map((p) => shownPersonLabel(p, lang)).filter(Boolean);
-  const represented = new Set(event.participants.map((p) => p.country));
-  const countries = event.countries
-    .filter((c) => !represented.has(c))
-    .map((c) => (lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang)));
-  const all = [...people, ...countries];
+  const all: string[] = [];
+  for (const p of strings.people) {
+    const label = shownPersonLabel(p, lang);
+    if (label) all.push(label);
+  }
+  for (const c of event.countries) {
+    if (strings.people.some((p) => p.country === c)) continue; // a principal speaks for it
+    all.push(lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang));
+  }
   return all.length > 4 ? [...all.slice(0, 3), lang === 'en' ? `${all.length - 3} others` : `${all.length - 3} bên khác`] : all;
 }
 
@@ -317,66 +320,52 @@ export function factLabel(key: FactKey, lang: RenderLanguage): string {
 /** The facts of an event, in display order; empty facts are left out. */
 export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings = eventStrings(event)): Fact[] {
   const facts: Fact[] = [];
-  const type = typeLabel(event.type, lang);
-  addFact(facts, lang, 'type', type, tableHtml(type));
-  const status = statusLabel(event.status, lang);
-  addFact(facts, lang, 'status', status, tableHtml(status));
+  addFact(facts, lang, 'type', tableShown(typeLabel(event.type, lang)));
+  addFact(facts, lang, 'status', tableShown(statusLabel(event.status, lang)));
   const date = formatDateRange(event.start, event.end, lang);
-  addFact(facts, lang, 'date', date, escapeHtml(date));
-  let countries = '';
-  let countriesHtml = '';
+  addFact(facts, lang, 'date', { text: date, html: escapeHtml(date) });
+  const countries = new ShownBuilder();
   for (const code of event.countries) {
-    const name = countryName(code, lang);
-    const sep = countries ? ', ' : '';
-    countries += `${sep}${name} (${code})`;
-    countriesHtml += `${sep}${tableHtml(name)} (${tableHtml(code)})`;
+    if (!countries.empty) countries.separator(', ');
+    countries.add(tableShown(countryName(code, lang))).separator(' (').add(tableShown(code)).separator(')');
   }
-  addFact(facts, lang, 'countries', countries, countriesHtml);
-  if (event.host) addFact(facts, lang, 'host', countryName(event.host, lang), tableHtml(countryName(event.host, lang)));
-  if (event.guest) addFact(facts, lang, 'guest', countryName(event.guest, lang), tableHtml(countryName(event.guest, lang)));
-  let people = '';
-  let peopleHtml = '';
-  for (let i = 0; i < strings.people.length; i++) {
-    const who = participantFact(strings.people[i]!, lang);
-    people += i ? `; ${who.text}` : who.text;
-    peopleHtml += i ? `; ${who.html}` : who.html;
-  }
-  addFact(facts, lang, 'participants', people, peopleHtml);
+  addFact(facts, lang, 'countries', countries.shown());
+  if (event.host) addFact(facts, lang, 'host', tableShown(countryName(event.host, lang)));
+  if (event.guest) addFact(facts, lang, 'guest', tableShown(countryName(event.guest, lang)));
+  const people = new ShownBuilder();
+  strings.people.forEach((p, i) => {
+    if (i) people.separator('; ');
+    addParticipant(people, p, lang);
+  });
+  addFact(facts, lang, 'participants', people.shown());
   const { country } = event.location;
-  const land = country ? countryName(country, lang) : '';
-  let where = '';
-  let whereHtml = '';
-  for (const [text, html] of [
-    [strings.place.text, strings.place.html],
-    [strings.city.text, strings.city.html],
-    [land, land ? tableHtml(land) : ''],
-  ] as const) {
-    if (!text) continue;
-    where += where ? `, ${text}` : text;
-    whereHtml += whereHtml ? `, ${html}` : html;
+  const where = new ShownBuilder();
+  for (const part of [strings.place, strings.city, tableShown(country ? countryName(country, lang) : '')]) {
+    if (!part.text) continue;
+    if (!where.empty) where.separator(', ');
+    where.add(part);
   }
-  addFact(facts, lang, 'location', where, whereHtml);
+  addFact(facts, lang, 'location', where.shown());
   // the id means nothing to a reader: the fact is a link to the visit's page
-  if (event.part_of) addFact(facts, lang, 'part_of', WORDS[lang].theVisit, tableHtml(WORDS[lang].theVisit));
+  if (event.part_of) addFact(facts, lang, 'part_of', tableShown(WORDS[lang].theVisit));
   return facts;
 }
 
-function addFact(facts: Fact[], lang: RenderLanguage, key: FactKey, value: string, valueHtml: string): void {
-  if (value) facts.push({ key, label: factLabel(key, lang), value, valueHtml });
+function addFact(facts: Fact[], lang: RenderLanguage, key: FactKey, value: ShownText): void {
+  if (value.text) facts.push({ key, label: factLabel(key, lang), value: value.text, valueHtml: value.html });
 }
 
 /** A participant as the facts list them: title (in English when known), name, country. */
-function participantFact(p: ShownPerson, lang: RenderLanguage): ShownText {
+function addParticipant(out: ShownBuilder, p: ShownPerson, lang: RenderLanguage): void {
   let office = p.title;
   if (lang === 'en') {
     const en = p.title.text ? officeTitleEn(p.title.text) : null;
-    office = en ? { text: en, html: tableHtml(en) } : NOTHING_SHOWN;
+    office = en ? tableShown(en) : NOTHING_SHOWN;
   }
-  const name = p.name;
-  const who = office.text && name.text ? { text: `${office.text} ${name.text}`, html: `${office.html} ${name.html}` } : office.text ? office : name;
-  if (!p.country) return who;
-  const country = countryName(p.country, lang);
-  return { text: `${who.text} (${country})`, html: `${who.html} (${tableHtml(country)})` };
+  out.add(office);
+  if (office.text && p.name.text) out.separator(' ');
+  out.add(p.name);
+  if (p.country) out.separator(' (').add(tableShown(countryName(p.country, lang))).separator(')');
 }
 
 /** One paragraph: `Loại: …. Tình trạng: …. …` (the feed items' summary). */
@@ -476,7 +465,7 @@ export function shownSourceLabel(source: DiplomaticEvent['sources'][number], lan
     const shown = s == null ? NOTHING_SHOWN : shownLine(s);
     if (shown.text) return shown;
   }
-  return { text: WORDS[lang].untitled, html: tableHtml(WORDS[lang].untitled) };
+  return tableShown(WORDS[lang].untitled);
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
