@@ -1,7 +1,9 @@
 // Words for people: event titles, summaries and fact labels, in Vietnamese (the
 // articles' language, the default) or in English built from the structured fields
 // (page.lang === 'en'). Every string returned here is already clean (see escape.ts):
-// titles are one line, other text keeps its line breaks. Escaping is the formats' job.
+// titles are one line, other text keeps its line breaks. Escaping is the formats' job,
+// except that each fact also carries its HTML, built from pieces escaped once
+// (escape.ts ShownText), which the content shows.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
 import { cleanText, escapeHtml, NOTHING_SHOWN, oneLine, ShownBuilder, shownLine, tableShown, type ShownText } from './escape.js';
