@@ -12,7 +12,11 @@ await Promise.all(
   Array.from({ length: Number(concurrency) }, async () => {
     while (next < bodies.length) {
       const body = bodies[next++];
-      const r = await fetch(`${url}/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const r = await fetch(`${url}/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       await r.arrayBuffer();
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     }

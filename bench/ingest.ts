@@ -18,12 +18,22 @@ import { promisify } from 'node:util';
 import type { ServerType } from '@hono/node-server';
 import { ArticleInput, toArticle } from '../functions/domain/article.js';
 import type { ExtractedEvent } from '../functions/domain/event.js';
-import { extractEvents } from '../functions/extract/index.js';
 import { ledgerKey } from '../functions/domain/identity.js';
 import type { LedgerEntry } from '../functions/domain/ledger.js';
+import { extractEvents } from '../functions/extract/index.js';
 import type { Extract } from '../functions/ingest/ingest-article.js';
 import { listen, startLocalService } from '../infra/local/runtime.js';
-import { DEVSET_DIR, median, msPerCall, ROOT, SEEDS_DIR, table, verdict, type Figure, type GroupResult } from './lib.js';
+import {
+  DEVSET_DIR,
+  type Figure,
+  type GroupResult,
+  median,
+  msPerCall,
+  ROOT,
+  SEEDS_DIR,
+  table,
+  verdict,
+} from './lib.js';
 import { counter, countWrites, readBodies, type WriteCounts } from './writes.js';
 
 const run = promisify(execFile);
@@ -33,9 +43,14 @@ const CLIENTS = 4;
 const COPIES = 3;
 const GOAL = 200; // articles/s
 const GOAL_RATIO = 1.5;
-const REALSET_DIRS = [join(ROOT, '../shared/realset-vi/articles'), join(ROOT, '../shared/realset-en/articles')];
+const REALSET_DIRS = [
+  join(ROOT, '../shared/realset-vi/articles'),
+  join(ROOT, '../shared/realset-en/articles'),
+];
 
-async function serve(service: Awaited<ReturnType<typeof startLocalService>>): Promise<{ url: string; server: ServerType }> {
+async function serve(
+  service: Awaited<ReturnType<typeof startLocalService>>,
+): Promise<{ url: string; server: ServerType }> {
   for (let port = 4242; port < 4300; port++) {
     try {
       return await listen(service.app, port, '127.0.0.1');
@@ -51,14 +66,18 @@ function copies(bodies: string[]): string[] {
   for (let c = 1; c <= COPIES; c++) {
     for (const body of bodies) {
       const a = JSON.parse(body) as Record<string, unknown>;
-      if (c > 1) a.url = `${String(a.url ?? `https://no-url.example/${out.length}`)}${String(a.url ?? '').includes('?') ? '&' : '?'}copy=${c}`;
+      if (c > 1)
+        a.url = `${String(a.url ?? `https://no-url.example/${out.length}`)}${String(a.url ?? '').includes('?') ? '&' : '?'}copy=${c}`;
       out.push(JSON.stringify(a));
     }
   }
   return out;
 }
 
-async function throughput(bodies: string[], dir: string): Promise<{ rates: number[]; statuses: Record<string, number>[] }> {
+async function throughput(
+  bodies: string[],
+  dir: string,
+): Promise<{ rates: number[]; statuses: Record<string, number>[] }> {
   const file = join(dir, 'bodies.json');
   await writeFile(file, JSON.stringify(copies(bodies)));
   const rates: number[] = [];
@@ -67,10 +86,15 @@ async function throughput(bodies: string[], dir: string): Promise<{ rates: numbe
     const service = await startLocalService();
     const { url, server } = await serve(service);
     try {
-      const { stdout } = await run(process.execPath, [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)], { cwd: ROOT });
+      const { stdout } = await run(
+        process.execPath,
+        [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)],
+        { cwd: ROOT },
+      );
       const out = JSON.parse(stdout) as { ms: number; statuses: Record<string, number> };
       const ok = (out.statuses['201'] ?? 0) + (out.statuses['200'] ?? 0);
-      if (ok !== bodies.length * COPIES) throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
+      if (ok !== bodies.length * COPIES)
+        throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
       rates.push((ok / out.ms) * 1000);
       statuses.push(out.statuses);
     } finally {
@@ -82,7 +106,8 @@ async function throughput(bodies: string[], dir: string): Promise<{ rates: numbe
 }
 
 /** The events an article states as JSON (its text), as the scale test chooses them. */
-const stated: Extract = (article) => (JSON.parse(article.text) as { events: ExtractedEvent[] }).events;
+const stated: Extract = (article) =>
+  (JSON.parse(article.text) as { events: ExtractedEvent[] }).events;
 
 function visit(n: number, month: string): string {
   const event: ExtractedEvent = {
@@ -99,7 +124,12 @@ function visit(n: number, month: string): string {
     evidence: [{ field: 'start', text: `The visit of envoy ${n}.` }],
     partOf: null,
   };
-  return JSON.stringify({ url: `https://scale.example/${n}`, publishedAt: `${month}-01T08:00:00+07:00`, language: 'en', text: JSON.stringify({ events: [event] }) });
+  return JSON.stringify({
+    url: `https://scale.example/${n}`,
+    publishedAt: `${month}-01T08:00:00+07:00`,
+    language: 'en',
+    text: JSON.stringify({ events: [event] }),
+  });
 }
 
 interface Hundred {
@@ -109,16 +139,38 @@ interface Hundred {
 }
 
 async function scaleRun(): Promise<{ first: Hundred; last: Hundred }> {
-  let counts: WriteCounts = { articles: 0, newEvents: 0, requests: {}, writeRequests: 0, writeItems: 0, readRequests: 0 };
+  let counts: WriteCounts = {
+    articles: 0,
+    newEvents: 0,
+    requests: {},
+    writeRequests: 0,
+    writeItems: 0,
+    readRequests: 0,
+  };
   const service = await startLocalService({ extract: stated, client: counter(() => counts) });
   const hundred = async (from: number, months: string[]): Promise<Hundred> => {
-    counts = { articles: 0, newEvents: 0, requests: {}, writeRequests: 0, writeItems: 0, readRequests: 0 };
+    counts = {
+      articles: 0,
+      newEvents: 0,
+      requests: {},
+      writeRequests: 0,
+      writeItems: 0,
+      readRequests: 0,
+    };
     const t0 = performance.now();
     for (let i = 0; i < 100; i++) {
-      const r = await service.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: visit(from + i, months[i % months.length]!) });
+      const r = await service.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: visit(from + i, months[i % months.length]!),
+      });
       if (r.status !== 201) throw new Error(`scale ingest answered ${r.status}`);
     }
-    return { ms: performance.now() - t0, requests: counts.writeRequests + counts.readRequests, readItems: counts.readRequests };
+    return {
+      ms: performance.now() - t0,
+      requests: counts.writeRequests + counts.readRequests,
+      readItems: counts.readRequests,
+    };
   };
   try {
     const first = await hundred(0, ['2026-01', '2026-02', '2026-03', '2026-04']);
@@ -131,10 +183,17 @@ async function scaleRun(): Promise<{ first: Hundred; last: Hundred }> {
         const current = (await service.store.readLedgers(ledger, [ym])).get(ym)!;
         const entries: LedgerEntry[] = [...current.entries];
         while (entries.length < 62 && n < 20_000) {
-          entries.push({ id: `filled${n}`, types: ['official_visit'], dates: [[`${ym}-${String(1 + (n % 28)).padStart(2, '0')}`, null]], names: { JP: [`Filled Envoy ${n}`] }, reports: [`filled:${n}#0`] });
+          entries.push({
+            id: `filled${n}`,
+            types: ['official_visit'],
+            dates: [[`${ym}-${String(1 + (n % 28)).padStart(2, '0')}`, null]],
+            names: { JP: [`Filled Envoy ${n}`] },
+            reports: [`filled:${n}#0`],
+          });
           n++;
         }
-        if (!(await service.store.writeLedger(ledger, ym, entries, current.version))) throw new Error('ledger fill raced');
+        if (!(await service.store.writeLedger(ledger, ym, entries, current.version)))
+          throw new Error('ledger fill raced');
       }
     }
     if (n !== 20_000) throw new Error(`filled ${n} events, not 20,000`);
@@ -159,7 +218,8 @@ export async function ingest(): Promise<GroupResult> {
     };
     msPerCall(extractAll, 1000);
     const extractionRates: number[] = [];
-    for (let r = 0; r < RUNS; r++) extractionRates.push((articles.length / msPerCall(extractAll, 400)) * 1000);
+    for (let r = 0; r < RUNS; r++)
+      extractionRates.push((articles.length / msPerCall(extractAll, 400)) * 1000);
     const extraction = median(extractionRates);
 
     const { rates, statuses } = await throughput(bodies, dir);
@@ -171,16 +231,34 @@ export async function ingest(): Promise<GroupResult> {
     const requestRatio = median(scaleRuns.map((s) => s.last.requests / s.first.requests));
 
     const writes = await countWrites(bodies);
-    const perNew = { requests: writes.first.writeRequests / writes.first.newEvents, items: writes.first.writeItems / writes.first.newEvents };
-    const perRepeat = { requests: writes.repeat.writeRequests / writes.repeat.articles, items: writes.repeat.writeItems / writes.repeat.articles };
+    const perNew = {
+      requests: writes.first.writeRequests / writes.first.newEvents,
+      items: writes.first.writeItems / writes.first.newEvents,
+    };
+    const perRepeat = {
+      requests: writes.repeat.writeRequests / writes.repeat.articles,
+      items: writes.repeat.writeItems / writes.repeat.articles,
+    };
 
     console.log(
       table(
         `ingest — ${articles.length} articles (seeds, devset, realset) × ${COPIES} through POST /articles, ${CLIENTS} clients, median of ${RUNS} fresh stores`,
         ['what', 'articles/s', 'runs', 'goal', ''],
         [
-          ['POST /articles (extract + store)', rate, rates.map((x) => Math.round(x)).join(' '), `≥ ${GOAL}`, verdict(rate >= GOAL)],
-          ['baseline: extractEvents alone, one core', extraction, extractionRates.map((x) => Math.round(x)).join(' '), '', ''],
+          [
+            'POST /articles (extract + store)',
+            rate,
+            rates.map((x) => Math.round(x)).join(' '),
+            `≥ ${GOAL}`,
+            verdict(rate >= GOAL),
+          ],
+          [
+            'baseline: extractEvents alone, one core',
+            extraction,
+            extractionRates.map((x) => Math.round(x)).join(' '),
+            '',
+            '',
+          ],
         ],
       ),
     );
@@ -189,8 +267,22 @@ export async function ingest(): Promise<GroupResult> {
         `ingest at scale — 100 new events of one country set, empty vs holding 20,000 events, median of ${SCALE_RUNS}`,
         ['what', 'first 100', 'last 100', 'ratio', 'goal', ''],
         [
-          ['ms', median(scaleRuns.map((s) => s.first.ms)), median(scaleRuns.map((s) => s.last.ms)), timeRatio, `≤ ${GOAL_RATIO}`, verdict(timeRatio <= GOAL_RATIO)],
-          ['store requests', median(scaleRuns.map((s) => s.first.requests)), median(scaleRuns.map((s) => s.last.requests)), requestRatio, `≤ ${GOAL_RATIO}`, verdict(requestRatio <= GOAL_RATIO)],
+          [
+            'ms',
+            median(scaleRuns.map((s) => s.first.ms)),
+            median(scaleRuns.map((s) => s.last.ms)),
+            timeRatio,
+            `≤ ${GOAL_RATIO}`,
+            verdict(timeRatio <= GOAL_RATIO),
+          ],
+          [
+            'store requests',
+            median(scaleRuns.map((s) => s.first.requests)),
+            median(scaleRuns.map((s) => s.last.requests)),
+            requestRatio,
+            `≤ ${GOAL_RATIO}`,
+            verdict(requestRatio <= GOAL_RATIO),
+          ],
         ],
       ),
     );
@@ -221,14 +313,28 @@ export async function ingest(): Promise<GroupResult> {
         value: median(scaleRuns.map((s) => s.last.ms)),
         unit: 'ms',
         samples: scaleRuns.map((s) => s.last.ms),
-        baseline: { name: 'first 100', value: median(scaleRuns.map((s) => s.first.ms)), unit: 'ms' },
+        baseline: {
+          name: 'first 100',
+          value: median(scaleRuns.map((s) => s.first.ms)),
+          unit: 'ms',
+        },
         ratio: timeRatio,
         goal: `≤ ${GOAL_RATIO}`,
         met: timeRatio <= GOAL_RATIO,
         extra: { requestRatio },
       },
-      { name: 'write requests per new event', value: perNew.requests, unit: 'requests', extra: { writeItems: perNew.items } },
-      { name: 'write requests per repeat report', value: perRepeat.requests, unit: 'requests', extra: { writeItems: perRepeat.items } },
+      {
+        name: 'write requests per new event',
+        value: perNew.requests,
+        unit: 'requests',
+        extra: { writeItems: perNew.items },
+      },
+      {
+        name: 'write requests per repeat report',
+        value: perRepeat.requests,
+        unit: 'requests',
+        extra: { writeItems: perRepeat.items },
+      },
     ];
     if (sink < 0) console.log(sink);
     return {
@@ -237,7 +343,9 @@ export async function ingest(): Promise<GroupResult> {
       startedAt,
       durationMs: performance.now() - t0,
       figures,
-      notes: ['server and dynalite share one Node process (as in npm start); the 4 clients run in a child process on the same cores'],
+      notes: [
+        'server and dynalite share one Node process (as in npm start); the 4 clients run in a child process on the same cores',
+      ],
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

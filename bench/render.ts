@@ -5,23 +5,36 @@
 // so those two are compared with its atom1(). Goals (issue 14): Atom and RSS ≤ 2×, JSON
 // Feed ≤ 3× (its items carry `_diplomacy`, which json1() does not write), iCalendar
 // and HTML likewise ≤ 2×.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Feed } from 'feed';
 import { renderAtom } from '../functions/render/atom.js';
 import { toInstant } from '../functions/render/dates.js';
-import { feedEntry, feedMeta, type FeedEntry } from '../functions/render/entries.js';
+import { type FeedEntry, feedEntry, feedMeta } from '../functions/render/entries.js';
 import { renderHomePage } from '../functions/render/html.js';
 import { renderCalendar } from '../functions/render/ical.js';
 import { renderJsonFeed } from '../functions/render/jsonfeed.js';
 import { renderRss } from '../functions/render/rss.js';
 import type { FeedPage } from '../functions/render/types.js';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { startLocalService } from '../infra/local/runtime.js';
 import { realisticEvents } from './fixtures.js';
-import { fmt, loadArticles, median, msPerCall, ROOT, table, verdict, type Figure, type GroupResult } from './lib.js';
+import {
+  type Figure,
+  fmt,
+  type GroupResult,
+  loadArticles,
+  median,
+  msPerCall,
+  ROOT,
+  table,
+  verdict,
+} from './lib.js';
 
 /** The realsets (third parties' words: read from ../shared at run time, never copied). */
-const REALSETS = ['realset-vi', 'realset-en'].map((name) => resolve(ROOT, `../shared/${name}/articles`));
+const REALSETS = ['realset-vi', 'realset-en'].map((name) =>
+  resolve(ROOT, `../shared/${name}/articles`),
+);
 
 /** Every JSON Feed item of the realsets' events, as served: each article ingested
  *  through the local service (so events merge as they do deployed), then every page
@@ -38,15 +51,23 @@ async function realsetItemSizes(): Promise<{ articles: number; sizes: number[] }
         console.warn(`(no realset at ${dir})`);
       }
       for (const n of names) {
-        const res = await service.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(join(dir, n), 'utf8') });
-        if (res.status !== 201 && res.status !== 200) throw new Error(`ingest of ${n} answered ${res.status}`);
+        const res = await service.app.request('/articles', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: await readFile(join(dir, n), 'utf8'),
+        });
+        if (res.status !== 201 && res.status !== 200)
+          throw new Error(`ingest of ${n} answered ${res.status}`);
         articles++;
       }
     }
     const sizes: number[] = [];
     let url: string | undefined = 'http://localhost/feeds/feed.json?limit=100';
     while (url) {
-      const feed = (await (await service.app.request(url)).json()) as { items: unknown[]; next_url?: string };
+      const feed = (await (await service.app.request(url)).json()) as {
+        items: unknown[];
+        next_url?: string;
+      };
       for (const item of feed.items) sizes.push(Buffer.byteLength(JSON.stringify(item)));
       url = feed.next_url;
     }
@@ -121,11 +142,36 @@ export async function render(): Promise<GroupResult> {
   const entries = events.map((e) => feedEntry(e, page));
 
   const formats: { name: string; ours: () => string; baseName: string; base: () => string }[] = [
-    { name: 'atom', ours: () => renderAtom(page), baseName: 'feed atom1()', base: () => bareFeed(page, entries).atom1() },
-    { name: 'rss', ours: () => renderRss(page), baseName: 'feed rss2()', base: () => bareFeed(page, entries).rss2() },
-    { name: 'json', ours: () => renderJsonFeed(page), baseName: 'feed json1()', base: () => bareFeed(page, entries).json1() },
-    { name: 'ics', ours: () => renderCalendar(page), baseName: 'feed atom1()', base: () => bareFeed(page, entries).atom1() },
-    { name: 'html', ours: () => renderHomePage(page), baseName: 'feed atom1()', base: () => bareFeed(page, entries).atom1() },
+    {
+      name: 'atom',
+      ours: () => renderAtom(page),
+      baseName: 'feed atom1()',
+      base: () => bareFeed(page, entries).atom1(),
+    },
+    {
+      name: 'rss',
+      ours: () => renderRss(page),
+      baseName: 'feed rss2()',
+      base: () => bareFeed(page, entries).rss2(),
+    },
+    {
+      name: 'json',
+      ours: () => renderJsonFeed(page),
+      baseName: 'feed json1()',
+      base: () => bareFeed(page, entries).json1(),
+    },
+    {
+      name: 'ics',
+      ours: () => renderCalendar(page),
+      baseName: 'feed atom1()',
+      base: () => bareFeed(page, entries).atom1(),
+    },
+    {
+      name: 'html',
+      ours: () => renderHomePage(page),
+      baseName: 'feed atom1()',
+      base: () => bareFeed(page, entries).atom1(),
+    },
   ];
 
   const figures: Figure[] = [];
@@ -149,13 +195,26 @@ export async function render(): Promise<GroupResult> {
       value: o,
       unit: 'ms/page',
       samples: ours,
-      baseline: { name: `bare ${f.baseName} on the same ${ITEMS} items`, value: b, unit: 'ms/page' },
+      baseline: {
+        name: `bare ${f.baseName} on the same ${ITEMS} items`,
+        value: b,
+        unit: 'ms/page',
+      },
       ratio: o / b,
       goal: `≤ ${goal}× the baseline`,
       met: o / b <= goal,
       extra: { bytes, baselineBytes: baseBytes, baselineSamples: base },
     });
-    rows.push([f.name, o, f.baseName, b, `${fmt(o / b)}×`, `≤ ${goal}× ${verdict(o / b <= goal)}`, `${fmt(bytes / 1024, 1)}`, `${fmt(baseBytes / 1024, 1)}`]);
+    rows.push([
+      f.name,
+      o,
+      f.baseName,
+      b,
+      `${fmt(o / b)}×`,
+      `≤ ${goal}× ${verdict(o / b <= goal)}`,
+      `${fmt(bytes / 1024, 1)}`,
+      `${fmt(baseBytes / 1024, 1)}`,
+    ]);
   }
   // where the XML formats' time goes: building the 50 entries (titles, summaries, HTML content)
   const buildEntries = () => events.map((e) => feedEntry(e, page));
@@ -163,15 +222,33 @@ export async function render(): Promise<GroupResult> {
   const entryRuns: number[] = [];
   for (let r = 0; r < RUNS; r++) entryRuns.push(msPerCall(buildEntries, MIN_MS / 2));
   const entryMs = median(entryRuns);
-  figures.push({ name: `feedEntry × ${ITEMS} (inside atom/rss)`, value: entryMs, unit: 'ms/page', samples: entryRuns });
+  figures.push({
+    name: `feedEntry × ${ITEMS} (inside atom/rss)`,
+    value: entryMs,
+    unit: 'ms/page',
+    samples: entryRuns,
+  });
   rows.push([`(feedEntry × ${ITEMS}, inside atom/rss)`, entryMs, '', '', '', '', '', '']);
 
   const real = await realsetItemSizes();
   const itemMedian = median(real.sizes);
   const itemMax = Math.max(...real.sizes);
   figures.push(
-    { name: 'JSON Feed item of the realsets, median', value: itemMedian, unit: 'bytes', goal: '≤ 3 KB', met: itemMedian <= 3072, extra: { items: real.sizes.length, articles: real.articles } },
-    { name: 'JSON Feed item of the realsets, max', value: itemMax, unit: 'bytes', goal: '≤ 8 KB', met: itemMax <= 8192 },
+    {
+      name: 'JSON Feed item of the realsets, median',
+      value: itemMedian,
+      unit: 'bytes',
+      goal: '≤ 3 KB',
+      met: itemMedian <= 3072,
+      extra: { items: real.sizes.length, articles: real.articles },
+    },
+    {
+      name: 'JSON Feed item of the realsets, max',
+      value: itemMax,
+      unit: 'bytes',
+      goal: '≤ 8 KB',
+      met: itemMax <= 8192,
+    },
   );
   console.log(
     table(

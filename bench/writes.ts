@@ -4,9 +4,10 @@
 // through. Used by the "ingest" group; runnable alone on any version of the code that
 // has startLocalService's `client` hook:
 //   node --import tsx bench/writes.ts <article dirs…>
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalService } from '../infra/local/runtime.js';
 
 export interface WriteCounts {
@@ -18,7 +19,12 @@ export interface WriteCounts {
   readRequests: number;
 }
 
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+const WRITES = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+]);
 
 /** Counts every store request into the counts `current()` returns at that moment. */
 export function counter(current: () => WriteCounts) {
@@ -31,7 +37,9 @@ export function counter(current: () => WriteCounts) {
         if (WRITES.has(name)) {
           counts.writeRequests++;
           const input = args.input as { RequestItems?: Record<string, unknown[]> };
-          counts.writeItems += input.RequestItems ? Object.values(input.RequestItems).reduce((n, xs) => n + xs.length, 0) : 1;
+          counts.writeItems += input.RequestItems
+            ? Object.values(input.RequestItems).reduce((n, xs) => n + xs.length, 0)
+            : 1;
         } else counts.readRequests++;
         return next(args);
       },
@@ -44,8 +52,17 @@ export function counter(current: () => WriteCounts) {
 /** Ingests the articles one by one into an empty store (pass 1: the events are new),
  *  then each again under another URL (pass 2: every report is a repeat of a known
  *  event); the counts of each pass. */
-export async function countWrites(bodies: string[]): Promise<{ first: WriteCounts; repeat: WriteCounts }> {
-  const empty = (): WriteCounts => ({ articles: 0, newEvents: 0, requests: {}, writeRequests: 0, writeItems: 0, readRequests: 0 });
+export async function countWrites(
+  bodies: string[],
+): Promise<{ first: WriteCounts; repeat: WriteCounts }> {
+  const empty = (): WriteCounts => ({
+    articles: 0,
+    newEvents: 0,
+    requests: {},
+    writeRequests: 0,
+    writeItems: 0,
+    readRequests: 0,
+  });
   let counts = empty();
   const service = await startLocalService({ client: counter(() => counts) });
   try {
@@ -68,7 +85,10 @@ export async function countWrites(bodies: string[]): Promise<{ first: WriteCount
       return counts;
     };
     const first = await pass((b) => b);
-    const repeat = await pass((b) => ({ ...b, url: `${String(b.url ?? 'https://no-url.example/')}${String(b.url ?? '').includes('?') ? '&' : '?'}copy=2` }));
+    const repeat = await pass((b) => ({
+      ...b,
+      url: `${String(b.url ?? 'https://no-url.example/')}${String(b.url ?? '').includes('?') ? '&' : '?'}copy=2`,
+    }));
     return { first, repeat };
   } finally {
     await service.close();
@@ -101,5 +121,14 @@ if (process.argv[1]?.endsWith('writes.ts')) {
     'read requests / n': +(c.readRequests / n).toFixed(2),
     requests: c.requests,
   });
-  console.log(JSON.stringify({ 'per new event (pass 1)': per(first, first.newEvents), 'per repeat report (pass 2, per article)': per(repeat, repeat.articles) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        'per new event (pass 1)': per(first, first.newEvents),
+        'per repeat report (pass 2, per article)': per(repeat, repeat.articles),
+      },
+      null,
+      2,
+    ),
+  );
 }

@@ -13,7 +13,10 @@ const ESM_REQUIRE_BANNER =
 
 /** Modules replaced at build time by smaller ones that do what Lambda needs of them. */
 const BUNDLE_ALIASES: Record<string, string> = {
-  '@aws-sdk/credential-provider-node': path.join(PROJECT_ROOT, 'functions/shared/lambda/credentials.ts'),
+  '@aws-sdk/credential-provider-node': path.join(
+    PROJECT_ROOT,
+    'functions/shared/lambda/credentials.ts',
+  ),
   sax: path.join(PROJECT_ROOT, 'functions/shared/lambda/no-sax.ts'),
 };
 

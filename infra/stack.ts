@@ -70,7 +70,9 @@ export function validateStage(stage: string): string {
 function validatePublicBaseUrl(value: string): string {
   const url = new URL(value);
   if (url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`publicBaseUrl must be an https origin such as https://feeds.example.org, got ${value}`);
+    throw new Error(
+      `publicBaseUrl must be an https origin such as https://feeds.example.org, got ${value}`,
+    );
   }
   return url.origin;
 }
@@ -101,7 +103,9 @@ export class DiplomacyFeedStack extends Stack {
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       LOG_LEVEL: props.logLevel ?? 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
-      ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: validatePublicBaseUrl(props.publicBaseUrl) } : {}),
+      ...(props.publicBaseUrl
+        ? { PUBLIC_BASE_URL: validatePublicBaseUrl(props.publicBaseUrl) }
+        : {}),
     };
 
     const parts = { stage, table, environment, removalPolicy };
@@ -111,7 +115,10 @@ export class DiplomacyFeedStack extends Stack {
       ...(props.feedConcurrency !== undefined ? { concurrency: props.feedConcurrency } : {}),
       acknowledgeNagFindings: props.acknowledgeNagFindings ?? true,
     });
-    this.ingest = new IngestEndpoint(this, { ...parts, entry: props.entries?.ingest ?? handler('ingest') });
+    this.ingest = new IngestEndpoint(this, {
+      ...parts,
+      entry: props.entries?.ingest ?? handler('ingest'),
+    });
     this.poller = new Poller(this, {
       ...parts,
       entry: props.entries?.poll ?? handler('poll'),
@@ -121,16 +128,32 @@ export class DiplomacyFeedStack extends Stack {
     });
     this.alarms = new Alarms(this, {
       stage,
-      functions: { Feed: this.feed.function, Ingest: this.ingest.function, Poll: this.poller.function },
+      functions: {
+        Feed: this.feed.function,
+        Ingest: this.ingest.function,
+        Poll: this.poller.function,
+      },
       distribution: this.feed.distribution,
     });
 
     const site = `https://${this.feed.distribution.distributionDomainName}`;
-    new CfnOutput(this, 'HomePageUrl', { value: `${site}/`, description: 'Human page with feed autodiscovery' });
+    new CfnOutput(this, 'HomePageUrl', {
+      value: `${site}/`,
+      description: 'Human page with feed autodiscovery',
+    });
     new CfnOutput(this, 'FeedUrl', { value: `${site}/feeds/atom.xml`, description: 'Atom feed' });
-    new CfnOutput(this, 'RssFeedUrl', { value: `${site}/feeds/rss.xml`, description: 'RSS 2.0 feed' });
-    new CfnOutput(this, 'JsonFeedUrl', { value: `${site}/feeds/feed.json`, description: 'JSON Feed 1.1' });
-    new CfnOutput(this, 'CalendarUrl', { value: `${site}/feeds/calendar.ics`, description: 'iCalendar feed' });
+    new CfnOutput(this, 'RssFeedUrl', {
+      value: `${site}/feeds/rss.xml`,
+      description: 'RSS 2.0 feed',
+    });
+    new CfnOutput(this, 'JsonFeedUrl', {
+      value: `${site}/feeds/feed.json`,
+      description: 'JSON Feed 1.1',
+    });
+    new CfnOutput(this, 'CalendarUrl', {
+      value: `${site}/feeds/calendar.ics`,
+      description: 'iCalendar feed',
+    });
     new CfnOutput(this, 'IngestUrl', {
       // Function URLs end with a slash.
       value: Fn.join('', [this.ingest.url.url, 'articles']),

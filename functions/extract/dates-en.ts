@@ -8,16 +8,36 @@
 // which holds the 500 KB budget only without it.)
 import * as z from 'zod/mini';
 import datesData from './data/en/dates.json' with { type: 'json' };
-import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber, nearestYearOfDay, nearestYearOfMonth, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import {
+  type DateMention,
+  dayNumberOf,
+  isoDay,
+  isoMonth,
+  isoOfDayNumber,
+  nearestYearOfDay,
+  nearestYearOfMonth,
+  type RefDate,
+  refDayNumber,
+} from './dates.js';
 import { anyOf } from './patterns.js';
 
 const Words = z.record(z.string(), z.number());
-const DATES = z.object({
-  months: Words, weekdays: Words, relativeDays: Words, shift: Words,
-  week: z.string(), month: z.string(), year: z.string(),
-  rangeJoiners: z.array(z.string()), dayJoiner: z.string(), monthLead: z.array(z.string()),
-  weekdayForward: z.array(z.string()), sameDay: z.array(z.string()),
-}).parse(datesData);
+const DATES = z
+  .object({
+    months: Words,
+    weekdays: Words,
+    relativeDays: Words,
+    shift: Words,
+    week: z.string(),
+    month: z.string(),
+    year: z.string(),
+    rangeJoiners: z.array(z.string()),
+    dayJoiner: z.string(),
+    monthLead: z.array(z.string()),
+    weekdayForward: z.array(z.string()),
+    sameDay: z.array(z.string()),
+  })
+  .parse(datesData);
 
 const word = (alternation: string) => `(?<![\\p{L}\\d])(?:${alternation})(?![\\p{L}])`;
 const MONTH = `(${anyOf(Object.keys(DATES.months))})\\.?`;
@@ -50,7 +70,14 @@ function dayOf(d: number, m: number, y: number | null, ref: RefDate): string | n
 }
 
 /** A span of days: the end after the start, in the next year across a year end. */
-function span(d1: number, m1: number, d2: number, m2: number, y: number | null, ref: RefDate): Omit<DateMention, 'start' | 'end'> | null {
+function span(
+  d1: number,
+  m1: number,
+  d2: number,
+  m2: number,
+  y: number | null,
+  ref: RefDate,
+): Omit<DateMention, 'start' | 'end'> | null {
   const first = dayOf(d1, m1, y, ref);
   if (first === null) return null;
   const year1 = Number(first.slice(0, 4));
@@ -59,12 +86,21 @@ function span(d1: number, m1: number, d2: number, m2: number, y: number | null, 
   return { value: first, endValue: last, precision: 'day', ...flags };
 }
 
-function single(d: number, m: number, y: number | null, ref: RefDate): Omit<DateMention, 'start' | 'end'> | null {
+function single(
+  d: number,
+  m: number,
+  y: number | null,
+  ref: RefDate,
+): Omit<DateMention, 'start' | 'end'> | null {
   const value = dayOf(d, m, y, ref);
   return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
 }
 
-function weekday(shiftWord: string | undefined, name: string, ctx: Context): Omit<DateMention, 'start' | 'end'> {
+function weekday(
+  shiftWord: string | undefined,
+  name: string,
+  ctx: Context,
+): Omit<DateMention, 'start' | 'end'> {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
   const todayWeekday = ((new Date(today * 86_400_000).getUTCDay() + 6) % 7) + 1; // Monday 1 … Sunday 7
@@ -72,51 +108,149 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Omi
   const back = (todayWeekday - target + 7) % 7;
   const shift = shiftWord === undefined ? null : DATES.shift[shiftWord]!;
   const forward = shift === null ? ctx.forward : shift > 0;
-  const day = shift === 0 ? today + target - todayWeekday : forward ? today + (ahead === 0 && shift !== null ? 7 : ahead) : today - (back === 0 && shift !== null ? 7 : back);
+  const day =
+    shift === 0
+      ? today + target - todayWeekday
+      : forward
+        ? today + (ahead === 0 && shift !== null ? 7 : ahead)
+        : today - (back === 0 && shift !== null ? 7 : back);
   return { value: isoOfDayNumber(day), endValue: null, precision: 'day', ...flags, relative: true };
 }
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
-  { pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}(?:${TO}|${AND})${DAY}${YEAR}`, 'gu'), read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[3]), month(m[1]!), num(m[4]), c.ref) },
+  {
+    pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}(?:${TO}|${AND})${DAY}${YEAR}`, 'gu'),
+    read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[3]), month(m[1]!), num(m[4]), c.ref),
+  },
   // "April 30 to May 2"
-  { pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}${TO}${MONTH}\\s*${DAY}${YEAR}`, 'gu'), read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[4]), month(m[3]!), num(m[5]), c.ref) },
+  {
+    pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}${TO}${MONTH}\\s*${DAY}${YEAR}`, 'gu'),
+    read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[4]), month(m[3]!), num(m[5]), c.ref),
+  },
   // "5-7 March", "10 to 12 December 2024"
-  { pattern: new RegExp(`(?<![\\d.,/-])${DAY}(?:${TO}|${AND})${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'), read: (m, c) => span(Number(m[1]), month(m[3]!), Number(m[2]), month(m[3]!), num(m[4]), c.ref) },
+  {
+    pattern: new RegExp(
+      `(?<![\\d.,/-])${DAY}(?:${TO}|${AND})${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`,
+      'gu',
+    ),
+    read: (m, c) => span(Number(m[1]), month(m[3]!), Number(m[2]), month(m[3]!), num(m[4]), c.ref),
+  },
   // "30 April to 2 May"
-  { pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+${MONTH}${TO}${DAY}\\s+${MONTH}(?![\\p{L}])${YEAR}`, 'gu'), read: (m, c) => span(Number(m[1]), month(m[2]!), Number(m[3]), month(m[4]!), num(m[5]), c.ref) },
+  {
+    pattern: new RegExp(
+      `(?<![\\d.,/-])${DAY}\\s+${MONTH}${TO}${DAY}\\s+${MONTH}(?![\\p{L}])${YEAR}`,
+      'gu',
+    ),
+    read: (m, c) => span(Number(m[1]), month(m[2]!), Number(m[3]), month(m[4]!), num(m[5]), c.ref),
+  },
   // "March 5", "Sept. 30, 2017", "July.8"
-  { pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'), read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref) },
+  {
+    pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
+    read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
+  },
   // "5 March", "5th of March 2024"
-  { pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'), read: (m, c) => single(Number(m[1]), month(m[2]!), num(m[3]), c.ref) },
+  {
+    pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
+    read: (m, c) => single(Number(m[1]), month(m[2]!), num(m[3]), c.ref),
+  },
   // "in November", "November 2024", "early next month" is below
-  { pattern: new RegExp(`(?:(?<![\\p{L}])(?:${anyOf(DATES.monthLead)})\\s+(?:the\\s+)?${MONTH}(?![\\p{L}])${YEAR}|${MONTH_WORD}\\s+(\\d{4})(?!\\d))`, 'gu'),
+  {
+    pattern: new RegExp(
+      `(?:(?<![\\p{L}])(?:${anyOf(DATES.monthLead)})\\s+(?:the\\s+)?${MONTH}(?![\\p{L}])${YEAR}|${MONTH_WORD}\\s+(\\d{4})(?!\\d))`,
+      'gu',
+    ),
     read: (m, c) => {
       const name = m[1] ?? m[3]!;
       const y = num(m[2] ?? m[4]);
-      return { value: isoMonth(y ?? nearestYearOfMonth(month(name), c.ref), month(name)), endValue: null, precision: 'month', ...flags };
-    } },
+      return {
+        value: isoMonth(y ?? nearestYearOfMonth(month(name), c.ref), month(name)),
+        endValue: null,
+        precision: 'month',
+        ...flags,
+      };
+    },
+  },
   // "next week", "this week"
-  { pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'), read: (m, c) => {
-    const monday = refDayNumber(c.ref) - ((new Date(refDayNumber(c.ref) * 86_400_000).getUTCDay() + 6) % 7) + 7 * DATES.shift[m[1]!]!;
-    return { value: isoOfDayNumber(monday), endValue: isoOfDayNumber(monday + 6), precision: 'day', ...flags, relative: true, approximate: true };
-  } },
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
+    read: (m, c) => {
+      const monday =
+        refDayNumber(c.ref) -
+        ((new Date(refDayNumber(c.ref) * 86_400_000).getUTCDay() + 6) % 7) +
+        7 * DATES.shift[m[1]!]!;
+      return {
+        value: isoOfDayNumber(monday),
+        endValue: isoOfDayNumber(monday + 6),
+        precision: 'day',
+        ...flags,
+        relative: true,
+        approximate: true,
+      };
+    },
+  },
   // "next month", "last month"
-  { pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'), read: (m, c) => {
-    const index = c.ref.year * 12 + c.ref.month - 1 + DATES.shift[m[1]!]!;
-    return { value: isoMonth(Math.floor(index / 12), (index % 12) + 1), endValue: null, precision: 'month', ...flags, relative: true };
-  } },
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
+    read: (m, c) => {
+      const index = c.ref.year * 12 + c.ref.month - 1 + DATES.shift[m[1]!]!;
+      return {
+        value: isoMonth(Math.floor(index / 12), (index % 12) + 1),
+        endValue: null,
+        precision: 'month',
+        ...flags,
+        relative: true,
+      };
+    },
+  },
   // "this year", "next year"
-  { pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.year}`), 'gu'), read: (m, c) => ({ value: String(c.ref.year + DATES.shift[m[1]!]!), endValue: null, precision: 'year', ...flags, relative: true }) },
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.year}`), 'gu'),
+    read: (m, c) => ({
+      value: String(c.ref.year + DATES.shift[m[1]!]!),
+      endValue: null,
+      precision: 'year',
+      ...flags,
+      relative: true,
+    }),
+  },
   // "on Tuesday", "next Tuesday"
-  { pattern: new RegExp(word(`(?:(${SHIFT})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`), 'gu'), read: (m, c) => weekday(m[1], m[2]!, c) },
+  {
+    pattern: new RegExp(word(`(?:(${SHIFT})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`), 'gu'),
+    read: (m, c) => weekday(m[1], m[2]!, c),
+  },
   // "today", "yesterday"
-  { pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'), read: (m, c) => ({ value: isoOfDayNumber(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!), endValue: null, precision: 'day', ...flags, relative: true }) },
+  {
+    pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'),
+    read: (m, c) => ({
+      value: isoOfDayNumber(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
+      endValue: null,
+      precision: 'day',
+      ...flags,
+      relative: true,
+    }),
+  },
   // "the same day": the day of the last reported event
-  { pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'), read: (_m, c) => (c.previousDay === null ? null : { value: c.previousDay, endValue: null, precision: 'day', ...flags, relative: true, anchored: true }) },
+  {
+    pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'),
+    read: (_m, c) =>
+      c.previousDay === null
+        ? null
+        : {
+            value: c.previousDay,
+            endValue: null,
+            precision: 'day',
+            ...flags,
+            relative: true,
+            anchored: true,
+          },
+  },
   // a year on its own ("in 2015", "since 2021")
-  { pattern: /(?<![\d.,/-])((?:19|20)\d{2})(?!\d)/gu, read: (m) => ({ value: m[1]!, endValue: null, precision: 'year', ...flags }) },
+  {
+    pattern: /(?<![\d.,/-])((?:19|20)\d{2})(?!\d)/gu,
+    read: (m) => ({ value: m[1]!, endValue: null, precision: 'year', ...flags }),
+  },
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
@@ -125,7 +259,11 @@ const BESIDE_CHARS = 3;
 /** "April 30 and May 1": two days joined by "and" are one span when this close. */
 const JOINED_DAYS = 3;
 
-export function findEnglishDates(lower: string, ref: RefDate, previousDay: string | null): DateMention[] {
+export function findEnglishDates(
+  lower: string,
+  ref: RefDate,
+  previousDay: string | null,
+): DateMention[] {
   const ctx: Context = { ref, forward: FORWARD.test(lower), previousDay };
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];
@@ -144,9 +282,21 @@ export function findEnglishDates(lower: string, ref: RefDate, previousDay: strin
   found.forEach((d, n) => {
     const next = found[n + 1];
     // "Sunday (June 23)": the weekday is the date beside it
-    if (d.relative && !d.approximate && !d.anchored && next !== undefined && next.start - d.end <= BESIDE_CHARS && !next.relative && next.precision === 'day') return;
+    if (
+      d.relative &&
+      !d.approximate &&
+      !d.anchored &&
+      next !== undefined &&
+      next.start - d.end <= BESIDE_CHARS &&
+      !next.relative &&
+      next.precision === 'day'
+    )
+      return;
     const last = out[out.length - 1];
-    if (last !== undefined && joinable(lower, last, d)) { out[out.length - 1] = { ...last, end: d.end, endValue: d.value }; return; }
+    if (last !== undefined && joinable(lower, last, d)) {
+      out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
+      return;
+    }
     out.push(d);
   });
   return out;
@@ -154,7 +304,15 @@ export function findEnglishDates(lower: string, ref: RefDate, previousDay: strin
 
 /** "April 30 and May 1": two single days joined by "and", a few days apart. */
 function joinable(lower: string, a: DateMention, b: DateMention): boolean {
-  if (a.precision !== 'day' || b.precision !== 'day' || a.endValue !== null || b.endValue !== null || a.relative || b.relative) return false;
+  if (
+    a.precision !== 'day' ||
+    b.precision !== 'day' ||
+    a.endValue !== null ||
+    b.endValue !== null ||
+    a.relative ||
+    b.relative
+  )
+    return false;
   const gap = dayNumberOf(b.value) - dayNumberOf(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }

@@ -1,19 +1,40 @@
 // From an article to its events: reads every sentence, merges the mentions of one event,
 // dates them, decides status, host and guest, links meetings to the visit they belong to.
 import type { Article } from '../domain/article.js';
-import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
-import { findTriggers, isCommitteeName } from './classify.js';
-import { dayNumberOf, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
-import type { LanguageProfile } from './languages.js';
-import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
-import { furnitureOf, type Furniture } from './noise.js';
-import { cleanText } from './normalize.js';
+import type { EventType, Evidence, ExtractedEvent, Participant } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { bareNameMentions, findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
+import { findTriggers, isCommitteeName } from './classify.js';
+import {
+  type DateMention,
+  dayNumberOf,
+  isoDay,
+  isoMonth,
+  isoOfDayNumber as isoOfDay,
+  type RefDate,
+  refDateOf,
+  refDayNumber,
+} from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import type { LanguageProfile } from './languages.js';
+import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
+import {
+  findMentions,
+  hostingIn,
+  type Mention,
+  type Place,
+  type SentenceInfo,
+} from './mentions.js';
+import { type Furniture, furnitureOf } from './noise.js';
+import { cleanText } from './normalize.js';
+import {
+  bareNameMentions,
+  findPeople,
+  type Person,
+  type PersonMention,
+  resolvePeople,
+} from './people.js';
 import { splitSentences } from './sentences.js';
+import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
@@ -68,7 +89,18 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
-    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption', anchor: null });
+    sentences.push({
+      text,
+      tokens,
+      triggers: furniture === 'related' ? [] : findTriggers(tokens),
+      mentions,
+      persons: [],
+      dates: [],
+      order,
+      isTitle,
+      caption: furniture === 'caption',
+      anchor: null,
+    });
     lowers.push(lower);
   };
   if (title.length > 0) read(title, matchForm(title), true, null);
@@ -77,8 +109,17 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   body.forEach((s, n) => {
     const next = body[n + 1];
     const lower = bodyLowers[n]!;
-    const furniture = furnitureOf(lower, next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null);
-    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), lower.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
+    const furniture = furnitureOf(
+      lower,
+      next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null,
+    );
+    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS)
+      read(
+        s.text.slice(at, at + MAX_SENTENCE_CHARS),
+        lower.slice(at, at + MAX_SENTENCE_CHARS),
+        false,
+        furniture,
+      );
   });
   if (profile.bareNames) addBareNames(sentences, allPeople);
   setContextCountries(sentences, profile.homeCountry);
@@ -92,7 +133,10 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
     info.dates = profile.findDates(lower, ref, info.isTitle ? null : anchor);
-    if (!info.isTitle) { info.anchor = anchor; anchor = nextAnchor(anchor, info); }
+    if (!info.isTitle) {
+      info.anchor = anchor;
+      anchor = nextAnchor(anchor, info);
+    }
   });
   return sentences;
 }
@@ -108,14 +152,18 @@ function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMenti
   if (nameWords.size === 0) return;
   allPeople.length = 0;
   for (const info of sentences) {
-    const bare = bareNameMentions(info.text, info.tokens, nameWords, info.mentions);
-    if (bare.length > 0) info.mentions = [...info.mentions, ...bare].sort((a, b) => a.first - b.first);
+    const bare = bareNameMentions(info.tokens, nameWords, info.mentions);
+    if (bare.length > 0)
+      info.mentions = [...info.mentions, ...bare].sort((a, b) => a.first - b.first);
     for (const m of info.mentions) allPeople.push(m);
   }
 }
 
 /** Foreign countries written in a sentence, with their token positions. */
-function foreignCountries(tokens: readonly Token[], homeCountry: string | null): Array<{ at: number; code: string }> {
+function foreignCountries(
+  tokens: readonly Token[],
+  homeCountry: string | null,
+): Array<{ at: number; code: string }> {
   const out: Array<{ at: number; code: string }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!tokens[k]!.cap) continue;
@@ -136,7 +184,10 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
   const cache = new Map<number, Array<{ at: number; code: string }>>();
   const of = (n: number) => {
     let list = cache.get(n);
-    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens, homeCountry); cache.set(n, list); }
+    if (list === undefined) {
+      list = foreignCountries(sentences[n]!.tokens, homeCountry);
+      cache.set(n, list);
+    }
     return list;
   };
   sentences.forEach((info, n) => {
@@ -145,7 +196,10 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       const here = of(n);
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;
-      for (let b = n - 1; code === null && b >= 0; b--) { const l = of(b); if (l.length > 0) code = l[l.length - 1]!.code; }
+      for (let b = n - 1; code === null && b >= 0; b--) {
+        const l = of(b);
+        if (l.length > 0) code = l[l.length - 1]!.code;
+      }
       if (code === null) code = here.find((c) => c.at >= m.end)?.code ?? null;
       m.contextCountry = code;
     }
@@ -168,7 +222,10 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   let span: DateMention | undefined;
   for (const d of info.dates) {
     if (d.precision !== 'day' || d.anchored || d.approximate) continue;
-    if (d.endValue !== null) { span ??= d; continue; }
+    if (d.endValue !== null) {
+      span ??= d;
+      continue;
+    }
     day = d;
     break;
   }
@@ -179,7 +236,9 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
 }
 
 function hasCommitteeName(info: SentenceInfo): boolean {
-  return info.triggers.some((t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0);
+  return info.triggers.some(
+    (t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0,
+  );
 }
 
 // ---------------------------------------------------------------- merging mentions
@@ -187,16 +246,32 @@ function hasCommitteeName(info: SentenceInfo): boolean {
 function span(d: DateMention): [number, number] {
   if (d.precision === 'month') {
     const first = dayNumberOf(d.value);
-    const next = dayNumberOf(isoMonth(Number(d.value.slice(0, 4)) + (d.value.slice(5, 7) === '12' ? 1 : 0), d.value.slice(5, 7) === '12' ? 1 : Number(d.value.slice(5, 7)) + 1));
+    const next = dayNumberOf(
+      isoMonth(
+        Number(d.value.slice(0, 4)) + (d.value.slice(5, 7) === '12' ? 1 : 0),
+        d.value.slice(5, 7) === '12' ? 1 : Number(d.value.slice(5, 7)) + 1,
+      ),
+    );
     return [first, next - 1];
   }
   return [dayNumberOf(d.value), dayNumberOf(d.endValue ?? d.value)];
 }
 
-function datesCompatible(a: DateMention | null, b: DateMention | null, exactDays: boolean): boolean {
+function datesCompatible(
+  a: DateMention | null,
+  b: DateMention | null,
+  exactDays: boolean,
+): boolean {
   if (a === null || b === null) return true;
   if (a.precision === 'year' || b.precision === 'year') return true;
-  if (exactDays && a.precision === 'day' && b.precision === 'day' && a.endValue === null && b.endValue === null) return a.value === b.value;
+  if (
+    exactDays &&
+    a.precision === 'day' &&
+    b.precision === 'day' &&
+    a.endValue === null &&
+    b.endValue === null
+  )
+    return a.value === b.value;
   const [a0, a1] = span(a);
   const [b0, b1] = span(b);
   return a0 <= b1 && b0 <= a1;
@@ -222,7 +297,16 @@ const toCome = (m: Mention) => m.future && !m.past;
 const told = (m: Mention) => m.past && !m.future;
 
 function summarize(m: Mention): Summary {
-  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map(), done: told(m) };
+  const summary: Summary = {
+    countries: m.countries.join(),
+    host: m.host,
+    guest: m.guest,
+    ordinal: m.ordinal,
+    date: m.date,
+    type: m.type,
+    people: new Map(),
+    done: told(m),
+  };
   addPeople(summary, m);
   return summary;
 }
@@ -231,14 +315,18 @@ function addPeople(summary: Summary, m: Mention): void {
   for (const p of peopleOfMention(m)) {
     if (p.country === null) continue;
     let ids = summary.people.get(p.country);
-    if (ids === undefined) { ids = new Set(); summary.people.set(p.country, ids); }
+    if (ids === undefined) {
+      ids = new Set();
+      summary.people.set(p.country, ids);
+    }
     ids.add(p.id);
   }
 }
 
 function peopleCompatible(summary: Summary, m: Mention): boolean {
   const mine = new Map<string, number[]>();
-  for (const p of peopleOfMention(m)) if (p.country !== null) mine.set(p.country, [...(mine.get(p.country) ?? []), p.id]);
+  for (const p of peopleOfMention(m))
+    if (p.country !== null) mine.set(p.country, [...(mine.get(p.country) ?? []), p.id]);
   for (const [country, ids] of mine) {
     const other = summary.people.get(country);
     if (other !== undefined && !ids.some((id) => other.has(id))) return false;
@@ -251,17 +339,34 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
   // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
   // a reference to "the visit" (no host written) joins the visit its people fit
-  if (m.kind === 'visit') return (m.host === null || (summary.host === m.host && summary.guest === m.guest)) && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
-  if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
+  if (m.kind === 'visit')
+    return (
+      (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
+      datesCompatible(summary.date, m.date, false) &&
+      peopleCompatible(summary, m)
+    );
+  if (m.kind === 'committee')
+    return (
+      (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) &&
+      datesCompatible(summary.date, m.date, true)
+    );
   // talks told once as talks and once as a call ("had talks …", "during his phone talks …") are the call
   // "hosted B on Monday … will precede talks between A and B": what is to come is another meeting
   if (m.date === null && toCome(m) && summary.done) return false;
-  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting' || (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
+  const typesFit =
+    summary.type === m.type ||
+    summary.type === 'meeting' ||
+    m.type === 'meeting' ||
+    (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
 function absorb(summary: Summary, m: Mention): void {
-  if (summary.date === null || (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')) summary.date = m.date;
+  if (
+    summary.date === null ||
+    (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')
+  )
+    summary.date = m.date;
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
@@ -274,8 +379,13 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption) continue;
     const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
-    if (at < 0) { groups.push({ kind: m.kind, mentions: [m] }); summaries.push(summarize(m)); }
-    else { groups[at]!.mentions.push(m); absorb(summaries[at]!, m); }
+    if (at < 0) {
+      groups.push({ kind: m.kind, mentions: [m] });
+      summaries.push(summarize(m));
+    } else {
+      groups[at]!.mentions.push(m);
+      absorb(summaries[at]!, m);
+    }
   }
   // references without countries ("kỳ họp năm nay") and captions join the event they refer to
   for (const m of mentions) {
@@ -289,7 +399,15 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
 
 // ---------------------------------------------------------------- facts of one event
 
-const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1, phone_call: 2, video_call: 2 };
+const TYPE_RANK: Partial<Record<EventType, number>> = {
+  visit: 0,
+  meeting: 0,
+  state_visit: 2,
+  official_visit: 2,
+  working_visit: 1,
+  phone_call: 2,
+  video_call: 2,
+};
 const isTalksOrCall = (t: EventType) => t === 'talks' || t === 'phone_call' || t === 'video_call';
 
 function bestType(group: Group): { type: EventType; from: Mention } {
@@ -308,7 +426,10 @@ function storyMentions(group: Group): Mention[] {
 function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
-  const score = (m: Mention) => (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) + (m.dateBorrowed ? 0 : m.dateIsEnd ? 1 : 2) + (m.date!.endValue !== null ? 1 : 0);
+  const score = (m: Mention) =>
+    (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) +
+    (m.dateBorrowed ? 0 : m.dateIsEnd ? 1 : 2) +
+    (m.date!.endValue !== null ? 1 : 0);
   return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
@@ -337,26 +458,53 @@ interface Frame {
 
 function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }: Frame): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
-  if (group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
+  if (
+    group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) ||
+    new Set(group.mentions.map((m) => m.sentence.order)).size >= 2
+  )
+    return true;
   // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"), or
   // between the two countries whose event the title or the lead tells ("Tổng thống Putin sẽ
   // hội đàm với …; hội kiến …" in an article about his visit)
-  if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()))) return true;
+  if (
+    group.kind === 'meeting' &&
+    group.mentions.some(
+      (m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()),
+    )
+  )
+    return true;
   if (lead === undefined) return false;
-  const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+  const named = new Set(
+    lead.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
+  );
   // "A held a series of bilateral meetings on Wednesday with his counterparts … A and B exchanged views …":
   // the meetings of someone the first dated sentence about meetings names
   if (group.kind === 'meeting' && seriesHost !== undefined) {
-    const hosts = new Set(seriesHost.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
-    if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id)))) return true;
+    const hosts = new Set(
+      seriesHost.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
+    );
+    if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id))))
+      return true;
   }
   // "Modi, who is on his first visit to Russia …" in an article whose lead tells his meeting there
-  if (group.kind === 'visit' && group.mentions.some((m) => !toCome(m) && leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)))) return true;
+  if (
+    group.kind === 'visit' &&
+    group.mentions.some(
+      (m) =>
+        !toCome(m) && leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)),
+    )
+  )
+    return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
   return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }
 
-function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, future: boolean): 'announced' | 'held' {
+function statusOf(
+  start: string,
+  precision: 'day' | 'month',
+  ref: RefDate,
+  future: boolean,
+): 'announced' | 'held' {
   if (precision === 'month') {
     const month = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7));
     const refMonth = ref.year * 12 + ref.month;
@@ -374,9 +522,11 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   const dateMention = bestDate(group);
   // the tense of the sentence that dates it ("đã đến …, bắt đầu thăm … từ ngày 30-9" is under way,
   // whatever a later "hai bên sẽ …" about it says); for an undated event, of all its mentions
-  const future = dateMention !== null && !dateMention.dateBorrowed
-    ? dateMention.future && !dateMention.past
-    : group.mentions.some((m) => m.future && !m.past) || (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
+  const future =
+    dateMention !== null && !dateMention.dateBorrowed
+      ? dateMention.future && !dateMention.past
+      : group.mentions.some((m) => m.future && !m.past) ||
+        (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
   let start: string;
   let end: string | null = null;
   let precision: 'day' | 'month';
@@ -409,18 +559,25 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
     precision = future ? 'month' : 'day';
-    start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
+    start =
+      precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
     const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
     if (told !== null && !future && dayNumberOf(told) < refDayNumber(ref)) start = told;
     // "On Tuesday, A will … . These will precede talks between A and B": an announced meeting on
     // the coming day the article was telling of there
-    if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) { start = told; precision = 'day'; }
+    if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) {
+      start = told;
+      precision = 'day';
+    }
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);
-  const placeMention = placed.find((m) => m.place !== null && m.place.city !== null) ?? placed.find((m) => m.place !== null) ?? null;
+  const placeMention =
+    placed.find((m) => m.place !== null && m.place.city !== null) ??
+    placed.find((m) => m.place !== null) ??
+    null;
   return {
     category: group.kind === 'visit' ? 'visit' : 'meeting',
     type,
@@ -449,7 +606,11 @@ function within(meeting: Draft, visit: Draft): boolean {
   if (visit.dateMention === null) return true;
   const m0 = dayNumberOf(meeting.start);
   const v0 = dayNumberOf(visit.start);
-  if (visit.precision === 'month' || meeting.precision === 'month') return meeting.start.slice(0, 7) === visit.start.slice(0, 7) || visit.start.slice(0, 7) === meeting.start.slice(0, 7);
+  if (visit.precision === 'month' || meeting.precision === 'month')
+    return (
+      meeting.start.slice(0, 7) === visit.start.slice(0, 7) ||
+      visit.start.slice(0, 7) === meeting.start.slice(0, 7)
+    );
   // a visit whose end is not given lasts a few days for the meetings of its two countries there
   const v1 = visit.end === null ? v0 + OPEN_VISIT_DAYS : dayNumberOf(visit.end);
   return m0 >= v0 && m0 <= v1;
@@ -462,17 +623,25 @@ const isCall = (d: Draft) => d.type === 'phone_call' || d.type === 'video_call';
 
 function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   if (isCall(meeting)) {
-    meeting.host = null; meeting.guest = null; meeting.place = null;
+    meeting.host = null;
+    meeting.guest = null;
+    meeting.place = null;
     return;
   }
   const [a, b] = meeting.countries as [string, string];
   const placeCountry = meeting.place?.country ?? null;
   if (placeCountry !== null && placeCountry !== a && placeCountry !== b) {
     // a third location: the sidelines of a summit
-    meeting.host = null; meeting.guest = null;
+    meeting.host = null;
+    meeting.guest = null;
     return;
   }
-  const visit = visits.find((v) => v.countries.join() === meeting.countries.join() && within(meeting, v) && (placeCountry === null || placeCountry === v.host));
+  const visit = visits.find(
+    (v) =>
+      v.countries.join() === meeting.countries.join() &&
+      within(meeting, v) &&
+      (placeCountry === null || placeCountry === v.host),
+  );
   if (visit !== undefined) {
     meeting.partOf = visit;
     meeting.host = visit.host;
@@ -491,7 +660,8 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
     }
   }
   if (meeting.place === null || meeting.place.country !== meeting.host) {
-    meeting.place = meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
+    meeting.place =
+      meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
   }
 }
 
@@ -509,10 +679,17 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
   for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
     const t = info.tokens;
     const hit = placeAt(t, 0);
-    if (hit === null || hit.entry.venue || ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')) continue;
+    if (
+      hit === null ||
+      hit.entry.venue ||
+      ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')
+    )
+      continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Beijing, 6 November 2023 (TDI):")
     const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
-    const dated = info.dates.some((d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end);
+    const dated = info.dates.some(
+      (d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end,
+    );
     if (capitals || dated) return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }
   return null;
@@ -529,7 +706,8 @@ function carrySidelines(meetings: readonly Draft[]): void {
     for (let k = n - 1; k >= 0; k--) {
       const p = byOrder[k]!;
       const there = p.place?.country ?? null;
-      if (there === null || p.countries.includes(there) || isCall(p) || p.start !== m.start) continue;
+      if (there === null || p.countries.includes(there) || isCall(p) || p.start !== m.start)
+        continue;
       if (!m.countries.includes(there)) m.place = { city: null, country: there, venue: false };
       return;
     }
@@ -543,7 +721,9 @@ function carrySidelines(meetings: readonly Draft[]): void {
  */
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
-  const candidates = visits.filter((v) => v.dateMention !== null && v.countries.join() === meeting.countries.join());
+  const candidates = visits.filter(
+    (v) => v.dateMention !== null && v.countries.join() === meeting.countries.join(),
+  );
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
   if (visit.precision === 'month') {
@@ -556,7 +736,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const today = refDayNumber(ref);
   const first = dayNumberOf(visit.start);
   const last = visit.end === null ? first : dayNumberOf(visit.end);
-  meeting.start = today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
+  meeting.start =
+    today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';
   meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
 }
@@ -567,11 +748,24 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
  * be in town for anything; a trip to a summit is no bilateral visit.)
  */
 function impliedVisit(meeting: Draft, ref: RefDate, homeCountry: string | null): Draft | null {
-  if (homeCountry === null || meeting.status !== 'held' || meeting.host === null || meeting.guest !== homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
+  if (
+    homeCountry === null ||
+    meeting.status !== 'held' ||
+    meeting.host === null ||
+    meeting.guest !== homeCountry ||
+    meeting.partOf !== null ||
+    isCall(meeting)
+  )
+    return null;
   if (meeting.type === 'committee_session') return null;
   const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
   if (visitor === undefined) return null;
-  if (meeting.group.mentions.some((m) => m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0))) return null;
+  if (
+    meeting.group.mentions.some((m) =>
+      m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0),
+    )
+  )
+    return null;
   return {
     ...meeting,
     category: 'visit',
@@ -595,15 +789,31 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   if (d.countries.length !== 2) return [];
   for (const m of d.group.mentions) {
     const info = m.sentence;
-    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && LEX.pairTitleLead.has(info.tokens[x.first - 1]?.key ?? ''));
-    if (plural === undefined || findAnyPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) === null) continue;
+    const plural = info.mentions.find(
+      (x) =>
+        x.plural &&
+        x.name === null &&
+        x.title !== null &&
+        LEX.pairTitleLead.has(info.tokens[x.first - 1]?.key ?? ''),
+    );
+    if (
+      plural === undefined ||
+      findAnyPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) === null
+    )
+      continue;
     const key = plural.titleKeys.join(' ');
     const chairs: Person[] = [];
     for (const code of d.countries) {
       let pick: Person | null = null;
       for (const s of sentences) {
         if (s.order > info.order) break;
-        for (const p of s.persons) if (p !== null && p.principal && p.country === code && [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))) pick ??= p;
+        for (const p of s.persons)
+          if (
+            p?.principal &&
+            p.country === code &&
+            [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))
+          )
+            pick ??= p;
       }
       if (pick !== null) chairs.push(pick);
     }
@@ -611,7 +821,6 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   }
   return [];
 }
-
 
 /**
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
@@ -628,7 +837,14 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
   let best: string | null = null;
   for (const info of sentences) {
     if (info.isTitle) continue;
-    const days = info.dates.filter((d) => d.precision === 'day' && d.endValue === null && !d.relative && v0 - dayNumberOf(d.value) >= nearest && v0 - dayNumberOf(d.value) <= ARRIVAL_DAYS_BEFORE);
+    const days = info.dates.filter(
+      (d) =>
+        d.precision === 'day' &&
+        d.endValue === null &&
+        !d.relative &&
+        v0 - dayNumberOf(d.value) >= nearest &&
+        v0 - dayNumberOf(d.value) <= ARRIVAL_DAYS_BEFORE,
+    );
     if (days.length === 0) continue;
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
@@ -655,7 +871,8 @@ function evidenceOf(d: Draft): Evidence[] {
   const first = storyMentions(d.group).find((m) => m.countries.length > 0) ?? d.group.mentions[0]!;
   const out: Evidence[] = [...d.evidence];
   const add = (field: Evidence['field'], text: string | undefined) => {
-    if (text !== undefined && !out.some((e) => e.field === field && e.text === text)) out.push({ field, text });
+    if (text !== undefined && !out.some((e) => e.field === field && e.text === text))
+      out.push({ field, text });
   };
   const dateText = d.dateMention?.sentence.text ?? first.sentence.text;
   add('status', dateText);
@@ -664,7 +881,8 @@ function evidenceOf(d: Draft): Evidence[] {
   add('countries', first.sentence.text);
   if (d.host !== null) add('host', first.sentence.text);
   if (d.guest !== null) add('guest', first.sentence.text);
-  for (const m of storyMentions(d.group)) if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
+  for (const m of storyMentions(d.group))
+    if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
   if (d.placeMention !== null) add('location', d.placeMention.sentence.text);
   if (d.partOf !== null) add('part_of', first.sentence.text);
   return out;
@@ -678,19 +896,50 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
   for (const s of sentences) {
-    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals, homeCountry: profile.homeCountry, modifiersFirst: profile.modifiersFirst, datesFollow: profile.datesFollow })) mentions.push(m);
-    const here = s.persons.filter((p): p is Person => p !== null && p.principal);
-    if (here.length > 0) recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(0, MAX_RECENT_PRINCIPALS);
+    for (const m of findMentions(s, {
+      ref,
+      committeeContext,
+      recentPrincipals,
+      homeCountry: profile.homeCountry,
+      modifiersFirst: profile.modifiersFirst,
+      datesFollow: profile.datesFollow,
+    }))
+      mentions.push(m);
+    const here = s.persons.filter((p): p is Person => p?.principal === true);
+    if (here.length > 0)
+      recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
+        0,
+        MAX_RECENT_PRINCIPALS,
+      );
   }
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
   const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
-  const leadCountries = new Set(groups.filter((g) => g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead))).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const seriesHost = sentences.find((s) => !s.isTitle && s.triggers.some((t) => t.kind === 'meeting') && s.dates.some((d) => d.precision === 'day'));
+  const leadCountries = new Set(
+    groups
+      .filter((g) =>
+        g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead)),
+      )
+      .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
+  );
+  const datedVisits = new Set(
+    groups
+      .filter((g) => g.kind === 'visit' && bestDate(g) !== null)
+      .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
+  );
+  const seriesHost = sentences.find(
+    (s) =>
+      !s.isTitle &&
+      s.triggers.some((t) => t.kind === 'meeting') &&
+      s.dates.some((d) => d.precision === 'day'),
+  );
   const frame: Frame = { lead, datedVisits, leadCountries, seriesHost };
-  const drafts = groups.map((g, n) => draftOf(g, ref, n, frame)).filter((d): d is Draft => d !== null);
-  for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
+  const drafts = groups
+    .map((g, n) => draftOf(g, ref, n, frame))
+    .filter((d): d is Draft => d !== null);
+  for (const d of drafts)
+    if (d.type === 'committee_session' && d.people.length === 0)
+      d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
 
@@ -699,8 +948,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const v of visits) {
     v.place = { city: null, country: v.host, venue: false };
     const hosts = v.group.mentions.flatMap((m) => m.hosts);
-    for (const h of hostings) if (h.guestCountry === null || h.guestCountry === v.guest) hosts.push(...h.hosts.filter((p) => p.country === v.host));
-    v.people = uniquePeople([...v.people.filter((p) => p.country === v.guest), ...hosts.filter((p) => p.country === v.host)]);
+    for (const h of hostings)
+      if (h.guestCountry === null || h.guestCountry === v.guest)
+        hosts.push(...h.hosts.filter((p) => p.country === v.host));
+    v.people = uniquePeople([
+      ...v.people.filter((p) => p.country === v.guest),
+      ...hosts.filter((p) => p.country === v.host),
+    ]);
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
@@ -709,7 +963,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const from = datelineOf(sentences);
   if (from !== null) {
     for (const m of meetings) {
-      if (m.place !== null || isCall(m) || !m.countries.includes(from.country!) || visits.some((v) => v.countries.join() === m.countries.join())) continue;
+      if (
+        m.place !== null ||
+        isCall(m) ||
+        !m.countries.includes(from.country!) ||
+        visits.some((v) => v.countries.join() === m.countries.join())
+      )
+        continue;
       m.place = from;
     }
   }
@@ -719,8 +979,15 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     const inside = meetings.filter((m) => m.partOf === v);
     // an undated visit is as old as the first meeting held during it
     if (v.dateMention === null && inside.length > 0) {
-      const firstDay = inside.filter((m) => m.precision === 'day').map((m) => m.start).sort()[0];
-      if (firstDay !== undefined) { v.start = firstDay; v.precision = 'day'; v.status = statusOf(firstDay, 'day', ref, false); }
+      const firstDay = inside
+        .filter((m) => m.precision === 'day')
+        .map((m) => m.start)
+        .sort()[0];
+      if (firstDay !== undefined) {
+        v.start = firstDay;
+        v.precision = 'day';
+        v.status = statusOf(firstDay, 'day', ref, false);
+      }
     }
   }
   for (const m of meetings) {
@@ -731,7 +998,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     }
   }
 
-  const ordered = [...visits.sort((a, b) => a.order - b.order), ...meetings.sort((a, b) => a.order - b.order)];
+  const ordered = [
+    ...visits.sort((a, b) => a.order - b.order),
+    ...meetings.sort((a, b) => a.order - b.order),
+  ];
   const index = new Map<Draft, number>(ordered.map((d, n) => [d, n]));
   return ordered.map((d) => ({
     category: d.category,
@@ -743,8 +1013,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     host: d.host,
     guest: d.guest,
     participants: d.people.map(participant),
-    location: { place: null, city: d.category === 'visit' ? null : d.place?.city ?? null, country: d.place?.country ?? null },
+    location: {
+      place: null,
+      city: d.category === 'visit' ? null : (d.place?.city ?? null),
+      country: d.place?.country ?? null,
+    },
     evidence: evidenceOf(d),
-    partOf: d.partOf === null ? null : index.get(d.partOf) ?? null,
+    partOf: d.partOf === null ? null : (index.get(d.partOf) ?? null),
   }));
 }

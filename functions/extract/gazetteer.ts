@@ -2,10 +2,10 @@
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
 import * as z from 'zod/mini';
+import { matchForm } from '../text/vietnamese.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
-import { matchForm } from '../text/vietnamese.js';
 
 export interface CountryEntry {
   code: string;
@@ -27,36 +27,62 @@ export interface TitleEntry {
 }
 
 const NamesByCode = z.record(z.string(), z.array(z.string()));
-const countriesData = z.object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode }).parse(TABLES.countries);
+const countriesData = z
+  .object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode })
+  .parse(TABLES.countries);
 const citiesData = z.object({ cities: NamesByCode, venues: NamesByCode }).parse(TABLES.cities);
-const titlesData = z.object({
-  titles: z.array(z.object({ name: z.string(), principal: z.boolean(), leader: z.optional(z.boolean()), generic: z.optional(z.boolean()) })),
-  pluralLead: z.array(z.string()),
-  honorifics: z.array(z.string()),
-}).parse(TABLES.titles);
+const titlesData = z
+  .object({
+    titles: z.array(
+      z.object({
+        name: z.string(),
+        principal: z.boolean(),
+        leader: z.optional(z.boolean()),
+        generic: z.optional(z.boolean()),
+      }),
+    ),
+    pluralLead: z.array(z.string()),
+    honorifics: z.array(z.string()),
+  })
+  .parse(TABLES.titles);
 const leadersData = z.object({ leaders: NamesByCode }).parse(TABLES.leaders);
 
 const countryTrie = new TokenTrie<CountryEntry>();
 const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));
 const notFollowedBy = new Map<string, Set<string>>(
-  Object.entries(countriesData.notFollowedBy).map(([name, words]) => [matchForm(name), new Set(words.map(matchForm))]),
+  Object.entries(countriesData.notFollowedBy).map(([name, words]) => [
+    matchForm(name),
+    new Set(words.map(matchForm)),
+  ]),
 );
 for (const [code, names] of Object.entries(countriesData.countries)) {
   for (const name of names) {
     const key = matchForm(name);
-    countryTrie.add(name, { code, name, ambiguous: ambiguousNames.has(key), notFollowedBy: notFollowedBy.get(key) ?? new Set() });
+    countryTrie.add(name, {
+      code,
+      name,
+      ambiguous: ambiguousNames.has(key),
+      notFollowedBy: notFollowedBy.get(key) ?? new Set(),
+    });
   }
 }
 
 const placeTrie = new TokenTrie<PlaceEntry>();
-for (const [code, names] of Object.entries(citiesData.cities)) for (const name of names) placeTrie.add(name, { code, name, venue: false });
-for (const [code, names] of Object.entries(citiesData.venues)) for (const name of names) placeTrie.add(name, { code, name, venue: true });
+for (const [code, names] of Object.entries(citiesData.cities))
+  for (const name of names) placeTrie.add(name, { code, name, venue: false });
+for (const [code, names] of Object.entries(citiesData.venues))
+  for (const name of names) placeTrie.add(name, { code, name, venue: true });
 
 const titleTrie = new TokenTrie<TitleEntry>();
 /** The titles that may be written in lower case ("nhà lãnh đạo"): lower-case words are looked up only here. */
 const lowerCaseTitleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
-  const entry: TitleEntry = { name: t.name, principal: t.principal, leader: t.leader === true, generic: t.generic === true };
+  const entry: TitleEntry = {
+    name: t.name,
+    principal: t.principal,
+    leader: t.leader === true,
+    generic: t.generic === true,
+  };
   titleTrie.add(t.name, entry);
   if (entry.generic) lowerCaseTitleTrie.add(t.name, entry);
 }
@@ -75,9 +101,12 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
   }
 }
 
-
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
-export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix = false): { code: string; length: number } | null {
+export function countryAt(
+  tokens: readonly Token[],
+  i: number,
+  afterStatePrefix = false,
+): { code: string; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = countryTrie.longest(tokens, i, (entry, length) => {
@@ -87,27 +116,36 @@ export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix 
     if (!entry.ambiguous || afterStatePrefix) return true;
     // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name
     const before = tokens[i - 1];
-    return !(before !== undefined && before.word && before.cap);
+    return !(before?.word && before.cap);
   });
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
 
-export function placeAt(tokens: readonly Token[], i: number): { entry: PlaceEntry; length: number } | null {
+export function placeAt(
+  tokens: readonly Token[],
+  i: number,
+): { entry: PlaceEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = placeTrie.longest(tokens, i);
   return hit === null ? null : { entry: hit.value, length: hit.length };
 }
 
-export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
+export function titleAt(
+  tokens: readonly Token[],
+  i: number,
+): { entry: TitleEntry; length: number } | null {
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
+  if (before?.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
   return titleBeginsAt(tokens, i);
 }
 
 /** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …"). */
-export function titleBeginsAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
+export function titleBeginsAt(
+  tokens: readonly Token[],
+  i: number,
+): { entry: TitleEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined) return null;
   const trie = first.cap ? titleTrie : lowerCaseTitleTrie;
@@ -124,7 +162,10 @@ export function honorificAt(tokens: readonly Token[], i: number): number {
 }
 
 /** A well-known leader's full name written at token `i`. */
-export function knownLeaderAt(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+export function knownLeaderAt(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = leaderTrie.longest(tokens, i);

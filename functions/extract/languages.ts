@@ -3,12 +3,19 @@
 // that country meeting a host abroad is on a visit there, and an unnamed side travelling
 // from home is that country) and how its dates are read.
 import * as z from 'zod/mini';
-import viLanguage from './data/vi/language.json' with { type: 'json' };
 import enLanguage from './data/en/language.json' with { type: 'json' };
-import { findDates, type DateMention, type RefDate } from './dates.js';
+import viLanguage from './data/vi/language.json' with { type: 'json' };
+import { type DateMention, findDates, type RefDate } from './dates.js';
 import { findEnglishDates } from './dates-en.js';
 
-const LanguageSchema = z.object({ code: z.string(), homeCountry: z.nullable(z.string()), modifiersFirst: z.boolean(), bareNames: z.boolean(), datesFollow: z.boolean(), dayPattern: z.string() });
+const LanguageSchema = z.object({
+  code: z.string(),
+  homeCountry: z.nullable(z.string()),
+  modifiersFirst: z.boolean(),
+  bareNames: z.boolean(),
+  datesFollow: z.boolean(),
+  dayPattern: z.string(),
+});
 
 export interface LanguageProfile {
   code: string;
@@ -31,7 +38,10 @@ function profile(table: unknown, dates: LanguageProfile['findDates']): LanguageP
   return { ...rest, mayHoldDay: new RegExp(dayPattern, 'u'), findDates: dates };
 }
 
-export const LANGUAGES: readonly LanguageProfile[] = [profile(viLanguage, findDates), profile(enLanguage, findEnglishDates)];
+export const LANGUAGES: readonly LanguageProfile[] = [
+  profile(viLanguage, findDates),
+  profile(enLanguage, findEnglishDates),
+];
 
 export function profileOf(code: string): LanguageProfile | undefined {
   return LANGUAGES.find((l) => l.code === code);

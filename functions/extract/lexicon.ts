@@ -7,23 +7,59 @@ import { phraseKeys, type Token } from './tokens.js';
 /** One phrase or several: a table of one language may give one where another gives a list. */
 const Phrases = z.union([z.string(), z.array(z.string())]);
 const RolesSchema = z.object({
-  joiners: Phrases, spouse: Phrases, inviter: Phrases, welcome: Phrases, welcomeLevel: Phrases,
-  coChair: Phrases, chair: Phrases, chairedBy: Phrases, of: Phrases, between: Phrases, delegation: Phrases, delegationLedBy: Phrases,
-  passive: Phrases, agent: z.optional(Phrases), sender: Phrases, objectLead: Phrases, visitGap: Phrases, destination: Phrases,
-  placeLead: Phrases, placePrefix: Phrases, capitalQualifier: Phrases, travel: Phrases,
-  visitEnd: Phrases, arrival: Phrases, arrivalNot: Phrases, passing: Phrases,
-  duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }), pairReference: Phrases, pairTitleLead: Phrases, ordinal: Phrases,
-  clauseEnd: Phrases, reporting: Phrases, and: Phrases, multilateralTrip: Phrases, since: Phrases, highLevel: Phrases, parliament: Phrases, with: Phrases, pronouns: Phrases, leaderPairReference: Phrases,
+  joiners: Phrases,
+  spouse: Phrases,
+  inviter: Phrases,
+  welcome: Phrases,
+  welcomeLevel: Phrases,
+  coChair: Phrases,
+  chair: Phrases,
+  chairedBy: Phrases,
+  of: Phrases,
+  between: Phrases,
+  delegation: Phrases,
+  delegationLedBy: Phrases,
+  passive: Phrases,
+  agent: z.optional(Phrases),
+  sender: Phrases,
+  objectLead: Phrases,
+  visitGap: Phrases,
+  destination: Phrases,
+  placeLead: Phrases,
+  placePrefix: Phrases,
+  capitalQualifier: Phrases,
+  travel: Phrases,
+  visitEnd: Phrases,
+  arrival: Phrases,
+  arrivalNot: Phrases,
+  passing: Phrases,
+  duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
+  pairReference: Phrases,
+  pairTitleLead: Phrases,
+  ordinal: Phrases,
+  clauseEnd: Phrases,
+  reporting: Phrases,
+  and: Phrases,
+  multilateralTrip: Phrases,
+  since: Phrases,
+  highLevel: Phrases,
+  parliament: Phrases,
+  with: Phrases,
+  pronouns: Phrases,
+  leaderPairReference: Phrases,
 });
 const ROLES = RolesSchema.parse(TABLES.roles);
 
 /** A phrase as the keys of its tokens. */
 export type Keys = readonly string[];
-const listOf = (p: string | readonly string[] | undefined): readonly string[] => (p === undefined ? [] : typeof p === 'string' ? [p] : p);
+const listOf = (p: string | readonly string[] | undefined): readonly string[] =>
+  p === undefined ? [] : typeof p === 'string' ? [p] : p;
 /** Phrases matched token by token. */
-const keyList = (phrases: string | readonly string[] | undefined): Keys[] => listOf(phrases).map((p) => phraseKeys(p));
+const keyList = (phrases: string | readonly string[] | undefined): Keys[] =>
+  listOf(phrases).map((p) => phraseKeys(p));
 /** Words (or phrases of a few words, compared joined by spaces) looked up as a set. */
-const wordSet = (words: string | readonly string[] | undefined): ReadonlySet<string> => new Set(listOf(words).map((w) => phraseKeys(w).join(' ')));
+const wordSet = (words: string | readonly string[] | undefined): ReadonlySet<string> =>
+  new Set(listOf(words).map((w) => phraseKeys(w).join(' ')));
 
 export const LEX = {
   joiners: wordSet(ROLES.joiners),
@@ -56,7 +92,9 @@ export const LEX = {
   durationLead: keyList(ROLES.duration.lead),
   durationUnit: wordSet(ROLES.duration.unit),
   /** spelled-out day counts ("hai ngày", "a three-day visit") */
-  durationNumbers: new Map(Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n])),
+  durationNumbers: new Map(
+    Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n]),
+  ),
   pairReference: keyList(ROLES.pairReference),
   /** "the two leaders": a pair of heads of state or government, not any two principals */
   leaderPairReference: keyList(ROLES.leaderPairReference),
@@ -99,13 +137,24 @@ export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonl
 }
 
 /** Where the phrase first starts in tokens [from, to), or -1. */
-export function findPhrase(tokens: readonly Token[], phrase: Keys, from = 0, to = tokens.length): number {
-  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) if (readsAt(tokens, k, phrase)) return k;
+export function findPhrase(
+  tokens: readonly Token[],
+  phrase: Keys,
+  from = 0,
+  to = tokens.length,
+): number {
+  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++)
+    if (readsAt(tokens, k, phrase)) return k;
   return -1;
 }
 
 /** Where the first of the phrases starts in tokens [from, to), with its length, or null. */
-export function findAnyPhrase(tokens: readonly Token[], phrases: readonly Keys[], from = 0, to = tokens.length): { at: number; length: number } | null {
+export function findAnyPhrase(
+  tokens: readonly Token[],
+  phrases: readonly Keys[],
+  from = 0,
+  to = tokens.length,
+): { at: number; length: number } | null {
   for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) {
     const length = anyReadsAt(tokens, k, phrases);
     if (length > 0) return { at: k, length };

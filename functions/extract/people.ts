@@ -1,12 +1,23 @@
 // People in a sentence ("Tổng thống Hoa Kỳ Joe Biden", "Thủ tướng Lào Sonexay Siphandone",
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
-import { countryAt, placeAt, honorificAt, PLURAL_LEAD, knownLeaderAt, leaderCountry, titleAt, titleBeginsAt, type TitleEntry } from './gazetteer.js';
-import { phraseKeys, type Token } from './tokens.js';
-import { matchForm } from '../text/vietnamese.js';
-import { nameKeys, sameNameKeys } from '../text/names.js';
-import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
+
 import * as z from 'zod/mini';
+import { nameKeys, sameNameKeys } from '../text/names.js';
+import { matchForm } from '../text/vietnamese.js';
+import {
+  countryAt,
+  honorificAt,
+  knownLeaderAt,
+  leaderCountry,
+  PLURAL_LEAD,
+  placeAt,
+  type TitleEntry,
+  titleAt,
+  titleBeginsAt,
+} from './gazetteer.js';
+import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
+import { phraseKeys, type Token } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -45,10 +56,20 @@ export interface Person {
 }
 
 const NamesSchema = z.object({
-  statePrefixes: z.array(z.string()), institutionHeads: z.array(z.string()), institutionStops: z.array(z.string()),
-  nonStateInstitutions: z.array(z.string()), nameStops: z.array(z.string()), vietnameseSurnames: z.array(z.string()),
-  nameParticles: z.array(z.string()), nameSuffixes: z.array(z.string()), ranks: z.array(z.string()),
-  titleJoiners: z.array(z.string()), portfolioJoiner: z.array(z.string()), posting: z.array(z.string()), countryLead: z.array(z.string()), formerLead: z.array(z.string()),
+  statePrefixes: z.array(z.string()),
+  institutionHeads: z.array(z.string()),
+  institutionStops: z.array(z.string()),
+  nonStateInstitutions: z.array(z.string()),
+  nameStops: z.array(z.string()),
+  vietnameseSurnames: z.array(z.string()),
+  nameParticles: z.array(z.string()),
+  nameSuffixes: z.array(z.string()),
+  ranks: z.array(z.string()),
+  titleJoiners: z.array(z.string()),
+  portfolioJoiner: z.array(z.string()),
+  posting: z.array(z.string()),
+  countryLead: z.array(z.string()),
+  formerLead: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -62,15 +83,22 @@ const INSTITUTION_HEADS = wordSet(NAMES.institutionHeads);
 const MAX_GLOSS_TOKENS = 4;
 const ORG_STOPS = wordSet(NAMES.institutionStops);
 const isOrgHead = (tokens: readonly Token[], j: number) =>
-  INSTITUTION_HEADS.has(tokens[j]!.key) || INSTITUTION_HEADS.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
+  INSTITUTION_HEADS.has(tokens[j]!.key) ||
+  INSTITUTION_HEADS.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
 // Organisations whose heads are not diplomatic principals.
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
 const NAME_STOPS = wordSet(NAMES.nameStops);
 /** Each language's own words that end a name: Vietnamese stops ("trong", "hai") are given names in English text ("Nguyen Phu Trong"). */
-const NAME_STOPS_BY_LANGUAGE = new Map(Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [code, wordSet(z.object({ nameStops: z.array(z.string()) }).parse(t.names).nameStops)]));
+const NAME_STOPS_BY_LANGUAGE = new Map(
+  Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [
+    code,
+    wordSet(z.object({ nameStops: z.array(z.string()) }).parse(t.names).nameStops),
+  ]),
+);
 /** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
-const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) => stops.has(tokens[k]!.key) || stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`);
+const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) =>
+  stops.has(tokens[k]!.key) || stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`);
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -86,17 +114,26 @@ const COUNTRY_LEAD = wordSet(NAMES.countryLead);
 // "former Prime Minister X", "the first US president": who held an office is no party now
 const FORMER_LEAD = wordSet(NAMES.formerLead);
 
-const isAllCaps = (t: Token) => t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+const isAllCaps = (t: Token) =>
+  t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
 /** A family name in capitals beside a given name in mixed case ("KISHIDA Fumio", "Fumio KISHIDA"), as some governments write them. */
 const MIN_CAPITALS_NAME = 2;
-const isMixedCaseName = (t: Token | undefined) => t !== undefined && t.word && t.cap && !isAllCaps(t);
+const isMixedCaseName = (t: Token | undefined) => t?.word && t.cap && !isAllCaps(t);
 const isCapitalsName = (tokens: readonly Token[], k: number) => {
   const t = tokens[k]!;
-  return isAllCaps(t) && t.text.length >= MIN_CAPITALS_NAME && /^\p{L}+$/u.test(t.text) && (isMixedCaseName(tokens[k + 1]) || isMixedCaseName(tokens[k - 1]));
+  return (
+    isAllCaps(t) &&
+    t.text.length >= MIN_CAPITALS_NAME &&
+    /^\p{L}+$/u.test(t.text) &&
+    (isMixedCaseName(tokens[k + 1]) || isMixedCaseName(tokens[k - 1]))
+  );
 };
 // Vietnamese syllables carry diacritics or are short; foreign names ("Biden") rarely look like that
 const looksVietnameseName = (keys: readonly string[]) =>
-  keys.length >= 2 && keys.length <= 4 && VIETNAMESE_SURNAMES.has(keys[0]!) && keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
+  keys.length >= 2 &&
+  keys.length <= 4 &&
+  VIETNAMESE_SURNAMES.has(keys[0]!) &&
+  keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
@@ -122,7 +159,10 @@ function statePrefixLength(tokens: readonly Token[], i: number): number {
 }
 
 /** A country written at token `i`, possibly as "Cộng hòa X" or "nước X". */
-export function countryWithPrefix(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+export function countryWithPrefix(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
   const direct = countryAt(tokens, i);
   if (direct !== null) return direct;
   // "nước Cộng hòa X": the longest run of prefixes that a country follows
@@ -139,24 +179,58 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
   let words = 0;
   while (k < tokens.length && words < 7) {
     const t = tokens[k]!;
-    if (t.word && t.cap && (!isAllCaps(t) || isCapitalsName(tokens, k)) && !(words > 0 && isNameStop(tokens, k, stops))) {
+    if (
+      t.word &&
+      t.cap &&
+      (!isAllCaps(t) || isCapitalsName(tokens, k)) &&
+      !(words > 0 && isNameStop(tokens, k, stops))
+    ) {
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
       if (words === 0 && isNameStop(tokens, k, stops)) break;
-      k++; words++;
+      k++;
+      words++;
       continue;
     }
     // "Jr." / "J.D." / "Kim Jong-un" / "Díaz-Canel" / "Lula da Silva"
-    if (words > 0 && !t.word && (t.text === '-' || t.text === '.' || t.text === "'" || t.text === '’') && !t.spaced) {
+    if (
+      words > 0 &&
+      !t.word &&
+      (t.text === '-' || t.text === '.' || t.text === "'" || t.text === '’') &&
+      !t.spaced
+    ) {
       const after = tokens[k + 1];
-      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) { k++; continue; }
-      if (t.text === '.' && tokens[k - 1]!.text.length === 1 && after?.cap === true) { k++; continue; }
+      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) {
+        k++;
+        continue;
+      }
+      if (t.text === '.' && tokens[k - 1]!.text.length === 1 && after?.cap === true) {
+        k++;
+        continue;
+      }
       // "Dahal's visit": a possessive ends the name
       if ((t.text === "'" || t.text === '’') && after?.key === 's') break;
-      if (after !== undefined && after.word && !after.spaced) { k += 2; words++; continue; }
+      if (after?.word && !after.spaced) {
+        k += 2;
+        words++;
+        continue;
+      }
       break;
     }
-    if (words > 0 && t.word && !t.cap && NAME_PARTICLES.has(t.key) && tokens[k + 1]?.cap === true && tokens[k + 1]!.word) { k++; continue; }
-    if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) { k++; continue; }
+    if (
+      words > 0 &&
+      t.word &&
+      !t.cap &&
+      NAME_PARTICLES.has(t.key) &&
+      tokens[k + 1]?.cap === true &&
+      tokens[k + 1]!.word
+    ) {
+      k++;
+      continue;
+    }
+    if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) {
+      k++;
+      continue;
+    }
     break;
   }
   // "Thủ tướng Phạm Minh Chính Ảnh" is caught by NAME_STOPS; trailing particles are dropped
@@ -177,19 +251,35 @@ export interface PeopleOptions {
 }
 
 /** Person mentions in one sentence, left to right. */
-export function findPeople(text: string, tokens: readonly Token[], options: PeopleOptions): PersonMention[] {
+export function findPeople(
+  text: string,
+  tokens: readonly Token[],
+  options: PeopleOptions,
+): PersonMention[] {
   const people: PersonMention[] = [];
   const stops = NAME_STOPS_BY_LANGUAGE.get(options.code) ?? NAME_STOPS;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     // titles and known names start with a capital letter; an honorific ("ông") may not
-    const mention = (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ?? (t.cap
-      ? titledPersonAt(text, tokens, stops, i) ?? honorificPersonAt(text, tokens, stops, i) ?? knownPersonAt(text, tokens, i)
-      : t.word ? honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i) : null);
-    if (mention === null) { i++; continue; }
+    const mention =
+      (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ??
+      (t.cap
+        ? (titledPersonAt(text, tokens, stops, i) ??
+          honorificPersonAt(text, tokens, stops, i) ??
+          knownPersonAt(text, tokens, i))
+        : t.word
+          ? (honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i))
+          : null);
+    if (mention === null) {
+      i++;
+      continue;
+    }
     appositionOf(text, tokens, stops, mention);
-    if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) { mention.principal = false; mention.leader = false; }
+    if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) {
+      mention.principal = false;
+      mention.leader = false;
+    }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }
@@ -201,16 +291,39 @@ export function findPeople(text: string, tokens: readonly Token[], options: Peop
  * Minister Sonexay Siphandone", "his Russian counterpart Sergei Lavrov", "Japan's Prime
  * Minister", "China's Xi Jinping". The mention starts at the country.
  */
-function countryThenPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number): PersonMention | null {
+function countryThenPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): PersonMention | null {
   const c = countryWithPrefix(tokens, i);
   if (c === null) return null;
   let j = i + c.length;
-  if ((tokens[j]?.text === "'" || tokens[j]?.text === '’') && tokens[j + 1]?.key === 's' && !tokens[j]!.spaced) j += 2;
+  if (
+    (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
+    tokens[j + 1]?.key === 's' &&
+    !tokens[j]!.spaced
+  )
+    j += 2;
   // "India's newly-appointed Minister X": a few lower-case words between the country and the title
-  for (let k = j; k < j + MAX_QUALIFIER_TOKENS && tokens[k] !== undefined && !tokens[k]!.cap && (tokens[k]!.word || tokens[k]!.text === '-'); k++) {
-    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) { j = k + 1; break; }
+  for (
+    let k = j;
+    k < j + MAX_QUALIFIER_TOKENS &&
+    tokens[k] !== undefined &&
+    !tokens[k]!.cap &&
+    (tokens[k]!.word || tokens[k]!.text === '-');
+    k++
+  ) {
+    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) {
+      j = k + 1;
+      break;
+    }
   }
-  const person = titledPersonAt(text, tokens, stops, j, true) ?? knownPersonAt(text, tokens, j, true) ?? honorificPersonAt(text, tokens, stops, j);
+  const person =
+    titledPersonAt(text, tokens, stops, j, true) ??
+    knownPersonAt(text, tokens, j, true) ??
+    honorificPersonAt(text, tokens, stops, j);
   if (person === null) return null;
   // "Vietnamese President X of ...": the country written before wins over none
   person.country ??= c.code;
@@ -224,7 +337,8 @@ const RANKS = NAMES.ranks.map(keysOf);
 
 function rankLength(tokens: readonly Token[], i: number): number {
   let best = 0;
-  for (const r of RANKS) if (r.length > best && r.every((k, n) => tokens[i + n]?.key === k)) best = r.length;
+  for (const r of RANKS)
+    if (r.length > best && r.every((k, n) => tokens[i + n]?.key === k)) best = r.length;
   return best;
 }
 
@@ -232,13 +346,23 @@ function rankLength(tokens: readonly Token[], i: number): number {
  * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
  * Trung tướng A" (title and country, then rank and name): one person, not two.
  */
-function appositionOf(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, m: PersonMention): void {
+function appositionOf(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  m: PersonMention,
+): void {
   if (tokens[m.end]?.text !== ',') return;
   if (m.honorific && m.name !== null) {
     const t = titledPersonAt(text, tokens, stops, m.end + 1);
     if (t === null || t.name !== null) return;
-    m.title = t.title; m.titleKeys = t.titleKeys; m.country = t.country; m.principal = t.principal; m.leader = t.leader;
-    m.honorific = false; m.end = t.end;
+    m.title = t.title;
+    m.titleKeys = t.titleKeys;
+    m.country = t.country;
+    m.principal = t.principal;
+    m.leader = t.leader;
+    m.honorific = false;
+    m.end = t.end;
     return;
   }
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
@@ -248,17 +372,35 @@ function appositionOf(text: string, tokens: readonly Token[], stops: ReadonlySet
     const seat = r > 0 ? placeAt(tokens, at) : null;
     if (seat !== null && !seat.entry.venue) at += seat.length;
     const first = tokens[at];
-    if (first === undefined || !first.cap || !first.word || titleAt(tokens, at) !== null || countryAt(tokens, at) !== null) return;
+    if (
+      first === undefined ||
+      !first.cap ||
+      !first.word ||
+      titleAt(tokens, at) !== null ||
+      countryAt(tokens, at) !== null
+    )
+      return;
     const end = nameEnd(tokens, at, stops);
     if (end <= at) return;
-    const keys = tokens.slice(at, end).filter((x) => x.word).map((x) => x.key);
+    const keys = tokens
+      .slice(at, end)
+      .filter((x) => x.word)
+      .map((x) => x.key);
     // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A")
     if (r === 0 && (keys.length < 2 || looksVietnameseName(keys))) return;
-    m.name = spanText(text, tokens, at, end); m.nameKeys = keys; m.end = end;
+    m.name = spanText(text, tokens, at, end);
+    m.nameKeys = keys;
+    m.end = end;
   }
 }
 
-function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number, afterCountry = false): PersonMention | null {
+function titledPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+  afterCountry = false,
+): PersonMention | null {
   // after a country's adjective the capitalised word before the title is that country, not an institution
   const first = afterCountry ? titleBeginsAt(tokens, i) : titleAt(tokens, i);
   if (first === null) return null;
@@ -275,7 +417,16 @@ function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlyS
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
   if (PORTFOLIO_JOINER.has(tokens[j]?.key ?? '')) {
     let k = j + 1;
-    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !stops.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
+    while (
+      k < j + 5 &&
+      tokens[k]?.word &&
+      (k > j + 1 || tokens[k]!.cap) &&
+      !stops.has(tokens[k]!.key) &&
+      !ORG_STOPS.has(tokens[k]!.key) &&
+      countryWithPrefix(tokens, k) === null &&
+      titleAt(tokens, k) === null
+    )
+      k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
   }
   let titleEnd = j;
@@ -285,22 +436,42 @@ function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlyS
   // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
   // "Chủ tịch Đảng Nhân dân Campuchia Hun Sen"
   const orgStart = tokens[j];
-  if (orgStart !== undefined && orgStart.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
+  if (orgStart?.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
-    if (NON_STATE_ORGS.has(orgKey2) || (!INSTITUTION_HEADS.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))) principal = false;
+    if (
+      NON_STATE_ORGS.has(orgKey2) ||
+      (!INSTITUTION_HEADS.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))
+    )
+      principal = false;
     let k = j + 1;
     let found = -1;
     for (; k < tokens.length && k < j + 10; k++) {
       const t = tokens[k]!;
       // "Hội đồng Liên bang (Thượng viện) Nga": a bracketed gloss inside the institution's name
       if (t.text === '(') {
-        const close = tokens.findIndex((x, n) => n > k && n <= k + MAX_GLOSS_TOKENS && x.text === ')');
-        if (close > 0) { k = close; continue; }
+        const close = tokens.findIndex(
+          (x, n) => n > k && n <= k + MAX_GLOSS_TOKENS && x.text === ')',
+        );
+        if (close > 0) {
+          k = close;
+          continue;
+        }
       }
       if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
-      if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
-      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k, stops)).map((x) => x.key))) { found = k; break; }
+      if (countryWithPrefix(tokens, k) !== null) {
+        found = k;
+        break;
+      }
+      if (
+        t.cap &&
+        VIETNAMESE_SURNAMES.has(t.key) &&
+        k > j + 1 &&
+        looksVietnameseName(tokens.slice(k, nameEnd(tokens, k, stops)).map((x) => x.key))
+      ) {
+        found = k;
+        break;
+      }
     }
     if (found < 0) {
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
@@ -308,23 +479,47 @@ function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlyS
       if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
         const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null) {
-          return { ...rest, first: i, title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''), principal: principal || rest.principal, leader: leader || rest.leader };
+          return {
+            ...rest,
+            first: i,
+            title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''),
+            principal: principal || rest.principal,
+            leader: leader || rest.leader,
+          };
         }
       }
-      return mentionFrom(text, tokens, i, titleEnd, titleEnd, titleEnd, entries, null, principal, leader);
+      return mentionFrom(
+        text,
+        tokens,
+        i,
+        titleEnd,
+        titleEnd,
+        titleEnd,
+        entries,
+        null,
+        principal,
+        leader,
+      );
     }
     j = found;
     titleEnd = found;
   }
   // "Prime Minister of Japan Fumio Kishida"
-  const lead = COUNTRY_LEAD.has(tokens[j]?.key ?? '') && countryWithPrefix(tokens, j + 1) !== null ? 1 : 0;
+  const lead =
+    COUNTRY_LEAD.has(tokens[j]?.key ?? '') && countryWithPrefix(tokens, j + 1) !== null ? 1 : 0;
   const c = countryWithPrefix(tokens, j + lead);
   if (c !== null) {
     j += lead;
     country = c.code;
     j += c.length;
     // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
-    if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && tokens[j + 1] !== undefined && isAllCaps(tokens[j + 1]!)) j += 3;
+    if (
+      tokens[j]?.text === '(' &&
+      tokens[j + 2]?.text === ')' &&
+      tokens[j + 1] !== undefined &&
+      isAllCaps(tokens[j + 1]!)
+    )
+      j += 3;
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
     if (POSTING.has(tokens[j]?.key ?? '')) {
       const there = countryWithPrefix(tokens, j + 1);
@@ -334,16 +529,45 @@ function titledPersonAt(text: string, tokens: readonly Token[], stops: ReadonlyS
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
   const end = nameEnd(tokens, j, stops);
-  const mention = mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
+  const mention = mentionFrom(
+    text,
+    tokens,
+    i,
+    titleEnd,
+    j,
+    end,
+    entries,
+    country,
+    principal,
+    leader,
+  );
   // "President Vladimir Putin of Russia"
-  if (mention.country === null && mention.name !== null && COUNTRY_LEAD.has(tokens[end]?.key ?? '')) {
+  if (
+    mention.country === null &&
+    mention.name !== null &&
+    COUNTRY_LEAD.has(tokens[end]?.key ?? '')
+  ) {
     const after = countryWithPrefix(tokens, end + 1);
-    if (after !== null) { mention.country = after.code; mention.end = end + 1 + after.length; }
+    if (after !== null) {
+      mention.country = after.code;
+      mention.end = end + 1 + after.length;
+    }
   }
   return mention;
 }
 
-function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
+function mentionFrom(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  titleEnd: number,
+  nameStart: number,
+  nameStop: number,
+  entries: TitleEntry[],
+  country: string | null,
+  principal: boolean,
+  leader: boolean,
+): PersonMention {
   const hasName = nameStop > nameStart;
   const before = tokens[first - 1]?.key;
   const plural = before !== undefined && PLURAL_LEAD.has(before);
@@ -352,9 +576,17 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
     first,
     end: Math.max(hasName ? nameStop : titleEnd, nameStart),
     name: hasName ? spanText(text, tokens, nameStart, nameStop) : null,
-    nameKeys: hasName ? tokens.slice(nameStart, nameStop).filter((t) => t.word).map((t) => t.key) : [],
+    nameKeys: hasName
+      ? tokens
+          .slice(nameStart, nameStop)
+          .filter((t) => t.word)
+          .map((t) => t.key)
+      : [],
     title,
-    titleKeys: tokens.slice(first, titleEnd).filter((t) => t.word).map((t) => t.key),
+    titleKeys: tokens
+      .slice(first, titleEnd)
+      .filter((t) => t.word)
+      .map((t) => t.key),
     country,
     principal,
     leader,
@@ -364,32 +596,67 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
   };
 }
 
-function honorificPersonAt(text: string, tokens: readonly Token[], stops: ReadonlySet<string>, i: number): PersonMention | null {
+function honorificPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): PersonMention | null {
   const length = honorificAt(tokens, i);
   if (length === 0) return null;
   const j = i + length;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
   return {
-    first: i, end, name: spanText(text, tokens, j, end), nameKeys: tokens.slice(j, end).filter((x) => x.word).map((x) => x.key),
-    title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true, generic: false,
+    first: i,
+    end,
+    name: spanText(text, tokens, j, end),
+    nameKeys: tokens
+      .slice(j, end)
+      .filter((x) => x.word)
+      .map((x) => x.key),
+    title: null,
+    titleKeys: [],
+    country: null,
+    principal: false,
+    leader: false,
+    plural: false,
+    honorific: true,
+    generic: false,
   };
 }
 
-function knownPersonAt(text: string, tokens: readonly Token[], i: number, afterCountry = false): PersonMention | null {
+function knownPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  afterCountry = false,
+): PersonMention | null {
   const hit = knownLeaderAt(tokens, i);
   if (hit === null) return null;
   const before = tokens[i - 1];
   if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
   const end = i + hit.length;
   return {
-    first: i, end, name: spanText(text, tokens, i, end), nameKeys: tokens.slice(i, end).filter((x) => x.word).map((x) => x.key),
-    title: null, titleKeys: [], country: hit.code, principal: true, leader: false, plural: false, honorific: false, generic: false,
+    first: i,
+    end,
+    name: spanText(text, tokens, i, end),
+    nameKeys: tokens
+      .slice(i, end)
+      .filter((x) => x.word)
+      .map((x) => x.key),
+    title: null,
+    titleKeys: [],
+    country: hit.code,
+    principal: true,
+    leader: false,
+    plural: false,
+    honorific: false,
+    generic: false,
   };
 }
 
 // ---------------------------------------------------------------- article-level resolution
-
 
 /**
  * Merges mentions into people. Named mentions first (a short name such as "Biden"
@@ -398,30 +665,45 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number, afterC
  * titles default to the Vietnamese office holder, as Vietnamese outlets write them.
  * Returns, for each mention (same order as given), the person or null.
  */
-export function resolvePeople(mentions: readonly PersonMention[], homeCountry: string | null): { people: Person[]; personOf: Array<Person | null> } {
+export function resolvePeople(
+  mentions: readonly PersonMention[],
+  homeCountry: string | null,
+): { people: Person[]; personOf: Array<Person | null> } {
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
   const order = mentions.map((m, n) => ({ m, n }));
   /** matching forms of the parts of titles: an article repeats the same few titles */
   const titlePartKeys = new Map<string, string>();
   // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
-  const named = order.filter(({ m }) => m.name !== null && !m.plural).sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
+  const named = order
+    .filter(({ m }) => m.name !== null && !m.plural)
+    .sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
   /** each person by the keys of their full name as first written */
   const byFullName = new Map<string, Person>();
   /** how often each spelling of a person's full name is written: the most frequent is their name */
   const spellings = new Map<Person, Map<string, number>>();
   for (const { m, n } of named) {
-    const countryFits = (p: Person) => m.country === null || p.country === null || p.country === m.country;
+    const countryFits = (p: Person) =>
+      m.country === null || p.country === null || p.country === m.country;
     // the same full name is the common case: one map look-up before comparing with everyone
     const exact = byFullName.get(m.nameKeys.join(' '));
-    let person = exact !== undefined && countryFits(exact) ? exact : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+    let person =
+      exact !== undefined && countryFits(exact)
+        ? exact
+        : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
     if (person === undefined) {
       person = {
-        id: people.length, name: m.name!, nameKeys: m.nameKeys, title: m.title, titleKeys: new Set(m.titleKeys), country: null,
-        principal: false, leader: false,
+        id: people.length,
+        name: m.name!,
+        nameKeys: m.nameKeys,
+        title: m.title,
+        titleKeys: new Set(m.titleKeys),
+        country: null,
+        principal: false,
+        leader: false,
       };
       people.push(person);
-      byFullName.set(m.nameKeys.join(" "), person);
+      byFullName.set(m.nameKeys.join(' '), person);
     }
     absorb(person, m, titlePartKeys);
     personOf[n] = person;
@@ -435,7 +717,10 @@ export function resolvePeople(mentions: readonly PersonMention[], homeCountry: s
   for (const [person, counts] of spellings) {
     let best = person.name;
     for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
-    if (best !== person.name) { person.name = best; person.nameKeys = nameKeys(best); }
+    if (best !== person.name) {
+      person.name = best;
+      person.nameKeys = nameKeys(best);
+    }
   }
   const contextOf = new Map<Person, string | null>();
   for (const { m, n } of named) {
@@ -444,36 +729,64 @@ export function resolvePeople(mentions: readonly PersonMention[], homeCountry: s
     if (!contextOf.get(p) && m.contextCountry !== undefined) contextOf.set(p, m.contextCountry);
   }
   for (const person of people) {
-    person.country ??= leaderCountry(person.nameKeys) ?? leaderCountry(person.nameKeys.slice(-1)) ?? (looksVietnameseName(person.nameKeys) ? 'VN' : null);
+    person.country ??=
+      leaderCountry(person.nameKeys) ??
+      leaderCountry(person.nameKeys.slice(-1)) ??
+      (looksVietnameseName(person.nameKeys) ? 'VN' : null);
     // a titled foreign-looking name with no country written: the country the article is about there
-    if (person.country === null && person.title !== null && !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')) person.country = contextOf.get(person) ?? null;
-    if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null) person.principal = true;
+    if (
+      person.country === null &&
+      person.title !== null &&
+      !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')
+    )
+      person.country = contextOf.get(person) ?? null;
+    if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null)
+      person.principal = true;
   }
   for (const { m, n } of order) {
     if (m.name !== null || m.plural || m.title === null) continue;
     const titleKey = m.titleKeys.join(' ');
     if (m.generic) {
       // "Nhà lãnh đạo Nga": the one leader (else the one principal) of that country the article names
-      const ofCountry = people.filter((p) => p.principal && m.country !== null && p.country === m.country);
+      const ofCountry = people.filter(
+        (p) => p.principal && m.country !== null && p.country === m.country,
+      );
       const leaders = ofCountry.filter((p) => p.leader);
-      personOf[n] = (leaders.length === 1 ? leaders[0] : ofCountry.length === 1 ? ofCountry[0] : undefined) ?? null;
+      personOf[n] =
+        (leaders.length === 1 ? leaders[0] : ofCountry.length === 1 ? ofCountry[0] : undefined) ??
+        null;
       continue;
     }
-    const candidates = people.filter((p) => p.principal === m.principal && p.titleKeys.has(titleKey) && (m.country === null ? true : p.country === m.country));
-    const pick = m.country === null ? candidates.find((p) => homeCountry !== null && p.country === homeCountry) ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
+    const candidates = people.filter(
+      (p) =>
+        p.principal === m.principal &&
+        p.titleKeys.has(titleKey) &&
+        (m.country === null ? true : p.country === m.country),
+    );
+    const pick =
+      m.country === null
+        ? (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
+          (candidates.length === 1 ? candidates[0] : undefined))
+        : candidates[0];
     personOf[n] = pick ?? null;
   }
   return { people, personOf };
 }
 
 function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, string>): void {
-  if (m.nameKeys.length > person.nameKeys.length) { person.name = m.name!; person.nameKeys = m.nameKeys; }
+  if (m.nameKeys.length > person.nameKeys.length) {
+    person.name = m.name!;
+    person.nameKeys = m.nameKeys;
+  }
   if (m.title !== null) {
     if (person.title === null || m.title.length > person.title.length) person.title = m.title;
     person.titleKeys.add(m.titleKeys.join(' '));
     for (const part of m.title.split(',')) {
       let key = titlePartKeys.get(part);
-      if (key === undefined) { key = matchForm(part.trim().split(/\s+/).join(' ')); titlePartKeys.set(part, key); }
+      if (key === undefined) {
+        key = matchForm(part.trim().split(/\s+/).join(' '));
+        titlePartKeys.set(part, key);
+      }
       person.titleKeys.add(key);
     }
   }
@@ -487,7 +800,11 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
  * English writes someone already named in full: each capitalised word that is the first or
  * last word of a full name the article gives, outside the mentions already found.
  */
-export function bareNameMentions(text: string, tokens: readonly Token[], nameWords: ReadonlySet<string>, found: readonly PersonMention[]): PersonMention[] {
+export function bareNameMentions(
+  tokens: readonly Token[],
+  nameWords: ReadonlySet<string>,
+  found: readonly PersonMention[],
+): PersonMention[] {
   const out: PersonMention[] = [];
   let next = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -499,7 +816,20 @@ export function bareNameMentions(text: string, tokens: readonly Token[], nameWor
     const before = tokens[k - 1];
     const after = tokens[k + 1];
     if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) continue;
-    out.push({ first: k, end: k + 1, name: t.text, nameKeys: [t.key], title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true, generic: false });
+    out.push({
+      first: k,
+      end: k + 1,
+      name: t.text,
+      nameKeys: [t.key],
+      title: null,
+      titleKeys: [],
+      country: null,
+      principal: false,
+      leader: false,
+      plural: false,
+      honorific: true,
+      generic: false,
+    });
   }
   return out;
 }

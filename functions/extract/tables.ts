@@ -4,14 +4,7 @@
 // "visit"), and articles mix them (an English name in a Vietnamese story, a Vietnamese name
 // in an English one), so one lexicon reads both. What differs by language (its home
 // country, its dates) is in the language profiles (languages.ts).
-import viCities from './data/vi/cities.json' with { type: 'json' };
-import viCountries from './data/vi/countries.json' with { type: 'json' };
-import viCues from './data/vi/cues.json' with { type: 'json' };
-import viLeaders from './data/vi/leaders.json' with { type: 'json' };
-import viNames from './data/vi/names.json' with { type: 'json' };
-import viNoise from './data/vi/noise.json' with { type: 'json' };
-import viRoles from './data/vi/roles.json' with { type: 'json' };
-import viTitles from './data/vi/titles.json' with { type: 'json' };
+
 import enCities from './data/en/cities.json' with { type: 'json' };
 import enCountries from './data/en/countries.json' with { type: 'json' };
 import enCues from './data/en/cues.json' with { type: 'json' };
@@ -20,6 +13,14 @@ import enNames from './data/en/names.json' with { type: 'json' };
 import enNoise from './data/en/noise.json' with { type: 'json' };
 import enRoles from './data/en/roles.json' with { type: 'json' };
 import enTitles from './data/en/titles.json' with { type: 'json' };
+import viCities from './data/vi/cities.json' with { type: 'json' };
+import viCountries from './data/vi/countries.json' with { type: 'json' };
+import viCues from './data/vi/cues.json' with { type: 'json' };
+import viLeaders from './data/vi/leaders.json' with { type: 'json' };
+import viNames from './data/vi/names.json' with { type: 'json' };
+import viNoise from './data/vi/noise.json' with { type: 'json' };
+import viRoles from './data/vi/roles.json' with { type: 'json' };
+import viTitles from './data/vi/titles.json' with { type: 'json' };
 
 type Json = unknown;
 

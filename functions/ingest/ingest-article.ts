@@ -4,11 +4,11 @@
 // of reports of one event serialize on that event's ledger and item versions.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Article } from '../domain/article.js';
-import type { EventFacts, ExtractedEvent, Evidence } from '../domain/event.js';
+import type { EventFacts, Evidence, ExtractedEvent } from '../domain/event.js';
 import { ledgerKey, matchReport, newEntry, newEventId, recordReport } from '../domain/identity.js';
-import { ledgerMonths, withEntry, type LedgerEntry } from '../domain/ledger.js';
-import { cut, mergeReports, type MergedEvent } from '../domain/merge.js';
-import { articleId, REPORT_LIMITS, reportKeyOf, type Report } from '../domain/report.js';
+import { type LedgerEntry, ledgerMonths, withEntry } from '../domain/ledger.js';
+import { cut, type MergedEvent, mergeReports } from '../domain/merge.js';
+import { articleId, REPORT_LIMITS, type Report, reportKeyOf } from '../domain/report.js';
 import type { ArticleReport, EventHead, StoredEvent } from '../store/items.js';
 import { postingsOf, splitPosting } from '../store/postings.js';
 import type { EventStore } from '../store/store.js';
@@ -49,7 +49,16 @@ function sha256(s: string): string {
 
 function contentHash(article: Article): string {
   // the canonical URL: the same text posted under another spelling of its link is no new revision
-  return sha256(JSON.stringify([article.canonicalUrl, article.title, article.publishedAt, article.language, article.source, article.text]));
+  return sha256(
+    JSON.stringify([
+      article.canonicalUrl,
+      article.title,
+      article.publishedAt,
+      article.language,
+      article.source,
+      article.text,
+    ]),
+  );
 }
 
 export async function ingestArticle(
@@ -122,7 +131,10 @@ export async function ingestArticle(
   const missing = eventIds.filter((e) => !byId.has(e));
   const read = missing.length > 0 ? await store.getEventHeads(missing) : [];
   for (const e of read) byId.set(e.id, { ...e, postings: [] });
-  return { created: recorded, events: eventIds.map((e) => byId.get(e)).filter((e): e is StoredEvent => e !== undefined) };
+  return {
+    created: recorded,
+    events: eventIds.map((e) => byId.get(e)).filter((e): e is StoredEvent => e !== undefined),
+  };
 }
 
 function boundEvidence(evidence: readonly Evidence[]): Evidence[] {
@@ -139,7 +151,12 @@ function boundEvidence(evidence: readonly Evidence[]): Evidence[] {
 
 /** One extracted event as the report the store keeps of this article's account
  *  (bounded: domain/report.ts REPORT_LIMITS). */
-export function reportOf(article: Article, key: string, found: ExtractedEvent, partOf: string | null): Report {
+export function reportOf(
+  article: Article,
+  key: string,
+  found: ExtractedEvent,
+  partOf: string | null,
+): Report {
   const facts: EventFacts = {
     category: found.category,
     type: found.type,
@@ -155,14 +172,21 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
       country: p.country,
     })),
     location: {
-      place: found.location.place === null ? null : cut(found.location.place, REPORT_LIMITS.NAME_CHARS),
-      city: found.location.city === null ? null : cut(found.location.city, REPORT_LIMITS.NAME_CHARS),
+      place:
+        found.location.place === null ? null : cut(found.location.place, REPORT_LIMITS.NAME_CHARS),
+      city:
+        found.location.city === null ? null : cut(found.location.city, REPORT_LIMITS.NAME_CHARS),
       country: found.location.country,
     },
   };
   return {
     key,
-    article: { url: article.url, title: article.title, published: article.publishedAt, outlet: article.source },
+    article: {
+      url: article.url,
+      title: article.title,
+      published: article.publishedAt,
+      outlet: article.source,
+    },
     facts,
     evidence: boundEvidence(found.evidence),
     partOf,
@@ -178,7 +202,10 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
  * raises one of those too, so of two such claims one fails and retries, seeing the
  * other's (as one ledger per country set serialized them before).
  */
-async function claimEvent(store: EventStore, report: Report): Promise<{ id: string; created: boolean }> {
+async function claimEvent(
+  store: EventStore,
+  report: Report,
+): Promise<{ id: string; created: boolean }> {
   const ledger = ledgerKey(report.facts);
   const months = ledgerMonths(report.facts);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -192,7 +219,7 @@ async function claimEvent(store: EventStore, report: Report): Promise<{ id: stri
       }
     }
     const match = matchReport(report.facts, report.key, entries);
-    if (match && match.reports.includes(report.key)) return { id: match.id, created: false };
+    if (match?.reports.includes(report.key)) return { id: match.id, created: false };
     const entry = recordReport(match ?? newEntry(newEventId(report.key)), report.facts, report.key);
     // a report that teaches the entry nothing new (types, dates, names) joins it
     // without a ledger write: only its key would be added, and a retry matches the
@@ -209,13 +236,16 @@ async function claimEvent(store: EventStore, report: Report): Promise<{ id: stri
     }
     if (!fenced) continue;
     const { version, entries: homeEntries } = ledgers.get(home)!;
-    if (await store.writeLedger(ledger, home, withEntry(homeEntries, entry), version)) return { id: entry.id, created: !match };
+    if (await store.writeLedger(ledger, home, withEntry(homeEntries, entry), version))
+      return { id: entry.id, created: !match };
   }
   throw new ContentionError(`ledger ${ledger} stayed contended`);
 }
 
 function sameFacts(a: LedgerEntry, b: LedgerEntry): boolean {
-  return JSON.stringify([a.types, a.dates, a.names]) === JSON.stringify([b.types, b.dates, b.names]);
+  return (
+    JSON.stringify([a.types, a.dates, a.names]) === JSON.stringify([b.types, b.dates, b.names])
+  );
 }
 
 /**
@@ -239,18 +269,27 @@ async function changeEvent(
     // an event this ingest just created in its ledger: first try writing its head from
     // this report alone, on the condition that no head exists (else read and merge)
     const { head, reports } =
-      attempt === 0 && change.created && change.add ? { head: null, reports: [change.add] } : await store.getEventWithReports(id);
+      attempt === 0 && change.created && change.add
+        ? { head: null, reports: [change.add] }
+        : await store.getEventWithReports(id);
     if (!head && reports.length === 0) return null;
     const time = now().toISOString();
     const withdrawn = reports.length === 0 ? (head?.withdrawn ?? time) : null;
     const event: MergedEvent =
-      reports.length > 0 ? mergeReports(reports) : { ...head!.event, sources: [], sources_total: 0, evidence: [] };
+      reports.length > 0
+        ? mergeReports(reports)
+        : { ...head!.event, sources: [], sources_total: 0, evidence: [] };
     const wasWithdrawn = head?.withdrawn ?? null;
-    if (head && JSON.stringify(head.event) === JSON.stringify(event) && wasWithdrawn === withdrawn) {
+    if (
+      head &&
+      JSON.stringify(head.event) === JSON.stringify(event) &&
+      wasWithdrawn === withdrawn
+    ) {
       await syncPostings(store, head, null); // a retry may find the postings unwritten
       return head;
     }
-    const publicChanged = !head || JSON.stringify(head.event) !== JSON.stringify(event) || wasWithdrawn !== withdrawn;
+    const publicChanged =
+      !head || JSON.stringify(head.event) !== JSON.stringify(event) || wasWithdrawn !== withdrawn;
     const current = postingsOf(id, event);
     const next: StoredEvent = {
       id,
@@ -264,7 +303,10 @@ async function changeEvent(
     };
     if (await store.putEvent(next, head ? head.version : null)) {
       // only the postings the previous state lacked, unless withdrawal changed them all
-      const before = head && (wasWithdrawn === null) === (withdrawn === null) ? new Set(postingsOf(id, head.event)) : null;
+      const before =
+        head && (wasWithdrawn === null) === (withdrawn === null)
+          ? new Set(postingsOf(id, head.event))
+          : null;
       await syncPostings(store, next, before ? current.filter((p) => !before.has(p)) : null);
       return next;
     }
@@ -283,7 +325,11 @@ function viewsListing(events: readonly StoredEvent[]): string[] {
  * again (all its postings) until the version it synced is the newest. The last sync
  * to finish is then always of the current state.
  */
-async function syncPostings(store: EventStore, event: StoredEvent, write: readonly string[] | null): Promise<void> {
+async function syncPostings(
+  store: EventStore,
+  event: StoredEvent,
+  write: readonly string[] | null,
+): Promise<void> {
   let synced = event;
   let only = write;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -7,7 +7,6 @@ import { atomDocument } from './feed-xml.js';
 import { eventFeedId, eventUrl } from './ids.js';
 import type { FeedPage } from './types.js';
 
-
 export function renderAtom(page: FeedPage): string {
   return atomDocument({
     meta: feedMeta(page),
@@ -16,6 +15,10 @@ export function renderAtom(page: FeedPage): string {
     entries: page.events.filter((e) => !e.withdrawn).map((e) => feedEntry(e, page)),
     deleted: page.events
       .filter((e) => e.withdrawn)
-      .map((e) => ({ ref: eventFeedId(e.id), when: rfc3339(e.withdrawn!, e.modified), url: eventUrl(e.id, page) })),
+      .map((e) => ({
+        ref: eventFeedId(e.id),
+        when: rfc3339(e.withdrawn!, e.modified),
+        url: eventUrl(e.id, page),
+      })),
   });
 }

@@ -4,9 +4,16 @@
 // escaped (Fact.valueHtml, ShownText.html: escape.ts), each stored string tested once.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { escapeHtml, escapeHtmlLine, isHttpUrl, tableHtml } from './escape.js';
-import { evidenceSentences, type EvidenceSentence } from './evidence.js';
+import { type EvidenceSentence, evidenceSentences } from './evidence.js';
 import { eventUrl } from './ids.js';
-import { eventFacts, evidenceFieldLabel, shownSourceLabel, sourceDay, WORDS, type Fact } from './text.js';
+import {
+  eventFacts,
+  evidenceFieldLabel,
+  type Fact,
+  shownSourceLabel,
+  sourceDay,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const h = escapeHtml;
@@ -21,7 +28,9 @@ export function factsHtml(
   let rows = '';
   for (const f of facts) {
     const value =
-      f.key === 'part_of' && event.part_of ? `<a href="${h(eventUrl(event.part_of, page))}">${f.valueHtml}</a>` : f.valueHtml;
+      f.key === 'part_of' && event.part_of
+        ? `<a href="${h(eventUrl(event.part_of, page))}">${f.valueHtml}</a>`
+        : f.valueHtml;
     rows += `<dt>${tableHtml(f.label)}</dt><dd>${value}</dd>`;
   }
   return `<dl>${rows}</dl>`;
@@ -50,7 +59,8 @@ export function evidenceHtml(
   let items = '';
   for (const e of sentences) {
     let fields = '';
-    for (const f of e.fields) fields += `${fields ? ', ' : ''}${tableHtml(evidenceFieldLabel(f, lang))}`;
+    for (const f of e.fields)
+      fields += `${fields ? ', ' : ''}${tableHtml(evidenceFieldLabel(f, lang))}`;
     items += `<li><q>${escapeHtmlLine(e.text)}</q> (${fields})</li>`;
   }
   return `<h3>${tableHtml(WORDS[lang].evidence)}</h3><ul>${items}</ul>`;
@@ -71,5 +81,9 @@ export function eventContentHtml(
   page: Pick<FeedPage, 'baseUrl'>,
   parts: ContentParts = { facts: eventFacts(event, lang), evidence: evidenceSentences(event) },
 ): string {
-  return factsHtml(event, lang, page, parts.facts) + sourcesHtml(event, lang) + evidenceHtml(event, lang, parts.evidence);
+  return (
+    factsHtml(event, lang, page, parts.facts) +
+    sourcesHtml(event, lang) +
+    evidenceHtml(event, lang, parts.evidence)
+  );
 }

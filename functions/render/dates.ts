@@ -4,13 +4,29 @@
 import { isoDayOf, parseEventDate } from '../domain/dates.js';
 import type { RenderLanguage } from './types.js';
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026`. Unparseable: as is. */
 export function formatEventDate(s: string, lang: RenderLanguage): string {
   const d = parseEventDate(s);
   if (!d) return s;
-  if (lang === 'en') return d.day === null ? `${EN_MONTHS[d.month - 1]} ${d.year}` : `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
+  if (lang === 'en')
+    return d.day === null
+      ? `${EN_MONTHS[d.month - 1]} ${d.year}`
+      : `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
   return d.day === null ? `tháng ${d.month}/${d.year}` : `${d.day}/${d.month}/${d.year}`;
 }
 

@@ -30,7 +30,8 @@ const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\u
  *  the C0 and C1 controls, then every \s character but the space (ECMAScript's
  *  WhiteSpace and LineTerminator: TAB–CR, NBSP, U+1680, U+2000–U+200A, U+2028/9,
  *  U+202F, U+205F, U+3000, U+FEFF). test/render/text.test.ts checks it against \s. */
-const NOT_ONE_LINE_CLASS = '\\u0000-\\u001f\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff\\uD800-\\uDFFF\\uFFFE\\uFFFF';
+const NOT_ONE_LINE_CLASS =
+  '\\u0000-\\u001f\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff\\uD800-\\uDFFF\\uFFFE\\uFFFF';
 const NOT_ONE_LINE_CHAR = new RegExp(`[${NOT_ONE_LINE_CLASS}]| {2}`);
 
 const SPACE = 0x20;
@@ -45,7 +46,12 @@ const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
  * are made that way once, here, for every format.
  */
 export function oneLine(s: string): string {
-  if (!NOT_ONE_LINE_CHAR.test(s) && s.charCodeAt(0) !== SPACE && s.charCodeAt(s.length - 1) !== SPACE) return s;
+  if (
+    !NOT_ONE_LINE_CHAR.test(s) &&
+    s.charCodeAt(0) !== SPACE &&
+    s.charCodeAt(s.length - 1) !== SPACE
+  )
+    return s;
   return xmlSafeText(s).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -99,7 +105,11 @@ export function escapeHtmlLine(s: string): string {
 
 /** Neither oneLine nor escapeHtml would change it. */
 function isPlainLine(s: string): boolean {
-  return !ONE_LINE_OR_HTML_SPECIAL.test(s) && s.charCodeAt(0) !== SPACE && s.charCodeAt(s.length - 1) !== SPACE;
+  return (
+    !ONE_LINE_OR_HTML_SPECIAL.test(s) &&
+    s.charCodeAt(0) !== SPACE &&
+    s.charCodeAt(s.length - 1) !== SPACE
+  );
 }
 const ONE_LINE_OR_HTML_SPECIAL = new RegExp(`[&<>"'${NOT_ONE_LINE_CLASS}]| {2}`);
 

@@ -21,7 +21,10 @@ export function evidenceSentences(event: Pick<DiplomaticEvent, 'evidence'>): Evi
   const needed = new Set<EvidenceSentence>();
   for (const e of event.evidence) {
     let sentence = byText.get(e.text);
-    if (!sentence) byText.set(e.text, (sentence = { text: e.text, fields: [] }));
+    if (!sentence) {
+      sentence = { text: e.text, fields: [] };
+      byText.set(e.text, sentence);
+    }
     if (!sentence.fields.includes(e.field)) sentence.fields.push(e.field);
     if (!fieldsSeen.has(e.field)) {
       fieldsSeen.add(e.field);

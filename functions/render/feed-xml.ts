@@ -34,7 +34,7 @@
 // documents are byte for byte those of the wrapper this module replaced.
 import { toInstant } from './dates.js';
 import type { FeedEntry, FeedMeta } from './entries.js';
-import { cdataSection, xmlSafeText, escapeHtml, escapeXmlAttr, escapeXmlText } from './escape.js';
+import { cdataSection, escapeHtml, escapeXmlAttr, escapeXmlText, xmlSafeText } from './escape.js';
 
 export interface XmlFeedInput {
   meta: FeedMeta;
@@ -72,7 +72,9 @@ function normalizedUrl(url: string): string {
 
 /** A normalized link as an attribute value (`<` too, which an opaque URL may keep). */
 function linkAttr(url: string): string {
-  return normalizedUrl(url).replace(/[&"<]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&lt;'));
+  return normalizedUrl(url).replace(/[&"<]/g, (c) =>
+    c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&lt;',
+  );
 }
 
 /** A normalized link as element text. */
@@ -88,7 +90,8 @@ function checkedId(id: string): string {
   } catch {
     throw new Error(`feed id is not a URI: ${JSON.stringify(id)}`);
   }
-  if (href !== id || !/^[\x21-\x7e]+$/.test(id)) throw new Error(`feed id is not a plain ASCII URI: ${JSON.stringify(id)}`);
+  if (href !== id || !/^[\x21-\x7e]+$/.test(id))
+    throw new Error(`feed id is not a plain ASCII URI: ${JSON.stringify(id)}`);
   return id;
 }
 
@@ -112,7 +115,10 @@ function memoized(write: (s: string) => string): (s: string) => string {
   const known = new Map<string, string>();
   return (s) => {
     let out = known.get(s);
-    if (out === undefined) known.set(s, (out = write(s)));
+    if (out === undefined) {
+      out = write(s);
+      known.set(s, out);
+    }
     return out;
   };
 }
@@ -170,7 +176,10 @@ export function atomDocument(input: AtomInput): string {
     if (content) parts.push(I2, cdataElement('content', ' type="html"', content));
     for (const c of e.categories) {
       // F5: term always set
-      parts.push(I2, `<category label="${escapeXmlAttr(xmlSafeText(c.label))}" scheme="${scheme(c.scheme)}" term="${escapeXmlAttr(xmlSafeText(c.term))}"/>`);
+      parts.push(
+        I2,
+        `<category label="${escapeXmlAttr(xmlSafeText(c.label))}" scheme="${scheme(c.scheme)}" term="${escapeXmlAttr(xmlSafeText(c.term))}"/>`,
+      );
     }
     parts.push(I2, textElement('published', toInstant(e.published).toISOString()), I1, '</entry>');
   }
@@ -214,7 +223,10 @@ export function rssDocument(input: XmlFeedInput): string {
       items.push(I3, cdataElement('content:encoded', '', content));
     }
     for (const c of e.categories) {
-      items.push(I3, `<category domain="${domain(c.scheme)}">${escapeXmlText(xmlSafeText(c.term))}</category>`);
+      items.push(
+        I3,
+        `<category domain="${domain(c.scheme)}">${escapeXmlText(xmlSafeText(c.term))}</category>`,
+      );
     }
     items.push(I3, creator, I2, '</item>');
   }
@@ -224,7 +236,11 @@ export function rssDocument(input: XmlFeedInput): string {
     ` xmlns:atom="${ATOM_NS}"`;
   const links = [
     `<atom:link href="${escapeXmlAttr(xmlSafeText(input.selfUrl))}" rel="self" type="application/rss+xml"/>`,
-    ...(input.nextUrl ? [`<atom:link href="${escapeXmlAttr(xmlSafeText(input.nextUrl))}" rel="next" type="application/rss+xml"/>`] : []), // F10
+    ...(input.nextUrl
+      ? [
+          `<atom:link href="${escapeXmlAttr(xmlSafeText(input.nextUrl))}" rel="next" type="application/rss+xml"/>`,
+        ]
+      : []), // F10
   ];
   return [
     XML_DECLARATION,

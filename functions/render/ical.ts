@@ -13,12 +13,20 @@
 // is the end, and the DESCRIPTION begins with a note that the exact day is unknown —
 // so the event stays visible in calendars (skipping it would hide announced visits)
 // without pretending to span the whole month.
-import type { DiplomaticEvent } from '../domain/event.js';
+
 import { dayRange, parseEventDate } from '../domain/dates.js';
+import type { DiplomaticEvent } from '../domain/event.js';
 import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
-import { xmlSafeText, oneLine } from './escape.js';
+import { oneLine, xmlSafeText } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
-import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
+import {
+  countryName,
+  eventPlainText,
+  eventTitle,
+  feedTitle,
+  renderLanguage,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const CRLF = '\r\n';
@@ -114,7 +122,9 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   const url = eventUrl(event.id, page);
   const notes: string[] = [];
   if (span.monthOnly) {
-    const months = [event.start, event.end].filter((d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d));
+    const months = [event.start, event.end].filter(
+      (d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d),
+    );
     notes.push(WORDS[lang].monthOnly(months.map((m) => formatEventDate(m, lang)).join(' – ')));
   }
   notes.push(eventPlainText(event, lang), url);

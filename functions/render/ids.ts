@@ -18,7 +18,12 @@ export function encodeIdPart(s: string): string {
   try {
     return encodeURIComponent(s); // throws URIError on a lone surrogate, and only then
   } catch {
-    return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+    return encodeURIComponent(
+      s.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      ),
+    );
   }
 }
 
@@ -31,7 +36,8 @@ export function siteBase(page: Pick<FeedPage, 'baseUrl'>): string {
 export function siteHost(page: Pick<FeedPage, 'baseUrl'>): string {
   // asked for every category of every entry, and the same for every page of a
   // deployment: the last answer is remembered
-  if (lastHost?.baseUrl !== page.baseUrl) lastHost = { baseUrl: page.baseUrl, host: new URL(siteBase(page)).hostname };
+  if (lastHost?.baseUrl !== page.baseUrl)
+    lastHost = { baseUrl: page.baseUrl, host: new URL(siteBase(page)).hostname };
   return lastHost.host;
 }
 let lastHost: { baseUrl: string; host: string } | null = null;
@@ -63,7 +69,11 @@ const FEED_IDS = new Map<string, string>();
 const EVENT_NAMESPACE = Buffer.from('6c1f0d52a8e34f0b9a4d2f3c5e7b9a11', 'hex');
 
 function eventUuid(eventId: string): string {
-  const bytes = createHash('sha1').update(EVENT_NAMESPACE).update(eventId, 'utf8').digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(EVENT_NAMESPACE)
+    .update(eventId, 'utf8')
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
   const hex = bytes.toString('hex');

@@ -6,7 +6,16 @@
 // (escape.ts ShownText), which the content shows.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
-import { xmlSafeText, escapeHtml, NOTHING_SHOWN, oneLine, ShownBuilder, shownLine, tableShown, type ShownText } from './escape.js';
+import {
+  escapeHtml,
+  NOTHING_SHOWN,
+  oneLine,
+  ShownBuilder,
+  type ShownText,
+  shownLine,
+  tableShown,
+  xmlSafeText,
+} from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
@@ -72,7 +81,11 @@ const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(
 export function countryName(code: string, lang: RenderLanguage): string {
   const known = countryNames[lang].get(code);
   if (known !== undefined) return known;
-  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
+  let names = regionNames[lang];
+  if (names === undefined) {
+    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    regionNames[lang] = names;
+  }
   let name: string;
   try {
     name = names.of(code) ?? code;
@@ -155,7 +168,11 @@ export interface ShownPerson {
 }
 
 function shownPerson(p: Participant): ShownPerson {
-  return { name: shownLine(p.name), title: p.title === null ? NOTHING_SHOWN : shownLine(p.title), country: p.country };
+  return {
+    name: shownLine(p.name),
+    title: p.title === null ? NOTHING_SHOWN : shownLine(p.title),
+    country: p.country,
+  };
 }
 
 /** An event's stored strings that its title and facts show, each cleaned once an item
@@ -167,7 +184,9 @@ export interface EventStrings {
   city: ShownText;
 }
 
-export function eventStrings(event: Pick<DiplomaticEvent, 'participants' | 'location'>): EventStrings {
+export function eventStrings(
+  event: Pick<DiplomaticEvent, 'participants' | 'location'>,
+): EventStrings {
   const { place, city } = event.location;
   return {
     people: event.participants.map(shownPerson),
@@ -181,7 +200,9 @@ function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
   const title = p.title.text;
   if (lang === 'en') {
     const office = title ? officeTitleEn(title) : null;
-    return (office && name ? `${office} ${name}` : office || name) + (p.country ? ` (${p.country})` : '');
+    return (
+      (office && name ? `${office} ${name}` : office || name) + (p.country ? ` (${p.country})` : '')
+    );
   }
   const base = title ? `${title} ${name}` : name;
   if (!p.country || p.country === 'VN') return base;
@@ -191,7 +212,8 @@ function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
 
 function joinList(items: string[], lang: RenderLanguage): string {
   let out = items[0] ?? '';
-  for (let i = 1; i < items.length; i++) out += `${i < items.length - 1 ? ',' : lang === 'en' ? ' and' : ' và'} ${items[i]}`;
+  for (let i = 1; i < items.length; i++)
+    out += `${i < items.length - 1 ? ',' : lang === 'en' ? ' and' : ' và'} ${items[i]}`;
   return out;
 }
 
@@ -226,13 +248,25 @@ function sides(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrin
     if (strings.people.some((p) => p.country === c)) continue; // a principal speaks for it
     all.push(lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang));
   }
-  return all.length > 4 ? [...all.slice(0, 3), lang === 'en' ? `${all.length - 3} others` : `${all.length - 3} bên khác`] : all;
+  return all.length > 4
+    ? [
+        ...all.slice(0, 3),
+        lang === 'en' ? `${all.length - 3} others` : `${all.length - 3} bên khác`,
+      ]
+    : all;
 }
 
 /** The guest principal of a visit (or the guest country), and where they go. */
-function visitParts(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings): { who: string; where: string } {
-  const host = event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
-  const first = strings.people.find((p) => (event.guest ? p.country === event.guest : p.country !== host));
+function visitParts(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings,
+): { who: string; where: string } {
+  const host =
+    event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
+  const first = strings.people.find((p) =>
+    event.guest ? p.country === event.guest : p.country !== host,
+  );
   const who = first
     ? shownPersonLabel(first, lang)
     : event.guest
@@ -250,7 +284,11 @@ function visitParts(event: DiplomaticEvent, lang: RenderLanguage, strings: Event
  * vi: `Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)`
  * en: `State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced`
  */
-export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings = eventStrings(event)): string {
+export function eventTitle(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings = eventStrings(event),
+): string {
   const type = typeLabel(event.type, lang);
   const dates = formatDateRange(event.start, event.end, lang);
   let head: string;
@@ -275,11 +313,21 @@ export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage, strings
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
     head = `${type}${between}${where ? (lang === 'en' ? ` in ${where}` : ` tại ${where}`) : ''}`;
   }
-  const status = event.status === 'announced' ? (lang === 'en' ? ' — announced' : ' (dự kiến)') : '';
+  const status =
+    event.status === 'announced' ? (lang === 'en' ? ' — announced' : ' (dự kiến)') : '';
   return oneLine(`${head}, ${dates}${status}`);
 }
 
-export type FactKey = 'type' | 'status' | 'date' | 'countries' | 'host' | 'guest' | 'participants' | 'location' | 'part_of';
+export type FactKey =
+  | 'type'
+  | 'status'
+  | 'date'
+  | 'countries'
+  | 'host'
+  | 'guest'
+  | 'participants'
+  | 'location'
+  | 'part_of';
 
 export interface Fact {
   key: FactKey;
@@ -320,7 +368,11 @@ export function factLabel(key: FactKey, lang: RenderLanguage): string {
 }
 
 /** The facts of an event, in display order; empty facts are left out. */
-export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings = eventStrings(event)): Fact[] {
+export function eventFacts(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings = eventStrings(event),
+): Fact[] {
   const facts: Fact[] = [];
   addFact(facts, lang, 'type', tableShown(typeLabel(event.type, lang)));
   addFact(facts, lang, 'status', tableShown(statusLabel(event.status, lang)));
@@ -329,7 +381,11 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings
   const countries = new ShownBuilder();
   for (const code of event.countries) {
     if (!countries.empty) countries.separator(', ');
-    countries.add(tableShown(countryName(code, lang))).separator(' (').add(tableShown(code)).separator(')');
+    countries
+      .add(tableShown(countryName(code, lang)))
+      .separator(' (')
+      .add(tableShown(code))
+      .separator(')');
   }
   addFact(facts, lang, 'countries', countries.shown());
   if (event.host) addFact(facts, lang, 'host', tableShown(countryName(event.host, lang)));
@@ -342,7 +398,11 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings
   addFact(facts, lang, 'participants', people.shown());
   const { country } = event.location;
   const where = new ShownBuilder();
-  for (const part of [strings.place, strings.city, tableShown(country ? countryName(country, lang) : '')]) {
+  for (const part of [
+    strings.place,
+    strings.city,
+    tableShown(country ? countryName(country, lang) : ''),
+  ]) {
     if (!part.text) continue;
     if (!where.empty) where.separator(', ');
     where.add(part);
@@ -354,7 +414,8 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage, strings
 }
 
 function addFact(facts: Fact[], lang: RenderLanguage, key: FactKey, value: ShownText): void {
-  if (value.text) facts.push({ key, label: factLabel(key, lang), value: value.text, valueHtml: value.html });
+  if (value.text)
+    facts.push({ key, label: factLabel(key, lang), value: value.text, valueHtml: value.html });
 }
 
 /** A participant as the facts list them: title (in English when known), name, country. */
@@ -367,7 +428,11 @@ function addParticipant(out: ShownBuilder, p: ShownPerson, lang: RenderLanguage)
   out.add(office);
   if (office.text && p.name.text) out.separator(' ');
   out.add(p.name);
-  if (p.country) out.separator(' (').add(tableShown(countryName(p.country, lang))).separator(')');
+  if (p.country)
+    out
+      .separator(' (')
+      .add(tableShown(countryName(p.country, lang)))
+      .separator(')');
 }
 
 /** One paragraph: `Loại: …. Tình trạng: …. …` (the feed items' summary). */
@@ -419,7 +484,8 @@ export function evidenceFieldLabel(field: string, lang: RenderLanguage): string 
 export const WORDS = {
   vi: {
     siteTitle: 'Sự kiện ngoại giao song phương',
-    siteDescription: 'Các chuyến thăm và cuộc gặp ngoại giao song phương, trích xuất từ báo chí tiếng Việt.',
+    siteDescription:
+      'Các chuyến thăm và cuộc gặp ngoại giao song phương, trích xuất từ báo chí tiếng Việt.',
     author: 'diplomacy-feed',
     sources: 'Nguồn',
     evidence: 'Căn cứ',
@@ -434,7 +500,8 @@ export const WORDS = {
   },
   en: {
     siteTitle: 'Bilateral diplomatic events',
-    siteDescription: 'Bilateral diplomatic visits and meetings, extracted from Vietnamese news articles.',
+    siteDescription:
+      'Bilateral diplomatic visits and meetings, extracted from Vietnamese news articles.',
     author: 'diplomacy-feed',
     sources: 'Sources',
     evidence: 'Evidence',
@@ -445,7 +512,8 @@ export const WORDS = {
     home: 'Home',
     calendar: 'Calendar (iCalendar)',
     theVisit: 'see the visit',
-    monthOnly: (month: string) => `Exact date unknown: the article gives only the month (${month}).`,
+    monthOnly: (month: string) =>
+      `Exact date unknown: the article gives only the month (${month}).`,
   },
 } as const;
 
@@ -457,12 +525,18 @@ export function feedTitle(page: Pick<FeedPage, 'lang' | 'filterLabel'>): string 
 }
 
 /** A source as text: its title, else its outlet, else its URL. */
-export function sourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
+export function sourceLabel(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): string {
   return shownSourceLabel(source, lang).text;
 }
 
 /** sourceLabel, and the same as HTML. */
-export function shownSourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): ShownText {
+export function shownSourceLabel(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): ShownText {
   for (const s of [source.title, source.outlet, source.url]) {
     const shown = s == null ? NOTHING_SHOWN : shownLine(s);
     if (shown.text) return shown;
@@ -471,7 +545,10 @@ export function shownSourceLabel(source: DiplomaticEvent['sources'][number], lan
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
-export function sourceDay(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
+export function sourceDay(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): string {
   const day = source.published.slice(0, 10);
   return DAY_SHAPE.test(day) ? formatEventDate(day, lang) : '';
 }
@@ -496,7 +573,10 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): st
   const sentences = evidenceSentences(event);
   if (sentences.length) {
     lines.push('', `${w.evidence}:`);
-    for (const e of sentences) lines.push(`- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`);
+    for (const e of sentences)
+      lines.push(
+        `- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`,
+      );
   }
   return xmlSafeText(lines.join('\n'));
 }

@@ -2,7 +2,7 @@
 // process, reused across invocations.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../shared/config.js';
-import { documentClient, DynamoStore } from './dynamo-store.js';
+import { DynamoStore, documentClient } from './dynamo-store.js';
 
 export function createStore(config: Config): DynamoStore {
   const client = new DynamoDBClient({

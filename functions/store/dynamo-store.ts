@@ -12,21 +12,26 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
+import { type FeedQuery, matchesQuery, viewsFor } from '../domain/feed-query.js';
 import {
   ArticleRecord,
   EventHead,
+  type EventWithReports,
   FeedItemState,
+  type Ledger,
   LedgerEntry,
   Report,
   SourceState,
-  StoredEvent,
+  type StoredEvent,
   ViewMeta,
-  type EventWithReports,
-  type Ledger,
 } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
-import { StoreUnavailableError, type EventStore, type FeedPageResult, type PollStateStore } from './store.js';
+import {
+  type EventStore,
+  type FeedPageResult,
+  type PollStateStore,
+  StoreUnavailableError,
+} from './store.js';
 import { EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
 
 /** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
@@ -50,13 +55,20 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (isConditionFailure(error)) throw error;
-    throw new StoreUnavailableError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new StoreUnavailableError(
+      `${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
-function parseDoc<S extends z.ZodMiniType>(schema: S, item: Item | undefined, what: string): z.infer<S> {
+function parseDoc<S extends z.ZodMiniType>(
+  schema: S,
+  item: Item | undefined,
+  what: string,
+): z.infer<S> {
   if (!item || typeof item.doc !== 'string') throw new Error(`${what}: item without a document`);
   return schema.parse(JSON.parse(item.doc));
 }
@@ -109,7 +121,11 @@ export class DynamoStore implements EventStore, PollStateStore {
   ) {}
 
   /** Consistent read of one item's document, checked against its schema. */
-  private async getDoc<S extends z.ZodMiniType>(what: string, key: Item, schema: S): Promise<z.infer<S> | null> {
+  private async getDoc<S extends z.ZodMiniType>(
+    what: string,
+    key: Item,
+    schema: S,
+  ): Promise<z.infer<S> | null> {
     const out = await call(`GetItem ${what}`, () =>
       this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
     );
@@ -119,7 +135,9 @@ export class DynamoStore implements EventStore, PollStateStore {
   /** Writes one item's document, unconditionally (the item is its own source of truth). */
   private async putDoc(what: string, key: Item, doc: unknown): Promise<void> {
     await call(`PutItem ${what}`, () =>
-      this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, doc: JSON.stringify(doc) } })),
+      this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...key, doc: JSON.stringify(doc) } }),
+      ),
     );
   }
 
@@ -133,7 +151,11 @@ export class DynamoStore implements EventStore, PollStateStore {
         this.db.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...keys.article(articleId), contentHash: record.contentHash, doc: JSON.stringify(record) },
+            Item: {
+              ...keys.article(articleId),
+              contentHash: record.contentHash,
+              doc: JSON.stringify(record),
+            },
             ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
             ExpressionAttributeValues: { ':h': record.contentHash },
           }),
@@ -153,17 +175,25 @@ export class DynamoStore implements EventStore, PollStateStore {
     const byPk = new Map(months.map((m) => [keys.claim(ledger, m).pk, m]));
     let pending: Item[] = months.map((m) => keys.claim(ledger, m));
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+      if (attempt > UNPROCESSED_RETRIES)
+        throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
       if (attempt > 0) await pause(20 * 2 ** attempt);
       const out = await call('BatchGetItem ledgers', () =>
-        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })),
+        this.db.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        ),
       );
       for (const item of out.Responses?.[this.tableName] ?? []) {
         const month = byPk.get(String(item.pk));
         if (month === undefined) continue;
         found.set(month, {
           version: z.number().parse(item.version),
-          entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+          entries:
+            typeof item.entries === 'string'
+              ? z.array(LedgerEntry).parse(JSON.parse(item.entries))
+              : [],
         });
       }
       pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
@@ -180,10 +210,16 @@ export class DynamoStore implements EventStore, PollStateStore {
             Key: keys.claim(ledger, month),
             UpdateExpression: 'SET version = :next',
             ...(expectedVersion === 0
-              ? { ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':next': 1 } }
+              ? {
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                  ExpressionAttributeValues: { ':next': 1 },
+                }
               : {
                   ConditionExpression: 'version = :v',
-                  ExpressionAttributeValues: { ':v': expectedVersion, ':next': expectedVersion + 1 },
+                  ExpressionAttributeValues: {
+                    ':v': expectedVersion,
+                    ':next': expectedVersion + 1,
+                  },
                 }),
           }),
         ),
@@ -195,7 +231,12 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
-  async writeLedger(ledger: string, month: string, entries: LedgerEntry[], expectedVersion: number) {
+  async writeLedger(
+    ledger: string,
+    month: string,
+    entries: LedgerEntry[],
+    expectedVersion: number,
+  ) {
     const version = expectedVersion + 1;
     return this.putVersioned(
       'PutItem ledger',
@@ -206,7 +247,9 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   async getEvent(id: string) {
     const out = await call('GetItem event', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true })),
+      this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true }),
+      ),
     );
     return out.Item ? readEventItem(out.Item) : null;
   }
@@ -221,7 +264,10 @@ export class DynamoStore implements EventStore, PollStateStore {
           new QueryCommand({
             TableName: this.tableName,
             KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.eventPartition(id), ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}) },
+            ExpressionAttributeValues: {
+              ':pk': keys.eventPartition(id),
+              ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}),
+            },
             ConsistentRead: true,
             ExclusiveStartKey: start,
           }),
@@ -249,17 +295,27 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   async putReport(eventId: string, report: Report) {
     await call('PutItem report', () =>
-      this.db.send(new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) })),
+      this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) }),
+      ),
     );
   }
 
   async deleteReports(eventId: string, reportKeys: readonly string[]) {
-    await this.batchWrite(reportKeys.map((k) => ({ DeleteRequest: { Key: keys.report(eventId, k) } })));
+    await this.batchWrite(
+      reportKeys.map((k) => ({ DeleteRequest: { Key: keys.report(eventId, k) } })),
+    );
   }
 
   async getEventHead(id: string) {
     const out = await call('GetItem event head', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ProjectionExpression: 'doc' })),
+      this.db.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.event(id),
+          ProjectionExpression: 'doc',
+        }),
+      ),
     );
     return out.Item ? parseDoc(EventHead, out.Item, 'event') : null;
   }
@@ -270,7 +326,8 @@ export class DynamoStore implements EventStore, PollStateStore {
     for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
       let pending: Item[] = unique.slice(i, i + BATCH_GET_MAX).map((id) => keys.event(id));
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+        if (attempt > UNPROCESSED_RETRIES)
+          throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
         const out = await call('BatchGetItem events', () =>
           this.db.send(
@@ -296,7 +353,11 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   /** Optimistic locking: the write lands only on the version read (null: on no item);
    *  false when someone else wrote first. */
-  private async putVersioned(what: string, item: Item, expectedVersion: number | null): Promise<boolean> {
+  private async putVersioned(
+    what: string,
+    item: Item,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
     try {
       await call(what, () =>
         this.db.send(
@@ -305,7 +366,10 @@ export class DynamoStore implements EventStore, PollStateStore {
             Item: item,
             ...(expectedVersion === null
               ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+              : {
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': expectedVersion },
+                }),
           }),
         ),
       );
@@ -323,7 +387,14 @@ export class DynamoStore implements EventStore, PollStateStore {
     for (const posting of write ?? current) {
       const { view, sort } = splitPosting(posting);
       requests.push({
-        PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id, ...(expires ? { expires } : {}) } },
+        PutRequest: {
+          Item: {
+            pk: keys.feedPartition(view),
+            sk: sort,
+            id: event.id,
+            ...(expires ? { expires } : {}),
+          },
+        },
       });
     }
     for (const posting of event.postings) {
@@ -338,10 +409,13 @@ export class DynamoStore implements EventStore, PollStateStore {
     for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
       let pending = requests.slice(i, i + BATCH_WRITE_MAX);
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
+        if (attempt > UNPROCESSED_RETRIES)
+          throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
         const out = await call('BatchWriteItem', () =>
-          this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } })),
+          this.db.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
+          ),
         );
         pending = (out.UnprocessedItems?.[this.tableName] as Item[] | undefined) ?? [];
       }
@@ -382,7 +456,9 @@ export class DynamoStore implements EventStore, PollStateStore {
         if (!postings.has(id) || postings.get(id)! < sk) postings.set(id, sk);
       }
     }
-    const ordered = [...postings.entries()].sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
+    const ordered = [...postings.entries()].sort((a, b) =>
+      a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0,
+    );
     const taken = ordered.slice(0, query.limit);
     // each view was asked for one more posting than the page holds: any left over
     // means another page follows
@@ -401,7 +477,9 @@ export class DynamoStore implements EventStore, PollStateStore {
   async touchViews(views: readonly string[], token: string, modified: string) {
     await this.batchWrite(
       [...new Set(views)].map((view) => ({
-        PutRequest: { Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) } },
+        PutRequest: {
+          Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) },
+        },
       })),
     );
   }
@@ -412,10 +490,13 @@ export class DynamoStore implements EventStore, PollStateStore {
     const found = new Map<string, ViewMeta>();
     let pending: Item[] = unique.map((view) => keys.viewMeta(view));
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+      if (attempt > UNPROCESSED_RETRIES)
+        throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
       if (attempt > 0) await pause(20 * 2 ** attempt);
       const out = await call('BatchGetItem view metas', () =>
-        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })),
+        this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+        ),
       );
       for (const item of out.Responses?.[this.tableName] ?? []) {
         const meta = parseDoc(ViewMeta, item, 'view meta');

@@ -33,7 +33,12 @@ export interface EventStore {
   /** raises a ledger's version without changing it; false when it is not at `expectedVersion` */
   fenceLedger(ledger: string, month: string, expectedVersion: number): Promise<boolean>;
   /** false when someone else wrote the ledger since `expectedVersion` */
-  writeLedger(ledger: string, month: string, entries: LedgerEntry[], expectedVersion: number): Promise<boolean>;
+  writeLedger(
+    ledger: string,
+    month: string,
+    entries: LedgerEntry[],
+    expectedVersion: number,
+  ): Promise<boolean>;
 
   /** the head item (consistent) */
   getEvent(id: string): Promise<StoredEvent | null>;

@@ -11,7 +11,9 @@ const MIN_TYPO_WORD = 4;
 
 /** The words of a name in the matching form ("Kim Jong-un" → kim, jong, un). */
 export function nameKeys(name: string): string[] {
-  return matchForm(name.normalize('NFC')).split(/[\s.,;:!?"'“”‘’()[\]\-–—]+/u).filter((k) => k.length > 0);
+  return matchForm(name.normalize('NFC'))
+    .split(/[\s.,;:!?"'“”‘’()[\]\-–—]+/u)
+    .filter((k) => k.length > 0);
 }
 
 function containsAll(big: readonly string[], small: readonly string[]): boolean {
@@ -45,7 +47,16 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
   return spellingsMatch(a, b);
 }
 
-const Gazetteer = z.object({ people: z.array(z.object({ id: z.string(), en: z.string(), vi: z.optional(z.string()), aliases: z.optional(z.array(z.string())) })) });
+const Gazetteer = z.object({
+  people: z.array(
+    z.object({
+      id: z.string(),
+      en: z.string(),
+      vi: z.optional(z.string()),
+      aliases: z.optional(z.array(z.string())),
+    }),
+  ),
+});
 const PEOPLE = Gazetteer.parse(peopleData).people;
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
@@ -54,7 +65,11 @@ const PERSON_BY_SPELLING = new Map<string, string>();
 /** Each person's spellings as keys. */
 const SPELLINGS = new Map<string, string[][]>();
 for (const person of PEOPLE) {
-  for (const name of [person.en, ...(person.vi === undefined ? [] : [person.vi]), ...(person.aliases ?? [])]) {
+  for (const name of [
+    person.en,
+    ...(person.vi === undefined ? [] : [person.vi]),
+    ...(person.aliases ?? []),
+  ]) {
     const keys = nameKeys(name);
     PERSON_BY_SPELLING.set(keys.map(foldDiacritics).join(' '), person.id);
     SPELLINGS.set(person.id, [...(SPELLINGS.get(person.id) ?? []), keys]);
@@ -76,7 +91,8 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
     b = b.map(foldDiacritics);
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
-  if (containsAll(big, small)) return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
+  if (containsAll(big, small))
+    return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
   return oneLetterApart(a, b);
 }
 
@@ -97,7 +113,13 @@ function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
     if (a[n] === b[n]) continue;
     const x = foldDiacritics(a[n]!);
     const y = foldDiacritics(b[n]!);
-    if (++differing > 1 || x === y || Math.min(x.length, y.length) < MIN_TYPO_WORD || !editDistanceOne(x, y)) return false;
+    if (
+      ++differing > 1 ||
+      x === y ||
+      Math.min(x.length, y.length) < MIN_TYPO_WORD ||
+      !editDistanceOne(x, y)
+    )
+      return false;
   }
   return differing === 1;
 }
@@ -111,7 +133,9 @@ function editDistanceOne(x: string, y: string): boolean {
   if (long.length - short.length > 1) return false;
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
-  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+  return short.length === long.length
+    ? short.slice(i + 1) === long.slice(i + 1)
+    : short.slice(i) === long.slice(i + 1);
 }
 
 /**
@@ -129,14 +153,24 @@ export function nameIn(name: string, language: 'vi' | 'en'): string {
 
 /** The letters without their marks, case kept ("Đỗ" → "Do"). */
 function withoutDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
-const Places = z.object({ places: z.array(z.object({ en: z.string(), vi: z.string(), aliases: z.optional(z.array(z.string())) })) });
+const Places = z.object({
+  places: z.array(
+    z.object({ en: z.string(), vi: z.string(), aliases: z.optional(z.array(z.string())) }),
+  ),
+});
 /** Each spelling of a listed city (its keys, without diacritics) → its name in each language. */
 const PLACE_BY_SPELLING = new Map<string, { en: string; vi: string }>();
 for (const place of Places.parse(placesData).places) {
-  for (const name of [place.en, place.vi, ...(place.aliases ?? [])]) PLACE_BY_SPELLING.set(nameKeys(name).map(foldDiacritics).join(' '), place);
+  for (const name of [place.en, place.vi, ...(place.aliases ?? [])])
+    PLACE_BY_SPELLING.set(nameKeys(name).map(foldDiacritics).join(' '), place);
 }
 
 /** A city's name as a page in `language` writes it ("Viêng Chăn" → "Vientiane"); an unlisted one as written, in English without diacritics. */

@@ -1,6 +1,6 @@
 // CloudWatch alarms: errors and throttles of each function, news sources that keep
 // failing, and (in us-east-1, where CloudFront publishes its metrics) the CDN's 5xx rate.
-import { Duration, Token, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';

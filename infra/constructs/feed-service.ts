@@ -17,7 +17,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { SERVICE_NAME, serviceFunction, type FunctionPartProps } from './service-function.js';
+import { type FunctionPartProps, SERVICE_NAME, serviceFunction } from './service-function.js';
 import { TableAccess } from './table-access.js';
 
 /** The feed function's reserved concurrency unless the stack is told otherwise. */
@@ -84,7 +84,11 @@ export class FeedService {
       removalPolicy: props.removalPolicy,
       reservedConcurrentExecutions: concurrency,
     });
-    new TableAccess(scope, 'FeedTableAccess', { table: props.table, grantee: this.function, access: 'read' });
+    new TableAccess(scope, 'FeedTableAccess', {
+      table: props.table,
+      grantee: this.function,
+      access: 'read',
+    });
 
     // CloudFront → Function URL (AWS_IAM) with origin access control
     this.url = this.function.addFunctionUrl({
@@ -140,7 +144,9 @@ export class FeedService {
       cachePolicy,
       compress: true,
       responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-      functionAssociations: [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      functionAssociations: [
+        { function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ],
     });
     this.distribution = new cloudfront.Distribution(scope, 'Distribution', {
       comment: `diplomacy-feed (${props.stage})`,
@@ -156,7 +162,8 @@ export class FeedService {
 
   /** cdk-nag AwsSolutions findings accepted for this design, each with its reason. */
   private acknowledgeNagFindings(): void {
-    const ack = (scope: Construct, id: string, reason: string) => Validations.of(scope).acknowledge({ id, reason });
+    const ack = (scope: Construct, id: string, reason: string) =>
+      Validations.of(scope).acknowledge({ id, reason });
     ack(
       this.cursorKey,
       'AwsSolutions-SMG4',

@@ -6,11 +6,10 @@ import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { SERVICE_NAME, serviceFunction, type FunctionPartProps } from './service-function.js';
+import { type FunctionPartProps, SERVICE_NAME, serviceFunction } from './service-function.js';
 import { TableAccess } from './table-access.js';
 
-export interface IngestEndpointProps extends FunctionPartProps {
-}
+export interface IngestEndpointProps extends FunctionPartProps {}
 
 /** Adds the ingest function and its IAM-only Function URL to `scope`, with the ids a
  *  deployed stack has. */
@@ -30,7 +29,11 @@ export class IngestEndpoint {
       description: `diplomacy-feed (${props.stage}): article ingest, IAM-signed only`,
       removalPolicy: props.removalPolicy,
     });
-    new TableAccess(scope, 'IngestTableAccess', { table: props.table, grantee: this.function, access: 'read-write' });
+    new TableAccess(scope, 'IngestTableAccess', {
+      table: props.table,
+      grantee: this.function,
+      access: 'read-write',
+    });
     // Callers need lambda:InvokeFunctionUrl (and lambda:InvokeFunction) from their own
     // identity policy; an administrator of this account already has both.
     this.url = this.function.addFunctionUrl({

@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import { DEFAULT_CONTACT_URL } from '../../functions/poll/politeness.js';
 import { parseSources, type SourceList } from '../../functions/poll/sources.js';
 import { PROJECT_ROOT } from '../bundling.js';
-import { POLL_SERVICE_NAME, serviceFunction, type FunctionPartProps } from './service-function.js';
+import { type FunctionPartProps, POLL_SERVICE_NAME, serviceFunction } from './service-function.js';
 import { TableAccess } from './table-access.js';
 
 /** Lambda environment variables are capped at 4 KB in all: the source list must fit. */
@@ -29,7 +29,9 @@ export function sourcesForStage(stage: string, file?: string): SourceList {
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
   return pkg.version ?? '0.0.0';
 }
 
@@ -50,7 +52,9 @@ export class Poller {
   constructor(scope: Construct, props: PollerProps) {
     const sourcesJson = JSON.stringify(parseSources(JSON.stringify(props.sources)));
     if (sourcesJson.length > MAX_SOURCES_JSON) {
-      throw new Error(`the source list is ${sourcesJson.length} characters of JSON; at most ${MAX_SOURCES_JSON} fit the poller's environment`);
+      throw new Error(
+        `the source list is ${sourcesJson.length} characters of JSON; at most ${MAX_SOURCES_JSON} fit the poller's environment`,
+      );
     }
     // 5 minutes leaves room for a few dozen pages; it stops starting new ones a minute
     // before the end and the next run resumes. 1024 MB: Readability over a DOM is
@@ -71,13 +75,23 @@ export class Poller {
       removalPolicy: props.removalPolicy,
     });
     const every = props.everyMinutes ?? 15;
-    if (!Number.isInteger(every) || every < 5 || every > 1440) throw new Error('pollEveryMinutes must be 5–1440');
+    if (!Number.isInteger(every) || every < 5 || every > 1440)
+      throw new Error('pollEveryMinutes must be 5–1440');
     this.schedule = new events.Rule(scope, 'PollSchedule', {
       description: `diplomacy-feed (${props.stage}): run the poller every ${every} minutes`,
       schedule: events.Schedule.rate(Duration.minutes(every)),
       // No retries: the next scheduled run picks up where a failed one stopped.
-      targets: [new targets.LambdaFunction(this.function, { retryAttempts: 0, maxEventAge: Duration.minutes(every) })],
+      targets: [
+        new targets.LambdaFunction(this.function, {
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(every),
+        }),
+      ],
     });
-    new TableAccess(scope, 'PollTableAccess', { table: props.table, grantee: this.function, access: 'poll' });
+    new TableAccess(scope, 'PollTableAccess', {
+      table: props.table,
+      grantee: this.function,
+      access: 'poll',
+    });
   }
 }

@@ -38,7 +38,11 @@ export interface ServiceFunctionProps {
 }
 
 /** Adds the function `<id>`, its log group `<id>Logs` and its role `<id>Role` to `scope`. */
-export function serviceFunction(scope: Construct, id: string, props: ServiceFunctionProps): nodejs.NodejsFunction {
+export function serviceFunction(
+  scope: Construct,
+  id: string,
+  props: ServiceFunctionProps,
+): nodejs.NodejsFunction {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
     retention: logs.RetentionDays.ONE_MONTH,
     removalPolicy: props.removalPolicy,
@@ -57,7 +61,9 @@ export function serviceFunction(scope: Construct, id: string, props: ServiceFunc
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize,
     timeout: props.timeout,
-    ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
+    ...(props.reservedConcurrentExecutions
+      ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+      : {}),
     environment: props.environment,
     description: props.description,
     role,
@@ -78,7 +84,9 @@ export function serviceFunction(scope: Construct, id: string, props: ServiceFunc
       // (test/infra/bundle.test.ts catches a regression either way).
       esbuildArgs: {
         '--charset': LAMBDA_BUNDLE.charset,
-        ...Object.fromEntries(Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        ...Object.fromEntries(
+          Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to]),
+        ),
       },
       externalModules: [...LAMBDA_BUNDLE.external],
       banner: LAMBDA_BUNDLE.banner,

@@ -3,7 +3,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { TABLE_DEFINITION, type KeyAttribute } from '../../functions/store/table.js';
+import { type KeyAttribute, TABLE_DEFINITION } from '../../functions/store/table.js';
 
 export interface StoreTableProps {
   /** a sandbox table may be deleted; any other stage's is protected */

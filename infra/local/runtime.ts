@@ -1,19 +1,20 @@
 // The whole service in one process, with no AWS account: dynalite as the table, the
 // same Hono routes the two Lambda functions mount, served over HTTP. Used by
 // `npm start` and by the integration tests.
-import { serve, type ServerType } from '@hono/node-server';
+
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { extractEvents } from '../../functions/extract/index.js';
 import { createApp } from '../../functions/http/app.js';
 import { feedRoutes } from '../../functions/http/feed-routes.js';
 import { ingestRoutes } from '../../functions/http/ingest-routes.js';
 import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
-import type { ViewMeta } from '../../functions/store/items.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
-import { documentClient, DynamoStore } from '../../functions/store/dynamo-store.js';
-import { startDynalite, type LocalEngine } from './dynalite.js';
+import { DynamoStore, documentClient } from '../../functions/store/dynamo-store.js';
+import type { ViewMeta } from '../../functions/store/items.js';
+import { type LocalEngine, startDynalite } from './dynalite.js';
 import { ensureTable } from './table.js';
 
 export const LOCAL_TABLE = 'diplomacy-feed-local';
@@ -51,17 +52,30 @@ export interface LocalServiceOptions {
 }
 
 export async function startLocalService(options: LocalServiceOptions = {}): Promise<LocalService> {
-  const engine = options.endpoint ? null : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const engine = options.endpoint
+    ? null
+    : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
   const endpoint = options.endpoint ?? engine!.endpoint;
   const tableName = options.tableName ?? LOCAL_TABLE;
-  let client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  let client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 3,
+  });
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);
   const store = new DynamoStore(documentClient(client), tableName);
   const app = createApp();
   const pages = new PageCache(options.pageCacheBytes);
   const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
-  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl, cursorKey: options.cursorKey ?? process.env.CURSOR_KEY, pages, markers });
+  feedRoutes(app, {
+    store,
+    publicBaseUrl: options.publicBaseUrl,
+    cursorKey: options.cursorKey ?? process.env.CURSOR_KEY,
+    pages,
+    markers,
+  });
   ingestRoutes(app, {
     store,
     extract: options.extract ?? extractEvents,
@@ -81,7 +95,11 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   };
 }
 
-export async function listen(app: Hono, port: number, hostname = '127.0.0.1'): Promise<{ server: ServerType; url: string }> {
+export async function listen(
+  app: Hono,
+  port: number,
+  hostname = '127.0.0.1',
+): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       resolve({ server, url: `http://${hostname}:${info.port}` });
@@ -93,7 +111,12 @@ export async function listen(app: Hono, port: number, hostname = '127.0.0.1'): P
       if (!socket.writable) return socket.destroy();
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
       const title = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-      const body = JSON.stringify({ type: 'about:blank', title, status, detail: 'the request could not be parsed' });
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title,
+        status,
+        detail: 'the request could not be parsed',
+      });
       socket.end(
         `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json; charset=utf-8\r\n` +
           `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -2,14 +2,17 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  ResourceNotFoundException,
   type DynamoDBClient,
+  ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 
 // The TTL attribute (TABLE_DEFINITION.timeToLiveAttribute) is not set up locally:
 // dynalite has no TTL, and the store filters expired postings on read anyway.
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existed'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existed';

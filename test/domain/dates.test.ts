@@ -1,6 +1,12 @@
 // The one home of date arithmetic on event dates (functions/domain/dates.ts).
 import { describe, expect, it } from 'vitest';
-import { dayNumber, dayRange, daysInMonth, isoDayOf, parseEventDate } from '../../functions/domain/dates.js';
+import {
+  dayNumber,
+  dayRange,
+  daysInMonth,
+  isoDayOf,
+  parseEventDate,
+} from '../../functions/domain/dates.js';
 
 describe('event date arithmetic', () => {
   it('counts days since the epoch, a month from its first day', () => {
@@ -24,6 +30,7 @@ describe('event date arithmetic', () => {
   it('reads only real days and months', () => {
     expect(parseEventDate('2026-02')).toEqual({ year: 2026, month: 2, day: null });
     expect(parseEventDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
-    for (const bad of ['2026-02-29', '2026-13', '2026-00-10', '2026-2-5', '5/2/2026']) expect(parseEventDate(bad), bad).toBeNull();
+    for (const bad of ['2026-02-29', '2026-13', '2026-00-10', '2026-2-5', '5/2/2026'])
+      expect(parseEventDate(bad), bad).toBeNull();
   });
 });

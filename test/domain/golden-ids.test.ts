@@ -21,7 +21,11 @@ describe('golden public ids', () => {
   });
 
   it('keys an article by its canonical URL the same way forever', () => {
-    expect(articleId(canonicalArticleUrl('http://NEWS.example.vn/2026/02/05/to-lam-lao?utm_source=x#top'))).toBe('CIBbQy7SFJOMH02LFLlOtL');
+    expect(
+      articleId(
+        canonicalArticleUrl('http://NEWS.example.vn/2026/02/05/to-lam-lao?utm_source=x#top'),
+      ),
+    ).toBe('CIBbQy7SFJOMH02LFLlOtL');
   });
 
   it("derives a new event's id from the report that first told of it the same way forever", () => {
@@ -42,10 +46,19 @@ describe('golden public ids', () => {
     afterAll(() => s.close());
 
     it('still pages its view, in any page size and format, and no other view', async () => {
-      for (const path of ['/feeds/feed.json?country=VN&limit=2', '/feeds/atom.xml?country=VN&limit=5']) {
-        expect((await s.app.request(`http://localhost${path}&cursor=${GOLDEN_CURSOR}`)).status, path).toBe(200);
+      for (const path of [
+        '/feeds/feed.json?country=VN&limit=2',
+        '/feeds/atom.xml?country=VN&limit=5',
+      ]) {
+        expect(
+          (await s.app.request(`http://localhost${path}&cursor=${GOLDEN_CURSOR}`)).status,
+          path,
+        ).toBe(200);
       }
-      expect((await s.app.request(`http://localhost/feeds/feed.json?country=LA&cursor=${GOLDEN_CURSOR}`)).status).toBe(400);
+      expect(
+        (await s.app.request(`http://localhost/feeds/feed.json?country=LA&cursor=${GOLDEN_CURSOR}`))
+          .status,
+      ).toBe(400);
     });
   });
 });

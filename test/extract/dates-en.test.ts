@@ -1,12 +1,16 @@
 // English dates resolved against the publication day (its local calendar day), as the
 // extractor reads them: the phrases the issue names, each with what it must give.
 import { describe, expect, it } from 'vitest';
-import { findEnglishDates } from '../../functions/extract/dates-en.js';
 import { refDateOf } from '../../functions/extract/dates.js';
+import { findEnglishDates } from '../../functions/extract/dates-en.js';
 
 /** Published on Friday 2025-12-05, local time. */
 const ref = refDateOf('2025-12-05T09:00:00+07:00');
-const read = (sentence: string) => findEnglishDates(sentence.toLowerCase(), ref, '2025-12-03').map((d) => `${d.value}${d.endValue ? `..${d.endValue}` : ''}/${d.precision}${d.approximate ? '~' : ''}${d.anchored ? '@' : ''}`);
+const read = (sentence: string) =>
+  findEnglishDates(sentence.toLowerCase(), ref, '2025-12-03').map(
+    (d) =>
+      `${d.value}${d.endValue ? `..${d.endValue}` : ''}/${d.precision}${d.approximate ? '~' : ''}${d.anchored ? '@' : ''}`,
+  );
 
 describe('English dates', () => {
   it.each([

@@ -4,17 +4,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../functions/extract/index.js';
 import type { Article } from '../../functions/domain/article.js';
-import { scoreSet, type GoldEvent, type SetArticle } from './support/gold.js';
+import { extractEvents } from '../../functions/extract/index.js';
+import { type GoldEvent, type SetArticle, scoreSet } from './support/gold.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
 
 function loadFixtures(): SetArticle[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { article: Article; events: GoldEvent[] };
-    return { id: f.slice(0, -5), article: raw.article, gold: raw.events };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+        article: Article;
+        events: GoldEvent[];
+      };
+      return { id: f.slice(0, -5), article: raw.article, gold: raw.events };
+    });
 }
 
 describe('own fixture articles', () => {
@@ -47,9 +54,15 @@ describe('own fixture articles', () => {
   // 24/9, ..." dating the meeting, not the visit. f24: "thăm A và B ngày ..." is a visit
   // to each, with each country's own inviter.
   it('finds every event of every fixture with every field, but for the problems named', () => {
-    expect(score.problems.filter((p) => !KNOWN_PROBLEMS.some((known) => p.startsWith(known)))).toEqual([]);
+    expect(
+      score.problems.filter((p) => !KNOWN_PROBLEMS.some((known) => p.startsWith(known))),
+    ).toEqual([]);
   });
   it('still has each named problem (a fixed one is taken off the list)', () => {
-    for (const known of KNOWN_PROBLEMS) expect(score.problems.some((p) => p.startsWith(known)), known).toBe(true);
+    for (const known of KNOWN_PROBLEMS)
+      expect(
+        score.problems.some((p) => p.startsWith(known)),
+        known,
+      ).toBe(true);
   });
 });

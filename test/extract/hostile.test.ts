@@ -1,11 +1,17 @@
 // Text that is not news: nothing must crash, nothing spurious must come out, and the
 // work must grow linearly with the length (sizes are compared, never absolute times).
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../functions/extract/index.js';
 import type { Article } from '../../functions/domain/article.js';
+import { extractEvents } from '../../functions/extract/index.js';
 
 const article = (text: string, title: string | null = null): Article => ({
-  url: null, canonicalUrl: null, title, publishedAt: '2025-03-10T08:00:00+07:00', language: 'vi', source: null, text,
+  url: null,
+  canonicalUrl: null,
+  title,
+  publishedAt: '2025-03-10T08:00:00+07:00',
+  language: 'vi',
+  source: null,
+  text,
 });
 
 function cpuMs(f: () => void): number {
@@ -18,27 +24,44 @@ function cpuMs(f: () => void): number {
 /** The cheaper of a few runs, to keep scheduling noise out of the comparison. */
 function cost(text: string): number {
   let best = Infinity;
-  for (let i = 0; i < 5; i++) best = Math.min(best, cpuMs(() => extractEvents(article(text))));
+  for (let i = 0; i < 5; i++)
+    best = Math.min(
+      best,
+      cpuMs(() => extractEvents(article(text))),
+    );
   return best;
 }
 
 describe('hostile input', () => {
   it('returns nothing for empty, blank, non-Vietnamese and binary-looking text', () => {
-    for (const text of ['', '   \n\t ', 'The quick brown fox jumps over the lazy dog.', '这是中文文本，没有越南语。', '\u0000\u0001\uffff\ud800', '<<<>>>&&&;;;', '1/1/1/1/1/1 2/2-3/3', '🙂'.repeat(1000)]) {
+    for (const text of [
+      '',
+      '   \n\t ',
+      'The quick brown fox jumps over the lazy dog.',
+      '这是中文文本，没有越南语。',
+      '\u0000\u0001\uffff\ud800',
+      '<<<>>>&&&;;;',
+      '1/1/1/1/1/1 2/2-3/3',
+      '🙂'.repeat(1000),
+    ]) {
       expect(extractEvents(article(text))).toEqual([]);
     }
   });
 
   it('finds no event in a megabyte of filler or of Vietnamese without events', () => {
     expect(extractEvents(article('a'.repeat(1_000_000)))).toEqual([]);
-    const prose = 'Kim ngạch thương mại song phương năm 2024 đạt 86 tỷ USD, tăng 13% so với năm 2023. ';
+    const prose =
+      'Kim ngạch thương mại song phương năm 2024 đạt 86 tỷ USD, tăng 13% so với năm 2023. ';
     expect(extractEvents(article(prose.repeat(12_000)))).toEqual([]);
   });
 
   it('finds one event in a sentence repeated 200,000 characters long, and none in repeated cues, titles, dates or markup', () => {
-    const talks = 'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone ngày 5/3. ';
+    const talks =
+      'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone ngày 5/3. ';
     const events = extractEvents(article(talks.repeat(Math.ceil(200_000 / talks.length))));
-    expect(events.map((e) => [e.type, e.countries, e.start])).toEqual([['talks', ['LA', 'VN'], '2025-03-05']]);
+    expect(events.map((e) => [e.type, e.countries, e.start])).toEqual([
+      ['talks', ['LA', 'VN'], '2025-03-05'],
+    ]);
     const noEvent = [
       'thăm thăm hội đàm hội kiến tiếp gặp điện đàm kỳ họp Ủy ban ',
       'Tổng Bí thư, Chủ tịch nước, Thủ tướng, Bộ trưởng, ',
@@ -46,7 +69,10 @@ describe('hostile input', () => {
       '<p class="x">&amp;&lt;&#7871;</p>',
       '((((((((((',
     ];
-    for (const unit of noEvent) expect(extractEvents(article(unit.repeat(Math.ceil(200_000 / unit.length)))), unit).toEqual([]);
+    for (const unit of noEvent)
+      expect(extractEvents(article(unit.repeat(Math.ceil(200_000 / unit.length)))), unit).toEqual(
+        [],
+      );
   });
 
   it('takes time linear in the length of the text', () => {
@@ -67,11 +93,22 @@ describe('hostile input', () => {
   });
 
   it('reads the talks under a 5,000-character title, and with a publication date it cannot read', () => {
-    const longTitle = extractEvents({ ...article('Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.', 'x'.repeat(5000)), publishedAt: '2025-12-31' });
-    expect(longTitle.map((e) => [e.type, e.countries, e.start, e.participants.map((p) => p.name)])).toEqual([
-      ['talks', ['LA', 'VN'], '2025-12-31', ['Phạm Minh Chính', 'Sonexay Siphandone']],
-    ]);
-    const undated = extractEvents({ ...article('Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.'), publishedAt: 'not a date' });
+    const longTitle = extractEvents({
+      ...article(
+        'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
+        'x'.repeat(5000),
+      ),
+      publishedAt: '2025-12-31',
+    });
+    expect(
+      longTitle.map((e) => [e.type, e.countries, e.start, e.participants.map((p) => p.name)]),
+    ).toEqual([['talks', ['LA', 'VN'], '2025-12-31', ['Phạm Minh Chính', 'Sonexay Siphandone']]]);
+    const undated = extractEvents({
+      ...article(
+        'Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
+      ),
+      publishedAt: 'not a date',
+    });
     expect(undated.map((e) => [e.type, e.countries])).toEqual([['talks', ['LA', 'VN']]]);
   });
 });

@@ -1,15 +1,38 @@
 // Titles, summaries, dates, ids and escaping: the shared helpers.
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatEventDate, rfc3339, toInstant } from '../../functions/render/dates.js';
-import { xmlSafeText, escapeHtml, escapeHtmlLine, escapeXmlAttr, isHttpUrl, oneLine } from '../../functions/render/escape.js';
+import {
+  formatDateRange,
+  formatEventDate,
+  rfc3339,
+  toInstant,
+} from '../../functions/render/dates.js';
+import {
+  escapeHtml,
+  escapeHtmlLine,
+  escapeXmlAttr,
+  isHttpUrl,
+  oneLine,
+  xmlSafeText,
+} from '../../functions/render/escape.js';
 import { eventFeedId, eventUid, eventUrl, feedViewId } from '../../functions/render/ids.js';
-import { countryName, eventFacts, eventSummary, eventTitle, officeTitleEn, personLabel } from '../../functions/render/text.js';
+import {
+  countryName,
+  eventFacts,
+  eventSummary,
+  eventTitle,
+  officeTitleEn,
+  personLabel,
+} from '../../functions/render/text.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 
 describe('titles', () => {
   it('the examples of the brief', () => {
-    expect(eventTitle(stateVisit(), 'vi')).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
-    expect(eventTitle(stateVisit(), 'en')).toBe('State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced');
+    expect(eventTitle(stateVisit(), 'vi')).toBe(
+      'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
+    );
+    expect(eventTitle(stateVisit(), 'en')).toBe(
+      'State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced',
+    );
   });
 
   it('meetings name both principals and the place', () => {
@@ -19,24 +42,38 @@ describe('titles', () => {
   });
 
   it('a side without a named principal is named by its country; calls have no place', () => {
-    expect(eventTitle(phoneCall(), 'vi')).toBe('Điện đàm giữa Thủ tướng Phạm Minh Chính và phía Nhật Bản, tháng 3/2026');
-    expect(eventTitle(phoneCall(), 'en')).toBe('Phone call between Prime Minister Phạm Minh Chính (VN) and Japan, Mar 2026');
+    expect(eventTitle(phoneCall(), 'vi')).toBe(
+      'Điện đàm giữa Thủ tướng Phạm Minh Chính và phía Nhật Bản, tháng 3/2026',
+    );
+    expect(eventTitle(phoneCall(), 'en')).toBe(
+      'Phone call between Prime Minister Phạm Minh Chính (VN) and Japan, Mar 2026',
+    );
   });
 
   it('a visit without principals names the guest country', () => {
     const e = stateVisit({ participants: [], type: 'official_visit', status: 'held' });
     expect(eventTitle(e, 'vi')).toBe('Chuyến thăm chính thức của đoàn Việt Nam tới Lào, 5/2/2026');
-    expect(eventTitle(e, 'en')).toBe('Official visit to Laos by a delegation of Vietnam, 5 Feb 2026');
+    expect(eventTitle(e, 'en')).toBe(
+      'Official visit to Laos by a delegation of Vietnam, 5 Feb 2026',
+    );
   });
 
   it('a meeting with no sides at all', () => {
-    const e = talks({ participants: [], countries: [], location: { place: null, city: null, country: null } });
+    const e = talks({
+      participants: [],
+      countries: [],
+      location: { place: null, city: null, country: null },
+    });
     expect(eventTitle(e, 'vi')).toBe('Hội đàm, 5–6/2/2026');
   });
 
   it('titles are one line', () => {
-    const e = stateVisit({ participants: [{ name: 'Tô\n\tLâm\u2028', title: 'Tổng  Bí thư', country: 'VN' }] });
-    expect(eventTitle(e, 'vi')).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
+    const e = stateVisit({
+      participants: [{ name: 'Tô\n\tLâm\u2028', title: 'Tổng  Bí thư', country: 'VN' }],
+    });
+    expect(eventTitle(e, 'vi')).toBe(
+      'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
+    );
   });
 
   it('office titles in English; unknown ones are left out, names kept as written', () => {
@@ -45,7 +82,9 @@ describe('titles', () => {
     expect(officeTitleEn('Bộ trưởng Bộ Ngoại giao')).toBe('Foreign Minister');
     expect(officeTitleEn('Tổng Bí thư'.normalize('NFD'))).toBe('General Secretary');
     expect(officeTitleEn('Giám đốc')).toBeNull();
-    expect(personLabel({ name: 'Nguyễn Văn A', title: 'Giám đốc', country: null }, 'en')).toBe('Nguyễn Văn A');
+    expect(personLabel({ name: 'Nguyễn Văn A', title: 'Giám đốc', country: null }, 'en')).toBe(
+      'Nguyễn Văn A',
+    );
   });
 
   it('country names from ISO codes', () => {
@@ -66,7 +105,14 @@ describe('titles', () => {
   });
 
   it("facts carry their HTML too, country names escaped ('&' in some)", () => {
-    const facts = eventFacts(stateVisit({ countries: ['BA', 'VN'], host: 'BA', location: { place: null, city: null, country: 'BA' } }), 'en');
+    const facts = eventFacts(
+      stateVisit({
+        countries: ['BA', 'VN'],
+        host: 'BA',
+        location: { place: null, city: null, country: 'BA' },
+      }),
+      'en',
+    );
     const byKey = Object.fromEntries(facts.map((f) => [f.key, f]));
     expect(byKey.countries!.value).toBe('Bosnia & Herzegovina (BA), Vietnam (VN)');
     expect(byKey.countries!.valueHtml).toBe('Bosnia &amp; Herzegovina (BA), Vietnam (VN)');
@@ -110,8 +156,14 @@ describe('ids', () => {
     expect(`urn:uuid:${eventUid({ id: 'a,b;c' })}`).toBe(eventFeedId('a,b;c'));
   });
   it('the feed id is the same on every page of a view', () => {
-    const a = feedViewId({ baseUrl: 'https://x.org', selfUrl: 'https://x.org/feeds/atom.xml?type=visit&country=VN' });
-    const b = feedViewId({ baseUrl: 'https://x.org', selfUrl: 'https://x.org/feeds/atom.xml?country=VN&cursor=zz&type=visit' });
+    const a = feedViewId({
+      baseUrl: 'https://x.org',
+      selfUrl: 'https://x.org/feeds/atom.xml?type=visit&country=VN',
+    });
+    const b = feedViewId({
+      baseUrl: 'https://x.org',
+      selfUrl: 'https://x.org/feeds/atom.xml?country=VN&cursor=zz&type=visit',
+    });
     expect(a).toBe(b);
     expect(a).toBe('tag:x.org,2024:feed?country=VN&type=visit');
   });
@@ -119,19 +171,26 @@ describe('ids', () => {
 
 describe('escaping', () => {
   it('xmlSafeText removes what XML cannot carry and normalizes line ends', () => {
-    expect(xmlSafeText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe('abcdefgh\ni\nj😀');
+    expect(xmlSafeText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe(
+      'abcdefgh\ni\nj😀',
+    );
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
   });
   it('oneLine (and escapeHtmlLine) return a string unchanged only when the full clean-up would not change it', () => {
     // the clean-up oneLine skips for strings its one test finds clean
-    const full = (s: string) => xmlSafeText(s).replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const full = (s: string) =>
+      xmlSafeText(s)
+        .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       for (const s of [`a${ch}b`, `${ch}b`, `a${ch}`, `a ${ch}b`]) {
         if (oneLine(s) !== full(s)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
-        if (escapeHtmlLine(s) !== escapeHtml(full(s))) throw new Error(`escapeHtmlLine: U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        if (escapeHtmlLine(s) !== escapeHtml(full(s)))
+          throw new Error(`escapeHtmlLine: U+${c.toString(16)} in ${JSON.stringify(s)}`);
       }
     }
     for (const s of ['a  b', ' a', 'a ', 'a b', '😀 x', '\uD83D\uDE00', `<a href="x">'&'</a>  `]) {
@@ -140,7 +199,9 @@ describe('escaping', () => {
     }
   });
   it('escapeHtml and escapeXmlAttr', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
     expect(escapeXmlAttr('a\tb\nc\rd')).toBe('a&#9;b&#10;c&#13;d');
   });
   it('only http(s) URLs are links', () => {

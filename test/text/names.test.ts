@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameIn, nameKeys, placeIn, sameName, personIdOf } from '../../functions/text/names.js';
+import { nameIn, nameKeys, personIdOf, placeIn, sameName } from '../../functions/text/names.js';
 
 describe('sameName: one person however an article writes the name', () => {
   it.each([
