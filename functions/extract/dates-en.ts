@@ -145,7 +145,7 @@ const READINGS: readonly Reading[] = [
     ),
     read: (m, c) => span(Number(m[1]), month(m[2]!), Number(m[3]), month(m[4]!), num(m[5]), c.ref),
   },
-  // "March 5", "Sept. 30, 2017", "July.8"
+  // "March 5", "Sept. 3, 2021", "July.8"
   {
     pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
     read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
@@ -254,7 +254,7 @@ const READINGS: readonly Reading[] = [
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
-/** A weekday told beside its date ("Sunday (June 23)") is that date. */
+/** A weekday told beside its date ("Sunday (March 2)") is that date. */
 const BESIDE_CHARS = 3;
 /** "April 30 and May 1": two days joined by "and" are one span when this close. */
 const JOINED_DAYS = 3;
@@ -281,7 +281,7 @@ export function findEnglishDates(
   const out: DateMention[] = [];
   found.forEach((d, n) => {
     const next = found[n + 1];
-    // "Sunday (June 23)": the weekday is the date beside it
+    // "Sunday (March 2)": the weekday is the date beside it
     if (
       d.relative &&
       !d.approximate &&

@@ -109,7 +109,7 @@ const TITLE_JOINERS = new Set(NAMES.titleJoiners.map((p) => keysOf(p).join(' '))
 const PORTFOLIO_JOINER = wordSet(NAMES.portfolioJoiner);
 // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
 const POSTING = wordSet(NAMES.posting);
-// "Prime Minister of Japan X", "President Vladimir Putin of Russia"
+// "Prime Minister of Japan X", "President X of Peru"
 const COUNTRY_LEAD = wordSet(NAMES.countryLead);
 // "former Prime Minister X", "the first US president": who held an office is no party now
 const FORMER_LEAD = wordSet(NAMES.formerLead);
@@ -137,7 +137,7 @@ const looksVietnameseName = (keys: readonly string[]) =>
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
-/** How many lower-case words ("newly-appointed") may stand between a country and a title. */
+/** How many lower-case words ("newly elected") may stand between a country and a title. */
 const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
 const MAX_STATE_PREFIXES = 2;
@@ -207,7 +207,7 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
         k++;
         continue;
       }
-      // "Dahal's visit": a possessive ends the name
+      // "the minister's visit": a possessive ends the name
       if ((t.text === "'" || t.text === '’') && after?.key === 's') break;
       if (after?.word && !after.spaced) {
         k += 2;
@@ -287,9 +287,9 @@ export function findPeople(
 }
 
 /**
- * A country, or its adjective, or its possessive, before a title or a known name: "Lao Prime
- * Minister Sonexay Siphandone", "his Russian counterpart Sergei Lavrov", "Japan's Prime
- * Minister", "China's Xi Jinping". The mention starts at the country.
+ * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
+ * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
+ * starts at the country.
  */
 function countryThenPersonAt(
   text: string,
@@ -306,7 +306,7 @@ function countryThenPersonAt(
     !tokens[j]!.spaced
   )
     j += 2;
-  // "India's newly-appointed Minister X": a few lower-case words between the country and the title
+  // "Chile's newly elected Minister X": a few lower-case words between the country and the title
   for (
     let k = j;
     k < j + MAX_QUALIFIER_TOKENS &&
@@ -541,7 +541,7 @@ function titledPersonAt(
     principal,
     leader,
   );
-  // "President Vladimir Putin of Russia"
+  // "President X of Peru"
   if (
     mention.country === null &&
     mention.name !== null &&
@@ -796,7 +796,7 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
 }
 
 /**
- * A person written by one part of their name alone ("Son affirmed", "Lavrov invited Son"), as
+ * A person written by one part of their name alone ("Tran added", "Rojas invited Tran"), as
  * English writes someone already named in full: each capitalised word that is the first or
  * last word of a full name the article gives, outside the mentions already found.
  */
