@@ -14,10 +14,12 @@ import {
   isoDay,
   isoMonth,
   isoOfDayNumber,
+  isValidDay,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
   refDayNumber,
+  weekdayOf,
 } from './dates.js';
 import { anyOf } from './patterns.js';
 
@@ -65,8 +67,7 @@ const num = (s: string | undefined) => (s === undefined ? null : Number(s));
 function dayOf(d: number, m: number, y: number | null, ref: RefDate): string | null {
   const year = y ?? nearestYearOfDay(d, m, ref);
   if (year === null) return null;
-  const iso = isoDay(year, m, d);
-  return Number.isNaN(dayNumberOf(iso)) || isoOfDayNumber(dayNumberOf(iso)) !== iso ? null : iso;
+  return isValidDay(year, m, d) ? isoDay(year, m, d) : null;
 }
 
 /** A span of days: the end after the start, in the next year across a year end. */
@@ -103,7 +104,7 @@ function weekday(
 ): Omit<DateMention, 'start' | 'end'> {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
-  const todayWeekday = ((new Date(today * 86_400_000).getUTCDay() + 6) % 7) + 1; // Monday 1 … Sunday 7
+  const todayWeekday = weekdayOf(ctx.ref);
   const ahead = (target - todayWeekday + 7) % 7;
   const back = (todayWeekday - target + 7) % 7;
   const shift = shiftWord === undefined ? null : DATES.shift[shiftWord]!;
@@ -176,10 +177,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
     read: (m, c) => {
-      const monday =
-        refDayNumber(c.ref) -
-        ((new Date(refDayNumber(c.ref) * 86_400_000).getUTCDay() + 6) % 7) +
-        7 * DATES.shift[m[1]!]!;
+      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
       return {
         value: isoOfDayNumber(monday),
         endValue: isoOfDayNumber(monday + 6),

@@ -152,7 +152,7 @@ function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMenti
   if (nameWords.size === 0) return;
   allPeople.length = 0;
   for (const info of sentences) {
-    const bare = bareNameMentions(info.tokens, nameWords, info.mentions);
+    const bare = bareNameMentions(info.text, info.tokens, nameWords, info.mentions);
     if (bare.length > 0)
       info.mentions = [...info.mentions, ...bare].sort((a, b) => a.first - b.first);
     for (const m of info.mentions) allPeople.push(m);

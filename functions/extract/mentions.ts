@@ -613,7 +613,11 @@ function countryBefore(tokens: readonly Token[], at: number): string | null {
 }
 
 /** The country or city the visitor arrived in, written before a visit noun in its clause ("landed in Chile … for an official visit"). */
-function arrivalBefore(tokens: readonly Token[], first: number, clauseFrom: number): string | null {
+function arrivalPlaceBefore(
+  tokens: readonly Token[],
+  first: number,
+  clauseFrom: number,
+): string | null {
   for (let k = first - 1; k >= clauseFrom; k--) {
     if (!LEX.arrival.has(tokens[k]!.key)) continue;
     let j = k + 1;
@@ -822,7 +826,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         if (c !== null) host = c;
       }
       // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
-      if (host === null && trigger.noun) host = arrivalBefore(tokens, trigger.first, clauseFrom);
+      if (host === null && trigger.noun)
+        host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
       if (host === null) {
         // "... đến Việt Nam là quốc gia đầu tiên thăm"
         for (

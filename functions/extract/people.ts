@@ -98,7 +98,19 @@ const NAME_STOPS_BY_LANGUAGE = new Map(
 );
 /** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
 const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) =>
-  stops.has(tokens[k]!.key) || stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`);
+  stops.has(tokens[k]!.key) ||
+  (firstWordsOfPairs(stops).has(tokens[k]!.key) &&
+    stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`));
+/** The first words of a stop list's two-word entries: most tokens start none, and need no pair looked up. */
+const PAIR_FIRST_WORDS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstWordsOfPairs(stops: ReadonlySet<string>): ReadonlySet<string> {
+  let first = PAIR_FIRST_WORDS.get(stops);
+  if (first === undefined) {
+    first = new Set([...stops].filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!));
+    PAIR_FIRST_WORDS.set(stops, first);
+  }
+  return first;
+}
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -607,23 +619,11 @@ function honorificPersonAt(
   const j = i + length;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
-  return {
-    first: i,
-    end,
-    name: spanText(text, tokens, j, end),
-    nameKeys: tokens
-      .slice(j, end)
-      .filter((x) => x.word)
-      .map((x) => x.key),
-    title: null,
-    titleKeys: [],
+  return untitledMention(text, tokens, i, j, end, {
     country: null,
     principal: false,
-    leader: false,
-    plural: false,
     honorific: true,
-    generic: false,
-  };
+  });
 }
 
 function knownPersonAt(
@@ -636,22 +636,40 @@ function knownPersonAt(
   if (hit === null) return null;
   const before = tokens[i - 1];
   if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
-  const end = i + hit.length;
+  return untitledMention(text, tokens, i, i, i + hit.length, {
+    country: hit.code,
+    principal: true,
+    honorific: false,
+  });
+}
+
+/**
+ * A mention by name with no title: after an honorific ("ông Biden"), a well-known leader's
+ * name, or a surname alone; the name runs over tokens [from, end) of a mention from `first`.
+ */
+function untitledMention(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  from: number,
+  end: number,
+  how: Pick<PersonMention, 'country' | 'principal' | 'honorific'>,
+): PersonMention {
   return {
-    first: i,
+    first,
     end,
-    name: spanText(text, tokens, i, end),
+    name: spanText(text, tokens, from, end),
     nameKeys: tokens
-      .slice(i, end)
+      .slice(from, end)
       .filter((x) => x.word)
       .map((x) => x.key),
     title: null,
     titleKeys: [],
-    country: hit.code,
-    principal: true,
+    country: how.country,
+    principal: how.principal,
     leader: false,
     plural: false,
-    honorific: false,
+    honorific: how.honorific,
     generic: false,
   };
 }
@@ -801,6 +819,7 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
  * last word of a full name the article gives, outside the mentions already found.
  */
 export function bareNameMentions(
+  text: string,
   tokens: readonly Token[],
   nameWords: ReadonlySet<string>,
   found: readonly PersonMention[],
@@ -816,20 +835,13 @@ export function bareNameMentions(
     const before = tokens[k - 1];
     const after = tokens[k + 1];
     if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) continue;
-    out.push({
-      first: k,
-      end: k + 1,
-      name: t.text,
-      nameKeys: [t.key],
-      title: null,
-      titleKeys: [],
-      country: null,
-      principal: false,
-      leader: false,
-      plural: false,
-      honorific: true,
-      generic: false,
-    });
+    out.push(
+      untitledMention(text, tokens, k, k, k + 1, {
+        country: null,
+        principal: false,
+        honorific: true,
+      }),
+    );
   }
   return out;
 }
