@@ -16,17 +16,38 @@ export interface EventDay {
 
 /** The parts of an event date, or null when it is no real day or month. */
 export function parseEventDate(s: string): EventDay | null {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = m[3] === undefined ? null : Number(m[3]);
+  // `YYYY-MM` or `YYYY-MM-DD`, read by hand: asked several times for every item a page renders
+  if (s.length !== 7 && s.length !== 10) return null;
+  const year = asciiDigits(s, 0, 4);
+  const month = asciiDigits(s, 5, 2);
+  if (year < 0 || month < 0 || s.charCodeAt(4) !== DASH) return null;
+  let day: number | null = null;
+  if (s.length === 10) {
+    day = asciiDigits(s, 8, 2);
+    if (day < 0 || s.charCodeAt(7) !== DASH) return null;
+  }
   if (month < 1 || month > 12) return null;
   if (day !== null && (day < 1 || day > daysInMonth(year, month))) return null;
   return { year, month, day };
 }
 
+const DASH = 0x2d;
+
+/** The number written by `count` ASCII digits at `from`, or -1. */
+function asciiDigits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  if (month === 4 || month === 6 || month === 9 || month === 11) return 30;
+  if (month >= 1 && month <= 12) return 31;
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -14,10 +14,12 @@ import {
   isoDay,
   isoMonth,
   isoOfDayNumber,
+  isValidDay,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
   refDayNumber,
+  weekdayOf,
 } from './dates.js';
 import { anyOf } from './patterns.js';
 
@@ -65,8 +67,7 @@ const num = (s: string | undefined) => (s === undefined ? null : Number(s));
 function dayOf(d: number, m: number, y: number | null, ref: RefDate): string | null {
   const year = y ?? nearestYearOfDay(d, m, ref);
   if (year === null) return null;
-  const iso = isoDay(year, m, d);
-  return Number.isNaN(dayNumberOf(iso)) || isoOfDayNumber(dayNumberOf(iso)) !== iso ? null : iso;
+  return isValidDay(year, m, d) ? isoDay(year, m, d) : null;
 }
 
 /** A span of days: the end after the start, in the next year across a year end. */
@@ -103,7 +104,7 @@ function weekday(
 ): Omit<DateMention, 'start' | 'end'> {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
-  const todayWeekday = ((new Date(today * 86_400_000).getUTCDay() + 6) % 7) + 1; // Monday 1 … Sunday 7
+  const todayWeekday = weekdayOf(ctx.ref);
   const ahead = (target - todayWeekday + 7) % 7;
   const back = (todayWeekday - target + 7) % 7;
   const shift = shiftWord === undefined ? null : DATES.shift[shiftWord]!;
@@ -145,7 +146,7 @@ const READINGS: readonly Reading[] = [
     ),
     read: (m, c) => span(Number(m[1]), month(m[2]!), Number(m[3]), month(m[4]!), num(m[5]), c.ref),
   },
-  // "March 5", "Sept. 30, 2017", "July.8"
+  // "March 5", "Sept. 3, 2021", "July.8"
   {
     pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
     read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
@@ -176,10 +177,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
     read: (m, c) => {
-      const monday =
-        refDayNumber(c.ref) -
-        ((new Date(refDayNumber(c.ref) * 86_400_000).getUTCDay() + 6) % 7) +
-        7 * DATES.shift[m[1]!]!;
+      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
       return {
         value: isoOfDayNumber(monday),
         endValue: isoOfDayNumber(monday + 6),
@@ -254,7 +252,7 @@ const READINGS: readonly Reading[] = [
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
-/** A weekday told beside its date ("Sunday (June 23)") is that date. */
+/** A weekday told beside its date ("Sunday (March 2)") is that date. */
 const BESIDE_CHARS = 3;
 /** "April 30 and May 1": two days joined by "and" are one span when this close. */
 const JOINED_DAYS = 3;
@@ -281,7 +279,7 @@ export function findEnglishDates(
   const out: DateMention[] = [];
   found.forEach((d, n) => {
     const next = found[n + 1];
-    // "Sunday (June 23)": the weekday is the date beside it
+    // "Sunday (March 2)": the weekday is the date beside it
     if (
       d.relative &&
       !d.approximate &&

@@ -141,7 +141,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   return sentences;
 }
 
-/** "Son affirmed": mentions of people by a part of the full name the article gives them, in sentence order. */
+/** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
 function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMention[]): void {
   const nameWords = new Set<string>();
   for (const m of allPeople) {
@@ -350,8 +350,8 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
       (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) &&
       datesCompatible(summary.date, m.date, true)
     );
-  // talks told once as talks and once as a call ("had talks …", "during his phone talks …") are the call
-  // "hosted B on Monday … will precede talks between A and B": what is to come is another meeting
+  // talks told once as talks and once as a call ("held talks …", "in their phone talks …") are the call
+  // "hosted B on Monday … formal talks between A and B will follow": what is to come is another meeting
   if (m.date === null && toCome(m) && summary.done) return false;
   const typesFit =
     summary.type === m.type ||
@@ -452,7 +452,7 @@ interface Frame {
   datedVisits: ReadonlySet<string>;
   /** the country pairs of the events the title or the lead tells */
   leadCountries: ReadonlySet<string>;
-  /** the first dated sentence that tells of meetings ("held a series of bilateral meetings on Wednesday") */
+  /** the first dated sentence that tells of meetings ("met several counterparts on Friday") */
   seriesHost: SentenceInfo | undefined;
 }
 
@@ -475,18 +475,18 @@ function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }:
     return true;
   if (lead === undefined) return false;
   const named = new Set(
-    lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id),
+    lead.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
   );
-  // "A held a series of bilateral meetings on Wednesday with his counterparts … A and B exchanged views …":
+  // "A met several counterparts on Friday … A and B discussed trade …":
   // the meetings of someone the first dated sentence about meetings names
   if (group.kind === 'meeting' && seriesHost !== undefined) {
     const hosts = new Set(
-      seriesHost.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id),
+      seriesHost.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
     );
     if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id))))
       return true;
   }
-  // "Modi, who is on his first visit to Russia …" in an article whose lead tells his meeting there
+  // "X, now on a visit to Peru, …" in an article whose lead tells his meeting there
   if (
     group.kind === 'visit' &&
     group.mentions.some(
@@ -565,7 +565,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     // telling of there, when that day is before publication
     const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
     if (told !== null && !future && dayNumberOf(told) < refDayNumber(ref)) start = told;
-    // "On Tuesday, A will … . These will precede talks between A and B": an announced meeting on
+    // "On Friday, A will tour a port. Talks between A and B follow": an announced meeting on
     // the coming day the article was telling of there
     if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) {
       start = told;
@@ -672,7 +672,7 @@ const DATELINE_DATE_GAP = 2;
 
 /**
  * The city a story was filed from: capitals at the start of one of its first sentences,
- * then a comma, a bracket or a dash ("BEIJING, June 19 (Xinhua) --", "HANOI (Reuters) -",
+ * then a comma, a bracket or a dash ("LIMA, May 3 (Wire) -", "HANOI (Wire) -",
  * "HÀ NỘI —"), when the city is a listed one.
  */
 function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
@@ -685,7 +685,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')
     )
       continue;
-    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Beijing, 6 November 2023 (TDI):")
+    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025 (Wire):")
     const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
     const dated = info.dates.some(
       (d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end,
@@ -809,8 +809,7 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
         if (s.order > info.order) break;
         for (const p of s.persons)
           if (
-            p !== null &&
-            p.principal &&
+            p?.principal &&
             p.country === code &&
             [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))
           )
@@ -906,7 +905,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datesFollow: profile.datesFollow,
     }))
       mentions.push(m);
-    const here = s.persons.filter((p): p is Person => p !== null && p.principal);
+    const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0)
       recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
         0,
@@ -959,7 +958,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
-  // "BEIJING, Nov 6 (Reuters) -": a meeting the story places nowhere, and frames by no visit, is
+  // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries
   const from = datelineOf(sentences);
   if (from !== null) {

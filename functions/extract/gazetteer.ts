@@ -116,7 +116,7 @@ export function countryAt(
     if (!entry.ambiguous || afterStatePrefix) return true;
     // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name
     const before = tokens[i - 1];
-    return !(before !== undefined && before.word && before.cap);
+    return !(before?.word && before.cap);
   });
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
@@ -137,8 +137,7 @@ export function titleAt(
 ): { entry: TitleEntry; length: number } | null {
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap && !PLURAL_LEAD.has(before.key))
-    return null;
+  if (before?.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
   return titleBeginsAt(tokens, i);
 }
 

@@ -23,7 +23,7 @@ export interface LanguageProfile {
   homeCountry: string | null;
   /** a country's name or adjective stands before the word it qualifies ("Lao Prime Minister X", "his China visit") */
   modifiersFirst: boolean;
-  /** a person already named in full is written by one part of the name alone ("Son affirmed") */
+  /** a person already named in full is written by one part of the name alone ("Tran added") */
   bareNames: boolean;
   /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
   datesFollow: boolean;

@@ -87,7 +87,7 @@ export interface ArticleContext {
 const INVITER_LEAD_SKIP = 2;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
-/** "between Russian and American leaders A and B": how far after "between" the first of the pair may stand. */
+/** "between Peruvian and Chilean ministers A and B": how far after "between" the first of the pair may stand. */
 const BETWEEN_SPAN = 6;
 /** How many lead words ("với", "song phương") may stand between a cue and its object. */
 const OBJECT_LEAD_SKIP = 3;
@@ -257,7 +257,7 @@ function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): P
 function inviters(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
   const found = findAnyPhrase(tokens, LEX.inviter);
   if (found === null) return [];
-  // "at the invitation of his Vietnamese counterpart, General X"
+  // "at the invitation of her Thai counterpart, Dr X"
   const chain = chainFrom(
     tokens,
     people,
@@ -320,7 +320,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     const prefix = anyReadsAt(tokens, j, LEX.placePrefix);
     if (prefix > 0) {
       j += prefix;
-      // "in the capital, Hanoi"
+      // "in the capital, Lima"
       if (tokens[j]?.text === ',') j++;
       // "thủ đô hành chính Pretoria"
       if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap)
@@ -612,8 +612,12 @@ function countryBefore(tokens: readonly Token[], at: number): string | null {
   return null;
 }
 
-/** The country or city the visitor arrived in, written before a visit noun in its clause ("arrived in the United States … for a state visit"). */
-function arrivalBefore(tokens: readonly Token[], first: number, clauseFrom: number): string | null {
+/** The country or city the visitor arrived in, written before a visit noun in its clause ("landed in Chile … for an official visit"). */
+function arrivalPlaceBefore(
+  tokens: readonly Token[],
+  first: number,
+  clauseFrom: number,
+): string | null {
   for (let k = first - 1; k >= clauseFrom; k--) {
     if (!LEX.arrival.has(tokens[k]!.key)) continue;
     let j = k + 1;
@@ -657,7 +661,7 @@ function pairReferenceBefore(
 ): { title: string | null; leaders: boolean } | null {
   const tokens = info.tokens;
   const from = Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN);
-  // "The two leaders expressed … that their talks …": the more telling reference wins
+  // "The two leaders agreed … that their talks …": the more telling reference wins
   if (findAnyPhrase(tokens, LEX.leaderPairReference, from, trigger.first) !== null)
     return { title: null, leaders: true };
   for (let k = trigger.first - 1; k >= from; k--) {
@@ -816,13 +820,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         if (!LEX.visitGap.has(tokens[k]!.key)) break;
         gap++;
       }
-      // "Trump's China visit": the country before the noun
+      // "the minister's Peru visit": the country before the noun
       if (host === null && trigger.noun === false && context.modifiersFirst && trigger.first > 0) {
         const c = countryBefore(tokens, trigger.first);
         if (c !== null) host = c;
       }
-      // "arrived in Asmara … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
-      if (host === null && trigger.noun) host = arrivalBefore(tokens, trigger.first, clauseFrom);
+      // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
+      if (host === null && trigger.noun)
+        host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
       if (host === null) {
         // "... đến Việt Nam là quốc gia đầu tiên thăm"
         for (
@@ -1021,7 +1026,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     )
       k++;
     if (LEX.between.has(tokens[k]?.key ?? '')) {
-      // "cuộc hội kiến (song phương) giữa A và B", "between Russian and American leaders A and B"
+      // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
       const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
       const pair = first === undefined ? [] : chainFrom(tokens, people, first.mention.first);
       sideA = pair.slice(0, 1);
@@ -1088,7 +1093,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         break;
       }
     }
-    // "During his phone talks with the Russian minister, Son affirmed …": after the comma that
+    // "In their call with the Chilean minister, Tran stressed …": after the comma that
     // closes the object, a person of another country is the subject
     if (sideA.length === 0 && trigger.noun && objects.length >= 2) {
       const n = objects.findIndex(
@@ -1140,7 +1145,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
-    // "He said he asked to meet B": the principal named last, of another country than B's
+    // "she then met B": the principal named last, of another country than B's
     if (
       aPeople.length === 0 &&
       bPeople.length > 0 &&

@@ -98,7 +98,19 @@ const NAME_STOPS_BY_LANGUAGE = new Map(
 );
 /** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
 const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) =>
-  stops.has(tokens[k]!.key) || stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`);
+  stops.has(tokens[k]!.key) ||
+  (firstWordsOfPairs(stops).has(tokens[k]!.key) &&
+    stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`));
+/** The first words of a stop list's two-word entries: most tokens start none, and need no pair looked up. */
+const PAIR_FIRST_WORDS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstWordsOfPairs(stops: ReadonlySet<string>): ReadonlySet<string> {
+  let first = PAIR_FIRST_WORDS.get(stops);
+  if (first === undefined) {
+    first = new Set([...stops].filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!));
+    PAIR_FIRST_WORDS.set(stops, first);
+  }
+  return first;
+}
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -109,7 +121,7 @@ const TITLE_JOINERS = new Set(NAMES.titleJoiners.map((p) => keysOf(p).join(' '))
 const PORTFOLIO_JOINER = wordSet(NAMES.portfolioJoiner);
 // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
 const POSTING = wordSet(NAMES.posting);
-// "Prime Minister of Japan X", "President Vladimir Putin of Russia"
+// "Prime Minister of Japan X", "President X of Peru"
 const COUNTRY_LEAD = wordSet(NAMES.countryLead);
 // "former Prime Minister X", "the first US president": who held an office is no party now
 const FORMER_LEAD = wordSet(NAMES.formerLead);
@@ -118,8 +130,7 @@ const isAllCaps = (t: Token) =>
   t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
 /** A family name in capitals beside a given name in mixed case ("KISHIDA Fumio", "Fumio KISHIDA"), as some governments write them. */
 const MIN_CAPITALS_NAME = 2;
-const isMixedCaseName = (t: Token | undefined) =>
-  t !== undefined && t.word && t.cap && !isAllCaps(t);
+const isMixedCaseName = (t: Token | undefined) => t?.word && t.cap && !isAllCaps(t);
 const isCapitalsName = (tokens: readonly Token[], k: number) => {
   const t = tokens[k]!;
   return (
@@ -138,7 +149,7 @@ const looksVietnameseName = (keys: readonly string[]) =>
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
-/** How many lower-case words ("newly-appointed") may stand between a country and a title. */
+/** How many lower-case words ("newly elected") may stand between a country and a title. */
 const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
 const MAX_STATE_PREFIXES = 2;
@@ -208,9 +219,9 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
         k++;
         continue;
       }
-      // "Dahal's visit": a possessive ends the name
+      // "the minister's visit": a possessive ends the name
       if ((t.text === "'" || t.text === '’') && after?.key === 's') break;
-      if (after !== undefined && after.word && !after.spaced) {
+      if (after?.word && !after.spaced) {
         k += 2;
         words++;
         continue;
@@ -288,9 +299,9 @@ export function findPeople(
 }
 
 /**
- * A country, or its adjective, or its possessive, before a title or a known name: "Lao Prime
- * Minister Sonexay Siphandone", "his Russian counterpart Sergei Lavrov", "Japan's Prime
- * Minister", "China's Xi Jinping". The mention starts at the country.
+ * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
+ * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
+ * starts at the country.
  */
 function countryThenPersonAt(
   text: string,
@@ -307,7 +318,7 @@ function countryThenPersonAt(
     !tokens[j]!.spaced
   )
     j += 2;
-  // "India's newly-appointed Minister X": a few lower-case words between the country and the title
+  // "Chile's newly elected Minister X": a few lower-case words between the country and the title
   for (
     let k = j;
     k < j + MAX_QUALIFIER_TOKENS &&
@@ -437,12 +448,7 @@ function titledPersonAt(
   // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
   // "Chủ tịch Đảng Nhân dân Campuchia Hun Sen"
   const orgStart = tokens[j];
-  if (
-    orgStart !== undefined &&
-    orgStart.cap &&
-    isOrgHead(tokens, j) &&
-    countryWithPrefix(tokens, j) === null
-  ) {
+  if (orgStart?.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
     if (
@@ -547,7 +553,7 @@ function titledPersonAt(
     principal,
     leader,
   );
-  // "President Vladimir Putin of Russia"
+  // "President X of Peru"
   if (
     mention.country === null &&
     mention.name !== null &&
@@ -613,23 +619,11 @@ function honorificPersonAt(
   const j = i + length;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
-  return {
-    first: i,
-    end,
-    name: spanText(text, tokens, j, end),
-    nameKeys: tokens
-      .slice(j, end)
-      .filter((x) => x.word)
-      .map((x) => x.key),
-    title: null,
-    titleKeys: [],
+  return untitledMention(text, tokens, i, j, end, {
     country: null,
     principal: false,
-    leader: false,
-    plural: false,
     honorific: true,
-    generic: false,
-  };
+  });
 }
 
 function knownPersonAt(
@@ -642,22 +636,40 @@ function knownPersonAt(
   if (hit === null) return null;
   const before = tokens[i - 1];
   if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
-  const end = i + hit.length;
+  return untitledMention(text, tokens, i, i, i + hit.length, {
+    country: hit.code,
+    principal: true,
+    honorific: false,
+  });
+}
+
+/**
+ * A mention by name with no title: after an honorific ("ông Biden"), a well-known leader's
+ * name, or a surname alone; the name runs over tokens [from, end) of a mention from `first`.
+ */
+function untitledMention(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  from: number,
+  end: number,
+  how: Pick<PersonMention, 'country' | 'principal' | 'honorific'>,
+): PersonMention {
   return {
-    first: i,
+    first,
     end,
-    name: spanText(text, tokens, i, end),
+    name: spanText(text, tokens, from, end),
     nameKeys: tokens
-      .slice(i, end)
+      .slice(from, end)
       .filter((x) => x.word)
       .map((x) => x.key),
     title: null,
     titleKeys: [],
-    country: hit.code,
-    principal: true,
+    country: how.country,
+    principal: how.principal,
     leader: false,
     plural: false,
-    honorific: false,
+    honorific: how.honorific,
     generic: false,
   };
 }
@@ -802,7 +814,7 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
 }
 
 /**
- * A person written by one part of their name alone ("Son affirmed", "Lavrov invited Son"), as
+ * A person written by one part of their name alone ("Tran added", "Rojas invited Tran"), as
  * English writes someone already named in full: each capitalised word that is the first or
  * last word of a full name the article gives, outside the mentions already found.
  */
@@ -823,20 +835,13 @@ export function bareNameMentions(
     const before = tokens[k - 1];
     const after = tokens[k + 1];
     if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) continue;
-    out.push({
-      first: k,
-      end: k + 1,
-      name: t.text,
-      nameKeys: [t.key],
-      title: null,
-      titleKeys: [],
-      country: null,
-      principal: false,
-      leader: false,
-      plural: false,
-      honorific: true,
-      generic: false,
-    });
+    out.push(
+      untitledMention(text, tokens, k, k, k + 1, {
+        country: null,
+        principal: false,
+        honorific: true,
+      }),
+    );
   }
   return out;
 }

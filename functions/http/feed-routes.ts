@@ -22,7 +22,7 @@ import { renderErrorPage, renderEventPage, renderHomePage } from '../render/html
 import { renderCalendar } from '../render/ical.js';
 import { ICON_SVG } from '../render/icon.js';
 import { ICON_PATH } from '../render/ids.js';
-import { jsonFeedItem, jsonText, renderJsonFeed } from '../render/jsonfeed.js';
+import { diplomacySources, jsonFeedItem, renderJsonFeed } from '../render/jsonfeed.js';
 import { renderOpml } from '../render/opml.js';
 import { renderRss } from '../render/rss.js';
 import { describeFilters, eventTitle, renderLanguage } from '../render/text.js';
@@ -183,13 +183,9 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
       const item = jsonFeedItem(event, page);
-      const sources = allSources(await deps.store.getReports(id)).map((s) => ({
-        url: s.url,
-        title: s.title,
-        published: s.published,
-      }));
+      const sources = diplomacySources(allSources(await deps.store.getReports(id)));
       item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
-      return new Response(jsonText(item), {
+      return new Response(JSON.stringify(item), {
         headers: { ...headers, 'content-type': JSON_TYPE },
       });
     }

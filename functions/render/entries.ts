@@ -2,13 +2,13 @@
 // take their ids, links, titles, texts, dates and categories from here, so the three
 // formats agree (the acceptance harness compares ids, links and titles across them).
 import type { DiplomaticEvent } from '../domain/event.js';
-import { eventContentHtml } from './content.js';
+import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
 import { eventFeedId, eventUrl, feedViewId, iconUrl, siteBase, vocabularyScheme } from './ids.js';
 import {
   categoryLabel,
   countryName,
-  eventSummary,
+  eventStrings,
   eventTitle,
   feedTitle,
   renderLanguage,
@@ -74,6 +74,8 @@ export function feedMeta(page: FeedPage): FeedMeta {
 export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
+  const strings = eventStrings(event, lang);
+  const parts = contentParts(event, lang, page, strings);
   const categories: EntryCategory[] = [
     {
       term: event.type,
@@ -99,9 +101,9 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang, page.today ?? null),
-    summary: eventSummary(event, lang, page.today ?? null),
-    contentHtml: eventContentHtml(event, lang, page),
+    title: eventTitle(event, lang, page.today ?? null, strings),
+    summary: parts.summary,
+    contentHtml: eventContentHtml(event, lang, page, parts),
     published: rfc3339(event.published, modified),
     modified,
     tags: entryTags(event),

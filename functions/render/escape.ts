@@ -26,10 +26,21 @@ export function xmlSafeText(s: string): string {
  *  and one test is far cheaper than two replacing passes (bench render). */
 const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** What oneLine changes besides: controls, separators, white space other than single
- *  inner spaces, invisible format characters (text/unicode.ts). */
-const NOT_ONE_LINE =
-  /[\u0000-\u001f\u007f-\u009f\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|[^\S ]| {2}|^ | $/;
+/** What oneLine changes besides (with a space at either end): controls, separators,
+ *  surrogates, invisible format characters (text/unicode.ts: bidirectional controls,
+ *  zero-width characters), white space other than single inner spaces. One character class rather
+ *  than alternatives, which the regex engine tries at every position (bench render):
+ *  the C0 and C1 controls, then every \s character but the space (ECMAScript's
+ *  WhiteSpace and LineTerminator: TAB–CR, NBSP, U+1680, U+2000–U+200A, U+2028/9,
+ *  U+202F, U+205F, U+3000, U+FEFF), then the invisible format characters (U+061C,
+ *  U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069). test/render/text.test.ts
+ *  checks it against \s. */
+const NOT_ONE_LINE_CLASS =
+  '\\u0000-\\u001f\\u007f-\\u00a0\\u1680\\u2000-\\u200f\\u2028-\\u202f\\u205f\\u3000\\ufeff\\uD800-\\uDFFF\\uFFFE\\uFFFF' +
+  '\\u061c\\u2060-\\u2064\\u2066-\\u2069';
+const NOT_ONE_LINE_CHAR = new RegExp(`[${NOT_ONE_LINE_CLASS}]| {2}`);
+
+const SPACE = 0x20;
 
 /** Control characters (C0, DEL, C1) and Unicode line/paragraph separators. */
 const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
@@ -43,7 +54,12 @@ const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;
  * for every format.
  */
 export function oneLine(s: string): string {
-  if (!NOT_ONE_LINE.test(s)) return s;
+  if (
+    !NOT_ONE_LINE_CHAR.test(s) &&
+    s.charCodeAt(0) !== SPACE &&
+    s.charCodeAt(s.length - 1) !== SPACE
+  )
+    return s;
   return cleanInput(xmlSafeText(s)).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -70,6 +86,108 @@ export function escapeHtml(s: string): string {
 }
 const HTML_SPECIAL = /[&<>"']/;
 const HTML_SPECIAL_ALL = /[&<>"']/g;
+
+/** A stored string as a page shows it: one line (oneLine), and that line as HTML
+ *  (escapeHtml). */
+export interface ShownText {
+  text: string;
+  html: string;
+}
+
+export const NOTHING_SHOWN: ShownText = { text: '', html: '' };
+
+/** oneLine and escapeHtml of a stored string, with one test for the usual string
+ *  that needs neither: each string an item shows is tested once, and the text and
+ *  HTML built from such strings need no test of their own. */
+export function shownLine(s: string): ShownText {
+  if (isPlainLine(s)) return { text: s, html: s };
+  const text = oneLine(s);
+  return { text, html: escapeHtml(text) };
+}
+
+/** escapeHtml(oneLine(s)), with the one test of shownLine (evidence sentences are the
+ *  longest strings a page shows). */
+export function escapeHtmlLine(s: string): string {
+  return isPlainLine(s) ? s : escapeHtml(oneLine(s));
+}
+
+/** Neither oneLine nor escapeHtml would change it. */
+function isPlainLine(s: string): boolean {
+  return (
+    !ONE_LINE_OR_HTML_SPECIAL.test(s) &&
+    s.charCodeAt(0) !== SPACE &&
+    s.charCodeAt(s.length - 1) !== SPACE
+  );
+}
+const ONE_LINE_OR_HTML_SPECIAL = new RegExp(`[&<>"'${NOT_ONE_LINE_CLASS}]| {2}`);
+
+/**
+ * A string from this project's own tables (labels, headings, country names, codes)
+ * with its HTML: few, asked for on every item, so each is escaped once and remembered
+ * (bounded: past TABLE_STRINGS_MAX strings, the rest are escaped every time).
+ */
+export function tableShown(s: string): ShownText {
+  let shown = TABLE_STRINGS.get(s);
+  if (shown === undefined) {
+    shown = { text: s, html: escapeHtml(s) };
+    if (TABLE_STRINGS.size < TABLE_STRINGS_MAX) TABLE_STRINGS.set(s, shown);
+  }
+  return shown;
+}
+const TABLE_STRINGS_MAX = 4_000;
+const TABLE_STRINGS = new Map<string, ShownText>();
+
+/** escapeHtml of a table string (tableShown). */
+export function tableHtml(s: string): string {
+  return tableShown(s).html;
+}
+
+/**
+ * Text and its HTML built side by side from shown pieces and separators. The HTML is
+ * the text itself until a piece's HTML differs from its text (in most items, never),
+ * so usually one string is built, not two.
+ */
+export class ShownBuilder {
+  private text = '';
+  /** null while the HTML is the text */
+  private html: string | null = null;
+
+  get empty(): boolean {
+    return this.text === '';
+  }
+
+  /** A separator: a string with nothing to escape (`, `, ` (`). */
+  separator(s: string): this {
+    this.text += s;
+    if (this.html !== null) this.html += s;
+    return this;
+  }
+
+  add(piece: ShownText): this {
+    if (this.html === null && piece.html !== piece.text) this.html = this.text;
+    this.text += piece.text;
+    if (this.html !== null) this.html += piece.html;
+    return this;
+  }
+
+  shown(): ShownText {
+    return { text: this.text, html: this.html ?? this.text };
+  }
+}
+
+/** Escapes text for XML element content (`&`, `<`, `>`). Does NOT clean. */
+export function escapeXmlText(s: string): string {
+  return XML_TEXT_SPECIAL.test(s) ? s.replace(XML_TEXT_SPECIAL_ALL, (c) => HTML_ESCAPES[c]!) : s;
+}
+const XML_TEXT_SPECIAL = /[&<>]/;
+const XML_TEXT_SPECIAL_ALL = /[&<>]/g;
+
+/** A CDATA section holding `s` (clean text): each `]]>` in it is split across two
+ *  sections, since it would end the section. */
+export function cdataSection(s: string): string {
+  const body = s.includes(']]>') ? s.replace(/]]>/g, ']]]]><![CDATA[>') : s;
+  return `<![CDATA[${body}]]>`;
+}
 
 /**
  * Escapes an XML attribute value so that it survives attribute-value normalization

@@ -2,7 +2,7 @@
 // autodiscovery), each event's permalink page, and error pages for browsers. No
 // JavaScript; a little inline CSS; everything escaped with escape.ts.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { evidenceHtml, factsHtml, sourcesHtml, summaryHtml } from './content.js';
+import { contentParts, evidenceHtml, factsHtml, sourcesHtml, summaryHtml } from './content.js';
 import { formatDateRange } from './dates.js';
 import { escapeHtml, oneLine } from './escape.js';
 import { eventCalendarUrl, eventUrl, iconUrl, siteBase } from './ids.js';
@@ -10,6 +10,7 @@ import { PAGE_WORDS } from './page-words.js';
 import {
   categoryLabel,
   countryName,
+  eventStrings,
   eventTitle,
   feedTitle,
   kindLabel,
@@ -235,7 +236,9 @@ export function renderHomePage(page: FeedPage): string {
 export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string {
   const lang = renderLanguage(page);
   const w = WORDS[lang];
-  const title = eventTitle(event, lang, page.today ?? null);
+  const strings = eventStrings(event, lang);
+  const parts = contentParts(event, lang, page, strings);
+  const title = eventTitle(event, lang, page.today ?? null, strings);
   const url = eventUrl(event.id, page);
   const home = homeUrl(page, lang);
   const head = [
@@ -248,11 +251,11 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
     `<nav><a href="${h(home)}">← ${h(w.home)}</a> · <a href="${h(otherLanguage)}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${h(nav.otherLanguage)}</a></nav>`,
     '<main><article>',
     `<h1>${h(title)}</h1>`,
-    summaryHtml(event, lang, page),
+    summaryHtml(parts.summary),
     `<p><a href="${h(eventCalendarUrl(event.id, page))}" type="text/calendar">${h(nav.addToCalendar)}</a></p>`,
-    factsHtml(event, lang, page),
+    factsHtml(event, lang, page, parts.facts),
     sourcesHtml(event, lang),
-    evidenceHtml(event, lang),
+    evidenceHtml(event, lang, parts.evidence),
     '</article></main>',
     `<footer>${feedNav(page, lang)}<p><small>id: <code>${h(oneLine(event.id))}</code></small></p></footer>`,
   ].join('\n');

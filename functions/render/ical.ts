@@ -54,32 +54,42 @@ export function escapeIcalText(s: string): string {
  * continuation lines starting with one space; a character is never split.
  */
 export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
+  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line; // most lines
+  let out = '';
+  let start = 0; // where the current physical line's text begins in `line`
   let octets = 0;
-  // Code points, and escape pairs (`\n`, `\,` …) kept whole for readers that
-  // unescape before unfolding.
-  for (const unit of line.match(/\\[\s\S]|[\s\S]/gu) ?? []) {
-    const size = utf8Length(unit);
+  for (let i = 0; i < line.length; ) {
+    // One unit: a code point, or an escape pair (`\n`, `\,` …) kept whole for
+    // readers that unescape before unfolding.
+    let end = i;
+    let size = 0;
+    if (line.charCodeAt(i) === BACKSLASH && i + 1 < line.length) {
+      end++;
+      size++;
+    }
+    const c = line.charCodeAt(end);
+    if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(line.charCodeAt(end + 1))) {
+      end += 2;
+      size += 4;
+    } else {
+      end += 1;
+      size += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
     if (octets + size > MAX_OCTETS) {
-      out.push(current);
-      current = ' ';
+      out += `${line.slice(start, i)}${CRLF} `;
+      start = i;
       octets = 1;
     }
-    current += unit;
     octets += size;
+    i = end;
   }
-  out.push(current);
-  return out.join(CRLF);
+  return out + line.slice(start);
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
+const BACKSLASH = 0x5c;
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 interface AllDaySpan {

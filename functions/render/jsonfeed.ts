@@ -5,12 +5,12 @@
 import * as z from 'zod/mini';
 import { Category, CountryCode, type DiplomaticEvent, EventType, Status } from '../domain/event.js';
 import { wellFormed } from '../text/unicode.js';
-import { eventContentHtml } from './content.js';
+import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
 import { entryTags, feedMeta } from './entries.js';
-import { evidenceSentences } from './evidence.js';
+import { type EvidenceSentence, evidenceSentences } from './evidence.js';
 import { eventFeedId, eventUrl } from './ids.js';
-import { eventTitle, renderLanguage } from './text.js';
+import { eventStrings, eventTitle, renderLanguage } from './text.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -77,8 +77,15 @@ export const JsonFeed = z.object({
 export type JsonFeed = z.infer<typeof JsonFeed>;
 
 /** The structured event as CONTRACT §3 publishes it (exactly those keys, in that order).
- *  `part_of` names the visit by the same id its own item carries. */
-export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
+ *  `part_of` names the visit by the same id its own item carries. Stored strings are
+ *  given as stored, save a lone surrogate (left in data stored before ingestion replaced
+ *  them), written as U+FFFD: JSON.stringify would write it as an escape (`\ud800`) that
+ *  jq and Python's UTF-8 codecs refuse. Every other string of a JSON Feed is cleaned by
+ *  its renderer (escape.ts), so the document needs no pass of its own. */
+export function diplomacyExtension(
+  event: DiplomaticEvent,
+  evidence: readonly EvidenceSentence[] = evidenceSentences(event),
+): DiplomacyExtension {
   return {
     category: event.category,
     type: event.type,
@@ -89,25 +96,36 @@ export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
     host: event.host,
     guest: event.guest,
     participants: event.participants.map((p) => ({
-      name: p.name,
-      title: p.title,
+      name: wellFormed(p.name),
+      title: p.title === null ? null : wellFormed(p.title),
       country: p.country,
     })),
     location: {
-      place: event.location.place,
-      city: event.location.city,
+      place: event.location.place === null ? null : wellFormed(event.location.place),
+      city: event.location.city === null ? null : wellFormed(event.location.city),
       country: event.location.country,
     },
     part_of: event.part_of ? eventFeedId(event.part_of) : null,
     cameo: event.cameo,
-    sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
+    sources: diplomacySources(event.sources),
     sources_total: event.sources_total ?? event.sources.length,
-    evidence: evidenceSentences(event).map((e) => ({
+    evidence: evidence.map((e) => ({
       field: e.fields[0]!,
       fields: e.fields,
-      text: e.text,
+      text: wellFormed(e.text),
     })),
   };
+}
+
+/** Sources as `_diplomacy.sources` lists them (url, title, published), well formed. */
+export function diplomacySources(
+  sources: readonly DiplomaticEvent['sources'][number][],
+): DiplomacyExtension['sources'] {
+  return sources.map((s) => ({
+    url: s.url === null ? null : wellFormed(s.url),
+    title: s.title === null ? null : wellFormed(s.title),
+    published: wellFormed(s.published),
+  }));
 }
 
 /** One event as a JSON Feed 1.1 item (also the body of `GET /events/{id}` as JSON). */
@@ -115,15 +133,17 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
   // the entry's parts JSON Feed shows (not the summary and categories of Atom and RSS)
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
+  const strings = eventStrings(event, lang);
+  const parts = contentParts(event, lang, page, strings);
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang, page.today ?? null),
-    content_html: eventContentHtml(event, lang, page),
+    title: eventTitle(event, lang, page.today ?? null, strings),
+    content_html: eventContentHtml(event, lang, page, parts),
     date_published: rfc3339(event.published, modified),
     date_modified: modified,
     tags: entryTags(event),
-    _diplomacy: diplomacyExtension(event),
+    _diplomacy: diplomacyExtension(event, parts.evidence),
   };
 }
 
@@ -146,22 +166,8 @@ export function jsonFeed(page: FeedPage): JsonFeed {
   };
 }
 
-/** JSON.stringify writes a lone surrogate as an escape (`\ud800`) that jq and Python's
- *  UTF-8 codecs refuse; it writes no other `\ud8…`–`\udf…` escape (a literal backslash
- *  is doubled, and such a text only costs a second pass). */
-const SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/i;
-
-/** JSON text in which every string is well formed: a lone surrogate left in stored data
- *  (ingestion replaces them) is written as U+FFFD. */
-export function jsonText(value: unknown): string {
-  const text = JSON.stringify(value);
-  return SURROGATE_ESCAPE.test(text)
-    ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v))
-    : text;
-}
-
 /** The JSON Feed document (UTF-8 JSON text, no BOM, not indented: whitespace would be
  *  a fifth of the bytes). */
 export function renderJsonFeed(page: FeedPage): string {
-  return `${jsonText(jsonFeed(page))}\n`;
+  return `${JSON.stringify(jsonFeed(page))}\n`;
 }

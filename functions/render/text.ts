@@ -3,14 +3,25 @@
 // from the structured fields (page.lang === 'en'). The words and sentence templates are
 // data (words/<lang>.json through words.ts); this module only chooses and fills them.
 // Every string returned here is already clean (see escape.ts): titles are one line,
-// other text keeps its line breaks. Escaping is the formats' job.
+// other text keeps its line breaks. Escaping is the formats' job, except that each fact
+// also carries its HTML, built from pieces escaped once (escape.ts ShownText), which the
+// content shows.
 
 import { isOverdue as announcedAndPast, isDay } from '../domain/dates.js';
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { placeIn } from '../text/names.js';
 import { VIETNAMESE_LETTER } from '../text/vietnamese.js';
 import { formatDateRange, formatEventDate } from './dates.js';
-import { oneLine, xmlSafeText } from './escape.js';
+import {
+  escapeHtml,
+  NOTHING_SHOWN,
+  oneLine,
+  ShownBuilder,
+  type ShownText,
+  shownLine,
+  tableShown,
+  xmlSafeText,
+} from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 import { WORDS as ALL_WORDS, fill } from './words.js';
@@ -53,10 +64,11 @@ const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(
 export function countryName(code: string, lang: RenderLanguage): string {
   const known = countryNames[lang].get(code);
   if (known !== undefined) return known;
-  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], {
-    type: 'region',
-    fallback: 'code',
-  }));
+  let names = regionNames[lang];
+  if (names === undefined) {
+    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    regionNames[lang] = names;
+  }
   let name: string;
   try {
     name = names.of(code) ?? code;
@@ -118,31 +130,105 @@ export function officeTitleEn(title: string): string | null {
   return officeIn(title, 'en', false);
 }
 
+/** Titles already shown in another language, by language and by whether the person is
+ *  of the home country: officeIn splits and scans a table, and the same few titles recur
+ *  on every page. Bounded like countryNames. */
+const officesShown: Record<RenderLanguage, [Map<string, ShownText>, Map<string, ShownText>]> = {
+  vi: [new Map(), new Map()],
+  en: [new Map(), new Map()],
+};
+
 /**
  * A principal's title as a page in `lang` shows it: as written when it is in that
  * language (Vietnamese letters tell a Vietnamese title), else by the page language's name
  * for it, else not at all (one language per page: an English 'counterpart' is not shown
  * on a Vietnamese page, nor an unknown Vietnamese title on an English one).
  */
-function shownTitle(p: Participant, lang: RenderLanguage): string {
-  const title = p.title === null ? '' : oneLine(p.title);
-  if (!title) return '';
-  if (VIETNAMESE_LETTER.test(title) === (lang === 'vi')) return title;
-  return (
-    officeIn(title, lang, p.country !== null && p.country === ALL_WORDS[lang].people.homeCountry) ??
-    ''
-  );
+function shownTitle(p: Participant, lang: RenderLanguage): ShownText {
+  if (p.title === null) return NOTHING_SHOWN;
+  const written = shownLine(p.title);
+  if (!written.text) return NOTHING_SHOWN;
+  if (VIETNAMESE_LETTER.test(written.text) === (lang === 'vi')) return written;
+  const atHome = p.country !== null && p.country === ALL_WORDS[lang].people.homeCountry;
+  const known = officesShown[lang][atHome ? 1 : 0];
+  let shown = known.get(written.text);
+  if (shown === undefined) {
+    const office = officeIn(written.text, lang, atHome);
+    shown = office === null ? NOTHING_SHOWN : tableShown(office);
+    if (known.size < 1000) known.set(written.text, shown);
+  }
+  return shown;
 }
 
-/** Whether a person is named with their country: not for the articles' own country
- *  (vi), nor where the title already names it. */
-function namesCountry(
-  p: Participant,
-  title: string,
+/** A participant's name and title as a page in one language shows them (see eventStrings). */
+export interface ShownPerson {
+  name: ShownText;
+  /** the title in the page's language (shownTitle), or nothing */
+  title: ShownText;
+  country: string | null;
+  /** title and name as words/<lang>.json `people.person` joins them: the facts, and the
+   *  title and summary wherever the country is not named */
+  named: string;
+  /** the country's name when titles and summaries name it with the person (namesCountry),
+   *  else null */
+  countryNamed: string | null;
+}
+
+function shownPerson(p: Participant, lang: RenderLanguage): ShownPerson {
+  const name = shownLine(p.name);
+  const title = shownTitle(p, lang);
+  const named = fillLine(ALL_WORDS[lang].people.person, { title: title.text, name: name.text });
+  return { name, title, country: p.country, named, countryNamed: namesCountry(p, title, lang) };
+}
+
+/** Cities as a page in each language names them (placeIn), remembered: the same few
+ *  recur on every page. Bounded like countryNames. */
+const citiesShown: Record<RenderLanguage, Map<string, ShownText>> = {
+  vi: new Map(),
+  en: new Map(),
+};
+
+function shownCity(city: string, lang: RenderLanguage): ShownText {
+  let shown = citiesShown[lang].get(city);
+  if (shown === undefined) {
+    shown = shownLine(placeIn(city, lang));
+    if (citiesShown[lang].size < 2000) citiesShown[lang].set(city, shown);
+  }
+  return shown;
+}
+
+/** An event's stored strings that its title, summary and facts show, each cleaned (and
+ *  put in the page's language) once an item: the participants are named in all three,
+ *  the dates in the title and the facts. */
+export interface EventStrings {
+  /** event.participants, in order */
+  people: ShownPerson[];
+  place: ShownText;
+  /** the city as the page's language names it */
+  city: ShownText;
+  /** formatDateRange(event.start, event.end) */
+  dates: string;
+}
+
+export function eventStrings(
+  event: Pick<DiplomaticEvent, 'participants' | 'location' | 'start' | 'end'>,
   lang: RenderLanguage,
-): p is Participant & { country: string } {
-  if (!p.country || p.country === ALL_WORDS[lang].people.homeCountry) return false;
-  return !title.includes(countryName(p.country, lang));
+): EventStrings {
+  const { place, city } = event.location;
+  return {
+    people: event.participants.map((p) => shownPerson(p, lang)),
+    place: place === null ? NOTHING_SHOWN : shownLine(place),
+    city: city === null ? NOTHING_SHOWN : shownCity(city, lang),
+    dates: formatDateRange(event.start, event.end, lang),
+  };
+}
+
+/** The name of a person's country when they are named with it, else null: not for the
+ *  articles' own country (vi), nor where the title already names it. */
+function namesCountry(p: Participant, title: ShownText, lang: RenderLanguage): string | null {
+  if (!p.country || p.country === ALL_WORDS[lang].people.homeCountry) return null;
+  const country = countryName(p.country, lang);
+  return title.text.includes(country) ? null : country;
 }
 
 /**
@@ -151,47 +237,67 @@ function namesCountry(
  * English when known, the name as written, the country: `General Secretary Tô Lâm (Vietnam)`.
  */
 export function personLabel(p: Participant, lang: RenderLanguage): string {
+  return shownPersonLabel(shownPerson(p, lang), lang);
+}
+
+/** A template filled with shown (one-line) text: only the ends can need trimming, where
+ *  a slot was left empty (fill folds the spaces within). */
+function fillLine(template: string, slots: Readonly<Record<string, string>>): string {
+  return fill(template, slots).trim();
+}
+
+function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
   const people = ALL_WORDS[lang].people;
-  const title = shownTitle(p, lang);
-  const name = oneLine(p.name);
-  return namesCountry(p, title, lang)
-    ? oneLine(fill(people.personAbroad, { title, name, country: countryName(p.country, lang) }))
-    : oneLine(fill(people.person, { title, name }));
+  const title = p.title.text;
+  const name = p.name.text;
+  return p.countryNamed === null
+    ? p.named
+    : fillLine(people.personAbroad, { title, name, country: p.countryNamed });
+}
+
+/** Whether a summary names a person as the facts do (then ShownPerson.named serves). */
+const SUMMARY_NAMES_AS_PERSON: Record<RenderLanguage, boolean> = {
+  vi: ALL_WORDS.vi.summary.person === ALL_WORDS.vi.people.person,
+  en: ALL_WORDS.en.summary.person === ALL_WORDS.en.people.person,
+};
+
+/** Whether summaryPerson names anything for a participant (a name or a title). */
+function namedInSummary(p: ShownPerson): boolean {
+  return p.name.text !== '' || p.title.text !== '';
 }
 
 /** A principal as a summary sentence names them: `Thủ tướng Lào Sonexay Siphandone`,
  *  `Prime Minister Sonexay Siphandone of Laos`. */
-function summaryPerson(p: Participant, lang: RenderLanguage): string {
+function summaryPerson(p: ShownPerson, lang: RenderLanguage): string {
   const summary = ALL_WORDS[lang].summary;
-  const title = shownTitle(p, lang);
-  const name = oneLine(p.name);
-  if (!namesCountry(p, title, lang)) return oneLine(fill(summary.person, { title, name }));
-  const country = countryName(p.country, lang);
-  return oneLine(
-    fill(title ? summary.personOf : summary.personOfUntitled, { title, name, country }),
-  );
+  const title = p.title.text;
+  const name = p.name.text;
+  const country = p.countryNamed;
+  if (country === null)
+    return SUMMARY_NAMES_AS_PERSON[lang] ? p.named : fillLine(summary.person, { title, name });
+  return fillLine(title ? summary.personOf : summary.personOfUntitled, { title, name, country });
 }
 
-function joinList(items: string[], lang: RenderLanguage): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${ALL_WORDS[lang].people.and} ${items[items.length - 1]}`;
+function joinList(items: readonly string[], lang: RenderLanguage): string {
+  const and = ` ${ALL_WORDS[lang].people.and}`;
+  let out = items[0] ?? '';
+  for (let i = 1; i < items.length; i++) out += `${i < items.length - 1 ? ',' : and} ${items[i]}`;
+  return out;
 }
 
 /** The place as words: city (or place), country. */
-export function placeLabel(
+function placeLabel(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  fallbackCountry: string | null = null,
+  fallbackCountry: string | null,
+  strings: EventStrings,
 ): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
-  const parts = [
-    loc.city === null ? loc.place : placeIn(loc.city, lang),
-    country ? countryName(country, lang) : null,
-  ]
-    .map((s) => (s === null ? '' : oneLine(s)))
-    .filter(Boolean);
-  return [...new Set(parts)].join(', ');
+  const town = loc.city !== null ? strings.city.text : strings.place.text;
+  const land = country ? countryName(country, lang) : ''; // one line already (text.test.ts)
+  // each once: a city-state's city is its country
+  return town && land && town !== land ? `${town}, ${land}` : town || land;
 }
 
 const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
@@ -206,15 +312,19 @@ const MAX_SIDES = 4;
 function sides(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  person: (p: Participant, lang: RenderLanguage) => string,
+  strings: EventStrings,
+  person: (p: ShownPerson, lang: RenderLanguage) => string,
 ): string[] {
   const people = ALL_WORDS[lang].people;
-  const named = event.participants.map((p) => person(p, lang)).filter(Boolean);
-  const represented = new Set(event.participants.map((p) => p.country));
-  const countries = event.countries
-    .filter((c) => !represented.has(c))
-    .map((c) => fill(people.side, { country: countryName(c, lang) }));
-  const all = [...named, ...countries];
+  const all: string[] = [];
+  for (const p of strings.people) {
+    const label = person(p, lang);
+    if (label) all.push(label);
+  }
+  for (const c of event.countries) {
+    if (strings.people.some((p) => p.country === c)) continue; // a principal speaks for it
+    all.push(fill(people.side, { country: countryName(c, lang) }));
+  }
   return all.length > MAX_SIDES
     ? [...all.slice(0, MAX_SIDES - 1), fill(people.others, { count: all.length - (MAX_SIDES - 1) })]
     : all;
@@ -227,20 +337,32 @@ function visitHost(event: DiplomaticEvent): string | null {
   );
 }
 
+/** The guest principal of a visit, or null when no participant is a guest. */
+function guestPerson(event: DiplomaticEvent, strings: EventStrings): ShownPerson | null {
+  const host = visitHost(event);
+  for (const p of strings.people)
+    if (event.guest ? p.country === event.guest : p.country !== host) return p;
+  return null;
+}
+
 /** The guest principal of a visit (or the guest country's delegation), as `person` names them. */
 function visitor(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  person: (p: Participant, lang: RenderLanguage) => string,
+  strings: EventStrings,
+  person: (p: ShownPerson, lang: RenderLanguage) => string,
 ): string {
-  const host = visitHost(event);
-  const first = event.participants.find((p) =>
-    event.guest ? p.country === event.guest : p.country !== host,
-  );
+  const first = guestPerson(event, strings);
   if (first) return person(first, lang);
   return event.guest
     ? fill(ALL_WORDS[lang].people.delegation, { country: countryName(event.guest, lang) })
     : '';
+}
+
+/** A sentence starts with a capital letter: the words that may begin one (a delegation,
+ *  a side) are capitalized there; a name is left as written. */
+function capitalized(words: string, lang: RenderLanguage): string {
+  return words.charAt(0).toLocaleUpperCase(lang) + words.slice(1);
 }
 
 /**
@@ -265,34 +387,33 @@ export function eventTitle(
   event: DiplomaticEvent,
   lang: RenderLanguage,
   today: string | null = null,
+  strings: EventStrings = eventStrings(event, lang),
 ): string {
   const t = ALL_WORDS[lang].title;
   const type = typeLabel(event.type, lang);
   let head: string;
   if (event.category === 'visit') {
-    const who = visitor(event, lang, personLabel);
-    const where = placeLabel(event, lang, visitHost(event));
+    const who = visitor(event, lang, strings, shownPersonLabel);
+    const where = placeLabel(event, lang, visitHost(event), strings);
     head = fill(t.visit, {
       type,
       by: who ? fill(t.by, { who }) : '',
       to: where ? fill(t.to, { where }) : '',
     });
   } else {
-    const s = sides(event, lang, personLabel);
+    const s = sides(event, lang, strings, shownPersonLabel);
     const withWhom =
       s.length >= 2
         ? fill(t.between, { sides: joinList(s, lang) })
         : s.length === 1
           ? fill(t.with, { side: s[0]! })
           : '';
-    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
+    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
     head = fill(t.meeting, { type, with: withWhom, at: where ? fill(t.at, { where }) : '' });
   }
   const status =
     event.status !== 'announced' ? '' : isOverdue(event, today) ? t.overdue : t.announced;
-  return oneLine(
-    fill(t.whole, { head, dates: formatDateRange(event.start, event.end, lang), status }),
-  );
+  return oneLine(fill(t.whole, { head, dates: strings.dates, status }));
 }
 
 /** When an event took place, as the end of a summary sentence: ` ngày 6/1/2024`,
@@ -322,33 +443,37 @@ export function eventSummary(
   event: DiplomaticEvent,
   lang: RenderLanguage,
   today: string | null = null,
+  strings: EventStrings = eventStrings(event, lang),
 ): string {
   const s = ALL_WORDS[lang].summary;
   const template = s[event.status][event.type];
   let a: string;
   let b: string;
   let place = '';
-  // a sentence starts with a capital letter: the words that may begin one (a
-  // delegation, a side) are capitalized there; a name is left as written
-  const capital = (words: string) => words.charAt(0).toLocaleUpperCase(lang) + words.slice(1);
   if (event.category === 'visit') {
-    const who = visitor(event, lang, summaryPerson);
-    const byName = event.participants.some((p) => summaryPerson(p, lang) === who);
-    a = byName ? who : capital(who || ALL_WORDS[lang].people.aDelegation);
+    const guest = guestPerson(event, strings);
+    a = guest
+      ? summaryPerson(guest, lang)
+      : capitalized(
+          visitor(event, lang, strings, summaryPerson) || ALL_WORDS[lang].people.aDelegation,
+          lang,
+        );
     const host = visitHost(event);
     b = host ? countryName(host, lang) : '';
   } else {
-    const all = sides(event, lang, summaryPerson);
-    const byName = event.participants.some((p) => summaryPerson(p, lang) !== '');
-    a = byName ? (all[0] ?? '') : capital(all[0] ?? '');
+    const all = sides(event, lang, strings, summaryPerson);
+    // the first side is a person's when any person is named (sides lists them first)
+    const byName = strings.people.some(namedInSummary);
+    a = byName ? (all[0] ?? '') : capitalized(all[0] ?? '', lang);
     b = joinList(all.slice(1), lang);
-    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
+    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
     if (where) place = fill(s.place, { place: where });
   }
   let sentence =
     a && b
-      ? oneLine(fill(template, { a, b, place, date: datePhrase(event, lang) }))
-      : `${eventTitle(event, lang)}.`;
+      ? // one line already: every piece is (shown text, table words), and a and b are not empty
+        fill(template, { a, b, place, date: datePhrase(event, lang) })
+      : `${eventTitle(event, lang, null, strings)}.`;
   if (isOverdue(event, today)) sentence += ` ${fill(s.overdue, { date: datePhrase(event, lang) })}`;
   return sentence;
 }
@@ -369,6 +494,8 @@ export interface Fact {
   label: string;
   /** clean display text (one line) */
   value: string;
+  /** the same as HTML: escapeHtml(value), built from pieces escaped once */
+  valueHtml: string;
 }
 
 export function factLabel(key: FactKey, lang: RenderLanguage): string {
@@ -376,45 +503,70 @@ export function factLabel(key: FactKey, lang: RenderLanguage): string {
 }
 
 /** The facts of an event, in display order; empty facts are left out. */
-export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[] {
+export function eventFacts(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings = eventStrings(event, lang),
+): Fact[] {
   const facts: Fact[] = [];
-  const add = (key: FactKey, value: string) => {
-    if (value) facts.push({ key, label: factLabel(key, lang), value });
-  };
-  add('type', typeLabel(event.type, lang));
-  add('status', statusLabel(event.status, lang));
-  add('date', formatDateRange(event.start, event.end, lang));
-  add('countries', event.countries.map((c) => countryName(c, lang)).join(', '));
-  if (event.host) add('host', countryName(event.host, lang));
-  if (event.guest) add('guest', countryName(event.guest, lang));
-  add(
-    'participants',
-    event.participants
-      .map((p) => {
-        const who = oneLine(
-          fill(ALL_WORDS[lang].people.person, {
-            title: shownTitle(p, lang),
-            name: oneLine(p.name),
-          }),
-        );
-        return p.country ? `${who} (${countryName(p.country, lang)})` : who;
-      })
-      .join('; '),
-  );
-  add(
-    'location',
-    [
-      event.location.place,
-      event.location.city === null ? null : placeIn(event.location.city, lang),
-      event.location.country ? countryName(event.location.country, lang) : null,
-    ]
-      .map((s) => (s === null ? '' : oneLine(s)))
-      .filter(Boolean)
-      .join(', '),
-  );
+  addFact(facts, lang, 'type', tableShown(typeLabel(event.type, lang)));
+  addFact(facts, lang, 'status', tableShown(statusLabel(event.status, lang)));
+  addFact(facts, lang, 'date', { text: strings.dates, html: escapeHtml(strings.dates) });
+  const countries = new ShownBuilder();
+  for (const code of event.countries) {
+    if (!countries.empty) countries.separator(', ');
+    countries.add(tableShown(countryName(code, lang)));
+  }
+  addFact(facts, lang, 'countries', countries.shown());
+  if (event.host) addFact(facts, lang, 'host', tableShown(countryName(event.host, lang)));
+  if (event.guest) addFact(facts, lang, 'guest', tableShown(countryName(event.guest, lang)));
+  const people = new ShownBuilder();
+  strings.people.forEach((p, i) => {
+    if (i) people.separator('; ');
+    addParticipant(people, p, lang);
+  });
+  addFact(facts, lang, 'participants', people.shown());
+  const { country } = event.location;
+  const where = new ShownBuilder();
+  for (const part of [
+    strings.place,
+    strings.city,
+    tableShown(country ? countryName(country, lang) : ''),
+  ]) {
+    if (!part.text) continue;
+    if (!where.empty) where.separator(', ');
+    where.add(part);
+  }
+  addFact(facts, lang, 'location', where.shown());
   // the id means nothing to a reader: the fact is a link to the visit's page
-  if (event.part_of) add('part_of', WORDS[lang].theVisit);
+  if (event.part_of) addFact(facts, lang, 'part_of', tableShown(WORDS[lang].theVisit));
   return facts;
+}
+
+function addFact(facts: Fact[], lang: RenderLanguage, key: FactKey, value: ShownText): void {
+  if (value.text)
+    facts.push({ key, label: factLabel(key, lang), value: value.text, valueHtml: value.html });
+}
+
+/** Whether each language's person template has a character HTML escapes (then a
+ *  person's HTML is escaped whole rather than built from pieces). */
+const PERSON_TEMPLATE_SPECIAL: Record<RenderLanguage, boolean> = {
+  vi: /[&<>"']/.test(ALL_WORDS.vi.people.person),
+  en: /[&<>"']/.test(ALL_WORDS.en.people.person),
+};
+
+/** A participant as the facts list them: the person (title in the page's language, name),
+ *  then the country. */
+function addParticipant(out: ShownBuilder, p: ShownPerson, lang: RenderLanguage): void {
+  const text = p.named;
+  const plain =
+    !PERSON_TEMPLATE_SPECIAL[lang] && p.title.html === p.title.text && p.name.html === p.name.text;
+  out.add({ text, html: plain ? text : escapeHtml(text) });
+  if (p.country)
+    out
+      .separator(' (')
+      .add(tableShown(countryName(p.country, lang)))
+      .separator(')');
 }
 
 export function evidenceFieldLabel(field: string, lang: RenderLanguage): string {
@@ -464,10 +616,19 @@ export function sourceLabel(
   source: DiplomaticEvent['sources'][number],
   lang: RenderLanguage,
 ): string {
-  const text = [source.title, source.outlet, source.url]
-    .map((s) => (s == null ? '' : oneLine(s)))
-    .find(Boolean);
-  return text ?? WORDS[lang].untitled;
+  return shownSourceLabel(source, lang).text;
+}
+
+/** sourceLabel, and the same as HTML. */
+export function shownSourceLabel(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): ShownText {
+  for (const s of [source.title, source.outlet, source.url]) {
+    const shown = s == null ? NOTHING_SHOWN : shownLine(s);
+    if (shown.text) return shown;
+  }
+  return tableShown(WORDS[lang].untitled);
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
@@ -475,9 +636,10 @@ export function sourceDay(
   source: DiplomaticEvent['sources'][number],
   lang: RenderLanguage,
 ): string {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(source.published);
-  return m ? formatEventDate(m[1]!, lang) : '';
+  const day = source.published.slice(0, 10);
+  return DAY_SHAPE.test(day) ? formatEventDate(day, lang) : '';
 }
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The whole event as plain text (the iCalendar DESCRIPTION): the one-sentence
@@ -488,9 +650,10 @@ export function eventPlainText(
   event: DiplomaticEvent,
   lang: RenderLanguage,
   today: string | null = null,
+  strings: EventStrings = eventStrings(event, lang),
 ): string {
   const w = WORDS[lang];
-  const lines: string[] = [eventSummary(event, lang, today)];
+  const lines: string[] = [eventSummary(event, lang, today, strings)];
   if (event.sources.length) {
     lines.push('', `${w.sources}:`);
     for (const s of event.sources) {

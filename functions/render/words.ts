@@ -133,6 +133,13 @@ export function fill(template: string, slots: Readonly<Record<string, string | n
     compiled.set(template, parts);
   }
   let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) out += String(slots[parts[i]!] ?? '') + parts[i + 1]!;
-  return out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out;
+  let emptySlot = false;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = slots[parts[i]!];
+    if (value === undefined || value === '') emptySlot = true;
+    else out += typeof value === 'string' ? value : String(value);
+    out += parts[i + 1]!;
+  }
+  // only an empty slot can leave two spaces side by side (tables and values have none)
+  return emptySlot && out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out;
 }

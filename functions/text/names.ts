@@ -78,8 +78,12 @@ for (const person of PEOPLE) {
 
 /** The id of the person a full name (as keys) is a listed spelling of, or null. */
 export function personIdOf(keys: readonly string[]): string | null {
-  return PERSON_BY_SPELLING.get(keys.map(foldDiacritics).join(' ')) ?? null;
+  return PERSON_BY_SPELLING.get(keys.map(foldKey).join(' ')) ?? null;
 }
+
+/** A key without diacritics; plain ASCII keys (most names compared) are that already. */
+const foldKey = (key: string): string => (PLAIN_KEY.test(key) ? key : foldDiacritics(key));
+const PLAIN_KEY = /^[a-z0-9]*$/;
 
 function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === b.length && a.every((k, n) => k === b[n])) return true;

@@ -4,7 +4,8 @@
 //
 // 5 properties × 2,000 runs = 10,000 generated events, each carrying 9 hostile strings
 // (id, participant name and title, place, city, source title and outlet, evidence,
-// filter label): 18,000 hostile strings per format, 90,000 in all.
+// filter label): 18,000 hostile strings per format, 90,000 in all; and a sixth: the
+// facts' HTML, built from pieces escaped once, is the escaped text.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiplomaticEvent } from '../../functions/domain/event.js';
@@ -15,7 +16,7 @@ import { renderCalendar } from '../../functions/render/ical.js';
 import { eventFeedId } from '../../functions/render/ids.js';
 import { renderJsonFeed } from '../../functions/render/jsonfeed.js';
 import { renderRss } from '../../functions/render/rss.js';
-import { eventTitle, renderLanguage } from '../../functions/render/text.js';
+import { eventFacts, eventTitle, renderLanguage } from '../../functions/render/text.js';
 import type { FeedPage } from '../../functions/render/types.js';
 import { wellFormed } from '../../functions/text/unicode.js';
 import {
@@ -288,6 +289,17 @@ describe('hostile text in every format', () => {
       { numRuns: RUNS_PER_FORMAT },
     );
   }, 60_000);
+
+  it('every fact carries its text escaped as its HTML', () => {
+    fc.assert(
+      fc.property(hostileCase, (c) => {
+        for (const fact of eventFacts(c.event, renderLanguage(c.page))) {
+          expect(fact.valueHtml).toBe(escapeHtml(fact.value));
+        }
+      }),
+      { numRuns: RUNS_PER_FORMAT },
+    );
+  });
 
   afterAll(() => {
     // xmllint, a strict parser nobody here wrote, over a sample of the documents above.

@@ -8,6 +8,7 @@ import {
 } from '../../functions/render/dates.js';
 import {
   escapeHtml,
+  escapeHtmlLine,
   escapeXmlAttr,
   isHttpUrl,
   oneLine,
@@ -16,11 +17,13 @@ import {
 import { eventFeedId, eventUid, eventUrl, feedViewId } from '../../functions/render/ids.js';
 import {
   countryName,
+  eventFacts,
   eventSummary,
   eventTitle,
   officeTitleEn,
   personLabel,
 } from '../../functions/render/text.js';
+import { cleanInput } from '../../functions/text/unicode.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 
 describe('titles', () => {
@@ -109,6 +112,34 @@ describe('titles', () => {
     expect(countryName('LA', 'vi')).toBe('Lào');
     expect(countryName('LA', 'en')).toBe('Laos');
     expect(countryName('VN', 'en')).toBe('Vietnam');
+  });
+
+  it('every country name is one line already (titles use them as they are)', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (let a = 65; a <= 90; a++) {
+        for (let b = 65; b <= 90; b++) {
+          const name = countryName(String.fromCharCode(a, b), lang);
+          expect(oneLine(name)).toBe(name);
+        }
+      }
+    }
+  });
+
+  it("facts carry their HTML too, country names escaped ('&' in some)", () => {
+    const facts = eventFacts(
+      stateVisit({
+        countries: ['BA', 'VN'],
+        host: 'BA',
+        location: { place: null, city: null, country: 'BA' },
+      }),
+      'en',
+    );
+    const byKey = Object.fromEntries(facts.map((f) => [f.key, f]));
+    expect(byKey.countries!.value).toBe('Bosnia & Herzegovina, Vietnam');
+    expect(byKey.countries!.valueHtml).toBe('Bosnia &amp; Herzegovina, Vietnam');
+    expect(byKey.host!.valueHtml).toBe('Bosnia &amp; Herzegovina');
+    expect(byKey.location!.valueHtml).toBe('Bosnia &amp; Herzegovina');
+    for (const f of facts) expect(f.valueHtml).toBe(escapeHtml(f.value));
   });
 
   it("summaries are one sentence a reader would write, in the page's language", () => {
@@ -208,6 +239,27 @@ describe('escaping', () => {
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
+  });
+  it('oneLine (and escapeHtmlLine) return a string unchanged only when the full clean-up would not change it', () => {
+    // the clean-up oneLine skips for strings its one test finds clean (invisible format
+    // characters removed too: text/unicode.ts)
+    const full = (s: string) =>
+      cleanInput(xmlSafeText(s))
+        .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `${ch}b`, `a${ch}`, `a ${ch}b`]) {
+        if (oneLine(s) !== full(s)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        if (escapeHtmlLine(s) !== escapeHtml(full(s)))
+          throw new Error(`escapeHtmlLine: U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    for (const s of ['a  b', ' a', 'a ', 'a b', '😀 x', '\uD83D\uDE00', `<a href="x">'&'</a>  `]) {
+      expect(oneLine(s)).toBe(full(s));
+      expect(escapeHtmlLine(s)).toBe(escapeHtml(full(s)));
+    }
   });
   it('escapeHtml and escapeXmlAttr', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
