@@ -2,10 +2,6 @@
 // see. Used at the ingest boundary (domain/article.ts), so stored data is clean, and
 // again by the renderers (render/escape.ts), as a defence for data stored before. Pure.
 
-/** A UTF-16 code unit that is half of a surrogate pair standing alone: no character, and
- *  JSON parsers (jq, Python's codecs) and XML refuse it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Invisible format characters that change how text around them is shown or compared:
  * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069, which
@@ -21,9 +17,11 @@ const INVISIBLE_FORMAT = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\
 const NEEDS_HYGIENE =
   /[\uD800-\uDFFF\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
-/** Lone surrogates become U+FFFD REPLACEMENT CHARACTER; paired ones stay. */
+/** Lone surrogates (half of a surrogate pair standing alone: no character, and JSON
+ *  parsers such as jq and Python's codecs, and XML, refuse it) become U+FFFD REPLACEMENT
+ *  CHARACTER; paired ones stay. String.prototype.toWellFormed (ES2024; Node 20 has it). */
 export function wellFormed(s: string): string {
-  return /[\uD800-\uDFFF]/.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD') : s;
+  return s.isWellFormed() ? s : s.toWellFormed();
 }
 
 /** Without the invisible format characters above. */
