@@ -37,6 +37,8 @@ const DATES = z
     dayJoiner: z.string(),
     monthLead: z.array(z.string()),
     weekdayForward: z.array(z.string()),
+    /** words right before a weekday that make it the next one, today included ("from Sunday") */
+    weekdayForwardLead: z.array(z.string()),
     sameDay: z.array(z.string()),
   })
   .parse(datesData);
@@ -107,8 +109,9 @@ function weekday(
   const todayWeekday = weekdayOf(ctx.ref);
   const ahead = (target - todayWeekday + 7) % 7;
   const back = (todayWeekday - target + 7) % 7;
-  const shift = shiftWord === undefined ? null : DATES.shift[shiftWord]!;
-  const forward = shift === null ? ctx.forward : shift > 0;
+  const lead = shiftWord !== undefined && FORWARD_LEAD.has(shiftWord);
+  const shift = shiftWord === undefined || lead ? null : DATES.shift[shiftWord]!;
+  const forward = lead || (shift === null ? ctx.forward : shift > 0);
   const day =
     shift === 0
       ? today + target - todayWeekday
@@ -119,6 +122,7 @@ function weekday(
 }
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
+const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
   {
@@ -215,7 +219,12 @@ const READINGS: readonly Reading[] = [
   },
   // "on Tuesday", "next Tuesday"
   {
-    pattern: new RegExp(word(`(?:(${SHIFT})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`), 'gu'),
+    pattern: new RegExp(
+      word(
+        `(?:(${SHIFT}|${anyOf(DATES.weekdayForwardLead)})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`,
+      ),
+      'gu',
+    ),
     read: (m, c) => weekday(m[1], m[2]!, c),
   },
   // "today", "yesterday"

@@ -213,6 +213,16 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
     if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
+/** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */
+const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
+  let and = false;
+  for (let k = from; k < to; k++) {
+    const key = tokens[k]!.key;
+    if (LEX.and.has(key)) and = true;
+    else if (!LEX.conjoinedCueLead.has(key) && !LEX.joiners.has(key)) return false;
+  }
+  return and;
+};
 const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) =>
   b.mention.first - a.mention.end <= CHAIN_GAP &&
   onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
@@ -717,7 +727,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   const duration = durationIn(tokens);
   const background = backgroundOf(tokens);
   const mentions: Mention[] = [];
-  let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
+  let previousMeeting: { sideA: PersonRef[]; objectFirst: number; objectEnd: number } | null = null;
 
   triggers.forEach((trigger, index) => {
     let clauseFrom = 0;
@@ -1140,8 +1150,20 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
     )
       sideA = previousMeeting.sideA;
+    // "hold talks with A and a meeting with B": the second cue shares the first's subject; A is no subject
+    if (
+      previousMeeting !== null &&
+      sideA.length > 0 &&
+      sideA[0]!.mention.first >= previousMeeting.objectFirst &&
+      conjoinedCue(tokens, previousMeeting.objectEnd, trigger.first)
+    )
+      sideA = previousMeeting.sideA;
     if (objects.length > 0)
-      previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };
+      previousMeeting = {
+        sideA,
+        objectFirst: objects[0]!.mention.first,
+        objectEnd: objects[objects.length - 1]!.mention.end,
+      };
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);

@@ -70,6 +70,8 @@ const NamesSchema = z.object({
   posting: z.array(z.string()),
   countryLead: z.array(z.string()),
   formerLead: z.array(z.string()),
+  /** words that end a qualifier between a country and a title ("Vietnam at the invitation of President X" is no "Vietnamese President X") */
+  qualifierStops: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -125,6 +127,7 @@ const POSTING = wordSet(NAMES.posting);
 const COUNTRY_LEAD = wordSet(NAMES.countryLead);
 // "former Prime Minister X", "the first US president": who held an office is no party now
 const FORMER_LEAD = wordSet(NAMES.formerLead);
+const QUALIFIER_STOPS = wordSet(NAMES.qualifierStops);
 
 const isAllCaps = (t: Token) =>
   t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
@@ -324,6 +327,7 @@ function countryThenPersonAt(
     k < j + MAX_QUALIFIER_TOKENS &&
     tokens[k] !== undefined &&
     !tokens[k]!.cap &&
+    !QUALIFIER_STOPS.has(tokens[k]!.key) &&
     (tokens[k]!.word || tokens[k]!.text === '-');
     k++
   ) {

@@ -17,6 +17,8 @@ describe('English dates', () => {
     ['met on Tuesday', ['2025-12-02/day']],
     ['will meet on Tuesday', ['2025-12-09/day']],
     ['will arrive from Sunday', ['2025-12-07/day']],
+    ['a state visit from Sunday', ['2025-12-07/day']],
+    ['the plane departed from Hanoi on Wednesday', ['2025-12-03/day']],
     ['held talks on March 5', ['2026-03-05/day']],
     ['held talks on November 28', ['2025-11-28/day']],
     ['a visit from 5-7 March', ['2026-03-05..2026-03-07/day']],
