@@ -327,7 +327,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
   for (let k = 0; k < tokens.length; k++) {
     if (!LEX.placeLead.has(tokens[k]!.key)) continue;
     let j = k + 1;
-    const prefix = anyReadsAt(tokens, j, LEX.placePrefix);
+    // a place whose name begins like a prefix ("in The Hague") is that place
+    const prefix = placeAt(tokens, j) === null ? anyReadsAt(tokens, j, LEX.placePrefix) : 0;
     if (prefix > 0) {
       j += prefix;
       // "in the capital, Lima"
@@ -1192,11 +1193,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (bPeople.length === 0 && otherSideNamed) return;
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
-      // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings);
+      // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
       // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
+      // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
+      const leadersApart = trigger.type === 'meeting' && bPeople.length > 1 && bPeople.every((b) => b.leader);
       const byCountry = new Map<string | null, Person[]>();
       for (const b of bPeople) {
-        const key = trigger.type === 'meeting' ? b.country : `${b.country}#${b.id}`;
+        const key =
+          trigger.type === 'meeting' && !leadersApart ? b.country : `${b.country}#${b.id}`;
         byCountry.set(key, [...(byCountry.get(key) ?? []), b]);
       }
       const countryOfKey = (key: string | null) => (key === null ? null : key.split('#')[0]!);
