@@ -85,6 +85,8 @@ export interface ArticleContext {
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
 const INVITER_LEAD_SKIP = 2;
+/** How far after a cue "between" may come ("talks on Thursday between A and B"). */
+const BETWEEN_LOOKAHEAD = 4;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
 /** "between Peruvian and Chilean ministers A and B": how far after "between" the first of the pair may stand. */
@@ -1036,6 +1038,18 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       LEX.objectLead.has(tokens[k]!.key)
     )
       k++;
+    // "the phone talks on Thursday between A and B": a date may stand between the cue and "between"
+    for (
+      let j = k;
+      j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !LEX.clauseEnd.has(tokens[j]!.key);
+      j++
+    ) {
+      if (people.some((p) => p.mention.first === j)) break;
+      if (LEX.between.has(tokens[j]!.key)) {
+        k = j;
+        break;
+      }
+    }
     if (LEX.between.has(tokens[k]?.key ?? '')) {
       // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
       const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
@@ -1196,7 +1210,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
       // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
       // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
-      const leadersApart = trigger.type === 'meeting' && bPeople.length > 1 && bPeople.every((b) => b.leader);
+      const leadersApart =
+        trigger.type === 'meeting' && bPeople.length > 1 && bPeople.every((b) => b.leader);
       const byCountry = new Map<string | null, Person[]>();
       for (const b of bPeople) {
         const key =

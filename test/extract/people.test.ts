@@ -107,6 +107,35 @@ describe('findPeople in English', () => {
       { title: 'President', name: 'Anna Berg', country: 'LA' },
     ]);
   });
+  it('reads an institution after a title and "of", and its country', () => {
+    expect(
+      english(
+        'talks between General Secretary of the Workers Party of Laos (WPL) Central Committee Anna Berg, and others',
+      ),
+    ).toEqual([
+      {
+        title: 'General Secretary of the Workers Party of Laos (WPL) Central Committee',
+        name: 'Anna Berg',
+        country: 'LA',
+      },
+    ]);
+    expect(english('President of the Chilean Senate Maria Lopez spoke')).toEqual([
+      { title: 'President of the Chilean Senate', name: 'Maria Lopez', country: 'CL' },
+    ]);
+  });
+  it('reads two offices of one person joined by "and"', () => {
+    expect(
+      english(
+        'President of the Chilean Workers Party (CWP) and President of the Chilean Senate Maria Lopez',
+      ),
+    ).toEqual([
+      {
+        title: 'President of the Chilean Workers Party (CWP) and President of the Chilean Senate',
+        name: 'Maria Lopez',
+        country: 'CL',
+      },
+    ]);
+  });
   it('reads a party before the title of its leader', () => {
     expect(english('met Communist Party General Secretary Tran Van Minh')[0]).toMatchObject({
       name: 'Tran Van Minh',
