@@ -305,11 +305,21 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
   return out;
 }
 
-/** People who "chủ trì lễ đón" (preside over the welcome ceremony) and its guest. */
+/** A welcome in a sentence: a ceremony ("chủ trì lễ đón"), or a greeting ("welcomed", "will host") that names its guest. */
+function welcomeCue(
+  tokens: readonly Token[],
+): { at: number; length: number; needsGuest: boolean } | null {
+  const ceremony = findAnyPhrase(tokens, LEX.welcome);
+  if (ceremony !== null) return { ...ceremony, needsGuest: false };
+  const greeting = findAnyPhrase(tokens, LEX.greeting);
+  return greeting === null ? null : { ...greeting, needsGuest: true };
+}
+
+/** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
 function welcomers(
   tokens: readonly Token[],
   people: readonly PersonRef[],
-  cue: { at: number; length: number } | null = findAnyPhrase(tokens, LEX.welcome),
+  cue: { at: number; length: number; needsGuest: boolean } | null = welcomeCue(tokens),
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (cue === null) return { hosts: [], guest: null };
   const k = cue.at;
@@ -321,7 +331,11 @@ function welcomers(
   let g = k + cue.length;
   while (g < tokens.length && LEX.welcomeLevel.has(tokens[g]!.key)) g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
-  return { hosts, guest };
+  if (!cue.needsGuest) return { hosts, guest };
+  // "A welcomed the agreement": a greeting with no one greeted welcomes no visitor; and
+  // of those who greet a guest, only a leader hosts the visit (not the officials at the airport)
+  if (guest === null) return { hosts: [], guest: null };
+  return { hosts: hosts.filter((h) => h.person.leader), guest };
 }
 
 function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place }> {
@@ -635,8 +649,11 @@ function arrivalPlaceBefore(
     if (!LEX.arrival.has(tokens[k]!.key)) continue;
     let j = k + 1;
     if (LEX.placeLead.has(tokens[j]?.key ?? '')) j++;
+    // where one arrives may be a building ("arrived at the White House") or "The Hague"
+    const named = placeAt(tokens, j);
+    if (named !== null) return named.entry.code;
     j += anyReadsAt(tokens, j, LEX.placePrefix);
-    return destinationAt(tokens, j)?.code ?? null;
+    return countryWithPrefix(tokens, j)?.code ?? placeAt(tokens, j)?.entry.code ?? null;
   }
   return null;
 }
@@ -1289,7 +1306,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 export function hostingIn(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
-  const cue = findAnyPhrase(info.tokens, LEX.welcome);
+  const cue = welcomeCue(info.tokens);
   if (cue === null) return null; // most sentences: no need to gather their people
   const all = refs(info);
   const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));
