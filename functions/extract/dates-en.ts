@@ -37,8 +37,10 @@ const DATES = z
     dayJoiner: z.string(),
     monthLead: z.array(z.string()),
     weekdayForward: z.array(z.string()),
-    /** words right before a weekday that make it the next one, today included ("from Sunday") */
+    /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
     weekdayForwardLead: z.array(z.string()),
+    /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
+    weekdayLeadAhead: z.array(z.string()),
     sameDay: z.array(z.string()),
   })
   .parse(datesData);
@@ -59,6 +61,8 @@ interface Reading {
 interface Context {
   ref: RefDate;
   forward: boolean;
+  /** the sentence says a span starts ahead ("to visit Laos from Sunday") */
+  leadAhead: boolean;
   previousDay: string | null;
 }
 
@@ -111,7 +115,12 @@ function weekday(
   const back = (todayWeekday - target + 7) % 7;
   const lead = shiftWord !== undefined && FORWARD_LEAD.has(shiftWord);
   const shift = shiftWord === undefined || lead ? null : DATES.shift[shiftWord]!;
-  const forward = lead || (shift === null ? ctx.forward : shift > 0);
+  // "on his visit from Monday": the nearest Monday; "to visit Laos from Sunday": the next
+  const forward = lead
+    ? ctx.forward || ctx.leadAhead || ahead < back
+    : shift === null
+      ? ctx.forward
+      : shift > 0;
   const day =
     shift === 0
       ? today + target - todayWeekday
@@ -261,6 +270,7 @@ const READINGS: readonly Reading[] = [
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
+const LEAD_AHEAD = new RegExp(word(anyOf(DATES.weekdayLeadAhead)), 'u');
 /** A weekday told beside its date ("Sunday (March 2)") is that date. */
 const BESIDE_CHARS = 3;
 /** "April 30 and May 1": two days joined by "and" are one span when this close. */
@@ -271,7 +281,12 @@ export function findEnglishDates(
   ref: RefDate,
   previousDay: string | null,
 ): DateMention[] {
-  const ctx: Context = { ref, forward: FORWARD.test(lower), previousDay };
+  const ctx: Context = {
+    ref,
+    forward: FORWARD.test(lower),
+    leadAhead: LEAD_AHEAD.test(lower),
+    previousDay,
+  };
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];
   for (const { pattern, read } of READINGS) {
