@@ -7,14 +7,10 @@
 // stays linear. (chrono-node reads these too, but it would add 47 KB to the ingest bundle,
 // which holds the 500 KB budget only without it.)
 import * as z from 'zod/mini';
+import { addMonths, dayNumber, isoDay, isoDayOf, isoMonth, isValidDay } from '../domain/dates.js';
 import datesData from './data/en/dates.json' with { type: 'json' };
 import {
   type DateMention,
-  dayNumberOf,
-  isoDay,
-  isoMonth,
-  isoOfDayNumber,
-  isValidDay,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
@@ -115,7 +111,7 @@ function weekday(
       : forward
         ? today + (ahead === 0 && shift !== null ? 7 : ahead)
         : today - (back === 0 && shift !== null ? 7 : back);
-  return { value: isoOfDayNumber(day), endValue: null, precision: 'day', ...flags, relative: true };
+  return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
 }
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
@@ -179,8 +175,8 @@ const READINGS: readonly Reading[] = [
     read: (m, c) => {
       const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
       return {
-        value: isoOfDayNumber(monday),
-        endValue: isoOfDayNumber(monday + 6),
+        value: isoDayOf(monday),
+        endValue: isoDayOf(monday + 6),
         precision: 'day',
         ...flags,
         relative: true,
@@ -192,9 +188,9 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
     read: (m, c) => {
-      const index = c.ref.year * 12 + c.ref.month - 1 + DATES.shift[m[1]!]!;
+      const { year, month } = addMonths(c.ref.year, c.ref.month, DATES.shift[m[1]!]!);
       return {
-        value: isoMonth(Math.floor(index / 12), (index % 12) + 1),
+        value: isoMonth(year, month),
         endValue: null,
         precision: 'month',
         ...flags,
@@ -222,7 +218,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'),
     read: (m, c) => ({
-      value: isoOfDayNumber(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
+      value: isoDayOf(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
       endValue: null,
       precision: 'day',
       ...flags,
@@ -311,6 +307,6 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
     b.relative
   )
     return false;
-  const gap = dayNumberOf(b.value) - dayNumberOf(a.value);
+  const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }

@@ -2,9 +2,11 @@
 // place and tense. Mentions of the same event are merged across sentences in events.ts.
 // The phrases that assign roles are data (data/roles.json, through lexicon.ts); the
 // token windows the rules look through are the named constants below.
+
+import { dayNumber } from '../domain/dates.js';
 import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
-import { type DateMention, dayNumberOf, type RefDate, refDayNumber } from './dates.js';
+import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
@@ -484,7 +486,7 @@ function dateFor(
     future &&
     d.end <= cueStart &&
     d.precision === 'day' &&
-    (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
+    (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   const since = (d: DateMention) =>
     background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
