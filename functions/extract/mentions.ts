@@ -863,23 +863,29 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             p.person.principal &&
             !invitedIds.has(p.mention.first),
         ) ?? null;
+      /** The visitor's visit to a host country (null: not named in this sentence). */
+      const visitMention = (
+        hostCode: string | null,
+        guestCode: string | null,
+        hostPeople: Person[],
+      ) =>
+        newMention(cue, {
+          kind: 'visit',
+          type: trigger.type,
+          sideA: visitor === null ? [] : [visitor.person],
+          sideB: [],
+          host: hostCode,
+          guest: guestCode,
+          countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
+          hosts: hostPeople,
+          place: null,
+        });
       if (host === null) {
         // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
         // visit the article is about, joined to it in events.ts by its people and date
         if (!trigger.noun) return;
-        mentions.push(
-          newMention(cue, {
-            kind: 'visit',
-            type: trigger.type,
-            sideA: visitor === null ? [] : [visitor.person],
-            sideB: [],
-            host: null,
-            guest: null,
-            countries: [],
-            hosts: invited.map((r) => r.person),
-            place: null,
-          }),
-        );
+        const invitedPeople = invited.map((r) => r.person);
+        mentions.push(visitMention(null, null, invitedPeople));
         return;
       }
       let guest = visitor?.person.country ?? null;
@@ -935,19 +941,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         ]
           .map((r) => r.person)
           .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-        mentions.push(
-          newMention(cue, {
-            kind: 'visit',
-            type: trigger.type,
-            sideA: visitor === null ? [] : [visitor.person],
-            sideB: [],
-            host: h,
-            guest: visitGuest,
-            countries: [visitGuest, h].sort(),
-            hosts: hostPeople,
-            place: null,
-          }),
-        );
+        mentions.push(visitMention(h, visitGuest, hostPeople));
       }
       return;
     }
