@@ -45,10 +45,12 @@ const TO = `\\s*(?:${anyOf(DATES.rangeJoiners)})\\s*`;
 const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
 const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
 
+/** What a reading makes of a date phrase: a mention without its offsets. */
+type DateReading = Omit<DateMention, 'start' | 'end'>;
 /** One reading of a date phrase: what it matched, and the mention it makes (or null for none). */
 interface Reading {
   pattern: RegExp;
-  read: (m: RegExpExecArray, ctx: Context) => Omit<DateMention, 'start' | 'end'> | null;
+  read: (m: RegExpExecArray, ctx: Context) => DateReading | null;
 }
 interface Context {
   ref: RefDate;
@@ -74,7 +76,7 @@ function span(
   m2: number,
   y: number | null,
   ref: RefDate,
-): Omit<DateMention, 'start' | 'end'> | null {
+): DateReading | null {
   const first = dayOf(d1, m1, y, ref);
   if (first === null) return null;
   const year1 = Number(first.slice(0, 4));
@@ -83,21 +85,12 @@ function span(
   return { value: first, endValue: last, precision: 'day', ...flags };
 }
 
-function single(
-  d: number,
-  m: number,
-  y: number | null,
-  ref: RefDate,
-): Omit<DateMention, 'start' | 'end'> | null {
-  const value = dayOf(d, m, y, ref);
+/** One day (as `dayOf` resolves it), or null where there is none. */
+function single(value: string | null): DateReading | null {
   return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
 }
 
-function weekday(
-  shiftWord: string | undefined,
-  name: string,
-  ctx: Context,
-): Omit<DateMention, 'start' | 'end'> {
+function weekday(shiftWord: string | undefined, name: string, ctx: Context): DateReading {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
   const todayWeekday = weekdayOf(ctx.ref);
@@ -145,12 +138,12 @@ const READINGS: readonly Reading[] = [
   // "March 5", "Sept. 3, 2021", "July.8"
   {
     pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
-    read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
+    read: (m, c) => single(dayOf(Number(m[2]), month(m[1]!), num(m[3]), c.ref)),
   },
   // "5 March", "5th of March 2024"
   {
     pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
-    read: (m, c) => single(Number(m[1]), month(m[2]!), num(m[3]), c.ref),
+    read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref)),
   },
   // "in November", "November 2024", "early next month" is below
   {

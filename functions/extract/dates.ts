@@ -511,6 +511,13 @@ function directionAfter(lower: string, end: number): Direction {
   return null;
 }
 
+/** The year of a day: as written, else the occurrence the words after the date point to
+ *  (else the nearest); null when that day is no real one. */
+function yearOfDay(d: number, m: number, y: number | null, at: Span, ctx: ReadContext) {
+  const year = y ?? yearForDay(d, m, ctx.ref, directionAfter(ctx.lower, at.end));
+  return year !== null && isValidDay(year, m, d) ? year : null;
+}
+
 function single(
   d: number,
   mo: number,
@@ -518,9 +525,8 @@ function single(
   at: Span,
   ctx: ReadContext,
 ): DateMention | null {
-  const year = y ?? yearForDay(d, mo, ctx.ref, directionAfter(ctx.lower, at.end));
-  if (year === null || !isValidDay(year, mo, d)) return null;
-  return mention(at, isoDay(year, mo, d), null, 'day');
+  const year = yearOfDay(d, mo, y, at, ctx);
+  return year === null ? null : mention(at, isoDay(year, mo, d), null, 'day');
 }
 
 /** The longest span of days a range may cover: longer spans are anniversaries or periods, not visits. */
@@ -536,8 +542,8 @@ function range(
   at: Span,
   ctx: ReadContext,
 ): DateMention | null {
-  const endYear = y2 ?? yearForDay(d2, m2, ctx.ref, directionAfter(ctx.lower, at.end));
-  if (endYear === null || !isValidDay(endYear, m2, d2)) return null;
+  const endYear = yearOfDay(d2, m2, y2, at, ctx);
+  if (endYear === null) return null;
   let startYear = y1 ?? endYear;
   if (y1 === null && (m1 > m2 || (m1 === m2 && d1 > d2))) startYear = endYear - 1; // "30/12 đến 2/1"
   if (!isValidDay(startYear, m1, d1)) return null;
