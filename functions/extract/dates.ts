@@ -120,8 +120,6 @@ const keysOf = (table: Record<string, unknown>) => Object.keys(table);
 
 /** The words for a day, a month and a year ("ngày 12 tháng 9 năm 2024"). */
 const { day: DAY, month: MONTH, year: YEAR } = datesData.units;
-/** Words that introduce a day's number ("ngày 5", "hôm 30-10"). */
-export const DAY_WORDS: readonly string[] = datesData.dayLead;
 const N = '(\\d{1,2})';
 const Y = '(\\d{4})';
 const NB = '(?<![\\d.,/])'; // no digit glued before
