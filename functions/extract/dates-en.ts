@@ -7,14 +7,10 @@
 // stays linear. (chrono-node reads these too, but it would add 47 KB to the ingest bundle,
 // which holds the 500 KB budget only without it.)
 import * as z from 'zod/mini';
+import { addMonths, dayNumber, isoDay, isoDayOf, isoMonth, isValidDay } from '../domain/dates.js';
 import datesData from './data/en/dates.json' with { type: 'json' };
 import {
   type DateMention,
-  dayNumberOf,
-  isoDay,
-  isoMonth,
-  isoOfDayNumber,
-  isValidDay,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
@@ -53,10 +49,12 @@ const TO = `\\s*(?:${anyOf(DATES.rangeJoiners)})\\s*`;
 const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
 const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
 
+/** What a reading makes of a date phrase: a mention without its offsets. */
+type DateReading = Omit<DateMention, 'start' | 'end'>;
 /** One reading of a date phrase: what it matched, and the mention it makes (or null for none). */
 interface Reading {
   pattern: RegExp;
-  read: (m: RegExpExecArray, ctx: Context) => Omit<DateMention, 'start' | 'end'> | null;
+  read: (m: RegExpExecArray, ctx: Context) => DateReading | null;
 }
 interface Context {
   ref: RefDate;
@@ -84,7 +82,7 @@ function span(
   m2: number,
   y: number | null,
   ref: RefDate,
-): Omit<DateMention, 'start' | 'end'> | null {
+): DateReading | null {
   const first = dayOf(d1, m1, y, ref);
   if (first === null) return null;
   const year1 = Number(first.slice(0, 4));
@@ -93,21 +91,12 @@ function span(
   return { value: first, endValue: last, precision: 'day', ...flags };
 }
 
-function single(
-  d: number,
-  m: number,
-  y: number | null,
-  ref: RefDate,
-): Omit<DateMention, 'start' | 'end'> | null {
-  const value = dayOf(d, m, y, ref);
+/** One day (as `dayOf` resolves it), or null where there is none. */
+function single(value: string | null): DateReading | null {
   return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
 }
 
-function weekday(
-  shiftWord: string | undefined,
-  name: string,
-  ctx: Context,
-): Omit<DateMention, 'start' | 'end'> {
+function weekday(shiftWord: string | undefined, name: string, ctx: Context): DateReading {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
   const todayWeekday = weekdayOf(ctx.ref);
@@ -127,7 +116,7 @@ function weekday(
       : forward
         ? today + (ahead === 0 && shift !== null ? 7 : ahead)
         : today - (back === 0 && shift !== null ? 7 : back);
-  return { value: isoOfDayNumber(day), endValue: null, precision: 'day', ...flags, relative: true };
+  return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
 }
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
@@ -162,12 +151,12 @@ const READINGS: readonly Reading[] = [
   // "March 5", "Sept. 3, 2021", "July.8"
   {
     pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
-    read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
+    read: (m, c) => single(dayOf(Number(m[2]), month(m[1]!), num(m[3]), c.ref)),
   },
   // "5 March", "5th of March 2024"
   {
     pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
-    read: (m, c) => single(Number(m[1]), month(m[2]!), num(m[3]), c.ref),
+    read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref)),
   },
   // "in November", "November 2024", "early next month" is below
   {
@@ -192,8 +181,8 @@ const READINGS: readonly Reading[] = [
     read: (m, c) => {
       const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
       return {
-        value: isoOfDayNumber(monday),
-        endValue: isoOfDayNumber(monday + 6),
+        value: isoDayOf(monday),
+        endValue: isoDayOf(monday + 6),
         precision: 'day',
         ...flags,
         relative: true,
@@ -205,9 +194,9 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
     read: (m, c) => {
-      const index = c.ref.year * 12 + c.ref.month - 1 + DATES.shift[m[1]!]!;
+      const { year, month } = addMonths(c.ref.year, c.ref.month, DATES.shift[m[1]!]!);
       return {
-        value: isoMonth(Math.floor(index / 12), (index % 12) + 1),
+        value: isoMonth(year, month),
         endValue: null,
         precision: 'month',
         ...flags,
@@ -240,7 +229,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'),
     read: (m, c) => ({
-      value: isoOfDayNumber(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
+      value: isoDayOf(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
       endValue: null,
       precision: 'day',
       ...flags,
@@ -335,6 +324,6 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
     b.relative
   )
     return false;
-  const gap = dayNumberOf(b.value) - dayNumberOf(a.value);
+  const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }

@@ -140,18 +140,6 @@ export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonl
   return 0;
 }
 
-/** Where the phrase first starts in tokens [from, to), or -1. */
-export function findPhrase(
-  tokens: readonly Token[],
-  phrase: Keys,
-  from = 0,
-  to = tokens.length,
-): number {
-  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++)
-    if (readsAt(tokens, k, phrase)) return k;
-  return -1;
-}
-
 /** Where the first of the phrases starts in tokens [from, to), with its length, or null. */
 export function findAnyPhrase(
   tokens: readonly Token[],

@@ -2,9 +2,11 @@
 // place and tense. Mentions of the same event are merged across sentences in events.ts.
 // The phrases that assign roles are data (data/roles.json, through lexicon.ts); the
 // token windows the rules look through are the named constants below.
+
+import { dayNumber } from '../domain/dates.js';
 import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
-import { type DateMention, dayNumberOf, type RefDate, refDayNumber } from './dates.js';
+import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
@@ -511,7 +513,7 @@ function dateFor(
     future &&
     d.end <= cueStart &&
     d.precision === 'day' &&
-    (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
+    (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   const since = (d: DateMention) =>
     background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
@@ -891,23 +893,29 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             p.person.principal &&
             !invitedIds.has(p.mention.first),
         ) ?? null;
+      /** The visitor's visit to a host country (null: not named in this sentence). */
+      const visitMention = (
+        hostCode: string | null,
+        guestCode: string | null,
+        hostPeople: Person[],
+      ) =>
+        newMention(cue, {
+          kind: 'visit',
+          type: trigger.type,
+          sideA: visitor === null ? [] : [visitor.person],
+          sideB: [],
+          host: hostCode,
+          guest: guestCode,
+          countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
+          hosts: hostPeople,
+          place: null,
+        });
       if (host === null) {
         // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
         // visit the article is about, joined to it in events.ts by its people and date
         if (!trigger.noun) return;
-        mentions.push(
-          newMention(cue, {
-            kind: 'visit',
-            type: trigger.type,
-            sideA: visitor === null ? [] : [visitor.person],
-            sideB: [],
-            host: null,
-            guest: null,
-            countries: [],
-            hosts: invited.map((r) => r.person),
-            place: null,
-          }),
-        );
+        const invitedPeople = invited.map((r) => r.person);
+        mentions.push(visitMention(null, null, invitedPeople));
         return;
       }
       let guest = visitor?.person.country ?? null;
@@ -963,19 +971,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         ]
           .map((r) => r.person)
           .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-        mentions.push(
-          newMention(cue, {
-            kind: 'visit',
-            type: trigger.type,
-            sideA: visitor === null ? [] : [visitor.person],
-            sideB: [],
-            host: h,
-            guest: visitGuest,
-            countries: [visitGuest, h].sort(),
-            hosts: hostPeople,
-            place: null,
-          }),
-        );
+        mentions.push(visitMention(h, visitGuest, hostPeople));
       }
       return;
     }
