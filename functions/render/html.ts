@@ -21,7 +21,7 @@ import {
   WORDS,
 } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
-import { WORDS as ALL_WORDS, fill } from './words.js';
+import { feedWords, fill } from './words.js';
 
 const h = escapeHtml;
 
@@ -114,7 +114,7 @@ const FILTERS = ['country', 'type', 'status', 'from', 'to', 'when'] as const;
  */
 function filterNav(page: FeedPage, lang: RenderLanguage): string {
   const nav = PAGE_WORDS[lang].nav;
-  const words = ALL_WORDS[lang].filters;
+  const words = feedWords(lang).filters;
   let current: URLSearchParams;
   try {
     current = new URL(page.selfUrl).searchParams;

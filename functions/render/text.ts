@@ -24,7 +24,7 @@ import {
 } from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
-import { WORDS as ALL_WORDS, fill } from './words.js';
+import { WORDS as ALL_WORDS, type FeedWords, feedWords, fill, fillOne } from './words.js';
 
 /** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
 export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
@@ -32,9 +32,14 @@ export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
 }
 
 /** Section headings and other fixed words of the content and pages. */
-export const WORDS: Record<RenderLanguage, (typeof ALL_WORDS)[RenderLanguage]['words']> = {
-  vi: ALL_WORDS.vi.words,
-  en: ALL_WORDS.en.words,
+export const WORDS: Readonly<Record<RenderLanguage, FeedWords['words']>> = {
+  // getters, so that a bundle that shows no feed (ingest) reads no feed words
+  get vi() {
+    return feedWords('vi').words;
+  },
+  get en() {
+    return feedWords('en').words;
+  },
 };
 
 export function typeLabel(type: EventType, lang: RenderLanguage): string {
@@ -255,12 +260,6 @@ function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
     : fillLine(people.personAbroad, { title, name, country: p.countryNamed });
 }
 
-/** Whether a summary names a person as the facts do (then ShownPerson.named serves). */
-const SUMMARY_NAMES_AS_PERSON: Record<RenderLanguage, boolean> = {
-  vi: ALL_WORDS.vi.summary.person === ALL_WORDS.vi.people.person,
-  en: ALL_WORDS.en.summary.person === ALL_WORDS.en.people.person,
-};
-
 /** Whether summaryPerson names anything for a participant (a name or a title). */
 function namedInSummary(p: ShownPerson): boolean {
   return p.name.text !== '' || p.title.text !== '';
@@ -269,12 +268,15 @@ function namedInSummary(p: ShownPerson): boolean {
 /** A principal as a summary sentence names them: `Thủ tướng Lào Sonexay Siphandone`,
  *  `Prime Minister Sonexay Siphandone of Laos`. */
 function summaryPerson(p: ShownPerson, lang: RenderLanguage): string {
-  const summary = ALL_WORDS[lang].summary;
+  const summary = feedWords(lang).summary;
   const title = p.title.text;
   const name = p.name.text;
   const country = p.countryNamed;
   if (country === null)
-    return SUMMARY_NAMES_AS_PERSON[lang] ? p.named : fillLine(summary.person, { title, name });
+    // as the facts name them (ShownPerson.named) when the templates are the same
+    return summary.person === ALL_WORDS[lang].people.person
+      ? p.named
+      : fillLine(summary.person, { title, name });
   return fillLine(title ? summary.personOf : summary.personOfUntitled, { title, name, country });
 }
 
@@ -323,7 +325,7 @@ function sides(
   }
   for (const c of event.countries) {
     if (strings.people.some((p) => p.country === c)) continue; // a principal speaks for it
-    all.push(fill(people.side, { country: countryName(c, lang) }));
+    all.push(fillOne(people.side, countryName(c, lang)));
   }
   return all.length > MAX_SIDES
     ? [...all.slice(0, MAX_SIDES - 1), fill(people.others, { count: all.length - (MAX_SIDES - 1) })]
@@ -397,19 +399,19 @@ export function eventTitle(
     const where = placeLabel(event, lang, visitHost(event), strings);
     head = fill(t.visit, {
       type,
-      by: who ? fill(t.by, { who }) : '',
-      to: where ? fill(t.to, { where }) : '',
+      by: who ? fillOne(t.by, who) : '',
+      to: where ? fillOne(t.to, where) : '',
     });
   } else {
     const s = sides(event, lang, strings, shownPersonLabel);
     const withWhom =
       s.length >= 2
-        ? fill(t.between, { sides: joinList(s, lang) })
+        ? fillOne(t.between, joinList(s, lang))
         : s.length === 1
-          ? fill(t.with, { side: s[0]! })
+          ? fillOne(t.with, s[0]!)
           : '';
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
-    head = fill(t.meeting, { type, with: withWhom, at: where ? fill(t.at, { where }) : '' });
+    head = fill(t.meeting, { type, with: withWhom, at: where ? fillOne(t.at, where) : '' });
   }
   const status =
     event.status !== 'announced' ? '' : isOverdue(event, today) ? t.overdue : t.announced;
@@ -419,15 +421,15 @@ export function eventTitle(
 /** When an event took place, as the end of a summary sentence: ` ngày 6/1/2024`,
  *  ` trong tháng 2/2026`, ` from 30 Dec 2025 to 2 Jan 2026`. */
 function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderLanguage): string {
-  const s = ALL_WORDS[lang].summary;
+  const s = feedWords(lang).summary;
   const { start, end } = event;
   const single = end === null || end === start;
   if (single)
     return isDay(start)
-      ? fill(s.onDay, { date: formatEventDate(start, lang) })
-      : fill(s.inMonth, { date: formatEventDate(start, lang) });
+      ? fillOne(s.onDay, formatEventDate(start, lang))
+      : fillOne(s.inMonth, formatEventDate(start, lang));
   if (isDay(start) && isDay(end) && start.slice(0, 7) === end.slice(0, 7)) {
-    return fill(s.onDay, { date: formatDateRange(start, end, lang) });
+    return fillOne(s.onDay, formatDateRange(start, end, lang));
   }
   return fill(s.span, { start: formatEventDate(start, lang), end: formatEventDate(end, lang) });
 }
@@ -445,7 +447,7 @@ export function eventSummary(
   today: string | null = null,
   strings: EventStrings = eventStrings(event, lang),
 ): string {
-  const s = ALL_WORDS[lang].summary;
+  const s = feedWords(lang).summary;
   const template = s[event.status][event.type];
   let a: string;
   let b: string;
@@ -467,7 +469,7 @@ export function eventSummary(
     a = byName ? (all[0] ?? '') : capitalized(all[0] ?? '', lang);
     b = joinList(all.slice(1), lang);
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
-    if (where) place = fill(s.place, { place: where });
+    if (where) place = fillOne(s.place, where);
   }
   let sentence =
     a && b
@@ -499,7 +501,7 @@ export interface Fact {
 }
 
 export function factLabel(key: FactKey, lang: RenderLanguage): string {
-  return ALL_WORDS[lang].facts[key];
+  return feedWords(lang).facts[key];
 }
 
 /** The facts of an event, in display order; empty facts are left out. */
@@ -570,7 +572,7 @@ function addParticipant(out: ShownBuilder, p: ShownPerson, lang: RenderLanguage)
 }
 
 export function evidenceFieldLabel(field: string, lang: RenderLanguage): string {
-  return (ALL_WORDS[lang].evidenceFields as Record<string, string>)[field] ?? field;
+  return (feedWords(lang).evidenceFields as Record<string, string>)[field] ?? field;
 }
 
 /** The filters of a feed view, as its title and page describe them. */
@@ -587,7 +589,7 @@ export interface FilterWords {
 /** The filters in force in words of one language (`Lào + Việt Nam · Chuyến thăm · đã
  *  diễn ra`), or null for the whole feed. No code reaches a reader. */
 export function describeFilters(filters: FilterWords, lang: RenderLanguage): string | null {
-  const f = ALL_WORDS[lang].filters;
+  const f = feedWords(lang).filters;
   const parts: string[] = [];
   if (filters.country.length > 0)
     parts.push(filters.country.map((c) => countryName(c, lang)).join(f.countryJoin));

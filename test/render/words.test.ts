@@ -10,7 +10,7 @@ import { renderEventPage, renderHomePage } from '../../functions/render/html.js'
 import { renderCalendar } from '../../functions/render/ical.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { describeFilters, feedTitle } from '../../functions/render/text.js';
-import { WORDS } from '../../functions/render/words.js';
+import { feedWords, fill, fillOne, WORDS } from '../../functions/render/words.js';
 import { icalEvents, parseXml, prop, text, unescapeIcalText } from './helpers.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 
@@ -47,15 +47,36 @@ describe('words as data', () => {
     expect(offending).toEqual([]);
   });
 
-  it('both languages label every type, category, status and fact (the shape is checked at load)', () => {
+  it('both languages label every type, category, status and fact (the shape is checked at load and at first use)', () => {
     for (const lang of ['vi', 'en'] as const) {
       expect(Object.keys(WORDS[lang].types).sort()).toEqual(
         [...VISIT_TYPES, ...MEETING_TYPES].sort(),
       );
-      expect(Object.keys(WORDS[lang].summary.held).sort()).toEqual(
-        Object.keys(WORDS[lang].summary.announced).sort(),
+      expect(Object.keys(feedWords(lang).summary.held).sort()).toEqual(
+        Object.keys(feedWords(lang).summary.announced).sort(),
       );
     }
+  });
+});
+
+describe('templates', () => {
+  it('fillOne fills a one-slot template as fill does, with a value and with none', () => {
+    const templates: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') templates.push(v);
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x);
+    };
+    collect(WORDS);
+    collect({ vi: feedWords('vi'), en: feedWords('en') });
+    const oneSlot = templates.filter((t) => (t.match(/\{\w+\}/g) ?? []).length === 1);
+    expect(oneSlot.length).toBeGreaterThan(10);
+    for (const t of oneSlot) {
+      const name = /\{(\w+)\}/.exec(t)![1]!;
+      for (const value of ['Hà Nội', ''])
+        expect(fillOne(t, value)).toBe(fill(t, { [name]: value }));
+    }
+    expect(fillOne('no slot', 'x')).toBe('no slot');
+    expect(fillOne('{a} and {b}', 'x')).toBe(fill('{a} and {b}', { a: 'x' }));
   });
 });
 
