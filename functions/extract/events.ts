@@ -124,13 +124,29 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
-    info.dates = profile.findDates(lower, ref, info.isTitle ? null : anchor);
+    info.dates = withoutDateline(info, profile.findDates(lower, ref, info.isTitle ? null : anchor));
     if (!info.isTitle) {
       info.anchor = anchor;
       anchor = nextAnchor(anchor, info);
     }
   });
   return sentences;
+}
+
+/**
+ * "BEIJING, Sept. 30 (Wire) -- A met B on Saturday": the day a story was filed is not the day
+ * of what it reports when the sentence gives that day too; alone, it stands for it.
+ */
+function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
+  if (dates.length < 2 || info.isTitle) return dates;
+  const t = info.tokens;
+  const place = placeAt(t, 0);
+  if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
+  const first = dates[0]!;
+  if (first.start - t[place.length]!.end > DATELINE_DATE_GAP) return dates;
+  // the date is followed by the wire's name in brackets or by a dash
+  const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
+  return /^\s*(?:\([^)]*\)\s*)?(?:-|–|—)/u.test(after) ? dates.slice(1) : dates;
 }
 
 /** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
@@ -652,6 +668,8 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
 const DATELINE_SENTENCES = 4;
 /** How close after the city a dateline's date stands, in characters. */
+/** How far after a dateline's date its dash may come: "(Xinhua) --". */
+const DATELINE_TAIL_CHARS = 40;
 const DATELINE_DATE_GAP = 2;
 
 /**
@@ -951,7 +969,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         m.place !== null ||
         isCall(m) ||
         !m.countries.includes(from.country!) ||
-        visits.some((v) => v.countries.join() === m.countries.join())
+        visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
       )
         continue;
       m.place = from;

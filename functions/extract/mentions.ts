@@ -125,6 +125,8 @@ const PASSING_BEFORE = 6;
 const TRAVEL_BEFORE = 6;
 /** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
 const PAIR_AFTER_CHARS = 4;
+/** How many words may open a sentence before its cue ("During their first talks"). */
+const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
@@ -220,6 +222,16 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
     if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
+/** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
+function introducedBy(tokens: readonly Token[], first: number): boolean {
+  return (
+    first >= 1 &&
+    first <= INTRO_WORDS &&
+    LEX.introLead.has(tokens[0]!.key) &&
+    tokens.slice(1, first).every((t) => t.word && !t.cap)
+  );
+}
+
 /** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */
 const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   let and = false;
@@ -1210,7 +1222,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           p.mention.first >= trigger.end &&
           tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS,
       );
-      const chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
+      let chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
+      // "At a meeting in X, which lasted an hour, A and B agreed …": the pair after the opening phrase
+      if (chain.length === 0 && introducedBy(tokens, trigger.first)) {
+        const subject = people.find(
+          (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
+        );
+        if (subject !== undefined) chain = chainFrom(tokens, people, subject.mention.first);
+      }
       if (new Set(chain.map((r) => r.person.country)).size === 2) {
         sideA = chain.slice(0, 1);
         objects = chain.slice(1);
