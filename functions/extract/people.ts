@@ -394,7 +394,13 @@ export function findPeople(
     if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) {
       mention.principal = false;
       mention.leader = false;
-    }
+    } else if (
+      !mention.principal &&
+      mention.name !== null &&
+      leaderCountry(mention.nameKeys) !== null
+    )
+      // "Secretary A": a leader or minister the gazetteer knows takes part whatever short title they are given
+      mention.principal = true;
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }

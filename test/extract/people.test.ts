@@ -163,6 +163,11 @@ describe('findPeople in English', () => {
       { title: 'President', name: 'Carlos Vera', country: 'CL' },
     ]);
   });
+  it('takes a minister the gazetteer knows as a party under a short title, not a former one', () => {
+    const read = (s: string) => findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true });
+    expect(read('Secretary Antony J. Blinken met')[0]).toMatchObject({ principal: true });
+    expect(read('former Secretary Antony J. Blinken said')[0]).toMatchObject({ principal: false });
+  });
   it('reads a party before the title of its leader', () => {
     expect(english('met Communist Party General Secretary Tran Van Minh')[0]).toMatchObject({
       name: 'Tran Van Minh',
