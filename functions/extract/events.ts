@@ -261,6 +261,7 @@ function datesCompatible(
   a: DateMention | null,
   b: DateMention | null,
   exactDays: boolean,
+  slackDays = 0,
 ): boolean {
   if (a === null || b === null) return true;
   if (a.precision === 'year' || b.precision === 'year') return true;
@@ -274,8 +275,11 @@ function datesCompatible(
     return a.value === b.value;
   const [a0, a1] = span(a);
   const [b0, b1] = span(b);
-  return a0 <= b1 && b0 <= a1;
+  return a0 <= b1 + slackDays && b0 <= a1 + slackDays;
 }
+
+/** A visit told on one day here and on the next there is one visit: it lasts days. */
+const VISIT_SLACK_DAYS = 1;
 
 const peopleOfMention = (m: Mention) => [...m.sideA, ...m.sideB];
 
@@ -342,7 +346,7 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (m.kind === 'visit')
     return (
       (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
-      datesCompatible(summary.date, m.date, false) &&
+      datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) &&
       peopleCompatible(summary, m)
     );
   if (m.kind === 'committee')

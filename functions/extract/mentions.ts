@@ -1216,7 +1216,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       );
       if (subject !== undefined) sideA = [subject];
     }
-    if (sideA.length === 0 && objects.length === 0 && trigger.noun) {
+    if (
+      sideA.length === 0 &&
+      objects.length === 0 &&
+      (trigger.noun || introducedBy(tokens, trigger.first))
+    ) {
       const next = people.find(
         (p) =>
           p.mention.first >= trigger.end &&
@@ -1229,6 +1233,18 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
         );
         if (subject !== undefined) chain = chainFrom(tokens, people, subject.mention.first);
+        // "During the call on May 5, A congratulated B": the subject and the one they address
+        const other =
+          chain.length === 1
+            ? people.find(
+                (p) =>
+                  p.mention.first >= chain[0]!.mention.end &&
+                  p.person.principal &&
+                  p.person.country !== null &&
+                  p.person.country !== chain[0]!.person.country,
+              )
+            : undefined;
+        if (other !== undefined) chain = [chain[0]!, other];
       }
       if (new Set(chain.map((r) => r.person.country)).size === 2) {
         sideA = chain.slice(0, 1);
