@@ -447,7 +447,9 @@ function countryThenPersonAt(
     (tokens[k]!.word || tokens[k]!.text === '-');
     k++
   ) {
-    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) {
+    // a lower-case title only where a name follows it ("Vietnam's new leader To Lam")
+    const title = titleBeginsAt(tokens, k + 1);
+    if (title !== null && (tokens[k + 1]!.cap || tokens[k + 1 + title.length]?.cap === true)) {
       j = k + 1;
       break;
     }

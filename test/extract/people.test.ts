@@ -168,6 +168,11 @@ describe('findPeople in English', () => {
     expect(read('Secretary Antony J. Blinken met')[0]).toMatchObject({ principal: true });
     expect(read('former Secretary Antony J. Blinken said')[0]).toMatchObject({ principal: false });
   });
+  it("reads a lower-case title after a country's possessive when a name follows", () => {
+    expect(english("talks with Chile's new leader Ana Perez in Santiago")).toEqual([
+      { title: 'leader', name: 'Ana Perez', country: 'CL' },
+    ]);
+  });
   it('reads a party before the title of its leader', () => {
     expect(english('met Communist Party General Secretary Tran Van Minh')[0]).toMatchObject({
       name: 'Tran Van Minh',
