@@ -541,12 +541,19 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     precision = d.precision === 'month' ? 'month' : 'day';
     if (Math.abs(dayNumber(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
     if (group.kind === 'visit' && dateMention.dateIsEnd) {
-      // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the previous leg, not news
-      if (group.mentions.length === 1) return null;
-      // "kết thúc chuyến thăm" on a day: when it ended is known, when it began only by its month
+      // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the
+      // previous leg, not news; unless the story opens with it ("A left Hanoi on May 3, concluding …")
+      const opens = dateMention.sentence.isTitle || dateMention.sentence === frame.lead;
+      if (group.mentions.length === 1 && !opens) return null;
+      // "kết thúc chuyến thăm" on a day: when it ended is known, when it began by its length, else its month
       end = d.value;
-      start = d.value.slice(0, 7);
-      precision = 'month';
+      const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      if (days !== null && days > 1) {
+        start = isoDayOf(dayNumber(end) - days + 1);
+      } else {
+        start = d.value.slice(0, 7);
+        precision = 'month';
+      }
     } else if ((group.kind === 'visit' && dateMention.dateBorrowed) || d.approximate) {
       // a day of a meeting held during a visit named in passing, or a week the text only
       // suggests ("tuần tới"): the month is what is known
