@@ -27,7 +27,15 @@ import {
   type Ledger,
 } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
-import { StoreUnavailableError, type EventStore, type FeedPageResult, type PollStateStore } from './store.js';
+import {
+  StoreUnavailableError,
+  type ArticleAndLedgers,
+  type EventStore,
+  type FeedPageResult,
+  type LedgerRead,
+  type PollStateStore,
+  type PostingSync,
+} from './store.js';
 import { EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
 
 /** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
@@ -97,6 +105,13 @@ export function readReportItem(item: Item): Report {
   return parseDoc(Report, item, 'report');
 }
 
+function readLedgerItem(item: Item): Ledger {
+  return {
+    version: z.number().parse(item.version),
+    entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+  };
+}
+
 /** epoch seconds when a withdrawn event's postings may go */
 function expiryOf(event: StoredEvent): number | undefined {
   if (!event.withdrawn) return undefined;
@@ -149,25 +164,69 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
+  /** Every item of these keys (at most BATCH_GET_MAX per request, unprocessed keys
+   *  retried with backoff), as the table holds them. */
+  private async batchGet(what: string, keyList: readonly Item[], options: { consistent?: boolean; projection?: string } = {}): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let i = 0; i < keyList.length; i += BATCH_GET_MAX) {
+      let pending: Item[] = keyList.slice(i, i + BATCH_GET_MAX);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+        if (attempt > 0) await pause(20 * 2 ** attempt);
+        const out = await call(`BatchGetItem ${what}`, () =>
+          this.db.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [this.tableName]: {
+                  Keys: pending,
+                  ...(options.consistent ? { ConsistentRead: true } : {}),
+                  ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+                },
+              },
+            }),
+          ),
+        );
+        items.push(...((out.Responses?.[this.tableName] ?? []) as Item[]));
+        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+      }
+    }
+    return items;
+  }
+
+  async getArticleAndLedgers(articleId: string, wanted: readonly LedgerRead[]): Promise<ArticleAndLedgers> {
+    const ledgers = new Map<string, Map<string, Ledger>>();
+    const byPk = new Map<string, [string, string]>();
+    for (const { ledger, months } of wanted) {
+      const found = ledgers.get(ledger) ?? new Map<string, Ledger>();
+      ledgers.set(ledger, found);
+      for (const month of months) {
+        found.set(month, { version: 0, entries: [] });
+        byPk.set(keys.claim(ledger, month).pk, [ledger, month]);
+      }
+    }
+    const articleKey = keys.article(articleId);
+    const items = await this.batchGet('article and ledgers', [articleKey, ...[...byPk.values()].map(([l, m]) => keys.claim(l, m))], {
+      consistent: true,
+    });
+    let article: ArticleRecord | null = null;
+    for (const item of items) {
+      if (item.pk === articleKey.pk) {
+        article = parseDoc(ArticleRecord, item, 'article');
+        continue;
+      }
+      const at = byPk.get(String(item.pk));
+      if (at) ledgers.get(at[0])!.set(at[1], readLedgerItem(item));
+    }
+    return { article, ledgers };
+  }
+
   async readLedgers(ledger: string, months: readonly string[]) {
     const found = new Map<string, Ledger>(months.map((m) => [m, { version: 0, entries: [] }]));
     const byPk = new Map(months.map((m) => [keys.claim(ledger, m).pk, m]));
-    let pending: Item[] = months.map((m) => keys.claim(ledger, m));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-      if (attempt > 0) await pause(20 * 2 ** attempt);
-      const out = await call('BatchGetItem ledgers', () =>
-        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } })),
-      );
-      for (const item of out.Responses?.[this.tableName] ?? []) {
-        const month = byPk.get(String(item.pk));
-        if (month === undefined) continue;
-        found.set(month, {
-          version: z.number().parse(item.version),
-          entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
-        });
-      }
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    const items = await this.batchGet('ledgers', months.map((m) => keys.claim(ledger, m)), { consistent: true });
+    for (const item of items) {
+      const month = byPk.get(String(item.pk));
+      if (month !== undefined) found.set(month, readLedgerItem(item));
     }
     return found;
   }
@@ -248,10 +307,13 @@ export class DynamoStore implements EventStore, PollStateStore {
     return (await this.queryEvent(id, true)).map(readReportItem);
   }
 
-  async putReport(eventId: string, report: Report) {
-    await call('PutItem report', () =>
-      this.db.send(new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) })),
-    );
+  async putReports(reports: readonly { eventId: string; report: Report }[]) {
+    if (reports.length === 1) {
+      const [{ eventId, report }] = reports as [{ eventId: string; report: Report }];
+      await call('PutItem report', () => this.db.send(new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) })));
+      return;
+    }
+    await this.batchWrite(reports.map(({ eventId, report }) => ({ PutRequest: { Item: reportItem(eventId, report) } })));
   }
 
   async deleteReports(eventId: string, reportKeys: readonly string[]) {
@@ -268,27 +330,22 @@ export class DynamoStore implements EventStore, PollStateStore {
   async getEventHeads(ids: readonly string[]) {
     const unique = [...new Set(ids)];
     const found = new Map<string, EventHead>();
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
-      let pending: Item[] = unique.slice(i, i + BATCH_GET_MAX).map((id) => keys.event(id));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-        if (attempt > 0) await pause(20 * 2 ** attempt);
-        const out = await call('BatchGetItem events', () =>
-          this.db.send(
-            new BatchGetCommand({
-              // the head only: the reports behind it are for ingestion
-              RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'doc' } },
-            }),
-          ),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const head = parseDoc(EventHead, item, 'event');
-          found.set(head.id, head);
-        }
-        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
-      }
+    // the head only: the reports behind it are for ingestion
+    for (const item of await this.batchGet('events', unique.map((id) => keys.event(id)), { projection: 'doc' })) {
+      const head = parseDoc(EventHead, item, 'event');
+      found.set(head.id, head);
     }
     return ids.map((id) => found.get(id)).filter((e): e is EventHead => e !== undefined);
+  }
+
+  async getEvents(ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, StoredEvent>();
+    for (const item of await this.batchGet('events', unique.map((id) => keys.event(id)), { consistent: true })) {
+      const event = readEventItem(item);
+      found.set(event.id, event);
+    }
+    return found;
   }
 
   async putEvent(event: StoredEvent, expectedVersion: number | null) {
@@ -317,22 +374,28 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
-  async syncPostings(event: StoredEvent, write: readonly string[] | null) {
-    const current = new Set(postingsOf(event.id, event.event));
-    const expires = expiryOf(event);
+  async syncPostings(syncs: readonly PostingSync[]) {
     const requests: Item[] = [];
-    for (const posting of write ?? current) {
-      const { view, sort } = splitPosting(posting);
-      requests.push({
-        PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id, ...(expires ? { expires } : {}) } },
-      });
-    }
-    for (const posting of event.postings) {
-      if (current.has(posting)) continue;
-      const { view, sort } = splitPosting(posting);
-      requests.push({ DeleteRequest: { Key: { pk: keys.feedPartition(view), sk: sort } } });
+    const wrote: string[] = [];
+    for (const { event, change } of syncs) {
+      const current = postingsOf(event.id, event.event);
+      const expires = expiryOf(event);
+      const write = change ? change.write : current;
+      const remove = change ? change.remove : event.postings.filter((p) => !current.includes(p));
+      for (const posting of write) {
+        const { view, sort } = splitPosting(posting);
+        requests.push({
+          PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id, ...(expires ? { expires } : {}) } },
+        });
+      }
+      for (const posting of remove) {
+        const { view, sort } = splitPosting(posting);
+        requests.push({ DeleteRequest: { Key: { pk: keys.feedPartition(view), sk: sort } } });
+      }
+      if (write.length + remove.length > 0) wrote.push(event.id);
     }
     await this.batchWrite(requests);
+    return wrote;
   }
 
   private async batchWrite(requests: Item[]) {
@@ -432,18 +495,9 @@ export class DynamoStore implements EventStore, PollStateStore {
     const unique = [...new Set(views)];
     if (unique.length > BATCH_GET_MAX) throw new Error(`at most ${BATCH_GET_MAX} views at once`);
     const found = new Map<string, ViewMeta>();
-    let pending: Item[] = unique.map((view) => keys.viewMeta(view));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-      if (attempt > 0) await pause(20 * 2 ** attempt);
-      const out = await call('BatchGetItem view metas', () =>
-        this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } })),
-      );
-      for (const item of out.Responses?.[this.tableName] ?? []) {
-        const meta = parseDoc(ViewMeta, item, 'view meta');
-        found.set(meta.view, meta);
-      }
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    for (const item of await this.batchGet('view metas', unique.map((view) => keys.viewMeta(view)))) {
+      const meta = parseDoc(ViewMeta, item, 'view meta');
+      found.set(meta.view, meta);
     }
     return views.map((view) => found.get(view) ?? null);
   }
