@@ -54,7 +54,14 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   const engine = options.endpoint ? null : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
   const endpoint = options.endpoint ?? engine!.endpoint;
   const tableName = options.tableName ?? LOCAL_TABLE;
-  let client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  let client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 3,
+    // our own engine: its requests as messages to its thread, no socket
+    ...(engine ? { requestHandler: engine.requestHandler } : {}),
+  });
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);
   const store = new DynamoStore(documentClient(client), tableName);

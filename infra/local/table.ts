@@ -16,6 +16,21 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
+  await createTable(client, tableName);
+  // a new table is CREATING for a moment (an engine in another thread or process may
+  // answer the next request before it is ACTIVE)
+  for (let attempt = 0; attempt < ACTIVE_ATTEMPTS; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return 'created';
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`table ${tableName} is not ACTIVE after ${ACTIVE_ATTEMPTS} checks`);
+}
+
+/** Checks for ACTIVE, 10 ms apart (the local engines take one or two). */
+const ACTIVE_ATTEMPTS = 500;
+
+async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey, globalSecondaryIndexes } = TABLE_DEFINITION;
   const attributes = new Map<string, 'S' | 'N' | 'B'>([
     [partitionKey.name, partitionKey.type],
@@ -51,5 +66,4 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         : {}),
     }),
   );
-  return 'created';
 }
