@@ -1,16 +1,7 @@
-// The only module that talks to DynamoDB. Items keep their document as one JSON
-// attribute (`doc`), parsed with the zod schemas of items.ts on the way out, plus the
-// few attributes that conditions and key conditions need.
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+// The only module that talks to DynamoDB (through table-client.ts). Items keep their
+// document as one JSON attribute (`doc`), parsed with the zod schemas of items.ts on
+// the way out, plus the few attributes that conditions and key conditions need.
+import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
 import {
@@ -36,6 +27,7 @@ import {
   type PollStateStore,
   type PostingSync,
 } from './store.js';
+import { TableClient, type Item, type WriteRequest } from './table-client.js';
 import { EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
 
 /** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
@@ -47,7 +39,6 @@ const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
 const UNPROCESSED_RETRIES = 8;
 
-type Item = Record<string, unknown>;
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -72,11 +63,9 @@ function parseDoc<S extends z.ZodMiniType>(schema: S, item: Item | undefined, wh
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-}
+/** What the store's SDK client must be configured with: its resolved middleware is
+ *  kept per command (a middleware added after its first request is not used). */
+export const STORE_CLIENT_CONFIG = { cacheMiddleware: true } as const satisfies DynamoDBClientConfig;
 
 /** An event's head item: the head the feeds read in `doc`, the postings history beside
  *  it, so a feed page reads and parses only what it renders. */
@@ -119,24 +108,22 @@ function expiryOf(event: StoredEvent): number | undefined {
 }
 
 export class DynamoStore implements EventStore, PollStateStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly db: TableClient;
+
+  /** `client` made with STORE_CLIENT_CONFIG */
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.db = new TableClient(client, tableName);
+  }
 
   /** Consistent read of one item's document, checked against its schema. */
   private async getDoc<S extends z.ZodMiniType>(what: string, key: Item, schema: S): Promise<z.infer<S> | null> {
-    const out = await call(`GetItem ${what}`, () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
-    );
-    return out.Item ? parseDoc(schema, out.Item, what) : null;
+    const item = await call(`GetItem ${what}`, () => this.db.get({ Key: key, ConsistentRead: true }));
+    return item ? parseDoc(schema, item, what) : null;
   }
 
   /** Writes one item's document, unconditionally (the item is its own source of truth). */
   private async putDoc(what: string, key: Item, doc: unknown): Promise<void> {
-    await call(`PutItem ${what}`, () =>
-      this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, doc: JSON.stringify(doc) } })),
-    );
+    await call(`PutItem ${what}`, () => this.db.put({ Item: { ...key, doc: JSON.stringify(doc) } }));
   }
 
   getArticle(articleId: string) {
@@ -146,14 +133,11 @@ export class DynamoStore implements EventStore, PollStateStore {
   async putArticle(articleId: string, record: ArticleRecord) {
     try {
       await call('PutItem article', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...keys.article(articleId), contentHash: record.contentHash, doc: JSON.stringify(record) },
-            ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
-            ExpressionAttributeValues: { ':h': record.contentHash },
-          }),
-        ),
+        this.db.put({
+          Item: { ...keys.article(articleId), contentHash: record.contentHash, doc: JSON.stringify(record) },
+          ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
+          ExpressionAttributeValues: { ':h': record.contentHash },
+        }),
       );
       return true;
     } catch (error) {
@@ -173,21 +157,9 @@ export class DynamoStore implements EventStore, PollStateStore {
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
-        const out = await call(`BatchGetItem ${what}`, () =>
-          this.db.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [this.tableName]: {
-                  Keys: pending,
-                  ...(options.consistent ? { ConsistentRead: true } : {}),
-                  ...(options.projection ? { ProjectionExpression: options.projection } : {}),
-                },
-              },
-            }),
-          ),
-        );
-        items.push(...((out.Responses?.[this.tableName] ?? []) as Item[]));
-        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+        const out = await call(`BatchGetItem ${what}`, () => this.db.batchGet(pending, options));
+        items.push(...out.items);
+        pending = out.unprocessed;
       }
     }
     return items;
@@ -234,19 +206,16 @@ export class DynamoStore implements EventStore, PollStateStore {
   async fenceLedger(ledger: string, month: string, expectedVersion: number) {
     try {
       await call('UpdateItem ledger fence', () =>
-        this.db.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.claim(ledger, month),
-            UpdateExpression: 'SET version = :next',
-            ...(expectedVersion === 0
-              ? { ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':next': 1 } }
-              : {
-                  ConditionExpression: 'version = :v',
-                  ExpressionAttributeValues: { ':v': expectedVersion, ':next': expectedVersion + 1 },
-                }),
-          }),
-        ),
+        this.db.update({
+          Key: keys.claim(ledger, month),
+          UpdateExpression: 'SET version = :next',
+          ...(expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':next': 1 } }
+            : {
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedVersion, ':next': expectedVersion + 1 },
+              }),
+        }),
       );
       return true;
     } catch (error) {
@@ -265,10 +234,8 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEvent(id: string) {
-    const out = await call('GetItem event', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true })),
-    );
-    return out.Item ? readEventItem(out.Item) : null;
+    const item = await call('GetItem event', () => this.db.get({ Key: keys.event(id), ConsistentRead: true }));
+    return item ? readEventItem(item) : null;
   }
 
   /** Every item of the event's partition (head and reports), consistently, page by page. */
@@ -277,18 +244,15 @@ export class DynamoStore implements EventStore, PollStateStore {
     let start: Item | undefined;
     do {
       const out = await call('Query event', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.eventPartition(id), ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}) },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
+        this.db.query({
+          KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.eventPartition(id), ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}) },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
       );
-      items.push(...((out.Items ?? []) as Item[]));
-      start = out.LastEvaluatedKey as Item | undefined;
+      items.push(...out.items);
+      start = out.lastKey ?? undefined;
     } while (start);
     return items;
   }
@@ -310,7 +274,7 @@ export class DynamoStore implements EventStore, PollStateStore {
   async putReports(reports: readonly { eventId: string; report: Report }[]) {
     if (reports.length === 1) {
       const [{ eventId, report }] = reports as [{ eventId: string; report: Report }];
-      await call('PutItem report', () => this.db.send(new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) })));
+      await call('PutItem report', () => this.db.put({ Item: reportItem(eventId, report) }));
       return;
     }
     await this.batchWrite(reports.map(({ eventId, report }) => ({ PutRequest: { Item: reportItem(eventId, report) } })));
@@ -321,10 +285,8 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEventHead(id: string) {
-    const out = await call('GetItem event head', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.event(id), ProjectionExpression: 'doc' })),
-    );
-    return out.Item ? parseDoc(EventHead, out.Item, 'event') : null;
+    const item = await call('GetItem event head', () => this.db.get({ Key: keys.event(id), ProjectionExpression: 'doc' }));
+    return item ? parseDoc(EventHead, item, 'event') : null;
   }
 
   async getEventHeads(ids: readonly string[]) {
@@ -357,15 +319,12 @@ export class DynamoStore implements EventStore, PollStateStore {
   private async putVersioned(what: string, item: Item, expectedVersion: number | null): Promise<boolean> {
     try {
       await call(what, () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: item,
-            ...(expectedVersion === null
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-          }),
-        ),
+        this.db.put({
+          Item: item,
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
       );
       return true;
     } catch (error) {
@@ -375,7 +334,7 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async syncPostings(syncs: readonly PostingSync[]) {
-    const requests: Item[] = [];
+    const requests: WriteRequest[] = [];
     const wrote: string[] = [];
     for (const { event, change } of syncs) {
       const current = postingsOf(event.id, event.event);
@@ -398,16 +357,16 @@ export class DynamoStore implements EventStore, PollStateStore {
     return wrote;
   }
 
-  private async batchWrite(requests: Item[]) {
+  private async batchWrite(requests: readonly WriteRequest[]) {
     for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
       let pending = requests.slice(i, i + BATCH_WRITE_MAX);
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
         const out = await call('BatchWriteItem', () =>
-          this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } })),
+          this.db.batchWrite(pending),
         );
-        pending = (out.UnprocessedItems?.[this.tableName] as Item[] | undefined) ?? [];
+        pending = out;
       }
     }
   }
@@ -421,16 +380,13 @@ export class DynamoStore implements EventStore, PollStateStore {
     const pages = await Promise.all(
       views.map((view) =>
         call('Query feed view', () =>
-          this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-              ExpressionAttributeValues: { ':pk': keys.feedPartition(view), ':lo': lo, ':hi': hi },
-              ScanIndexForward: false,
-              Limit: query.limit + 1,
-              ...(after ? { ExclusiveStartKey: { pk: keys.feedPartition(view), sk: after } } : {}),
-            }),
-          ),
+          this.db.query({
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+            ExpressionAttributeValues: { ':pk': keys.feedPartition(view), ':lo': lo, ':hi': hi },
+            ScanIndexForward: false,
+            Limit: query.limit + 1,
+            ...(after ? { ExclusiveStartKey: { pk: keys.feedPartition(view), sk: after } } : {}),
+          }),
         ),
       ),
     );
@@ -438,7 +394,7 @@ export class DynamoStore implements EventStore, PollStateStore {
     const postings = new Map<string, string>();
     const now = Math.floor(Date.now() / 1000);
     for (const page of pages) {
-      for (const item of page.Items ?? []) {
+      for (const item of page.items) {
         // a withdrawn event's posting past its time (TTL deletes it within days)
         if (typeof item.expires === 'number' && item.expires < now) continue;
         const sk = String(item.sk);
@@ -464,22 +420,19 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   async getMeta() {
     const out = await call('GetItem meta', () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.meta() })),
+      this.db.get({ Key: keys.meta() }),
     );
-    if (!out.Item) return null;
-    return Meta.parse({ version: out.Item.version, modified: out.Item.modified });
+    if (!out) return null;
+    return Meta.parse({ version: out.version, modified: out.modified });
   }
 
   async touchMeta(modified: string) {
     await call('UpdateItem meta', () =>
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.meta(),
-          UpdateExpression: 'SET modified = :m ADD version :one',
-          ExpressionAttributeValues: { ':m': modified, ':one': 1 },
-        }),
-      ),
+      this.db.update({
+        Key: keys.meta(),
+        UpdateExpression: 'SET modified = :m ADD version :one',
+        ExpressionAttributeValues: { ':m': modified, ':one': 1 },
+      }),
     );
   }
 

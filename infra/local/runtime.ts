@@ -12,7 +12,7 @@ import { ingestRoutes } from '../../functions/http/ingest-routes.js';
 import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
 import type { ViewMeta } from '../../functions/store/items.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
-import { documentClient, DynamoStore } from '../../functions/store/dynamo-store.js';
+import { DynamoStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
 import { startDynalite, type LocalEngine } from './dynalite.js';
 import { ensureTable } from './table.js';
 
@@ -59,12 +59,13 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     region: 'us-east-1',
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 3,
+    ...STORE_CLIENT_CONFIG,
     // our own engine: its requests as messages to its thread, no socket
     ...(engine ? { requestHandler: engine.requestHandler } : {}),
   });
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);
-  const store = new DynamoStore(documentClient(client), tableName);
+  const store = new DynamoStore(client, tableName);
   const app = createApp();
   const pages = new PageCache(options.pageCacheBytes);
   const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
