@@ -9,7 +9,7 @@ import { ledgerKey, matchReport, newEntry, newEventId, recordReport } from '../d
 import { ledgerMonths, withEntry, type Ledger, type LedgerEntry } from '../domain/ledger.js';
 import { cut, mergeReports, type MergedEvent } from '../domain/merge.js';
 import { articleId, REPORT_LIMITS, reportKeyOf, type Report } from '../domain/report.js';
-import type { ArticleReport, EventHead, StoredEvent } from '../store/items.js';
+import type { ArticleRecord, ArticleReport, EventHead, StoredEvent } from '../store/items.js';
 import { postingsOf, splitPosting } from '../store/postings.js';
 import type { EventStore, PostingSync } from '../store/store.js';
 
@@ -66,6 +66,23 @@ export async function ingestArticle(
   // event a meeting is part of is known once its visit is claimed, below)
   const revision = hash.slice(0, 12);
   const drafts = extracted.map((found, index) => reportOf(article, reportKeyOf(id, revision, index), found, null));
+  const record = (eventIds: string[], reports: ArticleReport[]): ArticleRecord => ({
+    key,
+    contentHash: hash,
+    url: article.url,
+    publishedAt: article.publishedAt,
+    ingestedAt: now().toISOString(),
+    eventIds,
+    reports,
+    recordedBy: randomUUID(),
+  });
+  // An article that gives no event and was never recorded: its record, the commit
+  // mark, is the whole ingest (one conditional write). One recorded before (a repeat,
+  // or a new revision whose earlier reports must leave their events) takes the path
+  // below.
+  if (drafts.length === 0 && (await store.putArticle(id, record([], []), { onlyNew: true }))) {
+    return { created: true, events: [] };
+  }
   // One read: the article (is it new? a new revision?) and every ledger its reports
   // may be matched against.
   const read = await store.getArticleAndLedgers(
@@ -129,16 +146,7 @@ export async function ingestArticle(
   await store.touchViews(viewsListing(touched.map((c) => c.event)), `${time}/${hash.slice(0, 12)}`, time);
   // The commit mark: recorded once per content, so of concurrent ingests of the same
   // content exactly one answers 201.
-  const recorded = await store.putArticle(id, {
-    key,
-    contentHash: hash,
-    url: article.url,
-    publishedAt: article.publishedAt,
-    ingestedAt: now().toISOString(),
-    eventIds,
-    reports: given,
-    recordedBy: randomUUID(),
-  });
+  const recorded = await store.putArticle(id, record(eventIds, given));
   // the events as this ingest left them (a newer state is at their URLs)
   const byId = new Map<string, EventHead>(touched.map((c) => [c.event.id, c.event]));
   const missing = eventIds.filter((e) => !byId.has(e));

@@ -130,13 +130,14 @@ export class DynamoStore implements EventStore, PollStateStore {
     return this.getDoc('article', keys.article(articleId), ArticleRecord);
   }
 
-  async putArticle(articleId: string, record: ArticleRecord) {
+  async putArticle(articleId: string, record: ArticleRecord, options: { onlyNew?: boolean } = {}) {
     try {
       await call('PutItem article', () =>
         this.db.put({
           Item: { ...keys.article(articleId), contentHash: record.contentHash, doc: JSON.stringify(record) },
-          ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
-          ExpressionAttributeValues: { ':h': record.contentHash },
+          ...(options.onlyNew
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h', ExpressionAttributeValues: { ':h': record.contentHash } }),
         }),
       );
       return true;

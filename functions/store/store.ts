@@ -46,8 +46,9 @@ export interface EventStore {
   /** an article and the ledgers its reports are matched against: one consistent read */
   getArticleAndLedgers(articleId: string, ledgers: readonly LedgerRead[]): Promise<ArticleAndLedgers>;
   /** records the article; false when it already holds `record.contentHash` (another
-   *  ingest of the same content recorded it first) */
-  putArticle(articleId: string, record: ArticleRecord): Promise<boolean>;
+   *  ingest of the same content recorded it first), or, with `onlyNew`, when it holds
+   *  any record */
+  putArticle(articleId: string, record: ArticleRecord, options?: { onlyNew?: boolean }): Promise<boolean>;
 
   /** consistent reads of one country set's ledgers for these months (version 0 and no
    *  entries for one that does not exist yet) */
