@@ -63,6 +63,31 @@ function parseDoc<S extends z.ZodMiniType>(schema: S, item: Item | undefined, wh
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Batch requests of one call in flight at once, at most (a call's chunks are
+ *  independent: a batch has no order within it either). */
+const CHUNKS_IN_FLIGHT = 4;
+
+/** `run` over the list cut in chunks of `size`, CHUNKS_IN_FLIGHT at a time; once every
+ *  chunk has settled, the first failure if any (nothing is left in flight). */
+async function inChunks<T>(list: readonly T[], size: number, run: (chunk: T[]) => Promise<void>): Promise<void> {
+  const chunks: T[][] = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < chunks.length && failures.length === 0) {
+      const chunk = chunks[next++]!;
+      try {
+        await run(chunk);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, lane));
+  if (failures.length > 0) throw failures[0];
+}
+
 /** What the store's SDK client must be configured with: its resolved middleware is
  *  kept per command (a middleware added after its first request is not used). */
 export const STORE_CLIENT_CONFIG = { cacheMiddleware: true } as const satisfies DynamoDBClientConfig;
@@ -153,8 +178,8 @@ export class DynamoStore implements EventStore, PollStateStore {
    *  retried with backoff), as the table holds them. */
   private async batchGet(what: string, keyList: readonly Item[], options: { consistent?: boolean; projection?: string } = {}): Promise<Item[]> {
     const items: Item[] = [];
-    for (let i = 0; i < keyList.length; i += BATCH_GET_MAX) {
-      let pending: Item[] = keyList.slice(i, i + BATCH_GET_MAX);
+    await inChunks(keyList, BATCH_GET_MAX, async (chunk) => {
+      let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
@@ -162,7 +187,7 @@ export class DynamoStore implements EventStore, PollStateStore {
         items.push(...out.items);
         pending = out.unprocessed;
       }
-    }
+    });
     return items;
   }
 
@@ -359,17 +384,14 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   private async batchWrite(requests: readonly WriteRequest[]) {
-    for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
-      let pending = requests.slice(i, i + BATCH_WRITE_MAX);
+    await inChunks(requests, BATCH_WRITE_MAX, async (chunk) => {
+      let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
-        const out = await call('BatchWriteItem', () =>
-          this.db.batchWrite(pending),
-        );
-        pending = out;
+        pending = await call('BatchWriteItem', () => this.db.batchWrite(pending));
       }
-    }
+    });
   }
 
   async queryFeed(
