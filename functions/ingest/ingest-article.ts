@@ -108,11 +108,13 @@ export async function ingestArticle(
     reports.push(report);
   }
   const given: ArticleReport[] = reports.map((r, i) => ({ event: ids[i]!, key: r.key }));
-  // Every report item before any head merges them (one batch), then each event's head.
-  if (reports.length > 0) await store.putReports(reports.map((report, i) => ({ eventId: ids[i]!, report })));
+  // Every report item (one batch), and meanwhile each event's reports read; no head
+  // is written before the report items it merges are stored.
+  const stored = reports.length > 0 ? store.putReports(reports.map((report, i) => ({ eventId: ids[i]!, report }))) : Promise.resolve();
   const adds = new Map<string, Report[]>();
   for (const [i, report] of reports.entries()) adds.set(ids[i]!, [...(adds.get(ids[i]!) ?? []), report]);
-  const changes = await settled([...adds].map(([eventId, add]) => changeEvent(store, eventId, { add, created: created.has(eventId) }, now)));
+  // (each change awaits `stored`: a failed write fails them, and nothing is left in flight)
+  const changes = await settled([...adds].map(([eventId, add]) => changeEvent(store, eventId, { add, created: created.has(eventId), stored }, now)));
   // A new revision of the article: the reports of the one it replaces leave their
   // events (after this one's joined theirs, so an event both support never lacks it).
   if (known) {
@@ -267,25 +269,33 @@ function sameFacts(a: LedgerEntry, b: LedgerEntry): boolean {
 
 /**
  * Writes the event's head again, after reports were added to it or removed from it,
- * as the merge of every report the event's partition holds (one Query), under the
- * head's version. The report items are written first (by the caller): whoever writes
- * the head last read them after its own, so it merged every report whose ingest got
- * this far. An event left with no report is withdrawn: its head stays (the calendar
- * and Atom announce the cancellation), flagged, without sources. Returns the head as
- * written and the postings to write for it, or null when there is nothing (a removal
- * from an event that was never written).
+ * as the merge of every report the event's partition holds (one Query) and of the
+ * ones this ingest adds, under the head's version. The added report items are stored
+ * (`stored`) before the head is written, though the Query may run while they are
+ * being written: a head written under version v+1 merged every report stored before
+ * its writer read version v, and its own; a report stored later belongs to an ingest
+ * that has not written its head yet, and that ingest then reads v+1 or later, after
+ * its report, or fails its version check and reads again. So whoever writes the head
+ * last merged every report whose ingest got this far. An event left with no report
+ * is withdrawn: its head stays (the calendar and Atom announce the cancellation),
+ * flagged, without sources. Returns the head as written and the postings to write
+ * for it, or null when there is nothing (a removal from an event that was never
+ * written).
  */
 async function changeEvent(
   store: EventStore,
   id: string,
-  change: { add?: readonly Report[]; remove?: readonly string[]; created?: boolean },
+  change: { add?: readonly Report[]; remove?: readonly string[]; created?: boolean; stored?: Promise<void> },
   now: () => Date,
 ): Promise<PostingSync | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // an event this ingest just created in its ledger: first try writing its head from
     // this article's reports alone, on the condition that no head exists (else read and merge)
-    const { head, reports } =
-      attempt === 0 && change.created && change.add ? { head: null, reports: [...change.add] } : await store.getEventWithReports(id);
+    const read =
+      attempt === 0 && change.created && change.add ? { head: null, reports: [] } : await store.getEventWithReports(id);
+    await change.stored;
+    const { head } = read;
+    const reports = withReports(read.reports, change.add ?? []);
     if (!head && reports.length === 0) return null;
     const time = now().toISOString();
     const withdrawn = reports.length === 0 ? (head?.withdrawn ?? time) : null;
@@ -319,6 +329,12 @@ async function changeEvent(
     }
   }
   throw new ContentionError(`event ${id} stayed contended`);
+}
+
+/** The reports read, with the ones added (a report read and added counts once). */
+function withReports(read: readonly Report[], added: readonly Report[]): Report[] {
+  const keys = new Set(read.map((r) => r.key));
+  return [...read, ...added.filter((r) => !keys.has(r.key))];
 }
 
 function viewsListing(events: readonly StoredEvent[]): string[] {
