@@ -134,18 +134,15 @@ export async function ingestArticle(
     }
   }
   const touched = changes.filter((c): c is PostingSync => c !== null);
-  await syncPostings(store, touched);
-
+  // Before the article is recorded, and whether or not this attempt changed anything,
+  // the change markers of every feed view these events are or were listed in (their
+  // posting history) move, so a filtered feed's ETag moves exactly when something it
+  // may show changed: an earlier attempt may have written the events and died before
+  // this point, and a feed whose marker does not move keeps answering 304 with stale
+  // content. A spare step costs one refetch; a missed one hides the change. (Every
+  // event is listed in the view `*`, so its marker is the store's newest change.)
+  await publish(store, touched, (round) => `${now().toISOString()}/${hash.slice(0, 12)}${round > 0 ? `/${round}` : ''}`, now);
   const eventIds = [...new Set(ids)];
-  // Before the article is recorded, and whether or not this attempt changed anything:
-  // an earlier attempt may have written the events and died before this point, and a
-  // feed whose change marker does not move keeps answering 304 with stale content. A
-  // spare step costs one refetch; a missed one hides the change. (Every event is
-  // listed in the view `*`, so its marker is the store's newest change.)
-  const time = now().toISOString();
-  // Every feed view these events are or were listed in (their posting history), so a
-  // filtered feed's ETag moves exactly when something it may show changed.
-  await store.touchViews(viewsListing(touched.map((c) => c.event)), `${time}/${hash.slice(0, 12)}`, time);
   // The commit mark: recorded once per content, so of concurrent ingests of the same
   // content exactly one answers 201.
   const recorded = await store.putArticle(id, record(eventIds, given));
@@ -342,21 +339,24 @@ function viewsListing(events: readonly StoredEvent[]): string[] {
 }
 
 /**
- * Writes the postings of the events' newest versions (one batch for all). Two ingests
- * of one event sync concurrently, and the one that wrote the older version may finish
- * last, deleting postings the newer state needs: so whoever wrote any posting re-reads
- * those events (one read) and syncs again (all their postings) those with a newer
- * version, until the versions it synced are the newest. The last sync to finish is
- * then always of the current state. A sync that wrote nothing cannot have undone
- * anything, and reads nothing.
+ * Writes the postings of the events' newest versions (one batch for all), then moves
+ * the change markers of the views they are or were listed in. Two ingests of one event
+ * sync concurrently, and the one that wrote the older version may finish last,
+ * deleting postings the newer state needs: so whoever wrote any posting re-reads those
+ * events (one read, while the markers are written) and syncs again (all their
+ * postings) those with a newer version, moving their markers once more, until the
+ * versions it synced are the newest. The last sync to finish is then always of the
+ * current state, and the markers move after it. A sync that wrote nothing cannot have
+ * undone anything, and reads nothing.
  */
-async function syncPostings(store: EventStore, syncs: readonly PostingSync[]): Promise<void> {
+async function publish(store: EventStore, syncs: readonly PostingSync[], token: (round: number) => string, now: () => Date): Promise<void> {
   let pending = syncs;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  for (let round = 0; round < MAX_ATTEMPTS; round++) {
     const wrote = await store.syncPostings(pending);
-    if (wrote.length === 0) return;
     const synced = new Map(pending.map((s) => [s.event.id, s.event.version]));
-    const latest = await store.getEvents(wrote);
+    const reading = wrote.length > 0 ? store.getEvents(wrote) : Promise.resolve(new Map<string, StoredEvent>());
+    await settled([reading.then(() => undefined), store.touchViews(viewsListing(pending.map((s) => s.event)), token(round), now().toISOString())]);
+    const latest = await reading;
     pending = [...latest.values()].filter((e) => e.version > synced.get(e.id)!).map((event) => ({ event, change: null }));
     if (pending.length === 0) return;
   }
