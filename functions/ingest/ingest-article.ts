@@ -94,19 +94,27 @@ export async function ingestArticle(
     return { created: false, events: await store.getEventHeads(known.eventIds) };
   }
 
-  // Each report's event, found or created in its ledger, one after the other (a
-  // meeting names the visit claimed before it; two reports may share a ledger).
-  const ids: string[] = [];
-  const reports: Report[] = [];
-  const created = new Set<string>();
+  // Each report's event, found or created in its ledger: the reports of one ledger one
+  // after the other, in the article's order (the second may be the first's event),
+  // the ledgers side by side.
+  const claims: { id: string; created: boolean }[] = [];
+  const byLedger = new Map<string, number[]>();
   for (const [index, draft] of drafts.entries()) {
-    const partOf = extracted[index]!.partOf;
-    const report: Report = { ...draft, partOf: partOf === null ? null : (ids[partOf] ?? null) };
-    const claim = await claimEvent(store, report, read.ledgers.get(ledgerKey(report.facts))!);
-    if (claim.created) created.add(claim.id);
-    ids.push(claim.id);
-    reports.push(report);
+    const ledger = ledgerKey(draft.facts);
+    byLedger.set(ledger, [...(byLedger.get(ledger) ?? []), index]);
   }
+  await settled(
+    [...byLedger].map(async ([ledger, indexes]) => {
+      for (const index of indexes) claims[index] = await claimEvent(store, drafts[index]!, read.ledgers.get(ledger)!);
+    }),
+  );
+  const ids = claims.map((c) => c.id);
+  const created = new Set(claims.filter((c) => c.created).map((c) => c.id));
+  // a meeting names the visit it is part of, an event claimed before it in the article
+  const reports: Report[] = drafts.map((draft, index) => {
+    const partOf = extracted[index]!.partOf;
+    return { ...draft, partOf: partOf !== null && partOf < index ? ids[partOf]! : null };
+  });
   const given: ArticleReport[] = reports.map((r, i) => ({ event: ids[i]!, key: r.key }));
   // Every report item (one batch), and meanwhile each event's reports read; no head
   // is written before the report items it merges are stored.
@@ -218,7 +226,7 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
  * those too, so of two such claims one fails and retries, seeing the other's (as one
  * ledger per country set serialized them before).
  */
-async function claimEvent(store: EventStore, report: Report, known: Map<string, Ledger>): Promise<{ id: string; created: boolean }> {
+async function claimEvent(store: EventStore, report: Pick<Report, 'facts' | 'key'>, known: Map<string, Ledger>): Promise<{ id: string; created: boolean }> {
   const ledger = ledgerKey(report.facts);
   const months = ledgerMonths(report.facts);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
