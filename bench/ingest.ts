@@ -4,10 +4,11 @@
 //     routes, on a free loopback port) takes the seed, devset and realset articles (the
 //     realset read from ../shared at run time) three times — as published, then twice
 //     more under other URLs (more reports of the same events) — from 4 clients in a
-//     child process; articles/s, median of RUNS fresh stores, and the same with the
-//     table in memory (as the tests run it). Beside it, interleaved in the same run:
-//     extractEvents alone over the same articles on one core (the floor). The load
-//     average before and after is printed with it.
+//     child process; articles/s, median of RUNS fresh stores (a new table each, in one
+//     engine that serves every run, as npm start's serves while it is up), and the
+//     same with the table in memory (as the tests run it). Beside it, interleaved in
+//     the same run: extractEvents alone over the same articles on one core (the
+//     floor). The load average before and after is printed with it.
 //  2. Scale: a country set's 100 first new events into an empty store, then its
 //     ledgers filled to 20,000 events, then 100 more; time and store requests of the
 //     last 100 against the first 100 (median of SCALE_RUNS).
@@ -25,6 +26,7 @@ import { extractEvents } from '../functions/extract/index.js';
 import { ledgerKey } from '../functions/domain/identity.js';
 import type { LedgerEntry } from '../functions/domain/ledger.js';
 import type { Extract } from '../functions/ingest/ingest-article.js';
+import { startDynalite, type LocalEngine } from '../infra/local/dynalite.js';
 import { listen, startLocalService } from '../infra/local/runtime.js';
 import { DEVSET_DIR, fmt, median, msPerCall, ROOT, SEEDS_DIR, table, verdict, type Figure, type GroupResult } from './lib.js';
 import { counter, countWrites, emptyCounts, readBodies, type WriteCounts } from './writes.js';
@@ -74,35 +76,51 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
+/** One fresh store (a new table) in `engine`: every body posted by the clients. */
+async function ingestAll(engine: LocalEngine, table: string, file: string, expected: number) {
+  const service = await startLocalService({ engine, tableName: table });
+  const { url, server } = await listen(service.app, 0, '127.0.0.1');
+  try {
+    const cpu0 = mainThreadCpuMs();
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)], { cwd: ROOT });
+    const cpu1 = mainThreadCpuMs();
+    const out = JSON.parse(stdout) as { ms: number; statuses: Record<string, number>; cpuMs: number };
+    const ok = (out.statuses['201'] ?? 0) + (out.statuses['200'] ?? 0);
+    if (ok !== expected) throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
+    return { rate: (ok / out.ms) * 1000, statuses: out.statuses, mainCpuMs: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / ok : null, clientCpuMs: out.cpuMs / ok };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await service.close();
+  }
+}
+
 /** RUNS rounds, each one sample of `baseline` then one fresh store per engine:
- *  interleaved, so that other work on the machine weighs on all alike. */
+ *  interleaved, so that other work on the machine weighs on all alike. Each engine
+ *  serves every round, as `npm start`'s serves for as long as the server runs (a
+ *  fresh store is a new table in it): its thread's code is as warm as in a server
+ *  that has been up a while. */
 async function throughput(bodies: string[], dir: string, baseline: () => void): Promise<Throughput> {
   const file = join(dir, 'bodies.json');
   await writeFile(file, JSON.stringify(copies(bodies)));
   const result: Throughput = { rates: { disk: [], memory: [] }, statuses: [], mainCpuMs: [], clientCpuMs: [] };
-  for (let r = 0; r < RUNS; r++) {
-    baseline();
-    for (const engine of ENGINES) {
-      const service = await startLocalService(engine === 'disk' ? { dataDir: await mkdtemp(join(dir, 'dynalite-')) } : {});
-      const { url, server } = await listen(service.app, 0, '127.0.0.1');
-      try {
-        const cpu0 = mainThreadCpuMs();
-        const { stdout } = await run(process.execPath, [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)], { cwd: ROOT });
-        const cpu1 = mainThreadCpuMs();
-        const out = JSON.parse(stdout) as { ms: number; statuses: Record<string, number>; cpuMs: number };
-        const ok = (out.statuses['201'] ?? 0) + (out.statuses['200'] ?? 0);
-        if (ok !== bodies.length * COPIES) throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
-        result.rates[engine].push((ok / out.ms) * 1000);
-        if (engine === 'disk') {
-          result.statuses.push(out.statuses);
-          if (cpu0 !== null && cpu1 !== null) result.mainCpuMs.push((cpu1 - cpu0) / ok);
-          result.clientCpuMs.push(out.cpuMs / ok);
-        }
-      } finally {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await service.close();
+  const engines: Record<Engine, LocalEngine> = {
+    disk: await startDynalite({ path: await mkdtemp(join(dir, 'dynalite-')) }),
+    memory: await startDynalite(),
+  };
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      baseline();
+      for (const engine of ENGINES) {
+        const out = await ingestAll(engines[engine], `throughput-${r}`, file, bodies.length * COPIES);
+        result.rates[engine].push(out.rate);
+        if (engine !== 'disk') continue;
+        result.statuses.push(out.statuses);
+        if (out.mainCpuMs !== null) result.mainCpuMs.push(out.mainCpuMs);
+        result.clientCpuMs.push(out.clientCpuMs);
       }
     }
+  } finally {
+    await Promise.all(ENGINES.map((e) => engines[e].close()));
   }
   return result;
 }

@@ -35,6 +35,8 @@ export interface LocalServiceOptions {
   dataDir?: string;
   /** use this DynamoDB endpoint (e.g. DynamoDB Local) instead of starting dynalite */
   endpoint?: string;
+  /** use this dynalite (startDynalite) instead of starting one; it stays open on close */
+  engine?: LocalEngine;
   tableName?: string;
   extract?: Extract;
   now?: () => Date;
@@ -51,7 +53,8 @@ export interface LocalServiceOptions {
 }
 
 export async function startLocalService(options: LocalServiceOptions = {}): Promise<LocalService> {
-  const engine = options.endpoint ? null : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const own = options.endpoint || options.engine ? null : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const engine = options.endpoint ? null : (options.engine ?? own);
   const endpoint = options.endpoint ?? engine!.endpoint;
   const tableName = options.tableName ?? LOCAL_TABLE;
   let client = new DynamoDBClient({
@@ -84,7 +87,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     engine,
     close: async () => {
       client.destroy();
-      await engine?.close();
+      await own?.close();
     },
   };
 }

@@ -51,6 +51,25 @@ describe('the local engine', () => {
   });
 });
 
+describe('local services sharing one engine', () => {
+  it('keep their tables apart, and closing one leaves the engine to the other', async () => {
+    const engine = await startDynalite();
+    try {
+      const a = await startLocalService({ engine, tableName: 'shared-a', extract: statedEvents });
+      const b = await startLocalService({ engine, tableName: 'shared-b', extract: statedEvents });
+      const body = statedArticle('https://engine.test/shared', '2026-02-04T08:00:00+07:00', [{}]);
+      const post = (s: LocalService) => s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect((await post(a)).status).toBe(201);
+      expect((await post(b)).status, 'a table of its own').toBe(201);
+      await a.close();
+      expect((await post(b)).status, 'the engine still answers').toBe(200);
+      await b.close();
+    } finally {
+      await engine.close();
+    }
+  });
+});
+
 describe('the local service when its engine is gone', () => {
   let s: LocalService;
   beforeAll(async () => {
