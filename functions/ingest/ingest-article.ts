@@ -121,8 +121,12 @@ export async function ingestArticle(
   const stored = reports.length > 0 ? store.putReports(reports.map((report, i) => ({ eventId: ids[i]!, report }))) : Promise.resolve();
   const adds = new Map<string, Report[]>();
   for (const [i, report] of reports.entries()) adds.set(ids[i]!, [...(adds.get(ids[i]!) ?? []), report]);
-  // (each change awaits `stored`: a failed write fails them, and nothing is left in flight)
-  const changes = await settled([...adds].map(([eventId, add]) => changeEvent(store, eventId, { add, created: created.has(eventId), stored }, now)));
+  const changing = settled([...adds].map(([eventId, add]) => changeEvent(store, eventId, { add, created: created.has(eventId), stored }, now)));
+  // both settled before going on (nothing left in flight), then the first failure
+  const [changed, written] = await Promise.allSettled([changing, stored]);
+  if (changed.status === 'rejected') throw changed.reason;
+  if (written.status === 'rejected') throw written.reason;
+  const changes = changed.value;
   // A new revision of the article: the reports of the one it replaces leave their
   // events (after this one's joined theirs, so an event both support never lacks it).
   if (known) {
