@@ -5,7 +5,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Suites that read the shared seed/devset annotations from ../shared beside the
 // repository (CI has it). A clone without it still runs everything else, and says what
 // it left out.
-const SHARED_SUITES = ['test/extract/gold.test.ts', 'test/poll/poll.test.ts', 'test/poll/crash-resume.test.ts'];
+const SHARED_SUITES = [
+  'test/extract/gold.test.ts',
+  'test/poll/poll.test.ts',
+  'test/poll/crash-resume.test.ts',
+];
 const hasShared = existsSync(fileURLToPath(new URL('../shared/devset/articles', import.meta.url)));
 if (!hasShared) {
   console.warn(`../shared is not beside this clone: skipping ${SHARED_SUITES.join(', ')}`);

@@ -11,14 +11,17 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { LAMBDA_BUNDLE } from '../infra/bundling.js';
-import { ROOT, fmt, median, table, verdict, type Figure, type GroupResult } from './lib.js';
+import { type Figure, fmt, type GroupResult, median, ROOT, table, verdict } from './lib.js';
 
 const run = promisify(execFile);
 const PROCESSES = 9;
 const SIZE_GOAL_KB = 400; // feed
 const INIT_GOAL_MS = 150;
 
-async function bundle(entry: string, outdir: string): Promise<{ file: string; bytes: number; mapBytes: number; metafile: Metafile }> {
+async function bundle(
+  entry: string,
+  outdir: string,
+): Promise<{ file: string; bytes: number; mapBytes: number; metafile: Metafile }> {
   const outfile = join(outdir, 'index.mjs');
   const result = await build({
     absWorkingDir: ROOT,
@@ -32,7 +35,12 @@ async function bundle(entry: string, outdir: string): Promise<{ file: string; by
     metafile: true,
     logLevel: 'warning',
   });
-  return { file: outfile, bytes: (await stat(outfile)).size, mapBytes: (await stat(`${outfile}.map`)).size, metafile: result.metafile };
+  return {
+    file: outfile,
+    bytes: (await stat(outfile)).size,
+    mapBytes: (await stat(`${outfile}.map`)).size,
+    metafile: result.metafile,
+  };
 }
 
 /** node_modules/<pkg> (scoped too), or the project folder two levels deep. */
@@ -48,7 +56,11 @@ const t1 = performance.now();
 process.stdout.write(JSON.stringify({ importMs: t1 - t0, readyMs: t1 }));
 `;
 
-async function coldInit(script: string, module: string, nodeOptions: string): Promise<{ importMs: number; readyMs: number; wallMs: number }> {
+async function coldInit(
+  script: string,
+  module: string,
+  nodeOptions: string,
+): Promise<{ importMs: number; readyMs: number; wallMs: number }> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     TABLE_NAME: 'diplomacy-feed-bench',
@@ -59,13 +71,18 @@ async function coldInit(script: string, module: string, nodeOptions: string): Pr
     POWERTOOLS_METRICS_NAMESPACE: 'DiplomacyFeed',
     LOG_LEVEL: 'INFO',
     // the poller validates its configuration when imported (functions/poll/config.ts)
-    SOURCES: JSON.stringify([{ name: 'bench', feedUrl: 'https://news.example/rss', language: 'vi' }]),
+    SOURCES: JSON.stringify([
+      { name: 'bench', feedUrl: 'https://news.example/rss', language: 'vi' },
+    ]),
     POLL_CONTACT_URL: 'https://example.org/diplomacy-feed/crawler',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
   const t0 = performance.now();
-  const { stdout } = await run(process.execPath, [script, pathToFileURL(module).href], { env, cwd: tmpdir() });
+  const { stdout } = await run(process.execPath, [script, pathToFileURL(module).href], {
+    env,
+    cwd: tmpdir(),
+  });
   const wallMs = performance.now() - t0;
   return { ...(JSON.parse(stdout) as { importMs: number; readyMs: number }), wallMs };
 }
@@ -101,13 +118,16 @@ export async function bundleGroup(): Promise<GroupResult> {
         { key: `${b.name} --enable-source-maps`, module: b.file, opts: '--enable-source-maps' },
       ]),
     ];
-    const samples = new Map(variants.map((v) => [v.key, [] as { importMs: number; readyMs: number; wallMs: number }[]]));
+    const samples = new Map(
+      variants.map((v) => [v.key, [] as { importMs: number; readyMs: number; wallMs: number }[]]),
+    );
     await coldInit(script, empty, ''); // warm the file cache
     for (const b of built) await coldInit(script, b.file, '');
     for (let i = 0; i < PROCESSES; i++) {
       for (const v of variants) samples.get(v.key)!.push(await coldInit(script, v.module, v.opts));
     }
-    const med = (key: string, f: 'importMs' | 'readyMs' | 'wallMs') => median(samples.get(key)!.map((s) => s[f]));
+    const med = (key: string, f: 'importMs' | 'readyMs' | 'wallMs') =>
+      median(samples.get(key)!.map((s) => s[f]));
     const emptyImport = med('empty module', 'importMs');
 
     const figures: Figure[] = [];
@@ -120,11 +140,32 @@ export async function bundleGroup(): Promise<GroupResult> {
         value: kb,
         unit: 'KB',
         ...(b.name === 'feed' ? { goal: `≤ ${SIZE_GOAL_KB} KB`, met: sizeMet } : {}),
-        extra: { bytes: b.bytes, sourceMapBytes: b.mapBytes, buildMs: b.buildMs, inputs: Object.keys(b.metafile.inputs).length },
+        extra: {
+          bytes: b.bytes,
+          sourceMapBytes: b.mapBytes,
+          buildMs: b.buildMs,
+          inputs: Object.keys(b.metafile.inputs).length,
+        },
       });
-      sizeRows.push([b.name, kb, fmt(b.mapBytes / 1024, 0), Object.keys(b.metafile.inputs).length, fmt(b.buildMs, 0), b.name === 'feed' ? `≤ ${SIZE_GOAL_KB} KB: ${verdict(sizeMet)}` : '']);
+      sizeRows.push([
+        b.name,
+        kb,
+        fmt(b.mapBytes / 1024, 0),
+        Object.keys(b.metafile.inputs).length,
+        fmt(b.buildMs, 0),
+        b.name === 'feed' ? `≤ ${SIZE_GOAL_KB} KB: ${verdict(sizeMet)}` : '',
+      ]);
     }
-    const initRows: (string | number)[][] = [['empty module (baseline)', emptyImport, '1.00×', med('empty module', 'readyMs'), med('empty module', 'wallMs'), '']];
+    const initRows: (string | number)[][] = [
+      [
+        'empty module (baseline)',
+        emptyImport,
+        '1.00×',
+        med('empty module', 'readyMs'),
+        med('empty module', 'wallMs'),
+        '',
+      ],
+    ];
     for (const v of variants.slice(1)) {
       const imp = med(v.key, 'importMs');
       const met = imp <= INIT_GOAL_MS;
@@ -137,9 +178,19 @@ export async function bundleGroup(): Promise<GroupResult> {
         ratio: imp / emptyImport,
         goal: `≤ ${INIT_GOAL_MS} ms`,
         met,
-        extra: { processStartToReadyMs: med(v.key, 'readyMs'), spawnToExitMs: med(v.key, 'wallMs') },
+        extra: {
+          processStartToReadyMs: med(v.key, 'readyMs'),
+          spawnToExitMs: med(v.key, 'wallMs'),
+        },
       });
-      initRows.push([v.key, imp, `${fmt(imp / emptyImport, 1)}×`, med(v.key, 'readyMs'), med(v.key, 'wallMs'), `≤ ${INIT_GOAL_MS} ms: ${verdict(met)}`]);
+      initRows.push([
+        v.key,
+        imp,
+        `${fmt(imp / emptyImport, 1)}×`,
+        med(v.key, 'readyMs'),
+        med(v.key, 'wallMs'),
+        `≤ ${INIT_GOAL_MS} ms: ${verdict(met)}`,
+      ]);
     }
 
     // contributors to the feed bundle: bytes each input left in the minified output
@@ -149,10 +200,19 @@ export async function bundleGroup(): Promise<GroupResult> {
       .map(([path, v]) => ({ input: relative(ROOT, join(ROOT, path)), bytes: v.bytesInOutput }))
       .sort((a, b) => b.bytes - a.bytes);
     const byOwner = new Map<string, number>();
-    for (const i of inputs) byOwner.set(owner(i.input), (byOwner.get(owner(i.input)) ?? 0) + i.bytes);
-    const owners = [...byOwner.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+    for (const i of inputs)
+      byOwner.set(owner(i.input), (byOwner.get(owner(i.input)) ?? 0) + i.bytes);
+    const owners = [...byOwner.entries()]
+      .map(([name, bytes]) => ({ name, bytes }))
+      .sort((a, b) => b.bytes - a.bytes);
 
-    console.log(table(`bundle — esbuild with infra/bundling.ts (the stack's options)`, ['function', 'KB', 'map KB', 'inputs', 'build ms', 'goal'], sizeRows));
+    console.log(
+      table(
+        `bundle — esbuild with infra/bundling.ts (the stack's options)`,
+        ['function', 'KB', 'map KB', 'inputs', 'build ms', 'goal'],
+        sizeRows,
+      ),
+    );
     console.log(
       table(
         `cold init — fresh node ${process.version} process importing the bundle, median of ${PROCESSES} processes (env: TABLE_NAME, AWS_REGION, POWERTOOLS_*)`,
@@ -161,8 +221,24 @@ export async function bundleGroup(): Promise<GroupResult> {
       ),
     );
     const total = out.bytes;
-    console.log(table('feed bundle — top 10 inputs by bytes in the minified output', ['input', 'KB', 'share'], inputs.slice(0, 10).map((i) => [i.input, i.bytes / 1024, `${fmt((100 * i.bytes) / total, 1)} %`])));
-    console.log(table('feed bundle — by package', ['package', 'KB', 'share'], owners.slice(0, 12).map((o) => [o.name, o.bytes / 1024, `${fmt((100 * o.bytes) / total, 1)} %`])));
+    console.log(
+      table(
+        'feed bundle — top 10 inputs by bytes in the minified output',
+        ['input', 'KB', 'share'],
+        inputs
+          .slice(0, 10)
+          .map((i) => [i.input, i.bytes / 1024, `${fmt((100 * i.bytes) / total, 1)} %`]),
+      ),
+    );
+    console.log(
+      table(
+        'feed bundle — by package',
+        ['package', 'KB', 'share'],
+        owners
+          .slice(0, 12)
+          .map((o) => [o.name, o.bytes / 1024, `${fmt((100 * o.bytes) / total, 1)} %`]),
+      ),
+    );
 
     return {
       group: 'bundle',

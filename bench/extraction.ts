@@ -5,7 +5,7 @@
 import { extractEvents } from '../functions/extract/index.js';
 import { cleanText } from '../functions/extract/normalize.js';
 import { splitSentences } from '../functions/extract/sentences.js';
-import { fmt, loadArticles, median, msPerCall, table, verdict, type GroupResult } from './lib.js';
+import { fmt, type GroupResult, loadArticles, median, msPerCall, table, verdict } from './lib.js';
 
 const RUNS = 7;
 const MIN_MS = 400;
@@ -48,12 +48,24 @@ export async function extraction(): Promise<GroupResult> {
       `extraction — ${articles.length} articles (${seeds.length} seeds + ${devset.length} devset + ${realset.length} real, ${chars.toLocaleString('en-US')} chars, ${events} events), median of ${RUNS} runs ≥${MIN_MS} ms, one core`,
       ['what', 'articles/s', 'KB/s', 'runs (articles/s)'],
       [
-        ['extractEvents', rate, (rate * chars) / articles.length / 1024, rates.map((x) => fmt(x, 0)).join(' ')],
-        ['baseline: cleanText + splitSentences', base, (base * chars) / articles.length / 1024, baseRates.map((x) => fmt(x, 0)).join(' ')],
+        [
+          'extractEvents',
+          rate,
+          (rate * chars) / articles.length / 1024,
+          rates.map((x) => fmt(x, 0)).join(' '),
+        ],
+        [
+          'baseline: cleanText + splitSentences',
+          base,
+          (base * chars) / articles.length / 1024,
+          baseRates.map((x) => fmt(x, 0)).join(' '),
+        ],
       ],
     ),
   );
-  console.log(`  extractEvents costs ${fmt(base / rate)}× the baseline; goal ≥ ${GOAL.toLocaleString('en-US')} articles/s: ${verdict(met)}`);
+  console.log(
+    `  extractEvents costs ${fmt(base / rate)}× the baseline; goal ≥ ${GOAL.toLocaleString('en-US')} articles/s: ${verdict(met)}`,
+  );
 
   return {
     group: 'extraction',
@@ -70,7 +82,15 @@ export async function extraction(): Promise<GroupResult> {
         ratio: rate / base,
         goal: `≥ ${GOAL} articles/s`,
         met,
-        extra: { articles: articles.length, seeds: seeds.length, devset: devset.length, realset: realset.length, chars, events, msPerArticle: 1000 / rate },
+        extra: {
+          articles: articles.length,
+          seeds: seeds.length,
+          devset: devset.length,
+          realset: realset.length,
+          chars,
+          events,
+          msPerArticle: 1000 / rate,
+        },
       },
     ],
     notes: [`ratio = extractEvents rate / baseline rate (baseline is ${fmt(base / rate)}× faster)`],

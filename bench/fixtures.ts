@@ -2,7 +2,12 @@
 // devset articles, merged as the ingest path merges them) and synthetic stored events
 // built from them for the scale group.
 import type { Article } from '../functions/domain/article.js';
-import { DiplomaticEvent, EventType, categoryOf, type EventType as Type } from '../functions/domain/event.js';
+import {
+  categoryOf,
+  DiplomaticEvent,
+  EventType,
+  type EventType as Type,
+} from '../functions/domain/event.js';
 import { newEventId, reportKey } from '../functions/domain/identity.js';
 import { mergeReports } from '../functions/domain/merge.js';
 import type { Report } from '../functions/domain/report.js';
@@ -20,7 +25,9 @@ export function reportsOf(articles: readonly Article[]): Report[] {
     extractEvents(article).forEach((found, index) => {
       const rk = reportKey(key, index);
       ids.push(newEventId(rk));
-      reports.push(reportOf(article, rk, found, found.partOf === null ? null : (ids[found.partOf] ?? null)));
+      reports.push(
+        reportOf(article, rk, found, found.partOf === null ? null : (ids[found.partOf] ?? null)),
+      );
     });
   }
   return reports;
@@ -39,17 +46,49 @@ export function realisticEvents(articles: readonly Article[], n: number): Diplom
     const merged = mergeReports([report]);
     const id = newEventId(`${report.key}~${round}`);
     const month = ((i * 7) % 12) + 1;
-    const start = round === 0 ? merged.start : `${2020 + (i % 6)}-${pad(month)}-${pad((i % 27) + 1)}`;
+    const start =
+      round === 0 ? merged.start : `${2020 + (i % 6)}-${pad(month)}-${pad((i % 27) + 1)}`;
     const published = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
     out.push(
-      DiplomaticEvent.parse({ id, ...merged, start, end: round === 0 ? merged.end : null, published, modified: published, revision: 1 }),
+      DiplomaticEvent.parse({
+        id,
+        ...merged,
+        start,
+        end: round === 0 ? merged.end : null,
+        published,
+        modified: published,
+        revision: 1,
+      }),
     );
   }
   // newest first, as a page is
-  return out.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : a.id < b.id ? 1 : -1));
+  return out.sort((a, b) =>
+    a.start < b.start ? 1 : a.start > b.start ? -1 : a.id < b.id ? 1 : -1,
+  );
 }
 
-const COUNTRIES = ['VN', 'LA', 'KH', 'CN', 'US', 'JP', 'KR', 'IN', 'RU', 'FR', 'DE', 'GB', 'AU', 'SG', 'TH', 'ID', 'MY', 'PH', 'CU', 'BR'];
+const COUNTRIES = [
+  'VN',
+  'LA',
+  'KH',
+  'CN',
+  'US',
+  'JP',
+  'KR',
+  'IN',
+  'RU',
+  'FR',
+  'DE',
+  'GB',
+  'AU',
+  'SG',
+  'TH',
+  'ID',
+  'MY',
+  'PH',
+  'CU',
+  'BR',
+];
 const TYPES = EventType.options as readonly Type[];
 
 /** A deterministic pseudo-random generator (mulberry32), so every run fills the same table. */
@@ -88,7 +127,11 @@ export function syntheticStoredEvent(
   const report: Report = {
     ...template,
     key,
-    article: { ...template.article, url: `https://bench.example/${i}`, published: `${start}T08:00:00+07:00` },
+    article: {
+      ...template.article,
+      url: `https://bench.example/${i}`,
+      published: `${start}T08:00:00+07:00`,
+    },
     facts: {
       ...template.facts,
       category: categoryOf(type),
@@ -104,7 +147,18 @@ export function syntheticStoredEvent(
   const id = newEventId(key);
   const merged = mergeReports([report]);
   const time = `${start}T01:00:00.000Z`;
-  return { event: { id, version: 1, revision: 1, published: time, modified: time, event: merged, postings: postingsOf(id, merged) }, report };
+  return {
+    event: {
+      id,
+      version: 1,
+      revision: 1,
+      published: time,
+      modified: time,
+      event: merged,
+      postings: postingsOf(id, merged),
+    },
+    report,
+  };
 }
 
 export { StoredEvent };

@@ -8,8 +8,8 @@
 // autocannon runs in a child process; DURATION s per run, interleaved, median of RUNS.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fmt, median, table, verdict, type Figure, type GroupResult } from './lib.js';
-import { autocannon, benchPort, serveCorpus, type Load } from './server.js';
+import { type Figure, fmt, type GroupResult, median, table, verdict } from './lib.js';
+import { autocannon, benchPort, type Load, serveCorpus } from './server.js';
 
 const RUNS = 3;
 const DURATION = 4;
@@ -17,7 +17,11 @@ const PATH = '/feeds/feed.json';
 const CHANGES = 7;
 
 /** The physical floor: the same bytes and validators from memory, nothing else. */
-async function floorServer(body: Buffer, etag: string, contentType: string): Promise<{ server: Server; url: string }> {
+async function floorServer(
+  body: Buffer,
+  etag: string,
+  contentType: string,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag });
@@ -43,10 +47,15 @@ export async function http(): Promise<GroupResult> {
     const first = await fetch(served.url + PATH);
     const etag = first.headers.get('etag') ?? '';
     const body = Buffer.from(await first.arrayBuffer());
-    floor = await floorServer(body, etag, first.headers.get('content-type') ?? 'application/octet-stream');
+    floor = await floorServer(
+      body,
+      etag,
+      first.headers.get('content-type') ?? 'application/octet-stream',
+    );
     for (const base of [served.url, floor.url]) {
       const check = await fetch(base + PATH, { headers: { 'if-none-match': etag } });
-      if (check.status !== 304) throw new Error(`${base}${PATH} with If-None-Match answered ${check.status}, not 304`);
+      if (check.status !== 304)
+        throw new Error(`${base}${PATH} with If-None-Match answered ${check.status}, not 304`);
       const full = Buffer.from(await (await fetch(base + PATH)).arrayBuffer());
       if (!full.equals(body)) throw new Error(`${base} does not serve the same bytes`);
     }
@@ -67,9 +76,17 @@ export async function http(): Promise<GroupResult> {
     for (let r = 0; r < RUNS; r++) {
       for (const s of scenarios) {
         const url = (s.who === 'floor' ? floor.url : served.url) + PATH;
-        const l = await autocannon({ url, connections: s.connections, duration: DURATION, headers: s.headers });
+        const l = await autocannon({
+          url,
+          connections: s.connections,
+          duration: DURATION,
+          headers: s.headers,
+        });
         const other = Object.entries(l.statuses).filter(([code]) => code !== s.expect);
-        if (other.length > 0 || l.errors > 0) throw new Error(`${s.key}: unexpected answers ${JSON.stringify(l.statuses)}, ${l.errors} errors`);
+        if (other.length > 0 || l.errors > 0)
+          throw new Error(
+            `${s.key}: unexpected answers ${JSON.stringify(l.statuses)}, ${l.errors} errors`,
+          );
         samples.get(s.key)!.push(l);
       }
     }
@@ -89,7 +106,11 @@ export async function http(): Promise<GroupResult> {
           value: pRate,
           unit: 'req/s',
           samples: p.map((l) => l.reqPerSec),
-          baseline: { name: 'floor: bare node:http, same bytes from memory', value: fRate, unit: 'req/s' },
+          baseline: {
+            name: 'floor: bare node:http, same bytes from memory',
+            value: fRate,
+            unit: 'req/s',
+          },
           ratio,
           goal: `floor / project ≤ ${goal}`,
           met: ratio <= goal,
@@ -125,9 +146,15 @@ export async function http(): Promise<GroupResult> {
     const afterChange: number[] = [];
     const cached: number[] = [];
     for (let i = 0; i < CHANGES; i++) {
-      const article = JSON.parse(served.bodies[i % served.bodies.length]!) as { url?: string | null };
+      const article = JSON.parse(served.bodies[i % served.bodies.length]!) as {
+        url?: string | null;
+      };
       article.url = `https://bench.test/http/${i}`;
-      const posted = await fetch(`${served.url}/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(article) });
+      const posted = await fetch(`${served.url}/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(article),
+      });
       await posted.arrayBuffer();
       afterChange.push(await timeGet());
       cached.push(await timeGet());
@@ -139,13 +166,26 @@ export async function http(): Promise<GroupResult> {
       value: changeMs,
       unit: 'ms',
       samples: afterChange,
-      baseline: { name: 'the next 200 of the same page (from the page cache)', value: cachedMs, unit: 'ms' },
+      baseline: {
+        name: 'the next 200 of the same page (from the page cache)',
+        value: cachedMs,
+        unit: 'ms',
+      },
       ratio: changeMs / cachedMs,
     });
     console.log(
       table(
         `http — ${PATH} (${fmt(body.byteLength / 1024, 1)} KB, ${served.events.size} events from ${served.bodies.length} articles), local server vs the floor, autocannon ${DURATION} s, median of ${RUNS} runs`,
-        ['request', 'floor req/s', 'project req/s', 'p50 ms', 'p99 ms', 'floor/project', 'goal', 'runs (req/s)'],
+        [
+          'request',
+          'floor req/s',
+          'project req/s',
+          'p50 ms',
+          'p99 ms',
+          'floor/project',
+          'goal',
+          'runs (req/s)',
+        ],
         rows,
       ),
     );

@@ -22,13 +22,24 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ArticleInput, toArticle } from '../functions/domain/article.js';
 import type { ExtractedEvent } from '../functions/domain/event.js';
-import { extractEvents } from '../functions/extract/index.js';
 import { ledgerKey } from '../functions/domain/identity.js';
 import type { LedgerEntry } from '../functions/domain/ledger.js';
+import { extractEvents } from '../functions/extract/index.js';
 import type { Extract } from '../functions/ingest/ingest-article.js';
-import { startDynalite, type LocalEngine } from '../infra/local/dynalite.js';
+import { type LocalEngine, startDynalite } from '../infra/local/dynalite.js';
 import { listen, startLocalService } from '../infra/local/runtime.js';
-import { DEVSET_DIR, fmt, median, msPerCall, ROOT, SEEDS_DIR, table, verdict, type Figure, type GroupResult } from './lib.js';
+import {
+  DEVSET_DIR,
+  type Figure,
+  fmt,
+  type GroupResult,
+  median,
+  msPerCall,
+  ROOT,
+  SEEDS_DIR,
+  table,
+  verdict,
+} from './lib.js';
 import { counter, countWrites, emptyCounts, readBodies, type WriteCounts } from './writes.js';
 
 const run = promisify(execFile);
@@ -38,14 +49,18 @@ const CLIENTS = 4;
 const COPIES = 3;
 const GOAL = 200; // articles/s
 const GOAL_RATIO = 1.5;
-const REALSET_DIRS = [join(ROOT, '../shared/realset-vi/articles'), join(ROOT, '../shared/realset-en/articles')];
+const REALSET_DIRS = [
+  join(ROOT, '../shared/realset-vi/articles'),
+  join(ROOT, '../shared/realset-en/articles'),
+];
 
 function copies(bodies: string[]): string[] {
   const out: string[] = [];
   for (let c = 1; c <= COPIES; c++) {
     for (const body of bodies) {
       const a = JSON.parse(body) as Record<string, unknown>;
-      if (c > 1) a.url = `${String(a.url ?? `https://no-url.example/${out.length}`)}${String(a.url ?? '').includes('?') ? '&' : '?'}copy=${c}`;
+      if (c > 1)
+        a.url = `${String(a.url ?? `https://no-url.example/${out.length}`)}${String(a.url ?? '').includes('?') ? '&' : '?'}copy=${c}`;
       out.push(JSON.stringify(a));
     }
   }
@@ -69,7 +84,9 @@ interface Throughput {
 /** CPU time of this process's main thread so far, ms (Linux; null elsewhere). */
 function mainThreadCpuMs(): number | null {
   try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
   } catch {
     return null;
@@ -82,12 +99,25 @@ async function ingestAll(engine: LocalEngine, table: string, file: string, expec
   const { url, server } = await listen(service.app, 0, '127.0.0.1');
   try {
     const cpu0 = mainThreadCpuMs();
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)], { cwd: ROOT });
+    const { stdout } = await run(
+      process.execPath,
+      [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)],
+      { cwd: ROOT },
+    );
     const cpu1 = mainThreadCpuMs();
-    const out = JSON.parse(stdout) as { ms: number; statuses: Record<string, number>; cpuMs: number };
+    const out = JSON.parse(stdout) as {
+      ms: number;
+      statuses: Record<string, number>;
+      cpuMs: number;
+    };
     const ok = (out.statuses['201'] ?? 0) + (out.statuses['200'] ?? 0);
     if (ok !== expected) throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
-    return { rate: (ok / out.ms) * 1000, statuses: out.statuses, mainCpuMs: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / ok : null, clientCpuMs: out.cpuMs / ok };
+    return {
+      rate: (ok / out.ms) * 1000,
+      statuses: out.statuses,
+      mainCpuMs: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / ok : null,
+      clientCpuMs: out.cpuMs / ok,
+    };
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await service.close();
@@ -99,10 +129,19 @@ async function ingestAll(engine: LocalEngine, table: string, file: string, expec
  *  serves every round, as `npm start`'s serves for as long as the server runs (a
  *  fresh store is a new table in it): its thread's code is as warm as in a server
  *  that has been up a while. */
-async function throughput(bodies: string[], dir: string, baseline: () => void): Promise<Throughput> {
+async function throughput(
+  bodies: string[],
+  dir: string,
+  baseline: () => void,
+): Promise<Throughput> {
   const file = join(dir, 'bodies.json');
   await writeFile(file, JSON.stringify(copies(bodies)));
-  const result: Throughput = { rates: { disk: [], memory: [] }, statuses: [], mainCpuMs: [], clientCpuMs: [] };
+  const result: Throughput = {
+    rates: { disk: [], memory: [] },
+    statuses: [],
+    mainCpuMs: [],
+    clientCpuMs: [],
+  };
   const engines: Record<Engine, LocalEngine> = {
     disk: await startDynalite({ path: await mkdtemp(join(dir, 'dynalite-')) }),
     memory: await startDynalite(),
@@ -111,7 +150,12 @@ async function throughput(bodies: string[], dir: string, baseline: () => void): 
     for (let r = 0; r < RUNS; r++) {
       baseline();
       for (const engine of ENGINES) {
-        const out = await ingestAll(engines[engine], `throughput-${r}`, file, bodies.length * COPIES);
+        const out = await ingestAll(
+          engines[engine],
+          `throughput-${r}`,
+          file,
+          bodies.length * COPIES,
+        );
         result.rates[engine].push(out.rate);
         if (engine !== 'disk') continue;
         result.statuses.push(out.statuses);
@@ -126,7 +170,8 @@ async function throughput(bodies: string[], dir: string, baseline: () => void): 
 }
 
 /** The events an article states as JSON (its text), as the scale test chooses them. */
-const stated: Extract = (article) => (JSON.parse(article.text) as { events: ExtractedEvent[] }).events;
+const stated: Extract = (article) =>
+  (JSON.parse(article.text) as { events: ExtractedEvent[] }).events;
 
 function visit(n: number, month: string): string {
   const event: ExtractedEvent = {
@@ -143,7 +188,12 @@ function visit(n: number, month: string): string {
     evidence: [{ field: 'start', text: `The visit of envoy ${n}.` }],
     partOf: null,
   };
-  return JSON.stringify({ url: `https://scale.example/${n}`, publishedAt: `${month}-01T08:00:00+07:00`, language: 'en', text: JSON.stringify({ events: [event] }) });
+  return JSON.stringify({
+    url: `https://scale.example/${n}`,
+    publishedAt: `${month}-01T08:00:00+07:00`,
+    language: 'en',
+    text: JSON.stringify({ events: [event] }),
+  });
 }
 
 interface Hundred {
@@ -159,10 +209,18 @@ async function scaleRun(): Promise<{ first: Hundred; last: Hundred }> {
     counts = emptyCounts();
     const t0 = performance.now();
     for (let i = 0; i < 100; i++) {
-      const r = await service.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: visit(from + i, months[i % months.length]!) });
+      const r = await service.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: visit(from + i, months[i % months.length]!),
+      });
       if (r.status !== 201) throw new Error(`scale ingest answered ${r.status}`);
     }
-    return { ms: performance.now() - t0, requests: counts.writeRequests + counts.readRequests, readItems: counts.readRequests };
+    return {
+      ms: performance.now() - t0,
+      requests: counts.writeRequests + counts.readRequests,
+      readItems: counts.readRequests,
+    };
   };
   try {
     const first = await hundred(0, ['2026-01', '2026-02', '2026-03', '2026-04']);
@@ -175,10 +233,17 @@ async function scaleRun(): Promise<{ first: Hundred; last: Hundred }> {
         const current = (await service.store.readLedgers(ledger, [ym])).get(ym)!;
         const entries: LedgerEntry[] = [...current.entries];
         while (entries.length < 62 && n < 20_000) {
-          entries.push({ id: `filled${n}`, types: ['official_visit'], dates: [[`${ym}-${String(1 + (n % 28)).padStart(2, '0')}`, null]], names: { JP: [`Filled Envoy ${n}`] }, reports: [`filled:${n}#0`] });
+          entries.push({
+            id: `filled${n}`,
+            types: ['official_visit'],
+            dates: [[`${ym}-${String(1 + (n % 28)).padStart(2, '0')}`, null]],
+            names: { JP: [`Filled Envoy ${n}`] },
+            reports: [`filled:${n}#0`],
+          });
           n++;
         }
-        if (!(await service.store.writeLedger(ledger, ym, entries, current.version))) throw new Error('ledger fill raced');
+        if (!(await service.store.writeLedger(ledger, ym, entries, current.version)))
+          throw new Error('ledger fill raced');
       }
     }
     if (n !== 20_000) throw new Error(`filled ${n} events, not 20,000`);
@@ -232,9 +297,27 @@ export async function ingest(): Promise<GroupResult> {
         `ingest — ${articles.length} articles (seeds, devset, realset) × ${COPIES} through POST /articles, ${CLIENTS} clients, median of ${RUNS} fresh stores (load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)`,
         ['what', 'articles/s', 'runs', 'goal', ''],
         [
-          ['POST /articles (extract + store), store on disk as npm start keeps it', rate, rates.disk.map((x) => Math.round(x)).join(' '), `≥ ${GOAL}`, verdict(rate >= GOAL)],
-          ['POST /articles, store in memory (as the tests run it)', inMemory, rates.memory.map((x) => Math.round(x)).join(' '), '', ''],
-          ['baseline: extractEvents alone, one core', extraction, extractionRates.map((x) => Math.round(x)).join(' '), '', ''],
+          [
+            'POST /articles (extract + store), store on disk as npm start keeps it',
+            rate,
+            rates.disk.map((x) => Math.round(x)).join(' '),
+            `≥ ${GOAL}`,
+            verdict(rate >= GOAL),
+          ],
+          [
+            'POST /articles, store in memory (as the tests run it)',
+            inMemory,
+            rates.memory.map((x) => Math.round(x)).join(' '),
+            '',
+            '',
+          ],
+          [
+            'baseline: extractEvents alone, one core',
+            extraction,
+            extractionRates.map((x) => Math.round(x)).join(' '),
+            '',
+            '',
+          ],
         ],
       ),
     );
@@ -247,8 +330,22 @@ export async function ingest(): Promise<GroupResult> {
         `ingest at scale — 100 new events of one country set, empty vs holding 20,000 events, median of ${SCALE_RUNS}`,
         ['what', 'first 100', 'last 100', 'ratio', 'goal', ''],
         [
-          ['ms', median(scaleRuns.map((s) => s.first.ms)), median(scaleRuns.map((s) => s.last.ms)), timeRatio, `≤ ${GOAL_RATIO}`, verdict(timeRatio <= GOAL_RATIO)],
-          ['store requests', median(scaleRuns.map((s) => s.first.requests)), median(scaleRuns.map((s) => s.last.requests)), requestRatio, `≤ ${GOAL_RATIO}`, verdict(requestRatio <= GOAL_RATIO)],
+          [
+            'ms',
+            median(scaleRuns.map((s) => s.first.ms)),
+            median(scaleRuns.map((s) => s.last.ms)),
+            timeRatio,
+            `≤ ${GOAL_RATIO}`,
+            verdict(timeRatio <= GOAL_RATIO),
+          ],
+          [
+            'store requests',
+            median(scaleRuns.map((s) => s.first.requests)),
+            median(scaleRuns.map((s) => s.last.requests)),
+            requestRatio,
+            `≤ ${GOAL_RATIO}`,
+            verdict(requestRatio <= GOAL_RATIO),
+          ],
         ],
       ),
     );
@@ -258,7 +355,13 @@ export async function ingest(): Promise<GroupResult> {
         ['per', 'write requests', 'write items', 'write units (≈ WCU)', 'read requests'],
         [
           ['new event', perNew.requests, perNew.items, perNew.units, perNew.reads],
-          ['repeat report (per article)', perRepeat.requests, perRepeat.items, perRepeat.units, perRepeat.reads],
+          [
+            'repeat report (per article)',
+            perRepeat.requests,
+            perRepeat.items,
+            perRepeat.units,
+            perRepeat.reads,
+          ],
         ],
       ),
     );
@@ -272,22 +375,51 @@ export async function ingest(): Promise<GroupResult> {
         ratio: rate / extraction,
         goal: `≥ ${GOAL} articles/s`,
         met: rate >= GOAL,
-        extra: { statuses: statuses[0], articles: articles.length * COPIES, loadAverage: [loadBefore, loadAfter], mainThreadCpuMsPerArticle: mainCpuMs, clientCpuMsPerArticle: clientCpuMs },
+        extra: {
+          statuses: statuses[0],
+          articles: articles.length * COPIES,
+          loadAverage: [loadBefore, loadAfter],
+          mainThreadCpuMsPerArticle: mainCpuMs,
+          clientCpuMsPerArticle: clientCpuMs,
+        },
       },
-      { name: 'POST /articles, 4 clients, store in memory', value: inMemory, unit: 'articles/s', samples: rates.memory },
+      {
+        name: 'POST /articles, 4 clients, store in memory',
+        value: inMemory,
+        unit: 'articles/s',
+        samples: rates.memory,
+      },
       {
         name: 'last 100 new events of a country set holding 20,000 vs first 100 (time)',
         value: median(scaleRuns.map((s) => s.last.ms)),
         unit: 'ms',
         samples: scaleRuns.map((s) => s.last.ms),
-        baseline: { name: 'first 100', value: median(scaleRuns.map((s) => s.first.ms)), unit: 'ms' },
+        baseline: {
+          name: 'first 100',
+          value: median(scaleRuns.map((s) => s.first.ms)),
+          unit: 'ms',
+        },
         ratio: timeRatio,
         goal: `≤ ${GOAL_RATIO}`,
         met: timeRatio <= GOAL_RATIO,
         extra: { requestRatio },
       },
-      { name: 'write requests per new event', value: perNew.requests, unit: 'requests', extra: { writeItems: perNew.items, writeUnits: perNew.units, readRequests: perNew.reads } },
-      { name: 'write requests per repeat report', value: perRepeat.requests, unit: 'requests', extra: { writeItems: perRepeat.items, writeUnits: perRepeat.units, readRequests: perRepeat.reads } },
+      {
+        name: 'write requests per new event',
+        value: perNew.requests,
+        unit: 'requests',
+        extra: { writeItems: perNew.items, writeUnits: perNew.units, readRequests: perNew.reads },
+      },
+      {
+        name: 'write requests per repeat report',
+        value: perRepeat.requests,
+        unit: 'requests',
+        extra: {
+          writeItems: perRepeat.items,
+          writeUnits: perRepeat.units,
+          readRequests: perRepeat.reads,
+        },
+      },
     ];
     if (sink < 0) console.log(sink);
     return {
@@ -296,7 +428,9 @@ export async function ingest(): Promise<GroupResult> {
       startedAt,
       durationMs: performance.now() - t0,
       figures,
-      notes: ['server and dynalite share one Node process, dynalite in a thread of its own (as in npm start); the 4 clients run in a child process on the same cores'],
+      notes: [
+        'server and dynalite share one Node process, dynalite in a thread of its own (as in npm start); the 4 clients run in a child process on the same cores',
+      ],
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

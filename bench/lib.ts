@@ -1,10 +1,11 @@
 // Shared helpers of the benchmark suite: timing, medians, tables, the machine record
 // and the article fixtures. Nothing here asserts anything: figures are reported, and
 // goals are compared against, never enforced.
+
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../functions/domain/article.js';
 import { ArticleInput, toArticle } from '../functions/domain/article.js';
@@ -67,7 +68,11 @@ export function msPerCall(fn: () => unknown, minMs: number): number {
   return (t - t0) / calls;
 }
 
-export async function msPerCallAsync(fn: () => Promise<unknown>, minMs: number, minCalls = 1): Promise<number> {
+export async function msPerCallAsync(
+  fn: () => Promise<unknown>,
+  minMs: number,
+  minCalls = 1,
+): Promise<number> {
   let calls = 0;
   const t0 = performance.now();
   let t = t0;
@@ -79,7 +84,13 @@ export async function msPerCallAsync(fn: () => Promise<unknown>, minMs: number, 
   return (t - t0) / calls;
 }
 
-export function machine(): { nproc: number; cpu: string; node: string; platform: string; date: string } {
+export function machine(): {
+  nproc: number;
+  cpu: string;
+  node: string;
+  platform: string;
+  date: string;
+} {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
     const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
@@ -87,7 +98,13 @@ export function machine(): { nproc: number; cpu: string; node: string; platform:
   } catch {
     // not Linux
   }
-  return { nproc: availableParallelism(), cpu, node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString() };
+  return {
+    nproc: availableParallelism(),
+    cpu,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    date: new Date().toISOString(),
+  };
 }
 
 export function fmt(n: number | undefined, digits = 2): string {
@@ -101,7 +118,8 @@ export function fmt(n: number | undefined, digits = 2): string {
 export function table(title: string, headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : c)))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [`\n${title}`, line(cells[0]!), rule, ...cells.slice(1).map(line)].join('\n');
 }
@@ -111,7 +129,12 @@ export function verdict(met: boolean | undefined): string {
 }
 
 /** Seed articles and development-set articles (CONTRACT §2 JSON), parsed as the API does. */
-export async function loadArticles(): Promise<{ seeds: Article[]; devset: Article[]; realset: Article[]; raw: string[] }> {
+export async function loadArticles(): Promise<{
+  seeds: Article[];
+  devset: Article[];
+  realset: Article[];
+  raw: string[];
+}> {
   const read = async (dir: string) => {
     const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
     return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
@@ -132,7 +155,12 @@ export async function loadArticles(): Promise<{ seeds: Article[]; devset: Articl
     }
   }
   const parse = (s: string) => toArticle(ArticleInput.parse(JSON.parse(s)));
-  return { seeds: seedRaw.map(parse), devset: devRaw.map(parse), realset: realRaw.map(parse), raw: [...seedRaw, ...devRaw] };
+  return {
+    seeds: seedRaw.map(parse),
+    devset: devRaw.map(parse),
+    realset: realRaw.map(parse),
+    raw: [...seedRaw, ...devRaw],
+  };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

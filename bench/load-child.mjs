@@ -5,8 +5,16 @@
 import autocannon from 'autocannon';
 
 const { url, connections, duration, headers, requests } = JSON.parse(process.argv[2]);
-const result = await autocannon({ url, connections, duration, headers, ...(requests ? { requests } : {}) });
-const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+const result = await autocannon({
+  url,
+  connections,
+  duration,
+  headers,
+  ...(requests ? { requests } : {}),
+});
+const statuses = Object.fromEntries(
+  Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]),
+);
 process.stdout.write(
   JSON.stringify({
     reqPerSec: result.requests.average,

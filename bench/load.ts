@@ -2,8 +2,8 @@
 // of full GETs and conditional GETs with the ETag a poller last saw — for 20 s while
 // articles keep being ingested. Every answer must be 200 or 304. Baseline, same run:
 // the same mix for 10 s with no ingestion.
-import { fmt, table, type Figure, type GroupResult } from './lib.js';
-import { autocannon, serveCorpus, type Load, type LoadOptions } from './server.js';
+import { type Figure, fmt, type GroupResult, table } from './lib.js';
+import { autocannon, type Load, type LoadOptions, serveCorpus } from './server.js';
 
 const CONNECTIONS = 50;
 const DURATION = 20;
@@ -26,12 +26,14 @@ export async function loadGroup(): Promise<GroupResult> {
   const t0 = performance.now();
   const served = await serveCorpus();
   try {
-
     // each view twice: as a poller with no copy, and one holding the current ETag
     const requests: { method: string; path: string; headers?: Record<string, string> }[] = [];
     for (const path of VIEWS) {
       const etag = (await fetch(served.url + path)).headers.get('etag') ?? '';
-      requests.push({ method: 'GET', path }, { method: 'GET', path, headers: { 'if-none-match': etag } });
+      requests.push(
+        { method: 'GET', path },
+        { method: 'GET', path, headers: { 'if-none-match': etag } },
+      );
     }
 
     const baseline = await load(served.url, requests, BASELINE_DURATION);
@@ -65,7 +67,9 @@ export async function loadGroup(): Promise<GroupResult> {
     const bad = (l: Load) =>
       Object.entries(l.statuses)
         .filter(([code]) => code !== '200' && code !== '304')
-        .reduce((n, [, c]) => n + c, 0) + l.errors + l.timeouts;
+        .reduce((n, [, c]) => n + c, 0) +
+      l.errors +
+      l.timeouts;
     const figures: Figure[] = [
       {
         name: `load: ${CONNECTIONS} connections, mixed polls, ingesting (p99)`,
@@ -83,7 +87,13 @@ export async function loadGroup(): Promise<GroupResult> {
           errors: bad(underLoad),
           articlesIngested: ingested,
           ingestFailures,
-          baseline: { p50ms: baseline.p50, reqPerSec: baseline.reqPerSec, requests: baseline.total, statuses: baseline.statuses, errors: bad(baseline) },
+          baseline: {
+            p50ms: baseline.p50,
+            reqPerSec: baseline.reqPerSec,
+            requests: baseline.total,
+            statuses: baseline.statuses,
+            errors: bad(baseline),
+          },
         },
       },
     ];
@@ -93,7 +103,9 @@ export async function loadGroup(): Promise<GroupResult> {
       fmt(l.reqPerSec, 0),
       l.p50,
       l.p99,
-      Object.entries(l.statuses).map(([k, v]) => `${k}×${v}`).join(' '),
+      Object.entries(l.statuses)
+        .map(([k, v]) => `${k}×${v}`)
+        .join(' '),
       bad(l),
       extra,
     ];
@@ -103,7 +115,11 @@ export async function loadGroup(): Promise<GroupResult> {
         ['run', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'answers', 'errors', 'ingested'],
         [
           row(`no ingestion, ${BASELINE_DURATION} s (baseline)`, baseline, '0'),
-          row(`ingesting, ${DURATION} s`, underLoad, `${ingested} articles (${ingestFailures} failed)`),
+          row(
+            `ingesting, ${DURATION} s`,
+            underLoad,
+            `${ingested} articles (${ingestFailures} failed)`,
+          ),
         ],
       ),
     );

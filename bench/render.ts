@@ -3,23 +3,36 @@
 // given the same items (ids, links, titles, summaries, HTML content, dates,
 // categories prepared beforehand). The feed package has no iCalendar or HTML output,
 // so those two are compared with its atom1().
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Feed } from 'feed';
 import { renderAtom } from '../functions/render/atom.js';
 import { toInstant } from '../functions/render/dates.js';
-import { feedEntry, feedMeta, type FeedEntry } from '../functions/render/entries.js';
+import { type FeedEntry, feedEntry, feedMeta } from '../functions/render/entries.js';
 import { renderHomePage } from '../functions/render/html.js';
 import { renderCalendar } from '../functions/render/ical.js';
 import { renderJsonFeed } from '../functions/render/jsonfeed.js';
 import { renderRss } from '../functions/render/rss.js';
 import type { FeedPage } from '../functions/render/types.js';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { startLocalService } from '../infra/local/runtime.js';
 import { realisticEvents } from './fixtures.js';
-import { fmt, loadArticles, median, msPerCall, ROOT, table, verdict, type Figure, type GroupResult } from './lib.js';
+import {
+  type Figure,
+  fmt,
+  type GroupResult,
+  loadArticles,
+  median,
+  msPerCall,
+  ROOT,
+  table,
+  verdict,
+} from './lib.js';
 
 /** The realsets (third parties' words: read from ../shared at run time, never copied). */
-const REALSETS = ['realset-vi', 'realset-en'].map((name) => resolve(ROOT, `../shared/${name}/articles`));
+const REALSETS = ['realset-vi', 'realset-en'].map((name) =>
+  resolve(ROOT, `../shared/${name}/articles`),
+);
 
 /** Every JSON Feed item of the realsets' events, as served: each article ingested
  *  through the local service (so events merge as they do deployed), then every page
@@ -36,15 +49,23 @@ async function realsetItemSizes(): Promise<{ articles: number; sizes: number[] }
         console.warn(`(no realset at ${dir})`);
       }
       for (const n of names) {
-        const res = await service.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(join(dir, n), 'utf8') });
-        if (res.status !== 201 && res.status !== 200) throw new Error(`ingest of ${n} answered ${res.status}`);
+        const res = await service.app.request('/articles', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: await readFile(join(dir, n), 'utf8'),
+        });
+        if (res.status !== 201 && res.status !== 200)
+          throw new Error(`ingest of ${n} answered ${res.status}`);
         articles++;
       }
     }
     const sizes: number[] = [];
     let url: string | undefined = 'http://localhost/feeds/feed.json?limit=100';
     while (url) {
-      const feed = (await (await service.app.request(url)).json()) as { items: unknown[]; next_url?: string };
+      const feed = (await (await service.app.request(url)).json()) as {
+        items: unknown[];
+        next_url?: string;
+      };
       for (const item of feed.items) sizes.push(Buffer.byteLength(JSON.stringify(item)));
       url = feed.next_url;
     }
@@ -117,11 +138,36 @@ export async function render(): Promise<GroupResult> {
   const entries = events.map((e) => feedEntry(e, page));
 
   const formats: { name: string; ours: () => string; baseName: string; base: () => string }[] = [
-    { name: 'atom', ours: () => renderAtom(page), baseName: 'feed atom1()', base: () => bareFeed(page, entries).atom1() },
-    { name: 'rss', ours: () => renderRss(page), baseName: 'feed rss2()', base: () => bareFeed(page, entries).rss2() },
-    { name: 'json', ours: () => renderJsonFeed(page), baseName: 'feed json1()', base: () => bareFeed(page, entries).json1() },
-    { name: 'ics', ours: () => renderCalendar(page), baseName: 'feed atom1()', base: () => bareFeed(page, entries).atom1() },
-    { name: 'html', ours: () => renderHomePage(page), baseName: 'feed atom1()', base: () => bareFeed(page, entries).atom1() },
+    {
+      name: 'atom',
+      ours: () => renderAtom(page),
+      baseName: 'feed atom1()',
+      base: () => bareFeed(page, entries).atom1(),
+    },
+    {
+      name: 'rss',
+      ours: () => renderRss(page),
+      baseName: 'feed rss2()',
+      base: () => bareFeed(page, entries).rss2(),
+    },
+    {
+      name: 'json',
+      ours: () => renderJsonFeed(page),
+      baseName: 'feed json1()',
+      base: () => bareFeed(page, entries).json1(),
+    },
+    {
+      name: 'ics',
+      ours: () => renderCalendar(page),
+      baseName: 'feed atom1()',
+      base: () => bareFeed(page, entries).atom1(),
+    },
+    {
+      name: 'html',
+      ours: () => renderHomePage(page),
+      baseName: 'feed atom1()',
+      base: () => bareFeed(page, entries).atom1(),
+    },
   ];
 
   const figures: Figure[] = [];
@@ -144,12 +190,25 @@ export async function render(): Promise<GroupResult> {
       value: o,
       unit: 'ms/page',
       samples: ours,
-      baseline: { name: `bare ${f.baseName} on the same ${ITEMS} items`, value: b, unit: 'ms/page' },
+      baseline: {
+        name: `bare ${f.baseName} on the same ${ITEMS} items`,
+        value: b,
+        unit: 'ms/page',
+      },
       ratio: o / b,
       extra: { bytes, baselineBytes: baseBytes, baselineSamples: base },
     });
     const goal = f.name === 'atom' || f.name === 'rss' ? 2 : f.name === 'json' ? 3 : 5;
-    rows.push([f.name, o, f.baseName, b, `${fmt(o / b)}×`, `≤ ${goal}× ${verdict(o / b <= goal)}`, `${fmt(bytes / 1024, 1)}`, `${fmt(baseBytes / 1024, 1)}`]);
+    rows.push([
+      f.name,
+      o,
+      f.baseName,
+      b,
+      `${fmt(o / b)}×`,
+      `≤ ${goal}× ${verdict(o / b <= goal)}`,
+      `${fmt(bytes / 1024, 1)}`,
+      `${fmt(baseBytes / 1024, 1)}`,
+    ]);
   }
   // where the XML formats' time goes: building the 50 entries (titles, summaries, HTML content)
   const buildEntries = () => events.map((e) => feedEntry(e, page));
@@ -157,7 +216,12 @@ export async function render(): Promise<GroupResult> {
   const entryRuns: number[] = [];
   for (let r = 0; r < RUNS; r++) entryRuns.push(msPerCall(buildEntries, MIN_MS / 2));
   const entryMs = median(entryRuns);
-  figures.push({ name: `feedEntry × ${ITEMS} (inside atom/rss)`, value: entryMs, unit: 'ms/page', samples: entryRuns });
+  figures.push({
+    name: `feedEntry × ${ITEMS} (inside atom/rss)`,
+    value: entryMs,
+    unit: 'ms/page',
+    samples: entryRuns,
+  });
   rows.push([`(feedEntry × ${ITEMS}, inside atom/rss)`, entryMs, '', '', '', '', '', '']);
   for (const f of figures) {
     const goal = /render (atom|rss) /.test(f.name) ? 2 : /render json /.test(f.name) ? 3 : 5;
@@ -169,8 +233,21 @@ export async function render(): Promise<GroupResult> {
   const itemMedian = median(real.sizes);
   const itemMax = Math.max(...real.sizes);
   figures.push(
-    { name: 'JSON Feed item of the realsets, median', value: itemMedian, unit: 'bytes', goal: '≤ 3 KB', met: itemMedian <= 3072, extra: { items: real.sizes.length, articles: real.articles } },
-    { name: 'JSON Feed item of the realsets, max', value: itemMax, unit: 'bytes', goal: '≤ 8 KB', met: itemMax <= 8192 },
+    {
+      name: 'JSON Feed item of the realsets, median',
+      value: itemMedian,
+      unit: 'bytes',
+      goal: '≤ 3 KB',
+      met: itemMedian <= 3072,
+      extra: { items: real.sizes.length, articles: real.articles },
+    },
+    {
+      name: 'JSON Feed item of the realsets, max',
+      value: itemMax,
+      unit: 'bytes',
+      goal: '≤ 8 KB',
+      met: itemMax <= 8192,
+    },
   );
   console.log(
     table(

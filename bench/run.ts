@@ -3,7 +3,7 @@
 // earlier runs that were not re-run). Figures are reported, never asserted.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, fmt, machine, type GroupResult } from './lib.js';
+import { fmt, type GroupResult, machine, ROOT } from './lib.js';
 
 // Before the app's modules load (the Powertools logger reads its level at import):
 // one JSON log line per request would flood the tables and cost time of its own.
@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   }
   const names = asked.length > 0 ? asked : Object.keys(GROUPS);
   const host = machine();
-  console.log(`diplomacy-feed benchmarks — ${host.date}\nmachine: nproc ${host.nproc}, ${host.cpu}, Node ${host.node} (${host.platform})`);
+  console.log(
+    `diplomacy-feed benchmarks — ${host.date}\nmachine: nproc ${host.nproc}, ${host.cpu}, Node ${host.node} (${host.platform})`,
+  );
 
   const results: Record<string, GroupResult> = {};
   const t0 = performance.now();
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
   }
   const groups = { ...(previous.groups ?? {}) };
   for (const [name, r] of Object.entries(results)) groups[name] = { ...r, machine: host };
-  await writeFile(file, `${JSON.stringify({ updated: host.date, machine: host, groups }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ updated: host.date, machine: host, groups }, null, 2)}\n`,
+  );
   console.log(`results: ${file}`);
 }
 

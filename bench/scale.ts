@@ -10,15 +10,15 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { eventItem, reportItem } from '../functions/store/dynamo-store.js';
+import type { FeedQuery } from '../functions/domain/feed-query.js';
 import type { Report } from '../functions/domain/report.js';
+import { eventItem, reportItem } from '../functions/store/dynamo-store.js';
+import type { StoredEvent } from '../functions/store/items.js';
 import { splitPosting } from '../functions/store/postings.js';
 import { keys } from '../functions/store/table.js';
-import type { StoredEvent } from '../functions/store/items.js';
-import type { FeedQuery } from '../functions/domain/feed-query.js';
 import { LOCAL_TABLE, startLocalService } from '../infra/local/runtime.js';
 import { reportsOf, rng, syntheticStoredEvent } from './fixtures.js';
-import { fmt, loadArticles, median, table, verdict, type Figure, type GroupResult } from './lib.js';
+import { type Figure, fmt, type GroupResult, loadArticles, median, table, verdict } from './lib.js';
 
 const SMALL = 1_000;
 const PROBE = 10_000;
@@ -43,7 +43,11 @@ function counting(counter: Counter, keep: (client: DynamoDBClient) => void) {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const result = await next(args);
-        const out = result.output as { Item?: unknown; Items?: unknown[]; Responses?: Record<string, unknown[]> };
+        const out = result.output as {
+          Item?: unknown;
+          Items?: unknown[];
+          Responses?: Record<string, unknown[]>;
+        };
         let items = 0;
         if (out.Item) items += 1;
         if (out.Items) items += out.Items.length;
@@ -62,8 +66,16 @@ function counting(counter: Counter, keep: (client: DynamoDBClient) => void) {
 
 type Q = Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to' | 'limit'>;
 const QUERIES: { name: string; query: Q; path: string }[] = [
-  { name: 'feed page (all)', query: { country: [], type: [], limit: 50 }, path: '/feeds/feed.json' },
-  { name: 'country=VN&type=visit', query: { country: ['VN'], type: ['visit'], limit: 50 }, path: '/feeds/feed.json?country=VN&type=visit' },
+  {
+    name: 'feed page (all)',
+    query: { country: [], type: [], limit: 50 },
+    path: '/feeds/feed.json',
+  },
+  {
+    name: 'country=VN&type=visit',
+    query: { country: ['VN'], type: ['visit'], limit: 50 },
+    path: '/feeds/feed.json?country=VN&type=visit',
+  },
   {
     name: 'country=VN&type=state_visit,talks',
     query: { country: ['VN'], type: ['state_visit', 'talks'], limit: 50 },
@@ -97,7 +109,9 @@ export async function scale(): Promise<GroupResult> {
       ];
       for (const posting of event.postings) {
         const { view, sort } = splitPosting(posting);
-        requests.push({ PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id } } });
+        requests.push({
+          PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id } },
+        });
       }
       for (let i = 0; i < requests.length; i += 25) {
         let pending = requests.slice(i, i + 25);
@@ -105,10 +119,20 @@ export async function scale(): Promise<GroupResult> {
           if (attempt > 8) throw new Error('BatchWriteItem left items unprocessed');
           const out = await db.send(
             new BatchWriteItemCommand({
-              RequestItems: { [LOCAL_TABLE]: pending.map((r) => ({ PutRequest: { Item: marshall((r.PutRequest as { Item: Record<string, unknown> }).Item, { removeUndefinedValues: true }) } })) },
+              RequestItems: {
+                [LOCAL_TABLE]: pending.map((r) => ({
+                  PutRequest: {
+                    Item: marshall((r.PutRequest as { Item: Record<string, unknown> }).Item, {
+                      removeUndefinedValues: true,
+                    }),
+                  },
+                })),
+              },
             }),
           );
-          pending = (out.UnprocessedItems?.[LOCAL_TABLE] ?? []).map((r) => ({ PutRequest: { Item: unmarshall(r.PutRequest!.Item!) } }));
+          pending = (out.UnprocessedItems?.[LOCAL_TABLE] ?? []).map((r) => ({
+            PutRequest: { Item: unmarshall(r.PutRequest!.Item!) },
+          }));
         }
       }
     };
@@ -162,7 +186,14 @@ export async function scale(): Promise<GroupResult> {
           await (await app.request(q.path)).arrayBuffer();
           appTimes.push(performance.now() - s);
         }
-        out.set(q.name, { ms: median(times), items, requests, events: first.events.length, appMs: median(appTimes), appItems });
+        out.set(q.name, {
+          ms: median(times),
+          items,
+          requests,
+          events: first.events.length,
+          appMs: median(appTimes),
+          appItems,
+        });
       }
       return out;
     };
@@ -172,21 +203,31 @@ export async function scale(): Promise<GroupResult> {
       const full = await app.request('/feeds/feed.json');
       await full.arrayBuffer();
       const etag = full.headers.get('etag') ?? '';
-      const before = { requests: counter.requests, items: counter.items, byCommand: { ...counter.byCommand } };
+      const before = {
+        requests: counter.requests,
+        items: counter.items,
+        byCommand: { ...counter.byCommand },
+      };
       const res = await app.request('/feeds/feed.json', { headers: { 'if-none-match': etag } });
       const commands = Object.fromEntries(
         Object.entries(counter.byCommand)
           .map(([k, v]) => [k, v - (before.byCommand[k] ?? 0)] as const)
           .filter(([, v]) => v > 0),
       );
-      return { status: res.status, requests: counter.requests - before.requests, items: counter.items - before.items, commands };
+      return {
+        status: res.status,
+        requests: counter.requests - before.requests,
+        items: counter.items - before.items,
+        commands,
+      };
     };
 
     // small
     const smallFill = await fill(SMALL);
     // the items read back as the store's own (zod-checked) events
     const check = await store.queryFeed({ country: [], type: [], limit: 50 }, null);
-    if (check.events.length !== 50 || !(await store.getEvent(check.events[0]!.id))) throw new Error('synthetic events do not read back');
+    if (check.events.length !== 50 || !(await store.getEvent(check.events[0]!.id)))
+      throw new Error('synthetic events do not read back');
     const small = await measure();
     const small304 = await conditional();
 
@@ -223,7 +264,11 @@ export async function scale(): Promise<GroupResult> {
         name: `${q.name}: queryFeed time at ${large.toLocaleString('en-US')} events`,
         value: l.ms,
         unit: 'ms',
-        baseline: { name: `same query at ${SMALL.toLocaleString('en-US')} events`, value: s.ms, unit: 'ms' },
+        baseline: {
+          name: `same query at ${SMALL.toLocaleString('en-US')} events`,
+          value: s.ms,
+          unit: 'ms',
+        },
         ratio: timeRatio,
         goal: `large/small ≤ ${GOAL_RATIO}`,
         met: timeRatio <= GOAL_RATIO,
@@ -233,36 +278,86 @@ export async function scale(): Promise<GroupResult> {
         name: `${q.name}: items read at ${large.toLocaleString('en-US')} events`,
         value: l.items,
         unit: 'items',
-        baseline: { name: `same query at ${SMALL.toLocaleString('en-US')} events`, value: s.items, unit: 'items' },
+        baseline: {
+          name: `same query at ${SMALL.toLocaleString('en-US')} events`,
+          value: s.items,
+          unit: 'items',
+        },
         ratio: itemRatio,
         goal: `large/small ≤ ${GOAL_RATIO}`,
         met: itemRatio <= GOAL_RATIO,
       });
-      rows.push([q.name, s.ms, l.ms, `${fmt(timeRatio)}×`, `${s.items} / ${s.requests}`, `${l.items} / ${l.requests}`, `${fmt(itemRatio)}×`, s.appMs, l.appMs, `${s.events}/${l.events}`, verdict(met)]);
+      rows.push([
+        q.name,
+        s.ms,
+        l.ms,
+        `${fmt(timeRatio)}×`,
+        `${s.items} / ${s.requests}`,
+        `${l.items} / ${l.requests}`,
+        `${fmt(itemRatio)}×`,
+        s.appMs,
+        l.appMs,
+        `${s.events}/${l.events}`,
+        verdict(met),
+      ]);
     }
     figures.push({
       name: 'conditional GET /feeds/feed.json answered 304: store requests',
       value: large304.requests,
       unit: 'requests',
       goal: '≤ 1 store read',
-      met: large304.status === 304 && large304.requests <= 1 && small304.status === 304 && small304.requests <= 1,
+      met:
+        large304.status === 304 &&
+        large304.requests <= 1 &&
+        small304.status === 304 &&
+        small304.requests <= 1,
       extra: { small: small304, large: large304 },
     });
 
     console.log(
       table(
         `scale — dynalite in memory, ${SMALL.toLocaleString('en-US')} vs ${large.toLocaleString('en-US')} synthetic events (${postings.toLocaleString('en-US')} postings), median of ${REPS} queryFeed calls`,
-        ['query (limit 50)', `ms @${SMALL / 1000}k`, `ms @${large / 1000}k`, 'time ratio', `items/reqs @${SMALL / 1000}k`, `items/reqs @${large / 1000}k`, 'items ratio', `app ms @${SMALL / 1000}k`, `app ms @${large / 1000}k`, 'events', 'goal ≤1.5'],
+        [
+          'query (limit 50)',
+          `ms @${SMALL / 1000}k`,
+          `ms @${large / 1000}k`,
+          'time ratio',
+          `items/reqs @${SMALL / 1000}k`,
+          `items/reqs @${large / 1000}k`,
+          'items ratio',
+          `app ms @${SMALL / 1000}k`,
+          `app ms @${large / 1000}k`,
+          'events',
+          'goal ≤1.5',
+        ],
         rows,
       ),
     );
     console.log(
-      table('conditional GET answered 304 (through the app)', ['size', 'status', 'store requests', 'items read', 'commands'], [
-        [SMALL.toLocaleString('en-US'), String(small304.status), String(small304.requests), String(small304.items), JSON.stringify(small304.commands)],
-        [large.toLocaleString('en-US'), String(large304.status), String(large304.requests), String(large304.items), JSON.stringify(large304.commands)],
-      ]),
+      table(
+        'conditional GET answered 304 (through the app)',
+        ['size', 'status', 'store requests', 'items read', 'commands'],
+        [
+          [
+            SMALL.toLocaleString('en-US'),
+            String(small304.status),
+            String(small304.requests),
+            String(small304.items),
+            JSON.stringify(small304.commands),
+          ],
+          [
+            large.toLocaleString('en-US'),
+            String(large304.status),
+            String(large304.requests),
+            String(large304.items),
+            JSON.stringify(large304.commands),
+          ],
+        ],
+      ),
     );
-    console.log(`  fill: ${fmt(fillSeconds, 1)} s for ${filled.toLocaleString('en-US')} events; probe rate ${fmt(rate, 0)} events/s (${CONCURRENCY} parallel writers)`);
+    console.log(
+      `  fill: ${fmt(fillSeconds, 1)} s for ${filled.toLocaleString('en-US')} events; probe rate ${fmt(rate, 0)} events/s (${CONCURRENCY} parallel writers)`,
+    );
     console.log(`  ${note}`);
     console.log(`  page cost large/small ≤ ${GOAL_RATIO}: ${verdict(allMet)}`);
 
@@ -277,7 +372,11 @@ export async function scale(): Promise<GroupResult> {
         `fill rate ${fmt(rate, 0)} events/s (one 25-item BatchWriteItem per event, ${CONCURRENCY} parallel writers), ${fmt(fillSeconds, 1)} s in all`,
         'items = items returned by the store (Query Items + BatchGetItem Responses + GetItem Item); reqs = DynamoDB requests; app ms = the whole GET through app.request (meta read, query, batch get, render JSON Feed)',
       ],
-      tables: { small: Object.fromEntries(small), large: Object.fromEntries(big), sizes: { small: SMALL, large, postings } },
+      tables: {
+        small: Object.fromEntries(small),
+        large: Object.fromEntries(big),
+        sizes: { small: SMALL, large, postings },
+      },
     };
   } finally {
     await service.close();

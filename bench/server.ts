@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ServerType } from '@hono/node-server';
-import { listen, startLocalService, type LocalService } from '../infra/local/runtime.js';
+import { type LocalService, listen, startLocalService } from '../infra/local/runtime.js';
 import { articleFiles, readArticle } from '../infra/local/seeds.js';
 import { DEVSET_DIR, ROOT, SEEDS_DIR } from './lib.js';
 
@@ -31,12 +31,19 @@ export async function serveCorpus(): Promise<ServedCorpus> {
   const service = await startLocalService();
   let server: ServerType | null = null;
   try {
-    const files = await articleFiles(existsSync(DEVSET_DIR) ? [SEEDS_DIR, DEVSET_DIR] : [SEEDS_DIR]);
+    const files = await articleFiles(
+      existsSync(DEVSET_DIR) ? [SEEDS_DIR, DEVSET_DIR] : [SEEDS_DIR],
+    );
     const bodies = await Promise.all(files.map(readArticle));
     const events = new Set<string>();
     for (const [i, body] of bodies.entries()) {
-      const res = await service.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      if (res.status !== 201 && res.status !== 200) throw new Error(`ingest of ${files[i]} answered ${res.status}`);
+      const res = await service.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      if (res.status !== 201 && res.status !== 200)
+        throw new Error(`ingest of ${files[i]} answered ${res.status}`);
       for (const e of ((await res.json()) as { events: { id: string }[] }).events) events.add(e.id);
     }
     const listening = await listen(service.app, benchPort(0), '127.0.0.1');
@@ -79,9 +86,13 @@ export interface LoadOptions {
 }
 
 export async function autocannon(options: LoadOptions): Promise<Load> {
-  const { stdout } = await run(process.execPath, [join(ROOT, 'bench/load-child.mjs'), JSON.stringify(options)], {
-    cwd: ROOT,
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(ROOT, 'bench/load-child.mjs'), JSON.stringify(options)],
+    {
+      cwd: ROOT,
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout) as Load;
 }

@@ -9,9 +9,10 @@
 // call goes through. Used by the "ingest" group; runnable alone on any version of the
 // code that has startLocalService's `client` hook:
 //   node --import tsx bench/writes.ts <article dirs…>
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalService } from '../infra/local/runtime.js';
 
 export interface WriteCounts {
@@ -24,34 +25,64 @@ export interface WriteCounts {
   readRequests: number;
 }
 
-export const emptyCounts = (): WriteCounts => ({ articles: 0, newEvents: 0, requests: {}, writeRequests: 0, writeItems: 0, writeUnits: 0, readRequests: 0 });
+export const emptyCounts = (): WriteCounts => ({
+  articles: 0,
+  newEvents: 0,
+  requests: {},
+  writeRequests: 0,
+  writeItems: 0,
+  writeUnits: 0,
+  readRequests: 0,
+});
 
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+const WRITES = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+]);
 
 type Value = unknown;
 
 /** A value's size as DynamoDB counts it, marshalled ({S: …}) or not. */
 function valueBytes(value: Value): number {
   if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
-  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').length / 2) + 1;
+  if (typeof value === 'number')
+    return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').length / 2) + 1;
   if (typeof value === 'boolean' || value === null) return 1;
-  if (Array.isArray(value)) return 3 + value.reduce((n: number, v: Value) => n + 1 + valueBytes(v), 0);
+  if (Array.isArray(value))
+    return 3 + value.reduce((n: number, v: Value) => n + 1 + valueBytes(v), 0);
   if (typeof value === 'object') {
     const av = value as Record<string, Value>;
     if (typeof av.S === 'string') return valueBytes(av.S);
     if (typeof av.N === 'string') return valueBytes(Number(av.N));
-    return 3 + Object.entries(av).reduce((n, [k, v]) => n + 1 + Buffer.byteLength(k, 'utf8') + valueBytes(v), 0);
+    return (
+      3 +
+      Object.entries(av).reduce(
+        (n, [k, v]) => n + 1 + Buffer.byteLength(k, 'utf8') + valueBytes(v),
+        0,
+      )
+    );
   }
   return 0;
 }
 
 function itemUnits(item: Record<string, Value>): number {
-  const bytes = Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k, 'utf8') + valueBytes(v), 0);
+  const bytes = Object.entries(item).reduce(
+    (n, [k, v]) => n + Buffer.byteLength(k, 'utf8') + valueBytes(v),
+    0,
+  );
   return Math.max(1, Math.ceil(bytes / 1024));
 }
 
 /** The write units of one write request (see the header). */
-function writeUnits(name: string, input: { Item?: Record<string, Value>; RequestItems?: Record<string, { PutRequest?: { Item: Record<string, Value> } }[]> }): number {
+function writeUnits(
+  name: string,
+  input: {
+    Item?: Record<string, Value>;
+    RequestItems?: Record<string, { PutRequest?: { Item: Record<string, Value> } }[]>;
+  },
+): number {
   if (name === 'PutItemCommand' && input.Item) return itemUnits(input.Item);
   if (name === 'BatchWriteItemCommand' && input.RequestItems) {
     return Object.values(input.RequestItems)
@@ -71,8 +102,12 @@ export function counter(current: () => WriteCounts) {
         counts.requests[name] = (counts.requests[name] ?? 0) + 1;
         if (WRITES.has(name)) {
           counts.writeRequests++;
-          const input = args.input as Parameters<typeof writeUnits>[1] & { RequestItems?: Record<string, unknown[]> };
-          counts.writeItems += input.RequestItems ? Object.values(input.RequestItems).reduce((n, xs) => n + xs.length, 0) : 1;
+          const input = args.input as Parameters<typeof writeUnits>[1] & {
+            RequestItems?: Record<string, unknown[]>;
+          };
+          counts.writeItems += input.RequestItems
+            ? Object.values(input.RequestItems).reduce((n, xs) => n + xs.length, 0)
+            : 1;
           counts.writeUnits += writeUnits(name, input);
         } else counts.readRequests++;
         return next(args);
@@ -86,7 +121,9 @@ export function counter(current: () => WriteCounts) {
 /** Ingests the articles one by one into an empty store (pass 1: the events are new),
  *  then each again under another URL (pass 2: every report is a repeat of a known
  *  event); the counts of each pass. */
-export async function countWrites(bodies: string[]): Promise<{ first: WriteCounts; repeat: WriteCounts }> {
+export async function countWrites(
+  bodies: string[],
+): Promise<{ first: WriteCounts; repeat: WriteCounts }> {
   const empty = emptyCounts;
   let counts = empty();
   const service = await startLocalService({ client: counter(() => counts) });
@@ -110,7 +147,10 @@ export async function countWrites(bodies: string[]): Promise<{ first: WriteCount
       return counts;
     };
     const first = await pass((b) => b);
-    const repeat = await pass((b) => ({ ...b, url: `${String(b.url ?? 'https://no-url.example/')}${String(b.url ?? '').includes('?') ? '&' : '?'}copy=2` }));
+    const repeat = await pass((b) => ({
+      ...b,
+      url: `${String(b.url ?? 'https://no-url.example/')}${String(b.url ?? '').includes('?') ? '&' : '?'}copy=2`,
+    }));
     return { first, repeat };
   } finally {
     await service.close();
@@ -144,5 +184,14 @@ if (process.argv[1]?.endsWith('writes.ts')) {
     'read requests / n': +(c.readRequests / n).toFixed(2),
     requests: c.requests,
   });
-  console.log(JSON.stringify({ 'per new event (pass 1)': per(first, first.newEvents), 'per repeat report (pass 2, per article)': per(repeat, repeat.articles) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        'per new event (pass 1)': per(first, first.newEvents),
+        'per repeat report (pass 2, per article)': per(repeat, repeat.articles),
+      },
+      null,
+      2,
+    ),
+  );
 }

@@ -19,7 +19,10 @@ Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 new DiplomacyFeedStack(app, `DiplomacyFeed-${stage}`, {
   stage,
   ...(typeof publicBaseUrl === 'string' && publicBaseUrl ? { publicBaseUrl } : {}),
-  sources: sourcesForStage(stage, typeof sourcesFile === 'string' && sourcesFile ? sourcesFile : undefined),
+  sources: sourcesForStage(
+    stage,
+    typeof sourcesFile === 'string' && sourcesFile ? sourcesFile : undefined,
+  ),
   ...(typeof pollContactUrl === 'string' && pollContactUrl ? { pollContactUrl } : {}),
   ...(feedConcurrency !== undefined ? { feedConcurrency: Number(feedConcurrency) } : {}),
   description: `diplomacy-feed (${stage}): bilateral diplomatic events as RSS/Atom/JSON Feed/iCalendar`,

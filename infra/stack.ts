@@ -15,7 +15,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Token,
+  Validations,
+} from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -29,7 +38,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { parseSources, type SourceList } from '../functions/poll/sources.js';
-import { TABLE_DEFINITION, type KeyAttribute } from '../functions/store/table.js';
+import { type KeyAttribute, TABLE_DEFINITION } from '../functions/store/table.js';
 import { LAMBDA_BUNDLE } from './bundling.js';
 import { TableAccess } from './constructs/table-access.js';
 
@@ -87,7 +96,9 @@ export function validateStage(stage: string): string {
 export function validatePublicBaseUrl(value: string): string {
   const url = new URL(value);
   if (url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`publicBaseUrl must be an https origin such as https://feeds.example.org, got ${value}`);
+    throw new Error(
+      `publicBaseUrl must be an https origin such as https://feeds.example.org, got ${value}`,
+    );
   }
   return url.origin;
 }
@@ -109,8 +120,9 @@ const FORWARD_HOST_CODE = `function handler(event) {
 }`;
 
 export { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
-import { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
+
 import { pollMetricName } from '../functions/poll/metrics.js';
+import { DEFAULT_CONTACT_URL } from '../functions/poll/politeness.js';
 
 /** Lambda environment variables are capped at 4 KB in all: the source list must fit. */
 const MAX_SOURCES_JSON = 3000;
@@ -118,12 +130,18 @@ const MAX_SOURCES_JSON = 3000;
 /** The source list of a stage: sources/<stage>.json if present, else sources/sources.json. */
 export function sourcesForStage(stage: string, file?: string): SourceList {
   const stageFile = path.join(ROOT, 'sources', `${stage}.json`);
-  const chosen = file ? path.resolve(file) : fs.existsSync(stageFile) ? stageFile : path.join(ROOT, 'sources/sources.json');
+  const chosen = file
+    ? path.resolve(file)
+    : fs.existsSync(stageFile)
+      ? stageFile
+      : path.join(ROOT, 'sources/sources.json');
   return parseSources(fs.readFileSync(chosen, 'utf8'), chosen);
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
   return pkg.version ?? '0.0.0';
 }
 
@@ -179,7 +197,9 @@ export class DiplomacyFeedStack extends Stack {
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       LOG_LEVEL: props.logLevel ?? 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
-      ...(props.publicBaseUrl ? { PUBLIC_BASE_URL: validatePublicBaseUrl(props.publicBaseUrl) } : {}),
+      ...(props.publicBaseUrl
+        ? { PUBLIC_BASE_URL: validatePublicBaseUrl(props.publicBaseUrl) }
+        : {}),
     };
     // The secret that signs feed cursors: every feed instance shares it, so a next link
     // works whichever instance answers, and a made-up cursor is refused before any read.
@@ -228,7 +248,9 @@ export class DiplomacyFeedStack extends Stack {
     const sources = props.sources ?? sourcesForStage(this.stage);
     const sourcesJson = JSON.stringify(parseSources(JSON.stringify(sources)));
     if (sourcesJson.length > MAX_SOURCES_JSON) {
-      throw new Error(`the source list is ${sourcesJson.length} characters of JSON; at most ${MAX_SOURCES_JSON} fit the poller's environment`);
+      throw new Error(
+        `the source list is ${sourcesJson.length} characters of JSON; at most ${MAX_SOURCES_JSON} fit the poller's environment`,
+      );
     }
     this.pollFunction = this.nodeFunction('Poll', {
       entry: props.entries?.poll ?? path.join(ROOT, 'functions/handlers/poll.ts'),
@@ -245,12 +267,18 @@ export class DiplomacyFeedStack extends Stack {
       removalPolicy: dataRemoval,
     });
     const every = props.pollEveryMinutes ?? 15;
-    if (!Number.isInteger(every) || every < 5 || every > 1440) throw new Error('pollEveryMinutes must be 5–1440');
+    if (!Number.isInteger(every) || every < 5 || every > 1440)
+      throw new Error('pollEveryMinutes must be 5–1440');
     this.pollSchedule = new events.Rule(this, 'PollSchedule', {
       description: `diplomacy-feed (${this.stage}): run the poller every ${every} minutes`,
       schedule: events.Schedule.rate(Duration.minutes(every)),
       // No retries: the next scheduled run picks up where a failed one stopped.
-      targets: [new targets.LambdaFunction(this.pollFunction, { retryAttempts: 0, maxEventAge: Duration.minutes(every) })],
+      targets: [
+        new targets.LambdaFunction(this.pollFunction, {
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(every),
+        }),
+      ],
     });
     new TableAccess(this, 'PollTableAccess', {
       table: this.table,
@@ -334,7 +362,9 @@ export class DiplomacyFeedStack extends Stack {
       cachePolicy,
       compress: true,
       responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-      functionAssociations: [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      functionAssociations: [
+        { function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ],
     });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `diplomacy-feed (${this.stage})`,
@@ -362,7 +392,10 @@ export class DiplomacyFeedStack extends Stack {
         }),
         new cloudwatch.Alarm(this, `${name}ThrottlesAlarm`, {
           alarmDescription: `${name} function throttles (${this.stage})`,
-          metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+          metric: fn.metricThrottles({
+            period: Duration.minutes(5),
+            statistic: cloudwatch.Stats.SUM,
+          }),
           threshold: 1,
           evaluationPeriods: 1,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -419,11 +452,23 @@ export class DiplomacyFeedStack extends Stack {
 
     // ── Outputs ──
     const site = `https://${this.distribution.distributionDomainName}`;
-    new CfnOutput(this, 'HomePageUrl', { value: `${site}/`, description: 'Human page with feed autodiscovery' });
+    new CfnOutput(this, 'HomePageUrl', {
+      value: `${site}/`,
+      description: 'Human page with feed autodiscovery',
+    });
     new CfnOutput(this, 'FeedUrl', { value: `${site}/feeds/atom.xml`, description: 'Atom feed' });
-    new CfnOutput(this, 'RssFeedUrl', { value: `${site}/feeds/rss.xml`, description: 'RSS 2.0 feed' });
-    new CfnOutput(this, 'JsonFeedUrl', { value: `${site}/feeds/feed.json`, description: 'JSON Feed 1.1' });
-    new CfnOutput(this, 'CalendarUrl', { value: `${site}/feeds/calendar.ics`, description: 'iCalendar feed' });
+    new CfnOutput(this, 'RssFeedUrl', {
+      value: `${site}/feeds/rss.xml`,
+      description: 'RSS 2.0 feed',
+    });
+    new CfnOutput(this, 'JsonFeedUrl', {
+      value: `${site}/feeds/feed.json`,
+      description: 'JSON Feed 1.1',
+    });
+    new CfnOutput(this, 'CalendarUrl', {
+      value: `${site}/feeds/calendar.ics`,
+      description: 'iCalendar feed',
+    });
     new CfnOutput(this, 'IngestUrl', {
       // Function URLs end with a slash.
       value: Fn.join('', [this.ingestUrl.url, 'articles']),
@@ -465,7 +510,9 @@ export class DiplomacyFeedStack extends Stack {
       architecture: lambda.Architecture.ARM_64,
       memorySize: opts.memorySize,
       timeout: opts.timeout,
-      ...(opts.reservedConcurrentExecutions ? { reservedConcurrentExecutions: opts.reservedConcurrentExecutions } : {}),
+      ...(opts.reservedConcurrentExecutions
+        ? { reservedConcurrentExecutions: opts.reservedConcurrentExecutions }
+        : {}),
       environment: opts.environment,
       description: opts.description,
       role,
@@ -484,7 +531,9 @@ export class DiplomacyFeedStack extends Stack {
         // (test/infra/bundle.test.ts catches a regression either way).
         esbuildArgs: {
           '--charset': LAMBDA_BUNDLE.charset,
-          ...Object.fromEntries(Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
+          ...Object.fromEntries(
+            Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to]),
+          ),
         },
         externalModules: [...LAMBDA_BUNDLE.external],
         banner: LAMBDA_BUNDLE.banner,

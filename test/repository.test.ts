@@ -19,8 +19,15 @@ function files(dir: string): string[] {
 describe('the repository', () => {
   it('holds no absolute path of one machine', () => {
     const offending = files(root)
-      .filter((f) => /\.(ts|mjs|js|json|sh|md)$|\/\.ci\/[\w-]+$/.test(f) && !f.endsWith('package-lock.json'))
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, n) => [f, n + 1, line] as const))
+      .filter(
+        (f) =>
+          /\.(ts|mjs|js|json|sh|md)$|\/\.ci\/[\w-]+$/.test(f) && !f.endsWith('package-lock.json'),
+      )
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, n) => [f, n + 1, line] as const),
+      )
       .filter(([, , line]) => MACHINE_PATH.test(line))
       .map(([f, n, line]) => `${path.relative(root, f)}:${n}: ${line.trim().slice(0, 120)}`);
     expect(offending).toEqual([]);

@@ -81,7 +81,12 @@ export function sourceUrl(url: string): string {
     const u = new URL(url);
     u.hash = '';
     for (const name of [...u.searchParams.keys()]) {
-      if (TRACKING_PARAMETERS.some((p) => (typeof p === 'string' ? p === name.toLowerCase() : p.test(name)))) u.searchParams.delete(name);
+      if (
+        TRACKING_PARAMETERS.some((p) =>
+          typeof p === 'string' ? p === name.toLowerCase() : p.test(name),
+        )
+      )
+        u.searchParams.delete(name);
     }
     return u.href;
   } catch {

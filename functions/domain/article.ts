@@ -1,7 +1,7 @@
 // The article as POST /articles receives it (CONTRACT.md §2).
 import * as z from 'zod/mini';
-import { canonicalArticleUrl, hasCredentials, sourceUrl } from './article-url.js';
 import { languageOf } from '../text/language.js';
+import { canonicalArticleUrl, hasCredentials, sourceUrl } from './article-url.js';
 
 export const MAX_TEXT_CHARS = 200_000;
 
@@ -34,7 +34,12 @@ const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 
 const optionalText = (max: number) =>
   z.optional(
-    z.nullable(z.string().check(z.maxLength(max), z.refine((s) => !CONTROL.test(s), 'must not contain control characters'))),
+    z.nullable(
+      z.string().check(
+        z.maxLength(max),
+        z.refine((s) => !CONTROL.test(s), 'must not contain control characters'),
+      ),
+    ),
   );
 
 export const ArticleInput = z.object({
@@ -47,11 +52,16 @@ export const ArticleInput = z.object({
     ),
   ),
   title: optionalText(1000),
-  publishedAt: z.string().check(
-    z.regex(RFC3339, 'must be an RFC 3339 date or date-time'),
-    z.refine(isRealDate, 'is not a real date'),
-    z.refine(isPlausiblePublication, 'is not a plausible publication date (1900 to a year from now)'),
-  ),
+  publishedAt: z
+    .string()
+    .check(
+      z.regex(RFC3339, 'must be an RFC 3339 date or date-time'),
+      z.refine(isRealDate, 'is not a real date'),
+      z.refine(
+        isPlausiblePublication,
+        'is not a plausible publication date (1900 to a year from now)',
+      ),
+    ),
   language: z.optional(z.nullable(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)))),
   source: optionalText(200),
   text: z.string().check(

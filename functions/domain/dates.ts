@@ -7,7 +7,9 @@ export const isMonth = (d: string): boolean => d.length === 7;
 
 /** Days since the epoch of a `YYYY-MM-DD` date. */
 export function dayNumber(d: string): number {
-  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS;
+  return (
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS
+  );
 }
 
 /** The inclusive range of days a date covers: one day, or the whole month. */

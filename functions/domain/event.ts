@@ -29,7 +29,9 @@ export function categoryOf(type: EventType): Category {
 /** ISO 3166-1 alpha-2, upper case. */
 export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 /** `YYYY-MM-DD`, or `YYYY-MM` when the text gives only a month. */
-export const EventDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/));
+export const EventDate = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/));
 export type EventDate = z.infer<typeof EventDate>;
 
 export const Participant = z.object({

@@ -5,7 +5,7 @@
 // A filtered page is then one Query on one view (or one per requested type, merged),
 // reading only the items it returns.
 import * as z from 'zod/mini';
-import { CATEGORIES, CountryCode, EventType, STATUSES, type EventFacts } from './event.js';
+import { CATEGORIES, CountryCode, type EventFacts, EventType, STATUSES } from './event.js';
 
 export const MAX_FILTER_COUNTRIES = 3;
 export const DEFAULT_LIMIT = 50;
@@ -23,30 +23,54 @@ const Kind = z.union([EventType, z.enum(CATEGORIES)]);
 
 export const FeedQuery = z
   .object({
-    country: z.array(CountryCode).check(z.maxLength(MAX_FILTER_COUNTRIES, `at most ${MAX_FILTER_COUNTRIES} countries`)),
+    country: z
+      .array(CountryCode)
+      .check(z.maxLength(MAX_FILTER_COUNTRIES, `at most ${MAX_FILTER_COUNTRIES} countries`)),
     type: z.array(Kind).check(z.maxLength(8)),
     status: z.optional(z.enum(STATUSES)),
     from: z.optional(isoDay),
     to: z.optional(isoDay),
     limit: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT)),
-    cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed'))),
+    cursor: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this feed')),
+    ),
     lang: z.optional(z.enum(['en', 'vi'])),
   })
   .check(
-    z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
+    z.refine((q) => !q.from || !q.to || q.from <= q.to, {
+      message: 'must not be after `to`',
+      path: ['from'],
+    }),
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-export const FEED_PARAMETERS = ['country', 'type', 'status', 'from', 'to', 'limit', 'cursor', 'lang'] as const;
+export const FEED_PARAMETERS = [
+  'country',
+  'type',
+  'status',
+  'from',
+  'to',
+  'limit',
+  'cursor',
+  'lang',
+] as const;
 const REPEATABLE: ReadonlySet<string> = new Set(['country', 'type']);
 
 export type QueryProblem = { parameter: string; detail: string };
 
 /** Reads the filters from a query string; names the first offending parameter. */
-export function parseFeedQuery(params: URLSearchParams): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
+export function parseFeedQuery(
+  params: URLSearchParams,
+): { ok: true; query: FeedQuery } | { ok: false; problem: QueryProblem } {
   for (const name of new Set(params.keys())) {
     if (!(FEED_PARAMETERS as readonly string[]).includes(name)) {
-      return { ok: false, problem: { parameter: name, detail: `unknown parameter; known: ${FEED_PARAMETERS.join(', ')}` } };
+      return {
+        ok: false,
+        problem: {
+          parameter: name,
+          detail: `unknown parameter; known: ${FEED_PARAMETERS.join(', ')}`,
+        },
+      };
     }
     if (!REPEATABLE.has(name) && params.getAll(name).length > 1) {
       return { ok: false, problem: { parameter: name, detail: 'must be given once' } };
@@ -65,7 +89,12 @@ export function parseFeedQuery(params: URLSearchParams): { ok: true; query: Feed
     status: params.get('status') ?? undefined,
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
-    limit: limitText === null ? DEFAULT_LIMIT : /^\d{1,4}$/.test(limitText) ? Number(limitText) : Number.NaN,
+    limit:
+      limitText === null
+        ? DEFAULT_LIMIT
+        : /^\d{1,4}$/.test(limitText)
+          ? Number(limitText)
+          : Number.NaN,
     cursor: params.get('cursor') ?? undefined,
     lang: params.get('lang') ?? undefined,
   };
@@ -95,7 +124,11 @@ function describeInvalid(parameter: string): string {
 }
 
 /** The name of one feed view. */
-export function viewName(countries: readonly string[], kind: string | null, status: string | null): string {
+export function viewName(
+  countries: readonly string[],
+  kind: string | null,
+  status: string | null,
+): string {
   const parts: string[] = [];
   if (countries.length > 0) parts.push(`c=${countries.join('+')}`);
   if (kind) parts.push(`k=${kind}`);
@@ -113,7 +146,9 @@ function subsets<T>(items: readonly T[], maxSize: number): T[][] {
 }
 
 /** Every feed view an event with these facts is listed in. */
-export function viewsOf(facts: Pick<EventFacts, 'countries' | 'type' | 'category' | 'status'>): string[] {
+export function viewsOf(
+  facts: Pick<EventFacts, 'countries' | 'type' | 'category' | 'status'>,
+): string[] {
   const countries = [...new Set(facts.countries)].sort();
   const kinds = [...new Set<string | null>([null, facts.type, facts.category])];
   const views: string[] = [];
@@ -139,11 +174,17 @@ export function matchesQuery(
   query: Pick<FeedQuery, 'country' | 'type' | 'status' | 'from' | 'to'>,
 ): boolean {
   if (!query.country.every((c) => facts.countries.includes(c))) return false;
-  if (query.type.length > 0 && !query.type.some((t) => t === facts.type || t === facts.category)) return false;
+  if (query.type.length > 0 && !query.type.some((t) => t === facts.type || t === facts.category))
+    return false;
   if (query.status && facts.status !== query.status) return false;
   if (facts.start.length === 7) {
     const month = facts.start;
-    if (query.from && (month < query.from.slice(0, 7) || (month === query.from.slice(0, 7) && !query.from.endsWith('-01')))) return false;
+    if (
+      query.from &&
+      (month < query.from.slice(0, 7) ||
+        (month === query.from.slice(0, 7) && !query.from.endsWith('-01')))
+    )
+      return false;
     if (query.to && month > query.to.slice(0, 7)) return false;
     return true;
   }

@@ -2,10 +2,10 @@
 // already holds. Reports are matched inside one ledger (one category and one country
 // set), so only dates, types and principals remain to compare. Pure.
 import { createHash } from 'node:crypto';
-import { dayRange } from './dates.js';
-import { VISIT_TYPES, type EventFacts, type EventType } from './event.js';
-import type { LedgerEntry } from './ledger.js';
 import { sameName } from '../text/names.js';
+import { dayRange } from './dates.js';
+import { type EventFacts, type EventType, VISIT_TYPES } from './event.js';
+import type { LedgerEntry } from './ledger.js';
 
 /** What the ledger keeps of an event to recognize further reports of it (declared,
  *  with where ledgers live, in ledger.ts). */
@@ -18,7 +18,11 @@ export function ledgerKey(facts: Pick<EventFacts, 'category' | 'countries'>): st
 /** The id a new event gets: derived from the report that first told of it, so a retry
  *  of the same ingest reaches the same id. */
 export function newEventId(reportKey: string): string {
-  return createHash('sha256').update(reportKey).digest('base64url').slice(0, 16).replace(/[-_]/g, 'x');
+  return createHash('sha256')
+    .update(reportKey)
+    .digest('base64url')
+    .slice(0, 16)
+    .replace(/[-_]/g, 'x');
 }
 
 export const reportKey = (articleKey: string, index: number): string => `${articleKey}#${index}`;
@@ -39,7 +43,9 @@ const TYPE_FAMILIES: ReadonlyArray<ReadonlySet<EventType>> = [
 const familyOf = (t: EventType) => TYPE_FAMILIES.find((f) => f.has(t));
 
 function typesCompatible(a: EventType, known: EventType[]): boolean {
-  return known.some((t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || familyOf(t) === familyOf(a));
+  return known.some(
+    (t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || familyOf(t) === familyOf(a),
+  );
 }
 
 /** Distance in days between two date spans, widened by the one-day slack that time
@@ -81,14 +87,24 @@ export function matchReport(
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
     // the visit to Laos and Laos's visit here a week apart are two visits
-    if (entry.sides && facts.host !== null && facts.guest !== null && (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest)) continue;
+    if (
+      entry.sides &&
+      facts.host !== null &&
+      facts.guest !== null &&
+      (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest)
+    )
+      continue;
     if (principalsConflict(facts, entry.names)) continue;
     const distances = entry.dates
       .map((d) => dateDistance([facts.start, facts.end], d))
       .filter((d): d is number => d !== null);
     if (distances.length === 0) continue;
     const distance = Math.min(...distances);
-    if (!best || distance < best.distance || (distance === best.distance && entry.id < best.entry.id)) {
+    if (
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance && entry.id < best.entry.id)
+    ) {
       best = { entry, distance };
     }
   }
@@ -104,12 +120,18 @@ export function recordReport(entry: LedgerEntry, facts: EventFacts, key: string)
     if (!list.some((n) => sameName(n, p.name))) names[p.country] = [...list, p.name];
   }
   const span: [string, string | null] = [facts.start, facts.end];
-  const sides = entry.sides ?? (facts.host !== null && facts.guest !== null ? { host: facts.host, guest: facts.guest } : undefined);
+  const sides =
+    entry.sides ??
+    (facts.host !== null && facts.guest !== null
+      ? { host: facts.host, guest: facts.guest }
+      : undefined);
   return {
     id: entry.id,
     ...(sides ? { sides } : {}),
     types: entry.types.includes(facts.type) ? entry.types : [...entry.types, facts.type],
-    dates: entry.dates.some((d) => d[0] === span[0] && d[1] === span[1]) ? entry.dates : [...entry.dates, span],
+    dates: entry.dates.some((d) => d[0] === span[0] && d[1] === span[1])
+      ? entry.dates
+      : [...entry.dates, span],
     names,
     reports: entry.reports.includes(key) ? entry.reports : [...entry.reports, key],
   };

@@ -8,7 +8,7 @@
 // other months. See identity.ts for the matching rules themselves.
 import * as z from 'zod/mini';
 import { dayRange } from './dates.js';
-import { EventType, type EventFacts } from './event.js';
+import { type EventFacts, EventType } from './event.js';
 
 export const LedgerEntry = z.object({
   id: z.string(),
@@ -47,7 +47,9 @@ export const ENTRY_LIMITS = {
 export function boundEntry(entry: LedgerEntry): LedgerEntry {
   const names: Record<string, string[]> = {};
   for (const [country, list] of Object.entries(entry.names)) {
-    names[country] = list.slice(0, ENTRY_LIMITS.NAMES_PER_COUNTRY).map((n) => n.slice(0, ENTRY_LIMITS.NAME_CHARS));
+    names[country] = list
+      .slice(0, ENTRY_LIMITS.NAMES_PER_COUNTRY)
+      .map((n) => n.slice(0, ENTRY_LIMITS.NAME_CHARS));
   }
   return {
     id: entry.id,
@@ -102,7 +104,10 @@ export interface LedgerMonths {
 
 export function ledgerMonths(facts: Pick<EventFacts, 'start' | 'end'>): LedgerMonths {
   const [first] = dayRange(facts.start);
-  const last = Math.min(Math.max(dayRange(facts.end ?? facts.start)[1], dayRange(facts.start)[1]), first + MAX_WINDOW_DAYS);
+  const last = Math.min(
+    Math.max(dayRange(facts.end ?? facts.start)[1], dayRange(facts.start)[1]),
+    first + MAX_WINDOW_DAYS,
+  );
   const lo = monthOfDay(first - 1);
   const hi = monthOfDay(last + 1);
   return {

@@ -2,6 +2,8 @@
 // event is a pure function of its reports, so merging the same report twice, or
 // reports in another order, gives the same event. Where reports differ, the later
 // article's facts stand; `held` wins over `announced`; a day beats a month.
+
+import { sameName } from '../text/names.js';
 import { isDay } from './dates.js';
 import type {
   Cameo,
@@ -14,7 +16,6 @@ import type {
   Source,
   Status,
 } from './event.js';
-import { sameName } from '../text/names.js';
 import { articleOfReport, type Report } from './report.js';
 
 export type { MergedEvent };
@@ -49,7 +50,10 @@ export function cut(s: string, max: number): string {
   if (s.length <= max) return s;
   const chars = Array.from(s);
   if (chars.length <= max) return s;
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 const GENERIC: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
@@ -64,7 +68,8 @@ function chronological(reports: readonly Report[]): Report[] {
   return [...reports].sort(
     (a, b) =>
       dayKnown(a) - dayKnown(b) ||
-      Date.parse(a.article.published) - Date.parse(b.article.published) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      Date.parse(a.article.published) - Date.parse(b.article.published) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
 
@@ -81,7 +86,12 @@ function mergeParticipants(reports: Report[]): Participant[] {
     for (const p of r.facts.participants) {
       const i = merged.findIndex((q) => q.country === p.country && sameName(q.name, p.name));
       if (i < 0) merged.push({ ...p });
-      else merged[i] = { name: merged[i]!.name, title: p.title ?? merged[i]!.title, country: p.country };
+      else
+        merged[i] = {
+          name: merged[i]!.name,
+          title: p.title ?? merged[i]!.title,
+          country: p.country,
+        };
     }
   }
   return merged;
@@ -101,7 +111,8 @@ function boundParticipants(all: Participant[]): Participant[] {
   return kept;
 }
 
-const cutPlace = (s: string | null): string | null => (s === null ? null : cut(s, HEAD_LIMITS.PLACE_CHARS));
+const cutPlace = (s: string | null): string | null =>
+  s === null ? null : cut(s, HEAD_LIMITS.PLACE_CHARS);
 
 function mergeLocation(reports: Report[]): Location {
   return {
@@ -111,7 +122,9 @@ function mergeLocation(reports: Report[]): Location {
   };
 }
 
-export function cameoOf(facts: Pick<EventFacts, 'category' | 'type' | 'status' | 'host' | 'location'>): Cameo {
+export function cameoOf(
+  facts: Pick<EventFacts, 'category' | 'type' | 'status' | 'host' | 'location'>,
+): Cameo {
   if (facts.status === 'announced') return '036';
   if (facts.type === 'phone_call' || facts.type === 'video_call') return '041';
   if (facts.category === 'visit') return '042';
@@ -125,23 +138,35 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
   const last = reports[reports.length - 1]!;
 
   const dated = reports.filter((r) => isDay(r.facts.start));
-  let when: Pick<EventFacts, 'start' | 'end'> = (dated.length > 0 ? dated[dated.length - 1]! : last).facts;
+  let when: Pick<EventFacts, 'start' | 'end'> = (dated.length > 0 ? dated[dated.length - 1]! : last)
+    .facts;
   // A later report that knows only one day inside a range an earlier one gave (a
   // visit reported on its second day) does not shorten the visit to that day.
   if (when.end === null && last.facts.category === 'visit') {
     const day = when.start;
-    const range = [...dated].reverse().find((r) => r.facts.end !== null && r.facts.start <= day && day <= r.facts.end);
+    const range = [...dated]
+      .reverse()
+      .find((r) => r.facts.end !== null && r.facts.start <= day && day <= r.facts.end);
     if (range) when = range.facts;
   }
   // A report that knows only when a visit ended ("kết thúc chuyến thăm" on a day) completes
   // one that knows when it began.
   if (when.end === null && isDay(when.start)) {
     const start = when.start;
-    const ending = [...reports].reverse().find((r) => r.facts.end !== null && !isDay(r.facts.start) && r.facts.end > start && r.facts.end.startsWith(r.facts.start));
+    const ending = [...reports]
+      .reverse()
+      .find(
+        (r) =>
+          r.facts.end !== null &&
+          !isDay(r.facts.start) &&
+          r.facts.end > start &&
+          r.facts.end.startsWith(r.facts.start),
+      );
     if (ending) when = { start, end: ending.facts.end };
   }
   const specificTypes = reports.filter((r) => !GENERIC.has(r.facts.type));
-  const type = (specificTypes.length > 0 ? specificTypes[specificTypes.length - 1]! : last).facts.type;
+  const type = (specificTypes.length > 0 ? specificTypes[specificTypes.length - 1]! : last).facts
+    .type;
   const status: Status = reports.some((r) => r.facts.status === 'held') ? 'held' : 'announced';
   const countries = [...new Set(reports.flatMap((r) => r.facts.countries))].sort();
 
@@ -176,18 +201,29 @@ export function allSources(unordered: readonly Report[]): Source[] {
     const article = articleOfReport(r.key);
     if (articles.has(article)) continue;
     articles.add(article);
-    sources.push({ url: r.article.url, title: r.article.title, published: r.article.published, outlet: r.article.outlet });
+    sources.push({
+      url: r.article.url,
+      title: r.article.title,
+      published: r.article.published,
+      outlet: r.article.outlet,
+    });
   }
   return sources;
 }
 
 function headSources(reports: Report[]): { sources: Source[]; sources_total: number } {
-  const all = allSources(reports).map((s) => ({ ...s, title: s.title === null ? null : cut(s.title, HEAD_LIMITS.SOURCE_TITLE_CHARS) }));
+  const all = allSources(reports).map((s) => ({
+    ...s,
+    title: s.title === null ? null : cut(s.title, HEAD_LIMITS.SOURCE_TITLE_CHARS),
+  }));
   const size = (s: Source) => (s.url?.length ?? 0) + (s.title?.length ?? 0);
   // the first article, then the latest back to the budget
   const kept = new Set<number>();
   let chars = 0;
-  for (const i of [0, ...Array.from({ length: Math.max(0, all.length - 1) }, (_, k) => all.length - 1 - k)]) {
+  for (const i of [
+    0,
+    ...Array.from({ length: Math.max(0, all.length - 1) }, (_, k) => all.length - 1 - k),
+  ]) {
     if (i >= all.length || kept.size >= HEAD_LIMITS.HEAD_SOURCES) break;
     if (chars + size(all[i]!) > HEAD_LIMITS.HEAD_SOURCE_CHARS) continue;
     kept.add(i);

@@ -3,8 +3,8 @@
 // matching form.
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
-import cuesData from './data/vi/cues.json' with { type: 'json' };
 import { matchForm } from '../text/vietnamese.js';
+import cuesData from './data/vi/cues.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
@@ -46,8 +46,16 @@ const CueTableSchema = z.object({
   nounMarkers: z.array(z.string()),
   cues: z.array(CueSchema),
   visitLevels: z.array(z.object({ phrase: z.string(), type: EventType })),
-  committeeName: z.object({ start: z.array(z.string()), notBefore: z.array(z.string()), within: z.number() }),
-  markers: z.object({ future: z.array(z.string()), past: z.array(z.string()), precedent: z.array(z.string()) }),
+  committeeName: z.object({
+    start: z.array(z.string()),
+    notBefore: z.array(z.string()),
+    within: z.number(),
+  }),
+  markers: z.object({
+    future: z.array(z.string()),
+    past: z.array(z.string()),
+    precedent: z.array(z.string()),
+  }),
 });
 type Cue = z.infer<typeof CueSchema>;
 
@@ -62,7 +70,11 @@ interface CompiledCue {
 
 const cueTrie = new TokenTrie<CompiledCue>();
 for (const cue of CUE_TABLE.cues) {
-  cueTrie.add(cue.phrase, { cue, notBefore: new Set((cue.notBefore ?? []).map(matchForm)), notAfter: new Set((cue.notAfter ?? []).map(matchForm)) });
+  cueTrie.add(cue.phrase, {
+    cue,
+    notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
+    notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
+  });
 }
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);
@@ -90,10 +102,21 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     let type = cue.type;
     if (cue.levels === true) {
       const level = levelTrie.longest(tokens, end);
-      if (level !== null) { type = level.value; end += level.length; }
+      if (level !== null) {
+        type = level.value;
+        end += level.length;
+      }
     }
     const needsObject = cue.needsObject === 'always' || (cue.needsObject === 'asVerb' && !noun);
-    triggers.push({ kind: cue.kind, type, first: i, end, needsObject, noun, role: cue.role ?? null });
+    triggers.push({
+      kind: cue.kind,
+      type,
+      first: i,
+      end,
+      needsObject,
+      noun,
+      role: cue.role ?? null,
+    });
     i = end - 1;
   }
   return triggers;
@@ -123,10 +146,17 @@ interface MarkersFrom {
 
 /** Marker phrases by their first word, so that a token is looked up once and checked only against the phrases it can start. */
 const MARKERS_BY_FIRST_WORD = new Map<string, MarkersFrom>();
-for (const [kind, phrases] of [['future', FUTURE], ['past', PAST], ['precedent', PRECEDENT]] as const) {
+for (const [kind, phrases] of [
+  ['future', FUTURE],
+  ['past', PAST],
+  ['precedent', PRECEDENT],
+] as const) {
   for (const p of phrases) {
     let entry = MARKERS_BY_FIRST_WORD.get(p[0]!);
-    if (entry === undefined) { entry = { future: [], past: [], precedent: [] }; MARKERS_BY_FIRST_WORD.set(p[0]!, entry); }
+    if (entry === undefined) {
+      entry = { future: [], past: [], precedent: [] };
+      MARKERS_BY_FIRST_WORD.set(p[0]!, entry);
+    }
     entry[kind].push(p);
   }
 }
@@ -153,7 +183,10 @@ export class MarkerIndex {
 
   /** Future and past markers starting in the token window [from, to) (the clause around a cue). */
   tense(from: number, to: number): { future: boolean; past: boolean } {
-    return { future: MarkerIndex.any(this.future, from, to), past: MarkerIndex.any(this.past, from, to) };
+    return {
+      future: MarkerIndex.any(this.future, from, to),
+      past: MarkerIndex.any(this.past, from, to),
+    };
   }
 
   /** Whether a precedent marker starts in the token window [from, to). */

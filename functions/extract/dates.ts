@@ -52,7 +52,11 @@ export function refDayNumber(ref: RefDate): number {
 }
 /** Days since the epoch of a `YYYY-MM-DD` string, or of the first day of a `YYYY-MM`. */
 export function dayNumberOf(iso: string): number {
-  return dayNumber(Number(iso.slice(0, 4)), iso.length >= 7 ? Number(iso.slice(5, 7)) : 1, iso.length >= 10 ? Number(iso.slice(8, 10)) : 1);
+  return dayNumber(
+    Number(iso.slice(0, 4)),
+    iso.length >= 7 ? Number(iso.slice(5, 7)) : 1,
+    iso.length >= 10 ? Number(iso.slice(8, 10)) : 1,
+  );
 }
 function isValidDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
@@ -88,7 +92,10 @@ function yearForDay(d: number, m: number, ref: RefDate, direction: Direction): n
     const diff = dayNumber(y, m, d) - refDay;
     if (direction === 'future' && diff < 0) continue;
     if (direction === 'past' && diff > 0) continue;
-    if (Math.abs(diff) < bestDistance) { bestDistance = Math.abs(diff); best = y; }
+    if (Math.abs(diff) < bestDistance) {
+      bestDistance = Math.abs(diff);
+      best = y;
+    }
   }
   return best;
 }
@@ -100,7 +107,10 @@ function yearForMonth(m: number, ref: RefDate, direction: Direction): number {
     const diff = y * 12 + m - 1 - refIndex;
     if (direction === 'future' && diff < 0) continue;
     if (direction === 'past' && diff > 0) continue;
-    if (Math.abs(diff) < bestDistance) { bestDistance = Math.abs(diff); best = y; }
+    if (Math.abs(diff) < bestDistance) {
+      bestDistance = Math.abs(diff);
+      best = y;
+    }
   }
   return best;
 }
@@ -161,14 +171,31 @@ interface Span {
   end: number;
 }
 
-function mention(at: Span, value: string, endValue: string | null, precision: DatePrecision, flags: Partial<Pick<DateMention, 'relative' | 'approximate' | 'anchored'>> = {}): DateMention {
-  return { start: at.start, end: at.end, value, endValue, precision, relative: flags.relative ?? false, approximate: flags.approximate ?? false, anchored: flags.anchored ?? false };
+function mention(
+  at: Span,
+  value: string,
+  endValue: string | null,
+  precision: DatePrecision,
+  flags: Partial<Pick<DateMention, 'relative' | 'approximate' | 'anchored'>> = {},
+): DateMention {
+  return {
+    start: at.start,
+    end: at.end,
+    value,
+    endValue,
+    precision,
+    relative: flags.relative ?? false,
+    approximate: flags.approximate ?? false,
+    anchored: flags.anchored ?? false,
+  };
 }
 
 const num = (s: string | undefined) => (s === undefined ? null : Number(s));
 /** The key of positions that start with a digit. */
 const DIGIT = '0';
-const firstWords = (...lists: ReadonlyArray<Iterable<string>>) => [...new Set([...lists].flatMap((l) => [...l].map((p) => p.split(' ')[0]!)))];
+const firstWords = (...lists: ReadonlyArray<Iterable<string>>) => [
+  ...new Set([...lists].flatMap((l) => [...l].map((p) => p.split(' ')[0]!))),
+];
 const sticky = (source: string) => new RegExp(source, 'uy');
 
 /** The readers in the order they are tried at a position; the first that matches wins. */
@@ -177,25 +204,42 @@ const READERS: readonly Reader[] = [
     // "từ ngày 10/9 đến ngày 13/9", "10 đến 11/9", "14-15/4", "30/7 đến 1/8", "11 đến 12/12/2023"
     first: [DIGIT],
     pattern: sticky(`${NB}${N}(?:/${N}(?:/${Y})?)? ?${JOIN} ?(?:${DAY} )?${N}/${N}(?:/${Y})?${NA}`),
-    read: (m, at, ctx) => range(num(m[1])!, num(m[2]) ?? num(m[5])!, num(m[3]), num(m[4])!, num(m[5])!, num(m[6]), at, ctx),
+    read: (m, at, ctx) =>
+      range(
+        num(m[1])!,
+        num(m[2]) ?? num(m[5])!,
+        num(m[3]),
+        num(m[4])!,
+        num(m[5])!,
+        num(m[6]),
+        at,
+        ctx,
+      ),
   },
   {
     // "ngày 11 và 12-11", "từ 13 đến 14-11", "từ ngày 26 đến 27-1": dashes and dots after a lead word
     first: [DIGIT],
     pattern: sticky(`(?<=${RANGE_LEAD} )${N} ?${JOIN} ?(?:${DAY} )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
-    read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
+    read: (m, at, ctx) =>
+      range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
     // "từ ngày 30-9 đến 5-10": a span across two months, dashes and dots after a lead word
     first: [DIGIT],
-    pattern: sticky(`(?<=${RANGE_LEAD} )${N}[-.]${N} ?${JOIN} ?(?:${DAY} )?${N}[-.]${N}(?:[-.]${Y})?${NA}`),
-    read: (m, at, ctx) => range(num(m[1])!, num(m[2])!, null, num(m[3])!, num(m[4])!, num(m[5]), at, ctx),
+    pattern: sticky(
+      `(?<=${RANGE_LEAD} )${N}[-.]${N} ?${JOIN} ?(?:${DAY} )?${N}[-.]${N}(?:[-.]${Y})?${NA}`,
+    ),
+    read: (m, at, ctx) =>
+      range(num(m[1])!, num(m[2])!, null, num(m[3])!, num(m[4])!, num(m[5]), at, ctx),
   },
   {
     // "ngày 10 đến ngày 13 tháng 9 năm 2024"
     first: [DAY],
-    pattern: sticky(`${DAY} ${N} ?${JOIN} ?(?:${DAY} )?${N} ${MONTH} ${N}(?:,? ${YEAR} ${Y})?${NA}`),
-    read: (m, at, ctx) => range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
+    pattern: sticky(
+      `${DAY} ${N} ?${JOIN} ?(?:${DAY} )?${N} ${MONTH} ${N}(?:,? ${YEAR} ${Y})?${NA}`,
+    ),
+    read: (m, at, ctx) =>
+      range(num(m[1])!, num(m[3])!, null, num(m[2])!, num(m[3])!, num(m[4]), at, ctx),
   },
   {
     // "ngày 12 tháng 9 năm 2024"
@@ -210,42 +254,64 @@ const READERS: readonly Reader[] = [
     read: (m, at, ctx) => {
       const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
       const day = num(m[1])!;
-      return isValidDay(year, month, day) ? mention(at, isoDay(year, month, day), null, 'day', { relative: true }) : null;
+      return isValidDay(year, month, day)
+        ? mention(at, isoDay(year, month, day), null, 'day', { relative: true })
+        : null;
     },
   },
   {
     // "5/2", "5-2-2024", "ngày 5.2", "hôm 30-10"
     first: [DIGIT],
-    pattern: sticky(`${NB}${N}(?:/|(?<=(?:${DAY_LEAD}|${DAYPART}) \\d{1,2})[.-])${N}(?:[/.-]${Y})?${NA}`),
+    pattern: sticky(
+      `${NB}${N}(?:/|(?<=(?:${DAY_LEAD}|${DAYPART}) \\d{1,2})[.-])${N}(?:[/.-]${Y})?${NA}`,
+    ),
     read: (m, at, ctx) => single(num(m[1])!, num(m[2])!, num(m[3]), at, ctx),
   },
   {
     // "giữa tháng 1 tới", "tháng 12/2025", "tháng 12.2025", "tháng 2 năm 2025"
     first: firstWords(keysOf(PARTS_OF_MONTH), [MONTH]),
-    pattern: sticky(`(?<!\\d )${MONTH_PART}${MONTH} ${N}(?:(?:/|\\.|-| ${YEAR} )${Y})?${NA}${MONTH_DIRECTION}`),
+    pattern: sticky(
+      `(?<!\\d )${MONTH_PART}${MONTH} ${N}(?:(?:/|\\.|-| ${YEAR} )${Y})?${NA}${MONTH_DIRECTION}`,
+    ),
     read: (m, at, ctx) => {
       const month = num(m[2])!;
       if (month < 1 || month > 12) return null;
       const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
-      const year = num(m[3]) ?? yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
+      const year =
+        num(m[3]) ??
+        yearForMonth(
+          month,
+          ctx.ref,
+          direction === 'future' || direction === 'past' ? direction : null,
+        );
       return mention(at, isoMonth(year, month), null, 'month');
     },
   },
   {
     // "tháng Tám vừa qua", "tháng Mười Hai năm 2025": a month written as a word
     first: firstWords(keysOf(PARTS_OF_MONTH), [MONTH]),
-    pattern: sticky(`(?<!\\d )${MONTH_PART}${MONTH} (${anyOf(keysOf(MONTH_NAMES))})(?: ${YEAR} ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`),
+    pattern: sticky(
+      `(?<!\\d )${MONTH_PART}${MONTH} (${anyOf(keysOf(MONTH_NAMES))})(?: ${YEAR} ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`,
+    ),
     read: (m, at, ctx) => {
       const month = MONTH_NAMES[m[2]!]!;
       const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
-      const year = num(m[3]) ?? yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
+      const year =
+        num(m[3]) ??
+        yearForMonth(
+          month,
+          ctx.ref,
+          direction === 'future' || direction === 'past' ? direction : null,
+        );
       return mention(at, isoMonth(year, month), null, 'month');
     },
   },
   {
     // "vào tháng tới", "cuối tháng này"
     first: firstWords(keysOf(PARTS_OF_MONTH), keysOf(RELATIVE_MONTHS)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`,
+    ),
     read: (m, at, ctx) => {
       const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
       return mention(at, isoMonth(year, month), null, 'month', { relative: true });
@@ -254,20 +320,30 @@ const READERS: readonly Reader[] = [
   {
     // "hôm nay", "tối hôm qua", "ngày mai", "ngày kia"
     first: firstWords(datesData.dayParts, keysOf(RELATIVE_DAYS)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}(?:${DAYPART} )?(${anyOf(keysOf(RELATIVE_DAYS))})${NOT_LETTER_AFTER}`),
-    read: (m, at, ctx) => mention(at, shiftDays(ctx.ref, RELATIVE_DAYS[m[1]!]!), null, 'day', { relative: true }),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}(?:${DAYPART} )?(${anyOf(keysOf(RELATIVE_DAYS))})${NOT_LETTER_AFTER}`,
+    ),
+    read: (m, at, ctx) =>
+      mention(at, shiftDays(ctx.ref, RELATIVE_DAYS[m[1]!]!), null, 'day', { relative: true }),
   },
   {
     // "chiều nay", "tối qua", "sáng mai"
     first: firstWords(datesData.dayParts),
-    pattern: sticky(`${NOT_LETTER_BEFORE}${DAYPART} (${anyOf(keysOf(RELATIVE_AFTER_DAYPART))})${NOT_LETTER_AFTER}`),
-    read: (m, at, ctx) => mention(at, shiftDays(ctx.ref, RELATIVE_AFTER_DAYPART[m[1]!]!), null, 'day', { relative: true }),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}${DAYPART} (${anyOf(keysOf(RELATIVE_AFTER_DAYPART))})${NOT_LETTER_AFTER}`,
+    ),
+    read: (m, at, ctx) =>
+      mention(at, shiftDays(ctx.ref, RELATIVE_AFTER_DAYPART[m[1]!]!), null, 'day', {
+        relative: true,
+      }),
   },
   {
     // "thứ Hai tới", "Chủ nhật vừa qua", "thứ 5 này"
     // a weekday needs a lead word before it or a direction after it: "lần thứ hai" is an ordinal
     first: firstWords(keysOf(WEEKDAYS)),
-    pattern: sticky(`(?:(?<=(?:${anyOf(datesData.weekdayLead)}) )|(?=(?:${anyOf(keysOf(WEEKDAYS))}) (?:${anyOf(keysOf(WEEKDAY_DIRECTIONS))})${NOT_LETTER_AFTER}))(${anyOf(keysOf(WEEKDAYS))})(?: (${anyOf(keysOf(WEEKDAY_DIRECTIONS))}))?${NOT_LETTER_AFTER}(?![\\d/])`),
+    pattern: sticky(
+      `(?:(?<=(?:${anyOf(datesData.weekdayLead)}) )|(?=(?:${anyOf(keysOf(WEEKDAYS))}) (?:${anyOf(keysOf(WEEKDAY_DIRECTIONS))})${NOT_LETTER_AFTER}))(${anyOf(keysOf(WEEKDAYS))})(?: (${anyOf(keysOf(WEEKDAY_DIRECTIONS))}))?${NOT_LETTER_AFTER}(?![\\d/])`,
+    ),
     read: (m, at, ctx) => {
       const target = WEEKDAYS[m[1]!]!;
       const direction = m[2] === undefined ? 'this' : WEEKDAY_DIRECTIONS[m[2]]!;
@@ -283,11 +359,19 @@ const READERS: readonly Reader[] = [
   {
     // "tuần tới", "đầu tuần tới", "cuối tuần này": the days of that week
     first: firstWords(keysOf(PARTS_OF_WEEK), keysOf(RELATIVE_WEEKS)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`,
+    ),
     read: (m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1) + 7 * RELATIVE_WEEKS[m[2]!]!;
       const [from, to] = m[1] === undefined ? [1, 7] : PARTS_OF_WEEK[m[1]]!;
-      return mention(at, isoOfDayNumber(monday + from! - 1), isoOfDayNumber(monday + to! - 1), 'day', { relative: true, approximate: true });
+      return mention(
+        at,
+        isoOfDayNumber(monday + from! - 1),
+        isoOfDayNumber(monday + to! - 1),
+        'day',
+        { relative: true, approximate: true },
+      );
     },
   },
   {
@@ -297,22 +381,36 @@ const READERS: readonly Reader[] = [
     read: (_m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1);
       const [from, to] = PARTS_OF_WEEK[datesData.weekendPart]!;
-      return mention(at, isoOfDayNumber(monday + from! - 1), isoOfDayNumber(monday + to! - 1), 'day', { relative: true, approximate: true });
+      return mention(
+        at,
+        isoOfDayNumber(monday + from! - 1),
+        isoOfDayNumber(monday + to! - 1),
+        'day',
+        { relative: true, approximate: true },
+      );
     },
   },
   {
     // "đầu năm sau", "cuối năm nay", "cuối năm 2025": a month the text only suggests
     first: firstWords(keysOf(PARTS_OF_YEAR)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}(?<!(?:${anyOf(datesData.notBeforePartOfYear)}) )(${anyOf(keysOf(PARTS_OF_YEAR))}) ${YEAR} (?:${Y}|(${anyOf(keysOf(RELATIVE_YEARS).map((k) => k.slice(YEAR.length + 1)))}))${NOT_LETTER_AFTER}(?!\\d)`),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}(?<!(?:${anyOf(datesData.notBeforePartOfYear)}) )(${anyOf(keysOf(PARTS_OF_YEAR))}) ${YEAR} (?:${Y}|(${anyOf(keysOf(RELATIVE_YEARS).map((k) => k.slice(YEAR.length + 1)))}))${NOT_LETTER_AFTER}(?!\\d)`,
+    ),
     read: (m, at, ctx) => {
-      const year = m[2] !== undefined ? Number(m[2]) : ctx.ref.year + RELATIVE_YEARS[`${YEAR} ${m[3]!}`]!;
-      return mention(at, isoMonth(year, PARTS_OF_YEAR[m[1]!]!), null, 'month', { relative: m[2] === undefined, approximate: true });
+      const year =
+        m[2] !== undefined ? Number(m[2]) : ctx.ref.year + RELATIVE_YEARS[`${YEAR} ${m[3]!}`]!;
+      return mention(at, isoMonth(year, PARTS_OF_YEAR[m[1]!]!), null, 'month', {
+        relative: m[2] === undefined,
+        approximate: true,
+      });
     },
   },
   {
     // "năm 2025", "năm nay", "năm tới"
     first: firstWords([YEAR], keysOf(RELATIVE_YEARS)),
-    pattern: sticky(`${NOT_LETTER_BEFORE}(?:${YEAR} ${Y}|(${anyOf(keysOf(RELATIVE_YEARS))}))(?![\\p{L}\\d])`),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}(?:${YEAR} ${Y}|(${anyOf(keysOf(RELATIVE_YEARS))}))(?![\\p{L}\\d])`,
+    ),
     read: (m, at, ctx) => {
       const year = m[1] !== undefined ? Number(m[1]) : ctx.ref.year + RELATIVE_YEARS[m[2]!]!;
       return mention(at, String(year), null, 'year', { relative: m[1] === undefined });
@@ -321,10 +419,14 @@ const READERS: readonly Reader[] = [
   {
     // the day of the last reported event (events.ts keeps it), or the day after: "chiều cùng ngày", "hôm sau", "sau lễ đón"
     first: firstWords(SAME_DAY, DAY_AFTER),
-    pattern: sticky(`${NOT_LETTER_BEFORE}(${anyOf([...SAME_DAY, ...DAY_AFTER])})${NOT_LETTER_AFTER}`),
+    pattern: sticky(
+      `${NOT_LETTER_BEFORE}(${anyOf([...SAME_DAY, ...DAY_AFTER])})${NOT_LETTER_AFTER}`,
+    ),
     read: (m, at, ctx) => {
       if (ctx.previousDay === null) return null;
-      const value = SAME_DAY.has(m[1]!) ? ctx.previousDay : isoOfDayNumber(dayNumberOf(ctx.previousDay) + 1);
+      const value = SAME_DAY.has(m[1]!)
+        ? ctx.previousDay
+        : isoOfDayNumber(dayNumberOf(ctx.previousDay) + 1);
       return mention(at, value, null, 'day', { relative: true, anchored: true });
     },
   },
@@ -332,7 +434,10 @@ const READERS: readonly Reader[] = [
     // a sentence opening with "Sau đó," / "Ngay sau đó,": the day of the last reported event
     first: firstWords(datesData.openingSameDay),
     pattern: sticky(`^(?:${anyOf(datesData.openingSameDay)})${NOT_LETTER_AFTER}`),
-    read: (_m, at, ctx) => (ctx.previousDay === null ? null : mention(at, ctx.previousDay, null, 'day', { relative: true, anchored: true })),
+    read: (_m, at, ctx) =>
+      ctx.previousDay === null
+        ? null
+        : mention(at, ctx.previousDay, null, 'day', { relative: true, anchored: true }),
   },
 ];
 
@@ -343,24 +448,41 @@ const READERS: readonly Reader[] = [
 // trying every reader at every position finds.
 const READERS_BY_FIRST = new Map<string, Reader[]>();
 for (const reader of READERS) {
-  for (const word of reader.first) READERS_BY_FIRST.set(word, [...(READERS_BY_FIRST.get(word) ?? []), reader]);
+  for (const word of reader.first)
+    READERS_BY_FIRST.set(word, [...(READERS_BY_FIRST.get(word) ?? []), reader]);
 }
-const DATE_START = new RegExp(`\\d|${anyOf([...READERS_BY_FIRST.keys()].filter((w) => w !== DIGIT))}`, 'gu');
+const DATE_START = new RegExp(
+  `\\d|${anyOf([...READERS_BY_FIRST.keys()].filter((w) => w !== DIGIT))}`,
+  'gu',
+);
 
 /** The patterns and their first words, for the test that scanning from DATE_START positions finds what trying every position finds. */
-export const DATE_PATTERN_SOURCES = { readers: READERS.map((r) => ({ source: r.pattern.source, first: r.first })), start: DATE_START.source, digit: DIGIT } as const;
+export const DATE_PATTERN_SOURCES = {
+  readers: READERS.map((r) => ({ source: r.pattern.source, first: r.first })),
+  start: DATE_START.source,
+  digit: DIGIT,
+} as const;
 
 /** The first date at or after `from`, with the offset after it. */
-function nextDate(ctx: ReadContext, from: number): { mention: DateMention | null; index: number; length: number } | null {
+function nextDate(
+  ctx: ReadContext,
+  from: number,
+): { mention: DateMention | null; index: number; length: number } | null {
   const { lower } = ctx;
   DATE_START.lastIndex = from;
   for (let start = DATE_START.exec(lower); start !== null; start = DATE_START.exec(lower)) {
     const word = start[0];
-    for (const reader of READERS_BY_FIRST.get(word.length === 1 && word >= '0' && word <= '9' ? DIGIT : word) ?? []) {
+    for (const reader of READERS_BY_FIRST.get(
+      word.length === 1 && word >= '0' && word <= '9' ? DIGIT : word,
+    ) ?? []) {
       reader.pattern.lastIndex = start.index;
       const m = reader.pattern.exec(lower);
       if (m === null) continue;
-      return { mention: reader.read(m, { start: m.index, end: m.index + m[0].length }, ctx), index: m.index, length: m[0].length };
+      return {
+        mention: reader.read(m, { start: m.index, end: m.index + m[0].length }, ctx),
+        index: m.index,
+        length: m[0].length,
+      };
     }
     DATE_START.lastIndex = start.index + 1;
   }
@@ -371,16 +493,34 @@ function nextDate(ctx: ReadContext, from: number): { mention: DateMention | null
  * All dates in a sentence, in order. `lower` is the sentence's matching form. A relative
  * day followed by the same day written out ("ngày mai (11/9)") is reported once.
  */
-export function findDates(lower: string, ref: RefDate, previousDay: string | null = null): DateMention[] {
+export function findDates(
+  lower: string,
+  ref: RefDate,
+  previousDay: string | null = null,
+): DateMention[] {
   const ctx: ReadContext = { ref, lower, previousDay };
   const found: DateMention[] = [];
-  for (let hit = nextDate(ctx, 0); hit !== null; hit = nextDate(ctx, hit.index + Math.max(1, hit.length))) {
+  for (
+    let hit = nextDate(ctx, 0);
+    hit !== null;
+    hit = nextDate(ctx, hit.index + Math.max(1, hit.length))
+  ) {
     const m = hit.mention;
     if (m === null) continue;
     const previous = found[found.length - 1];
     // "ngày mai (11/9)": keep the written-out date, with both spans
-    if (previous !== undefined && previous.relative && !m.relative && /^ ?\($/.test(lower.slice(previous.end, m.start))) {
-      found[found.length - 1] = mention({ start: previous.start, end: m.end }, m.value, m.endValue, m.precision);
+    if (
+      previous !== undefined &&
+      previous.relative &&
+      !m.relative &&
+      /^ ?\($/.test(lower.slice(previous.end, m.start))
+    ) {
+      found[found.length - 1] = mention(
+        { start: previous.start, end: m.end },
+        m.value,
+        m.endValue,
+        m.precision,
+      );
     } else {
       found.push(m);
     }
@@ -399,7 +539,13 @@ function directionAfter(lower: string, end: number): Direction {
   return null;
 }
 
-function single(d: number, mo: number, y: number | null, at: Span, ctx: ReadContext): DateMention | null {
+function single(
+  d: number,
+  mo: number,
+  y: number | null,
+  at: Span,
+  ctx: ReadContext,
+): DateMention | null {
   const year = y ?? yearForDay(d, mo, ctx.ref, directionAfter(ctx.lower, at.end));
   if (year === null || !isValidDay(year, mo, d)) return null;
   return mention(at, isoDay(year, mo, d), null, 'day');
@@ -408,7 +554,16 @@ function single(d: number, mo: number, y: number | null, at: Span, ctx: ReadCont
 /** The longest span of days a range may cover: longer spans are anniversaries or periods, not visits. */
 const MAX_RANGE_DAYS = 60;
 
-function range(d1: number, m1: number, y1: number | null, d2: number, m2: number, y2: number | null, at: Span, ctx: ReadContext): DateMention | null {
+function range(
+  d1: number,
+  m1: number,
+  y1: number | null,
+  d2: number,
+  m2: number,
+  y2: number | null,
+  at: Span,
+  ctx: ReadContext,
+): DateMention | null {
   const endYear = y2 ?? yearForDay(d2, m2, ctx.ref, directionAfter(ctx.lower, at.end));
   if (endYear === null || !isValidDay(endYear, m2, d2)) return null;
   let startYear = y1 ?? endYear;

@@ -1,18 +1,35 @@
 // From an article to its events: reads every sentence, merges the mentions of one event,
 // dates them, decides status, host and guest, links meetings to the visit they belong to.
 import type { Article } from '../domain/article.js';
-import type { Evidence, EventType, ExtractedEvent, Participant } from '../domain/event.js';
-import { findTriggers, isCommitteeName } from './classify.js';
-import { DAY_WORDS, dayNumberOf, findDates, isoDay, isoMonth, isoOfDayNumber as isoOfDay, refDateOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
-import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
-import { findMentions, hostingIn, type Mention, type Place, type SentenceInfo } from './mentions.js';
-import { furnitureOf, type Furniture } from './noise.js';
-import { cleanText } from './normalize.js';
+import type { EventType, Evidence, ExtractedEvent, Participant } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { findPeople, resolvePeople, type Person, type PersonMention } from './people.js';
+import { findTriggers, isCommitteeName } from './classify.js';
+import {
+  DAY_WORDS,
+  type DateMention,
+  dayNumberOf,
+  findDates,
+  isoDay,
+  isoMonth,
+  isoOfDayNumber as isoOfDay,
+  type RefDate,
+  refDateOf,
+  refDayNumber,
+} from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
+import {
+  findMentions,
+  hostingIn,
+  type Mention,
+  type Place,
+  type SentenceInfo,
+} from './mentions.js';
+import { type Furniture, furnitureOf } from './noise.js';
+import { cleanText } from './normalize.js';
+import { findPeople, type Person, type PersonMention, resolvePeople } from './people.js';
 import { splitSentences } from './sentences.js';
+import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
@@ -67,7 +84,18 @@ function readSentences(article: Article): SentenceInfo[] {
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
-    sentences.push({ text, tokens, triggers: furniture === 'related' ? [] : findTriggers(tokens), mentions, persons: [], dates: [], order, isTitle, caption: furniture === 'caption', anchor: null });
+    sentences.push({
+      text,
+      tokens,
+      triggers: furniture === 'related' ? [] : findTriggers(tokens),
+      mentions,
+      persons: [],
+      dates: [],
+      order,
+      isTitle,
+      caption: furniture === 'caption',
+      anchor: null,
+    });
     lowers.push(lower);
   };
   if (title.length > 0) read(title, matchForm(title), true, null);
@@ -76,8 +104,17 @@ function readSentences(article: Article): SentenceInfo[] {
   body.forEach((s, n) => {
     const next = body[n + 1];
     const lower = bodyLowers[n]!;
-    const furniture = furnitureOf(lower, next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null);
-    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS) read(s.text.slice(at, at + MAX_SENTENCE_CHARS), lower.slice(at, at + MAX_SENTENCE_CHARS), false, furniture);
+    const furniture = furnitureOf(
+      lower,
+      next !== undefined && next.paragraph === s.paragraph ? bodyLowers[n + 1]! : null,
+    );
+    for (let at = 0; at < s.text.length; at += MAX_SENTENCE_CHARS)
+      read(
+        s.text.slice(at, at + MAX_SENTENCE_CHARS),
+        lower.slice(at, at + MAX_SENTENCE_CHARS),
+        false,
+        furniture,
+      );
   });
   setContextCountries(sentences);
   const { personOf } = resolvePeople(allPeople);
@@ -90,7 +127,10 @@ function readSentences(article: Article): SentenceInfo[] {
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
     info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
-    if (!info.isTitle) { info.anchor = anchor; anchor = nextAnchor(anchor, info); }
+    if (!info.isTitle) {
+      info.anchor = anchor;
+      anchor = nextAnchor(anchor, info);
+    }
   });
   return sentences;
 }
@@ -117,7 +157,10 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
   const cache = new Map<number, Array<{ at: number; code: string }>>();
   const of = (n: number) => {
     let list = cache.get(n);
-    if (list === undefined) { list = foreignCountries(sentences[n]!.tokens); cache.set(n, list); }
+    if (list === undefined) {
+      list = foreignCountries(sentences[n]!.tokens);
+      cache.set(n, list);
+    }
     return list;
   };
   sentences.forEach((info, n) => {
@@ -126,7 +169,10 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
       const here = of(n);
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;
-      for (let b = n - 1; code === null && b >= 0; b--) { const l = of(b); if (l.length > 0) code = l[l.length - 1]!.code; }
+      for (let b = n - 1; code === null && b >= 0; b--) {
+        const l = of(b);
+        if (l.length > 0) code = l[l.length - 1]!.code;
+      }
       if (code === null) code = here.find((c) => c.at >= m.end)?.code ?? null;
       m.contextCountry = code;
     }
@@ -151,7 +197,10 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   let span: DateMention | undefined;
   for (const d of info.dates) {
     if (d.precision !== 'day' || d.anchored || d.approximate) continue;
-    if (d.endValue !== null) { span ??= d; continue; }
+    if (d.endValue !== null) {
+      span ??= d;
+      continue;
+    }
     day = d;
     break;
   }
@@ -162,7 +211,9 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
 }
 
 function hasCommitteeName(info: SentenceInfo): boolean {
-  return info.triggers.some((t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0);
+  return info.triggers.some(
+    (t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0,
+  );
 }
 
 // ---------------------------------------------------------------- merging mentions
@@ -170,16 +221,32 @@ function hasCommitteeName(info: SentenceInfo): boolean {
 function span(d: DateMention): [number, number] {
   if (d.precision === 'month') {
     const first = dayNumberOf(d.value);
-    const next = dayNumberOf(isoMonth(Number(d.value.slice(0, 4)) + (d.value.slice(5, 7) === '12' ? 1 : 0), d.value.slice(5, 7) === '12' ? 1 : Number(d.value.slice(5, 7)) + 1));
+    const next = dayNumberOf(
+      isoMonth(
+        Number(d.value.slice(0, 4)) + (d.value.slice(5, 7) === '12' ? 1 : 0),
+        d.value.slice(5, 7) === '12' ? 1 : Number(d.value.slice(5, 7)) + 1,
+      ),
+    );
     return [first, next - 1];
   }
   return [dayNumberOf(d.value), dayNumberOf(d.endValue ?? d.value)];
 }
 
-function datesCompatible(a: DateMention | null, b: DateMention | null, exactDays: boolean): boolean {
+function datesCompatible(
+  a: DateMention | null,
+  b: DateMention | null,
+  exactDays: boolean,
+): boolean {
   if (a === null || b === null) return true;
   if (a.precision === 'year' || b.precision === 'year') return true;
-  if (exactDays && a.precision === 'day' && b.precision === 'day' && a.endValue === null && b.endValue === null) return a.value === b.value;
+  if (
+    exactDays &&
+    a.precision === 'day' &&
+    b.precision === 'day' &&
+    a.endValue === null &&
+    b.endValue === null
+  )
+    return a.value === b.value;
   const [a0, a1] = span(a);
   const [b0, b1] = span(b);
   return a0 <= b1 && b0 <= a1;
@@ -200,7 +267,15 @@ interface Summary {
 }
 
 function summarize(m: Mention): Summary {
-  const summary: Summary = { countries: m.countries.join(), host: m.host, guest: m.guest, ordinal: m.ordinal, date: m.date, type: m.type, people: new Map() };
+  const summary: Summary = {
+    countries: m.countries.join(),
+    host: m.host,
+    guest: m.guest,
+    ordinal: m.ordinal,
+    date: m.date,
+    type: m.type,
+    people: new Map(),
+  };
   addPeople(summary, m);
   return summary;
 }
@@ -209,14 +284,18 @@ function addPeople(summary: Summary, m: Mention): void {
   for (const p of peopleOfMention(m)) {
     if (p.country === null) continue;
     let ids = summary.people.get(p.country);
-    if (ids === undefined) { ids = new Set(); summary.people.set(p.country, ids); }
+    if (ids === undefined) {
+      ids = new Set();
+      summary.people.set(p.country, ids);
+    }
     ids.add(p.id);
   }
 }
 
 function peopleCompatible(summary: Summary, m: Mention): boolean {
   const mine = new Map<string, number[]>();
-  for (const p of peopleOfMention(m)) if (p.country !== null) mine.set(p.country, [...(mine.get(p.country) ?? []), p.id]);
+  for (const p of peopleOfMention(m))
+    if (p.country !== null) mine.set(p.country, [...(mine.get(p.country) ?? []), p.id]);
   for (const [country, ids] of mine) {
     const other = summary.people.get(country);
     if (other !== undefined && !ids.some((id) => other.has(id))) return false;
@@ -229,14 +308,27 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
   // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
   // a reference to "the visit" (no host written) joins the visit its people fit
-  if (m.kind === 'visit') return (m.host === null || (summary.host === m.host && summary.guest === m.guest)) && datesCompatible(summary.date, m.date, false) && peopleCompatible(summary, m);
-  if (m.kind === 'committee') return (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) && datesCompatible(summary.date, m.date, true);
+  if (m.kind === 'visit')
+    return (
+      (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
+      datesCompatible(summary.date, m.date, false) &&
+      peopleCompatible(summary, m)
+    );
+  if (m.kind === 'committee')
+    return (
+      (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) &&
+      datesCompatible(summary.date, m.date, true)
+    );
   const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
 function absorb(summary: Summary, m: Mention): void {
-  if (summary.date === null || (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')) summary.date = m.date;
+  if (
+    summary.date === null ||
+    (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')
+  )
+    summary.date = m.date;
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   addPeople(summary, m);
@@ -248,8 +340,13 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption) continue;
     const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
-    if (at < 0) { groups.push({ kind: m.kind, mentions: [m] }); summaries.push(summarize(m)); }
-    else { groups[at]!.mentions.push(m); absorb(summaries[at]!, m); }
+    if (at < 0) {
+      groups.push({ kind: m.kind, mentions: [m] });
+      summaries.push(summarize(m));
+    } else {
+      groups[at]!.mentions.push(m);
+      absorb(summaries[at]!, m);
+    }
   }
   // references without countries ("kỳ họp năm nay") and captions join the event they refer to
   for (const m of mentions) {
@@ -263,7 +360,13 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
 
 // ---------------------------------------------------------------- facts of one event
 
-const TYPE_RANK: Partial<Record<EventType, number>> = { visit: 0, meeting: 0, state_visit: 2, official_visit: 2, working_visit: 1 };
+const TYPE_RANK: Partial<Record<EventType, number>> = {
+  visit: 0,
+  meeting: 0,
+  state_visit: 2,
+  official_visit: 2,
+  working_visit: 1,
+};
 
 function bestType(group: Group): { type: EventType; from: Mention } {
   const story = storyMentions(group);
@@ -281,7 +384,10 @@ function storyMentions(group: Group): Mention[] {
 function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
-  const score = (m: Mention) => (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) + (m.dateBorrowed ? 0 : m.dateIsEnd ? 1 : 2) + (m.date!.endValue !== null ? 1 : 0);
+  const score = (m: Mention) =>
+    (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) +
+    (m.dateBorrowed ? 0 : m.dateIsEnd ? 1 : 2) +
+    (m.date!.endValue !== null ? 1 : 0);
   return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
@@ -296,20 +402,42 @@ function uniquePeople(list: Iterable<Person>): Person[] {
  * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
  * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
-function salient(group: Group, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): boolean {
+function salient(
+  group: Group,
+  lead: SentenceInfo | undefined,
+  datedVisits: ReadonlySet<string>,
+  leadCountries: ReadonlySet<string>,
+): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
-  if (group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) || new Set(group.mentions.map((m) => m.sentence.order)).size >= 2) return true;
+  if (
+    group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) ||
+    new Set(group.mentions.map((m) => m.sentence.order)).size >= 2
+  )
+    return true;
   // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"), or
   // between the two countries whose event the title or the lead tells ("Tổng thống Putin sẽ
   // hội đàm với …; hội kiến …" in an article about his visit)
-  if (group.kind === 'meeting' && group.mentions.some((m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()))) return true;
+  if (
+    group.kind === 'meeting' &&
+    group.mentions.some(
+      (m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()),
+    )
+  )
+    return true;
   if (lead === undefined) return false;
-  const named = new Set(lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id));
+  const named = new Set(
+    lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id),
+  );
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
   return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }
 
-function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, future: boolean): 'announced' | 'held' {
+function statusOf(
+  start: string,
+  precision: 'day' | 'month',
+  ref: RefDate,
+  future: boolean,
+): 'announced' | 'held' {
   if (precision === 'month') {
     const month = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7));
     const refMonth = ref.year * 12 + ref.month;
@@ -321,15 +449,24 @@ function statusOf(start: string, precision: 'day' | 'month', ref: RefDate, futur
   return future ? 'announced' : 'held';
 }
 
-function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo | undefined, datedVisits: ReadonlySet<string>, leadCountries: ReadonlySet<string>): Draft | null {
+function draftOf(
+  group: Group,
+  ref: RefDate,
+  order: number,
+  lead: SentenceInfo | undefined,
+  datedVisits: ReadonlySet<string>,
+  leadCountries: ReadonlySet<string>,
+): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
   // the tense of the sentence that dates it ("đã đến …, bắt đầu thăm … từ ngày 30-9" is under way,
   // whatever a later "hai bên sẽ …" about it says); for an undated event, of all its mentions
-  const future = dateMention !== null && !dateMention.dateBorrowed
-    ? dateMention.future && !dateMention.past
-    : group.mentions.some((m) => m.future && !m.past) || (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
+  const future =
+    dateMention !== null && !dateMention.dateBorrowed
+      ? dateMention.future && !dateMention.past
+      : group.mentions.some((m) => m.future && !m.past) ||
+        (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
   let start: string;
   let end: string | null = null;
   let precision: 'day' | 'month';
@@ -362,15 +499,20 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
     precision = future ? 'month' : 'day';
-    start = precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
+    start =
+      precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
-    const told = group.kind !== 'visit' && !future ? storyMentions(group)[0]!.sentence.anchor : null;
+    const told =
+      group.kind !== 'visit' && !future ? storyMentions(group)[0]!.sentence.anchor : null;
     if (told !== null && dayNumberOf(told) < refDayNumber(ref)) start = told;
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);
-  const placeMention = placed.find((m) => m.place !== null && m.place.city !== null) ?? placed.find((m) => m.place !== null) ?? null;
+  const placeMention =
+    placed.find((m) => m.place !== null && m.place.city !== null) ??
+    placed.find((m) => m.place !== null) ??
+    null;
   return {
     category: group.kind === 'visit' ? 'visit' : 'meeting',
     type,
@@ -397,7 +539,11 @@ function draftOf(group: Group, ref: RefDate, order: number, lead: SentenceInfo |
 function within(meeting: Draft, visit: Draft): boolean {
   const m0 = dayNumberOf(meeting.start);
   const v0 = dayNumberOf(visit.start);
-  if (visit.precision === 'month' || meeting.precision === 'month') return meeting.start.slice(0, 7) === visit.start.slice(0, 7) || visit.start.slice(0, 7) === meeting.start.slice(0, 7);
+  if (visit.precision === 'month' || meeting.precision === 'month')
+    return (
+      meeting.start.slice(0, 7) === visit.start.slice(0, 7) ||
+      visit.start.slice(0, 7) === meeting.start.slice(0, 7)
+    );
   // a visit whose end is not given lasts a few days for the meetings of its two countries there
   const v1 = visit.end === null ? v0 + OPEN_VISIT_DAYS : dayNumberOf(visit.end);
   return m0 >= v0 && m0 <= v1;
@@ -410,17 +556,25 @@ const isCall = (d: Draft) => d.type === 'phone_call' || d.type === 'video_call';
 
 function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   if (isCall(meeting)) {
-    meeting.host = null; meeting.guest = null; meeting.place = null;
+    meeting.host = null;
+    meeting.guest = null;
+    meeting.place = null;
     return;
   }
   const [a, b] = meeting.countries as [string, string];
   const placeCountry = meeting.place?.country ?? null;
   if (placeCountry !== null && placeCountry !== a && placeCountry !== b) {
     // a third location: the sidelines of a summit
-    meeting.host = null; meeting.guest = null;
+    meeting.host = null;
+    meeting.guest = null;
     return;
   }
-  const visit = visits.find((v) => v.countries.join() === meeting.countries.join() && within(meeting, v) && (placeCountry === null || placeCountry === v.host));
+  const visit = visits.find(
+    (v) =>
+      v.countries.join() === meeting.countries.join() &&
+      within(meeting, v) &&
+      (placeCountry === null || placeCountry === v.host),
+  );
   if (visit !== undefined) {
     meeting.partOf = visit;
     meeting.host = visit.host;
@@ -439,7 +593,8 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
     }
   }
   if (meeting.place === null || meeting.place.country !== meeting.host) {
-    meeting.place = meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
+    meeting.place =
+      meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
   }
 }
 
@@ -454,7 +609,8 @@ function carrySidelines(meetings: readonly Draft[]): void {
     for (let k = n - 1; k >= 0; k--) {
       const p = byOrder[k]!;
       const there = p.place?.country ?? null;
-      if (there === null || p.countries.includes(there) || isCall(p) || p.start !== m.start) continue;
+      if (there === null || p.countries.includes(there) || isCall(p) || p.start !== m.start)
+        continue;
       if (!m.countries.includes(there)) m.place = { city: null, country: there, venue: false };
       return;
     }
@@ -468,7 +624,9 @@ function carrySidelines(meetings: readonly Draft[]): void {
  */
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
-  const candidates = visits.filter((v) => v.dateMention !== null && v.countries.join() === meeting.countries.join());
+  const candidates = visits.filter(
+    (v) => v.dateMention !== null && v.countries.join() === meeting.countries.join(),
+  );
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
   if (visit.precision === 'month') {
@@ -481,7 +639,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const today = refDayNumber(ref);
   const first = dayNumberOf(visit.start);
   const last = visit.end === null ? first : dayNumberOf(visit.end);
-  meeting.start = today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
+  meeting.start =
+    today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';
   meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
 }
@@ -492,11 +651,23 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
  * be in town for anything; a trip to a summit is no bilateral visit.)
  */
 function impliedVisit(meeting: Draft, ref: RefDate): Draft | null {
-  if (meeting.status !== 'held' || meeting.host === null || meeting.guest !== LANGUAGE.homeCountry || meeting.partOf !== null || isCall(meeting)) return null;
+  if (
+    meeting.status !== 'held' ||
+    meeting.host === null ||
+    meeting.guest !== LANGUAGE.homeCountry ||
+    meeting.partOf !== null ||
+    isCall(meeting)
+  )
+    return null;
   if (meeting.type === 'committee_session') return null;
   const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
   if (visitor === undefined) return null;
-  if (meeting.group.mentions.some((m) => m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0))) return null;
+  if (
+    meeting.group.mentions.some((m) =>
+      m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0),
+    )
+  )
+    return null;
   return {
     ...meeting,
     category: 'visit',
@@ -520,15 +691,32 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   if (d.countries.length !== 2) return [];
   for (const m of d.group.mentions) {
     const info = m.sentence;
-    const plural = info.mentions.find((x) => x.plural && x.name === null && x.title !== null && info.tokens[x.first - 1]?.key === LEX.pairTitleLead);
-    if (plural === undefined || findPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) < 0) continue;
+    const plural = info.mentions.find(
+      (x) =>
+        x.plural &&
+        x.name === null &&
+        x.title !== null &&
+        info.tokens[x.first - 1]?.key === LEX.pairTitleLead,
+    );
+    if (
+      plural === undefined ||
+      findPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) < 0
+    )
+      continue;
     const key = plural.titleKeys.join(' ');
     const chairs: Person[] = [];
     for (const code of d.countries) {
       let pick: Person | null = null;
       for (const s of sentences) {
         if (s.order > info.order) break;
-        for (const p of s.persons) if (p !== null && p.principal && p.country === code && [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))) pick ??= p;
+        for (const p of s.persons)
+          if (
+            p !== null &&
+            p.principal &&
+            p.country === code &&
+            [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))
+          )
+            pick ??= p;
       }
       if (pick !== null) chairs.push(pick);
     }
@@ -536,7 +724,6 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   }
   return [];
 }
-
 
 /**
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
@@ -553,7 +740,14 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
   let best: string | null = null;
   for (const info of sentences) {
     if (info.isTitle) continue;
-    const days = info.dates.filter((d) => d.precision === 'day' && d.endValue === null && !d.relative && v0 - dayNumberOf(d.value) >= nearest && v0 - dayNumberOf(d.value) <= ARRIVAL_DAYS_BEFORE);
+    const days = info.dates.filter(
+      (d) =>
+        d.precision === 'day' &&
+        d.endValue === null &&
+        !d.relative &&
+        v0 - dayNumberOf(d.value) >= nearest &&
+        v0 - dayNumberOf(d.value) <= ARRIVAL_DAYS_BEFORE,
+    );
     if (days.length === 0) continue;
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
@@ -580,7 +774,8 @@ function evidenceOf(d: Draft): Evidence[] {
   const first = storyMentions(d.group).find((m) => m.countries.length > 0) ?? d.group.mentions[0]!;
   const out: Evidence[] = [...d.evidence];
   const add = (field: Evidence['field'], text: string | undefined) => {
-    if (text !== undefined && !out.some((e) => e.field === field && e.text === text)) out.push({ field, text });
+    if (text !== undefined && !out.some((e) => e.field === field && e.text === text))
+      out.push({ field, text });
   };
   const dateText = d.dateMention?.sentence.text ?? first.sentence.text;
   add('status', dateText);
@@ -589,7 +784,8 @@ function evidenceOf(d: Draft): Evidence[] {
   add('countries', first.sentence.text);
   if (d.host !== null) add('host', first.sentence.text);
   if (d.guest !== null) add('guest', first.sentence.text);
-  for (const m of storyMentions(d.group)) if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
+  for (const m of storyMentions(d.group))
+    if (m.sideA.length + m.sideB.length + m.hosts.length > 0) add('participants', m.sentence.text);
   if (d.placeMention !== null) add('location', d.placeMention.sentence.text);
   if (d.partOf !== null) add('part_of', first.sentence.text);
   return out;
@@ -605,16 +801,46 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   for (const s of sentences) {
     for (const m of findMentions(s, { ref, committeeContext, recentPrincipals })) mentions.push(m);
     const here = s.persons.filter((p): p is Person => p !== null && p.principal);
-    if (here.length > 0) recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(0, MAX_RECENT_PRINCIPALS);
+    if (here.length > 0)
+      recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
+        0,
+        MAX_RECENT_PRINCIPALS,
+      );
   }
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
   const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
-  const leadCountries = new Set(groups.filter((g) => g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead))).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const datedVisits = new Set(groups.filter((g) => g.kind === 'visit' && bestDate(g) !== null).map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''));
-  const drafts = groups.map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries)).filter((d): d is Draft => d !== null);
-  if (process.env.DBG_DRAFTS) for (const g of groups) console.log("GROUP", g.kind, g.mentions.map((m) => `${m.type}|${m.countries}|${m.date?.value ?? "-"}|${m.sentence.order}|y${m.year}`).join(" ; "), draftOf(g, ref, 0, lead, datedVisits, leadCountries)?.start ?? "DROPPED");
-  for (const d of drafts) if (d.type === 'committee_session' && d.people.length === 0) d.people = coChairsByReference(d, sentences);
+  const leadCountries = new Set(
+    groups
+      .filter((g) =>
+        g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead)),
+      )
+      .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
+  );
+  const datedVisits = new Set(
+    groups
+      .filter((g) => g.kind === 'visit' && bestDate(g) !== null)
+      .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
+  );
+  const drafts = groups
+    .map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries))
+    .filter((d): d is Draft => d !== null);
+  if (process.env.DBG_DRAFTS)
+    for (const g of groups)
+      console.log(
+        'GROUP',
+        g.kind,
+        g.mentions
+          .map(
+            (m) =>
+              `${m.type}|${m.countries}|${m.date?.value ?? '-'}|${m.sentence.order}|y${m.year}`,
+          )
+          .join(' ; '),
+        draftOf(g, ref, 0, lead, datedVisits, leadCountries)?.start ?? 'DROPPED',
+      );
+  for (const d of drafts)
+    if (d.type === 'committee_session' && d.people.length === 0)
+      d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
 
@@ -623,8 +849,13 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   for (const v of visits) {
     v.place = { city: null, country: v.host, venue: false };
     const hosts = v.group.mentions.flatMap((m) => m.hosts);
-    for (const h of hostings) if (h.guestCountry === null || h.guestCountry === v.guest) hosts.push(...h.hosts.filter((p) => p.country === v.host));
-    v.people = uniquePeople([...v.people.filter((p) => p.country === v.guest), ...hosts.filter((p) => p.country === v.host)]);
+    for (const h of hostings)
+      if (h.guestCountry === null || h.guestCountry === v.guest)
+        hosts.push(...h.hosts.filter((p) => p.country === v.host));
+    v.people = uniquePeople([
+      ...v.people.filter((p) => p.country === v.guest),
+      ...hosts.filter((p) => p.country === v.host),
+    ]);
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
@@ -634,8 +865,15 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     const inside = meetings.filter((m) => m.partOf === v);
     // an undated visit is as old as the first meeting held during it
     if (v.dateMention === null && inside.length > 0) {
-      const firstDay = inside.filter((m) => m.precision === 'day').map((m) => m.start).sort()[0];
-      if (firstDay !== undefined) { v.start = firstDay; v.precision = 'day'; v.status = statusOf(firstDay, 'day', ref, false); }
+      const firstDay = inside
+        .filter((m) => m.precision === 'day')
+        .map((m) => m.start)
+        .sort()[0];
+      if (firstDay !== undefined) {
+        v.start = firstDay;
+        v.precision = 'day';
+        v.status = statusOf(firstDay, 'day', ref, false);
+      }
     }
   }
   for (const m of meetings) {
@@ -646,7 +884,10 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     }
   }
 
-  const ordered = [...visits.sort((a, b) => a.order - b.order), ...meetings.sort((a, b) => a.order - b.order)];
+  const ordered = [
+    ...visits.sort((a, b) => a.order - b.order),
+    ...meetings.sort((a, b) => a.order - b.order),
+  ];
   const index = new Map<Draft, number>(ordered.map((d, n) => [d, n]));
   return ordered.map((d) => ({
     category: d.category,
@@ -658,8 +899,12 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     host: d.host,
     guest: d.guest,
     participants: d.people.map(participant),
-    location: { place: null, city: d.category === 'visit' ? null : d.place?.city ?? null, country: d.place?.country ?? null },
+    location: {
+      place: null,
+      city: d.category === 'visit' ? null : (d.place?.city ?? null),
+      country: d.place?.country ?? null,
+    },
     evidence: evidenceOf(d),
-    partOf: d.partOf === null ? null : index.get(d.partOf) ?? null,
+    partOf: d.partOf === null ? null : (index.get(d.partOf) ?? null),
   }));
 }

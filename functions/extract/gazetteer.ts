@@ -1,13 +1,14 @@
 // Look-ups in the data files (countries, cities and venues, titles, known leaders),
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
-import countriesData from './data/vi/countries.json' with { type: 'json' };
+
+import { matchForm } from '../text/vietnamese.js';
 import citiesData from './data/vi/cities.json' with { type: 'json' };
-import titlesData from './data/vi/titles.json' with { type: 'json' };
+import countriesData from './data/vi/countries.json' with { type: 'json' };
 import leadersData from './data/vi/leaders.json' with { type: 'json' };
+import titlesData from './data/vi/titles.json' with { type: 'json' };
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
-import { matchForm } from '../text/vietnamese.js';
 
 export interface CountryEntry {
   code: string;
@@ -31,24 +32,39 @@ export interface TitleEntry {
 const countryTrie = new TokenTrie<CountryEntry>();
 const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));
 const notFollowedBy = new Map<string, Set<string>>(
-  Object.entries(countriesData.notFollowedBy).map(([name, words]) => [matchForm(name), new Set(words.map(matchForm))]),
+  Object.entries(countriesData.notFollowedBy).map(([name, words]) => [
+    matchForm(name),
+    new Set(words.map(matchForm)),
+  ]),
 );
 for (const [code, names] of Object.entries(countriesData.countries)) {
   for (const name of names) {
     const key = matchForm(name);
-    countryTrie.add(name, { code, name, ambiguous: ambiguousNames.has(key), notFollowedBy: notFollowedBy.get(key) ?? new Set() });
+    countryTrie.add(name, {
+      code,
+      name,
+      ambiguous: ambiguousNames.has(key),
+      notFollowedBy: notFollowedBy.get(key) ?? new Set(),
+    });
   }
 }
 
 const placeTrie = new TokenTrie<PlaceEntry>();
-for (const [code, names] of Object.entries(citiesData.cities)) for (const name of names) placeTrie.add(name, { code, name, venue: false });
-for (const [code, names] of Object.entries(citiesData.venues)) for (const name of names) placeTrie.add(name, { code, name, venue: true });
+for (const [code, names] of Object.entries(citiesData.cities))
+  for (const name of names) placeTrie.add(name, { code, name, venue: false });
+for (const [code, names] of Object.entries(citiesData.venues))
+  for (const name of names) placeTrie.add(name, { code, name, venue: true });
 
 const titleTrie = new TokenTrie<TitleEntry>();
 /** The titles that may be written in lower case ("nhà lãnh đạo"): lower-case words are looked up only here. */
 const lowerCaseTitleTrie = new TokenTrie<TitleEntry>();
 for (const t of titlesData.titles) {
-  const entry: TitleEntry = { name: t.name, principal: t.principal, leader: 'leader' in t && t.leader === true, generic: 'generic' in t && t.generic === true };
+  const entry: TitleEntry = {
+    name: t.name,
+    principal: t.principal,
+    leader: 'leader' in t && t.leader === true,
+    generic: 'generic' in t && t.generic === true,
+  };
   titleTrie.add(t.name, entry);
   if (entry.generic) lowerCaseTitleTrie.add(t.name, entry);
 }
@@ -70,7 +86,11 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
 export const countryCodes: ReadonlySet<string> = new Set(Object.keys(countriesData.countries));
 
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
-export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix = false): { code: string; length: number } | null {
+export function countryAt(
+  tokens: readonly Token[],
+  i: number,
+  afterStatePrefix = false,
+): { code: string; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = countryTrie.longest(tokens, i, (entry, length) => {
@@ -85,22 +105,32 @@ export function countryAt(tokens: readonly Token[], i: number, afterStatePrefix 
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
 
-export function placeAt(tokens: readonly Token[], i: number): { entry: PlaceEntry; length: number } | null {
+export function placeAt(
+  tokens: readonly Token[],
+  i: number,
+): { entry: PlaceEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = placeTrie.longest(tokens, i);
   return hit === null ? null : { entry: hit.value, length: hit.length };
 }
 
-export function titleAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
+export function titleAt(
+  tokens: readonly Token[],
+  i: number,
+): { entry: TitleEntry; length: number } | null {
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
+  if (before !== undefined && before.word && before.cap && !PLURAL_LEAD.has(before.key))
+    return null;
   return titleBeginsAt(tokens, i);
 }
 
 /** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …"). */
-export function titleBeginsAt(tokens: readonly Token[], i: number): { entry: TitleEntry; length: number } | null {
+export function titleBeginsAt(
+  tokens: readonly Token[],
+  i: number,
+): { entry: TitleEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined) return null;
   const trie = first.cap ? titleTrie : lowerCaseTitleTrie;
@@ -117,7 +147,10 @@ export function honorificAt(tokens: readonly Token[], i: number): number {
 }
 
 /** A well-known leader's full name written at token `i`. */
-export function knownLeaderAt(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+export function knownLeaderAt(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
   const first = tokens[i];
   if (first === undefined || !first.cap) return null;
   const hit = leaderTrie.longest(tokens, i);

@@ -2,8 +2,8 @@
 // Pure and deterministic: no I/O, no clock; the same article always gives the same list.
 import type { Article } from '../domain/article.js';
 import type { ExtractedEvent } from '../domain/event.js';
-import { extractFromArticle } from './events.js';
 import { primaryLanguage } from '../text/language.js';
+import { extractFromArticle } from './events.js';
 import { LANGUAGE } from './lexicon.js';
 
 /** The languages the extractor has tables for. */

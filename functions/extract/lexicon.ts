@@ -7,13 +7,43 @@ import { phraseKeys, type Token } from './tokens.js';
 
 const Phrase = z.string();
 const RolesSchema = z.object({
-  joiners: z.array(Phrase), spouse: z.array(Phrase), inviter: Phrase, welcome: Phrase, welcomeLevel: z.array(Phrase),
-  coChair: Phrase, chair: Phrase, chairedBy: Phrase, of: Phrase, between: Phrase, delegation: Phrase, delegationLedBy: Phrase,
-  passive: Phrase, sender: z.array(Phrase), objectLead: z.array(Phrase), visitGap: z.array(Phrase), destination: z.array(Phrase),
-  placeLead: z.array(Phrase), placePrefix: z.array(Phrase), capitalQualifier: z.array(Phrase), travel: z.array(Phrase),
-  visitEnd: z.array(Phrase), arrival: z.array(Phrase), arrivalNot: z.array(Phrase), passing: z.array(Phrase),
-  duration: z.object({ lead: Phrase, unit: Phrase }), pairReference: z.array(Phrase), pairTitleLead: Phrase, ordinal: Phrase,
-  clauseEnd: z.array(Phrase), reporting: z.array(Phrase), and: Phrase, multilateralTrip: z.array(Phrase), since: z.array(Phrase), highLevel: Phrase, parliament: Phrase, with: Phrase,
+  joiners: z.array(Phrase),
+  spouse: z.array(Phrase),
+  inviter: Phrase,
+  welcome: Phrase,
+  welcomeLevel: z.array(Phrase),
+  coChair: Phrase,
+  chair: Phrase,
+  chairedBy: Phrase,
+  of: Phrase,
+  between: Phrase,
+  delegation: Phrase,
+  delegationLedBy: Phrase,
+  passive: Phrase,
+  sender: z.array(Phrase),
+  objectLead: z.array(Phrase),
+  visitGap: z.array(Phrase),
+  destination: z.array(Phrase),
+  placeLead: z.array(Phrase),
+  placePrefix: z.array(Phrase),
+  capitalQualifier: z.array(Phrase),
+  travel: z.array(Phrase),
+  visitEnd: z.array(Phrase),
+  arrival: z.array(Phrase),
+  arrivalNot: z.array(Phrase),
+  passing: z.array(Phrase),
+  duration: z.object({ lead: Phrase, unit: Phrase }),
+  pairReference: z.array(Phrase),
+  pairTitleLead: Phrase,
+  ordinal: Phrase,
+  clauseEnd: z.array(Phrase),
+  reporting: z.array(Phrase),
+  and: Phrase,
+  multilateralTrip: z.array(Phrase),
+  since: z.array(Phrase),
+  highLevel: Phrase,
+  parliament: Phrase,
+  with: Phrase,
 });
 const LanguageSchema = z.object({ code: z.string(), homeCountry: z.string() });
 const ROLES = RolesSchema.parse(rolesData);
@@ -22,7 +52,8 @@ const ROLES = RolesSchema.parse(rolesData);
 export type Keys = readonly string[];
 const keys = (phrase: string): Keys => phraseKeys(phrase);
 const keyList = (phrases: readonly string[]): Keys[] => phrases.map(keys);
-const wordSet = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => keys(w).join(' ')));
+const wordSet = (words: readonly string[]): ReadonlySet<string> =>
+  new Set(words.map((w) => keys(w).join(' ')));
 
 export const LEX = {
   joiners: wordSet(ROLES.joiners),
@@ -93,7 +124,13 @@ export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonl
 }
 
 /** Where the phrase first starts in tokens [from, to), or -1. */
-export function findPhrase(tokens: readonly Token[], phrase: Keys, from = 0, to = tokens.length): number {
-  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) if (readsAt(tokens, k, phrase)) return k;
+export function findPhrase(
+  tokens: readonly Token[],
+  phrase: Keys,
+  from = 0,
+  to = tokens.length,
+): number {
+  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++)
+    if (readsAt(tokens, k, phrase)) return k;
   return -1;
 }

@@ -4,7 +4,7 @@
 // token windows the rules look through are the named constants below.
 import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
-import { dayNumberOf, refDayNumber, type DateMention, type RefDate } from './dates.js';
+import { type DateMention, dayNumberOf, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findPhrase, LANGUAGE, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
@@ -126,13 +126,40 @@ const BRACKETED_CITY_SPAN = 10;
 /** How many words of a duration ("kéo dài 2 ngày", "kéo dài hai ngày") are read. */
 const DURATION_SPAN = 8;
 /** Spelled-out day counts of a duration. */
-const SMALL_NUMBERS: Readonly<Record<string, number>> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+const SMALL_NUMBERS: Readonly<Record<string, number>> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+};
 
 /** What the mentions of one cue share. */
-type CueContext = Pick<Mention, 'sentence' | 'trigger' | 'date' | 'dateBorrowed' | 'dateIsEnd' | 'durationDays' | 'year' | 'future' | 'past' | 'precedent' | 'place'>;
+type CueContext = Pick<
+  Mention,
+  | 'sentence'
+  | 'trigger'
+  | 'date'
+  | 'dateBorrowed'
+  | 'dateIsEnd'
+  | 'durationDays'
+  | 'year'
+  | 'future'
+  | 'past'
+  | 'precedent'
+  | 'place'
+>;
 /** What a mention adds to its cue's context (its place overrides the context's). */
-type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'>
-  & Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn'>>;
+type MentionParts = Pick<
+  Mention,
+  'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'
+> &
+  Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn'>>;
 
 /**
  * A mention with every field written in one order. (Spreading a shared object and then
@@ -141,12 +168,28 @@ type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'host' |
  */
 function newMention(cue: CueContext, parts: MentionParts): Mention {
   return {
-    kind: parts.kind, type: parts.type, sentence: cue.sentence, trigger: cue.trigger, date: cue.date, dateBorrowed: cue.dateBorrowed,
-    dateIsEnd: cue.dateIsEnd, durationDays: cue.durationDays, year: cue.year,
-    sideA: parts.sideA, sideB: parts.sideB, host: parts.host, guest: parts.guest, countries: parts.countries, hosts: parts.hosts,
+    kind: parts.kind,
+    type: parts.type,
+    sentence: cue.sentence,
+    trigger: cue.trigger,
+    date: cue.date,
+    dateBorrowed: cue.dateBorrowed,
+    dateIsEnd: cue.dateIsEnd,
+    durationDays: cue.durationDays,
+    year: cue.year,
+    sideA: parts.sideA,
+    sideB: parts.sideB,
+    host: parts.host,
+    guest: parts.guest,
+    countries: parts.countries,
+    hosts: parts.hosts,
     place: parts.place === undefined ? cue.place : parts.place,
-    future: cue.future, past: cue.past, precedent: cue.precedent, ordinal: parts.ordinal ?? null,
-    receives: parts.receives ?? false, callsOn: parts.callsOn ?? false,
+    future: cue.future,
+    past: cue.past,
+    precedent: cue.precedent,
+    ordinal: parts.ordinal ?? null,
+    receives: parts.receives ?? false,
+    callsOn: parts.callsOn ?? false,
   };
 }
 
@@ -165,21 +208,33 @@ function refs(info: SentenceInfo): PersonRef[] {
 }
 
 const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) => {
-  for (let k = from; k < to; k++) if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
+  for (let k = from; k < to; k++)
+    if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
 const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) =>
-  b.mention.first - a.mention.end <= CHAIN_GAP && onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
+  b.mention.first - a.mention.end <= CHAIN_GAP &&
+  onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
 
 /** The person starting at or right after token `at` (skipping lead words), with those joined to it by "và" / ",". */
-function chainFrom(tokens: readonly Token[], people: readonly PersonRef[], at: number, lead: ReadonlySet<string> = new Set(), maxSkip = 0): PersonRef[] {
+function chainFrom(
+  tokens: readonly Token[],
+  people: readonly PersonRef[],
+  at: number,
+  lead: ReadonlySet<string> = new Set(),
+  maxSkip = 0,
+): PersonRef[] {
   let k = at;
   let skipped = 0;
-  while (k < tokens.length && skipped < maxSkip && lead.has(tokens[k]!.key)) { k++; skipped++; }
+  while (k < tokens.length && skipped < maxSkip && lead.has(tokens[k]!.key)) {
+    k++;
+    skipped++;
+  }
   let index = people.findIndex((p) => p.mention.first === k);
   if (index < 0) return [];
   const chain = [people[index]!];
-  while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!)) chain.push(people[++index]!);
+  while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!))
+    chain.push(people[++index]!);
   return chain;
 }
 
@@ -188,7 +243,8 @@ function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): P
   if (before.length === 0) return [];
   let index = before.length - 1;
   const chain = [before[index]!];
-  while (index > 0 && joined(tokens, before[index - 1]!, before[index]!)) chain.unshift(before[--index]!);
+  while (index > 0 && joined(tokens, before[index - 1]!, before[index]!))
+    chain.unshift(before[--index]!);
   return chain;
 }
 
@@ -201,7 +257,8 @@ function inviters(tokens: readonly Token[], people: readonly PersonRef[]): Perso
   const k = findPhrase(tokens, LEX.inviter);
   if (k < 0) return [];
   const chain = chainFrom(tokens, people, k + LEX.inviter.length);
-  const joinedByAnd = (n: number) => tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === LEX.and);
+  const joinedByAnd = (n: number) =>
+    tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === LEX.and);
   let keep = chain.length;
   for (let n = chain.length - 1; n >= 1; n--) {
     if (joinedByAnd(n)) continue;
@@ -227,10 +284,17 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
 }
 
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) and its guest. */
-function welcomers(tokens: readonly Token[], people: readonly PersonRef[], k: number = findPhrase(tokens, LEX.welcome)): { hosts: PersonRef[]; guest: PersonRef | null } {
+function welcomers(
+  tokens: readonly Token[],
+  people: readonly PersonRef[],
+  k: number = findPhrase(tokens, LEX.welcome),
+): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (k < 0) return { hosts: [], guest: null };
   // the people right before the verb ("Được sự ủy quyền của Quốc vương X, Y chủ trì lễ đón": Y)
-  const hosts = nearestChain(tokens, people.filter((p) => p.mention.end <= k));
+  const hosts = nearestChain(
+    tokens,
+    people.filter((p) => p.mention.end <= k),
+  );
   let g = k + LEX.welcome.length;
   while (g < tokens.length && LEX.welcomeLevel.has(tokens[g]!.key)) g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
@@ -246,11 +310,19 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     if (prefix > 0) {
       j += prefix;
       // "thủ đô hành chính Pretoria"
-      if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap) j += 2;
+      if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap)
+        j += 2;
     }
     const hit = placeAt(tokens, j);
     if (hit !== null) {
-      places.push({ at: k, place: { city: hit.entry.venue ? null : hit.entry.name, country: hit.entry.code, venue: hit.entry.venue } });
+      places.push({
+        at: k,
+        place: {
+          city: hit.entry.venue ? null : hit.entry.name,
+          country: hit.entry.code,
+          venue: hit.entry.venue,
+        },
+      });
       // "tại trụ sở Văn phòng Trung ương (Thủ đô Hà Nội)": the city of a venue, in brackets
       if (hit.entry.venue) {
         const city = bracketedCity(tokens, j + hit.length);
@@ -259,15 +331,35 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       continue;
     }
     const c = countryAt(tokens, j);
-    if (c !== null) { places.push({ at: k, place: { city: null, country: c.code, venue: false } }); continue; }
+    if (c !== null) {
+      places.push({ at: k, place: { city: null, country: c.code, venue: false } });
+      continue;
+    }
     // an unlisted city with its country after it: "tại Vientiane (Lào)", "tại Tashkent, Uzbekistan"
     let e = j;
-    while (e < tokens.length && e < j + CITY_WORDS && tokens[e]!.word && tokens[e]!.cap && countryAt(tokens, e) === null) e++;
+    while (
+      e < tokens.length &&
+      e < j + CITY_WORDS &&
+      tokens[e]!.word &&
+      tokens[e]!.cap &&
+      countryAt(tokens, e) === null
+    )
+      e++;
     if (e > j && (tokens[e]?.text === '(' || tokens[e]?.text === ',')) {
       const inner = countryAt(tokens, e + 1);
       const closed = tokens[e]!.text === ',' || tokens[e + 1 + (inner?.length ?? 0)]?.text === ')';
       if (inner !== null && closed) {
-        places.push({ at: k, place: { city: tokens.slice(j, e).map((t) => t.text).join(' '), country: inner.code, venue: false } });
+        places.push({
+          at: k,
+          place: {
+            city: tokens
+              .slice(j, e)
+              .map((t) => t.text)
+              .join(' '),
+            country: inner.code,
+            venue: false,
+          },
+        });
         continue;
       }
     }
@@ -283,25 +375,36 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
     if (tokens[k]!.text !== '(') continue;
     const j = k + 1 + anyReadsAt(tokens, k + 1, LEX.placePrefix);
     const hit = placeAt(tokens, j);
-    if (hit !== null && !hit.entry.venue && tokens[j + hit.length]?.text === ')') return { city: hit.entry.name, country: hit.entry.code, venue: false };
+    if (hit !== null && !hit.entry.venue && tokens[j + hit.length]?.text === ')')
+      return { city: hit.entry.name, country: hit.entry.code, venue: false };
     return null;
   }
   return null;
 }
 
 function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place | null {
-  return places.find((p) => p.place.city !== null)?.place ?? places.find((p) => p.place.venue)?.place ?? places[0]?.place ?? null;
+  return (
+    places.find((p) => p.place.city !== null)?.place ??
+    places.find((p) => p.place.venue)?.place ??
+    places[0]?.place ??
+    null
+  );
 }
 
 function ordinalAfter(tokens: readonly Token[], from: number): number | null {
   for (let k = from; k < tokens.length && k < from + ORDINAL_SPAN; k++) {
-    if (tokens[k]!.key === LEX.ordinal && /^\d{1,3}$/.test(tokens[k + 1]?.key ?? '')) return Number(tokens[k + 1]!.key);
+    if (tokens[k]!.key === LEX.ordinal && /^\d{1,3}$/.test(tokens[k + 1]?.key ?? ''))
+      return Number(tokens[k + 1]!.key);
   }
   return null;
 }
 
 /** The cue right before a date. */
-function cueBefore(d: DateMention, triggers: readonly Trigger[], tokens: readonly Token[]): Trigger | null {
+function cueBefore(
+  d: DateMention,
+  triggers: readonly Trigger[],
+  tokens: readonly Token[],
+): Trigger | null {
   let best: Trigger | null = null;
   for (const t of triggers) if (tokens[t.first]!.start < d.start) best = t;
   return best;
@@ -309,7 +412,8 @@ function cueBefore(d: DateMention, triggers: readonly Trigger[], tokens: readonl
 
 /** Whether a comma stands between a cue and a later offset: the cue's phrase is closed there. */
 function commaBetween(tokens: readonly Token[], cue: Trigger, offset: number): boolean {
-  for (let k = cue.end; k < tokens.length && tokens[k]!.start < offset; k++) if (tokens[k]!.text === ',') return true;
+  for (let k = cue.end; k < tokens.length && tokens[k]!.start < offset; k++)
+    if (tokens[k]!.text === ',') return true;
   return false;
 }
 
@@ -344,28 +448,60 @@ function backgroundOf(tokens: readonly Token[]): Background {
   return out;
 }
 
-function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number, future: boolean, ref: RefDate, background: Background): CueDate {
+function dateFor(
+  info: SentenceInfo,
+  triggers: readonly Trigger[],
+  index: number,
+  future: boolean,
+  ref: RefDate,
+  background: Background,
+): CueDate {
   const trigger = triggers[index]!;
   const tokens = info.tokens;
   const cueStart = tokens[trigger.first]!.start;
   const cueEnd = tokens[trigger.end - 1]!.end;
-  const nextStart = index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
+  const nextStart =
+    index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
   const refDay = refDayNumber(ref);
   // "Ngày 9/1, Phủ Tổng thống thông báo … sẽ …": the day it was announced, not the day it happens
-  const reportedBetween = (d: DateMention) => background.reporting.some((at) => at >= d.end && at < cueStart);
-  const announcedEarlier = (d: DateMention) => future && d.end <= cueStart && d.precision === 'day'
-    && (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
+  const reportedBetween = (d: DateMention) =>
+    background.reporting.some((at) => at >= d.end && at < cueStart);
+  const announcedEarlier = (d: DateMention) =>
+    future &&
+    d.end <= cueStart &&
+    d.precision === 'day' &&
+    (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
-  const since = (d: DateMention) => background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
-  const days = info.dates.filter((d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d));
-  const years = info.dates.filter((d) => d.precision === 'year' && d.end >= cueStart - YEAR_BEFORE_CHARS && d.start <= cueEnd + YEAR_AFTER_CHARS);
+  const since = (d: DateMention) =>
+    background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
+  const days = info.dates.filter(
+    (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d),
+  );
+  const years = info.dates.filter(
+    (d) =>
+      d.precision === 'year' &&
+      d.end >= cueStart - YEAR_BEFORE_CHARS &&
+      d.start <= cueEnd + YEAR_AFTER_CHARS,
+  );
   let after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
-  const andBetween = (a: Trigger, b: Trigger) => tokens.slice(a.end, b.first).some((t) => t.key === LEX.and);
+  const andBetween = (a: Trigger, b: Trigger) =>
+    tokens.slice(a.end, b.first).some((t) => t.key === LEX.and);
   // "sang thăm Việt Nam và đồng chủ trì Kỳ họp … từ ngày 4 - 6/12": the span is the visit's
-  if (trigger.kind === 'visit' && after === undefined && next !== null && next.kind !== 'visit' && andBetween(trigger, next)) {
-    after = days.find((d) => d.start >= tokens[next.end - 1]!.end && d.endValue !== null && (index + 2 >= triggers.length || d.start < tokens[triggers[index + 2]!.first]!.start));
+  if (
+    trigger.kind === 'visit' &&
+    after === undefined &&
+    next !== null &&
+    next.kind !== 'visit' &&
+    andBetween(trigger, next)
+  ) {
+    after = days.find(
+      (d) =>
+        d.start >= tokens[next.end - 1]!.end &&
+        d.endValue !== null &&
+        (index + 2 >= triggers.length || d.start < tokens[triggers[index + 2]!.first]!.start),
+    );
   }
   // a date after a visit cue is the visit's, unless the visit already has its own date before it
   // ("trong khuôn khổ chuyến thăm ... từ 3 - 5/6, sáng 4/6, A hội đàm ...")
@@ -377,19 +513,38 @@ function dateFor(info: SentenceInfo, triggers: readonly Trigger[], index: number
     const cueAt = tokens[c.end - 1]!.end;
     return days.some((o) => o !== d && o.start >= cueAt && o.end <= d.start);
   });
-  const beforeAny = [...days].reverse().find((d) => d.end <= cueStart && cueBefore(d, triggers, tokens)?.kind !== 'meeting');
+  const beforeAny = [...days]
+    .reverse()
+    .find((d) => d.end <= cueStart && cueBefore(d, triggers, tokens)?.kind !== 'meeting');
   let date: DateMention | null;
   let borrowed = false;
   if (trigger.kind === 'visit') {
     // "Trong khuôn khổ chuyến thăm …, chiều 12/8, tại Seoul, A hội kiến B": behind a comma and
     // before a meeting, the day is the meeting's
-    const meetingAfter = after !== undefined && next !== null && next.kind !== 'visit' && tokens[next.first]!.start > after.start;
-    const own = after !== undefined && !(commaBetween(tokens, trigger, after.start) && meetingAfter) ? after : undefined;
+    const meetingAfter =
+      after !== undefined &&
+      next !== null &&
+      next.kind !== 'visit' &&
+      tokens[next.first]!.start > after.start;
+    const own =
+      after !== undefined && !(commaBetween(tokens, trigger, after.start) && meetingAfter)
+        ? after
+        : undefined;
     date = own ?? after ?? beforeAny ?? null;
     borrowed = own === undefined && date !== null && date === after;
   } else {
-    date = before ?? (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ?? null;
-    if (date !== null && date.endValue !== null && previous?.kind === 'visit' && date.start > cueEnd && andBetween(previous, trigger)) date = null;
+    date =
+      before ??
+      (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ??
+      null;
+    if (
+      date !== null &&
+      date.endValue !== null &&
+      previous?.kind === 'visit' &&
+      date.start > cueEnd &&
+      andBetween(previous, trigger)
+    )
+      date = null;
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
   return { date, borrowed, year };
@@ -402,8 +557,14 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
 }
 
 /** A phrase of the list starting within `span` tokens before the cue. */
-function phraseBefore(tokens: readonly Token[], first: number, span: number, phrases: ReadonlyArray<readonly string[]>): boolean {
-  for (let k = Math.max(0, first - span); k < first; k++) if (anyReadsAt(tokens, k, phrases) > 0) return true;
+function phraseBefore(
+  tokens: readonly Token[],
+  first: number,
+  span: number,
+  phrases: ReadonlyArray<readonly string[]>,
+): boolean {
+  for (let k = Math.max(0, first - span); k < first; k++)
+    if (anyReadsAt(tokens, k, phrases) > 0) return true;
   return false;
 }
 
@@ -413,14 +574,19 @@ function durationIn(tokens: readonly Token[]): number | null {
   if (k < 0) return null;
   for (let j = k + LEX.durationLead.length; j < tokens.length && j < k + DURATION_SPAN; j++) {
     if (tokens[j + 1]?.key !== LEX.durationUnit) continue;
-    const n = /^\d{1,2}$/.test(tokens[j]!.key) ? Number(tokens[j]!.key) : SMALL_NUMBERS[tokens[j]!.key];
+    const n = /^\d{1,2}$/.test(tokens[j]!.key)
+      ? Number(tokens[j]!.key)
+      : SMALL_NUMBERS[tokens[j]!.key];
     return n !== undefined && n >= 1 ? n : null;
   }
   return null;
 }
 
 /** A country or its capital city written at token `k` (the destination of a visit: "thăm Bắc Kinh"). */
-function destinationAt(tokens: readonly Token[], k: number): { code: string; length: number } | null {
+function destinationAt(
+  tokens: readonly Token[],
+  k: number,
+): { code: string; length: number } | null {
   const c = countryWithPrefix(tokens, k);
   if (c !== null) return c;
   const p = placeAt(tokens, k);
@@ -428,7 +594,11 @@ function destinationAt(tokens: readonly Token[], k: number): { code: string; len
 }
 
 /** "tới Việt Nam": the first destination word within `span` words from `from`, when a country or its capital follows it. */
-function destinationFrom(tokens: readonly Token[], from: number, span: number): { code: string; end: number } | null {
+function destinationFrom(
+  tokens: readonly Token[],
+  from: number,
+  span: number,
+): { code: string; end: number } | null {
   for (let k = from; k < tokens.length && k < from + span && tokens[k]!.word; k++) {
     if (!LEX.destination.has(tokens[k]!.key)) continue;
     const c = destinationAt(tokens, k + 1);
@@ -438,11 +608,26 @@ function destinationFrom(tokens: readonly Token[], from: number, span: number): 
 }
 
 /** "hai nhà lãnh đạo", "hai bên", "hai Thủ tướng" right before the cue: the two principals the article named last. */
-function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: number): { title: string | null } | null {
+function pairReferenceBefore(
+  info: SentenceInfo,
+  trigger: Trigger,
+  clauseFrom: number,
+): { title: string | null } | null {
   const tokens = info.tokens;
-  for (let k = trigger.first - 1; k >= clauseFrom && k >= trigger.first - PAIR_REFERENCE_SPAN; k--) {
+  for (
+    let k = trigger.first - 1;
+    k >= clauseFrom && k >= trigger.first - PAIR_REFERENCE_SPAN;
+    k--
+  ) {
     if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null };
-    const plural = info.mentions.find((m) => m.first === k && m.plural && m.name === null && m.title !== null && tokens[k - 1]?.key === LEX.pairTitleLead);
+    const plural = info.mentions.find(
+      (m) =>
+        m.first === k &&
+        m.plural &&
+        m.name === null &&
+        m.title !== null &&
+        tokens[k - 1]?.key === LEX.pairTitleLead,
+    );
     if (plural !== undefined) return { title: plural.titleKeys.join(' ') };
   }
   return null;
@@ -450,7 +635,8 @@ function pairReferenceBefore(info: SentenceInfo, trigger: Trigger, clauseFrom: n
 
 /** The two most recent principals of two different countries (with the title, when one is given). */
 function recentPair(recent: readonly Person[], title: string | null): [Person, Person] | null {
-  const fits = (p: Person) => title === null || [...p.titleKeys].some((t) => t === title || t.startsWith(`${title} `));
+  const fits = (p: Person) =>
+    title === null || [...p.titleKeys].some((t) => t === title || t.startsWith(`${title} `));
   const first = recent.find((p) => p.country !== null && fits(p));
   if (first === undefined) return null;
   const second = recent.find((p) => p.country !== null && p.country !== first.country && fits(p));
@@ -477,26 +663,58 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 
   triggers.forEach((trigger, index) => {
     let clauseFrom = 0;
-    for (let k = trigger.first - 1; k >= 0; k--) if (LEX.clauseEnd.has(tokens[k]!.key)) { clauseFrom = k + 1; break; }
+    for (let k = trigger.first - 1; k >= 0; k--)
+      if (LEX.clauseEnd.has(tokens[k]!.key)) {
+        clauseFrom = k + 1;
+        break;
+      }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
     const future = tense.future && !tense.past;
     let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref, background);
     let dateIsEnd = false;
     // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
     // the visitor left home is not when the visit began
-    if (trigger.kind === 'visit' && date !== null && date.endValue === null && phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)) {
+    if (
+      trigger.kind === 'visit' &&
+      date !== null &&
+      date.endValue === null &&
+      phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)
+    ) {
       if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
       else date = null;
     }
-    if (trigger.kind === 'visit' && phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) && date !== null && date.endValue === null) borrowed = true;
+    if (
+      trigger.kind === 'visit' &&
+      phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) &&
+      date !== null &&
+      date.endValue === null
+    )
+      borrowed = true;
     const cue: CueContext = {
-      sentence: info, trigger, date, dateBorrowed: borrowed && !dateIsEnd, dateIsEnd, durationDays: trigger.kind === 'visit' ? duration : null, year,
-      future: tense.future, past: tense.past,
+      sentence: info,
+      trigger,
+      date,
+      dateBorrowed: borrowed && !dateIsEnd,
+      dateIsEnd,
+      durationDays: trigger.kind === 'visit' ? duration : null,
+      year,
+      future: tense.future,
+      past: tense.past,
       // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
-      precedent: trigger.kind !== 'committee' && markers.precedentIn(Math.max(0, trigger.first - PRECEDENT_BEFORE), trigger.end + PRECEDENT_AFTER),
+      precedent:
+        trigger.kind !== 'committee' &&
+        markers.precedentIn(
+          Math.max(0, trigger.first - PRECEDENT_BEFORE),
+          trigger.end + PRECEDENT_AFTER,
+        ),
       place,
     };
-    const before = people.filter((p) => p.mention.end <= trigger.first && p.mention.first >= clauseFrom && !invitedIds.has(p.mention.first));
+    const before = people.filter(
+      (p) =>
+        p.mention.end <= trigger.first &&
+        p.mention.first >= clauseFrom &&
+        !invitedIds.has(p.mention.first),
+    );
 
     if (trigger.kind === 'visit') {
       // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
@@ -509,60 +727,118 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         if (chain.length > 0) {
           visitor = chain[0]!;
           const to = destinationFrom(tokens, chain[chain.length - 1]!.mention.end, 1);
-          if (to !== null) { host = to.code; hostEnd = to.end; }
+          if (to !== null) {
+            host = to.code;
+            hostEnd = to.end;
+          }
         }
       }
       if (host === null && trigger.noun) {
         const to = destinationFrom(tokens, trigger.end, NOUN_VISIT_SPAN);
-        if (to !== null) { host = to.code; hostEnd = to.end; }
+        if (to !== null) {
+          host = to.code;
+          hostEnd = to.end;
+        }
       }
-      for (let k = trigger.end, gap = 0; host === null && k < tokens.length && gap <= VISIT_HOST_GAP; k++) {
+      for (
+        let k = trigger.end, gap = 0;
+        host === null && k < tokens.length && gap <= VISIT_HOST_GAP;
+        k++
+      ) {
         const c = destinationAt(tokens, k);
-        if (c !== null) { host = c.code; hostEnd = k + c.length; break; }
+        if (c !== null) {
+          host = c.code;
+          hostEnd = k + c.length;
+          break;
+        }
         if (!LEX.visitGap.has(tokens[k]!.key)) break;
         gap++;
       }
       if (host === null) {
         // "... đến Việt Nam là quốc gia đầu tiên thăm"
-        for (let k = trigger.first - 1; k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN); k--) {
+        for (
+          let k = trigger.first - 1;
+          k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
+          k--
+        ) {
           if (!LEX.destination.has(tokens[k]!.key)) continue;
           const c = countryAt(tokens, k + 1);
-          if (c !== null) { host = c.code; break; }
+          if (c !== null) {
+            host = c.code;
+            break;
+          }
         }
       }
       // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
-      if (visitor === null && tokens[hostEnd]?.key === LEX.of) visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
-      visitor ??= [...before].reverse().find((p) => p.person.country !== null && p.person.country !== host && p.person.principal) ?? null;
-      visitor ??= people.find((p) => p.mention.first >= trigger.end && p.person.country !== null && p.person.country !== host && p.person.principal && !invitedIds.has(p.mention.first)) ?? null;
+      if (visitor === null && tokens[hostEnd]?.key === LEX.of)
+        visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
+      visitor ??=
+        [...before]
+          .reverse()
+          .find(
+            (p) => p.person.country !== null && p.person.country !== host && p.person.principal,
+          ) ?? null;
+      visitor ??=
+        people.find(
+          (p) =>
+            p.mention.first >= trigger.end &&
+            p.person.country !== null &&
+            p.person.country !== host &&
+            p.person.principal &&
+            !invitedIds.has(p.mention.first),
+        ) ?? null;
       if (host === null) {
         // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
         // visit the article is about, joined to it in events.ts by its people and date
         if (!trigger.noun) return;
-        mentions.push(newMention(cue, {
-          kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [], host: null, guest: null, countries: [],
-          hosts: invited.map((r) => r.person), place: null,
-        }));
+        mentions.push(
+          newMention(cue, {
+            kind: 'visit',
+            type: trigger.type,
+            sideA: visitor === null ? [] : [visitor.person],
+            sideB: [],
+            host: null,
+            guest: null,
+            countries: [],
+            hosts: invited.map((r) => r.person),
+            place: null,
+          }),
+        );
         return;
       }
       let guest = visitor?.person.country ?? null;
       if (guest === null) {
         // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
-        const unnamed = info.mentions.find((m) => m.end <= trigger.first && m.first >= clauseFrom && m.principal && m.country !== null && m.country !== host);
+        const unnamed = info.mentions.find(
+          (m) =>
+            m.end <= trigger.first &&
+            m.first >= clauseFrom &&
+            m.principal &&
+            m.country !== null &&
+            m.country !== host,
+        );
         guest = unnamed?.country ?? null;
       }
       if (guest === null) {
         for (let k = 1; k < tokens.length; k++) {
           if (!readsAt(tokens, k - LEX.highLevel.length, LEX.highLevel)) continue;
           const c = countryAt(tokens, k);
-          if (c !== null && c.code !== host) { guest = c.code; break; }
+          if (c !== null && c.code !== host) {
+            guest = c.code;
+            break;
+          }
         }
       }
       // an unnamed side travelling abroad is the outlets' own country ("Đoàn đại biểu … đã thăm Lào")
-      if (guest === null && host !== LANGUAGE.homeCountry && visitor === null) guest = before.length === 0 && !trigger.noun ? null : LANGUAGE.homeCountry;
+      if (guest === null && host !== LANGUAGE.homeCountry && visitor === null)
+        guest = before.length === 0 && !trigger.noun ? null : LANGUAGE.homeCountry;
       if (guest === null || guest === host) return;
       // a tour: "thăm chính thức A và B" is a visit to each
       const hosts = [host];
-      for (let k = hostEnd; tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;) {
+      for (
+        let k = hostEnd;
+        tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
+      ) {
         const c = countryWithPrefix(tokens, k + 1);
         if (c === null || c.code === guest) break;
         if (!hosts.includes(c.code)) hosts.push(c.code);
@@ -570,12 +846,27 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       }
       const visitGuest = guest;
       for (const h of hosts) {
-        const hostPeople = [...invited, ...(welcome.guest === null || welcome.guest.person.country === visitGuest ? welcome.hosts : [])]
-          .map((r) => r.person).filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-        mentions.push(newMention(cue, {
-          kind: 'visit', type: trigger.type, sideA: visitor === null ? [] : [visitor.person], sideB: [],
-          host: h, guest: visitGuest, countries: [visitGuest, h].sort(), hosts: hostPeople, place: null,
-        }));
+        const hostPeople = [
+          ...invited,
+          ...(welcome.guest === null || welcome.guest.person.country === visitGuest
+            ? welcome.hosts
+            : []),
+        ]
+          .map((r) => r.person)
+          .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
+        mentions.push(
+          newMention(cue, {
+            kind: 'visit',
+            type: trigger.type,
+            sideA: visitor === null ? [] : [visitor.person],
+            sideB: [],
+            host: h,
+            guest: visitGuest,
+            countries: [visitGuest, h].sort(),
+            hosts: hostPeople,
+            place: null,
+          }),
+        );
       }
       return;
     }
@@ -583,18 +874,32 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.kind === 'committee') {
       const nameAt = isCommitteeName(tokens, trigger.end);
       if (nameAt < 0 && !context.committeeContext) return;
-      if (findPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) >= 0) return;
+      if (findPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) >= 0)
+        return;
       // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
       let chairs: PersonRef[] = [];
       const k = findPhrase(tokens, LEX.coChair);
       if (k >= 0) {
-        chairs = tokens[k + LEX.coChair.length]?.key === LEX.of
-          ? chainFrom(tokens, people, k + LEX.coChair.length + 1)
-          : nearestChain(tokens, people.filter((p) => p.mention.end <= k));
+        chairs =
+          tokens[k + LEX.coChair.length]?.key === LEX.of
+            ? chainFrom(tokens, people, k + LEX.coChair.length + 1)
+            : nearestChain(
+                tokens,
+                people.filter((p) => p.mention.end <= k),
+              );
       }
       // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
       if (k >= 0 && new Set(chairs.map((r) => r.person.country)).size < 2) {
-        const other = people.filter((p) => p.mention.end <= k && p.mention.first >= clauseFrom && p.person.principal && p.person.country !== null && !chairs.some((c) => c.person.country === p.person.country)).pop();
+        const other = people
+          .filter(
+            (p) =>
+              p.mention.end <= k &&
+              p.mention.first >= clauseFrom &&
+              p.person.principal &&
+              p.person.country !== null &&
+              !chairs.some((c) => c.person.country === p.person.country),
+          )
+          .pop();
         if (other !== undefined) chairs = [other, ...chairs];
       }
       const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
@@ -603,17 +908,29 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         const named = new Set<string>();
         for (let j = nameAt; j < tokens.length && j < nameAt + COMMITTEE_COUNTRIES_SPAN; j++) {
           const c = countryAt(tokens, j);
-          if (c !== null) { named.add(c.code); j += c.length - 1; }
+          if (c !== null) {
+            named.add(c.code);
+            j += c.length - 1;
+          }
         }
         countries = [...named].sort();
       }
       // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
       if (countries.length !== 2 && nameAt >= 0) return;
       if (countries.length !== 2) countries = [];
-      mentions.push(newMention(cue, {
-        kind: 'committee', type: 'committee_session', sideA: chairPeople, sideB: [], host: null, guest: null, countries,
-        hosts: [], ordinal: ordinalAfter(tokens, trigger.end),
-      }));
+      mentions.push(
+        newMention(cue, {
+          kind: 'committee',
+          type: 'committee_session',
+          sideA: chairPeople,
+          sideB: [],
+          host: null,
+          guest: null,
+          countries,
+          hosts: [],
+          ordinal: ordinalAfter(tokens, trigger.end),
+        }),
+      );
       return;
     }
 
@@ -621,7 +938,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     let sideA: PersonRef[] = nearestChain(tokens, before);
     let objects: PersonRef[] = [];
     let k = trigger.end;
-    while (k < tokens.length && k < trigger.end + OBJECT_LEAD_SKIP && LEX.objectLead.has(tokens[k]!.key)) k++;
+    while (
+      k < tokens.length &&
+      k < trigger.end + OBJECT_LEAD_SKIP &&
+      LEX.objectLead.has(tokens[k]!.key)
+    )
+      k++;
     if (tokens[k]?.key === LEX.between) {
       // "cuộc hội kiến (song phương) giữa A và B"
       const pair = chainFrom(tokens, people, k + 1);
@@ -630,7 +952,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     } else {
       objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
       // "cuộc hội đàm thành công với B": the object after "với" a few words on
-      for (let j = trigger.end; objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word; j++) {
+      for (
+        let j = trigger.end;
+        objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word;
+        j++
+      ) {
         if (tokens[j]!.key === LEX.with) objects = chainFrom(tokens, people, j + 1);
       }
     }
@@ -650,7 +976,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       if (j >= 0 && tokens[j]!.key === LEX.passive) {
         const receivers = before.filter((p) => p.mention.first > j);
         const visitors = before.filter((p) => p.mention.end <= j);
-        if (receivers.length > 0 && visitors.length > 0) { sideA = receivers.slice(0, 1); objects = nearestChain(tokens, visitors); }
+        if (receivers.length > 0 && visitors.length > 0) {
+          sideA = receivers.slice(0, 1);
+          objects = nearestChain(tokens, visitors);
+        }
       }
     }
     // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
@@ -660,7 +989,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         const chain = chainFrom(tokens, people, j + 1);
         if (chain.length < 2) continue;
         const after = chain[chain.length - 1]!.mention.end;
-        if (findPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + LEX.coChair.length) < 0) continue;
+        if (findPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + LEX.coChair.length) < 0)
+          continue;
         sideA = chain.slice(0, 1);
         objects = chain.slice(1);
         break;
@@ -670,24 +1000,49 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (sideA.length === 0 && objects.length > 0 && trigger.noun) {
       const objectCountries = new Set(objects.map((o) => o.person.country));
       const end = objects[objects.length - 1]!.mention.end;
-      const subject = people.find((p) => p.mention.first >= end && p.person.principal && p.person.country !== null && !objectCountries.has(p.person.country));
+      const subject = people.find(
+        (p) =>
+          p.mention.first >= end &&
+          p.person.principal &&
+          p.person.country !== null &&
+          !objectCountries.has(p.person.country),
+      );
       if (subject !== undefined) sideA = [subject];
     }
     if (sideA.length === 0 && objects.length === 0 && trigger.noun) {
-      const next = people.find((p) => p.mention.first >= trigger.end && tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS);
+      const next = people.find(
+        (p) =>
+          p.mention.first >= trigger.end &&
+          tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS,
+      );
       const chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
-      if (new Set(chain.map((r) => r.person.country)).size === 2) { sideA = chain.slice(0, 1); objects = chain.slice(1); }
+      if (new Set(chain.map((r) => r.person.country)).size === 2) {
+        sideA = chain.slice(0, 1);
+        objects = chain.slice(1);
+      }
     }
-    if (sideA.length === 0 && previousMeeting !== null && onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)) sideA = previousMeeting.sideA;
-    if (objects.length > 0) previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };
+    if (
+      sideA.length === 0 &&
+      previousMeeting !== null &&
+      onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
+    )
+      sideA = previousMeeting.sideA;
+    if (objects.length > 0)
+      previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
     // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
     // named, and is no principal; no one else in the sentence stands in for it
-    const withAt = tokens.slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1).findIndex((t) => t.key === LEX.with);
-    const otherSideNamed = objects.length > 0
-      || (withAt >= 0 && info.mentions.every((m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural)));
+    const withAt = tokens
+      .slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1)
+      .findIndex((t) => t.key === LEX.with);
+    const otherSideNamed =
+      objects.length > 0 ||
+      (withAt >= 0 &&
+        info.mentions.every(
+          (m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural),
+        ));
     if (bPeople.length === 0 && otherSideNamed) return;
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
@@ -702,20 +1057,33 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       const objectCountries = new Set(bPeople.map((b) => b.country));
       if (aPeople.every((a) => objectCountries.has(a.country))) {
         // the subject is from the objects' country: the party on the other side stands earlier in the clause
-        const other = [...before].reverse().find((p) => p.person.principal && p.person.country !== null && !objectCountries.has(p.person.country));
+        const other = [...before]
+          .reverse()
+          .find(
+            (p) =>
+              p.person.principal &&
+              p.person.country !== null &&
+              !objectCountries.has(p.person.country),
+          );
         if (other !== undefined) aPeople = [other.person];
       }
-      for (const [key, side] of byCountry) pairs.push([aPeople.filter((a) => a.country !== countryOfKey(key)), side]);
+      for (const [key, side] of byCountry)
+        pairs.push([aPeople.filter((a) => a.country !== countryOfKey(key)), side]);
     } else {
       // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
       const first = aPeople[0] ?? before.find((p) => p.person.principal)?.person;
       const inClause = before.map((p) => p.person).filter((p) => p.principal);
-      const others = [...aPeople, ...inClause].filter((p) => first !== undefined && p.country !== first.country);
+      const others = [...aPeople, ...inClause].filter(
+        (p) => first !== undefined && p.country !== first.country,
+      );
       if (first !== undefined && others.length > 0) pairs.push([[first], others.slice(0, 1)]);
       else {
         // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
         const reference = pairReferenceBefore(info, trigger, clauseFrom);
-        const pair = reference === null ? null : recentPair([...inClause.reverse(), ...context.recentPrincipals], reference.title);
+        const pair =
+          reference === null
+            ? null
+            : recentPair([...inClause.reverse(), ...context.recentPrincipals], reference.title);
         if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
       }
     }
@@ -723,23 +1091,47 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     for (const [a, b] of pairs) {
       if (a.length === 0 || b.length === 0) continue;
       const countries = countriesOf(a, b);
-      if (countries.length !== 2 || a.some((p) => p.country === null) || b.some((p) => p.country === null)) continue;
-      mentions.push(newMention(cue, {
-        kind: 'meeting', type: trigger.type, sideA: a, sideB: b, host: null, guest: null, countries, hosts: [],
-        receives, callsOn: trigger.type === 'courtesy_call' && !receives,
-      }));
+      if (
+        countries.length !== 2 ||
+        a.some((p) => p.country === null) ||
+        b.some((p) => p.country === null)
+      )
+        continue;
+      mentions.push(
+        newMention(cue, {
+          kind: 'meeting',
+          type: trigger.type,
+          sideA: a,
+          sideB: b,
+          host: null,
+          guest: null,
+          countries,
+          hosts: [],
+          receives,
+          callsOn: trigger.type === 'courtesy_call' && !receives,
+        }),
+      );
     }
   });
   return mentions;
 }
 
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
-export function hostingIn(info: SentenceInfo): { hosts: Person[]; guestCountry: string | null } | null {
+export function hostingIn(
+  info: SentenceInfo,
+): { hosts: Person[]; guestCountry: string | null } | null {
   const cue = findPhrase(info.tokens, LEX.welcome);
   if (cue < 0) return null; // most sentences: no need to gather their people
   const all = refs(info);
   const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));
-  const welcome = welcomers(info.tokens, all.filter((p) => !excluded.has(p.mention.first)), cue);
+  const welcome = welcomers(
+    info.tokens,
+    all.filter((p) => !excluded.has(p.mention.first)),
+    cue,
+  );
   if (welcome.hosts.length === 0) return null;
-  return { hosts: welcome.hosts.map((r) => r.person), guestCountry: welcome.guest?.person.country ?? null };
+  return {
+    hosts: welcome.hosts.map((r) => r.person),
+    guestCountry: welcome.guest?.person.country ?? null,
+  };
 }

@@ -3,11 +3,15 @@
 // are not evidence; a caption's text may stand as a sentence of its own before its
 // credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
-import noiseData from './data/vi/noise.json' with { type: 'json' };
 import { matchForm } from '../text/vietnamese.js';
+import noiseData from './data/vi/noise.json' with { type: 'json' };
 import { anyOf } from './patterns.js';
 
-const NoiseSchema = z.object({ captionMarkers: z.array(z.string()), relatedMarkers: z.array(z.string()), captionTailWords: z.number() });
+const NoiseSchema = z.object({
+  captionMarkers: z.array(z.string()),
+  relatedMarkers: z.array(z.string()),
+  captionTailWords: z.number(),
+});
 const NOISE = NoiseSchema.parse(noiseData);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
@@ -25,5 +29,9 @@ export type Furniture = 'caption' | 'related';
 export function furnitureOf(lower: string, next: string | null): Furniture | null {
   if (RELATED_AT_START.test(lower)) return 'related';
   if (CAPTION_ANYWHERE.test(lower)) return 'caption';
-  return next !== null && CAPTION_AT_START.test(next) && next.split(' ').length <= NOISE.captionTailWords ? 'caption' : null;
+  return next !== null &&
+    CAPTION_AT_START.test(next) &&
+    next.split(' ').length <= NOISE.captionTailWords
+    ? 'caption'
+    : null;
 }

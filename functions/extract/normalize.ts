@@ -2,21 +2,75 @@
 // (The matching form that cues and names are compared in lives in ../text/vietnamese.ts.)
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»',
-  bull: '•', middot: '·', copy: '©', reg: '®', deg: '°', times: '×', shy: '', zwnj: '', zwj: '',
-  thinsp: ' ', ensp: ' ', emsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  deg: '°',
+  times: '×',
+  shy: '',
+  zwnj: '',
+  zwj: '',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
 };
 
 // `[^<>]*` cannot overlap with itself across matches, so the scan stays linear.
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<!--[^<>]*-->/g;
-const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'header', 'footer']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'section',
+  'article',
+  'header',
+  'footer',
+]);
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
 
 function decodeEntity(whole: string, body: string): string {
   if (body.startsWith('#')) {
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' ';
+    const code =
+      body[1] === 'x' || body[1] === 'X'
+        ? parseInt(body.slice(2), 16)
+        : parseInt(body.slice(1), 10);
+    if (
+      !Number.isFinite(code) ||
+      code <= 0 ||
+      code > 0x10ffff ||
+      (code >= 0xd800 && code <= 0xdfff)
+    )
+      return ' ';
     return String.fromCodePoint(code);
   }
   return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
@@ -24,7 +78,8 @@ function decodeEntity(whole: string, body: string): string {
 
 function stripTags(text: string): string {
   return text.replace(TAG, (_m, name: string | undefined) =>
-    name !== undefined && BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ' ');
+    name !== undefined && BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : ' ',
+  );
 }
 
 /**
@@ -53,7 +108,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f
 // The folding patterns match only where they change something (a lone space, a bare
 // line break and a single blank line stay), which saves rebuilding the whole text.
 /** a run of spaces that is not a single " " */
-const SPACE_RUN = / [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/g;
+const SPACE_RUN =
+  / [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/g;
 /** a line break with a space before or after it */
 const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;

@@ -6,4 +6,7 @@ export const escapeForPattern = (s: string): string => s.replace(/[.*+?^${}()|[\
 
 /** An alternation of phrases, longest first (so "vừa qua" wins over "qua"). */
 export const anyOf = (phrases: Iterable<string>): string =>
-  [...phrases].sort((a, b) => b.length - a.length).map(escapeForPattern).join('|');
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeForPattern)
+    .join('|');

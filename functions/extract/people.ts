@@ -1,13 +1,24 @@
 // People in a sentence ("Tổng thống Hoa Kỳ Joe Biden", "Thủ tướng Lào Sonexay Siphandone",
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
-import { countryAt, placeAt, honorificAt, PLURAL_LEAD, knownLeaderAt, leaderCountry, titleAt, titleBeginsAt, type TitleEntry } from './gazetteer.js';
-import { phraseKeys, type Token } from './tokens.js';
-import { matchForm } from '../text/vietnamese.js';
-import { nameKeys, sameNameKeys } from '../text/names.js';
-import { LANGUAGE } from './lexicon.js';
-import namesData from './data/vi/names.json' with { type: 'json' };
+
 import * as z from 'zod/mini';
+import { nameKeys, sameNameKeys } from '../text/names.js';
+import { matchForm } from '../text/vietnamese.js';
+import namesData from './data/vi/names.json' with { type: 'json' };
+import {
+  countryAt,
+  honorificAt,
+  knownLeaderAt,
+  leaderCountry,
+  PLURAL_LEAD,
+  placeAt,
+  type TitleEntry,
+  titleAt,
+  titleBeginsAt,
+} from './gazetteer.js';
+import { LANGUAGE } from './lexicon.js';
+import { phraseKeys, type Token } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -46,10 +57,18 @@ export interface Person {
 }
 
 const NamesSchema = z.object({
-  statePrefixes: z.array(z.string()), institutionHeads: z.array(z.string()), institutionStops: z.array(z.string()),
-  nonStateInstitutions: z.array(z.string()), nameStops: z.array(z.string()), vietnameseSurnames: z.array(z.string()),
-  nameParticles: z.array(z.string()), nameSuffixes: z.array(z.string()), ranks: z.array(z.string()),
-  titleJoiners: z.array(z.string()), portfolioJoiner: z.string(), posting: z.string(),
+  statePrefixes: z.array(z.string()),
+  institutionHeads: z.array(z.string()),
+  institutionStops: z.array(z.string()),
+  nonStateInstitutions: z.array(z.string()),
+  nameStops: z.array(z.string()),
+  vietnameseSurnames: z.array(z.string()),
+  nameParticles: z.array(z.string()),
+  nameSuffixes: z.array(z.string()),
+  ranks: z.array(z.string()),
+  titleJoiners: z.array(z.string()),
+  portfolioJoiner: z.string(),
+  posting: z.string(),
 });
 const NAMES = NamesSchema.parse(namesData);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -63,7 +82,8 @@ const INSTITUTION_HEADS = wordSet(NAMES.institutionHeads);
 const MAX_GLOSS_TOKENS = 4;
 const ORG_STOPS = wordSet(NAMES.institutionStops);
 const isOrgHead = (tokens: readonly Token[], j: number) =>
-  INSTITUTION_HEADS.has(tokens[j]!.key) || INSTITUTION_HEADS.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
+  INSTITUTION_HEADS.has(tokens[j]!.key) ||
+  INSTITUTION_HEADS.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
 // Organisations whose heads are not diplomatic principals.
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
@@ -79,10 +99,14 @@ const PORTFOLIO_JOINER = keysOf(NAMES.portfolioJoiner)[0]!;
 // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
 const POSTING = keysOf(NAMES.posting)[0]!;
 
-const isAllCaps = (t: Token) => t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+const isAllCaps = (t: Token) =>
+  t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
 // Vietnamese syllables carry diacritics or are short; foreign names ("Biden") rarely look like that
 const looksVietnameseName = (keys: readonly string[]) =>
-  keys.length >= 2 && keys.length <= 4 && VIETNAMESE_SURNAMES.has(keys[0]!) && keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
+  keys.length >= 2 &&
+  keys.length <= 4 &&
+  VIETNAMESE_SURNAMES.has(keys[0]!) &&
+  keys.every((k) => k.length <= 7 && !/[fjwz]/.test(k));
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
@@ -106,7 +130,10 @@ function statePrefixLength(tokens: readonly Token[], i: number): number {
 }
 
 /** A country written at token `i`, possibly as "Cộng hòa X" or "nước X". */
-export function countryWithPrefix(tokens: readonly Token[], i: number): { code: string; length: number } | null {
+export function countryWithPrefix(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
   const direct = countryAt(tokens, i);
   if (direct !== null) return direct;
   // "nước Cộng hòa X": the longest run of prefixes that a country follows
@@ -126,19 +153,48 @@ function nameEnd(tokens: readonly Token[], i: number): number {
     if (t.word && t.cap && !isAllCaps(t) && !(words > 0 && NAME_STOPS.has(t.key))) {
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
       if (words === 0 && NAME_STOPS.has(t.key)) break;
-      k++; words++;
+      k++;
+      words++;
       continue;
     }
     // "Jr." / "J.D." / "Kim Jong-un" / "Díaz-Canel" / "Lula da Silva"
-    if (words > 0 && !t.word && (t.text === '-' || t.text === '.' || t.text === "'" || t.text === '’') && !t.spaced) {
+    if (
+      words > 0 &&
+      !t.word &&
+      (t.text === '-' || t.text === '.' || t.text === "'" || t.text === '’') &&
+      !t.spaced
+    ) {
       const after = tokens[k + 1];
-      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) { k++; continue; }
-      if (t.text === '.' && tokens[k - 1]!.text.length === 1 && after?.cap === true) { k++; continue; }
-      if (after !== undefined && after.word && !after.spaced) { k += 2; words++; continue; }
+      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) {
+        k++;
+        continue;
+      }
+      if (t.text === '.' && tokens[k - 1]!.text.length === 1 && after?.cap === true) {
+        k++;
+        continue;
+      }
+      if (after !== undefined && after.word && !after.spaced) {
+        k += 2;
+        words++;
+        continue;
+      }
       break;
     }
-    if (words > 0 && t.word && !t.cap && NAME_PARTICLES.has(t.key) && tokens[k + 1]?.cap === true && tokens[k + 1]!.word) { k++; continue; }
-    if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) { k++; continue; }
+    if (
+      words > 0 &&
+      t.word &&
+      !t.cap &&
+      NAME_PARTICLES.has(t.key) &&
+      tokens[k + 1]?.cap === true &&
+      tokens[k + 1]!.word
+    ) {
+      k++;
+      continue;
+    }
+    if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) {
+      k++;
+      continue;
+    }
     break;
   }
   // "Thủ tướng Phạm Minh Chính Ảnh" is caught by NAME_STOPS; trailing particles are dropped
@@ -158,9 +214,16 @@ export function findPeople(text: string, tokens: readonly Token[]): PersonMentio
     const t = tokens[i]!;
     // titles and known names start with a capital letter; an honorific ("ông") may not
     const mention = t.cap
-      ? titledPersonAt(text, tokens, i) ?? honorificPersonAt(text, tokens, i) ?? knownPersonAt(text, tokens, i)
-      : t.word ? honorificPersonAt(text, tokens, i) ?? titledPersonAt(text, tokens, i) : null;
-    if (mention === null) { i++; continue; }
+      ? (titledPersonAt(text, tokens, i) ??
+        honorificPersonAt(text, tokens, i) ??
+        knownPersonAt(text, tokens, i))
+      : t.word
+        ? (honorificPersonAt(text, tokens, i) ?? titledPersonAt(text, tokens, i))
+        : null;
+    if (mention === null) {
+      i++;
+      continue;
+    }
     appositionOf(text, tokens, mention);
     people.push(mention);
     i = Math.max(mention.end, i + 1);
@@ -173,7 +236,8 @@ const RANKS = NAMES.ranks.map(keysOf);
 
 function rankLength(tokens: readonly Token[], i: number): number {
   let best = 0;
-  for (const r of RANKS) if (r.length > best && r.every((k, n) => tokens[i + n]?.key === k)) best = r.length;
+  for (const r of RANKS)
+    if (r.length > best && r.every((k, n) => tokens[i + n]?.key === k)) best = r.length;
   return best;
 }
 
@@ -186,8 +250,13 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
   if (m.honorific && m.name !== null) {
     const t = titledPersonAt(text, tokens, m.end + 1);
     if (t === null || t.name !== null) return;
-    m.title = t.title; m.titleKeys = t.titleKeys; m.country = t.country; m.principal = t.principal; m.leader = t.leader;
-    m.honorific = false; m.end = t.end;
+    m.title = t.title;
+    m.titleKeys = t.titleKeys;
+    m.country = t.country;
+    m.principal = t.principal;
+    m.leader = t.leader;
+    m.honorific = false;
+    m.end = t.end;
     return;
   }
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
@@ -197,13 +266,25 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
     const seat = r > 0 ? placeAt(tokens, at) : null;
     if (seat !== null && !seat.entry.venue) at += seat.length;
     const first = tokens[at];
-    if (first === undefined || !first.cap || !first.word || titleAt(tokens, at) !== null || countryAt(tokens, at) !== null) return;
+    if (
+      first === undefined ||
+      !first.cap ||
+      !first.word ||
+      titleAt(tokens, at) !== null ||
+      countryAt(tokens, at) !== null
+    )
+      return;
     const end = nameEnd(tokens, at);
     if (end <= at) return;
-    const keys = tokens.slice(at, end).filter((x) => x.word).map((x) => x.key);
+    const keys = tokens
+      .slice(at, end)
+      .filter((x) => x.word)
+      .map((x) => x.key);
     // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A")
     if (r === 0 && (keys.length < 2 || looksVietnameseName(keys))) return;
-    m.name = spanText(text, tokens, at, end); m.nameKeys = keys; m.end = end;
+    m.name = spanText(text, tokens, at, end);
+    m.nameKeys = keys;
+    m.end = end;
   }
 }
 
@@ -223,7 +304,16 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
   if (tokens[j]?.key === PORTFOLIO_JOINER) {
     let k = j + 1;
-    while (k < j + 5 && tokens[k]?.word && (k > j + 1 || tokens[k]!.cap) && !NAME_STOPS.has(tokens[k]!.key) && !ORG_STOPS.has(tokens[k]!.key) && countryWithPrefix(tokens, k) === null && titleAt(tokens, k) === null) k++;
+    while (
+      k < j + 5 &&
+      tokens[k]?.word &&
+      (k > j + 1 || tokens[k]!.cap) &&
+      !NAME_STOPS.has(tokens[k]!.key) &&
+      !ORG_STOPS.has(tokens[k]!.key) &&
+      countryWithPrefix(tokens, k) === null &&
+      titleAt(tokens, k) === null
+    )
+      k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
   }
   let titleEnd = j;
@@ -233,22 +323,47 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
   // "Chủ tịch Đảng Nhân dân Campuchia Hun Sen"
   const orgStart = tokens[j];
-  if (orgStart !== undefined && orgStart.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
+  if (
+    orgStart !== undefined &&
+    orgStart.cap &&
+    isOrgHead(tokens, j) &&
+    countryWithPrefix(tokens, j) === null
+  ) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
-    if (NON_STATE_ORGS.has(orgKey2) || (!INSTITUTION_HEADS.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))) principal = false;
+    if (
+      NON_STATE_ORGS.has(orgKey2) ||
+      (!INSTITUTION_HEADS.has(orgKey2) && NON_STATE_ORGS.has(orgStart.key))
+    )
+      principal = false;
     let k = j + 1;
     let found = -1;
     for (; k < tokens.length && k < j + 10; k++) {
       const t = tokens[k]!;
       // "Hội đồng Liên bang (Thượng viện) Nga": a bracketed gloss inside the institution's name
       if (t.text === '(') {
-        const close = tokens.findIndex((x, n) => n > k && n <= k + MAX_GLOSS_TOKENS && x.text === ')');
-        if (close > 0) { k = close; continue; }
+        const close = tokens.findIndex(
+          (x, n) => n > k && n <= k + MAX_GLOSS_TOKENS && x.text === ')',
+        );
+        if (close > 0) {
+          k = close;
+          continue;
+        }
       }
       if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
-      if (countryWithPrefix(tokens, k) !== null) { found = k; break; }
-      if (t.cap && VIETNAMESE_SURNAMES.has(t.key) && k > j + 1 && looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))) { found = k; break; }
+      if (countryWithPrefix(tokens, k) !== null) {
+        found = k;
+        break;
+      }
+      if (
+        t.cap &&
+        VIETNAMESE_SURNAMES.has(t.key) &&
+        k > j + 1 &&
+        looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))
+      ) {
+        found = k;
+        break;
+      }
     }
     if (found < 0) {
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
@@ -256,10 +371,27 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
       if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
         const rest = titledPersonAt(text, tokens, k + 1);
         if (rest !== null && rest.name !== null) {
-          return { ...rest, first: i, title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''), principal: principal || rest.principal, leader: leader || rest.leader };
+          return {
+            ...rest,
+            first: i,
+            title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''),
+            principal: principal || rest.principal,
+            leader: leader || rest.leader,
+          };
         }
       }
-      return mentionFrom(text, tokens, i, titleEnd, titleEnd, titleEnd, entries, null, principal, leader);
+      return mentionFrom(
+        text,
+        tokens,
+        i,
+        titleEnd,
+        titleEnd,
+        titleEnd,
+        entries,
+        null,
+        principal,
+        leader,
+      );
     }
     j = found;
     titleEnd = found;
@@ -269,7 +401,13 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     country = c.code;
     j += c.length;
     // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
-    if (tokens[j]?.text === '(' && tokens[j + 2]?.text === ')' && tokens[j + 1] !== undefined && isAllCaps(tokens[j + 1]!)) j += 3;
+    if (
+      tokens[j]?.text === '(' &&
+      tokens[j + 2]?.text === ')' &&
+      tokens[j + 1] !== undefined &&
+      isAllCaps(tokens[j + 1]!)
+    )
+      j += 3;
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
     if (tokens[j]?.key === POSTING) {
       const there = countryWithPrefix(tokens, j + 1);
@@ -282,7 +420,18 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   return mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
 }
 
-function mentionFrom(text: string, tokens: readonly Token[], first: number, titleEnd: number, nameStart: number, nameStop: number, entries: TitleEntry[], country: string | null, principal: boolean, leader: boolean): PersonMention {
+function mentionFrom(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  titleEnd: number,
+  nameStart: number,
+  nameStop: number,
+  entries: TitleEntry[],
+  country: string | null,
+  principal: boolean,
+  leader: boolean,
+): PersonMention {
   const hasName = nameStop > nameStart;
   const before = tokens[first - 1]?.key;
   const plural = before !== undefined && PLURAL_LEAD.has(before);
@@ -291,9 +440,17 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
     first,
     end: Math.max(hasName ? nameStop : titleEnd, nameStart),
     name: hasName ? spanText(text, tokens, nameStart, nameStop) : null,
-    nameKeys: hasName ? tokens.slice(nameStart, nameStop).filter((t) => t.word).map((t) => t.key) : [],
+    nameKeys: hasName
+      ? tokens
+          .slice(nameStart, nameStop)
+          .filter((t) => t.word)
+          .map((t) => t.key)
+      : [],
     title,
-    titleKeys: tokens.slice(first, titleEnd).filter((t) => t.word).map((t) => t.key),
+    titleKeys: tokens
+      .slice(first, titleEnd)
+      .filter((t) => t.word)
+      .map((t) => t.key),
     country,
     principal,
     leader,
@@ -303,15 +460,32 @@ function mentionFrom(text: string, tokens: readonly Token[], first: number, titl
   };
 }
 
-function honorificPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+function honorificPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+): PersonMention | null {
   const length = honorificAt(tokens, i);
   if (length === 0) return null;
   const j = i + length;
   const end = nameEnd(tokens, j);
   if (end <= j) return null;
   return {
-    first: i, end, name: spanText(text, tokens, j, end), nameKeys: tokens.slice(j, end).filter((x) => x.word).map((x) => x.key),
-    title: null, titleKeys: [], country: null, principal: false, leader: false, plural: false, honorific: true, generic: false,
+    first: i,
+    end,
+    name: spanText(text, tokens, j, end),
+    nameKeys: tokens
+      .slice(j, end)
+      .filter((x) => x.word)
+      .map((x) => x.key),
+    title: null,
+    titleKeys: [],
+    country: null,
+    principal: false,
+    leader: false,
+    plural: false,
+    honorific: true,
+    generic: false,
   };
 }
 
@@ -322,13 +496,25 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number): Perso
   if (before !== undefined && before.word && before.cap) return null; // inside a longer name
   const end = i + hit.length;
   return {
-    first: i, end, name: spanText(text, tokens, i, end), nameKeys: tokens.slice(i, end).filter((x) => x.word).map((x) => x.key),
-    title: null, titleKeys: [], country: hit.code, principal: true, leader: false, plural: false, honorific: false, generic: false,
+    first: i,
+    end,
+    name: spanText(text, tokens, i, end),
+    nameKeys: tokens
+      .slice(i, end)
+      .filter((x) => x.word)
+      .map((x) => x.key),
+    title: null,
+    titleKeys: [],
+    country: hit.code,
+    principal: true,
+    leader: false,
+    plural: false,
+    honorific: false,
+    generic: false,
   };
 }
 
 // ---------------------------------------------------------------- article-level resolution
-
 
 /**
  * Merges mentions into people. Named mentions first (a short name such as "Biden"
@@ -337,30 +523,45 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number): Perso
  * titles default to the Vietnamese office holder, as Vietnamese outlets write them.
  * Returns, for each mention (same order as given), the person or null.
  */
-export function resolvePeople(mentions: readonly PersonMention[]): { people: Person[]; personOf: Array<Person | null> } {
+export function resolvePeople(mentions: readonly PersonMention[]): {
+  people: Person[];
+  personOf: Array<Person | null>;
+} {
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
   const order = mentions.map((m, n) => ({ m, n }));
   /** matching forms of the parts of titles: an article repeats the same few titles */
   const titlePartKeys = new Map<string, string>();
   // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
-  const named = order.filter(({ m }) => m.name !== null && !m.plural).sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
+  const named = order
+    .filter(({ m }) => m.name !== null && !m.plural)
+    .sort((a, b) => b.m.nameKeys.length - a.m.nameKeys.length || a.n - b.n);
   /** each person by the keys of their full name as first written */
   const byFullName = new Map<string, Person>();
   /** how often each spelling of a person's full name is written: the most frequent is their name */
   const spellings = new Map<Person, Map<string, number>>();
   for (const { m, n } of named) {
-    const countryFits = (p: Person) => m.country === null || p.country === null || p.country === m.country;
+    const countryFits = (p: Person) =>
+      m.country === null || p.country === null || p.country === m.country;
     // the same full name is the common case: one map look-up before comparing with everyone
     const exact = byFullName.get(m.nameKeys.join(' '));
-    let person = exact !== undefined && countryFits(exact) ? exact : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+    let person =
+      exact !== undefined && countryFits(exact)
+        ? exact
+        : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
     if (person === undefined) {
       person = {
-        id: people.length, name: m.name!, nameKeys: m.nameKeys, title: m.title, titleKeys: new Set(m.titleKeys), country: null,
-        principal: false, leader: false,
+        id: people.length,
+        name: m.name!,
+        nameKeys: m.nameKeys,
+        title: m.title,
+        titleKeys: new Set(m.titleKeys),
+        country: null,
+        principal: false,
+        leader: false,
       };
       people.push(person);
-      byFullName.set(m.nameKeys.join(" "), person);
+      byFullName.set(m.nameKeys.join(' '), person);
     }
     absorb(person, m, titlePartKeys);
     personOf[n] = person;
@@ -374,7 +575,10 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
   for (const [person, counts] of spellings) {
     let best = person.name;
     for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
-    if (best !== person.name) { person.name = best; person.nameKeys = nameKeys(best); }
+    if (best !== person.name) {
+      person.name = best;
+      person.nameKeys = nameKeys(best);
+    }
   }
   const contextOf = new Map<Person, string | null>();
   for (const { m, n } of named) {
@@ -383,36 +587,64 @@ export function resolvePeople(mentions: readonly PersonMention[]): { people: Per
     if (!contextOf.get(p) && m.contextCountry !== undefined) contextOf.set(p, m.contextCountry);
   }
   for (const person of people) {
-    person.country ??= leaderCountry(person.nameKeys) ?? leaderCountry(person.nameKeys.slice(-1)) ?? (looksVietnameseName(person.nameKeys) ? 'VN' : null);
+    person.country ??=
+      leaderCountry(person.nameKeys) ??
+      leaderCountry(person.nameKeys.slice(-1)) ??
+      (looksVietnameseName(person.nameKeys) ? 'VN' : null);
     // a titled foreign-looking name with no country written: the country the article is about there
-    if (person.country === null && person.title !== null && !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')) person.country = contextOf.get(person) ?? null;
-    if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null) person.principal = true;
+    if (
+      person.country === null &&
+      person.title !== null &&
+      !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')
+    )
+      person.country = contextOf.get(person) ?? null;
+    if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null)
+      person.principal = true;
   }
   for (const { m, n } of order) {
     if (m.name !== null || m.plural || m.title === null) continue;
     const titleKey = m.titleKeys.join(' ');
     if (m.generic) {
       // "Nhà lãnh đạo Nga": the one leader (else the one principal) of that country the article names
-      const ofCountry = people.filter((p) => p.principal && m.country !== null && p.country === m.country);
+      const ofCountry = people.filter(
+        (p) => p.principal && m.country !== null && p.country === m.country,
+      );
       const leaders = ofCountry.filter((p) => p.leader);
-      personOf[n] = (leaders.length === 1 ? leaders[0] : ofCountry.length === 1 ? ofCountry[0] : undefined) ?? null;
+      personOf[n] =
+        (leaders.length === 1 ? leaders[0] : ofCountry.length === 1 ? ofCountry[0] : undefined) ??
+        null;
       continue;
     }
-    const candidates = people.filter((p) => p.principal === m.principal && p.titleKeys.has(titleKey) && (m.country === null ? true : p.country === m.country));
-    const pick = m.country === null ? candidates.find((p) => p.country === LANGUAGE.homeCountry) ?? (candidates.length === 1 ? candidates[0] : undefined) : candidates[0];
+    const candidates = people.filter(
+      (p) =>
+        p.principal === m.principal &&
+        p.titleKeys.has(titleKey) &&
+        (m.country === null ? true : p.country === m.country),
+    );
+    const pick =
+      m.country === null
+        ? (candidates.find((p) => p.country === LANGUAGE.homeCountry) ??
+          (candidates.length === 1 ? candidates[0] : undefined))
+        : candidates[0];
     personOf[n] = pick ?? null;
   }
   return { people, personOf };
 }
 
 function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, string>): void {
-  if (m.nameKeys.length > person.nameKeys.length) { person.name = m.name!; person.nameKeys = m.nameKeys; }
+  if (m.nameKeys.length > person.nameKeys.length) {
+    person.name = m.name!;
+    person.nameKeys = m.nameKeys;
+  }
   if (m.title !== null) {
     if (person.title === null || m.title.length > person.title.length) person.title = m.title;
     person.titleKeys.add(m.titleKeys.join(' '));
     for (const part of m.title.split(',')) {
       let key = titlePartKeys.get(part);
-      if (key === undefined) { key = matchForm(part.trim().split(/\s+/).join(' ')); titlePartKeys.set(part, key); }
+      if (key === undefined) {
+        key = matchForm(part.trim().split(/\s+/).join(' '));
+        titlePartKeys.set(part, key);
+      }
       person.titleKeys.add(key);
     }
   }

@@ -22,7 +22,15 @@ export interface Token {
  * property regex on every character; punctuation and symbol blocks are excluded.
  */
 function isWordUnit(c: number): boolean {
-  if (c < 0xc0) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c < 0xc0)
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 0xaa ||
+      c === 0xb5 ||
+      c === 0xba
+    );
   if (c === 0xd7 || c === 0xf7) return false;
   if (c >= 0x2000 && c <= 0x2bff) return false; // general punctuation, symbols, arrows, shapes
   if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
@@ -33,7 +41,14 @@ function isWordUnit(c: number): boolean {
   return true;
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+const isSpace = (c: number) =>
+  c === 32 ||
+  c === 10 ||
+  c === 9 ||
+  c === 13 ||
+  c === 0xa0 ||
+  (c >= 0x2000 && c <= 0x200b) ||
+  c === 0x3000;
 
 export function tokenize(text: string, lower: string = matchForm(text)): Token[] {
   const tokens: Token[] = [];
@@ -42,7 +57,10 @@ export function tokenize(text: string, lower: string = matchForm(text)): Token[]
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     const start = i;
     const word = isWordUnit(c);
     // whether the matching form differs here; most words are written in lower case and
@@ -59,7 +77,15 @@ export function tokenize(text: string, lower: string = matchForm(text)): Token[]
     const raw = text.slice(start, i);
     // capitalised: the first unit changes in the matching form
     const cap = word && c !== lower.charCodeAt(start);
-    tokens.push({ text: raw, key: changed ? lower.slice(start, i) : raw, start, end: i, word, cap, spaced: start !== previousEnd });
+    tokens.push({
+      text: raw,
+      key: changed ? lower.slice(start, i) : raw,
+      start,
+      end: i,
+      word,
+      cap,
+      spaced: start !== previousEnd,
+    });
     previousEnd = i;
   }
   return tokens;

@@ -29,14 +29,18 @@ export class TokenTrie<T> {
   }
 
   /** The longest entry starting at token `i` that `accept` takes. */
-  longest(tokens: readonly Token[], i: number, accept: (value: T, length: number) => boolean = () => true): { value: T; length: number } | null {
+  longest(
+    tokens: readonly Token[],
+    i: number,
+    accept: (value: T, length: number) => boolean = () => true,
+  ): { value: T; length: number } | null {
     let node: TrieNode<T> | undefined = this.root;
     let best: { value: T; length: number } | null = null;
     for (let k = i; k < tokens.length && node !== undefined; k++) {
       node = node.next.get(tokens[k]!.key);
-      if (node?.value !== undefined && accept(node.value, k - i + 1)) best = { value: node.value, length: k - i + 1 };
+      if (node?.value !== undefined && accept(node.value, k - i + 1))
+        best = { value: node.value, length: k - i + 1 };
     }
     return best;
   }
 }
-

@@ -8,6 +8,10 @@ import { lambdaHandler } from './lambda.js';
 const config = readConfig();
 const app = createApp();
 // the page cache and the marker memo live as long as this (warm) instance
-feedRoutes(app, { store: createStore(config), publicBaseUrl: config.PUBLIC_BASE_URL, cursorKey: config.CURSOR_KEY });
+feedRoutes(app, {
+  store: createStore(config),
+  publicBaseUrl: config.PUBLIC_BASE_URL,
+  cursorKey: config.CURSOR_KEY,
+});
 
 export const handler = lambdaHandler(app);

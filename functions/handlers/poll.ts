@@ -16,7 +16,10 @@ const store = createStore(config);
 /** Time kept free at the end of an invocation: no new article is started after it. */
 const RESERVE_MS = 60_000;
 
-export const handler = async (_event: unknown, context: { getRemainingTimeInMillis?: () => number }) => {
+export const handler = async (
+  _event: unknown,
+  context: { getRemainingTimeInMillis?: () => number },
+) => {
   logger.addContext(context as Parameters<typeof logger.addContext>[0]);
   try {
     const report = await runPoll({
@@ -26,10 +29,17 @@ export const handler = async (_event: unknown, context: { getRemainingTimeInMill
       contactUrl: poll.contactUrl,
       version: process.env.SERVICE_VERSION ?? '0.0.0',
       ...(poll.hostDelayMs === undefined ? {} : { limits: { hostDelayMs: poll.hostDelayMs } }),
-      ...(poll.maxItemsPerSource === undefined ? {} : { maxItemsPerSource: poll.maxItemsPerSource }),
-      outOfTime: () => (context.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY) < RESERVE_MS,
+      ...(poll.maxItemsPerSource === undefined
+        ? {}
+        : { maxItemsPerSource: poll.maxItemsPerSource }),
+      outOfTime: () =>
+        (context.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY) < RESERVE_MS,
     });
-    logger.info('poll finished', { ingested: report.ingested, failedSources: report.failedSources, sources: report.sources });
+    logger.info('poll finished', {
+      ingested: report.ingested,
+      failedSources: report.failedSources,
+      sources: report.sources,
+    });
     return { ingested: report.ingested, failedSources: report.failedSources };
   } finally {
     metrics.publishStoredMetrics();

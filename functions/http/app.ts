@@ -1,9 +1,9 @@
 // The one Hono app shape that both Lambda functions and the local server run. Each
 // function mounts only its own routes (feed-routes.ts, ingest-routes.ts); the local
 // server mounts both. Errors become problem+json here, and are logged with context.
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ContentionError } from '../ingest/ingest-article.js';
-import { logger, metrics, MetricUnit } from '../shared/observability.js';
+import { logger, MetricUnit, metrics } from '../shared/observability.js';
 import { StoreUnavailableError } from '../store/store.js';
 import { KeyTooLongError } from '../store/table.js';
 import { problem, problemResponse } from './problem.js';
@@ -22,7 +22,11 @@ export function createApp(): Hono {
       status,
       ms: Math.round(performance.now() - started),
     });
-    metrics.addMetric(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Responses', MetricUnit.Count, 1);
+    metrics.addMetric(
+      status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Responses',
+      MetricUnit.Count,
+      1,
+    );
   });
   app.notFound((c) => problemResponse(problem(404, `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError((error, c) => {
@@ -36,7 +40,12 @@ export function createApp(): Hono {
     if (error instanceof KeyTooLongError) {
       // an input the table cannot hold under any retry: the client's to fix
       logger.info('key too long', { ...context, error: error.message });
-      return problemResponse(problem(400, 'a value is too long to be stored (a key over the table\'s limits)', { name: 'url', reason: 'is too long to be stored' }));
+      return problemResponse(
+        problem(400, "a value is too long to be stored (a key over the table's limits)", {
+          name: 'url',
+          reason: 'is too long to be stored',
+        }),
+      );
     }
     logger.error('request failed', { ...context, error });
     return problemResponse(problem(500, 'an unexpected error occurred; it has been logged'));

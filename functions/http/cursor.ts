@@ -18,11 +18,17 @@ export function cursorKey(configured: string | undefined): Buffer {
 }
 
 function mac(key: Buffer, filters: string, sortKey: string): Buffer {
-  return createHmac('sha256', key).update(`cursor\n${filters}\n${sortKey}`).digest().subarray(0, MAC_BYTES);
+  return createHmac('sha256', key)
+    .update(`cursor\n${filters}\n${sortKey}`)
+    .digest()
+    .subarray(0, MAC_BYTES);
 }
 
 export function signCursor(key: Buffer, filters: string, sortKey: string): string {
-  return mac(key, filters, sortKey).toString('base64url') + Buffer.from(sortKey, 'utf8').toString('base64url');
+  return (
+    mac(key, filters, sortKey).toString('base64url') +
+    Buffer.from(sortKey, 'utf8').toString('base64url')
+  );
 }
 
 /** The sort key a cursor stands for, or null when this service did not sign it for
@@ -33,7 +39,8 @@ export function openCursor(key: Buffer, filters: string, cursor: string): string
   const encoded = cursor.slice(MAC_CHARS);
   const sortKey = Buffer.from(encoded, 'base64url').toString('utf8');
   // one encoding per sort key: no second spelling of the same cursor
-  if (!isPostingSort(sortKey) || Buffer.from(sortKey, 'utf8').toString('base64url') !== encoded) return null;
+  if (!isPostingSort(sortKey) || Buffer.from(sortKey, 'utf8').toString('base64url') !== encoded)
+    return null;
   if (given.byteLength !== MAC_BYTES) return null;
   return timingSafeEqual(given, mac(key, filters, sortKey)) ? sortKey : null;
 }

@@ -4,28 +4,34 @@
 // from the page cache while they are unchanged; only a page not rendered under the
 // current markers costs one Query per requested view, one BatchGetItem and a render.
 import type { Context, Hono } from 'hono';
-import { allSources } from '../domain/merge.js';
 import {
   canonicalQueryString,
   DEFAULT_LIMIT,
   describeFilters,
+  type FeedQuery,
   parseFeedQuery,
   viewsFor,
-  type FeedQuery,
 } from '../domain/feed-query.js';
+import { allSources } from '../domain/merge.js';
 import { renderAtom } from '../render/atom.js';
 import { renderEventPage, renderHomePage } from '../render/html.js';
 import { renderCalendar } from '../render/ical.js';
 import { jsonFeedItem, renderJsonFeed } from '../render/jsonfeed.js';
 import { renderRss } from '../render/rss.js';
 import type { FeedPage } from '../render/types.js';
+import type { ViewMeta } from '../store/items.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
-import type { ViewMeta } from '../store/items.js';
 import { allowOnly, publicOrigin } from './app.js';
-import { combineMarkers, FEED_CACHE_CONTROL, notModified, validatorsFor, type Validators } from './caching.js';
+import {
+  combineMarkers,
+  FEED_CACHE_CONTROL,
+  notModified,
+  type Validators,
+  validatorsFor,
+} from './caching.js';
 import { cursorKey, openCursor, signCursor } from './cursor.js';
-import { MarkerMemo, negotiateCoding, PageCache, type CachedPage } from './page-cache.js';
+import { type CachedPage, MarkerMemo, negotiateCoding, PageCache } from './page-cache.js';
 import { problem, problemResponse } from './problem.js';
 
 export interface FeedDeps {
@@ -56,7 +62,10 @@ interface Format {
 const FORMATS: Record<string, Format> = {
   '/feeds/atom.xml': { contentType: 'application/atom+xml; charset=utf-8', render: renderAtom },
   '/feeds/rss.xml': { contentType: 'application/rss+xml; charset=utf-8', render: renderRss },
-  '/feeds/feed.json': { contentType: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
+  '/feeds/feed.json': {
+    contentType: 'application/feed+json; charset=utf-8',
+    render: renderJsonFeed,
+  },
   '/feeds/calendar.ics': { contentType: 'text/calendar; charset=utf-8', render: renderCalendar },
   '/': { contentType: 'text/html; charset=utf-8', render: renderHomePage },
 };
@@ -74,7 +83,9 @@ function cacheHeaders(v: Validators, extra: Record<string, string> = {}): Record
 }
 
 function badParameter(name: string, detail: string): Response {
-  return problemResponse(problem(400, `query parameter \`${name}\` ${detail}`, { name, reason: detail }));
+  return problemResponse(
+    problem(400, `query parameter \`${name}\` ${detail}`, { name, reason: detail }),
+  );
 }
 
 export function feedRoutes(app: Hono, deps: FeedDeps): void {
@@ -96,7 +107,9 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     const stored = await deps.store.getEventHead(id);
     if (!stored) return problemResponse(problem(404, `no event ${id}`));
     if (stored.withdrawn) {
-      return problemResponse(problem(410, `event ${id} was withdrawn: no article reports it any more`));
+      return problemResponse(
+        problem(410, `event ${id} was withdrawn: no article reports it any more`),
+      );
     }
     const wantsJson = /application\/(feed\+)?json/.test(c.req.header('accept') ?? '');
     const origin = publicOrigin(c, deps.publicBaseUrl);
@@ -108,11 +121,23 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
       return new Response(null, { status: 304, headers });
     }
-    const page = pageOf(origin, `${origin}/events/${id}`, null, null, { modified: stored.modified }, [publicEvent(stored)], null);
+    const page = pageOf(
+      origin,
+      `${origin}/events/${id}`,
+      null,
+      null,
+      { modified: stored.modified },
+      [publicEvent(stored)],
+      null,
+    );
     if (wantsJson) {
       // every source, from the event's reports; the text parts render the head's
       const item = jsonFeedItem(publicEvent(stored), page);
-      const sources = allSources(await deps.store.getReports(id)).map((s) => ({ url: s.url, title: s.title, published: s.published }));
+      const sources = allSources(await deps.store.getReports(id)).map((s) => ({
+        url: s.url,
+        title: s.title,
+        published: s.published,
+      }));
       item._diplomacy = { ...item._diplomacy, sources, sources_total: sources.length };
       return new Response(JSON.stringify(item), {
         headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
@@ -135,16 +160,29 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
 
 /** The filters a cursor is bound to: the query without its cursor, page size and language. */
 function cursorFilters(query: FeedQuery): string {
-  return canonicalQueryString({ ...query, cursor: undefined, limit: DEFAULT_LIMIT, lang: undefined });
+  return canonicalQueryString({
+    ...query,
+    cursor: undefined,
+    limit: DEFAULT_LIMIT,
+    lang: undefined,
+  });
 }
 
-async function serveFeed(c: Context, state: FeedState, path: string, format: Format): Promise<Response> {
+async function serveFeed(
+  c: Context,
+  state: FeedState,
+  path: string,
+  format: Format,
+): Promise<Response> {
   const params = new URL(c.req.url).searchParams;
   const parsed = parseFeedQuery(params);
   if (!parsed.ok) return badParameter(parsed.problem.parameter, parsed.problem.detail);
   const query = parsed.query;
-  const after = query.cursor ? openCursor(state.cursorKey, cursorFilters(query), query.cursor) : null;
-  if (query.cursor && after === null) return badParameter('cursor', 'is not a cursor from this feed');
+  const after = query.cursor
+    ? openCursor(state.cursorKey, cursorFilters(query), query.cursor)
+    : null;
+  if (query.cursor && after === null)
+    return badParameter('cursor', 'is not a cursor from this feed');
 
   const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
@@ -153,7 +191,10 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   const metas = await state.markers.get(views.join('\n'), () => state.store.getViewMetas(views));
   const marker = combineMarkers(metas.map((m) => m && { version: m.token, modified: m.modified }));
   const validators = validatorsFor(marker, selfUrl);
-  const headers = cacheHeaders(validators, { 'content-type': format.contentType, vary: 'Accept-Encoding' });
+  const headers = cacheHeaders(validators, {
+    'content-type': format.contentType,
+    vary: 'Accept-Encoding',
+  });
   if (notModified(validators, c.req.header('if-none-match'), c.req.header('if-modified-since'))) {
     return new Response(null, { status: 304, headers });
   }
@@ -163,7 +204,10 @@ async function serveFeed(c: Context, state: FeedState, path: string, format: For
   if (c.req.method === 'HEAD' && !cached) return new Response(null, { headers });
 
   const page =
-    cached ?? (await state.pages.obtain(key, validators.etag, () => render(state, query, after, origin, path, selfUrl, marker, format, validators)));
+    cached ??
+    (await state.pages.obtain(key, validators.etag, () =>
+      render(state, query, after, origin, path, selfUrl, marker, format, validators),
+    ));
   const coding = negotiateCoding(c.req.header('accept-encoding'), page.body.byteLength);
   const body = state.pages.encoded(key, page, coding);
   return new Response(body, {
@@ -190,7 +234,15 @@ async function render(
   const nextUrl = result.nextAfter
     ? `${origin}${path}${canonicalQueryString(query, signCursor(state.cursorKey, cursorFilters(query), result.nextAfter))}`
     : null;
-  const page = pageOf(origin, selfUrl, nextUrl, query, marker, result.events.map(publicEvent), describeFilters(query));
+  const page = pageOf(
+    origin,
+    selfUrl,
+    nextUrl,
+    query,
+    marker,
+    result.events.map(publicEvent),
+    describeFilters(query),
+  );
   return {
     etag: validators.etag,
     lastModified: validators.lastModified,

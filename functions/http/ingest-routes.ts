@@ -2,14 +2,14 @@
 // is stored; 201 for a new article, 200 for one seen before.
 import type { Hono } from 'hono';
 import { ArticleInput, toArticle } from '../domain/article.js';
-import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
+import { EXTRACTED_LANGUAGES, readsLanguage } from '../extract/index.js';
+import { type Extract, ingestArticle } from '../ingest/ingest-article.js';
 import { eventFeedId, eventUrl } from '../render/ids.js';
 import { eventTitle } from '../render/text.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
 import { allowOnly, publicOrigin } from './app.js';
 import { problem, problemResponse } from './problem.js';
-import { EXTRACTED_LANGUAGES, readsLanguage } from '../extract/index.js';
 
 /** A 200,000-character text is at most 800 KB of UTF-8; the rest is metadata. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -51,7 +51,9 @@ function invalid(name: string, reason: string): Response {
 function describeIssue(code: string, path: string): string {
   switch (code) {
     case 'invalid_type':
-      return path === 'text' || path === 'publishedAt' ? 'is required and must be a string' : 'has the wrong type';
+      return path === 'text' || path === 'publishedAt'
+        ? 'is required and must be a string'
+        : 'has the wrong type';
     case 'too_small':
       return 'is too short';
     case 'too_big':
@@ -70,7 +72,8 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
       return problemResponse(problem(415, 'send the article as application/json'));
     }
     const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > MAX_BODY_BYTES) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
+    if (declared > MAX_BODY_BYTES)
+      return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
     const bytes = await readAtMost(c.req.raw, MAX_BODY_BYTES);
     if (!bytes) return problemResponse(problem(413, `the body is over ${MAX_BODY_BYTES} bytes`));
 
@@ -93,7 +96,8 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const name = issue.path.map(String).join('.') || 'body';
-      const reason = issue.message !== 'Invalid input' ? issue.message : describeIssue(issue.code, name);
+      const reason =
+        issue.message !== 'Invalid input' ? issue.message : describeIssue(issue.code, name);
       return invalid(name, reason);
     }
 
@@ -111,12 +115,18 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
     const body = {
       events: result.events.map((head) => {
         const event = publicEvent(head);
-        return { id: eventFeedId(event.id), url: eventUrl(event.id, { baseUrl: origin }), title: eventTitle(event, 'vi') };
+        return {
+          id: eventFeedId(event.id),
+          url: eventUrl(event.id, { baseUrl: origin }),
+          title: eventTitle(event, 'vi'),
+        };
       }),
       // an article stored but not read: say so rather than answer an empty list silently
       ...(readsLanguage(article.language)
         ? {}
-        : { notice: `The article is stored, but no events were read from it: it is in "${article.language}", and the extractor reads ${EXTRACTED_LANGUAGES.join(', ')} only.` }),
+        : {
+            notice: `The article is stored, but no events were read from it: it is in "${article.language}", and the extractor reads ${EXTRACTED_LANGUAGES.join(', ')} only.`,
+          }),
     };
     return new Response(JSON.stringify(body), {
       status: result.created ? 201 : 200,

@@ -11,7 +11,7 @@
 // The markers themselves may be read from a short-lived memo (MarkerMemo): at most
 // `ttlMs` old (a second in Lambda, where another function ingests), and dropped at
 // once when an ingest in this very process changed the store (the local server).
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 /** Default bound of the page cache: 1,024 MB functions keep at most this much. */
 export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -123,7 +123,14 @@ export class PageCache {
 }
 
 function sizeOf(key: string, page: CachedPage): number {
-  return key.length * 2 + page.etag.length * 2 + page.body.byteLength + (page.gzip?.byteLength ?? 0) + (page.br?.byteLength ?? 0) + 200;
+  return (
+    key.length * 2 +
+    page.etag.length * 2 +
+    page.body.byteLength +
+    (page.gzip?.byteLength ?? 0) +
+    (page.br?.byteLength ?? 0) +
+    200
+  );
 }
 
 export function compress(body: Buffer, coding: Exclude<Coding, 'identity'>): Buffer {
@@ -150,7 +157,8 @@ export function negotiateCoding(acceptEncoding: string | undefined, bytes: numbe
     const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find(Boolean);
     weights.set(name.trim(), q ? Number(q[1]) : 1);
   }
-  const weight = (coding: string) => weights.get(coding) ?? (weights.has('*') ? weights.get('*')! : 0);
+  const weight = (coding: string) =>
+    weights.get(coding) ?? (weights.has('*') ? weights.get('*')! : 0);
   if (weight('br') > 0) return 'br';
   if (weight('gzip') > 0) return 'gzip';
   return 'identity';

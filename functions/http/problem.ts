@@ -42,6 +42,10 @@ export function problem(status: number, detail?: string, invalid?: InvalidParam)
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(p), {
     status: p.status,
-    headers: { 'content-type': `${PROBLEM_TYPE}; charset=utf-8`, 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': `${PROBLEM_TYPE}; charset=utf-8`,
+      'cache-control': 'no-store',
+      ...headers,
+    },
   });
 }

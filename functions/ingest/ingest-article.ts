@@ -4,11 +4,11 @@
 // of reports of one event serialize on that event's ledger and item versions.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Article } from '../domain/article.js';
-import type { EventFacts, ExtractedEvent, Evidence } from '../domain/event.js';
+import type { EventFacts, Evidence, ExtractedEvent } from '../domain/event.js';
 import { ledgerKey, matchReport, newEntry, newEventId, recordReport } from '../domain/identity.js';
-import { ledgerMonths, withEntry, type Ledger, type LedgerEntry } from '../domain/ledger.js';
-import { cut, mergeReports, type MergedEvent } from '../domain/merge.js';
-import { articleId, REPORT_LIMITS, reportKeyOf, type Report } from '../domain/report.js';
+import { type Ledger, type LedgerEntry, ledgerMonths, withEntry } from '../domain/ledger.js';
+import { cut, type MergedEvent, mergeReports } from '../domain/merge.js';
+import { articleId, REPORT_LIMITS, type Report, reportKeyOf } from '../domain/report.js';
 import type { ArticleRecord, ArticleReport, EventHead, StoredEvent } from '../store/items.js';
 import { postingsOf, splitPosting } from '../store/postings.js';
 import type { EventStore, PostingSync } from '../store/store.js';
@@ -49,7 +49,16 @@ function sha256(s: string): string {
 
 function contentHash(article: Article): string {
   // the canonical URL: the same text posted under another spelling of its link is no new revision
-  return sha256(JSON.stringify([article.canonicalUrl, article.title, article.publishedAt, article.language, article.source, article.text]));
+  return sha256(
+    JSON.stringify([
+      article.canonicalUrl,
+      article.title,
+      article.publishedAt,
+      article.language,
+      article.source,
+      article.text,
+    ]),
+  );
 }
 
 export async function ingestArticle(
@@ -65,7 +74,9 @@ export async function ingestArticle(
   // this revision's reports: a new text under the same URL gives new report keys (the
   // event a meeting is part of is known once its visit is claimed, below)
   const revision = hash.slice(0, 12);
-  const drafts = extracted.map((found, index) => reportOf(article, reportKeyOf(id, revision, index), found, null));
+  const drafts = extracted.map((found, index) =>
+    reportOf(article, reportKeyOf(id, revision, index), found, null),
+  );
   const record = (eventIds: string[], reports: ArticleReport[]): ArticleRecord => ({
     key,
     contentHash: hash,
@@ -105,7 +116,8 @@ export async function ingestArticle(
   }
   await settled(
     [...byLedger].map(async ([ledger, indexes]) => {
-      for (const index of indexes) claims[index] = await claimEvent(store, drafts[index]!, read.ledgers.get(ledger)!);
+      for (const index of indexes)
+        claims[index] = await claimEvent(store, drafts[index]!, read.ledgers.get(ledger)!);
     }),
   );
   const ids = claims.map((c) => c.id);
@@ -118,10 +130,18 @@ export async function ingestArticle(
   const given: ArticleReport[] = reports.map((r, i) => ({ event: ids[i]!, key: r.key }));
   // Every report item (one batch), and meanwhile each event's reports read; no head
   // is written before the report items it merges are stored.
-  const stored = reports.length > 0 ? store.putReports(reports.map((report, i) => ({ eventId: ids[i]!, report }))) : Promise.resolve();
+  const stored =
+    reports.length > 0
+      ? store.putReports(reports.map((report, i) => ({ eventId: ids[i]!, report })))
+      : Promise.resolve();
   const adds = new Map<string, Report[]>();
-  for (const [i, report] of reports.entries()) adds.set(ids[i]!, [...(adds.get(ids[i]!) ?? []), report]);
-  const changing = settled([...adds].map(([eventId, add]) => changeEvent(store, eventId, { add, created: created.has(eventId), stored }, now)));
+  for (const [i, report] of reports.entries())
+    adds.set(ids[i]!, [...(adds.get(ids[i]!) ?? []), report]);
+  const changing = settled(
+    [...adds].map(([eventId, add]) =>
+      changeEvent(store, eventId, { add, created: created.has(eventId), stored }, now),
+    ),
+  );
   // both settled before going on (nothing left in flight), then the first failure
   const [changed, written] = await Promise.allSettled([changing, stored]);
   if (changed.status === 'rejected') throw changed.reason;
@@ -136,7 +156,9 @@ export async function ingestArticle(
       if (!current.has(r.key)) stale.set(r.event, [...(stale.get(r.event) ?? []), r.key]);
     }
     for (const [eventId, keys] of stale) await store.deleteReports(eventId, keys);
-    const removals = await settled([...stale].map(([eventId, remove]) => changeEvent(store, eventId, { remove }, now)));
+    const removals = await settled(
+      [...stale].map(([eventId, remove]) => changeEvent(store, eventId, { remove }, now)),
+    );
     for (const removal of removals) {
       if (!removal) continue;
       // an event changed twice by this ingest: all its current postings
@@ -153,7 +175,12 @@ export async function ingestArticle(
   // this point, and a feed whose marker does not move keeps answering 304 with stale
   // content. A spare step costs one refetch; a missed one hides the change. (Every
   // event is listed in the view `*`, so its marker is the store's newest change.)
-  await publish(store, touched, (round) => `${now().toISOString()}/${hash.slice(0, 12)}${round > 0 ? `/${round}` : ''}`, now);
+  await publish(
+    store,
+    touched,
+    (round) => `${now().toISOString()}/${hash.slice(0, 12)}${round > 0 ? `/${round}` : ''}`,
+    now,
+  );
   const eventIds = [...new Set(ids)];
   // The commit mark: recorded once per content, so of concurrent ingests of the same
   // content exactly one answers 201.
@@ -163,7 +190,10 @@ export async function ingestArticle(
   const missing = eventIds.filter((e) => !byId.has(e));
   const heads = missing.length > 0 ? await store.getEventHeads(missing) : [];
   for (const e of heads) byId.set(e.id, e);
-  return { created: recorded, events: eventIds.map((e) => byId.get(e)).filter((e): e is EventHead => e !== undefined) };
+  return {
+    created: recorded,
+    events: eventIds.map((e) => byId.get(e)).filter((e): e is EventHead => e !== undefined),
+  };
 }
 
 /** The values of these concurrent steps once every one has settled, or the first
@@ -189,7 +219,12 @@ function boundEvidence(evidence: readonly Evidence[]): Evidence[] {
 
 /** One extracted event as the report the store keeps of this article's account
  *  (bounded: domain/report.ts REPORT_LIMITS). */
-export function reportOf(article: Article, key: string, found: ExtractedEvent, partOf: string | null): Report {
+export function reportOf(
+  article: Article,
+  key: string,
+  found: ExtractedEvent,
+  partOf: string | null,
+): Report {
   const facts: EventFacts = {
     category: found.category,
     type: found.type,
@@ -205,14 +240,21 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
       country: p.country,
     })),
     location: {
-      place: found.location.place === null ? null : cut(found.location.place, REPORT_LIMITS.NAME_CHARS),
-      city: found.location.city === null ? null : cut(found.location.city, REPORT_LIMITS.NAME_CHARS),
+      place:
+        found.location.place === null ? null : cut(found.location.place, REPORT_LIMITS.NAME_CHARS),
+      city:
+        found.location.city === null ? null : cut(found.location.city, REPORT_LIMITS.NAME_CHARS),
       country: found.location.country,
     },
   };
   return {
     key,
-    article: { url: article.url, title: article.title, published: article.publishedAt, outlet: article.source },
+    article: {
+      url: article.url,
+      title: article.title,
+      published: article.publishedAt,
+      outlet: article.source,
+    },
     facts,
     evidence: boundEvidence(found.evidence),
     partOf,
@@ -230,11 +272,16 @@ export function reportOf(article: Article, key: string, found: ExtractedEvent, p
  * those too, so of two such claims one fails and retries, seeing the other's (as one
  * ledger per country set serialized them before).
  */
-async function claimEvent(store: EventStore, report: Pick<Report, 'facts' | 'key'>, known: Map<string, Ledger>): Promise<{ id: string; created: boolean }> {
+async function claimEvent(
+  store: EventStore,
+  report: Pick<Report, 'facts' | 'key'>,
+  known: Map<string, Ledger>,
+): Promise<{ id: string; created: boolean }> {
   const ledger = ledgerKey(report.facts);
   const months = ledgerMonths(report.facts);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) for (const [month, l] of await store.readLedgers(ledger, months.read)) known.set(month, l);
+    if (attempt > 0)
+      for (const [month, l] of await store.readLedgers(ledger, months.read)) known.set(month, l);
     const homeOf = new Map<string, string>();
     const entries: LedgerEntry[] = [];
     for (const month of months.read) {
@@ -273,7 +320,9 @@ async function claimEvent(store: EventStore, report: Pick<Report, 'facts' | 'key
 }
 
 function sameFacts(a: LedgerEntry, b: LedgerEntry): boolean {
-  return JSON.stringify([a.types, a.dates, a.names]) === JSON.stringify([b.types, b.dates, b.names]);
+  return (
+    JSON.stringify([a.types, a.dates, a.names]) === JSON.stringify([b.types, b.dates, b.names])
+  );
 }
 
 /**
@@ -294,14 +343,21 @@ function sameFacts(a: LedgerEntry, b: LedgerEntry): boolean {
 async function changeEvent(
   store: EventStore,
   id: string,
-  change: { add?: readonly Report[]; remove?: readonly string[]; created?: boolean; stored?: Promise<void> },
+  change: {
+    add?: readonly Report[];
+    remove?: readonly string[];
+    created?: boolean;
+    stored?: Promise<void>;
+  },
   now: () => Date,
 ): Promise<PostingSync | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // an event this ingest just created in its ledger: first try writing its head from
     // this article's reports alone, on the condition that no head exists (else read and merge)
     const read =
-      attempt === 0 && change.created && change.add ? { head: null, reports: [] } : await store.getEventWithReports(id);
+      attempt === 0 && change.created && change.add
+        ? { head: null, reports: [] }
+        : await store.getEventWithReports(id);
     await change.stored;
     const { head } = read;
     const reports = withReports(read.reports, change.add ?? []);
@@ -309,12 +365,19 @@ async function changeEvent(
     const time = now().toISOString();
     const withdrawn = reports.length === 0 ? (head?.withdrawn ?? time) : null;
     const event: MergedEvent =
-      reports.length > 0 ? mergeReports(reports) : { ...head!.event, sources: [], sources_total: 0, evidence: [] };
+      reports.length > 0
+        ? mergeReports(reports)
+        : { ...head!.event, sources: [], sources_total: 0, evidence: [] };
     const wasWithdrawn = head?.withdrawn ?? null;
-    if (head && JSON.stringify(head.event) === JSON.stringify(event) && wasWithdrawn === withdrawn) {
+    if (
+      head &&
+      JSON.stringify(head.event) === JSON.stringify(event) &&
+      wasWithdrawn === withdrawn
+    ) {
       return { event: head, change: null }; // a retry may find the postings unwritten
     }
-    const publicChanged = !head || JSON.stringify(head.event) !== JSON.stringify(event) || wasWithdrawn !== withdrawn;
+    const publicChanged =
+      !head || JSON.stringify(head.event) !== JSON.stringify(event) || wasWithdrawn !== withdrawn;
     const current = postingsOf(id, event);
     const next: StoredEvent = {
       id,
@@ -332,9 +395,16 @@ async function changeEvent(
       // change that left them (and of its retry); a sync that finds a newer version
       // than its own syncs that one whole. A new event, or withdrawal (its postings
       // carry an expiry), syncs all.
-      if (!head || (wasWithdrawn === null) !== (withdrawn === null)) return { event: next, change: null };
+      if (!head || (wasWithdrawn === null) !== (withdrawn === null))
+        return { event: next, change: null };
       const before = postingsOf(id, head.event);
-      return { event: next, change: { write: current.filter((p) => !before.includes(p)), remove: before.filter((p) => !current.includes(p)) } };
+      return {
+        event: next,
+        change: {
+          write: current.filter((p) => !before.includes(p)),
+          remove: before.filter((p) => !current.includes(p)),
+        },
+      };
     }
   }
   throw new ContentionError(`event ${id} stayed contended`);
@@ -361,16 +431,33 @@ function viewsListing(events: readonly StoredEvent[]): string[] {
  * current state, and the markers move after it. A sync that wrote nothing cannot have
  * undone anything, and reads nothing.
  */
-async function publish(store: EventStore, syncs: readonly PostingSync[], token: (round: number) => string, now: () => Date): Promise<void> {
+async function publish(
+  store: EventStore,
+  syncs: readonly PostingSync[],
+  token: (round: number) => string,
+  now: () => Date,
+): Promise<void> {
   let pending = syncs;
   for (let round = 0; round < MAX_ATTEMPTS; round++) {
     const wrote = await store.syncPostings(pending);
     const synced = new Map(pending.map((s) => [s.event.id, s.event.version]));
-    const reading = wrote.length > 0 ? store.getEvents(wrote) : Promise.resolve(new Map<string, StoredEvent>());
-    await settled([reading.then(() => undefined), store.touchViews(viewsListing(pending.map((s) => s.event)), token(round), now().toISOString())]);
+    const reading =
+      wrote.length > 0 ? store.getEvents(wrote) : Promise.resolve(new Map<string, StoredEvent>());
+    await settled([
+      reading.then(() => undefined),
+      store.touchViews(
+        viewsListing(pending.map((s) => s.event)),
+        token(round),
+        now().toISOString(),
+      ),
+    ]);
     const latest = await reading;
-    pending = [...latest.values()].filter((e) => e.version > synced.get(e.id)!).map((event) => ({ event, change: null }));
+    pending = [...latest.values()]
+      .filter((e) => e.version > synced.get(e.id)!)
+      .map((event) => ({ event, change: null }));
     if (pending.length === 0) return;
   }
-  throw new ContentionError(`postings of ${syncs.map((s) => s.event.id).join(', ')} stayed contended`);
+  throw new ContentionError(
+    `postings of ${syncs.map((s) => s.event.id).join(', ')} stayed contended`,
+  );
 }

@@ -23,13 +23,16 @@ export interface PollEnvironment {
 export function readPollEnvironment(env: NodeJS.ProcessEnv = process.env): PollEnvironment {
   const parsed = Environment.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`invalid environment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    throw new Error(
+      `invalid environment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   }
   const e = parsed.data;
   return {
     sources: parseSources(e.SOURCES, 'SOURCES'),
     contactUrl: e.POLL_CONTACT_URL,
     hostDelayMs: e.POLL_HOST_DELAY_MS === undefined ? undefined : Number(e.POLL_HOST_DELAY_MS),
-    maxItemsPerSource: e.POLL_MAX_ITEMS_PER_SOURCE === undefined ? undefined : Number(e.POLL_MAX_ITEMS_PER_SOURCE),
+    maxItemsPerSource:
+      e.POLL_MAX_ITEMS_PER_SOURCE === undefined ? undefined : Number(e.POLL_MAX_ITEMS_PER_SOURCE),
   };
 }

@@ -60,9 +60,12 @@ export function parseFeed(xml: string, base: string): ParsedFeed {
   try {
     doc = parser.parse(xml, true) as Node;
   } catch (error) {
-    throw new FeedParseError(`not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FeedParseError(
+      `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (isNode(doc.rss) && isNode(doc.rss.channel)) return collect('rss', doc.rss.channel.item, base, rssEntry);
+  if (isNode(doc.rss) && isNode(doc.rss.channel))
+    return collect('rss', doc.rss.channel.item, base, rssEntry);
   if (isNode(doc['rdf:RDF'])) return collect('rss', doc['rdf:RDF'].item, base, rssEntry);
   if (isNode(doc.feed)) return collect('atom', doc.feed.entry, base, atomEntry);
   throw new FeedParseError('neither an RSS 2.0 nor an Atom feed');
@@ -97,10 +100,14 @@ function absolute(href: string | null, base: string): string | null {
 
 function rssEntry(item: Node, base: string) {
   const links = Array.isArray(item.link) ? item.link : [];
-  let link = absolute(text(links.find((l) => typeof l === 'string' || (isNode(l) && !l['@_rel'])) ?? null), base);
+  let link = absolute(
+    text(links.find((l) => typeof l === 'string' || (isNode(l) && !l['@_rel'])) ?? null),
+    base,
+  );
   // a guid with isPermaLink (the default) is the item's address when <link> is missing
   const guid = item.guid;
-  if (!link && guid !== undefined && !(isNode(guid) && guid['@_isPermaLink'] === 'false')) link = absolute(text(guid), base);
+  if (!link && guid !== undefined && !(isNode(guid) && guid['@_isPermaLink'] === 'false'))
+    link = absolute(text(guid), base);
   return {
     link,
     title: text(item.title),
@@ -121,7 +128,19 @@ function atomEntry(item: Node, base: string) {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2}))?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ZONES: Record<string, string> = { UT: '+00:00', GMT: '+00:00', Z: '+00:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00' };
+const ZONES: Record<string, string> = {
+  UT: '+00:00',
+  GMT: '+00:00',
+  Z: '+00:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+};
 
 /**
  * RFC 822/1123 (RSS pubDate) or RFC 3339 (Atom) to RFC 3339, keeping the offset the
@@ -131,11 +150,16 @@ export function toRfc3339(value: string | null): string | null {
   if (!value) return null;
   const v = value.trim();
   if (RFC3339.test(v)) {
-    if (!realDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10)))) return null;
-    if (!/T\d{2}:\d{2}:\d{2}/.test(v) && v.includes('T')) return v.replace(/T(\d{2}:\d{2})/, 'T$1:00');
+    if (!realDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))))
+      return null;
+    if (!/T\d{2}:\d{2}:\d{2}/.test(v) && v.includes('T'))
+      return v.replace(/T(\d{2}:\d{2})/, 'T$1:00');
     return Number.isNaN(Date.parse(v)) ? null : v;
   }
-  const m = /^(?:[A-Za-z]{3,9},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Z]{1,3})?$/.exec(v);
+  const m =
+    /^(?:[A-Za-z]{3,9},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Z]{1,3})?$/.exec(
+      v,
+    );
   if (!m) return null;
   const month = MONTHS.indexOf(m[2]!.toLowerCase());
   if (month < 0) return null;
@@ -152,5 +176,10 @@ export function toRfc3339(value: string | null): string | null {
 
 /** Date.parse rolls 30 February over into March: a day must exist in its month. */
 function realDay(year: number, month: number, day: number): boolean {
-  return month >= 0 && month < 12 && day >= 1 && new Date(Date.UTC(year, month, day)).getUTCDate() === day;
+  return (
+    month >= 0 &&
+    month < 12 &&
+    day >= 1 &&
+    new Date(Date.UTC(year, month, day)).getUTCDate() === day
+  );
 }

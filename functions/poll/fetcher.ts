@@ -9,17 +9,17 @@
 // transport are injected.
 import { lookup } from 'node:dns/promises';
 import { nodeTransport, type ResolvedAddress, type Transport } from './http-transport.js';
-import { addressVerdict, urlVerdict, type OutboundPolicy } from './outbound.js';
+import { addressVerdict, type OutboundPolicy, urlVerdict } from './outbound.js';
 import {
   hostDelay,
   isRedirect,
+  nextSlot,
+  type PolitenessLimits,
+  type RobotsRules,
   redirectTarget,
   robotsAllow,
   robotsRules,
   robotsUrlOf,
-  nextSlot,
-  type PolitenessLimits,
-  type RobotsRules,
 } from './politeness.js';
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -28,7 +28,10 @@ export type Sleep = (ms: number) => Promise<void>;
 export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 
 const systemResolve: Resolve = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 /** A URL the guard let through, and the address to connect to. */
 interface Admitted {
@@ -103,14 +106,18 @@ export class PoliteFetcher {
       const rules = await this.robotsFor(current);
       if (!robotsAllow(rules, current)) {
         const why = rules.kind === 'disallow-all' ? rules.why : 'disallowed by robots.txt';
-        throw new FetchError(`${current}: ${why}`, rules.kind === 'disallow-all' && rules.transient);
+        throw new FetchError(
+          `${current}: ${why}`,
+          rules.kind === 'disallow-all' && rules.transient,
+        );
       }
       const response = await this.paced(current, hostDelay(rules, this.options.limits), () =>
         this.once(target, options),
       );
       if (!isRedirect(response.status)) return response;
       const next = redirectTarget(current, response.header('location'), hops, this.options.limits);
-      if ('refused' in next) throw new FetchError(`${url}: ${next.refused}`, false, response.status);
+      if ('refused' in next)
+        throw new FetchError(`${url}: ${next.refused}`, false, response.status);
       current = next.url;
     }
   }
@@ -145,14 +152,25 @@ export class PoliteFetcher {
       addresses = [{ address: verdict.address, family: verdict.address.includes(':') ? 6 : 4 }];
     } else {
       try {
-        addresses = await withTimeout(this.resolve(verdict.url.hostname), this.options.limits.timeoutMs);
+        addresses = await withTimeout(
+          this.resolve(verdict.url.hostname),
+          this.options.limits.timeoutMs,
+        );
       } catch (error) {
-        throw new FetchError(`${url}: ${verdict.url.hostname} not resolved: ${errorText(error)}`, true);
+        throw new FetchError(
+          `${url}: ${verdict.url.hostname} not resolved: ${errorText(error)}`,
+          true,
+        );
       }
     }
-    if (addresses.length === 0) throw new FetchError(`${url}: ${verdict.url.hostname} has no address`, true);
+    if (addresses.length === 0)
+      throw new FetchError(`${url}: ${verdict.url.hostname} has no address`, true);
     // getaddrinfo answers a handful of addresses: all are checked
-    const refused = addressVerdict(verdict.url, addresses.map((a) => a.address), policy);
+    const refused = addressVerdict(
+      verdict.url,
+      addresses.map((a) => a.address),
+      policy,
+    );
     if (refused) throw new FetchError(`${url}: refused: ${refused}`, false);
     return { url, to: addresses[0]! };
   }
@@ -171,8 +189,14 @@ export class PoliteFetcher {
         const response = await this.paced(current, this.options.limits.hostDelayMs, () =>
           this.once(target, { maxBytes: this.options.limits.maxRobotsBytes }),
         );
-        if (!isRedirect(response.status)) return robotsRules(robotsUrl, { status: response.status, body: response.body });
-        const next = redirectTarget(current, response.header('location'), hops, this.options.limits);
+        if (!isRedirect(response.status))
+          return robotsRules(robotsUrl, { status: response.status, body: response.body });
+        const next = redirectTarget(
+          current,
+          response.header('location'),
+          hops,
+          this.options.limits,
+        );
         if ('refused' in next) return robotsRules(robotsUrl, null);
         current = next.url;
       }
@@ -209,30 +233,51 @@ export class PoliteFetcher {
     try {
       const headers: Record<string, string> = {
         'user-agent': this.options.userAgent,
-        accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5',
+        accept:
+          'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5',
       };
       if (options.etag) headers['if-none-match'] = options.etag;
       if (options.lastModified) headers['if-modified-since'] = options.lastModified;
-      const response = await this.transport({ url: new URL(url), to: target.to, headers, signal: controller.signal });
+      const response = await this.transport({
+        url: new URL(url),
+        to: target.to,
+        headers,
+        signal: controller.signal,
+      });
       const header = (name: string) => response.headers.get(name);
-      const done = (body: string): FetchedResponse => ({ status: response.status, url, header, body });
+      const done = (body: string): FetchedResponse => ({
+        status: response.status,
+        url,
+        header,
+        body,
+      });
       if (isRedirect(response.status) || response.status === 304 || response.status >= 400) {
         await response.body?.cancel().catch(() => undefined);
         return done('');
       }
       if (options.accept && !options.accept(header('content-type'))) {
         await response.body?.cancel().catch(() => undefined);
-        throw new FetchError(`${url}: refused content type ${header('content-type') ?? '(none)'}`, false, response.status);
+        throw new FetchError(
+          `${url}: refused content type ${header('content-type') ?? '(none)'}`,
+          false,
+          response.status,
+        );
       }
       const declared = Number(header('content-length') ?? NaN);
       if (declared > options.maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        throw new FetchError(`${url}: ${declared} bytes, over the ${options.maxBytes} cap`, false, response.status);
+        throw new FetchError(
+          `${url}: ${declared} bytes, over the ${options.maxBytes} cap`,
+          false,
+          response.status,
+        );
       }
       return done(await readCapped(response, options.maxBytes, url));
     } catch (error) {
       if (error instanceof FetchError) throw error;
-      const why = controller.signal.aborted ? `timed out after ${this.options.limits.timeoutMs} ms` : errorText(error);
+      const why = controller.signal.aborted
+        ? `timed out after ${this.options.limits.timeoutMs} ms`
+        : errorText(error);
       throw new FetchError(`${url}: ${why}`, true);
     } finally {
       clearTimeout(timer);

@@ -28,13 +28,19 @@ export type Transport = (request: TransportRequest) => Promise<Response>;
 const NULL_BODY = new Set([204, 205, 304]);
 
 function pinnedLookup(to: ResolvedAddress): LookupFunction {
-  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+  return ((
+    _hostname: string,
+    options: { all?: boolean },
+    callback: (...args: unknown[]) => void,
+  ) => {
     if (options.all) callback(null, [{ address: to.address, family: to.family }]);
     else callback(null, to.address, to.family);
   }) as LookupFunction;
 }
 
-function inflate(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
+function inflate(
+  encoding: string | undefined,
+): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
   switch ((encoding ?? '').trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':

@@ -33,7 +33,10 @@ export function authorityOf(url: URL): string {
 }
 
 /** The policy for a list of sources: their feed URLs' ports are allowed on their hosts. */
-export function outboundPolicy(feedUrls: readonly string[], allowHosts: readonly string[] = []): OutboundPolicy {
+export function outboundPolicy(
+  feedUrls: readonly string[],
+  allowHosts: readonly string[] = [],
+): OutboundPolicy {
   const sourceAuthorities = new Set<string>();
   for (const feedUrl of feedUrls) {
     const url = new URL(feedUrl);
@@ -47,7 +50,8 @@ export const AllowHost = z.string().check(z.regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?
 
 /** `127.1:8080` and `127.0.0.1:8080` are one pair: read through the URL parser. */
 export function normalizeAuthority(hostPort: string): string {
-  if (!AllowHost.safeParse(hostPort).success) throw new Error(`--allow-host takes host:port, not ${JSON.stringify(hostPort)}`);
+  if (!AllowHost.safeParse(hostPort).success)
+    throw new Error(`--allow-host takes host:port, not ${JSON.stringify(hostPort)}`);
   return authorityOf(new URL(`http://${hostPort}/`));
 }
 
@@ -64,7 +68,8 @@ export function urlVerdict(href: string, policy: OutboundPolicy): UrlVerdict {
   } catch {
     return { refused: 'not a valid URL' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { refused: `scheme ${url.protocol} not allowed` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { refused: `scheme ${url.protocol} not allowed` };
   if (url.username || url.password) return { refused: 'credentials in the URL' };
   const allowed = policy.allowHosts.has(authorityOf(url));
   const bare = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
@@ -76,7 +81,11 @@ export function urlVerdict(href: string, policy: OutboundPolicy): UrlVerdict {
  * be made: every address must be public unicast (so that no answer order can put an
  * internal one first), then the port must be 80, 443 or one a source's feed URL names.
  */
-export function addressVerdict(url: URL, addresses: readonly string[], policy: OutboundPolicy): string | null {
+export function addressVerdict(
+  url: URL,
+  addresses: readonly string[],
+  policy: OutboundPolicy,
+): string | null {
   if (policy.allowHosts.has(authorityOf(url))) return null;
   for (const address of addresses) {
     const range = addressRange(address);

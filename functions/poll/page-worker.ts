@@ -9,7 +9,7 @@
 // (tests, npm run poll) tsx is registered in the worker first.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as z from 'zod/mini';
-import { ExtractedPage, extractPage, PAGE_LIMITS, PageRefused, type PageLimits } from './page.js';
+import { ExtractedPage, extractPage, PAGE_LIMITS, type PageLimits, PageRefused } from './page.js';
 
 const ROLE = 'diplomacy-feed-page-worker';
 
@@ -21,7 +21,11 @@ const WORKER_HEAP_MB = 384;
 const WORKER_START_MS = 30_000;
 const READY = 'ready';
 
-const Job = z.object({ html: z.string(), url: z.string(), limits: z.object({ maxHtmlChars: z.number(), maxElements: z.number(), maxDepth: z.number() }) });
+const Job = z.object({
+  html: z.string(),
+  url: z.string(),
+  limits: z.object({ maxHtmlChars: z.number(), maxElements: z.number(), maxDepth: z.number() }),
+});
 const Reply = z.union([
   z.object({ page: z.nullable(ExtractedPage) }),
   z.object({ refused: z.string() }),
@@ -52,9 +56,15 @@ export interface PageWorkerOptions {
 /** A worker with its modules loaded, ready for a page. */
 async function startWorker(): Promise<Worker> {
   const self = import.meta.url;
-  const options = { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  const options = {
+    workerData: { role: ROLE },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  };
   const worker = self.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`, { ...options, eval: true })
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`,
+        { ...options, eval: true },
+      )
     : new Worker(new URL(self), options);
   // an idle worker never keeps the process (npm run poll, a test) alive
   worker.unref();
@@ -65,10 +75,17 @@ async function startWorker(): Promise<Worker> {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         settle();
       };
-      const onMessage = (m: unknown) => done(() => (m === READY ? resolve() : reject(new Error('page worker: unexpected first message'))));
+      const onMessage = (m: unknown) =>
+        done(() =>
+          m === READY ? resolve() : reject(new Error('page worker: unexpected first message')),
+        );
       const onError = (e: Error) => done(() => reject(e));
-      const onExit = (code: number) => done(() => reject(new Error(`page worker exited (${code}) while starting`)));
-      const timer = setTimeout(() => done(() => reject(new Error(`page worker not ready after ${WORKER_START_MS} ms`))), WORKER_START_MS);
+      const onExit = (code: number) =>
+        done(() => reject(new Error(`page worker exited (${code}) while starting`)));
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`page worker not ready after ${WORKER_START_MS} ms`))),
+        WORKER_START_MS,
+      );
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     });
   } catch (error) {
@@ -140,7 +157,11 @@ export class PageWorker {
       const onError = (error: Error & { code?: string }) => {
         discard();
         finish(() =>
-          reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new PageRefused(`page work over its ${WORKER_HEAP_MB} MB heap`) : error),
+          reject(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new PageRefused(`page work over its ${WORKER_HEAP_MB} MB heap`)
+              : error,
+          ),
         );
       };
       const onExit = (code: number) => {

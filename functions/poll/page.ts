@@ -75,9 +75,34 @@ function overLimits(root: ElementNode, limits: PageLimits): string | null {
 }
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
 ]);
 
 interface DomNode {
@@ -119,8 +144,12 @@ export function blockText(root: DomNode): string {
 }
 
 interface Doc {
-  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelector(
+    selector: string,
+  ): { getAttribute(name: string): string | null; textContent: string | null } | null;
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
 }
 
 function attr(doc: Doc, selector: string, name: string): string | null {
@@ -136,7 +165,11 @@ function jsonLdPublished(doc: Doc): string | null {
       const data: unknown = JSON.parse(scripts[i]!.textContent ?? '');
       const nodes = Array.isArray(data) ? data : [data];
       for (const node of nodes) {
-        if (node && typeof node === 'object' && typeof (node as Record<string, unknown>).datePublished === 'string') {
+        if (
+          node &&
+          typeof node === 'object' &&
+          typeof (node as Record<string, unknown>).datePublished === 'string'
+        ) {
           return (node as Record<string, string>).datePublished!;
         }
       }
@@ -157,15 +190,23 @@ function absolute(href: string | null, base: string): string | null {
 }
 
 /** The page's main text and metadata, or null when it has none; throws PageRefused over a limit. */
-export function extractPage(html: string, url: string, limits: PageLimits = PAGE_LIMITS): ExtractedPage | null {
-  if (html.length > limits.maxHtmlChars) throw new PageRefused(`page of ${html.length} characters, over the ${limits.maxHtmlChars} cap`);
+export function extractPage(
+  html: string,
+  url: string,
+  limits: PageLimits = PAGE_LIMITS,
+): ExtractedPage | null {
+  if (html.length > limits.maxHtmlChars)
+    throw new PageRefused(`page of ${html.length} characters, over the ${limits.maxHtmlChars} cap`);
   const { document } = parseHTML(html);
   const root = document.documentElement as unknown as ElementNode | null;
   const excess = root ? overLimits(root, limits) : null;
   if (excess) throw new PageRefused(`page has ${excess}`);
   const doc = document as unknown as Doc;
   // metadata first: Readability rewrites the document as it goes
-  const canonicalUrl = absolute(attr(doc, 'link[rel="canonical"]', 'href') ?? attr(doc, 'meta[property="og:url"]', 'content'), url);
+  const canonicalUrl = absolute(
+    attr(doc, 'link[rel="canonical"]', 'href') ?? attr(doc, 'meta[property="og:url"]', 'content'),
+    url,
+  );
   const publishedAt =
     attr(doc, 'meta[property="article:published_time"]', 'content') ??
     attr(doc, 'meta[itemprop="datePublished"]', 'content') ??
@@ -177,7 +218,9 @@ export function extractPage(html: string, url: string, limits: PageLimits = PAGE
   // linkedom's document has no URL of its own: Readability resolves links against these
   Object.defineProperty(document, 'baseURI', { value: url, configurable: true });
   Object.defineProperty(document, 'documentURI', { value: url, configurable: true });
-  const reader = new Readability(document as never, { serializer: (node) => node as unknown as DomNode });
+  const reader = new Readability(document as never, {
+    serializer: (node) => node as unknown as DomNode,
+  });
   const article = reader.parse();
   if (!article?.content) return null;
   const text = blockText(article.content);

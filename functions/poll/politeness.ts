@@ -11,10 +11,8 @@ interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
   getCrawlDelay(ua?: string): number | undefined;
 }
-const robotsParser = ((robotsModule as unknown as { default?: unknown }).default ?? robotsModule) as (
-  url: string,
-  contents: string,
-) => Robot;
+const robotsParser = ((robotsModule as unknown as { default?: unknown }).default ??
+  robotsModule) as (url: string, contents: string) => Robot;
 
 export const AGENT_TOKEN = 'diplomacy-feed-poller';
 
@@ -59,9 +57,13 @@ export type RobotsRules =
  * ("unavailable") → everything allowed; 5xx or no answer ("unreachable") → nothing
  * allowed until it can be read.
  */
-export function robotsRules(robotsUrl: string, answer: { status: number; body: string } | null): RobotsRules {
+export function robotsRules(
+  robotsUrl: string,
+  answer: { status: number; body: string } | null,
+): RobotsRules {
   if (!answer) return { kind: 'disallow-all', why: 'robots.txt unreachable', transient: true };
-  if (answer.status >= 200 && answer.status < 300) return { kind: 'rules', robot: robotsParser(robotsUrl, answer.body) };
+  if (answer.status >= 200 && answer.status < 300)
+    return { kind: 'rules', robot: robotsParser(robotsUrl, answer.body) };
   if (answer.status >= 400 && answer.status < 500) return { kind: 'allow-all' };
   return { kind: 'disallow-all', why: `robots.txt answered ${answer.status}`, transient: true };
 }
@@ -108,7 +110,8 @@ export function redirectTarget(
   } catch {
     return { refused: `redirect to an invalid URL` };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { refused: `redirect to ${url.protocol}` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { refused: `redirect to ${url.protocol}` };
   url.hash = '';
   return { url: url.href };
 }
@@ -120,7 +123,12 @@ export function isHtml(contentType: string | null): boolean {
 
 export function isFeedType(contentType: string | null): boolean {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return type === '' || /(^|\/|\+)(xml|rss|atom)(\+xml)?$/.test(type) || type === 'text/plain' || type === 'application/octet-stream';
+  return (
+    type === '' ||
+    /(^|\/|\+)(xml|rss|atom)(\+xml)?$/.test(type) ||
+    type === 'text/plain' ||
+    type === 'application/octet-stream'
+  );
 }
 
 /** Failures worth another attempt later (the server or the network), not the page itself. */
@@ -156,7 +164,11 @@ export function passesUrlFilter(source: Source, url: string): boolean {
 }
 
 /** The feed's items the source wants, each link once, newest first, at most `max`. */
-export function selectEntries(entries: readonly FeedEntry[], source: Source, max: number): FeedEntry[] {
+export function selectEntries(
+  entries: readonly FeedEntry[],
+  source: Source,
+  max: number,
+): FeedEntry[] {
   const seen = new Set<string>();
   const kept: FeedEntry[] = [];
   for (const entry of entries) {
@@ -178,14 +190,19 @@ export function selectEntries(entries: readonly FeedEntry[], source: Source, max
  * or a host the source trusts, else the address it was fetched from. A page cannot
  * claim another site's article this way.
  */
-export function chooseCanonical(canonical: string | null, finalUrl: string, source: Source): string {
+export function chooseCanonical(
+  canonical: string | null,
+  finalUrl: string,
+  source: Source,
+): string {
   if (!canonical) return finalUrl;
   try {
     const url = new URL(canonical, finalUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return finalUrl;
     url.hash = '';
     const own = new URL(finalUrl).hostname;
-    if (url.hostname === own || (source.canonicalHosts ?? []).includes(url.hostname)) return url.href;
+    if (url.hostname === own || (source.canonicalHosts ?? []).includes(url.hostname))
+      return url.href;
   } catch {
     // fall through
   }

@@ -11,12 +11,12 @@
 import { ArticleInput, toArticle } from '../domain/article.js';
 import { canonicalArticleUrl } from '../domain/article-url.js';
 import { articleId } from '../domain/report.js';
-import { ingestArticle, type Extract } from '../ingest/ingest-article.js';
+import { type Extract, ingestArticle } from '../ingest/ingest-article.js';
 import type { FeedItemState, SourceState } from '../store/items.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
-import { parseFeed, toRfc3339, type FeedEntry } from './feed.js';
+import { type FeedEntry, parseFeed, toRfc3339 } from './feed.js';
 import { FetchError, type PoliteFetcher } from './fetcher.js';
-import { PageRefused, type ExtractedPage } from './page.js';
+import { type ExtractedPage, PageRefused } from './page.js';
 import {
   backoffMs,
   chooseCanonical,
@@ -25,9 +25,9 @@ import {
   isHtml,
   isTransientStatus,
   MAX_ITEM_ATTEMPTS,
+  type PolitenessLimits,
   passesUrlFilter,
   selectEntries,
-  type PolitenessLimits,
 } from './politeness.js';
 import type { Source } from './sources.js';
 
@@ -96,7 +96,13 @@ function emptyItems(): Record<ItemOutcome, number> {
 
 /** Polls one source; never throws (its failure is in the report, the logs and metrics). */
 export async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
-  const report: SourceReport = { source: source.name, status: 'ok', items: emptyItems(), eventIds: [], error: null };
+  const report: SourceReport = {
+    source: source.name,
+    status: 'ok',
+    items: emptyItems(),
+    eventIds: [],
+    error: null,
+  };
   let state: SourceState | null = null;
   try {
     state = (await deps.store.getSourceState(source.name)) ?? {
@@ -109,7 +115,11 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<Source
       polledAt: null,
     };
     if (!isDue(state.retryAfter, deps.now())) {
-      deps.log.info('source backing off', { source: source.name, retryAfter: state.retryAfter, failures: state.failures });
+      deps.log.info('source backing off', {
+        source: source.name,
+        retryAfter: state.retryAfter,
+        failures: state.failures,
+      });
       return { ...report, status: 'backing-off' };
     }
     const feed = await deps.fetcher.get(source.feedUrl, {
@@ -121,14 +131,28 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<Source
     deps.count('SourcesPolled');
     if (feed.status === 304) {
       deps.count('SourcesNotModified');
-      await deps.store.putSourceState({ ...state, failures: 0, retryAfter: null, lastError: null, polledAt: deps.now().toISOString() });
+      await deps.store.putSourceState({
+        ...state,
+        failures: 0,
+        retryAfter: null,
+        lastError: null,
+        polledAt: deps.now().toISOString(),
+      });
       return { ...report, status: 'not-modified' };
     }
     if (feed.status < 200 || feed.status >= 300) {
-      throw new FetchError(`feed answered ${feed.status}`, isTransientStatus(feed.status), feed.status);
+      throw new FetchError(
+        `feed answered ${feed.status}`,
+        isTransientStatus(feed.status),
+        feed.status,
+      );
     }
     const parsed = parseFeed(feed.body, feed.url);
-    if (parsed.rejected > 0) deps.log.warn('feed items without a usable link', { source: source.name, rejected: parsed.rejected });
+    if (parsed.rejected > 0)
+      deps.log.warn('feed items without a usable link', {
+        source: source.name,
+        rejected: parsed.rejected,
+      });
 
     let complete = true;
     for (const entry of selectEntries(parsed.entries, source, deps.maxItemsPerSource)) {
@@ -144,7 +168,9 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<Source
     // hide the items still to do.
     await deps.store.putSourceState({
       ...state,
-      ...(complete ? { etag: feed.header('etag'), lastModified: feed.header('last-modified') } : {}),
+      ...(complete
+        ? { etag: feed.header('etag'), lastModified: feed.header('last-modified') }
+        : {}),
       failures: 0,
       retryAfter: null,
       lastError: null,
@@ -161,9 +187,17 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<Source
     deps.log.error('source failed', { source: source.name, failures, retryAfter, error: message });
     if (state) {
       try {
-        await deps.store.putSourceState({ ...state, failures, retryAfter, lastError: message.slice(0, 1000) });
+        await deps.store.putSourceState({
+          ...state,
+          failures,
+          retryAfter,
+          lastError: message.slice(0, 1000),
+        });
       } catch (stateError) {
-        deps.log.error('source state not saved', { source: source.name, error: String(stateError) });
+        deps.log.error('source state not saved', {
+          source: source.name,
+          error: String(stateError),
+        });
       }
     }
     return { ...report, status: 'failed', error: message };
@@ -182,12 +216,20 @@ type Settlement =
  * attempt with its reason and the source goes on; a permanent one skips the item; the
  * third failed or interrupted attempt gives it up.
  */
-async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report: SourceReport): Promise<ItemOutcome> {
+async function pollItem(
+  source: Source,
+  entry: FeedEntry,
+  deps: PollDeps,
+  report: SourceReport,
+): Promise<ItemOutcome> {
   const { store } = deps;
   const known = await store.getFeedItemState(entry.link);
   if (known && known.status !== 'seen') return 'known';
   const attempts = (known?.attempts ?? 0) + 1;
-  const record = (status: FeedItemState['status'], extra: Partial<Pick<FeedItemState, 'attempts' | 'articleKey' | 'eventIds' | 'reason'>> = {}) =>
+  const record = (
+    status: FeedItemState['status'],
+    extra: Partial<Pick<FeedItemState, 'attempts' | 'articleKey' | 'eventIds' | 'reason'>> = {},
+  ) =>
     store.putFeedItemState({
       url: entry.link,
       source: source.name,
@@ -200,14 +242,22 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
     });
   const giveUp = async (made: number, reason: string) => {
     deps.count('ItemsFailed');
-    deps.log.error('item given up', { source: source.name, url: entry.link, attempts: made, error: reason });
+    deps.log.error('item given up', {
+      source: source.name,
+      url: entry.link,
+      attempts: made,
+      error: reason,
+    });
     await record('failed', { attempts: made, reason: reason.slice(0, 1000) });
     return 'failed' as const;
   };
 
   // earlier attempts all ended without settling it (errors, or runs that died inside it)
   if (attempts > MAX_ITEM_ATTEMPTS) {
-    return giveUp(attempts - 1, `given up after ${attempts - 1} attempts: ${known?.reason ?? 'each one ended with its run'}`);
+    return giveUp(
+      attempts - 1,
+      `given up after ${attempts - 1} attempts: ${known?.reason ?? 'each one ended with its run'}`,
+    );
   }
   // the article key of an earlier attempt is kept: a resumed run knows it as its own
   await record('seen', { articleKey: known?.articleKey ?? null, reason: known?.reason ?? null });
@@ -224,18 +274,33 @@ async function pollItem(source: Source, entry: FeedEntry, deps: PollDeps, report
       // a failure of the store itself shows here too: if this write fails as well, the
       // store is gone and the source's run ends (the next run resumes)
       if (attempts >= MAX_ITEM_ATTEMPTS) return giveUp(attempts, message);
-      deps.log.warn('item will be retried', { source: source.name, url: entry.link, attempts, error: message });
-      await record('seen', { articleKey: known?.articleKey ?? null, reason: message.slice(0, 1000) });
+      deps.log.warn('item will be retried', {
+        source: source.name,
+        url: entry.link,
+        attempts,
+        error: message,
+      });
+      await record('seen', {
+        articleKey: known?.articleKey ?? null,
+        reason: message.slice(0, 1000),
+      });
       return 'retry';
     }
   }
   if (settlement.status === 'skipped') {
     deps.count('ItemsSkipped');
-    deps.log.warn('item skipped', { source: source.name, url: entry.link, reason: settlement.reason });
+    deps.log.warn('item skipped', {
+      source: source.name,
+      url: entry.link,
+      reason: settlement.reason,
+    });
     await record('skipped', { reason: settlement.reason.slice(0, 1000) });
     return 'skipped';
   }
-  await record(settlement.status, { articleKey: settlement.articleKey, eventIds: settlement.eventIds });
+  await record(settlement.status, {
+    articleKey: settlement.articleKey,
+    eventIds: settlement.eventIds,
+  });
   return settlement.status;
 }
 
@@ -249,11 +314,23 @@ async function attemptItem(
   record: (status: 'seen', extra: { articleKey: string }) => Promise<void>,
 ): Promise<Settlement> {
   const { store } = deps;
-  const page = await deps.fetcher.get(entry.link, { maxBytes: deps.limits.maxPageBytes, accept: isHtml });
+  const page = await deps.fetcher.get(entry.link, {
+    maxBytes: deps.limits.maxPageBytes,
+    accept: isHtml,
+  });
   deps.count('PagesFetched');
-  if (page.status !== 200) throw new FetchError(`page answered ${page.status}`, isTransientStatus(page.status), page.status);
+  if (page.status !== 200)
+    throw new FetchError(
+      `page answered ${page.status}`,
+      isTransientStatus(page.status),
+      page.status,
+    );
   // a link inside the filter may redirect outside it: the page is judged where it ended
-  if (!passesUrlFilter(source, page.url)) return { status: 'skipped', reason: `redirected to ${page.url}, outside the source's urlFilter` };
+  if (!passesUrlFilter(source, page.url))
+    return {
+      status: 'skipped',
+      reason: `redirected to ${page.url}, outside the source's urlFilter`,
+    };
 
   const extracted = await deps.extractPage(page.body, page.url);
   if (!extracted) return { status: 'skipped', reason: 'no main text found' };
@@ -265,10 +342,15 @@ async function attemptItem(
     // it was this item's own attempt when its `seen` mark names the same article
     const resumed = known?.status === 'seen' && known.articleKey === key;
     if (!resumed) deps.count('ItemsDuplicate');
-    return { status: resumed ? 'ingested' : 'duplicate', articleKey: key, eventIds: stored.eventIds };
+    return {
+      status: resumed ? 'ingested' : 'duplicate',
+      articleKey: key,
+      eventIds: stored.eventIds,
+    };
   }
   const publishedAt = toRfc3339(extracted.publishedAt) ?? entry.published;
-  if (!publishedAt) return { status: 'skipped', reason: 'no publication time on the page or in the feed' };
+  if (!publishedAt)
+    return { status: 'skipped', reason: 'no publication time on the page or in the feed' };
   const input = ArticleInput.safeParse({
     url: key,
     title: extracted.title ?? entry.title,
@@ -278,7 +360,10 @@ async function attemptItem(
     text: extracted.text,
   });
   if (!input.success) {
-    return { status: 'skipped', reason: `not a valid article: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    return {
+      status: 'skipped',
+      reason: `not a valid article: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
   }
   // the article this item is about to become, so that a run resuming after a crash
   // inside the ingest knows the stored article as this item's own (not a duplicate)

@@ -1,15 +1,15 @@
 // Wires one polling run: the polite fetcher, Powertools logs and metrics, the store.
 // Used by the Lambda handler (functions/handlers/poll.ts) and `npm run poll`.
 import type { Extract } from '../ingest/ingest-article.js';
-import { logger, metrics, MetricUnit } from '../shared/observability.js';
+import { logger, MetricUnit, metrics } from '../shared/observability.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
 import { PoliteFetcher, type Resolve, type Sleep } from './fetcher.js';
 import type { Transport } from './http-transport.js';
-import { outboundPolicy } from './outbound.js';
 import { pollMetricName } from './metrics.js';
+import { outboundPolicy } from './outbound.js';
 import { PageWorker, type PageWorkerOptions } from './page-worker.js';
-import { DEFAULT_LIMITS, userAgent, type PolitenessLimits } from './politeness.js';
-import { pollSources, type PollLog, type PollReport } from './poll-service.js';
+import { DEFAULT_LIMITS, type PolitenessLimits, userAgent } from './politeness.js';
+import { type PollLog, type PollReport, pollSources } from './poll-service.js';
 import type { Source } from './sources.js';
 
 export const DEFAULT_MAX_ITEMS_PER_SOURCE = 50;
@@ -49,7 +49,10 @@ export async function runPoll(options: RunPollOptions): Promise<PollReport> {
     limits,
     sleep: options.sleep ?? realSleep,
     now: () => now().getTime(),
-    policy: outboundPolicy(options.sources.map((s) => s.feedUrl), options.allowHosts ?? []),
+    policy: outboundPolicy(
+      options.sources.map((s) => s.feedUrl),
+      options.allowHosts ?? [],
+    ),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
   });
@@ -68,7 +71,8 @@ export async function runPoll(options: RunPollOptions): Promise<PollReport> {
       limits,
       now,
       log,
-      count: (metric, value = 1) => metrics.addMetric(pollMetricName(metric), MetricUnit.Count, value),
+      count: (metric, value = 1) =>
+        metrics.addMetric(pollMetricName(metric), MetricUnit.Count, value),
       maxItemsPerSource: options.maxItemsPerSource ?? DEFAULT_MAX_ITEMS_PER_SOURCE,
       ...(options.outOfTime ? { outOfTime: options.outOfTime } : {}),
     });

@@ -17,7 +17,9 @@ function isRegex(s: string): boolean {
 
 export const Source = z.object({
   /** unique, short: it names the source's state item and appears in logs and metrics */
-  name: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/, 'letters, digits, space . _ - (1–64)')),
+  name: z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/, 'letters, digits, space . _ - (1–64)')),
   /** an RSS 2.0 or Atom 1.0 feed */
   feedUrl: httpUrl,
   /** BCP 47 language of its articles (ArticleInput.language) */
@@ -32,9 +34,14 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-export const SourceList = z.array(Source).check(
-  z.refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'source names must be unique'),
-);
+export const SourceList = z
+  .array(Source)
+  .check(
+    z.refine(
+      (list) => new Set(list.map((s) => s.name)).size === list.length,
+      'source names must be unique',
+    ),
+  );
 export type SourceList = z.infer<typeof SourceList>;
 
 /** Parses a source list from JSON text; throws with the offending fields named. */
@@ -43,11 +50,15 @@ export function parseSources(json: string, origin = 'sources'): SourceList {
   try {
     raw = JSON.parse(json);
   } catch (error) {
-    throw new Error(`${origin}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(
+      `${origin}: not JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const parsed = SourceList.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(list)'}: ${i.message}`).join('; ');
+    const detail = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(list)'}: ${i.message}`)
+      .join('; ');
     throw new Error(`${origin}: invalid source list: ${detail}`);
   }
   return parsed.data;

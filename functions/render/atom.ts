@@ -29,6 +29,8 @@ export function renderAtom(page: FeedPage): string {
   const end = xml.lastIndexOf('</feed>');
   if (!xml.includes(root) || end < 0) throw new Error('atom: no feed element to add tombstones to');
   return (
-    xml.slice(0, end).replace(root, `${root} xmlns:at="${TOMBSTONES_NS}"`) + `${tombstones.join('\n')}\n` + xml.slice(end)
+    xml.slice(0, end).replace(root, `${root} xmlns:at="${TOMBSTONES_NS}"`) +
+    `${tombstones.join('\n')}\n` +
+    xml.slice(end)
   );
 }

@@ -11,7 +11,11 @@ import type { FeedPage, RenderLanguage } from './types.js';
 const h = escapeHtml;
 
 /** `<dl>` of the event's facts; `part_of` links to the visit's page. */
-export function factsHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl'>): string {
+export function factsHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'baseUrl'>,
+): string {
   const rows = eventFacts(event, lang).map((f) => {
     const value =
       f.key === 'part_of' && event.part_of
@@ -39,12 +43,17 @@ export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): stri
   const sentences = evidenceSentences(event);
   if (!sentences.length) return '';
   const items = sentences.map(
-    (e) => `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
+    (e) =>
+      `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
   );
   return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
 }
 
 /** The feed items' content_html: facts, sources, evidence. */
-export function eventContentHtml(event: DiplomaticEvent, lang: RenderLanguage, page: Pick<FeedPage, 'baseUrl'>): string {
+export function eventContentHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  page: Pick<FeedPage, 'baseUrl'>,
+): string {
   return factsHtml(event, lang, page) + sourcesHtml(event, lang) + evidenceHtml(event, lang);
 }

@@ -25,13 +25,29 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026`. Unparseable: as is. */
 export function formatEventDate(s: string, lang: RenderLanguage): string {
   const d = parseEventDate(s);
   if (!d) return s;
-  if (lang === 'en') return d.day === null ? `${EN_MONTHS[d.month - 1]} ${d.year}` : `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
+  if (lang === 'en')
+    return d.day === null
+      ? `${EN_MONTHS[d.month - 1]} ${d.year}`
+      : `${d.day} ${EN_MONTHS[d.month - 1]} ${d.year}`;
   return d.day === null ? `tháng ${d.month}/${d.year}` : `${d.day}/${d.month}/${d.year}`;
 }
 
@@ -87,7 +103,12 @@ export function icalDateTime(instant: Date): string {
 }
 
 /** The calendar day `days` after a day (UTC arithmetic, so no DST surprises). */
-export function addDays(year: number, month: number, day: number, days: number): [number, number, number] {
+export function addDays(
+  year: number,
+  month: number,
+  day: number,
+  days: number,
+): [number, number, number] {
   const d = new Date(Date.UTC(year, month - 1, day + days));
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }

@@ -72,10 +72,26 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
   const categories: EntryCategory[] = [
-    { term: event.type, label: typeLabel(event.type, lang), scheme: vocabularyScheme('type', page) },
-    { term: event.category, label: categoryLabel(event.category, lang), scheme: vocabularyScheme('category', page) },
-    { term: event.status, label: statusLabel(event.status, lang), scheme: vocabularyScheme('status', page) },
-    ...event.countries.map((c) => ({ term: c, label: countryName(c, lang), scheme: vocabularyScheme('country', page) })),
+    {
+      term: event.type,
+      label: typeLabel(event.type, lang),
+      scheme: vocabularyScheme('type', page),
+    },
+    {
+      term: event.category,
+      label: categoryLabel(event.category, lang),
+      scheme: vocabularyScheme('category', page),
+    },
+    {
+      term: event.status,
+      label: statusLabel(event.status, lang),
+      scheme: vocabularyScheme('status', page),
+    },
+    ...event.countries.map((c) => ({
+      term: c,
+      label: countryName(c, lang),
+      scheme: vocabularyScheme('country', page),
+    })),
   ];
   return {
     id: eventFeedId(event.id),

@@ -26,7 +26,8 @@ const NEEDS_CLEANING = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\u
 
 /** What oneLine changes besides: controls, separators, white space other than single
  *  inner spaces. */
-const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]|[^\S ]| {2}|^ | $/;
+const NOT_ONE_LINE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]|[^\S ]| {2}|^ | $/;
 
 /** Control characters (C0, DEL, C1) and Unicode line/paragraph separators. */
 const CONTROL_OR_BREAK = /[\p{Cc}\u2028\u2029]/gu;

@@ -92,7 +92,8 @@ function checkedId(id: string): string {
   } catch {
     throw new Error(`feed id is not a URI: ${JSON.stringify(id)}`);
   }
-  if (href !== id || !/^[\x21-\x7e]+$/.test(id)) throw new Error(`feed id is not a plain ASCII URI: ${JSON.stringify(id)}`);
+  if (href !== id || !/^[\x21-\x7e]+$/.test(id))
+    throw new Error(`feed id is not a plain ASCII URI: ${JSON.stringify(id)}`);
   return id;
 }
 
@@ -105,7 +106,8 @@ function replaceOnce(xml: string, find: string, replacement: string, what: strin
 /** F4 placeholders back to references; F1 guard: nothing XML cannot carry is left. */
 function finish(xml: string): string {
   const out = xml.replace(/[\u0001-\u0003]/g, (c) => PLACEHOLDERS[c]!);
-  if (hasXmlInvalid(out)) throw new Error('feed-package: output still has characters XML 1.0 cannot carry');
+  if (hasXmlInvalid(out))
+    throw new Error('feed-package: output still has characters XML 1.0 cannot carry');
   return out;
 }
 
@@ -141,8 +143,14 @@ export function atomWithFeedPackage(input: XmlFeedInput): string {
   }
   let xml = feed.atom1();
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
-  xml = replaceOnce(xml, root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXmlAttr(meta.language)}">`, 'set xml:lang');
-  if (input.nextUrl) xml = replaceOnce(xml, '<link rel="hub" href=', '<link rel="next" href=', 'write rel="next"');
+  xml = replaceOnce(
+    xml,
+    root,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXmlAttr(meta.language)}">`,
+    'set xml:lang',
+  );
+  if (input.nextUrl)
+    xml = replaceOnce(xml, '<link rel="hub" href=', '<link rel="next" href=', 'write rel="next"');
   return finish(xml);
 }
 
@@ -160,10 +168,25 @@ export function rssWithFeedPackage(input: XmlFeedInput): string {
   });
   // F10: <atom:link rel="self"> and rel="next" (RFC 5005), replacing the one `feed` writes.
   const atomLinks = [
-    { _attributes: { href: attrVerbatim(input.selfUrl), rel: 'self', type: 'application/rss+xml' } },
-    ...(input.nextUrl ? [{ _attributes: { href: attrVerbatim(input.nextUrl), rel: 'next', type: 'application/rss+xml' } }] : []),
+    {
+      _attributes: { href: attrVerbatim(input.selfUrl), rel: 'self', type: 'application/rss+xml' },
+    },
+    ...(input.nextUrl
+      ? [
+          {
+            _attributes: {
+              href: attrVerbatim(input.nextUrl),
+              rel: 'next',
+              type: 'application/rss+xml',
+            },
+          },
+        ]
+      : []),
   ];
-  feed.addExtension({ name: 'atom:link', objects: atomLinks as unknown as Record<string, unknown> });
+  feed.addExtension({
+    name: 'atom:link',
+    objects: atomLinks as unknown as Record<string, unknown>,
+  });
   for (const e of input.entries) {
     feed.addItem({
       id: textNode(e.id), // <guid isPermaLink="false">, the same string as the Atom id
@@ -173,13 +196,21 @@ export function rssWithFeedPackage(input: XmlFeedInput): string {
       content: cdata(e.contentHtml),
       date: toInstant(e.modified),
       published: toInstant(e.published), // <pubDate>
-      category: e.categories.map((c) => ({ name: textNode(c.term), domain: attrVerbatim(c.scheme) })),
+      category: e.categories.map((c) => ({
+        name: textNode(c.term),
+        domain: attrVerbatim(c.scheme),
+      })),
       extensions: [{ name: 'dc:creator', objects: { _text: textNode(meta.author.name) } }], // F11
     });
   }
   let xml = feed.rss2();
   if (input.entries.length && !xml.includes('xmlns:dc=')) {
-    xml = replaceOnce(xml, '<rss version="2.0"', '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"', 'declare xmlns:dc');
+    xml = replaceOnce(
+      xml,
+      '<rss version="2.0"',
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"',
+      'declare xmlns:dc',
+    );
   }
   return finish(xml);
 }

@@ -3,6 +3,7 @@
 // escape.ts.
 import type { DiplomaticEvent } from '../domain/event.js';
 import { evidenceHtml, factsHtml, sourcesHtml } from './content.js';
+import { formatDateRange } from './dates.js';
 import { escapeHtml, oneLine } from './escape.js';
 import { eventUrl, siteBase } from './ids.js';
 import {
@@ -15,7 +16,6 @@ import {
   typeLabel,
   WORDS,
 } from './text.js';
-import { formatDateRange } from './dates.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
@@ -48,7 +48,12 @@ function feedLinks(page: FeedPage, lang: RenderLanguage): FeedLink[] {
   ].filter((l) => l.href);
 }
 
-function layout(opts: { lang: RenderLanguage; title: string; head: string[]; body: string }): string {
+function layout(opts: {
+  lang: RenderLanguage;
+  title: string;
+  head: string[];
+  body: string;
+}): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${h(opts.lang)}">`,
@@ -68,13 +73,18 @@ function layout(opts: { lang: RenderLanguage; title: string; head: string[]; bod
 }
 
 function feedNav(page: FeedPage, lang: RenderLanguage): string {
-  const links = feedLinks(page, lang).map((l) => `<li><a href="${h(l.href)}" type="${h(l.type)}">${h(l.label)}</a></li>`);
-  return links.length ? `<nav aria-label="${h(WORDS[lang].feeds)}"><ul>${links.join('')}</ul></nav>` : '';
+  const links = feedLinks(page, lang).map(
+    (l) => `<li><a href="${h(l.href)}" type="${h(l.type)}">${h(l.label)}</a></li>`,
+  );
+  return links.length
+    ? `<nav aria-label="${h(WORDS[lang].feeds)}"><ul>${links.join('')}</ul></nav>`
+    : '';
 }
 
 function autodiscovery(page: FeedPage, lang: RenderLanguage, title: string): string[] {
   return feedLinks(page, lang).map(
-    (l) => `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
+    (l) =>
+      `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
   );
 }
 
@@ -112,7 +122,9 @@ export function renderHomePage(page: FeedPage): string {
   const list = standing.length
     ? `<ol class="events">${standing.map((e) => eventListItem(e, page, lang)).join('\n')}</ol>`
     : `<p>${h(w.noEvents)}</p>`;
-  const next = page.nextUrl ? `<p><a rel="next" href="${h(page.nextUrl)}">${h(w.next)} →</a></p>` : '';
+  const next = page.nextUrl
+    ? `<p><a rel="next" href="${h(page.nextUrl)}">${h(w.next)} →</a></p>`
+    : '';
   const body = [
     '<header>',
     `<h1>${h(title)}</h1>`,
@@ -134,7 +146,10 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
   const title = eventTitle(event, lang);
   const url = eventUrl(event.id, page);
   const home = `${siteBase(page)}/`;
-  const head = [`<link rel="canonical" href="${h(url)}">`, ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null }))];
+  const head = [
+    `<link rel="canonical" href="${h(url)}">`,
+    ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null })),
+  ];
   const body = [
     `<nav><a href="${h(home)}">← ${h(w.home)}</a></nav>`,
     '<main><article>',

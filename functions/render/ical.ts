@@ -14,10 +14,25 @@
 // so the event stays visible in calendars (skipping it would hide announced visits)
 // without pretending to span the whole month.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { addDays, daysInMonth, formatEventDate, icalDate, icalDateTime, parseEventDate, toInstant } from './dates.js';
+import {
+  addDays,
+  daysInMonth,
+  formatEventDate,
+  icalDate,
+  icalDateTime,
+  parseEventDate,
+  toInstant,
+} from './dates.js';
 import { cleanText, oneLine } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
-import { countryName, eventPlainText, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
+import {
+  countryName,
+  eventPlainText,
+  eventTitle,
+  feedTitle,
+  renderLanguage,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -82,7 +97,11 @@ export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDa
   let last = startDay;
   const e = event.end === null ? null : parseEventDate(event.end);
   if (e) {
-    const endDay: [number, number, number] = [e.year, e.month, e.day ?? daysInMonth(e.year, e.month)];
+    const endDay: [number, number, number] = [
+      e.year,
+      e.month,
+      e.day ?? daysInMonth(e.year, e.month),
+    ];
     if (icalDate(...endDay) > icalDate(...startDay)) last = endDay;
   }
   return {
@@ -107,7 +126,9 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   const url = eventUrl(event.id, page);
   const notes: string[] = [];
   if (span.monthOnly) {
-    const months = [event.start, event.end].filter((d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d));
+    const months = [event.start, event.end].filter(
+      (d): d is string => d !== null && /^\d{4}-\d{2}$/.test(d),
+    );
     notes.push(WORDS[lang].monthOnly(months.map((m) => formatEventDate(m, lang)).join(' – ')));
   }
   notes.push(eventPlainText(event, lang), url);

@@ -15,7 +15,9 @@ export const TAG_DATE = '2024';
  * encodeURIComponent throw) becomes U+FFFD first.
  */
 export function encodeIdPart(s: string): string {
-  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return encodeURIComponent(
+    s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  );
 }
 
 /** baseUrl without trailing slashes (the type says none; be forgiving). */
@@ -55,7 +57,11 @@ const FEED_IDS = new Map<string, string>();
 const EVENT_NAMESPACE = Buffer.from('6c1f0d52a8e34f0b9a4d2f3c5e7b9a11', 'hex');
 
 function eventUuid(eventId: string): string {
-  const bytes = createHash('sha1').update(EVENT_NAMESPACE).update(eventId, 'utf8').digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(EVENT_NAMESPACE)
+    .update(eventId, 'utf8')
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
   const hex = bytes.toString('hex');

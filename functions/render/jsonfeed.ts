@@ -3,7 +3,7 @@
 // `language` or `next_url`). The shape is a zod/mini schema; the types come from it,
 // and the `_diplomacy` extension is exactly CONTRACT.md §3.
 import * as z from 'zod/mini';
-import { Category, CountryCode, EventType, Status, type DiplomaticEvent } from '../domain/event.js';
+import { Category, CountryCode, type DiplomaticEvent, EventType, Status } from '../domain/event.js';
 import { eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
 import { entryTags, feedMeta } from './entries.js';
@@ -28,10 +28,16 @@ export const DiplomacyExtension = z.object({
   participants: z.array(
     z.object({ name: z.string(), title: z.nullable(z.string()), country: z.nullable(CountryCode) }),
   ),
-  location: z.object({ place: z.nullable(z.string()), city: z.nullable(z.string()), country: z.nullable(CountryCode) }),
+  location: z.object({
+    place: z.nullable(z.string()),
+    city: z.nullable(z.string()),
+    country: z.nullable(CountryCode),
+  }),
   part_of: z.nullable(z.string()),
   cameo: z.enum(['036', '040', '041', '042', '044']),
-  sources: z.array(z.object({ url: z.nullable(z.string()), title: z.nullable(z.string()), published: z.string() })),
+  sources: z.array(
+    z.object({ url: z.nullable(z.string()), title: z.nullable(z.string()), published: z.string() }),
+  ),
   /** how many articles reported the event: feeds list at most a few of them in
    *  `sources`, GET /events/{id} every one (an addition to CONTRACT §3) */
   sources_total: z.number(),
@@ -80,13 +86,25 @@ export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
     countries: [...event.countries],
     host: event.host,
     guest: event.guest,
-    participants: event.participants.map((p) => ({ name: p.name, title: p.title, country: p.country })),
-    location: { place: event.location.place, city: event.location.city, country: event.location.country },
+    participants: event.participants.map((p) => ({
+      name: p.name,
+      title: p.title,
+      country: p.country,
+    })),
+    location: {
+      place: event.location.place,
+      city: event.location.city,
+      country: event.location.country,
+    },
     part_of: event.part_of ? eventFeedId(event.part_of) : null,
     cameo: event.cameo,
     sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
     sources_total: event.sources_total ?? event.sources.length,
-    evidence: evidenceSentences(event).map((e) => ({ field: e.fields[0]!, fields: e.fields, text: e.text })),
+    evidence: evidenceSentences(event).map((e) => ({
+      field: e.fields[0]!,
+      fields: e.fields,
+      text: e.text,
+    })),
   };
 }
 
@@ -118,7 +136,9 @@ export function jsonFeed(page: FeedPage): JsonFeed {
     description: meta.description,
     language: meta.language,
     authors: [{ name: meta.author.name, url: meta.author.url }],
-    items: page.events.filter((event) => !event.withdrawn).map((event) => jsonFeedItem(event, page)),
+    items: page.events
+      .filter((event) => !event.withdrawn)
+      .map((event) => jsonFeedItem(event, page)),
   };
 }
 

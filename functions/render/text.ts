@@ -70,7 +70,10 @@ const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(
 export function countryName(code: string, lang: RenderLanguage): string {
   const known = countryNames[lang].get(code);
   if (known !== undefined) return known;
-  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }));
+  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], {
+    type: 'region',
+    fallback: 'code',
+  }));
   let name: string;
   try {
     name = names.of(code) ?? code;
@@ -161,7 +164,11 @@ function joinList(items: string[], lang: RenderLanguage): string {
 }
 
 /** The place as words: city (or place), country. */
-export function placeLabel(event: DiplomaticEvent, lang: RenderLanguage, fallbackCountry: string | null = null): string {
+export function placeLabel(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  fallbackCountry: string | null = null,
+): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
   const parts = [loc.city ?? loc.place, country ? countryName(country, lang) : null]
@@ -183,12 +190,18 @@ function sides(event: DiplomaticEvent, lang: RenderLanguage): string[] {
     .filter((c) => !represented.has(c))
     .map((c) => (lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang)));
   const all = [...people, ...countries];
-  return all.length > 4 ? [...all.slice(0, 3), lang === 'en' ? `${all.length - 3} others` : `${all.length - 3} bên khác`] : all;
+  return all.length > 4
+    ? [
+        ...all.slice(0, 3),
+        lang === 'en' ? `${all.length - 3} others` : `${all.length - 3} bên khác`,
+      ]
+    : all;
 }
 
 /** The guest principal of a visit (or the guest country), and where they go. */
 function visitParts(event: DiplomaticEvent, lang: RenderLanguage): { who: string; where: string } {
-  const host = event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
+  const host =
+    event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
   const guestPeople = event.participants.filter((p) =>
     event.guest ? p.country === event.guest : p.country !== host,
   );
@@ -235,11 +248,21 @@ export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage): string
     const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
     head = `${type}${between}${where ? (lang === 'en' ? ` in ${where}` : ` tại ${where}`) : ''}`;
   }
-  const status = event.status === 'announced' ? (lang === 'en' ? ' — announced' : ' (dự kiến)') : '';
+  const status =
+    event.status === 'announced' ? (lang === 'en' ? ' — announced' : ' (dự kiến)') : '';
   return oneLine(`${head}, ${dates}${status}`);
 }
 
-export type FactKey = 'type' | 'status' | 'date' | 'countries' | 'host' | 'guest' | 'participants' | 'location' | 'part_of';
+export type FactKey =
+  | 'type'
+  | 'status'
+  | 'date'
+  | 'countries'
+  | 'host'
+  | 'guest'
+  | 'participants'
+  | 'location'
+  | 'part_of';
 
 export interface Fact {
   key: FactKey;
@@ -295,14 +318,21 @@ export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[]
       .map((p) => {
         const title = p.title === null ? '' : oneLine(p.title);
         const name = oneLine(p.name);
-        const who = lang === 'en' ? [title ? officeTitleEn(title) : null, name].filter(Boolean).join(' ') : [title, name].filter(Boolean).join(' ');
+        const who =
+          lang === 'en'
+            ? [title ? officeTitleEn(title) : null, name].filter(Boolean).join(' ')
+            : [title, name].filter(Boolean).join(' ');
         return p.country ? `${who} (${countryName(p.country, lang)})` : who;
       })
       .join('; '),
   );
   add(
     'location',
-    [event.location.place, event.location.city, event.location.country ? countryName(event.location.country, lang) : null]
+    [
+      event.location.place,
+      event.location.city,
+      event.location.country ? countryName(event.location.country, lang) : null,
+    ]
       .map((s) => (s === null ? '' : oneLine(s)))
       .filter(Boolean)
       .join(', '),
@@ -355,7 +385,8 @@ export function evidenceFieldLabel(field: string, lang: RenderLanguage): string 
 export const WORDS = {
   vi: {
     siteTitle: 'Sự kiện ngoại giao song phương',
-    siteDescription: 'Các chuyến thăm và cuộc gặp ngoại giao song phương, trích xuất từ báo chí tiếng Việt.',
+    siteDescription:
+      'Các chuyến thăm và cuộc gặp ngoại giao song phương, trích xuất từ báo chí tiếng Việt.',
     author: 'diplomacy-feed',
     sources: 'Nguồn',
     evidence: 'Căn cứ',
@@ -370,7 +401,8 @@ export const WORDS = {
   },
   en: {
     siteTitle: 'Bilateral diplomatic events',
-    siteDescription: 'Bilateral diplomatic visits and meetings, extracted from Vietnamese news articles.',
+    siteDescription:
+      'Bilateral diplomatic visits and meetings, extracted from Vietnamese news articles.',
     author: 'diplomacy-feed',
     sources: 'Sources',
     evidence: 'Evidence',
@@ -381,7 +413,8 @@ export const WORDS = {
     home: 'Home',
     calendar: 'Calendar (iCalendar)',
     theVisit: 'see the visit',
-    monthOnly: (month: string) => `Exact date unknown: the article gives only the month (${month}).`,
+    monthOnly: (month: string) =>
+      `Exact date unknown: the article gives only the month (${month}).`,
   },
 } as const;
 
@@ -393,13 +426,21 @@ export function feedTitle(page: Pick<FeedPage, 'lang' | 'filterLabel'>): string 
 }
 
 /** A source as text: its title, else its outlet, else its URL. */
-export function sourceLabel(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
-  const text = [source.title, source.outlet, source.url].map((s) => (s == null ? '' : oneLine(s))).find(Boolean);
+export function sourceLabel(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): string {
+  const text = [source.title, source.outlet, source.url]
+    .map((s) => (s == null ? '' : oneLine(s)))
+    .find(Boolean);
   return text ?? WORDS[lang].untitled;
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
-export function sourceDay(source: DiplomaticEvent['sources'][number], lang: RenderLanguage): string {
+export function sourceDay(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): string {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(source.published);
   return m ? formatEventDate(m[1]!, lang) : '';
 }
@@ -423,7 +464,10 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): st
   const sentences = evidenceSentences(event);
   if (sentences.length) {
     lines.push('', `${w.evidence}:`);
-    for (const e of sentences) lines.push(`- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`);
+    for (const e of sentences)
+      lines.push(
+        `- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`,
+      );
   }
   return cleanText(lines.join('\n'));
 }

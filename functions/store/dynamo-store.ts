@@ -3,32 +3,32 @@
 // the way out, plus the few attributes that conditions and key conditions need.
 import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
-import { viewsFor, matchesQuery, type FeedQuery } from '../domain/feed-query.js';
+import { type FeedQuery, matchesQuery, viewsFor } from '../domain/feed-query.js';
 import {
   ArticleRecord,
   EventHead,
+  type EventWithReports,
   FeedItemState,
+  type Ledger,
   LedgerEntry,
   Meta,
   Report,
   SourceState,
-  StoredEvent,
+  type StoredEvent,
   ViewMeta,
-  type EventWithReports,
-  type Ledger,
 } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
 import {
-  StoreUnavailableError,
   type ArticleAndLedgers,
   type EventStore,
   type FeedPageResult,
   type LedgerRead,
   type PollStateStore,
   type PostingSync,
+  StoreUnavailableError,
 } from './store.js';
-import { TableClient, type Item, type WriteRequest } from './table-client.js';
 import { EVENT_HEAD_SORT, keys, postingSort, postingSortBounds, REPORT_PREFIX } from './table.js';
+import { type Item, TableClient, type WriteRequest } from './table-client.js';
 
 /** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
  *  its deleted entry in Atom): the table's TTL removes them after, and reads skip
@@ -38,7 +38,6 @@ export const WITHDRAWN_SHOWN_DAYS = 30;
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
 const UNPROCESSED_RETRIES = 8;
-
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -50,13 +49,20 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (isConditionFailure(error)) throw error;
-    throw new StoreUnavailableError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new StoreUnavailableError(
+      `${what} failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
-function parseDoc<S extends z.ZodMiniType>(schema: S, item: Item | undefined, what: string): z.infer<S> {
+function parseDoc<S extends z.ZodMiniType>(
+  schema: S,
+  item: Item | undefined,
+  what: string,
+): z.infer<S> {
   if (!item || typeof item.doc !== 'string') throw new Error(`${what}: item without a document`);
   return schema.parse(JSON.parse(item.doc));
 }
@@ -69,7 +75,11 @@ const CHUNKS_IN_FLIGHT = 4;
 
 /** `run` over the list cut in chunks of `size`, CHUNKS_IN_FLIGHT at a time; once every
  *  chunk has settled, the first failure if any (nothing is left in flight). */
-async function inChunks<T>(list: readonly T[], size: number, run: (chunk: T[]) => Promise<void>): Promise<void> {
+async function inChunks<T>(
+  list: readonly T[],
+  size: number,
+  run: (chunk: T[]) => Promise<void>,
+): Promise<void> {
   const chunks: T[][] = [];
   for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
   let next = 0;
@@ -90,7 +100,9 @@ async function inChunks<T>(list: readonly T[], size: number, run: (chunk: T[]) =
 
 /** What the store's SDK client must be configured with: its resolved middleware is
  *  kept per command (a middleware added after its first request is not used). */
-export const STORE_CLIENT_CONFIG = { cacheMiddleware: true } as const satisfies DynamoDBClientConfig;
+export const STORE_CLIENT_CONFIG = {
+  cacheMiddleware: true,
+} as const satisfies DynamoDBClientConfig;
 
 /** An event's head item: the head the feeds read in `doc`, the postings history beside
  *  it, so a feed page reads and parses only what it renders. */
@@ -122,7 +134,8 @@ export function readReportItem(item: Item): Report {
 function readLedgerItem(item: Item): Ledger {
   return {
     version: z.number().parse(item.version),
-    entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+    entries:
+      typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
   };
 }
 
@@ -141,14 +154,22 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   /** Consistent read of one item's document, checked against its schema. */
-  private async getDoc<S extends z.ZodMiniType>(what: string, key: Item, schema: S): Promise<z.infer<S> | null> {
-    const item = await call(`GetItem ${what}`, () => this.db.get({ Key: key, ConsistentRead: true }));
+  private async getDoc<S extends z.ZodMiniType>(
+    what: string,
+    key: Item,
+    schema: S,
+  ): Promise<z.infer<S> | null> {
+    const item = await call(`GetItem ${what}`, () =>
+      this.db.get({ Key: key, ConsistentRead: true }),
+    );
     return item ? parseDoc(schema, item, what) : null;
   }
 
   /** Writes one item's document, unconditionally (the item is its own source of truth). */
   private async putDoc(what: string, key: Item, doc: unknown): Promise<void> {
-    await call(`PutItem ${what}`, () => this.db.put({ Item: { ...key, doc: JSON.stringify(doc) } }));
+    await call(`PutItem ${what}`, () =>
+      this.db.put({ Item: { ...key, doc: JSON.stringify(doc) } }),
+    );
   }
 
   getArticle(articleId: string) {
@@ -159,10 +180,17 @@ export class DynamoStore implements EventStore, PollStateStore {
     try {
       await call('PutItem article', () =>
         this.db.put({
-          Item: { ...keys.article(articleId), contentHash: record.contentHash, doc: JSON.stringify(record) },
+          Item: {
+            ...keys.article(articleId),
+            contentHash: record.contentHash,
+            doc: JSON.stringify(record),
+          },
           ...(options.onlyNew
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h', ExpressionAttributeValues: { ':h': record.contentHash } }),
+            : {
+                ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
+                ExpressionAttributeValues: { ':h': record.contentHash },
+              }),
         }),
       );
       return true;
@@ -176,12 +204,17 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   /** Every item of these keys (at most BATCH_GET_MAX per request, unprocessed keys
    *  retried with backoff), as the table holds them. */
-  private async batchGet(what: string, keyList: readonly Item[], options: { consistent?: boolean; projection?: string } = {}): Promise<Item[]> {
+  private async batchGet(
+    what: string,
+    keyList: readonly Item[],
+    options: { consistent?: boolean; projection?: string } = {},
+  ): Promise<Item[]> {
     const items: Item[] = [];
     await inChunks(keyList, BATCH_GET_MAX, async (chunk) => {
       let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+        if (attempt > UNPROCESSED_RETRIES)
+          throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
         const out = await call(`BatchGetItem ${what}`, () => this.db.batchGet(pending, options));
         items.push(...out.items);
@@ -191,7 +224,10 @@ export class DynamoStore implements EventStore, PollStateStore {
     return items;
   }
 
-  async getArticleAndLedgers(articleId: string, wanted: readonly LedgerRead[]): Promise<ArticleAndLedgers> {
+  async getArticleAndLedgers(
+    articleId: string,
+    wanted: readonly LedgerRead[],
+  ): Promise<ArticleAndLedgers> {
     const ledgers = new Map<string, Map<string, Ledger>>();
     const byPk = new Map<string, [string, string]>();
     for (const { ledger, months } of wanted) {
@@ -203,9 +239,13 @@ export class DynamoStore implements EventStore, PollStateStore {
       }
     }
     const articleKey = keys.article(articleId);
-    const items = await this.batchGet('article and ledgers', [articleKey, ...[...byPk.values()].map(([l, m]) => keys.claim(l, m))], {
-      consistent: true,
-    });
+    const items = await this.batchGet(
+      'article and ledgers',
+      [articleKey, ...[...byPk.values()].map(([l, m]) => keys.claim(l, m))],
+      {
+        consistent: true,
+      },
+    );
     let article: ArticleRecord | null = null;
     for (const item of items) {
       if (item.pk === articleKey.pk) {
@@ -221,7 +261,11 @@ export class DynamoStore implements EventStore, PollStateStore {
   async readLedgers(ledger: string, months: readonly string[]) {
     const found = new Map<string, Ledger>(months.map((m) => [m, { version: 0, entries: [] }]));
     const byPk = new Map(months.map((m) => [keys.claim(ledger, m).pk, m]));
-    const items = await this.batchGet('ledgers', months.map((m) => keys.claim(ledger, m)), { consistent: true });
+    const items = await this.batchGet(
+      'ledgers',
+      months.map((m) => keys.claim(ledger, m)),
+      { consistent: true },
+    );
     for (const item of items) {
       const month = byPk.get(String(item.pk));
       if (month !== undefined) found.set(month, readLedgerItem(item));
@@ -236,7 +280,10 @@ export class DynamoStore implements EventStore, PollStateStore {
           Key: keys.claim(ledger, month),
           UpdateExpression: 'SET version = :next',
           ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)', ExpressionAttributeValues: { ':next': 1 } }
+            ? {
+                ConditionExpression: 'attribute_not_exists(pk)',
+                ExpressionAttributeValues: { ':next': 1 },
+              }
             : {
                 ConditionExpression: 'version = :v',
                 ExpressionAttributeValues: { ':v': expectedVersion, ':next': expectedVersion + 1 },
@@ -250,7 +297,12 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
-  async writeLedger(ledger: string, month: string, entries: LedgerEntry[], expectedVersion: number) {
+  async writeLedger(
+    ledger: string,
+    month: string,
+    entries: LedgerEntry[],
+    expectedVersion: number,
+  ) {
     const version = expectedVersion + 1;
     return this.putVersioned(
       'PutItem ledger',
@@ -260,7 +312,9 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEvent(id: string) {
-    const item = await call('GetItem event', () => this.db.get({ Key: keys.event(id), ConsistentRead: true }));
+    const item = await call('GetItem event', () =>
+      this.db.get({ Key: keys.event(id), ConsistentRead: true }),
+    );
     return item ? readEventItem(item) : null;
   }
 
@@ -272,7 +326,10 @@ export class DynamoStore implements EventStore, PollStateStore {
       const out = await call('Query event', () =>
         this.db.query({
           KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.eventPartition(id), ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': keys.eventPartition(id),
+            ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}),
+          },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
@@ -303,15 +360,21 @@ export class DynamoStore implements EventStore, PollStateStore {
       await call('PutItem report', () => this.db.put({ Item: reportItem(eventId, report) }));
       return;
     }
-    await this.batchWrite(reports.map(({ eventId, report }) => ({ PutRequest: { Item: reportItem(eventId, report) } })));
+    await this.batchWrite(
+      reports.map(({ eventId, report }) => ({ PutRequest: { Item: reportItem(eventId, report) } })),
+    );
   }
 
   async deleteReports(eventId: string, reportKeys: readonly string[]) {
-    await this.batchWrite(reportKeys.map((k) => ({ DeleteRequest: { Key: keys.report(eventId, k) } })));
+    await this.batchWrite(
+      reportKeys.map((k) => ({ DeleteRequest: { Key: keys.report(eventId, k) } })),
+    );
   }
 
   async getEventHead(id: string) {
-    const item = await call('GetItem event head', () => this.db.get({ Key: keys.event(id), ProjectionExpression: 'doc' }));
+    const item = await call('GetItem event head', () =>
+      this.db.get({ Key: keys.event(id), ProjectionExpression: 'doc' }),
+    );
     return item ? parseDoc(EventHead, item, 'event') : null;
   }
 
@@ -319,7 +382,11 @@ export class DynamoStore implements EventStore, PollStateStore {
     const unique = [...new Set(ids)];
     const found = new Map<string, EventHead>();
     // the head only: the reports behind it are for ingestion
-    for (const item of await this.batchGet('events', unique.map((id) => keys.event(id)), { projection: 'doc' })) {
+    for (const item of await this.batchGet(
+      'events',
+      unique.map((id) => keys.event(id)),
+      { projection: 'doc' },
+    )) {
       const head = parseDoc(EventHead, item, 'event');
       found.set(head.id, head);
     }
@@ -329,7 +396,11 @@ export class DynamoStore implements EventStore, PollStateStore {
   async getEvents(ids: readonly string[]) {
     const unique = [...new Set(ids)];
     const found = new Map<string, StoredEvent>();
-    for (const item of await this.batchGet('events', unique.map((id) => keys.event(id)), { consistent: true })) {
+    for (const item of await this.batchGet(
+      'events',
+      unique.map((id) => keys.event(id)),
+      { consistent: true },
+    )) {
       const event = readEventItem(item);
       found.set(event.id, event);
     }
@@ -342,14 +413,21 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   /** Optimistic locking: the write lands only on the version read (null: on no item);
    *  false when someone else wrote first. */
-  private async putVersioned(what: string, item: Item, expectedVersion: number | null): Promise<boolean> {
+  private async putVersioned(
+    what: string,
+    item: Item,
+    expectedVersion: number | null,
+  ): Promise<boolean> {
     try {
       await call(what, () =>
         this.db.put({
           Item: item,
           ...(expectedVersion === null
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+            : {
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedVersion },
+              }),
         }),
       );
       return true;
@@ -370,7 +448,14 @@ export class DynamoStore implements EventStore, PollStateStore {
       for (const posting of write) {
         const { view, sort } = splitPosting(posting);
         requests.push({
-          PutRequest: { Item: { pk: keys.feedPartition(view), sk: sort, id: event.id, ...(expires ? { expires } : {}) } },
+          PutRequest: {
+            Item: {
+              pk: keys.feedPartition(view),
+              sk: sort,
+              id: event.id,
+              ...(expires ? { expires } : {}),
+            },
+          },
         });
       }
       for (const posting of remove) {
@@ -387,7 +472,8 @@ export class DynamoStore implements EventStore, PollStateStore {
     await inChunks(requests, BATCH_WRITE_MAX, async (chunk) => {
       let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
+        if (attempt > UNPROCESSED_RETRIES)
+          throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
         pending = await call('BatchWriteItem', () => this.db.batchWrite(pending));
       }
@@ -425,7 +511,9 @@ export class DynamoStore implements EventStore, PollStateStore {
         if (!postings.has(id) || postings.get(id)! < sk) postings.set(id, sk);
       }
     }
-    const ordered = [...postings.entries()].sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
+    const ordered = [...postings.entries()].sort((a, b) =>
+      a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0,
+    );
     const taken = ordered.slice(0, query.limit);
     // each view was asked for one more posting than the page holds: any left over
     // means another page follows
@@ -442,9 +530,7 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getMeta() {
-    const out = await call('GetItem meta', () =>
-      this.db.get({ Key: keys.meta() }),
-    );
+    const out = await call('GetItem meta', () => this.db.get({ Key: keys.meta() }));
     if (!out) return null;
     return Meta.parse({ version: out.version, modified: out.modified });
   }
@@ -462,7 +548,9 @@ export class DynamoStore implements EventStore, PollStateStore {
   async touchViews(views: readonly string[], token: string, modified: string) {
     await this.batchWrite(
       [...new Set(views)].map((view) => ({
-        PutRequest: { Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) } },
+        PutRequest: {
+          Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) },
+        },
       })),
     );
   }
@@ -471,7 +559,10 @@ export class DynamoStore implements EventStore, PollStateStore {
     const unique = [...new Set(views)];
     if (unique.length > BATCH_GET_MAX) throw new Error(`at most ${BATCH_GET_MAX} views at once`);
     const found = new Map<string, ViewMeta>();
-    for (const item of await this.batchGet('view metas', unique.map((view) => keys.viewMeta(view)))) {
+    for (const item of await this.batchGet(
+      'view metas',
+      unique.map((view) => keys.viewMeta(view)),
+    )) {
       const meta = parseDoc(ViewMeta, item, 'view meta');
       found.set(meta.view, meta);
     }

@@ -1,7 +1,7 @@
 // What the table holds, as zod schemas: every item read back is parsed with these,
 // so a malformed or foreign item fails loudly instead of reaching a feed.
 import * as z from 'zod/mini';
-import { MergedEvent, type DiplomaticEvent } from '../domain/event.js';
+import { type DiplomaticEvent, MergedEvent } from '../domain/event.js';
 import { Ledger, LedgerEntry } from '../domain/ledger.js';
 import { Report } from '../domain/report.js';
 

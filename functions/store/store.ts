@@ -44,11 +44,18 @@ export interface PostingSync {
 export interface EventStore {
   getArticle(articleId: string): Promise<ArticleRecord | null>;
   /** an article and the ledgers its reports are matched against: one consistent read */
-  getArticleAndLedgers(articleId: string, ledgers: readonly LedgerRead[]): Promise<ArticleAndLedgers>;
+  getArticleAndLedgers(
+    articleId: string,
+    ledgers: readonly LedgerRead[],
+  ): Promise<ArticleAndLedgers>;
   /** records the article; false when it already holds `record.contentHash` (another
    *  ingest of the same content recorded it first), or, with `onlyNew`, when it holds
    *  any record */
-  putArticle(articleId: string, record: ArticleRecord, options?: { onlyNew?: boolean }): Promise<boolean>;
+  putArticle(
+    articleId: string,
+    record: ArticleRecord,
+    options?: { onlyNew?: boolean },
+  ): Promise<boolean>;
 
   /** consistent reads of one country set's ledgers for these months (version 0 and no
    *  entries for one that does not exist yet) */
@@ -56,7 +63,12 @@ export interface EventStore {
   /** raises a ledger's version without changing it; false when it is not at `expectedVersion` */
   fenceLedger(ledger: string, month: string, expectedVersion: number): Promise<boolean>;
   /** false when someone else wrote the ledger since `expectedVersion` */
-  writeLedger(ledger: string, month: string, entries: LedgerEntry[], expectedVersion: number): Promise<boolean>;
+  writeLedger(
+    ledger: string,
+    month: string,
+    entries: LedgerEntry[],
+    expectedVersion: number,
+  ): Promise<boolean>;
 
   /** the head item (consistent) */
   getEvent(id: string): Promise<StoredEvent | null>;

@@ -5,14 +5,14 @@
 // resolving the middleware stack again for every request was a large part of a
 // request's cost on the caller's thread. Only dynamo-store.ts uses this.
 import {
+  type AttributeValue,
   BatchGetItemCommand,
   BatchWriteItemCommand,
+  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
   UpdateItemCommand,
-  type AttributeValue,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
@@ -36,7 +36,11 @@ export class TableClient {
     readonly tableName: string,
   ) {}
 
-  async get(input: { Key: Item; ConsistentRead?: boolean; ProjectionExpression?: string }): Promise<Item | null> {
+  async get(input: {
+    Key: Item;
+    ConsistentRead?: boolean;
+    ProjectionExpression?: string;
+  }): Promise<Item | null> {
     const out = await this.client.send(
       new GetItemCommand({
         TableName: this.tableName,
@@ -87,14 +91,22 @@ export class TableClient {
         ...(input.ConsistentRead ? { ConsistentRead: true } : {}),
         ...(input.ScanIndexForward === false ? { ScanIndexForward: false } : {}),
         ...(input.Limit !== undefined ? { Limit: input.Limit } : {}),
-        ...(input.ExclusiveStartKey ? { ExclusiveStartKey: toAttributes(input.ExclusiveStartKey) } : {}),
+        ...(input.ExclusiveStartKey
+          ? { ExclusiveStartKey: toAttributes(input.ExclusiveStartKey) }
+          : {}),
       }),
     );
-    return { items: (out.Items ?? []).map(fromAttributes), lastKey: out.LastEvaluatedKey ? fromAttributes(out.LastEvaluatedKey) : null };
+    return {
+      items: (out.Items ?? []).map(fromAttributes),
+      lastKey: out.LastEvaluatedKey ? fromAttributes(out.LastEvaluatedKey) : null,
+    };
   }
 
   /** One BatchGetItem (at most 100 keys): the items found, and the keys left unprocessed. */
-  async batchGet(keys: readonly Item[], options: { consistent?: boolean; projection?: string }): Promise<{ items: Item[]; unprocessed: Item[] }> {
+  async batchGet(
+    keys: readonly Item[],
+    options: { consistent?: boolean; projection?: string },
+  ): Promise<{ items: Item[]; unprocessed: Item[] }> {
     const out = await this.client.send(
       new BatchGetItemCommand({
         RequestItems: {
@@ -118,13 +130,17 @@ export class TableClient {
       new BatchWriteItemCommand({
         RequestItems: {
           [this.tableName]: requests.map((r) =>
-            'PutRequest' in r ? { PutRequest: { Item: toAttributes(r.PutRequest.Item) } } : { DeleteRequest: { Key: toAttributes(r.DeleteRequest.Key) } },
+            'PutRequest' in r
+              ? { PutRequest: { Item: toAttributes(r.PutRequest.Item) } }
+              : { DeleteRequest: { Key: toAttributes(r.DeleteRequest.Key) } },
           ),
         },
       }),
     );
     return (out.UnprocessedItems?.[this.tableName] ?? []).map((r) =>
-      r.PutRequest?.Item ? { PutRequest: { Item: fromAttributes(r.PutRequest.Item) } } : { DeleteRequest: { Key: fromAttributes(r.DeleteRequest!.Key!) } },
+      r.PutRequest?.Item
+        ? { PutRequest: { Item: fromAttributes(r.PutRequest.Item) } }
+        : { DeleteRequest: { Key: fromAttributes(r.DeleteRequest!.Key!) } },
     );
   }
 }

@@ -82,10 +82,14 @@ const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 /** The key, checked against DynamoDB's limits before any request is sent. */
 function checked<K extends { pk: string; sk: string }>(key: K): K {
   if (utf8Bytes(key.pk) > KEY_LIMITS.partitionKeyBytes) {
-    throw new KeyTooLongError(`partition key of ${utf8Bytes(key.pk)} bytes (at most ${KEY_LIMITS.partitionKeyBytes})`);
+    throw new KeyTooLongError(
+      `partition key of ${utf8Bytes(key.pk)} bytes (at most ${KEY_LIMITS.partitionKeyBytes})`,
+    );
   }
   if (utf8Bytes(key.sk) > KEY_LIMITS.sortKeyBytes) {
-    throw new KeyTooLongError(`sort key of ${utf8Bytes(key.sk)} bytes (at most ${KEY_LIMITS.sortKeyBytes})`);
+    throw new KeyTooLongError(
+      `sort key of ${utf8Bytes(key.sk)} bytes (at most ${KEY_LIMITS.sortKeyBytes})`,
+    );
   }
   return key;
 }
@@ -96,10 +100,13 @@ export const EVENT_HEAD_SORT = 'EVENT';
 export const keys = {
   event: (id: string) => checked({ pk: `EVENT#${id}`, sk: EVENT_HEAD_SORT }),
   eventPartition: (id: string) => `EVENT#${id}`,
-  report: (id: string, reportKey: string) => checked({ pk: `EVENT#${id}`, sk: `${REPORT_PREFIX}${reportKey}` }),
-  posting: (filter: string, start: string, id: string) => checked({ pk: `FEED#${filter}`, sk: postingSort(start, id) }),
+  report: (id: string, reportKey: string) =>
+    checked({ pk: `EVENT#${id}`, sk: `${REPORT_PREFIX}${reportKey}` }),
+  posting: (filter: string, start: string, id: string) =>
+    checked({ pk: `FEED#${filter}`, sk: postingSort(start, id) }),
   feedPartition: (filter: string) => `FEED#${filter}`,
-  claim: (ledger: string, month: string) => checked({ pk: `CLAIM#${ledger}#${month}`, sk: 'CLAIM' }),
+  claim: (ledger: string, month: string) =>
+    checked({ pk: `CLAIM#${ledger}#${month}`, sk: 'CLAIM' }),
   article: (articleId: string) => checked({ pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' }),
   meta: () => ({ pk: 'META', sk: 'META' }),
   viewMeta: (view: string) => checked({ pk: `META#${view}`, sk: 'META' }),
@@ -128,7 +135,10 @@ export function isPostingSort(s: string): boolean {
 
 /** Inclusive bounds on the postings' sort key for ISO days `from`/`to`. A month-only
  *  start sorts as day 00 of its month, so `from` on the 1st takes in that month too. */
-export function postingSortBounds(from: string | undefined, to: string | undefined): [string, string] {
+export function postingSortBounds(
+  from: string | undefined,
+  to: string | undefined,
+): [string, string] {
   const lo = from ? (from.endsWith('-01') ? `${from.slice(0, 8)}00` : from) : '0000';
   const hi = to ? `${to}#\uffff` : '9999\uffff';
   return [lo, hi];

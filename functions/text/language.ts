@@ -30,7 +30,8 @@ export function detectLanguage(text: string): Detected {
   if (letters === 0) return null;
   if ((sample.match(VIETNAMESE_LETTERS)?.length ?? 0) / letters >= VIETNAMESE_SHARE) return 'vi';
   const words = sample.split(/\s+/u).filter((w) => w.length > 0).length;
-  if (words >= MIN_WORDS && (sample.match(ENGLISH_WORD)?.length ?? 0) / words >= ENGLISH_SHARE) return 'en';
+  if (words >= MIN_WORDS && (sample.match(ENGLISH_WORD)?.length ?? 0) / words >= ENGLISH_SHARE)
+    return 'en';
   return null;
 }
 

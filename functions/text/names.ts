@@ -8,7 +8,9 @@ const MIN_TYPO_WORD = 4;
 
 /** The words of a name in the matching form ("Kim Jong-un" → kim, jong, un). */
 export function nameKeys(name: string): string[] {
-  return matchForm(name.normalize('NFC')).split(/[\s.,;:!?"'“”‘’()[\]\-–—]+/u).filter((k) => k.length > 0);
+  return matchForm(name.normalize('NFC'))
+    .split(/[\s.,;:!?"'“”‘’()[\]\-–—]+/u)
+    .filter((k) => k.length > 0);
 }
 
 function containsAll(big: readonly string[], small: readonly string[]): boolean {
@@ -39,7 +41,8 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
     b = b.map(foldDiacritics);
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
-  if (containsAll(big, small)) return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
+  if (containsAll(big, small))
+    return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
   return oneLetterApart(a, b);
 }
 
@@ -60,7 +63,13 @@ export function oneLetterApart(a: readonly string[], b: readonly string[]): bool
     if (a[n] === b[n]) continue;
     const x = foldDiacritics(a[n]!);
     const y = foldDiacritics(b[n]!);
-    if (++differing > 1 || x === y || Math.min(x.length, y.length) < MIN_TYPO_WORD || !editDistanceOne(x, y)) return false;
+    if (
+      ++differing > 1 ||
+      x === y ||
+      Math.min(x.length, y.length) < MIN_TYPO_WORD ||
+      !editDistanceOne(x, y)
+    )
+      return false;
   }
   return differing === 1;
 }
@@ -74,5 +83,7 @@ function editDistanceOne(x: string, y: string): boolean {
   if (long.length - short.length > 1) return false;
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
-  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+  return short.length === long.length
+    ? short.slice(i + 1) === long.slice(i + 1)
+    : short.slice(i) === long.slice(i + 1);
 }

@@ -5,9 +5,14 @@
 
 // Old ("hoà", "thuỷ", "Uỷ") and new ("hòa", "thủy", "Ủy") tone placement in open
 // syllables: the tone mark moves from the second vowel to the first.
-const TONE_ROWS: ReadonlyArray<readonly [string, string]> = [['a', 'àáảãạ'], ['e', 'èéẻẽẹ'], ['y', 'ỳýỷỹỵ']];
+const TONE_ROWS: ReadonlyArray<readonly [string, string]> = [
+  ['a', 'àáảãạ'],
+  ['e', 'èéẻẽẹ'],
+  ['y', 'ỳýỷỹỵ'],
+];
 const MARKED: Readonly<Record<string, string>> = { o: 'òóỏõọ', u: 'ùúủũụ', O: 'ÒÓỎÕỌ', U: 'ÙÚỦŨỤ' };
-const OLD_STYLE = /(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])|([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\p{L}\p{M}])/gu;
+const OLD_STYLE =
+  /(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])|([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\p{L}\p{M}])/gu;
 
 function toneOf(ch: string): readonly [string, number] {
   const lower = ch.toLowerCase();
@@ -23,11 +28,20 @@ function toneOf(ch: string): readonly [string, number] {
  * length, so offsets into the result are offsets into the input.
  */
 export function modernizeTones(text: string): string {
-  return text.replace(OLD_STYLE, (whole, u: string | undefined, y: string | undefined, o: string | undefined, ae: string | undefined) => {
-    const first = u ?? o!;
-    const [base, tone] = toneOf(y ?? ae!);
-    return tone < 0 ? whole : MARKED[first]![tone]! + base;
-  });
+  return text.replace(
+    OLD_STYLE,
+    (
+      whole,
+      u: string | undefined,
+      y: string | undefined,
+      o: string | undefined,
+      ae: string | undefined,
+    ) => {
+      const first = u ?? o!;
+      const [base, tone] = toneOf(y ?? ae!);
+      return tone < 0 ? whole : MARKED[first]![tone]! + base;
+    },
+  );
 }
 
 /** Lower case without changing the length (characters whose lower case is longer stay). */
@@ -54,5 +68,10 @@ export const VIETNAMESE_LETTER = /[ăâêôơưđĩũĂÂÊÔƠƯĐĨŨẠ-ỹ]/
 
 /** Without diacritics (Bùi Thanh Sơn → bui thanh son), lower case: names as other languages write them. */
 export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }

@@ -2,12 +2,16 @@
 // needs, instead of CDK's broad grantReadData/grantReadWriteData (which add Scan,
 // DescribeTable, ConditionCheckItem, TransactWrite… and index/* wildcards).
 import { Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 /** What the feed function does: point reads, feed-partition queries, event batches. */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'] as const;
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:BatchGetItem',
+] as const;
 
 /** What the ingest function adds on top of the reads. No transactions are used. */
 export const TABLE_WRITE_ACTIONS = [

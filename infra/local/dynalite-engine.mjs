@@ -30,7 +30,12 @@ class Answer {
     this.headers[name.toLowerCase()] = String(value);
   }
   end(body) {
-    parentPort.postMessage({ id: this.id, status: this.statusCode, headers: this.headers, body: body === undefined ? '' : String(body) });
+    parentPort.postMessage({
+      id: this.id,
+      status: this.statusCode,
+      headers: this.headers,
+      body: body === undefined ? '' : String(body),
+    });
   }
 }
 
@@ -41,7 +46,11 @@ parentPort.on('message', (message) => {
   }
   const { id, method, url, headers, body } = message;
   // the part of http.IncomingMessage it uses: a readable body, method, url, headers
-  const request = Object.assign(Readable.from(body ? [Buffer.from(body, 'utf8')] : []), { method, url, headers });
+  const request = Object.assign(Readable.from(body ? [Buffer.from(body, 'utf8')] : []), {
+    method,
+    url,
+    headers,
+  });
   try {
     handle(request, new Answer(id));
   } catch (error) {

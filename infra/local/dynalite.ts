@@ -7,8 +7,8 @@
 // dynalite's request handler as a message (dynalite-engine.mjs), and its answer comes
 // back for the SDK to read, retry or fail on, as over HTTP.
 import { Worker } from 'node:worker_threads';
-import * as z from 'zod/mini';
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import * as z from 'zod/mini';
 
 export interface LocalEngine {
   endpoint: string;
@@ -24,7 +24,12 @@ const ANSWER_MS = 30_000;
 
 const Reply = z.union([
   z.object({ listening: z.number() }),
-  z.object({ id: z.number(), status: z.number(), headers: z.record(z.string(), z.string()), body: z.string() }),
+  z.object({
+    id: z.number(),
+    status: z.number(),
+    headers: z.record(z.string(), z.string()),
+    body: z.string(),
+  }),
   z.object({ id: z.number(), error: z.string() }),
 ]);
 
@@ -37,14 +42,24 @@ function connectionError(message: string): Error {
  *  answers string methods, with a warning): read as bytes, not through those. */
 function bodyText(body: unknown): string {
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   if (body === undefined || body === null) return '';
   throw new Error('the local engine takes a text or byte request body');
 }
 
 export async function startDynalite(options: { path?: string } = {}): Promise<LocalEngine> {
-  const worker = new Worker(new URL('./dynalite-engine.mjs', import.meta.url), { workerData: options });
-  const waiting = new Map<number, { resolve: (r: { response: HttpResponse }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const worker = new Worker(new URL('./dynalite-engine.mjs', import.meta.url), {
+    workerData: options,
+  });
+  const waiting = new Map<
+    number,
+    {
+      resolve: (r: { response: HttpResponse }) => void;
+      reject: (e: Error) => void;
+      timer: NodeJS.Timeout;
+    }
+  >();
   let down: Error | null = null;
   let next = 0;
   // the first failure stays the reason (its message may say what to do)
@@ -63,7 +78,8 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
     }, START_MS);
     worker.on('message', (message: unknown) => {
       const parsed = Reply.safeParse(message);
-      if (!parsed.success) return failAll(connectionError('dynalite answered with a malformed message'));
+      if (!parsed.success)
+        return failAll(connectionError('dynalite answered with a malformed message'));
       const reply = parsed.data;
       if ('listening' in reply) {
         clearTimeout(timer);
@@ -75,7 +91,14 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
       waiting.delete(reply.id);
       clearTimeout(w.timer);
       if ('error' in reply) w.reject(connectionError(`dynalite failed: ${reply.error}`));
-      else w.resolve({ response: { statusCode: reply.status, headers: reply.headers, body: Buffer.from(reply.body, 'utf8') } });
+      else
+        w.resolve({
+          response: {
+            statusCode: reply.status,
+            headers: reply.headers,
+            body: Buffer.from(reply.body, 'utf8'),
+          },
+        });
     });
     worker.on('error', (error) => {
       clearTimeout(timer);
@@ -96,13 +119,20 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
         const id = next++;
         const query = new URLSearchParams(request.query as Record<string, string>).toString();
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+        for (const [name, value] of Object.entries(request.headers))
+          headers[name.toLowerCase()] = value;
         const timer = setTimeout(() => {
           waiting.delete(id);
           reject(connectionError(`dynalite did not answer within ${ANSWER_MS} ms`));
         }, ANSWER_MS);
         waiting.set(id, { resolve, reject, timer });
-        worker.postMessage({ id, method: request.method, url: query ? `${request.path}?${query}` : request.path, headers, body: bodyText(request.body) });
+        worker.postMessage({
+          id,
+          method: request.method,
+          url: query ? `${request.path}?${query}` : request.path,
+          headers,
+          body: bodyText(request.body),
+        });
       }),
   };
 

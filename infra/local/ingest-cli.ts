@@ -25,7 +25,8 @@ async function main(): Promise<number> {
     return values.help ? 0 : 1;
   }
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new Error('--concurrency takes 1 to 64');
 
   const url = articlesUrl(values.endpoint);
   const sign = values.sign ? true : values['no-sign'] ? false : !isLocal(url);
@@ -42,7 +43,10 @@ async function main(): Promise<number> {
       let line: string;
       try {
         const response = await send(await readArticle(file));
-        const body = (await response.json().catch(() => ({}))) as { events?: unknown[]; detail?: string };
+        const body = (await response.json().catch(() => ({}))) as {
+          events?: unknown[];
+          detail?: string;
+        };
         if (response.status === 201) tally.created++;
         else if (response.status === 200) tally.known++;
         else tally.failed++;

@@ -15,7 +15,8 @@ export const isLocal = (url: URL): boolean => LOCAL.test(url.href);
 /** The endpoint may be the service's origin or its /articles URL. */
 export function articlesUrl(endpoint: string): URL {
   const url = new URL(endpoint);
-  if (!url.pathname.endsWith('/articles')) url.pathname = `${url.pathname.replace(/\/+$/, '')}/articles`;
+  if (!url.pathname.endsWith('/articles'))
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/articles`;
   return url;
 }
 
@@ -36,7 +37,8 @@ export interface SenderOptions {
 
 export function createSender(url: URL, options: SenderOptions): Send {
   if (!options.sign) {
-    return (body) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return (body) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   }
   const signer = new SignatureV4({
     service: 'lambda',

@@ -14,10 +14,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { extractEvents } from '../../functions/extract/index.js';
-import { runPoll } from '../../functions/poll/run.js';
 import { normalizeAuthority } from '../../functions/poll/outbound.js';
-import { parseSources } from '../../functions/poll/sources.js';
 import { DEFAULT_CONTACT_URL } from '../../functions/poll/politeness.js';
+import { runPoll } from '../../functions/poll/run.js';
+import { parseSources } from '../../functions/poll/sources.js';
 import { startLocalService } from './runtime.js';
 
 const Environment = z.object({
@@ -28,7 +28,10 @@ const Environment = z.object({
 });
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'allow-host': { type: 'string', multiple: true } }, strict: true });
+  const { values } = parseArgs({
+    options: { 'allow-host': { type: 'string', multiple: true } },
+    strict: true,
+  });
   const allowHosts = (values['allow-host'] ?? []).map(normalizeAuthority);
   const env = Environment.parse(process.env);
   const sourcesFile = resolve(env.SOURCES_FILE ?? 'sources/sources.json');
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
   const dataDir = resolve(env.DATA_DIR ?? '.data');
   if (!env.DYNAMODB_ENDPOINT) await mkdir(dataDir, { recursive: true });
   const service = await startLocalService(
-    env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : { dataDir: resolve(dataDir, 'dynalite') },
+    env.DYNAMODB_ENDPOINT
+      ? { endpoint: env.DYNAMODB_ENDPOINT }
+      : { dataDir: resolve(dataDir, 'dynalite') },
   );
   try {
     const pkg = JSON.parse(await readFile(resolve('package.json'), 'utf8')) as { version: string };
@@ -49,10 +54,15 @@ async function main(): Promise<void> {
       allowHosts,
     });
     for (const s of report.sources) {
-      console.log(`${s.source.padEnd(28)} ${s.status.padEnd(13)} ingested ${s.items.ingested}, duplicate ${s.items.duplicate}, skipped ${s.items.skipped}, retry ${s.items.retry}, failed ${s.items.failed}${s.error ? `  (${s.error})` : ''}`);
+      console.log(
+        `${s.source.padEnd(28)} ${s.status.padEnd(13)} ingested ${s.items.ingested}, duplicate ${s.items.duplicate}, skipped ${s.items.skipped}, retry ${s.items.retry}, failed ${s.items.failed}${s.error ? `  (${s.error})` : ''}`,
+      );
     }
-    console.log(`poll: ${report.ingested} articles ingested, ${report.failedSources} sources failed`);
-    process.exitCode = report.failedSources > 0 && report.failedSources === report.sources.length ? 1 : 0;
+    console.log(
+      `poll: ${report.ingested} articles ingested, ${report.failedSources} sources failed`,
+    );
+    process.exitCode =
+      report.failedSources > 0 && report.failedSources === report.sources.length ? 1 : 0;
   } finally {
     await service.close();
   }
@@ -60,6 +70,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`poll failed: ${message}${/lock/i.test(message) ? ' (is `npm start` running on the same DATA_DIR? stop it first)' : ''}`);
+  console.error(
+    `poll failed: ${message}${/lock/i.test(message) ? ' (is `npm start` running on the same DATA_DIR? stop it first)' : ''}`,
+  );
   process.exit(1);
 });

@@ -1,19 +1,20 @@
 // The whole service in one process, with no AWS account: dynalite as the table, the
 // same Hono routes the two Lambda functions mount, served over HTTP. Used by
 // `npm start` and by the integration tests.
-import { serve, type ServerType } from '@hono/node-server';
+
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { extractEvents } from '../../functions/extract/index.js';
 import { createApp } from '../../functions/http/app.js';
 import { feedRoutes } from '../../functions/http/feed-routes.js';
 import { ingestRoutes } from '../../functions/http/ingest-routes.js';
 import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
-import type { ViewMeta } from '../../functions/store/items.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
 import { DynamoStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
-import { startDynalite, type LocalEngine } from './dynalite.js';
+import type { ViewMeta } from '../../functions/store/items.js';
+import { type LocalEngine, startDynalite } from './dynalite.js';
 import { ensureTable } from './table.js';
 
 export const LOCAL_TABLE = 'diplomacy-feed-local';
@@ -53,7 +54,10 @@ export interface LocalServiceOptions {
 }
 
 export async function startLocalService(options: LocalServiceOptions = {}): Promise<LocalService> {
-  const own = options.endpoint || options.engine ? null : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const own =
+    options.endpoint || options.engine
+      ? null
+      : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
   const engine = options.endpoint ? null : (options.engine ?? own);
   const endpoint = options.endpoint ?? engine!.endpoint;
   const tableName = options.tableName ?? LOCAL_TABLE;
@@ -72,7 +76,13 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   const app = createApp();
   const pages = new PageCache(options.pageCacheBytes);
   const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
-  feedRoutes(app, { store, publicBaseUrl: options.publicBaseUrl, cursorKey: options.cursorKey ?? process.env.CURSOR_KEY, pages, markers });
+  feedRoutes(app, {
+    store,
+    publicBaseUrl: options.publicBaseUrl,
+    cursorKey: options.cursorKey ?? process.env.CURSOR_KEY,
+    pages,
+    markers,
+  });
   ingestRoutes(app, {
     store,
     extract: options.extract ?? extractEvents,
@@ -92,7 +102,11 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   };
 }
 
-export async function listen(app: Hono, port: number, hostname = '127.0.0.1'): Promise<{ server: ServerType; url: string }> {
+export async function listen(
+  app: Hono,
+  port: number,
+  hostname = '127.0.0.1',
+): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       resolve({ server, url: `http://${hostname}:${info.port}` });
@@ -104,7 +118,12 @@ export async function listen(app: Hono, port: number, hostname = '127.0.0.1'): P
       if (!socket.writable) return socket.destroy();
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
       const title = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-      const body = JSON.stringify({ type: 'about:blank', title, status, detail: 'the request could not be parsed' });
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title,
+        status,
+        detail: 'the request could not be parsed',
+      });
       socket.end(
         `HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json; charset=utf-8\r\n` +
           `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -5,8 +5,8 @@ import './env.js';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { articleFiles, readArticle } from './seeds.js';
 import { listen, startLocalService } from './runtime.js';
+import { articleFiles, readArticle } from './seeds.js';
 
 const Environment = z.object({
   PORT: z.optional(z.string().check(z.regex(/^\d{1,5}$/, 'must be a port number'))),
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`diplomacy-feed could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `diplomacy-feed could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -2,14 +2,17 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  ResourceNotFoundException,
   type DynamoDBClient,
+  ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
 
 // The TTL attribute (TABLE_DEFINITION.timeToLiveAttribute) is not set up locally:
 // dynalite has no TTL, and the store filters expired postings on read anyway.
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existed'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existed';
@@ -54,11 +57,13 @@ async function createTable(client: DynamoDBClient, tableName: string): Promise<v
       ],
       ...(globalSecondaryIndexes.length > 0
         ? {
-            GlobalSecondaryIndexes: (globalSecondaryIndexes).map((index) => ({
+            GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
               IndexName: index.name,
               KeySchema: [
                 { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-                ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
+                ...(index.sortKey
+                  ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }]
+                  : []),
               ],
               Projection: { ProjectionType: 'ALL' as const },
             })),

@@ -8,11 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerKey } from '../../functions/domain/identity.js';
 import type { LedgerEntry } from '../../functions/domain/ledger.js';
-import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
-import { startLocalService, type LocalService } from '../../infra/local/runtime.js';
+import { type LocalEngine, startDynalite } from '../../infra/local/dynalite.js';
+import { type LocalService, startLocalService } from '../../infra/local/runtime.js';
 import { statedArticle, statedEvents } from '../integration/harness.js';
-import { dynamoDbLocalAvailability, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { scanTable, type Item } from './state.js';
+import {
+  type DynamoDbLocal,
+  dynamoDbLocalAvailability,
+  startDynamoDbLocal,
+} from './dynamodb-local.js';
+import { type Item, scanTable } from './state.js';
 
 const ARTICLES = 1_000;
 const BIG_TEXT_CHARS = 190_000;
@@ -24,7 +28,12 @@ function itemBytes(item: Item): number {
   let n = 0;
   for (const [name, value] of Object.entries(item)) {
     n += Buffer.byteLength(name, 'utf8');
-    n += typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : typeof value === 'number' ? 21 : Buffer.byteLength(JSON.stringify(value), 'utf8');
+    n +=
+      typeof value === 'string'
+        ? Buffer.byteLength(value, 'utf8')
+        : typeof value === 'number'
+          ? 21
+          : Buffer.byteLength(JSON.stringify(value), 'utf8');
   }
   return n;
 }
@@ -43,10 +52,18 @@ function largest(items: Item[]): { key: string; bytes: number } {
  *  190,000-character text. */
 function article(i: number): string {
   const url = `https://outlet${i % 7}.example/${i % 10 === 0 ? `${'tin-tuc-'.repeat(235)}` : 'tin'}/${i}`;
-  const sentence = i === 500 ? `Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào${', theo lời mời'.repeat(13_560)}.` : `the sentence in ${i}`;
+  const sentence =
+    i === 500
+      ? `Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào${', theo lời mời'.repeat(13_560)}.`
+      : `the sentence in ${i}`;
   const body = JSON.parse(
     statedArticle(url, `2026-02-04T08:${String(i % 60).padStart(2, '0')}:00+07:00`, [
-      { evidence: [{ field: 'start', text: sentence }, { field: 'type', text: `the type in ${i}` }] },
+      {
+        evidence: [
+          { field: 'start', text: sentence },
+          { field: 'type', text: `the type in ${i}` },
+        ],
+      },
     ]),
   ) as Record<string, unknown>;
   if (i % 10 === 3) body.title = 'Tiêu đề rất dài '.repeat(63).slice(0, 1000);
@@ -55,7 +72,11 @@ function article(i: number): string {
 }
 
 async function post(s: LocalService, body: string) {
-  const r = await s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const r = await s.app.request('/articles', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { status: r.status, json: (await r.json()) as { events?: { url: string }[] } };
 }
 
@@ -69,7 +90,11 @@ const figures: Record<string, unknown>[] = [];
 function suite(engine: Engine) {
   it(`an event reported by ${ARTICLES} articles takes one more and lists them all`, async () => {
     const table = 'bounds-many';
-    const s = await startLocalService({ endpoint: engine.endpoint(), tableName: table, extract: statedEvents });
+    const s = await startLocalService({
+      endpoint: engine.endpoint(),
+      tableName: table,
+      extract: statedEvents,
+    });
     try {
       let id = '';
       for (let i = 0; i < ARTICLES; i++) {
@@ -83,21 +108,33 @@ function suite(engine: Engine) {
       const more = await post(s, article(ARTICLES));
       expect(more.status).toBe(201);
 
-      const page = await s.app.request(`/events/${id}`, { headers: { accept: 'application/json' } });
+      const page = await s.app.request(`/events/${id}`, {
+        headers: { accept: 'application/json' },
+      });
       expect(page.status).toBe(200);
-      const item = (await page.json()) as { _diplomacy: { sources: { url: string }[]; sources_total: number } };
+      const item = (await page.json()) as {
+        _diplomacy: { sources: { url: string }[]; sources_total: number };
+      };
       expect(item._diplomacy.sources_total).toBe(ARTICLES + 1);
       expect(new Set(item._diplomacy.sources.map((x) => x.url)).size).toBe(ARTICLES + 1);
 
       // the feeds show the head: a few sources and the count
-      const feed = (await (await s.app.request('/feeds/feed.json')).json()) as { items: { _diplomacy: { sources: unknown[]; sources_total: number } }[] };
+      const feed = (await (await s.app.request('/feeds/feed.json')).json()) as {
+        items: { _diplomacy: { sources: unknown[]; sources_total: number } }[];
+      };
       expect(feed.items).toHaveLength(1);
       expect(feed.items[0]!._diplomacy.sources_total).toBe(ARTICLES + 1);
       expect(feed.items[0]!._diplomacy.sources.length).toBeLessThanOrEqual(10);
 
       const items = await scanTable(engine.endpoint(), table);
       const big = largest(items);
-      figures.push({ engine: engine.name, case: `${ARTICLES + 1} articles, one event`, items: items.length, 'largest item': big.key, bytes: big.bytes });
+      figures.push({
+        engine: engine.name,
+        case: `${ARTICLES + 1} articles, one event`,
+        items: items.length,
+        'largest item': big.key,
+        bytes: big.bytes,
+      });
       expect(big.bytes, big.key).toBeLessThan(ITEM_LIMIT_BYTES);
     } finally {
       await s.close();
@@ -106,7 +143,11 @@ function suite(engine: Engine) {
 
   it('a country set holding 20,000 events takes a new one', async () => {
     const table = 'bounds-ledgers';
-    const s = await startLocalService({ endpoint: engine.endpoint(), tableName: table, extract: statedEvents });
+    const s = await startLocalService({
+      endpoint: engine.endpoint(),
+      tableName: table,
+      extract: statedEvents,
+    });
     try {
       // 20,000 JP–VN visits over 27 years, straight into the ledgers (as ingests of
       // them would leave the ledgers): ~62 a month
@@ -126,7 +167,8 @@ function suite(engine: Engine) {
               reports: [`synthetic:${n}#0`],
             });
           }
-          if (entries.length > 0) expect(await s.store.writeLedger(ledger, ym, entries, 0)).toBe(true);
+          if (entries.length > 0)
+            expect(await s.store.writeLedger(ledger, ym, entries, 0)).toBe(true);
         }
       }
       expect(n).toBe(20_000);
@@ -139,7 +181,10 @@ function suite(engine: Engine) {
             countries: ['JP', 'VN'],
             host: 'JP',
             guest: 'VN',
-            participants: [{ name: 'Phạm Minh Chính', title: 'Thủ tướng', country: 'VN' }, { name: 'Takaichi Sanae', title: null, country: 'JP' }],
+            participants: [
+              { name: 'Phạm Minh Chính', title: 'Thủ tướng', country: 'VN' },
+              { name: 'Takaichi Sanae', title: null, country: 'JP' },
+            ],
             location: { place: null, city: 'Tokyo', country: 'JP' },
           },
         ]),
@@ -150,7 +195,13 @@ function suite(engine: Engine) {
       expect((await s.app.request(`/events/${id}`)).status).toBe(200);
       const items = await scanTable(engine.endpoint(), table);
       const big = largest(items);
-      figures.push({ engine: engine.name, case: '20,000 events in one country set', items: items.length, 'largest item': big.key, bytes: big.bytes });
+      figures.push({
+        engine: engine.name,
+        case: '20,000 events in one country set',
+        items: items.length,
+        'largest item': big.key,
+        bytes: big.bytes,
+      });
       expect(big.bytes, big.key).toBeLessThan(ITEM_LIMIT_BYTES);
     } finally {
       await s.close();

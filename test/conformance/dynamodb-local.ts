@@ -2,14 +2,17 @@
 // the jar, starts it in memory on a free loopback port, waits until it answers, and
 // stops it. The jar comes from test/conformance/fetch-dynamodb-local.sh (npm pack of
 // amplify-dynamodb-simulator), or from DYNAMODB_LOCAL_DIR.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS } from '../../infra/local/runtime.js';
 
-export const DEFAULT_CACHE_DIR = join(import.meta.dirname, '../../node_modules/.cache/dynamodb-local');
+export const DEFAULT_CACHE_DIR = join(
+  import.meta.dirname,
+  '../../node_modules/.cache/dynamodb-local',
+);
 
 export type Availability = { ok: true; dir: string; java: string } | { ok: false; reason: string };
 
@@ -24,7 +27,8 @@ export function dynamoDbLocalAvailability(): Availability {
   }
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const probe = spawnSync(java, ['-version'], { stdio: 'ignore' });
-  if (probe.error || probe.status !== 0) return { ok: false, reason: `no Java runtime (${java}); DynamoDB Local needs Java 17+` };
+  if (probe.error || probe.status !== 0)
+    return { ok: false, reason: `no Java runtime (${java}); DynamoDB Local needs Java 17+` };
   return { ok: true, dir, java };
 }
 
@@ -84,7 +88,12 @@ export async function startDynamoDbLocal(readyWithinMs = 30_000): Promise<Dynamo
     }
   };
 
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + readyWithinMs;
   try {
     for (;;) {
@@ -93,7 +102,10 @@ export async function startDynamoDbLocal(readyWithinMs = 30_000): Promise<Dynamo
         await client.send(new ListTablesCommand({}));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${readyWithinMs} ms: ${stderr}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `DynamoDB Local did not answer on ${endpoint} within ${readyWithinMs} ms: ${stderr}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }

@@ -5,16 +5,30 @@
 // every source kept, no lost update — with the table's invariants whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedEvent } from '../../functions/domain/event.js';
-import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
-import { startLocalService, type LocalService } from '../../infra/local/runtime.js';
+import { type LocalEngine, startDynalite } from '../../infra/local/dynalite.js';
+import { type LocalService, startLocalService } from '../../infra/local/runtime.js';
 import { statedArticle, statedEvents } from '../integration/harness.js';
-import { dynamoDbLocalAvailability, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { feedItems, invariantViolations, normalizeFeed, readState, scanTable, type FeedJsonItem } from './state.js';
+import {
+  type DynamoDbLocal,
+  dynamoDbLocalAvailability,
+  startDynamoDbLocal,
+} from './dynamodb-local.js';
+import {
+  type FeedJsonItem,
+  feedItems,
+  invariantViolations,
+  normalizeFeed,
+  readState,
+  scanTable,
+} from './state.js';
 
 const la = (name: string) => ({ name, title: null, country: 'LA' });
 
 /** The articles of one burst: every kind of overlap at once. */
-function burst(round: number): { bodies: string[]; expected: { events: number; sources: Record<string, number> } } {
+function burst(round: number): {
+  bodies: string[];
+  expected: { events: number; sources: Record<string, number> };
+} {
   const u = (s: string) => `https://${s}.test/r${round}`;
   const bodies: string[] = [];
   // 1. one event (a state visit LA–VN) reported by 6 outlets, announced then held,
@@ -22,13 +36,24 @@ function burst(round: number): { bodies: string[]; expected: { events: number; s
   for (let i = 0; i < 6; i++) {
     bodies.push(
       statedArticle(u(`visit${i}`), `2026-02-0${3 + (i % 3)}T08:00:00+07:00`, [
-        { status: i >= 3 ? 'held' : 'announced', start: i % 2 ? '2026-02-06' : '2026-02-05', participants: [{ name: 'Tô Lâm', title: 'Tổng Bí thư', country: 'VN' }, la('Thongloun Sisoulith')] },
+        {
+          status: i >= 3 ? 'held' : 'announced',
+          start: i % 2 ? '2026-02-06' : '2026-02-05',
+          participants: [
+            { name: 'Tô Lâm', title: 'Tổng Bí thư', country: 'VN' },
+            la('Thongloun Sisoulith'),
+          ],
+        },
       ]),
     );
   }
   // 2. one article with four events: the visit, a courtesy call and talks during it,
   //    and a phone call with Japan
-  const meeting = (type: ExtractedEvent['type'], leader: string, extra: Partial<ExtractedEvent> = {}): Partial<ExtractedEvent> => ({
+  const meeting = (
+    type: ExtractedEvent['type'],
+    leader: string,
+    extra: Partial<ExtractedEvent> = {},
+  ): Partial<ExtractedEvent> => ({
     category: 'meeting',
     type,
     status: 'held',
@@ -54,15 +79,27 @@ function burst(round: number): { bodies: string[]; expected: { events: number; s
   );
   // ...and each of those three meetings also reported on its own, twice
   for (let i = 0; i < 2; i++) {
-    bodies.push(statedArticle(u(`courtesy${i}`), '2026-02-06T09:00:00+07:00', [meeting('courtesy_call', 'Sonexay Siphandone')]));
-    bodies.push(statedArticle(u(`talks${i}`), '2026-02-05T22:00:00+07:00', [meeting('talks', 'Thongloun Sisoulith')]));
+    bodies.push(
+      statedArticle(u(`courtesy${i}`), '2026-02-06T09:00:00+07:00', [
+        meeting('courtesy_call', 'Sonexay Siphandone'),
+      ]),
+    );
+    bodies.push(
+      statedArticle(u(`talks${i}`), '2026-02-05T22:00:00+07:00', [
+        meeting('talks', 'Thongloun Sisoulith'),
+      ]),
+    );
     bodies.push(statedArticle(u(`call${i}`), '2026-02-10T12:00:00+07:00', [call]));
   }
   // 3. six distinct visits in the same ledger (LA–VN visits, weeks apart): racing
   //    writes of one ledger item must not lose any of them
   for (let i = 0; i < 6; i++) {
     const month = String(3 + i).padStart(2, '0');
-    bodies.push(statedArticle(u(`later${i}`), '2026-02-01T08:00:00+07:00', [{ type: 'official_visit', start: `2026-${month}-15` }]));
+    bodies.push(
+      statedArticle(u(`later${i}`), '2026-02-01T08:00:00+07:00', [
+        { type: 'official_visit', start: `2026-${month}-15` },
+      ]),
+    );
   }
   return {
     bodies,
@@ -76,11 +113,17 @@ function burst(round: number): { bodies: string[]; expected: { events: number; s
 
 /** Every event the table holds, each read through GET /events/{id} (JSON): unaffected
  *  by the postings race below, which can hide an event from feed views. */
-async function storedItems(s: LocalService, endpoint: string, table: string): Promise<FeedJsonItem[]> {
+async function storedItems(
+  s: LocalService,
+  endpoint: string,
+  table: string,
+): Promise<FeedJsonItem[]> {
   const state = readState(await scanTable(endpoint, table));
   const items: FeedJsonItem[] = [];
   for (const e of state.events) {
-    const r = await s.app.request(`http://localhost/events/${e.id}`, { headers: { accept: 'application/json' } });
+    const r = await s.app.request(`http://localhost/events/${e.id}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(r.status).toBe(200);
     items.push((await r.json()) as FeedJsonItem);
   }
@@ -93,25 +136,56 @@ interface Engine {
   endpoint(s: LocalService): string;
 }
 
-const figures: Record<string, { engine: string; rounds: number; requests: number; events: number; sources: number; stale: number; 'events lacking postings': number; 'views missing an event': number }> = {};
+const figures: Record<
+  string,
+  {
+    engine: string;
+    rounds: number;
+    requests: number;
+    events: number;
+    sources: number;
+    stale: number;
+    'events lacking postings': number;
+    'views missing an event': number;
+  }
+> = {};
 
 async function checkBurst(engine: Engine, round: number, copies: number) {
   const { bodies, expected } = burst(round);
   // the reference: the same articles one by one
   const seq = await engine.start(`races-seq-${round}`);
-  for (const b of bodies) await seq.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: b });
-  const reference = normalizeFeed(await storedItems(seq, engine.endpoint(seq), `races-seq-${round}`), true);
+  for (const b of bodies)
+    await seq.app.request('/articles', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: b,
+    });
+  const reference = normalizeFeed(
+    await storedItems(seq, engine.endpoint(seq), `races-seq-${round}`),
+    true,
+  );
   await seq.close();
 
   const s = await engine.start(`races-${round}`);
   // every article `copies` times, all at once, in a shuffled order
   const all = Array.from({ length: copies }, () => bodies).flat();
-  const order = all.map((b, i) => ({ b, k: (i * 7919 + round * 104729) % all.length })).sort((x, y) => x.k - y.k);
+  const order = all
+    .map((b, i) => ({ b, k: (i * 7919 + round * 104729) % all.length }))
+    .sort((x, y) => x.k - y.k);
   const answers = await Promise.all(
-    order.map(({ b }) => s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: b })),
+    order.map(({ b }) =>
+      s.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: b,
+      }),
+    ),
   );
   const statuses = answers.map((r) => r.status);
-  expect(statuses.filter((x) => x !== 200 && x !== 201), `round ${round}: every ingest succeeds`).toEqual([]);
+  expect(
+    statuses.filter((x) => x !== 200 && x !== 201),
+    `round ${round}: every ingest succeeds`,
+  ).toEqual([]);
   // each article's content is recorded once: one 201 per article, 200 for its copy
   expect(statuses.filter((x) => x === 201).length).toBe(bodies.length);
 
@@ -123,12 +197,16 @@ async function checkBurst(engine: Engine, round: number, copies: number) {
     const d = item._diplomacy;
     const urls = d.sources.map((x) => x.url);
     expect(new Set(urls).size, `${String(d.type)}: no duplicate source`).toBe(urls.length);
-    expect(urls.length, `${String(d.type)} ${String(d.start)}: every source kept`).toBe(expected.sources[String(d.type)]);
+    expect(urls.length, `${String(d.type)} ${String(d.start)}: every source kept`).toBe(
+      expected.sources[String(d.type)],
+    );
     if (d.type === 'state_visit') expect(d.status).toBe('held');
   }
   // the meetings of the visit point at it
   const visit = items.find((i) => i._diplomacy.type === 'state_visit')!;
-  for (const item of items.filter((i) => ['courtesy_call', 'talks'].includes(String(i._diplomacy.type)))) {
+  for (const item of items.filter((i) =>
+    ['courtesy_call', 'talks'].includes(String(i._diplomacy.type)),
+  )) {
     expect(item._diplomacy.part_of).toBe(visit.id);
   }
   // exactly the sequential outcome
@@ -146,12 +224,31 @@ async function checkBurst(engine: Engine, round: number, copies: number) {
   // filtered views that should list an event but do not (the same race)
   let missingFromViews = 0;
   for (const item of items.slice(0, 4)) {
-    const d = item._diplomacy as unknown as { countries: string[]; type: string; category: string; status: string };
-    const views = [`?country=${d.countries.join(',')}&type=${d.type}&status=${d.status}`, `?type=${d.category}`, `?country=${d.countries[0]}&status=${d.status}`];
-    for (const q of views) if (!(await feedItems(s, q)).some((i) => i.id === item.id)) missingFromViews++;
+    const d = item._diplomacy as unknown as {
+      countries: string[];
+      type: string;
+      category: string;
+      status: string;
+    };
+    const views = [
+      `?country=${d.countries.join(',')}&type=${d.type}&status=${d.status}`,
+      `?type=${d.category}`,
+      `?country=${d.countries[0]}&status=${d.status}`,
+    ];
+    for (const q of views)
+      if (!(await feedItems(s, q)).some((i) => i.id === item.id)) missingFromViews++;
   }
   expect(missingFromViews + missingFromFeed).toBe(0);
-  const f = (figures[engine.name] ??= { engine: engine.name, rounds: 0, requests: 0, events: 0, sources: 0, stale: 0, 'events lacking postings': 0, 'views missing an event': 0 });
+  const f = (figures[engine.name] ??= {
+    engine: engine.name,
+    rounds: 0,
+    requests: 0,
+    events: 0,
+    sources: 0,
+    stale: 0,
+    'events lacking postings': 0,
+    'views missing an event': 0,
+  });
   f.rounds++;
   f['events lacking postings'] += unlisted.length;
   f['views missing an event'] += missingFromViews + missingFromFeed;
@@ -165,23 +262,52 @@ async function checkBurst(engine: Engine, round: number, copies: number) {
 /** The same article, many times at once: one event, one source, exactly one 201. */
 async function checkSameArticle(engine: Engine) {
   const s = await engine.start('races-same');
-  const body = statedArticle('https://same.test/a', '2026-02-04T08:00:00+07:00', [{}, { type: 'talks', category: 'meeting', status: 'announced' }]);
+  const body = statedArticle('https://same.test/a', '2026-02-04T08:00:00+07:00', [
+    {},
+    { type: 'talks', category: 'meeting', status: 'announced' },
+  ]);
   const answers = await Promise.all(
-    Array.from({ length: 12 }, () => s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body })),
+    Array.from({ length: 12 }, () =>
+      s.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }),
+    ),
   );
   const statuses = answers.map((r) => r.status);
-  expect(statuses.every((x) => x === 200 || x === 201), statuses.join()).toBe(true);
-  expect(statuses.filter((x) => x === 201), 'exactly one 201').toHaveLength(1);
-  const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { events: { id: string }[] }).events.map((e) => e.id).join()));
+  expect(
+    statuses.every((x) => x === 200 || x === 201),
+    statuses.join(),
+  ).toBe(true);
+  expect(
+    statuses.filter((x) => x === 201),
+    'exactly one 201',
+  ).toHaveLength(1);
+  const ids = await Promise.all(
+    answers.map(async (r) =>
+      ((await r.json()) as { events: { id: string }[] }).events.map((e) => e.id).join(),
+    ),
+  );
   expect(new Set(ids).size, 'every answer names the same events').toBe(1);
   const items = await feedItems(s);
   expect(items).toHaveLength(2);
-  for (const i of items) expect(i._diplomacy.sources.map((x) => x.url)).toEqual(['https://same.test/a']);
+  for (const i of items)
+    expect(i._diplomacy.sources.map((x) => x.url)).toEqual(['https://same.test/a']);
   const state = readState(await scanTable(engine.endpoint(s), 'races-same'));
   expect(invariantViolations(state).violations).toEqual([]);
   expect(state.articles).toHaveLength(1);
   expect(state.views.get('*'), 'the change marker of the whole feed moved').toBeDefined();
-  const f = (figures[engine.name] ??= { engine: engine.name, rounds: 0, requests: 0, events: 0, sources: 0, stale: 0, 'events lacking postings': 0, 'views missing an event': 0 });
+  const f = (figures[engine.name] ??= {
+    engine: engine.name,
+    rounds: 0,
+    requests: 0,
+    events: 0,
+    sources: 0,
+    stale: 0,
+    'events lacking postings': 0,
+    'views missing an event': 0,
+  });
   f.requests += 12;
   f.events += 2;
   f.sources += 2;
@@ -197,7 +323,8 @@ describe('races on dynalite', () => {
   let dynalite: LocalEngine;
   const engine: Engine = {
     name: 'dynalite 4',
-    start: (table) => startLocalService({ endpoint: dynalite.endpoint, tableName: table, extract: statedEvents }),
+    start: (table) =>
+      startLocalService({ endpoint: dynalite.endpoint, tableName: table, extract: statedEvents }),
     endpoint: () => dynalite.endpoint,
   };
   beforeAll(async () => {
@@ -206,7 +333,10 @@ describe('races on dynalite', () => {
   afterAll(() => dynalite.close());
 
   it('the same article 12 times at once', () => checkSameArticle(engine));
-  it.each([0, 1])('a burst of overlapping articles, each posted twice at once (round %i)', (round) => checkBurst(engine, round, 2));
+  it.each([0, 1])(
+    'a burst of overlapping articles, each posted twice at once (round %i)',
+    (round) => checkBurst(engine, round, 2),
+  );
 });
 
 const available = dynamoDbLocalAvailability();
@@ -216,7 +346,8 @@ describe.skipIf(!available.ok)('races on DynamoDB Local (the official engine)', 
   let local: DynamoDbLocal;
   const engine: Engine = {
     name: 'DynamoDB Local',
-    start: (table) => startLocalService({ endpoint: local.endpoint, tableName: table, extract: statedEvents }),
+    start: (table) =>
+      startLocalService({ endpoint: local.endpoint, tableName: table, extract: statedEvents }),
     endpoint: () => local.endpoint,
   };
   beforeAll(async () => {
@@ -240,17 +371,47 @@ describe('the postings race, forced (dynalite)', () => {
     const { FaultSwitch } = await import('../faults/faulty-client.js');
     const sw = new FaultSwitch();
     const dynalite = await startDynalite();
-    const s = await startLocalService({ endpoint: dynalite.endpoint, tableName: 'forced', extract: statedEvents, client: sw.wrap });
-    const post = (body: string) => s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const s = await startLocalService({
+      endpoint: dynalite.endpoint,
+      tableName: 'forced',
+      extract: statedEvents,
+      client: sw.wrap,
+    });
+    const post = (body: string) =>
+      s.app.request('/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
     try {
       // A: announced, on the 6th → v1 listed on 2026-02-06
-      expect((await post(statedArticle('https://a.test/1', '2026-02-04T08:00:00+07:00', [{ start: '2026-02-06' }]))).status).toBe(201);
+      expect(
+        (
+          await post(
+            statedArticle('https://a.test/1', '2026-02-04T08:00:00+07:00', [
+              { start: '2026-02-06' },
+            ]),
+          )
+        ).status,
+      ).toBe(201);
       // B: held, on the 5th (published later) → v2 on 2026-02-05; its postings sync is held
       const hold = sw.holdNext('BatchWriteItemCommand');
-      const b = post(statedArticle('https://b.test/2', '2026-02-05T08:00:00+07:00', [{ start: '2026-02-05', status: 'held' }]));
+      const b = post(
+        statedArticle('https://b.test/2', '2026-02-05T08:00:00+07:00', [
+          { start: '2026-02-05', status: 'held' },
+        ]),
+      );
       await hold.reached;
       // C: held, on the 6th (published last) → v3 on 2026-02-06, fully synced
-      expect((await post(statedArticle('https://c.test/3', '2026-02-07T08:00:00+07:00', [{ start: '2026-02-06', status: 'held' }]))).status).toBe(201);
+      expect(
+        (
+          await post(
+            statedArticle('https://c.test/3', '2026-02-07T08:00:00+07:00', [
+              { start: '2026-02-06', status: 'held' },
+            ]),
+          )
+        ).status,
+      ).toBe(201);
       hold.release();
       expect((await b).status).toBe(201);
 

@@ -4,11 +4,18 @@
 // test/faults and test/hostile.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { mergeReports } from '../../functions/domain/merge.js';
-import { readEventItem, readReportItem } from '../../functions/store/dynamo-store.js';
-import { articleId, articleOfReport } from '../../functions/domain/report.js';
-import { ArticleRecord, Ledger, LedgerEntry, ViewMeta, type Report, type StoredEvent } from '../../functions/store/items.js';
 import * as z from 'zod/mini';
+import { mergeReports } from '../../functions/domain/merge.js';
+import { articleId, articleOfReport } from '../../functions/domain/report.js';
+import { readEventItem, readReportItem } from '../../functions/store/dynamo-store.js';
+import {
+  ArticleRecord,
+  type Ledger,
+  LedgerEntry,
+  type Report,
+  type StoredEvent,
+  ViewMeta,
+} from '../../functions/store/items.js';
 import { postingsOf } from '../../functions/store/postings.js';
 import { LOCAL_CREDENTIALS, LOCAL_TABLE, type LocalService } from '../../infra/local/runtime.js';
 
@@ -16,13 +23,20 @@ export type Item = Record<string, unknown> & { pk: string; sk: string };
 
 /** Every item of the table, sorted by key. */
 export async function scanTable(endpoint: string, tableName = LOCAL_TABLE): Promise<Item[]> {
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 3,
+  });
   const db = DynamoDBDocumentClient.from(client);
   const items: Item[] = [];
   try {
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await db.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+      const out = await db.send(
+        new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
       items.push(...((out.Items ?? []) as Item[]));
       start = out.LastEvaluatedKey;
     } while (start);
@@ -55,7 +69,15 @@ export interface TableState {
 }
 
 export function readState(items: Item[]): TableState {
-  const state: TableState = { events: [], orphanReports: new Map(), articles: [], ledgers: new Map(), postings: new Map(), meta: null, views: new Map() };
+  const state: TableState = {
+    events: [],
+    orphanReports: new Map(),
+    articles: [],
+    ledgers: new Map(),
+    postings: new Map(),
+    meta: null,
+    views: new Map(),
+  };
   const heads = new Map<string, StoredEvent>();
   const reports = new Map<string, Report[]>();
   for (const item of items) {
@@ -63,19 +85,24 @@ export function readState(items: Item[]): TableState {
       const id = item.pk.slice('EVENT#'.length);
       if (item.sk === 'EVENT') heads.set(id, readEventItem(item));
       else reports.set(id, [...(reports.get(id) ?? []), readReportItem(item)]);
-    } else if (item.pk.startsWith('ARTICLE#')) state.articles.push(ArticleRecord.parse(JSON.parse(String(item.doc))));
+    } else if (item.pk.startsWith('ARTICLE#'))
+      state.articles.push(ArticleRecord.parse(JSON.parse(String(item.doc))));
     else if (item.pk.startsWith('CLAIM#')) {
       state.ledgers.set(item.pk, {
         version: Number(item.version),
-        entries: typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+        entries:
+          typeof item.entries === 'string'
+            ? z.array(LedgerEntry).parse(JSON.parse(item.entries))
+            : [],
       });
-    } else if (item.pk.startsWith('FEED#')) state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
-    else if (item.pk === 'META') state.meta = { version: Number(item.version), modified: String(item.modified) };
+    } else if (item.pk.startsWith('FEED#'))
+      state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
+    else if (item.pk === 'META')
+      state.meta = { version: Number(item.version), modified: String(item.modified) };
     else if (item.pk.startsWith('META#')) {
       const meta = ViewMeta.parse(JSON.parse(String(item.doc)));
       state.views.set(meta.view, meta);
-    }
-    else throw new Error(`unexpected item ${item.pk} ${item.sk}`);
+    } else throw new Error(`unexpected item ${item.pk} ${item.sk}`);
   }
   for (const [id, head] of heads) state.events.push({ ...head, reports: reports.get(id) ?? [] });
   for (const [id, rs] of reports) if (!heads.has(id)) state.orphanReports.set(id, rs);
@@ -100,12 +127,18 @@ export function readState(items: Item[]): TableState {
  * Returns the violations (empty when whole), and the stale postings (postings of an
  * event's earlier state, which the feed filters out on read) as a count.
  */
-export function invariantViolations(state: TableState): { violations: string[]; stalePostings: number; pendingArticles: string[] } {
+export function invariantViolations(state: TableState): {
+  violations: string[];
+  stalePostings: number;
+  pendingArticles: string[];
+} {
   const violations: string[] = [];
   const events = new Map(state.events.map((e) => [e.id, e]));
   // by article id (report keys and ARTICLE items name articles by it)
   const articles = new Map(state.articles.map((a) => [articleId(a.key), a]));
-  const currentReports = new Set(state.articles.flatMap((a) => (a.reports ?? []).map((r) => r.key)));
+  const currentReports = new Set(
+    state.articles.flatMap((a) => (a.reports ?? []).map((r) => r.key)),
+  );
   const pending = new Set<string>();
   const recorded = (r: Report) => articles.has(articleOfReport(r.key)) && currentReports.has(r.key);
 
@@ -120,12 +153,18 @@ export function invariantViolations(state: TableState): { violations: string[]; 
     const committed = e.reports.filter(recorded);
     const ok =
       JSON.stringify(e.event) === all ||
-      (committed.length > 0 && committed.length < e.reports.length && JSON.stringify(e.event) === JSON.stringify(mergeReports(committed)));
-    if (!ok || e.withdrawn) violations.push(`event ${e.id}: stored event is not the merge of its reports`);
+      (committed.length > 0 &&
+        committed.length < e.reports.length &&
+        JSON.stringify(e.event) === JSON.stringify(mergeReports(committed)));
+    if (!ok || e.withdrawn)
+      violations.push(`event ${e.id}: stored event is not the merge of its reports`);
   }
   for (const [id, rs] of state.orphanReports) {
     for (const r of rs) {
-      if (recorded(r)) violations.push(`report ${r.key} of a recorded article sits in event ${id}, which has no head`);
+      if (recorded(r))
+        violations.push(
+          `report ${r.key} of a recorded article sits in event ${id}, which has no head`,
+        );
       pending.add(articleOfReport(r.key));
     }
   }
@@ -135,7 +174,10 @@ export function invariantViolations(state: TableState): { violations: string[]; 
         const e = events.get(entry.id);
         if (!e || !e.reports.some((r) => r.key === key)) {
           // a claim of the article's current revision must be in its event
-          if (currentReports.has(key)) violations.push(`ledger claims ${key} for ${entry.id}, but the committed article's report is not in the event`);
+          if (currentReports.has(key))
+            violations.push(
+              `ledger claims ${key} for ${entry.id}, but the committed article's report is not in the event`,
+            );
           else if (!articles.has(articleOfReport(key))) pending.add(articleOfReport(key));
         }
       }
@@ -148,7 +190,8 @@ export function invariantViolations(state: TableState): { violations: string[]; 
         violations.push(`article ${a.key} names missing event ${r.event}`);
         continue;
       }
-      if (!e.reports.some((x) => x.key === r.key)) violations.push(`article ${a.key}: event ${r.event} has no report ${r.key}`);
+      if (!e.reports.some((x) => x.key === r.key))
+        violations.push(`article ${a.key}: event ${r.event} has no report ${r.key}`);
     }
   }
   let stale = 0;
@@ -166,7 +209,9 @@ export function invariantViolations(state: TableState): { violations: string[]; 
     // an event whose articles are all recorded must be fully listed; one with a
     // pending article may lack postings (invisible there until the retry re-syncs)
     if (e.reports.every(recorded)) {
-      violations.push(`event ${e.id} (all its articles recorded) lacks ${missing.length} postings, e.g. ${missing[0]}`);
+      violations.push(
+        `event ${e.id} (all its articles recorded) lacks ${missing.length} postings, e.g. ${missing[0]}`,
+      );
     }
   }
   return { violations, stalePostings: stale, pendingArticles: [...pending].sort() };
@@ -177,7 +222,10 @@ export interface FeedJsonItem {
   url: string;
   date_published: string;
   date_modified: string;
-  _diplomacy: { part_of: string | null; sources: { url: string | null }[] } & Record<string, unknown>;
+  _diplomacy: { part_of: string | null; sources: { url: string | null }[] } & Record<
+    string,
+    unknown
+  >;
   [key: string]: unknown;
 }
 
@@ -187,7 +235,8 @@ export async function feedItems(s: LocalService, query = ''): Promise<FeedJsonIt
   let url: string | null = `http://localhost/feeds/feed.json${query}`;
   for (let pages = 0; url && pages < 1000; pages++) {
     const response = await s.app.request(url);
-    if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
     const feed = (await response.json()) as { items: FeedJsonItem[]; next_url?: string };
     items.push(...feed.items);
     url = feed.next_url ?? null;

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalArticleUrl, hasCredentials } from '../../functions/domain/article-url.js';
 import { ArticleInput, toArticle } from '../../functions/domain/article.js';
+import { canonicalArticleUrl, hasCredentials } from '../../functions/domain/article-url.js';
 
 describe('canonicalArticleUrl', () => {
   const canonical = 'https://news.example.vn/2026/02/05/to-lam-lao';
   it.each([
-    ['tracking parameters', 'https://news.example.vn/2026/02/05/to-lam-lao?utm_source=facebook&utm_medium=social&fbclid=abc&gclid=x&mc_cid=1&mc_eid=2'],
+    [
+      'tracking parameters',
+      'https://news.example.vn/2026/02/05/to-lam-lao?utm_source=facebook&utm_medium=social&fbclid=abc&gclid=x&mc_cid=1&mc_eid=2',
+    ],
     ['http', 'http://news.example.vn/2026/02/05/to-lam-lao'],
     ['the default port', 'https://news.example.vn:443/2026/02/05/to-lam-lao'],
     ['a fragment', 'https://news.example.vn/2026/02/05/to-lam-lao#x'],
@@ -16,9 +19,13 @@ describe('canonicalArticleUrl', () => {
   });
 
   it('keeps what names another article: path case, other parameters (sorted), another port', () => {
-    expect(canonicalArticleUrl('https://a.example/News/A?id=2&b=1')).toBe('https://a.example/News/A?b=1&id=2');
+    expect(canonicalArticleUrl('https://a.example/News/A?id=2&b=1')).toBe(
+      'https://a.example/News/A?b=1&id=2',
+    );
     expect(canonicalArticleUrl('https://a.example:8443/a')).toBe('https://a.example:8443/a');
-    expect(canonicalArticleUrl('https://a.example/a?id=1')).not.toBe(canonicalArticleUrl('https://a.example/a?id=2'));
+    expect(canonicalArticleUrl('https://a.example/a?id=1')).not.toBe(
+      canonicalArticleUrl('https://a.example/a?id=2'),
+    );
   });
 
   it('writes the remaining escapes in upper-case hex, and non-ASCII percent-encoded', () => {
@@ -28,7 +35,11 @@ describe('canonicalArticleUrl', () => {
   });
 
   it('is idempotent', () => {
-    for (const u of ['https://a.example/%C4%91i?x=%20y', 'http://A.example:80/b/?utm_x=1#f', 'https://a.example/a%2Fb']) {
+    for (const u of [
+      'https://a.example/%C4%91i?x=%20y',
+      'http://A.example:80/b/?utm_x=1#f',
+      'https://a.example/a%2Fb',
+    ]) {
       expect(canonicalArticleUrl(canonicalArticleUrl(u))).toBe(canonicalArticleUrl(u));
     }
   });
@@ -38,13 +49,21 @@ describe('article URLs at the boundary', () => {
   it('refuses a URL with credentials, naming the field', () => {
     expect(hasCredentials('https://user:pw@a.example/x')).toBe(true);
     expect(hasCredentials('https://a.example/x')).toBe(false);
-    const r = ArticleInput.safeParse({ url: 'https://user@a.example/x', publishedAt: '2026-02-05', text: 'x' });
+    const r = ArticleInput.safeParse({
+      url: 'https://user@a.example/x',
+      publishedAt: '2026-02-05',
+      text: 'x',
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['url']);
   });
 
   it('identifies the accepted article by its canonical URL, and shows the link as given less its tracking', () => {
-    const input = ArticleInput.parse({ url: 'http://A.example/x?b=2&utm_source=y&a=1#z', publishedAt: '2026-02-05', text: 'x' });
+    const input = ArticleInput.parse({
+      url: 'http://A.example/x?b=2&utm_source=y&a=1#z',
+      publishedAt: '2026-02-05',
+      text: 'x',
+    });
     expect(toArticle(input).canonicalUrl).toBe('https://a.example/x?a=1&b=2');
     expect(toArticle(input).url).toBe('http://a.example/x?b=2&a=1');
   });

@@ -10,7 +10,12 @@ function firstIssuePath(input: unknown): string | null {
 
 describe('ArticleInput', () => {
   it('accepts the contract example with defaults filled in', () => {
-    const parsed = ArticleInput.parse({ ...valid, url: 'https://example.org/a', language: 'vi', source: null });
+    const parsed = ArticleInput.parse({
+      ...valid,
+      url: 'https://example.org/a',
+      language: 'vi',
+      source: null,
+    });
     expect(toArticle(parsed)).toEqual({
       url: 'https://example.org/a',
       canonicalUrl: 'https://example.org/a',

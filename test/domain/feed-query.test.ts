@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { openCursor, signCursor } from '../../functions/http/cursor.js';
 import {
   canonicalQueryString,
   matchesQuery,
@@ -7,13 +6,16 @@ import {
   viewsFor,
   viewsOf,
 } from '../../functions/domain/feed-query.js';
+import { openCursor, signCursor } from '../../functions/http/cursor.js';
 import { facts } from './samples.js';
 
 const parse = (qs: string) => parseFeedQuery(new URLSearchParams(qs));
 
 describe('parseFeedQuery', () => {
   it('reads repeated and comma-separated values, normalized and sorted', () => {
-    const r = parse('country=vn&country=la&type=talks,state_visit&status=held&from=2026-01-01&to=2026-12-31&limit=10&lang=en');
+    const r = parse(
+      'country=vn&country=la&type=talks,state_visit&status=held&from=2026-01-01&to=2026-12-31&limit=10&lang=en',
+    );
     expect(r).toEqual({
       ok: true,
       query: {
@@ -60,7 +62,13 @@ describe('feed views', () => {
     const views = viewsOf(f);
     expect(views).toHaveLength(24);
     expect(new Set(views).size).toBe(24);
-    for (const q of ['', 'country=VN', 'country=LA,VN&type=talks', 'type=meeting&status=held', 'country=LA&type=talks&status=held']) {
+    for (const q of [
+      '',
+      'country=VN',
+      'country=LA,VN&type=talks',
+      'type=meeting&status=held',
+      'country=LA&type=talks&status=held',
+    ]) {
       const parsed = parse(q);
       if (!parsed.ok) throw new Error(q);
       expect(views).toContain(viewsFor(parsed.query)[0]);
@@ -80,7 +88,9 @@ describe('feed views', () => {
       if (!p.ok) throw new Error(s);
       return p.query;
     };
-    expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-05&to=2026-02-05'))).toBe(true);
+    expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-05&to=2026-02-05'))).toBe(
+      true,
+    );
     expect(matchesQuery(facts({ start: '2026-02-05' }), q('from=2026-02-06'))).toBe(false);
     expect(matchesQuery(facts({ start: '2026-02' }), q('from=2026-02-01'))).toBe(true);
     expect(matchesQuery(facts({ start: '2026-02' }), q('to=2026-01-31'))).toBe(false);
@@ -98,7 +108,9 @@ describe('cursors and canonical URLs', () => {
     expect(openCursor(key, '?country=LA', c)).toBeNull();
     const edited = c.slice(0, 16) + Buffer.from('2026-02-04#abc123').toString('base64url');
     expect(openCursor(key, '?country=VN', edited)).toBeNull();
-    expect(openCursor(key, '?country=VN', Buffer.from('2026-02-05#abc123').toString('base64url'))).toBeNull();
+    expect(
+      openCursor(key, '?country=VN', Buffer.from('2026-02-05#abc123').toString('base64url')),
+    ).toBeNull();
     expect(openCursor(key, '', signCursor(key, '', '../../etc/passwd'))).toBeNull();
     expect(openCursor(key, '', 'AAAA')).toBeNull();
   });

@@ -13,7 +13,11 @@ describe('golden public ids', () => {
   });
 
   it('keys an article by its canonical URL the same way forever', () => {
-    expect(articleId(canonicalArticleUrl('http://NEWS.example.vn/2026/02/05/to-lam-lao?utm_source=x#top'))).toBe('CIBbQy7SFJOMH02LFLlOtL');
+    expect(
+      articleId(
+        canonicalArticleUrl('http://NEWS.example.vn/2026/02/05/to-lam-lao?utm_source=x#top'),
+      ),
+    ).toBe('CIBbQy7SFJOMH02LFLlOtL');
   });
 
   it("derives a new event's id from the report that first told of it the same way forever", () => {

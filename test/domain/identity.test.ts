@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerKey, matchReport, newEntry, newEventId, recordReport, reportKey } from '../../functions/domain/identity.js';
+import {
+  ledgerKey,
+  matchReport,
+  newEntry,
+  newEventId,
+  recordReport,
+  reportKey,
+} from '../../functions/domain/identity.js';
 import { facts } from './samples.js';
 
 function entryFor(id: string, ...reports: [string, ReturnType<typeof facts>][]) {
@@ -9,7 +16,9 @@ function entryFor(id: string, ...reports: [string, ReturnType<typeof facts>][]) 
 describe('event identity', () => {
   it('keys the ledger by category and sorted country set', () => {
     expect(ledgerKey(facts({ countries: ['VN', 'LA'] }))).toBe('visit#LA+VN');
-    expect(ledgerKey(facts({ category: 'meeting', countries: ['LA', 'VN'] }))).toBe('meeting#LA+VN');
+    expect(ledgerKey(facts({ category: 'meeting', countries: ['LA', 'VN'] }))).toBe(
+      'meeting#LA+VN',
+    );
   });
 
   it('derives stable, URL-safe ids from the first report', () => {
@@ -59,21 +68,33 @@ describe('event identity', () => {
 
   it('takes one summit called talks by one outlet and a high-level meeting by another as one event', () => {
     const entry = entryFor('e1', ['a#1', facts({ category: 'meeting', type: 'talks' })]);
-    expect(matchReport(facts({ category: 'meeting', type: 'high_level_meeting' }), 'b#0', [entry])?.id).toBe('e1');
-    expect(matchReport(facts({ category: 'meeting', type: 'meeting' }), 'c#0', [entry])?.id).toBe('e1');
+    expect(
+      matchReport(facts({ category: 'meeting', type: 'high_level_meeting' }), 'b#0', [entry])?.id,
+    ).toBe('e1');
+    expect(matchReport(facts({ category: 'meeting', type: 'meeting' }), 'c#0', [entry])?.id).toBe(
+      'e1',
+    );
   });
 
   it('keeps a phone call apart from a meeting in person, and talks apart from a call on someone else', () => {
     const entry = entryFor('e1', ['a#1', facts({ category: 'meeting', type: 'talks' })]);
-    expect(matchReport(facts({ category: 'meeting', type: 'phone_call' }), 'a#2', [entry])).toBeNull();
-    const other = facts({ category: 'meeting', type: 'courtesy_call', participants: [{ name: 'Võ Văn Thưởng', title: null, country: 'VN' }] });
+    expect(
+      matchReport(facts({ category: 'meeting', type: 'phone_call' }), 'a#2', [entry]),
+    ).toBeNull();
+    const other = facts({
+      category: 'meeting',
+      type: 'courtesy_call',
+      participants: [{ name: 'Võ Văn Thưởng', title: null, country: 'VN' }],
+    });
     expect(matchReport(other, 'a#3', [entry])).toBeNull();
   });
 
   it('keeps a visit and the return visit apart', () => {
     const entry = entryFor('e1', ['a#0', facts({ host: 'LA', guest: 'VN' })]);
     expect(matchReport(facts({ host: 'VN', guest: 'LA' }), 'b#0', [entry])).toBeNull();
-    expect(matchReport(facts({ host: 'LA', guest: 'VN', type: 'official_visit' }), 'c#0', [entry])?.id).toBe('e1');
+    expect(
+      matchReport(facts({ host: 'LA', guest: 'VN', type: 'official_visit' }), 'c#0', [entry])?.id,
+    ).toBe('e1');
   });
 
   it('finds the entry a report was already recorded in, whatever it says now', () => {
@@ -88,7 +109,10 @@ describe('event identity', () => {
   });
 
   it('names principals with either tone placement as one person', () => {
-    const entry = entryFor('e1', ['a#0', facts({ participants: [{ name: 'Nguyễn Văn Hoà', title: null, country: 'VN' }] })]);
+    const entry = entryFor('e1', [
+      'a#0',
+      facts({ participants: [{ name: 'Nguyễn Văn Hoà', title: null, country: 'VN' }] }),
+    ]);
     const f = facts({ participants: [{ name: 'Nguyễn Văn Hòa', title: null, country: 'VN' }] });
     expect(matchReport(f, 'b#0', [entry])?.id).toBe('e1');
   });

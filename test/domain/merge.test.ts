@@ -10,7 +10,10 @@ describe('mergeReports', () => {
     const merged = mergeReports([announced, held]);
     expect(merged.status).toBe('held');
     expect(merged.cameo).toBe('042');
-    expect(merged.sources.map((s) => s.url)).toEqual(['https://news.test/a', 'https://news.test/b']);
+    expect(merged.sources.map((s) => s.url)).toEqual([
+      'https://news.test/a',
+      'https://news.test/b',
+    ]);
   });
 
   it('is independent of the order reports arrive in', () => {
@@ -31,26 +34,54 @@ describe('mergeReports', () => {
     const merged = mergeReports([range, inside]);
     expect([merged.start, merged.end, merged.status]).toEqual(['2026-02-05', '2026-02-07', 'held']);
     const outside = report('o#0', '2026-02-09T00:00:00Z', { start: '2026-02-09' });
-    expect([mergeReports([range, outside]).start, mergeReports([range, outside]).end]).toEqual(['2026-02-09', null]);
+    expect([mergeReports([range, outside]).start, mergeReports([range, outside]).end]).toEqual([
+      '2026-02-09',
+      null,
+    ]);
   });
 
   it('keeps the range a meeting has only as a visit would: a meeting is on the day reported', () => {
     const meeting = { category: 'meeting' as const, type: 'committee_session' as const };
-    const range = report('r#0', '2020-12-05T00:00:00Z', { ...meeting, start: '2020-12-04', end: '2020-12-06' });
-    const day = report('d#0', '2020-12-06T12:00:00Z', { ...meeting, start: '2020-12-06', status: 'held' });
-    expect([mergeReports([range, day]).start, mergeReports([range, day]).end]).toEqual(['2020-12-06', null]);
+    const range = report('r#0', '2020-12-05T00:00:00Z', {
+      ...meeting,
+      start: '2020-12-04',
+      end: '2020-12-06',
+    });
+    const day = report('d#0', '2020-12-06T12:00:00Z', {
+      ...meeting,
+      start: '2020-12-06',
+      status: 'held',
+    });
+    expect([mergeReports([range, day]).start, mergeReports([range, day]).end]).toEqual([
+      '2020-12-06',
+      null,
+    ]);
   });
 
   it('lets the reports that know the day decide over a later passing mention by month', () => {
-    const told = report('t#0', '2017-06-01T00:00:00Z', { start: '2017-05-31', host: 'US', guest: 'VN', status: 'held' });
-    const passing = report('p#0', '2017-09-21T00:00:00Z', { start: '2017-05', host: 'VN', guest: 'US', status: 'held' });
+    const told = report('t#0', '2017-06-01T00:00:00Z', {
+      start: '2017-05-31',
+      host: 'US',
+      guest: 'VN',
+      status: 'held',
+    });
+    const passing = report('p#0', '2017-09-21T00:00:00Z', {
+      start: '2017-05',
+      host: 'VN',
+      guest: 'US',
+      status: 'held',
+    });
     const merged = mergeReports([told, passing]);
     expect([merged.start, merged.host, merged.guest]).toEqual(['2017-05-31', 'US', 'VN']);
   });
 
   it('completes a visit with the day a later report says it ended', () => {
     const began = report('b#0', '2025-08-03T21:00:00Z', { start: '2025-08-03', status: 'held' });
-    const ended = report('e#0', '2025-08-06T23:00:00Z', { start: '2025-08', end: '2025-08-06', status: 'held' });
+    const ended = report('e#0', '2025-08-06T23:00:00Z', {
+      start: '2025-08',
+      end: '2025-08-06',
+      status: 'held',
+    });
     const merged = mergeReports([began, ended]);
     expect([merged.start, merged.end]).toEqual(['2025-08-03', '2025-08-06']);
   });
@@ -69,7 +100,11 @@ describe('mergeReports', () => {
     });
     const twice = { ...extra, key: 'https://news.test/b#1' };
     const merged = mergeReports([announced, extra, twice]);
-    expect(merged.participants.map((p) => p.name)).toEqual(['Tô Lâm', 'Thongloun Sisoulith', 'Sonexay Siphandone']);
+    expect(merged.participants.map((p) => p.name)).toEqual([
+      'Tô Lâm',
+      'Thongloun Sisoulith',
+      'Sonexay Siphandone',
+    ]);
     expect(merged.sources).toHaveLength(2);
   });
 
@@ -85,7 +120,14 @@ describe('cameoOf', () => {
     [facts({ status: 'held', category: 'meeting', type: 'phone_call', host: null }), '041'],
     [facts({ status: 'held', category: 'meeting', type: 'talks' }), '040'],
     [
-      facts({ status: 'held', category: 'meeting', type: 'meeting', host: null, guest: null, location: { place: null, city: 'Jakarta', country: 'ID' } }),
+      facts({
+        status: 'held',
+        category: 'meeting',
+        type: 'meeting',
+        host: null,
+        guest: null,
+        location: { place: null, city: 'Jakarta', country: 'ID' },
+      }),
       '044',
     ],
   ])('codes %#', (f, code) => {

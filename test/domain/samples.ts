@@ -21,7 +21,12 @@ export function facts(overrides: Partial<EventFacts> = {}): EventFacts {
   };
 }
 
-export function report(key: string, published: string, overrides: Partial<EventFacts> = {}, partOf: string | null = null): Report {
+export function report(
+  key: string,
+  published: string,
+  overrides: Partial<EventFacts> = {},
+  partOf: string | null = null,
+): Report {
   return {
     key,
     article: { url: articleUrl(key), title: `title of ${key}`, published, outlet: null },

@@ -4,7 +4,9 @@ import { DATE_PATTERN_SOURCES, findDates, refDateOf } from '../../functions/extr
 import { matchForm } from '../../functions/text/vietnamese.js';
 
 const at = (text: string, published: string, previousDay: string | null = null) =>
-  findDates(matchForm(text), refDateOf(published), previousDay).map((d) => (d.endValue === null ? d.value : `${d.value}/${d.endValue}`));
+  findDates(matchForm(text), refDateOf(published), previousDay).map((d) =>
+    d.endValue === null ? d.value : `${d.value}/${d.endValue}`,
+  );
 
 describe('findDates', () => {
   it('reads day/month with the year of the publication', () => {
@@ -40,7 +42,10 @@ describe('findDates', () => {
     expect(at('Chiều cùng ngày', '2023-12-11', '2023-12-11')).toEqual(['2023-12-11']);
     // a sentence opening with "Sau đó," is on the day of the last reported event; inside a sentence it is not a date
     expect(at('Sau đó, Tổng thống hội kiến', '2023-12-12', '2023-12-11')).toEqual(['2023-12-11']);
-    expect(at('Ngay sau đó, ngày 12/12, hai bên', '2023-12-12', '2023-12-11')).toEqual(['2023-12-11', '2023-12-12']);
+    expect(at('Ngay sau đó, ngày 12/12, hai bên', '2023-12-12', '2023-12-11')).toEqual([
+      '2023-12-11',
+      '2023-12-12',
+    ]);
     expect(at('hội đàm, sau đó dự tiệc', '2023-12-12', '2023-12-11')).toEqual([]);
   });
   it('keeps years and ignores statistics and fractions of years', () => {
@@ -59,12 +64,19 @@ describe('findDates', () => {
 describe('date scanning', () => {
   // findDates tries the readers only where DATE_START finds a possible beginning; that
   // must give exactly the matches of trying every reader at every position.
-  const readers = DATE_PATTERN_SOURCES.readers.map((r) => ({ pattern: new RegExp(r.source, 'uy'), first: r.first }));
+  const readers = DATE_PATTERN_SOURCES.readers.map((r) => ({
+    pattern: new RegExp(r.source, 'uy'),
+    first: r.first,
+  }));
   const start = new RegExp(DATE_PATTERN_SOURCES.start, 'gu');
   const matchAt = (text: string, i: number, word?: string) => {
     for (const r of readers) {
       // from a start position, only the readers of the word found there (as findDates does)
-      if (word !== undefined && !r.first.includes(/^\d$/.test(word) ? DATE_PATTERN_SOURCES.digit : word)) continue;
+      if (
+        word !== undefined &&
+        !r.first.includes(/^\d$/.test(word) ? DATE_PATTERN_SOURCES.digit : word)
+      )
+        continue;
       r.pattern.lastIndex = i;
       const m = r.pattern.exec(text);
       if (m !== null) return m;
@@ -86,23 +98,88 @@ describe('date scanning', () => {
     start.lastIndex = 0;
     for (let s = start.exec(text); s !== null; s = start.exec(text)) {
       const m = matchAt(text, s.index, s[0]);
-      if (m === null) { start.lastIndex = s.index + 1; continue; }
+      if (m === null) {
+        start.lastIndex = s.index + 1;
+        continue;
+      }
       found.push(`${m.index}:${m[0]}`);
       start.lastIndex = m.index + Math.max(1, m[0].length);
     }
     return found;
   };
-  const words = ['ngày', 'tháng', 'năm', 'hôm', 'nay', 'qua', 'mai', 'kia', 'sau', 'tới', 'sắp', 'cùng', 'đến', 'và', 'rạng', 'sáng', 'trưa',
-    'chiều', 'tối', 'đêm', 'đầu', 'giữa', 'cuối', 'trung', 'thượng', 'hạ', 'tuần', 'vừa', 'rồi', 'này', 'ngoái', 'trước', 'x', 'ở', 'đó', 'ngay',
-    'thứ', 'hai', 'ba', 'tư', 'sáu', 'bảy', 'chủ', 'nhật', 'từ', 'lễ', 'đón', 'vào'];
-  const pieces = fc.oneof(fc.constantFrom(...words), fc.integer({ min: 0, max: 2030 }).map(String), fc.constantFrom(' ', ' ', ' ', '/', '.', '-', '–', ',', '(', 'x'));
+  const words = [
+    'ngày',
+    'tháng',
+    'năm',
+    'hôm',
+    'nay',
+    'qua',
+    'mai',
+    'kia',
+    'sau',
+    'tới',
+    'sắp',
+    'cùng',
+    'đến',
+    'và',
+    'rạng',
+    'sáng',
+    'trưa',
+    'chiều',
+    'tối',
+    'đêm',
+    'đầu',
+    'giữa',
+    'cuối',
+    'trung',
+    'thượng',
+    'hạ',
+    'tuần',
+    'vừa',
+    'rồi',
+    'này',
+    'ngoái',
+    'trước',
+    'x',
+    'ở',
+    'đó',
+    'ngay',
+    'thứ',
+    'hai',
+    'ba',
+    'tư',
+    'sáu',
+    'bảy',
+    'chủ',
+    'nhật',
+    'từ',
+    'lễ',
+    'đón',
+    'vào',
+  ];
+  const pieces = fc.oneof(
+    fc.constantFrom(...words),
+    fc.integer({ min: 0, max: 2030 }).map(String),
+    fc.constantFrom(' ', ' ', ' ', '/', '.', '-', '–', ',', '(', 'x'),
+  );
   const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
 
   it('finds the same matches as trying every position', () => {
-    for (const text of ['ngày 10 đến ngày 13 tháng 9 năm 2024', 'xtháng 5', 'chiều nay, 5/3-6/3 và hôm sau', 'từ 30/12 đến 2/1 năm tới', 'vào thứ hai tới, cuối tuần này']) {
+    for (const text of [
+      'ngày 10 đến ngày 13 tháng 9 năm 2024',
+      'xtháng 5',
+      'chiều nay, 5/3-6/3 và hôm sau',
+      'từ 30/12 đến 2/1 năm tới',
+      'vào thứ hai tới, cuối tuần này',
+    ]) {
       expect(candidates(text)).toEqual(everyPosition(text));
     }
-    fc.assert(fc.property(texts, (text) => { expect(candidates(text)).toEqual(everyPosition(text)); }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(candidates(text)).toEqual(everyPosition(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

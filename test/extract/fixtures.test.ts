@@ -3,17 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../functions/extract/index.js';
 import type { Article } from '../../functions/domain/article.js';
-import { scoreSet, type GoldEvent, type SetArticle } from './support/gold.js';
+import { extractEvents } from '../../functions/extract/index.js';
+import { type GoldEvent, type SetArticle, scoreSet } from './support/gold.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
 
 export function loadFixtures(): SetArticle[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { article: Article; events: GoldEvent[] };
-    return { id: f.slice(0, -5), article: raw.article, gold: raw.events };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+        article: Article;
+        events: GoldEvent[];
+      };
+      return { id: f.slice(0, -5), article: raw.article, gold: raw.events };
+    });
 }
 
 describe('own fixture articles', () => {
@@ -43,7 +50,20 @@ describe('own fixture articles', () => {
   // "cùng ngày" / "sau đó" after background dates (an arrival, a visit's range), and a
   // past visit mentioned in passing: these must come out exactly, not just on average
   it('dates later meetings from the lead, not from background dates (f13-f15 exact)', () => {
-    const strict = ['f13-newzealand-arrival', 'f14-india-range-between', 'f15-thailand-past-visit', 'f16-peru-minister-passive', 'f17-colombia-bare-titles', 'f18-bahrain-cochairs', 'f19-departure-tour', 'f20-return-sidelines', 'f21-tour-next-leg', 'f22-cuba-delegation', 'f23-canada-arrival', 'f24-tour-shared-range'];
+    const strict = [
+      'f13-newzealand-arrival',
+      'f14-india-range-between',
+      'f15-thailand-past-visit',
+      'f16-peru-minister-passive',
+      'f17-colombia-bare-titles',
+      'f18-bahrain-cochairs',
+      'f19-departure-tour',
+      'f20-return-sidelines',
+      'f21-tour-next-leg',
+      'f22-cuba-delegation',
+      'f23-canada-arrival',
+      'f24-tour-shared-range',
+    ];
     expect(score.problems.filter((p) => strict.includes(p.split(' ')[0]!))).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../functions/extract/index.js';
 import { ExtractedEvent } from '../../functions/domain/event.js';
+import { extractEvents } from '../../functions/extract/index.js';
 import { loadSet, scoreSet } from './support/gold.js';
 
 const shared = path.resolve(import.meta.dirname, '../../../shared');
@@ -21,13 +21,20 @@ describe('seed articles', () => {
     // 004 reports the state visit of 000 without saying "cấp Nhà nước" or naming the
     // Lao inviter, and 001 tells of the Lao visit without naming who invited it (Tô Lâm
     // only hosts the talks): type and inviters come from 000 when the store merges them.
-    const fromAnotherArticle = ['004_0ee21f08bc6a023e FIELD vn-la-2026-02-state-visit', '001_83e5263e9d38d047 FIELD la-vn-2026-01-visit participants'];
-    const fieldErrors = score.problems.filter((p) => p.includes(' FIELD ') && !fromAnotherArticle.some((known) => p.startsWith(known)));
+    const fromAnotherArticle = [
+      '004_0ee21f08bc6a023e FIELD vn-la-2026-02-state-visit',
+      '001_83e5263e9d38d047 FIELD la-vn-2026-01-visit participants',
+    ];
+    const fieldErrors = score.problems.filter(
+      (p) => p.includes(' FIELD ') && !fromAnotherArticle.some((known) => p.startsWith(known)),
+    );
     expect(fieldErrors).toEqual([]);
   });
 
   it('produces events that satisfy the schema', () => {
-    for (const a of set) for (const e of extractEvents(a.article)) expect(ExtractedEvent.safeParse(e).success).toBe(true);
+    for (const a of set)
+      for (const e of extractEvents(a.article))
+        expect(ExtractedEvent.safeParse(e).success).toBe(true);
   });
 });
 

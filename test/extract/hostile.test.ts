@@ -1,11 +1,17 @@
 // Text that is not news: nothing must crash, nothing spurious must come out, and the
 // work must grow linearly with the length (sizes are compared, never absolute times).
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../functions/extract/index.js';
 import type { Article } from '../../functions/domain/article.js';
+import { extractEvents } from '../../functions/extract/index.js';
 
 const article = (text: string, title: string | null = null): Article => ({
-  url: null, canonicalUrl: null, title, publishedAt: '2025-03-10T08:00:00+07:00', language: 'vi', source: null, text,
+  url: null,
+  canonicalUrl: null,
+  title,
+  publishedAt: '2025-03-10T08:00:00+07:00',
+  language: 'vi',
+  source: null,
+  text,
 });
 
 function cpuMs(f: () => void): number {
@@ -18,20 +24,34 @@ function cpuMs(f: () => void): number {
 /** The cheaper of a few runs, to keep scheduling noise out of the comparison. */
 function cost(text: string): number {
   let best = Infinity;
-  for (let i = 0; i < 5; i++) best = Math.min(best, cpuMs(() => extractEvents(article(text))));
+  for (let i = 0; i < 5; i++)
+    best = Math.min(
+      best,
+      cpuMs(() => extractEvents(article(text))),
+    );
   return best;
 }
 
 describe('hostile input', () => {
   it('returns nothing for empty, blank, non-Vietnamese and binary-looking text', () => {
-    for (const text of ['', '   \n\t ', 'The quick brown fox jumps over the lazy dog.', '这是中文文本，没有越南语。', '\u0000\u0001\uffff\ud800', '<<<>>>&&&;;;', '1/1/1/1/1/1 2/2-3/3', '🙂'.repeat(1000)]) {
+    for (const text of [
+      '',
+      '   \n\t ',
+      'The quick brown fox jumps over the lazy dog.',
+      '这是中文文本，没有越南语。',
+      '\u0000\u0001\uffff\ud800',
+      '<<<>>>&&&;;;',
+      '1/1/1/1/1/1 2/2-3/3',
+      '🙂'.repeat(1000),
+    ]) {
       expect(extractEvents(article(text))).toEqual([]);
     }
   });
 
   it('finds no event in a megabyte of filler or of Vietnamese without events', () => {
     expect(extractEvents(article('a'.repeat(1_000_000)))).toEqual([]);
-    const prose = 'Kim ngạch thương mại song phương năm 2024 đạt 86 tỷ USD, tăng 13% so với năm 2023. ';
+    const prose =
+      'Kim ngạch thương mại song phương năm 2024 đạt 86 tỷ USD, tăng 13% so với năm 2023. ';
     expect(extractEvents(article(prose.repeat(12_000)))).toEqual([]);
   });
 
@@ -70,7 +90,22 @@ describe('hostile input', () => {
   });
 
   it('handles a long title and odd publication dates', () => {
-    expect(() => extractEvents({ ...article('Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.', 'x'.repeat(5000)), publishedAt: '2025-12-31' })).not.toThrow();
-    expect(() => extractEvents({ ...article('Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.'), publishedAt: 'not a date' })).not.toThrow();
+    expect(() =>
+      extractEvents({
+        ...article(
+          'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
+          'x'.repeat(5000),
+        ),
+        publishedAt: '2025-12-31',
+      }),
+    ).not.toThrow();
+    expect(() =>
+      extractEvents({
+        ...article(
+          'Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
+        ),
+        publishedAt: 'not a date',
+      }),
+    ).not.toThrow();
   });
 });

@@ -7,8 +7,11 @@ describe('cleanText', () => {
     expect(cleanText(nfd)).toBe('Tập Cận Bình thăm Việt Nam');
   });
   it('removes tags and decodes entities, also escaped markup', () => {
-    expect(cleanText('<p><strong>TPO - Sáng&nbsp;nay</strong></p><p>&quot;Đối tác&quot; Việt Nam &ndash; Philippines &amp; ASEAN</p>'))
-      .toBe('TPO - Sáng nay\n\n"Đối tác" Việt Nam – Philippines & ASEAN');
+    expect(
+      cleanText(
+        '<p><strong>TPO - Sáng&nbsp;nay</strong></p><p>&quot;Đối tác&quot; Việt Nam &ndash; Philippines &amp; ASEAN</p>',
+      ),
+    ).toBe('TPO - Sáng nay\n\n"Đối tác" Việt Nam – Philippines & ASEAN');
     expect(cleanText('&lt;p&gt;Hà Nội&lt;/p&gt; &#7871; &#x1EBF;')).toBe('Hà Nội\nế ế');
   });
   it('folds whitespace and keeps paragraphs', () => {

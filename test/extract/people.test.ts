@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findPeople, resolvePeople } from '../../functions/extract/people.js';
 import { countryAt, titleAt } from '../../functions/extract/gazetteer.js';
+import { findPeople, resolvePeople } from '../../functions/extract/people.js';
 import { tokenize } from '../../functions/extract/tokens.js';
 
-const people = (s: string) => findPeople(s, tokenize(s)).map((p) => ({ title: p.title, name: p.name, country: p.country, principal: p.principal }));
+const people = (s: string) =>
+  findPeople(s, tokenize(s)).map((p) => ({
+    title: p.title,
+    name: p.name,
+    country: p.country,
+    principal: p.principal,
+  }));
 
 describe('gazetteer', () => {
   const country = (s: string) => countryAt(tokenize(s), 0)?.code ?? null;
@@ -24,29 +30,62 @@ describe('gazetteer', () => {
     expect(country('lào')).toBeNull();
   });
   it('finds the longest title, not inside an institution name', () => {
-    expect(titleAt(tokenize('Thủ tướng Chính phủ Phạm Minh Chính'), 0)?.entry.name).toBe('Thủ tướng Chính phủ');
+    expect(titleAt(tokenize('Thủ tướng Chính phủ Phạm Minh Chính'), 0)?.entry.name).toBe(
+      'Thủ tướng Chính phủ',
+    );
     expect(titleAt(tokenize('Phủ Chủ tịch'), 1)).toBeNull();
   });
 });
 
 describe('findPeople', () => {
   it('reads title, country and name', () => {
-    expect(people('Tổng thống Hợp chúng quốc Hoa Kỳ Joe Biden sẽ thăm')).toEqual([{ title: 'Tổng thống', name: 'Joe Biden', country: 'US', principal: true }]);
-    expect(people('Thủ tướng Lào Sonexay Siphandone nhấn mạnh')[0]).toMatchObject({ name: 'Sonexay Siphandone', country: 'LA' });
-    expect(people('Chủ tịch Trung Quốc Tập Cận Bình')[0]).toMatchObject({ name: 'Tập Cận Bình', country: 'CN' });
-    expect(people('Tổng thống Indonesia Prabowo Subianto')[0]).toMatchObject({ name: 'Prabowo Subianto', country: 'ID' });
+    expect(people('Tổng thống Hợp chúng quốc Hoa Kỳ Joe Biden sẽ thăm')).toEqual([
+      { title: 'Tổng thống', name: 'Joe Biden', country: 'US', principal: true },
+    ]);
+    expect(people('Thủ tướng Lào Sonexay Siphandone nhấn mạnh')[0]).toMatchObject({
+      name: 'Sonexay Siphandone',
+      country: 'LA',
+    });
+    expect(people('Chủ tịch Trung Quốc Tập Cận Bình')[0]).toMatchObject({
+      name: 'Tập Cận Bình',
+      country: 'CN',
+    });
+    expect(people('Tổng thống Indonesia Prabowo Subianto')[0]).toMatchObject({
+      name: 'Prabowo Subianto',
+      country: 'ID',
+    });
   });
   it('reads chained titles and suffixes', () => {
-    expect(people('Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith và Phu nhân')[0]).toMatchObject({ title: 'Tổng Bí thư, Chủ tịch nước', name: 'Thongloun Sisoulith', country: 'LA' });
-    expect(people('Tổng thống Cộng hòa Philippines Ferdinand Marcos Jr., người')[0]).toMatchObject({ name: 'Ferdinand Marcos Jr.', country: 'PH' });
-    expect(people('Phó Thủ tướng, Bộ trưởng Ngoại giao New Zealand Winston Peters.')[0]).toMatchObject({ name: 'Winston Peters', country: 'NZ', principal: true });
+    expect(
+      people('Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith và Phu nhân')[0],
+    ).toMatchObject({
+      title: 'Tổng Bí thư, Chủ tịch nước',
+      name: 'Thongloun Sisoulith',
+      country: 'LA',
+    });
+    expect(people('Tổng thống Cộng hòa Philippines Ferdinand Marcos Jr., người')[0]).toMatchObject({
+      name: 'Ferdinand Marcos Jr.',
+      country: 'PH',
+    });
+    expect(
+      people('Phó Thủ tướng, Bộ trưởng Ngoại giao New Zealand Winston Peters.')[0],
+    ).toMatchObject({ name: 'Winston Peters', country: 'NZ', principal: true });
   });
   it('marks people who only comment as not principal', () => {
-    expect(people('Thứ trưởng Ngoại giao Hà Kim Ngọc cho biết')[0]).toMatchObject({ name: 'Hà Kim Ngọc', principal: false });
-    expect(people('Đại sứ Ba Lan tại Việt Nam Joanna Skoczek')[0]).toMatchObject({ name: 'Joanna Skoczek', country: 'PL', principal: false });
+    expect(people('Thứ trưởng Ngoại giao Hà Kim Ngọc cho biết')[0]).toMatchObject({
+      name: 'Hà Kim Ngọc',
+      principal: false,
+    });
+    expect(people('Đại sứ Ba Lan tại Việt Nam Joanna Skoczek')[0]).toMatchObject({
+      name: 'Joanna Skoczek',
+      country: 'PL',
+      principal: false,
+    });
   });
   it('keeps an institution between title and name out of the name', () => {
-    expect(people('Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên cho biết')[0]).toMatchObject({ name: 'Nguyễn Hồng Diên' });
+    expect(people('Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên cho biết')[0]).toMatchObject({
+      name: 'Nguyễn Hồng Diên',
+    });
   });
   it('stops names at captions', () => {
     expect(people('Tổng Bí thư Tô Lâm ẢNH: TTXVN')[0]).toMatchObject({ name: 'Tô Lâm' });
@@ -55,11 +94,23 @@ describe('findPeople', () => {
 
 describe('resolvePeople', () => {
   it('joins short names and bare titles to the full mention', () => {
-    const sentences = ['Tổng thống Hoa Kỳ Joe Biden thăm Việt Nam', 'Tổng thống Biden cảm ơn', 'Chủ tịch nước Võ Văn Thưởng đón', 'theo lời mời của Chủ tịch nước', 'Thủ tướng Ấn Độ Narendra Modi', 'Thủ tướng Modi nói'];
+    const sentences = [
+      'Tổng thống Hoa Kỳ Joe Biden thăm Việt Nam',
+      'Tổng thống Biden cảm ơn',
+      'Chủ tịch nước Võ Văn Thưởng đón',
+      'theo lời mời của Chủ tịch nước',
+      'Thủ tướng Ấn Độ Narendra Modi',
+      'Thủ tướng Modi nói',
+    ];
     const mentions = sentences.flatMap((s) => findPeople(s, tokenize(s)));
     const { personOf } = resolvePeople(mentions);
     expect(personOf.map((p) => p && `${p.name} ${p.country}`)).toEqual([
-      'Joe Biden US', 'Joe Biden US', 'Võ Văn Thưởng VN', 'Võ Văn Thưởng VN', 'Narendra Modi IN', 'Narendra Modi IN',
+      'Joe Biden US',
+      'Joe Biden US',
+      'Võ Văn Thưởng VN',
+      'Võ Văn Thưởng VN',
+      'Narendra Modi IN',
+      'Narendra Modi IN',
     ]);
   });
   it('gives Vietnamese names without a country to Vietnam and known leaders their country', () => {

@@ -10,13 +10,22 @@ const dataDir = path.join(extractDir, 'data', 'vi');
 /** Every phrase a table holds: the items of its lists, the keys of its phrase maps and the `phrase`/`name` of its entries. */
 function phrasesOf(value: unknown, key = ''): string[] {
   if (key.startsWith('$') || key.startsWith('_')) return [];
-  if (typeof value === 'string') return key === '' || key === 'phrase' || key === 'name' ? [value] : [];
+  if (typeof value === 'string')
+    return key === '' || key === 'phrase' || key === 'name' ? [value] : [];
   if (Array.isArray(value)) return value.flatMap((v) => phrasesOf(v));
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
     // a map from phrases ("tuần tới": 1) rather than a record of fields
     const phraseMap = entries.some(([k]) => /\s|[^\x00-\x7f]/u.test(k));
-    return entries.flatMap(([k, v]) => [...(phraseMap ? [k] : []), ...(typeof v === 'string' && !phraseMap && !['kind', 'type', 'needsObject', 'role', 'requires', 'code', 'homeCountry'].includes(k) ? [v] : []), ...phrasesOf(v, typeof v === 'string' ? '#' : k)]);
+    return entries.flatMap(([k, v]) => [
+      ...(phraseMap ? [k] : []),
+      ...(typeof v === 'string' &&
+      !phraseMap &&
+      !['kind', 'type', 'needsObject', 'role', 'requires', 'code', 'homeCountry'].includes(k)
+        ? [v]
+        : []),
+      ...phrasesOf(v, typeof v === 'string' ? '#' : k),
+    ]);
   }
   return [];
 }
@@ -24,14 +33,21 @@ function phrasesOf(value: unknown, key = ''): string[] {
 /** The string and template literals of a TypeScript file, comments removed. */
 function literalsOf(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
-  return [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0].slice(1, -1));
+  return [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) =>
+    m[0].slice(1, -1),
+  );
 }
 
 /** A letter only Vietnamese writing uses (ă, ơ, ư, đ and the tone marks). */
 const VIETNAMESE_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]/u;
 
 const tables = readdirSync(dataDir).filter((f) => f.endsWith('.json'));
-const phrases = new Set(tables.flatMap((f) => phrasesOf(JSON.parse(readFileSync(path.join(dataDir, f), 'utf8')))).map((p) => p.toLowerCase().trim()).filter((p) => p.length > 1));
+const phrases = new Set(
+  tables
+    .flatMap((f) => phrasesOf(JSON.parse(readFileSync(path.join(dataDir, f), 'utf8'))))
+    .map((p) => p.toLowerCase().trim())
+    .filter((p) => p.length > 1),
+);
 const codeFiles = readdirSync(extractDir).filter((f) => f.endsWith('.ts'));
 
 describe('rules as data', () => {
@@ -42,10 +58,17 @@ describe('rules as data', () => {
     expect(phrases.has('tuần tới')).toBe(true);
   });
 
-  it.each(codeFiles)('%s holds no Vietnamese word and no table phrase as a string literal', (file) => {
-    const offending = literalsOf(readFileSync(path.join(extractDir, file), 'utf8'))
-      // a Vietnamese letter, or a phrase of several words that a table holds
-      .filter((literal) => VIETNAMESE_LETTER.test(literal) || (/\s/.test(literal.trim()) && phrases.has(literal.toLowerCase().trim())));
-    expect(offending).toEqual([]);
-  });
+  it.each(codeFiles)(
+    '%s holds no Vietnamese word and no table phrase as a string literal',
+    (file) => {
+      const offending = literalsOf(readFileSync(path.join(extractDir, file), 'utf8'))
+        // a Vietnamese letter, or a phrase of several words that a table holds
+        .filter(
+          (literal) =>
+            VIETNAMESE_LETTER.test(literal) ||
+            (/\s/.test(literal.trim()) && phrases.has(literal.toLowerCase().trim())),
+        );
+      expect(offending).toEqual([]);
+    },
+  );
 });

@@ -5,10 +5,17 @@ const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
 describe('splitSentences', () => {
   it('splits at full stops before a capital', () => {
-    expect(texts('Hai bên hội đàm. Sau đó, hai bên ký văn kiện.')).toEqual(['Hai bên hội đàm.', 'Sau đó, hai bên ký văn kiện.']);
+    expect(texts('Hai bên hội đàm. Sau đó, hai bên ký văn kiện.')).toEqual([
+      'Hai bên hội đàm.',
+      'Sau đó, hai bên ký văn kiện.',
+    ]);
   });
   it('keeps dates, numbers, initials and abbreviations inside a sentence', () => {
-    expect(texts('Ngày 5/2 và tháng 12.2025 có 1.200 dự án. Tổng thống Ferdinand Marcos Jr. và ông D. Trump tới TP. Hồ Chí Minh.')).toEqual([
+    expect(
+      texts(
+        'Ngày 5/2 và tháng 12.2025 có 1.200 dự án. Tổng thống Ferdinand Marcos Jr. và ông D. Trump tới TP. Hồ Chí Minh.',
+      ),
+    ).toEqual([
       'Ngày 5/2 và tháng 12.2025 có 1.200 dự án.',
       'Tổng thống Ferdinand Marcos Jr. và ông D. Trump tới TP. Hồ Chí Minh.',
     ]);

@@ -116,5 +116,9 @@ export class FaultSwitch {
 
 /** What a dropped connection looks like to the SDK (retryable for its retry strategy). */
 export function networkError(): Error {
-  return Object.assign(new Error('read ECONNRESET (injected by the test)'), { code: 'ECONNRESET', errno: -104, syscall: 'read' });
+  return Object.assign(new Error('read ECONNRESET (injected by the test)'), {
+    code: 'ECONNRESET',
+    errno: -104,
+    syscall: 'read',
+  });
 }

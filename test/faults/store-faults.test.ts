@@ -6,15 +6,23 @@
 //     the state of a clean ingest: the same feed (timestamps aside), the same items.
 // And: with the store down, every read route and /healthz answer 503.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Extract } from '../../functions/ingest/ingest-article.js';
 import { extractEvents } from '../../functions/extract/index.js';
-import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
-import { startLocalService, type LocalService } from '../../infra/local/runtime.js';
+import type { Extract } from '../../functions/ingest/ingest-article.js';
+import { type LocalEngine, startDynalite } from '../../infra/local/dynalite.js';
+import { type LocalService, startLocalService } from '../../infra/local/runtime.js';
+import {
+  feedItems,
+  invariantViolations,
+  normalizeFeed,
+  readState,
+  scanTable,
+  type TableState,
+} from '../conformance/state.js';
 import { seedArticles, statedArticle, statedEvents } from '../integration/harness.js';
-import { feedItems, invariantViolations, normalizeFeed, readState, scanTable, type TableState } from '../conformance/state.js';
-import { FaultSwitch, type FaultMode } from './faulty-client.js';
+import { type FaultMode, FaultSwitch } from './faulty-client.js';
 
-const INTERNALS = /ECONNRESET|injected|errno|syscall|GetItem|PutItem|BatchWrite|BatchGet|UpdateItem|Query feed|Dynamo|StoreUnavailable|node_modules|\bat .*:\d+:\d+|\.ts\b/;
+const INTERNALS =
+  /ECONNRESET|injected|errno|syscall|GetItem|PutItem|BatchWrite|BatchGet|UpdateItem|Query feed|Dynamo|StoreUnavailable|node_modules|\bat .*:\d+:\d+|\.ts\b/;
 
 let engine: LocalEngine;
 let tables = 0;
@@ -70,19 +78,38 @@ async function scenarios(): Promise<Scenario[]> {
 }
 
 async function fresh(extract: Extract, sw: FaultSwitch): Promise<LocalService> {
-  return startLocalService({ endpoint: engine.endpoint, tableName: `faults-${++tables}`, extract, client: sw.wrap });
+  return startLocalService({
+    endpoint: engine.endpoint,
+    tableName: `faults-${++tables}`,
+    extract,
+    client: sw.wrap,
+  });
 }
 
 async function postArticle(s: LocalService, body: string) {
-  const r = await s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const r = await s.app.request('/articles', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { status: r.status, headers: r.headers, text: await r.text() };
 }
 
 /** What must be equal between a clean ingest and a faulted-then-retried one. */
 function comparable(state: TableState) {
   return {
-    events: state.events.map((e) => ({ id: e.id, revision: e.revision, event: e.event, reports: e.reports, postings: [...e.postings].sort() })),
-    articles: state.articles.map((a) => ({ key: a.key, contentHash: a.contentHash, eventIds: a.eventIds })),
+    events: state.events.map((e) => ({
+      id: e.id,
+      revision: e.revision,
+      event: e.event,
+      reports: e.reports,
+      postings: [...e.postings].sort(),
+    })),
+    articles: state.articles.map((a) => ({
+      key: a.key,
+      contentHash: a.contentHash,
+      eventIds: a.eventIds,
+    })),
     ledgers: [...state.ledgers].map(([k, l]) => [k, l.entries]),
     postings: [...state.postings].sort(),
   };
@@ -140,15 +167,25 @@ async function runScenario(sc: Scenario) {
       let partialFeedsOk = true;
       let retry = first.status;
       if (mode !== 'transient') {
-        partialViolations = invariantViolations(readState(await scanTable(engine.endpoint, table))).violations;
-        for (const path of ['/feeds/feed.json', '/feeds/atom.xml', '/feeds/rss.xml', '/feeds/calendar.ics', '/']) {
+        partialViolations = invariantViolations(
+          readState(await scanTable(engine.endpoint, table)),
+        ).violations;
+        for (const path of [
+          '/feeds/feed.json',
+          '/feeds/atom.xml',
+          '/feeds/rss.xml',
+          '/feeds/calendar.ics',
+          '/',
+        ]) {
           if ((await s.app.request(path)).status !== 200) partialFeedsOk = false;
         }
         retry = (await postArticle(s, sc.body)).status;
       }
       const finalState = readState(await scanTable(engine.endpoint, table));
       const finalCheck = invariantViolations(finalState);
-      const after = await s.app.request('/feeds/feed.json', { headers: { 'if-none-match': etagBefore } });
+      const after = await s.app.request('/feeds/feed.json', {
+        headers: { 'if-none-match': etagBefore },
+      });
       points.push({
         mode,
         n,
@@ -189,12 +226,19 @@ describe('the store failing at every point of an ingest', async () => {
           'SDK retried': ps.filter((p) => p.retried).length,
           'retry answers': [...new Set(ps.map((p) => p.retry))].join('/'),
           'half-written': ps.filter((p) => p.partialViolations.length > 0).length,
-          converged: ps.filter((p) => p.feedEqual && p.stateEqual && p.finalViolations.length === 0).length,
-          'ETag stuck': ps.filter((p) => p.etagStuck).map((p) => `${p.n + 1}:${p.command}`).join(' ') || '-',
+          converged: ps.filter((p) => p.feedEqual && p.stateEqual && p.finalViolations.length === 0)
+            .length,
+          'ETag stuck':
+            ps
+              .filter((p) => p.etagStuck)
+              .map((p) => `${p.n + 1}:${p.command}`)
+              .join(' ') || '-',
         };
       }),
     );
-    console.log('fault injection: crash points per scenario and mode (n:command = the call that failed)');
+    console.log(
+      'fault injection: crash points per scenario and mode (n:command = the call that failed)',
+    );
     console.table(rows);
   }, 120_000);
 
@@ -245,7 +289,10 @@ describe('the store failing at every point of an ingest', async () => {
       // changed but its ETag had not, and pollers got 304 for good.
       it('moves the feed ETag once the retried ingest has changed the feed', () => {
         for (const p of results.get(sc.name)!.points) {
-          expect(p.etagStuck, `${p.mode} call ${p.n + 1} (${p.command}): a poller's old ETag still answers 304`).toBe(false);
+          expect(
+            p.etagStuck,
+            `${p.mode} call ${p.n + 1} (${p.command}): a poller's old ETag still answers 304`,
+          ).toBe(false);
         }
       });
     });
@@ -260,17 +307,28 @@ describe('the store down', () => {
   beforeAll(async () => {
     sw = new FaultSwitch();
     s = await fresh(statedEvents, sw);
-    const r = await postArticle(s, statedArticle('https://a.test/x', '2026-02-04T08:00:00+07:00', [{}]));
-    eventId = (JSON.parse(r.text) as { events: { _diplomacy: unknown; url: string }[] }).events[0]!.url.split('/').pop()!;
+    const r = await postArticle(
+      s,
+      statedArticle('https://a.test/x', '2026-02-04T08:00:00+07:00', [{}]),
+    );
+    eventId = (
+      JSON.parse(r.text) as { events: { _diplomacy: unknown; url: string }[] }
+    ).events[0]!.url.split('/').pop()!;
   });
   afterAll(() => s.close());
 
   it('answers every read route, /healthz and POST /articles with 503, Retry-After and no internals', async () => {
     sw.stop();
     const requests: [string, RequestInit][] = [
-      ...['/feeds/atom.xml', '/feeds/rss.xml', '/feeds/feed.json', '/feeds/calendar.ics', '/', '/healthz', `/events/${eventId}`].map(
-        (p) => [p, {}] as [string, RequestInit],
-      ),
+      ...[
+        '/feeds/atom.xml',
+        '/feeds/rss.xml',
+        '/feeds/feed.json',
+        '/feeds/calendar.ics',
+        '/',
+        '/healthz',
+        `/events/${eventId}`,
+      ].map((p) => [p, {}] as [string, RequestInit]),
       ['/feeds/feed.json?country=VN&type=visit&status=announced', {}],
       ['/feeds/atom.xml', { method: 'HEAD' }],
       ['/feeds/feed.json', { headers: { 'if-none-match': '"1-abc"' } }],
@@ -294,7 +352,11 @@ describe('the store down', () => {
       expect(r.headers.get('content-type'), at).toMatch(/^application\/problem\+json/);
       if (init.method !== 'HEAD') {
         const body = JSON.parse(text) as Record<string, unknown>;
-        expect(body, at).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 503 });
+        expect(body, at).toMatchObject({
+          type: expect.any(String),
+          title: expect.any(String),
+          status: 503,
+        });
         expect(text, at).not.toMatch(INTERNALS);
       }
     }
@@ -306,7 +368,11 @@ describe('the store down', () => {
 
   it('answers 503 when the engine itself is gone (connection refused, after the SDK retries)', async () => {
     const own = await startDynalite();
-    const t = await startLocalService({ endpoint: own.endpoint, tableName: 'gone', extract: statedEvents });
+    const t = await startLocalService({
+      endpoint: own.endpoint,
+      tableName: 'gone',
+      extract: statedEvents,
+    });
     expect((await t.app.request('/healthz')).status).toBe(200);
     await own.close();
     for (const path of ['/healthz', '/feeds/feed.json', '/']) {

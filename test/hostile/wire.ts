@@ -12,7 +12,11 @@ export interface RawAnswer {
 
 /** Sends `head` (request line and headers, CRLF-terminated, without the blank line's
  *  own CRLF added) and `body` raw; reads until the server closes (send `Connection: close`). */
-export function rawRequest(port: number, head: string | Buffer, body: Buffer | Buffer[] = Buffer.alloc(0)): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  head: string | Buffer,
+  body: Buffer | Buffer[] = Buffer.alloc(0),
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -34,7 +38,12 @@ export function rawRequest(port: number, head: string | Buffer, body: Buffer | B
       }
       let rest: Buffer = Buffer.from(raw.slice(end + 4), 'latin1');
       if (headers['transfer-encoding'] === 'chunked') rest = dechunk(rest);
-      resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: rest.toString('utf8'), reset });
+      resolve({
+        status: Number(statusLine!.split(' ')[1]),
+        headers,
+        body: rest.toString('utf8'),
+        reset,
+      });
     });
     socket.setTimeout(20_000, () => socket.destroy(new Error('raw request timed out')));
     socket.write(head);

@@ -5,7 +5,8 @@ import type { LocalService } from '../../infra/local/runtime.js';
 import { allItems, post, service, statedArticle, statedEvents } from '../integration/harness.js';
 
 let s: LocalService;
-const get = (path: string, headers: Record<string, string> = {}) => s.app.request(`http://localhost${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  s.app.request(`http://localhost${path}`, { headers });
 
 beforeAll(async () => {
   s = await service({ extract: statedEvents });
@@ -99,7 +100,10 @@ describe('conditional requests', () => {
       expect((await get(path, { 'if-none-match': `W/${etag}` })).status).toBe(304);
       expect((await get(path, { 'if-modified-since': lastModified })).status).toBe(304);
       expect((await get(path, { 'if-none-match': '"other"' })).status).toBe(200);
-      expect((await get(`${path}${path.includes('?') ? '&' : '?'}limit=3`, { 'if-none-match': etag })).status).toBe(200);
+      expect(
+        (await get(`${path}${path.includes('?') ? '&' : '?'}limit=3`, { 'if-none-match': etag }))
+          .status,
+      ).toBe(200);
     },
   );
 
@@ -108,7 +112,10 @@ describe('conditional requests', () => {
     try {
       await post(other, statedArticle('https://news.test/x', '2026-03-01T00:00:00Z', [{}]));
       const before = (await other.app.request('/feeds/feed.json')).headers.get('etag');
-      await post(other, statedArticle('https://news.test/y', '2026-03-02T00:00:00Z', [{ status: 'held' }]));
+      await post(
+        other,
+        statedArticle('https://news.test/y', '2026-03-02T00:00:00Z', [{ status: 'held' }]),
+      );
       const after = (await other.app.request('/feeds/feed.json')).headers.get('etag');
       expect(after).not.toBe(before);
     } finally {
@@ -116,22 +123,42 @@ describe('conditional requests', () => {
     }
   });
 
-  it('moves a filtered view\'s validators only when an event it may show changes', async () => {
+  it("moves a filtered view's validators only when an event it may show changes", async () => {
     const other = await service({ extract: statedEvents });
     try {
       await post(other, statedArticle('https://news.test/la', '2026-03-01T00:00:00Z', [{}]));
-      await post(other, statedArticle('https://news.test/th', '2026-03-01T00:00:00Z', [{ countries: ['TH', 'VN'], host: 'TH', location: { place: null, city: null, country: 'TH' } }]));
-      const etag = async (path: string) => (await other.app.request(`http://localhost${path}`)).headers.get('etag');
-      const views = ['/feeds/feed.json?country=TH', '/feeds/atom.xml?country=LA', '/feeds/feed.json', '/feeds/rss.xml?type=talks'];
+      await post(
+        other,
+        statedArticle('https://news.test/th', '2026-03-01T00:00:00Z', [
+          {
+            countries: ['TH', 'VN'],
+            host: 'TH',
+            location: { place: null, city: null, country: 'TH' },
+          },
+        ]),
+      );
+      const etag = async (path: string) =>
+        (await other.app.request(`http://localhost${path}`)).headers.get('etag');
+      const views = [
+        '/feeds/feed.json?country=TH',
+        '/feeds/atom.xml?country=LA',
+        '/feeds/feed.json',
+        '/feeds/rss.xml?type=talks',
+      ];
       const before = await Promise.all(views.map(etag));
       // a report that the LA visit was held: the LA and unfiltered views change, the others do not
-      await post(other, statedArticle('https://news.test/la-held', '2026-03-02T00:00:00Z', [{ status: 'held' }]));
+      await post(
+        other,
+        statedArticle('https://news.test/la-held', '2026-03-02T00:00:00Z', [{ status: 'held' }]),
+      );
       const after = await Promise.all(views.map(etag));
       expect(after[0]).toBe(before[0]);
       expect(after[1]).not.toBe(before[1]);
       expect(after[2]).not.toBe(before[2]);
       expect(after[3]).toBe(before[3]);
-      const conditional = await other.app.request('http://localhost/feeds/feed.json?country=TH', { headers: { 'if-none-match': before[0]! } });
+      const conditional = await other.app.request('http://localhost/feeds/feed.json?country=TH', {
+        headers: { 'if-none-match': before[0]! },
+      });
       expect(conditional.status).toBe(304);
     } finally {
       await other.close();
@@ -171,7 +198,12 @@ describe('HTTP surface', () => {
   });
 
   it('answers unknown paths and events with 404 problem+json', async () => {
-    for (const path of ['/nope', '/events/does-not-exist', '/events/..%2F..%2Fetc%2Fpasswd', '/feeds/atom.json']) {
+    for (const path of [
+      '/nope',
+      '/events/does-not-exist',
+      '/events/..%2F..%2Fetc%2Fpasswd',
+      '/feeds/atom.json',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);

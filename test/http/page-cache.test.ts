@@ -2,7 +2,7 @@
 // change markers of every view it reads are unchanged (compared here, after each of a
 // series of changes, with a render by a feed app that caches nothing); HEAD, 304 and
 // cached 200s read no event; compression; signed cursors.
-import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
@@ -16,7 +16,11 @@ const CURSOR_KEY = 'a test key of at least thirty-two characters';
 
 /** A feed-only app over the same store, as the feed Lambda function is beside the
  *  ingest one: it learns of changes only from the store. */
-function feedApp(s: LocalService, pages: PageCache, markers: MarkerMemo<(ViewMeta | null)[]>): Hono {
+function feedApp(
+  s: LocalService,
+  pages: PageCache,
+  markers: MarkerMemo<(ViewMeta | null)[]>,
+): Hono {
   const app = createApp();
   feedRoutes(app, { store: s.store, cursorKey: CURSOR_KEY, pages, markers });
   return app;
@@ -33,19 +37,48 @@ const VIEWS = [
   '/?status=held',
 ];
 
-const la = (extra: Record<string, unknown> = {}) => ({ countries: ['LA', 'VN'], host: 'LA', location: { place: null, city: null, country: 'LA' }, ...extra });
-const kh = (extra: Record<string, unknown> = {}) => ({ countries: ['KH', 'VN'], host: 'KH', location: { place: null, city: null, country: 'KH' }, ...extra });
+const la = (extra: Record<string, unknown> = {}) => ({
+  countries: ['LA', 'VN'],
+  host: 'LA',
+  location: { place: null, city: null, country: 'LA' },
+  ...extra,
+});
+const kh = (extra: Record<string, unknown> = {}) => ({
+  countries: ['KH', 'VN'],
+  host: 'KH',
+  location: { place: null, city: null, country: 'KH' },
+  ...extra,
+});
 
 /** Each step changes an event that some of VIEWS list, or may list. */
 const CHANGES: [string, string, Record<string, unknown>[]][] = [
   ['https://news.test/la-1', '2026-03-01T00:00:00Z', [la()]],
-  ['https://news.test/kh-1', '2026-03-01T00:00:00Z', [kh({ start: '2026-02-10', type: 'talks', category: 'meeting' })]],
+  [
+    'https://news.test/kh-1',
+    '2026-03-01T00:00:00Z',
+    [kh({ start: '2026-02-10', type: 'talks', category: 'meeting' })],
+  ],
   // the LA visit reported held: it leaves status=announced, joins status=held
   ['https://news.test/la-2', '2026-03-02T00:00:00Z', [la({ status: 'held' })]],
   // a second LA event, later: it may be listed on the LA calendar and the first page of two
-  ['https://news.test/la-3', '2026-03-03T00:00:00Z', [la({ start: '2026-04-01', type: 'working_visit' })]],
+  [
+    'https://news.test/la-3',
+    '2026-03-03T00:00:00Z',
+    [la({ start: '2026-04-01', type: 'working_visit' })],
+  ],
   // the KH talks get a participant (a change of an event's text, not of its views)
-  ['https://news.test/kh-2', '2026-03-04T00:00:00Z', [kh({ start: '2026-02-10', type: 'talks', category: 'meeting', participants: [{ name: 'Hun Manet', title: 'Thủ tướng', country: 'KH' }] })]],
+  [
+    'https://news.test/kh-2',
+    '2026-03-04T00:00:00Z',
+    [
+      kh({
+        start: '2026-02-10',
+        type: 'talks',
+        category: 'meeting',
+        participants: [{ name: 'Hun Manet', title: 'Thủ tướng', country: 'KH' }],
+      }),
+    ],
+  ],
   // the LA working visit's article revised to report nothing: the event is withdrawn
   ['https://news.test/la-3', '2026-03-05T00:00:00Z', []],
 ];
@@ -115,7 +148,9 @@ describe('answers without reading events', () => {
     const reads = vi.spyOn(s.store, 'queryFeed');
     const markers = vi.spyOn(s.store, 'getViewMetas');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => s.app.request('http://localhost/feeds/feed.json?country=VN&status=announced')),
+      Array.from({ length: 10 }, () =>
+        s.app.request('http://localhost/feeds/feed.json?country=VN&status=announced'),
+      ),
     );
     const bodies = await Promise.all(answers.map((r) => r.text()));
     expect(new Set(bodies).size).toBe(1);
@@ -132,7 +167,9 @@ describe('answers without reading events', () => {
       expect(head.status).toBe(200);
       expect(await head.text()).toBe('');
       const etag = head.headers.get('etag')!;
-      const conditional = await s.app.request(`http://localhost${path}`, { headers: { 'if-none-match': etag } });
+      const conditional = await s.app.request(`http://localhost${path}`, {
+        headers: { 'if-none-match': etag },
+      });
       expect(conditional.status).toBe(304);
     }
     expect(reads).not.toHaveBeenCalled();
@@ -148,7 +185,12 @@ describe('answers without reading events', () => {
 
   it('keeps the cache within its bound, least recently used out first', () => {
     const cache = new PageCache(10_000);
-    const page = (n: number) => ({ etag: `"${n}"`, lastModified: '', contentType: 'text/plain', body: Buffer.alloc(3000, n) });
+    const page = (n: number) => ({
+      etag: `"${n}"`,
+      lastModified: '',
+      contentType: 'text/plain',
+      body: Buffer.alloc(3000, n),
+    });
     for (let n = 0; n < 3; n++) cache.set(`k${n}`, page(n));
     expect(cache.get('k0', '"0"')).not.toBeNull(); // k1 is now the least recent
     cache.set('k3', page(3));
@@ -166,7 +208,13 @@ describe('compression', () => {
   let s: LocalService;
   beforeAll(async () => {
     s = await service({ extract: statedEvents });
-    for (let i = 0; i < 5; i++) await post(s, statedArticle(`https://news.test/${i}`, '2026-03-01T00:00:00Z', [{ start: `2026-02-0${i + 1}` }]));
+    for (let i = 0; i < 5; i++)
+      await post(
+        s,
+        statedArticle(`https://news.test/${i}`, '2026-03-01T00:00:00Z', [
+          { start: `2026-02-0${i + 1}` },
+        ]),
+      );
   });
   afterAll(() => s.close());
 
@@ -177,17 +225,23 @@ describe('compression', () => {
       const bytes = Buffer.from(await plain.arrayBuffer());
       expect(plain.headers.get('content-encoding')).toBeNull();
       expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
-      const gz = await s.app.request(`http://localhost${path}`, { headers: { 'accept-encoding': 'gzip, deflate' } });
+      const gz = await s.app.request(`http://localhost${path}`, {
+        headers: { 'accept-encoding': 'gzip, deflate' },
+      });
       expect(gz.headers.get('content-encoding')).toBe('gzip');
       const gzBytes = Buffer.from(await gz.arrayBuffer());
       expect(gz.headers.get('content-length')).toBe(String(gzBytes.byteLength));
       expect(gzBytes.byteLength).toBeLessThan(bytes.byteLength);
       expect(gunzipSync(gzBytes).equals(bytes)).toBe(true);
-      const br = await s.app.request(`http://localhost${path}`, { headers: { 'accept-encoding': 'gzip, br' } });
+      const br = await s.app.request(`http://localhost${path}`, {
+        headers: { 'accept-encoding': 'gzip, br' },
+      });
       expect(br.headers.get('content-encoding')).toBe('br');
       expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).equals(bytes)).toBe(true);
       expect(br.headers.get('etag')).toBe(plain.headers.get('etag'));
-      const refused = await s.app.request(`http://localhost${path}`, { headers: { 'accept-encoding': 'gzip;q=0, br;q=0' } });
+      const refused = await s.app.request(`http://localhost${path}`, {
+        headers: { 'accept-encoding': 'gzip;q=0, br;q=0' },
+      });
       expect(refused.headers.get('content-encoding')).toBeNull();
       expect(Buffer.from(await refused.arrayBuffer()).equals(bytes)).toBe(true);
     },
@@ -207,17 +261,26 @@ describe('cursors', () => {
   let s: LocalService;
   beforeAll(async () => {
     s = await service({ extract: statedEvents });
-    for (let i = 0; i < 4; i++) await post(s, statedArticle(`https://news.test/${i}`, '2026-09-01T00:00:00Z', [{ start: `2026-0${i + 1}-05` }]));
+    for (let i = 0; i < 4; i++)
+      await post(
+        s,
+        statedArticle(`https://news.test/${i}`, '2026-09-01T00:00:00Z', [
+          { start: `2026-0${i + 1}-05` },
+        ]),
+      );
   });
   afterAll(() => s.close());
 
   it('follows its own next links and refuses forged or borrowed cursors with 400', async () => {
-    const first = (await (await s.app.request('http://localhost/feeds/feed.json?limit=2')).json()) as { next_url: string };
+    const first = (await (
+      await s.app.request('http://localhost/feeds/feed.json?limit=2')
+    ).json()) as { next_url: string };
     const next = new URL(first.next_url);
     expect((await s.app.request(next.href)).status).toBe(200);
     const cursor = next.searchParams.get('cursor')!;
     const reads = vi.spyOn(s.store, 'queryFeed');
-    const flip = (c: string, at: number) => c.slice(0, at) + (c[at] === 'A' ? 'B' : 'A') + c.slice(at + 1);
+    const flip = (c: string, at: number) =>
+      c.slice(0, at) + (c[at] === 'A' ? 'B' : 'A') + c.slice(at + 1);
     const forged = [
       flip(cursor, 3), // the signature
       flip(cursor, cursor.length - 2), // the position
@@ -227,13 +290,21 @@ describe('cursors', () => {
     for (const c of forged) {
       const r = await s.app.request(`http://localhost/feeds/feed.json?limit=2&cursor=${c}`);
       expect(r.status, c).toBe(400);
-      expect(((await r.json()) as { 'invalid-params': { name: string }[] })['invalid-params'][0]!.name).toBe('cursor');
+      expect(
+        ((await r.json()) as { 'invalid-params': { name: string }[] })['invalid-params'][0]!.name,
+      ).toBe('cursor');
     }
     // a cursor of one view does not page another
-    expect((await s.app.request(`http://localhost/feeds/feed.json?limit=2&country=LA&cursor=${cursor}`)).status).toBe(400);
+    expect(
+      (await s.app.request(`http://localhost/feeds/feed.json?limit=2&country=LA&cursor=${cursor}`))
+        .status,
+    ).toBe(400);
     expect(reads).not.toHaveBeenCalled();
     reads.mockRestore();
     // the same filters in another format or language page on
-    expect((await s.app.request(`http://localhost/feeds/atom.xml?limit=2&lang=en&cursor=${cursor}`)).status).toBe(200);
+    expect(
+      (await s.app.request(`http://localhost/feeds/atom.xml?limit=2&lang=en&cursor=${cursor}`))
+        .status,
+    ).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 // The HTML pages as a browser's parser sees them: autodiscovery of every feed, links
 // to event pages, and hostile text kept as text.
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { type DefaultTreeAdapterTypes, parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { allItems, post, service, statedArticle, statedEvents } from '../integration/harness.js';

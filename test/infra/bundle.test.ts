@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
+import { type LocalEngine, startDynalite } from '../../infra/local/dynalite.js';
 import { LOCAL_CREDENTIALS } from '../../infra/local/runtime.js';
 import { ensureTable } from '../../infra/local/table.js';
-import { fixtureServer, type FixtureServer } from '../poll/fixtures.js';
+import { type FixtureServer, fixtureServer } from '../poll/fixtures.js';
 import { build } from './helpers.js';
 
 /** A fixture outlet on this machine: what the deployed poller must never reach. */
@@ -17,17 +17,24 @@ const OUTLET_PORT = 4156;
 const OUTLET_FEED = `http://127.0.0.1:${OUTLET_PORT}/feed.rss`;
 /** Every way someone might try to switch the test-only allowlist on from outside. */
 const ALLOW_ATTEMPTS = Object.fromEntries(
-  ['ALLOW_HOST', 'ALLOW_HOSTS', 'POLL_ALLOW_HOST', 'POLL_ALLOW_HOSTS', 'npm_config_allow_host'].map((k) => [k, `127.0.0.1:${OUTLET_PORT}`]),
+  ['ALLOW_HOST', 'ALLOW_HOSTS', 'POLL_ALLOW_HOST', 'POLL_ALLOW_HOSTS', 'npm_config_allow_host'].map(
+    (k) => [k, `127.0.0.1:${OUTLET_PORT}`],
+  ),
 );
 
 /** A fresh Node process; asynchronous, so dynalite in this one keeps answering. */
-function runNode(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ stdout: string; stderr: string }> {
+function runNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--enable-source-maps', '--input-type=module', '-e', script, '--', ...args],
       { encoding: 'utf8', env, timeout: 20_000 },
-      (error, stdout, stderr) => resolve({ stdout, stderr: stderr || (error ? String(error) : '') }),
+      (error, stdout, stderr) =>
+        resolve({ stdout, stderr: stderr || (error ? String(error) : '') }),
     );
   });
 }
@@ -39,7 +46,11 @@ function urlEvent(method: string, rawPath: string, body?: string) {
     rawPath,
     rawQueryString: '',
     headers: { host: 'x.lambda-url.eu-west-1.on.aws', 'content-type': 'application/json' },
-    requestContext: { domainName: 'x.lambda-url.eu-west-1.on.aws', http: { method, path: rawPath, sourceIp: '127.0.0.1' }, requestId: 'r' },
+    requestContext: {
+      domainName: 'x.lambda-url.eu-west-1.on.aws',
+      http: { method, path: rawPath, sourceIp: '127.0.0.1' },
+      requestId: 'r',
+    },
     ...(body ? { body, isBase64Encoded: false } : {}),
   };
 }
@@ -50,12 +61,19 @@ beforeAll(async () => {
   outlet = await fixtureServer(
     {
       '/robots.txt': (_req, res) => res.writeHead(404).end(),
-      '/feed.rss': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>t</title></channel></rss>'),
+      '/feed.rss': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end('<rss version="2.0"><channel><title>t</title></channel></rss>'),
     },
     OUTLET_PORT,
   );
   engine = await startDynalite();
-  const client = new DynamoDBClient({ endpoint: engine.endpoint, region: 'eu-west-1', credentials: LOCAL_CREDENTIALS });
+  const client = new DynamoDBClient({
+    endpoint: engine.endpoint,
+    region: 'eu-west-1',
+    credentials: LOCAL_CREDENTIALS,
+  });
   await ensureTable(client, 'diplomacy-feed-test');
   client.destroy();
 });
@@ -84,7 +102,14 @@ describe('bundled handlers', () => {
     // a source list naming an outlet on this machine, as a careless or hostile stage file might
     const { app, template } = build({
       bundle: true,
-      sources: [{ name: 'local-outlet', feedUrl: OUTLET_FEED, language: 'vi', urlFilter: `^http://127\\.0\\.0\\.1:${OUTLET_PORT}/` }],
+      sources: [
+        {
+          name: 'local-outlet',
+          feedUrl: OUTLET_FEED,
+          language: 'vi',
+          urlFilter: `^http://127\\.0\\.0\\.1:${OUTLET_PORT}/`,
+        },
+      ],
     });
     const assembly = app.synth();
     const fns = Object.entries(template.toJSON().Resources as Record<string, any>).filter(
@@ -98,7 +123,9 @@ describe('bundled handlers', () => {
       const code = fs.readFileSync(path.join(dir, 'index.mjs'), 'utf8');
       // TOOLCHAIN: ~380–810 KB with the SDK bundled and module entry points first.
       expect(code.length, `${id} bundle size`).toBeLessThan(1_500_000);
-      expect(code.startsWith("import{createRequire as __cdkCreateRequire}from'node:module';")).toBe(true);
+      expect(code.startsWith("import{createRequire as __cdkCreateRequire}from'node:module';")).toBe(
+        true,
+      );
       expect(code).toMatch(/sourceMappingURL=index\.mjs\.map\s*$/);
       // minified: few, long lines
       expect(code.split('\n').length).toBeLessThan(200);
@@ -118,7 +145,9 @@ describe('bundled handlers', () => {
       // list names before any request, and the outlet sees nothing.
       if (id.startsWith('Poll')) {
         const deployed = Object.fromEntries(
-          Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
+          Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).filter(
+            (e): e is [string, string] => typeof e[1] === 'string',
+          ),
         );
         expect(JSON.parse(deployed.SOURCES!)[0].feedUrl).toBe(OUTLET_FEED);
         const probe = await runNode(
@@ -134,7 +163,11 @@ describe('bundled handlers', () => {
         continue;
       }
       const request = id.startsWith('Ingest')
-        ? urlEvent('POST', '/articles', JSON.stringify({ publishedAt: '2026-02-05', text: 'Hôm nay không có sự kiện nào.' }))
+        ? urlEvent(
+            'POST',
+            '/articles',
+            JSON.stringify({ publishedAt: '2026-02-05', text: 'Hôm nay không có sự kiện nào.' }),
+          )
         : urlEvent('GET', '/healthz');
       const probe = await runNode(
         `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
@@ -151,7 +184,11 @@ describe('bundled handlers', () => {
     // The ingest bundle carries the Vietnamese vocabulary of the extractor as written.
     const ingest = fns.find(([id]) => id.startsWith('Ingest'))![1];
     const ingestCode = fs.readFileSync(
-      path.join(assembly.directory, `asset.${String(ingest.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'),
+      path.join(
+        assembly.directory,
+        `asset.${String(ingest.Properties.Code.S3Key).replace(/\.zip$/, '')}`,
+        'index.mjs',
+      ),
       'utf8',
     );
     expect(ingestCode).toMatch(/[ăâđêôơư]/);

@@ -16,19 +16,26 @@ export interface Built {
 }
 
 /** Synthesizes the stack without bundling (fixture entries) unless `bundle` is set. */
-export function build(props: DiplomacyFeedStackProps & { bundle?: boolean; nag?: boolean } = {}): Built {
+export function build(
+  props: DiplomacyFeedStackProps & { bundle?: boolean; nag?: boolean } = {},
+): Built {
   const { bundle = false, nag = false, ...stackProps } = props;
   const app = new App(bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new DiplomacyFeedStack(app, 'Test', {
     env: { account: '123456789012', region: 'eu-west-1' },
-    ...(bundle ? {} : { entries: { feed: FIXTURE_HANDLER, ingest: FIXTURE_HANDLER, poll: FIXTURE_HANDLER } }),
+    ...(bundle
+      ? {}
+      : { entries: { feed: FIXTURE_HANDLER, ingest: FIXTURE_HANDLER, poll: FIXTURE_HANDLER } }),
     ...stackProps,
   });
   return { app, stack, template: Template.fromStack(stack) };
 }
 
-type Resources = Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+type Resources = Record<
+  string,
+  { Type: string; Properties?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+>;
 
 export function resources(template: Template): Resources {
   return template.toJSON().Resources as Resources;
@@ -52,7 +59,10 @@ export interface Statement {
 }
 
 /** Every policy statement that applies to a role: its inline policies and AWS::IAM::Policy resources attached to it. */
-export function statementsOfRole(template: Template, roleId: string): { statements: Statement[]; managed: unknown[] } {
+export function statementsOfRole(
+  template: Template,
+  roleId: string,
+): { statements: Statement[]; managed: unknown[] } {
   const all = resources(template);
   const role = all[roleId];
   if (!role || role.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role`);

@@ -1,15 +1,19 @@
 // Assertions on the synthesized CloudFormation template of infra/stack.ts. Bundling is
 // skipped here (fixture entries); test/infra/bundle.test.ts bundles the real handlers.
 import { Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPoll } from '../../functions/poll/run.js';
 import { metrics } from '../../functions/shared/observability.js';
 import { TABLE_DEFINITION } from '../../functions/store/table.js';
-import { TABLE_POLL_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../infra/constructs/table-access.js';
+import {
+  TABLE_POLL_ACTIONS,
+  TABLE_READ_ACTIONS,
+  TABLE_WRITE_ACTIONS,
+} from '../../infra/constructs/table-access.js';
 import { DEFAULT_FEED_CONCURRENCY, validateStage } from '../../infra/stack.js';
-import { actionsOf, build, resources, roleOf, statementsOfRole, type Built } from './helpers.js';
+import { actionsOf, type Built, build, resources, roleOf, statementsOfRole } from './helpers.js';
 
 // The first synth in a worker loads aws-cdk-lib (~2–3 s); later ones take ~0.3–1 s.
 const SLOW = 30_000;
@@ -42,7 +46,10 @@ describe('table', () => {
       if (g.sortKey) defined.set(g.sortKey.name, g.sortKey.type);
     }
     const attributes = new Map<string, string>(
-      p.AttributeDefinitions.map((a: { AttributeName: string; AttributeType: string }) => [a.AttributeName, a.AttributeType]),
+      p.AttributeDefinitions.map((a: { AttributeName: string; AttributeType: string }) => [
+        a.AttributeName,
+        a.AttributeType,
+      ]),
     );
     expect(attributes).toEqual(defined);
     const deployedGsis = (p.GlobalSecondaryIndexes ?? []).map((g: any) => ({
@@ -80,33 +87,48 @@ describe('removal policy by stage', () => {
       UpdateReplacePolicy: 'Delete',
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
     });
-    for (const [, lg] of ofType(sandbox.template, 'AWS::Logs::LogGroup')) expect(lg.DeletionPolicy).toBe('Delete');
+    for (const [, lg] of ofType(sandbox.template, 'AWS::Logs::LogGroup'))
+      expect(lg.DeletionPolicy).toBe('Delete');
   });
 
-  it('any other stage retains them and protects the table', () => {
-    const { template } = build({ stage: 'prod' });
-    template.hasResource('AWS::DynamoDB::Table', {
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
-    });
-    for (const [, lg] of ofType(template, 'AWS::Logs::LogGroup')) expect(lg.DeletionPolicy).toBe('Retain');
-  }, SLOW);
+  it(
+    'any other stage retains them and protects the table',
+    () => {
+      const { template } = build({ stage: 'prod' });
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+      });
+      for (const [, lg] of ofType(template, 'AWS::Logs::LogGroup'))
+        expect(lg.DeletionPolicy).toBe('Retain');
+    },
+    SLOW,
+  );
 
   it('rejects stage names unfit for resource names', () => {
     expect(validateStage('sandbox')).toBe('sandbox');
     expect(validateStage('pr-42')).toBe('pr-42');
-    for (const bad of ['', 'Prod', 'a b', '-x', 'x'.repeat(21)]) expect(() => validateStage(bad)).toThrow(/stage/);
+    for (const bad of ['', 'Prod', 'a b', '-x', 'x'.repeat(21)])
+      expect(() => validateStage(bad)).toThrow(/stage/);
   });
 });
 
 describe('least privilege', () => {
   it('the feed role has no write action in any attached policy statement', () => {
-    const { statements, managed } = statementsOfRole(sandbox.template, roleOf(sandbox.template, 'Feed'));
+    const { statements, managed } = statementsOfRole(
+      sandbox.template,
+      roleOf(sandbox.template, 'Feed'),
+    );
     expect(managed).toEqual([]);
     expect(statements.length).toBeGreaterThan(0);
-    const allowed = new Set<string>([...TABLE_READ_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents']);
-    const writeLike = /^(dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|ConditionCheck|Create|Restore|Import)|.*\*)/;
+    const allowed = new Set<string>([
+      ...TABLE_READ_ACTIONS,
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+    const writeLike =
+      /^(dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|ConditionCheck|Create|Restore|Import)|.*\*)/;
     for (const s of statements) {
       expect(s.NotAction).toBeUndefined();
       if (s.Effect !== 'Allow') continue;
@@ -121,23 +143,33 @@ describe('least privilege', () => {
   });
 
   it('the ingest role has exactly the read and write item actions, on the table only', () => {
-    const { statements, managed } = statementsOfRole(sandbox.template, roleOf(sandbox.template, 'Ingest'));
+    const { statements, managed } = statementsOfRole(
+      sandbox.template,
+      roleOf(sandbox.template, 'Ingest'),
+    );
     expect(managed).toEqual([]);
-    const dynamoStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    const dynamoStatements = statements.filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
     const dynamo = dynamoStatements.flatMap(actionsOf);
     expect(new Set(dynamo)).toEqual(new Set([...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]));
     expect(dynamo).not.toContain('dynamodb:Scan');
     expect(dynamo.some((a) => a.startsWith('dynamodb:Transact'))).toBe(false);
     const tableId = ofType(sandbox.template, 'AWS::DynamoDB::Table')[0]![0];
-    for (const s of dynamoStatements) expect(s.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+    for (const s of dynamoStatements)
+      expect(s.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
   });
 
   it('each role may write only to its own log group', () => {
     for (const name of ['Feed', 'Ingest', 'Poll']) {
       const { statements } = statementsOfRole(sandbox.template, roleOf(sandbox.template, name));
-      const logStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      const logStatements = statements.filter((s) =>
+        actionsOf(s).some((a) => a.startsWith('logs:')),
+      );
       expect(logStatements).toHaveLength(1);
-      const lg = ofType(sandbox.template, 'AWS::Logs::LogGroup').find(([id]) => id.startsWith(`${name}Logs`))!;
+      const lg = ofType(sandbox.template, 'AWS::Logs::LogGroup').find(([id]) =>
+        id.startsWith(`${name}Logs`),
+      )!;
       expect(logStatements[0]!.Resource).toEqual({ 'Fn::GetAtt': [lg[0], 'Arn'] });
     }
   });
@@ -161,18 +193,25 @@ describe('functions', () => {
       // The public origin comes from x-forwarded-host (see the CloudFront function).
       expect(env.PUBLIC_BASE_URL).toBeUndefined();
       // request-serving functions; the scheduled poller's 5 minutes is checked below
-      if (!JSON.stringify(fn.Properties.Description).includes('polling')) expect(fn.Properties.Timeout).toBeLessThanOrEqual(60);
+      if (!JSON.stringify(fn.Properties.Description).includes('polling'))
+        expect(fn.Properties.Timeout).toBeLessThanOrEqual(60);
     }
   });
 
-  it('pass an explicit public origin through PUBLIC_BASE_URL when one is configured', () => {
-    const { template } = build({ publicBaseUrl: 'https://feeds.example.org/' });
-    for (const [, fn] of ofType(template, 'AWS::Lambda::Function')) {
-      expect(fn.Properties.Environment.Variables.PUBLIC_BASE_URL).toBe('https://feeds.example.org');
-    }
-    expect(() => build({ publicBaseUrl: 'http://feeds.example.org' })).toThrow(/https origin/);
-    expect(() => build({ publicBaseUrl: 'https://feeds.example.org/x' })).toThrow(/https origin/);
-  }, SLOW);
+  it(
+    'pass an explicit public origin through PUBLIC_BASE_URL when one is configured',
+    () => {
+      const { template } = build({ publicBaseUrl: 'https://feeds.example.org/' });
+      for (const [, fn] of ofType(template, 'AWS::Lambda::Function')) {
+        expect(fn.Properties.Environment.Variables.PUBLIC_BASE_URL).toBe(
+          'https://feeds.example.org',
+        );
+      }
+      expect(() => build({ publicBaseUrl: 'http://feeds.example.org' })).toThrow(/https origin/);
+      expect(() => build({ publicBaseUrl: 'https://feeds.example.org/x' })).toThrow(/https origin/);
+    },
+    SLOW,
+  );
 
   it('log to explicit log groups with a retention', () => {
     const groups = ofType(sandbox.template, 'AWS::Logs::LogGroup');
@@ -185,18 +224,25 @@ describe('functions', () => {
   });
 
   it('stays below the CloudFront origin read timeout (feed)', () => {
-    const feed = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Feed'))![1];
+    const feed = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('Feed'),
+    )![1];
     const dist = ofType(sandbox.template, 'AWS::CloudFront::Distribution')[0]![1];
-    const readTimeout = dist.Properties.DistributionConfig.Origins[0].CustomOriginConfig.OriginReadTimeout;
+    const readTimeout =
+      dist.Properties.DistributionConfig.Origins[0].CustomOriginConfig.OriginReadTimeout;
     expect(feed.Properties.Timeout).toBeLessThan(readTimeout);
   });
 });
 
 describe('endpoints', () => {
   it('ingest: a Function URL that requires IAM (SigV4) and is not in front of CloudFront', () => {
-    const ingestFn = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Ingest'))![0];
+    const ingestFn = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('Ingest'),
+    )![0];
     const urls = ofType(sandbox.template, 'AWS::Lambda::Url');
-    const ingestUrl = urls.find(([, u]) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0] === ingestFn);
+    const ingestUrl = urls.find(
+      ([, u]) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0] === ingestFn,
+    );
     expect(ingestUrl).toBeDefined();
     expect(ingestUrl![1].Properties.AuthType).toBe('AWS_IAM');
     // No resource policy opens it to anyone: no permission on the ingest function at all.
@@ -208,11 +254,14 @@ describe('endpoints', () => {
   });
 
   it('every Function URL requires IAM', () => {
-    for (const [, u] of ofType(sandbox.template, 'AWS::Lambda::Url')) expect(u.Properties.AuthType).toBe('AWS_IAM');
+    for (const [, u] of ofType(sandbox.template, 'AWS::Lambda::Url'))
+      expect(u.Properties.AuthType).toBe('AWS_IAM');
   });
 
   it('CloudFront fronts the feed Function URL with origin access control', () => {
-    const feedFn = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Feed'))![0];
+    const feedFn = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('Feed'),
+    )![0];
     const feedUrl = ofType(sandbox.template, 'AWS::Lambda::Url').find(
       ([, u]) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0] === feedFn,
     )!;
@@ -233,7 +282,10 @@ describe('endpoints', () => {
     const perms = ofType(sandbox.template, 'AWS::Lambda::Permission')
       .map(([, p]) => p.Properties)
       .filter((p) => p.Principal !== 'events.amazonaws.com'); // the poller's schedule
-    expect(perms.map((p) => p.Action).sort()).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl']);
+    expect(perms.map((p) => p.Action).sort()).toEqual([
+      'lambda:InvokeFunction',
+      'lambda:InvokeFunctionUrl',
+    ]);
     for (const p of perms) {
       expect(p.Principal).toBe('cloudfront.amazonaws.com');
       expect(JSON.stringify(p.SourceArn)).toContain(`{"Ref":"${distId}"}`);
@@ -241,7 +293,8 @@ describe('endpoints', () => {
   });
 
   it('caching honours the origin, keys on the query string, and never forwards cookies', () => {
-    const dist = ofType(sandbox.template, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+    const dist = ofType(sandbox.template, 'AWS::CloudFront::Distribution')[0]![1].Properties
+      .DistributionConfig;
     const behaviors = [dist.DefaultCacheBehavior, ...dist.CacheBehaviors];
     const policies = new Map(ofType(sandbox.template, 'AWS::CloudFront::CachePolicy'));
     for (const b of behaviors) {
@@ -260,21 +313,27 @@ describe('endpoints', () => {
       expect(key.HeadersConfig.HeaderBehavior).toBe('whitelist');
       expect(key.HeadersConfig.Headers).toContain('x-forwarded-host');
       // Conditional headers are CloudFront's business: in the key they would split the cache.
-      expect(key.HeadersConfig.Headers.map((h: string) => h.toLowerCase())).not.toContain('if-none-match');
+      expect(key.HeadersConfig.Headers.map((h: string) => h.toLowerCase())).not.toContain(
+        'if-none-match',
+      );
     }
     const events = dist.CacheBehaviors.find((b: any) => b.PathPattern === '/events/*');
-    expect(policies.get(events.CachePolicyId.Ref)!.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin
-      .HeadersConfig.Headers).toContain('accept');
+    expect(
+      policies.get(events.CachePolicyId.Ref)!.Properties.CachePolicyConfig
+        .ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.Headers,
+    ).toContain('accept');
   });
 
   it('CloudFront compresses (gzip and br) on every behaviour, with the encodings in the cache key', () => {
-    const dist = ofType(sandbox.template, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+    const dist = ofType(sandbox.template, 'AWS::CloudFront::Distribution')[0]![1].Properties
+      .DistributionConfig;
     const policies = new Map(ofType(sandbox.template, 'AWS::CloudFront::CachePolicy'));
     const behaviors = [dist.DefaultCacheBehavior, ...dist.CacheBehaviors];
     expect(behaviors.length).toBeGreaterThanOrEqual(2);
     for (const b of behaviors) {
       expect(b.Compress, b.PathPattern ?? 'default').toBe(true);
-      const key = policies.get(b.CachePolicyId.Ref)!.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      const key = policies.get(b.CachePolicyId.Ref)!.Properties.CachePolicyConfig
+        .ParametersInCacheKeyAndForwardedToOrigin;
       expect(key.EnableAcceptEncodingGzip).toBe(true);
       expect(key.EnableAcceptEncodingBrotli).toBe(true);
     }
@@ -284,26 +343,42 @@ describe('endpoints', () => {
     const [, fn] = ofType(sandbox.template, 'AWS::CloudFront::Function')[0]!;
     const code: string = fn.Properties.FunctionCode;
     const handler = new Function(`${code}; return handler;`)() as (e: unknown) => any;
-    const out = handler({ request: { headers: { host: { value: 'd111.cloudfront.net' }, 'x-forwarded-host': { value: 'evil.example' } } } });
+    const out = handler({
+      request: {
+        headers: {
+          host: { value: 'd111.cloudfront.net' },
+          'x-forwarded-host': { value: 'evil.example' },
+        },
+      },
+    });
     expect(out.headers['x-forwarded-host']).toEqual({ value: 'd111.cloudfront.net' });
     expect(out.headers.host).toEqual({ value: 'd111.cloudfront.net' });
-    const noHost = handler({ request: { headers: { 'x-forwarded-host': { value: 'evil.example' } } } });
+    const noHost = handler({
+      request: { headers: { 'x-forwarded-host': { value: 'evil.example' } } },
+    });
     expect(noHost.headers['x-forwarded-host']).toBeUndefined();
   });
 });
 
 describe('the feed function under a flood', () => {
-  const fn = (name: string) => ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith(name))!;
+  const fn = (name: string) =>
+    ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith(name))!;
 
-  it('has reserved concurrency: its own share and its ceiling; ingest and poll draw on the rest', () => {
-    expect(fn('Feed')[1].Properties.ReservedConcurrentExecutions).toBe(DEFAULT_FEED_CONCURRENCY);
-    expect(fn('Ingest')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
-    expect(fn('Poll')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
-    const { template } = build({ feedConcurrency: 7 });
-    const feed = ofType(template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Feed'))![1];
-    expect(feed.Properties.ReservedConcurrentExecutions).toBe(7);
-    expect(() => build({ feedConcurrency: 0 })).toThrow(/feedConcurrency/);
-  }, SLOW);
+  it(
+    'has reserved concurrency: its own share and its ceiling; ingest and poll draw on the rest',
+    () => {
+      expect(fn('Feed')[1].Properties.ReservedConcurrentExecutions).toBe(DEFAULT_FEED_CONCURRENCY);
+      expect(fn('Ingest')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
+      expect(fn('Poll')[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
+      const { template } = build({ feedConcurrency: 7 });
+      const feed = ofType(template, 'AWS::Lambda::Function').find(([id]) =>
+        id.startsWith('Feed'),
+      )![1];
+      expect(feed.Properties.ReservedConcurrentExecutions).toBe(7);
+      expect(() => build({ feedConcurrency: 0 })).toThrow(/feedConcurrency/);
+    },
+    SLOW,
+  );
 
   it('signs cursors with a generated secret that every instance shares, resolved at deploy time', () => {
     const [secretId, secret] = ofType(sandbox.template, 'AWS::SecretsManager::Secret')[0]!;
@@ -336,14 +411,18 @@ describe('alarms and outputs', () => {
     expect(alarms.some((a) => a.Namespace === 'AWS/CloudFront')).toBe(false);
   });
 
-  it('alarm on the CloudFront 5xx rate when deployed in us-east-1', () => {
-    const { template } = build({ env: { account: '123456789012', region: 'us-east-1' } });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/CloudFront',
-      MetricName: '5xxErrorRate',
-      Dimensions: Match.arrayWith([Match.objectLike({ Name: 'Region', Value: 'Global' })]),
-    });
-  }, SLOW);
+  it(
+    'alarm on the CloudFront 5xx rate when deployed in us-east-1',
+    () => {
+      const { template } = build({ env: { account: '123456789012', region: 'us-east-1' } });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/CloudFront',
+        MetricName: '5xxErrorRate',
+        Dimensions: Match.arrayWith([Match.objectLike({ Name: 'Region', Value: 'Global' })]),
+      });
+    },
+    SLOW,
+  );
 
   it('outputs the feed, calendar, home page and ingest URLs', () => {
     const outputs = sandbox.template.toJSON().Outputs;
@@ -356,11 +435,15 @@ describe('alarms and outputs', () => {
     expect(outputs.JsonFeedUrl.Value).toEqual(site('/feeds/feed.json'));
     expect(outputs.CalendarUrl.Value).toEqual(site('/feeds/calendar.ics'));
     expect(outputs.HomePageUrl.Value).toEqual(site('/'));
-    const ingestFn = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Ingest'))![0];
+    const ingestFn = ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('Ingest'),
+    )![0];
     const ingestUrl = ofType(sandbox.template, 'AWS::Lambda::Url').find(
       ([, u]) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0] === ingestFn,
     )![0];
-    expect(outputs.IngestUrl.Value).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [ingestUrl, 'FunctionUrl'] }, 'articles']] });
+    expect(outputs.IngestUrl.Value).toEqual({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [ingestUrl, 'FunctionUrl'] }, 'articles']],
+    });
   });
 });
 
@@ -371,41 +454,60 @@ describe('cdk-nag AwsSolutions', () => {
       for (const m of c.node.metadata) {
         if (m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
         for (const [id, reason] of Object.entries(m.data as Record<string, unknown>)) {
-          acks.push({ path: c.node.path, id: id.replace(/^annotation::/i, ''), reason: String(reason) });
+          acks.push({
+            path: c.node.path,
+            id: id.replace(/^annotation::/i, ''),
+            reason: String(reason),
+          });
         }
       }
     }
     return acks;
   };
 
-  it('reports no unacknowledged finding, and synth with the plugin succeeds', () => {
-    const built = build({ nag: true });
-    const report = new AwsSolutionsChecks().validateScope(built.stack);
-    expect(report.violations.map((v) => `${v.ruleName}: ${v.description}`)).toEqual([]);
-    expect(() => built.app.synth()).not.toThrow();
-  }, SLOW);
+  it(
+    'reports no unacknowledged finding, and synth with the plugin succeeds',
+    () => {
+      const built = build({ nag: true });
+      const report = new AwsSolutionsChecks().validateScope(built.stack);
+      expect(report.violations.map((v) => `${v.ruleName}: ${v.description}`)).toEqual([]);
+      expect(() => built.app.synth()).not.toThrow();
+    },
+    SLOW,
+  );
 
-  it('every acknowledgement has a written reason and hides a real finding', () => {
-    const acks = reasonsOf(sandbox);
-    expect(acks.length).toBeGreaterThan(0);
-    for (const a of acks) {
-      expect(a.id).toMatch(/^AwsSolutions-[A-Z]+\d+/);
-      expect(a.reason.length, `${a.id} reason`).toBeGreaterThan(40);
-    }
-    // Without the acknowledgements the same rules fire, and nothing else does.
-    const raw = build({ acknowledgeNagFindings: false });
-    const fired = new AwsSolutionsChecks().validateScope(raw.stack).violations.map((v) => v.ruleName);
-    expect(new Set(fired)).toEqual(new Set(acks.map((a) => a.id)));
-  }, SLOW);
+  it(
+    'every acknowledgement has a written reason and hides a real finding',
+    () => {
+      const acks = reasonsOf(sandbox);
+      expect(acks.length).toBeGreaterThan(0);
+      for (const a of acks) {
+        expect(a.id).toMatch(/^AwsSolutions-[A-Z]+\d+/);
+        expect(a.reason.length, `${a.id} reason`).toBeGreaterThan(40);
+      }
+      // Without the acknowledgements the same rules fire, and nothing else does.
+      const raw = build({ acknowledgeNagFindings: false });
+      const fired = new AwsSolutionsChecks()
+        .validateScope(raw.stack)
+        .violations.map((v) => v.ruleName);
+      expect(new Set(fired)).toEqual(new Set(acks.map((a) => a.id)));
+    },
+    SLOW,
+  );
 
-  it('fails synth on an unacknowledged finding', () => {
-    // Template.fromStack synthesizes the app, which runs the plugin.
-    expect(() => build({ nag: true, acknowledgeNagFindings: false })).toThrow(/AwsSolutions-CFR/);
-  }, SLOW);
+  it(
+    'fails synth on an unacknowledged finding',
+    () => {
+      // Template.fromStack synthesizes the app, which runs the plugin.
+      expect(() => build({ nag: true, acknowledgeNagFindings: false })).toThrow(/AwsSolutions-CFR/);
+    },
+    SLOW,
+  );
 });
 
 describe('poller', () => {
-  const pollFn = () => ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Poll'))!;
+  const pollFn = () =>
+    ofType(sandbox.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Poll'))!;
 
   it('runs on a schedule: an EventBridge rule targets the poll function, and only it may invoke', () => {
     const [fnId, fn] = pollFn();
@@ -430,35 +532,58 @@ describe('poller', () => {
     expect(fn.Properties.Timeout).toBe(300);
   });
 
-  it('carries the validated source list, its contact URL and version', () => {
-    const env = pollFn()[1].Properties.Environment.Variables;
-    const list = JSON.parse(env.SOURCES);
-    expect(list.length).toBeGreaterThan(0);
-    for (const s of list) expect(s.feedUrl).toMatch(/^https?:\/\//);
-    // the repository's list: every source keeps its items (and their redirects) on its outlet
-    for (const s of list) expect(s.urlFilter, s.name).toMatch(/^\^https:\/\//);
-    expect(env.POLL_CONTACT_URL).toMatch(/^https:\/\//);
-    expect(env.SERVICE_VERSION).toMatch(/^\d+\.\d+\.\d+/);
-    // the outbound guard's allowlist is a test and local-CLI input only (bundle.test.ts runs the bundle to prove it)
-    expect(Object.keys(env).filter((k) => /allow/i.test(k))).toEqual([]);
-    const custom = build({ sources: [{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }], pollEveryMinutes: 30 });
-    const fn = ofType(custom.template, 'AWS::Lambda::Function').find(([id]) => id.startsWith('Poll'))![1];
-    expect(JSON.parse(fn.Properties.Environment.Variables.SOURCES)).toEqual([{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }]);
-    expect(ofType(custom.template, 'AWS::Events::Rule')[0]![1].Properties.ScheduleExpression).toBe('rate(30 minutes)');
-    expect(() => build({ sources: [{ name: 'x', feedUrl: 'ftp://x', language: 'vi' }] as never })).toThrow(/invalid source list/);
-  }, SLOW);
+  it(
+    'carries the validated source list, its contact URL and version',
+    () => {
+      const env = pollFn()[1].Properties.Environment.Variables;
+      const list = JSON.parse(env.SOURCES);
+      expect(list.length).toBeGreaterThan(0);
+      for (const s of list) expect(s.feedUrl).toMatch(/^https?:\/\//);
+      // the repository's list: every source keeps its items (and their redirects) on its outlet
+      for (const s of list) expect(s.urlFilter, s.name).toMatch(/^\^https:\/\//);
+      expect(env.POLL_CONTACT_URL).toMatch(/^https:\/\//);
+      expect(env.SERVICE_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+      // the outbound guard's allowlist is a test and local-CLI input only (bundle.test.ts runs the bundle to prove it)
+      expect(Object.keys(env).filter((k) => /allow/i.test(k))).toEqual([]);
+      const custom = build({
+        sources: [{ name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' }],
+        pollEveryMinutes: 30,
+      });
+      const fn = ofType(custom.template, 'AWS::Lambda::Function').find(([id]) =>
+        id.startsWith('Poll'),
+      )![1];
+      expect(JSON.parse(fn.Properties.Environment.Variables.SOURCES)).toEqual([
+        { name: 'x', feedUrl: 'https://x.example/rss', language: 'vi' },
+      ]);
+      expect(
+        ofType(custom.template, 'AWS::Events::Rule')[0]![1].Properties.ScheduleExpression,
+      ).toBe('rate(30 minutes)');
+      expect(() =>
+        build({ sources: [{ name: 'x', feedUrl: 'ftp://x', language: 'vi' }] as never }),
+      ).toThrow(/invalid source list/);
+    },
+    SLOW,
+  );
 
   it('has a least-privilege role: only the table actions the ingest path and its state need', () => {
-    const { statements, managed } = statementsOfRole(sandbox.template, roleOf(sandbox.template, 'Poll'));
+    const { statements, managed } = statementsOfRole(
+      sandbox.template,
+      roleOf(sandbox.template, 'Poll'),
+    );
     expect(managed).toEqual([]);
-    const dynamoStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    const dynamoStatements = statements.filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
     const dynamo = dynamoStatements.flatMap(actionsOf);
     expect(new Set(dynamo)).toEqual(new Set(TABLE_POLL_ACTIONS));
-    for (const a of ['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:DeleteItem']) expect(dynamo).not.toContain(a);
+    for (const a of ['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:DeleteItem'])
+      expect(dynamo).not.toContain(a);
     const tableId = ofType(sandbox.template, 'AWS::DynamoDB::Table')[0]![0];
-    for (const s of dynamoStatements) expect(s.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+    for (const s of dynamoStatements)
+      expect(s.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
     for (const s of statements) {
-      for (const a of actionsOf(s)) expect(a, 'poll role action').toMatch(/^(dynamodb:|logs:(CreateLogStream|PutLogEvents)$)/);
+      for (const a of actionsOf(s))
+        expect(a, 'poll role action').toMatch(/^(dynamodb:|logs:(CreateLogStream|PutLogEvents)$)/);
     }
   });
 
@@ -480,7 +605,9 @@ describe('poller', () => {
         // a public address for the scripted transport: nothing leaves the process
         resolve: async () => [{ address: '93.184.215.14', family: 4 }],
         transport: async ({ url }) =>
-          new Response(url.pathname === '/robots.txt' ? '' : 'boom', { status: url.pathname === '/robots.txt' ? 404 : 500 }),
+          new Response(url.pathname === '/robots.txt' ? '' : 'boom', {
+            status: url.pathname === '/robots.txt' ? 404 : 500,
+          }),
         log: { info: () => {}, warn: () => {}, error: () => {} },
       });
       expect(report.failedSources).toBe(1);

@@ -13,7 +13,8 @@ afterEach(async () => {
   await s?.close();
 });
 
-const eventIdOf = (json: Record<string, unknown>) => (json.events as { url: string }[])[0]!.url.split('/').pop()!;
+const eventIdOf = (json: Record<string, unknown>) =>
+  (json.events as { url: string }[])[0]!.url.split('/').pop()!;
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const r = await s.app.request(path, { headers });
   return { status: r.status, text: await r.text() };
@@ -29,18 +30,26 @@ describe('article URLs', () => {
       'https://news.example.vn/2026/02/05/to-lam-lao#x',
       'https://NEWS.EXAMPLE.VN/2026/02/05/to-l%61m-lao',
     ];
-    const article = JSON.parse(statedArticle(spellings[0]!, '2026-02-04T08:00:00+07:00', [{}])) as Record<string, unknown>;
+    const article = JSON.parse(
+      statedArticle(spellings[0]!, '2026-02-04T08:00:00+07:00', [{}]),
+    ) as Record<string, unknown>;
     const statuses: number[] = [];
-    for (const url of spellings) statuses.push((await post(s, JSON.stringify({ ...article, url }))).status);
+    for (const url of spellings)
+      statuses.push((await post(s, JSON.stringify({ ...article, url }))).status);
     expect(statuses).toEqual([201, 200, 200, 200, 200]);
     const items = await allItems(s);
     expect(items).toHaveLength(1);
-    expect(items[0]!._diplomacy.sources.map((x) => x.url)).toEqual(['https://news.example.vn/2026/02/05/to-lam-lao']);
+    expect(items[0]!._diplomacy.sources.map((x) => x.url)).toEqual([
+      'https://news.example.vn/2026/02/05/to-lam-lao',
+    ]);
   });
 
   it('refuses a URL with credentials with a 400 naming the field, storing nothing', async () => {
     s = await service({ extract: statedEvents });
-    const r = await post(s, statedArticle('https://user:secret@news.example.vn/a', '2026-02-04T08:00:00+07:00', [{}]));
+    const r = await post(
+      s,
+      statedArticle('https://user:secret@news.example.vn/a', '2026-02-04T08:00:00+07:00', [{}]),
+    );
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(r.json['invalid-params']).toEqual([expect.objectContaining({ name: 'url' })]);
@@ -79,7 +88,9 @@ describe('concurrent posts of one article', () => {
     s = await service({ extract: statedEvents });
     const body = statedArticle('https://same.example/nothing', '2026-02-04T08:00:00+07:00', []);
     const answers = await Promise.all(Array.from({ length: 12 }, () => post(s, body)));
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(answers.map((a) => a.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
     for (const a of answers) expect(a.json.events).toEqual([]);
     expect((await post(s, body)).status).toBe(200);
   });
@@ -89,7 +100,8 @@ describe('revisions: the same URL with another text', () => {
   it('keeps only the surviving source of an event the correction no longer supports, in every format', async () => {
     s = await service({ extract: statedEvents });
     const announce = statedArticle('https://a.example/announce', '2026-02-03T08:00:00+07:00', [{}]);
-    const report = (events: Parameters<typeof statedArticle>[2]) => statedArticle('https://b.example/report', '2026-02-05T20:00:00+07:00', events);
+    const report = (events: Parameters<typeof statedArticle>[2]) =>
+      statedArticle('https://b.example/report', '2026-02-05T20:00:00+07:00', events);
     expect((await post(s, announce)).status).toBe(201);
     const held = await post(s, report([{ status: 'held' }]));
     expect(held.status).toBe(201);
@@ -109,28 +121,44 @@ describe('revisions: the same URL with another text', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!._diplomacy.sources.map((x) => x.url)).toEqual(['https://a.example/announce']);
     expect(items[0]!._diplomacy.status).toBe('announced');
-    for (const path of ['/feeds/atom.xml', '/feeds/rss.xml', '/feeds/calendar.ics', `/events/${id}`]) {
+    for (const path of [
+      '/feeds/atom.xml',
+      '/feeds/rss.xml',
+      '/feeds/calendar.ics',
+      `/events/${id}`,
+    ]) {
       const r = await get(path);
       expect(r.status, path).toBe(200);
       expect(r.text.replace(/\r\n /g, ''), path).toContain('a.example/announce');
       expect(r.text.replace(/\r\n /g, ''), path).not.toContain('b.example/report');
     }
     expect((await get('/')).text).toContain(`/events/${id}`);
-    const json = JSON.parse((await get(`/events/${id}`, { accept: 'application/json' })).text) as { _diplomacy: { sources: { url: string }[] } };
+    const json = JSON.parse((await get(`/events/${id}`, { accept: 'application/json' })).text) as {
+      _diplomacy: { sources: { url: string }[] };
+    };
     expect(json._diplomacy.sources.map((x) => x.url)).toEqual(['https://a.example/announce']);
   });
 
   it('withdraws an event left with no source: gone from feeds and pages, 410, cancelled, a deleted entry', async () => {
     s = await service({ extract: statedEvents });
     const url = 'https://b.example/talks';
-    const first = await post(s, statedArticle(url, '2026-02-05T20:00:00+07:00', [{ status: 'held' }]));
+    const first = await post(
+      s,
+      statedArticle(url, '2026-02-05T20:00:00+07:00', [{ status: 'held' }]),
+    );
     expect(first.status).toBe(201);
     const id = eventIdOf(first.json);
     const ics = (await get('/feeds/calendar.ics')).text;
     const sequence = Number(/SEQUENCE:(\d+)/.exec(ics)![1]);
     const etag = (await s.app.request('/feeds/feed.json')).headers.get('etag')!;
 
-    const corrected = await post(s, JSON.stringify({ ...JSON.parse(statedArticle(url, '2026-02-05T20:00:00+07:00', [])), title: 'Đính chính' }));
+    const corrected = await post(
+      s,
+      JSON.stringify({
+        ...JSON.parse(statedArticle(url, '2026-02-05T20:00:00+07:00', [])),
+        title: 'Đính chính',
+      }),
+    );
     expect(corrected.status).toBe(201);
 
     expect(await allItems(s)).toHaveLength(0);
@@ -152,10 +180,15 @@ describe('revisions: the same URL with another text', () => {
     expect(Number(/SEQUENCE:(\d+)/.exec(cancelled)![1])).toBeGreaterThan(sequence);
 
     // pollers see the change
-    expect((await s.app.request('/feeds/feed.json', { headers: { 'if-none-match': etag } })).status).toBe(200);
+    expect(
+      (await s.app.request('/feeds/feed.json', { headers: { 'if-none-match': etag } })).status,
+    ).toBe(200);
 
     // a later report of it brings it back
-    const again = await post(s, statedArticle('https://c.example/talks', '2026-02-06T08:00:00+07:00', [{ status: 'held' }]));
+    const again = await post(
+      s,
+      statedArticle('https://c.example/talks', '2026-02-06T08:00:00+07:00', [{ status: 'held' }]),
+    );
     expect(eventIdOf(again.json)).toBe(id);
     expect((await get(`/events/${id}`)).status).toBe(200);
     expect(await allItems(s)).toHaveLength(1);
@@ -181,7 +214,10 @@ describe('articles in a language the extractor does not read', () => {
 
   it('say nothing more for an article the extractor reads', async () => {
     s = await service({ extract: statedEvents });
-    const r = await post(s, statedArticle('https://news.example.vn/a', '2026-02-04T08:00:00+07:00', [{}]));
+    const r = await post(
+      s,
+      statedArticle('https://news.example.vn/a', '2026-02-04T08:00:00+07:00', [{}]),
+    );
     expect(r.status).toBe(201);
     expect(r.json).not.toHaveProperty('notice');
   });

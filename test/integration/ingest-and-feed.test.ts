@@ -38,7 +38,9 @@ describe('seeds through the real handlers', () => {
     for (const seed of seeds) {
       const again = await post(s, seed.body);
       expect(again.status).toBe(200);
-      expect((again.json.events as { id: string }[]).map((e) => e.id)).toEqual(first.get(seed.file));
+      expect((again.json.events as { id: string }[]).map((e) => e.id)).toEqual(
+        first.get(seed.file),
+      );
     }
     const after = await s.app.request('/feeds/feed.json');
     expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
@@ -56,7 +58,8 @@ describe('seeds through the real handlers', () => {
 
       const second = await service({ dataDir: dir });
       const after = (await allItems(second)).map((i) => i.id).sort();
-      for (const seed of await seedArticles()) expect((await post(second, seed.body)).status).toBe(200);
+      for (const seed of await seedArticles())
+        expect((await post(second, seed.body)).status).toBe(200);
       expect((await allItems(second)).map((i) => i.id).sort()).toEqual(before);
       await second.close();
       expect(after).toEqual(before);
@@ -72,20 +75,26 @@ describe('bad input', () => {
     ['an array', '[1,2]', 'body'],
     ['no text', JSON.stringify({ publishedAt: '2026-02-05' }), 'text'],
     ['a blank text', JSON.stringify({ publishedAt: '2026-02-05', text: '   ' }), 'text'],
-  ])('answers %s with 400 problem+json naming the field, and stores nothing', async (_name, body, field) => {
-    const s = await start();
-    const r = await post(s, body);
-    expect(r.status).toBe(400);
-    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(r.json.status).toBe(400);
-    expect((r.json['invalid-params'] as { name: string }[])[0]!.name).toBe(field);
-    expect(await allItems(s)).toEqual([]);
-    expect(await s.store.getMeta()).toBeNull();
-  });
+  ])(
+    'answers %s with 400 problem+json naming the field, and stores nothing',
+    async (_name, body, field) => {
+      const s = await start();
+      const r = await post(s, body);
+      expect(r.status).toBe(400);
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(r.json.status).toBe(400);
+      expect((r.json['invalid-params'] as { name: string }[])[0]!.name).toBe(field);
+      expect(await allItems(s)).toEqual([]);
+      expect(await s.store.getMeta()).toBeNull();
+    },
+  );
 
   it('answers an over-large body with 413', async () => {
     const s = await start();
-    const r = await post(s, JSON.stringify({ publishedAt: '2026-02-05', text: 'á'.repeat(600_000) }));
+    const r = await post(
+      s,
+      JSON.stringify({ publishedAt: '2026-02-05', text: 'á'.repeat(600_000) }),
+    );
     expect(r.status).toBe(413);
     expect(await s.store.getMeta()).toBeNull();
   });
@@ -115,7 +124,10 @@ describe('merging and races', () => {
     expect(items).toHaveLength(2);
     const visit = items.find((i) => i.id === id)!;
     expect(visit._diplomacy.status).toBe('held');
-    expect(visit._diplomacy.sources.map((x) => x.url)).toEqual(['https://a.test/announced', 'https://b.test/held']);
+    expect(visit._diplomacy.sources.map((x) => x.url)).toEqual([
+      'https://a.test/announced',
+      'https://b.test/held',
+    ]);
     const call = items.find((i) => i.id !== id)!;
     expect(call._diplomacy.part_of).toBe(id);
   });
@@ -124,9 +136,16 @@ describe('merging and races', () => {
     for (let round = 0; round < 10; round++) {
       const s = await start({ extract: statedEvents });
       const articles = Array.from({ length: 6 }, (_, i) =>
-        statedArticle(`https://outlet${i}.test/r${round}`, `2026-02-0${4 + (i % 2)}T08:00:00+07:00`, [
-          { start: i % 3 === 0 ? '2026-02-06' : '2026-02-05', status: i % 2 ? 'held' : 'announced' },
-        ]),
+        statedArticle(
+          `https://outlet${i}.test/r${round}`,
+          `2026-02-0${4 + (i % 2)}T08:00:00+07:00`,
+          [
+            {
+              start: i % 3 === 0 ? '2026-02-06' : '2026-02-05',
+              status: i % 2 ? 'held' : 'announced',
+            },
+          ],
+        ),
       );
       const answers = await Promise.all([...articles, ...articles].map((body) => post(s, body)));
       expect(answers.every((r) => r.status === 200 || r.status === 201)).toBe(true);
@@ -148,7 +167,9 @@ describe('merging and races', () => {
       const s = await start();
       const answers = await Promise.all(pair.map((x) => post(s, x.body)));
       expect(answers.map((r) => r.status)).toEqual([201, 201]);
-      const visits = (await allItems(s, '?type=state_visit')).filter((i) => i._diplomacy.start.startsWith('2026-02'));
+      const visits = (await allItems(s, '?type=state_visit')).filter((i) =>
+        i._diplomacy.start.startsWith('2026-02'),
+      );
       expect(visits, `round ${round}`).toHaveLength(1);
       expect(visits[0]!._diplomacy.sources).toHaveLength(2);
       await s.close();

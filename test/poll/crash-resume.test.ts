@@ -21,11 +21,28 @@ import { extractEvents } from '../../functions/extract/index.js';
 import type { PollReport } from '../../functions/poll/poll-service.js';
 import { runPoll } from '../../functions/poll/run.js';
 import type { Source } from '../../functions/poll/sources.js';
-import { startDynalite, type LocalEngine } from '../../infra/local/dynalite.js';
-import { startLocalService, type LocalService } from '../../infra/local/runtime.js';
-import { feedItems, invariantViolations, normalizeFeed, readState, scanTable, type Item } from '../conformance/state.js';
-import { FaultSwitch, type FaultMode } from '../faults/faulty-client.js';
-import { articlePage, atomFeed, cached, devsetArticles, fixtureServer, html, rssFeed, type FixtureServer, type Route } from './fixtures.js';
+import { type LocalEngine, startDynalite } from '../../infra/local/dynalite.js';
+import { type LocalService, startLocalService } from '../../infra/local/runtime.js';
+import {
+  feedItems,
+  type Item,
+  invariantViolations,
+  normalizeFeed,
+  readState,
+  scanTable,
+} from '../conformance/state.js';
+import { type FaultMode, FaultSwitch } from '../faults/faulty-client.js';
+import {
+  articlePage,
+  atomFeed,
+  cached,
+  devsetArticles,
+  type FixtureServer,
+  fixtureServer,
+  html,
+  type Route,
+  rssFeed,
+} from './fixtures.js';
 
 const all = devsetArticles();
 const pick = (id: string) => all.find((a) => a.id === id)!;
@@ -43,8 +60,20 @@ let clock: Date;
 
 function sources(): Source[] {
   return [
-    { name: 'a', outlet: 'Báo A', feedUrl: `${site.base}/feeds/a.rss`, language: 'vi', canonicalHosts: ['news.example'] },
-    { name: 'b', outlet: 'Báo B', feedUrl: `${site.base}/feeds/b.atom`, language: 'vi', canonicalHosts: ['news.example'] },
+    {
+      name: 'a',
+      outlet: 'Báo A',
+      feedUrl: `${site.base}/feeds/a.rss`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+    },
+    {
+      name: 'b',
+      outlet: 'Báo B',
+      feedUrl: `${site.base}/feeds/b.atom`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+    },
   ];
 }
 
@@ -79,22 +108,35 @@ interface Run {
 async function run(s: LocalService, table: string): Promise<Run> {
   const from = site.requests.length;
   const report = await poll(s);
-  const pages = site.requests.slice(from).filter((p) => p.startsWith('/news/') || p.startsWith('/m/'));
+  const pages = site.requests
+    .slice(from)
+    .filter((p) => p.startsWith('/news/') || p.startsWith('/m/'));
   return { items: await scanTable(engine.endpoint, table), pages, report };
 }
 
 const of = (items: Item[], prefix: string) => items.filter((i) => i.pk.startsWith(prefix));
 const docOf = (i: Item) => JSON.parse(String(i.doc)) as Record<string, unknown>;
 /** the SEEN# records: item URL -> its state */
-const seenOf = (items: Item[]) => new Map(of(items, 'SEEN#').map((i) => [i.pk.slice('SEEN#'.length), docOf(i) as { status: string; source: string }]));
+const seenOf = (items: Item[]) =>
+  new Map(
+    of(items, 'SEEN#').map((i) => [
+      i.pk.slice('SEEN#'.length),
+      docOf(i) as { status: string; source: string },
+    ]),
+  );
 const sourceOf = (items: Item[], name: string) => {
   const i = items.find((x) => x.pk === `SOURCE#${name}`);
   return i ? (docOf(i) as { etag: string | null; lastModified: string | null }) : null;
 };
 /** the articles stored, by their key (URL): items are keyed by a digest of it */
-const articleKeys = (items: Item[]) => of(items, 'ARTICLE#').map((i) => `ARTICLE#${(JSON.parse(String(i.doc)) as { key: string }).key}`).sort();
-const eventState = (items: Item[]) => readState(items.filter((i) => !i.pk.startsWith('SOURCE#') && !i.pk.startsWith('SEEN#')));
-const counts = (paths: string[]) => paths.reduce((m, p) => m.set(p, (m.get(p) ?? 0) + 1), new Map<string, number>());
+const articleKeys = (items: Item[]) =>
+  of(items, 'ARTICLE#')
+    .map((i) => `ARTICLE#${(JSON.parse(String(i.doc)) as { key: string }).key}`)
+    .sort();
+const eventState = (items: Item[]) =>
+  readState(items.filter((i) => !i.pk.startsWith('SOURCE#') && !i.pk.startsWith('SEEN#')));
+const counts = (paths: string[]) =>
+  paths.reduce((m, p) => m.set(p, (m.get(p) ?? 0) + 1), new Map<string, number>());
 
 interface Point {
   mode: FaultMode;
@@ -111,24 +153,45 @@ const points: Point[] = [];
 
 async function fresh(sw: FaultSwitch): Promise<{ s: LocalService; table: string }> {
   const table = `crash-${++tables}`;
-  return { s: await startLocalService({ endpoint: engine.endpoint, tableName: table, client: sw.wrap }), table };
+  return {
+    s: await startLocalService({ endpoint: engine.endpoint, tableName: table, client: sw.wrap }),
+    table,
+  };
 }
 
 beforeAll(async () => {
   engine = await startDynalite();
   const routes: Record<string, Route> = {
-    '/robots.txt': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n'),
+    '/robots.txt': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n'),
     '/feeds/a.rss': cached(
       () =>
         rssFeed('A', site.base, [
-          ...inA.map((x) => ({ path: `/news/${x.id}.html`, title: x.title, publishedAt: x.publishedAt })),
-          { path: '/m/dv-02.html', title: pick('dv-02').title, publishedAt: pick('dv-02').publishedAt },
+          ...inA.map((x) => ({
+            path: `/news/${x.id}.html`,
+            title: x.title,
+            publishedAt: x.publishedAt,
+          })),
+          {
+            path: '/m/dv-02.html',
+            title: pick('dv-02').title,
+            publishedAt: pick('dv-02').publishedAt,
+          },
         ]),
       'application/rss+xml; charset=utf-8',
       '"a-v1"',
     ),
     '/feeds/b.atom': cached(
-      () => atomFeed('B', site.base, inB.map((x) => ({ path: `/news/${x.id}.html`, title: x.title, publishedAt: x.publishedAt }))),
+      () =>
+        atomFeed(
+          'B',
+          site.base,
+          inB.map((x) => ({
+            path: `/news/${x.id}.html`,
+            title: x.title,
+            publishedAt: x.publishedAt,
+          })),
+        ),
       'application/atom+xml',
       '"b-v1"',
     ),
@@ -163,7 +226,15 @@ beforeAll(async () => {
       const resumed = await run(f.s, f.table);
       clock = new Date(clock.getTime() + 3_600_000);
       const again = await run(f.s, f.table);
-      points.push({ mode, n, command: calls[n]!, crashed, resumed, again, feed: normalizeFeed(await feedItems(f.s), true) });
+      points.push({
+        mode,
+        n,
+        command: calls[n]!,
+        crashed,
+        resumed,
+        again,
+        feed: normalizeFeed(await feedItems(f.s), true),
+      });
       await f.s.close();
     }
   }
@@ -197,22 +268,34 @@ describe('a run that dies midway, then the next run', () => {
     expect(points.filter((p) => p.mode === 'after').length).toBeGreaterThanOrEqual(POINTS - 1);
     // the crash really stopped work: some runs failed both sources, most left articles to do
     expect(points.filter((p) => p.crashed.report.failedSources > 0).length).toBe(points.length);
-    expect(points.filter((p) => articleKeys(p.crashed.items).length < 5).length).toBeGreaterThan(points.length / 2);
+    expect(points.filter((p) => articleKeys(p.crashed.items).length < 5).length).toBeGreaterThan(
+      points.length / 2,
+    );
     const kinds = new Set(points.map((p) => p.command));
     for (const k of ['GetItemCommand', 'PutItemCommand']) expect(kinds, k).toContain(k);
-    console.log(`crash points: ${clean.calls.length} store commands in a clean run; hit ${[...kinds].join(', ')}`);
-    const refetched = points.filter((p) => [...counts([...p.crashed.pages, ...p.resumed.pages]).values()].some((c) => c > 1)).length;
-    console.log(`${points.length} crash points; ${refetched} of them left an in-flight page to fetch again`);
+    console.log(
+      `crash points: ${clean.calls.length} store commands in a clean run; hit ${[...kinds].join(', ')}`,
+    );
+    const refetched = points.filter((p) =>
+      [...counts([...p.crashed.pages, ...p.resumed.pages]).values()].some((c) => c > 1),
+    ).length;
+    console.log(
+      `${points.length} crash points; ${refetched} of them left an in-flight page to fetch again`,
+    );
   });
 
   it('records every article exactly once and converges to the clean feed', () => {
     const cleanArticles = articleKeys(clean.run.items);
-    const cleanHashes = eventState(clean.run.items).articles.map((a) => `${a.key}|${a.contentHash}`).sort();
+    const cleanHashes = eventState(clean.run.items)
+      .articles.map((a) => `${a.key}|${a.contentHash}`)
+      .sort();
     for (const p of points) {
       const at = `${p.mode} ${p.n}:${p.command}`;
       expect(articleKeys(p.again.items), at).toEqual(cleanArticles);
       const state = eventState(p.again.items);
-      expect(state.articles.map((a) => `${a.key}|${a.contentHash}`).sort(), at).toEqual(cleanHashes);
+      expect(state.articles.map((a) => `${a.key}|${a.contentHash}`).sort(), at).toEqual(
+        cleanHashes,
+      );
       const check = invariantViolations(state);
       expect(check.violations, at).toEqual([]);
       expect(check.pendingArticles, at).toEqual([]);
@@ -245,15 +328,21 @@ describe('a run that dies midway, then the next run', () => {
     for (const p of points) {
       const at = `${p.mode} ${p.n}:${p.command}`;
       const settled = new Set(
-        [...seenOf(p.crashed.items)].filter(([, v]) => v.status !== 'seen').map(([url]) => new URL(url).pathname),
+        [...seenOf(p.crashed.items)]
+          .filter(([, v]) => v.status !== 'seen')
+          .map(([url]) => new URL(url).pathname),
       );
-      for (const path of p.resumed.pages) expect(settled.has(path), `${at}: ${path} refetched though settled`).toBe(false);
+      for (const path of p.resumed.pages)
+        expect(settled.has(path), `${at}: ${path} refetched though settled`).toBe(false);
       const total = counts([...p.crashed.pages, ...p.resumed.pages]);
       const twice = [...total].filter(([, c]) => c > 1).map(([path]) => path);
       for (const [path, c] of total) expect(c, `${at}: ${path}`).toBeLessThanOrEqual(2);
       // in flight when the store went down: at most the current item of each source
       expect(twice.length, `${at}: ${twice.join(' ')}`).toBeLessThanOrEqual(2);
-      expect(twice.filter((x) => x.includes('dv-01') || x.includes('dv-02')).length, at).toBeLessThanOrEqual(1);
+      expect(
+        twice.filter((x) => x.includes('dv-01') || x.includes('dv-02')).length,
+        at,
+      ).toBeLessThanOrEqual(1);
       // nothing else fetched: the union of pages is the clean run's
       expect([...total.keys()].sort(), at).toEqual([...new Set(clean.run.pages)].sort());
       expect(p.again.pages, at).toEqual([]);
@@ -268,15 +357,21 @@ describe('a run that dies midway, then the next run', () => {
       const seen = seenOf(p.crashed.items);
       for (const name of ['a', 'b'] as const) {
         const state = sourceOf(p.crashed.items, name);
-        const settled = links[name].every((url) => seen.has(url) && seen.get(url)!.status !== 'seen');
-        if (state?.etag || state?.lastModified) expect(settled, `${at}: ${name} has validators with items unsettled`).toBe(true);
+        const settled = links[name].every(
+          (url) => seen.has(url) && seen.get(url)!.status !== 'seen',
+        );
+        if (state?.etag || state?.lastModified)
+          expect(settled, `${at}: ${name} has validators with items unsettled`).toBe(true);
         else stoppedBeforeValidators++;
         // after the resumed run: stored, and the next run is answered 304
         const after = sourceOf(p.resumed.items, name)!;
         expect(after.etag, at).toBe(`"${name}-v1"`);
         expect(after.lastModified, at).toBe('Mon, 14 Apr 2025 15:00:00 GMT');
       }
-      expect(p.again.report.sources.map((x) => x.status), at).toEqual(['not-modified', 'not-modified']);
+      expect(
+        p.again.report.sources.map((x) => x.status),
+        at,
+      ).toEqual(['not-modified', 'not-modified']);
     }
     expect(stoppedBeforeValidators).toBeGreaterThan(0);
   });

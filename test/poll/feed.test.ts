@@ -19,7 +19,13 @@ describe('RSS 2.0', () => {
     expect(feed).toEqual({
       format: 'rss',
       rejected: 0,
-      entries: [{ link: 'https://news.example/a-1.html', title: 'Thủ tướng tiếp Đại sứ Lào', published: '2025-04-14T08:30:00+07:00' }],
+      entries: [
+        {
+          link: 'https://news.example/a-1.html',
+          title: 'Thủ tướng tiếp Đại sứ Lào',
+          published: '2025-04-14T08:30:00+07:00',
+        },
+      ],
     });
   });
 
@@ -29,7 +35,10 @@ describe('RSS 2.0', () => {
            <item><title>b</title><link>b-3.html</link></item>`),
       BASE,
     );
-    expect(feed.entries.map((e) => e.link)).toEqual(['https://news.example/the-gioi/a-2.html', 'https://news.example/rss/b-3.html']);
+    expect(feed.entries.map((e) => e.link)).toEqual([
+      'https://news.example/the-gioi/a-2.html',
+      'https://news.example/rss/b-3.html',
+    ]);
   });
 
   it('decodes CDATA, XML entities, numeric character references and HTML named entities', () => {
@@ -38,7 +47,10 @@ describe('RSS 2.0', () => {
            <item><title>Hợp t&#225;c &#x1EA1; &amp; &quot;đối tác&quot;&nbsp;&hellip;</title><link>https://news.example/y</link></item>`),
       BASE,
     );
-    expect(feed.entries[0]).toMatchObject({ title: 'Việt Nam & <Lào>', link: 'https://news.example/x?a=1&b=2' });
+    expect(feed.entries[0]).toMatchObject({
+      title: 'Việt Nam & <Lào>',
+      link: 'https://news.example/x?a=1&b=2',
+    });
     expect(feed.entries[1]!.title).toBe('Hợp tác ạ & "đối tác"\u00a0…');
   });
 
@@ -69,7 +81,10 @@ describe('RSS 2.0', () => {
   });
 
   it('reads a one-item feed, an empty channel, and RSS 1.0 (RDF)', () => {
-    expect(parseFeed(rss('<item><title>x</title><link>https://news.example/1</link></item>'), BASE).entries).toHaveLength(1);
+    expect(
+      parseFeed(rss('<item><title>x</title><link>https://news.example/1</link></item>'), BASE)
+        .entries,
+    ).toHaveLength(1);
     expect(parseFeed(rss(''), BASE)).toEqual({ format: 'rss', entries: [], rejected: 0 });
     const rdf = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <channel><title>x</title></channel><item><title>r</title><link>https://news.example/r</link></item></rdf:RDF>`;
@@ -89,8 +104,16 @@ describe('Atom 1.0', () => {
     );
     expect(feed.format).toBe('atom');
     expect(feed.entries).toEqual([
-      { link: 'https://news.example/news/a.html', title: 'A <b>', published: '2025-04-14T08:30:00+07:00' },
-      { link: 'https://news.example/feeds/b.html', title: 'b', published: '2025-04-14T01:00:00.250Z' },
+      {
+        link: 'https://news.example/news/a.html',
+        title: 'A <b>',
+        published: '2025-04-14T08:30:00+07:00',
+      },
+      {
+        link: 'https://news.example/feeds/b.html',
+        title: 'b',
+        published: '2025-04-14T01:00:00.250Z',
+      },
     ]);
     expect(feed.rejected).toBe(1);
   });
@@ -102,14 +125,19 @@ describe('malformed input', () => {
     ['mismatched tags', '<rss><channel><item></channel></rss>'],
     ['text that is not XML', 'Service Unavailable'],
     ['an empty body', ''],
-    ['an external entity', '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&x;</title></item></channel></rss>'],
+    [
+      'an external entity',
+      '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&x;</title></item></channel></rss>',
+    ],
   ])('%s is a FeedParseError saying it is not well-formed', (_what, xml) => {
     expect(() => parseFeed(xml, BASE)).toThrow(FeedParseError);
     expect(() => parseFeed(xml, BASE)).toThrow(/not well-formed XML/);
   });
 
   it('well-formed XML that is no feed (an HTML page) is a FeedParseError naming the formats', () => {
-    expect(() => parseFeed('<html><body><p>Trang chủ</p></body></html>', BASE)).toThrow(/neither an RSS 2.0 nor an Atom feed/);
+    expect(() => parseFeed('<html><body><p>Trang chủ</p></body></html>', BASE)).toThrow(
+      /neither an RSS 2.0 nor an Atom feed/,
+    );
   });
 });
 
@@ -130,10 +158,18 @@ describe('toRfc3339', () => {
     expect(toRfc3339(input)).toBe(expected);
   });
 
-  it.each([null, '', 'hôm nay', '14/04/2025 08:30', 'Mon, 14 Foo 2025 08:30:00 GMT', 'Mon, 14 Apr 2025 08:30:00 XYZ', '2025-02-30T00:00:00Z', 'Sun, 30 Feb 2025 08:30:00 GMT', '2025-13-01T00:00:00Z', '2025-04-14T25:00:00Z'])(
-    '%s → null',
-    (input) => {
-      expect(toRfc3339(input)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    '',
+    'hôm nay',
+    '14/04/2025 08:30',
+    'Mon, 14 Foo 2025 08:30:00 GMT',
+    'Mon, 14 Apr 2025 08:30:00 XYZ',
+    '2025-02-30T00:00:00Z',
+    'Sun, 30 Feb 2025 08:30:00 GMT',
+    '2025-13-01T00:00:00Z',
+    '2025-04-14T25:00:00Z',
+  ])('%s → null', (input) => {
+    expect(toRfc3339(input)).toBeNull();
+  });
 });

@@ -11,11 +11,25 @@ import { DEFAULT_LIMITS, isFeedType, isHtml } from '../../functions/poll/politen
 /** A public address, never connected to: the transport is scripted. */
 const PUBLIC = { address: '93.184.215.14', family: 4 as const };
 const publicResolve = async () => [PUBLIC];
-const scripted = (f: (url: string, init: RequestInit) => Promise<Response>): Transport => ({ url, headers, signal }) => f(url.href, { headers, signal });
+const scripted =
+  (f: (url: string, init: RequestInit) => Promise<Response>): Transport =>
+  ({ url, headers, signal }) =>
+    f(url.href, { headers, signal });
 
-type Answer = { status?: number; body?: string; headers?: Record<string, string> } | 'hang' | 'network-error';
+type Answer =
+  | { status?: number; body?: string; headers?: Record<string, string> }
+  | 'hang'
+  | 'network-error';
 
-function web(routes: Record<string, Answer | ((n: number) => Answer)>, opts: { hostDelayMs?: number; requestMs?: number; maxRedirects?: number; timeoutMs?: number } = {}) {
+function web(
+  routes: Record<string, Answer | ((n: number) => Answer)>,
+  opts: {
+    hostDelayMs?: number;
+    requestMs?: number;
+    maxRedirects?: number;
+    timeoutMs?: number;
+  } = {},
+) {
   let t = 0;
   const sleeps: number[] = [];
   const log: { url: string; at: number; headers: Record<string, string> }[] = [];
@@ -32,15 +46,22 @@ function web(routes: Record<string, Answer | ((n: number) => Answer)>, opts: { h
       const n = (hits.get(url) ?? 0) + 1;
       hits.set(url, n);
       const route = routes[url];
-      const answer = typeof route === 'function' ? route(n) : (route ?? { status: 404, body: 'not found' });
-      if (answer === 'network-error') throw new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') });
+      const answer =
+        typeof route === 'function' ? route(n) : (route ?? { status: 404, body: 'not found' });
+      if (answer === 'network-error')
+        throw new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') });
       if (answer === 'hang') {
         return await new Promise<Response>((_resolve, reject) => {
-          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
         });
       }
       const status = answer.status ?? 200;
-      return new Response(status === 304 ? null : (answer.body ?? ''), { status, headers: { 'content-type': 'text/html', ...answer.headers } });
+      return new Response(status === 304 ? null : (answer.body ?? ''), {
+        status,
+        headers: { 'content-type': 'text/html', ...answer.headers },
+      });
     } finally {
       inFlight--;
     }
@@ -63,15 +84,28 @@ function web(routes: Record<string, Answer | ((n: number) => Answer)>, opts: { h
     resolve: publicResolve,
     transport: scripted(fetchImpl),
   });
-  return { fetcher, sleeps, log, urls: () => log.map((l) => l.url), maxInFlight: () => maxInFlight };
+  return {
+    fetcher,
+    sleeps,
+    log,
+    urls: () => log.map((l) => l.url),
+    maxInFlight: () => maxInFlight,
+  };
 }
 
 const A = 'https://a.example';
 const B = 'https://b.example';
-const robots = (body: string): Answer => ({ status: 200, body, headers: { 'content-type': 'text/plain' } });
+const robots = (body: string): Answer => ({
+  status: 200,
+  body,
+  headers: { 'content-type': 'text/plain' },
+});
 const page = (body = '<p>x</p>'): Answer => ({ status: 200, body });
-const get = (f: PoliteFetcher, url: string, extra: Parameters<PoliteFetcher['get']>[1] extends infer O ? Partial<O> : never = {}) =>
-  f.get(url, { maxBytes: 1_000, accept: isHtml, ...extra });
+const get = (
+  f: PoliteFetcher,
+  url: string,
+  extra: Parameters<PoliteFetcher['get']>[1] extends infer O ? Partial<O> : never = {},
+) => f.get(url, { maxBytes: 1_000, accept: isHtml, ...extra });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -79,7 +113,11 @@ afterEach(() => {
 
 describe('robots.txt', () => {
   it('is read once per host, before the first request, and a disallowed URL is never requested', async () => {
-    const w = web({ [`${A}/robots.txt`]: robots('User-agent: *\nDisallow: /private/\n'), [`${A}/1`]: page(), [`${A}/2`]: page() });
+    const w = web({
+      [`${A}/robots.txt`]: robots('User-agent: *\nDisallow: /private/\n'),
+      [`${A}/1`]: page(),
+      [`${A}/2`]: page(),
+    });
     await get(w.fetcher, `${A}/1`);
     await get(w.fetcher, `${A}/2`);
     const denied = await get(w.fetcher, `${A}/private/3`).catch((e: unknown) => e);
@@ -87,11 +125,18 @@ describe('robots.txt', () => {
     expect((denied as FetchError).message).toMatch(/disallowed by robots\.txt/);
     expect((denied as FetchError).transient).toBe(false);
     expect(w.urls()).toEqual([`${A}/robots.txt`, `${A}/1`, `${A}/2`]);
-    expect(w.log.every((l) => l.headers['user-agent']?.startsWith('diplomacy-feed-poller/1.0.0'))).toBe(true);
+    expect(
+      w.log.every((l) => l.headers['user-agent']?.startsWith('diplomacy-feed-poller/1.0.0')),
+    ).toBe(true);
   });
 
   it('a 404 robots.txt allows everything; a 5xx or unreachable one blocks the host (transient)', async () => {
-    const w = web({ [`${A}/robots.txt`]: { status: 404 }, [`${A}/1`]: page(), [`${B}/robots.txt`]: { status: 503 }, [`${B}/1`]: page() });
+    const w = web({
+      [`${A}/robots.txt`]: { status: 404 },
+      [`${A}/1`]: page(),
+      [`${B}/robots.txt`]: { status: 503 },
+      [`${B}/1`]: page(),
+    });
     expect((await get(w.fetcher, `${A}/1`)).status).toBe(200);
     const blocked = (await get(w.fetcher, `${B}/1`).catch((e: unknown) => e)) as FetchError;
     expect(blocked.message).toMatch(/robots\.txt answered 503/);
@@ -110,7 +155,9 @@ describe('robots.txt', () => {
       [`${A}/away`]: { status: 302, headers: { location: `${B}/article` } },
       [`${B}/robots.txt`]: robots('User-agent: diplomacy-feed-poller\nDisallow: /\n'),
     });
-    await expect(get(w.fetcher, `${A}/moved`)).rejects.toThrow(/private\/x: disallowed by robots\.txt/);
+    await expect(get(w.fetcher, `${A}/moved`)).rejects.toThrow(
+      /private\/x: disallowed by robots\.txt/,
+    );
     await expect(get(w.fetcher, `${A}/away`)).rejects.toThrow(/b\.example\/article: disallowed/);
     expect(w.urls()).toEqual([`${A}/robots.txt`, `${A}/moved`, `${A}/away`, `${B}/robots.txt`]);
   });
@@ -118,8 +165,20 @@ describe('robots.txt', () => {
 
 describe('pacing (injected clock)', () => {
   it('one request at a time per host, each starting the pause after the previous one ended', async () => {
-    const w = web({ [`${A}/robots.txt`]: { status: 404 }, [`${A}/1`]: page(), [`${A}/2`]: page(), [`${A}/3`]: page() }, { hostDelayMs: 1_000, requestMs: 100 });
-    await Promise.all([get(w.fetcher, `${A}/1`), get(w.fetcher, `${A}/2`), get(w.fetcher, `${A}/3`)]);
+    const w = web(
+      {
+        [`${A}/robots.txt`]: { status: 404 },
+        [`${A}/1`]: page(),
+        [`${A}/2`]: page(),
+        [`${A}/3`]: page(),
+      },
+      { hostDelayMs: 1_000, requestMs: 100 },
+    );
+    await Promise.all([
+      get(w.fetcher, `${A}/1`),
+      get(w.fetcher, `${A}/2`),
+      get(w.fetcher, `${A}/3`),
+    ]);
     expect(w.maxInFlight()).toBe(1);
     // robots.txt ends at 100; /1 starts at 1100, ends 1200; /2 at 2200; /3 at 3300
     expect(w.log.map((l) => l.at)).toEqual([0, 1_100, 2_200, 3_300]);
@@ -127,17 +186,32 @@ describe('pacing (injected clock)', () => {
   });
 
   it('honours a Crawl-delay longer than the default pause', async () => {
-    const w = web({ [`${A}/robots.txt`]: robots('User-agent: *\nCrawl-delay: 7\n'), [`${A}/1`]: page(), [`${A}/2`]: page() });
+    const w = web({
+      [`${A}/robots.txt`]: robots('User-agent: *\nCrawl-delay: 7\n'),
+      [`${A}/1`]: page(),
+      [`${A}/2`]: page(),
+    });
     await get(w.fetcher, `${A}/1`);
     await get(w.fetcher, `${A}/2`);
     expect(w.sleeps).toEqual([7_000, 7_000]);
   });
 
   it('does not hold one host’s requests behind another’s', async () => {
-    const w = web({ [`${A}/robots.txt`]: { status: 404 }, [`${B}/robots.txt`]: { status: 404 }, [`${A}/1`]: page(), [`${B}/1`]: page() }, { hostDelayMs: 1_000, requestMs: 100 });
+    const w = web(
+      {
+        [`${A}/robots.txt`]: { status: 404 },
+        [`${B}/robots.txt`]: { status: 404 },
+        [`${A}/1`]: page(),
+        [`${B}/1`]: page(),
+      },
+      { hostDelayMs: 1_000, requestMs: 100 },
+    );
     await Promise.all([get(w.fetcher, `${A}/1`), get(w.fetcher, `${B}/1`)]);
     // both robots.txt at once, then each host's page after its own pause
-    expect(w.log.slice(0, 2).map((l) => [l.url, l.at])).toEqual([[`${A}/robots.txt`, 0], [`${B}/robots.txt`, 0]]);
+    expect(w.log.slice(0, 2).map((l) => [l.url, l.at])).toEqual([
+      [`${A}/robots.txt`, 0],
+      [`${B}/robots.txt`, 0],
+    ]);
     expect(w.maxInFlight()).toBe(2);
     expect(w.sleeps.every((ms) => ms <= 1_000)).toBe(true);
   });
@@ -161,7 +235,11 @@ describe('the outbound guard, in the fetcher', () => {
       transport: scripted(async (url) => {
         requested.push(url);
         if (url.endsWith('/robots.txt')) return new Response('', { status: 404 });
-        if (url === `${A}/moved`) return new Response(null, { status: 302, headers: { location: 'http://inside.example/admin' } });
+        if (url === `${A}/moved`)
+          return new Response(null, {
+            status: 302,
+            headers: { location: 'http://inside.example/admin' },
+          });
         return new Response('<p>x</p>', { status: 200, headers: { 'content-type': 'text/html' } });
       }),
     });
@@ -180,7 +258,9 @@ describe('the outbound guard, in the fetcher', () => {
 
   it('refuses an internal address before robots.txt or the page is asked for; a name that does not resolve is transient', async () => {
     const g = guarded({});
-    await expect(get(g.fetcher, 'http://169.254.169.254/latest/meta-data/')).rejects.toThrow(/refused: 169\.254\.169\.254 is 169\.254\.169\.254, a linkLocal address/);
+    await expect(get(g.fetcher, 'http://169.254.169.254/latest/meta-data/')).rejects.toThrow(
+      /refused: 169\.254\.169\.254 is 169\.254\.169\.254, a linkLocal address/,
+    );
     const e = (await get(g.fetcher, `${A}/1`).catch((x: unknown) => x)) as FetchError;
     expect(e.message).toMatch(/a\.example not resolved: getaddrinfo ENOTFOUND/);
     expect(e.transient).toBe(true);
@@ -211,7 +291,14 @@ describe('redirects', () => {
 
 describe('responses', () => {
   it('refuses a non-HTML page before reading it (not transient)', async () => {
-    const w = web({ [`${A}/robots.txt`]: { status: 404 }, [`${A}/doc.pdf`]: { status: 200, body: '%PDF', headers: { 'content-type': 'application/pdf' } } });
+    const w = web({
+      [`${A}/robots.txt`]: { status: 404 },
+      [`${A}/doc.pdf`]: {
+        status: 200,
+        body: '%PDF',
+        headers: { 'content-type': 'application/pdf' },
+      },
+    });
     const e = (await get(w.fetcher, `${A}/doc.pdf`).catch((x: unknown) => x)) as FetchError;
     expect(e).toBeInstanceOf(FetchError);
     expect(e.message).toMatch(/refused content type application\/pdf/);
@@ -236,7 +323,12 @@ describe('responses', () => {
       [`${A}/feed`]: { status: 304, headers: { etag: '"v1"' } },
       [`${A}/gone`]: { status: 500, body: 'boom' },
     });
-    const r = await w.fetcher.get(`${A}/feed`, { maxBytes: 1_000, etag: '"v1"', lastModified: 'Mon, 14 Apr 2025 15:00:00 GMT', accept: isFeedType });
+    const r = await w.fetcher.get(`${A}/feed`, {
+      maxBytes: 1_000,
+      etag: '"v1"',
+      lastModified: 'Mon, 14 Apr 2025 15:00:00 GMT',
+      accept: isFeedType,
+    });
     expect(r.status).toBe(304);
     const sent = w.log.find((l) => l.url === `${A}/feed`)!.headers;
     expect(sent['if-none-match']).toBe('"v1"');
@@ -256,7 +348,11 @@ describe('responses', () => {
       transport: scripted(async (url) =>
         url.endsWith('/robots.txt')
           ? new Response('', { status: 404 })
-          : new Response(bytes, { status: 200, headers: { 'content-type': 'text/html; charset=windows-1252' } })),
+          : new Response(bytes, {
+              status: 200,
+              headers: { 'content-type': 'text/html; charset=windows-1252' },
+            }),
+      ),
     });
     expect((await latin.get(`${A}/p`, { maxBytes: 100, accept: isHtml })).body).toBe('café');
     expect(w.urls()).toEqual([]);
@@ -264,7 +360,10 @@ describe('responses', () => {
 
   it('a request that hangs is ended by the timeout as a transient failure', async () => {
     vi.useFakeTimers();
-    const w = web({ [`${A}/robots.txt`]: { status: 404 }, [`${A}/slow`]: 'hang' }, { timeoutMs: 5_000 });
+    const w = web(
+      { [`${A}/robots.txt`]: { status: 404 }, [`${A}/slow`]: 'hang' },
+      { timeoutMs: 5_000 },
+    );
     const pending = get(w.fetcher, `${A}/slow`).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(5_000);
     const e = (await pending) as FetchError;

@@ -25,8 +25,16 @@ export function seedArticles(): DevArticle[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f, i) => {
-      const seed = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<DevArticle, 'id' | 'url' | 'source'>;
-      return { ...seed, id: `seed-${i}`, url: `https://news.example/news/seed-${i}.html`, source: 'Báo Fixture' };
+      const seed = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<
+        DevArticle,
+        'id' | 'url' | 'source'
+      >;
+      return {
+        ...seed,
+        id: `seed-${i}`,
+        url: `https://news.example/news/seed-${i}.html`,
+        source: 'Báo Fixture',
+      };
     });
 }
 
@@ -34,10 +42,14 @@ export function devsetArticles(): DevArticle[] {
   return readdirSync(DEVSET_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ id: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(DEVSET_DIR, f), 'utf8')) as Omit<DevArticle, 'id'>) }));
+    .map((f) => ({
+      id: f.replace(/\.json$/, ''),
+      ...(JSON.parse(readFileSync(join(DEVSET_DIR, f), 'utf8')) as Omit<DevArticle, 'id'>),
+    }));
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An outlet's article page: header, navigation, ads, share bar, related links and footer around the body. */
 export function articlePage(a: DevArticle): string {
@@ -45,11 +57,23 @@ export function articlePage(a: DevArticle): string {
     .split('\n\n')
     .map((p) => `      <p class="Normal">${p.split('\n').map(esc).join('<br>\n')}</p>`)
     .join('\n');
-  const nav = ['Thời sự', 'Thế giới', 'Kinh doanh', 'Giải trí', 'Thể thao', 'Pháp luật', 'Giáo dục', 'Sức khỏe']
+  const nav = [
+    'Thời sự',
+    'Thế giới',
+    'Kinh doanh',
+    'Giải trí',
+    'Thể thao',
+    'Pháp luật',
+    'Giáo dục',
+    'Sức khỏe',
+  ]
     .map((s, i) => `<li><a href="/section/${i}">${s}</a></li>`)
     .join('');
   const related = [1, 2, 3, 4, 5]
-    .map((i) => `<li><a href="/news/related-${i}.html">Tin liên quan số ${i}: Quan hệ hợp tác tiếp tục phát triển tốt đẹp trong nhiều lĩnh vực</a></li>`)
+    .map(
+      (i) =>
+        `<li><a href="/news/related-${i}.html">Tin liên quan số ${i}: Quan hệ hợp tác tiếp tục phát triển tốt đẹp trong nhiều lĩnh vực</a></li>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="vi">
@@ -169,7 +193,10 @@ export interface FixtureServer {
 }
 
 /** `port` 0 takes any free one; suites that name addresses in their feeds fix theirs (41xx). */
-export async function fixtureServer(routes: Record<string, Route>, port = 0): Promise<FixtureServer> {
+export async function fixtureServer(
+  routes: Record<string, Route>,
+  port = 0,
+): Promise<FixtureServer> {
   let inFlight = 0;
   const state = { requests: [] as string[], agents: new Set<string>(), maxInFlight: 0 };
   const server: Server = createServer((req, res) => {
@@ -217,10 +244,18 @@ export function cached(body: () => string, contentType: string, etag: string): R
       res.writeHead(304, { etag }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': contentType, etag, 'last-modified': 'Mon, 14 Apr 2025 15:00:00 GMT' }).end(body());
+    res
+      .writeHead(200, {
+        'content-type': contentType,
+        etag,
+        'last-modified': 'Mon, 14 Apr 2025 15:00:00 GMT',
+      })
+      .end(body());
   };
 }
 
-export const html = (body: () => string): Route => (_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body());
-};
+export const html =
+  (body: () => string): Route =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body());
+  };

@@ -7,6 +7,7 @@
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleId } from '../../functions/domain/report.js';
 import { extractEvents } from '../../functions/extract/index.js';
 import type { Resolve } from '../../functions/poll/fetcher.js';
 import { nodeTransport, type Transport } from '../../functions/poll/http-transport.js';
@@ -15,8 +16,15 @@ import { runPoll } from '../../functions/poll/run.js';
 import type { Source } from '../../functions/poll/sources.js';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { service } from '../integration/harness.js';
-import { articlePage, fixtureServer, html, rssFeed, seedArticles, type FixtureServer, type Route } from './fixtures.js';
-import { articleId } from '../../functions/domain/report.js';
+import {
+  articlePage,
+  type FixtureServer,
+  fixtureServer,
+  html,
+  type Route,
+  rssFeed,
+  seedArticles,
+} from './fixtures.js';
 
 const CANARY = 4151;
 const SITE = 4152;
@@ -88,11 +96,34 @@ const robotsPages = [0, 1].map((i) => `${robotsBase}/news/r-${i}.html`);
 
 function sources(): Source[] {
   return [
-    { name: 'hostile', outlet: 'Báo Fixture', feedUrl: `${base}/feed.rss`, language: 'vi', canonicalHosts: ['news.example'] },
-    { name: 'robots', outlet: 'Báo Fixture', feedUrl: `${base}/robots-feed.rss`, language: 'vi', canonicalHosts: ['news.example'] },
-    { name: 'filtered', outlet: 'Báo Fixture', feedUrl: `${base}/filtered.rss`, language: 'vi', canonicalHosts: ['news.example'], urlFilter: `^http://127\\.0\\.0\\.1:${SITE}/news/` },
+    {
+      name: 'hostile',
+      outlet: 'Báo Fixture',
+      feedUrl: `${base}/feed.rss`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+    },
+    {
+      name: 'robots',
+      outlet: 'Báo Fixture',
+      feedUrl: `${base}/robots-feed.rss`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+    },
+    {
+      name: 'filtered',
+      outlet: 'Báo Fixture',
+      feedUrl: `${base}/filtered.rss`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+      urlFilter: `^http://127\\.0\\.0\\.1:${SITE}/news/`,
+    },
     { name: 'internal-feed', feedUrl: 'http://169.254.169.254/latest/feed.rss', language: 'vi' },
-    { name: 'named-feed', feedUrl: `http://loopback.fixture.test:${SITE}/feed.rss`, language: 'vi' },
+    {
+      name: 'named-feed',
+      feedUrl: `http://loopback.fixture.test:${SITE}/feed.rss`,
+      language: 'vi',
+    },
   ];
 }
 
@@ -116,9 +147,14 @@ async function listenCanary(host: string): Promise<void> {
 beforeAll(async () => {
   await listenCanary('127.0.0.1');
   await listenCanary('::1');
-  const item = (path: string, i: number) => ({ path, title: `Tin ${i}`, publishedAt: `2026-02-0${1 + (i % 5)}T08:00:00+07:00` });
+  const item = (path: string, i: number) => ({
+    path,
+    title: `Tin ${i}`,
+    publishedAt: `2026-02-0${1 + (i % 5)}T08:00:00+07:00`,
+  });
   const routes: Record<string, Route> = {
-    '/robots.txt': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n'),
+    '/robots.txt': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n'),
     // the feed: healthy seed articles around every internal link and a redirect to each
     '/feed.rss': (_req, res) => {
       const links = [
@@ -133,38 +169,57 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(xml);
     },
     '/robots-feed.rss': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-        rssFeed('Robots', base, [{ path: `/news/${seeds[2]!.id}.html`, title: 'ok', publishedAt: '2026-02-03T08:00:00+07:00' }]).replace(
-          '</channel>',
-          `${robotsPages.map((p) => `<item><title>r</title><link>${p}</link></item>`).join('\n')}\n</channel>`,
-        ),
-      );
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          rssFeed('Robots', base, [
+            {
+              path: `/news/${seeds[2]!.id}.html`,
+              title: 'ok',
+              publishedAt: '2026-02-03T08:00:00+07:00',
+            },
+          ]).replace(
+            '</channel>',
+            `${robotsPages.map((p) => `<item><title>r</title><link>${p}</link></item>`).join('\n')}\n</channel>`,
+          ),
+        );
     },
     // a link inside the filter that redirects outside it
     '/filtered.rss': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
         rssFeed('Filtered', base, [
           { path: '/news/moved.html', title: 'moved', publishedAt: '2026-02-04T08:00:00+07:00' },
-          { path: `/news/${seeds[3]!.id}.html`, title: 'ok', publishedAt: '2026-02-04T09:00:00+07:00' },
+          {
+            path: `/news/${seeds[3]!.id}.html`,
+            title: 'ok',
+            publishedAt: '2026-02-04T09:00:00+07:00',
+          },
         ]),
       );
     },
-    '/news/moved.html': (_req, res) => res.writeHead(301, { location: `/elsewhere/${seeds[4]!.id}.html` }).end(),
+    '/news/moved.html': (_req, res) =>
+      res.writeHead(301, { location: `/elsewhere/${seeds[4]!.id}.html` }).end(),
     [`/elsewhere/${seeds[4]!.id}.html`]: html(() => articlePage(seeds[4]!)),
     // compressed, as outlets serve their pages: the transport inflates it
     [`/news/${seeds[1]!.id}.html`]: (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync(articlePage(seeds[1]!)));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' })
+        .end(gzipSync(articlePage(seeds[1]!)));
     },
   };
-  for (const s of [seeds[0]!, seeds[2]!, seeds[3]!]) routes[`/news/${s.id}.html`] = html(() => articlePage(s));
+  for (const s of [seeds[0]!, seeds[2]!, seeds[3]!])
+    routes[`/news/${s.id}.html`] = html(() => articlePage(s));
   FORMS.forEach((target, i) => {
     routes[`/redirect/${i}`] = (_req, res) => res.writeHead(302, { location: target }).end();
   });
   site = await fixtureServer(routes, SITE);
   robotsSite = await fixtureServer(
     {
-      '/robots.txt': (_req, res) => res.writeHead(302, { location: `http://localhost:${CANARY}/robots.txt` }).end(),
-      ...Object.fromEntries(robotsPages.map((p) => [new URL(p).pathname, html(() => articlePage(seeds[2]!))])),
+      '/robots.txt': (_req, res) =>
+        res.writeHead(302, { location: `http://localhost:${CANARY}/robots.txt` }).end(),
+      ...Object.fromEntries(
+        robotsPages.map((p) => [new URL(p).pathname, html(() => articlePage(seeds[2]!))]),
+      ),
     },
     ROBOTS_SITE,
   );
@@ -208,10 +263,16 @@ describe('the outbound guard against a hostile outlet', () => {
     for (const form of FORMS) {
       const state = await stateOf(form);
       expect(state?.status, form).toBe('skipped');
-      expect(state?.reason, form).toMatch(/refused: .*(a (loopback|unspecified|private|carrierGradeNat|linkLocal|ipv4Mapped|rfc6052) address)/);
+      expect(state?.reason, form).toMatch(
+        /refused: .*(a (loopback|unspecified|private|carrierGradeNat|linkLocal|ipv4Mapped|rfc6052) address)/,
+      );
     }
-    expect((await stateOf(`http://metadata.google.internal/computeMetadata/v1/`))?.reason).toMatch(/169\.254\.169\.254, a linkLocal address/);
-    expect((await stateOf(`http://mixed.fixture.test:${CANARY}/canary`))?.reason).toMatch(/127\.0\.0\.1, a loopback address/);
+    expect((await stateOf(`http://metadata.google.internal/computeMetadata/v1/`))?.reason).toMatch(
+      /169\.254\.169\.254, a linkLocal address/,
+    );
+    expect((await stateOf(`http://mixed.fixture.test:${CANARY}/canary`))?.reason).toMatch(
+      /127\.0\.0\.1, a loopback address/,
+    );
     const hostile = byName('hostile');
     expect(hostile.status).toBe('ok');
     // the odd IPv4 spellings are one URL once parsed (http://127.0.0.1:4151/canary)
@@ -240,7 +301,9 @@ describe('the outbound guard against a hostile outlet', () => {
     for (const page of robotsPages) {
       const state = await stateOf(page);
       expect(state?.status, page).toBe('skipped');
-      expect(state?.reason, page).toMatch(/robots\.txt: .*refused: localhost is 127\.0\.0\.1, a loopback address/);
+      expect(state?.reason, page).toMatch(
+        /robots\.txt: .*refused: localhost is 127\.0\.0\.1, a loopback address/,
+      );
     }
     expect(robotsSite.requests).toEqual(['/robots.txt']);
     expect(byName('robots').status).toBe('ok');
@@ -251,16 +314,22 @@ describe('the outbound guard against a hostile outlet', () => {
     const moved = await stateOf(`${base}/news/moved.html`);
     expect(moved?.status).toBe('skipped');
     expect(moved?.reason).toMatch(/outside the source's urlFilter/);
-    expect(await polled.store.getArticle(articleId(`${base}/elsewhere/${seeds[4]!.id}.html`))).toBeNull();
+    expect(
+      await polled.store.getArticle(articleId(`${base}/elsewhere/${seeds[4]!.id}.html`)),
+    ).toBeNull();
     expect(await polled.store.getArticle(articleId(seeds[4]!.url))).toBeNull();
     expect((await stateOf(linkOf(seeds[3]!)))?.status).toBe('ingested');
   });
 
   it('fails a source whose own feed is refused, naming why; the others complete', () => {
     expect(byName('internal-feed')).toMatchObject({ status: 'failed' });
-    expect(byName('internal-feed').error).toMatch(/refused: 169\.254\.169\.254 is 169\.254\.169\.254, a linkLocal address/);
+    expect(byName('internal-feed').error).toMatch(
+      /refused: 169\.254\.169\.254 is 169\.254\.169\.254, a linkLocal address/,
+    );
     // the allowed host:port is 127.0.0.1:4152, not every name that resolves to it
-    expect(byName('named-feed').error).toMatch(/refused: loopback\.fixture\.test is 127\.0\.0\.1, a loopback address/);
+    expect(byName('named-feed').error).toMatch(
+      /refused: loopback\.fixture\.test is 127\.0\.0\.1, a loopback address/,
+    );
     expect(report.failedSources).toBe(2);
   });
 });
@@ -274,7 +343,14 @@ describe('the connection goes to the checked address', () => {
       extract: extractEvents,
       // a name only the injected resolver knows: reaching the site proves the
       // connection used its answer, not the system's resolver
-      sources: [{ name: 'pinned', feedUrl: `http://pinned.fixture.test:${SITE}/robots-feed.rss`, language: 'vi', urlFilter: '^$' }],
+      sources: [
+        {
+          name: 'pinned',
+          feedUrl: `http://pinned.fixture.test:${SITE}/robots-feed.rss`,
+          language: 'vi',
+          urlFilter: '^$',
+        },
+      ],
       contactUrl: 'https://example.org/crawler',
       version: '1.0.0',
       limits: { timeoutMs: 2_000, hostDelayMs: 1 },

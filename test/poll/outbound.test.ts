@@ -1,10 +1,17 @@
 // The outbound guard's rules (functions/poll/outbound.ts), without I/O: which URLs and
 // addresses a request may go to.
 import { describe, expect, it } from 'vitest';
-import { addressRange, addressVerdict, normalizeAuthority, outboundPolicy, urlVerdict } from '../../functions/poll/outbound.js';
+import {
+  addressRange,
+  addressVerdict,
+  normalizeAuthority,
+  outboundPolicy,
+  urlVerdict,
+} from '../../functions/poll/outbound.js';
 
 const none = outboundPolicy([]);
-const verdictOf = (href: string, address: string, policy = none) => addressVerdict(new URL(href), [address], policy);
+const verdictOf = (href: string, address: string, policy = none) =>
+  addressVerdict(new URL(href), [address], policy);
 
 describe('addresses', () => {
   it('refuses every special-purpose range, IPv4 and IPv6, with its name', () => {
@@ -38,15 +45,21 @@ describe('addresses', () => {
     };
     for (const [address, range] of Object.entries(refused)) {
       expect(addressRange(address), address).toBe(range);
-      expect(verdictOf('http://x.example/', address), address).toMatch(new RegExp(`a ${range} address`));
+      expect(verdictOf('http://x.example/', address), address).toMatch(
+        new RegExp(`a ${range} address`),
+      );
     }
   });
 
   it('refuses a host when any of its addresses is internal, whatever their order', () => {
     const url = new URL('http://x.example/');
-    expect(addressVerdict(url, ['93.184.215.14', '127.0.0.1'], none)).toMatch(/127\.0\.0\.1, a loopback address/);
+    expect(addressVerdict(url, ['93.184.215.14', '127.0.0.1'], none)).toMatch(
+      /127\.0\.0\.1, a loopback address/,
+    );
     expect(addressVerdict(url, ['127.0.0.1', '93.184.215.14'], none)).toMatch(/loopback/);
-    expect(addressVerdict(new URL('http://x.example:4151/'), ['93.184.215.14', '10.0.0.1'], none)).toMatch(/private/);
+    expect(
+      addressVerdict(new URL('http://x.example:4151/'), ['93.184.215.14', '10.0.0.1'], none),
+    ).toMatch(/private/);
   });
 
   it('lets public unicast through on ports 80 and 443', () => {
@@ -60,7 +73,14 @@ describe('addresses', () => {
 
 describe('URLs', () => {
   it('reads odd IPv4 spellings as the address they are', () => {
-    for (const host of ['2130706433', '0x7f.0.0.1', '0177.0.0.1', '127.1', '0x7f000001', '017700000001']) {
+    for (const host of [
+      '2130706433',
+      '0x7f.0.0.1',
+      '0177.0.0.1',
+      '127.1',
+      '0x7f000001',
+      '017700000001',
+    ]) {
       const v = urlVerdict(`http://${host}:8080/x`, none);
       expect('refused' in v, host).toBe(false);
       if ('refused' in v) continue;
@@ -76,18 +96,32 @@ describe('URLs', () => {
     expect('refused' in v ? null : v.address).toBeNull();
     expect(urlVerdict('file:///etc/passwd', none)).toEqual({ refused: 'scheme file: not allowed' });
     expect(urlVerdict('ftp://x.example/', none)).toEqual({ refused: 'scheme ftp: not allowed' });
-    expect(urlVerdict('http://user:pw@x.example/', none)).toEqual({ refused: 'credentials in the URL' });
+    expect(urlVerdict('http://user:pw@x.example/', none)).toEqual({
+      refused: 'credentials in the URL',
+    });
     expect(urlVerdict('not a url', none)).toEqual({ refused: 'not a valid URL' });
   });
 
   it('allows ports 80 and 443, and a port only on the host whose feed URL names it', () => {
     const policy = outboundPolicy(['https://news.example:8443/rss', 'https://other.example/rss']);
     expect(verdictOf('https://news.example:8443/a', '93.184.215.14', policy)).toBeNull();
-    expect(verdictOf('https://news.example:8444/a', '93.184.215.14', policy)).toMatch(/port 8444 not allowed/);
-    expect(verdictOf('https://elsewhere.example:8443/a', '93.184.215.14', policy)).toMatch(/port 8443 not allowed/);
-    expect(verdictOf('http://x.example:22/', '93.184.215.14', policy)).toMatch(/port 22 not allowed/);
+    expect(verdictOf('https://news.example:8444/a', '93.184.215.14', policy)).toMatch(
+      /port 8444 not allowed/,
+    );
+    expect(verdictOf('https://elsewhere.example:8443/a', '93.184.215.14', policy)).toMatch(
+      /port 8443 not allowed/,
+    );
+    expect(verdictOf('http://x.example:22/', '93.184.215.14', policy)).toMatch(
+      /port 22 not allowed/,
+    );
     // a named port does not open an internal address
-    expect(verdictOf('https://news.example:8443/a', '10.0.0.1', outboundPolicy(['https://news.example:8443/rss']))).toMatch(/private/);
+    expect(
+      verdictOf(
+        'https://news.example:8443/a',
+        '10.0.0.1',
+        outboundPolicy(['https://news.example:8443/rss']),
+      ),
+    ).toMatch(/private/);
   });
 });
 
@@ -106,7 +140,14 @@ describe('the allowlist (tests and npm run poll --allow-host)', () => {
   it('takes only host:port', () => {
     expect(normalizeAuthority('127.1:8080')).toBe('127.0.0.1:8080');
     expect(normalizeAuthority('[::1]:4100')).toBe('[::1]:4100');
-    for (const bad of ['127.0.0.1', '127.0.0.1:', 'http://127.0.0.1:8080', '127.0.0.1:8080/x', ':8080', 'a b:80']) {
+    for (const bad of [
+      '127.0.0.1',
+      '127.0.0.1:',
+      'http://127.0.0.1:8080',
+      '127.0.0.1:8080/x',
+      ':8080',
+      'a b:80',
+    ]) {
       expect(() => normalizeAuthority(bad), bad).toThrow(/host:port/);
     }
   });

@@ -10,7 +10,8 @@ import { PageWorker } from '../../functions/poll/page-worker.js';
 import { articlePage, seedArticles } from './fixtures.js';
 
 const seed = seedArticles()[0]!;
-const deep = (n: number) => `<html><body>${'<div>'.repeat(n)}<p>${seed.text}</p>${'</div>'.repeat(n)}</body></html>`;
+const deep = (n: number) =>
+  `<html><body>${'<div>'.repeat(n)}<p>${seed.text}</p>${'</div>'.repeat(n)}</body></html>`;
 const URL_ = 'https://news.example/a.html';
 
 let worker: PageWorker | undefined;
@@ -22,14 +23,20 @@ afterEach(async () => {
 describe('page limits, before Readability', () => {
   it('refuses a page over the length, element or depth cap, naming which', () => {
     const small = { maxHtmlChars: 10_000, maxElements: 50, maxDepth: 20 };
-    expect(() => extractPage('x'.repeat(10_001), URL_, small)).toThrow(/10001 characters, over the 10000 cap/);
-    expect(() => extractPage(`<body>${'<p>a</p>'.repeat(60)}</body>`, URL_, small)).toThrow(/more than 50 elements/);
+    expect(() => extractPage('x'.repeat(10_001), URL_, small)).toThrow(
+      /10001 characters, over the 10000 cap/,
+    );
+    expect(() => extractPage(`<body>${'<p>a</p>'.repeat(60)}</body>`, URL_, small)).toThrow(
+      /more than 50 elements/,
+    );
     expect(() => extractPage(deep(30), URL_, small)).toThrow(PageRefused);
     expect(() => extractPage(deep(30), URL_, small)).toThrow(/nested more than 20 deep/);
   });
 
   it('lets an outlet’s article page through the default limits', () => {
-    expect(extractPage(articlePage(seed), URL_, PAGE_LIMITS)?.text).toContain(seed.text.slice(0, 60));
+    expect(extractPage(articlePage(seed), URL_, PAGE_LIMITS)?.text).toContain(
+      seed.text.slice(0, 60),
+    );
     expect(extractPage(deep(150), URL_, PAGE_LIMITS)?.text).toContain(seed.text.slice(0, 60));
   });
 });
@@ -37,7 +44,9 @@ describe('page limits, before Readability', () => {
 describe('the page worker', () => {
   it('extracts in a worker thread what extractPage gives', async () => {
     worker = new PageWorker();
-    expect(await worker.extract(articlePage(seed), URL_)).toEqual(extractPage(articlePage(seed), URL_));
+    expect(await worker.extract(articlePage(seed), URL_)).toEqual(
+      extractPage(articlePage(seed), URL_),
+    );
     await expect(worker.extract(deep(1_200), URL_)).rejects.toThrow(/nested more than 200 deep/);
   });
 

@@ -4,8 +4,8 @@
 // through the app's /feeds/feed.json and compared with POST /articles of the same
 // articles. Delays go through an injected sleep: nothing here waits on the clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleId } from '../../functions/domain/report.js';
 import { ArticleInput, toArticle } from '../../functions/domain/article.js';
+import { articleId } from '../../functions/domain/report.js';
 import { extractEvents } from '../../functions/extract/index.js';
 import { extractPage } from '../../functions/poll/page.js';
 import { userAgent } from '../../functions/poll/politeness.js';
@@ -15,8 +15,16 @@ import type { Source } from '../../functions/poll/sources.js';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { allItems, post, service } from '../integration/harness.js';
 import {
-  articlePage, atomFeed, cached, devsetArticles, fixtureServer, html, rssFeed,
-  type DevArticle, type FixtureServer, type Route,
+  articlePage,
+  atomFeed,
+  cached,
+  type DevArticle,
+  devsetArticles,
+  type FixtureServer,
+  fixtureServer,
+  html,
+  type Route,
+  rssFeed,
 } from './fixtures.js';
 
 const articles = devsetArticles();
@@ -37,8 +45,21 @@ let requestsBeforeSecond: number;
 
 function sources(): Source[] {
   return [
-    { name: 'thoi-su', outlet: OUTLET_A, feedUrl: `${site.base}/feeds/thoi-su.rss`, language: 'vi', canonicalHosts: ['news.example'] },
-    { name: 'the-gioi', outlet: OUTLET_B, feedUrl: `${site.base}/feeds/the-gioi.atom`, language: 'vi', canonicalHosts: ['news.example'], urlFilter: '/news/' },
+    {
+      name: 'thoi-su',
+      outlet: OUTLET_A,
+      feedUrl: `${site.base}/feeds/thoi-su.rss`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+    },
+    {
+      name: 'the-gioi',
+      outlet: OUTLET_B,
+      feedUrl: `${site.base}/feeds/the-gioi.atom`,
+      language: 'vi',
+      canonicalHosts: ['news.example'],
+      urlFilter: '/news/',
+    },
     { name: 'down', feedUrl: `${broken.base}/feeds/down.rss`, language: 'vi' },
     { name: 'hangs', feedUrl: `${broken.base}/feeds/hangs.rss`, language: 'vi' },
   ];
@@ -62,18 +83,32 @@ async function poll(store = polled.store): Promise<PollReport> {
   });
 }
 
-const expectedWithEvents = articles.filter((a) => extractEvents(toArticle(ArticleInput.parse(a))).length > 0);
+const expectedWithEvents = articles.filter(
+  (a) => extractEvents(toArticle(ArticleInput.parse(a))).length > 0,
+);
 
 beforeAll(async () => {
   const routes: Record<string, Route> = {
     '/robots.txt': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\nAllow: /\n');
+      res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end('User-agent: *\nDisallow: /private/\nAllow: /\n');
     },
     '/feeds/thoi-su.rss': cached(
       () =>
         rssFeed('Thời sự', site.base, [
-          ...articles.filter(inFeedA).map((a) => ({ path: `/news/${a.id}.html`, title: a.title, publishedAt: a.publishedAt })),
-          { path: '/private/draft.html', title: 'Bản nháp', publishedAt: '2025-04-14T10:00:00+07:00' },
+          ...articles
+            .filter(inFeedA)
+            .map((a) => ({
+              path: `/news/${a.id}.html`,
+              title: a.title,
+              publishedAt: a.publishedAt,
+            })),
+          {
+            path: '/private/draft.html',
+            title: 'Bản nháp',
+            publishedAt: '2025-04-14T10:00:00+07:00',
+          },
         ]),
       'application/rss+xml; charset=utf-8',
       '"thoi-su-v1"',
@@ -81,9 +116,19 @@ beforeAll(async () => {
     '/feeds/the-gioi.atom': cached(
       () =>
         atomFeed('Thế giới', site.base, [
-          ...articles.filter((a) => !inFeedA(a)).map((a) => ({ path: `/news/${a.id}.html`, title: a.title, publishedAt: a.publishedAt })),
+          ...articles
+            .filter((a) => !inFeedA(a))
+            .map((a) => ({
+              path: `/news/${a.id}.html`,
+              title: a.title,
+              publishedAt: a.publishedAt,
+            })),
           // the same article as dv-01 under another address (its canonical says so)
-          { path: '/news/amp/dv-01.html', title: articles[0]!.title, publishedAt: articles[0]!.publishedAt },
+          {
+            path: '/news/amp/dv-01.html',
+            title: articles[0]!.title,
+            publishedAt: articles[0]!.publishedAt,
+          },
           // filtered out by the source's urlFilter
           { path: '/video/clip-1.html', title: 'Video', publishedAt: '2025-04-14T10:00:00+07:00' },
         ]),
@@ -98,7 +143,8 @@ beforeAll(async () => {
   site = await fixtureServer(routes);
   broken = await fixtureServer({
     '/robots.txt': (_req, res) => res.writeHead(404).end(),
-    '/feeds/down.rss': (_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
+    '/feeds/down.rss': (_req, res) =>
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'),
     '/feeds/hangs.rss': () => {
       // never answers: the poller's timeout ends it
     },
@@ -134,7 +180,8 @@ describe('first poll', () => {
     expect(sourceUrls).toEqual(new Set(expectedWithEvents.map((a) => a.url)));
     expect(expectedWithEvents.length).toBeGreaterThan(0);
     expect(expectedWithEvents.length).toBeLessThan(articles.length);
-    for (const a of articles) expect(await polled.store.getArticle(articleId(a.url)), a.id).not.toBeNull();
+    for (const a of articles)
+      expect(await polled.store.getArticle(articleId(a.url)), a.id).not.toBeNull();
   });
 
   it('honours robots.txt and the URL filter, and names itself', () => {
@@ -208,14 +255,35 @@ describe('extraction', () => {
       // posting order. So events are compared by what they say, a visit they belong to by
       // its title, and the links that carry ids are left out.
       const strip = (items: Awaited<ReturnType<typeof allItems>>) => {
-        const titleOf = new Map(items.map((item) => [String((item as unknown as Record<string, unknown>).id), String((item as unknown as Record<string, unknown>).title)]));
-        return items.map((item) => {
-          const { date_published: _p, date_modified: _m, id: _id, url: _url, content_html: _html, _diplomacy, ...rest } = item as unknown as Record<string, unknown> & { _diplomacy: Record<string, unknown> };
-          const partOf = _diplomacy.part_of === null ? null : titleOf.get(String(_diplomacy.part_of)) ?? 'unknown visit';
-          return { ...rest, _diplomacy: { ..._diplomacy, part_of: partOf } };
-        })
-          // items of one day are ordered by id: compare them in an order of their own
-          .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+        const titleOf = new Map(
+          items.map((item) => [
+            String((item as unknown as Record<string, unknown>).id),
+            String((item as unknown as Record<string, unknown>).title),
+          ]),
+        );
+        return (
+          items
+            .map((item) => {
+              const {
+                date_published: _p,
+                date_modified: _m,
+                id: _id,
+                url: _url,
+                content_html: _html,
+                _diplomacy,
+                ...rest
+              } = item as unknown as Record<string, unknown> & {
+                _diplomacy: Record<string, unknown>;
+              };
+              const partOf =
+                _diplomacy.part_of === null
+                  ? null
+                  : (titleOf.get(String(_diplomacy.part_of)) ?? 'unknown visit');
+              return { ...rest, _diplomacy: { ..._diplomacy, part_of: partOf } };
+            })
+            // items of one day are ordered by id: compare them in an order of their own
+            .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+        );
       };
       const viaPoll = strip(await allItems(polled));
       const viaPost = strip(await allItems(direct));

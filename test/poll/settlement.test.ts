@@ -4,25 +4,38 @@
 // local runtime's store; the healthy items are the seed articles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../functions/domain/article.js';
+import { articleId } from '../../functions/domain/report.js';
 import { extractEvents } from '../../functions/extract/index.js';
 import { PoliteFetcher } from '../../functions/poll/fetcher.js';
 import { outboundPolicy } from '../../functions/poll/outbound.js';
 import { extractPage } from '../../functions/poll/page.js';
 import { DEFAULT_LIMITS } from '../../functions/poll/politeness.js';
-import { pollSources, type PollDeps, type PollReport } from '../../functions/poll/poll-service.js';
+import { type PollDeps, type PollReport, pollSources } from '../../functions/poll/poll-service.js';
 import { runPoll } from '../../functions/poll/run.js';
 import type { Source } from '../../functions/poll/sources.js';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { service } from '../integration/harness.js';
-import { articlePage, fixtureServer, html, rssFeed, seedArticles, type FixtureServer, type Route } from './fixtures.js';
-import { articleId } from '../../functions/domain/report.js';
+import {
+  articlePage,
+  type FixtureServer,
+  fixtureServer,
+  html,
+  type Route,
+  rssFeed,
+  seedArticles,
+} from './fixtures.js';
 
 const PORT = 4154;
 const base = `http://127.0.0.1:${PORT}`;
 const seeds = seedArticles();
 const linkOf = (id: string) => `${base}/news/${id}.html`;
 /** an article whose text makes the extractor throw: an extraction failure */
-const POISON = { ...seeds[0]!, id: 'poison', url: 'https://news.example/news/poison.html', text: `${seeds[0]!.text}\n\nPOISON` };
+const POISON = {
+  ...seeds[0]!,
+  id: 'poison',
+  url: 'https://news.example/news/poison.html',
+  text: `${seeds[0]!.text}\n\nPOISON`,
+};
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 /** nested <div>s 1,200 deep (~14 KB): about 11 s of Readability unbounded */
 const DEEP_PAGE = `<!DOCTYPE html><html><body>${'<div>'.repeat(1_200)}<p>${seeds[2]!.text}</p>${'</div>'.repeat(1_200)}</body></html>`;
@@ -35,7 +48,11 @@ const hour = () => (clock = new Date(clock.getTime() + 3_600_000));
 
 function feedOf(ids: string[]): Route {
   return (_req, res) => {
-    const items = ids.map((id, i) => ({ path: `/news/${id}.html`, title: id, publishedAt: `2026-02-05T0${9 - i}:00:00+07:00` }));
+    const items = ids.map((id, i) => ({
+      path: `/news/${id}.html`,
+      title: id,
+      publishedAt: `2026-02-05T0${9 - i}:00:00+07:00`,
+    }));
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed('F', base, items));
   };
 }
@@ -51,7 +68,9 @@ beforeAll(async () => {
     '/mixed.rss': feedOf(['seed-0', 'seed-1', 'poison', 'deep', 'flat', 'seed-2', 'seed-3']),
     '/news/deep.html': html(() => DEEP_PAGE),
     '/news/flat.html': html(() => FLAT_PAGE),
-    '/news/killed.html': html(() => articlePage({ ...seeds[3]!, id: 'killed', url: 'https://news.example/news/killed.html' })),
+    '/news/killed.html': html(() =>
+      articlePage({ ...seeds[3]!, id: 'killed', url: 'https://news.example/news/killed.html' }),
+    ),
   };
   for (const s of seeds) routes[`/news/${s.id}.html`] = html(() => articlePage(s));
   site = await fixtureServer(routes, PORT);
@@ -61,7 +80,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-const source = (name: string, feed: string): Source => ({ name, outlet: 'Báo Fixture', feedUrl: `${base}${feed}`, language: 'vi', canonicalHosts: ['news.example'] });
+const source = (name: string, feed: string): Source => ({
+  name,
+  outlet: 'Báo Fixture',
+  feedUrl: `${base}${feed}`,
+  language: 'vi',
+  canonicalHosts: ['news.example'],
+});
 const pageRequests = (path: string) => site.requests.filter((p) => p === path).length;
 
 describe('a poison item (its extraction throws)', () => {
@@ -78,9 +103,16 @@ describe('a poison item (its extraction throws)', () => {
     for (let i = 0; i < 4; i++) {
       runs.push(
         await runPoll({
-          store: polled.store, extract, sources: [source('poison', '/poison.rss')], contactUrl: 'https://example.org/c',
-          version: '1.0.0', allowHosts: [`127.0.0.1:${PORT}`], limits: { hostDelayMs: 1, timeoutMs: 2_000 },
-          sleep: async () => {}, now: () => clock, log: quiet,
+          store: polled.store,
+          extract,
+          sources: [source('poison', '/poison.rss')],
+          contactUrl: 'https://example.org/c',
+          version: '1.0.0',
+          allowHosts: [`127.0.0.1:${PORT}`],
+          limits: { hostDelayMs: 1, timeoutMs: 2_000 },
+          sleep: async () => {},
+          now: () => clock,
+          log: quiet,
         }),
       );
       hour();
@@ -93,7 +125,11 @@ describe('a poison item (its extraction throws)', () => {
     expect(first.status).toBe('incomplete');
     expect(first.error).toBeNull();
     expect(first.items).toMatchObject({ ingested: 3, retry: 1, failed: 0 });
-    for (const id of ['seed-0', 'seed-1', 'seed-2']) expect(await polled.store.getArticle(articleId(`https://news.example/news/${id}.html`)), id).not.toBeNull();
+    for (const id of ['seed-0', 'seed-1', 'seed-2'])
+      expect(
+        await polled.store.getArticle(articleId(`https://news.example/news/${id}.html`)),
+        id,
+      ).not.toBeNull();
     expect(runs.every((r) => r.failedSources === 0)).toBe(true);
   });
 
@@ -121,9 +157,14 @@ describe('a poison item, a depth-1,200 page and a flat 2 MB page in one feed', (
         if (article.text.includes('POISON')) throw new Error('extractor crashed on this article');
         return extractEvents(article);
       },
-      sources: [source('mixed', '/mixed.rss')], contactUrl: 'https://example.org/c', version: '1.0.0',
-      allowHosts: [`127.0.0.1:${PORT}`], limits: { hostDelayMs: 1, timeoutMs: 5_000 },
-      sleep: async () => {}, now: () => clock, log: quiet,
+      sources: [source('mixed', '/mixed.rss')],
+      contactUrl: 'https://example.org/c',
+      version: '1.0.0',
+      allowHosts: [`127.0.0.1:${PORT}`],
+      limits: { hostDelayMs: 1, timeoutMs: 5_000 },
+      sleep: async () => {},
+      now: () => clock,
+      log: quiet,
     });
   }, 60_000);
   afterAll(() => polled?.close());
@@ -144,9 +185,16 @@ describe('a poison item, a depth-1,200 page and a flat 2 MB page in one feed', (
   it('ingests every healthy item before and after them in the same run; the source is not failed', async () => {
     for (const id of ['seed-0', 'seed-1', 'seed-2', 'seed-3']) {
       expect((await polled.store.getFeedItemState(linkOf(id)))?.status, id).toBe('ingested');
-      expect(await polled.store.getArticle(articleId(`https://news.example/news/${id}.html`)), id).not.toBeNull();
+      expect(
+        await polled.store.getArticle(articleId(`https://news.example/news/${id}.html`)),
+        id,
+      ).not.toBeNull();
     }
-    expect(report.sources[0]).toMatchObject({ status: 'incomplete', error: null, items: { ingested: 4, skipped: 2, retry: 1 } });
+    expect(report.sources[0]).toMatchObject({
+      status: 'incomplete',
+      error: null,
+      items: { ingested: 4, skipped: 2, retry: 1 },
+    });
     expect(report.failedSources).toBe(0);
   });
 });
@@ -162,7 +210,10 @@ describe('a run killed while it parses a page', () => {
       store: polled.store,
       extract: extractEvents,
       fetcher: new PoliteFetcher({
-        userAgent: 'x', limits, sleep: async () => {}, now: () => clock.getTime(),
+        userAgent: 'x',
+        limits,
+        sleep: async () => {},
+        now: () => clock.getTime(),
         policy: outboundPolicy([], [`127.0.0.1:${PORT}`]),
       }),
       extractPage: (body, url) => {
@@ -187,12 +238,17 @@ describe('a run killed while it parses a page', () => {
   it('does not make that page retry forever: three runs die in it, the fourth gives it up and goes on', async () => {
     for (let i = 0; i < 3; i++) {
       // the run is abandoned where it hangs, as a killed Lambda leaves its store
-      await new Promise<void>((parsing) => void pollSources([source('killed', '/killed.rss')], deps(parsing)));
+      await new Promise<void>(
+        (parsing) => void pollSources([source('killed', '/killed.rss')], deps(parsing)),
+      );
       hour();
     }
     const before = await polled.store.getFeedItemState(linkOf('killed'));
     expect(before).toMatchObject({ status: 'seen', attempts: 3 });
-    const report = await pollSources([source('killed', '/killed.rss')], deps(() => entered++));
+    const report = await pollSources(
+      [source('killed', '/killed.rss')],
+      deps(() => entered++),
+    );
     expect(entered).toBe(0);
     expect(pageRequests('/news/killed.html')).toBe(3);
     const state = await polled.store.getFeedItemState(linkOf('killed'));

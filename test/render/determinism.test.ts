@@ -24,21 +24,24 @@ afterEach(() => {
 });
 
 describe.each(Object.entries(renderers))('%s', (_name, render) => {
-  it.each([null, 'en'] as const)('same bytes twice, at other times, and the page is not mutated (lang=%s)', (lang) => {
-    const page = samplePage(undefined, { lang });
-    const snapshot = JSON.stringify(page);
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2001-01-01T00:00:00Z'));
-    const first = render(page);
-    vi.setSystemTime(new Date('2099-12-31T23:59:59Z'));
-    const second = render(page);
-    vi.useRealTimers();
-    expect(second).toBe(first);
-    expect(render(structuredClone(page))).toBe(first);
-    expect(JSON.stringify(page)).toBe(snapshot);
-    expect(first).not.toContain('2099');
-    expect(first).not.toContain('2001-01-01');
-  });
+  it.each([null, 'en'] as const)(
+    'same bytes twice, at other times, and the page is not mutated (lang=%s)',
+    (lang) => {
+      const page = samplePage(undefined, { lang });
+      const snapshot = JSON.stringify(page);
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date('2001-01-01T00:00:00Z'));
+      const first = render(page);
+      vi.setSystemTime(new Date('2099-12-31T23:59:59Z'));
+      const second = render(page);
+      vi.useRealTimers();
+      expect(second).toBe(first);
+      expect(render(structuredClone(page))).toBe(first);
+      expect(JSON.stringify(page)).toBe(snapshot);
+      expect(first).not.toContain('2099');
+      expect(first).not.toContain('2001-01-01');
+    },
+  );
 });
 
 describe('no hidden inputs', () => {

@@ -1,10 +1,10 @@
 // Evidence grouped by sentence: each sentence once with every field it supports, at
 // most EVIDENCE_SENTENCES_MAX of them unless that would leave a field without one.
 import { describe, expect, it } from 'vitest';
+import type { DiplomaticEvent } from '../../functions/domain/event.js';
 import { EVIDENCE_SENTENCES_MAX, evidenceSentences } from '../../functions/render/evidence.js';
 import { jsonFeedItem } from '../../functions/render/jsonfeed.js';
 import { samplePage, stateVisit } from './samples.js';
-import type { DiplomaticEvent } from '../../functions/domain/event.js';
 
 type Field = DiplomaticEvent['evidence'][number]['field'];
 
@@ -31,8 +31,20 @@ describe('evidenceSentences', () => {
     const capped = evidenceSentences({ evidence: [{ field: 'start', text: 'first' }, ...many] });
     expect(capped).toHaveLength(EVIDENCE_SENTENCES_MAX);
     expect(capped[0]).toEqual({ text: 'first', fields: ['start'] });
-    const fields: Field[] = ['type', 'status', 'start', 'end', 'countries', 'host', 'guest', 'participants', 'location'];
-    const own = evidenceSentences({ evidence: fields.map((field) => ({ field, text: `about ${field}` })) });
+    const fields: Field[] = [
+      'type',
+      'status',
+      'start',
+      'end',
+      'countries',
+      'host',
+      'guest',
+      'participants',
+      'location',
+    ];
+    const own = evidenceSentences({
+      evidence: fields.map((field) => ({ field, text: `about ${field}` })),
+    });
     expect(own.map((s) => s.fields[0])).toEqual(fields);
   });
 
@@ -44,7 +56,9 @@ describe('evidenceSentences', () => {
       ],
     });
     const item = jsonFeedItem(event, samplePage([event]));
-    expect(item._diplomacy.evidence).toEqual([{ field: 'type', fields: ['type', 'host'], text: 'A' }]);
+    expect(item._diplomacy.evidence).toEqual([
+      { field: 'type', fields: ['type', 'host'], text: 'A' },
+    ]);
     expect(item.content_html.match(/<q>A<\/q>/g)).toHaveLength(1);
   });
 });

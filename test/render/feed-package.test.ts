@@ -2,9 +2,13 @@
 // works around: what raw `feed` writes, and what the wrapper writes instead.
 import { Feed } from 'feed';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { feedEntry, feedMeta, type FeedEntry } from '../../functions/render/entries.js';
-import { atomWithFeedPackage, rssWithFeedPackage, type XmlFeedInput } from '../../functions/render/feed-package.js';
 import { renderAtom } from '../../functions/render/atom.js';
+import { type FeedEntry, feedEntry, feedMeta } from '../../functions/render/entries.js';
+import {
+  atomWithFeedPackage,
+  rssWithFeedPackage,
+  type XmlFeedInput,
+} from '../../functions/render/feed-package.js';
 import { eventFeedId } from '../../functions/render/ids.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { parseXml, text, unescapeHtml, xmllintAll } from './helpers.js';
@@ -14,11 +18,25 @@ const page = samplePage([stateVisit()]);
 const baseEntry = feedEntry(stateVisit(), page);
 
 function input(entry: Partial<FeedEntry> = {}, extra: Partial<XmlFeedInput> = {}): XmlFeedInput {
-  return { meta: feedMeta(page), selfUrl: page.selfUrl, nextUrl: page.nextUrl, entries: [{ ...baseEntry, ...entry }], ...extra };
+  return {
+    meta: feedMeta(page),
+    selfUrl: page.selfUrl,
+    nextUrl: page.nextUrl,
+    entries: [{ ...baseEntry, ...entry }],
+    ...extra,
+  };
 }
 
 /** `feed` used the natural way, as the acceptance README's findings describe. */
-function rawFeed(item: { title: string; id?: string; category?: { name?: string; term?: string }[]; author?: { name: string }[] }, options: Partial<ConstructorParameters<typeof Feed>[0]> = {}) {
+function rawFeed(
+  item: {
+    title: string;
+    id?: string;
+    category?: { name?: string; term?: string }[];
+    author?: { name: string }[];
+  },
+  options: Partial<ConstructorParameters<typeof Feed>[0]> = {},
+) {
   const feed = new Feed({
     id: 'tag:feeds.example.org,2024:feed',
     title: 'Sự kiện',
@@ -148,7 +166,9 @@ describe('F5: Atom category without term', () => {
     const entry = atomEntry(renderAtom(page));
     const terms = entry.category.map((c: any) => c['@term']);
     expect(terms).toEqual(['state_visit', 'visit', 'announced', 'LA', 'VN']);
-    expect(entry.category.every((c: any) => typeof c['@label'] === 'string' && c['@label'])).toBe(true);
+    expect(entry.category.every((c: any) => typeof c['@label'] === 'string' && c['@label'])).toBe(
+      true,
+    );
   });
 });
 
@@ -162,7 +182,9 @@ describe('F6: Atom ids go through new URL()', () => {
   });
   it('the wrapper refuses ids that would change, and ids.ts makes ASCII urn:uuid ids', () => {
     expect(() => atomWithFeedPackage(input({ id: 'event-001' }))).toThrow(/not a URI/);
-    expect(() => atomWithFeedPackage(input({ id: 'https://feeds.example.org/sự-kiện/001' }))).toThrow(/ASCII/);
+    expect(() =>
+      atomWithFeedPackage(input({ id: 'https://feeds.example.org/sự-kiện/001' })),
+    ).toThrow(/ASCII/);
     const p = samplePage([stateVisit({ id: 'sự-kiện/001 & <x>' })]);
     const atomId = text(atomEntry(renderAtom(p)).id);
     const guid = text(rssItem(renderRss(p)).guid);
@@ -178,7 +200,9 @@ describe('F7: a feed without id', () => {
     expect(f.atom1()).toContain('<id/>');
   });
   it('the wrapper always writes the view id', () => {
-    expect(text(parseXml(renderAtom(page)).feed.id)).toBe('tag:feeds.example.org,2024:feed?country=LA');
+    expect(text(parseXml(renderAtom(page)).feed.id)).toBe(
+      'tag:feeds.example.org,2024:feed?country=LA',
+    );
   });
 });
 
@@ -216,7 +240,11 @@ describe('F9: xml-js turns a literal "&amp;" in text into "&"', () => {
     expect(text(feed.author.name)).toBe('C & D');
   });
   it('the wrapper keeps it', () => {
-    const meta = { ...feedMeta(page), title: 'A &amp; B', author: { name: 'C &amp; D', url: 'https://feeds.example.org/' } };
+    const meta = {
+      ...feedMeta(page),
+      title: 'A &amp; B',
+      author: { name: 'C &amp; D', url: 'https://feeds.example.org/' },
+    };
     const atom = parseXml(atomWithFeedPackage(input({}, { meta }))).feed;
     expect(text(atom.title)).toBe('A &amp; B');
     expect(text(atom.author.name)).toBe('C &amp; D');
@@ -228,7 +256,10 @@ describe('F9: xml-js turns a literal "&amp;" in text into "&"', () => {
 
 describe('F10: no xml:lang and no rel="next"', () => {
   it('raw feed has neither', () => {
-    const f = rawFeed({ title: 't' }, { language: 'vi', feedLinks: { atom: page.selfUrl, rss: page.selfUrl } });
+    const f = rawFeed(
+      { title: 't' },
+      { language: 'vi', feedLinks: { atom: page.selfUrl, rss: page.selfUrl } },
+    );
     const feed = parseXml(f.atom1()).feed;
     expect(feed['@xml:lang']).toBeUndefined();
     expect(f.atom1()).not.toContain('rel="next"');
@@ -238,7 +269,11 @@ describe('F10: no xml:lang and no rel="next"', () => {
     const feed = parseXml(renderAtom(page)).feed;
     expect(feed['@xml:lang']).toBe('vi');
     const rels = Object.fromEntries(feed.link.map((l: any) => [l['@rel'], l['@href']]));
-    expect(rels).toEqual({ alternate: 'https://feeds.example.org/', self: page.selfUrl, next: page.nextUrl });
+    expect(rels).toEqual({
+      alternate: 'https://feeds.example.org/',
+      self: page.selfUrl,
+      next: page.nextUrl,
+    });
     const links = parseXml(renderRss(page)).rss.channel['atom:link'];
     expect(links.map((l: any) => [l['@rel'], l['@href']])).toEqual([
       ['self', page.selfUrl],
@@ -254,7 +289,9 @@ describe('F10: no xml:lang and no rel="next"', () => {
 
 describe('F11: RSS <author> must be an e-mail address', () => {
   it('raw feed puts a bare name in <author>', () => {
-    expect(rssItem(rawFeed({ title: 't', author: [{ name: 'Tô Lâm' }] }).rss2()).author).toBe('Tô Lâm');
+    expect(rssItem(rawFeed({ title: 't', author: [{ name: 'Tô Lâm' }] }).rss2()).author).toBe(
+      'Tô Lâm',
+    );
   });
   it('the wrapper writes <dc:creator> (namespace declared) and no <author>', () => {
     const xml = renderRss(page);

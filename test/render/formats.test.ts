@@ -4,7 +4,12 @@ import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../../functions/render/atom.js';
 import { eventFeedId } from '../../functions/render/ids.js';
-import { jsonFeedItem, JSON_FEED_VERSION, JsonFeed, renderJsonFeed } from '../../functions/render/jsonfeed.js';
+import {
+  JSON_FEED_VERSION,
+  JsonFeed,
+  jsonFeedItem,
+  renderJsonFeed,
+} from '../../functions/render/jsonfeed.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { parseXml, text, unescapeHtml, validateJsonFeed, xmllintAll } from './helpers.js';
 import { BASE_URL, phoneCall, samplePage, stateVisit, talks } from './samples.js';
@@ -36,7 +41,9 @@ describe('Atom 1.0', () => {
     expect(text(e.updated)).toBe('2026-02-04T02:30:00.000Z');
     expect(text(e.published)).toBe('2026-02-04T01:00:00.000Z');
     expect(e.title['@type']).toBe('html');
-    expect(unescapeHtml(text(e.title))).toBe('Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)');
+    expect(unescapeHtml(text(e.title))).toBe(
+      'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
+    );
     expect(text(e.summary)).toContain('Thời gian: 5/2/2026.');
     expect(text(e.content)).toContain('<a href="https://news.example.vn/2026/02/04/to-lam-lao">');
     expect(e.category.map((c: any) => [c['@term'], c['@label']])).toEqual([
@@ -91,7 +98,13 @@ describe('RSS 2.0', () => {
       'Hội đàm giữa Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith (Lào) tại Viêng Chăn, Lào, 5–6/2/2026',
     );
     expect(text(item.pubDate)).toBe('Thu, 05 Feb 2026 10:00:00 GMT');
-    expect(item.category.map((c: any) => text(c))).toEqual(['talks', 'meeting', 'held', 'LA', 'VN']);
+    expect(item.category.map((c: any) => text(c))).toEqual([
+      'talks',
+      'meeting',
+      'held',
+      'LA',
+      'VN',
+    ]);
     expect(item.category[0]['@domain']).toBe('tag:feeds.example.org,2024:type');
     expect(item['dc:creator']).toEqual(['diplomacy-feed']);
     expect(item.author).toBeUndefined();
@@ -122,10 +135,18 @@ describe('JSON Feed 1.1', () => {
   it('items carry CONTRACT §3 exactly', () => {
     const item = doc.items[0];
     expect(Object.keys(item)).toEqual([
-      'id', 'url', 'title', 'content_html',
-      'date_published', 'date_modified', 'tags', '_diplomacy',
+      'id',
+      'url',
+      'title',
+      'content_html',
+      'date_published',
+      'date_modified',
+      'tags',
+      '_diplomacy',
     ]);
-    expect(item.url).toBe(`${BASE_URL}/events/${encodeURIComponent('vn-la-2026-02-05-state-visit')}`);
+    expect(item.url).toBe(
+      `${BASE_URL}/events/${encodeURIComponent('vn-la-2026-02-05-state-visit')}`,
+    );
     expect(item.date_published).toBe('2026-02-04T01:00:00.000Z');
     expect(item.date_modified).toBe('2026-02-04T02:30:00.000Z');
     expect(item.tags).toEqual(['state_visit', 'LA', 'VN']);
@@ -155,7 +176,11 @@ describe('JSON Feed 1.1', () => {
       ],
       sources_total: 2,
       evidence: [
-        { field: 'start', fields: ['start'], text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.' },
+        {
+          field: 'start',
+          fields: ['start'],
+          text: 'Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.',
+        },
       ],
     });
   });
@@ -192,12 +217,17 @@ describe('cross-format agreement (what check-feed --cross compares)', () => {
       link: text(i.link[0]),
       title: text(i.title),
     }));
-    const json = JSON.parse(renderJsonFeed(p)).items.map((i: any) => ({ id: i.id, link: i.url, title: i.title }));
+    const json = JSON.parse(renderJsonFeed(p)).items.map((i: any) => ({
+      id: i.id,
+      link: i.url,
+      title: i.title,
+    }));
     expect(atom).toEqual(json);
     expect(rss).toEqual(json);
   });
 
   it('every event kind has a title', () => {
-    for (const e of [stateVisit(), talks(), phoneCall()]) expect(jsonFeedItem(e, page).title.length).toBeGreaterThan(10);
+    for (const e of [stateVisit(), talks(), phoneCall()])
+      expect(jsonFeedItem(e, page).title.length).toBeGreaterThan(10);
   });
 });

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Characters XML 1.0 cannot carry (the test's own copy, not the renderer's). */
 export const XML_INVALID_RE = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -33,7 +33,10 @@ export function parseXml(xml: string): any {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed: ${JSON.stringify(valid.err)}`);
   const bad = XML_INVALID_RE.exec(xml);
-  if (bad) throw new Error(`character XML cannot carry: U+${bad[0].codePointAt(0)!.toString(16)} at ${bad.index}`);
+  if (bad)
+    throw new Error(
+      `character XML cannot carry: U+${bad[0].codePointAt(0)!.toString(16)} at ${bad.index}`,
+    );
   const outsideCdata = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   // XML 1.0 §2.4: character data must not contain "]]>" (what a second, unsplit
   // "]]>" in a CDATA section leaves behind); fast-xml-parser does not check it.
@@ -57,14 +60,18 @@ export function text(node: unknown): string {
 
 /** Decodes the HTML our renderers write (only these five references are used). */
 export function unescapeHtml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  return s.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+  );
 }
 
 let xmllintPath: string | null | undefined;
 export function xmllint(): string | null {
   if (xmllintPath === undefined) {
     try {
-      xmllintPath = execFileSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' }).trim() || null;
+      xmllintPath =
+        execFileSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' }).trim() || null;
     } catch {
       xmllintPath = null;
     }
@@ -87,7 +94,10 @@ export function xmllintAll(docs: string[]): string | null {
       return f;
     });
     try {
-      execFileSync(bin, ['--noout', '--nonet', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(bin, ['--noout', '--nonet', ...files], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       return '';
     } catch (err: any) {
       return String(err.stderr || err.message || 'xmllint failed');
@@ -100,19 +110,31 @@ export function xmllintAll(docs: string[]): string | null {
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 let jsonFeedValidator: ReturnType<Ajv['compile']> | undefined;
 /** The acceptance harness's schema, in ../shared beside the repository. */
-const JSON_FEED_SCHEMA = path.resolve(import.meta.dirname, '../../../shared/acceptance/feeds/schemas/jsonfeed-1.1.schema.json');
+const JSON_FEED_SCHEMA = path.resolve(
+  import.meta.dirname,
+  '../../../shared/acceptance/feeds/schemas/jsonfeed-1.1.schema.json',
+);
 
 /** The acceptance harness's JSON Feed 1.1 JSON Schema, compiled with ajv + ajv-formats. */
 export function validateJsonFeed(doc: unknown): string[] {
   if (!jsonFeedValidator) {
     if (!existsSync(JSON_FEED_SCHEMA)) {
-      console.warn(`no ${JSON_FEED_SCHEMA} (../shared beside the repository): JSON Feed documents are not checked against its schema`);
-      jsonFeedValidator = Object.assign(() => true, { errors: null }) as unknown as ReturnType<Ajv['compile']>;
+      console.warn(
+        `no ${JSON_FEED_SCHEMA} (../shared beside the repository): JSON Feed documents are not checked against its schema`,
+      );
+      jsonFeedValidator = Object.assign(() => true, { errors: null }) as unknown as ReturnType<
+        Ajv['compile']
+      >;
       return [];
     }
     const schema = JSON.parse(readFileSync(JSON_FEED_SCHEMA, 'utf8'));
     // The same set-up as the acceptance harness (lib/check-feed.mjs loadAjv).
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      strictTypes: false,
+    });
     addFormats(ajv);
     const clean = (s: string) => !/[\s\u0000-\u001f\u007f]/.test(s);
     ajv.addFormat('iri', (s: string) => {
@@ -145,7 +167,9 @@ export interface IcalProperty {
 export function icalPhysicalLines(ics: string): string[] {
   if (!ics.endsWith('\r\n')) throw new Error('does not end with CRLF');
   const lines = ics.slice(0, -2).split('\r\n');
-  for (const l of lines) if (/[\r\n]/.test(l)) throw new Error(`bare CR or LF in line ${JSON.stringify(l.slice(0, 40))}`);
+  for (const l of lines)
+    if (/[\r\n]/.test(l))
+      throw new Error(`bare CR or LF in line ${JSON.stringify(l.slice(0, 40))}`);
   return lines;
 }
 

@@ -1,9 +1,21 @@
 // iCalendar (RFC 5545), parsed back: CRLF, folding at 75 octets, unfolding, TEXT
 // unescaping, one all-day VEVENT per event.
 import { describe, expect, it } from 'vitest';
-import { allDaySpan, escapeIcalText, foldLine, renderCalendar } from '../../functions/render/ical.js';
+import {
+  allDaySpan,
+  escapeIcalText,
+  foldLine,
+  renderCalendar,
+} from '../../functions/render/ical.js';
 import { eventFeedId } from '../../functions/render/ids.js';
-import { icalEvents, icalPhysicalLines, parseIcalLine, prop, unescapeIcalText, unfold } from './helpers.js';
+import {
+  icalEvents,
+  icalPhysicalLines,
+  parseIcalLine,
+  prop,
+  unescapeIcalText,
+  unfold,
+} from './helpers.js';
 import { phoneCall, samplePage, stateVisit, talks } from './samples.js';
 
 const page = samplePage();
@@ -27,32 +39,50 @@ describe('iCalendar document', () => {
     const events = icalEvents(ics);
     expect(events).toHaveLength(3);
     const [visit, meeting, call] = events as [any, any, any];
-    expect(`urn:uuid:${prop(visit, 'UID')?.value}`).toBe(eventFeedId('vn-la-2026-02-05-state-visit'));
+    expect(`urn:uuid:${prop(visit, 'UID')?.value}`).toBe(
+      eventFeedId('vn-la-2026-02-05-state-visit'),
+    );
     expect(prop(visit, 'SEQUENCE')?.value).toBe('2');
     expect(prop(visit, 'DTSTAMP')?.value).toBe('20260204T023000Z');
     expect(prop(visit, 'LAST-MODIFIED')?.value).toBe('20260204T023000Z');
     expect(prop(visit, 'CREATED')?.value).toBe('20260204T010000Z');
-    expect(prop(visit, 'DTSTART')).toEqual({ name: 'DTSTART', params: { VALUE: 'DATE' }, value: '20260205' });
-    expect(prop(visit, 'DTEND')).toEqual({ name: 'DTEND', params: { VALUE: 'DATE' }, value: '20260206' });
+    expect(prop(visit, 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: { VALUE: 'DATE' },
+      value: '20260205',
+    });
+    expect(prop(visit, 'DTEND')).toEqual({
+      name: 'DTEND',
+      params: { VALUE: 'DATE' },
+      value: '20260206',
+    });
     expect(prop(visit, 'STATUS')?.value).toBe('TENTATIVE');
     expect(unescapeIcalText(prop(visit, 'SUMMARY')!.value)).toBe(
       'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
     );
-    expect(prop(visit, 'URL')?.value).toBe('https://feeds.example.org/events/vn-la-2026-02-05-state-visit');
+    expect(prop(visit, 'URL')?.value).toBe(
+      'https://feeds.example.org/events/vn-la-2026-02-05-state-visit',
+    );
     expect(prop(visit, 'CATEGORIES')?.value).toBe('state_visit,visit,announced,LA,VN');
     expect(unescapeIcalText(prop(visit, 'LOCATION')!.value)).toBe('Lào');
     const description = unescapeIcalText(prop(visit, 'DESCRIPTION')!.value);
     expect(description).toContain('Nguồn:\n- Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào');
-    expect(description).toContain('Căn cứ:\n- “Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.” (ngày bắt đầu)');
+    expect(description).toContain(
+      'Căn cứ:\n- “Tổng Bí thư Tô Lâm sẽ thực hiện chuyến thăm cấp Nhà nước tới Lào vào ngày 5/2.” (ngày bắt đầu)',
+    );
 
     expect(prop(meeting, 'STATUS')?.value).toBe('CONFIRMED');
     expect(prop(meeting, 'DTEND')?.value).toBe('20260207'); // end 6 Feb, exclusive
-    expect(unescapeIcalText(prop(meeting, 'LOCATION')!.value)).toBe('Phủ Chủ tịch, Viêng Chăn, Lào');
+    expect(unescapeIcalText(prop(meeting, 'LOCATION')!.value)).toBe(
+      'Phủ Chủ tịch, Viêng Chăn, Lào',
+    );
 
     // month-only: all-day on the 1st, with a note
     expect(prop(call, 'DTSTART')?.value).toBe('20260301');
     expect(prop(call, 'DTEND')?.value).toBe('20260302');
-    expect(unescapeIcalText(prop(call, 'DESCRIPTION')!.value)).toMatch(/^Ngày chính xác chưa rõ: bài báo chỉ nêu tháng 3\/2026\./);
+    expect(unescapeIcalText(prop(call, 'DESCRIPTION')!.value)).toMatch(
+      /^Ngày chính xác chưa rõ: bài báo chỉ nêu tháng 3\/2026\./,
+    );
     expect(prop(call, 'LOCATION')).toBeUndefined();
   });
 
@@ -63,7 +93,9 @@ describe('iCalendar document', () => {
 
   it('renders in English', () => {
     const v = icalEvents(renderCalendar({ ...page, lang: 'en' }))[2]!;
-    expect(unescapeIcalText(prop(v, 'DESCRIPTION')!.value)).toMatch(/^Exact date unknown: the article gives only the month \(Mar 2026\)\./);
+    expect(unescapeIcalText(prop(v, 'DESCRIPTION')!.value)).toMatch(
+      /^Exact date unknown: the article gives only the month \(Mar 2026\)\./,
+    );
   });
 });
 

@@ -34,22 +34,83 @@ import { samplePage, stateVisit, talks } from './samples.js';
 const RUNS_PER_FORMAT = 2_000;
 
 const FRAGMENTS = [
-  ']]>', ']]>]]>', ']]]]>', '<![CDATA[', '<', '>', '&', '&amp;', '&lt;', '&#0;', '"', "'", '<script>', '-->',
-  '\u0000', '\u0001', '\u0008', '\u000b', '\u001f', '\u007f', '\u0085', '\u009f', '\r\n', '\r', '\n', '\t',
-  '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '\uDBFF\uDFFF', '😀', '🇻🇳🤝🌏', '👨‍👩‍👧', '\u202E', '\u200F', '\u2028',
-  'שלום', 'مرحبا بكم', 'Tô Lâm'.normalize('NFD'), 'Nguyễn', '\\', ';', ',', ':', ' ', '  ', '%20', '?', '#', '/',
+  ']]>',
+  ']]>]]>',
+  ']]]]>',
+  '<![CDATA[',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&lt;',
+  '&#0;',
+  '"',
+  "'",
+  '<script>',
+  '-->',
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\r\n',
+  '\r',
+  '\n',
+  '\t',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDC00',
+  '\uDBFF\uDFFF',
+  '😀',
+  '🇻🇳🤝🌏',
+  '👨‍👩‍👧',
+  '\u202E',
+  '\u200F',
+  '\u2028',
+  'שלום',
+  'مرحبا بكم',
+  'Tô Lâm'.normalize('NFD'),
+  'Nguyễn',
+  '\\',
+  ';',
+  ',',
+  ':',
+  ' ',
+  '  ',
+  '%20',
+  '?',
+  '#',
+  '/',
 ];
 
 const hostile = fc.oneof(
   fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 8 }).map((a) => a.join('')),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
-  fc.tuple(fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 10 })).map((t) => t.join('')),
+  fc
+    .tuple(
+      fc.string({ unit: 'grapheme', maxLength: 10 }),
+      fc.constantFrom(...FRAGMENTS),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+    )
+    .map((t) => t.join('')),
 );
 
 interface Case {
   event: DiplomaticEvent;
   page: FeedPage;
-  strings: { name: string; title: string; place: string; city: string; sourceTitle: string; outlet: string; evidence: string };
+  strings: {
+    name: string;
+    title: string;
+    place: string;
+    city: string;
+    sourceTitle: string;
+    outlet: string;
+    evidence: string;
+  };
 }
 
 const hostileCase: fc.Arbitrary<Case> = fc
@@ -71,22 +132,42 @@ const hostileCase: fc.Arbitrary<Case> = fc
     const event = DiplomaticEvent.parse({
       ...base,
       id: r.id,
-      participants: [{ name: r.name, title: r.title, country: 'VN' }, ...base.participants.slice(1)],
+      participants: [
+        { name: r.name, title: r.title, country: 'VN' },
+        ...base.participants.slice(1),
+      ],
       location: { place: r.place, city: r.city, country: 'LA' },
-      sources: [{ url: 'https://news.example.vn/a?b=1&c=2', title: r.sourceTitle, published: '2026-02-04T08:00:00+07:00', outlet: r.outlet }],
+      sources: [
+        {
+          url: 'https://news.example.vn/a?b=1&c=2',
+          title: r.sourceTitle,
+          published: '2026-02-04T08:00:00+07:00',
+          outlet: r.outlet,
+        },
+      ],
       evidence: [{ field: 'participants', text: r.evidence }],
     });
     const page = samplePage([event], { lang: r.en ? 'en' : null, filterLabel: r.filter });
     return {
       event,
       page,
-      strings: { name: r.name, title: r.title, place: r.place, city: r.city, sourceTitle: r.sourceTitle, outlet: r.outlet, evidence: r.evidence },
+      strings: {
+        name: r.name,
+        title: r.title,
+        place: r.place,
+        city: r.city,
+        sourceTitle: r.sourceTitle,
+        outlet: r.outlet,
+        evidence: r.evidence,
+      },
     };
   });
 
 /** What must come back, one-line-cleaned; the empty ones are skipped. */
 function expectations(c: Case): string[] {
-  return [c.strings.name, c.strings.place, c.strings.sourceTitle, c.strings.evidence].map(oneLine).filter(Boolean);
+  return [c.strings.name, c.strings.place, c.strings.sourceTitle, c.strings.evidence]
+    .map(oneLine)
+    .filter(Boolean);
 }
 
 const xmlDocs: string[] = [];
@@ -137,7 +218,11 @@ describe('hostile text in every format', () => {
         expect(validateJsonFeed(doc)).toEqual([]);
         const item = doc.items[0];
         expect(item.title).toBe(eventTitle(c.event, renderLanguage(c.page)));
-        expect(item._diplomacy.participants[0]).toEqual({ name: c.strings.name, title: c.strings.title, country: 'VN' });
+        expect(item._diplomacy.participants[0]).toEqual({
+          name: c.strings.name,
+          title: c.strings.title,
+          country: 'VN',
+        });
         expect(item._diplomacy.location.place).toBe(c.strings.place);
         expect(item._diplomacy.evidence[0].text).toBe(c.strings.evidence);
         expect(item._diplomacy.sources[0].title).toBe(c.strings.sourceTitle);
@@ -160,7 +245,9 @@ describe('hostile text in every format', () => {
           }
         }
         const [v] = icalEvents(ics);
-        expect(unescapeIcalText(prop(v!, 'SUMMARY')!.value)).toBe(eventTitle(c.event, renderLanguage(c.page)));
+        expect(unescapeIcalText(prop(v!, 'SUMMARY')!.value)).toBe(
+          eventTitle(c.event, renderLanguage(c.page)),
+        );
         const description = unescapeIcalText(prop(v!, 'DESCRIPTION')!.value);
         for (const s of expectations(c)) expect(description).toContain(s);
         expect(unescapeIcalText(prop(v!, 'LOCATION')!.value)).toContain(oneLine(c.strings.place));
@@ -170,7 +257,8 @@ describe('hostile text in every format', () => {
     );
   }, 60_000);
 
-  const TAG = /<(?:!DOCTYPE html|\/?(?:html|head|meta|title|link|style|body|header|h1|h2|h3|p|nav|ul|li|a|main|ol|article|time|span|dl|dt|dd|q|footer|small|code)[\s>])/y;
+  const TAG =
+    /<(?:!DOCTYPE html|\/?(?:html|head|meta|title|link|style|body|header|h1|h2|h3|p|nav|ul|li|a|main|ol|article|time|span|dl|dt|dd|q|footer|small|code)[\s>])/y;
 
   it('HTML pages escape everything', () => {
     fc.assert(
@@ -179,7 +267,10 @@ describe('hostile text in every format', () => {
           expect(XML_INVALID_RE.test(html)).toBe(false);
           for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
             TAG.lastIndex = i;
-            if (!TAG.test(html)) throw new Error(`unexpected markup at ${i}: ${JSON.stringify(html.slice(i, i + 30))}`);
+            if (!TAG.test(html))
+              throw new Error(
+                `unexpected markup at ${i}: ${JSON.stringify(html.slice(i, i + 30))}`,
+              );
           }
           expect(html).toContain(escapeHtml(eventTitle(c.event, renderLanguage(c.page))));
         }

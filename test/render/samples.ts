@@ -74,7 +74,13 @@ export function phoneCall(overrides: Partial<Event> = {}): Event {
     participants: [{ name: 'Phạm Minh Chính', title: 'Thủ tướng', country: 'VN' }],
     location: { place: null, city: null, country: null },
     cameo: '041',
-    sources: [{ url: 'https://news.example.vn/call', title: 'Điện đàm', published: '2026-03-10T08:00:00+07:00' }],
+    sources: [
+      {
+        url: 'https://news.example.vn/call',
+        title: 'Điện đàm',
+        published: '2026-03-10T08:00:00+07:00',
+      },
+    ],
     evidence: [],
     published: '2026-03-10T01:00:00.000Z',
     modified: '2026-03-10T01:00:00.000Z',
@@ -83,7 +89,10 @@ export function phoneCall(overrides: Partial<Event> = {}): Event {
   });
 }
 
-export function samplePage(events: Event[] = [stateVisit(), talks(), phoneCall()], overrides: Partial<FeedPage> = {}): FeedPage {
+export function samplePage(
+  events: Event[] = [stateVisit(), talks(), phoneCall()],
+  overrides: Partial<FeedPage> = {},
+): FeedPage {
   const base = overrides.baseUrl ?? BASE_URL;
   return {
     events,

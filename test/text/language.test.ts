@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { detectLanguage, languageOf } from '../../functions/text/language.js';
 
 // Sentences written for this test (not taken from any outlet).
-const vietnamese = 'Chiều 5/2, Tổng Bí thư đã hội đàm với Thủ tướng Lào tại Viêng Chăn, hai bên nhất trí tăng cường hợp tác.';
-const english = 'The prime minister held talks with his Lao counterpart in Vientiane on Thursday, and the two sides agreed to deepen ties.';
+const vietnamese =
+  'Chiều 5/2, Tổng Bí thư đã hội đàm với Thủ tướng Lào tại Viêng Chăn, hai bên nhất trí tăng cường hợp tác.';
+const english =
+  'The prime minister held talks with his Lao counterpart in Vientiane on Thursday, and the two sides agreed to deepen ties.';
 
 describe('detectLanguage', () => {
   it('tells Vietnamese and English apart, and says nothing of what it cannot tell', () => {

@@ -3,7 +3,9 @@ import { foldDiacritics, matchForm, modernizeTones } from '../../functions/text/
 
 describe('tone placement', () => {
   it('treats old and new placement alike', () => {
-    expect(modernizeTones('Uỷ ban hoà bình, thuỷ chung, khoẻ')).toBe('Ủy ban hòa bình, thủy chung, khỏe');
+    expect(modernizeTones('Uỷ ban hoà bình, thuỷ chung, khoẻ')).toBe(
+      'Ủy ban hòa bình, thủy chung, khỏe',
+    );
     expect(matchForm('Uỷ ban')).toBe(matchForm('Ủy ban'));
   });
   it('keeps closed syllables and "qu" as they are', () => {

@@ -1,10 +1,15 @@
 // The local engine: dynalite in its own thread, reached by the local service's SDK
 // client as messages and by any other client over HTTP — one store either way; and
 // an engine that is gone is a store fault (503), never a hang or a crash.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { startDynalite, type LocalEngine } from '../../../infra/local/dynalite.js';
-import { LOCAL_CREDENTIALS, startLocalService, type LocalService } from '../../../infra/local/runtime.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalEngine, startDynalite } from '../../../infra/local/dynalite.js';
+import {
+  LOCAL_CREDENTIALS,
+  type LocalService,
+  startLocalService,
+} from '../../../infra/local/runtime.js';
 import { ensureTable } from '../../../infra/local/table.js';
 import { statedArticle, statedEvents } from '../../integration/harness.js';
 
@@ -17,7 +22,12 @@ describe('the local engine', () => {
 
   beforeAll(async () => {
     engine = await startDynalite();
-    const config = { region: 'us-east-1', credentials: LOCAL_CREDENTIALS, endpoint: engine.endpoint, maxAttempts: 1 };
+    const config = {
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: engine.endpoint,
+      maxAttempts: 1,
+    };
     overMessages = new DynamoDBClient({ ...config, requestHandler: engine.requestHandler });
     overHttp = new DynamoDBClient(config);
     expect(await ensureTable(overMessages, TABLE)).toBe('created');
@@ -29,11 +39,33 @@ describe('the local engine', () => {
   });
 
   it('is one store, over messages and over HTTP', async () => {
-    await overMessages.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'a' }, sk: { S: 'A' }, text: { S: 'Hà Nội' } } }));
-    await overHttp.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'b' }, sk: { S: 'B' }, text: { S: 'Viêng Chăn' } } }));
+    await overMessages.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: { pk: { S: 'a' }, sk: { S: 'A' }, text: { S: 'Hà Nội' } },
+      }),
+    );
+    await overHttp.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: { pk: { S: 'b' }, sk: { S: 'B' }, text: { S: 'Viêng Chăn' } },
+      }),
+    );
     for (const client of [overMessages, overHttp]) {
-      const a = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'a' }, sk: { S: 'A' } }, ConsistentRead: true }));
-      const b = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'b' }, sk: { S: 'B' } }, ConsistentRead: true }));
+      const a = await client.send(
+        new GetItemCommand({
+          TableName: TABLE,
+          Key: { pk: { S: 'a' }, sk: { S: 'A' } },
+          ConsistentRead: true,
+        }),
+      );
+      const b = await client.send(
+        new GetItemCommand({
+          TableName: TABLE,
+          Key: { pk: { S: 'b' }, sk: { S: 'B' } },
+          ConsistentRead: true,
+        }),
+      );
       expect([a.Item?.text?.S, b.Item?.text?.S]).toEqual(['Hà Nội', 'Viêng Chăn']);
     }
   });
@@ -42,10 +74,18 @@ describe('the local engine', () => {
     // a failed condition: the engine's own error, not a transport failure
     const put = () =>
       overMessages.send(
-        new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'a' }, sk: { S: 'A' } }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutItemCommand({
+          TableName: TABLE,
+          Item: { pk: { S: 'a' }, sk: { S: 'A' } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
     await expect(put()).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
-    await expect(overMessages.send(new GetItemCommand({ TableName: 'no-such-table', Key: { pk: { S: 'a' }, sk: { S: 'A' } } }))).rejects.toMatchObject({
+    await expect(
+      overMessages.send(
+        new GetItemCommand({ TableName: 'no-such-table', Key: { pk: { S: 'a' }, sk: { S: 'A' } } }),
+      ),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
@@ -58,7 +98,12 @@ describe('local services sharing one engine', () => {
       const a = await startLocalService({ engine, tableName: 'shared-a', extract: statedEvents });
       const b = await startLocalService({ engine, tableName: 'shared-b', extract: statedEvents });
       const body = statedArticle('https://engine.test/shared', '2026-02-04T08:00:00+07:00', [{}]);
-      const post = (s: LocalService) => s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const post = (s: LocalService) =>
+        s.app.request('/articles', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
       expect((await post(a)).status).toBe(201);
       expect((await post(b)).status, 'a table of its own').toBe(201);
       await a.close();
@@ -79,7 +124,11 @@ describe('the local service when its engine is gone', () => {
 
   it('answers reads and ingests with 503 and Retry-After', async () => {
     const body = statedArticle('https://engine.test/a', '2026-02-04T08:00:00+07:00', [{}]);
-    const first = await s.app.request('/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const first = await s.app.request('/articles', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(first.status).toBe(201);
     await s.engine!.close();
     for (const [path, init] of [

@@ -6,7 +6,11 @@ import aws4 from 'aws4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articlesUrl, createSender, isLocal } from '../../../infra/local/ingest-client.js';
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'token-1' };
+const credentials = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'token-1',
+};
 
 interface Seen {
   method: string;
@@ -20,7 +24,12 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    seen.push({ method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+    seen.push({
+      method: req.method!,
+      path: req.url!,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     res.writeHead(201, { 'content-type': 'application/json' }).end('{"events":[]}');
   });
 });
@@ -35,8 +44,12 @@ describe('ingest client', () => {
     expect(isLocal(new URL('http://127.0.0.1:3000/articles'))).toBe(true);
     expect(isLocal(new URL('http://localhost:3000'))).toBe(true);
     expect(isLocal(new URL('https://abc.lambda-url.eu-west-1.on.aws/articles'))).toBe(false);
-    expect(articlesUrl('https://abc.lambda-url.eu-west-1.on.aws/').href).toBe('https://abc.lambda-url.eu-west-1.on.aws/articles');
-    expect(articlesUrl('http://127.0.0.1:3000/articles').href).toBe('http://127.0.0.1:3000/articles');
+    expect(articlesUrl('https://abc.lambda-url.eu-west-1.on.aws/').href).toBe(
+      'https://abc.lambda-url.eu-west-1.on.aws/articles',
+    );
+    expect(articlesUrl('http://127.0.0.1:3000/articles').href).toBe(
+      'http://127.0.0.1:3000/articles',
+    );
   });
 
   it('sends a request whose SigV4 signature an independent implementation reproduces', async () => {
@@ -47,7 +60,9 @@ describe('ingest client', () => {
     const [request] = seen;
     expect(request!.body).toBe(body);
     const auth = String(request!.headers.authorization);
-    expect(auth).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/);
+    expect(auth).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/,
+    );
     expect(request!.headers['x-amz-security-token']).toBe('token-1');
 
     // re-sign what arrived, with the headers the client signed, at the time it signed
@@ -56,7 +71,16 @@ describe('ingest client', () => {
     // doNotModifyHeaders keeps aws4 from adding headers, and from reading x-amz-date:
     // give it the signing time explicitly, or a slow machine crosses a second.
     const signer = new aws4.RequestSigner(
-      { host: headers.host, method: request!.method, path: request!.path, service: 'lambda', region: 'eu-west-1', headers, body: request!.body, doNotModifyHeaders: true },
+      {
+        host: headers.host,
+        method: request!.method,
+        path: request!.path,
+        service: 'lambda',
+        region: 'eu-west-1',
+        headers,
+        body: request!.body,
+        doNotModifyHeaders: true,
+      },
       credentials,
     ) as aws4.RequestSigner & { datetime: string };
     signer.datetime = headers['x-amz-date']!;
