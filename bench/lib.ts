@@ -14,7 +14,10 @@ export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SEEDS_DIR = join(ROOT, 'seeds');
 export const DEVSET_DIR = resolve(ROOT, '../shared/devset/articles');
 /** Real news excerpts (third parties' words): read from ../shared at run time, never copied into the repository. */
-export const REALSET_DIRS = [resolve(ROOT, '../shared/realset-vi/articles')];
+export const REALSET_DIRS = [
+  resolve(ROOT, '../shared/realset-vi/articles'),
+  resolve(ROOT, '../shared/realset-en/articles'),
+];
 
 /** One measured figure: what, how much, against which baseline of the same run. */
 export interface Figure {

@@ -1,7 +1,8 @@
 // CDK app entry: `npm run synth`, `npm run deploy -- -c stage=<name>` (default sandbox).
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { DEFAULT_STAGE, DiplomacyFeedStack, sourcesForStage, validateStage } from './stack.js';
+import { sourcesForStage } from './constructs/poller.js';
+import { DEFAULT_STAGE, DiplomacyFeedStack, validateStage } from './stack.js';
 
 const app = new App();
 const stage = validateStage(String(app.node.tryGetContext('stage') ?? DEFAULT_STAGE));

@@ -4,16 +4,20 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository: the bundles' project root, and where handler entries and sources/ are. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Any CommonJS dependency that calls require() keeps working in the ESM bundle. */
-export const ESM_REQUIRE_BANNER =
+const ESM_REQUIRE_BANNER =
   "import{createRequire as __cdkCreateRequire}from'node:module';const require=__cdkCreateRequire(import.meta.url);";
 
 /** Modules replaced at build time by smaller ones that do what Lambda needs of them. */
-export const BUNDLE_ALIASES: Record<string, string> = {
-  '@aws-sdk/credential-provider-node': path.join(ROOT, 'functions/shared/lambda/credentials.ts'),
-  sax: path.join(ROOT, 'functions/shared/lambda/no-sax.ts'),
+const BUNDLE_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': path.join(
+    PROJECT_ROOT,
+    'functions/shared/lambda/credentials.ts',
+  ),
+  sax: path.join(PROJECT_ROOT, 'functions/shared/lambda/no-sax.ts'),
 };
 
 export const LAMBDA_BUNDLE = {

@@ -10,7 +10,7 @@
 import normalizeUrl from 'normalize-url';
 
 /** Query parameters that only say how a reader arrived (campaign and click ids). */
-export const TRACKING_PARAMETERS: readonly (string | RegExp)[] = [
+const TRACKING_PARAMETERS: readonly (string | RegExp)[] = [
   /^utm_/i,
   'fbclid',
   'gclid',
@@ -64,10 +64,10 @@ export function canonicalArticleUrl(url: string): string {
     u.hash = '';
     normalized = u.href;
   }
-  return normalized.replace(/%[0-9a-f]{2}/gi, (escape) => {
-    const octet = parseInt(escape.slice(1), 16);
+  return normalized.replace(/%[0-9a-f]{2}/gi, (encoded) => {
+    const octet = parseInt(encoded.slice(1), 16);
     const ch = String.fromCharCode(octet);
-    return /[A-Za-z0-9\-._~]/.test(ch) ? ch : escape.toUpperCase();
+    return /[A-Za-z0-9\-._~]/.test(ch) ? ch : encoded.toUpperCase();
   });
 }
 

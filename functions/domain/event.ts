@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 
 export const VISIT_TYPES = ['state_visit', 'official_visit', 'working_visit', 'visit'] as const;
-export const MEETING_TYPES = [
+const MEETING_TYPES = [
   'talks',
   'courtesy_call',
   'high_level_meeting',
@@ -49,7 +49,7 @@ export const Location = z.object({
 export type Location = z.infer<typeof Location>;
 
 /** The fields an extractor can support with a sentence. */
-export const EVIDENCE_FIELDS = [
+const EVIDENCE_FIELDS = [
   'type',
   'status',
   'start',
@@ -95,13 +95,14 @@ export const ExtractedEvent = z.object({
 });
 export type ExtractedEvent = z.infer<typeof ExtractedEvent>;
 
-export const Source = z.object({
+/** An article that reported an event, as the event's `sources` cite it. */
+export const SourceArticle = z.object({
   url: z.nullable(z.string()),
   title: z.nullable(z.string()),
   published: z.string(),
   outlet: z.optional(z.nullable(z.string())),
 });
-export type Source = z.infer<typeof Source>;
+export type SourceArticle = z.infer<typeof SourceArticle>;
 
 /** CAMEO codes of CONTRACT §3. */
 export const Cameo = z.enum(['036', '040', '041', '042', '044']);
@@ -115,7 +116,7 @@ export const MergedEvent = z.object({
   ...EventFacts.shape,
   part_of: z.nullable(z.string()),
   cameo: Cameo,
-  sources: z.array(Source),
+  sources: z.array(SourceArticle),
   /** every article that reported the event, whether or not `sources` lists it
    *  (absent: `sources` is all of them) */
   sources_total: z.optional(z.number()),

@@ -7,9 +7,9 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, CountryCode, type EventFacts, EventType, STATUSES } from './event.js';
 
-export const MAX_FILTER_COUNTRIES = 3;
+const MAX_FILTER_COUNTRIES = 3;
 export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 100;
+const MAX_LIMIT = 100;
 
 const isoDay = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD'),
@@ -44,7 +44,7 @@ export const FeedQuery = z
   );
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
-export const FEED_PARAMETERS = [
+const FEED_PARAMETERS = [
   'country',
   'type',
   'status',

@@ -6,6 +6,7 @@ import { sameName } from '../text/names.js';
 import { dayRange } from './dates.js';
 import { type EventFacts, type EventType, VISIT_TYPES } from './event.js';
 import type { LedgerEntry } from './ledger.js';
+import { revisionOfReport } from './report.js';
 
 /** What the ledger keeps of an event to recognize further reports of it (declared,
  *  with where ledgers live, in ledger.ts). */
@@ -84,8 +85,12 @@ export function matchReport(
   const already = entries.find((e) => e.reports.includes(key));
   if (already) return already;
   let best: { entry: LedgerEntry; distance: number } | null = null;
+  const revision = revisionOfReport(key);
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
+    // an article tells each event once: another report of the same text is another event
+    // (the informal meeting on Monday and the talks it announces for Tuesday)
+    if (entry.reports.some((r) => revisionOfReport(r) === revision)) continue;
     // the visit to Laos and Laos's visit here a week apart are two visits
     if (
       entry.sides &&

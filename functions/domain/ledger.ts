@@ -36,7 +36,7 @@ export type Ledger = z.infer<typeof Ledger>;
 /** What one entry and one ledger keep, so the item never nears 64 KB: an entry is at
  *  most ~2.5 KB, a ledger at most LEDGER_CHARS of JSON (the entries reported least
  *  recently leave first: a report of such an event, weeks later, starts a new one). */
-export const ENTRY_LIMITS = {
+const ENTRY_LIMITS = {
   DATES: 12,
   NAMES_PER_COUNTRY: 8,
   NAME_CHARS: 80,
@@ -44,7 +44,7 @@ export const ENTRY_LIMITS = {
   LEDGER_CHARS: 48_000,
 } as const;
 
-export function boundEntry(entry: LedgerEntry): LedgerEntry {
+function boundEntry(entry: LedgerEntry): LedgerEntry {
   const names: Record<string, string[]> = {};
   for (const [country, list] of Object.entries(entry.names)) {
     names[country] = list

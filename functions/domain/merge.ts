@@ -13,7 +13,7 @@ import type {
   Location,
   MergedEvent,
   Participant,
-  Source,
+  SourceArticle,
   Status,
 } from './event.js';
 import { articleOfReport, type Report } from './report.js';
@@ -33,7 +33,7 @@ export type { MergedEvent };
  *  - participants: at most MAX_PARTICIPANTS, within HEAD_PARTICIPANT_CHARS of names
  *    and titles (the first two always); place and city cut to PLACE_CHARS.
  */
-export const HEAD_LIMITS = {
+const HEAD_LIMITS = {
   HEAD_SOURCES: 10,
   HEAD_SOURCE_CHARS: 500,
   SOURCE_TITLE_CHARS: 120,
@@ -194,8 +194,8 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
 
 /** Every source of the event, one per article (an article that reported the event
  *  twice counts once), in chronological order: what GET /events/{id} lists. */
-export function allSources(unordered: readonly Report[]): Source[] {
-  const sources: Source[] = [];
+export function allSources(unordered: readonly Report[]): SourceArticle[] {
+  const sources: SourceArticle[] = [];
   const articles = new Set<string>();
   for (const r of chronological(unordered)) {
     const article = articleOfReport(r.key);
@@ -211,12 +211,12 @@ export function allSources(unordered: readonly Report[]): Source[] {
   return sources;
 }
 
-function headSources(reports: Report[]): { sources: Source[]; sources_total: number } {
+function headSources(reports: Report[]): { sources: SourceArticle[]; sources_total: number } {
   const all = allSources(reports).map((s) => ({
     ...s,
     title: s.title === null ? null : cut(s.title, HEAD_LIMITS.SOURCE_TITLE_CHARS),
   }));
-  const size = (s: Source) => (s.url?.length ?? 0) + (s.title?.length ?? 0);
+  const size = (s: SourceArticle) => (s.url?.length ?? 0) + (s.title?.length ?? 0);
   // the first article, then the latest back to the budget
   const kept = new Set<number>();
   let chars = 0;

@@ -52,7 +52,7 @@ export function articleOfReport(key: string): string {
   return REPORT_KEY.exec(key)?.[1] ?? key.slice(0, key.lastIndexOf('#'));
 }
 
-/** The revision (`<article id>:<tag>`) of a report key. */
+/** The revision (`<article id>:<tag>`) of a report key: an article tells each event once. */
 export function revisionOfReport(key: string): string {
   return key.slice(0, key.lastIndexOf('#'));
 }

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import cuesData from './data/vi/cues.json' with { type: 'json' };
+import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
@@ -60,7 +60,7 @@ const CueTableSchema = z.object({
 type Cue = z.infer<typeof CueSchema>;
 
 /** The cue table, checked once at load: a malformed table fails the first import, not an article. */
-const CUE_TABLE = CueTableSchema.parse(cuesData);
+const CUE_TABLE = CueTableSchema.parse(TABLES.cues);
 
 interface CompiledCue {
   cue: Cue;

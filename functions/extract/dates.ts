@@ -58,7 +58,7 @@ export function dayNumberOf(iso: string): number {
     iso.length >= 10 ? Number(iso.slice(8, 10)) : 1,
   );
 }
-function isValidDay(y: number, m: number, d: number): boolean {
+export function isValidDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
@@ -75,12 +75,28 @@ function shiftMonths(ref: RefDate, months: number): { year: number; month: numbe
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 /** Day of the week, 1 = Monday … 7 = Sunday. */
-function weekdayOf(ref: RefDate): number {
+export function weekdayOf(ref: RefDate): number {
   const d = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
   return d === 0 ? 7 : d;
 }
 
 type Direction = 'future' | 'past' | null;
+
+/** A month written without its day ("tháng 12/2025", "tháng Tám vừa qua"): the year written, else
+ *  the occurrence its direction word points to, else the nearest. */
+function monthMention(
+  at: Span,
+  month: number,
+  year: number | null,
+  directionWord: string | undefined,
+  ctx: ReadContext,
+): DateMention {
+  const direction = directionWord === undefined ? null : MONTH_DIRECTIONS[directionWord]!;
+  const y =
+    year ??
+    yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
+  return mention(at, isoMonth(y, month), null, 'month');
+}
 
 /** The year of a day written without one: the occurrence nearest to the publication date. */
 function yearForDay(d: number, m: number, ref: RefDate, direction: Direction): number | null {
@@ -276,15 +292,7 @@ const READERS: readonly Reader[] = [
     read: (m, at, ctx) => {
       const month = num(m[2])!;
       if (month < 1 || month > 12) return null;
-      const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
-      const year =
-        num(m[3]) ??
-        yearForMonth(
-          month,
-          ctx.ref,
-          direction === 'future' || direction === 'past' ? direction : null,
-        );
-      return mention(at, isoMonth(year, month), null, 'month');
+      return monthMention(at, month, num(m[3]), m[4], ctx);
     },
   },
   {
@@ -295,15 +303,7 @@ const READERS: readonly Reader[] = [
     ),
     read: (m, at, ctx) => {
       const month = MONTH_NAMES[m[2]!]!;
-      const direction = m[4] === undefined ? null : MONTH_DIRECTIONS[m[4]]!;
-      const year =
-        num(m[3]) ??
-        yearForMonth(
-          month,
-          ctx.ref,
-          direction === 'future' || direction === 'past' ? direction : null,
-        );
-      return mention(at, isoMonth(year, month), null, 'month');
+      return monthMention(at, month, num(m[3]), m[4], ctx);
     },
   },
   {
@@ -509,12 +509,7 @@ export function findDates(
     if (m === null) continue;
     const previous = found[found.length - 1];
     // "ngày mai (11/9)": keep the written-out date, with both spans
-    if (
-      previous !== undefined &&
-      previous.relative &&
-      !m.relative &&
-      /^ ?\($/.test(lower.slice(previous.end, m.start))
-    ) {
+    if (previous?.relative && !m.relative && /^ ?\($/.test(lower.slice(previous.end, m.start))) {
       found[found.length - 1] = mention(
         { start: previous.start, end: m.end },
         m.value,
@@ -576,3 +571,9 @@ function range(
   const endValue = startNumber === endNumber ? null : isoDay(endYear, m2, d2);
   return mention(at, value, endValue, 'day');
 }
+
+/** The year of a day written without one: its occurrence nearest to publication (for readers of other languages). */
+export const nearestYearOfDay = (d: number, m: number, ref: RefDate): number | null =>
+  yearForDay(d, m, ref, null);
+/** The year of a month written without one: its occurrence nearest to publication. */
+export const nearestYearOfMonth = (m: number, ref: RefDate): number => yearForMonth(m, ref, null);

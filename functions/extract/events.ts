@@ -5,10 +5,8 @@ import type { EventType, Evidence, ExtractedEvent, Participant } from '../domain
 import { matchForm } from '../text/vietnamese.js';
 import { findTriggers, isCommitteeName } from './classify.js';
 import {
-  DAY_WORDS,
   type DateMention,
   dayNumberOf,
-  findDates,
   isoDay,
   isoMonth,
   isoOfDayNumber as isoOfDay,
@@ -17,7 +15,8 @@ import {
   refDayNumber,
 } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import { anyReadsAt, findPhrase, LANGUAGE, LEX } from './lexicon.js';
+import type { LanguageProfile } from './languages.js';
+import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import {
   findMentions,
   hostingIn,
@@ -27,7 +26,13 @@ import {
 } from './mentions.js';
 import { type Furniture, furnitureOf } from './noise.js';
 import { cleanText } from './normalize.js';
-import { findPeople, type Person, type PersonMention, resolvePeople } from './people.js';
+import {
+  bareNameMentions,
+  findPeople,
+  type Person,
+  type PersonMention,
+  resolvePeople,
+} from './people.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
@@ -71,7 +76,7 @@ interface Draft {
 // ---------------------------------------------------------------- reading
 
 /** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
-function readSentences(article: Article): SentenceInfo[] {
+function readSentences(article: Article, profile: LanguageProfile): SentenceInfo[] {
   const ref = refDateOf(article.publishedAt);
   const title = article.title === null ? '' : cleanText(article.title);
   const sentences: SentenceInfo[] = [];
@@ -80,7 +85,7 @@ function readSentences(article: Article): SentenceInfo[] {
   const allPeople: PersonMention[] = [];
   const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
-    const mentions = findPeople(text, tokens);
+    const mentions = findPeople(text, tokens, profile);
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
@@ -116,8 +121,9 @@ function readSentences(article: Article): SentenceInfo[] {
         furniture,
       );
   });
-  setContextCountries(sentences);
-  const { personOf } = resolvePeople(allPeople);
+  if (profile.bareNames) addBareNames(sentences, allPeople);
+  setContextCountries(sentences, profile.homeCountry);
+  const { personOf } = resolvePeople(allPeople, profile.homeCountry);
   let cursor = 0;
   let anchor: string | null = null;
   sentences.forEach((info, n) => {
@@ -125,8 +131,8 @@ function readSentences(article: Article): SentenceInfo[] {
     cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
-    if (info.triggers.length === 0 && !HAS_DAY.test(lower)) return;
-    info.dates = findDates(lower, ref, info.isTitle ? null : anchor);
+    if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
+    info.dates = profile.findDates(lower, ref, info.isTitle ? null : anchor);
     if (!info.isTitle) {
       info.anchor = anchor;
       anchor = nextAnchor(anchor, info);
@@ -135,14 +141,35 @@ function readSentences(article: Article): SentenceInfo[] {
   return sentences;
 }
 
+/** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
+function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMention[]): void {
+  const nameWords = new Set<string>();
+  for (const m of allPeople) {
+    if (m.nameKeys.length < 2 || (m.title === null && m.country === null)) continue;
+    nameWords.add(m.nameKeys[0]!);
+    nameWords.add(m.nameKeys[m.nameKeys.length - 1]!);
+  }
+  if (nameWords.size === 0) return;
+  allPeople.length = 0;
+  for (const info of sentences) {
+    const bare = bareNameMentions(info.text, info.tokens, nameWords, info.mentions);
+    if (bare.length > 0)
+      info.mentions = [...info.mentions, ...bare].sort((a, b) => a.first - b.first);
+    for (const m of info.mentions) allPeople.push(m);
+  }
+}
+
 /** Foreign countries written in a sentence, with their token positions. */
-function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: string }> {
+function foreignCountries(
+  tokens: readonly Token[],
+  homeCountry: string | null,
+): Array<{ at: number; code: string }> {
   const out: Array<{ at: number; code: string }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!tokens[k]!.cap) continue;
     const c = countryAt(tokens, k);
     if (c === null) continue;
-    if (c.code !== LANGUAGE.homeCountry) out.push({ at: k, code: c.code });
+    if (c.code !== homeCountry) out.push({ at: k, code: c.code });
     k += c.length - 1;
   }
   return out;
@@ -153,12 +180,12 @@ function foreignCountries(tokens: readonly Token[]): Array<{ at: number; code: s
  * article was talking about there: the last one before it in the sentence, else in the
  * sentences before (the headline first), else the first one after it in the sentence.
  */
-function setContextCountries(sentences: readonly SentenceInfo[]): void {
+function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: string | null): void {
   const cache = new Map<number, Array<{ at: number; code: string }>>();
   const of = (n: number) => {
     let list = cache.get(n);
     if (list === undefined) {
-      list = foreignCountries(sentences[n]!.tokens);
+      list = foreignCountries(sentences[n]!.tokens, homeCountry);
       cache.set(n, list);
     }
     return list;
@@ -179,8 +206,6 @@ function setContextCountries(sentences: readonly SentenceInfo[]): void {
   });
 }
 
-/** A sentence may hold a day (a date the anchor may come from): digits around a separator, or a day word and a number. */
-const HAS_DAY = new RegExp(`\\d[/.-]\\d|(?:${DAY_WORDS.join('|')}) \\d`);
 /** A date that opens its sentence ("Ngày 6/3, ...", "Trước đó, tối 22/6, ...") rather than sitting inside it. */
 const OPENING_CHARS = 24;
 
@@ -264,7 +289,12 @@ interface Summary {
   type: EventType;
   /** country -> ids of the people on that side */
   people: Map<string, Set<number>>;
+  /** the mentions are told as done ("hosted", "đã hội đàm"), none as to come */
+  done: boolean;
 }
+
+const toCome = (m: Mention) => m.future && !m.past;
+const told = (m: Mention) => m.past && !m.future;
 
 function summarize(m: Mention): Summary {
   const summary: Summary = {
@@ -275,6 +305,7 @@ function summarize(m: Mention): Summary {
     date: m.date,
     type: m.type,
     people: new Map(),
+    done: told(m),
   };
   addPeople(summary, m);
   return summary;
@@ -319,7 +350,14 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
       (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) &&
       datesCompatible(summary.date, m.date, true)
     );
-  const typesFit = summary.type === m.type || summary.type === 'meeting' || m.type === 'meeting';
+  // talks told once as talks and once as a call ("held talks …", "in their phone talks …") are the call
+  // "hosted B on Monday … formal talks between A and B will follow": what is to come is another meeting
+  if (m.date === null && toCome(m) && summary.done) return false;
+  const typesFit =
+    summary.type === m.type ||
+    summary.type === 'meeting' ||
+    m.type === 'meeting' ||
+    (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
@@ -331,6 +369,7 @@ function absorb(summary: Summary, m: Mention): void {
     summary.date = m.date;
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
+  summary.done &&= !toCome(m);
   addPeople(summary, m);
 }
 
@@ -366,7 +405,10 @@ const TYPE_RANK: Partial<Record<EventType, number>> = {
   state_visit: 2,
   official_visit: 2,
   working_visit: 1,
+  phone_call: 2,
+  video_call: 2,
 };
+const isTalksOrCall = (t: EventType) => t === 'talks' || t === 'phone_call' || t === 'video_call';
 
 function bestType(group: Group): { type: EventType; from: Mention } {
   const story = storyMentions(group);
@@ -402,12 +444,19 @@ function uniquePeople(list: Iterable<Person>): Person[] {
  * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
  * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
-function salient(
-  group: Group,
-  lead: SentenceInfo | undefined,
-  datedVisits: ReadonlySet<string>,
-  leadCountries: ReadonlySet<string>,
-): boolean {
+/** What an article's opening tells, against which an undated event is judged worth keeping. */
+interface Frame {
+  /** the first sentence with a cue (captions and chrome may come first) */
+  lead: SentenceInfo | undefined;
+  /** the country pairs of the visits the article dates */
+  datedVisits: ReadonlySet<string>;
+  /** the country pairs of the events the title or the lead tells */
+  leadCountries: ReadonlySet<string>;
+  /** the first dated sentence that tells of meetings ("met several counterparts on Friday") */
+  seriesHost: SentenceInfo | undefined;
+}
+
+function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }: Frame): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
   if (
     group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) ||
@@ -426,8 +475,26 @@ function salient(
     return true;
   if (lead === undefined) return false;
   const named = new Set(
-    lead.persons.filter((p): p is Person => p !== null && p.principal).map((p) => p.id),
+    lead.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
   );
+  // "A met several counterparts on Friday … A and B discussed trade …":
+  // the meetings of someone the first dated sentence about meetings names
+  if (group.kind === 'meeting' && seriesHost !== undefined) {
+    const hosts = new Set(
+      seriesHost.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
+    );
+    if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id))))
+      return true;
+  }
+  // "X, now on a visit to Peru, …" in an article whose lead tells his meeting there
+  if (
+    group.kind === 'visit' &&
+    group.mentions.some(
+      (m) =>
+        !toCome(m) && leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)),
+    )
+  )
+    return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
   return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
 }
@@ -449,14 +516,7 @@ function statusOf(
   return future ? 'announced' : 'held';
 }
 
-function draftOf(
-  group: Group,
-  ref: RefDate,
-  order: number,
-  lead: SentenceInfo | undefined,
-  datedVisits: ReadonlySet<string>,
-  leadCountries: ReadonlySet<string>,
-): Draft | null {
+function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft | null {
   const { type, from: typeMention } = bestType(group);
   const first = storyMentions(group).find((m) => m.countries.length > 0) ?? group.mentions[0]!;
   const dateMention = bestDate(group);
@@ -494,7 +554,7 @@ function draftOf(
       if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
     }
   } else {
-    if (!salient(group, lead, datedVisits, leadCountries)) return null;
+    if (!salient(group, frame)) return null;
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
@@ -503,9 +563,14 @@ function draftOf(
       precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
-    const told =
-      group.kind !== 'visit' && !future ? storyMentions(group)[0]!.sentence.anchor : null;
-    if (told !== null && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
+    if (told !== null && !future && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    // "On Friday, A will tour a port. Talks between A and B follow": an announced meeting on
+    // the coming day the article was telling of there
+    if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) {
+      start = told;
+      precision = 'day';
+    }
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);
@@ -537,6 +602,8 @@ function draftOf(
 // ---------------------------------------------------------------- visits and their meetings
 
 function within(meeting: Draft, visit: Draft): boolean {
+  // a visit the article does not date is the frame of the meetings of its two countries there
+  if (visit.dateMention === null) return true;
   const m0 = dayNumberOf(meeting.start);
   const v0 = dayNumberOf(visit.start);
   if (visit.precision === 'month' || meeting.precision === 'month')
@@ -598,6 +665,36 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   }
 }
 
+/** How many opening sentences may hold the dateline (a caption or a byline may come first). */
+const DATELINE_SENTENCES = 4;
+/** How close after the city a dateline's date stands, in characters. */
+const DATELINE_DATE_GAP = 2;
+
+/**
+ * The city a story was filed from: capitals at the start of one of its first sentences,
+ * then a comma, a bracket or a dash ("LIMA, May 3 (Wire) -", "HANOI (Wire) -",
+ * "HÀ NỘI —"), when the city is a listed one.
+ */
+function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
+  for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
+    const t = info.tokens;
+    const hit = placeAt(t, 0);
+    if (
+      hit === null ||
+      hit.entry.venue ||
+      ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')
+    )
+      continue;
+    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025 (Wire):")
+    const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
+    const dated = info.dates.some(
+      (d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end,
+    );
+    if (capitals || dated) return { city: hit.entry.name, country: hit.entry.code, venue: false };
+  }
+  return null;
+}
+
 /**
  * "Cùng ngày, A cũng gặp B": a meeting with no place, on the day of an earlier meeting on the
  * sidelines of a summit in a third country, is held there too.
@@ -650,11 +747,12 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
  * be in town for anything; a trip to a summit is no bilateral visit.)
  */
-function impliedVisit(meeting: Draft, ref: RefDate): Draft | null {
+function impliedVisit(meeting: Draft, ref: RefDate, homeCountry: string | null): Draft | null {
   if (
+    homeCountry === null ||
     meeting.status !== 'held' ||
     meeting.host === null ||
-    meeting.guest !== LANGUAGE.homeCountry ||
+    meeting.guest !== homeCountry ||
     meeting.partOf !== null ||
     isCall(meeting)
   )
@@ -696,11 +794,11 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
         x.plural &&
         x.name === null &&
         x.title !== null &&
-        info.tokens[x.first - 1]?.key === LEX.pairTitleLead,
+        LEX.pairTitleLead.has(info.tokens[x.first - 1]?.key ?? ''),
     );
     if (
       plural === undefined ||
-      findPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) < 0
+      findAnyPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) === null
     )
       continue;
     const key = plural.titleKeys.join(' ');
@@ -711,8 +809,7 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
         if (s.order > info.order) break;
         for (const p of s.persons)
           if (
-            p !== null &&
-            p.principal &&
+            p?.principal &&
             p.country === code &&
             [...p.titleKeys].some((t) => t === key || t.startsWith(`${key} `))
           )
@@ -791,16 +888,24 @@ function evidenceOf(d: Draft): Evidence[] {
   return out;
 }
 
-export function extractFromArticle(article: Article): ExtractedEvent[] {
+export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
-  const sentences = readSentences(article);
+  const sentences = readSentences(article, profile);
   const committeeContext = sentences.some(hasCommitteeName);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
   for (const s of sentences) {
-    for (const m of findMentions(s, { ref, committeeContext, recentPrincipals })) mentions.push(m);
-    const here = s.persons.filter((p): p is Person => p !== null && p.principal);
+    for (const m of findMentions(s, {
+      ref,
+      committeeContext,
+      recentPrincipals,
+      homeCountry: profile.homeCountry,
+      modifiersFirst: profile.modifiersFirst,
+      datesFollow: profile.datesFollow,
+    }))
+      mentions.push(m);
+    const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0)
       recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
         0,
@@ -822,22 +927,16 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
       .filter((g) => g.kind === 'visit' && bestDate(g) !== null)
       .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
   );
+  const seriesHost = sentences.find(
+    (s) =>
+      !s.isTitle &&
+      s.triggers.some((t) => t.kind === 'meeting') &&
+      s.dates.some((d) => d.precision === 'day'),
+  );
+  const frame: Frame = { lead, datedVisits, leadCountries, seriesHost };
   const drafts = groups
-    .map((g, n) => draftOf(g, ref, n, lead, datedVisits, leadCountries))
+    .map((g, n) => draftOf(g, ref, n, frame))
     .filter((d): d is Draft => d !== null);
-  if (process.env.DBG_DRAFTS)
-    for (const g of groups)
-      console.log(
-        'GROUP',
-        g.kind,
-        g.mentions
-          .map(
-            (m) =>
-              `${m.type}|${m.countries}|${m.date?.value ?? '-'}|${m.sentence.order}|y${m.year}`,
-          )
-          .join(' ; '),
-        draftOf(g, ref, 0, lead, datedVisits, leadCountries)?.start ?? 'DROPPED',
-      );
   for (const d of drafts)
     if (d.type === 'committee_session' && d.people.length === 0)
       d.people = coChairsByReference(d, sentences);
@@ -859,6 +958,21 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
+  // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
+  // where it was reported from when that is one of its two countries
+  const from = datelineOf(sentences);
+  if (from !== null) {
+    for (const m of meetings) {
+      if (
+        m.place !== null ||
+        isCall(m) ||
+        !m.countries.includes(from.country!) ||
+        visits.some((v) => v.countries.join() === m.countries.join())
+      )
+        continue;
+      m.place = from;
+    }
+  }
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   for (const v of visits) {
@@ -877,7 +991,7 @@ export function extractFromArticle(article: Article): ExtractedEvent[] {
     }
   }
   for (const m of meetings) {
-    const implied = impliedVisit(m, ref);
+    const implied = impliedVisit(m, ref, profile.homeCountry);
     if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
       visits.push(implied);
       m.partOf = implied;

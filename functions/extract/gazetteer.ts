@@ -1,12 +1,9 @@
 // Look-ups in the data files (countries, cities and venues, titles, known leaders),
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
-
+import * as z from 'zod/mini';
 import { matchForm } from '../text/vietnamese.js';
-import citiesData from './data/vi/cities.json' with { type: 'json' };
-import countriesData from './data/vi/countries.json' with { type: 'json' };
-import leadersData from './data/vi/leaders.json' with { type: 'json' };
-import titlesData from './data/vi/titles.json' with { type: 'json' };
+import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
@@ -28,6 +25,27 @@ export interface TitleEntry {
   /** names a country's leader without naming the office; may be written in lower case */
   generic: boolean;
 }
+
+const NamesByCode = z.record(z.string(), z.array(z.string()));
+const countriesData = z
+  .object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode })
+  .parse(TABLES.countries);
+const citiesData = z.object({ cities: NamesByCode, venues: NamesByCode }).parse(TABLES.cities);
+const titlesData = z
+  .object({
+    titles: z.array(
+      z.object({
+        name: z.string(),
+        principal: z.boolean(),
+        leader: z.optional(z.boolean()),
+        generic: z.optional(z.boolean()),
+      }),
+    ),
+    pluralLead: z.array(z.string()),
+    honorifics: z.array(z.string()),
+  })
+  .parse(TABLES.titles);
+const leadersData = z.object({ leaders: NamesByCode }).parse(TABLES.leaders);
 
 const countryTrie = new TokenTrie<CountryEntry>();
 const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));
@@ -62,8 +80,8 @@ for (const t of titlesData.titles) {
   const entry: TitleEntry = {
     name: t.name,
     principal: t.principal,
-    leader: 'leader' in t && t.leader === true,
-    generic: 'generic' in t && t.generic === true,
+    leader: t.leader === true,
+    generic: t.generic === true,
   };
   titleTrie.add(t.name, entry);
   if (entry.generic) lowerCaseTitleTrie.add(t.name, entry);
@@ -83,8 +101,6 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
   }
 }
 
-export const countryCodes: ReadonlySet<string> = new Set(Object.keys(countriesData.countries));
-
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
 export function countryAt(
   tokens: readonly Token[],
@@ -100,7 +116,7 @@ export function countryAt(
     if (!entry.ambiguous || afterStatePrefix) return true;
     // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name
     const before = tokens[i - 1];
-    return !(before !== undefined && before.word && before.cap);
+    return !(before?.word && before.cap);
   });
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
@@ -121,8 +137,7 @@ export function titleAt(
 ): { entry: TitleEntry; length: number } | null {
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap && !PLURAL_LEAD.has(before.key))
-    return null;
+  if (before?.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
   return titleBeginsAt(tokens, i);
 }
 

@@ -4,10 +4,10 @@ import type { Article } from '../domain/article.js';
 import type { ExtractedEvent } from '../domain/event.js';
 import { primaryLanguage } from '../text/language.js';
 import { extractFromArticle } from './events.js';
-import { LANGUAGE } from './lexicon.js';
+import { LANGUAGES, profileOf } from './languages.js';
 
 /** The languages the extractor has tables for. */
-export const EXTRACTED_LANGUAGES: readonly string[] = [LANGUAGE.code];
+export const EXTRACTED_LANGUAGES: readonly string[] = LANGUAGES.map((l) => l.code);
 
 export function readsLanguage(language: string): boolean {
   return EXTRACTED_LANGUAGES.includes(primaryLanguage(language));
@@ -19,6 +19,7 @@ export function readsLanguage(language: string): boolean {
  */
 export function extractEvents(article: Article): ExtractedEvent[] {
   if (typeof article.text !== 'string' || article.text.trim().length === 0) return [];
-  if (!readsLanguage(article.language)) return [];
-  return extractFromArticle(article);
+  const profile = profileOf(primaryLanguage(article.language));
+  if (profile === undefined) return [];
+  return extractFromArticle(article, profile);
 }

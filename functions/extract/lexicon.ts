@@ -1,74 +1,82 @@
 // The phrases that tell who plays which part around a cue (data/roles.json), in the
 // tokens' matching form, and the small helpers that find them in a sentence.
 import * as z from 'zod/mini';
-import languageData from './data/vi/language.json' with { type: 'json' };
-import rolesData from './data/vi/roles.json' with { type: 'json' };
+import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 
-const Phrase = z.string();
+/** One phrase or several: a table of one language may give one where another gives a list. */
+const Phrases = z.union([z.string(), z.array(z.string())]);
 const RolesSchema = z.object({
-  joiners: z.array(Phrase),
-  spouse: z.array(Phrase),
-  inviter: Phrase,
-  welcome: Phrase,
-  welcomeLevel: z.array(Phrase),
-  coChair: Phrase,
-  chair: Phrase,
-  chairedBy: Phrase,
-  of: Phrase,
-  between: Phrase,
-  delegation: Phrase,
-  delegationLedBy: Phrase,
-  passive: Phrase,
-  sender: z.array(Phrase),
-  objectLead: z.array(Phrase),
-  visitGap: z.array(Phrase),
-  destination: z.array(Phrase),
-  placeLead: z.array(Phrase),
-  placePrefix: z.array(Phrase),
-  capitalQualifier: z.array(Phrase),
-  travel: z.array(Phrase),
-  visitEnd: z.array(Phrase),
-  arrival: z.array(Phrase),
-  arrivalNot: z.array(Phrase),
-  passing: z.array(Phrase),
-  duration: z.object({ lead: Phrase, unit: Phrase }),
-  pairReference: z.array(Phrase),
-  pairTitleLead: Phrase,
-  ordinal: Phrase,
-  clauseEnd: z.array(Phrase),
-  reporting: z.array(Phrase),
-  and: Phrase,
-  multilateralTrip: z.array(Phrase),
-  since: z.array(Phrase),
-  highLevel: Phrase,
-  parliament: Phrase,
-  with: Phrase,
+  joiners: Phrases,
+  spouse: Phrases,
+  inviter: Phrases,
+  welcome: Phrases,
+  welcomeLevel: Phrases,
+  coChair: Phrases,
+  chair: Phrases,
+  chairedBy: Phrases,
+  of: Phrases,
+  between: Phrases,
+  delegation: Phrases,
+  delegationLedBy: Phrases,
+  passive: Phrases,
+  agent: z.optional(Phrases),
+  sender: Phrases,
+  objectLead: Phrases,
+  visitGap: Phrases,
+  destination: Phrases,
+  placeLead: Phrases,
+  placePrefix: Phrases,
+  capitalQualifier: Phrases,
+  travel: Phrases,
+  visitEnd: Phrases,
+  arrival: Phrases,
+  arrivalNot: Phrases,
+  passing: Phrases,
+  duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
+  pairReference: Phrases,
+  pairTitleLead: Phrases,
+  ordinal: Phrases,
+  clauseEnd: Phrases,
+  reporting: Phrases,
+  and: Phrases,
+  multilateralTrip: Phrases,
+  since: Phrases,
+  highLevel: Phrases,
+  parliament: Phrases,
+  with: Phrases,
+  pronouns: Phrases,
+  leaderPairReference: Phrases,
 });
-const LanguageSchema = z.object({ code: z.string(), homeCountry: z.string() });
-const ROLES = RolesSchema.parse(rolesData);
+const ROLES = RolesSchema.parse(TABLES.roles);
 
 /** A phrase as the keys of its tokens. */
 export type Keys = readonly string[];
-const keys = (phrase: string): Keys => phraseKeys(phrase);
-const keyList = (phrases: readonly string[]): Keys[] => phrases.map(keys);
-const wordSet = (words: readonly string[]): ReadonlySet<string> =>
-  new Set(words.map((w) => keys(w).join(' ')));
+const listOf = (p: string | readonly string[] | undefined): readonly string[] =>
+  p === undefined ? [] : typeof p === 'string' ? [p] : p;
+/** Phrases matched token by token. */
+const keyList = (phrases: string | readonly string[] | undefined): Keys[] =>
+  listOf(phrases).map((p) => phraseKeys(p));
+/** Words (or phrases of a few words, compared joined by spaces) looked up as a set. */
+const wordSet = (words: string | readonly string[] | undefined): ReadonlySet<string> =>
+  new Set(listOf(words).map((w) => phraseKeys(w).join(' ')));
 
 export const LEX = {
   joiners: wordSet(ROLES.joiners),
   spouse: wordSet(ROLES.spouse),
-  inviter: keys(ROLES.inviter),
-  welcome: keys(ROLES.welcome),
+  inviter: keyList(ROLES.inviter),
+  welcome: keyList(ROLES.welcome),
   welcomeLevel: wordSet(ROLES.welcomeLevel),
-  coChair: keys(ROLES.coChair),
-  chair: keys(ROLES.chair),
-  chairedBy: keys(ROLES.chairedBy)[0]!,
-  of: keys(ROLES.of)[0]!,
-  between: keys(ROLES.between)[0]!,
-  delegation: keys(ROLES.delegation)[0]!,
-  delegationLedBy: keys(ROLES.delegationLedBy)[0]!,
-  passive: keys(ROLES.passive)[0]!,
+  coChair: keyList(ROLES.coChair),
+  chair: keyList(ROLES.chair),
+  chairedBy: wordSet(ROLES.chairedBy),
+  of: wordSet(ROLES.of),
+  between: wordSet(ROLES.between),
+  delegation: wordSet(ROLES.delegation),
+  delegationLedBy: wordSet(ROLES.delegationLedBy),
+  passive: wordSet(ROLES.passive),
+  /** "was received by B": the word after a cue that names who acted */
+  agent: wordSet(ROLES.agent),
   sender: keyList(ROLES.sender),
   objectLead: wordSet(ROLES.objectLead),
   visitGap: wordSet(ROLES.visitGap),
@@ -81,23 +89,28 @@ export const LEX = {
   arrival: wordSet(ROLES.arrival),
   arrivalNot: wordSet(ROLES.arrivalNot),
   passing: keyList(ROLES.passing),
-  durationLead: keys(ROLES.duration.lead),
-  durationUnit: keys(ROLES.duration.unit)[0]!,
+  durationLead: keyList(ROLES.duration.lead),
+  durationUnit: wordSet(ROLES.duration.unit),
+  /** spelled-out day counts ("hai ngày", "a three-day visit") */
+  durationNumbers: new Map(
+    Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n]),
+  ),
   pairReference: keyList(ROLES.pairReference),
-  pairTitleLead: keys(ROLES.pairTitleLead)[0]!,
-  ordinal: keys(ROLES.ordinal)[0]!,
+  /** "the two leaders": a pair of heads of state or government, not any two principals */
+  leaderPairReference: keyList(ROLES.leaderPairReference),
+  pairTitleLead: wordSet(ROLES.pairTitleLead),
+  ordinal: wordSet(ROLES.ordinal),
   clauseEnd: wordSet(ROLES.clauseEnd),
   reporting: keyList(ROLES.reporting),
-  and: keys(ROLES.and)[0]!,
+  and: wordSet(ROLES.and),
   multilateralTrip: keyList(ROLES.multilateralTrip),
   since: keyList(ROLES.since),
-  highLevel: keys(ROLES.highLevel),
-  parliament: keys(ROLES.parliament),
-  with: keys(ROLES.with)[0]!,
+  highLevel: keyList(ROLES.highLevel),
+  parliament: keyList(ROLES.parliament),
+  with: wordSet(ROLES.with),
+  /** "he asked to meet B": a person named before, standing in as the subject */
+  pronouns: wordSet(ROLES.pronouns),
 } as const;
-
-/** The language the tables read and the country its outlets write from (data/language.json). */
-export const LANGUAGE = LanguageSchema.parse(languageData);
 
 /** Whether the tokens from `i` read the phrase. */
 export function readsAt(tokens: readonly Token[], i: number, phrase: Keys): boolean {
@@ -133,4 +146,18 @@ export function findPhrase(
   for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++)
     if (readsAt(tokens, k, phrase)) return k;
   return -1;
+}
+
+/** Where the first of the phrases starts in tokens [from, to), with its length, or null. */
+export function findAnyPhrase(
+  tokens: readonly Token[],
+  phrases: readonly Keys[],
+  from = 0,
+  to = tokens.length,
+): { at: number; length: number } | null {
+  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) {
+    const length = anyReadsAt(tokens, k, phrases);
+    if (length > 0) return { at: k, length };
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import { type DateMention, dayNumberOf, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import { anyReadsAt, findPhrase, LANGUAGE, LEX, readsAt } from './lexicon.js';
+import { anyReadsAt, findAnyPhrase, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 
@@ -75,20 +75,32 @@ export interface ArticleContext {
   committeeContext: boolean;
   /** principals named before this sentence, most recent first, each once */
   recentPrincipals: readonly Person[];
+  /** the country the article's outlet reports from (its language's), or null */
+  homeCountry: string | null;
+  /** a country's name stands before the noun it qualifies ("his China visit") */
+  modifiersFirst: boolean;
+  /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
+  datesFollow: boolean;
 }
 
+/** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
+const INVITER_LEAD_SKIP = 2;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
+/** "between Peruvian and Chilean ministers A and B": how far after "between" the first of the pair may stand. */
+const BETWEEN_SPAN = 6;
 /** How many lead words ("với", "song phương") may stand between a cue and its object. */
 const OBJECT_LEAD_SKIP = 3;
 /** "cuộc hội đàm thành công với B": how many words may stand between a cue and the "với" of its object. */
-const WITH_SPAN = 4;
+const WITH_SPAN = 8;
 /** Joined people ("A và B", "A, B và C") stand at most this many tokens apart. */
 const CHAIN_GAP = 3;
 /** How many gap words ("tới", "cấp Nhà nước") may stand between a visit cue and the host country. */
 const VISIT_HOST_GAP = 3;
 /** "chuyến thăm chính thức thứ 2 của ông tới Việt Nam": how far after a visit noun "tới <country>" may come. */
 const NOUN_VISIT_SPAN = 8;
+/** The most tokens a country's name takes ("the United States of America"). */
+const MAX_COUNTRY_TOKENS = 6;
 /** How far back from a visit cue "đến/tới/sang <country>" may name its host ("… đến Việt Nam là quốc gia đầu tiên thăm"). */
 const HOST_BEFORE_SPAN = 10;
 /** How far after a tour's first host further hosts may be listed ("thăm A và B"). */
@@ -101,7 +113,7 @@ const PRECEDENT_AFTER = 8;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
 const PAIR_REFERENCE_SPAN = 16;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
-const PASSING_BEFORE = 4;
+const PASSING_BEFORE = 6;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
 const TRAVEL_BEFORE = 6;
 /** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
@@ -125,19 +137,8 @@ const CITY_WORDS = 4;
 const BRACKETED_CITY_SPAN = 10;
 /** How many words of a duration ("kéo dài 2 ngày", "kéo dài hai ngày") are read. */
 const DURATION_SPAN = 8;
-/** Spelled-out day counts of a duration. */
-const SMALL_NUMBERS: Readonly<Record<string, number>> = {
-  một: 1,
-  hai: 2,
-  ba: 3,
-  bốn: 4,
-  năm: 5,
-  sáu: 6,
-  bảy: 7,
-  tám: 8,
-  chín: 9,
-  mười: 10,
-};
+/** The longest co-chairing phrase: "A và B đồng chủ trì" reads it within this many tokens after the chair word. */
+const CO_CHAIR_LENGTH = Math.max(...LEX.coChair.map((p) => p.length));
 
 /** What the mentions of one cue share. */
 type CueContext = Pick<
@@ -254,11 +255,20 @@ function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): P
  * inviters only in "A, B và C".
  */
 function inviters(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
-  const k = findPhrase(tokens, LEX.inviter);
-  if (k < 0) return [];
-  const chain = chainFrom(tokens, people, k + LEX.inviter.length);
+  const found = findAnyPhrase(tokens, LEX.inviter);
+  if (found === null) return [];
+  // "at the invitation of her Thai counterpart, Dr X"
+  const chain = chainFrom(
+    tokens,
+    people,
+    found.at + found.length,
+    LEX.objectLead,
+    INVITER_LEAD_SKIP,
+  );
   const joinedByAnd = (n: number) =>
-    tokens.slice(chain[n - 1]!.mention.end, chain[n]!.mention.first).some((t) => t.key === LEX.and);
+    tokens
+      .slice(chain[n - 1]!.mention.end, chain[n]!.mention.first)
+      .some((t) => LEX.and.has(t.key));
   let keep = chain.length;
   for (let n = chain.length - 1; n >= 1; n--) {
     if (joinedByAnd(n)) continue;
@@ -287,15 +297,16 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
 function welcomers(
   tokens: readonly Token[],
   people: readonly PersonRef[],
-  k: number = findPhrase(tokens, LEX.welcome),
+  cue: { at: number; length: number } | null = findAnyPhrase(tokens, LEX.welcome),
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
-  if (k < 0) return { hosts: [], guest: null };
+  if (cue === null) return { hosts: [], guest: null };
+  const k = cue.at;
   // the people right before the verb ("Được sự ủy quyền của Quốc vương X, Y chủ trì lễ đón": Y)
   const hosts = nearestChain(
     tokens,
     people.filter((p) => p.mention.end <= k),
   );
-  let g = k + LEX.welcome.length;
+  let g = k + cue.length;
   while (g < tokens.length && LEX.welcomeLevel.has(tokens[g]!.key)) g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
   return { hosts, guest };
@@ -309,6 +320,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     const prefix = anyReadsAt(tokens, j, LEX.placePrefix);
     if (prefix > 0) {
       j += prefix;
+      // "in the capital, Lima"
+      if (tokens[j]?.text === ',') j++;
       // "thủ đô hành chính Pretoria"
       if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap)
         j += 2;
@@ -393,7 +406,7 @@ function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place |
 
 function ordinalAfter(tokens: readonly Token[], from: number): number | null {
   for (let k = from; k < tokens.length && k < from + ORDINAL_SPAN; k++) {
-    if (tokens[k]!.key === LEX.ordinal && /^\d{1,3}$/.test(tokens[k + 1]?.key ?? ''))
+    if (LEX.ordinal.has(tokens[k]!.key) && /^\d{1,3}$/.test(tokens[k + 1]?.key ?? ''))
       return Number(tokens[k + 1]!.key);
   }
   return null;
@@ -455,6 +468,7 @@ function dateFor(
   future: boolean,
   ref: RefDate,
   background: Background,
+  datesFollow: boolean,
 ): CueDate {
   const trigger = triggers[index]!;
   const tokens = info.tokens;
@@ -480,6 +494,7 @@ function dateFor(
   const years = info.dates.filter(
     (d) =>
       d.precision === 'year' &&
+      !since(d) &&
       d.end >= cueStart - YEAR_BEFORE_CHARS &&
       d.start <= cueEnd + YEAR_AFTER_CHARS,
   );
@@ -487,7 +502,7 @@ function dateFor(
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
   const andBetween = (a: Trigger, b: Trigger) =>
-    tokens.slice(a.end, b.first).some((t) => t.key === LEX.and);
+    tokens.slice(a.end, b.first).some((t) => LEX.and.has(t.key));
   // "sang thăm Việt Nam và đồng chủ trì Kỳ họp … từ ngày 4 - 6/12": the span is the visit's
   if (
     trigger.kind === 'visit' &&
@@ -533,10 +548,10 @@ function dateFor(
     date = own ?? after ?? beforeAny ?? null;
     borrowed = own === undefined && date !== null && date === after;
   } else {
-    date =
-      before ??
-      (after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null) ??
-      null;
+    const own =
+      after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null;
+    // "A held talks with B on July 9" (English), "Ngày 9/7, A hội đàm với B" (Vietnamese)
+    date = (datesFollow ? (own ?? before) : (before ?? own)) ?? null;
     if (
       date !== null &&
       date.endValue !== null &&
@@ -570,14 +585,45 @@ function phraseBefore(
 
 /** "kéo dài hai ngày", "kéo dài 3 ngày" in the sentence: how long a visit lasts. */
 function durationIn(tokens: readonly Token[]): number | null {
-  const k = findPhrase(tokens, LEX.durationLead);
-  if (k < 0) return null;
-  for (let j = k + LEX.durationLead.length; j < tokens.length && j < k + DURATION_SPAN; j++) {
-    if (tokens[j + 1]?.key !== LEX.durationUnit) continue;
-    const n = /^\d{1,2}$/.test(tokens[j]!.key)
-      ? Number(tokens[j]!.key)
-      : SMALL_NUMBERS[tokens[j]!.key];
-    return n !== undefined && n >= 1 ? n : null;
+  for (
+    let lead = findAnyPhrase(tokens, LEX.durationLead);
+    lead !== null;
+    lead = findAnyPhrase(tokens, LEX.durationLead, lead.at + 1)
+  ) {
+    for (let j = lead.at + lead.length; j < tokens.length && j < lead.at + DURATION_SPAN; j++) {
+      // "kéo dài 2 ngày", "a two-day visit"
+      const unitAt = tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced ? j + 2 : j + 1;
+      if (!LEX.durationUnit.has(tokens[unitAt]?.key ?? '')) continue;
+      const n = /^\d{1,2}$/.test(tokens[j]!.key)
+        ? Number(tokens[j]!.key)
+        : LEX.durationNumbers.get(tokens[j]!.key);
+      return n !== undefined && n >= 1 ? n : null;
+    }
+  }
+  return null;
+}
+
+/** The country whose name ends right before token `at` ("China visit"), or null. */
+function countryBefore(tokens: readonly Token[], at: number): string | null {
+  for (let k = at - 1; k >= 0 && k >= at - MAX_COUNTRY_TOKENS; k--) {
+    const c = countryWithPrefix(tokens, k);
+    if (c !== null && k + c.length === at) return c.code;
+  }
+  return null;
+}
+
+/** The country or city the visitor arrived in, written before a visit noun in its clause ("landed in Chile … for an official visit"). */
+function arrivalPlaceBefore(
+  tokens: readonly Token[],
+  first: number,
+  clauseFrom: number,
+): string | null {
+  for (let k = first - 1; k >= clauseFrom; k--) {
+    if (!LEX.arrival.has(tokens[k]!.key)) continue;
+    let j = k + 1;
+    if (LEX.placeLead.has(tokens[j]?.key ?? '')) j++;
+    j += anyReadsAt(tokens, j, LEX.placePrefix);
+    return destinationAt(tokens, j)?.code ?? null;
   }
   return null;
 }
@@ -612,29 +658,41 @@ function pairReferenceBefore(
   info: SentenceInfo,
   trigger: Trigger,
   clauseFrom: number,
-): { title: string | null } | null {
+): { title: string | null; leaders: boolean } | null {
   const tokens = info.tokens;
-  for (
-    let k = trigger.first - 1;
-    k >= clauseFrom && k >= trigger.first - PAIR_REFERENCE_SPAN;
-    k--
-  ) {
-    if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null };
+  const from = Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN);
+  // "The two leaders agreed … that their talks …": the more telling reference wins
+  if (findAnyPhrase(tokens, LEX.leaderPairReference, from, trigger.first) !== null)
+    return { title: null, leaders: true };
+  for (let k = trigger.first - 1; k >= from; k--) {
+    if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null, leaders: false };
     const plural = info.mentions.find(
       (m) =>
         m.first === k &&
         m.plural &&
         m.name === null &&
         m.title !== null &&
-        tokens[k - 1]?.key === LEX.pairTitleLead,
+        LEX.pairTitleLead.has(tokens[k - 1]?.key ?? ''),
     );
-    if (plural !== undefined) return { title: plural.titleKeys.join(' ') };
+    if (plural !== undefined) return { title: plural.titleKeys.join(' '), leaders: false };
   }
   return null;
 }
 
 /** The two most recent principals of two different countries (with the title, when one is given). */
-function recentPair(recent: readonly Person[], title: string | null): [Person, Person] | null {
+function recentPair(
+  recent: readonly Person[],
+  title: string | null,
+  leaders = false,
+): [Person, Person] | null {
+  // "the two leaders": the leaders named last, when two countries' leaders are named
+  if (leaders) {
+    const pair = recentPair(
+      recent.filter((p) => p.leader),
+      title,
+    );
+    if (pair !== null) return pair;
+  }
   const fits = (p: Person) =>
     title === null || [...p.titleKeys].some((t) => t === title || t.startsWith(`${title} `));
   const first = recent.find((p) => p.country !== null && fits(p));
@@ -670,7 +728,15 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
     const future = tense.future && !tense.past;
-    let { date, borrowed, year } = dateFor(info, triggers, index, future, context.ref, background);
+    let { date, borrowed, year } = dateFor(
+      info,
+      triggers,
+      index,
+      future,
+      context.ref,
+      background,
+      context.datesFollow,
+    );
     let dateIsEnd = false;
     // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
     // the visitor left home is not when the visit began
@@ -722,7 +788,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       let hostEnd = trigger.end;
       let visitor: PersonRef | null = null;
       // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam"
-      if (tokens[trigger.end]?.key === LEX.of) {
+      if (LEX.of.has(tokens[trigger.end]?.key ?? '')) {
         const chain = chainFrom(tokens, people, trigger.end + 1);
         if (chain.length > 0) {
           visitor = chain[0]!;
@@ -754,6 +820,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         if (!LEX.visitGap.has(tokens[k]!.key)) break;
         gap++;
       }
+      // "the minister's Peru visit": the country before the noun
+      if (host === null && trigger.noun === false && context.modifiersFirst && trigger.first > 0) {
+        const c = countryBefore(tokens, trigger.first);
+        if (c !== null) host = c;
+      }
+      // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
+      if (host === null && trigger.noun)
+        host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
       if (host === null) {
         // "... đến Việt Nam là quốc gia đầu tiên thăm"
         for (
@@ -770,7 +844,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         }
       }
       // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
-      if (visitor === null && tokens[hostEnd]?.key === LEX.of)
+      if (visitor === null && LEX.of.has(tokens[hostEnd]?.key ?? ''))
         visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
       visitor ??=
         [...before]
@@ -821,7 +895,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       }
       if (guest === null) {
         for (let k = 1; k < tokens.length; k++) {
-          if (!readsAt(tokens, k - LEX.highLevel.length, LEX.highLevel)) continue;
+          if (!LEX.highLevel.some((p) => readsAt(tokens, k - p.length, p))) continue;
           const c = countryAt(tokens, k);
           if (c !== null && c.code !== host) {
             guest = c.code;
@@ -830,8 +904,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         }
       }
       // an unnamed side travelling abroad is the outlets' own country ("Đoàn đại biểu … đã thăm Lào")
-      if (guest === null && host !== LANGUAGE.homeCountry && visitor === null)
-        guest = before.length === 0 && !trigger.noun ? null : LANGUAGE.homeCountry;
+      if (
+        guest === null &&
+        context.homeCountry !== null &&
+        host !== context.homeCountry &&
+        visitor === null
+      )
+        guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
       if (guest === null || guest === host) return;
       // a tour: "thăm chính thức A và B" is a visit to each
       const hosts = [host];
@@ -874,19 +953,21 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.kind === 'committee') {
       const nameAt = isCommitteeName(tokens, trigger.end);
       if (nameAt < 0 && !context.committeeContext) return;
-      if (findPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) >= 0)
+      if (
+        findAnyPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) !== null
+      )
         return;
       // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
       let chairs: PersonRef[] = [];
-      const k = findPhrase(tokens, LEX.coChair);
-      if (k >= 0) {
-        chairs =
-          tokens[k + LEX.coChair.length]?.key === LEX.of
-            ? chainFrom(tokens, people, k + LEX.coChair.length + 1)
-            : nearestChain(
-                tokens,
-                people.filter((p) => p.mention.end <= k),
-              );
+      const coChair = findAnyPhrase(tokens, LEX.coChair);
+      const k = coChair?.at ?? -1;
+      if (coChair !== null) {
+        chairs = LEX.of.has(tokens[k + coChair.length]?.key ?? '')
+          ? chainFrom(tokens, people, k + coChair.length + 1)
+          : nearestChain(
+              tokens,
+              people.filter((p) => p.mention.end <= k),
+            );
       }
       // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
       if (k >= 0 && new Set(chairs.map((r) => r.person.country)).size < 2) {
@@ -944,9 +1025,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       LEX.objectLead.has(tokens[k]!.key)
     )
       k++;
-    if (tokens[k]?.key === LEX.between) {
-      // "cuộc hội kiến (song phương) giữa A và B"
-      const pair = chainFrom(tokens, people, k + 1);
+    if (LEX.between.has(tokens[k]?.key ?? '')) {
+      // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
+      const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
+      const pair = first === undefined ? [] : chainFrom(tokens, people, first.mention.first);
       sideA = pair.slice(0, 1);
       objects = pair.slice(1);
     } else {
@@ -957,13 +1039,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word;
         j++
       ) {
-        if (tokens[j]!.key === LEX.with) objects = chainFrom(tokens, people, j + 1);
+        if (LEX.with.has(tokens[j]!.key))
+          objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
       }
     }
     // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
-    if (objects.length === 0 && tokens[k]?.key === LEX.delegation) {
+    if (objects.length === 0 && LEX.delegation.has(tokens[k]?.key ?? '')) {
       for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
-        if (tokens[j]!.key !== LEX.delegationLedBy) continue;
+        if (!LEX.delegationLedBy.has(tokens[j]!.key)) continue;
         const leader = people.find((p) => p.mention.first === j + 1);
         if (leader !== undefined) objects = [leader];
         break;
@@ -972,8 +1055,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     // passive: "A (đã) được B tiếp": B receives A
     if (objects.length === 0 && trigger.needsObject) {
       let j = trigger.first - 1;
-      while (j >= 0 && tokens[j]!.key !== LEX.passive && trigger.first - j < DELEGATION_SPAN) j--;
-      if (j >= 0 && tokens[j]!.key === LEX.passive) {
+      while (j >= 0 && !LEX.passive.has(tokens[j]!.key) && trigger.first - j < DELEGATION_SPAN) j--;
+      if (j >= 0 && LEX.passive.has(tokens[j]!.key)) {
         const receivers = before.filter((p) => p.mention.first > j);
         const visitors = before.filter((p) => p.mention.end <= j);
         if (receivers.length > 0 && visitors.length > 0) {
@@ -982,18 +1065,48 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         }
       }
     }
+    // "A was received by B": B receives A
+    if (
+      objects.length === 0 &&
+      trigger.needsObject &&
+      LEX.agent.has(tokens[trigger.end]?.key ?? '')
+    ) {
+      const agent = people.find((p) => p.mention.first === trigger.end + 1);
+      if (agent !== undefined && before.length > 0) {
+        objects = nearestChain(tokens, before);
+        sideA = [agent];
+      }
+    }
     // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
     if (sideA.length === 0 && objects.length === 0) {
       for (let j = trigger.end; j < tokens.length; j++) {
-        if (tokens[j]!.key !== LEX.chairedBy) continue;
+        if (!LEX.chairedBy.has(tokens[j]!.key)) continue;
         const chain = chainFrom(tokens, people, j + 1);
         if (chain.length < 2) continue;
         const after = chain[chain.length - 1]!.mention.end;
-        if (findPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + LEX.coChair.length) < 0)
+        if (
+          findAnyPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + CO_CHAIR_LENGTH) === null
+        )
           continue;
         sideA = chain.slice(0, 1);
         objects = chain.slice(1);
         break;
+      }
+    }
+    // "In their call with the Chilean minister, Tran stressed …": after the comma that
+    // closes the object, a person of another country is the subject
+    if (sideA.length === 0 && trigger.noun && objects.length >= 2) {
+      const n = objects.findIndex(
+        (o, m) =>
+          m > 0 &&
+          o.person.country !== objects[0]!.person.country &&
+          !tokens
+            .slice(objects[m - 1]!.mention.end, o.mention.first)
+            .some((t) => LEX.and.has(t.key)),
+      );
+      if (n > 0) {
+        sideA = [objects[n]!];
+        objects = objects.slice(0, n);
       }
     }
     // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …": the subject comes after
@@ -1032,11 +1145,22 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
+    // "she then met B": the principal named last, of another country than B's
+    if (
+      aPeople.length === 0 &&
+      bPeople.length > 0 &&
+      tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key))
+    ) {
+      const stand = context.recentPrincipals.find(
+        (p) => p.country !== null && bPeople.every((b) => b.country !== p.country),
+      );
+      if (stand !== undefined) aPeople = [stand];
+    }
     // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
     // named, and is no principal; no one else in the sentence stands in for it
     const withAt = tokens
       .slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1)
-      .findIndex((t) => t.key === LEX.with);
+      .findIndex((t) => LEX.with.has(t.key));
     const otherSideNamed =
       objects.length > 0 ||
       (withAt >= 0 &&
@@ -1083,7 +1207,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         const pair =
           reference === null
             ? null
-            : recentPair([...inClause.reverse(), ...context.recentPrincipals], reference.title);
+            : recentPair(
+                [...inClause.reverse(), ...context.recentPrincipals],
+                reference.title,
+                reference.leaders,
+              );
         if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
       }
     }
@@ -1120,8 +1248,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 export function hostingIn(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
-  const cue = findPhrase(info.tokens, LEX.welcome);
-  if (cue < 0) return null; // most sentences: no need to gather their people
+  const cue = findAnyPhrase(info.tokens, LEX.welcome);
+  if (cue === null) return null; // most sentences: no need to gather their people
   const all = refs(info);
   const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));
   const welcome = welcomers(

@@ -4,15 +4,15 @@
 // credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
 import { matchForm } from '../text/vietnamese.js';
-import noiseData from './data/vi/noise.json' with { type: 'json' };
 import { anyOf } from './patterns.js';
+import { TABLES } from './tables.js';
 
 const NoiseSchema = z.object({
   captionMarkers: z.array(z.string()),
   relatedMarkers: z.array(z.string()),
   captionTailWords: z.number(),
 });
-const NOISE = NoiseSchema.parse(noiseData);
+const NOISE = NoiseSchema.parse(TABLES.noise);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
 const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');

@@ -5,7 +5,6 @@
 import * as z from 'zod/mini';
 import { nameKeys, sameNameKeys } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
-import namesData from './data/vi/names.json' with { type: 'json' };
 import {
   countryAt,
   honorificAt,
@@ -17,7 +16,7 @@ import {
   titleAt,
   titleBeginsAt,
 } from './gazetteer.js';
-import { LANGUAGE } from './lexicon.js';
+import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 
 export interface PersonMention {
@@ -67,10 +66,12 @@ const NamesSchema = z.object({
   nameSuffixes: z.array(z.string()),
   ranks: z.array(z.string()),
   titleJoiners: z.array(z.string()),
-  portfolioJoiner: z.string(),
-  posting: z.string(),
+  portfolioJoiner: z.array(z.string()),
+  posting: z.array(z.string()),
+  countryLead: z.array(z.string()),
+  formerLead: z.array(z.string()),
 });
-const NAMES = NamesSchema.parse(namesData);
+const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
 const wordSet = (phrases: readonly string[]) => new Set(phrases.map((p) => keysOf(p).join(' ')));
 
@@ -88,6 +89,28 @@ const isOrgHead = (tokens: readonly Token[], j: number) =>
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
 const NAME_STOPS = wordSet(NAMES.nameStops);
+/** Each language's own words that end a name: Vietnamese stops ("trong", "hai") are given names in English text ("Nguyen Phu Trong"). */
+const NAME_STOPS_BY_LANGUAGE = new Map(
+  Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [
+    code,
+    wordSet(z.object({ nameStops: z.array(z.string()) }).parse(t.names).nameStops),
+  ]),
+);
+/** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
+const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) =>
+  stops.has(tokens[k]!.key) ||
+  (firstWordsOfPairs(stops).has(tokens[k]!.key) &&
+    stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`));
+/** The first words of a stop list's two-word entries: most tokens start none, and need no pair looked up. */
+const PAIR_FIRST_WORDS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstWordsOfPairs(stops: ReadonlySet<string>): ReadonlySet<string> {
+  let first = PAIR_FIRST_WORDS.get(stops);
+  if (first === undefined) {
+    first = new Set([...stops].filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!));
+    PAIR_FIRST_WORDS.set(stops, first);
+  }
+  return first;
+}
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -95,12 +118,28 @@ const NAME_PARTICLES = wordSet(NAMES.nameParticles);
 const NAME_SUFFIXES = wordSet(NAMES.nameSuffixes);
 // "Tổng Bí thư, Chủ tịch nước", "Phó Tổng thống kiêm Chủ tịch Thượng viện"
 const TITLE_JOINERS = new Set(NAMES.titleJoiners.map((p) => keysOf(p).join(' ')));
-const PORTFOLIO_JOINER = keysOf(NAMES.portfolioJoiner)[0]!;
+const PORTFOLIO_JOINER = wordSet(NAMES.portfolioJoiner);
 // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-const POSTING = keysOf(NAMES.posting)[0]!;
+const POSTING = wordSet(NAMES.posting);
+// "Prime Minister of Japan X", "President X of Peru"
+const COUNTRY_LEAD = wordSet(NAMES.countryLead);
+// "former Prime Minister X", "the first US president": who held an office is no party now
+const FORMER_LEAD = wordSet(NAMES.formerLead);
 
 const isAllCaps = (t: Token) =>
   t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+/** A family name in capitals beside a given name in mixed case ("KISHIDA Fumio", "Fumio KISHIDA"), as some governments write them. */
+const MIN_CAPITALS_NAME = 2;
+const isMixedCaseName = (t: Token | undefined) => t?.word && t.cap && !isAllCaps(t);
+const isCapitalsName = (tokens: readonly Token[], k: number) => {
+  const t = tokens[k]!;
+  return (
+    isAllCaps(t) &&
+    t.text.length >= MIN_CAPITALS_NAME &&
+    /^\p{L}+$/u.test(t.text) &&
+    (isMixedCaseName(tokens[k + 1]) || isMixedCaseName(tokens[k - 1]))
+  );
+};
 // Vietnamese syllables carry diacritics or are short; foreign names ("Biden") rarely look like that
 const looksVietnameseName = (keys: readonly string[]) =>
   keys.length >= 2 &&
@@ -110,6 +149,8 @@ const looksVietnameseName = (keys: readonly string[]) =>
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
+/** How many lower-case words ("newly elected") may stand between a country and a title. */
+const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
 const MAX_STATE_PREFIXES = 2;
 
@@ -145,14 +186,19 @@ export function countryWithPrefix(
 }
 
 /** Capitalised name tokens from `i`: returns the end index (exclusive). */
-function nameEnd(tokens: readonly Token[], i: number): number {
+function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>): number {
   let k = i;
   let words = 0;
   while (k < tokens.length && words < 7) {
     const t = tokens[k]!;
-    if (t.word && t.cap && !isAllCaps(t) && !(words > 0 && NAME_STOPS.has(t.key))) {
+    if (
+      t.word &&
+      t.cap &&
+      (!isAllCaps(t) || isCapitalsName(tokens, k)) &&
+      !(words > 0 && isNameStop(tokens, k, stops))
+    ) {
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
-      if (words === 0 && NAME_STOPS.has(t.key)) break;
+      if (words === 0 && isNameStop(tokens, k, stops)) break;
       k++;
       words++;
       continue;
@@ -173,7 +219,9 @@ function nameEnd(tokens: readonly Token[], i: number): number {
         k++;
         continue;
       }
-      if (after !== undefined && after.word && !after.spaced) {
+      // "the minister's visit": a possessive ends the name
+      if ((t.text === "'" || t.text === '’') && after?.key === 's') break;
+      if (after?.word && !after.spaced) {
         k += 2;
         words++;
         continue;
@@ -206,29 +254,94 @@ function spanText(text: string, tokens: readonly Token[], from: number, to: numb
   return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
 }
 
+/** How a language writes people, for reading their mentions. */
+export interface PeopleOptions {
+  /** the language's code, for its own words that end a name */
+  code: string;
+  /** a country's name or adjective may stand before the title ("Lao Prime Minister X", "Japan's Prime Minister") */
+  modifiersFirst: boolean;
+}
+
 /** Person mentions in one sentence, left to right. */
-export function findPeople(text: string, tokens: readonly Token[]): PersonMention[] {
+export function findPeople(
+  text: string,
+  tokens: readonly Token[],
+  options: PeopleOptions,
+): PersonMention[] {
   const people: PersonMention[] = [];
+  const stops = NAME_STOPS_BY_LANGUAGE.get(options.code) ?? NAME_STOPS;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     // titles and known names start with a capital letter; an honorific ("ông") may not
-    const mention = t.cap
-      ? (titledPersonAt(text, tokens, i) ??
-        honorificPersonAt(text, tokens, i) ??
-        knownPersonAt(text, tokens, i))
-      : t.word
-        ? (honorificPersonAt(text, tokens, i) ?? titledPersonAt(text, tokens, i))
-        : null;
+    const mention =
+      (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ??
+      (t.cap
+        ? (titledPersonAt(text, tokens, stops, i) ??
+          honorificPersonAt(text, tokens, stops, i) ??
+          knownPersonAt(text, tokens, i))
+        : t.word
+          ? (honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i))
+          : null);
     if (mention === null) {
       i++;
       continue;
     }
-    appositionOf(text, tokens, mention);
+    appositionOf(text, tokens, stops, mention);
+    if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) {
+      mention.principal = false;
+      mention.leader = false;
+    }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }
   return people;
+}
+
+/**
+ * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
+ * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
+ * starts at the country.
+ */
+function countryThenPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): PersonMention | null {
+  const c = countryWithPrefix(tokens, i);
+  if (c === null) return null;
+  let j = i + c.length;
+  if (
+    (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
+    tokens[j + 1]?.key === 's' &&
+    !tokens[j]!.spaced
+  )
+    j += 2;
+  // "Chile's newly elected Minister X": a few lower-case words between the country and the title
+  for (
+    let k = j;
+    k < j + MAX_QUALIFIER_TOKENS &&
+    tokens[k] !== undefined &&
+    !tokens[k]!.cap &&
+    (tokens[k]!.word || tokens[k]!.text === '-');
+    k++
+  ) {
+    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) {
+      j = k + 1;
+      break;
+    }
+  }
+  const person =
+    titledPersonAt(text, tokens, stops, j, true) ??
+    knownPersonAt(text, tokens, j, true) ??
+    honorificPersonAt(text, tokens, stops, j);
+  if (person === null) return null;
+  // "Vietnamese President X of ...": the country written before wins over none
+  person.country ??= c.code;
+  if (person.country !== c.code) return null;
+  person.first = i;
+  return person;
 }
 
 // Ranks and styles between a title and a name ("Bộ trưởng Quốc phòng X, Trung tướng A")
@@ -245,10 +358,15 @@ function rankLength(tokens: readonly Token[], i: number): number {
  * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
  * Trung tướng A" (title and country, then rank and name): one person, not two.
  */
-function appositionOf(text: string, tokens: readonly Token[], m: PersonMention): void {
+function appositionOf(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  m: PersonMention,
+): void {
   if (tokens[m.end]?.text !== ',') return;
   if (m.honorific && m.name !== null) {
-    const t = titledPersonAt(text, tokens, m.end + 1);
+    const t = titledPersonAt(text, tokens, stops, m.end + 1);
     if (t === null || t.name !== null) return;
     m.title = t.title;
     m.titleKeys = t.titleKeys;
@@ -274,7 +392,7 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
       countryAt(tokens, at) !== null
     )
       return;
-    const end = nameEnd(tokens, at);
+    const end = nameEnd(tokens, at, stops);
     if (end <= at) return;
     const keys = tokens
       .slice(at, end)
@@ -288,8 +406,15 @@ function appositionOf(text: string, tokens: readonly Token[], m: PersonMention):
   }
 }
 
-function titledPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
-  const first = titleAt(tokens, i);
+function titledPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+  afterCountry = false,
+): PersonMention | null {
+  // after a country's adjective the capitalised word before the title is that country, not an institution
+  const first = afterCountry ? titleBeginsAt(tokens, i) : titleAt(tokens, i);
   if (first === null) return null;
   // title chain: "Tổng Bí thư, Chủ tịch nước", "Phó Thủ tướng, Bộ trưởng Ngoại giao"
   const entries: TitleEntry[] = [first.entry];
@@ -302,13 +427,13 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     j = j + 1 + next.length;
   }
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
-  if (tokens[j]?.key === PORTFOLIO_JOINER) {
+  if (PORTFOLIO_JOINER.has(tokens[j]?.key ?? '')) {
     let k = j + 1;
     while (
       k < j + 5 &&
       tokens[k]?.word &&
       (k > j + 1 || tokens[k]!.cap) &&
-      !NAME_STOPS.has(tokens[k]!.key) &&
+      !stops.has(tokens[k]!.key) &&
       !ORG_STOPS.has(tokens[k]!.key) &&
       countryWithPrefix(tokens, k) === null &&
       titleAt(tokens, k) === null
@@ -323,12 +448,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
   // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
   // "Chủ tịch Đảng Nhân dân Campuchia Hun Sen"
   const orgStart = tokens[j];
-  if (
-    orgStart !== undefined &&
-    orgStart.cap &&
-    isOrgHead(tokens, j) &&
-    countryWithPrefix(tokens, j) === null
-  ) {
+  if (orgStart?.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
     if (
@@ -359,7 +479,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
         t.cap &&
         VIETNAMESE_SURNAMES.has(t.key) &&
         k > j + 1 &&
-        looksVietnameseName(tokens.slice(k, nameEnd(tokens, k)).map((x) => x.key))
+        looksVietnameseName(tokens.slice(k, nameEnd(tokens, k, stops)).map((x) => x.key))
       ) {
         found = k;
         break;
@@ -369,7 +489,7 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
       // title of the chain, after the institution, names the person
       if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
-        const rest = titledPersonAt(text, tokens, k + 1);
+        const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null) {
           return {
             ...rest,
@@ -396,8 +516,12 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     j = found;
     titleEnd = found;
   }
-  const c = countryWithPrefix(tokens, j);
+  // "Prime Minister of Japan Fumio Kishida"
+  const lead =
+    COUNTRY_LEAD.has(tokens[j]?.key ?? '') && countryWithPrefix(tokens, j + 1) !== null ? 1 : 0;
+  const c = countryWithPrefix(tokens, j + lead);
   if (c !== null) {
+    j += lead;
     country = c.code;
     j += c.length;
     // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
@@ -409,15 +533,39 @@ function titledPersonAt(text: string, tokens: readonly Token[], i: number): Pers
     )
       j += 3;
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-    if (tokens[j]?.key === POSTING) {
+    if (POSTING.has(tokens[j]?.key ?? '')) {
       const there = countryWithPrefix(tokens, j + 1);
       if (there !== null) j += 1 + there.length;
     }
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
-  const end = nameEnd(tokens, j);
-  return mentionFrom(text, tokens, i, titleEnd, j, end, entries, country, principal, leader);
+  const end = nameEnd(tokens, j, stops);
+  const mention = mentionFrom(
+    text,
+    tokens,
+    i,
+    titleEnd,
+    j,
+    end,
+    entries,
+    country,
+    principal,
+    leader,
+  );
+  // "President X of Peru"
+  if (
+    mention.country === null &&
+    mention.name !== null &&
+    COUNTRY_LEAD.has(tokens[end]?.key ?? '')
+  ) {
+    const after = countryWithPrefix(tokens, end + 1);
+    if (after !== null) {
+      mention.country = after.code;
+      mention.end = end + 1 + after.length;
+    }
+  }
+  return mention;
 }
 
 function mentionFrom(
@@ -463,53 +611,65 @@ function mentionFrom(
 function honorificPersonAt(
   text: string,
   tokens: readonly Token[],
+  stops: ReadonlySet<string>,
   i: number,
 ): PersonMention | null {
   const length = honorificAt(tokens, i);
   if (length === 0) return null;
   const j = i + length;
-  const end = nameEnd(tokens, j);
+  const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
-  return {
-    first: i,
-    end,
-    name: spanText(text, tokens, j, end),
-    nameKeys: tokens
-      .slice(j, end)
-      .filter((x) => x.word)
-      .map((x) => x.key),
-    title: null,
-    titleKeys: [],
+  return untitledMention(text, tokens, i, j, end, {
     country: null,
     principal: false,
-    leader: false,
-    plural: false,
     honorific: true,
-    generic: false,
-  };
+  });
 }
 
-function knownPersonAt(text: string, tokens: readonly Token[], i: number): PersonMention | null {
+function knownPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  afterCountry = false,
+): PersonMention | null {
   const hit = knownLeaderAt(tokens, i);
   if (hit === null) return null;
   const before = tokens[i - 1];
-  if (before !== undefined && before.word && before.cap) return null; // inside a longer name
-  const end = i + hit.length;
+  if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
+  return untitledMention(text, tokens, i, i, i + hit.length, {
+    country: hit.code,
+    principal: true,
+    honorific: false,
+  });
+}
+
+/**
+ * A mention by name with no title: after an honorific ("ông Biden"), a well-known leader's
+ * name, or a surname alone; the name runs over tokens [from, end) of a mention from `first`.
+ */
+function untitledMention(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  from: number,
+  end: number,
+  how: Pick<PersonMention, 'country' | 'principal' | 'honorific'>,
+): PersonMention {
   return {
-    first: i,
+    first,
     end,
-    name: spanText(text, tokens, i, end),
+    name: spanText(text, tokens, from, end),
     nameKeys: tokens
-      .slice(i, end)
+      .slice(from, end)
       .filter((x) => x.word)
       .map((x) => x.key),
     title: null,
     titleKeys: [],
-    country: hit.code,
-    principal: true,
+    country: how.country,
+    principal: how.principal,
     leader: false,
     plural: false,
-    honorific: false,
+    honorific: how.honorific,
     generic: false,
   };
 }
@@ -523,10 +683,10 @@ function knownPersonAt(text: string, tokens: readonly Token[], i: number): Perso
  * titles default to the Vietnamese office holder, as Vietnamese outlets write them.
  * Returns, for each mention (same order as given), the person or null.
  */
-export function resolvePeople(mentions: readonly PersonMention[]): {
-  people: Person[];
-  personOf: Array<Person | null>;
-} {
+export function resolvePeople(
+  mentions: readonly PersonMention[],
+  homeCountry: string | null,
+): { people: Person[]; personOf: Array<Person | null> } {
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
   const order = mentions.map((m, n) => ({ m, n }));
@@ -623,7 +783,7 @@ export function resolvePeople(mentions: readonly PersonMention[]): {
     );
     const pick =
       m.country === null
-        ? (candidates.find((p) => p.country === LANGUAGE.homeCountry) ??
+        ? (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
           (candidates.length === 1 ? candidates[0] : undefined))
         : candidates[0];
     personOf[n] = pick ?? null;
@@ -651,4 +811,37 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
   if (m.country !== null) person.country ??= m.country;
   if (m.principal) person.principal = true;
   if (m.leader) person.leader = true;
+}
+
+/**
+ * A person written by one part of their name alone ("Tran added", "Rojas invited Tran"), as
+ * English writes someone already named in full: each capitalised word that is the first or
+ * last word of a full name the article gives, outside the mentions already found.
+ */
+export function bareNameMentions(
+  text: string,
+  tokens: readonly Token[],
+  nameWords: ReadonlySet<string>,
+  found: readonly PersonMention[],
+): PersonMention[] {
+  const out: PersonMention[] = [];
+  let next = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    while (next < found.length && found[next]!.end <= k) next++;
+    const inside = next < found.length && found[next]!.first <= k;
+    if (inside || !t.word || !t.cap || !nameWords.has(t.key)) continue;
+    // part of a longer capitalised name is someone else's name
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) continue;
+    out.push(
+      untitledMention(text, tokens, k, k, k + 1, {
+        country: null,
+        principal: false,
+        honorific: true,
+      }),
+    );
+  }
+  return out;
 }

@@ -72,6 +72,7 @@ function endsSentence(text: string, at: number, next: string | undefined): boole
   if (text[at] !== '.') return true;
   const word = wordBefore(text, at);
   if (word.length === 1 && isUpper(word)) return false; // initial: "D. Trump"
+  if (word.length === 1 && text[at - 2] === '.') return false; // dotted lower-case abbreviation: "8:50 a.m. (local time)"
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   return true;
 }

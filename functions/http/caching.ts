@@ -38,6 +38,7 @@ export function combineMarkers(markers: readonly (ChangeMarker | null)[]): Chang
   const known = markers.filter((m): m is ChangeMarker => m !== null);
   return {
     version: markers.map((m) => (m ? String(m.version) : '-')).join(' '),
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compare as text
     modified: known.reduce((latest, m) => (m.modified > latest ? m.modified : latest), EPOCH),
   };
 }

@@ -69,19 +69,12 @@ export class PageCache {
   async obtain(key: string, etag: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
     const have = this.get(key, etag);
     if (have) return have;
-    const flight = `${etag}\n${key}`;
-    const under = this.rendering.get(flight);
-    if (under) return under;
-    const made = render().then((page) => {
-      this.set(key, page);
-      return page;
-    });
-    this.rendering.set(flight, made);
-    try {
-      return await made;
-    } finally {
-      this.rendering.delete(flight);
-    }
+    return shared(this.rendering, `${etag}\n${key}`, () =>
+      render().then((page) => {
+        this.set(key, page);
+        return page;
+      }),
+    );
   }
 
   set(key: string, page: CachedPage): void {
@@ -164,6 +157,25 @@ export function negotiateCoding(acceptEncoding: string | undefined, bytes: numbe
   return 'identity';
 }
 
+/** One promise per key while it is under way: callers that come meanwhile share it
+ *  (concurrent misses of one page render it once, concurrent reads of one marker set
+ *  read once), and the key is free again once it settles. */
+async function shared<T>(
+  flights: Map<string, Promise<T>>,
+  key: string,
+  start: () => Promise<T>,
+): Promise<T> {
+  const under = flights.get(key);
+  if (under) return under;
+  const made = start();
+  flights.set(key, made);
+  try {
+    return await made;
+  } finally {
+    flights.delete(key);
+  }
+}
+
 /** Change markers read from the store, reused for at most `ttlMs`. */
 export class MarkerMemo<T> {
   private readonly memo = new Map<string, { at: number; value: T }>();
@@ -184,23 +196,16 @@ export class MarkerMemo<T> {
     const hit = this.memo.get(key);
     if (hit && at - hit.at < this.ttlMs) return hit.value;
     const generation = this.generation;
-    const flight = `${generation}\n${key}`;
-    const under = this.pending.get(flight);
-    if (under) return under;
-    const reading = load().then((value) => {
-      if (generation === this.generation) {
-        this.memo.delete(key);
-        this.memo.set(key, { at, value });
-        if (this.memo.size > this.maxEntries) this.memo.delete(this.memo.keys().next().value!);
-      }
-      return value;
-    });
-    this.pending.set(flight, reading);
-    try {
-      return await reading;
-    } finally {
-      this.pending.delete(flight);
-    }
+    return shared(this.pending, `${generation}\n${key}`, () =>
+      load().then((value) => {
+        if (generation === this.generation) {
+          this.memo.delete(key);
+          this.memo.set(key, { at, value });
+          if (this.memo.size > this.maxEntries) this.memo.delete(this.memo.keys().next().value!);
+        }
+        return value;
+      }),
+    );
   }
 
   /** Something in this process changed the store: forget every marker read so far. */

@@ -291,7 +291,7 @@ async function claimEvent(
       }
     }
     const match = matchReport(report.facts, report.key, entries);
-    if (match && match.reports.includes(report.key)) return { id: match.id, created: false };
+    if (match?.reports.includes(report.key)) return { id: match.id, created: false };
     const entry = recordReport(match ?? newEntry(newEventId(report.key)), report.facts, report.key);
     // a report that teaches the entry nothing new (types, dates, names) joins it
     // without a ledger write: only its key would be added, and a retry matches the

@@ -7,19 +7,19 @@
 import { XMLParser } from 'fast-xml-parser';
 import * as z from 'zod/mini';
 
-/** One item of a feed, as the poller uses it. */
-export const FeedEntry = z.object({
+/** One item of a source's feed, as the poller uses it. */
+export const SourceItem = z.object({
   /** absolute http(s) link to the article page */
   link: z.url({ protocol: /^https?$/ }),
   title: z.nullable(z.string()),
   /** RFC 3339 (offset kept as the feed wrote it), or null when absent or unreadable */
   published: z.nullable(z.string()),
 });
-export type FeedEntry = z.infer<typeof FeedEntry>;
+export type SourceItem = z.infer<typeof SourceItem>;
 
 export interface ParsedFeed {
   format: 'rss' | 'atom';
-  entries: FeedEntry[];
+  entries: SourceItem[];
   /** items dropped because they had no usable link */
   rejected: number;
 }
@@ -77,10 +77,10 @@ function collect(
   base: string,
   read: (item: Node, base: string) => unknown,
 ): ParsedFeed {
-  const entries: FeedEntry[] = [];
+  const entries: SourceItem[] = [];
   let rejected = 0;
   for (const item of Array.isArray(items) ? items : []) {
-    const parsed = isNode(item) ? FeedEntry.safeParse(read(item, base)) : null;
+    const parsed = isNode(item) ? SourceItem.safeParse(read(item, base)) : null;
     if (parsed?.success) entries.push(parsed.data);
     else rejected++;
   }

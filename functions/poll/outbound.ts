@@ -28,7 +28,7 @@ export interface OutboundPolicy {
 const DEFAULT_PORTS = new Set(['80', '443']);
 
 /** `host:port` of a URL, the port always written (80 and 443 included). */
-export function authorityOf(url: URL): string {
+function authorityOf(url: URL): string {
   return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
 }
 
@@ -46,7 +46,7 @@ export function outboundPolicy(
 }
 
 /** One allowlist entry: a host name, IPv4 or [IPv6] address, and a port. */
-export const AllowHost = z.string().check(z.regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+):\d{1,5}$/));
+const AllowHost = z.string().check(z.regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+):\d{1,5}$/));
 
 /** `127.1:8080` and `127.0.0.1:8080` are one pair: read through the URL parser. */
 export function normalizeAuthority(hostPort: string): string {

@@ -122,7 +122,8 @@ export class PageWorker {
   }
 
   private async runOne(html: string, url: string): Promise<ExtractedPage | null> {
-    const starting = (this.worker ??= startWorker());
+    if (this.worker === undefined) this.worker = startWorker();
+    const starting = this.worker;
     let worker: Worker;
     try {
       worker = await starting;

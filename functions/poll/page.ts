@@ -113,7 +113,7 @@ interface DomNode {
 }
 
 /** The text of a DOM subtree as a reader sees it: blocks as paragraphs, <br> as a line break. */
-export function blockText(root: DomNode): string {
+function blockText(root: DomNode): string {
   const out: string[] = [];
   const walk = (node: DomNode) => {
     if (node.nodeType === 3) {

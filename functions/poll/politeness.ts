@@ -2,7 +2,7 @@
 // a failing source may be tried again, which responses it accepts, which feed items it
 // takes. The shells (fetcher.ts, poll-service.ts) only carry them out.
 import * as robotsModule from 'robots-parser';
-import type { FeedEntry } from './feed.js';
+import type { SourceItem } from './feed.js';
 import type { Source } from './sources.js';
 
 // robots-parser is CommonJS (module.exports = the parser) and its typings describe an
@@ -165,19 +165,20 @@ export function passesUrlFilter(source: Source, url: string): boolean {
 
 /** The feed's items the source wants, each link once, newest first, at most `max`. */
 export function selectEntries(
-  entries: readonly FeedEntry[],
+  entries: readonly SourceItem[],
   source: Source,
   max: number,
-): FeedEntry[] {
+): SourceItem[] {
   const seen = new Set<string>();
-  const kept: FeedEntry[] = [];
+  const kept: SourceItem[] = [];
   for (const entry of entries) {
     if (entry.link.length > MAX_URL_LENGTH || seen.has(entry.link)) continue;
     if (!passesUrlFilter(source, entry.link)) continue;
     seen.add(entry.link);
     kept.push(entry);
   }
-  const time = (e: FeedEntry) => (e.published ? Date.parse(e.published) : Number.NEGATIVE_INFINITY);
+  const time = (e: SourceItem) =>
+    e.published ? Date.parse(e.published) : Number.NEGATIVE_INFINITY;
   return kept
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => time(b.entry) - time(a.entry) || a.index - b.index)

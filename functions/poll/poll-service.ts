@@ -14,7 +14,7 @@ import { articleId } from '../domain/report.js';
 import { type Extract, ingestArticle } from '../ingest/ingest-article.js';
 import type { FeedItemState, SourceState } from '../store/items.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
-import { type FeedEntry, parseFeed, toRfc3339 } from './feed.js';
+import { parseFeed, type SourceItem, toRfc3339 } from './feed.js';
 import { FetchError, type PoliteFetcher } from './fetcher.js';
 import { type ExtractedPage, PageRefused } from './page.js';
 import {
@@ -95,7 +95,7 @@ function emptyItems(): Record<ItemOutcome, number> {
 }
 
 /** Polls one source; never throws (its failure is in the report, the logs and metrics). */
-export async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
+async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
   const report: SourceReport = {
     source: source.name,
     status: 'ok',
@@ -218,7 +218,7 @@ type Settlement =
  */
 async function pollItem(
   source: Source,
-  entry: FeedEntry,
+  entry: SourceItem,
   deps: PollDeps,
   report: SourceReport,
 ): Promise<ItemOutcome> {
@@ -307,7 +307,7 @@ async function pollItem(
 /** One attempt at an item's page: fetch, extract, ingest. Throws what went wrong. */
 async function attemptItem(
   source: Source,
-  entry: FeedEntry,
+  entry: SourceItem,
   deps: PollDeps,
   report: SourceReport,
   known: FeedItemState | null,

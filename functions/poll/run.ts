@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, type PolitenessLimits, userAgent } from './politeness.j
 import { type PollLog, type PollReport, pollSources } from './poll-service.js';
 import type { Source } from './sources.js';
 
-export const DEFAULT_MAX_ITEMS_PER_SOURCE = 50;
+const DEFAULT_MAX_ITEMS_PER_SOURCE = 50;
 
 export interface RunPollOptions {
   store: EventStore & PollStateStore;

@@ -1,5 +1,5 @@
 // The source list: the outlets' section feeds the poller follows. Kept in the
-// repository as sources/sources.json (overridable per stage, see infra/stack.ts) and
+// repository as sources/sources.json (overridable per stage, see infra/constructs/poller.ts) and
 // handed to the poller as the SOURCES environment variable, validated here both at
 // synth time and when the function starts.
 import * as z from 'zod/mini';

@@ -1,11 +1,19 @@
 // HTML fragments that describe one event: the facts, the sources (linked only when a
 // source has an http(s) URL), the evidence sentences. Used as Atom/RSS/JSON Feed
-// content_html and on the event's own page. All text goes through escapeHtml here.
+// content_html and on the event's own page. Everything is escaped here or comes
+// escaped (Fact.valueHtml, ShownText.html: escape.ts), each stored string tested once.
 import type { DiplomaticEvent } from '../domain/event.js';
-import { escapeHtml, isHttpUrl, oneLine } from './escape.js';
-import { evidenceSentences } from './evidence.js';
+import { escapeHtml, escapeHtmlLine, isHttpUrl, tableHtml } from './escape.js';
+import { type EvidenceSentence, evidenceSentences } from './evidence.js';
 import { eventUrl } from './ids.js';
-import { eventFacts, evidenceFieldLabel, sourceDay, sourceLabel, WORDS } from './text.js';
+import {
+  eventFacts,
+  evidenceFieldLabel,
+  type Fact,
+  shownSourceLabel,
+  sourceDay,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 const h = escapeHtml;
@@ -15,38 +23,55 @@ export function factsHtml(
   event: DiplomaticEvent,
   lang: RenderLanguage,
   page: Pick<FeedPage, 'baseUrl'>,
+  facts: readonly Fact[] = eventFacts(event, lang),
 ): string {
-  const rows = eventFacts(event, lang).map((f) => {
+  let rows = '';
+  for (const f of facts) {
     const value =
       f.key === 'part_of' && event.part_of
-        ? `<a href="${h(eventUrl(event.part_of, page))}">${h(f.value)}</a>`
-        : h(f.value);
-    return `<dt>${h(f.label)}</dt><dd>${value}</dd>`;
-  });
-  return `<dl>${rows.join('')}</dl>`;
+        ? `<a href="${h(eventUrl(event.part_of, page))}">${f.valueHtml}</a>`
+        : f.valueHtml;
+    rows += `<dt>${tableHtml(f.label)}</dt><dd>${value}</dd>`;
+  }
+  return `<dl>${rows}</dl>`;
 }
 
 export function sourcesHtml(event: DiplomaticEvent, lang: RenderLanguage): string {
   if (!event.sources.length) return '';
-  const items = event.sources.map((s) => {
-    const label = h(sourceLabel(s, lang));
+  let items = '';
+  for (const s of event.sources) {
+    const label = shownSourceLabel(s, lang).html;
     const day = sourceDay(s, lang);
-    const outlet = s.outlet && s.title ? ` — ${h(oneLine(s.outlet))}` : '';
+    const outlet = s.outlet && s.title ? ` — ${escapeHtmlLine(s.outlet)}` : '';
     const text = isHttpUrl(s.url) ? `<a href="${h(s.url)}">${label}</a>` : label;
-    return `<li>${text}${outlet}${day ? ` (${h(day)})` : ''}</li>`;
-  });
-  return `<h3>${h(WORDS[lang].sources)}</h3><ul>${items.join('')}</ul>`;
+    items += `<li>${text}${outlet}${day ? ` (${h(day)})` : ''}</li>`;
+  }
+  return `<h3>${tableHtml(WORDS[lang].sources)}</h3><ul>${items}</ul>`;
 }
 
 /** Each evidence sentence once, followed by the fields it supports. */
-export function evidenceHtml(event: DiplomaticEvent, lang: RenderLanguage): string {
-  const sentences = evidenceSentences(event);
+export function evidenceHtml(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  sentences: readonly EvidenceSentence[] = evidenceSentences(event),
+): string {
   if (!sentences.length) return '';
-  const items = sentences.map(
-    (e) =>
-      `<li><q>${h(oneLine(e.text))}</q> (${h(e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', '))})</li>`,
-  );
-  return `<h3>${h(WORDS[lang].evidence)}</h3><ul>${items.join('')}</ul>`;
+  let items = '';
+  for (const e of sentences) {
+    let fields = '';
+    for (const f of e.fields)
+      fields += `${fields ? ', ' : ''}${tableHtml(evidenceFieldLabel(f, lang))}`;
+    items += `<li><q>${escapeHtmlLine(e.text)}</q> (${fields})</li>`;
+  }
+  return `<h3>${tableHtml(WORDS[lang].evidence)}</h3><ul>${items}</ul>`;
+}
+
+/** What the content shows that a format may show elsewhere too: worked out once an
+ *  item and handed in (the summary of Atom and RSS is the facts again; JSON Feed's
+ *  `_diplomacy.evidence` is the same sentences). */
+export interface ContentParts {
+  facts: readonly Fact[];
+  evidence: readonly EvidenceSentence[];
 }
 
 /** The feed items' content_html: facts, sources, evidence. */
@@ -54,6 +79,11 @@ export function eventContentHtml(
   event: DiplomaticEvent,
   lang: RenderLanguage,
   page: Pick<FeedPage, 'baseUrl'>,
+  parts: ContentParts = { facts: eventFacts(event, lang), evidence: evidenceSentences(event) },
 ): string {
-  return factsHtml(event, lang, page) + sourcesHtml(event, lang) + evidenceHtml(event, lang);
+  return (
+    factsHtml(event, lang, page, parts.facts) +
+    sourcesHtml(event, lang) +
+    evidenceHtml(event, lang, parts.evidence)
+  );
 }

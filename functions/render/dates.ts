@@ -1,29 +1,8 @@
-// Date handling for every format: event dates (`YYYY-MM-DD` or month-only `YYYY-MM`)
-// shown to people, instants (RFC 3339) for feeds, and iCalendar forms. No clock: every
-// function is a pure function of its arguments.
+// Dates as every format writes them: event dates (`YYYY-MM-DD` or month-only `YYYY-MM`)
+// shown to people, instants (RFC 3339) for feeds, and iCalendar forms. The arithmetic
+// is domain/dates.ts's. No clock: every function is a pure function of its arguments.
+import { isoDayOf, parseEventDate } from '../domain/dates.js';
 import type { RenderLanguage } from './types.js';
-
-export interface EventDay {
-  year: number;
-  month: number;
-  /** null when the text gives only the month */
-  day: number | null;
-}
-
-export function parseEventDate(s: string): EventDay | null {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = m[3] === undefined ? null : Number(m[3]);
-  if (month < 1 || month > 12) return null;
-  if (day !== null && (day < 1 || day > daysInMonth(year, month))) return null;
-  return { year, month, day };
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const EN_MONTHS = [
   'Jan',
@@ -89,9 +68,9 @@ export function rfc3339(s: string | null | undefined, fallback?: string): string
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** iCalendar DATE: `20260205`. */
-export function icalDate(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}${pad(month)}${pad(day)}`;
+/** iCalendar DATE of a day number: `20260205`. */
+export function icalDate(dayNumber: number): string {
+  return isoDayOf(dayNumber).replaceAll('-', '');
 }
 
 /** iCalendar DATE-TIME in UTC: `20260204T010000Z`. */
@@ -100,15 +79,4 @@ export function icalDateTime(instant: Date): string {
     `${pad(instant.getUTCFullYear(), 4)}${pad(instant.getUTCMonth() + 1)}${pad(instant.getUTCDate())}` +
     `T${pad(instant.getUTCHours())}${pad(instant.getUTCMinutes())}${pad(instant.getUTCSeconds())}Z`
   );
-}
-
-/** The calendar day `days` after a day (UTC arithmetic, so no DST surprises). */
-export function addDays(
-  year: number,
-  month: number,
-  day: number,
-  days: number,
-): [number, number, number] {
-  const d = new Date(Date.UTC(year, month - 1, day + days));
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }

@@ -4,12 +4,15 @@
 import type { DiplomaticEvent } from '../domain/event.js';
 import { eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
+import { evidenceSentences } from './evidence.js';
 import { eventFeedId, eventUrl, feedViewId, siteBase, vocabularyScheme } from './ids.js';
 import {
   categoryLabel,
   countryName,
-  eventSummary,
+  eventFacts,
+  eventStrings,
   eventTitle,
+  factsSummary,
   feedTitle,
   renderLanguage,
   statusLabel,
@@ -71,6 +74,8 @@ export function feedMeta(page: FeedPage): FeedMeta {
 export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
+  const strings = eventStrings(event);
+  const facts = eventFacts(event, lang, strings);
   const categories: EntryCategory[] = [
     {
       term: event.type,
@@ -96,9 +101,9 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang),
-    summary: eventSummary(event, lang),
-    contentHtml: eventContentHtml(event, lang, page),
+    title: eventTitle(event, lang, strings),
+    summary: factsSummary(facts),
+    contentHtml: eventContentHtml(event, lang, page, { facts, evidence: evidenceSentences(event) }),
     published: rfc3339(event.published, modified),
     modified,
     tags: entryTags(event),

@@ -13,26 +13,32 @@ export interface EvidenceSentence {
   fields: string[];
 }
 
-const grouped = new WeakMap<DiplomaticEvent['evidence'], EvidenceSentence[]>();
-
+/** Worked out once an item (a format that shows the sentences twice hands them on). */
 export function evidenceSentences(event: Pick<DiplomaticEvent, 'evidence'>): EvidenceSentence[] {
-  const known = grouped.get(event.evidence);
-  if (known) return known;
   const byText = new Map<string, EvidenceSentence>();
-  const firstOfField = new Set<string>();
-  const needed = new Set<string>();
+  const fieldsSeen = new Set<string>();
+  /** the sentences that are the first for some field: always kept */
+  const needed = new Set<EvidenceSentence>();
   for (const e of event.evidence) {
     let sentence = byText.get(e.text);
-    if (!sentence) byText.set(e.text, (sentence = { text: e.text, fields: [] }));
+    if (!sentence) {
+      sentence = { text: e.text, fields: [] };
+      byText.set(e.text, sentence);
+    }
     if (!sentence.fields.includes(e.field)) sentence.fields.push(e.field);
-    if (!firstOfField.has(e.field)) {
-      firstOfField.add(e.field);
-      needed.add(e.text);
+    if (!fieldsSeen.has(e.field)) {
+      fieldsSeen.add(e.field);
+      needed.add(sentence);
     }
   }
-  const all = [...byText.values()];
   let room = Math.max(0, EVIDENCE_SENTENCES_MAX - needed.size);
-  const kept = all.filter((s) => needed.has(s.text) || (room > 0 && room-- > 0));
-  grouped.set(event.evidence, kept);
+  const kept: EvidenceSentence[] = [];
+  for (const sentence of byText.values()) {
+    if (needed.has(sentence)) kept.push(sentence);
+    else if (room > 0) {
+      room--;
+      kept.push(sentence);
+    }
+  }
   return kept;
 }

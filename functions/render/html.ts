@@ -18,8 +18,6 @@ import {
 } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
-export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
-
 const h = escapeHtml;
 
 const CSS = [

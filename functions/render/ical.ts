@@ -13,17 +13,11 @@
 // is the end, and the DESCRIPTION begins with a note that the exact day is unknown —
 // so the event stays visible in calendars (skipping it would hide announced visits)
 // without pretending to span the whole month.
+
+import { dayRange, parseEventDate } from '../domain/dates.js';
 import type { DiplomaticEvent } from '../domain/event.js';
-import {
-  addDays,
-  daysInMonth,
-  formatEventDate,
-  icalDate,
-  icalDateTime,
-  parseEventDate,
-  toInstant,
-} from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
+import { oneLine, xmlSafeText } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import {
   countryName,
@@ -35,7 +29,6 @@ import {
 } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
-export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
 
@@ -44,7 +37,7 @@ const MAX_OCTETS = 75;
  * characters other than TAB are not allowed in TEXT and are removed.
  */
 export function escapeIcalText(s: string): string {
-  return cleanText(s)
+  return xmlSafeText(s)
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
@@ -55,32 +48,42 @@ export function escapeIcalText(s: string): string {
  * continuation lines starting with one space; a character is never split.
  */
 export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
+  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line; // most lines
+  let out = '';
+  let start = 0; // where the current physical line's text begins in `line`
   let octets = 0;
-  // Code points, and escape pairs (`\n`, `\,` …) kept whole for readers that
-  // unescape before unfolding.
-  for (const unit of line.match(/\\[\s\S]|[\s\S]/gu) ?? []) {
-    const size = utf8Length(unit);
+  for (let i = 0; i < line.length; ) {
+    // One unit: a code point, or an escape pair (`\n`, `\,` …) kept whole for
+    // readers that unescape before unfolding.
+    let end = i;
+    let size = 0;
+    if (line.charCodeAt(i) === BACKSLASH && i + 1 < line.length) {
+      end++;
+      size++;
+    }
+    const c = line.charCodeAt(end);
+    if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(line.charCodeAt(end + 1))) {
+      end += 2;
+      size += 4;
+    } else {
+      end += 1;
+      size += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
     if (octets + size > MAX_OCTETS) {
-      out.push(current);
-      current = ' ';
+      out += `${line.slice(start, i)}${CRLF} `;
+      start = i;
       octets = 1;
     }
-    current += unit;
     octets += size;
+    i = end;
   }
-  out.push(current);
-  return out.join(CRLF);
+  return out + line.slice(start);
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
+const BACKSLASH = 0x5c;
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 interface AllDaySpan {
@@ -93,20 +96,13 @@ interface AllDaySpan {
 export function allDaySpan(event: Pick<DiplomaticEvent, 'start' | 'end'>): AllDaySpan | null {
   const s = parseEventDate(event.start);
   if (!s) return null;
-  const startDay: [number, number, number] = [s.year, s.month, s.day ?? 1];
-  let last = startDay;
+  const first = dayRange(event.start)[0];
+  // to the last day the end covers (a month's last day), unless that is before the start
   const e = event.end === null ? null : parseEventDate(event.end);
-  if (e) {
-    const endDay: [number, number, number] = [
-      e.year,
-      e.month,
-      e.day ?? daysInMonth(e.year, e.month),
-    ];
-    if (icalDate(...endDay) > icalDate(...startDay)) last = endDay;
-  }
+  const last = e && event.end !== null ? Math.max(first, dayRange(event.end)[1]) : first;
   return {
-    start: icalDate(...startDay),
-    endExclusive: icalDate(...addDays(...last, 1)),
+    start: icalDate(first),
+    endExclusive: icalDate(last + 1),
     monthOnly: s.day === null || (e !== null && e.day === null),
   };
 }

@@ -15,20 +15,32 @@ export const TAG_DATE = '2024';
  * encodeURIComponent throw) becomes U+FFFD first.
  */
 export function encodeIdPart(s: string): string {
-  return encodeURIComponent(
-    s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
-  );
+  try {
+    return encodeURIComponent(s); // throws URIError on a lone surrogate, and only then
+  } catch {
+    return encodeURIComponent(
+      s.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      ),
+    );
+  }
 }
 
 /** baseUrl without trailing slashes (the type says none; be forgiving). */
 export function siteBase(page: Pick<FeedPage, 'baseUrl'>): string {
-  return page.baseUrl.replace(/\/+$/, '');
+  return page.baseUrl.endsWith('/') ? page.baseUrl.replace(/\/+$/, '') : page.baseUrl;
 }
 
 /** The host name of the site (no port: RFC 4151 tagging entities are DNS names). */
 export function siteHost(page: Pick<FeedPage, 'baseUrl'>): string {
-  return new URL(siteBase(page)).hostname;
+  // asked for every category of every entry, and the same for every page of a
+  // deployment: the last answer is remembered
+  if (lastHost?.baseUrl !== page.baseUrl)
+    lastHost = { baseUrl: page.baseUrl, host: new URL(siteBase(page)).hostname };
+  return lastHost.host;
 }
+let lastHost: { baseUrl: string; host: string } | null = null;
 
 /**
  * The id of an event in every feed format: a name-based UUID (RFC 9562 §5.5) of the
@@ -40,7 +52,7 @@ export function siteHost(page: Pick<FeedPage, 'baseUrl'>): string {
 export function eventFeedId(eventId: string): string {
   let id = FEED_IDS.get(eventId);
   if (id === undefined) {
-    id = `urn:uuid:${eventUuid(eventId)}`;
+    id = `${URN_UUID}${eventUuid(eventId)}`;
     // a pure function of the event id, asked for every item of every page: remembered,
     // and forgotten all at once past a bound so the memory stays small
     if (FEED_IDS.size >= MAX_REMEMBERED_IDS) FEED_IDS.clear();
@@ -76,14 +88,16 @@ export function eventUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): stri
 /** The iCalendar UID: the event's UUID, the form RFC 7986 §5.3 recommends; stable
  *  across hosts like the feed ids. */
 export function eventUid(event: Pick<DiplomaticEvent, 'id'>): string {
-  return eventUuid(event.id);
+  return eventFeedId(event.id).slice(URN_UUID.length); // the remembered one
 }
+const URN_UUID = 'urn:uuid:';
 
 /**
  * The id of the feed view (Atom feed <id>): the same for every page of the same
  * filtered view, i.e. the self URL's query without `cursor`.
  */
 export function feedViewId(page: Pick<FeedPage, 'baseUrl' | 'selfUrl'>): string {
+  if (!page.selfUrl.includes('?')) return `tag:${siteHost(page)},${TAG_DATE}:feed`; // no query to read
   let query = '';
   try {
     const params = new URLSearchParams(new URL(page.selfUrl).search);

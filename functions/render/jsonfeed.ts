@@ -7,13 +7,12 @@ import { Category, CountryCode, type DiplomaticEvent, EventType, Status } from '
 import { eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
 import { entryTags, feedMeta } from './entries.js';
-import { evidenceSentences } from './evidence.js';
+import { type EvidenceSentence, evidenceSentences } from './evidence.js';
 import { eventFeedId, eventUrl } from './ids.js';
-import { eventTitle, renderLanguage } from './text.js';
+import { eventFacts, eventStrings, eventTitle, renderLanguage } from './text.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
-export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
 
 /** CONTRACT §3 `_diplomacy`: the structured event. */
 export const DiplomacyExtension = z.object({
@@ -76,7 +75,10 @@ export type JsonFeed = z.infer<typeof JsonFeed>;
 
 /** The structured event as CONTRACT §3 publishes it (exactly those keys, in that order).
  *  `part_of` names the visit by the same id its own item carries. */
-export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
+export function diplomacyExtension(
+  event: DiplomaticEvent,
+  evidence: readonly EvidenceSentence[] = evidenceSentences(event),
+): DiplomacyExtension {
   return {
     category: event.category,
     type: event.type,
@@ -100,11 +102,7 @@ export function diplomacyExtension(event: DiplomaticEvent): DiplomacyExtension {
     cameo: event.cameo,
     sources: event.sources.map((s) => ({ url: s.url, title: s.title, published: s.published })),
     sources_total: event.sources_total ?? event.sources.length,
-    evidence: evidenceSentences(event).map((e) => ({
-      field: e.fields[0]!,
-      fields: e.fields,
-      text: e.text,
-    })),
+    evidence: evidence.map((e) => ({ field: e.fields[0]!, fields: e.fields, text: e.text })),
   };
 }
 
@@ -113,15 +111,20 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
   // the entry's parts JSON Feed shows (not the summary and categories of Atom and RSS)
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
+  const evidence = evidenceSentences(event);
+  const strings = eventStrings(event);
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang),
-    content_html: eventContentHtml(event, lang, page),
+    title: eventTitle(event, lang, strings),
+    content_html: eventContentHtml(event, lang, page, {
+      facts: eventFacts(event, lang, strings),
+      evidence,
+    }),
     date_published: rfc3339(event.published, modified),
     date_modified: modified,
     tags: entryTags(event),
-    _diplomacy: diplomacyExtension(event),
+    _diplomacy: diplomacyExtension(event, evidence),
   };
 }
 

@@ -1,12 +1,10 @@
-// RSS 2.0 with atom:link self/next, through the `feed` wrapper.
+// RSS 2.0 with atom:link self/next (written by feed-xml.ts).
 import { feedEntry, feedMeta } from './entries.js';
-import { rssWithFeedPackage } from './feed-package.js';
+import { rssDocument } from './feed-xml.js';
 import type { FeedPage } from './types.js';
 
-export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
-
 export function renderRss(page: FeedPage): string {
-  return rssWithFeedPackage({
+  return rssDocument({
     meta: feedMeta(page),
     selfUrl: page.selfUrl,
     nextUrl: page.nextUrl,

@@ -1,10 +1,21 @@
 // Words for people: event titles, summaries and fact labels, in Vietnamese (the
 // articles' language, the default) or in English built from the structured fields
 // (page.lang === 'en'). Every string returned here is already clean (see escape.ts):
-// titles are one line, other text keeps its line breaks. Escaping is the formats' job.
+// titles are one line, other text keeps its line breaks. Escaping is the formats' job,
+// except that each fact also carries its HTML, built from pieces escaped once
+// (escape.ts ShownText), which the content shows.
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
 import { formatDateRange, formatEventDate } from './dates.js';
-import { cleanText, oneLine } from './escape.js';
+import {
+  escapeHtml,
+  NOTHING_SHOWN,
+  oneLine,
+  ShownBuilder,
+  type ShownText,
+  shownLine,
+  tableShown,
+  xmlSafeText,
+} from './escape.js';
 import { evidenceSentences } from './evidence.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
@@ -70,10 +81,11 @@ const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(
 export function countryName(code: string, lang: RenderLanguage): string {
   const known = countryNames[lang].get(code);
   if (known !== undefined) return known;
-  const names = (regionNames[lang] ??= new Intl.DisplayNames([lang], {
-    type: 'region',
-    fallback: 'code',
-  }));
+  let names = regionNames[lang];
+  if (names === undefined) {
+    names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    regionNames[lang] = names;
+  }
   let name: string;
   try {
     name = names.of(code) ?? code;
@@ -145,11 +157,52 @@ export function officeTitleEn(title: string): string | null {
  * English when known, the name as written, the country code: `General Secretary Tô Lâm (VN)`.
  */
 export function personLabel(p: Participant, lang: RenderLanguage): string {
-  const name = oneLine(p.name);
-  const title = p.title === null ? '' : oneLine(p.title);
+  return shownPersonLabel(shownPerson(p), lang);
+}
+
+/** A participant's name and title as shown (see eventStrings). */
+export interface ShownPerson {
+  name: ShownText;
+  title: ShownText;
+  country: string | null;
+}
+
+function shownPerson(p: Participant): ShownPerson {
+  return {
+    name: shownLine(p.name),
+    title: p.title === null ? NOTHING_SHOWN : shownLine(p.title),
+    country: p.country,
+  };
+}
+
+/** An event's stored strings that its title and facts show, each cleaned once an item
+ *  (the participants are named in both). */
+export interface EventStrings {
+  /** event.participants, in order */
+  people: ShownPerson[];
+  place: ShownText;
+  city: ShownText;
+}
+
+export function eventStrings(
+  event: Pick<DiplomaticEvent, 'participants' | 'location'>,
+): EventStrings {
+  const { place, city } = event.location;
+  return {
+    people: event.participants.map(shownPerson),
+    place: place === null ? NOTHING_SHOWN : shownLine(place),
+    city: city === null ? NOTHING_SHOWN : shownLine(city),
+  };
+}
+
+function shownPersonLabel(p: ShownPerson, lang: RenderLanguage): string {
+  const name = p.name.text;
+  const title = p.title.text;
   if (lang === 'en') {
     const office = title ? officeTitleEn(title) : null;
-    return [office, name].filter(Boolean).join(' ') + (p.country ? ` (${p.country})` : '');
+    return (
+      (office && name ? `${office} ${name}` : office || name) + (p.country ? ` (${p.country})` : '')
+    );
   }
   const base = title ? `${title} ${name}` : name;
   if (!p.country || p.country === 'VN') return base;
@@ -158,9 +211,10 @@ export function personLabel(p: Participant, lang: RenderLanguage): string {
 }
 
 function joinList(items: string[], lang: RenderLanguage): string {
-  const and = lang === 'en' ? 'and' : 'và';
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+  let out = items[0] ?? '';
+  for (let i = 1; i < items.length; i++)
+    out += `${i < items.length - 1 ? ',' : lang === 'en' ? ' and' : ' và'} ${items[i]}`;
+  return out;
 }
 
 /** The place as words: city (or place), country. */
@@ -168,13 +222,14 @@ export function placeLabel(
   event: DiplomaticEvent,
   lang: RenderLanguage,
   fallbackCountry: string | null = null,
+  strings: EventStrings = eventStrings(event),
 ): string {
   const loc = event.location;
   const country = loc.country ?? fallbackCountry;
-  const parts = [loc.city ?? loc.place, country ? countryName(country, lang) : null]
-    .map((s) => (s === null ? '' : oneLine(s)))
-    .filter(Boolean);
-  return [...new Set(parts)].join(', ');
+  const town = loc.city !== null ? strings.city.text : strings.place.text;
+  const land = country ? countryName(country, lang) : ''; // one line already (text.test.ts)
+  // each once: a city-state's city is its country
+  return town && land && town !== land ? `${town}, ${land}` : town || land;
 }
 
 const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
@@ -183,13 +238,16 @@ const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
  * The sides of an event: each principal, then each country that has no principal.
  * Meeting titles name both (all) sides.
  */
-function sides(event: DiplomaticEvent, lang: RenderLanguage): string[] {
-  const people = event.participants.map((p) => personLabel(p, lang)).filter(Boolean);
-  const represented = new Set(event.participants.map((p) => p.country));
-  const countries = event.countries
-    .filter((c) => !represented.has(c))
-    .map((c) => (lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang)));
-  const all = [...people, ...countries];
+function sides(event: DiplomaticEvent, lang: RenderLanguage, strings: EventStrings): string[] {
+  const all: string[] = [];
+  for (const p of strings.people) {
+    const label = shownPersonLabel(p, lang);
+    if (label) all.push(label);
+  }
+  for (const c of event.countries) {
+    if (strings.people.some((p) => p.country === c)) continue; // a principal speaks for it
+    all.push(lang === 'vi' ? `phía ${countryName(c, lang)}` : countryName(c, lang));
+  }
   return all.length > 4
     ? [
         ...all.slice(0, 3),
@@ -199,21 +257,24 @@ function sides(event: DiplomaticEvent, lang: RenderLanguage): string[] {
 }
 
 /** The guest principal of a visit (or the guest country), and where they go. */
-function visitParts(event: DiplomaticEvent, lang: RenderLanguage): { who: string; where: string } {
+function visitParts(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings,
+): { who: string; where: string } {
   const host =
     event.host ?? event.location.country ?? event.countries.find((c) => c !== event.guest) ?? null;
-  const guestPeople = event.participants.filter((p) =>
+  const first = strings.people.find((p) =>
     event.guest ? p.country === event.guest : p.country !== host,
   );
-  const first = guestPeople[0];
   const who = first
-    ? personLabel(first, lang)
+    ? shownPersonLabel(first, lang)
     : event.guest
       ? lang === 'vi'
         ? `đoàn ${countryName(event.guest, lang)}`
         : `a delegation of ${countryName(event.guest, lang)}`
       : '';
-  const where = placeLabel(event, lang, host);
+  const where = placeLabel(event, lang, host, strings);
   return { who, where };
 }
 
@@ -223,18 +284,22 @@ function visitParts(event: DiplomaticEvent, lang: RenderLanguage): { who: string
  * vi: `Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)`
  * en: `State visit to Laos by General Secretary Tô Lâm (VN), 5 Feb 2026 — announced`
  */
-export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage): string {
+export function eventTitle(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings = eventStrings(event),
+): string {
   const type = typeLabel(event.type, lang);
   const dates = formatDateRange(event.start, event.end, lang);
   let head: string;
   if (event.category === 'visit') {
-    const { who, where } = visitParts(event, lang);
+    const { who, where } = visitParts(event, lang, strings);
     head =
       lang === 'en'
         ? `${type}${where ? ` to ${where}` : ''}${who ? ` by ${who}` : ''}`
         : `${type}${who ? ` của ${who}` : ''}${where ? ` tới ${where}` : ''}`;
   } else {
-    const s = sides(event, lang);
+    const s = sides(event, lang, strings);
     const between =
       s.length >= 2
         ? lang === 'en'
@@ -245,7 +310,7 @@ export function eventTitle(event: DiplomaticEvent, lang: RenderLanguage): string
             ? ` with ${s[0]}`
             : ` với ${s[0]}`
           : '';
-    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang);
+    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
     head = `${type}${between}${where ? (lang === 'en' ? ` in ${where}` : ` tại ${where}`) : ''}`;
   }
   const status =
@@ -269,6 +334,8 @@ export interface Fact {
   label: string;
   /** clean display text (one line) */
   value: string;
+  /** the same as HTML: escapeHtml(value), built from pieces escaped once */
+  valueHtml: string;
 }
 
 const FACT_LABELS: Record<RenderLanguage, Record<FactKey, string>> = {
@@ -301,50 +368,82 @@ export function factLabel(key: FactKey, lang: RenderLanguage): string {
 }
 
 /** The facts of an event, in display order; empty facts are left out. */
-export function eventFacts(event: DiplomaticEvent, lang: RenderLanguage): Fact[] {
+export function eventFacts(
+  event: DiplomaticEvent,
+  lang: RenderLanguage,
+  strings: EventStrings = eventStrings(event),
+): Fact[] {
   const facts: Fact[] = [];
-  const add = (key: FactKey, value: string) => {
-    if (value) facts.push({ key, label: factLabel(key, lang), value });
-  };
-  add('type', typeLabel(event.type, lang));
-  add('status', statusLabel(event.status, lang));
-  add('date', formatDateRange(event.start, event.end, lang));
-  add('countries', event.countries.map((c) => `${countryName(c, lang)} (${c})`).join(', '));
-  if (event.host) add('host', countryName(event.host, lang));
-  if (event.guest) add('guest', countryName(event.guest, lang));
-  add(
-    'participants',
-    event.participants
-      .map((p) => {
-        const title = p.title === null ? '' : oneLine(p.title);
-        const name = oneLine(p.name);
-        const who =
-          lang === 'en'
-            ? [title ? officeTitleEn(title) : null, name].filter(Boolean).join(' ')
-            : [title, name].filter(Boolean).join(' ');
-        return p.country ? `${who} (${countryName(p.country, lang)})` : who;
-      })
-      .join('; '),
-  );
-  add(
-    'location',
-    [
-      event.location.place,
-      event.location.city,
-      event.location.country ? countryName(event.location.country, lang) : null,
-    ]
-      .map((s) => (s === null ? '' : oneLine(s)))
-      .filter(Boolean)
-      .join(', '),
-  );
+  addFact(facts, lang, 'type', tableShown(typeLabel(event.type, lang)));
+  addFact(facts, lang, 'status', tableShown(statusLabel(event.status, lang)));
+  const date = formatDateRange(event.start, event.end, lang);
+  addFact(facts, lang, 'date', { text: date, html: escapeHtml(date) });
+  const countries = new ShownBuilder();
+  for (const code of event.countries) {
+    if (!countries.empty) countries.separator(', ');
+    countries
+      .add(tableShown(countryName(code, lang)))
+      .separator(' (')
+      .add(tableShown(code))
+      .separator(')');
+  }
+  addFact(facts, lang, 'countries', countries.shown());
+  if (event.host) addFact(facts, lang, 'host', tableShown(countryName(event.host, lang)));
+  if (event.guest) addFact(facts, lang, 'guest', tableShown(countryName(event.guest, lang)));
+  const people = new ShownBuilder();
+  strings.people.forEach((p, i) => {
+    if (i) people.separator('; ');
+    addParticipant(people, p, lang);
+  });
+  addFact(facts, lang, 'participants', people.shown());
+  const { country } = event.location;
+  const where = new ShownBuilder();
+  for (const part of [
+    strings.place,
+    strings.city,
+    tableShown(country ? countryName(country, lang) : ''),
+  ]) {
+    if (!part.text) continue;
+    if (!where.empty) where.separator(', ');
+    where.add(part);
+  }
+  addFact(facts, lang, 'location', where.shown());
   // the id means nothing to a reader: the fact is a link to the visit's page
-  if (event.part_of) add('part_of', WORDS[lang].theVisit);
+  if (event.part_of) addFact(facts, lang, 'part_of', tableShown(WORDS[lang].theVisit));
   return facts;
+}
+
+function addFact(facts: Fact[], lang: RenderLanguage, key: FactKey, value: ShownText): void {
+  if (value.text)
+    facts.push({ key, label: factLabel(key, lang), value: value.text, valueHtml: value.html });
+}
+
+/** A participant as the facts list them: title (in English when known), name, country. */
+function addParticipant(out: ShownBuilder, p: ShownPerson, lang: RenderLanguage): void {
+  let office = p.title;
+  if (lang === 'en') {
+    const en = p.title.text ? officeTitleEn(p.title.text) : null;
+    office = en ? tableShown(en) : NOTHING_SHOWN;
+  }
+  out.add(office);
+  if (office.text && p.name.text) out.separator(' ');
+  out.add(p.name);
+  if (p.country)
+    out
+      .separator(' (')
+      .add(tableShown(countryName(p.country, lang)))
+      .separator(')');
 }
 
 /** One paragraph: `Loại: …. Tình trạng: …. …` (the feed items' summary). */
 export function eventSummary(event: DiplomaticEvent, lang: RenderLanguage): string {
-  return eventFacts(event, lang)
+  return factsSummary(eventFacts(event, lang));
+}
+
+/** The summary of facts already worked out (Atom and RSS show them twice: as the
+ *  summary and in the content). */
+export function factsSummary(facts: readonly Fact[]): string {
+  return facts
     .filter((f) => f.key !== 'part_of')
     .map((f) => `${f.label}: ${f.value}.`)
     .join(' ');
@@ -430,10 +529,19 @@ export function sourceLabel(
   source: DiplomaticEvent['sources'][number],
   lang: RenderLanguage,
 ): string {
-  const text = [source.title, source.outlet, source.url]
-    .map((s) => (s == null ? '' : oneLine(s)))
-    .find(Boolean);
-  return text ?? WORDS[lang].untitled;
+  return shownSourceLabel(source, lang).text;
+}
+
+/** sourceLabel, and the same as HTML. */
+export function shownSourceLabel(
+  source: DiplomaticEvent['sources'][number],
+  lang: RenderLanguage,
+): ShownText {
+  for (const s of [source.title, source.outlet, source.url]) {
+    const shown = s == null ? NOTHING_SHOWN : shownLine(s);
+    if (shown.text) return shown;
+  }
+  return tableShown(WORDS[lang].untitled);
 }
 
 /** The day a source was published, for display (`5/2/2026`), or '' when unreadable. */
@@ -441,9 +549,10 @@ export function sourceDay(
   source: DiplomaticEvent['sources'][number],
   lang: RenderLanguage,
 ): string {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(source.published);
-  return m ? formatEventDate(m[1]!, lang) : '';
+  const day = source.published.slice(0, 10);
+  return DAY_SHAPE.test(day) ? formatEventDate(day, lang) : '';
 }
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The whole event as plain text (the iCalendar DESCRIPTION): the
@@ -469,5 +578,5 @@ export function eventPlainText(event: DiplomaticEvent, lang: RenderLanguage): st
         `- “${oneLine(e.text)}” (${e.fields.map((f) => evidenceFieldLabel(f, lang)).join(', ')})`,
       );
   }
-  return cleanText(lines.join('\n'));
+  return xmlSafeText(lines.join('\n'));
 }

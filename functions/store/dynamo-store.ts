@@ -11,7 +11,6 @@ import {
   FeedItemState,
   type Ledger,
   LedgerEntry,
-  Meta,
   Report,
   SourceState,
   type StoredEvent,
@@ -527,22 +526,6 @@ export class DynamoStore implements EventStore, PollStateStore {
     );
     const last = taken[taken.length - 1];
     return { events: live, nextAfter: truncated && last ? last[1] : null };
-  }
-
-  async getMeta() {
-    const out = await call('GetItem meta', () => this.db.get({ Key: keys.meta() }));
-    if (!out) return null;
-    return Meta.parse({ version: out.version, modified: out.modified });
-  }
-
-  async touchMeta(modified: string) {
-    await call('UpdateItem meta', () =>
-      this.db.update({
-        Key: keys.meta(),
-        UpdateExpression: 'SET modified = :m ADD version :one',
-        ExpressionAttributeValues: { ':m': modified, ':one': 1 },
-      }),
-    );
   }
 
   async touchViews(views: readonly string[], token: string, modified: string) {

@@ -58,12 +58,6 @@ export const ArticleRecord = z.object({
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
-export const Meta = z.object({
-  version: z.number(),
-  modified: z.string(),
-});
-export type Meta = z.infer<typeof Meta>;
-
 /** The newest change of one feed view: any new token means "changed". */
 export const ViewMeta = z.object({
   view: z.string(),

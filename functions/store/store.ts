@@ -9,7 +9,6 @@ import type {
   FeedItemState,
   Ledger,
   LedgerEntry,
-  Meta,
   Report,
   SourceState,
   StoredEvent,
@@ -97,9 +96,6 @@ export interface EventStore {
     after: string | null,
   ): Promise<FeedPageResult>;
 
-  getMeta(): Promise<Meta | null>;
-  /** records a change: raises the version and sets the time */
-  touchMeta(modified: string): Promise<void>;
   /** records a change of these feed views (a new token each) */
   touchViews(views: readonly string[], token: string, modified: string): Promise<void>;
   /** the newest change of each view, in order; null for a view never changed */

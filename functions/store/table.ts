@@ -1,7 +1,7 @@
 // The one definition of the DynamoDB table: its key schema and the shape of every
-// key in it. The CDK stack (infra/stack.ts) and the local runtime (infra/local/) both
-// build the table from TABLE_DEFINITION, and only functions/store/dynamo-store.ts
-// reads or writes items. Pure data: no SDK or CDK import, so it bundles into Lambda
+// key in it. The CDK stack (infra/constructs/store-table.ts) and the local runtime
+// (infra/local/table.ts) both build the table from TABLE_DEFINITION, and only
+// functions/store/dynamo-store.ts reads or writes items. Pure data: no SDK or CDK import, so it bundles into Lambda
 // for nothing.
 import { createHash } from 'node:crypto';
 //
@@ -26,8 +26,6 @@ import { createHash } from 'node:crypto';
 //   ARTICLE#<article id>        ARTICLE          an ingested article (by a digest of its
 //                                                canonical URL or text), its revision and
 //                                                the reports it gave
-//   META                        META             (read by /healthz; ingests no longer write it:
-//                                                the view `*` marker is the newest change)
 //   META#<view>                 META             newest change of one feed view: a change
 //                                                token and time, for its ETag
 //   SOURCE#<name>               SOURCE           the poller's state of one source feed:
@@ -48,16 +46,9 @@ export interface KeyAttribute {
   type: 'S' | 'N' | 'B';
 }
 
-export interface IndexDefinition {
-  name: string;
-  partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
-}
-
 export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey: KeyAttribute;
-  globalSecondaryIndexes: readonly IndexDefinition[];
   /** the attribute DynamoDB's TTL reads (epoch seconds) */
   timeToLiveAttribute: string;
 }
@@ -65,7 +56,6 @@ export interface TableDefinition {
 export const TABLE_DEFINITION: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  globalSecondaryIndexes: [],
   timeToLiveAttribute: 'expires',
 };
 
@@ -108,7 +98,6 @@ export const keys = {
   claim: (ledger: string, month: string) =>
     checked({ pk: `CLAIM#${ledger}#${month}`, sk: 'CLAIM' }),
   article: (articleId: string) => checked({ pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' }),
-  meta: () => ({ pk: 'META', sk: 'META' }),
   viewMeta: (view: string) => checked({ pk: `META#${view}`, sk: 'META' }),
   source: (name: string) => checked({ pk: `SOURCE#${name}`, sk: 'SOURCE' }),
   feedItem: (url: string) => {

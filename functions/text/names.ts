@@ -1,6 +1,9 @@
 // People's names as different articles write them: one rule for the extractor (which
 // mentions are one person) and for event identity (which reports name the same
 // principal). Names are compared as the keys of their words in the matching form.
+import * as z from 'zod/mini';
+import peopleData from './data/people.json' with { type: 'json' };
+import placesData from './data/places.json' with { type: 'json' };
 import { foldDiacritics, matchForm, VIETNAMESE_LETTER } from './vietnamese.js';
 
 /** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
@@ -32,6 +35,57 @@ function containsAll(big: readonly string[], small: readonly string[]): boolean 
  */
 export function sameNameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
+  // a known person: every listed spelling is theirs, and no one else's ("Tập Cận Bình" = "Xi Jinping")
+  const idA = personIdOf(a);
+  const idB = personIdOf(b);
+  if (idA !== null && idB !== null) return idA === idB;
+  const known = idA ?? idB;
+  if (known !== null) {
+    const other = idA === null ? a : b;
+    return (SPELLINGS.get(known) ?? []).some((spelling) => spellingsMatch(spelling, other));
+  }
+  return spellingsMatch(a, b);
+}
+
+const Gazetteer = z.object({
+  people: z.array(
+    z.object({
+      id: z.string(),
+      en: z.string(),
+      vi: z.optional(z.string()),
+      aliases: z.optional(z.array(z.string())),
+    }),
+  ),
+});
+const PEOPLE = Gazetteer.parse(peopleData).people;
+/** Each person's name in each language, by id. */
+const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
+/** Each listed spelling (its keys, without diacritics) → the person's id. */
+const PERSON_BY_SPELLING = new Map<string, string>();
+/** Each person's spellings as keys. */
+const SPELLINGS = new Map<string, string[][]>();
+for (const person of PEOPLE) {
+  for (const name of [
+    person.en,
+    ...(person.vi === undefined ? [] : [person.vi]),
+    ...(person.aliases ?? []),
+  ]) {
+    const keys = nameKeys(name);
+    PERSON_BY_SPELLING.set(keys.map(foldDiacritics).join(' '), person.id);
+    SPELLINGS.set(person.id, [...(SPELLINGS.get(person.id) ?? []), keys]);
+  }
+}
+
+/** The id of the person a full name (as keys) is a listed spelling of, or null. */
+export function personIdOf(keys: readonly string[]): string | null {
+  return PERSON_BY_SPELLING.get(keys.map(foldKey).join(' ')) ?? null;
+}
+
+/** A key without diacritics; plain ASCII keys (most names compared) are that already. */
+const foldKey = (key: string): string => (PLAIN_KEY.test(key) ? key : foldDiacritics(key));
+const PLAIN_KEY = /^[a-z0-9]*$/;
+
+function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === b.length && a.every((k, n) => k === b[n])) return true;
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
@@ -56,7 +110,7 @@ export function sameName(a: string, b: string): boolean {
  * Blinken" / "Antony Blinken", "Prak Sokhon" / "Prak Sokhonn"). Letters that differ only by
  * their diacritics make another name (Thành / Thanh), not a typo.
  */
-export function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
+function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length || a.length < 2) return false;
   let differing = 0;
   for (let n = 0; n < a.length; n++) {
@@ -86,4 +140,46 @@ function editDistanceOne(x: string, y: string): boolean {
   return short.length === long.length
     ? short.slice(i + 1) === long.slice(i + 1)
     : short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * A person's name as a page in `language` writes it: the gazetteer's name for a listed
+ * person ("Tập Cận Bình" on a Vietnamese page, "Xi Jinping" on an English one), and in
+ * English a Vietnamese name without its diacritics, as the English-language press writes
+ * it ("Phạm Minh Chính" → "Pham Minh Chinh"); any other name as written.
+ */
+export function nameIn(name: string, language: 'vi' | 'en'): string {
+  const id = personIdOf(nameKeys(name));
+  if (id !== null) return NAME_IN.get(id)![language];
+  if (language === 'en' && VIETNAMESE_LETTER.test(name)) return withoutDiacritics(name);
+  return name;
+}
+
+/** The letters without their marks, case kept ("Đỗ" → "Do"). */
+function withoutDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+const Places = z.object({
+  places: z.array(
+    z.object({ en: z.string(), vi: z.string(), aliases: z.optional(z.array(z.string())) }),
+  ),
+});
+/** Each spelling of a listed city (its keys, without diacritics) → its name in each language. */
+const PLACE_BY_SPELLING = new Map<string, { en: string; vi: string }>();
+for (const place of Places.parse(placesData).places) {
+  for (const name of [place.en, place.vi, ...(place.aliases ?? [])])
+    PLACE_BY_SPELLING.set(nameKeys(name).map(foldDiacritics).join(' '), place);
+}
+
+/** A city's name as a page in `language` writes it ("Viêng Chăn" → "Vientiane"); an unlisted one as written, in English without diacritics. */
+export function placeIn(name: string, language: 'vi' | 'en'): string {
+  const place = PLACE_BY_SPELLING.get(nameKeys(name).map(foldDiacritics).join(' '));
+  if (place !== undefined) return place[language];
+  return language === 'en' && VIETNAMESE_LETTER.test(name) ? withoutDiacritics(name) : name;
 }

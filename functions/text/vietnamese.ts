@@ -45,7 +45,7 @@ export function modernizeTones(text: string): string {
 }
 
 /** Lower case without changing the length (characters whose lower case is longer stay). */
-export function lowerSameLength(text: string): string {
+function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
   let out = '';

@@ -1,7 +1,7 @@
 // Least-privilege DynamoDB access: grants a function exactly the table actions it
 // needs, instead of CDK's broad grantReadData/grantReadWriteData (which add Scan,
 // DescribeTable, ConditionCheckItem, TransactWrite… and index/* wildcards).
-import { Stack } from 'aws-cdk-lib';
+
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -38,14 +38,12 @@ export interface TableAccessProps {
   readonly table: dynamodb.ITable;
   readonly grantee: iam.IGrantable;
   readonly access: TableAccessLevel;
-  /** Names of the table's secondary indexes (Query on them needs their ARNs). */
-  readonly indexNames?: readonly string[];
 }
 
 /**
  * Adds one policy statement to the grantee's role: the read actions, plus the
- * write actions for `read-write`, on the table ARN (and on the named indexes, if any;
- * never `index/*`). The table uses an AWS-managed or AWS-owned key, so no KMS
+ * write actions for `read-write` (or the poller's set), on the table ARN alone: the
+ * table has no index, so no `index/*`. The table uses an AWS-managed or AWS-owned key, so no KMS
  * permission is needed.
  */
 export class TableAccess extends Construct {
@@ -59,18 +57,10 @@ export class TableAccess extends Construct {
         : props.access === 'poll'
           ? [...TABLE_POLL_ACTIONS]
           : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
-    const stack = Stack.of(this);
-    const indexArns = (props.indexNames ?? []).map((name) =>
-      stack.formatArn({
-        service: 'dynamodb',
-        resource: 'table',
-        resourceName: `${props.table.tableName}/index/${name}`,
-      }),
-    );
     iam.Grant.addToPrincipal({
       grantee: props.grantee,
       actions: [...this.actions],
-      resourceArns: [props.table.tableArn, ...indexArns],
+      resourceArns: [props.table.tableArn],
     });
   }
 }

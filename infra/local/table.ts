@@ -34,41 +34,19 @@ export async function ensureTable(
 const ACTIVE_ATTEMPTS = 500;
 
 async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const { partitionKey, sortKey, globalSecondaryIndexes } = TABLE_DEFINITION;
-  const attributes = new Map<string, 'S' | 'N' | 'B'>([
-    [partitionKey.name, partitionKey.type],
-    [sortKey.name, sortKey.type],
-  ]);
-  for (const index of globalSecondaryIndexes) {
-    attributes.set(index.partitionKey.name, index.partitionKey.type);
-    if (index.sortKey) attributes.set(index.sortKey.name, index.sortKey.type);
-  }
+  const { partitionKey, sortKey } = TABLE_DEFINITION;
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
-        AttributeName,
-        AttributeType,
-      })),
+      AttributeDefinitions: [
+        { AttributeName: partitionKey.name, AttributeType: partitionKey.type },
+        { AttributeName: sortKey.name, AttributeType: sortKey.type },
+      ],
       KeySchema: [
         { AttributeName: partitionKey.name, KeyType: 'HASH' },
         { AttributeName: sortKey.name, KeyType: 'RANGE' },
       ],
-      ...(globalSecondaryIndexes.length > 0
-        ? {
-            GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
-              IndexName: index.name,
-              KeySchema: [
-                { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-                ...(index.sortKey
-                  ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }]
-                  : []),
-              ],
-              Projection: { ProjectionType: 'ALL' as const },
-            })),
-          }
-        : {}),
     }),
   );
 }

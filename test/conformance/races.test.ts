@@ -136,19 +136,35 @@ interface Engine {
   endpoint(s: LocalService): string;
 }
 
-const figures: Record<
-  string,
-  {
-    engine: string;
-    rounds: number;
-    requests: number;
-    events: number;
-    sources: number;
-    stale: number;
-    'events lacking postings': number;
-    'views missing an event': number;
+interface Figures {
+  engine: string;
+  rounds: number;
+  requests: number;
+  events: number;
+  sources: number;
+  stale: number;
+  'events lacking postings': number;
+  'views missing an event': number;
+}
+const figures = new Map<string, Figures>();
+/** The figures of one engine, started at zero on its first round. */
+function figuresOf(engine: string): Figures {
+  let f = figures.get(engine);
+  if (f === undefined) {
+    f = {
+      engine,
+      rounds: 0,
+      requests: 0,
+      events: 0,
+      sources: 0,
+      stale: 0,
+      'events lacking postings': 0,
+      'views missing an event': 0,
+    };
+    figures.set(engine, f);
   }
-> = {};
+  return f;
+}
 
 async function checkBurst(engine: Engine, round: number, copies: number) {
   const { bodies, expected } = burst(round);
@@ -239,16 +255,7 @@ async function checkBurst(engine: Engine, round: number, copies: number) {
       if (!(await feedItems(s, q)).some((i) => i.id === item.id)) missingFromViews++;
   }
   expect(missingFromViews + missingFromFeed).toBe(0);
-  const f = (figures[engine.name] ??= {
-    engine: engine.name,
-    rounds: 0,
-    requests: 0,
-    events: 0,
-    sources: 0,
-    stale: 0,
-    'events lacking postings': 0,
-    'views missing an event': 0,
-  });
+  const f = figuresOf(engine.name);
   f.rounds++;
   f['events lacking postings'] += unlisted.length;
   f['views missing an event'] += missingFromViews + missingFromFeed;
@@ -298,16 +305,7 @@ async function checkSameArticle(engine: Engine) {
   expect(invariantViolations(state).violations).toEqual([]);
   expect(state.articles).toHaveLength(1);
   expect(state.views.get('*'), 'the change marker of the whole feed moved').toBeDefined();
-  const f = (figures[engine.name] ??= {
-    engine: engine.name,
-    rounds: 0,
-    requests: 0,
-    events: 0,
-    sources: 0,
-    stale: 0,
-    'events lacking postings': 0,
-    'views missing an event': 0,
-  });
+  const f = figuresOf(engine.name);
   f.requests += 12;
   f.events += 2;
   f.sources += 2;
@@ -316,7 +314,7 @@ async function checkSameArticle(engine: Engine) {
 
 afterAll(() => {
   console.log('races: concurrent ingests per engine (sources = sources checked across the events)');
-  console.table(Object.values(figures));
+  console.table([...figures.values()]);
 });
 
 describe('races on dynalite', () => {

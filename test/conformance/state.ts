@@ -43,7 +43,7 @@ export async function scanTable(endpoint: string, tableName = LOCAL_TABLE): Prom
   } finally {
     client.destroy();
   }
-  return items.sort((a, b) => (a.pk + '\u0000' + a.sk < b.pk + '\u0000' + b.sk ? -1 : 1));
+  return items.sort((a, b) => (`${a.pk}\u0000${a.sk}` < `${b.pk}\u0000${b.sk}` ? -1 : 1));
 }
 
 export function endpointOf(s: LocalService, fallback?: string): string {
@@ -63,7 +63,6 @@ export interface TableState {
   ledgers: Map<string, Ledger>;
   /** `<view>|<sort>` -> event id, from the FEED# items */
   postings: Map<string, string>;
-  meta: { version: number; modified: string } | null;
   /** view -> its change marker, from the META#<view> items */
   views: Map<string, ViewMeta>;
 }
@@ -75,7 +74,6 @@ export function readState(items: Item[]): TableState {
     articles: [],
     ledgers: new Map(),
     postings: new Map(),
-    meta: null,
     views: new Map(),
   };
   const heads = new Map<string, StoredEvent>();
@@ -97,8 +95,6 @@ export function readState(items: Item[]): TableState {
       });
     } else if (item.pk.startsWith('FEED#'))
       state.postings.set(`${item.pk.slice('FEED#'.length)}|${item.sk}`, String(item.id));
-    else if (item.pk === 'META')
-      state.meta = { version: Number(item.version), modified: String(item.modified) };
     else if (item.pk.startsWith('META#')) {
       const meta = ViewMeta.parse(JSON.parse(String(item.doc)));
       state.views.set(meta.view, meta);
@@ -172,7 +168,7 @@ export function invariantViolations(state: TableState): {
     for (const entry of ledger.entries) {
       for (const key of entry.reports) {
         const e = events.get(entry.id);
-        if (!e || !e.reports.some((r) => r.key === key)) {
+        if (!e?.reports.some((r) => r.key === key)) {
           // a claim of the article's current revision must be in its event
           if (currentReports.has(key))
             violations.push(

@@ -21,11 +21,10 @@ describe('event identity', () => {
     );
   });
 
-  it('derives stable, URL-safe ids from the first report', () => {
+  it('derives a URL-safe id from the first report, another for another report', () => {
     const id = newEventId(reportKey('https://a.test/x', 0));
-    expect(id).toBe(newEventId(reportKey('https://a.test/x', 0)));
+    expect(id).toBe('NAkGTzMxAAx1r9Dy');
     expect(id).not.toBe(newEventId(reportKey('https://a.test/x', 1)));
-    expect(id).toMatch(/^[A-Za-z0-9]{16}$/);
   });
 
   it('matches an announcement and a later report of the same visit', () => {
@@ -63,7 +62,37 @@ describe('event identity', () => {
         { name: 'Xaysomphone Phomvihane', title: null, country: 'LA' },
       ],
     });
-    expect(matchReport(otherCall, 'a#2', [entry])).toBeNull();
+    expect(matchReport(otherCall, 'b#0', [entry])).toBeNull();
+  });
+
+  it('takes a Vietnamese and an English report naming one principal two ways as one event', () => {
+    const vi = facts({
+      category: 'meeting',
+      type: 'talks',
+      countries: ['CN', 'VN'],
+      participants: [
+        { name: 'Tập Cận Bình', title: null, country: 'CN' },
+        { name: 'Tô Lâm', title: null, country: 'VN' },
+      ],
+    });
+    const en = facts({
+      category: 'meeting',
+      type: 'talks',
+      countries: ['CN', 'VN'],
+      participants: [
+        { name: 'Xi Jinping', title: null, country: 'CN' },
+        { name: 'To Lam', title: null, country: 'VN' },
+      ],
+    });
+    expect(matchReport(en, 'en#0', [entryFor('e1', ['vi#0', vi])])?.id).toBe('e1');
+  });
+
+  it('never takes two reports of one article as one event (the article told them apart)', () => {
+    const monday = facts({ category: 'meeting', type: 'meeting', start: '2024-07-08' });
+    const tuesday = facts({ category: 'meeting', type: 'talks', start: '2024-07-09' });
+    const entry = entryFor('e1', ['a#1', monday]);
+    expect(matchReport(tuesday, 'a#2', [entry])).toBeNull();
+    expect(matchReport(tuesday, 'b#0', [entry])?.id).toBe('e1');
   });
 
   it('takes one summit called talks by one outlet and a high-level meeting by another as one event', () => {

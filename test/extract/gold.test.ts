@@ -1,4 +1,5 @@
-// Extraction against the annotated seed and dev articles (../shared beside the repo).
+// Extraction against the annotated seed, dev and real (Vietnamese and English) articles
+// (../shared beside the repo).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +80,20 @@ describe.skipIf(!existsSync(realset))('real Vietnamese news, article by article'
 
   it('reaches mean field accuracy >= 0.93', () => {
     expect(score.fieldAverage, score.problems.join('\n')).toBeGreaterThanOrEqual(0.93);
+  });
+});
+
+const realsetEn = path.join(shared, 'realset-en');
+if (!existsSync(realsetEn))
+  console.warn(`no ${realsetEn}: the real English news extraction suite is skipped`);
+describe.skipIf(!existsSync(realsetEn))('real English news, article by article', () => {
+  const score = scoreSet(loadSet(realsetEn), extractEvents);
+
+  it('reaches event F1 >= 0.90', () => {
+    expect(score.f1, score.problems.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reaches mean field accuracy >= 0.90', () => {
+    expect(score.fieldAverage, score.problems.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -55,21 +55,24 @@ describe('hostile input', () => {
     expect(extractEvents(article(prose.repeat(12_000)))).toEqual([]);
   });
 
-  it('survives pathological repetition of cues, names and dates', () => {
-    const units = [
-      'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone ngày 5/3. ',
+  it('finds one event in a sentence repeated 200,000 characters long, and none in repeated cues, titles, dates or markup', () => {
+    const talks =
+      'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone ngày 5/3. ';
+    const events = extractEvents(article(talks.repeat(Math.ceil(200_000 / talks.length))));
+    expect(events.map((e) => [e.type, e.countries, e.start])).toEqual([
+      ['talks', ['LA', 'VN'], '2025-03-05'],
+    ]);
+    const noEvent = [
       'thăm thăm hội đàm hội kiến tiếp gặp điện đàm kỳ họp Ủy ban ',
       'Tổng Bí thư, Chủ tịch nước, Thủ tướng, Bộ trưởng, ',
       'ngày 5/3 đến 6/3 tháng 12/2025 hôm nay hôm qua ngày mai (11/9) ',
       '<p class="x">&amp;&lt;&#7871;</p>',
       '((((((((((',
     ];
-    for (const unit of units) {
-      const events = extractEvents(article(unit.repeat(Math.ceil(200_000 / unit.length))));
-      expect(Array.isArray(events)).toBe(true);
-      // the same event repeated is still one event
-      expect(events.length).toBeLessThanOrEqual(2);
-    }
+    for (const unit of noEvent)
+      expect(extractEvents(article(unit.repeat(Math.ceil(200_000 / unit.length)))), unit).toEqual(
+        [],
+      );
   });
 
   it('takes time linear in the length of the text', () => {
@@ -89,23 +92,23 @@ describe('hostile input', () => {
     }
   });
 
-  it('handles a long title and odd publication dates', () => {
-    expect(() =>
-      extractEvents({
-        ...article(
-          'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
-          'x'.repeat(5000),
-        ),
-        publishedAt: '2025-12-31',
-      }),
-    ).not.toThrow();
-    expect(() =>
-      extractEvents({
-        ...article(
-          'Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
-        ),
-        publishedAt: 'not a date',
-      }),
-    ).not.toThrow();
+  it('reads the talks under a 5,000-character title, and with a publication date it cannot read', () => {
+    const longTitle = extractEvents({
+      ...article(
+        'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
+        'x'.repeat(5000),
+      ),
+      publishedAt: '2025-12-31',
+    });
+    expect(
+      longTitle.map((e) => [e.type, e.countries, e.start, e.participants.map((p) => p.name)]),
+    ).toEqual([['talks', ['LA', 'VN'], '2025-12-31', ['Phạm Minh Chính', 'Sonexay Siphandone']]]);
+    const undated = extractEvents({
+      ...article(
+        'Hôm nay, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.',
+      ),
+      publishedAt: 'not a date',
+    });
+    expect(undated.map((e) => [e.type, e.countries])).toEqual([['talks', ['LA', 'VN']]]);
   });
 });

@@ -4,7 +4,7 @@ import { findPeople, resolvePeople } from '../../functions/extract/people.js';
 import { tokenize } from '../../functions/extract/tokens.js';
 
 const people = (s: string) =>
-  findPeople(s, tokenize(s)).map((p) => ({
+  findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }).map((p) => ({
     title: p.title,
     name: p.name,
     country: p.country,
@@ -102,8 +102,10 @@ describe('resolvePeople', () => {
       'Thủ tướng Ấn Độ Narendra Modi',
       'Thủ tướng Modi nói',
     ];
-    const mentions = sentences.flatMap((s) => findPeople(s, tokenize(s)));
-    const { personOf } = resolvePeople(mentions);
+    const mentions = sentences.flatMap((s) =>
+      findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }),
+    );
+    const { personOf } = resolvePeople(mentions, 'VN');
     expect(personOf.map((p) => p && `${p.name} ${p.country}`)).toEqual([
       'Joe Biden US',
       'Joe Biden US',
@@ -115,7 +117,10 @@ describe('resolvePeople', () => {
   });
   it('gives Vietnamese names without a country to Vietnam and known leaders their country', () => {
     const s = 'Thủ tướng Phạm Văn Ba gặp Thủ tướng Donald Tusk';
-    const { personOf } = resolvePeople(findPeople(s, tokenize(s)));
+    const { personOf } = resolvePeople(
+      findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }),
+      'VN',
+    );
     expect(personOf.map((p) => p?.country)).toEqual(['VN', 'PL']);
   });
 });

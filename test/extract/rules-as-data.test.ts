@@ -1,11 +1,12 @@
 // The extractor's rules are data: every cue, title, role and date phrase lives in
-// functions/extract/data/<language>/*.json, and no file of code holds one as a string literal.
+// functions/extract/data/<language>/*.json (Vietnamese and English), and no file of code holds one as a string literal.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const extractDir = path.resolve(import.meta.dirname, '../../functions/extract');
-const dataDir = path.join(extractDir, 'data', 'vi');
+const dataRoot = path.join(extractDir, 'data');
+const languages = readdirSync(dataRoot);
 
 /** Every phrase a table holds: the items of its lists, the keys of its phrase maps and the `phrase`/`name` of its entries. */
 function phrasesOf(value: unknown, key = ''): string[] {
@@ -41,10 +42,14 @@ function literalsOf(source: string): string[] {
 /** A letter only Vietnamese writing uses (ă, ơ, ư, đ and the tone marks). */
 const VIETNAMESE_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ]/u;
 
-const tables = readdirSync(dataDir).filter((f) => f.endsWith('.json'));
+const tables = languages.flatMap((l) =>
+  readdirSync(path.join(dataRoot, l))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(dataRoot, l, f)),
+);
 const phrases = new Set(
   tables
-    .flatMap((f) => phrasesOf(JSON.parse(readFileSync(path.join(dataDir, f), 'utf8'))))
+    .flatMap((f) => phrasesOf(JSON.parse(readFileSync(f, 'utf8'))))
     .map((p) => p.toLowerCase().trim())
     .filter((p) => p.length > 1),
 );
@@ -56,6 +61,9 @@ describe('rules as data', () => {
     expect(phrases.has('hội đàm')).toBe(true);
     expect(phrases.has('lời mời của')).toBe(true);
     expect(phrases.has('tuần tới')).toBe(true);
+    expect(languages).toEqual(expect.arrayContaining(['vi', 'en']));
+    expect(phrases.has('held talks')).toBe(true);
+    expect(phrases.has('at the invitation of')).toBe(true);
   });
 
   it.each(codeFiles)(

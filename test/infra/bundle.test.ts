@@ -12,15 +12,20 @@ import { ensureTable } from '../../infra/local/table.js';
 import { type FixtureServer, fixtureServer } from '../poll/fixtures.js';
 import { build } from './helpers.js';
 
-/** A fixture outlet on this machine: what the deployed poller must never reach. */
-const OUTLET_PORT = 4156;
-const OUTLET_FEED = `http://127.0.0.1:${OUTLET_PORT}/feed.rss`;
+/** A fixture outlet on this machine (on a port the system gives): what the deployed poller must never reach. */
+let outletPort = 0;
+const outletFeed = () => `http://127.0.0.1:${outletPort}/feed.rss`;
 /** Every way someone might try to switch the test-only allowlist on from outside. */
-const ALLOW_ATTEMPTS = Object.fromEntries(
-  ['ALLOW_HOST', 'ALLOW_HOSTS', 'POLL_ALLOW_HOST', 'POLL_ALLOW_HOSTS', 'npm_config_allow_host'].map(
-    (k) => [k, `127.0.0.1:${OUTLET_PORT}`],
-  ),
-);
+const allowAttempts = () =>
+  Object.fromEntries(
+    [
+      'ALLOW_HOST',
+      'ALLOW_HOSTS',
+      'POLL_ALLOW_HOST',
+      'POLL_ALLOW_HOSTS',
+      'npm_config_allow_host',
+    ].map((k) => [k, `127.0.0.1:${outletPort}`]),
+  );
 
 /** A fresh Node process; asynchronous, so dynalite in this one keeps answering. */
 function runNode(
@@ -58,16 +63,14 @@ function urlEvent(method: string, rawPath: string, body?: string) {
 let engine: LocalEngine;
 let outlet: FixtureServer;
 beforeAll(async () => {
-  outlet = await fixtureServer(
-    {
-      '/robots.txt': (_req, res) => res.writeHead(404).end(),
-      '/feed.rss': (_req, res) =>
-        res
-          .writeHead(200, { 'content-type': 'application/rss+xml' })
-          .end('<rss version="2.0"><channel><title>t</title></channel></rss>'),
-    },
-    OUTLET_PORT,
-  );
+  outlet = await fixtureServer({
+    '/robots.txt': (_req, res) => res.writeHead(404).end(),
+    '/feed.rss': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end('<rss version="2.0"><channel><title>t</title></channel></rss>'),
+  });
+  outletPort = Number(new URL(outlet.base).port);
   engine = await startDynalite();
   const client = new DynamoDBClient({
     endpoint: engine.endpoint,
@@ -105,9 +108,9 @@ describe('bundled handlers', () => {
       sources: [
         {
           name: 'local-outlet',
-          feedUrl: OUTLET_FEED,
+          feedUrl: outletFeed(),
           language: 'vi',
-          urlFilter: `^http://127\\.0\\.0\\.1:${OUTLET_PORT}/`,
+          urlFilter: `^http://127\\.0\\.0\\.1:${outletPort}/`,
         },
       ],
     });
@@ -149,13 +152,13 @@ describe('bundled handlers', () => {
             (e): e is [string, string] => typeof e[1] === 'string',
           ),
         );
-        expect(JSON.parse(deployed.SOURCES!)[0].feedUrl).toBe(OUTLET_FEED);
+        expect(JSON.parse(deployed.SOURCES!)[0].feedUrl).toBe(outletFeed());
         const probe = await runNode(
           `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
            const r = await m.handler({}, { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 300000 });
            process.stdout.write(JSON.stringify(r));`,
-          { ...deployed, ...ALLOW_ATTEMPTS, ...lambdaEnvironment() },
-          ['--allow-host', `127.0.0.1:${OUTLET_PORT}`],
+          { ...deployed, ...allowAttempts(), ...lambdaEnvironment() },
+          ['--allow-host', `127.0.0.1:${outletPort}`],
         );
         expect(probe.stderr, `${id} runs`).toBe('');
         expect(JSON.parse(probe.stdout)).toEqual({ ingested: 0, failedSources: 1 });

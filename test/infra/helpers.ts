@@ -65,7 +65,7 @@ export function statementsOfRole(
 ): { statements: Statement[]; managed: unknown[] } {
   const all = resources(template);
   const role = all[roleId];
-  if (!role || role.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role`);
+  if (role?.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role`);
   const statements: Statement[] = [];
   for (const p of role.Properties?.Policies ?? []) statements.push(...p.PolicyDocument.Statement);
   for (const r of Object.values(all)) {

@@ -201,13 +201,14 @@ describe('articles in a language the extractor does not read', () => {
     const article = {
       url: 'https://news.example.com/2026/02/05/talks',
       publishedAt: '2026-02-05T08:00:00+07:00',
+      language: 'fr',
       // written for this test
-      text: 'The prime minister held talks with his Lao counterpart in Vientiane on Thursday, and the two sides agreed to deepen ties.',
+      text: 'Le Premier ministre a rencontré son homologue laotien à Vientiane jeudi, et les deux parties ont convenu de renforcer leurs liens.',
     };
     const r = await post(s, JSON.stringify(article));
     expect(r.status).toBe(201);
     expect(r.json.events).toEqual([]);
-    expect(r.json.notice).toMatch(/"en".*reads vi/);
+    expect(r.json.notice).toMatch(/"fr".*reads vi, en/);
     const again = await post(s, JSON.stringify(article));
     expect(again.status).toBe(200);
   });

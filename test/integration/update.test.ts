@@ -49,7 +49,13 @@ async function snapshot(): Promise<Snapshot> {
 }
 
 beforeAll(async () => {
-  s = await service({ extract: statedEvents, now: () => new Date((clock += 60_000)) });
+  s = await service({
+    extract: statedEvents,
+    now: () => {
+      clock += 60_000;
+      return new Date(clock);
+    },
+  });
 });
 afterAll(() => s.close());
 

@@ -169,20 +169,18 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(xml);
     },
     '/robots-feed.rss': (_req, res) => {
-      res
-        .writeHead(200, { 'content-type': 'application/rss+xml' })
-        .end(
-          rssFeed('Robots', base, [
-            {
-              path: `/news/${seeds[2]!.id}.html`,
-              title: 'ok',
-              publishedAt: '2026-02-03T08:00:00+07:00',
-            },
-          ]).replace(
-            '</channel>',
-            `${robotsPages.map((p) => `<item><title>r</title><link>${p}</link></item>`).join('\n')}\n</channel>`,
-          ),
-        );
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rssFeed('Robots', base, [
+          {
+            path: `/news/${seeds[2]!.id}.html`,
+            title: 'ok',
+            publishedAt: '2026-02-03T08:00:00+07:00',
+          },
+        ]).replace(
+          '</channel>',
+          `${robotsPages.map((p) => `<item><title>r</title><link>${p}</link></item>`).join('\n')}\n</channel>`,
+        ),
+      );
     },
     // a link inside the filter that redirects outside it
     '/filtered.rss': (_req, res) => {

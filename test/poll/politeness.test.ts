@@ -1,7 +1,7 @@
 // The poller's decisions (functions/poll/politeness.ts), without I/O: robots.txt,
 // pacing, redirects, response types, backoff, item selection, canonical trust.
 import { describe, expect, it } from 'vitest';
-import type { FeedEntry } from '../../functions/poll/feed.js';
+import type { SourceItem } from '../../functions/poll/feed.js';
 import {
   AGENT_TOKEN,
   backoffMs,
@@ -206,7 +206,7 @@ describe('backoff of a failing source', () => {
 
 describe('item selection', () => {
   const source: Source = { name: 's', feedUrl: 'https://news.example/rss', language: 'vi' };
-  const e = (link: string, published: string | null = null): FeedEntry => ({
+  const e = (link: string, published: string | null = null): SourceItem => ({
     link,
     title: null,
     published,

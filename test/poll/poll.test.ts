@@ -97,13 +97,11 @@ beforeAll(async () => {
     '/feeds/thoi-su.rss': cached(
       () =>
         rssFeed('Thời sự', site.base, [
-          ...articles
-            .filter(inFeedA)
-            .map((a) => ({
-              path: `/news/${a.id}.html`,
-              title: a.title,
-              publishedAt: a.publishedAt,
-            })),
+          ...articles.filter(inFeedA).map((a) => ({
+            path: `/news/${a.id}.html`,
+            title: a.title,
+            publishedAt: a.publishedAt,
+          })),
           {
             path: '/private/draft.html',
             title: 'Bản nháp',

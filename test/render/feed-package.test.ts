@@ -1,14 +1,10 @@
-// Each fault of the npm `feed` package (6.0) that functions/render/feed-package.ts
-// works around: what raw `feed` writes, and what the wrapper writes instead.
+// Each fault of the npm `feed` package (6.0) that made functions/render/feed-xml.ts
+// write Atom and RSS directly: what raw `feed` writes, and what the writer writes instead.
 import { Feed } from 'feed';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAtom } from '../../functions/render/atom.js';
 import { type FeedEntry, feedEntry, feedMeta } from '../../functions/render/entries.js';
-import {
-  atomWithFeedPackage,
-  rssWithFeedPackage,
-  type XmlFeedInput,
-} from '../../functions/render/feed-package.js';
+import { atomDocument, rssDocument, type XmlFeedInput } from '../../functions/render/feed-xml.js';
 import { eventFeedId } from '../../functions/render/ids.js';
 import { renderRss } from '../../functions/render/rss.js';
 import { parseXml, text, unescapeHtml, xmllintAll } from './helpers.js';
@@ -56,6 +52,11 @@ function rawFeed(
   return feed;
 }
 
+/** An Atom document with no withdrawn entries. */
+function atomXml(i: XmlFeedInput): string {
+  return atomDocument({ ...i, deleted: [] });
+}
+
 function atomEntry(xml: string) {
   return parseXml(xml).feed.entry[0];
 }
@@ -83,15 +84,15 @@ describe('F1: characters XML 1.0 cannot carry', () => {
     expect(() => parseXml(f.rss2())).toThrow();
     expectXmllint([f.atom1()], false);
   });
-  it('the wrapper removes them', () => {
-    const atom = atomWithFeedPackage(input({ title }));
-    const rss = rssWithFeedPackage(input({ title }));
+  it('the writer removes them', () => {
+    const atom = atomXml(input({ title }));
+    const rss = rssDocument(input({ title }));
     expect(text(atomEntry(atom).title)).toBe('Hội đàm Việt–Lào  x');
     expect(text(rssItem(rss).title)).toBe('Hội đàm Việt–Lào  x');
     expectXmllint([atom, rss], true);
   });
   it('CR LF and lone CR become LF (what an XML parser would make of them anyway)', () => {
-    const atom = atomWithFeedPackage(input({ contentHtml: '<p>a\r\nb\rc</p>' }));
+    const atom = atomXml(input({ contentHtml: '<p>a\r\nb\rc</p>' }));
     expect(atom).not.toContain('\r');
     expect(text(atomEntry(atom).content)).toBe('<p>a\nb\nc</p>');
   });
@@ -106,12 +107,12 @@ describe('F2: plain text emitted as HTML (Atom title/summary, RSS description)',
     expect(text(entry.title)).toBe(title); // the HTML is the raw text: invalid HTML, "<2030" is a tag
     expect(text(rssItem(f.rss2()).description)).toBe(title);
   });
-  it('the wrapper HTML-escapes them; the RSS title stays plain text', () => {
-    const atom = atomEntry(atomWithFeedPackage(input({ title, summary: title })));
+  it('the writer HTML-escapes them; the RSS title stays plain text', () => {
+    const atom = atomEntry(atomXml(input({ title, summary: title })));
     expect(text(atom.title)).toBe('An ninh &amp; hợp tác: &quot;ASEAN &lt;2030&quot; 🇻🇳🤝🌏');
     expect(unescapeHtml(text(atom.title))).toBe(title);
     expect(unescapeHtml(text(atom.summary))).toBe(title);
-    const item = rssItem(rssWithFeedPackage(input({ title, summary: title })));
+    const item = rssItem(rssDocument(input({ title, summary: title })));
     expect(text(item.title)).toBe(title);
     expect(unescapeHtml(text(item.description))).toBe(title);
   });
@@ -128,9 +129,9 @@ describe('F3: two "]]>" in one CDATA section', () => {
   it('one "]]>" is fine in raw feed', () => {
     expect(text(rssItem(rawFeed({ title: 'a ]]> b' }).rss2()).title)).toBe('a ]]> b');
   });
-  it('the wrapper splits every one', () => {
-    const rss = rssWithFeedPackage(input({ title, contentHtml: `<p>${title}</p>` }));
-    const atom = atomWithFeedPackage(input({ title, contentHtml: `<p>${title}</p>` }));
+  it('the writer splits every one', () => {
+    const rss = rssDocument(input({ title, contentHtml: `<p>${title}</p>` }));
+    const atom = atomXml(input({ title, contentHtml: `<p>${title}</p>` }));
     expect(text(rssItem(rss).title)).toBe(title);
     expect(text(rssItem(rss)['content:encoded'])).toBe(`<p>${title}</p>`);
     expect(unescapeHtml(text(atomEntry(atom).title))).toBe(title);
@@ -146,11 +147,11 @@ describe('F4: attribute values (< not escaped; TAB and LF normalized away)', () 
     expect(() => parseXml(f.atom1())).toThrow(/attribute|well-formed/);
     expectXmllint([f.atom1()], false);
   });
-  it('the wrapper writes references, so the value survives attribute normalization', () => {
-    const xml = atomWithFeedPackage(
+  it('the writer writes references, so the value survives attribute normalization', () => {
+    const xml = atomXml(
       input({ categories: [{ term: 'a<b', label, scheme: 'tag:feeds.example.org,2024:x' }] }),
     );
-    expect(xml).toContain('label="Lào &lt;LA> &amp; &quot;Việt&quot;&#10;&#9;Nam"');
+    expect(xml).toContain('label="Lào &lt;LA&gt; &amp; &quot;Việt&quot;&#10;&#9;Nam"');
     expect(atomEntry(xml).category[0]['@label']).toBe(label);
     expect(atomEntry(xml).category[0]['@term']).toBe('a<b');
     expectXmllint([xml], true);
@@ -162,7 +163,7 @@ describe('F5: Atom category without term', () => {
     const entry = atomEntry(rawFeed({ title: 't', category: [{ name: 'Lào' }] }).atom1());
     expect(entry.category[0]['@term']).toBeUndefined();
   });
-  it('the wrapper always sets term (the code) and label (the words)', () => {
+  it('the writer always sets term (the code) and label (the words)', () => {
     const entry = atomEntry(renderAtom(page));
     const terms = entry.category.map((c: any) => c['@term']);
     expect(terms).toEqual(['state_visit', 'visit', 'announced', 'LA', 'VN']);
@@ -180,11 +181,9 @@ describe('F6: Atom ids go through new URL()', () => {
     expect(text(atomEntry(f.atom1()).id)).not.toBe(iri);
     expect(text(rssItem(f.rss2()).guid)).toBe(iri);
   });
-  it('the wrapper refuses ids that would change, and ids.ts makes ASCII urn:uuid ids', () => {
-    expect(() => atomWithFeedPackage(input({ id: 'event-001' }))).toThrow(/not a URI/);
-    expect(() =>
-      atomWithFeedPackage(input({ id: 'https://feeds.example.org/sự-kiện/001' })),
-    ).toThrow(/ASCII/);
+  it('the writer refuses ids that would change, and ids.ts makes ASCII urn:uuid ids', () => {
+    expect(() => atomXml(input({ id: 'event-001' }))).toThrow(/not a URI/);
+    expect(() => atomXml(input({ id: 'https://feeds.example.org/sự-kiện/001' }))).toThrow(/ASCII/);
     const p = samplePage([stateVisit({ id: 'sự-kiện/001 & <x>' })]);
     const atomId = text(atomEntry(renderAtom(p)).id);
     const guid = text(rssItem(renderRss(p)).guid);
@@ -199,7 +198,7 @@ describe('F7: a feed without id', () => {
     const f = rawFeed({ title: 't' }, { id: undefined as unknown as string });
     expect(f.atom1()).toContain('<id/>');
   });
-  it('the wrapper always writes the view id', () => {
+  it('the writer always writes the view id', () => {
     expect(text(parseXml(renderAtom(page)).feed.id)).toBe(
       'tag:feeds.example.org,2024:feed?country=LA',
     );
@@ -214,7 +213,7 @@ describe('F8: dates default to the current time', () => {
     expect(f.atom1()).toContain('<updated>2030-01-01T00:00:00.000Z</updated>');
     expect(f.rss2()).toContain('<lastBuildDate>Tue, 01 Jan 2030 00:00:00 GMT</lastBuildDate>');
   });
-  it('the wrapper passes page.updated and the event dates, whatever the clock says', () => {
+  it('the writer passes page.updated and the event dates, whatever the clock says', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
     const a1 = renderAtom(page);
@@ -239,16 +238,16 @@ describe('F9: xml-js turns a literal "&amp;" in text into "&"', () => {
     expect(text(feed.title)).toBe('A & B');
     expect(text(feed.author.name)).toBe('C & D');
   });
-  it('the wrapper keeps it', () => {
+  it('the writer keeps it', () => {
     const meta = {
       ...feedMeta(page),
       title: 'A &amp; B',
       author: { name: 'C &amp; D', url: 'https://feeds.example.org/' },
     };
-    const atom = parseXml(atomWithFeedPackage(input({}, { meta }))).feed;
+    const atom = parseXml(atomXml(input({}, { meta }))).feed;
     expect(text(atom.title)).toBe('A &amp; B');
     expect(text(atom.author.name)).toBe('C &amp; D');
-    const rss = parseXml(rssWithFeedPackage(input({}, { meta }))).rss.channel;
+    const rss = parseXml(rssDocument(input({}, { meta }))).rss.channel;
     expect(text(rss.title)).toBe('A &amp; B');
     expect(text(rss.item[0]['dc:creator'][0])).toBe('C &amp; D');
   });
@@ -265,7 +264,7 @@ describe('F10: no xml:lang and no rel="next"', () => {
     expect(f.atom1()).not.toContain('rel="next"');
     expect(f.rss2()).not.toContain('rel="next"');
   });
-  it('the wrapper writes xml:lang and RFC 5005 next links in Atom and RSS', () => {
+  it('the writer writes xml:lang and RFC 5005 next links in Atom and RSS', () => {
     const feed = parseXml(renderAtom(page)).feed;
     expect(feed['@xml:lang']).toBe('vi');
     const rels = Object.fromEntries(feed.link.map((l: any) => [l['@rel'], l['@href']]));
@@ -293,7 +292,7 @@ describe('F11: RSS <author> must be an e-mail address', () => {
       'Tô Lâm',
     );
   });
-  it('the wrapper writes <dc:creator> (namespace declared) and no <author>', () => {
+  it('the writer writes <dc:creator> (namespace declared) and no <author>', () => {
     const xml = renderRss(page);
     expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
     const item = rssItem(xml);
@@ -301,7 +300,7 @@ describe('F11: RSS <author> must be an e-mail address', () => {
     expect(item['dc:creator']).toEqual(['diplomacy-feed']);
   });
   it('declares xmlns:dc even when no item has content', () => {
-    const xml = rssWithFeedPackage(input({ contentHtml: '' }));
+    const xml = rssDocument(input({ contentHtml: '' }));
     expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
     expectXmllint([xml], true);
   });

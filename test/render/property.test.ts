@@ -4,18 +4,19 @@
 //
 // 5 properties × 2,000 runs = 10,000 generated events, each carrying 9 hostile strings
 // (id, participant name and title, place, city, source title and outlet, evidence,
-// filter label): 18,000 hostile strings per format, 90,000 in all.
+// filter label): 18,000 hostile strings per format, 90,000 in all; and a sixth: the
+// facts' HTML, built from pieces escaped once, is the escaped text.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiplomaticEvent } from '../../functions/domain/event.js';
 import { renderAtom } from '../../functions/render/atom.js';
-import { cleanText, escapeHtml, oneLine } from '../../functions/render/escape.js';
+import { escapeHtml, oneLine, xmlSafeText } from '../../functions/render/escape.js';
 import { renderEventPage, renderHomePage } from '../../functions/render/html.js';
 import { renderCalendar } from '../../functions/render/ical.js';
 import { eventFeedId } from '../../functions/render/ids.js';
 import { renderJsonFeed } from '../../functions/render/jsonfeed.js';
 import { renderRss } from '../../functions/render/rss.js';
-import { eventTitle, renderLanguage } from '../../functions/render/text.js';
+import { eventFacts, eventTitle, renderLanguage } from '../../functions/render/text.js';
 import type { FeedPage } from '../../functions/render/types.js';
 import {
   icalEvents,
@@ -276,11 +277,22 @@ describe('hostile text in every format', () => {
         }
         const page = renderEventPage(c.event, c.page);
         for (const s of expectations(c)) expect(page).toContain(escapeHtml(s));
-        expect(cleanText(page)).toBe(page);
+        expect(xmlSafeText(page)).toBe(page);
       }),
       { numRuns: RUNS_PER_FORMAT },
     );
   }, 60_000);
+
+  it('every fact carries its text escaped as its HTML', () => {
+    fc.assert(
+      fc.property(hostileCase, (c) => {
+        for (const fact of eventFacts(c.event, renderLanguage(c.page))) {
+          expect(fact.valueHtml).toBe(escapeHtml(fact.value));
+        }
+      }),
+      { numRuns: RUNS_PER_FORMAT },
+    );
+  });
 
   afterAll(() => {
     // xmllint, a strict parser nobody here wrote, over a sample of the documents above.

@@ -7,15 +7,17 @@ import {
   toInstant,
 } from '../../functions/render/dates.js';
 import {
-  cleanText,
   escapeHtml,
+  escapeHtmlLine,
   escapeXmlAttr,
   isHttpUrl,
   oneLine,
+  xmlSafeText,
 } from '../../functions/render/escape.js';
 import { eventFeedId, eventUid, eventUrl, feedViewId } from '../../functions/render/ids.js';
 import {
   countryName,
+  eventFacts,
   eventSummary,
   eventTitle,
   officeTitleEn,
@@ -91,6 +93,34 @@ describe('titles', () => {
     expect(countryName('VN', 'en')).toBe('Vietnam');
   });
 
+  it('every country name is one line already (titles use them as they are)', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (let a = 65; a <= 90; a++) {
+        for (let b = 65; b <= 90; b++) {
+          const name = countryName(String.fromCharCode(a, b), lang);
+          expect(oneLine(name)).toBe(name);
+        }
+      }
+    }
+  });
+
+  it("facts carry their HTML too, country names escaped ('&' in some)", () => {
+    const facts = eventFacts(
+      stateVisit({
+        countries: ['BA', 'VN'],
+        host: 'BA',
+        location: { place: null, city: null, country: 'BA' },
+      }),
+      'en',
+    );
+    const byKey = Object.fromEntries(facts.map((f) => [f.key, f]));
+    expect(byKey.countries!.value).toBe('Bosnia & Herzegovina (BA), Vietnam (VN)');
+    expect(byKey.countries!.valueHtml).toBe('Bosnia &amp; Herzegovina (BA), Vietnam (VN)');
+    expect(byKey.host!.valueHtml).toBe('Bosnia &amp; Herzegovina');
+    expect(byKey.location!.valueHtml).toBe('Bosnia &amp; Herzegovina');
+    for (const f of facts) expect(f.valueHtml).toBe(escapeHtml(f.value));
+  });
+
   it('summaries list the facts', () => {
     expect(eventSummary(stateVisit(), 'en')).toBe(
       'Type: State visit. Status: announced. Date: 5 Feb 2026. Countries: Laos (LA), Vietnam (VN). Host: Laos. Guest: Vietnam. ' +
@@ -119,11 +149,8 @@ describe('dates', () => {
 
 describe('ids', () => {
   const page = samplePage([], { baseUrl: 'http://127.0.0.1:3000' });
-  it('tag: ids without the port, encoded urls, UIDs', () => {
-    expect(eventFeedId('a/b c')).toMatch(
-      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
-    expect(eventFeedId('a/b c')).toBe(eventFeedId('a/b c'));
+  it("an event's item id is a version-5 urn:uuid of its id, its URL encodes the id, its calendar UID is the same uuid", () => {
+    expect(eventFeedId('a/b c')).toBe('urn:uuid:9d019a72-c771-579f-8528-a2d97b4381e0');
     expect(eventFeedId('a/b c')).not.toBe(eventFeedId('a/b d'));
     expect(eventUrl('a/b c', page)).toBe('http://127.0.0.1:3000/events/a%2Fb%20c');
     expect(`urn:uuid:${eventUid({ id: 'a,b;c' })}`).toBe(eventFeedId('a,b;c'));
@@ -143,13 +170,33 @@ describe('ids', () => {
 });
 
 describe('escaping', () => {
-  it('cleanText removes what XML cannot carry and normalizes line ends', () => {
-    expect(cleanText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe(
+  it('xmlSafeText removes what XML cannot carry and normalizes line ends', () => {
+    expect(xmlSafeText('a\u0000b\u0008c\u000bd\uFFFEe\uFFFFf\uD800g\uDC00h\r\ni\rj😀')).toBe(
       'abcdefgh\ni\nj😀',
     );
   });
   it('oneLine collapses white space and controls', () => {
     expect(oneLine('  a\n\tb\u0085c\u2029d  ')).toBe('a b c d');
+  });
+  it('oneLine (and escapeHtmlLine) return a string unchanged only when the full clean-up would not change it', () => {
+    // the clean-up oneLine skips for strings its one test finds clean
+    const full = (s: string) =>
+      xmlSafeText(s)
+        .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `${ch}b`, `a${ch}`, `a ${ch}b`]) {
+        if (oneLine(s) !== full(s)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        if (escapeHtmlLine(s) !== escapeHtml(full(s)))
+          throw new Error(`escapeHtmlLine: U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    for (const s of ['a  b', ' a', 'a ', 'a b', '😀 x', '\uD83D\uDE00', `<a href="x">'&'</a>  `]) {
+      expect(oneLine(s)).toBe(full(s));
+      expect(escapeHtmlLine(s)).toBe(escapeHtml(full(s)));
+    }
   });
   it('escapeHtml and escapeXmlAttr', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(

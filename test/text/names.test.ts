@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKeys, sameName } from '../../functions/text/names.js';
+import { nameIn, nameKeys, personIdOf, placeIn, sameName } from '../../functions/text/names.js';
 
 describe('sameName: one person however an article writes the name', () => {
   it.each([
@@ -34,5 +34,52 @@ describe('sameName: one person however an article writes the name', () => {
 
   it('compares the words in the matching form', () => {
     expect(nameKeys('Uỷ Ban  Hoà-Bình')).toEqual(['ủy', 'ban', 'hòa', 'bình']);
+  });
+});
+
+describe('one person, every spelling (the people gazetteer)', () => {
+  it('knows a principal by the name each language writes', () => {
+    expect(sameName('Tập Cận Bình', 'Xi Jinping')).toBe(true);
+    expect(sameName('Lý Cường', 'Li Qiang')).toBe(true);
+    expect(sameName('Prabowo', 'Prabowo Subianto')).toBe(true);
+    expect(sameName('Sergei Lavrov', 'Sergey Lavrov')).toBe(true);
+  });
+  it('keeps two listed people apart, and a short form finds the listed person', () => {
+    expect(sameName('Tập Cận Bình', 'Li Qiang')).toBe(false);
+    expect(sameName('Lý Cường', 'Lý Khắc Cường')).toBe(false);
+    expect(sameName('Xi', 'Tập Cận Bình')).toBe(true);
+  });
+  it('gives a listed person a stable id', () => {
+    expect(personIdOf(nameKeys('Tập Cận Bình'))).toBe('Q15031');
+    expect(personIdOf(nameKeys('Xi Jinping'))).toBe('Q15031');
+    expect(personIdOf(nameKeys('Nguyễn Văn A'))).toBeNull();
+  });
+});
+
+describe('nameIn: a name as a page in each language writes it', () => {
+  it.each([
+    ['Tập Cận Bình', 'en', 'Xi Jinping'],
+    ['Xi Jinping', 'vi', 'Tập Cận Bình'],
+    ['Li Qiang', 'vi', 'Lý Cường'],
+    ['Phạm Minh Chính', 'en', 'Pham Minh Chinh'],
+    ['Đỗ Văn Chiến', 'en', 'Do Van Chien'],
+    ['Joe Biden', 'vi', 'Joe Biden'],
+    ['Sonexay Siphandone', 'en', 'Sonexay Siphandone'],
+  ] as const)('%s in %s is %s', (name, language, expected) => {
+    expect(nameIn(name, language)).toBe(expected);
+  });
+});
+
+describe('placeIn: a city as a page in each language writes it', () => {
+  it.each([
+    ['Viêng Chăn', 'en', 'Vientiane'],
+    ['Moskva', 'en', 'Moscow'],
+    ['Moscow', 'vi', 'Mát-xcơ-va'],
+    ['Hà Nội', 'en', 'Hanoi'],
+    ['Hanoi', 'vi', 'Hà Nội'],
+    ['Quy Nhơn', 'en', 'Quy Nhon'],
+    ['Tashkent', 'vi', 'Tashkent'],
+  ] as const)('%s in %s is %s', (name, language, expected) => {
+    expect(placeIn(name, language)).toBe(expected);
   });
 });

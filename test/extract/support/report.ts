@@ -13,5 +13,5 @@ for (const dir of dirs.length > 0 ? dirs : ['../shared/seeds', '../shared/devset
       console.log(
         `   ${f.padEnd(17)} ${(v.correct / v.total).toFixed(2)} (${typeof v.correct === 'number' && v.total === 1 ? '' : `${v.correct}/${v.total}`})`,
       );
-  for (const p of score.problems) console.log('   ' + p);
+  for (const p of score.problems) console.log(`   ${p}`);
 }

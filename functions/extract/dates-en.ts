@@ -1,0 +1,316 @@
+// English dates in news text ("March 5", "5-7 March", "Dec. 12-13", "on Tuesday", "next
+// month", "this week", "in November"), resolved against the publication day the way the
+// Vietnamese reader resolves its own: a day without a year is the occurrence nearest to
+// publication, a bare weekday the last one unless the sentence looks ahead, a week only
+// roughly. Works on the matching form (lower case). The words are data
+// (data/en/dates.json); each pattern is a fixed sequence of bounded pieces, so scanning
+// stays linear. (chrono-node reads these too, but it would add 47 KB to the ingest bundle,
+// which holds the 500 KB budget only without it.)
+import * as z from 'zod/mini';
+import datesData from './data/en/dates.json' with { type: 'json' };
+import {
+  type DateMention,
+  dayNumberOf,
+  isoDay,
+  isoMonth,
+  isoOfDayNumber,
+  isValidDay,
+  nearestYearOfDay,
+  nearestYearOfMonth,
+  type RefDate,
+  refDayNumber,
+  weekdayOf,
+} from './dates.js';
+import { anyOf } from './patterns.js';
+
+const Words = z.record(z.string(), z.number());
+const DATES = z
+  .object({
+    months: Words,
+    weekdays: Words,
+    relativeDays: Words,
+    shift: Words,
+    week: z.string(),
+    month: z.string(),
+    year: z.string(),
+    rangeJoiners: z.array(z.string()),
+    dayJoiner: z.string(),
+    monthLead: z.array(z.string()),
+    weekdayForward: z.array(z.string()),
+    sameDay: z.array(z.string()),
+  })
+  .parse(datesData);
+
+const word = (alternation: string) => `(?<![\\p{L}\\d])(?:${alternation})(?![\\p{L}])`;
+const MONTH = `(${anyOf(Object.keys(DATES.months))})\\.?`;
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)';
+const YEAR = '(?:,?\\s*(\\d{4})(?!\\d))?';
+const TO = `\\s*(?:${anyOf(DATES.rangeJoiners)})\\s*`;
+const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
+const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
+
+/** One reading of a date phrase: what it matched, and the mention it makes (or null for none). */
+interface Reading {
+  pattern: RegExp;
+  read: (m: RegExpExecArray, ctx: Context) => Omit<DateMention, 'start' | 'end'> | null;
+}
+interface Context {
+  ref: RefDate;
+  forward: boolean;
+  previousDay: string | null;
+}
+
+const flags = { relative: false, approximate: false, anchored: false };
+const month = (name: string) => DATES.months[name]!;
+const num = (s: string | undefined) => (s === undefined ? null : Number(s));
+
+function dayOf(d: number, m: number, y: number | null, ref: RefDate): string | null {
+  const year = y ?? nearestYearOfDay(d, m, ref);
+  if (year === null) return null;
+  return isValidDay(year, m, d) ? isoDay(year, m, d) : null;
+}
+
+/** A span of days: the end after the start, in the next year across a year end. */
+function span(
+  d1: number,
+  m1: number,
+  d2: number,
+  m2: number,
+  y: number | null,
+  ref: RefDate,
+): Omit<DateMention, 'start' | 'end'> | null {
+  const first = dayOf(d1, m1, y, ref);
+  if (first === null) return null;
+  const year1 = Number(first.slice(0, 4));
+  const last = dayOf(d2, m2, m2 < m1 ? year1 + 1 : year1, ref);
+  if (last === null || last <= first) return null;
+  return { value: first, endValue: last, precision: 'day', ...flags };
+}
+
+function single(
+  d: number,
+  m: number,
+  y: number | null,
+  ref: RefDate,
+): Omit<DateMention, 'start' | 'end'> | null {
+  const value = dayOf(d, m, y, ref);
+  return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
+}
+
+function weekday(
+  shiftWord: string | undefined,
+  name: string,
+  ctx: Context,
+): Omit<DateMention, 'start' | 'end'> {
+  const today = refDayNumber(ctx.ref);
+  const target = DATES.weekdays[name]!;
+  const todayWeekday = weekdayOf(ctx.ref);
+  const ahead = (target - todayWeekday + 7) % 7;
+  const back = (todayWeekday - target + 7) % 7;
+  const shift = shiftWord === undefined ? null : DATES.shift[shiftWord]!;
+  const forward = shift === null ? ctx.forward : shift > 0;
+  const day =
+    shift === 0
+      ? today + target - todayWeekday
+      : forward
+        ? today + (ahead === 0 && shift !== null ? 7 : ahead)
+        : today - (back === 0 && shift !== null ? 7 : back);
+  return { value: isoOfDayNumber(day), endValue: null, precision: 'day', ...flags, relative: true };
+}
+
+const SHIFT = anyOf(Object.keys(DATES.shift));
+const READINGS: readonly Reading[] = [
+  // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
+  {
+    pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}(?:${TO}|${AND})${DAY}${YEAR}`, 'gu'),
+    read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[3]), month(m[1]!), num(m[4]), c.ref),
+  },
+  // "April 30 to May 2"
+  {
+    pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}${TO}${MONTH}\\s*${DAY}${YEAR}`, 'gu'),
+    read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[4]), month(m[3]!), num(m[5]), c.ref),
+  },
+  // "5-7 March", "10 to 12 December 2024"
+  {
+    pattern: new RegExp(
+      `(?<![\\d.,/-])${DAY}(?:${TO}|${AND})${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`,
+      'gu',
+    ),
+    read: (m, c) => span(Number(m[1]), month(m[3]!), Number(m[2]), month(m[3]!), num(m[4]), c.ref),
+  },
+  // "30 April to 2 May"
+  {
+    pattern: new RegExp(
+      `(?<![\\d.,/-])${DAY}\\s+${MONTH}${TO}${DAY}\\s+${MONTH}(?![\\p{L}])${YEAR}`,
+      'gu',
+    ),
+    read: (m, c) => span(Number(m[1]), month(m[2]!), Number(m[3]), month(m[4]!), num(m[5]), c.ref),
+  },
+  // "March 5", "Sept. 3, 2021", "July.8"
+  {
+    pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
+    read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
+  },
+  // "5 March", "5th of March 2024"
+  {
+    pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
+    read: (m, c) => single(Number(m[1]), month(m[2]!), num(m[3]), c.ref),
+  },
+  // "in November", "November 2024", "early next month" is below
+  {
+    pattern: new RegExp(
+      `(?:(?<![\\p{L}])(?:${anyOf(DATES.monthLead)})\\s+(?:the\\s+)?${MONTH}(?![\\p{L}])${YEAR}|${MONTH_WORD}\\s+(\\d{4})(?!\\d))`,
+      'gu',
+    ),
+    read: (m, c) => {
+      const name = m[1] ?? m[3]!;
+      const y = num(m[2] ?? m[4]);
+      return {
+        value: isoMonth(y ?? nearestYearOfMonth(month(name), c.ref), month(name)),
+        endValue: null,
+        precision: 'month',
+        ...flags,
+      };
+    },
+  },
+  // "next week", "this week"
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
+    read: (m, c) => {
+      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
+      return {
+        value: isoOfDayNumber(monday),
+        endValue: isoOfDayNumber(monday + 6),
+        precision: 'day',
+        ...flags,
+        relative: true,
+        approximate: true,
+      };
+    },
+  },
+  // "next month", "last month"
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
+    read: (m, c) => {
+      const index = c.ref.year * 12 + c.ref.month - 1 + DATES.shift[m[1]!]!;
+      return {
+        value: isoMonth(Math.floor(index / 12), (index % 12) + 1),
+        endValue: null,
+        precision: 'month',
+        ...flags,
+        relative: true,
+      };
+    },
+  },
+  // "this year", "next year"
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.year}`), 'gu'),
+    read: (m, c) => ({
+      value: String(c.ref.year + DATES.shift[m[1]!]!),
+      endValue: null,
+      precision: 'year',
+      ...flags,
+      relative: true,
+    }),
+  },
+  // "on Tuesday", "next Tuesday"
+  {
+    pattern: new RegExp(word(`(?:(${SHIFT})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`), 'gu'),
+    read: (m, c) => weekday(m[1], m[2]!, c),
+  },
+  // "today", "yesterday"
+  {
+    pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'),
+    read: (m, c) => ({
+      value: isoOfDayNumber(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
+      endValue: null,
+      precision: 'day',
+      ...flags,
+      relative: true,
+    }),
+  },
+  // "the same day": the day of the last reported event
+  {
+    pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'),
+    read: (_m, c) =>
+      c.previousDay === null
+        ? null
+        : {
+            value: c.previousDay,
+            endValue: null,
+            precision: 'day',
+            ...flags,
+            relative: true,
+            anchored: true,
+          },
+  },
+  // a year on its own ("in 2015", "since 2021")
+  {
+    pattern: /(?<![\d.,/-])((?:19|20)\d{2})(?!\d)/gu,
+    read: (m) => ({ value: m[1]!, endValue: null, precision: 'year', ...flags }),
+  },
+];
+
+const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
+/** A weekday told beside its date ("Sunday (March 2)") is that date. */
+const BESIDE_CHARS = 3;
+/** "April 30 and May 1": two days joined by "and" are one span when this close. */
+const JOINED_DAYS = 3;
+
+export function findEnglishDates(
+  lower: string,
+  ref: RefDate,
+  previousDay: string | null,
+): DateMention[] {
+  const ctx: Context = { ref, forward: FORWARD.test(lower), previousDay };
+  // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
+  const found: DateMention[] = [];
+  for (const { pattern, read } of READINGS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(lower); m !== null; m = pattern.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      const mention = read(m, ctx);
+      if (mention !== null) found.push({ ...mention, start, end });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const out: DateMention[] = [];
+  found.forEach((d, n) => {
+    const next = found[n + 1];
+    // "Sunday (March 2)": the weekday is the date beside it
+    if (
+      d.relative &&
+      !d.approximate &&
+      !d.anchored &&
+      next !== undefined &&
+      next.start - d.end <= BESIDE_CHARS &&
+      !next.relative &&
+      next.precision === 'day'
+    )
+      return;
+    const last = out[out.length - 1];
+    if (last !== undefined && joinable(lower, last, d)) {
+      out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
+      return;
+    }
+    out.push(d);
+  });
+  return out;
+}
+
+/** "April 30 and May 1": two single days joined by "and", a few days apart. */
+function joinable(lower: string, a: DateMention, b: DateMention): boolean {
+  if (
+    a.precision !== 'day' ||
+    b.precision !== 'day' ||
+    a.endValue !== null ||
+    b.endValue !== null ||
+    a.relative ||
+    b.relative
+  )
+    return false;
+  const gap = dayNumberOf(b.value) - dayNumberOf(a.value);
+  return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
+}

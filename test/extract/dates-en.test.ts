@@ -1,0 +1,45 @@
+// English dates resolved against the publication day (its local calendar day), as the
+// extractor reads them: the phrases the issue names, each with what it must give.
+import { describe, expect, it } from 'vitest';
+import { refDateOf } from '../../functions/extract/dates.js';
+import { findEnglishDates } from '../../functions/extract/dates-en.js';
+
+/** Published on Friday 2025-12-05, local time. */
+const ref = refDateOf('2025-12-05T09:00:00+07:00');
+const read = (sentence: string) =>
+  findEnglishDates(sentence.toLowerCase(), ref, '2025-12-03').map(
+    (d) =>
+      `${d.value}${d.endValue ? `..${d.endValue}` : ''}/${d.precision}${d.approximate ? '~' : ''}${d.anchored ? '@' : ''}`,
+  );
+
+describe('English dates', () => {
+  it.each([
+    ['met on Tuesday', ['2025-12-02/day']],
+    ['will meet on Tuesday', ['2025-12-09/day']],
+    ['will arrive from Sunday', ['2025-12-07/day']],
+    ['held talks on March 5', ['2026-03-05/day']],
+    ['held talks on November 28', ['2025-11-28/day']],
+    ['a visit from 5-7 March', ['2026-03-05..2026-03-07/day']],
+    ['a visit on Dec. 12-13', ['2025-12-12..2025-12-13/day']],
+    ['a visit from January 29 to 30', ['2026-01-29..2026-01-30/day']],
+    ['on April 30 and May 1', ['2026-04-30..2026-05-01/day']],
+    ['early on May.4', ['2026-05-04/day']],
+    ['talks next week', ['2025-12-08..2025-12-14/day~']],
+    ['a visit in November', ['2025-11/month']],
+    ['a visit in February', ['2026-02/month']],
+    ['a visit next month', ['2026-01/month']],
+    ['talks this week', ['2025-12-01..2025-12-07/day~']],
+    ['the same day, they met', ['2025-12-03/day@']],
+    ['relations since 2015', ['2015/year']],
+    ['for approximately 60 minutes', []],
+    ['on Sunday (March 1)', ['2026-03-01/day']],
+    ['on Sept. 3, 2021', ['2021-09-03/day']],
+    ['a visit from December 30 to January 2', ['2025-12-30..2026-01-02/day']],
+    ['they may meet on 2 May', ['2026-05-02/day']],
+    ['talks last Friday', ['2025-11-28/day']],
+    ['a visit later this year', ['2025/year']],
+    ['earlier in the day, they met', ['2025-12-03/day@']],
+  ])('%s', (sentence, expected) => {
+    expect(read(sentence)).toEqual(expected);
+  });
+});
