@@ -34,6 +34,17 @@ export const MAX_POSTING_HISTORY = 200;
  *  another ingest made progress, so this is only reached under extreme contention. */
 const MAX_ATTEMPTS = 50;
 
+/** Longest pause, ms, before a claim tries again after a conflict. */
+const MAX_CLAIM_PAUSE_MS = 50;
+
+/** A random pause that grows with the attempt (at most MAX_CLAIM_PAUSE_MS): two claims
+ *  that fenced each other's months would otherwise retry in step and fail together
+ *  again and again. */
+function claimPause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(MAX_CLAIM_PAUSE_MS, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export class ContentionError extends Error {
   override readonly name = 'ContentionError';
 }
@@ -280,8 +291,10 @@ async function claimEvent(
   const ledger = ledgerKey(report.facts);
   const months = ledgerMonths(report.facts);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0)
+    if (attempt > 0) {
+      await claimPause(attempt);
       for (const [month, l] of await store.readLedgers(ledger, months.read)) known.set(month, l);
+    }
     const homeOf = new Map<string, string>();
     const entries: LedgerEntry[] = [];
     for (const month of months.read) {
