@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Article } from '../domain/article.js';
 import type { EventFacts, Evidence, ExtractedEvent } from '../domain/event.js';
+import { markerOf } from '../domain/feed-query.js';
 import { ledgerKey, matchReport, newEntry, newEventId, recordReport } from '../domain/identity.js';
 import { type Ledger, type LedgerEntry, ledgerMonths, withEntry } from '../domain/ledger.js';
 import { cut, type MergedEvent, mergeReports } from '../domain/merge.js';
@@ -181,8 +182,9 @@ export async function ingestArticle(
   const touched = changes.filter((c): c is PostingSync => c !== null);
   // Before the article is recorded, and whether or not this attempt changed anything,
   // the change markers of every feed view these events are or were listed in (their
-  // posting history) move, so a filtered feed's ETag moves exactly when something it
-  // may show changed: an earlier attempt may have written the events and died before
+  // posting history; one marker per country subset and category, feed-query.ts
+  // markerOf) move, so a filtered feed's ETag moves whenever something it may show
+  // changed: an earlier attempt may have written the events and died before
   // this point, and a feed whose marker does not move keeps answering 304 with stale
   // content. A spare step costs one refetch; a missed one hides the change. (Every
   // event is listed in the view `*`, so its marker is the store's newest change.)
@@ -429,8 +431,9 @@ function withReports(read: readonly Report[], added: readonly Report[]): Report[
   return [...read, ...added.filter((r) => !keys.has(r.key))];
 }
 
-function viewsListing(events: readonly StoredEvent[]): string[] {
-  return [...new Set(events.flatMap((e) => e.postings.map((p) => splitPosting(p).view)))];
+/** The change markers of every view these events are or were listed in. */
+function markersListing(events: readonly StoredEvent[]): string[] {
+  return [...new Set(events.flatMap((e) => e.postings.map((p) => markerOf(splitPosting(p).view))))];
 }
 
 /**
@@ -459,7 +462,7 @@ async function publish(
     await settled([
       reading.then(() => undefined),
       store.touchViews(
-        viewsListing(pending.map((s) => s.event)),
+        markersListing(pending.map((s) => s.event)),
         token(round),
         now().toISOString(),
       ),
