@@ -9,9 +9,57 @@
 //   out: { listening: port }                   once, when ready
 //        { id, status, headers, body }         the answer to request `id`
 //        { id, error }                         the handler threw (the caller fails the request)
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
+
+// dynalite reads the table's description from its store for every request and again for
+// every item of a batch (a LevelDB read each, on disk). Every write of a description goes
+// through the same sub-store (CreateTable, UpdateTable, DeleteTable), so the engine keeps
+// each description as last read, as text, forgets it at any write, and hands out a
+// fresh copy each time (dynalite changes the object it is given): a read of the store
+// that would give the same value is answered from memory.
+const store = createRequire(import.meta.url)('dynalite/db');
+const create = store.create;
+store.create = (options) => {
+  const created = create(options);
+  const tables = created.tableDb;
+  /** name → the description as text; writes count per name, so that a read that
+   *  started before a write does not keep what the write replaced */
+  const known = new Map();
+  const writes = new Map();
+  const wrote = (name) => {
+    known.delete(name);
+    writes.set(name, (writes.get(name) ?? 0) + 1);
+  };
+  const { get, put, del } = tables;
+  tables.get = (name, callback) => {
+    const text = known.get(name);
+    if (text !== undefined) return setImmediate(callback, null, JSON.parse(text));
+    const before = writes.get(name) ?? 0;
+    get.call(tables, name, (error, table) => {
+      if (!error && table && typeof table === 'object' && (writes.get(name) ?? 0) === before)
+        known.set(name, JSON.stringify(table));
+      callback(error, table);
+    });
+  };
+  tables.put = (name, table, callback) => {
+    wrote(name);
+    put.call(tables, name, table, (error) => {
+      wrote(name);
+      callback(error);
+    });
+  };
+  tables.del = (name, callback) => {
+    wrote(name);
+    del.call(tables, name, (error) => {
+      wrote(name);
+      callback(error);
+    });
+  };
+  return created;
+};
 
 const server = dynalite({ ...workerData, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 // what http.createServer was given: dynalite(req, res) for every request

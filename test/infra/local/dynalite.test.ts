@@ -2,7 +2,13 @@
 // client as messages and by any other client over HTTP — one store either way; and
 // an engine that is gone is a store fault (503), never a hang or a crash.
 
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalEngine, startDynalite } from '../../../infra/local/dynalite.js';
 import {
@@ -88,6 +94,44 @@ describe('the local engine', () => {
     ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
+  });
+
+  it('knows a table deleted and made again at once, whichever way it is asked', async () => {
+    // the engine keeps table descriptions in memory (dynalite-engine.mjs): a deleted
+    // table is gone for both clients, and the new one is what both see
+    const name = 'engine-test-again';
+    const key = { pk: { S: 'k' }, sk: { S: 'K' } };
+    expect(await ensureTable(overMessages, name)).toBe('created');
+    await overMessages.send(new PutItemCommand({ TableName: name, Item: key }));
+    await overHttp.send(new DeleteTableCommand({ TableName: name }));
+    // DELETING for a moment (a turn of the engine's event loop), then gone
+    const gone = async (client: DynamoDBClient) => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        try {
+          await client.send(new DescribeTableCommand({ TableName: name }));
+        } catch (error) {
+          if ((error as Error).name === 'ResourceNotFoundException') return true;
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return false;
+    };
+    expect(await gone(overMessages)).toBe(true);
+    expect(await gone(overHttp)).toBe(true);
+    for (const client of [overMessages, overHttp]) {
+      await expect(
+        client.send(new GetItemCommand({ TableName: name, Key: key })),
+      ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    }
+    expect(await ensureTable(overHttp, name)).toBe('created');
+    for (const client of [overMessages, overHttp]) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+      expect(Table?.TableStatus).toBe('ACTIVE');
+      expect(
+        (await client.send(new GetItemCommand({ TableName: name, Key: key }))).Item,
+      ).toBeUndefined();
+    }
   });
 });
 
