@@ -34,7 +34,14 @@ export class TableClient {
   constructor(
     private readonly client: DynamoDBClient,
     readonly tableName: string,
-  ) {}
+  ) {
+    // The SDK's logger middleware copies every input and output, filtered field by
+    // field against the operation's schema, to hand them to the client's logger, even
+    // the default one that prints nothing: a large part of a batch's cost on the
+    // caller's thread. The store gives the client no logger (its failures are logged
+    // where they are handled), so the copies go.
+    client.middlewareStack.remove('loggerMiddleware');
+  }
 
   async get(input: {
     Key: Item;
