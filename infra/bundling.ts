@@ -17,7 +17,6 @@ const BUNDLE_ALIASES: Record<string, string> = {
     PROJECT_ROOT,
     'functions/shared/lambda/credentials.ts',
   ),
-  sax: path.join(PROJECT_ROOT, 'functions/shared/lambda/no-sax.ts'),
 };
 
 export const LAMBDA_BUNDLE = {

@@ -1,7 +1,7 @@
 // Calendar arithmetic on the event's ISO dates (`YYYY-MM-DD`, or month-only `YYYY-MM`)
 // in whole days since the epoch, UTC (no time zone, no DST). The one home of it:
-// identity, ledgers and merging compare dates with it, the renderers format and span
-// them with it. Pure.
+// extraction resolves the dates it reads with it, identity, ledgers and merging compare
+// dates with it, the renderers format and span them with it. Pure.
 
 const DAY_MS = 86_400_000;
 
@@ -51,10 +51,31 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Days since the epoch of a `YYYY-MM-DD` date, or of the first day of a `YYYY-MM` month. */
+/** Days since the epoch of a `YYYY-MM-DD` date, or of the first day of a `YYYY-MM` month
+ *  (or of a `YYYY` year, as a date read in text may give only that). */
 export function dayNumber(d: string): number {
-  const day = isDay(d) ? Number(d.slice(8, 10)) : 1;
-  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, day) / DAY_MS;
+  const month = d.length >= 7 ? Number(d.slice(5, 7)) : 1;
+  return dayNumberOfParts(Number(d.slice(0, 4)), month, isDay(d) ? Number(d.slice(8, 10)) : 1);
+}
+
+/** Days since the epoch of the day with these parts (month 1–12). */
+export function dayNumberOfParts(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Whether these parts name a real day (month 1–12, a day the month has). */
+export function isValidDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The month `months` after (before, when negative) the given one. */
+export function addMonths(
+  year: number,
+  month: number,
+  months: number,
+): { year: number; month: number } {
+  const index = year * 12 + month - 1 + months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
 /** The inclusive range of days a date covers: one day, or the whole month. */
@@ -68,3 +89,10 @@ export function dayRange(d: string): [number, number] {
 export function isoDayOf(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The `YYYY-MM-DD` date with these parts. */
+export const isoDay = (year: number, month: number, day: number) =>
+  `${year}-${pad(month)}-${pad(day)}`;
+/** The `YYYY-MM` month with these parts. */
+export const isoMonth = (year: number, month: number) => `${year}-${pad(month)}`;

@@ -7,14 +7,10 @@
 // stays linear. (chrono-node reads these too, but it would add 47 KB to the ingest bundle,
 // which holds the 500 KB budget only without it.)
 import * as z from 'zod/mini';
+import { addMonths, dayNumber, isoDay, isoDayOf, isoMonth, isValidDay } from '../domain/dates.js';
 import datesData from './data/en/dates.json' with { type: 'json' };
 import {
   type DateMention,
-  dayNumberOf,
-  isoDay,
-  isoMonth,
-  isoOfDayNumber,
-  isValidDay,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
@@ -37,6 +33,10 @@ const DATES = z
     dayJoiner: z.string(),
     monthLead: z.array(z.string()),
     weekdayForward: z.array(z.string()),
+    /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
+    weekdayForwardLead: z.array(z.string()),
+    /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
+    weekdayLeadAhead: z.array(z.string()),
     sameDay: z.array(z.string()),
   })
   .parse(datesData);
@@ -49,14 +49,18 @@ const TO = `\\s*(?:${anyOf(DATES.rangeJoiners)})\\s*`;
 const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
 const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
 
+/** What a reading makes of a date phrase: a mention without its offsets. */
+type DateReading = Omit<DateMention, 'start' | 'end'>;
 /** One reading of a date phrase: what it matched, and the mention it makes (or null for none). */
 interface Reading {
   pattern: RegExp;
-  read: (m: RegExpExecArray, ctx: Context) => Omit<DateMention, 'start' | 'end'> | null;
+  read: (m: RegExpExecArray, ctx: Context) => DateReading | null;
 }
 interface Context {
   ref: RefDate;
   forward: boolean;
+  /** the sentence says a span starts ahead ("to visit Laos from Sunday") */
+  leadAhead: boolean;
   previousDay: string | null;
 }
 
@@ -78,7 +82,7 @@ function span(
   m2: number,
   y: number | null,
   ref: RefDate,
-): Omit<DateMention, 'start' | 'end'> | null {
+): DateReading | null {
   const first = dayOf(d1, m1, y, ref);
   if (first === null) return null;
   const year1 = Number(first.slice(0, 4));
@@ -87,38 +91,36 @@ function span(
   return { value: first, endValue: last, precision: 'day', ...flags };
 }
 
-function single(
-  d: number,
-  m: number,
-  y: number | null,
-  ref: RefDate,
-): Omit<DateMention, 'start' | 'end'> | null {
-  const value = dayOf(d, m, y, ref);
+/** One day (as `dayOf` resolves it), or null where there is none. */
+function single(value: string | null): DateReading | null {
   return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
 }
 
-function weekday(
-  shiftWord: string | undefined,
-  name: string,
-  ctx: Context,
-): Omit<DateMention, 'start' | 'end'> {
+function weekday(shiftWord: string | undefined, name: string, ctx: Context): DateReading {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
   const todayWeekday = weekdayOf(ctx.ref);
   const ahead = (target - todayWeekday + 7) % 7;
   const back = (todayWeekday - target + 7) % 7;
-  const shift = shiftWord === undefined ? null : DATES.shift[shiftWord]!;
-  const forward = shift === null ? ctx.forward : shift > 0;
+  const lead = shiftWord !== undefined && FORWARD_LEAD.has(shiftWord);
+  const shift = shiftWord === undefined || lead ? null : DATES.shift[shiftWord]!;
+  // "on his visit from Monday": the nearest Monday; "to visit Laos from Sunday": the next
+  const forward = lead
+    ? ctx.forward || ctx.leadAhead || ahead < back
+    : shift === null
+      ? ctx.forward
+      : shift > 0;
   const day =
     shift === 0
       ? today + target - todayWeekday
       : forward
         ? today + (ahead === 0 && shift !== null ? 7 : ahead)
         : today - (back === 0 && shift !== null ? 7 : back);
-  return { value: isoOfDayNumber(day), endValue: null, precision: 'day', ...flags, relative: true };
+  return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
 }
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
+const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
   {
@@ -149,12 +151,12 @@ const READINGS: readonly Reading[] = [
   // "March 5", "Sept. 3, 2021", "July.8"
   {
     pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
-    read: (m, c) => single(Number(m[2]), month(m[1]!), num(m[3]), c.ref),
+    read: (m, c) => single(dayOf(Number(m[2]), month(m[1]!), num(m[3]), c.ref)),
   },
   // "5 March", "5th of March 2024"
   {
     pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
-    read: (m, c) => single(Number(m[1]), month(m[2]!), num(m[3]), c.ref),
+    read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref)),
   },
   // "in November", "November 2024", "early next month" is below
   {
@@ -179,8 +181,8 @@ const READINGS: readonly Reading[] = [
     read: (m, c) => {
       const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
       return {
-        value: isoOfDayNumber(monday),
-        endValue: isoOfDayNumber(monday + 6),
+        value: isoDayOf(monday),
+        endValue: isoDayOf(monday + 6),
         precision: 'day',
         ...flags,
         relative: true,
@@ -192,9 +194,9 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
     read: (m, c) => {
-      const index = c.ref.year * 12 + c.ref.month - 1 + DATES.shift[m[1]!]!;
+      const { year, month } = addMonths(c.ref.year, c.ref.month, DATES.shift[m[1]!]!);
       return {
-        value: isoMonth(Math.floor(index / 12), (index % 12) + 1),
+        value: isoMonth(year, month),
         endValue: null,
         precision: 'month',
         ...flags,
@@ -215,14 +217,19 @@ const READINGS: readonly Reading[] = [
   },
   // "on Tuesday", "next Tuesday"
   {
-    pattern: new RegExp(word(`(?:(${SHIFT})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`), 'gu'),
+    pattern: new RegExp(
+      word(
+        `(?:(${SHIFT}|${anyOf(DATES.weekdayForwardLead)})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`,
+      ),
+      'gu',
+    ),
     read: (m, c) => weekday(m[1], m[2]!, c),
   },
   // "today", "yesterday"
   {
     pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'),
     read: (m, c) => ({
-      value: isoOfDayNumber(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
+      value: isoDayOf(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
       endValue: null,
       precision: 'day',
       ...flags,
@@ -252,6 +259,7 @@ const READINGS: readonly Reading[] = [
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
+const LEAD_AHEAD = new RegExp(word(anyOf(DATES.weekdayLeadAhead)), 'u');
 /** A weekday told beside its date ("Sunday (March 2)") is that date. */
 const BESIDE_CHARS = 3;
 /** "April 30 and May 1": two days joined by "and" are one span when this close. */
@@ -262,7 +270,12 @@ export function findEnglishDates(
   ref: RefDate,
   previousDay: string | null,
 ): DateMention[] {
-  const ctx: Context = { ref, forward: FORWARD.test(lower), previousDay };
+  const ctx: Context = {
+    ref,
+    forward: FORWARD.test(lower),
+    leadAhead: LEAD_AHEAD.test(lower),
+    previousDay,
+  };
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];
   for (const { pattern, read } of READINGS) {
@@ -311,6 +324,6 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
     b.relative
   )
     return false;
-  const gap = dayNumberOf(b.value) - dayNumberOf(a.value);
+  const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }

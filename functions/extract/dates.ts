@@ -3,6 +3,16 @@
 // (lower case, single spaces). The phrases are data (data/dates.json); this module
 // compiles them into a few sticky patterns, each a fixed sequence of bounded pieces,
 // so scanning stays linear in the text length.
+
+import {
+  addMonths,
+  dayNumber,
+  dayNumberOfParts,
+  isoDay,
+  isoDayOf,
+  isoMonth,
+  isValidDay,
+} from '../domain/dates.js';
 import datesData from './data/vi/dates.json' with { type: 'json' };
 import { anyOf } from './patterns.js';
 
@@ -40,39 +50,12 @@ export function refDateOf(publishedAt: string): RefDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export const isoDay = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-export const isoMonth = (y: number, m: number) => `${y}-${pad(m)}`;
-
-function dayNumber(y: number, m: number, d: number): number {
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
 export function refDayNumber(ref: RefDate): number {
-  return dayNumber(ref.year, ref.month, ref.day);
+  return dayNumberOfParts(ref.year, ref.month, ref.day);
 }
-/** Days since the epoch of a `YYYY-MM-DD` string, or of the first day of a `YYYY-MM`. */
-export function dayNumberOf(iso: string): number {
-  return dayNumber(
-    Number(iso.slice(0, 4)),
-    iso.length >= 7 ? Number(iso.slice(5, 7)) : 1,
-    iso.length >= 10 ? Number(iso.slice(8, 10)) : 1,
-  );
-}
-export function isValidDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-/** The `YYYY-MM-DD` of a day number. */
-export function isoOfDayNumber(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
-}
+/** The `YYYY-MM-DD` of the day `days` after (before, when negative) publication. */
 function shiftDays(ref: RefDate, days: number): string {
-  return isoOfDayNumber(refDayNumber(ref) + days);
-}
-function shiftMonths(ref: RefDate, months: number): { year: number; month: number } {
-  const index = ref.year * 12 + ref.month - 1 + months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  return isoDayOf(refDayNumber(ref) + days);
 }
 /** Day of the week, 1 = Monday … 7 = Sunday. */
 export function weekdayOf(ref: RefDate): number {
@@ -101,26 +84,26 @@ function monthMention(
 /** The year of a day written without one: the occurrence nearest to the publication date. */
 function yearForDay(d: number, m: number, ref: RefDate, direction: Direction): number | null {
   const refDay = refDayNumber(ref);
-  let best: number | null = null;
-  let bestDistance = Infinity;
-  for (const y of [ref.year - 1, ref.year, ref.year + 1]) {
-    if (!isValidDay(y, m, d)) continue;
-    const diff = dayNumber(y, m, d) - refDay;
-    if (direction === 'future' && diff < 0) continue;
-    if (direction === 'past' && diff > 0) continue;
-    if (Math.abs(diff) < bestDistance) {
-      bestDistance = Math.abs(diff);
-      best = y;
-    }
-  }
-  return best;
+  return nearestYear(ref, direction, (y) =>
+    isValidDay(y, m, d) ? dayNumberOfParts(y, m, d) - refDay : null,
+  );
 }
 function yearForMonth(m: number, ref: RefDate, direction: Direction): number {
   const refIndex = ref.year * 12 + ref.month - 1;
-  let best = ref.year;
+  return nearestYear(ref, direction, (y) => y * 12 + m - 1 - refIndex) ?? ref.year;
+}
+/** Of the years around publication, the one whose signed distance from it (null: no such
+ *  day that year) is the smallest on the side the direction points to; null if none is. */
+function nearestYear(
+  ref: RefDate,
+  direction: Direction,
+  distance: (year: number) => number | null,
+): number | null {
+  let best: number | null = null;
   let bestDistance = Infinity;
   for (const y of [ref.year - 1, ref.year, ref.year + 1]) {
-    const diff = y * 12 + m - 1 - refIndex;
+    const diff = distance(y);
+    if (diff === null) continue;
     if (direction === 'future' && diff < 0) continue;
     if (direction === 'past' && diff > 0) continue;
     if (Math.abs(diff) < bestDistance) {
@@ -137,8 +120,6 @@ const keysOf = (table: Record<string, unknown>) => Object.keys(table);
 
 /** The words for a day, a month and a year ("ngày 12 tháng 9 năm 2024"). */
 const { day: DAY, month: MONTH, year: YEAR } = datesData.units;
-/** Words that introduce a day's number ("ngày 5", "hôm 30-10"). */
-export const DAY_WORDS: readonly string[] = datesData.dayLead;
 const N = '(\\d{1,2})';
 const Y = '(\\d{4})';
 const NB = '(?<![\\d.,/])'; // no digit glued before
@@ -268,7 +249,7 @@ const READERS: readonly Reader[] = [
     first: [DAY],
     pattern: sticky(`${DAY} ${N} (${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`),
     read: (m, at, ctx) => {
-      const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
+      const { year, month } = addMonths(ctx.ref.year, ctx.ref.month, RELATIVE_MONTHS[m[2]!]!);
       const day = num(m[1])!;
       return isValidDay(year, month, day)
         ? mention(at, isoDay(year, month, day), null, 'day', { relative: true })
@@ -313,7 +294,7 @@ const READERS: readonly Reader[] = [
       `${NOT_LETTER_BEFORE}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`,
     ),
     read: (m, at, ctx) => {
-      const { year, month } = shiftMonths(ctx.ref, RELATIVE_MONTHS[m[2]!]!);
+      const { year, month } = addMonths(ctx.ref.year, ctx.ref.month, RELATIVE_MONTHS[m[2]!]!);
       return mention(at, isoMonth(year, month), null, 'month', { relative: true });
     },
   },
@@ -365,13 +346,10 @@ const READERS: readonly Reader[] = [
     read: (m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1) + 7 * RELATIVE_WEEKS[m[2]!]!;
       const [from, to] = m[1] === undefined ? [1, 7] : PARTS_OF_WEEK[m[1]]!;
-      return mention(
-        at,
-        isoOfDayNumber(monday + from! - 1),
-        isoOfDayNumber(monday + to! - 1),
-        'day',
-        { relative: true, approximate: true },
-      );
+      return mention(at, isoDayOf(monday + from! - 1), isoDayOf(monday + to! - 1), 'day', {
+        relative: true,
+        approximate: true,
+      });
     },
   },
   {
@@ -381,13 +359,10 @@ const READERS: readonly Reader[] = [
     read: (_m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1);
       const [from, to] = PARTS_OF_WEEK[datesData.weekendPart]!;
-      return mention(
-        at,
-        isoOfDayNumber(monday + from! - 1),
-        isoOfDayNumber(monday + to! - 1),
-        'day',
-        { relative: true, approximate: true },
-      );
+      return mention(at, isoDayOf(monday + from! - 1), isoDayOf(monday + to! - 1), 'day', {
+        relative: true,
+        approximate: true,
+      });
     },
   },
   {
@@ -426,7 +401,7 @@ const READERS: readonly Reader[] = [
       if (ctx.previousDay === null) return null;
       const value = SAME_DAY.has(m[1]!)
         ? ctx.previousDay
-        : isoOfDayNumber(dayNumberOf(ctx.previousDay) + 1);
+        : isoDayOf(dayNumber(ctx.previousDay) + 1);
       return mention(at, value, null, 'day', { relative: true, anchored: true });
     },
   },
@@ -534,6 +509,13 @@ function directionAfter(lower: string, end: number): Direction {
   return null;
 }
 
+/** The year of a day: as written, else the occurrence the words after the date point to
+ *  (else the nearest); null when that day is no real one. */
+function yearOfDay(d: number, m: number, y: number | null, at: Span, ctx: ReadContext) {
+  const year = y ?? yearForDay(d, m, ctx.ref, directionAfter(ctx.lower, at.end));
+  return year !== null && isValidDay(year, m, d) ? year : null;
+}
+
 function single(
   d: number,
   mo: number,
@@ -541,9 +523,8 @@ function single(
   at: Span,
   ctx: ReadContext,
 ): DateMention | null {
-  const year = y ?? yearForDay(d, mo, ctx.ref, directionAfter(ctx.lower, at.end));
-  if (year === null || !isValidDay(year, mo, d)) return null;
-  return mention(at, isoDay(year, mo, d), null, 'day');
+  const year = yearOfDay(d, mo, y, at, ctx);
+  return year === null ? null : mention(at, isoDay(year, mo, d), null, 'day');
 }
 
 /** The longest span of days a range may cover: longer spans are anniversaries or periods, not visits. */
@@ -559,13 +540,13 @@ function range(
   at: Span,
   ctx: ReadContext,
 ): DateMention | null {
-  const endYear = y2 ?? yearForDay(d2, m2, ctx.ref, directionAfter(ctx.lower, at.end));
-  if (endYear === null || !isValidDay(endYear, m2, d2)) return null;
+  const endYear = yearOfDay(d2, m2, y2, at, ctx);
+  if (endYear === null) return null;
   let startYear = y1 ?? endYear;
   if (y1 === null && (m1 > m2 || (m1 === m2 && d1 > d2))) startYear = endYear - 1; // "30/12 đến 2/1"
   if (!isValidDay(startYear, m1, d1)) return null;
-  const startNumber = dayNumber(startYear, m1, d1);
-  const endNumber = dayNumber(endYear, m2, d2);
+  const startNumber = dayNumberOfParts(startYear, m1, d1);
+  const endNumber = dayNumberOfParts(endYear, m2, d2);
   if (endNumber < startNumber || endNumber - startNumber > MAX_RANGE_DAYS) return null;
   const value = isoDay(startYear, m1, d1);
   const endValue = startNumber === endNumber ? null : isoDay(endYear, m2, d2);

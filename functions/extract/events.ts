@@ -1,19 +1,11 @@
 // From an article to its events: reads every sentence, merges the mentions of one event,
 // dates them, decides status, host and guest, links meetings to the visit they belong to.
 import type { Article } from '../domain/article.js';
+import { dayNumber, dayRange, isoDay, isoDayOf, isoMonth } from '../domain/dates.js';
 import type { EventType, Evidence, ExtractedEvent, Participant } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { findTriggers, isCommitteeName } from './classify.js';
-import {
-  type DateMention,
-  dayNumberOf,
-  isoDay,
-  isoMonth,
-  isoOfDayNumber as isoOfDay,
-  type RefDate,
-  refDateOf,
-  refDayNumber,
-} from './dates.js';
+import { type DateMention, type RefDate, refDateOf, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
@@ -243,18 +235,10 @@ function hasCommitteeName(info: SentenceInfo): boolean {
 
 // ---------------------------------------------------------------- merging mentions
 
+/** The days a date mention covers: a month's every day, else its first to its last. */
 function span(d: DateMention): [number, number] {
-  if (d.precision === 'month') {
-    const first = dayNumberOf(d.value);
-    const next = dayNumberOf(
-      isoMonth(
-        Number(d.value.slice(0, 4)) + (d.value.slice(5, 7) === '12' ? 1 : 0),
-        d.value.slice(5, 7) === '12' ? 1 : Number(d.value.slice(5, 7)) + 1,
-      ),
-    );
-    return [first, next - 1];
-  }
-  return [dayNumberOf(d.value), dayNumberOf(d.endValue ?? d.value)];
+  if (d.precision === 'month') return dayRange(d.value);
+  return [dayNumber(d.value), dayNumber(d.endValue ?? d.value)];
 }
 
 function datesCompatible(
@@ -511,7 +495,7 @@ function statusOf(
     if (month !== refMonth) return month < refMonth ? 'held' : 'announced';
     return future ? 'announced' : 'held';
   }
-  const diff = dayNumberOf(start) - refDayNumber(ref);
+  const diff = dayNumber(start) - refDayNumber(ref);
   if (diff !== 0) return diff < 0 ? 'held' : 'announced';
   return future ? 'announced' : 'held';
 }
@@ -535,7 +519,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     start = d.value;
     end = d.endValue;
     precision = d.precision === 'month' ? 'month' : 'day';
-    if (Math.abs(dayNumberOf(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
+    if (Math.abs(dayNumber(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
     if (group.kind === 'visit' && dateMention.dateIsEnd) {
       // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the previous leg, not news
       if (group.mentions.length === 1) return null;
@@ -551,7 +535,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       precision = 'month';
     } else if (group.kind === 'visit' && end === null) {
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
-      if (days !== null && days > 1) end = isoOfDay(dayNumberOf(start) + days - 1);
+      if (days !== null && days > 1) end = isoDayOf(dayNumber(start) + days - 1);
     }
   } else {
     if (!salient(group, frame)) return null;
@@ -564,10 +548,10 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
     const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
-    if (told !== null && !future && dayNumberOf(told) < refDayNumber(ref)) start = told;
+    if (told !== null && !future && dayNumber(told) < refDayNumber(ref)) start = told;
     // "On Friday, A will tour a port. Talks between A and B follow": an announced meeting on
     // the coming day the article was telling of there
-    if (told !== null && future && dayNumberOf(told) > refDayNumber(ref)) {
+    if (told !== null && future && dayNumber(told) > refDayNumber(ref)) {
       start = told;
       precision = 'day';
     }
@@ -604,15 +588,15 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
 function within(meeting: Draft, visit: Draft): boolean {
   // a visit the article does not date is the frame of the meetings of its two countries there
   if (visit.dateMention === null) return true;
-  const m0 = dayNumberOf(meeting.start);
-  const v0 = dayNumberOf(visit.start);
+  const m0 = dayNumber(meeting.start);
+  const v0 = dayNumber(visit.start);
   if (visit.precision === 'month' || meeting.precision === 'month')
     return (
       meeting.start.slice(0, 7) === visit.start.slice(0, 7) ||
       visit.start.slice(0, 7) === meeting.start.slice(0, 7)
     );
   // a visit whose end is not given lasts a few days for the meetings of its two countries there
-  const v1 = visit.end === null ? v0 + OPEN_VISIT_DAYS : dayNumberOf(visit.end);
+  const v1 = visit.end === null ? v0 + OPEN_VISIT_DAYS : dayNumber(visit.end);
   return m0 >= v0 && m0 <= v1;
 }
 
@@ -734,8 +718,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     return;
   }
   const today = refDayNumber(ref);
-  const first = dayNumberOf(visit.start);
-  const last = visit.end === null ? first : dayNumberOf(visit.end);
+  const first = dayNumber(visit.start);
+  const last = visit.end === null ? first : dayNumber(visit.end);
   meeting.start =
     today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';
@@ -832,7 +816,7 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
   // a day borrowed from a meeting during the visit ("nhân dịp … thăm") may be the arrival day itself
   const borrowed = v.precision === 'month' && v.dateMention.dateBorrowed && day.precision === 'day';
   if (v.precision !== 'day' && !borrowed) return;
-  const v0 = dayNumberOf(day.value);
+  const v0 = dayNumber(day.value);
   const nearest = borrowed ? 0 : 1;
   let best: string | null = null;
   for (const info of sentences) {
@@ -842,8 +826,8 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
         d.precision === 'day' &&
         d.endValue === null &&
         !d.relative &&
-        v0 - dayNumberOf(d.value) >= nearest &&
-        v0 - dayNumberOf(d.value) <= ARRIVAL_DAYS_BEFORE,
+        v0 - dayNumber(d.value) >= nearest &&
+        v0 - dayNumber(d.value) <= ARRIVAL_DAYS_BEFORE,
     );
     if (days.length === 0) continue;
     const t = info.tokens;

@@ -121,13 +121,16 @@ export function countryAt(
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
 
+/** The longest entry of `trie` at token `i` when that word is capitalised, as a name is written. */
+function capitalisedEntryAt<T>(trie: TokenTrie<T>, tokens: readonly Token[], i: number) {
+  return tokens[i]?.cap ? trie.longest(tokens, i) : null;
+}
+
 export function placeAt(
   tokens: readonly Token[],
   i: number,
 ): { entry: PlaceEntry; length: number } | null {
-  const first = tokens[i];
-  if (first === undefined || !first.cap) return null;
-  const hit = placeTrie.longest(tokens, i);
+  const hit = capitalisedEntryAt(placeTrie, tokens, i);
   return hit === null ? null : { entry: hit.value, length: hit.length };
 }
 
@@ -166,9 +169,7 @@ export function knownLeaderAt(
   tokens: readonly Token[],
   i: number,
 ): { code: string; length: number } | null {
-  const first = tokens[i];
-  if (first === undefined || !first.cap) return null;
-  const hit = leaderTrie.longest(tokens, i);
+  const hit = capitalisedEntryAt(leaderTrie, tokens, i);
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
 

@@ -12,6 +12,7 @@ const RolesSchema = z.object({
   inviter: Phrases,
   welcome: Phrases,
   welcomeLevel: Phrases,
+  greeting: Phrases,
   coChair: Phrases,
   chair: Phrases,
   chairedBy: Phrases,
@@ -23,6 +24,7 @@ const RolesSchema = z.object({
   agent: z.optional(Phrases),
   sender: Phrases,
   objectLead: Phrases,
+  conjoinedCueLead: Phrases,
   visitGap: Phrases,
   destination: Phrases,
   placeLead: Phrases,
@@ -67,6 +69,7 @@ export const LEX = {
   inviter: keyList(ROLES.inviter),
   welcome: keyList(ROLES.welcome),
   welcomeLevel: wordSet(ROLES.welcomeLevel),
+  greeting: keyList(ROLES.greeting),
   coChair: keyList(ROLES.coChair),
   chair: keyList(ROLES.chair),
   chairedBy: wordSet(ROLES.chairedBy),
@@ -79,6 +82,7 @@ export const LEX = {
   agent: wordSet(ROLES.agent),
   sender: keyList(ROLES.sender),
   objectLead: wordSet(ROLES.objectLead),
+  conjoinedCueLead: wordSet(ROLES.conjoinedCueLead),
   visitGap: wordSet(ROLES.visitGap),
   destination: wordSet(ROLES.destination),
   placeLead: wordSet(ROLES.placeLead),
@@ -134,18 +138,6 @@ export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonl
   if (!first.has(token.key)) return 0;
   for (const p of phrases) if (readsAt(tokens, i, p)) return p.length;
   return 0;
-}
-
-/** Where the phrase first starts in tokens [from, to), or -1. */
-export function findPhrase(
-  tokens: readonly Token[],
-  phrase: Keys,
-  from = 0,
-  to = tokens.length,
-): number {
-  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++)
-    if (readsAt(tokens, k, phrase)) return k;
-  return -1;
 }
 
 /** Where the first of the phrases starts in tokens [from, to), with its length, or null. */

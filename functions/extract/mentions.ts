@@ -2,9 +2,11 @@
 // place and tense. Mentions of the same event are merged across sentences in events.ts.
 // The phrases that assign roles are data (data/roles.json, through lexicon.ts); the
 // token windows the rules look through are the named constants below.
+
+import { dayNumber } from '../domain/dates.js';
 import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
-import { type DateMention, dayNumberOf, type RefDate, refDayNumber } from './dates.js';
+import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
@@ -85,6 +87,8 @@ export interface ArticleContext {
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
 const INVITER_LEAD_SKIP = 2;
+/** How far after a cue "between" may come ("talks on Thursday between A and B"). */
+const BETWEEN_LOOKAHEAD = 4;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
 /** "between Peruvian and Chilean ministers A and B": how far after "between" the first of the pair may stand. */
@@ -213,6 +217,16 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
     if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
+/** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */
+const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
+  let and = false;
+  for (let k = from; k < to; k++) {
+    const key = tokens[k]!.key;
+    if (LEX.and.has(key)) and = true;
+    else if (!LEX.conjoinedCueLead.has(key) && !LEX.joiners.has(key)) return false;
+  }
+  return and;
+};
 const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) =>
   b.mention.first - a.mention.end <= CHAIN_GAP &&
   onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
@@ -293,11 +307,21 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
   return out;
 }
 
-/** People who "chủ trì lễ đón" (preside over the welcome ceremony) and its guest. */
+/** A welcome in a sentence: a ceremony ("chủ trì lễ đón"), or a greeting ("welcomed", "will host") that names its guest. */
+function welcomeCue(
+  tokens: readonly Token[],
+): { at: number; length: number; needsGuest: boolean } | null {
+  const ceremony = findAnyPhrase(tokens, LEX.welcome);
+  if (ceremony !== null) return { ...ceremony, needsGuest: false };
+  const greeting = findAnyPhrase(tokens, LEX.greeting);
+  return greeting === null ? null : { ...greeting, needsGuest: true };
+}
+
+/** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
 function welcomers(
   tokens: readonly Token[],
   people: readonly PersonRef[],
-  cue: { at: number; length: number } | null = findAnyPhrase(tokens, LEX.welcome),
+  cue: { at: number; length: number; needsGuest: boolean } | null = welcomeCue(tokens),
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (cue === null) return { hosts: [], guest: null };
   const k = cue.at;
@@ -309,7 +333,11 @@ function welcomers(
   let g = k + cue.length;
   while (g < tokens.length && LEX.welcomeLevel.has(tokens[g]!.key)) g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
-  return { hosts, guest };
+  if (!cue.needsGuest) return { hosts, guest };
+  // "A welcomed the agreement": a greeting with no one greeted welcomes no visitor; and
+  // of those who greet a guest, only a leader hosts the visit (not the officials at the airport)
+  if (guest === null) return { hosts: [], guest: null };
+  return { hosts: hosts.filter((h) => h.person.leader), guest };
 }
 
 function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place }> {
@@ -317,7 +345,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
   for (let k = 0; k < tokens.length; k++) {
     if (!LEX.placeLead.has(tokens[k]!.key)) continue;
     let j = k + 1;
-    const prefix = anyReadsAt(tokens, j, LEX.placePrefix);
+    // a place whose name begins like a prefix ("in The Hague") is that place
+    const prefix = placeAt(tokens, j) === null ? anyReadsAt(tokens, j, LEX.placePrefix) : 0;
     if (prefix > 0) {
       j += prefix;
       // "in the capital, Lima"
@@ -484,7 +513,7 @@ function dateFor(
     future &&
     d.end <= cueStart &&
     d.precision === 'day' &&
-    (dayNumberOf(d.endValue ?? d.value) < refDay || reportedBetween(d));
+    (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   const since = (d: DateMention) =>
     background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
@@ -622,8 +651,11 @@ function arrivalPlaceBefore(
     if (!LEX.arrival.has(tokens[k]!.key)) continue;
     let j = k + 1;
     if (LEX.placeLead.has(tokens[j]?.key ?? '')) j++;
+    // where one arrives may be a building ("arrived at the White House") or "The Hague"
+    const named = placeAt(tokens, j);
+    if (named !== null) return named.entry.code;
     j += anyReadsAt(tokens, j, LEX.placePrefix);
-    return destinationAt(tokens, j)?.code ?? null;
+    return countryWithPrefix(tokens, j)?.code ?? placeAt(tokens, j)?.entry.code ?? null;
   }
   return null;
 }
@@ -717,7 +749,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   const duration = durationIn(tokens);
   const background = backgroundOf(tokens);
   const mentions: Mention[] = [];
-  let previousMeeting: { sideA: PersonRef[]; objectEnd: number } | null = null;
+  let previousMeeting: { sideA: PersonRef[]; objectFirst: number; objectEnd: number } | null = null;
 
   triggers.forEach((trigger, index) => {
     let clauseFrom = 0;
@@ -861,23 +893,29 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             p.person.principal &&
             !invitedIds.has(p.mention.first),
         ) ?? null;
+      /** The visitor's visit to a host country (null: not named in this sentence). */
+      const visitMention = (
+        hostCode: string | null,
+        guestCode: string | null,
+        hostPeople: Person[],
+      ) =>
+        newMention(cue, {
+          kind: 'visit',
+          type: trigger.type,
+          sideA: visitor === null ? [] : [visitor.person],
+          sideB: [],
+          host: hostCode,
+          guest: guestCode,
+          countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
+          hosts: hostPeople,
+          place: null,
+        });
       if (host === null) {
         // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
         // visit the article is about, joined to it in events.ts by its people and date
         if (!trigger.noun) return;
-        mentions.push(
-          newMention(cue, {
-            kind: 'visit',
-            type: trigger.type,
-            sideA: visitor === null ? [] : [visitor.person],
-            sideB: [],
-            host: null,
-            guest: null,
-            countries: [],
-            hosts: invited.map((r) => r.person),
-            place: null,
-          }),
-        );
+        const invitedPeople = invited.map((r) => r.person);
+        mentions.push(visitMention(null, null, invitedPeople));
         return;
       }
       let guest = visitor?.person.country ?? null;
@@ -933,19 +971,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         ]
           .map((r) => r.person)
           .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-        mentions.push(
-          newMention(cue, {
-            kind: 'visit',
-            type: trigger.type,
-            sideA: visitor === null ? [] : [visitor.person],
-            sideB: [],
-            host: h,
-            guest: visitGuest,
-            countries: [visitGuest, h].sort(),
-            hosts: hostPeople,
-            place: null,
-          }),
-        );
+        mentions.push(visitMention(h, visitGuest, hostPeople));
       }
       return;
     }
@@ -1025,6 +1051,18 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       LEX.objectLead.has(tokens[k]!.key)
     )
       k++;
+    // "the phone talks on Thursday between A and B": a date may stand between the cue and "between"
+    for (
+      let j = k;
+      j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !LEX.clauseEnd.has(tokens[j]!.key);
+      j++
+    ) {
+      if (people.some((p) => p.mention.first === j)) break;
+      if (LEX.between.has(tokens[j]!.key)) {
+        k = j;
+        break;
+      }
+    }
     if (LEX.between.has(tokens[k]?.key ?? '')) {
       // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
       const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
@@ -1140,8 +1178,20 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
     )
       sideA = previousMeeting.sideA;
+    // "hold talks with A and a meeting with B": the second cue shares the first's subject; A is no subject
+    if (
+      previousMeeting !== null &&
+      sideA.length > 0 &&
+      sideA[0]!.mention.first >= previousMeeting.objectFirst &&
+      conjoinedCue(tokens, previousMeeting.objectEnd, trigger.first)
+    )
+      sideA = previousMeeting.sideA;
     if (objects.length > 0)
-      previousMeeting = { sideA, objectEnd: objects[objects.length - 1]!.mention.end };
+      previousMeeting = {
+        sideA,
+        objectFirst: objects[0]!.mention.first,
+        objectEnd: objects[objects.length - 1]!.mention.end,
+      };
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
@@ -1170,11 +1220,15 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (bPeople.length === 0 && otherSideNamed) return;
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
-      // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings);
+      // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
       // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
+      // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
+      const leadersApart =
+        trigger.type === 'meeting' && bPeople.length > 1 && bPeople.every((b) => b.leader);
       const byCountry = new Map<string | null, Person[]>();
       for (const b of bPeople) {
-        const key = trigger.type === 'meeting' ? b.country : `${b.country}#${b.id}`;
+        const key =
+          trigger.type === 'meeting' && !leadersApart ? b.country : `${b.country}#${b.id}`;
         byCountry.set(key, [...(byCountry.get(key) ?? []), b]);
       }
       const countryOfKey = (key: string | null) => (key === null ? null : key.split('#')[0]!);
@@ -1248,7 +1302,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 export function hostingIn(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
-  const cue = findAnyPhrase(info.tokens, LEX.welcome);
+  const cue = welcomeCue(info.tokens);
   if (cue === null) return null; // most sentences: no need to gather their people
   const all = refs(info);
   const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));

@@ -70,6 +70,12 @@ const NamesSchema = z.object({
   posting: z.array(z.string()),
   countryLead: z.array(z.string()),
   formerLead: z.array(z.string()),
+  /** words that end a qualifier between a country and a title ("Vietnam at the invitation of President X" is no "Vietnamese President X") */
+  qualifierStops: z.array(z.string()),
+  /** words that make a capitalised run an institution ("of the Cambodian Senate X"): the name comes after the last */
+  institutionWords: z.array(z.string()),
+  /** words between "of" and an institution's name ("of the Senate") */
+  institutionLead: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -125,6 +131,76 @@ const POSTING = wordSet(NAMES.posting);
 const COUNTRY_LEAD = wordSet(NAMES.countryLead);
 // "former Prime Minister X", "the first US president": who held an office is no party now
 const FORMER_LEAD = wordSet(NAMES.formerLead);
+const QUALIFIER_STOPS = wordSet(NAMES.qualifierStops);
+const INSTITUTION_WORDS = wordSet(NAMES.institutionWords);
+const INSTITUTION_LEAD = wordSet(NAMES.institutionLead);
+/** The longest institution written after a title and "of" ("of the Communist Party of X (CPX) Central Committee"). */
+const MAX_INSTITUTION_TOKENS = 16;
+/** An abbreviation in brackets after an institution or a country: "(CPV)", "(RoK)". */
+const MAX_ABBREVIATION_CHARS = 6;
+
+/** How many tokens an abbreviation in brackets takes at `k` ("(CPV)", "(RoK)"), or 0. */
+function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
+  const inner = tokens[k + 1];
+  return tokens[k]?.text === '(' &&
+    inner?.word &&
+    inner.text.length <= MAX_ABBREVIATION_CHARS &&
+    /\p{Lu}.*\p{Lu}/u.test(inner.text) &&
+    tokens[k + 2]?.text === ')'
+    ? 3
+    : 0;
+}
+
+/**
+ * "of the Communist Party of Vietnam (CPV) Central Committee", "of the Cambodian Senate": an
+ * institution after a title, as English writes it. Returns where its name ends (the
+ * person's name may follow) and the first country named in it, or null when the words
+ * after "of" name no institution.
+ */
+function institutionAfterOf(
+  tokens: readonly Token[],
+  j: number,
+): { end: number; country: string | null } | null {
+  if (!COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
+  let k = j + 1;
+  while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
+  if (tokens[k]?.cap !== true) return null;
+  let end = -1;
+  let country: string | null = null;
+  const limit = Math.min(tokens.length, j + MAX_INSTITUTION_TOKENS);
+  while (k < limit) {
+    const t = tokens[k]!;
+    const c = t.cap ? countryWithPrefix(tokens, k) : null;
+    if (c !== null) {
+      country ??= c.code;
+      k += c.length;
+      end = k;
+      continue;
+    }
+    if (t.text === '(') {
+      const length = bracketedAbbreviationAt(tokens, k);
+      if (length === 0) break;
+      k += length;
+      end = k;
+      continue;
+    }
+    if (t.word && t.cap) {
+      if (INSTITUTION_WORDS.has(t.key)) end = k + 1;
+      k++;
+      continue;
+    }
+    // "of", "the" inside the name; "People's"
+    if (
+      (t.word && !t.cap && (COUNTRY_LEAD.has(t.key) || INSTITUTION_LEAD.has(t.key))) ||
+      ((t.text === "'" || t.text === '’') && tokens[k + 1]?.key === 's')
+    ) {
+      k += t.word ? 1 : 2;
+      continue;
+    }
+    break;
+  }
+  return end < 0 ? null : { end, country };
+}
 
 const isAllCaps = (t: Token) =>
   t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
@@ -324,6 +400,7 @@ function countryThenPersonAt(
     k < j + MAX_QUALIFIER_TOKENS &&
     tokens[k] !== undefined &&
     !tokens[k]!.cap &&
+    !QUALIFIER_STOPS.has(tokens[k]!.key) &&
     (tokens[k]!.word || tokens[k]!.text === '-');
     k++
   ) {
@@ -441,6 +518,10 @@ function titledPersonAt(
       k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
   }
+  // the institution's abbreviation after a title that names it: "General Secretary of the X Party (XP) Y"
+  const abbreviation = bracketedAbbreviationAt(tokens, j);
+  if (abbreviation > 0 && entries.length === 1 && tokens[j + abbreviation]?.cap === true)
+    j += abbreviation;
   let titleEnd = j;
   let principal = entries.some((e) => e.principal);
   const leader = entries.some((e) => e.leader);
@@ -470,7 +551,12 @@ function titledPersonAt(
           continue;
         }
       }
-      if ((!t.word && t.text !== '-' && t.text !== '&') || ORG_STOPS.has(t.key)) break;
+      // a stop word is no stop where it is a family name ("Central Committee To Lam")
+      if (
+        (!t.word && t.text !== '-' && t.text !== '&') ||
+        (ORG_STOPS.has(t.key) && !(t.cap && VIETNAMESE_SURNAMES.has(t.key)))
+      )
+        break;
       if (countryWithPrefix(tokens, k) !== null) {
         found = k;
         break;
@@ -515,6 +601,29 @@ function titledPersonAt(
     }
     j = found;
     titleEnd = found;
+  }
+  // "General Secretary of the Communist Party of X (CPX) Central Committee Y", "President of the
+  // Senate Z": the institution is part of the title, its country the person's
+  const institution = institutionAfterOf(tokens, j);
+  if (institution !== null) {
+    const at = institution.end;
+    if (tokens[at]?.cap === true && nameEnd(tokens, at, stops) > at) {
+      j = at;
+      titleEnd = at;
+      country = institution.country;
+    } else if (TITLE_JOINERS.has(tokens[at]?.key ?? '') && titleAt(tokens, at + 1) !== null) {
+      // "President of the X Party and President of the Y Senate Z": one person, two offices
+      const rest = titledPersonAt(text, tokens, stops, at + 1);
+      if (rest !== null && rest.name !== null)
+        return {
+          ...rest,
+          first: i,
+          title: `${spanText(text, tokens, i, rest.first)} ${rest.title ?? ''}`,
+          country: rest.country ?? institution.country,
+          principal: principal || rest.principal,
+          leader: leader || rest.leader,
+        };
+    }
   }
   // "Prime Minister of Japan Fumio Kishida"
   const lead =

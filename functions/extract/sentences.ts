@@ -1,7 +1,9 @@
 // Sentence splitting for cleaned Vietnamese news text. A sentence ends at . ! ? …
 // followed by a space and a capital letter (or an opening quote), or at a line break.
 // Dots inside numbers and dates ("12.2025", "1.200") never have a space after them;
-// dots after abbreviations and initials ("Jr.", "TP.", "D. Trump") are not ends.
+// dots after abbreviations and initials ("Jr.", "TP.", "D. Trump") are not ends. Pages
+// copied from the web glue sentences together ("in Hanoi.The talks"): a dot between a
+// lower-case word and a capitalized one ends a sentence even without the space.
 
 export interface Sentence {
   /** the sentence as written (cleaned text) */
@@ -77,6 +79,19 @@ function endsSentence(text: string, at: number, next: string | undefined): boole
   return true;
 }
 
+/** The shortest word before a glued end: "in Hanoi.The talks" but not "Ph.D" or "a.m.". */
+const MIN_GLUED_WORD = 3;
+
+/** A dot with no space after it that still ends a sentence: a word, the dot, a capitalized word. */
+function gluedSentenceEnd(text: string, dot: number): boolean {
+  const next = text[dot + 1];
+  const after = text[dot + 2];
+  if (!isUpper(next) || after === undefined || !/\p{Ll}/u.test(after)) return false;
+  if (!/\p{Ll}/u.test(text[dot - 1] ?? '')) return false;
+  const word = wordBefore(text, dot);
+  return word.length >= MIN_GLUED_WORD && !ABBREVIATIONS.has(word.toLowerCase());
+}
+
 const NEWLINE = 0x0a;
 const DOT = 0x2e;
 const EXCLAMATION = 0x21;
@@ -109,7 +124,13 @@ export function splitSentences(text: string): Sentence[] {
     // a closing quote or bracket may follow the terminator
     let end = i + 1;
     while (end < text.length && '"”’\')»'.includes(text[end]!)) end++;
-    if (text[end] !== ' ' && end < text.length && text[end] !== '\n') continue;
+    if (text[end] !== ' ' && end < text.length && text[end] !== '\n') {
+      if (c === DOT && end === i + 1 && gluedSentenceEnd(text, i)) {
+        push(end);
+        start = end;
+      }
+      continue;
+    }
     let k = end;
     while (text[k] === ' ') k++;
     if (text[k] === '\n') continue; // the line break ends it anyway

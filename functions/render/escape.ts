@@ -7,8 +7,6 @@
  * lone surrogates (the `u` flag matches them as single code points), U+FFFE, U+FFFF.
  */
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-/** The same class without the global flag: a test that keeps no state between calls, compiled once. */
-const XML_INVALID_ONE = new RegExp(XML_INVALID.source, 'u');
 
 /**
  * Text every format can carry identically: line ends normalized to LF (an XML parser
@@ -53,11 +51,6 @@ export function oneLine(s: string): string {
   )
     return s;
   return xmlSafeText(s).replace(CONTROL_OR_BREAK, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** True when a string contains a character XML 1.0 cannot carry. */
-export function hasXmlInvalid(s: string): boolean {
-  return XML_INVALID_ONE.test(s);
 }
 
 const HTML_ESCAPES: Record<string, string> = {

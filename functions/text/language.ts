@@ -28,11 +28,13 @@ export function detectLanguage(text: string): Detected {
   const sample = text.slice(0, SAMPLE_CHARS).normalize('NFC');
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters === 0) return null;
-  if ((sample.match(VIETNAMESE_LETTERS)?.length ?? 0) / letters >= VIETNAMESE_SHARE) return 'vi';
+  const vietnamese = (sample.match(VIETNAMESE_LETTERS)?.length ?? 0) / letters >= VIETNAMESE_SHARE;
   const words = sample.split(/\s+/u).filter((w) => w.length > 0).length;
-  if (words >= MIN_WORDS && (sample.match(ENGLISH_WORD)?.length ?? 0) / words >= ENGLISH_SHARE)
-    return 'en';
-  return null;
+  const english =
+    words >= MIN_WORDS && (sample.match(ENGLISH_WORD)?.length ?? 0) / words >= ENGLISH_SHARE;
+  // a page with each paragraph in both languages is neither: its declared language stands
+  if (vietnamese) return english ? null : 'vi';
+  return english ? 'en' : null;
 }
 
 /**

@@ -92,6 +92,57 @@ describe('findPeople', () => {
   });
 });
 
+describe('findPeople in English', () => {
+  const english = (s: string) =>
+    findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true }).map((p) => ({
+      title: p.title,
+      name: p.name,
+      country: p.country,
+    }));
+  it('reads a country before a title, but not across a phrase between them', () => {
+    expect(english('a state visit to Laos at the invitation of President Anna Berg')).toEqual([
+      { title: 'President', name: 'Anna Berg', country: null },
+    ]);
+    expect(english('Laos newly elected President Anna Berg')).toEqual([
+      { title: 'President', name: 'Anna Berg', country: 'LA' },
+    ]);
+  });
+  it('reads an institution after a title and "of", and its country', () => {
+    expect(
+      english(
+        'talks between General Secretary of the Workers Party of Laos (WPL) Central Committee Anna Berg, and others',
+      ),
+    ).toEqual([
+      {
+        title: 'General Secretary of the Workers Party of Laos (WPL) Central Committee',
+        name: 'Anna Berg',
+        country: 'LA',
+      },
+    ]);
+    expect(english('President of the Chilean Senate Maria Lopez spoke')).toEqual([
+      { title: 'President of the Chilean Senate', name: 'Maria Lopez', country: 'CL' },
+    ]);
+  });
+  it('reads two offices of one person joined by "and"', () => {
+    expect(
+      english(
+        'President of the Chilean Workers Party (CWP) and President of the Chilean Senate Maria Lopez',
+      ),
+    ).toEqual([
+      {
+        title: 'President of the Chilean Workers Party (CWP) and President of the Chilean Senate',
+        name: 'Maria Lopez',
+        country: 'CL',
+      },
+    ]);
+  });
+  it('reads a party before the title of its leader', () => {
+    expect(english('met Communist Party General Secretary Tran Van Minh')[0]).toMatchObject({
+      name: 'Tran Van Minh',
+    });
+  });
+});
+
 describe('resolvePeople', () => {
   it('joins short names and bare titles to the full mention', () => {
     const sentences = [

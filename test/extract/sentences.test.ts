@@ -25,6 +25,15 @@ describe('splitSentences', () => {
     expect(s.map((x) => x.text)).toEqual(['"Rất tốt."', 'Ông nói.', 'Đoạn hai']);
     expect(s.map((x) => x.paragraph)).toEqual([0, 0, 1]);
   });
+  it('ends a sentence that a copied page glued to the next, but not inside abbreviations', () => {
+    expect(
+      texts('They met in Hanoi.The talks lasted an hour. Dr.Smith spoke at 9 a.m.Tuesday.'),
+    ).toEqual([
+      'They met in Hanoi.',
+      'The talks lasted an hour.',
+      'Dr.Smith spoke at 9 a.m.Tuesday.',
+    ]);
+  });
   it('handles empty text', () => {
     expect(splitSentences('')).toEqual([]);
   });

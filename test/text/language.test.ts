@@ -18,6 +18,10 @@ describe('detectLanguage', () => {
   it('keeps an English text that quotes a Vietnamese name English', () => {
     expect(detectLanguage(`${english} Phạm Minh Chính said so.`)).toBe('en');
   });
+
+  it('tells nothing of a page that gives each paragraph in both languages', () => {
+    expect(detectLanguage(`${english}\n\n${vietnamese}\n\n${english}\n\n${vietnamese}`)).toBeNull();
+  });
 });
 
 describe('languageOf', () => {
@@ -28,5 +32,6 @@ describe('languageOf', () => {
     expect(languageOf(null, english)).toBe('en');
     expect(languageOf('fr', 'Bonjour à tous, merci beaucoup')).toBe('fr');
     expect(languageOf(undefined, '12345')).toBe('vi');
+    expect(languageOf('en', `${english}\n\n${vietnamese}`)).toBe('en');
   });
 });
