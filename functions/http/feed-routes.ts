@@ -9,9 +9,9 @@ import {
   DEFAULT_LIMIT,
   describeFilters,
   type FeedQuery,
+  markersFor,
   parseFeedQuery,
   viewName,
-  viewsFor,
 } from '../domain/feed-query.js';
 import { allSources } from '../domain/merge.js';
 import { renderAtom } from '../render/atom.js';
@@ -192,9 +192,12 @@ async function serveFeed(
 
   const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
-  // the views this page reads: their change markers decide a 304 in one store read
-  const views = viewsFor(query);
-  const metas = await state.markers.get(views.join('\n'), () => state.store.getViewMetas(views));
+  // the change markers of the views this page reads (feed-query.ts markerOf) decide a
+  // 304 in one store read
+  const markers = markersFor(query);
+  const metas = await state.markers.get(markers.join('\n'), () =>
+    state.store.getViewMetas(markers),
+  );
   const marker = combineMarkers(metas.map((m) => m && { version: m.token, modified: m.modified }));
   const validators = validatorsFor(marker, selfUrl);
   const headers = cacheHeaders(validators, {
