@@ -1,31 +1,38 @@
 // Group "ingest": the store path of POST /articles.
-//  1. Throughput: the local server (dynalite in memory, the Lambda functions' routes,
-//     on 127.0.0.1:4242–4299) takes the seed, devset and realset articles (the realset
-//     read from ../shared at run time) three times — as published, then twice more
-//     under other URLs (more reports of the same events) — from 4 clients in a child
-//     process; articles/s, median of RUNS fresh stores. Beside it, in the same run:
-//     extractEvents alone over the same articles on one core (the floor).
+//  1. Throughput: the local server as `npm start` runs it (dynalite in a thread of its
+//     own, keeping the table on disk under a fresh folder; the Lambda functions'
+//     routes, on a free loopback port) takes the seed, devset and realset articles (the
+//     realset read from ../shared at run time) three times — as published, then twice
+//     more under other URLs (more reports of the same events) — from 4 clients in a
+//     child process; articles/s, median of RUNS fresh stores (a new table each, in one
+//     engine that serves every run, as npm start's serves while it is up), and the
+//     same with the table in memory (as the tests run it). Beside it, interleaved in
+//     the same run: extractEvents alone over the same articles on one core (the
+//     floor). The load average before and after is printed with it, and CPU per article
+//     of the whole server process and of its main thread (a figure busy cores change less).
 //  2. Scale: a country set's 100 first new events into an empty store, then its
 //     ledgers filled to 20,000 events, then 100 more; time and store requests of the
 //     last 100 against the first 100 (median of SCALE_RUNS).
-//  3. Writes: write requests and items per new event and per repeat report
-//     (bench/writes.ts).
+//  3. Writes: write requests, items and units, and read requests, per new event and
+//     per repeat report (bench/writes.ts).
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ServerType } from '@hono/node-server';
 import { ArticleInput, toArticle } from '../functions/domain/article.js';
 import type { ExtractedEvent } from '../functions/domain/event.js';
 import { ledgerKey } from '../functions/domain/identity.js';
 import type { LedgerEntry } from '../functions/domain/ledger.js';
 import { extractEvents } from '../functions/extract/index.js';
 import type { Extract } from '../functions/ingest/ingest-article.js';
+import { type LocalEngine, startDynalite } from '../infra/local/dynalite.js';
 import { listen, startLocalService } from '../infra/local/runtime.js';
 import {
   DEVSET_DIR,
   type Figure,
+  fmt,
   type GroupResult,
   median,
   msPerCall,
@@ -34,7 +41,7 @@ import {
   table,
   verdict,
 } from './lib.js';
-import { counter, countWrites, readBodies, type WriteCounts } from './writes.js';
+import { counter, countWrites, emptyCounts, readBodies, type WriteCounts } from './writes.js';
 
 const run = promisify(execFile);
 const RUNS = 5;
@@ -47,19 +54,6 @@ const REALSET_DIRS = [
   join(ROOT, '../shared/realset-vi/articles'),
   join(ROOT, '../shared/realset-en/articles'),
 ];
-
-async function serve(
-  service: Awaited<ReturnType<typeof startLocalService>>,
-): Promise<{ url: string; server: ServerType }> {
-  for (let port = 4242; port < 4300; port++) {
-    try {
-      return await listen(service.app, port, '127.0.0.1');
-    } catch {
-      // taken: the next one
-    }
-  }
-  throw new Error('no free port in 4242–4299');
-}
 
 function copies(bodies: string[]): string[] {
   const out: string[] = [];
@@ -74,35 +68,114 @@ function copies(bodies: string[]): string[] {
   return out;
 }
 
+/** Where the engine keeps the table: on disk under a fresh folder, as `npm start` runs
+ *  it (LevelDB), or in memory, as the tests run it. */
+type Engine = 'disk' | 'memory';
+const ENGINES: readonly Engine[] = ['disk', 'memory'];
+
+interface Throughput {
+  rates: Record<Engine, number[]>;
+  statuses: Record<string, number>[];
+  /** CPU of the server's main thread (the routes, extraction, the SDK), ms per article */
+  mainCpuMs: number[];
+  /** CPU of the whole server process (every thread: main, the engine's, LevelDB's pool,
+   *  V8's), ms per article: what 2 cores must fit 200 articles/s into */
+  processCpuMs: number[];
+  /** CPU of the clients' process, ms per article */
+  clientCpuMs: number[];
+}
+
+/** CPU time of this process's main thread so far, ms (Linux; null elsewhere). */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
+/** One fresh store (a new table) in `engine`: every body posted by the clients. */
+async function ingestAll(engine: LocalEngine, table: string, file: string, expected: number) {
+  const service = await startLocalService({ engine, tableName: table });
+  const { url, server } = await listen(service.app, 0, '127.0.0.1');
+  try {
+    const cpu0 = mainThreadCpuMs();
+    const whole0 = process.cpuUsage();
+    const { stdout } = await run(
+      process.execPath,
+      [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)],
+      { cwd: ROOT },
+    );
+    const cpu1 = mainThreadCpuMs();
+    const whole = process.cpuUsage(whole0);
+    const out = JSON.parse(stdout) as {
+      ms: number;
+      statuses: Record<string, number>;
+      cpuMs: number;
+    };
+    const ok = (out.statuses['201'] ?? 0) + (out.statuses['200'] ?? 0);
+    if (ok !== expected) throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
+    return {
+      rate: (ok / out.ms) * 1000,
+      statuses: out.statuses,
+      mainCpuMs: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / ok : null,
+      processCpuMs: (whole.user + whole.system) / 1000 / ok,
+      clientCpuMs: out.cpuMs / ok,
+    };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await service.close();
+  }
+}
+
+/** RUNS rounds, each one sample of `baseline` then one fresh store per engine:
+ *  interleaved, so that other work on the machine weighs on all alike. Each engine
+ *  serves every round, as `npm start`'s serves for as long as the server runs (a
+ *  fresh store is a new table in it): its thread's code is as warm as in a server
+ *  that has been up a while. */
 async function throughput(
   bodies: string[],
   dir: string,
-): Promise<{ rates: number[]; statuses: Record<string, number>[] }> {
+  baseline: () => void,
+): Promise<Throughput> {
   const file = join(dir, 'bodies.json');
   await writeFile(file, JSON.stringify(copies(bodies)));
-  const rates: number[] = [];
-  const statuses: Record<string, number>[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const service = await startLocalService();
-    const { url, server } = await serve(service);
-    try {
-      const { stdout } = await run(
-        process.execPath,
-        [join(ROOT, 'bench/ingest-client.mjs'), url, file, String(CLIENTS)],
-        { cwd: ROOT },
-      );
-      const out = JSON.parse(stdout) as { ms: number; statuses: Record<string, number> };
-      const ok = (out.statuses['201'] ?? 0) + (out.statuses['200'] ?? 0);
-      if (ok !== bodies.length * COPIES)
-        throw new Error(`ingest answers: ${JSON.stringify(out.statuses)}`);
-      rates.push((ok / out.ms) * 1000);
-      statuses.push(out.statuses);
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await service.close();
+  const result: Throughput = {
+    rates: { disk: [], memory: [] },
+    statuses: [],
+    mainCpuMs: [],
+    processCpuMs: [],
+    clientCpuMs: [],
+  };
+  const engines: Record<Engine, LocalEngine> = {
+    disk: await startDynalite({ path: await mkdtemp(join(dir, 'dynalite-')) }),
+    memory: await startDynalite(),
+  };
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      baseline();
+      for (const engine of ENGINES) {
+        const out = await ingestAll(
+          engines[engine],
+          `throughput-${r}`,
+          file,
+          bodies.length * COPIES,
+        );
+        result.rates[engine].push(out.rate);
+        if (engine !== 'disk') continue;
+        result.statuses.push(out.statuses);
+        if (out.mainCpuMs !== null) result.mainCpuMs.push(out.mainCpuMs);
+        result.processCpuMs.push(out.processCpuMs);
+        result.clientCpuMs.push(out.clientCpuMs);
+      }
     }
+  } finally {
+    await Promise.all(ENGINES.map((e) => engines[e].close()));
   }
-  return { rates, statuses };
+  return result;
 }
 
 /** The events an article states as JSON (its text), as the scale test chooses them. */
@@ -139,24 +212,10 @@ interface Hundred {
 }
 
 async function scaleRun(): Promise<{ first: Hundred; last: Hundred }> {
-  let counts: WriteCounts = {
-    articles: 0,
-    newEvents: 0,
-    requests: {},
-    writeRequests: 0,
-    writeItems: 0,
-    readRequests: 0,
-  };
+  let counts: WriteCounts = emptyCounts();
   const service = await startLocalService({ extract: stated, client: counter(() => counts) });
   const hundred = async (from: number, months: string[]): Promise<Hundred> => {
-    counts = {
-      articles: 0,
-      newEvents: 0,
-      requests: {},
-      writeRequests: 0,
-      writeItems: 0,
-      readRequests: 0,
-    };
+    counts = emptyCounts();
     const t0 = performance.now();
     for (let i = 0; i < 100; i++) {
       const r = await service.app.request('/articles', {
@@ -218,12 +277,18 @@ export async function ingest(): Promise<GroupResult> {
     };
     msPerCall(extractAll, 1000);
     const extractionRates: number[] = [];
-    for (let r = 0; r < RUNS; r++)
-      extractionRates.push((articles.length / msPerCall(extractAll, 400)) * 1000);
+    const loadBefore = loadavg()[0]!;
+    const { rates, statuses, mainCpuMs, processCpuMs, clientCpuMs } = await throughput(
+      bodies,
+      dir,
+      () => {
+        extractionRates.push((articles.length / msPerCall(extractAll, 400)) * 1000);
+      },
+    );
+    const loadAfter = loadavg()[0]!;
     const extraction = median(extractionRates);
-
-    const { rates, statuses } = await throughput(bodies, dir);
-    const rate = median(rates);
+    const rate = median(rates.disk);
+    const inMemory = median(rates.memory);
 
     const scaleRuns: { first: Hundred; last: Hundred }[] = [];
     for (let r = 0; r < SCALE_RUNS; r++) scaleRuns.push(await scaleRun());
@@ -231,26 +296,33 @@ export async function ingest(): Promise<GroupResult> {
     const requestRatio = median(scaleRuns.map((s) => s.last.requests / s.first.requests));
 
     const writes = await countWrites(bodies);
-    const perNew = {
-      requests: writes.first.writeRequests / writes.first.newEvents,
-      items: writes.first.writeItems / writes.first.newEvents,
-    };
-    const perRepeat = {
-      requests: writes.repeat.writeRequests / writes.repeat.articles,
-      items: writes.repeat.writeItems / writes.repeat.articles,
-    };
+    const per = (c: WriteCounts, n: number) => ({
+      requests: c.writeRequests / n,
+      items: c.writeItems / n,
+      units: c.writeUnits / n,
+      reads: c.readRequests / n,
+    });
+    const perNew = per(writes.first, writes.first.newEvents);
+    const perRepeat = per(writes.repeat, writes.repeat.articles);
 
     console.log(
       table(
-        `ingest — ${articles.length} articles (seeds, devset, realset) × ${COPIES} through POST /articles, ${CLIENTS} clients, median of ${RUNS} fresh stores`,
+        `ingest — ${articles.length} articles (seeds, devset, realset) × ${COPIES} through POST /articles, ${CLIENTS} clients, median of ${RUNS} fresh stores (load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)`,
         ['what', 'articles/s', 'runs', 'goal', ''],
         [
           [
-            'POST /articles (extract + store)',
+            'POST /articles (extract + store), store on disk as npm start keeps it',
             rate,
-            rates.map((x) => Math.round(x)).join(' '),
+            rates.disk.map((x) => Math.round(x)).join(' '),
             `≥ ${GOAL}`,
             verdict(rate >= GOAL),
+          ],
+          [
+            'POST /articles, store in memory (as the tests run it)',
+            inMemory,
+            rates.memory.map((x) => Math.round(x)).join(' '),
+            '',
+            '',
           ],
           [
             'baseline: extractEvents alone, one core',
@@ -261,6 +333,11 @@ export async function ingest(): Promise<GroupResult> {
           ],
         ],
       ),
+    );
+    console.log(
+      `CPU per article, store on disk: the whole server process ${fmt(median(processCpuMs))} ms (runs ${processCpuMs.map((x) => fmt(x)).join(' ')}), ` +
+        `of which its main thread (routes, extraction, SDK) ${mainCpuMs.length > 0 ? fmt(median(mainCpuMs)) : 'n/a'} ms ` +
+        `(runs ${mainCpuMs.map((x) => fmt(x)).join(' ')}; the engine has a thread of its own); the clients' process ${fmt(median(clientCpuMs))} ms`,
     );
     console.log(
       table(
@@ -289,24 +366,43 @@ export async function ingest(): Promise<GroupResult> {
     console.log(
       table(
         `ingest writes — ${writes.first.articles} articles into an empty store (${writes.first.newEvents} new events), then each again under another URL`,
-        ['per', 'write requests', 'write items'],
+        ['per', 'write requests', 'write items', 'write units (≈ WCU)', 'read requests'],
         [
-          ['new event', perNew.requests, perNew.items],
-          ['repeat report (per article)', perRepeat.requests, perRepeat.items],
+          ['new event', perNew.requests, perNew.items, perNew.units, perNew.reads],
+          [
+            'repeat report (per article)',
+            perRepeat.requests,
+            perRepeat.items,
+            perRepeat.units,
+            perRepeat.reads,
+          ],
         ],
       ),
     );
     const figures: Figure[] = [
       {
-        name: 'POST /articles, 4 clients',
+        name: 'POST /articles, 4 clients, store on disk (as npm start)',
         value: rate,
         unit: 'articles/s',
-        samples: rates,
+        samples: rates.disk,
         baseline: { name: 'extractEvents alone, one core', value: extraction, unit: 'articles/s' },
         ratio: rate / extraction,
         goal: `≥ ${GOAL} articles/s`,
         met: rate >= GOAL,
-        extra: { statuses: statuses[0], articles: articles.length * COPIES },
+        extra: {
+          statuses: statuses[0],
+          articles: articles.length * COPIES,
+          loadAverage: [loadBefore, loadAfter],
+          mainThreadCpuMsPerArticle: mainCpuMs,
+          processCpuMsPerArticle: processCpuMs,
+          clientCpuMsPerArticle: clientCpuMs,
+        },
+      },
+      {
+        name: 'POST /articles, 4 clients, store in memory',
+        value: inMemory,
+        unit: 'articles/s',
+        samples: rates.memory,
       },
       {
         name: 'last 100 new events of a country set holding 20,000 vs first 100 (time)',
@@ -327,13 +423,17 @@ export async function ingest(): Promise<GroupResult> {
         name: 'write requests per new event',
         value: perNew.requests,
         unit: 'requests',
-        extra: { writeItems: perNew.items },
+        extra: { writeItems: perNew.items, writeUnits: perNew.units, readRequests: perNew.reads },
       },
       {
         name: 'write requests per repeat report',
         value: perRepeat.requests,
         unit: 'requests',
-        extra: { writeItems: perRepeat.items },
+        extra: {
+          writeItems: perRepeat.items,
+          writeUnits: perRepeat.units,
+          readRequests: perRepeat.reads,
+        },
       },
     ];
     if (sink < 0) console.log(sink);
@@ -344,7 +444,7 @@ export async function ingest(): Promise<GroupResult> {
       durationMs: performance.now() - t0,
       figures,
       notes: [
-        'server and dynalite share one Node process (as in npm start); the 4 clients run in a child process on the same cores',
+        'server and dynalite share one Node process, dynalite in a thread of its own (as in npm start); the 4 clients run in a child process on the same cores',
       ],
     };
   } finally {

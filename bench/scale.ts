@@ -8,10 +8,11 @@
 // every store call goes through — at a small and a large size; ratio large/small.
 // Also counts what a conditional GET answered 304 reads through the app.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FeedQuery } from '../functions/domain/feed-query.js';
 import type { Report } from '../functions/domain/report.js';
-import { documentClient, eventItem, reportItem } from '../functions/store/dynamo-store.js';
+import { eventItem, reportItem } from '../functions/store/dynamo-store.js';
 import type { StoredEvent } from '../functions/store/items.js';
 import { splitPosting } from '../functions/store/postings.js';
 import { keys } from '../functions/store/table.js';
@@ -99,7 +100,7 @@ export async function scale(): Promise<GroupResult> {
   const service = await startLocalService({ client: counting(counter, (c) => (raw = c)) });
   try {
     const { store, app } = service;
-    const db = documentClient(raw!);
+    const db = raw!;
     /** the event item and its postings, as DynamoStore.putEvent and syncPostings write them */
     const write = async ({ event, report }: { event: StoredEvent; report: Report }) => {
       const requests: Record<string, unknown>[] = [
@@ -117,10 +118,21 @@ export async function scale(): Promise<GroupResult> {
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 8) throw new Error('BatchWriteItem left items unprocessed');
           const out = await db.send(
-            new BatchWriteCommand({ RequestItems: { [LOCAL_TABLE]: pending as never } }),
+            new BatchWriteItemCommand({
+              RequestItems: {
+                [LOCAL_TABLE]: pending.map((r) => ({
+                  PutRequest: {
+                    Item: marshall((r.PutRequest as { Item: Record<string, unknown> }).Item, {
+                      removeUndefinedValues: true,
+                    }),
+                  },
+                })),
+              },
+            }),
           );
-          pending =
-            (out.UnprocessedItems?.[LOCAL_TABLE] as Record<string, unknown>[] | undefined) ?? [];
+          pending = (out.UnprocessedItems?.[LOCAL_TABLE] ?? []).map((r) => ({
+            PutRequest: { Item: unmarshall(r.PutRequest!.Item!) },
+          }));
         }
       }
     };

@@ -1,8 +1,13 @@
-// Store requests per ingest, by kind: how many write requests and write items (one per
-// item a request writes: a BatchWriteItem of 24 puts is 24) a new event and a repeat
-// report cost. Counted by a middleware on the SDK client every store call goes
-// through. Used by the "ingest" group; runnable alone on any version of the code that
-// has startLocalService's `client` hook:
+// Store requests per ingest, by kind: how many write requests, write items (one per
+// item a request writes: a BatchWriteItem of 24 puts is 24) and write units a new
+// event and a repeat report cost, and how many read requests. A write unit is
+// DynamoDB's standard write capacity unit as the request shows it: each item put,
+// 1 KB or part of it (its attribute names and values in UTF-8, numbers as DynamoDB
+// sizes them); a delete or an UpdateItem counts 1 (DynamoDB bills those by the size
+// of the item they touch, which the request does not show: a fence of a large ledger
+// costs more than this counts). Counted by a middleware on the SDK client every store
+// call goes through. Used by the "ingest" group; runnable alone on any version of the
+// code that has startLocalService's `client` hook:
 //   node --import tsx bench/writes.ts <article dirs…>
 
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,8 +21,19 @@ export interface WriteCounts {
   requests: Record<string, number>;
   writeRequests: number;
   writeItems: number;
+  writeUnits: number;
   readRequests: number;
 }
+
+export const emptyCounts = (): WriteCounts => ({
+  articles: 0,
+  newEvents: 0,
+  requests: {},
+  writeRequests: 0,
+  writeItems: 0,
+  writeUnits: 0,
+  readRequests: 0,
+});
 
 const WRITES = new Set([
   'PutItemCommand',
@@ -25,6 +41,56 @@ const WRITES = new Set([
   'DeleteItemCommand',
   'BatchWriteItemCommand',
 ]);
+
+type Value = unknown;
+
+/** A value's size as DynamoDB counts it, marshalled ({S: …}) or not. */
+function valueBytes(value: Value): number {
+  if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
+  if (typeof value === 'number')
+    return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').length / 2) + 1;
+  if (typeof value === 'boolean' || value === null) return 1;
+  if (Array.isArray(value))
+    return 3 + value.reduce((n: number, v: Value) => n + 1 + valueBytes(v), 0);
+  if (typeof value === 'object') {
+    const av = value as Record<string, Value>;
+    if (typeof av.S === 'string') return valueBytes(av.S);
+    if (typeof av.N === 'string') return valueBytes(Number(av.N));
+    return (
+      3 +
+      Object.entries(av).reduce(
+        (n, [k, v]) => n + 1 + Buffer.byteLength(k, 'utf8') + valueBytes(v),
+        0,
+      )
+    );
+  }
+  return 0;
+}
+
+function itemUnits(item: Record<string, Value>): number {
+  const bytes = Object.entries(item).reduce(
+    (n, [k, v]) => n + Buffer.byteLength(k, 'utf8') + valueBytes(v),
+    0,
+  );
+  return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+/** The write units of one write request (see the header). */
+function writeUnits(
+  name: string,
+  input: {
+    Item?: Record<string, Value>;
+    RequestItems?: Record<string, { PutRequest?: { Item: Record<string, Value> } }[]>;
+  },
+): number {
+  if (name === 'PutItemCommand' && input.Item) return itemUnits(input.Item);
+  if (name === 'BatchWriteItemCommand' && input.RequestItems) {
+    return Object.values(input.RequestItems)
+      .flat()
+      .reduce((n, r) => n + (r.PutRequest ? itemUnits(r.PutRequest.Item) : 1), 0);
+  }
+  return 1;
+}
 
 /** Counts every store request into the counts `current()` returns at that moment. */
 export function counter(current: () => WriteCounts) {
@@ -36,10 +102,13 @@ export function counter(current: () => WriteCounts) {
         counts.requests[name] = (counts.requests[name] ?? 0) + 1;
         if (WRITES.has(name)) {
           counts.writeRequests++;
-          const input = args.input as { RequestItems?: Record<string, unknown[]> };
+          const input = args.input as Parameters<typeof writeUnits>[1] & {
+            RequestItems?: Record<string, unknown[]>;
+          };
           counts.writeItems += input.RequestItems
             ? Object.values(input.RequestItems).reduce((n, xs) => n + xs.length, 0)
             : 1;
+          counts.writeUnits += writeUnits(name, input);
         } else counts.readRequests++;
         return next(args);
       },
@@ -55,14 +124,7 @@ export function counter(current: () => WriteCounts) {
 export async function countWrites(
   bodies: string[],
 ): Promise<{ first: WriteCounts; repeat: WriteCounts }> {
-  const empty = (): WriteCounts => ({
-    articles: 0,
-    newEvents: 0,
-    requests: {},
-    writeRequests: 0,
-    writeItems: 0,
-    readRequests: 0,
-  });
+  const empty = emptyCounts;
   let counts = empty();
   const service = await startLocalService({ client: counter(() => counts) });
   try {
@@ -118,6 +180,7 @@ if (process.argv[1]?.endsWith('writes.ts')) {
     'new events': c.newEvents,
     'write requests / n': +(c.writeRequests / n).toFixed(2),
     'write items / n': +(c.writeItems / n).toFixed(2),
+    'write units / n': +(c.writeUnits / n).toFixed(2),
     'read requests / n': +(c.readRequests / n).toFixed(2),
     requests: c.requests,
   });

@@ -8,7 +8,14 @@
 import * as z from 'zod/mini';
 import countryCodes from './data/country-codes.json' with { type: 'json' };
 import { addDays, lastDay } from './dates.js';
-import { CATEGORIES, type EventFacts, EventType, STATUSES } from './event.js';
+import {
+  CATEGORIES,
+  type Category,
+  categoryOf,
+  type EventFacts,
+  EventType,
+  STATUSES,
+} from './event.js';
 import { isTrackingParameter } from './tracking-parameters.js';
 
 const MAX_FILTER_COUNTRIES = 3;
@@ -293,6 +300,39 @@ export function calendarWindow(query: FeedQuery, today: string): FeedSelection {
   const month = Number(today.slice(5, 7)) - CALENDAR_PAST_MONTHS;
   const start = new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
   return { ...query, ...(given ? {} : { from: start }), limit: CALENDAR_MAX_EVENTS, today };
+}
+
+/** The category a kind (an event type or a category) belongs to; null for none. */
+function categoryOfKind(kind: string): Category | null {
+  if ((CATEGORIES as readonly string[]).includes(kind)) return kind as Category;
+  const type = EventType.safeParse(kind);
+  return type.success ? categoryOf(type.data) : null;
+}
+
+/**
+ * The change marker a view's validators come from: the view of the same countries and
+ * of its kind's category, any status. An ingest moves the marker of every view its
+ * events are or were listed in, so a view's marker moves whenever an event it may show
+ * changes; it also moves, as a spare refetch, for an event of the same countries and
+ * category of another type or status. One marker stands for the three to six views of
+ * an event's country subset, so an ingest writes a third of the markers it would write
+ * with one per view (they were most of the items an article wrote).
+ */
+export function markerOf(view: string): string {
+  const parts: string[] = [];
+  for (const part of view.split(';')) {
+    if (part.startsWith('c=')) parts.push(part);
+    else if (part.startsWith('k=')) {
+      const category = categoryOfKind(part.slice(2));
+      if (category) parts.push(`k=${category}`);
+    }
+  }
+  return parts.length > 0 ? parts.join(';') : '*';
+}
+
+/** The change markers a query's validators come from (one per category it reads). */
+export function markersFor(query: Pick<FeedQuery, 'country' | 'type' | 'status'>): string[] {
+  return [...new Set(viewsFor(query).map(markerOf))];
 }
 
 /** Whether an event belongs in a query's result: checks a posting against its event.

@@ -82,6 +82,12 @@ const NOUN_MARKERS = new Set(CUE_TABLE.nounMarkers.map(matchForm));
 const COMMITTEE_START = CUE_TABLE.committeeName.start.map(phraseKeys);
 const COMMITTEE_NOT = CUE_TABLE.committeeName.notBefore.map(phraseKeys);
 
+/** Only a possessive ("'s") between two tokens. */
+const possessiveBetween = (tokens: readonly Token[], from: number, to: number) =>
+  to === from + 2 &&
+  (tokens[from]!.text === "'" || tokens[from]!.text === '’') &&
+  tokens[from + 1]!.key === 's';
+
 export function findTriggers(tokens: readonly Token[]): Trigger[] {
   const triggers: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -106,6 +112,16 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
         type = level.value;
         end += level.length;
       }
+    }
+    // "the Joint Committee's meeting": the committee's own session, not another meeting
+    const last = triggers[triggers.length - 1];
+    if (
+      cue.kind === 'meeting' &&
+      last?.kind === 'committee' &&
+      possessiveBetween(tokens, last.end, i)
+    ) {
+      i = end - 1;
+      continue;
     }
     const needsObject = cue.needsObject === 'always' || (cue.needsObject === 'asVerb' && !noun);
     triggers.push({

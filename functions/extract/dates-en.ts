@@ -158,6 +158,25 @@ const READINGS: readonly Reading[] = [
     pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
     read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref)),
   },
+  // "last December", "next March": the month before or after this one of that name
+  {
+    pattern: new RegExp(word(`(${SHIFT})\\s+${MONTH}`), 'gu'),
+    read: (m, c) => {
+      const shift = DATES.shift[m[1]!]!;
+      const target = month(m[2]!);
+      const year =
+        shift < 0
+          ? target < c.ref.month
+            ? c.ref.year
+            : c.ref.year - 1
+          : shift > 0
+            ? target > c.ref.month
+              ? c.ref.year
+              : c.ref.year + 1
+            : c.ref.year;
+      return { value: isoMonth(year, target), endValue: null, precision: 'month', ...flags };
+    },
+  },
   // "in November", "November 2024", "early next month" is below
   {
     pattern: new RegExp(

@@ -124,13 +124,29 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
-    info.dates = profile.findDates(lower, ref, info.isTitle ? null : anchor);
+    info.dates = withoutDateline(info, profile.findDates(lower, ref, info.isTitle ? null : anchor));
     if (!info.isTitle) {
       info.anchor = anchor;
       anchor = nextAnchor(anchor, info);
     }
   });
   return sentences;
+}
+
+/**
+ * "BEIJING, Sept. 30 (Wire) -- A met B on Saturday": the day a story was filed is not the day
+ * of what it reports when the sentence gives that day too; alone, it stands for it.
+ */
+function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
+  if (dates.length < 2 || info.isTitle) return dates;
+  const t = info.tokens;
+  const place = placeAt(t, 0);
+  if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
+  const first = dates[0]!;
+  if (first.start - t[place.length]!.end > DATELINE_DATE_GAP) return dates;
+  // the date is followed by the wire's name in brackets or by a dash
+  const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
+  return /^\s*(?:\([^)]*\)\s*)?(?:-|–|—)/u.test(after) ? dates.slice(1) : dates;
 }
 
 /** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
@@ -245,6 +261,7 @@ function datesCompatible(
   a: DateMention | null,
   b: DateMention | null,
   exactDays: boolean,
+  slackDays = 0,
 ): boolean {
   if (a === null || b === null) return true;
   if (a.precision === 'year' || b.precision === 'year') return true;
@@ -258,8 +275,11 @@ function datesCompatible(
     return a.value === b.value;
   const [a0, a1] = span(a);
   const [b0, b1] = span(b);
-  return a0 <= b1 && b0 <= a1;
+  return a0 <= b1 + slackDays && b0 <= a1 + slackDays;
 }
+
+/** A visit told on one day here and on the next there is one visit: it lasts days. */
+const VISIT_SLACK_DAYS = 1;
 
 const peopleOfMention = (m: Mention) => [...m.sideA, ...m.sideB];
 
@@ -326,7 +346,7 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (m.kind === 'visit')
     return (
       (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
-      datesCompatible(summary.date, m.date, false) &&
+      datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) &&
       peopleCompatible(summary, m)
     );
   if (m.kind === 'committee')
@@ -521,12 +541,19 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     precision = d.precision === 'month' ? 'month' : 'day';
     if (Math.abs(dayNumber(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
     if (group.kind === 'visit' && dateMention.dateIsEnd) {
-      // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the previous leg, not news
-      if (group.mentions.length === 1) return null;
-      // "kết thúc chuyến thăm" on a day: when it ended is known, when it began only by its month
+      // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the
+      // previous leg, not news; unless the story opens with it ("A left Hanoi on May 3, concluding …")
+      const opens = dateMention.sentence.isTitle || dateMention.sentence === frame.lead;
+      if (group.mentions.length === 1 && !opens) return null;
+      // "kết thúc chuyến thăm" on a day: when it ended is known, when it began by its length, else its month
       end = d.value;
-      start = d.value.slice(0, 7);
-      precision = 'month';
+      const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      if (days !== null && days > 1) {
+        start = isoDayOf(dayNumber(end) - days + 1);
+      } else {
+        start = d.value.slice(0, 7);
+        precision = 'month';
+      }
     } else if ((group.kind === 'visit' && dateMention.dateBorrowed) || d.approximate) {
       // a day of a meeting held during a visit named in passing, or a week the text only
       // suggests ("tuần tới"): the month is what is known
@@ -652,6 +679,8 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
 const DATELINE_SENTENCES = 4;
 /** How close after the city a dateline's date stands, in characters. */
+/** How far after a dateline's date its dash may come: "(Xinhua) --". */
+const DATELINE_TAIL_CHARS = 40;
 const DATELINE_DATE_GAP = 2;
 
 /**
@@ -951,7 +980,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         m.place !== null ||
         isCall(m) ||
         !m.countries.includes(from.country!) ||
-        visits.some((v) => v.countries.join() === m.countries.join())
+        visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
       )
         continue;
       m.place = from;

@@ -175,5 +175,10 @@ export function knownLeaderAt(
 
 /** The country of a well-known leader, by the name's keys (full name or a listed short form). */
 export function leaderCountry(nameKeys: readonly string[]): string | null {
-  return leaderCountries.get(nameKeys.join(' ')) ?? null;
+  const found = leaderCountries.get(nameKeys.join(' '));
+  if (found !== undefined) return found;
+  // "Antony J. Blinken": a middle initial the gazetteer does not list
+  const initials = nameKeys.filter((k) => k.length === 1).length;
+  if (initials === 0 || initials === nameKeys.length) return null;
+  return leaderCountries.get(nameKeys.filter((k) => k.length > 1).join(' ')) ?? null;
 }

@@ -87,6 +87,9 @@ export interface ArticleContext {
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
 const INVITER_LEAD_SKIP = 2;
+/** "attended his meeting with": how far before a cue the verb may stand, and how many words between. */
+const ATTENDED_BEFORE = 6;
+const ATTENDED_GAP = 2;
 /** How far after a cue "between" may come ("talks on Thursday between A and B"). */
 const BETWEEN_LOOKAHEAD = 4;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
@@ -122,6 +125,8 @@ const PASSING_BEFORE = 6;
 const TRAVEL_BEFORE = 6;
 /** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
 const PAIR_AFTER_CHARS = 4;
+/** How many words may open a sentence before its cue ("During their first talks"). */
+const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
@@ -217,6 +222,16 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
     if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
+/** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
+function introducedBy(tokens: readonly Token[], first: number): boolean {
+  return (
+    first >= 1 &&
+    first <= INTRO_WORDS &&
+    LEX.introLead.has(tokens[0]!.key) &&
+    tokens.slice(1, first).every((t) => t.word && !t.cap)
+  );
+}
+
 /** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */
 const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   let and = false;
@@ -918,6 +933,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         mentions.push(visitMention(null, null, invitedPeople));
         return;
       }
+      // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
+      const lead = anyReadsAt(tokens, hostEnd, LEX.multilateralLead);
+      if (lead > 0 && anyReadsAt(tokens, hostEnd + lead, LEX.multilateralBodies) > 0) return;
       let guest = visitor?.person.country ?? null;
       if (guest === null) {
         // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
@@ -1041,8 +1059,46 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       return;
     }
 
+    // "The meeting, held on 11-12 January, …" in a story about a committee's session: that session
+    if (
+      context.committeeContext &&
+      trigger.kind === 'meeting' &&
+      trigger.type === 'meeting' &&
+      people.length === 0
+    ) {
+      mentions.push(
+        newMention(cue, {
+          kind: 'committee',
+          type: 'committee_session',
+          sideA: [],
+          sideB: [],
+          host: null,
+          guest: null,
+          countries: [],
+          hosts: [],
+          ordinal: null,
+        }),
+      );
+      return;
+    }
+
     // meetings
-    let sideA: PersonRef[] = nearestChain(tokens, before);
+    // "B also attended his meeting with C": who attends another's meeting is no side of it
+    // only the meeting attended itself ("attended his meeting"), not one after ("attended a ceremony before holding talks")
+    let attending: { at: number } | null = null;
+    for (
+      let k = trigger.first - 1;
+      k >= Math.max(clauseFrom, trigger.first - ATTENDED_BEFORE);
+      k--
+    ) {
+      const length = anyReadsAt(tokens, k, LEX.attendance);
+      if (length === 0) continue;
+      if (trigger.first - (k + length) <= ATTENDED_GAP) attending = { at: k };
+      break;
+    }
+    const sides =
+      attending === null ? before : before.filter((p) => p.mention.first > attending.at);
+    let sideA: PersonRef[] = nearestChain(tokens, sides);
     let objects: PersonRef[] = [];
     let k = trigger.end;
     while (
@@ -1160,13 +1216,36 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       );
       if (subject !== undefined) sideA = [subject];
     }
-    if (sideA.length === 0 && objects.length === 0 && trigger.noun) {
+    if (
+      sideA.length === 0 &&
+      objects.length === 0 &&
+      (trigger.noun || introducedBy(tokens, trigger.first))
+    ) {
       const next = people.find(
         (p) =>
           p.mention.first >= trigger.end &&
           tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS,
       );
-      const chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
+      let chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
+      // "At a meeting in X, which lasted an hour, A and B agreed …": the pair after the opening phrase
+      if (chain.length === 0 && introducedBy(tokens, trigger.first)) {
+        const subject = people.find(
+          (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
+        );
+        if (subject !== undefined) chain = chainFrom(tokens, people, subject.mention.first);
+        // "During the call on May 5, A congratulated B": the subject and the one they address
+        const other =
+          chain.length === 1
+            ? people.find(
+                (p) =>
+                  p.mention.first >= chain[0]!.mention.end &&
+                  p.person.principal &&
+                  p.person.country !== null &&
+                  p.person.country !== chain[0]!.person.country,
+              )
+            : undefined;
+        if (other !== undefined) chain = [chain[0]!, other];
+      }
       if (new Set(chain.map((r) => r.person.country)).size === 2) {
         sideA = chain.slice(0, 1);
         objects = chain.slice(1);
@@ -1199,7 +1278,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (
       aPeople.length === 0 &&
       bPeople.length > 0 &&
-      tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key))
+      (attending !== null ||
+        tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)))
     ) {
       const stand = context.recentPrincipals.find(
         (p) => p.country !== null && bPeople.every((b) => b.country !== p.country),
@@ -1235,7 +1315,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       const objectCountries = new Set(bPeople.map((b) => b.country));
       if (aPeople.every((a) => objectCountries.has(a.country))) {
         // the subject is from the objects' country: the party on the other side stands earlier in the clause
-        const other = [...before]
+        const other = [...sides]
           .reverse()
           .find(
             (p) =>
@@ -1249,8 +1329,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         pairs.push([aPeople.filter((a) => a.country !== countryOfKey(key)), side]);
     } else {
       // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
-      const first = aPeople[0] ?? before.find((p) => p.person.principal)?.person;
-      const inClause = before.map((p) => p.person).filter((p) => p.principal);
+      const first = aPeople[0] ?? sides.find((p) => p.person.principal)?.person;
+      const inClause = sides.map((p) => p.person).filter((p) => p.principal);
       const others = [...aPeople, ...inClause].filter(
         (p) => first !== undefined && p.country !== first.country,
       );
@@ -1302,7 +1382,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 export function hostingIn(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
-  const cue = welcomeCue(info.tokens);
+  // a ceremony anywhere in the story; a greeting ("A welcomed B") only where it names the visit
+  const ceremony = findAnyPhrase(info.tokens, LEX.welcome);
+  const cue = ceremony === null ? null : { ...ceremony, needsGuest: false };
   if (cue === null) return null; // most sentences: no need to gather their people
   const all = refs(info);
   const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));

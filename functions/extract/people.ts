@@ -76,6 +76,10 @@ const NamesSchema = z.object({
   institutionWords: z.array(z.string()),
   /** words between "of" and an institution's name ("of the Senate") */
   institutionLead: z.array(z.string()),
+  /** what leads a portfolio after a title ("Minister for Europe and Foreign Affairs of France") */
+  portfolioLead: z.array(z.string()),
+  /** words that join a portfolio's parts ("Europe and Foreign Affairs") */
+  portfolioJoiners: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -134,10 +138,16 @@ const FORMER_LEAD = wordSet(NAMES.formerLead);
 const QUALIFIER_STOPS = wordSet(NAMES.qualifierStops);
 const INSTITUTION_WORDS = wordSet(NAMES.institutionWords);
 const INSTITUTION_LEAD = wordSet(NAMES.institutionLead);
+const PORTFOLIO_LEAD = wordSet(NAMES.portfolioLead);
+const PORTFOLIO_JOINER_WORDS = wordSet(NAMES.portfolioJoiners);
 /** The longest institution written after a title and "of" ("of the Communist Party of X (CPX) Central Committee"). */
 const MAX_INSTITUTION_TOKENS = 16;
 /** An abbreviation in brackets after an institution or a country: "(CPV)", "(RoK)". */
 const MAX_ABBREVIATION_CHARS = 6;
+/** How many honorifics may stand before a name ("H.E. Mr."). */
+const MAX_HONORIFICS = 3;
+/** How many institution words may stand between a country and a title ("Chilean Senate President"). */
+const MAX_INSTITUTION_BEFORE_TITLE = 3;
 
 /** How many tokens an abbreviation in brackets takes at `k` ("(CPV)", "(RoK)"), or 0. */
 function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
@@ -160,13 +170,21 @@ function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
 function institutionAfterOf(
   tokens: readonly Token[],
   j: number,
+  titleHasPortfolio: boolean,
 ): { end: number; country: string | null } | null {
-  if (!COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
+  // a portfolio may join its words ("for Europe and Foreign Affairs", "Minister for Foreign
+  // Affairs and Trade of X"); an institution may not ("of the X Party and President of …" is a second office)
+  const key = tokens[j]?.key ?? '';
+  const portfolio =
+    PORTFOLIO_LEAD.has(key) || (titleHasPortfolio && PORTFOLIO_JOINER_WORDS.has(key));
+  if (!portfolio && !COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
   let k = j + 1;
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
   if (tokens[k]?.cap !== true) return null;
   let end = -1;
   let country: string | null = null;
+  /** an institution's word, an abbreviation or a portfolio: more than a country */
+  let named = portfolio;
   const limit = Math.min(tokens.length, j + MAX_INSTITUTION_TOKENS);
   while (k < limit) {
     const t = tokens[k]!;
@@ -182,16 +200,24 @@ function institutionAfterOf(
       if (length === 0) break;
       k += length;
       end = k;
+      named = true;
       continue;
     }
     if (t.word && t.cap) {
-      if (INSTITUTION_WORDS.has(t.key)) end = k + 1;
+      if (INSTITUTION_WORDS.has(t.key)) {
+        end = k + 1;
+        named = true;
+      }
       k++;
       continue;
     }
-    // "of", "the" inside the name; "People's"
+    // "of", "the" inside the name; "People's"; "and" inside a portfolio
     if (
-      (t.word && !t.cap && (COUNTRY_LEAD.has(t.key) || INSTITUTION_LEAD.has(t.key))) ||
+      (t.word &&
+        !t.cap &&
+        (COUNTRY_LEAD.has(t.key) ||
+          INSTITUTION_LEAD.has(t.key) ||
+          (portfolio && PORTFOLIO_JOINER_WORDS.has(t.key)))) ||
       ((t.text === "'" || t.text === '’') && tokens[k + 1]?.key === 's')
     ) {
       k += t.word ? 1 : 2;
@@ -199,7 +225,8 @@ function institutionAfterOf(
     }
     break;
   }
-  return end < 0 ? null : { end, country };
+  // "of Chile" alone is a country after a title, read as such by the caller
+  return end < 0 || !named ? null : { end, country };
 }
 
 const isAllCaps = (t: Token) =>
@@ -367,7 +394,13 @@ export function findPeople(
     if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) {
       mention.principal = false;
       mention.leader = false;
-    }
+    } else if (
+      !mention.principal &&
+      mention.name !== null &&
+      leaderCountry(mention.nameKeys) !== null
+    )
+      // "Secretary A": a leader or minister the gazetteer knows takes part whatever short title they are given
+      mention.principal = true;
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }
@@ -394,6 +427,16 @@ function countryThenPersonAt(
     !tokens[j]!.spaced
   )
     j += 2;
+  // "Chilean Senate President X", "Lao National Assembly Chairman Y": an institution of the country before the title
+  const institutionFrom = j;
+  for (let k = j, n = 0; n < MAX_INSTITUTION_BEFORE_TITLE && tokens[k]?.cap === true; k++, n++) {
+    if (!INSTITUTION_WORDS.has(tokens[k]!.key) && !INSTITUTION_HEADS.has(tokens[k]!.key)) break;
+    if (titleBeginsAt(tokens, k + 1) !== null) {
+      j = k + 1;
+      break;
+    }
+  }
+  const institution = j > institutionFrom ? spanText(text, tokens, institutionFrom, j) : null;
   // "Chile's newly elected Minister X": a few lower-case words between the country and the title
   for (
     let k = j;
@@ -404,7 +447,9 @@ function countryThenPersonAt(
     (tokens[k]!.word || tokens[k]!.text === '-');
     k++
   ) {
-    if (titleBeginsAt(tokens, k + 1) !== null && tokens[k + 1]!.cap) {
+    // a lower-case title only where a name follows it ("Vietnam's new leader To Lam")
+    const title = titleBeginsAt(tokens, k + 1);
+    if (title !== null && (tokens[k + 1]!.cap || tokens[k + 1 + title.length]?.cap === true)) {
       j = k + 1;
       break;
     }
@@ -418,6 +463,12 @@ function countryThenPersonAt(
   person.country ??= c.code;
   if (person.country !== c.code) return null;
   person.first = i;
+  if (institution !== null && person.title !== null) {
+    // the head of a chamber or a party is no head of state or government
+    person.title = `${institution} ${person.title}`;
+    person.titleKeys = [...keysOf(institution), ...person.titleKeys];
+    person.leader = false;
+  }
   return person;
 }
 
@@ -455,7 +506,12 @@ function appositionOf(
     return;
   }
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
-    const r = rankLength(tokens, m.end + 1) || honorificAt(tokens, m.end + 1);
+    let r = rankLength(tokens, m.end + 1);
+    // "President of Chile, H.E. Mr. X": honorifics one after another
+    for (let h = honorificAt(tokens, m.end + 1 + r), n = 0; h > 0 && n < MAX_HONORIFICS; n++) {
+      r += h;
+      h = honorificAt(tokens, m.end + 1 + r);
+    }
     let at = m.end + 1 + r;
     // "Tiểu vương Dubai A": the emirate is not part of the name
     const seat = r > 0 ? placeAt(tokens, at) : null;
@@ -604,7 +660,11 @@ function titledPersonAt(
   }
   // "General Secretary of the Communist Party of X (CPX) Central Committee Y", "President of the
   // Senate Z": the institution is part of the title, its country the person's
-  const institution = institutionAfterOf(tokens, j);
+  const institution = institutionAfterOf(
+    tokens,
+    j,
+    tokens.slice(i, j).some((t) => PORTFOLIO_LEAD.has(t.key) || COUNTRY_LEAD.has(t.key)),
+  );
   if (institution !== null) {
     const at = institution.end;
     if (tokens[at]?.cap === true && nameEnd(tokens, at, stops) > at) {
@@ -623,6 +683,11 @@ function titledPersonAt(
           principal: principal || rest.principal,
           leader: leader || rest.leader,
         };
+    } else if (institution.country !== null) {
+      // "X, Minister for Europe and Foreign Affairs of France,": the office and its country, named before
+      j = at;
+      titleEnd = at;
+      country = institution.country;
     }
   }
   // "Prime Minister of Japan Fumio Kishida"

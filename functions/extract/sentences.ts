@@ -76,8 +76,13 @@ function endsSentence(text: string, at: number, next: string | undefined): boole
   if (word.length === 1 && isUpper(word)) return false; // initial: "D. Trump"
   if (word.length === 1 && text[at - 2] === '.') return false; // dotted lower-case abbreviation: "8:50 a.m. (local time)"
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  // "Feb. 14", "Sept. 3": a short capitalized word before a number abbreviates a month
+  if (/\d/.test(next) && word.length <= MAX_MONTH_ABBREVIATION && isUpper(word[0])) return false;
   return true;
 }
+
+/** The longest abbreviation of a month written with a dot ("Sept."). */
+const MAX_MONTH_ABBREVIATION = 4;
 
 /** The shortest word before a glued end: "in Hanoi.The talks" but not "Ph.D" or "a.m.". */
 const MIN_GLUED_WORD = 3;

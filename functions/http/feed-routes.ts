@@ -11,10 +11,10 @@ import {
   canonicalQueryString,
   DEFAULT_LIMIT,
   type FeedQuery,
+  markersFor,
   parseFeedQuery,
   parseLanguage,
   viewName,
-  viewsFor,
 } from '../domain/feed-query.js';
 import { allSources } from '../domain/merge.js';
 import { renderAtom } from '../render/atom.js';
@@ -317,9 +317,12 @@ async function serveFeed(
     query.order !== 'updated';
   const origin = publicOrigin(c, state.publicBaseUrl);
   const selfUrl = `${origin}${path}${canonicalQueryString(query, query.cursor ?? null)}`;
-  // the views this page reads: their change markers decide a 304 in one store read
-  const views = viewsFor(query);
-  const metas = await state.markers.get(views.join('\n'), () => state.store.getViewMetas(views));
+  // the change markers of the views this page reads (feed-query.ts markerOf) decide a
+  // 304 in one store read
+  const markers = markersFor(query);
+  const metas = await state.markers.get(markers.join('\n'), () =>
+    state.store.getViewMetas(markers),
+  );
   const marker = combineMarkers(metas.map((m) => m && { version: m.token, modified: m.modified }));
   // the day is part of the representation: `when`, the calendar's window and "no report
   // since" are counted from it, so a page changes at midnight (UTC) even with no ingest

@@ -370,6 +370,12 @@ async function attemptItem(
   await record('seen', { articleKey: key });
   const result = await ingestArticle(store, toArticle(input.data), deps.extract, deps.now);
   const eventIds = result.events.map((e) => e.id);
+  // another ingest recorded the same article meanwhile (the other feed's link to it,
+  // ingested side by side): this one is the duplicate
+  if (!result.created) {
+    deps.count('ItemsDuplicate');
+    return { status: 'duplicate', articleKey: key, eventIds };
+  }
   deps.count('ArticlesIngested');
   if (eventIds.length > 0) deps.count('ArticlesWithEvents');
   report.eventIds.push(...eventIds);

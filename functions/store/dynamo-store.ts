@@ -1,16 +1,7 @@
-// The only module that talks to DynamoDB. Items keep their document as one JSON
-// attribute (`doc`), parsed with the zod schemas of items.ts on the way out, plus the
-// few attributes that conditions and key conditions need.
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+// The only module that talks to DynamoDB (through table-client.ts). Items keep their
+// document as one JSON attribute (`doc`), parsed with the zod schemas of items.ts on
+// the way out, plus the few attributes that conditions and key conditions need.
+import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { type FeedSelection, matchesQuery, startBounds, viewsFor } from '../domain/feed-query.js';
 import {
@@ -27,9 +18,12 @@ import {
 } from './items.js';
 import { postingsOf, splitPosting } from './postings.js';
 import {
+  type ArticleAndLedgers,
   type EventStore,
   type FeedPageResult,
+  type LedgerRead,
   type PollStateStore,
+  type PostingSync,
   StoreUnavailableError,
 } from './store.js';
 import {
@@ -40,6 +34,7 @@ import {
   postingSortBounds,
   REPORT_PREFIX,
 } from './table.js';
+import { type Item, TableClient, type WriteRequest } from './table-client.js';
 
 /** How long a withdrawn event's postings stay (its cancellation shown in the calendar,
  *  its deleted entry in Atom): the table's TTL removes them after, and reads skip
@@ -49,8 +44,6 @@ export const WITHDRAWN_SHOWN_DAYS = 30;
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
 const UNPROCESSED_RETRIES = 8;
-
-type Item = Record<string, unknown>;
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
@@ -82,11 +75,40 @@ function parseDoc<S extends z.ZodMiniType>(
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+/** Batch requests of one call in flight at once, at most (a call's chunks are
+ *  independent: a batch has no order within it either). */
+const CHUNKS_IN_FLIGHT = 4;
+
+/** `run` over the list cut in chunks of `size`, CHUNKS_IN_FLIGHT at a time; once every
+ *  chunk has settled, the first failure if any (nothing is left in flight). */
+async function inChunks<T>(
+  list: readonly T[],
+  size: number,
+  run: (chunk: T[]) => Promise<void>,
+): Promise<void> {
+  const chunks: T[][] = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < chunks.length && failures.length === 0) {
+      const chunk = chunks[next++]!;
+      try {
+        await run(chunk);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, lane));
+  if (failures.length > 0) throw failures[0];
 }
+
+/** What the store's SDK client must be configured with: its resolved middleware is
+ *  kept per command (a middleware added after its first request is not used). */
+export const STORE_CLIENT_CONFIG = {
+  cacheMiddleware: true,
+} as const satisfies DynamoDBClientConfig;
 
 /** An event's head item: the head the feeds read in `doc`, the postings history beside
  *  it, so a feed page reads and parses only what it renders. */
@@ -115,6 +137,14 @@ export function readReportItem(item: Item): Report {
   return parseDoc(Report, item, 'report');
 }
 
+function readLedgerItem(item: Item): Ledger {
+  return {
+    version: z.number().parse(item.version),
+    entries:
+      typeof item.entries === 'string' ? z.array(LedgerEntry).parse(JSON.parse(item.entries)) : [],
+  };
+}
+
 /** epoch seconds when a withdrawn event's postings may go */
 function expiryOf(event: StoredEvent): number | undefined {
   if (!event.withdrawn) return undefined;
@@ -122,10 +152,12 @@ function expiryOf(event: StoredEvent): number | undefined {
 }
 
 export class DynamoStore implements EventStore, PollStateStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly db: TableClient;
+
+  /** `client` made with STORE_CLIENT_CONFIG */
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.db = new TableClient(client, tableName);
+  }
 
   /** Consistent read of one item's document, checked against its schema. */
   private async getDoc<S extends z.ZodMiniType>(
@@ -133,18 +165,16 @@ export class DynamoStore implements EventStore, PollStateStore {
     key: Item,
     schema: S,
   ): Promise<z.infer<S> | null> {
-    const out = await call(`GetItem ${what}`, () =>
-      this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
+    const item = await call(`GetItem ${what}`, () =>
+      this.db.get({ Key: key, ConsistentRead: true }),
     );
-    return out.Item ? parseDoc(schema, out.Item, what) : null;
+    return item ? parseDoc(schema, item, what) : null;
   }
 
   /** Writes one item's document, unconditionally (the item is its own source of truth). */
   private async putDoc(what: string, key: Item, doc: unknown): Promise<void> {
     await call(`PutItem ${what}`, () =>
-      this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...key, doc: JSON.stringify(doc) } }),
-      ),
+      this.db.put({ Item: { ...key, doc: JSON.stringify(doc) } }),
     );
   }
 
@@ -152,21 +182,22 @@ export class DynamoStore implements EventStore, PollStateStore {
     return this.getDoc('article', keys.article(articleId), ArticleRecord);
   }
 
-  async putArticle(articleId: string, record: ArticleRecord) {
+  async putArticle(articleId: string, record: ArticleRecord, options: { onlyNew?: boolean } = {}) {
     try {
       await call('PutItem article', () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...keys.article(articleId),
-              contentHash: record.contentHash,
-              doc: JSON.stringify(record),
-            },
-            ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
-            ExpressionAttributeValues: { ':h': record.contentHash },
-          }),
-        ),
+        this.db.put({
+          Item: {
+            ...keys.article(articleId),
+            contentHash: record.contentHash,
+            doc: JSON.stringify(record),
+          },
+          ...(options.onlyNew
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'attribute_not_exists(pk) OR contentHash <> :h',
+                ExpressionAttributeValues: { ':h': record.contentHash },
+              }),
+        }),
       );
       return true;
     } catch (error) {
@@ -177,33 +208,73 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
+  /** Every item of these keys (at most BATCH_GET_MAX per request, unprocessed keys
+   *  retried with backoff), as the table holds them. */
+  private async batchGet(
+    what: string,
+    keyList: readonly Item[],
+    options: { consistent?: boolean; projection?: string } = {},
+  ): Promise<Item[]> {
+    const items: Item[] = [];
+    await inChunks(keyList, BATCH_GET_MAX, async (chunk) => {
+      let pending = chunk;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > UNPROCESSED_RETRIES)
+          throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
+        if (attempt > 0) await pause(20 * 2 ** attempt);
+        const out = await call(`BatchGetItem ${what}`, () => this.db.batchGet(pending, options));
+        items.push(...out.items);
+        pending = out.unprocessed;
+      }
+    });
+    return items;
+  }
+
+  async getArticleAndLedgers(
+    articleId: string,
+    wanted: readonly LedgerRead[],
+  ): Promise<ArticleAndLedgers> {
+    const ledgers = new Map<string, Map<string, Ledger>>();
+    const byPk = new Map<string, [string, string]>();
+    for (const { ledger, months } of wanted) {
+      const found = ledgers.get(ledger) ?? new Map<string, Ledger>();
+      ledgers.set(ledger, found);
+      for (const month of months) {
+        found.set(month, { version: 0, entries: [] });
+        byPk.set(keys.claim(ledger, month).pk, [ledger, month]);
+      }
+    }
+    const articleKey = keys.article(articleId);
+    const items = await this.batchGet(
+      'article and ledgers',
+      [articleKey, ...[...byPk.values()].map(([l, m]) => keys.claim(l, m))],
+      {
+        consistent: true,
+      },
+    );
+    let article: ArticleRecord | null = null;
+    for (const item of items) {
+      if (item.pk === articleKey.pk) {
+        article = parseDoc(ArticleRecord, item, 'article');
+        continue;
+      }
+      const at = byPk.get(String(item.pk));
+      if (at) ledgers.get(at[0])!.set(at[1], readLedgerItem(item));
+    }
+    return { article, ledgers };
+  }
+
   async readLedgers(ledger: string, months: readonly string[]) {
     const found = new Map<string, Ledger>(months.map((m) => [m, { version: 0, entries: [] }]));
     const byPk = new Map(months.map((m) => [keys.claim(ledger, m).pk, m]));
-    let pending: Item[] = months.map((m) => keys.claim(ledger, m));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES)
-        throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-      if (attempt > 0) await pause(20 * 2 ** attempt);
-      const out = await call('BatchGetItem ledgers', () =>
-        this.db.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
-          }),
-        ),
-      );
-      for (const item of out.Responses?.[this.tableName] ?? []) {
-        const month = byPk.get(String(item.pk));
-        if (month === undefined) continue;
-        found.set(month, {
-          version: z.number().parse(item.version),
-          entries:
-            typeof item.entries === 'string'
-              ? z.array(LedgerEntry).parse(JSON.parse(item.entries))
-              : [],
-        });
-      }
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    const items = await this.batchGet(
+      'ledgers',
+      months.map((m) => keys.claim(ledger, m)),
+      { consistent: true },
+    );
+    for (const item of items) {
+      const month = byPk.get(String(item.pk));
+      if (month !== undefined) found.set(month, readLedgerItem(item));
     }
     return found;
   }
@@ -211,25 +282,19 @@ export class DynamoStore implements EventStore, PollStateStore {
   async fenceLedger(ledger: string, month: string, expectedVersion: number) {
     try {
       await call('UpdateItem ledger fence', () =>
-        this.db.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.claim(ledger, month),
-            UpdateExpression: 'SET version = :next',
-            ...(expectedVersion === 0
-              ? {
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                  ExpressionAttributeValues: { ':next': 1 },
-                }
-              : {
-                  ConditionExpression: 'version = :v',
-                  ExpressionAttributeValues: {
-                    ':v': expectedVersion,
-                    ':next': expectedVersion + 1,
-                  },
-                }),
-          }),
-        ),
+        this.db.update({
+          Key: keys.claim(ledger, month),
+          UpdateExpression: 'SET version = :next',
+          ...(expectedVersion === 0
+            ? {
+                ConditionExpression: 'attribute_not_exists(pk)',
+                ExpressionAttributeValues: { ':next': 1 },
+              }
+            : {
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedVersion, ':next': expectedVersion + 1 },
+              }),
+        }),
       );
       return true;
     } catch (error) {
@@ -253,12 +318,10 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEvent(id: string) {
-    const out = await call('GetItem event', () =>
-      this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.event(id), ConsistentRead: true }),
-      ),
+    const item = await call('GetItem event', () =>
+      this.db.get({ Key: keys.event(id), ConsistentRead: true }),
     );
-    return out.Item ? readEventItem(out.Item) : null;
+    return item ? readEventItem(item) : null;
   }
 
   /** Every item of the event's partition (head and reports), consistently, page by page. */
@@ -267,21 +330,18 @@ export class DynamoStore implements EventStore, PollStateStore {
     let start: Item | undefined;
     do {
       const out = await call('Query event', () =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
-            ExpressionAttributeValues: {
-              ':pk': keys.eventPartition(id),
-              ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}),
-            },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
+        this.db.query({
+          KeyConditionExpression: reportsOnly ? 'pk = :pk AND begins_with(sk, :r)' : 'pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': keys.eventPartition(id),
+            ...(reportsOnly ? { ':r': REPORT_PREFIX } : {}),
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
       );
-      items.push(...((out.Items ?? []) as Item[]));
-      start = out.LastEvaluatedKey as Item | undefined;
+      items.push(...out.items);
+      start = out.lastKey ?? undefined;
     } while (start);
     return items;
   }
@@ -300,11 +360,14 @@ export class DynamoStore implements EventStore, PollStateStore {
     return (await this.queryEvent(id, true)).map(readReportItem);
   }
 
-  async putReport(eventId: string, report: Report) {
-    await call('PutItem report', () =>
-      this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: reportItem(eventId, report) }),
-      ),
+  async putReports(reports: readonly { eventId: string; report: Report }[]) {
+    if (reports.length === 1) {
+      const [{ eventId, report }] = reports as [{ eventId: string; report: Report }];
+      await call('PutItem report', () => this.db.put({ Item: reportItem(eventId, report) }));
+      return;
+    }
+    await this.batchWrite(
+      reports.map(({ eventId, report }) => ({ PutRequest: { Item: reportItem(eventId, report) } })),
     );
   }
 
@@ -315,43 +378,39 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEventHead(id: string) {
-    const out = await call('GetItem event head', () =>
-      this.db.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: keys.event(id),
-          ProjectionExpression: 'doc',
-        }),
-      ),
+    const item = await call('GetItem event head', () =>
+      this.db.get({ Key: keys.event(id), ProjectionExpression: 'doc' }),
     );
-    return out.Item ? parseDoc(EventHead, out.Item, 'event') : null;
+    return item ? parseDoc(EventHead, item, 'event') : null;
   }
 
   async getEventHeads(ids: readonly string[]) {
     const unique = [...new Set(ids)];
     const found = new Map<string, EventHead>();
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
-      let pending: Item[] = unique.slice(i, i + BATCH_GET_MAX).map((id) => keys.event(id));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES)
-          throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-        if (attempt > 0) await pause(20 * 2 ** attempt);
-        const out = await call('BatchGetItem events', () =>
-          this.db.send(
-            new BatchGetCommand({
-              // the head only: the reports behind it are for ingestion
-              RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'doc' } },
-            }),
-          ),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const head = parseDoc(EventHead, item, 'event');
-          found.set(head.id, head);
-        }
-        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
-      }
+    // the head only: the reports behind it are for ingestion
+    for (const item of await this.batchGet(
+      'events',
+      unique.map((id) => keys.event(id)),
+      { projection: 'doc' },
+    )) {
+      const head = parseDoc(EventHead, item, 'event');
+      found.set(head.id, head);
     }
     return ids.map((id) => found.get(id)).filter((e): e is EventHead => e !== undefined);
+  }
+
+  async getEvents(ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, StoredEvent>();
+    for (const item of await this.batchGet(
+      'events',
+      unique.map((id) => keys.event(id)),
+      { consistent: true },
+    )) {
+      const event = readEventItem(item);
+      found.set(event.id, event);
+    }
+    return found;
   }
 
   async putEvent(event: StoredEvent, expectedVersion: number | null) {
@@ -367,18 +426,15 @@ export class DynamoStore implements EventStore, PollStateStore {
   ): Promise<boolean> {
     try {
       await call(what, () =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: item,
-            ...(expectedVersion === null
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : {
-                  ConditionExpression: 'version = :v',
-                  ExpressionAttributeValues: { ':v': expectedVersion },
-                }),
-          }),
-        ),
+        this.db.put({
+          Item: item,
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedVersion },
+              }),
+        }),
       );
       return true;
     } catch (error) {
@@ -387,46 +443,47 @@ export class DynamoStore implements EventStore, PollStateStore {
     }
   }
 
-  async syncPostings(event: StoredEvent, write: readonly string[] | null) {
-    const current = new Set(postingsOf(event.id, event.event, event.modified));
-    const expires = expiryOf(event);
-    const requests: Item[] = [];
-    for (const posting of write ?? current) {
-      const { view, sort } = splitPosting(posting);
-      requests.push({
-        PutRequest: {
-          Item: {
-            pk: keys.feedPartition(view),
-            sk: sort,
-            id: event.id,
-            ...(expires ? { expires } : {}),
+  async syncPostings(syncs: readonly PostingSync[]) {
+    const requests: WriteRequest[] = [];
+    const wrote: string[] = [];
+    for (const { event, change } of syncs) {
+      const current = postingsOf(event.id, event.event, event.modified);
+      const expires = expiryOf(event);
+      const write = change ? change.write : current;
+      const remove = change ? change.remove : event.postings.filter((p) => !current.includes(p));
+      for (const posting of write) {
+        const { view, sort } = splitPosting(posting);
+        requests.push({
+          PutRequest: {
+            Item: {
+              pk: keys.feedPartition(view),
+              sk: sort,
+              id: event.id,
+              ...(expires ? { expires } : {}),
+            },
           },
-        },
-      });
-    }
-    for (const posting of event.postings) {
-      if (current.has(posting)) continue;
-      const { view, sort } = splitPosting(posting);
-      requests.push({ DeleteRequest: { Key: { pk: keys.feedPartition(view), sk: sort } } });
+        });
+      }
+      for (const posting of remove) {
+        const { view, sort } = splitPosting(posting);
+        requests.push({ DeleteRequest: { Key: { pk: keys.feedPartition(view), sk: sort } } });
+      }
+      if (write.length + remove.length > 0) wrote.push(event.id);
     }
     await this.batchWrite(requests);
+    return wrote;
   }
 
-  private async batchWrite(requests: Item[]) {
-    for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
-      let pending = requests.slice(i, i + BATCH_WRITE_MAX);
+  private async batchWrite(requests: readonly WriteRequest[]) {
+    await inChunks(requests, BATCH_WRITE_MAX, async (chunk) => {
+      let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > UNPROCESSED_RETRIES)
           throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
         if (attempt > 0) await pause(20 * 2 ** attempt);
-        const out = await call('BatchWriteItem', () =>
-          this.db.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
-          ),
-        );
-        pending = (out.UnprocessedItems?.[this.tableName] as Item[] | undefined) ?? [];
+        pending = await call('BatchWriteItem', () => this.db.batchWrite(pending));
       }
-    }
+    });
   }
 
   async queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult> {
@@ -438,16 +495,13 @@ export class DynamoStore implements EventStore, PollStateStore {
     const pages = await Promise.all(
       views.map((view) =>
         call('Query feed view', () =>
-          this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-              ExpressionAttributeValues: { ':pk': keys.feedPartition(view), ':lo': lo, ':hi': hi },
-              ScanIndexForward: false,
-              Limit: query.limit + 1,
-              ...(after ? { ExclusiveStartKey: { pk: keys.feedPartition(view), sk: after } } : {}),
-            }),
-          ),
+          this.db.query({
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+            ExpressionAttributeValues: { ':pk': keys.feedPartition(view), ':lo': lo, ':hi': hi },
+            ScanIndexForward: false,
+            Limit: query.limit + 1,
+            ...(after ? { ExclusiveStartKey: { pk: keys.feedPartition(view), sk: after } } : {}),
+          }),
         ),
       ),
     );
@@ -455,7 +509,7 @@ export class DynamoStore implements EventStore, PollStateStore {
     const postings = new Map<string, string>();
     const now = Math.floor(Date.now() / 1000);
     for (const page of pages) {
-      for (const item of page.Items ?? []) {
+      for (const item of page.items) {
         // a withdrawn event's posting past its time (TTL deletes it within days)
         if (typeof item.expires === 'number' && item.expires < now) continue;
         const sk = String(item.sk);
@@ -498,21 +552,12 @@ export class DynamoStore implements EventStore, PollStateStore {
     const unique = [...new Set(views)];
     if (unique.length > BATCH_GET_MAX) throw new Error(`at most ${BATCH_GET_MAX} views at once`);
     const found = new Map<string, ViewMeta>();
-    let pending: Item[] = unique.map((view) => keys.viewMeta(view));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES)
-        throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-      if (attempt > 0) await pause(20 * 2 ** attempt);
-      const out = await call('BatchGetItem view metas', () =>
-        this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
-        ),
-      );
-      for (const item of out.Responses?.[this.tableName] ?? []) {
-        const meta = parseDoc(ViewMeta, item, 'view meta');
-        found.set(meta.view, meta);
-      }
-      pending = (out.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? [];
+    for (const item of await this.batchGet(
+      'view metas',
+      unique.map((view) => keys.viewMeta(view)),
+    )) {
+      const meta = parseDoc(ViewMeta, item, 'view meta');
+      found.set(meta.view, meta);
     }
     return views.map((view) => found.get(view) ?? null);
   }

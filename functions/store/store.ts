@@ -21,11 +21,40 @@ export interface FeedPageResult {
   nextAfter: string | null;
 }
 
+/** The ledgers of one country set (domain/identity.ts ledgerKey) for these months. */
+export interface LedgerRead {
+  ledger: string;
+  months: readonly string[];
+}
+
+export interface ArticleAndLedgers {
+  article: ArticleRecord | null;
+  /** by ledger, then month: version 0 and no entries for one that does not exist yet */
+  ledgers: Map<string, Map<string, Ledger>>;
+}
+
+/** One event's postings to sync: all its current ones written and every stale one its
+ *  history records deleted (`change` null), or only what one change of it moved. */
+export interface PostingSync {
+  event: StoredEvent;
+  change: { write: readonly string[]; remove: readonly string[] } | null;
+}
+
 export interface EventStore {
   getArticle(articleId: string): Promise<ArticleRecord | null>;
+  /** an article and the ledgers its reports are matched against: one consistent read */
+  getArticleAndLedgers(
+    articleId: string,
+    ledgers: readonly LedgerRead[],
+  ): Promise<ArticleAndLedgers>;
   /** records the article; false when it already holds `record.contentHash` (another
-   *  ingest of the same content recorded it first) */
-  putArticle(articleId: string, record: ArticleRecord): Promise<boolean>;
+   *  ingest of the same content recorded it first), or, with `onlyNew`, when it holds
+   *  any record */
+  putArticle(
+    articleId: string,
+    record: ArticleRecord,
+    options?: { onlyNew?: boolean },
+  ): Promise<boolean>;
 
   /** consistent reads of one country set's ledgers for these months (version 0 and no
    *  entries for one that does not exist yet) */
@@ -42,11 +71,14 @@ export interface EventStore {
 
   /** the head item (consistent) */
   getEvent(id: string): Promise<StoredEvent | null>;
+  /** the head items of these events (consistent), by id; the missing left out */
+  getEvents(ids: readonly string[]): Promise<Map<string, StoredEvent>>;
   /** the head and every report of an event: one consistent Query (paged by size) */
   getEventWithReports(id: string): Promise<EventWithReports>;
   /** every report of an event (for its page) */
   getReports(id: string): Promise<Report[]>;
-  putReport(eventId: string, report: Report): Promise<void>;
+  /** writes these report items (one request for up to 25) */
+  putReports(reports: readonly { eventId: string; report: Report }[]): Promise<void>;
   deleteReports(eventId: string, keys: readonly string[]): Promise<void>;
   /** the head of one event (what its page renders) */
   getEventHead(id: string): Promise<EventHead | null>;
@@ -54,9 +86,9 @@ export interface EventStore {
   getEventHeads(ids: readonly string[]): Promise<EventHead[]>;
   /** false when the stored version is not `expectedVersion` (null: must not exist) */
   putEvent(event: StoredEvent, expectedVersion: number | null): Promise<boolean>;
-  /** writes these postings of the event (all its current ones when `write` is null)
-   *  and deletes the stale ones its history records */
-  syncPostings(event: StoredEvent, write: readonly string[] | null): Promise<void>;
+  /** writes and deletes the postings of these events (batched); the ids of the events
+   *  it wrote or deleted any posting of */
+  syncPostings(syncs: readonly PostingSync[]): Promise<string[]>;
 
   /** one page of a feed view set, newest first */
   queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult>;

@@ -1,25 +1,149 @@
-// An embedded DynamoDB-compatible engine for the local runtime and the tests:
-// dynalite in this process, on a free loopback port, in memory or persisted to disk.
-import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
+// An embedded DynamoDB-compatible engine for the local runtime and the tests: dynalite,
+// in memory or persisted to disk, in a worker thread of this process — its own thread,
+// as DynamoDB is its own service, so the engine's work does not queue behind the
+// server's on one event loop. It listens on a free loopback port (`endpoint`) for any
+// HTTP client, and `requestHandler` gives the local service's own SDK client the same
+// engine without a socket: each request the SDK has built and signed goes to
+// dynalite's request handler as a message (dynalite-engine.mjs), and its answer comes
+// back for the SDK to read, retry or fail on, as over HTTP.
+import { Worker } from 'node:worker_threads';
+import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import * as z from 'zod/mini';
 
 export interface LocalEngine {
   endpoint: string;
+  /** the engine for an SDK client, without a socket (its `requestHandler`) */
+  requestHandler: RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
   close(): Promise<void>;
 }
 
+/** How long the engine may take to start, and to answer one request (it answers in
+ *  milliseconds: a request still unanswered after this fails, and the SDK may retry). */
+const START_MS = 30_000;
+const ANSWER_MS = 30_000;
+
+const Reply = z.union([
+  z.object({ listening: z.number() }),
+  z.object({
+    id: z.number(),
+    status: z.number(),
+    headers: z.record(z.string(), z.string()),
+    body: z.string(),
+  }),
+  z.object({ id: z.number(), error: z.string() }),
+]);
+
+/** What a connection that failed looks like to the SDK (retryable, as over HTTP). */
+function connectionError(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
+}
+
+/** The request body as text. The SDK serializes JSON into bytes (an array that also
+ *  answers string methods, with a warning): read as bytes, not through those. */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  if (body === undefined || body === null) return '';
+  throw new Error('the local engine takes a text or byte request body');
+}
+
 export async function startDynalite(options: { path?: string } = {}): Promise<LocalEngine> {
-  const server = dynalite({ ...options, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  const worker = new Worker(new URL('./dynalite-engine.mjs', import.meta.url), {
+    workerData: options,
   });
-  const { port } = server.address() as AddressInfo;
+  const waiting = new Map<
+    number,
+    {
+      resolve: (r: { response: HttpResponse }) => void;
+      reject: (e: Error) => void;
+      timer: NodeJS.Timeout;
+    }
+  >();
+  let down: Error | null = null;
+  let next = 0;
+  // the first failure stays the reason (its message may say what to do)
+  const failAll = (error: Error) => {
+    down ??= error;
+    for (const [, w] of waiting) {
+      clearTimeout(w.timer);
+      w.reject(down);
+    }
+    waiting.clear();
+  };
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`dynalite did not start within ${START_MS} ms`));
+      void worker.terminate();
+    }, START_MS);
+    worker.on('message', (message: unknown) => {
+      const parsed = Reply.safeParse(message);
+      if (!parsed.success)
+        return failAll(connectionError('dynalite answered with a malformed message'));
+      const reply = parsed.data;
+      if ('listening' in reply) {
+        clearTimeout(timer);
+        resolve(reply.listening);
+        return;
+      }
+      const w = waiting.get(reply.id);
+      if (!w) return;
+      waiting.delete(reply.id);
+      clearTimeout(w.timer);
+      if ('error' in reply) w.reject(connectionError(`dynalite failed: ${reply.error}`));
+      else
+        w.resolve({
+          response: {
+            statusCode: reply.status,
+            headers: reply.headers,
+            body: Buffer.from(reply.body, 'utf8'),
+          },
+        });
+    });
+    worker.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+      failAll(connectionError(`dynalite stopped: ${error.message}`));
+    });
+    worker.on('exit', () => {
+      clearTimeout(timer);
+      reject(new Error('dynalite stopped while starting'));
+      failAll(connectionError('dynalite is not running'));
+    });
+  });
+
+  const requestHandler: LocalEngine['requestHandler'] = {
+    handle: (request) =>
+      new Promise((resolve, reject) => {
+        if (down) return reject(down);
+        const id = next++;
+        const query = new URLSearchParams(request.query as Record<string, string>).toString();
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(request.headers))
+          headers[name.toLowerCase()] = value;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(connectionError(`dynalite did not answer within ${ANSWER_MS} ms`));
+        }, ANSWER_MS);
+        waiting.set(id, { resolve, reject, timer });
+        worker.postMessage({
+          id,
+          method: request.method,
+          url: query ? `${request.path}?${query}` : request.path,
+          headers,
+          body: bodyText(request.body),
+        });
+      }),
+  };
+
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      ),
+    requestHandler,
+    close: async () => {
+      if (down) return;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('close');
+      await exited;
+    },
   };
 }

@@ -12,7 +12,7 @@ import { feedRoutes } from '../../functions/http/feed-routes.js';
 import { ingestRoutes } from '../../functions/http/ingest-routes.js';
 import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
-import { DynamoStore, documentClient } from '../../functions/store/dynamo-store.js';
+import { DynamoStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
 import type { ViewMeta } from '../../functions/store/items.js';
 import { type LocalEngine, startDynalite } from './dynalite.js';
 import { ensureTable } from './table.js';
@@ -36,6 +36,8 @@ export interface LocalServiceOptions {
   dataDir?: string;
   /** use this DynamoDB endpoint (e.g. DynamoDB Local) instead of starting dynalite */
   endpoint?: string;
+  /** use this dynalite (startDynalite) instead of starting one; it stays open on close */
+  engine?: LocalEngine;
   tableName?: string;
   extract?: Extract;
   now?: () => Date;
@@ -52,9 +54,11 @@ export interface LocalServiceOptions {
 }
 
 export async function startLocalService(options: LocalServiceOptions = {}): Promise<LocalService> {
-  const engine = options.endpoint
-    ? null
-    : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const own =
+    options.endpoint || options.engine
+      ? null
+      : await startDynalite(options.dataDir ? { path: options.dataDir } : {});
+  const engine = options.endpoint ? null : (options.engine ?? own);
   const endpoint = options.endpoint ?? engine!.endpoint;
   const tableName = options.tableName ?? LOCAL_TABLE;
   let client = new DynamoDBClient({
@@ -62,10 +66,13 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     region: 'us-east-1',
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 3,
+    ...STORE_CLIENT_CONFIG,
+    // our own engine: its requests as messages to its thread, no socket
+    ...(engine ? { requestHandler: engine.requestHandler } : {}),
   });
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);
-  const store = new DynamoStore(documentClient(client), tableName);
+  const store = new DynamoStore(client, tableName);
   const app = createApp();
   const pages = new PageCache(options.pageCacheBytes);
   const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
@@ -91,7 +98,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     engine,
     close: async () => {
       client.destroy();
-      await engine?.close();
+      await own?.close();
     },
   };
 }

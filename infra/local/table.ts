@@ -19,6 +19,21 @@ export async function ensureTable(
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
+  await createTable(client, tableName);
+  // a new table is CREATING for a moment (an engine in another thread or process may
+  // answer the next request before it is ACTIVE)
+  for (let attempt = 0; attempt < ACTIVE_ATTEMPTS; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return 'created';
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`table ${tableName} is not ACTIVE after ${ACTIVE_ATTEMPTS} checks`);
+}
+
+/** Checks for ACTIVE, 10 ms apart (the local engines take one or two). */
+const ACTIVE_ATTEMPTS = 500;
+
+async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey } = TABLE_DEFINITION;
   await client.send(
     new CreateTableCommand({
@@ -34,5 +49,4 @@ export async function ensureTable(
       ],
     }),
   );
-  return 'created';
 }

@@ -312,6 +312,42 @@ async function checkSameArticle(engine: Engine) {
   await s.close();
 }
 
+/** Reports on either side of a month's end, many at once: each claim fences the other
+ *  month and writes its own, so two of them can fail each other's conditions; retried
+ *  in step they did so again and again (503 after 50 attempts). Every answer is 2xx. */
+async function checkMonthEnd(engine: Engine) {
+  const s = await engine.start('races-month-end');
+  const bodies = Array.from({ length: 16 }, (_, i) =>
+    statedArticle(`https://month-end.test/${i}`, '2026-03-02T08:00:00+07:00', [
+      {
+        type: 'official_visit',
+        start: i % 2 ? '2026-03-01' : '2026-02-28',
+        participants: [la(`Envoy ${i % 4}`)],
+      },
+    ]),
+  );
+  const statuses = (
+    await Promise.all(
+      bodies.map((body) =>
+        s.app.request('/articles', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }),
+      ),
+    )
+  ).map((r) => r.status);
+  expect(
+    statuses.filter((x) => x !== 201),
+    statuses.join(),
+  ).toEqual([]);
+  const state = readState(await scanTable(engine.endpoint(s), 'races-month-end'));
+  expect(invariantViolations(state).violations).toEqual([]);
+  const f = figuresOf(engine.name);
+  f.requests += bodies.length;
+  await s.close();
+}
+
 afterAll(() => {
   console.log('races: concurrent ingests per engine (sources = sources checked across the events)');
   console.table([...figures.values()]);
@@ -331,6 +367,7 @@ describe('races on dynalite', () => {
   afterAll(() => dynalite.close());
 
   it('the same article 12 times at once', () => checkSameArticle(engine));
+  it('reports on either side of a month end, 16 at once', () => checkMonthEnd(engine));
   it.each([0, 1])(
     'a burst of overlapping articles, each posted twice at once (round %i)',
     (round) => checkBurst(engine, round, 2),

@@ -3,6 +3,8 @@ import {
   CALENDAR_MAX_EVENTS,
   calendarWindow,
   canonicalQueryString,
+  markerOf,
+  markersFor,
   matchesQuery,
   parseFeedQuery,
   startBounds,
@@ -105,6 +107,61 @@ describe('feed views', () => {
     const parsed = parse('type=talks,courtesy_call&country=VN');
     if (!parsed.ok) throw new Error();
     expect(viewsFor(parsed.query)).toEqual(['c=VN;k=courtesy_call', 'c=VN;k=talks']);
+  });
+
+  it('gives the 24 views of a bilateral event 8 change markers: its country subsets, with its category or without', () => {
+    const f = facts({ category: 'meeting', type: 'talks', status: 'held' });
+    const markers = new Set(viewsOf(f).map(markerOf));
+    expect([...markers].sort()).toEqual(
+      [
+        '*',
+        'k=meeting',
+        'c=LA',
+        'c=LA;k=meeting',
+        'c=VN',
+        'c=VN;k=meeting',
+        'c=LA+VN',
+        'c=LA+VN;k=meeting',
+      ].sort(),
+    );
+  });
+
+  it('moves, for any query the event matches, one of the markers the query reads', () => {
+    for (const f of [
+      facts({ category: 'meeting', type: 'talks', status: 'held' }),
+      facts({ category: 'visit', type: 'state_visit', status: 'announced' }),
+    ]) {
+      const moved = new Set(viewsOf(f).map(markerOf));
+      for (const q of [
+        '',
+        'status=held',
+        'country=VN&status=announced',
+        'type=talks',
+        'type=visit,talks&country=LA',
+        'country=LA,VN&type=state_visit&status=announced',
+        'country=LA,VN&type=meeting&status=held',
+      ]) {
+        const parsed = parse(q);
+        if (!parsed.ok) throw new Error(q);
+        if (!matchesQuery(f, parsed.query)) continue;
+        // an event a query may show moves at least one of the markers the query reads
+        expect(
+          markersFor(parsed.query).some((m) => moved.has(m)),
+          q,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the markers of other countries and of the other category apart', () => {
+    const q = (s: string) => {
+      const p = parse(s);
+      if (!p.ok) throw new Error(s);
+      return markersFor(p.query);
+    };
+    expect(q('country=TH')).toEqual(['c=TH']);
+    expect(q('type=talks,phone_call&status=held')).toEqual(['k=meeting']);
+    expect(q('type=state_visit,talks&country=VN')).toEqual(['c=VN;k=visit', 'c=VN;k=meeting']);
   });
 
   it('checks dates against from and to, month-only dates included from the 1st', () => {

@@ -40,6 +40,9 @@ describe('English dates', () => {
     ['a visit from December 30 to January 2', ['2025-12-30..2026-01-02/day']],
     ['they may meet on 2 May', ['2026-05-02/day']],
     ['talks last Friday', ['2025-11-28/day']],
+    ['during his visit last December', ['2024-12/month']],
+    ['a visit last March', ['2025-03/month']],
+    ['a visit next March', ['2026-03/month']],
     ['a visit later this year', ['2025/year']],
     ['earlier in the day, they met', ['2025-12-03/day@']],
   ])('%s', (sentence, expected) => {

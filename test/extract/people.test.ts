@@ -136,6 +136,43 @@ describe('findPeople in English', () => {
       },
     ]);
   });
+  it('reads a chamber between a country and a title, whose head is no head of state', () => {
+    const [speaker] = findPeople(
+      'received Chilean Senate President Ana Perez',
+      tokenize('received Chilean Senate President Ana Perez'),
+      { code: 'en', modifiersFirst: true },
+    );
+    expect(speaker).toMatchObject({
+      title: 'Senate President',
+      name: 'Ana Perez',
+      country: 'CL',
+      leader: false,
+    });
+  });
+  it('reads a portfolio and its country after a name, honorifics before it', () => {
+    expect(
+      english('met H.E. Ms. Elena ROJAS, Minister for Foreign Affairs and Trade of Chile, today'),
+    ).toEqual([
+      {
+        title: 'Minister for Foreign Affairs and Trade of Chile',
+        name: 'Elena ROJAS',
+        country: 'CL',
+      },
+    ]);
+    expect(english('with President of Chile, H.E. Mr. Carlos Vera.')).toEqual([
+      { title: 'President', name: 'Carlos Vera', country: 'CL' },
+    ]);
+  });
+  it('takes a minister the gazetteer knows as a party under a short title, not a former one', () => {
+    const read = (s: string) => findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true });
+    expect(read('Secretary Antony J. Blinken met')[0]).toMatchObject({ principal: true });
+    expect(read('former Secretary Antony J. Blinken said')[0]).toMatchObject({ principal: false });
+  });
+  it("reads a lower-case title after a country's possessive when a name follows", () => {
+    expect(english("talks with Chile's new leader Ana Perez in Santiago")).toEqual([
+      { title: 'leader', name: 'Ana Perez', country: 'CL' },
+    ]);
+  });
   it('reads a party before the title of its leader', () => {
     expect(english('met Communist Party General Secretary Tran Van Minh')[0]).toMatchObject({
       name: 'Tran Van Minh',

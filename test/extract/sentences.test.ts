@@ -34,6 +34,12 @@ describe('splitSentences', () => {
       'Dr.Smith spoke at 9 a.m.Tuesday.',
     ]);
   });
+  it('keeps a dateline with an abbreviated month in its sentence', () => {
+    expect(texts('OSLO, Feb. 14 (Wire) - The ministers met. They agreed.')).toEqual([
+      'OSLO, Feb. 14 (Wire) - The ministers met.',
+      'They agreed.',
+    ]);
+  });
   it('handles empty text', () => {
     expect(splitSentences('')).toEqual([]);
   });

@@ -156,7 +156,7 @@ describe('conditional requests', () => {
     }
   });
 
-  it("moves a filtered view's validators only when an event it may show changes", async () => {
+  it("moves a filtered view's validators only when an event of its countries and category changes", async () => {
     const other = await service({ extract: statedEvents });
     try {
       await post(other, statedArticle('https://news.test/la', '2026-03-01T00:00:00Z', [{}]));

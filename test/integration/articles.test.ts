@@ -82,6 +82,18 @@ describe('concurrent posts of one article', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!._diplomacy.sources.map((x) => x.url)).toEqual(['https://same.example/a']);
   });
+
+  // an article that gives no event is recorded by one conditional write
+  it('answer 201 exactly once and 200 eleven times for an article that gives no event', async () => {
+    s = await service({ extract: statedEvents });
+    const body = statedArticle('https://same.example/nothing', '2026-02-04T08:00:00+07:00', []);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => post(s, body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
+    for (const a of answers) expect(a.json.events).toEqual([]);
+    expect((await post(s, body)).status).toBe(200);
+  });
 });
 
 describe('revisions: the same URL with another text', () => {

@@ -1,0 +1,109 @@
+// The body of the local engine's worker thread (started by dynalite.ts): dynalite, on a
+// loopback port for any HTTP client, and also fed the requests of the local service's
+// own SDK client as messages — the same request handler dynalite's HTTP server runs
+// (every validation, the signature header check, the action, the JSON answer), without
+// a socket on either side. Plain JavaScript so the worker starts without a TypeScript
+// loader. Messages:
+//   in:  { id, method, url, headers, body }   one request (header names lower-case)
+//        'close'                               stop the server and the store, then exit
+//   out: { listening: port }                   once, when ready
+//        { id, status, headers, body }         the answer to request `id`
+//        { id, error }                         the handler threw (the caller fails the request)
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import dynalite from 'dynalite';
+
+// dynalite reads the table's description from its store for every request and again for
+// every item of a batch (a LevelDB read each, on disk). Every write of a description goes
+// through the same sub-store (CreateTable, UpdateTable, DeleteTable), so the engine keeps
+// each description as last read, as text, forgets it at any write, and hands out a
+// fresh copy each time (dynalite changes the object it is given): a read of the store
+// that would give the same value is answered from memory.
+const store = createRequire(import.meta.url)('dynalite/db');
+const create = store.create;
+store.create = (options) => {
+  const created = create(options);
+  const tables = created.tableDb;
+  /** name → the description as text; writes count per name, so that a read that
+   *  started before a write does not keep what the write replaced */
+  const known = new Map();
+  const writes = new Map();
+  const wrote = (name) => {
+    known.delete(name);
+    writes.set(name, (writes.get(name) ?? 0) + 1);
+  };
+  const { get, put, del } = tables;
+  tables.get = (name, callback) => {
+    const text = known.get(name);
+    if (text !== undefined) return setImmediate(callback, null, JSON.parse(text));
+    const before = writes.get(name) ?? 0;
+    get.call(tables, name, (error, table) => {
+      if (!error && table && typeof table === 'object' && (writes.get(name) ?? 0) === before)
+        known.set(name, JSON.stringify(table));
+      callback(error, table);
+    });
+  };
+  tables.put = (name, table, callback) => {
+    wrote(name);
+    put.call(tables, name, table, (error) => {
+      wrote(name);
+      callback(error);
+    });
+  };
+  tables.del = (name, callback) => {
+    wrote(name);
+    del.call(tables, name, (error) => {
+      wrote(name);
+      callback(error);
+    });
+  };
+  return created;
+};
+
+const server = dynalite({ ...workerData, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+// what http.createServer was given: dynalite(req, res) for every request
+const [handle] = server.listeners('request');
+
+/** The part of http.ServerResponse dynalite's handler uses. */
+class Answer {
+  statusCode = 200;
+  headers = {};
+  /** set by dynalite's handler, read back by it */
+  contentType = undefined;
+  constructor(id) {
+    this.id = id;
+  }
+  setHeader(name, value) {
+    this.headers[name.toLowerCase()] = String(value);
+  }
+  end(body) {
+    parentPort.postMessage({
+      id: this.id,
+      status: this.statusCode,
+      headers: this.headers,
+      body: body === undefined ? '' : String(body),
+    });
+  }
+}
+
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    server.close(() => process.exit(0));
+    return;
+  }
+  const { id, method, url, headers, body } = message;
+  // the part of http.IncomingMessage it uses: a readable body, method, url, headers
+  const request = Object.assign(Readable.from(body ? [Buffer.from(body, 'utf8')] : []), {
+    method,
+    url,
+    headers,
+  });
+  try {
+    handle(request, new Answer(id));
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ listening: server.address().port }));
