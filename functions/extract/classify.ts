@@ -32,7 +32,8 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
 }
 
 const CueSchema = z.object({
-  phrase: z.string(),
+  /** the phrases that share this cue's kind, type and conditions */
+  phrases: z.array(z.string()),
   kind: z.enum(['visit', 'meeting', 'committee']),
   type: EventType,
   levels: z.optional(z.boolean()),
@@ -70,11 +71,12 @@ interface CompiledCue {
 
 const cueTrie = new TokenTrie<CompiledCue>();
 for (const cue of CUE_TABLE.cues) {
-  cueTrie.add(cue.phrase, {
+  const compiled = {
     cue,
     notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
     notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
-  });
+  };
+  for (const phrase of cue.phrases) cueTrie.add(phrase, compiled);
 }
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);
