@@ -4,7 +4,7 @@
 import type { DiplomaticEvent } from '../domain/event.js';
 import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
-import { eventFeedId, eventUrl, feedViewId, iconUrl, siteBase, vocabularyScheme } from './ids.js';
+import { eventFeedId, eventUrl, feedViewId, homeUrl, iconUrl, vocabularyScheme } from './ids.js';
 import {
   categoryLabel,
   countryName,
@@ -58,7 +58,7 @@ export interface FeedMeta {
 
 export function feedMeta(page: FeedPage): FeedMeta {
   const lang = renderLanguage(page);
-  const home = `${siteBase(page)}/`;
+  const home = homeUrl(page, lang);
   return {
     id: feedViewId(page),
     title: feedTitle(page),

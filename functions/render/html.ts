@@ -5,7 +5,7 @@ import type { DiplomaticEvent } from '../domain/event.js';
 import { contentParts, evidenceHtml, factsHtml, sourcesHtml, summaryHtml } from './content.js';
 import { formatDateRange } from './dates.js';
 import { escapeHtml, oneLine } from './escape.js';
-import { eventCalendarUrl, eventUrl, iconUrl, siteBase } from './ids.js';
+import { eventCalendarUrl, eventUrl, homeUrl, iconUrl, siteBase } from './ids.js';
 import { PAGE_WORDS } from './page-words.js';
 import {
   categoryLabel,
@@ -96,11 +96,6 @@ function autodiscovery(page: FeedPage, lang: RenderLanguage, title: string): str
     (l) =>
       `<link rel="${l.rel}" type="${h(l.type)}" title="${h(`${title} (${l.label})`)}" href="${h(l.href)}">`,
   );
-}
-
-/** The home page in a language (Vietnamese is the default, with no parameter). */
-function homeUrl(page: Pick<FeedPage, 'baseUrl'>, lang: RenderLanguage): string {
-  return `${siteBase(page)}/${lang === 'en' ? '?lang=en' : ''}`;
 }
 
 /** The filters a home page link may change, as query parameters. */

@@ -2,7 +2,7 @@
 // URLs, so Atom <id>, RSS <guid>, JSON Feed `id` and the HTML links always agree.
 import { createHash } from 'node:crypto';
 import type { DiplomaticEvent } from '../domain/event.js';
-import type { FeedPage } from './types.js';
+import type { FeedPage, RenderLanguage } from './types.js';
 
 /**
  * The date in the feeds' `tag:` URIs (RFC 4151). It must never change once
@@ -88,14 +88,30 @@ export function iconUrl(page: Pick<FeedPage, 'baseUrl'>): string {
   return `${siteBase(page)}${ICON_PATH}`;
 }
 
-/** One event as a calendar file: `${eventUrl}.ics`. */
-export function eventCalendarUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): string {
-  return `${eventUrl(eventId, page)}.ics`;
+/** The home page in a language (Vietnamese is the default, with no parameter). */
+export function homeUrl(page: Pick<FeedPage, 'baseUrl'>, lang: RenderLanguage | null): string {
+  return `${siteBase(page)}/${lang === 'en' ? '?lang=en' : ''}`;
 }
 
-/** The permalink of an event: `${baseUrl}/events/${encodeURIComponent(id)}`. */
-export function eventUrl(eventId: string, page: Pick<FeedPage, 'baseUrl'>): string {
-  return `${siteBase(page)}/events/${encodeIdPart(eventId)}`;
+/** The query an English page's links carry, so that a reader stays in English. */
+const languageQuery = (page: { lang?: RenderLanguage | null }) =>
+  page.lang === 'en' ? '?lang=en' : '';
+
+/** One event as a calendar file: `${baseUrl}/events/${id}.ics`, in the page's language. */
+export function eventCalendarUrl(
+  eventId: string,
+  page: Pick<FeedPage, 'baseUrl'> & { lang?: RenderLanguage | null },
+): string {
+  return `${siteBase(page)}/events/${encodeIdPart(eventId)}.ics${languageQuery(page)}`;
+}
+
+/** The permalink of an event: `${baseUrl}/events/${encodeURIComponent(id)}`, with
+ *  `?lang=en` from an English page. */
+export function eventUrl(
+  eventId: string,
+  page: Pick<FeedPage, 'baseUrl'> & { lang?: RenderLanguage | null },
+): string {
+  return `${siteBase(page)}/events/${encodeIdPart(eventId)}${languageQuery(page)}`;
 }
 
 /** The iCalendar UID: the event's UUID, the form RFC 7986 §5.3 recommends; stable

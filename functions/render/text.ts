@@ -9,7 +9,7 @@
 
 import { isOverdue as announcedAndPast, isDay } from '../domain/dates.js';
 import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
-import { placeIn } from '../text/names.js';
+import { nameIn, placeIn } from '../text/names.js';
 import { VIETNAMESE_LETTER } from '../text/vietnamese.js';
 import { formatDateRange, formatEventDate } from './dates.js';
 import {
@@ -179,8 +179,22 @@ export interface ShownPerson {
   countryNamed: string | null;
 }
 
+/** People's names as a page in each language writes them (nameIn: the people
+ *  gazetteer's, else a Vietnamese name without its marks in English), remembered: the
+ *  same few recur on every page. Bounded like countryNames. */
+const namesShown: Record<RenderLanguage, Map<string, ShownText>> = { vi: new Map(), en: new Map() };
+
+function shownName(name: string, lang: RenderLanguage): ShownText {
+  let shown = namesShown[lang].get(name);
+  if (shown === undefined) {
+    shown = shownLine(nameIn(name, lang));
+    if (namesShown[lang].size < 2000) namesShown[lang].set(name, shown);
+  }
+  return shown;
+}
+
 function shownPerson(p: Participant, lang: RenderLanguage): ShownPerson {
-  const name = shownLine(p.name);
+  const name = shownName(p.name, lang);
   const title = shownTitle(p, lang);
   const named = fillLine(ALL_WORDS[lang].people.person, { title: title.text, name: name.text });
   return { name, title, country: p.country, named, countryNamed: namesCountry(p, title, lang) };

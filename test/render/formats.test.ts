@@ -63,7 +63,7 @@ describe('Atom 1.0', () => {
     const en = parseXml(renderAtom({ ...page, lang: 'en' })).feed;
     expect(en['@xml:lang']).toBe('en');
     expect(unescapeHtml(text(en.entry[0].title))).toBe(
-      'State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced',
+      'State visit to Laos by General Secretary To Lam (Vietnam), 5 Feb 2026 — announced',
     );
   });
 

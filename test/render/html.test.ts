@@ -116,10 +116,10 @@ describe('event page', () => {
     const html = renderEventPage(stateVisit(), { ...page, lang: 'en' });
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(
-      '<h1>State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced</h1>',
+      '<h1>State visit to Laos by General Secretary To Lam (Vietnam), 5 Feb 2026 — announced</h1>',
     );
     expect(html).toContain(
-      '<dt>Participants</dt><dd>General Secretary Tô Lâm (Vietnam); General Secretary, President Thongloun Sisoulith (Laos)</dd>',
+      '<dt>Participants</dt><dd>General Secretary To Lam (Vietnam); General Secretary, President Thongloun Sisoulith (Laos)</dd>',
     );
   });
 });

@@ -32,13 +32,13 @@ describe('titles', () => {
       'Chuyến thăm cấp Nhà nước của Tổng Bí thư Tô Lâm tới Lào, 5/2/2026 (dự kiến)',
     );
     expect(eventTitle(stateVisit(), 'en')).toBe(
-      'State visit to Laos by General Secretary Tô Lâm (Vietnam), 5 Feb 2026 — announced',
+      'State visit to Laos by General Secretary To Lam (Vietnam), 5 Feb 2026 — announced',
     );
   });
 
   it('meetings name both principals and the place', () => {
     expect(eventTitle(talks(), 'en')).toBe(
-      'Talks between General Secretary Tô Lâm (Vietnam) and General Secretary, President Thongloun Sisoulith (Laos) in Vientiane, Laos, 5–6 Feb 2026',
+      'Talks between General Secretary To Lam (Vietnam) and General Secretary, President Thongloun Sisoulith (Laos) in Vientiane, Laos, 5–6 Feb 2026',
     );
   });
 
@@ -47,7 +47,7 @@ describe('titles', () => {
       'Điện đàm giữa Thủ tướng Phạm Minh Chính và phía Nhật Bản, tháng 3/2026',
     );
     expect(eventTitle(phoneCall(), 'en')).toBe(
-      'Phone call between Prime Minister Phạm Minh Chính (Vietnam) and Japan, Mar 2026',
+      'Phone call between Prime Minister Pham Minh Chinh (Vietnam) and Japan, Mar 2026',
     );
   });
 
@@ -77,14 +77,14 @@ describe('titles', () => {
     );
   });
 
-  it('office titles in English; unknown ones are left out, names kept as written', () => {
+  it('office titles in English; unknown ones are left out, Vietnamese names as the English-language press writes them (no marks)', () => {
     expect(officeTitleEn('Tổng Bí thư, Chủ tịch nước Lào')).toBe('General Secretary, President');
     expect(officeTitleEn('Thủ tướng Chính phủ')).toBe('Prime Minister');
     expect(officeTitleEn('Bộ trưởng Bộ Ngoại giao')).toBe('Foreign Minister');
     expect(officeTitleEn('Tổng Bí thư'.normalize('NFD'))).toBe('General Secretary');
     expect(officeTitleEn('Giám đốc')).toBeNull();
     expect(personLabel({ name: 'Nguyễn Văn A', title: 'Giám đốc', country: null }, 'en')).toBe(
-      'Nguyễn Văn A',
+      'Nguyen Van A',
     );
   });
 
@@ -104,7 +104,7 @@ describe('titles', () => {
       'Hội đàm giữa Thủ tướng Narendra Modi (Ấn Độ), Tổng thống Vladimir Putin (Nga), Chủ tịch nước Võ Văn Thưởng và Someone Else (Sri Lanka) tại Viêng Chăn, Lào, 5–6/2/2026',
     );
     expect(eventTitle(e, 'en')).toBe(
-      'Talks between Prime Minister Narendra Modi (India), President Vladimir Putin (Russia), President Võ Văn Thưởng (Vietnam) and counterpart Someone Else (Sri Lanka) in Vientiane, Laos, 5–6 Feb 2026',
+      'Talks between Prime Minister Narendra Modi (India), President Vladimir Putin (Russia), President Vo Van Thuong (Vietnam) and counterpart Someone Else (Sri Lanka) in Vientiane, Laos, 5–6 Feb 2026',
     );
   });
 
@@ -147,7 +147,7 @@ describe('titles', () => {
       'Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Lào ngày 5/2/2026.',
     );
     expect(eventSummary(stateVisit(), 'en')).toBe(
-      'General Secretary Tô Lâm of Vietnam is to pay a state visit to Laos on 5 Feb 2026.',
+      'General Secretary To Lam of Vietnam is to pay a state visit to Laos on 5 Feb 2026.',
     );
     const pm = talks({
       start: '2024-01-06',
@@ -162,7 +162,7 @@ describe('titles', () => {
       'Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Viêng Chăn ngày 6/1/2024.',
     );
     expect(eventSummary(pm, 'en')).toBe(
-      'Prime Minister Phạm Minh Chính of Vietnam held talks with Prime Minister Sonexay Siphandone of Laos in Vientiane on 6 Jan 2024.',
+      'Prime Minister Pham Minh Chinh of Vietnam held talks with Prime Minister Sonexay Siphandone of Laos in Vientiane on 6 Jan 2024.',
     );
   });
 
@@ -171,14 +171,14 @@ describe('titles', () => {
       'Thủ tướng Phạm Minh Chính điện đàm với phía Nhật Bản trong tháng 3/2026.',
     );
     expect(eventSummary(phoneCall(), 'en')).toBe(
-      'Prime Minister Phạm Minh Chính of Vietnam held a phone call with Japan in Mar 2026.',
+      'Prime Minister Pham Minh Chinh of Vietnam held a phone call with Japan in Mar 2026.',
     );
     const span = stateVisit({ start: '2025-12-30', end: '2026-01-02', status: 'held' });
     expect(eventSummary(span, 'vi')).toBe(
       'Tổng Bí thư Tô Lâm thăm cấp Nhà nước Lào từ 30/12/2025 đến 2/1/2026.',
     );
     expect(eventSummary(span, 'en')).toBe(
-      'General Secretary Tô Lâm of Vietnam paid a state visit to Laos from 30 Dec 2025 to 2 Jan 2026.',
+      'General Secretary To Lam of Vietnam paid a state visit to Laos from 30 Dec 2025 to 2 Jan 2026.',
     );
   });
 
