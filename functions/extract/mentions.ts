@@ -925,6 +925,23 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           hosts: hostPeople,
           place: null,
         });
+      // "A arrived on Thursday for a state visit that will include talks with B": the country of
+      // the one the visit is to meet, named after it in the sentence
+      if (host === null && trigger.noun && visitor !== null && visitor.person.country !== null) {
+        const met = people.find(
+          (p) =>
+            p.mention.first >= trigger.end &&
+            p.person.principal &&
+            p.person.country !== null &&
+            p.person.country !== visitor!.person.country &&
+            !invitedIds.has(p.mention.first),
+        );
+        if (
+          met !== undefined &&
+          tokens.slice(trigger.end, met.mention.first).some((t) => LEX.with.has(t.key))
+        )
+          host = met.person.country;
+      }
       if (host === null) {
         // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
         // visit the article is about, joined to it in events.ts by its people and date
