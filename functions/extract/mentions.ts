@@ -1402,7 +1402,16 @@ export function hostingIn(
   // a ceremony anywhere in the story; a greeting ("A welcomed B") only where it names the visit
   const ceremony = findAnyPhrase(info.tokens, LEX.welcome);
   const cue = ceremony === null ? null : { ...ceremony, needsGuest: false };
-  if (cue === null) return null; // most sentences: no need to gather their people
+  if (cue === null) {
+    // "A held talks with B following an official welcome ceremony for B": no one is said
+    // to preside; the principals of the sentence on the host's side are the hosts
+    const held = findAnyPhrase(info.tokens, LEX.ceremony);
+    if (held === null) return null;
+    const all = refs(info);
+    const hosts = all.filter((r) => r.person.principal).map((r) => r.person);
+    const guest = all.find((r) => r.mention.first === held.at + held.length) ?? null;
+    return hosts.length === 0 ? null : { hosts, guestCountry: guest?.person.country ?? null };
+  }
   const all = refs(info);
   const excluded = new Set(senders(info.tokens, all).map((r) => r.mention.first));
   const welcome = welcomers(
