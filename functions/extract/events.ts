@@ -839,14 +839,29 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
  * began with the visitor's arrival in the host country a day or two before.
  */
-function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDate): void {
-  if (v.end !== null || v.dateMention === null || v.host === null) return;
-  const day = v.dateMention.date!;
-  // a day borrowed from a meeting during the visit ("nhân dịp … thăm") may be the arrival day itself
-  const borrowed = v.precision === 'month' && v.dateMention.dateBorrowed && day.precision === 'day';
-  if (v.precision !== 'day' && !borrowed) return;
-  const v0 = dayNumber(day.value);
-  const nearest = borrowed ? 0 : 1;
+function arrivalBefore(
+  v: Draft,
+  sentences: readonly SentenceInfo[],
+  ref: RefDate,
+  firstMeeting: string | null = null,
+): void {
+  if (v.end !== null || v.host === null) return;
+  let v0: number;
+  let nearest: number;
+  if (v.dateMention === null) {
+    // an undated visit dated by its first meeting: its arrival may be that day or before
+    if (firstMeeting === null) return;
+    v0 = dayNumber(firstMeeting);
+    nearest = 0;
+  } else {
+    const day = v.dateMention.date!;
+    // a day borrowed from a meeting during the visit ("nhân dịp … thăm") may be the arrival day itself
+    const borrowed =
+      v.precision === 'month' && v.dateMention.dateBorrowed && day.precision === 'day';
+    if (v.precision !== 'day' && !borrowed) return;
+    v0 = dayNumber(day.value);
+    nearest = borrowed ? 0 : 1;
+  }
   let best: string | null = null;
   for (const info of sentences) {
     if (info.isTitle) continue;
@@ -854,7 +869,7 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
       (d) =>
         d.precision === 'day' &&
         d.endValue === null &&
-        !d.relative &&
+        !d.approximate &&
         v0 - dayNumber(d.value) >= nearest &&
         v0 - dayNumber(d.value) <= ARRIVAL_DAYS_BEFORE,
     );
@@ -862,7 +877,9 @@ function arrivalBefore(v: Draft, sentences: readonly SentenceInfo[], ref: RefDat
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
       if (!LEX.arrival.has(t[k]!.key) || (k > 0 && LEX.arrivalNot.has(t[k - 1]!.key))) continue;
-      const j = k + 1 + anyReadsAt(t, k + 1, LEX.placePrefix);
+      // "arrived in Seoul", "đến Hà Nội": a place word may come first
+      const lead = LEX.placeLead.has(t[k + 1]?.key ?? '') ? 1 : 0;
+      const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
       const there = placeAt(t, j)?.entry.code ?? countryAt(t, j)?.code ?? null;
       if (there !== v.host) continue;
       for (const d of days) if (best === null || d.value < best) best = d.value;
@@ -1000,6 +1017,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         v.start = firstDay;
         v.precision = 'day';
         v.status = statusOf(firstDay, 'day', ref, false);
+        // "A held a summit with B on Tuesday, during his visit. A arrived late Monday."
+        arrivalBefore(v, sentences, ref, firstDay);
       }
     }
   }
