@@ -273,7 +273,7 @@ describe('HTTP surface', () => {
     const en = (await (
       await get('/feeds/feed.json?country=LA&type=visit&status=held&lang=en')
     ).json()) as { title: string };
-    expect(en.title).toBe('Bilateral diplomatic events — Laos · Visit · held');
+    expect(en.title).toBe('Bilateral diplomatic events — Laos · Visit · Held');
   });
 
   it('reports health', async () => {

@@ -27,7 +27,8 @@ function literalsOf(source: string): string[] {
 }
 
 /** Vocabulary codes as a reader would spot them, whole words in their letter case. In
- *  English, codes that are also English words (`visit`, `held`) are fair labels. */
+ *  English, codes that are also English words (`visit`, `held`) may stand in running text
+ *  ("held talks"); the labels themselves are capitalised ("Visit", "Held"). */
 const codeWord = (lang: 'vi' | 'en') => {
   const all = [...VISIT_TYPES, ...MEETING_TYPES, ...STATUSES];
   const codes = [...(lang === 'vi' ? all : all.filter((c) => c.includes('_'))), 'LA', 'VN', 'JP'];
@@ -87,7 +88,7 @@ describe('filtered feed titles', () => {
       'Sự kiện ngoại giao song phương — Lào + Việt Nam · Chuyến thăm · đã diễn ra',
     );
     expect(feedTitle({ lang: 'en', filterLabel: describeFilters(filters, 'en') })).toBe(
-      'Bilateral diplomatic events — Laos + Vietnam · Visit · held',
+      'Bilateral diplomatic events — Laos + Vietnam · Visit · Held',
     );
     expect(
       describeFilters(
