@@ -61,3 +61,51 @@ describe('evidence of an article with quotations and a caption', () => {
     expect(events.map((e) => e.type)).not.toContain('official_visit');
   });
 });
+
+describe('evidence of an article with credited captions and related headlines', () => {
+  // written for this test: the story, a caption whose credit follows it (in the same
+  // sentence, and as a sentence of its own), and headlines of other stories, each with
+  // a cue of its own
+  const article: Article = {
+    url: 'https://fixtures.example/noise-caption-related',
+    canonicalUrl: 'https://fixtures.example/noise-caption-related',
+    title: null,
+    publishedAt: '2026-05-12T18:00:00+07:00',
+    language: 'vi',
+    source: null,
+    text: [
+      'Sáng 12/5, tại Hà Nội, Chủ tịch nước Lương Cường hội đàm với Tổng thống Chile Gabriel Boric.',
+      'Chủ tịch nước Lương Cường và Tổng thống Gabriel Boric tại lễ đón chính thức. ẢNH: TTXVN',
+      'Chủ tịch nước Lương Cường hội kiến Tổng thống Chile tại Phủ Chủ tịch. (Ảnh: TTXVN)',
+      'Xem thêm: Thủ tướng hội đàm với Thủ tướng Thái Lan tại Bangkok',
+      'Tin liên quan: Chủ tịch nước sẽ thăm cấp Nhà nước Brazil',
+    ].join('\n\n'),
+  };
+  const events = extractEvents(article);
+
+  it('the credited caption and the related headlines are furniture', () => {
+    expect(
+      furniture(
+        'Chủ tịch nước Lương Cường và Tổng thống Gabriel Boric tại lễ đón chính thức. ẢNH: TTXVN',
+      ),
+    ).toBe('caption');
+    expect(
+      furnitureOf(
+        matchForm('Chủ tịch nước Lương Cường hội kiến Tổng thống Chile tại Phủ Chủ tịch.'),
+        matchForm('(Ảnh: TTXVN)'),
+      ),
+    ).toBe('caption');
+    expect(furniture('Xem thêm: Thủ tướng hội đàm với Thủ tướng Thái Lan tại Bangkok')).toBe(
+      'related',
+    );
+    expect(furniture('Tin liên quan: Chủ tịch nước sẽ thăm cấp Nhà nước Brazil')).toBe('related');
+  });
+
+  it('cites only the story, and makes no event of the furniture', () => {
+    expect(events.map((e) => e.type)).toEqual(['talks']);
+    const cited = events.flatMap((e) => e.evidence.map((x) => x.text));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const text of cited)
+      expect(text).not.toMatch(/TTXVN|lễ đón|Phủ Chủ tịch|Xem thêm|Tin liên quan|Thái Lan|Brazil/i);
+  });
+});
