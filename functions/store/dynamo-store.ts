@@ -385,29 +385,28 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEventHeads(ids: readonly string[]) {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, EventHead>();
     // the head only: the reports behind it are for ingestion
-    for (const item of await this.batchGet(
-      'events',
-      unique.map((id) => keys.event(id)),
-      { projection: 'doc' },
-    )) {
-      const head = parseDoc(EventHead, item, 'event');
-      found.set(head.id, head);
-    }
+    const found = await this.eventsById(ids, (item) => parseDoc(EventHead, item, 'event'), {
+      projection: 'doc',
+    });
     return ids.map((id) => found.get(id)).filter((e): e is EventHead => e !== undefined);
   }
 
-  async getEvents(ids: readonly string[]) {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, StoredEvent>();
-    for (const item of await this.batchGet(
-      'events',
-      unique.map((id) => keys.event(id)),
-      { consistent: true },
-    )) {
-      const event = readEventItem(item);
+  getEvents(ids: readonly string[]) {
+    return this.eventsById(ids, readEventItem, { consistent: true });
+  }
+
+  /** The event items of these ids (each asked for once), read with `read`, by id; an id
+   *  with no item is absent. */
+  private async eventsById<T extends { id: string }>(
+    ids: readonly string[],
+    read: (item: Item) => T,
+    options: { consistent?: boolean; projection?: string },
+  ): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const keyList = [...new Set(ids)].map((id) => keys.event(id));
+    for (const item of await this.batchGet('events', keyList, options)) {
+      const event = read(item);
       found.set(event.id, event);
     }
     return found;
