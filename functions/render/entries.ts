@@ -4,6 +4,7 @@
 import type { DiplomaticEvent } from '../domain/event.js';
 import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
+import type { XmlFeedInput } from './feed-xml.js';
 import { eventFeedId, eventUrl, feedViewId, homeUrl, iconUrl, vocabularyScheme } from './ids.js';
 import {
   categoryLabel,
@@ -68,6 +69,17 @@ export function feedMeta(page: FeedPage): FeedMeta {
     author: { name: WORDS[lang].author, url: home },
     updated: rfc3339(page.updated),
     icon: iconUrl(page),
+  };
+}
+
+/** What Atom and RSS are written from: the feed's metadata and links, and an entry for
+ *  each event of the page that still stands (a withdrawn one is Atom's tombstone). */
+export function xmlFeedInput(page: FeedPage): XmlFeedInput {
+  return {
+    meta: feedMeta(page),
+    selfUrl: page.selfUrl,
+    nextUrl: page.nextUrl,
+    entries: page.events.filter((e) => !e.withdrawn).map((e) => feedEntry(e, page)),
   };
 }
 
