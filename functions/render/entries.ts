@@ -6,17 +6,7 @@ import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
 import type { XmlFeedInput } from './feed-xml.js';
 import { eventFeedId, eventUrl, feedViewId, homeUrl, iconUrl, vocabularyScheme } from './ids.js';
-import {
-  categoryLabel,
-  countryName,
-  eventStrings,
-  eventTitle,
-  feedTitle,
-  renderLanguage,
-  statusLabel,
-  typeLabel,
-  WORDS,
-} from './text.js';
+import { eventStrings, eventTerms, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 export interface EntryCategory {
@@ -88,28 +78,13 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   const modified = rfc3339(event.modified, event.published);
   const strings = eventStrings(event, lang);
   const parts = contentParts(event, lang, page, strings);
-  const categories: EntryCategory[] = [
-    {
-      term: event.type,
-      label: typeLabel(event.type, lang),
-      scheme: vocabularyScheme('type', page),
-    },
-    {
-      term: event.category,
-      label: categoryLabel(event.category, lang),
-      scheme: vocabularyScheme('category', page),
-    },
-    {
-      term: event.status,
-      label: statusLabel(event.status, lang),
-      scheme: vocabularyScheme('status', page),
-    },
-    ...event.countries.map((c) => ({
-      term: c,
-      label: countryName(c, lang),
-      scheme: vocabularyScheme('country', page),
-    })),
-  ];
+  const categories = eventTerms(event, lang).map(
+    ({ vocabulary, term, label }): EntryCategory => ({
+      term,
+      label,
+      scheme: vocabularyScheme(vocabulary, page),
+    }),
+  );
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),

@@ -22,14 +22,12 @@ import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
 import { oneLine, xmlSafeText } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import {
-  categoryLabel,
   countryName,
   eventPlainText,
+  eventTerms,
   eventTitle,
   feedTitle,
   renderLanguage,
-  statusLabel,
-  typeLabel,
   WORDS,
 } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
@@ -129,13 +127,7 @@ function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
 /** CATEGORIES as a calendar shows them: the type, category and status labels and the
  *  country names in the calendar's language (the codes are in the feeds' `_diplomacy`). */
 function categoryWords(event: DiplomaticEvent, lang: RenderLanguage): string[] {
-  const words = [
-    typeLabel(event.type, lang),
-    categoryLabel(event.category, lang),
-    statusLabel(event.status, lang),
-    ...event.countries.map((c) => countryName(c, lang)),
-  ];
-  return [...new Set(words)];
+  return [...new Set(eventTerms(event, lang).map((t) => t.label))];
 }
 
 function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): string[] | null {

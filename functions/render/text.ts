@@ -51,6 +51,32 @@ export function categoryLabel(category: Category, lang: RenderLanguage): string 
 export function statusLabel(status: Status, lang: RenderLanguage): string {
   return ALL_WORDS[lang].statuses[status] ?? status;
 }
+
+/** The vocabularies an event is filed under (each a tag: scheme, ids.ts vocabularyScheme). */
+export type Vocabulary = 'type' | 'category' | 'status' | 'country';
+
+/** A code of one of an event's vocabularies, with its label in the page's language. */
+export interface EventTerm {
+  vocabulary: Vocabulary;
+  term: string;
+  label: string;
+}
+
+/** What an event is filed under, as the Atom and RSS categories and the iCalendar
+ *  CATEGORIES list it: its type, category and status, then each of its countries. */
+export function eventTerms(
+  event: Pick<DiplomaticEvent, 'type' | 'category' | 'status' | 'countries'>,
+  lang: RenderLanguage,
+): EventTerm[] {
+  return [
+    { vocabulary: 'type', term: event.type, label: typeLabel(event.type, lang) },
+    { vocabulary: 'category', term: event.category, label: categoryLabel(event.category, lang) },
+    { vocabulary: 'status', term: event.status, label: statusLabel(event.status, lang) },
+    ...event.countries.map(
+      (c): EventTerm => ({ vocabulary: 'country', term: c, label: countryName(c, lang) }),
+    ),
+  ];
+}
 /** A `type` filter value (an event type or a category) as words. */
 export function kindLabel(kind: string, lang: RenderLanguage): string {
   const w = ALL_WORDS[lang];
