@@ -23,6 +23,7 @@ import {
   xmlSafeText,
 } from './escape.js';
 import { evidenceSentences } from './evidence.js';
+import { rememberedPerLanguage } from './remembered.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 import { WORDS as ALL_WORDS, type FeedWords, feedWords, fill, fillOne } from './words.js';
 
@@ -88,28 +89,22 @@ export function kindLabel(kind: string, lang: RenderLanguage): string {
 }
 
 const regionNames: Partial<Record<RenderLanguage, Intl.DisplayNames>> = {};
-/** names already looked up: Intl.DisplayNames#of was the largest single cost of a render */
-const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(), en: new Map() };
 
-/** A country's name from its ISO 3166-1 code (Intl.DisplayNames; the code when unknown). */
-export function countryName(code: string, lang: RenderLanguage): string {
-  const known = countryNames[lang].get(code);
-  if (known !== undefined) return known;
+/** A country's name from its ISO 3166-1 code (Intl.DisplayNames; the code when unknown).
+ *  Remembered: Intl.DisplayNames#of was the largest single cost of a render; at most the
+ *  ~250 well-formed codes, plus whatever malformed ones reach here. */
+export const countryName = rememberedPerLanguage(1000, (code, lang): string => {
   let names = regionNames[lang];
   if (names === undefined) {
     names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
     regionNames[lang] = names;
   }
-  let name: string;
   try {
-    name = names.of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
-    name = code; // not a well-formed region code
+    return code; // not a well-formed region code
   }
-  // bounded: at most the ~250 well-formed codes, plus whatever malformed ones reach here
-  if (countryNames[lang].size < 1000) countryNames[lang].set(code, name);
-  return name;
-}
+});
 
 /** Each language's names of titles of office written in another (words/<lang>.json
  *  `offices`, `homeOffices` first for the home country's people), longest first. */
@@ -163,7 +158,7 @@ export function officeTitleEn(title: string): string | null {
 
 /** Titles already shown in another language, by language and by whether the person is
  *  of the home country: officeIn splits and scans a table, and the same few titles recur
- *  on every page. Bounded like countryNames. */
+ *  on every page. Bounded like the names (remembered.ts). */
 const officesShown: Record<RenderLanguage, [Map<string, ShownText>, Map<string, ShownText>]> = {
   vi: [new Map(), new Map()],
   en: [new Map(), new Map()],
@@ -207,17 +202,8 @@ export interface ShownPerson {
 
 /** People's names as a page in each language writes them (nameIn: the people
  *  gazetteer's, else a Vietnamese name without its marks in English), remembered: the
- *  same few recur on every page. Bounded like countryNames. */
-const namesShown: Record<RenderLanguage, Map<string, ShownText>> = { vi: new Map(), en: new Map() };
-
-function shownName(name: string, lang: RenderLanguage): ShownText {
-  let shown = namesShown[lang].get(name);
-  if (shown === undefined) {
-    shown = shownLine(nameIn(name, lang));
-    if (namesShown[lang].size < 2000) namesShown[lang].set(name, shown);
-  }
-  return shown;
-}
+ *  same few recur on every page. */
+const shownName = rememberedPerLanguage(2000, (name, lang) => shownLine(nameIn(name, lang)));
 
 function shownPerson(p: Participant, lang: RenderLanguage): ShownPerson {
   const name = shownName(p.name, lang);
@@ -227,20 +213,8 @@ function shownPerson(p: Participant, lang: RenderLanguage): ShownPerson {
 }
 
 /** Cities as a page in each language names them (placeIn), remembered: the same few
- *  recur on every page. Bounded like countryNames. */
-const citiesShown: Record<RenderLanguage, Map<string, ShownText>> = {
-  vi: new Map(),
-  en: new Map(),
-};
-
-function shownCity(city: string, lang: RenderLanguage): ShownText {
-  let shown = citiesShown[lang].get(city);
-  if (shown === undefined) {
-    shown = shownLine(placeIn(city, lang));
-    if (citiesShown[lang].size < 2000) citiesShown[lang].set(city, shown);
-  }
-  return shown;
-}
+ *  recur on every page. */
+const shownCity = rememberedPerLanguage(2000, (city, lang) => shownLine(placeIn(city, lang)));
 
 /** An event's stored strings that its title, summary and facts show, each cleaned (and
  *  put in the page's language) once an item: the participants are named in all three,
