@@ -88,7 +88,7 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang, page.today ?? null, strings),
+    title: eventTitle(event, lang, { today: page.today, strings }),
     summary: parts.summary,
     contentHtml: eventContentHtml(event, lang, page, parts),
     published: rfc3339(event.published, modified),

@@ -146,7 +146,7 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
       }),
     );
   }
-  notes.push(eventPlainText(event, lang, page.today ?? null), url);
+  notes.push(eventPlainText(event, lang, { today: page.today }), url);
   const sequence = Number.isSafeInteger(event.revision) && event.revision >= 0 ? event.revision : 0;
   const location = locationText(event, lang);
   return [
@@ -158,7 +158,7 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
     `SEQUENCE:${sequence}`,
     `DTSTART;VALUE=DATE:${span.start}`,
     `DTEND;VALUE=DATE:${span.endExclusive}`,
-    `SUMMARY:${escapeIcalText(eventTitle(event, lang, page.today ?? null))}`,
+    `SUMMARY:${escapeIcalText(eventTitle(event, lang, { today: page.today }))}`,
     `DESCRIPTION:${escapeIcalText(notes.join('\n\n'))}`,
     ...(location ? [`LOCATION:${escapeIcalText(location)}`] : []),
     `URL:${url}`,

@@ -393,6 +393,14 @@ export function isOverdue(
   return today ? announcedAndPast(event, today) : false;
 }
 
+/** What the words about an event take besides the event and the language: the page's
+ *  day (FeedPage.today; without it nothing is said of an announcement whose date has
+ *  passed) and the event's shown strings, when the caller has them already. */
+export interface EventTextOptions {
+  today?: string | null | undefined;
+  strings?: EventStrings | undefined;
+}
+
 /**
  * The title of an event: type, principals, place, dates, and the status when it is
  * only announced (and that no report has come since its date, once it has passed).
@@ -402,8 +410,7 @@ export function isOverdue(
 export function eventTitle(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  today: string | null = null,
-  strings: EventStrings = eventStrings(event, lang),
+  { today = null, strings = eventStrings(event, lang) }: EventTextOptions = {},
 ): string {
   const t = ALL_WORDS[lang].title;
   const type = typeLabel(event.type, lang);
@@ -458,8 +465,7 @@ function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderL
 export function eventSummary(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  today: string | null = null,
-  strings: EventStrings = eventStrings(event, lang),
+  { today = null, strings = eventStrings(event, lang) }: EventTextOptions = {},
 ): string {
   const s = feedWords(lang).summary;
   const template = s[event.status][event.type];
@@ -489,7 +495,7 @@ export function eventSummary(
     a && b
       ? // one line already: every piece is (shown text, table words), and a and b are not empty
         fill(template, { a, b, place, date: datePhrase(event, lang) })
-      : `${eventTitle(event, lang, null, strings)}.`;
+      : `${eventTitle(event, lang, { strings })}.`;
   if (isOverdue(event, today)) sentence += ` ${fill(s.overdue, { date: datePhrase(event, lang) })}`;
   return sentence;
 }
@@ -665,11 +671,10 @@ const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export function eventPlainText(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  today: string | null = null,
-  strings: EventStrings = eventStrings(event, lang),
+  { today = null, strings = eventStrings(event, lang) }: EventTextOptions = {},
 ): string {
   const w = WORDS[lang];
-  const lines: string[] = [eventSummary(event, lang, today, strings)];
+  const lines: string[] = [eventSummary(event, lang, { today, strings })];
   if (event.sources.length) {
     lines.push('', `${w.sources}:`);
     for (const s of event.sources) {
