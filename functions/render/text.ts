@@ -25,7 +25,14 @@ import {
 import { evidenceSentences } from './evidence.js';
 import { rememberedPerLanguage } from './remembered.js';
 import type { FeedPage, RenderLanguage } from './types.js';
-import { WORDS as ALL_WORDS, type FeedWords, feedWords, fill, fillOne } from './words.js';
+import {
+  WORDS as ALL_WORDS,
+  type FactKey,
+  type FeedWords,
+  feedWords,
+  fill,
+  fillOne,
+} from './words.js';
 
 /** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
 export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
@@ -499,17 +506,6 @@ export function eventSummary(
   if (isOverdue(event, today)) sentence += ` ${fill(s.overdue, { date: datePhrase(event, lang) })}`;
   return sentence;
 }
-
-export type FactKey =
-  | 'type'
-  | 'status'
-  | 'date'
-  | 'countries'
-  | 'host'
-  | 'guest'
-  | 'participants'
-  | 'location'
-  | 'part_of';
 
 export interface Fact {
   key: FactKey;
