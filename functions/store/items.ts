@@ -66,6 +66,16 @@ export const ViewMeta = z.object({
 });
 export type ViewMeta = z.infer<typeof ViewMeta>;
 
+/** A source's failure streak, which spaces out its retries (politeness.ts backoffMs). */
+export const SourceFailures = z.object({
+  /** consecutive failed polls; 0 after a success */
+  failures: z.number(),
+  /** no poll before this time; null when due at once */
+  retryAfter: z.nullable(Instant),
+  lastError: z.nullable(z.string()),
+});
+export type SourceFailures = z.infer<typeof SourceFailures>;
+
 /** The poller's memory of one source feed (functions/poll/): the validators of the
  *  last feed response whose items were all processed, and the failure streak that
  *  spaces out its retries. */
@@ -73,11 +83,7 @@ export const SourceState = z.object({
   source: z.string(),
   etag: z.nullable(z.string()),
   lastModified: z.nullable(z.string()),
-  /** consecutive failed polls; 0 after a success */
-  failures: z.number(),
-  /** no poll before this time (ISO); null when due at once */
-  retryAfter: z.nullable(Instant),
-  lastError: z.nullable(z.string()),
+  ...SourceFailures.shape,
   polledAt: z.nullable(Instant),
 });
 export type SourceState = z.infer<typeof SourceState>;
