@@ -34,6 +34,11 @@ export const EventDate = z
   .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/));
 export type EventDate = z.infer<typeof EventDate>;
 
+/** When something happened, as this project records it: `Date#toISOString`
+ *  (`2026-11-22T05:30:00.000Z`, RFC 3339 in UTC). An article's own date is kept as the
+ *  article gives it instead. */
+export const Instant = z.string();
+
 export const Participant = z.object({
   name: z.string().check(z.minLength(1)),
   title: z.nullable(z.string()),
@@ -128,14 +133,14 @@ export type MergedEvent = z.infer<typeof MergedEvent>;
 export const DiplomaticEvent = z.object({
   id: z.string(),
   ...MergedEvent.shape,
-  /** first time this project stored the event (RFC 3339) */
-  published: z.string(),
-  /** last time any of its facts or sources changed (RFC 3339) */
-  modified: z.string(),
+  /** first time this project stored the event */
+  published: Instant,
+  /** last time any of its facts or sources changed */
+  modified: Instant,
   /** rises by one with every change of facts or sources (iCalendar SEQUENCE) */
   revision: z.number(),
-  /** when the event lost its last source (RFC 3339): withdrawn, shown only as a
+  /** when the event lost its last source: withdrawn, shown only as a
    *  cancellation (iCalendar) or a deleted entry (Atom); null while it stands */
-  withdrawn: z.optional(z.nullable(z.string())),
+  withdrawn: z.optional(z.nullable(Instant)),
 });
 export type DiplomaticEvent = z.infer<typeof DiplomaticEvent>;

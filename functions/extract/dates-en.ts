@@ -19,25 +19,30 @@ import {
 } from './dates.js';
 import { anyOf } from './patterns.js';
 
-const Words = z.record(z.string(), z.number());
+/** a word or phrase as the text writes it, in the matching form (lower case) */
+const Phrase = z.string();
+const Phrases = z.array(Phrase);
+/** words and the number each stands for (a month, a weekday, a shift of days or of weeks,
+ *  months and years) */
+const NumberWords = z.record(Phrase, z.number());
 const DATES = z
   .object({
-    months: Words,
-    weekdays: Words,
-    relativeDays: Words,
-    shift: Words,
-    week: z.string(),
-    month: z.string(),
-    year: z.string(),
-    rangeJoiners: z.array(z.string()),
-    dayJoiner: z.string(),
-    monthLead: z.array(z.string()),
-    weekdayForward: z.array(z.string()),
+    months: NumberWords,
+    weekdays: NumberWords,
+    relativeDays: NumberWords,
+    shift: NumberWords,
+    week: Phrase,
+    month: Phrase,
+    year: Phrase,
+    rangeJoiners: Phrases,
+    dayJoiner: Phrase,
+    monthLead: Phrases,
+    weekdayForward: Phrases,
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
-    weekdayForwardLead: z.array(z.string()),
+    weekdayForwardLead: Phrases,
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
-    weekdayLeadAhead: z.array(z.string()),
-    sameDay: z.array(z.string()),
+    weekdayLeadAhead: Phrases,
+    sameDay: Phrases,
   })
   .parse(datesData);
 

@@ -175,7 +175,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     );
     page.today = today;
     if (asCalendar) {
-      page.filterLabel = eventTitle(event, renderLanguage(page), today);
+      page.filterLabel = eventTitle(event, renderLanguage(page), { today });
       return new Response(renderCalendar(page), {
         headers: { ...headers, 'content-type': CALENDAR },
       });

@@ -12,7 +12,7 @@ import { ArticleInput, toArticle } from '../domain/article.js';
 import { canonicalArticleUrl } from '../domain/article-url.js';
 import { articleId } from '../domain/report.js';
 import { type Extract, ingestArticle } from '../ingest/ingest-article.js';
-import type { FeedItemState, SourceState } from '../store/items.js';
+import type { FeedItemState, SourceFailures, SourceState } from '../store/items.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
 import { parseFeed, type SourceItem, toRfc3339 } from './feed.js';
 import { FetchError, type PoliteFetcher } from './fetcher.js';
@@ -94,6 +94,9 @@ function emptyItems(): Record<ItemOutcome, number> {
   return { known: 0, ingested: 0, duplicate: 0, skipped: 0, retry: 0, failed: 0 };
 }
 
+/** A source that answered (or has never been polled): due at once. */
+const NO_FAILURES: SourceFailures = { failures: 0, retryAfter: null, lastError: null };
+
 /** Polls one source; never throws (its failure is in the report, the logs and metrics). */
 async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport> {
   const report: SourceReport = {
@@ -109,9 +112,7 @@ async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport>
       source: source.name,
       etag: null,
       lastModified: null,
-      failures: 0,
-      retryAfter: null,
-      lastError: null,
+      ...NO_FAILURES,
       polledAt: null,
     };
     if (!isDue(state.retryAfter, deps.now())) {
@@ -133,9 +134,7 @@ async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport>
       deps.count('SourcesNotModified');
       await deps.store.putSourceState({
         ...state,
-        failures: 0,
-        retryAfter: null,
-        lastError: null,
+        ...NO_FAILURES,
         polledAt: deps.now().toISOString(),
       });
       return { ...report, status: 'not-modified' };
@@ -171,9 +170,7 @@ async function pollSource(source: Source, deps: PollDeps): Promise<SourceReport>
       ...(complete
         ? { etag: feed.header('etag'), lastModified: feed.header('last-modified') }
         : {}),
-      failures: 0,
-      retryAfter: null,
-      lastError: null,
+      ...NO_FAILURES,
       polledAt: deps.now().toISOString(),
     });
     if (!complete) report.status = 'incomplete';

@@ -2,17 +2,14 @@
 // withdrawn event (no article reports it any more) is announced, while its posting
 // lasts, as an RFC 6721 tombstone: <at:deleted-entry ref="<its entry id>" when="…"/>.
 import { rfc3339 } from './dates.js';
-import { feedEntry, feedMeta } from './entries.js';
+import { xmlFeedInput } from './entries.js';
 import { atomDocument } from './feed-xml.js';
 import { eventFeedId, eventUrl } from './ids.js';
 import type { FeedPage } from './types.js';
 
 export function renderAtom(page: FeedPage): string {
   return atomDocument({
-    meta: feedMeta(page),
-    selfUrl: page.selfUrl,
-    nextUrl: page.nextUrl,
-    entries: page.events.filter((e) => !e.withdrawn).map((e) => feedEntry(e, page)),
+    ...xmlFeedInput(page),
     deleted: page.events
       .filter((e) => e.withdrawn)
       .map((e) => ({

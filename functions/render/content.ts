@@ -92,7 +92,7 @@ export function contentParts(
   strings: EventStrings = eventStrings(event, lang),
 ): ContentParts {
   return {
-    summary: eventSummary(event, lang, page.today ?? null, strings),
+    summary: eventSummary(event, lang, { today: page.today, strings }),
     facts: eventFacts(event, lang, strings),
     evidence: evidenceSentences(event),
   };

@@ -2,25 +2,14 @@
 // shown to people, instants (RFC 3339) for feeds, and iCalendar forms. The arithmetic
 // is domain/dates.ts's. No clock: every function is a pure function of its arguments.
 import { isoDayOf, parseEventDate } from '../domain/dates.js';
+import { rememberedPerLanguage } from './remembered.js';
 import type { RenderLanguage } from './types.js';
 import { fill, WORDS } from './words.js';
 
 /** vi: `5/2/2026`, `tháng 2/2026`; en: `5 Feb 2026`, `Feb 2026` (words/<lang>.json
- *  `dates`). Unparseable: as is. */
-export function formatEventDate(s: string, lang: RenderLanguage): string {
-  let shown = shownDates[lang].get(s);
-  if (shown === undefined) {
-    shown = dateInWords(s, lang);
-    if (shownDates[lang].size < SHOWN_DATES_MAX) shownDates[lang].set(s, shown);
-  }
-  return shown;
-}
-
-/** Dates already put in words: a page shows the same few days many times (event dates,
- *  sources' days), and each is a parse and a template (bench render). Bounded: past
- *  SHOWN_DATES_MAX a language's dates are worked out every time. */
-const shownDates: Record<RenderLanguage, Map<string, string>> = { vi: new Map(), en: new Map() };
-const SHOWN_DATES_MAX = 10_000;
+ *  `dates`). Unparseable: as is. Remembered: a page shows the same few days many times
+ *  (event dates, sources' days), and each is a parse and a template (bench render). */
+export const formatEventDate = rememberedPerLanguage(10_000, dateInWords);
 
 function dateInWords(s: string, lang: RenderLanguage): string {
   const d = parseEventDate(s);

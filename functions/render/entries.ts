@@ -4,18 +4,9 @@
 import type { DiplomaticEvent } from '../domain/event.js';
 import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
+import type { XmlFeedInput } from './feed-xml.js';
 import { eventFeedId, eventUrl, feedViewId, homeUrl, iconUrl, vocabularyScheme } from './ids.js';
-import {
-  categoryLabel,
-  countryName,
-  eventStrings,
-  eventTitle,
-  feedTitle,
-  renderLanguage,
-  statusLabel,
-  typeLabel,
-  WORDS,
-} from './text.js';
+import { eventStrings, eventTerms, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 export interface EntryCategory {
@@ -71,37 +62,33 @@ export function feedMeta(page: FeedPage): FeedMeta {
   };
 }
 
+/** What Atom and RSS are written from: the feed's metadata and links, and an entry for
+ *  each event of the page that still stands (a withdrawn one is Atom's tombstone). */
+export function xmlFeedInput(page: FeedPage): XmlFeedInput {
+  return {
+    meta: feedMeta(page),
+    selfUrl: page.selfUrl,
+    nextUrl: page.nextUrl,
+    entries: page.events.filter((e) => !e.withdrawn).map((e) => feedEntry(e, page)),
+  };
+}
+
 export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
   const lang = renderLanguage(page);
   const modified = rfc3339(event.modified, event.published);
   const strings = eventStrings(event, lang);
   const parts = contentParts(event, lang, page, strings);
-  const categories: EntryCategory[] = [
-    {
-      term: event.type,
-      label: typeLabel(event.type, lang),
-      scheme: vocabularyScheme('type', page),
-    },
-    {
-      term: event.category,
-      label: categoryLabel(event.category, lang),
-      scheme: vocabularyScheme('category', page),
-    },
-    {
-      term: event.status,
-      label: statusLabel(event.status, lang),
-      scheme: vocabularyScheme('status', page),
-    },
-    ...event.countries.map((c) => ({
-      term: c,
-      label: countryName(c, lang),
-      scheme: vocabularyScheme('country', page),
-    })),
-  ];
+  const categories = eventTerms(event, lang).map(
+    ({ vocabulary, term, label }): EntryCategory => ({
+      term,
+      label,
+      scheme: vocabularyScheme(vocabulary, page),
+    }),
+  );
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang, page.today ?? null, strings),
+    title: eventTitle(event, lang, { today: page.today, strings }),
     summary: parts.summary,
     contentHtml: eventContentHtml(event, lang, page, parts),
     published: rfc3339(event.published, modified),

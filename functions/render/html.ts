@@ -188,7 +188,7 @@ function eventListItem(event: DiplomaticEvent, page: FeedPage, lang: RenderLangu
   ].filter(Boolean);
   return [
     '<li><article>',
-    `<h2><a href="${h(eventUrl(event.id, page))}">${h(eventTitle(event, lang, page.today ?? null))}</a></h2>`,
+    `<h2><a href="${h(eventUrl(event.id, page))}">${h(eventTitle(event, lang, { today: page.today }))}</a></h2>`,
     `<p class="meta">${meta.join(' · ')}</p>`,
     people ? `<p>${h(people)}</p>` : '',
     '</article></li>',
@@ -233,7 +233,7 @@ export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string 
   const w = WORDS[lang];
   const strings = eventStrings(event, lang);
   const parts = contentParts(event, lang, page, strings);
-  const title = eventTitle(event, lang, page.today ?? null, strings);
+  const title = eventTitle(event, lang, { today: page.today, strings });
   const url = eventUrl(event.id, page);
   const home = homeUrl(page, lang);
   const head = [

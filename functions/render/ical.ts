@@ -22,14 +22,12 @@ import { formatEventDate, icalDate, icalDateTime, toInstant } from './dates.js';
 import { oneLine, xmlSafeText } from './escape.js';
 import { eventUid, eventUrl } from './ids.js';
 import {
-  categoryLabel,
   countryName,
   eventPlainText,
+  eventTerms,
   eventTitle,
   feedTitle,
   renderLanguage,
-  statusLabel,
-  typeLabel,
   WORDS,
 } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
@@ -129,13 +127,7 @@ function locationText(event: DiplomaticEvent, lang: RenderLanguage): string {
 /** CATEGORIES as a calendar shows them: the type, category and status labels and the
  *  country names in the calendar's language (the codes are in the feeds' `_diplomacy`). */
 function categoryWords(event: DiplomaticEvent, lang: RenderLanguage): string[] {
-  const words = [
-    typeLabel(event.type, lang),
-    categoryLabel(event.category, lang),
-    statusLabel(event.status, lang),
-    ...event.countries.map((c) => countryName(c, lang)),
-  ];
-  return [...new Set(words)];
+  return [...new Set(eventTerms(event, lang).map((t) => t.label))];
 }
 
 function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): string[] | null {
@@ -154,7 +146,7 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
       }),
     );
   }
-  notes.push(eventPlainText(event, lang, page.today ?? null), url);
+  notes.push(eventPlainText(event, lang, { today: page.today }), url);
   const sequence = Number.isSafeInteger(event.revision) && event.revision >= 0 ? event.revision : 0;
   const location = locationText(event, lang);
   return [
@@ -166,7 +158,7 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
     `SEQUENCE:${sequence}`,
     `DTSTART;VALUE=DATE:${span.start}`,
     `DTEND;VALUE=DATE:${span.endExclusive}`,
-    `SUMMARY:${escapeIcalText(eventTitle(event, lang, page.today ?? null))}`,
+    `SUMMARY:${escapeIcalText(eventTitle(event, lang, { today: page.today }))}`,
     `DESCRIPTION:${escapeIcalText(notes.join('\n\n'))}`,
     ...(location ? [`LOCATION:${escapeIcalText(location)}`] : []),
     `URL:${url}`,

@@ -2,6 +2,7 @@
 // URLs, so Atom <id>, RSS <guid>, JSON Feed `id` and the HTML links always agree.
 import { createHash } from 'node:crypto';
 import type { DiplomaticEvent } from '../domain/event.js';
+import type { Vocabulary } from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 /**
@@ -140,9 +141,6 @@ export function feedViewId(page: Pick<FeedPage, 'baseUrl' | 'selfUrl'>): string 
 }
 
 /** The feed's tag scheme for a vocabulary (Atom category scheme, RSS category domain). */
-export function vocabularyScheme(
-  vocabulary: 'type' | 'category' | 'status' | 'country',
-  page: Pick<FeedPage, 'baseUrl'>,
-): string {
+export function vocabularyScheme(vocabulary: Vocabulary, page: Pick<FeedPage, 'baseUrl'>): string {
   return `tag:${siteHost(page)},${TAG_DATE}:${vocabulary}`;
 }

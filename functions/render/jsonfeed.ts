@@ -138,7 +138,7 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
   return {
     id: eventFeedId(event.id),
     url: eventUrl(event.id, page),
-    title: eventTitle(event, lang, page.today ?? null, strings),
+    title: eventTitle(event, lang, { today: page.today, strings }),
     content_html: eventContentHtml(event, lang, page, parts),
     date_published: rfc3339(event.published, modified),
     date_modified: modified,

@@ -23,8 +23,16 @@ import {
   xmlSafeText,
 } from './escape.js';
 import { evidenceSentences } from './evidence.js';
+import { rememberedPerLanguage } from './remembered.js';
 import type { FeedPage, RenderLanguage } from './types.js';
-import { WORDS as ALL_WORDS, type FeedWords, feedWords, fill, fillOne } from './words.js';
+import {
+  WORDS as ALL_WORDS,
+  type FactKey,
+  type FeedWords,
+  feedWords,
+  fill,
+  fillOne,
+} from './words.js';
 
 /** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
 export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
@@ -51,6 +59,32 @@ export function categoryLabel(category: Category, lang: RenderLanguage): string 
 export function statusLabel(status: Status, lang: RenderLanguage): string {
   return ALL_WORDS[lang].statuses[status] ?? status;
 }
+
+/** The vocabularies an event is filed under (each a tag: scheme, ids.ts vocabularyScheme). */
+export type Vocabulary = 'type' | 'category' | 'status' | 'country';
+
+/** A code of one of an event's vocabularies, with its label in the page's language. */
+export interface EventTerm {
+  vocabulary: Vocabulary;
+  term: string;
+  label: string;
+}
+
+/** What an event is filed under, as the Atom and RSS categories and the iCalendar
+ *  CATEGORIES list it: its type, category and status, then each of its countries. */
+export function eventTerms(
+  event: Pick<DiplomaticEvent, 'type' | 'category' | 'status' | 'countries'>,
+  lang: RenderLanguage,
+): EventTerm[] {
+  return [
+    { vocabulary: 'type', term: event.type, label: typeLabel(event.type, lang) },
+    { vocabulary: 'category', term: event.category, label: categoryLabel(event.category, lang) },
+    { vocabulary: 'status', term: event.status, label: statusLabel(event.status, lang) },
+    ...event.countries.map(
+      (c): EventTerm => ({ vocabulary: 'country', term: c, label: countryName(c, lang) }),
+    ),
+  ];
+}
 /** A `type` filter value (an event type or a category) as words. */
 export function kindLabel(kind: string, lang: RenderLanguage): string {
   const w = ALL_WORDS[lang];
@@ -62,28 +96,22 @@ export function kindLabel(kind: string, lang: RenderLanguage): string {
 }
 
 const regionNames: Partial<Record<RenderLanguage, Intl.DisplayNames>> = {};
-/** names already looked up: Intl.DisplayNames#of was the largest single cost of a render */
-const countryNames: Record<RenderLanguage, Map<string, string>> = { vi: new Map(), en: new Map() };
 
-/** A country's name from its ISO 3166-1 code (Intl.DisplayNames; the code when unknown). */
-export function countryName(code: string, lang: RenderLanguage): string {
-  const known = countryNames[lang].get(code);
-  if (known !== undefined) return known;
+/** A country's name from its ISO 3166-1 code (Intl.DisplayNames; the code when unknown).
+ *  Remembered: Intl.DisplayNames#of was the largest single cost of a render; at most the
+ *  ~250 well-formed codes, plus whatever malformed ones reach here. */
+export const countryName = rememberedPerLanguage(1000, (code, lang): string => {
   let names = regionNames[lang];
   if (names === undefined) {
     names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
     regionNames[lang] = names;
   }
-  let name: string;
   try {
-    name = names.of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
-    name = code; // not a well-formed region code
+    return code; // not a well-formed region code
   }
-  // bounded: at most the ~250 well-formed codes, plus whatever malformed ones reach here
-  if (countryNames[lang].size < 1000) countryNames[lang].set(code, name);
-  return name;
-}
+});
 
 /** Each language's names of titles of office written in another (words/<lang>.json
  *  `offices`, `homeOffices` first for the home country's people), longest first. */
@@ -137,7 +165,7 @@ export function officeTitleEn(title: string): string | null {
 
 /** Titles already shown in another language, by language and by whether the person is
  *  of the home country: officeIn splits and scans a table, and the same few titles recur
- *  on every page. Bounded like countryNames. */
+ *  on every page. Bounded like the names (remembered.ts). */
 const officesShown: Record<RenderLanguage, [Map<string, ShownText>, Map<string, ShownText>]> = {
   vi: [new Map(), new Map()],
   en: [new Map(), new Map()],
@@ -181,17 +209,8 @@ export interface ShownPerson {
 
 /** People's names as a page in each language writes them (nameIn: the people
  *  gazetteer's, else a Vietnamese name without its marks in English), remembered: the
- *  same few recur on every page. Bounded like countryNames. */
-const namesShown: Record<RenderLanguage, Map<string, ShownText>> = { vi: new Map(), en: new Map() };
-
-function shownName(name: string, lang: RenderLanguage): ShownText {
-  let shown = namesShown[lang].get(name);
-  if (shown === undefined) {
-    shown = shownLine(nameIn(name, lang));
-    if (namesShown[lang].size < 2000) namesShown[lang].set(name, shown);
-  }
-  return shown;
-}
+ *  same few recur on every page. */
+const shownName = rememberedPerLanguage(2000, (name, lang) => shownLine(nameIn(name, lang)));
 
 function shownPerson(p: Participant, lang: RenderLanguage): ShownPerson {
   const name = shownName(p.name, lang);
@@ -201,20 +220,8 @@ function shownPerson(p: Participant, lang: RenderLanguage): ShownPerson {
 }
 
 /** Cities as a page in each language names them (placeIn), remembered: the same few
- *  recur on every page. Bounded like countryNames. */
-const citiesShown: Record<RenderLanguage, Map<string, ShownText>> = {
-  vi: new Map(),
-  en: new Map(),
-};
-
-function shownCity(city: string, lang: RenderLanguage): ShownText {
-  let shown = citiesShown[lang].get(city);
-  if (shown === undefined) {
-    shown = shownLine(placeIn(city, lang));
-    if (citiesShown[lang].size < 2000) citiesShown[lang].set(city, shown);
-  }
-  return shown;
-}
+ *  recur on every page. */
+const shownCity = rememberedPerLanguage(2000, (city, lang) => shownLine(placeIn(city, lang)));
 
 /** An event's stored strings that its title, summary and facts show, each cleaned (and
  *  put in the page's language) once an item: the participants are named in all three,
@@ -393,6 +400,14 @@ export function isOverdue(
   return today ? announcedAndPast(event, today) : false;
 }
 
+/** What the words about an event take besides the event and the language: the page's
+ *  day (FeedPage.today; without it nothing is said of an announcement whose date has
+ *  passed) and the event's shown strings, when the caller has them already. */
+export interface EventTextOptions {
+  today?: string | null | undefined;
+  strings?: EventStrings | undefined;
+}
+
 /**
  * The title of an event: type, principals, place, dates, and the status when it is
  * only announced (and that no report has come since its date, once it has passed).
@@ -402,8 +417,7 @@ export function isOverdue(
 export function eventTitle(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  today: string | null = null,
-  strings: EventStrings = eventStrings(event, lang),
+  { today = null, strings = eventStrings(event, lang) }: EventTextOptions = {},
 ): string {
   const t = ALL_WORDS[lang].title;
   const type = typeLabel(event.type, lang);
@@ -458,8 +472,7 @@ function datePhrase(event: Pick<DiplomaticEvent, 'start' | 'end'>, lang: RenderL
 export function eventSummary(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  today: string | null = null,
-  strings: EventStrings = eventStrings(event, lang),
+  { today = null, strings = eventStrings(event, lang) }: EventTextOptions = {},
 ): string {
   const s = feedWords(lang).summary;
   const template = s[event.status][event.type];
@@ -489,21 +502,10 @@ export function eventSummary(
     a && b
       ? // one line already: every piece is (shown text, table words), and a and b are not empty
         fill(template, { a, b, place, date: datePhrase(event, lang) })
-      : `${eventTitle(event, lang, null, strings)}.`;
+      : `${eventTitle(event, lang, { strings })}.`;
   if (isOverdue(event, today)) sentence += ` ${fill(s.overdue, { date: datePhrase(event, lang) })}`;
   return sentence;
 }
-
-export type FactKey =
-  | 'type'
-  | 'status'
-  | 'date'
-  | 'countries'
-  | 'host'
-  | 'guest'
-  | 'participants'
-  | 'location'
-  | 'part_of';
 
 export interface Fact {
   key: FactKey;
@@ -665,11 +667,10 @@ const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 export function eventPlainText(
   event: DiplomaticEvent,
   lang: RenderLanguage,
-  today: string | null = null,
-  strings: EventStrings = eventStrings(event, lang),
+  { today = null, strings = eventStrings(event, lang) }: EventTextOptions = {},
 ): string {
   const w = WORDS[lang];
-  const lines: string[] = [eventSummary(event, lang, today, strings)];
+  const lines: string[] = [eventSummary(event, lang, { today, strings })];
   if (event.sources.length) {
     lines.push('', `${w.sources}:`);
     for (const s of event.sources) {

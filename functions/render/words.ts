@@ -73,24 +73,21 @@ export type Words = z.infer<typeof Words>;
 
 export const WORDS: Record<RenderLanguage, Words> = { vi: Words.parse(vi), en: Words.parse(en) };
 
+/** The rows of an event's facts (text.ts eventFacts; their labels are `facts` in
+ *  `<lang>.feeds.json`): the fields evidence can support, start and end shown as one date. */
+export type FactKey = Exclude<(typeof EVIDENCE_FIELDS)[number], 'start' | 'end'> | 'date';
+
+function factKeys(): FactKey[] {
+  return EVIDENCE_FIELDS.flatMap((f): FactKey[] =>
+    f === 'start' ? ['date'] : f === 'end' ? [] : [f],
+  );
+}
+
 /** The shape of `<lang>.feeds.json`, built on first use (nothing at load: see above). */
 function feedWordsSchema() {
   const text = z.string();
   return z.object({
-    facts: z.record(
-      z.enum([
-        'type',
-        'status',
-        'date',
-        'countries',
-        'host',
-        'guest',
-        'participants',
-        'location',
-        'part_of',
-      ]),
-      text,
-    ),
+    facts: z.record(z.enum(factKeys()), text),
     evidenceFields: z.record(z.enum(EVIDENCE_FIELDS), text),
     summary: z.object({
       person: text,

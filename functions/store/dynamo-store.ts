@@ -104,6 +104,25 @@ async function inChunks<T>(
   if (failures.length > 0) throw failures[0];
 }
 
+/** `send` over the list in chunks of `size` (as inChunks), each chunk sent again with
+ *  what `send` answers was left unprocessed: with backoff, at most UNPROCESSED_RETRIES
+ *  times, then StoreUnavailableError(`leftOver`). */
+async function sendUntilProcessed<T>(
+  list: readonly T[],
+  size: number,
+  leftOver: string,
+  send: (pending: T[]) => Promise<T[]>,
+): Promise<void> {
+  await inChunks(list, size, async (chunk) => {
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > UNPROCESSED_RETRIES) throw new StoreUnavailableError(leftOver);
+      if (attempt > 0) await pause(20 * 2 ** attempt);
+      pending = await send(pending);
+    }
+  });
+}
+
 /** What the store's SDK client must be configured with: its resolved middleware is
  *  kept per command (a middleware added after its first request is not used). */
 export const STORE_CLIENT_CONFIG = {
@@ -216,17 +235,16 @@ export class DynamoStore implements EventStore, PollStateStore {
     options: { consistent?: boolean; projection?: string } = {},
   ): Promise<Item[]> {
     const items: Item[] = [];
-    await inChunks(keyList, BATCH_GET_MAX, async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES)
-          throw new StoreUnavailableError('BatchGetItem left keys unprocessed');
-        if (attempt > 0) await pause(20 * 2 ** attempt);
+    await sendUntilProcessed(
+      keyList,
+      BATCH_GET_MAX,
+      'BatchGetItem left keys unprocessed',
+      async (pending) => {
         const out = await call(`BatchGetItem ${what}`, () => this.db.batchGet(pending, options));
         items.push(...out.items);
-        pending = out.unprocessed;
-      }
-    });
+        return out.unprocessed;
+      },
+    );
     return items;
   }
 
@@ -385,29 +403,28 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   async getEventHeads(ids: readonly string[]) {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, EventHead>();
     // the head only: the reports behind it are for ingestion
-    for (const item of await this.batchGet(
-      'events',
-      unique.map((id) => keys.event(id)),
-      { projection: 'doc' },
-    )) {
-      const head = parseDoc(EventHead, item, 'event');
-      found.set(head.id, head);
-    }
+    const found = await this.eventsById(ids, (item) => parseDoc(EventHead, item, 'event'), {
+      projection: 'doc',
+    });
     return ids.map((id) => found.get(id)).filter((e): e is EventHead => e !== undefined);
   }
 
-  async getEvents(ids: readonly string[]) {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, StoredEvent>();
-    for (const item of await this.batchGet(
-      'events',
-      unique.map((id) => keys.event(id)),
-      { consistent: true },
-    )) {
-      const event = readEventItem(item);
+  getEvents(ids: readonly string[]) {
+    return this.eventsById(ids, readEventItem, { consistent: true });
+  }
+
+  /** The event items of these ids (each asked for once), read with `read`, by id; an id
+   *  with no item is absent. */
+  private async eventsById<T extends { id: string }>(
+    ids: readonly string[],
+    read: (item: Item) => T,
+    options: { consistent?: boolean; projection?: string },
+  ): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const keyList = [...new Set(ids)].map((id) => keys.event(id));
+    for (const item of await this.batchGet('events', keyList, options)) {
+      const event = read(item);
       found.set(event.id, event);
     }
     return found;
@@ -475,15 +492,12 @@ export class DynamoStore implements EventStore, PollStateStore {
   }
 
   private async batchWrite(requests: readonly WriteRequest[]) {
-    await inChunks(requests, BATCH_WRITE_MAX, async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > UNPROCESSED_RETRIES)
-          throw new StoreUnavailableError('BatchWriteItem left items unprocessed');
-        if (attempt > 0) await pause(20 * 2 ** attempt);
-        pending = await call('BatchWriteItem', () => this.db.batchWrite(pending));
-      }
-    });
+    await sendUntilProcessed(
+      requests,
+      BATCH_WRITE_MAX,
+      'BatchWriteItem left items unprocessed',
+      (pending) => call('BatchWriteItem', () => this.db.batchWrite(pending)),
+    );
   }
 
   async queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult> {

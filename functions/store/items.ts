@@ -1,7 +1,7 @@
 // What the table holds, as zod schemas: every item read back is parsed with these,
 // so a malformed or foreign item fails loudly instead of reaching a feed.
 import * as z from 'zod/mini';
-import { type DiplomaticEvent, MergedEvent } from '../domain/event.js';
+import { type DiplomaticEvent, Instant, MergedEvent } from '../domain/event.js';
 import { Ledger, LedgerEntry } from '../domain/ledger.js';
 import { Report } from '../domain/report.js';
 
@@ -15,10 +15,10 @@ export const EventHead = z.object({
   version: z.number(),
   /** raised only when the public event changes (iCalendar SEQUENCE) */
   revision: z.number(),
-  published: z.string(),
-  modified: z.string(),
+  published: Instant,
+  modified: Instant,
   /** when its last source was withdrawn; null while it stands */
-  withdrawn: z.optional(z.nullable(z.string())),
+  withdrawn: z.optional(z.nullable(Instant)),
   event: MergedEvent,
 });
 export type EventHead = z.infer<typeof EventHead>;
@@ -48,7 +48,7 @@ export const ArticleRecord = z.object({
   contentHash: z.string(),
   url: z.nullable(z.string()),
   publishedAt: z.string(),
-  ingestedAt: z.string(),
+  ingestedAt: Instant,
   eventIds: z.array(z.string()),
   /** the reports of this revision (at most MAX_EVENTS_PER_ARTICLE) */
   reports: z.optional(z.array(ArticleReport)),
@@ -62,9 +62,19 @@ export type ArticleRecord = z.infer<typeof ArticleRecord>;
 export const ViewMeta = z.object({
   view: z.string(),
   token: z.string(),
-  modified: z.string(),
+  modified: Instant,
 });
 export type ViewMeta = z.infer<typeof ViewMeta>;
+
+/** A source's failure streak, which spaces out its retries (politeness.ts backoffMs). */
+export const SourceFailures = z.object({
+  /** consecutive failed polls; 0 after a success */
+  failures: z.number(),
+  /** no poll before this time; null when due at once */
+  retryAfter: z.nullable(Instant),
+  lastError: z.nullable(z.string()),
+});
+export type SourceFailures = z.infer<typeof SourceFailures>;
 
 /** The poller's memory of one source feed (functions/poll/): the validators of the
  *  last feed response whose items were all processed, and the failure streak that
@@ -73,12 +83,8 @@ export const SourceState = z.object({
   source: z.string(),
   etag: z.nullable(z.string()),
   lastModified: z.nullable(z.string()),
-  /** consecutive failed polls; 0 after a success */
-  failures: z.number(),
-  /** no poll before this time (ISO); null when due at once */
-  retryAfter: z.nullable(z.string()),
-  lastError: z.nullable(z.string()),
-  polledAt: z.nullable(z.string()),
+  ...SourceFailures.shape,
+  polledAt: z.nullable(Instant),
 });
 export type SourceState = z.infer<typeof SourceState>;
 
@@ -93,7 +99,7 @@ export const FeedItemState = z.object({
   articleKey: z.nullable(z.string()),
   eventIds: z.array(z.string()),
   reason: z.nullable(z.string()),
-  updatedAt: z.string(),
+  updatedAt: Instant,
 });
 export type FeedItemState = z.infer<typeof FeedItemState>;
 
