@@ -91,7 +91,7 @@ export function iconUrl(page: Pick<FeedPage, 'baseUrl'>): string {
 
 /** The home page in a language (Vietnamese is the default, with no parameter). */
 export function homeUrl(page: Pick<FeedPage, 'baseUrl'>, lang: RenderLanguage | null): string {
-  return `${siteBase(page)}/${lang === 'en' ? '?lang=en' : ''}`;
+  return `${siteBase(page)}/${languageQuery({ lang })}`;
 }
 
 /** The query an English page's links carry, so that a reader stays in English. */

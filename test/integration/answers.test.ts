@@ -2,7 +2,7 @@
 // every format, and the answer to POST /articles under 64 KB (it lists the events by
 // id, title and URL). Worst-case articles through the real routes on dynalite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractedEvent } from '../../functions/domain/event.js';
+import { EVIDENCE_FIELDS, type ExtractedEvent } from '../../functions/domain/event.js';
 import type { LocalService } from '../../infra/local/runtime.js';
 import { post, service, statedArticle, statedEvents } from './harness.js';
 
@@ -12,18 +12,7 @@ const long = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0
 /** The fattest event a stated article can report: long names and titles of twenty
  *  principals, long places, a 5,000-character sentence for every field. */
 function fat(day: number, i: number): Partial<ExtractedEvent> {
-  const fields = [
-    'type',
-    'status',
-    'start',
-    'end',
-    'countries',
-    'host',
-    'guest',
-    'participants',
-    'location',
-    'part_of',
-  ] as const;
+  const fields = EVIDENCE_FIELDS;
   return {
     start: `2026-03-${String(day).padStart(2, '0')}`,
     participants: Array.from({ length: 30 }, (_, k) => ({

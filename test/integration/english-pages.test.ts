@@ -48,11 +48,8 @@ async function walk(first: string, next: (doc: string) => string | null): Promis
     const doc = await get(path);
     docs.set(path, doc);
     const url = next(doc);
-    path =
-      url === null
-        ? null
-        : new URL(decodeEntities(url), 'http://localhost').pathname +
-          new URL(decodeEntities(url), 'http://localhost').search;
+    const parsed = url === null ? null : new URL(decodeEntities(url), 'http://localhost');
+    path = parsed === null ? null : parsed.pathname + parsed.search;
   }
 }
 

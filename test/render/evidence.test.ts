@@ -1,7 +1,7 @@
 // Evidence grouped by sentence: each sentence once with every field it supports, at
 // most EVIDENCE_SENTENCES_MAX of them unless that would leave a field without one.
 import { describe, expect, it } from 'vitest';
-import type { DiplomaticEvent } from '../../functions/domain/event.js';
+import { type DiplomaticEvent, EVIDENCE_FIELDS } from '../../functions/domain/event.js';
 import { EVIDENCE_SENTENCES_MAX, evidenceSentences } from '../../functions/render/evidence.js';
 import { jsonFeedItem } from '../../functions/render/jsonfeed.js';
 import { samplePage, stateVisit } from './samples.js';
@@ -31,17 +31,8 @@ describe('evidenceSentences', () => {
     const capped = evidenceSentences({ evidence: [{ field: 'start', text: 'first' }, ...many] });
     expect(capped).toHaveLength(EVIDENCE_SENTENCES_MAX);
     expect(capped[0]).toEqual({ text: 'first', fields: ['start'] });
-    const fields: Field[] = [
-      'type',
-      'status',
-      'start',
-      'end',
-      'countries',
-      'host',
-      'guest',
-      'participants',
-      'location',
-    ];
+    // every field but part_of, which names no sentence of its own here
+    const fields: Field[] = EVIDENCE_FIELDS.filter((f) => f !== 'part_of');
     const own = evidenceSentences({
       evidence: fields.map((field) => ({ field, text: `about ${field}` })),
     });
