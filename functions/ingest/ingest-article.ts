@@ -442,8 +442,9 @@ function markersListing(events: readonly StoredEvent[]): string[] {
  * the change markers of the views they are or were listed in. Two ingests of one event
  * sync concurrently, and the one that wrote the older version may finish last,
  * deleting postings the newer state needs: so whoever wrote any posting re-reads those
- * events (one read, while the markers are written) and syncs again (all their
- * postings) those with a newer version, moving their markers once more, until the
+ * events' versions (one read of the keys and versions only, while the markers are
+ * written), then reads whole those with a newer version and syncs them again (all
+ * their postings), moving their markers once more, until the
  * versions it synced are the newest. The last sync to finish is then always of the
  * current state, and the markers move after it. A sync that wrote nothing cannot have
  * undone anything, and reads nothing.
@@ -458,8 +459,9 @@ async function publish(
   for (let round = 0; round < MAX_ATTEMPTS; round++) {
     const wrote = await store.syncPostings(pending);
     const synced = new Map(pending.map((s) => [s.event.id, s.event.version]));
+    // the versions only: the whole of an event is read again when a newer one is found
     const reading =
-      wrote.length > 0 ? store.getEvents(wrote) : Promise.resolve(new Map<string, StoredEvent>());
+      wrote.length > 0 ? store.getEventVersions(wrote) : Promise.resolve(new Map<string, number>());
     await settled([
       reading.then(() => undefined),
       store.touchViews(
@@ -468,11 +470,14 @@ async function publish(
         now().toISOString(),
       ),
     ]);
-    const latest = await reading;
-    pending = [...latest.values()]
-      .filter((e) => e.version > synced.get(e.id)!)
-      .map((event) => ({ event, change: null }));
-    if (pending.length === 0) return;
+    const newer = [...(await reading)]
+      .filter(([id, version]) => version > synced.get(id)!)
+      .map(([id]) => id);
+    if (newer.length === 0) return;
+    pending = [...(await store.getEvents(newer)).values()].map((event) => ({
+      event,
+      change: null,
+    }));
   }
   throw new ContentionError(
     `postings of ${syncs.map((s) => s.event.id).join(', ')} stayed contended`,

@@ -414,6 +414,21 @@ export class DynamoStore implements EventStore, PollStateStore {
     return this.eventsById(ids, readEventItem, { consistent: true });
   }
 
+  async getEventVersions(ids: readonly string[]) {
+    // the key and the version only: not the head's document, nor its postings
+    const idOf = new Map(ids.map((id) => [keys.event(id).pk, id]));
+    const found = new Map<string, number>();
+    for (const item of await this.batchGet(
+      'event versions',
+      [...idOf.values()].map((id) => keys.event(id)),
+      { consistent: true, projection: 'pk, version' },
+    )) {
+      const id = idOf.get(String(item.pk));
+      if (id !== undefined) found.set(id, z.number().parse(item.version));
+    }
+    return found;
+  }
+
   /** The event items of these ids (each asked for once), read with `read`, by id; an id
    *  with no item is absent. */
   private async eventsById<T extends { id: string }>(

@@ -73,6 +73,8 @@ export interface EventStore {
   getEvent(id: string): Promise<StoredEvent | null>;
   /** the head items of these events (consistent), by id; the missing left out */
   getEvents(ids: readonly string[]): Promise<Map<string, StoredEvent>>;
+  /** the versions of these events' heads (consistent), by id; the missing left out */
+  getEventVersions(ids: readonly string[]): Promise<Map<string, number>>;
   /** the head and every report of an event: one consistent Query (paged by size) */
   getEventWithReports(id: string): Promise<EventWithReports>;
   /** every report of an event (for its page) */
