@@ -48,12 +48,22 @@ const HEAD_LIMITS = {
 /** A string cut to at most `max` characters (code points kept whole), with an ellipsis. */
 export function cut(s: string, max: number): string {
   if (s.length <= max) return s;
-  const chars = Array.from(s);
-  if (chars.length <= max) return s;
-  return `${chars
-    .slice(0, max - 1)
-    .join('')
-    .trimEnd()}…`;
+  // walked by code point as far as needed (every report's evidence is cut at every merge)
+  const step = (at: number) => (s.codePointAt(at)! > 0xffff ? 2 : 1);
+  let end = 0;
+  let kept = 0;
+  while (kept < max - 1 && end < s.length) {
+    end += step(end);
+    kept++;
+  }
+  let after = end;
+  let more = 0;
+  while (more < 2 && after < s.length) {
+    after += step(after);
+    more++;
+  }
+  if (kept + more <= max) return s;
+  return `${s.slice(0, end).trimEnd()}…`;
 }
 
 const GENERIC: ReadonlySet<EventType> = new Set(['visit', 'meeting']);

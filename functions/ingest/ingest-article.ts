@@ -386,19 +386,18 @@ async function changeEvent(
     const wasWithdrawn = head?.withdrawn ?? null;
     if (
       head &&
-      JSON.stringify(head.event) === JSON.stringify(event) &&
-      wasWithdrawn === withdrawn
+      wasWithdrawn === withdrawn &&
+      JSON.stringify(head.event) === JSON.stringify(event)
     ) {
       return { event: head, change: null }; // a retry may find the postings unwritten
     }
-    const publicChanged =
-      !head || JSON.stringify(head.event) !== JSON.stringify(event) || wasWithdrawn !== withdrawn;
-    const modified = publicChanged ? time : head!.modified;
+    // the public event changed: a new revision, modified now
+    const modified = time;
     const current = postingsOf(id, event, modified);
     const next: StoredEvent = {
       id,
       version: (head?.version ?? 0) + 1,
-      revision: (head?.revision ?? 0) + (publicChanged ? 1 : 0),
+      revision: (head?.revision ?? 0) + 1,
       published: head?.published ?? time,
       modified,
       withdrawn,

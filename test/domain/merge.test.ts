@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cameoOf, mergeReports } from '../../functions/domain/merge.js';
+import { cameoOf, cut, mergeReports } from '../../functions/domain/merge.js';
 import { facts, report } from './samples.js';
 
 describe('mergeReports', () => {
@@ -132,5 +133,33 @@ describe('cameoOf', () => {
     ],
   ])('codes %#', (f, code) => {
     expect(cameoOf(f)).toBe(code);
+  });
+});
+
+describe('cut', () => {
+  /** what cut must give: the first max - 1 code points and an ellipsis, when longer */
+  const byCodePoints = (s: string, max: number) => {
+    const chars = Array.from(s);
+    return chars.length <= max
+      ? s
+      : `${chars
+          .slice(0, max - 1)
+          .join('')
+          .trimEnd()}…`;
+  };
+
+  it('keeps code points whole, counts them rather than UTF-16 units, and trims before the ellipsis', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', ' ', 'ệ', '😀', '\ud800', '\udc00'),
+          maxLength: 40,
+        }),
+        fc.integer({ min: 1, max: 30 }),
+        (s, max) => {
+          expect(cut(s, max)).toBe(byCodePoints(s, max));
+        },
+      ),
+    );
   });
 });
