@@ -5,7 +5,8 @@
 //     realset read from ../shared at run time) three times — as published, then twice
 //     more under other URLs (more reports of the same events) — from 4 clients in a
 //     child process; articles/s, median of RUNS fresh stores (a new table each, in one
-//     engine that serves every run, as npm start's serves while it is up), and the
+//     engine that serves every run, as npm start's serves while it is up; after
+//     WARMUP_RUNS such rounds not counted, so that the code is warm), and the
 //     same with the table in memory (as the tests run it). Beside it, interleaved in
 //     the same run: extractEvents alone over the same articles on one core (the
 //     floor). The load average before and after is printed with it, and CPU per article
@@ -45,6 +46,7 @@ import { counter, countWrites, emptyCounts, readBodies, type WriteCounts } from 
 
 const run = promisify(execFile);
 const RUNS = 5;
+const WARMUP_RUNS = 1;
 const SCALE_RUNS = 3;
 const CLIENTS = 4;
 const COPIES = 3;
@@ -131,7 +133,8 @@ async function ingestAll(engine: LocalEngine, table: string, file: string, expec
   }
 }
 
-/** RUNS rounds, each one sample of `baseline` then one fresh store per engine:
+/** WARMUP_RUNS rounds not counted, then RUNS rounds, each one sample of `baseline`
+ *  then one fresh store per engine:
  *  interleaved, so that other work on the machine weighs on all alike. Each engine
  *  serves every round, as `npm start`'s serves for as long as the server runs (a
  *  fresh store is a new table in it): its thread's code is as warm as in a server
@@ -155,6 +158,13 @@ async function throughput(
     memory: await startDynalite(),
   };
   try {
+    // One round not counted, per engine: the first posts of a fresh process run cold
+    // code (its CPU per article fell by a third over the five counted rounds, the
+    // first two far above the rest), and a server that has been up a while is warm.
+    for (let w = 0; w < WARMUP_RUNS; w++) {
+      for (const engine of ENGINES)
+        await ingestAll(engines[engine], `warmup-${w}`, file, bodies.length * COPIES);
+    }
     for (let r = 0; r < RUNS; r++) {
       baseline();
       for (const engine of ENGINES) {
@@ -307,7 +317,7 @@ export async function ingest(): Promise<GroupResult> {
 
     console.log(
       table(
-        `ingest — ${articles.length} articles (seeds, devset, realset) × ${COPIES} through POST /articles, ${CLIENTS} clients, median of ${RUNS} fresh stores (load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)`,
+        `ingest — ${articles.length} articles (seeds, devset, realset) × ${COPIES} through POST /articles, ${CLIENTS} clients, median of ${RUNS} fresh stores after ${WARMUP_RUNS} not counted (load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after)`,
         ['what', 'articles/s', 'runs', 'goal', ''],
         [
           [
