@@ -3,9 +3,10 @@
 // as DynamoDB is its own service, so the engine's work does not queue behind the
 // server's on one event loop. It listens on a free loopback port (`endpoint`) for any
 // HTTP client, and `requestHandler` gives the local service's own SDK client the same
-// engine without a socket: each request the SDK has built and signed goes to
-// dynalite's request handler as a message (dynalite-engine.mjs), and its answer comes
-// back for the SDK to read, retry or fail on, as over HTTP.
+// engine without a socket: each request the SDK has built (with the signature header
+// this engine checks, UNSIGNED_SIGV4) goes to dynalite's request handler as a message
+// (dynalite-engine.mjs), and its answer comes back for the SDK to read, retry or fail
+// on, as over HTTP.
 import { Worker } from 'node:worker_threads';
 import type {
   HttpAuthScheme,
