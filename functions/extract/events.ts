@@ -264,7 +264,9 @@ function datesCompatible(
   slackDays = 0,
 ): boolean {
   if (a === null || b === null) return true;
-  if (a.precision === 'year' || b.precision === 'year') return true;
+  // "his meeting with B last year" is not this year's meeting
+  if (a.precision === 'year' || b.precision === 'year')
+    return a.value.slice(0, 4) === b.value.slice(0, 4);
   if (
     exactDays &&
     a.precision === 'day' &&
@@ -756,6 +758,38 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
 }
 
 /**
+ * "Putin arrived earlier in the day for a two-day state visit", told where no visit of the
+ * article takes it in: a dated visit by a named visitor is to the country that hosts the
+ * visitor's meeting in the story, in the visit's days.
+ */
+function visitOfMeeting(
+  m: Mention,
+  meetings: readonly Draft[],
+  visits: readonly Draft[],
+): Mention | null {
+  if (m.kind !== 'visit' || m.countries.length > 0 || m.sentence.caption) return null;
+  if (m.date === null || m.date.precision !== 'day' || m.precedent) return null;
+  const guest = m.sideA[0]?.country ?? null;
+  if (guest === null) return null;
+  const first = dayNumber(m.date.value);
+  const last = first + Math.max(0, (m.durationDays ?? 1) - 1);
+  const meeting = meetings.find(
+    (d) =>
+      !isCall(d) &&
+      d.type !== 'committee_session' &&
+      d.host !== null &&
+      d.guest === guest &&
+      d.precision === 'day' &&
+      dayNumber(d.start) >= first &&
+      dayNumber(d.start) <= last,
+  );
+  if (meeting === undefined || meeting.host === null) return null;
+  const countries = [guest, meeting.host].sort();
+  if (visits.some((v) => v.countries.join() === countries.join())) return null;
+  return { ...m, host: meeting.host, guest, countries };
+}
+
+/**
  * A leader of the outlets' own country calling on the host's leader abroad, in an article
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
  * be in town for anything; a trip to a summit is no bilateral visit.)
@@ -972,7 +1006,6 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
-
   // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
   const hostings = sentences.map(hostingIn).filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) {
@@ -1005,6 +1038,29 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
+  const grouped = new Set(groups.flatMap((g) => g.mentions));
+  for (const m of mentions) {
+    if (grouped.has(m)) continue;
+    const visit = visitOfMeeting(m, meetings, visits);
+    if (visit === null) continue;
+    const draft = draftOf(
+      { kind: 'visit', mentions: [visit] },
+      ref,
+      groups.length + visits.length,
+      frame,
+    );
+    if (draft === null) continue;
+    draft.place = { city: null, country: draft.host, venue: false };
+    visits.push(draft);
+    for (const meeting of meetings)
+      if (
+        meeting.partOf === null &&
+        meeting.countries.join() === draft.countries.join() &&
+        within(meeting, draft)
+      )
+        meeting.partOf = draft;
+  }
+
   for (const v of visits) {
     const inside = meetings.filter((m) => m.partOf === v);
     // an undated visit is as old as the first meeting held during it

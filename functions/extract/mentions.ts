@@ -129,6 +129,8 @@ const PAIR_AFTER_CHARS = 4;
 const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
+/** "…, the office said (on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
+const REPORT_DAY_CHARS = 14;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
 const CHAIRED_BY_GAP = 3;
 /** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */
@@ -530,10 +532,18 @@ function dateFor(
     d.precision === 'day' &&
     (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
+  // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
   const since = (d: DateMention) =>
-    background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
+    background.since.some(
+      (at) => at < d.start && at >= d.start - SINCE_CHARS && !(at < cueStart && cueEnd <= d.start),
+    );
+  // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
+  const reportDay = (d: DateMention) =>
+    future &&
+    d.start >= cueEnd &&
+    background.reporting.some((at) => at < d.start && at >= d.start - REPORT_DAY_CHARS);
   const days = info.dates.filter(
-    (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d),
+    (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d) && !reportDay(d),
   );
   const years = info.dates.filter(
     (d) =>
@@ -604,6 +614,18 @@ function dateFor(
       andBetween(previous, trigger)
     )
       date = null;
+    // "A will visit Tokyo on Aug. 23 to hold talks with B": the one day the visit is told is the talks'
+    if (date === null && previous?.kind === 'visit') {
+      const visitEnd = tokens[previous.end - 1]!.end;
+      date =
+        days.find(
+          (d) =>
+            d.start >= visitEnd &&
+            d.end <= cueStart &&
+            d.precision === 'day' &&
+            d.endValue === null,
+        ) ?? null;
+    }
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
   return { date, borrowed, year };
@@ -681,9 +703,28 @@ function destinationAt(
   k: number,
 ): { code: string; length: number } | null {
   const c = countryWithPrefix(tokens, k);
-  if (c !== null) return c;
+  if (c !== null) {
+    // "China's Tianjin": a city of the country, named after it
+    const at = k + c.length;
+    if (tokens[at]?.key === "'" && tokens[at + 1]?.key === 's') {
+      const city = placeAt(tokens, at + 2);
+      if (city !== null && city.entry.code === c.code)
+        return { code: c.code, length: c.length + 2 + city.length };
+    }
+    return c;
+  }
   const p = placeAt(tokens, k);
   return p !== null && !p.entry.venue ? { code: p.entry.code, length: p.length } : null;
+}
+
+/** The listed city whose name ends right before token `end` ("visit Manila"), or null. */
+function cityEndingAt(tokens: readonly Token[], end: number): Place | null {
+  for (let k = end - 1; k >= 0 && k >= end - MAX_COUNTRY_TOKENS; k--) {
+    const hit = placeAt(tokens, k);
+    if (hit !== null && k + hit.length === end && !hit.entry.venue)
+      return { city: hit.entry.name, country: hit.entry.code, venue: false };
+  }
+  return null;
 }
 
 /** "tới Việt Nam": the first destination word within `span` words from `from`, when a country or its capital follows it. */
@@ -765,6 +806,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   const background = backgroundOf(tokens);
   const mentions: Mention[] = [];
   let previousMeeting: { sideA: PersonRef[]; objectFirst: number; objectEnd: number } | null = null;
+  /** "will visit Manila on Aug. 23 to hold talks": the city a visit of this sentence goes to */
+  let visitCity: Place | null = null;
 
   triggers.forEach((trigger, index) => {
     let clauseFrom = 0;
@@ -820,7 +863,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           Math.max(0, trigger.first - PRECEDENT_BEFORE),
           trigger.end + PRECEDENT_AFTER,
         ),
-      place,
+      place: place ?? visitCity,
     };
     const before = people.filter(
       (p) =>
@@ -950,6 +993,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         mentions.push(visitMention(null, null, invitedPeople));
         return;
       }
+      visitCity = cityEndingAt(tokens, hostEnd);
       // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
       const lead = anyReadsAt(tokens, hostEnd, LEX.multilateralLead);
       if (lead > 0 && anyReadsAt(tokens, hostEnd + lead, LEX.multilateralBodies) > 0) return;
@@ -1314,7 +1358,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         info.mentions.every(
           (m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural),
         ));
-    if (bPeople.length === 0 && otherSideNamed) return;
+    // "A and B ended negotiations with a tea ceremony": the two sides are the subject
+    const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
+    if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return;
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
       // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
