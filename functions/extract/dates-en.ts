@@ -260,20 +260,18 @@ const READINGS: readonly Reading[] = [
       relative: true,
     }),
   },
-  // "the same day": the day of the last reported event
+  // "the same day": the day of the last reported event; before any, the day of publication
+  // ("After arriving in Hanoi later in the day, A will meet B")
   {
     pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'),
-    read: (_m, c) =>
-      c.previousDay === null
-        ? null
-        : {
-            value: c.previousDay,
-            endValue: null,
-            precision: 'day',
-            ...flags,
-            relative: true,
-            anchored: true,
-          },
+    read: (_m, c) => ({
+      value: c.previousDay ?? isoDayOf(refDayNumber(c.ref)),
+      endValue: null,
+      precision: 'day',
+      ...flags,
+      relative: true,
+      anchored: c.previousDay !== null,
+    }),
   },
   // a year on its own ("in 2015", "since 2021")
   {

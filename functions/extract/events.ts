@@ -297,6 +297,8 @@ interface Summary {
   people: Map<string, Set<number>>;
   /** the mentions are told as done ("hosted", "đã hội đàm"), none as to come */
   done: boolean;
+  /** the mentions tell an earlier event the story refers to ("since a phone call in September") */
+  precedent: boolean;
 }
 
 const toCome = (m: Mention) => m.future && !m.past;
@@ -312,6 +314,7 @@ function summarize(m: Mention): Summary {
     type: m.type,
     people: new Map(),
     done: told(m),
+    precedent: m.precedent,
   };
   addPeople(summary, m);
   return summary;
@@ -342,9 +345,20 @@ function peopleCompatible(summary: Summary, m: Mention): boolean {
 
 function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (group.kind !== m.kind) return false;
+  // an earlier event the story refers to is not the one it reports
+  if (m.precedent !== summary.precedent) return false;
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
   // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
   // a reference to "the visit" (no host written) joins the visit its people fit
+  // "arrived in Hanoi on May 25, beginning a state visit until May 27": one visit
+  if (
+    m.kind === 'visit' &&
+    m.host !== null &&
+    summary.host === m.host &&
+    summary.guest === m.guest &&
+    group.mentions.some((o) => o.sentence === m.sentence)
+  )
+    return true;
   if (m.kind === 'visit')
     return (
       (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
@@ -564,7 +578,12 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       precision = 'month';
     } else if (group.kind === 'visit' && end === null) {
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
-      if (days !== null && days > 1) end = isoDayOf(dayNumber(start) + days - 1);
+      // "arrived on May 25, beginning a state visit until May 27"
+      const last = group.mentions.find(
+        (m) => m.dateIsEnd && m.date?.precision === 'day' && m.date.value > start,
+      );
+      if (last !== undefined) end = last.date!.value;
+      else if (days !== null && days > 1) end = isoDayOf(dayNumber(start) + days - 1);
     }
   } else {
     if (!salient(group, frame)) return null;
@@ -676,6 +695,21 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
     meeting.place =
       meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
   }
+}
+
+/**
+ * "During their talks on Saturday, A and B discussed … ahead of A's summit with C in
+ * Washington": a place in a third country, in a sentence that names a leader of that
+ * country who has no part in the meeting, is where that leader's event is.
+ */
+function placeOfAnother(meeting: Draft): boolean {
+  const country = meeting.place?.country ?? null;
+  if (country === null || meeting.countries.includes(country)) return false;
+  return meeting.group.mentions.some(
+    (m) =>
+      m.place === meeting.place &&
+      m.sentence.persons.some((p) => p?.principal === true && p.country === country),
+  );
 }
 
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
@@ -1021,6 +1055,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
+  for (const m of meetings) if (placeOfAnother(m)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries
   const from = datelineOf(sentences);

@@ -49,6 +49,8 @@ const RolesSchema = z.object({
   attendance: Phrases,
   introLead: Phrases,
   since: Phrases,
+  /** "a state visit until May 27": the word that makes a visit's date its last day */
+  visitUntil: z.optional(Phrases),
   highLevel: Phrases,
   parliament: Phrases,
   with: Phrases,
@@ -119,6 +121,7 @@ export const LEX = {
   attendance: keyList(ROLES.attendance),
   introLead: wordSet(ROLES.introLead),
   since: keyList(ROLES.since),
+  visitUntil: wordSet(ROLES.visitUntil ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),
   with: wordSet(ROLES.with),

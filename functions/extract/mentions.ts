@@ -114,9 +114,13 @@ const HOST_BEFORE_SPAN = 10;
 const TOUR_SPAN = 12;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
 const TENSE_AFTER = 8;
+/** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
+const HYPOTHETICAL_AFTER = 16;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
 const PRECEDENT_BEFORE = 4;
 const PRECEDENT_AFTER = 8;
+/** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
+const SINCE_CUE_BEFORE = 6;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
 const PAIR_REFERENCE_SPAN = 16;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
@@ -614,8 +618,13 @@ function dateFor(
       andBetween(previous, trigger)
     )
       date = null;
-    // "A will visit Tokyo on Aug. 23 to hold talks with B": the one day the visit is told is the talks'
-    if (date === null && previous?.kind === 'visit') {
+    // "A will visit Tokyo on Aug. 23 to hold talks with B": the one day the visit is told is the
+    // talks' (the day A "left for" Tokyo is not)
+    if (
+      date === null &&
+      previous?.kind === 'visit' &&
+      anyReadsAt(tokens, previous.first, LEX.travel) === 0
+    ) {
       const visitEnd = tokens[previous.end - 1]!.end;
       date =
         days.find(
@@ -715,6 +724,24 @@ function destinationAt(
   }
   const p = placeAt(tokens, k);
   return p !== null && !p.entry.venue ? { code: p.entry.code, length: p.length } : null;
+}
+
+/** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
+const MULTILATERAL_SPAN = 8;
+
+/** "… to attend the BRICS summit", "for the G20" a few words after the destination (not "for a summit with B"). */
+function multilateralAfter(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + MULTILATERAL_SPAN; k++) {
+    if (!tokens[k]!.word && tokens[k]!.text !== ',' && tokens[k]!.text !== '-') return false;
+    const lead = anyReadsAt(tokens, k, LEX.multilateralLead);
+    if (lead === 0) continue;
+    // "the 16th BRICS Summit": past the ordinal
+    let at = k + lead;
+    while (at < k + lead + 2 && /^\d+(?:st|nd|rd|th)?$/u.test(tokens[at]?.key ?? '')) at++;
+    const body = anyReadsAt(tokens, at, LEX.multilateralBodies);
+    return body > 0 && !LEX.with.has(tokens[at + body]?.key ?? '');
+  }
+  return false;
 }
 
 /** The listed city whose name ends right before token `end` ("visit Manila"), or null. */
@@ -827,6 +854,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       background,
       context.datesFollow,
     );
+    // "a meeting between A and B is possible, but no dates are set": talk, not a plan
+    if (
+      date === null &&
+      markers.hypotheticalIn(clauseFrom, Math.min(tokens.length, trigger.end + HYPOTHETICAL_AFTER))
+    )
+      return;
     let dateIsEnd = false;
     // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
     // the visitor left home is not when the visit began
@@ -839,6 +872,16 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
       else date = null;
     }
+    // "beginning a state visit to Vietnam until May 27": the visit's last day
+    if (
+      trigger.kind === 'visit' &&
+      date !== null &&
+      date.endValue === null &&
+      tokens.some(
+        (t) => t.end <= date!.start && date!.start - t.end <= 1 && LEX.visitUntil.has(t.key),
+      )
+    )
+      dateIsEnd = true;
     if (
       trigger.kind === 'visit' &&
       phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) &&
@@ -859,10 +902,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
       precedent:
         trigger.kind !== 'committee' &&
-        markers.precedentIn(
+        (markers.precedentIn(
           Math.max(0, trigger.first - PRECEDENT_BEFORE),
           trigger.end + PRECEDENT_AFTER,
-        ),
+        ) ||
+          phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since)),
       place: place ?? visitCity,
     };
     const before = people.filter(
@@ -995,8 +1039,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       }
       visitCity = cityEndingAt(tokens, hostEnd);
       // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
-      const lead = anyReadsAt(tokens, hostEnd, LEX.multilateralLead);
-      if (lead > 0 && anyReadsAt(tokens, hostEnd + lead, LEX.multilateralBodies) > 0) return;
+      // ("arrived in Kazan on Tuesday to attend the BRICS summit"; "a visit to Japan for a summit with B" is bilateral)
+      if (multilateralAfter(tokens, hostEnd)) return;
       let guest = visitor?.person.country ?? null;
       if (guest === null) {
         // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people

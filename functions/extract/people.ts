@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { nameKeys, sameNameKeys } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
 import {
+  bareLeaderAt,
   countryAt,
   honorificAt,
   knownLeaderAt,
@@ -363,6 +364,8 @@ export interface PeopleOptions {
   code: string;
   /** a country's name or adjective may stand before the title ("Lao Prime Minister X", "Japan's Prime Minister") */
   modifiersFirst: boolean;
+  /** a person may be written by one part of the name alone ("Ishiba will meet …") */
+  bareNames: boolean;
 }
 
 /** Person mentions in one sentence, left to right. */
@@ -382,7 +385,8 @@ export function findPeople(
       (t.cap
         ? (titledPersonAt(text, tokens, stops, i) ??
           honorificPersonAt(text, tokens, stops, i) ??
-          knownPersonAt(text, tokens, i))
+          knownPersonAt(text, tokens, i) ??
+          (options.bareNames ? bareLeaderPersonAt(text, tokens, i) : null))
         : t.word
           ? (honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i))
           : null);
@@ -811,6 +815,21 @@ function knownPersonAt(
   const before = tokens[i - 1];
   if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
   return untitledMention(text, tokens, i, i, i + hit.length, {
+    country: hit.code,
+    principal: true,
+    honorific: false,
+  });
+}
+
+/** "Ishiba will meet …": a listed leader by last name alone. */
+function bareLeaderPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+): PersonMention | null {
+  const hit = bareLeaderAt(tokens, i);
+  if (hit === null) return null;
+  return untitledMention(text, tokens, i, i, i + 1, {
     country: hit.code,
     principal: true,
     honorific: false,
