@@ -299,6 +299,8 @@ interface Summary {
   done: boolean;
   /** the mentions tell an earlier event the story refers to ("since a phone call in September") */
   precedent: boolean;
+  /** the country the first placed mention puts it in */
+  placeCountry: string | null;
 }
 
 const toCome = (m: Mention) => m.future && !m.past;
@@ -315,6 +317,7 @@ function summarize(m: Mention): Summary {
     people: new Map(),
     done: told(m),
     precedent: m.precedent,
+    placeCountry: m.place?.country ?? null,
   };
   addPeople(summary, m);
   return summary;
@@ -381,6 +384,23 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
+/**
+ * "The two leaders last met in Vientiane … During their meeting in Laos, A said …": an
+ * undated mention placed where an earlier meeting of the same pair was is that meeting.
+ */
+function refersBack(group: Group, summary: Summary, m: Mention): boolean {
+  return (
+    summary.precedent &&
+    !m.precedent &&
+    group.kind === m.kind &&
+    m.date === null &&
+    m.place?.country != null &&
+    m.place.country === summary.placeCountry &&
+    summary.countries === m.countries.join() &&
+    !m.countries.includes(m.place.country)
+  );
+}
+
 function absorb(summary: Summary, m: Mention): void {
   if (
     summary.date === null ||
@@ -390,6 +410,7 @@ function absorb(summary: Summary, m: Mention): void {
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
+  summary.placeCountry ??= m.place?.country ?? null;
   addPeople(summary, m);
 }
 
@@ -398,7 +419,8 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
   const summaries: Summary[] = [];
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption) continue;
-    const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+    const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));
+    const at = back >= 0 ? back : groups.findIndex((g, n) => fits(g, summaries[n]!, m));
     if (at < 0) {
       groups.push({ kind: m.kind, mentions: [m] });
       summaries.push(summarize(m));
@@ -785,6 +807,9 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const today = refDayNumber(ref);
   const first = dayNumber(visit.start);
   const last = visit.end === null ? first : dayNumber(visit.end);
+  // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
+  const told = meeting.precision === 'day' ? dayNumber(meeting.start) : null;
+  if (told !== null && told >= first && told <= last) return;
   meeting.start =
     today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';
@@ -800,27 +825,79 @@ function visitOfMeeting(
   m: Mention,
   meetings: readonly Draft[],
   visits: readonly Draft[],
+  welcomes: readonly Welcome[],
 ): Mention | null {
-  if (m.kind !== 'visit' || m.countries.length > 0 || m.sentence.caption) return null;
-  if (m.date === null || m.date.precision !== 'day' || m.precedent) return null;
+  if (m.kind !== 'visit' || m.countries.length > 0 || m.sentence.caption || m.precedent)
+    return null;
   const guest = m.sideA[0]?.country ?? null;
   if (guest === null) return null;
-  const first = dayNumber(m.date.value);
-  const last = first + Math.max(0, (m.durationDays ?? 1) - 1);
-  const meeting = meetings.find(
-    (d) =>
-      !isCall(d) &&
-      d.type !== 'committee_session' &&
-      d.host !== null &&
-      d.guest === guest &&
-      d.precision === 'day' &&
-      dayNumber(d.start) >= first &&
-      dayNumber(d.start) <= last,
-  );
-  if (meeting === undefined || meeting.host === null) return null;
-  const countries = [guest, meeting.host].sort();
+  let host: string | null = null;
+  let date = m.date;
+  if (date !== null && date.precision === 'day') {
+    const first = dayNumber(date.value);
+    const last = first + Math.max(0, (m.durationDays ?? 1) - 1);
+    host =
+      meetings.find(
+        (d) =>
+          !isCall(d) &&
+          d.type !== 'committee_session' &&
+          d.host !== null &&
+          d.guest === guest &&
+          d.precision === 'day' &&
+          dayNumber(d.start) >= first &&
+          dayNumber(d.start) <= last,
+      )?.host ?? null;
+  }
+  // "A hosted an official welcome ceremony for B in Hanoi on April 14": where and when the visit began
+  if (host === null && (date === null || date.precision === 'day')) {
+    const welcome = welcomes.find(
+      (w) => w.hostCountry !== guest && (w.guestCountry === null || w.guestCountry === guest),
+    );
+    if (welcome !== undefined) {
+      host = welcome.hostCountry;
+      date ??= welcome.day;
+    }
+  }
+  if (host === null || date === null) return null;
+  const countries = [guest, host].sort();
   if (visits.some((v) => v.countries.join() === countries.join())) return null;
-  return { ...m, host: meeting.host, guest, countries };
+  return { ...m, host, guest, date, countries };
+}
+
+/** A visit is in its host country; its people are the visitor and the hosts who invited or welcomed them. */
+function placeVisit(
+  v: Draft,
+  hostings: ReadonlyArray<NonNullable<ReturnType<typeof hostingIn>>>,
+): void {
+  v.place = { city: null, country: v.host, venue: false };
+  const hosts = v.group.mentions.flatMap((m) => m.hosts);
+  for (const h of hostings)
+    if (h.guestCountry === null || h.guestCountry === v.guest)
+      hosts.push(...h.hosts.filter((p) => p.country === v.host));
+  v.people = uniquePeople([
+    ...v.people.filter((p) => p.country === v.guest),
+    ...hosts.filter((p) => p.country === v.host),
+  ]);
+}
+
+/** A welcome ceremony the story dates: the host's country, the guest's, the day. */
+interface Welcome {
+  hostCountry: string;
+  guestCountry: string | null;
+  day: DateMention;
+}
+
+function welcomesIn(sentences: readonly SentenceInfo[]): Welcome[] {
+  const out: Welcome[] = [];
+  for (const s of sentences) {
+    if (s.caption) continue;
+    const day = s.dates.find((d) => d.precision === 'day' && d.endValue === null);
+    const hosting = day === undefined ? null : hostingIn(s);
+    const hostCountry = hosting?.hosts.find((p) => p.country !== null)?.country ?? null;
+    if (hosting === null || hostCountry === null || day === undefined) continue;
+    out.push({ hostCountry, guestCountry: hosting.guestCountry, day });
+  }
+  return out;
 }
 
 /**
@@ -1042,17 +1119,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const meetings = drafts.filter((d) => d.category === 'meeting');
   // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
   const hostings = sentences.map(hostingIn).filter((h): h is NonNullable<typeof h> => h !== null);
-  for (const v of visits) {
-    v.place = { city: null, country: v.host, venue: false };
-    const hosts = v.group.mentions.flatMap((m) => m.hosts);
-    for (const h of hostings)
-      if (h.guestCountry === null || h.guestCountry === v.guest)
-        hosts.push(...h.hosts.filter((p) => p.country === v.host));
-    v.people = uniquePeople([
-      ...v.people.filter((p) => p.country === v.guest),
-      ...hosts.filter((p) => p.country === v.host),
-    ]);
-  }
+  for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
   for (const m of meetings) if (placeOfAnother(m)) m.place = null;
@@ -1074,9 +1141,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   const grouped = new Set(groups.flatMap((g) => g.mentions));
+  const welcomes = welcomesIn(sentences);
   for (const m of mentions) {
     if (grouped.has(m)) continue;
-    const visit = visitOfMeeting(m, meetings, visits);
+    const visit = visitOfMeeting(m, meetings, visits, welcomes);
     if (visit === null) continue;
     const draft = draftOf(
       { kind: 'visit', mentions: [visit] },
@@ -1085,7 +1153,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       frame,
     );
     if (draft === null) continue;
-    draft.place = { city: null, country: draft.host, venue: false };
+    placeVisit(draft, hostings);
     visits.push(draft);
     for (const meeting of meetings)
       if (

@@ -190,15 +190,18 @@ export function knownLeaderAt(
  * "Ishiba will meet with To Lam": a listed leader's last name written alone, when it is no
  * other listed leader's and stands apart from other capitalised words.
  */
-export function bareLeaderAt(tokens: readonly Token[], i: number): { code: string } | null {
+export function bareLeaderAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (t === undefined || !t.cap || !t.word) return null;
-  const byPerson = leadersByLastWord.get(t.key);
-  if (byPerson === undefined || byPerson.size !== 1) return null;
+  if (t === undefined || !t.cap || !t.word || leaderByLastName(t.key) === null) return false;
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) return null;
-  return { code: [...byPerson.values()][0]! };
+  return !((before?.word === true && before.cap) || (after?.word === true && after.cap));
+}
+
+/** The country of the one listed leader whose name ends with this word, or null. */
+export function leaderByLastName(key: string): string | null {
+  const byPerson = leadersByLastWord.get(key);
+  return byPerson === undefined || byPerson.size !== 1 ? null : [...byPerson.values()][0]!;
 }
 
 /** The country of a well-known leader, by the name's keys (full name or a listed short form). */

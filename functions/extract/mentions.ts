@@ -114,6 +114,8 @@ const HOST_BEFORE_SPAN = 10;
 const TOUR_SPAN = 12;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
 const TENSE_AFTER = 8;
+/** How long a bracketed aside between a visit and its destination may be, in tokens. */
+const BRACKET_SPAN = 10;
 /** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
 const HYPOTHETICAL_AFTER = 16;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
@@ -133,8 +135,8 @@ const PAIR_AFTER_CHARS = 4;
 const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
-/** "…, the office said (on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
-const REPORT_DAY_CHARS = 14;
+/** "…, the office said (in a briefing on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
+const REPORT_DAY_CHARS = 40;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
 const CHAIRED_BY_GAP = 3;
 /** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */
@@ -542,8 +544,9 @@ function dateFor(
       (at) => at < d.start && at >= d.start - SINCE_CHARS && !(at < cueStart && cueEnd <= d.start),
     );
   // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
+  // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
   const reportDay = (d: DateMention) =>
-    future &&
+    (future || datesFollow) &&
     d.start >= cueEnd &&
     background.reporting.some((at) => at < d.start && at >= d.start - REPORT_DAY_CHARS);
   const days = info.dates.filter(
@@ -616,6 +619,15 @@ function dateFor(
       previous?.kind === 'visit' &&
       date.start > cueEnd &&
       andBetween(previous, trigger)
+    )
+      date = null;
+    // "A on Sunday wrapped up a visit to Japan for a summit with B": the day the visit ended or
+    // began its journey is not the summit's
+    if (
+      date !== null &&
+      previous?.kind === 'visit' &&
+      date.end <= tokens[previous.first]!.start &&
+      phraseBefore(tokens, previous.first, TRAVEL_BEFORE, LEX.travel)
     )
       date = null;
     // "A will visit Tokyo on Aug. 23 to hold talks with B": the one day the visit is told is the
@@ -760,7 +772,17 @@ function destinationFrom(
   from: number,
   span: number,
 ): { code: string; end: number } | null {
-  for (let k = from; k < tokens.length && k < from + span && tokens[k]!.word; k++) {
+  let end = from + span;
+  for (let k = from; k < tokens.length && k < end; k++) {
+    // "his two-day visit (4-5 December) to India": past what the brackets add
+    if (tokens[k]!.text === '(') {
+      const close = tokens.findIndex((t, j) => j > k && j <= k + BRACKET_SPAN && t.text === ')');
+      if (close < 0) return null;
+      end += close - k + 1;
+      k = close;
+      continue;
+    }
+    if (!tokens[k]!.word) return null;
     if (!LEX.destination.has(tokens[k]!.key)) continue;
     const c = destinationAt(tokens, k + 1);
     return c === null ? null : { code: c.code, end: k + 1 + c.length };

@@ -10,6 +10,7 @@ import {
   countryAt,
   honorificAt,
   knownLeaderAt,
+  leaderByLastName,
   leaderCountry,
   PLURAL_LEAD,
   placeAt,
@@ -827,10 +828,10 @@ function bareLeaderPersonAt(
   tokens: readonly Token[],
   i: number,
 ): PersonMention | null {
-  const hit = bareLeaderAt(tokens, i);
-  if (hit === null) return null;
+  if (!bareLeaderAt(tokens, i)) return null;
+  // no country yet: "Cruz" is the article's Elena Cruz before any listed leader of that name
   return untitledMention(text, tokens, i, i, i + 1, {
-    country: hit.code,
+    country: null,
     principal: true,
     honorific: false,
   });
@@ -898,10 +899,14 @@ export function resolvePeople(
       m.country === null || p.country === null || p.country === m.country;
     // the same full name is the common case: one map look-up before comparing with everyone
     const exact = byFullName.get(m.nameKeys.join(' '));
-    let person =
+    // "PM Ishiba" beside "Prime Minister Ishiba Shigeru" and "Mrs. Ishiba Yoshiko": the one of their standing
+    const namesakes =
       exact !== undefined && countryFits(exact)
-        ? exact
-        : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+        ? [exact]
+        : people.filter((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+    // (a surname alone is the principal's)
+    const principal = m.principal || m.title === null;
+    let person = namesakes.find((p) => p.principal === principal) ?? namesakes[0];
     if (person === undefined) {
       person = {
         id: people.length,
@@ -943,6 +948,7 @@ export function resolvePeople(
     person.country ??=
       leaderCountry(person.nameKeys) ??
       leaderCountry(person.nameKeys.slice(-1)) ??
+      (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
       (looksVietnameseName(person.nameKeys) ? 'VN' : null);
     // a titled foreign-looking name with no country written: the country the article is about there
     if (

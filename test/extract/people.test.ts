@@ -101,9 +101,22 @@ describe('findPeople in English', () => {
     }));
   it('reads a listed leader by last name alone, not a word inside a longer name', () => {
     expect(english('After arriving in Manila, Albanese will meet his host.')).toEqual([
-      { title: null, name: 'Albanese', country: 'AU' },
+      { title: null, name: 'Albanese', country: null },
     ]);
     expect(english('The Anthony Albanese Foundation met')).toEqual([]);
+  });
+  it("gives a last name alone the article's person of that name, else the listed leader", () => {
+    const resolved = (...sentences: string[]) =>
+      resolvePeople(
+        sentences.flatMap((s) =>
+          findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true, bareNames: true }),
+        ),
+        null,
+      ).personOf.map((p) => p && `${p.name} ${p.country}`);
+    expect(resolved('Albanese will meet his host.')).toEqual(['Albanese AU']);
+    expect(
+      resolved('Chilean President Maria Albanese spoke.', 'Albanese will meet her host.'),
+    ).toEqual(['Maria Albanese CL', 'Maria Albanese CL']);
   });
   it('reads a country before a title, but not across a phrase between them', () => {
     expect(english('a state visit to Laos at the invitation of President Anna Berg')).toEqual([
