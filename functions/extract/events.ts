@@ -798,6 +798,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
   if (visit.precision === 'month') {
+    // a day the story tells within the visit's month is the meeting's
+    if (meeting.precision === 'day' && meeting.start.startsWith(visit.start)) return;
     // a visit known by its month ("vào giữa tháng 1 tới"): so are its meetings
     meeting.start = visit.start;
     meeting.precision = 'month';

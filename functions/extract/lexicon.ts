@@ -51,6 +51,8 @@ const RolesSchema = z.object({
   since: Phrases,
   /** "a state visit until May 27": the word that makes a visit's date its last day */
   visitUntil: z.optional(Phrases),
+  /** "with the President of China Xi Jinping": an article before a named person's title */
+  titleArticle: z.optional(Phrases),
   highLevel: Phrases,
   parliament: Phrases,
   with: Phrases,
@@ -122,6 +124,7 @@ export const LEX = {
   introLead: wordSet(ROLES.introLead),
   since: keyList(ROLES.since),
   visitUntil: wordSet(ROLES.visitUntil ?? []),
+  titleArticle: wordSet(ROLES.titleArticle ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),
   with: wordSet(ROLES.with),

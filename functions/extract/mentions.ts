@@ -118,8 +118,10 @@ const TENSE_AFTER = 8;
 const BRACKET_SPAN = 10;
 /** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
 const HYPOTHETICAL_AFTER = 16;
+/** "could include a meeting": how far before its cue such words stand, in tokens. */
+const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
-const PRECEDENT_BEFORE = 4;
+const PRECEDENT_BEFORE = 6;
 const PRECEDENT_AFTER = 8;
 /** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
 const SINCE_CUE_BEFORE = 6;
@@ -269,6 +271,9 @@ function chainFrom(
     skipped++;
   }
   let index = people.findIndex((p) => p.mention.first === k);
+  // "with the President of China Xi Jinping" (not "with the Russian minister": no name)
+  if (index < 0 && LEX.titleArticle.has(tokens[k]?.key ?? ''))
+    index = people.findIndex((p) => p.mention.first === k + 1 && p.mention.name !== null);
   if (index < 0) return [];
   const chain = [people[index]!];
   while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!))
@@ -876,10 +881,20 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       background,
       context.datesFollow,
     );
-    // "a meeting between A and B is possible, but no dates are set": talk, not a plan
+    // "a meeting between A and B is possible", "a tour that could include a meeting with B": talk, not a plan
+    // (the words right before this cue, or after it short of the next cue's own: "a visit,
+    // starting a tour that could include a meeting with B" is a visit and no meeting)
+    const talkFrom = Math.max(clauseFrom, trigger.first - HYPOTHETICAL_BEFORE);
+    const talkTo = Math.min(
+      tokens.length,
+      trigger.end + HYPOTHETICAL_AFTER,
+      index + 1 < triggers.length
+        ? triggers[index + 1]!.first - HYPOTHETICAL_BEFORE
+        : tokens.length,
+    );
     if (
-      date === null &&
-      markers.hypotheticalIn(clauseFrom, Math.min(tokens.length, trigger.end + HYPOTHETICAL_AFTER))
+      markers.hypotheticalIn(talkFrom, trigger.first) ||
+      markers.hypotheticalIn(trigger.end, talkTo)
     )
       return;
     let dateIsEnd = false;
@@ -1008,6 +1023,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           .find(
             (p) => p.person.country !== null && p.person.country !== host && p.person.principal,
           ) ?? null;
+      // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets)
       visitor ??=
         people.find(
           (p) =>
@@ -1015,7 +1031,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             p.person.country !== null &&
             p.person.country !== host &&
             p.person.principal &&
-            !invitedIds.has(p.mention.first),
+            !invitedIds.has(p.mention.first) &&
+            !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
         ) ?? null;
       /** The visitor's visit to a host country (null: not named in this sentence). */
       const visitMention = (
@@ -1314,9 +1331,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         break;
       }
     }
-    // "In their call with the Chilean minister, Tran stressed …": after the comma that
+    // "In their call with the Chilean minister, Tran stressed …", "Before meeting B, A said": after the comma that
     // closes the object, a person of another country is the subject
-    if (sideA.length === 0 && trigger.noun && objects.length >= 2) {
+    if (
+      sideA.length === 0 &&
+      (trigger.noun || introducedBy(tokens, trigger.first)) &&
+      objects.length >= 2
+    ) {
       const n = objects.findIndex(
         (o, m) =>
           m > 0 &&
@@ -1330,8 +1351,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         objects = objects.slice(0, n);
       }
     }
-    // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …": the subject comes after
-    if (sideA.length === 0 && objects.length > 0 && trigger.noun) {
+    // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …", "Before meeting B, A said …": the subject comes after
+    if (
+      sideA.length === 0 &&
+      objects.length > 0 &&
+      (trigger.noun || introducedBy(tokens, trigger.first))
+    ) {
       const objectCountries = new Set(objects.map((o) => o.person.country));
       const end = objects[objects.length - 1]!.mention.end;
       const subject = people.find(
