@@ -1082,6 +1082,24 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datesFollow: profile.datesFollow,
     }))
       mentions.push(m);
+    if (process.env.DBG)
+      for (const m of mentions.slice(-9))
+        if (m.sentence === s)
+          console.error(
+            'M',
+            s.order,
+            m.kind,
+            m.type,
+            m.date?.value,
+            m.future,
+            m.past,
+            m.countries.join('+'),
+            m.host,
+            m.guest,
+            m.sideA.map((p) => p.name),
+            m.sideB.map((p) => p.name),
+            JSON.stringify(s.text?.slice?.(0, 90) ?? ''),
+          );
     const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0)
       recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
