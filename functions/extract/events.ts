@@ -735,7 +735,7 @@ function placeOfAnother(meeting: Draft): boolean {
 }
 
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
-const DATELINE_SENTENCES = 4;
+const DATELINE_SENTENCES = 8;
 /** How close after the city a dateline's date stands, in characters. */
 /** How far after a dateline's date its dash may come: "(Xinhua) --". */
 const DATELINE_TAIL_CHARS = 40;
@@ -1082,24 +1082,6 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datesFollow: profile.datesFollow,
     }))
       mentions.push(m);
-    if (process.env.DBG)
-      for (const m of mentions.slice(-9))
-        if (m.sentence === s)
-          console.error(
-            'M',
-            s.order,
-            m.kind,
-            m.type,
-            m.date?.value,
-            m.future,
-            m.past,
-            m.countries.join('+'),
-            m.host,
-            m.guest,
-            m.sideA.map((p) => p.name),
-            m.sideB.map((p) => p.name),
-            JSON.stringify(s.text?.slice?.(0, 90) ?? ''),
-          );
     const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0)
       recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
