@@ -243,6 +243,30 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   return day.start <= OPENING_CHARS && day.value > anchor ? day.value : anchor;
 }
 
+const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'", '\u2019', '\u2018']);
+
+/** "Prime Minister A's Remarks at …", "Statement by President A": whose words the article is. */
+function speakerOf(sentences: readonly SentenceInfo[]): Person | null {
+  const title = sentences.find((s) => s.isTitle);
+  if (title === undefined) return null;
+  const t = title.tokens;
+  for (let n = 0; n < title.mentions.length; n++) {
+    const m = title.mentions[n]!;
+    const person = title.persons[n];
+    if (person?.principal !== true) continue;
+    const possessive = POSSESSIVE_MARKS.has(t[m.end]?.text ?? '') && t[m.end + 1]?.key === 's';
+    if (possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
+    // "Remarks by A": a speech word, then "by", right before the mention
+    const by = m.first - 1;
+    if (!LEX.speechBy.has(t[by]?.key ?? '')) continue;
+    for (let k = Math.max(0, by - MAX_SPEECH_WORDS); k < by; k++)
+      if (anyReadsAt(t, k, LEX.speech) === by - k) return person;
+  }
+  return null;
+}
+/** How many words a speech's name ("Opening Statement") may take. */
+const MAX_SPEECH_WORDS = 3;
+
 function hasCommitteeName(info: SentenceInfo): boolean {
   return info.triggers.some(
     (t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0,
@@ -1069,6 +1093,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const ref = refDateOf(article.publishedAt);
   const sentences = readSentences(article, profile);
   const committeeContext = sentences.some(hasCommitteeName);
+  const speaker = speakerOf(sentences);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
@@ -1080,6 +1105,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       homeCountry: profile.homeCountry,
       modifiersFirst: profile.modifiersFirst,
       datesFollow: profile.datesFollow,
+      speaker,
     }))
       mentions.push(m);
     const here = s.persons.filter((p): p is Person => p?.principal === true);

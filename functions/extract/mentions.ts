@@ -83,6 +83,8 @@ export interface ArticleContext {
   modifiersFirst: boolean;
   /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
   datesFollow: boolean;
+  /** who "I" is: the principal whose remarks the article is ("Prime Minister A's Remarks at …"), or null */
+  speaker: Person | null;
 }
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
@@ -1437,6 +1439,20 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         (p) => p.country !== null && bPeople.every((b) => b.country !== p.country),
       );
       if (stand !== undefined) aPeople = [stand];
+    }
+    // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
+    // the word for them stands nearer the cue than anyone named
+    const speaker = context.speaker;
+    if (
+      speaker !== null &&
+      bPeople.length > 0 &&
+      bPeople.every((b) => b.country !== speaker.country)
+    ) {
+      let self = -1;
+      for (let k = trigger.first - 1; k >= clauseFrom && self < 0; k--)
+        if (LEX.firstPerson.has(tokens[k]!.key)) self = k;
+      const named = Math.max(-1, ...sideA.map((r) => r.mention.end - 1));
+      if (self > named) aPeople = [speaker];
     }
     // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
     // named, and is no principal; no one else in the sentence stands in for it
