@@ -1428,12 +1428,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
-    // "she then met B": the principal named last, of another country than B's
+    // "she then met B", "the phone call he had with B": the principal named last, of another country than B's
     if (
       aPeople.length === 0 &&
       bPeople.length > 0 &&
       (attending !== null ||
-        tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)))
+        tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
+        tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key)))
     ) {
       const stand = context.recentPrincipals.find(
         (p) => p.country !== null && bPeople.every((b) => b.country !== p.country),
