@@ -17,6 +17,10 @@ const BUNDLE_ALIASES: Record<string, string> = {
     PROJECT_ROOT,
     'functions/shared/lambda/credentials.ts',
   ),
+  '@smithy/core/event-streams': path.join(
+    PROJECT_ROOT,
+    'functions/shared/lambda/no-event-streams.ts',
+  ),
 };
 
 export const LAMBDA_BUNDLE = {

@@ -35,7 +35,7 @@ export type { MergedEvent };
  */
 const HEAD_LIMITS = {
   HEAD_SOURCES: 10,
-  HEAD_SOURCE_CHARS: 500,
+  HEAD_SOURCE_CHARS: 1200,
   SOURCE_TITLE_CHARS: 120,
   EVIDENCE_PER_FIELD: 2,
   EVIDENCE_CHARS: 200,
@@ -151,12 +151,19 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
   let when: Pick<EventFacts, 'start' | 'end'> = (dated.length > 0 ? dated[dated.length - 1]! : last)
     .facts;
   // A later report that knows only one day inside a range an earlier one gave (a
-  // visit reported on its second day) does not shorten the visit to that day.
+  // visit reported on its second day) does not shorten the visit to that day. Of the
+  // ranges that hold the day, the narrowest: a tour's whole span ("a 4-day visit to A and
+  // B from April 27") is not its second leg's.
   if (when.end === null && last.facts.category === 'visit') {
     const day = when.start;
+    const length = (r: Report) => Date.parse(r.facts.end!) - Date.parse(r.facts.start);
     const range = [...dated]
       .reverse()
-      .find((r) => r.facts.end !== null && r.facts.start <= day && day <= r.facts.end);
+      .filter((r) => r.facts.end !== null && r.facts.start <= day && day <= r.facts.end)
+      .reduce<Report | undefined>(
+        (best, r) => (best === undefined || length(r) < length(best) ? r : best),
+        undefined,
+      );
     if (range) when = range.facts;
   }
   // A report that knows only when a visit ended ("kết thúc chuyến thăm" on a day) completes

@@ -39,7 +39,8 @@ const CueSchema = z.object({
   levels: z.optional(z.boolean()),
   needsObject: z.optional(z.enum(['always', 'asVerb'])),
   role: z.optional(z.enum(['receives', 'callsOn'])),
-  requires: z.optional(z.enum(['committeeName'])),
+  /** committeeName: a committee's name follows; purpose: what the trip is for follows ("left for X to hold talks") */
+  requires: z.optional(z.enum(['committeeName', 'purpose'])),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
 });
@@ -52,10 +53,14 @@ const CueTableSchema = z.object({
     notBefore: z.array(z.string()),
     within: z.number(),
   }),
+  /** what a departure is for, when it makes a visit ("to hold talks"), within a few words of it */
+  purpose: z.optional(z.object({ phrases: z.array(z.string()), within: z.number() })),
   markers: z.object({
     future: z.array(z.string()),
     past: z.array(z.string()),
     precedent: z.array(z.string()),
+    /** "a meeting is possible": what is only talked of, not planned */
+    hypothetical: z.optional(z.array(z.string())),
   }),
 });
 type Cue = z.infer<typeof CueSchema>;
@@ -101,6 +106,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       if (prev !== undefined && c.notBefore.has(prev)) return false;
       const after = tokens[i + length]?.key;
       if (after !== undefined && c.notAfter.has(after)) return false;
+      if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
       return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
     if (hit === null) continue;
@@ -140,6 +146,16 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
   return triggers;
 }
 
+const PURPOSE = (CUE_TABLE.purpose?.phrases ?? []).map(phraseKeys);
+const PURPOSE_WITHIN = CUE_TABLE.purpose?.within ?? 0;
+
+/** "left for the United States on Thursday to hold talks": the trip's purpose, a few words on. */
+function purposeAfter(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + PURPOSE_WITHIN; k++)
+    if (PURPOSE.some((p) => seq(tokens, k, p))) return true;
+  return false;
+}
+
 /** Where the committee's name starts after "kỳ họp" (index of "Ủy"), or -1: "kỳ họp lần thứ 25 (của) Ủy ban liên Chính phủ". */
 export function isCommitteeName(tokens: readonly Token[], from: number): number {
   for (let k = from; k < tokens.length && k < from + CUE_TABLE.committeeName.within; k++) {
@@ -154,12 +170,14 @@ export function isCommitteeName(tokens: readonly Token[], from: number): number 
 const FUTURE = CUE_TABLE.markers.future.map(phraseKeys);
 const PAST = CUE_TABLE.markers.past.map(phraseKeys);
 const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
+const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
 
 /** The marker phrases a word can start, by kind. */
 interface MarkersFrom {
   future: string[][];
   past: string[][];
   precedent: string[][];
+  hypothetical: string[][];
 }
 
 /** Marker phrases by their first word, so that a token is looked up once and checked only against the phrases it can start. */
@@ -168,11 +186,12 @@ for (const [kind, phrases] of [
   ['future', FUTURE],
   ['past', PAST],
   ['precedent', PRECEDENT],
+  ['hypothetical', HYPOTHETICAL],
 ] as const) {
   for (const p of phrases) {
     let entry = MARKERS_BY_FIRST_WORD.get(p[0]!);
     if (entry === undefined) {
-      entry = { future: [], past: [], precedent: [] };
+      entry = { future: [], past: [], precedent: [], hypothetical: [] };
       MARKERS_BY_FIRST_WORD.set(p[0]!, entry);
     }
     entry[kind].push(p);
@@ -188,6 +207,7 @@ export class MarkerIndex {
   private readonly future: number[] = [];
   private readonly past: number[] = [];
   private readonly precedent: number[] = [];
+  private readonly hypothetical: number[] = [];
 
   constructor(tokens: readonly Token[]) {
     for (let k = 0; k < tokens.length; k++) {
@@ -196,6 +216,7 @@ export class MarkerIndex {
       if (startsAny(tokens, k, from.future)) this.future.push(k);
       if (startsAny(tokens, k, from.past)) this.past.push(k);
       if (startsAny(tokens, k, from.precedent)) this.precedent.push(k);
+      if (startsAny(tokens, k, from.hypothetical)) this.hypothetical.push(k);
     }
   }
 
@@ -210,6 +231,11 @@ export class MarkerIndex {
   /** Whether a precedent marker starts in the token window [from, to). */
   precedentIn(from: number, to: number): boolean {
     return MarkerIndex.any(this.precedent, from, to);
+  }
+
+  /** Whether a marker of what is only talked of starts in the token window [from, to). */
+  hypotheticalIn(from: number, to: number): boolean {
+    return MarkerIndex.any(this.hypothetical, from, to);
   }
 
   private static any(starts: readonly number[], from: number, to: number): boolean {

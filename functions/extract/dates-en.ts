@@ -260,20 +260,18 @@ const READINGS: readonly Reading[] = [
       relative: true,
     }),
   },
-  // "the same day": the day of the last reported event
+  // "the same day": the day of the last reported event; before any, the day of publication
+  // ("After arriving in Hanoi later in the day, A will meet B")
   {
     pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'),
-    read: (_m, c) =>
-      c.previousDay === null
-        ? null
-        : {
-            value: c.previousDay,
-            endValue: null,
-            precision: 'day',
-            ...flags,
-            relative: true,
-            anchored: true,
-          },
+    read: (_m, c) => ({
+      value: c.previousDay ?? isoDayOf(refDayNumber(c.ref)),
+      endValue: null,
+      precision: 'day',
+      ...flags,
+      relative: true,
+      anchored: c.previousDay !== null,
+    }),
   },
   // a year on its own ("in 2015", "since 2021")
   {
@@ -300,6 +298,10 @@ export function findEnglishDates(
     leadAhead: LEAD_AHEAD.test(lower),
     previousDay,
   };
+  // before a quotation, only the words outside it say whether the sentence looks ahead
+  const opening = quoteOpening(lower);
+  const saying: Context =
+    opening < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, opening)) };
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];
   for (const { pattern, read } of READINGS) {
@@ -308,11 +310,12 @@ export function findEnglishDates(
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      const mention = read(m, ctx);
+      const mention = read(m, opening >= 0 && start < opening ? saying : ctx);
       if (mention !== null) found.push({ ...mention, start, end });
     }
   }
   found.sort((a, b) => a.start - b.start);
+  if (opening >= 0) anchorQuotedDays(lower, opening, found);
   const out: DateMention[] = [];
   found.forEach((d, n) => {
     const next = found[n + 1];
@@ -350,4 +353,24 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
     return false;
   const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
+}
+
+const QUOTE_MARKS = /["\u201c\u201d]/u;
+/** Where the sentence's first quotation opens, or -1. */
+const quoteOpening = (lower: string) => lower.search(QUOTE_MARKS);
+
+/**
+ * 'X said in a statement on Tuesday: "… a meeting … tomorrow"': a day word inside a quotation
+ * counts from the day the words were said, when the sentence dates them before the quotation.
+ */
+function anchorQuotedDays(lower: string, opening: number, found: DateMention[]): void {
+  const said = found
+    .filter((d) => d.end <= opening && d.precision === 'day' && d.endValue === null)
+    .pop();
+  if (said === undefined) return;
+  found.forEach((d, n) => {
+    const shift = DATES.relativeDays[lower.slice(d.start, d.end)];
+    if (d.start < opening || shift === undefined) return;
+    found[n] = { ...d, value: isoDayOf(dayNumber(said.value) + shift) };
+  });
 }

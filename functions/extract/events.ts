@@ -243,6 +243,30 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   return day.start <= OPENING_CHARS && day.value > anchor ? day.value : anchor;
 }
 
+const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'", '\u2019', '\u2018']);
+
+/** "Prime Minister A's Remarks at …", "Statement by President A": whose words the article is. */
+function speakerOf(sentences: readonly SentenceInfo[]): Person | null {
+  const title = sentences.find((s) => s.isTitle);
+  if (title === undefined) return null;
+  const t = title.tokens;
+  for (let n = 0; n < title.mentions.length; n++) {
+    const m = title.mentions[n]!;
+    const person = title.persons[n];
+    if (person?.principal !== true) continue;
+    const possessive = POSSESSIVE_MARKS.has(t[m.end]?.text ?? '') && t[m.end + 1]?.key === 's';
+    if (possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
+    // "Remarks by A": a speech word, then "by", right before the mention
+    const by = m.first - 1;
+    if (!LEX.speechBy.has(t[by]?.key ?? '')) continue;
+    for (let k = Math.max(0, by - MAX_SPEECH_WORDS); k < by; k++)
+      if (anyReadsAt(t, k, LEX.speech) === by - k) return person;
+  }
+  return null;
+}
+/** How many words a speech's name ("Opening Statement") may take. */
+const MAX_SPEECH_WORDS = 3;
+
 function hasCommitteeName(info: SentenceInfo): boolean {
   return info.triggers.some(
     (t) => t.kind === 'committee' && isCommitteeName(info.tokens, t.end) >= 0,
@@ -264,7 +288,9 @@ function datesCompatible(
   slackDays = 0,
 ): boolean {
   if (a === null || b === null) return true;
-  if (a.precision === 'year' || b.precision === 'year') return true;
+  // "his meeting with B last year" is not this year's meeting
+  if (a.precision === 'year' || b.precision === 'year')
+    return a.value.slice(0, 4) === b.value.slice(0, 4);
   if (
     exactDays &&
     a.precision === 'day' &&
@@ -295,6 +321,10 @@ interface Summary {
   people: Map<string, Set<number>>;
   /** the mentions are told as done ("hosted", "đã hội đàm"), none as to come */
   done: boolean;
+  /** the mentions tell an earlier event the story refers to ("since a phone call in September") */
+  precedent: boolean;
+  /** the country the first placed mention puts it in */
+  placeCountry: string | null;
 }
 
 const toCome = (m: Mention) => m.future && !m.past;
@@ -310,6 +340,8 @@ function summarize(m: Mention): Summary {
     type: m.type,
     people: new Map(),
     done: told(m),
+    precedent: m.precedent,
+    placeCountry: m.place?.country ?? null,
   };
   addPeople(summary, m);
   return summary;
@@ -340,9 +372,20 @@ function peopleCompatible(summary: Summary, m: Mention): boolean {
 
 function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (group.kind !== m.kind) return false;
+  // an earlier event the story refers to is not the one it reports
+  if (m.precedent !== summary.precedent) return false;
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
   // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
   // a reference to "the visit" (no host written) joins the visit its people fit
+  // "arrived in Hanoi on May 25, beginning a state visit until May 27": one visit
+  if (
+    m.kind === 'visit' &&
+    m.host !== null &&
+    summary.host === m.host &&
+    summary.guest === m.guest &&
+    group.mentions.some((o) => o.sentence === m.sentence)
+  )
+    return true;
   if (m.kind === 'visit')
     return (
       (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
@@ -365,6 +408,23 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
 }
 
+/**
+ * "The two leaders last met in Vientiane … During their meeting in Laos, A said …": an
+ * undated mention placed where an earlier meeting of the same pair was is that meeting.
+ */
+function refersBack(group: Group, summary: Summary, m: Mention): boolean {
+  return (
+    summary.precedent &&
+    !m.precedent &&
+    group.kind === m.kind &&
+    m.date === null &&
+    m.place?.country != null &&
+    m.place.country === summary.placeCountry &&
+    summary.countries === m.countries.join() &&
+    !m.countries.includes(m.place.country)
+  );
+}
+
 function absorb(summary: Summary, m: Mention): void {
   if (
     summary.date === null ||
@@ -374,6 +434,7 @@ function absorb(summary: Summary, m: Mention): void {
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
+  summary.placeCountry ??= m.place?.country ?? null;
   addPeople(summary, m);
 }
 
@@ -382,7 +443,8 @@ function groupMentions(mentions: readonly Mention[]): Group[] {
   const summaries: Summary[] = [];
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption) continue;
-    const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+    const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));
+    const at = back >= 0 ? back : groups.findIndex((g, n) => fits(g, summaries[n]!, m));
     if (at < 0) {
       groups.push({ kind: m.kind, mentions: [m] });
       summaries.push(summarize(m));
@@ -562,7 +624,12 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       precision = 'month';
     } else if (group.kind === 'visit' && end === null) {
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
-      if (days !== null && days > 1) end = isoDayOf(dayNumber(start) + days - 1);
+      // "arrived on May 25, beginning a state visit until May 27"
+      const last = group.mentions.find(
+        (m) => m.dateIsEnd && m.date?.precision === 'day' && m.date.value > start,
+      );
+      if (last !== undefined) end = last.date!.value;
+      else if (days !== null && days > 1) end = isoDayOf(dayNumber(start) + days - 1);
     }
   } else {
     if (!salient(group, frame)) return null;
@@ -676,8 +743,23 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   }
 }
 
+/**
+ * "During their talks on Saturday, A and B discussed … ahead of A's summit with C in
+ * Washington": a place in a third country, in a sentence that names a leader of that
+ * country who has no part in the meeting, is where that leader's event is.
+ */
+function placeOfAnother(meeting: Draft): boolean {
+  const country = meeting.place?.country ?? null;
+  if (country === null || meeting.countries.includes(country)) return false;
+  return meeting.group.mentions.some(
+    (m) =>
+      m.place === meeting.place &&
+      m.sentence.persons.some((p) => p?.principal === true && p.country === country),
+  );
+}
+
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
-const DATELINE_SENTENCES = 4;
+const DATELINE_SENTENCES = 8;
 /** How close after the city a dateline's date stands, in characters. */
 /** How far after a dateline's date its dash may come: "(Xinhua) --". */
 const DATELINE_TAIL_CHARS = 40;
@@ -740,6 +822,8 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
   if (visit.precision === 'month') {
+    // a day the story tells within the visit's month is the meeting's
+    if (meeting.precision === 'day' && meeting.start.startsWith(visit.start)) return;
     // a visit known by its month ("vào giữa tháng 1 tới"): so are its meetings
     meeting.start = visit.start;
     meeting.precision = 'month';
@@ -749,10 +833,97 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const today = refDayNumber(ref);
   const first = dayNumber(visit.start);
   const last = visit.end === null ? first : dayNumber(visit.end);
+  // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
+  const told = meeting.precision === 'day' ? dayNumber(meeting.start) : null;
+  if (told !== null && told >= first && told <= last) return;
   meeting.start =
     today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';
   meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
+}
+
+/**
+ * "Putin arrived earlier in the day for a two-day state visit", told where no visit of the
+ * article takes it in: a dated visit by a named visitor is to the country that hosts the
+ * visitor's meeting in the story, in the visit's days.
+ */
+function visitOfMeeting(
+  m: Mention,
+  meetings: readonly Draft[],
+  visits: readonly Draft[],
+  welcomes: readonly Welcome[],
+): Mention | null {
+  if (m.kind !== 'visit' || m.countries.length > 0 || m.sentence.caption || m.precedent)
+    return null;
+  const guest = m.sideA[0]?.country ?? null;
+  if (guest === null) return null;
+  let host: string | null = null;
+  let date = m.date;
+  if (date !== null && date.precision === 'day') {
+    const first = dayNumber(date.value);
+    const last = first + Math.max(0, (m.durationDays ?? 1) - 1);
+    host =
+      meetings.find(
+        (d) =>
+          !isCall(d) &&
+          d.type !== 'committee_session' &&
+          d.host !== null &&
+          d.guest === guest &&
+          d.precision === 'day' &&
+          dayNumber(d.start) >= first &&
+          dayNumber(d.start) <= last,
+      )?.host ?? null;
+  }
+  // "A hosted an official welcome ceremony for B in Hanoi on April 14": where and when the visit began
+  if (host === null && (date === null || date.precision === 'day')) {
+    const welcome = welcomes.find(
+      (w) => w.hostCountry !== guest && (w.guestCountry === null || w.guestCountry === guest),
+    );
+    if (welcome !== undefined) {
+      host = welcome.hostCountry;
+      date ??= welcome.day;
+    }
+  }
+  if (host === null || date === null) return null;
+  const countries = [guest, host].sort();
+  if (visits.some((v) => v.countries.join() === countries.join())) return null;
+  return { ...m, host, guest, date, countries };
+}
+
+/** A visit is in its host country; its people are the visitor and the hosts who invited or welcomed them. */
+function placeVisit(
+  v: Draft,
+  hostings: ReadonlyArray<NonNullable<ReturnType<typeof hostingIn>>>,
+): void {
+  v.place = { city: null, country: v.host, venue: false };
+  const hosts = v.group.mentions.flatMap((m) => m.hosts);
+  for (const h of hostings)
+    if (h.guestCountry === null || h.guestCountry === v.guest)
+      hosts.push(...h.hosts.filter((p) => p.country === v.host));
+  v.people = uniquePeople([
+    ...v.people.filter((p) => p.country === v.guest),
+    ...hosts.filter((p) => p.country === v.host),
+  ]);
+}
+
+/** A welcome ceremony the story dates: the host's country, the guest's, the day. */
+interface Welcome {
+  hostCountry: string;
+  guestCountry: string | null;
+  day: DateMention;
+}
+
+function welcomesIn(sentences: readonly SentenceInfo[]): Welcome[] {
+  const out: Welcome[] = [];
+  for (const s of sentences) {
+    if (s.caption) continue;
+    const day = s.dates.find((d) => d.precision === 'day' && d.endValue === null);
+    const hosting = day === undefined ? null : hostingIn(s);
+    const hostCountry = hosting?.hosts.find((p) => p.country !== null)?.country ?? null;
+    if (hosting === null || hostCountry === null || day === undefined) continue;
+    out.push({ hostCountry, guestCountry: hosting.guestCountry, day });
+  }
+  return out;
 }
 
 /**
@@ -922,6 +1093,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const ref = refDateOf(article.publishedAt);
   const sentences = readSentences(article, profile);
   const committeeContext = sentences.some(hasCommitteeName);
+  const speaker = speakerOf(sentences);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
@@ -933,6 +1105,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       homeCountry: profile.homeCountry,
       modifiersFirst: profile.modifiersFirst,
       datesFollow: profile.datesFollow,
+      speaker,
     }))
       mentions.push(m);
     const here = s.persons.filter((p): p is Person => p?.principal === true);
@@ -972,22 +1145,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       d.people = coChairsByReference(d, sentences);
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
-
   // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
   const hostings = sentences.map(hostingIn).filter((h): h is NonNullable<typeof h> => h !== null);
-  for (const v of visits) {
-    v.place = { city: null, country: v.host, venue: false };
-    const hosts = v.group.mentions.flatMap((m) => m.hosts);
-    for (const h of hostings)
-      if (h.guestCountry === null || h.guestCountry === v.guest)
-        hosts.push(...h.hosts.filter((p) => p.country === v.host));
-    v.people = uniquePeople([
-      ...v.people.filter((p) => p.country === v.guest),
-      ...hosts.filter((p) => p.country === v.host),
-    ]);
-  }
+  for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
+  for (const m of meetings) if (placeOfAnother(m)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries
   const from = datelineOf(sentences);
@@ -1005,6 +1168,30 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
+  const grouped = new Set(groups.flatMap((g) => g.mentions));
+  const welcomes = welcomesIn(sentences);
+  for (const m of mentions) {
+    if (grouped.has(m)) continue;
+    const visit = visitOfMeeting(m, meetings, visits, welcomes);
+    if (visit === null) continue;
+    const draft = draftOf(
+      { kind: 'visit', mentions: [visit] },
+      ref,
+      groups.length + visits.length,
+      frame,
+    );
+    if (draft === null) continue;
+    placeVisit(draft, hostings);
+    visits.push(draft);
+    for (const meeting of meetings)
+      if (
+        meeting.partOf === null &&
+        meeting.countries.join() === draft.countries.join() &&
+        within(meeting, draft)
+      )
+        meeting.partOf = draft;
+  }
+
   for (const v of visits) {
     const inside = meetings.filter((m) => m.partOf === v);
     // an undated visit is as old as the first meeting held during it

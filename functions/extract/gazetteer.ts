@@ -94,10 +94,23 @@ for (const h of titlesData.honorifics) honorificTrie.add(h, true);
 
 const leaderCountries = new Map<string, string>();
 const leaderTrie = new TokenTrie<{ code: string; name: string }>();
+/** the last word of a listed leader's name -> the leaders it ends ("ishiba" -> Shigeru Ishiba) */
+const leadersByLastWord = new Map<string, Map<string, string>>();
+/** a word shorter than this ("Xi", "Lam", "Jr") is no name on its own */
+const MIN_BARE_NAME = 4;
 for (const [code, names] of Object.entries(leadersData.leaders)) {
   for (const name of names) {
-    leaderCountries.set(phraseKeys(name).join(' '), code);
-    if (phraseKeys(name).length >= 2) leaderTrie.add(name, { code, name });
+    const keys = phraseKeys(name);
+    leaderCountries.set(keys.join(' '), code);
+    if (keys.length < 2) continue;
+    leaderTrie.add(name, { code, name });
+    // the last word long enough to be a surname ("Ferdinand Marcos Jr." -> marcos)
+    const last = keys.filter((k) => /^\p{L}/u.test(k) && k.length >= MIN_BARE_NAME).pop();
+    if (last === undefined) continue;
+    const byPerson = leadersByLastWord.get(last) ?? new Map<string, string>();
+    // "Shigeru Ishiba" and "Ishiba Shigeru" are one person
+    byPerson.set([...keys].sort().join(' '), code);
+    leadersByLastWord.set(last, byPerson);
   }
 }
 
@@ -171,6 +184,24 @@ export function knownLeaderAt(
 ): { code: string; length: number } | null {
   const hit = capitalisedEntryAt(leaderTrie, tokens, i);
   return hit === null ? null : { code: hit.value.code, length: hit.length };
+}
+
+/**
+ * "Ishiba will meet with To Lam": a listed leader's last name written alone, when it is no
+ * other listed leader's and stands apart from other capitalised words.
+ */
+export function bareLeaderAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !t.cap || !t.word || leaderByLastName(t.key) === null) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return !((before?.word === true && before.cap) || (after?.word === true && after.cap));
+}
+
+/** The country of the one listed leader whose name ends with this word, or null. */
+export function leaderByLastName(key: string): string | null {
+  const byPerson = leadersByLastWord.get(key);
+  return byPerson === undefined || byPerson.size !== 1 ? null : [...byPerson.values()][0]!;
 }
 
 /** The country of a well-known leader, by the name's keys (full name or a listed short form). */

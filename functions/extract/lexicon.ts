@@ -49,6 +49,15 @@ const RolesSchema = z.object({
   attendance: Phrases,
   introLead: Phrases,
   since: Phrases,
+  /** "a state visit until May 27": the word that makes a visit's date its last day */
+  visitUntil: z.optional(Phrases),
+  /** "with the President of China Xi Jinping": an article before a named person's title */
+  titleArticle: z.optional(Phrases),
+  /** "I held talks with B" in "Prime Minister A's Remarks": the words that are the speaker */
+  firstPerson: z.optional(Phrases),
+  /** what a title calls a readout in its speaker's words ("A's Remarks", "Statement by A") */
+  speech: z.optional(Phrases),
+  speechBy: z.optional(Phrases),
   highLevel: Phrases,
   parliament: Phrases,
   with: Phrases,
@@ -119,6 +128,11 @@ export const LEX = {
   attendance: keyList(ROLES.attendance),
   introLead: wordSet(ROLES.introLead),
   since: keyList(ROLES.since),
+  visitUntil: wordSet(ROLES.visitUntil ?? []),
+  titleArticle: wordSet(ROLES.titleArticle ?? []),
+  firstPerson: wordSet(ROLES.firstPerson ?? []),
+  speech: keyList(ROLES.speech ?? []),
+  speechBy: wordSet(ROLES.speechBy ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),
   with: wordSet(ROLES.with),

@@ -83,6 +83,8 @@ export interface ArticleContext {
   modifiersFirst: boolean;
   /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
   datesFollow: boolean;
+  /** who "I" is: the principal whose remarks the article is ("Prime Minister A's Remarks at …"), or null */
+  speaker: Person | null;
 }
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
@@ -114,9 +116,17 @@ const HOST_BEFORE_SPAN = 10;
 const TOUR_SPAN = 12;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
 const TENSE_AFTER = 8;
+/** How long a bracketed aside between a visit and its destination may be, in tokens. */
+const BRACKET_SPAN = 10;
+/** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
+const HYPOTHETICAL_AFTER = 16;
+/** "could include a meeting": how far before its cue such words stand, in tokens. */
+const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
-const PRECEDENT_BEFORE = 4;
+const PRECEDENT_BEFORE = 6;
 const PRECEDENT_AFTER = 8;
+/** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
+const SINCE_CUE_BEFORE = 6;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
 const PAIR_REFERENCE_SPAN = 16;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
@@ -129,6 +139,8 @@ const PAIR_AFTER_CHARS = 4;
 const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
+/** "…, the office said (in a briefing on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
+const REPORT_DAY_CHARS = 40;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
 const CHAIRED_BY_GAP = 3;
 /** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */
@@ -261,6 +273,9 @@ function chainFrom(
     skipped++;
   }
   let index = people.findIndex((p) => p.mention.first === k);
+  // "with the President of China Xi Jinping" (not "with the Russian minister": no name)
+  if (index < 0 && LEX.titleArticle.has(tokens[k]?.key ?? ''))
+    index = people.findIndex((p) => p.mention.first === k + 1 && p.mention.name !== null);
   if (index < 0) return [];
   const chain = [people[index]!];
   while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!))
@@ -530,10 +545,19 @@ function dateFor(
     d.precision === 'day' &&
     (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
+  // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
   const since = (d: DateMention) =>
-    background.since.some((at) => at < d.start && at >= d.start - SINCE_CHARS);
+    background.since.some(
+      (at) => at < d.start && at >= d.start - SINCE_CHARS && !(at < cueStart && cueEnd <= d.start),
+    );
+  // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
+  // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
+  const reportDay = (d: DateMention) =>
+    (future || datesFollow) &&
+    d.start >= cueEnd &&
+    background.reporting.some((at) => at < d.start && at >= d.start - REPORT_DAY_CHARS);
   const days = info.dates.filter(
-    (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d),
+    (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d) && !reportDay(d),
   );
   const years = info.dates.filter(
     (d) =>
@@ -604,6 +628,32 @@ function dateFor(
       andBetween(previous, trigger)
     )
       date = null;
+    // "A on Sunday wrapped up a visit to Japan for a summit with B": the day the visit ended or
+    // began its journey is not the summit's
+    if (
+      date !== null &&
+      previous?.kind === 'visit' &&
+      date.end <= tokens[previous.first]!.start &&
+      phraseBefore(tokens, previous.first, TRAVEL_BEFORE, LEX.travel)
+    )
+      date = null;
+    // "A will visit Tokyo on Aug. 23 to hold talks with B": the one day the visit is told is the
+    // talks' (the day A "left for" Tokyo is not)
+    if (
+      date === null &&
+      previous?.kind === 'visit' &&
+      anyReadsAt(tokens, previous.first, LEX.travel) === 0
+    ) {
+      const visitEnd = tokens[previous.end - 1]!.end;
+      date =
+        days.find(
+          (d) =>
+            d.start >= visitEnd &&
+            d.end <= cueStart &&
+            d.precision === 'day' &&
+            d.endValue === null,
+        ) ?? null;
+    }
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
   return { date, borrowed, year };
@@ -681,9 +731,46 @@ function destinationAt(
   k: number,
 ): { code: string; length: number } | null {
   const c = countryWithPrefix(tokens, k);
-  if (c !== null) return c;
+  if (c !== null) {
+    // "China's Tianjin": a city of the country, named after it
+    const at = k + c.length;
+    if (tokens[at]?.key === "'" && tokens[at + 1]?.key === 's') {
+      const city = placeAt(tokens, at + 2);
+      if (city !== null && city.entry.code === c.code)
+        return { code: c.code, length: c.length + 2 + city.length };
+    }
+    return c;
+  }
   const p = placeAt(tokens, k);
   return p !== null && !p.entry.venue ? { code: p.entry.code, length: p.length } : null;
+}
+
+/** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
+const MULTILATERAL_SPAN = 8;
+
+/** "… to attend the BRICS summit", "for the G20" a few words after the destination (not "for a summit with B"). */
+function multilateralAfter(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + MULTILATERAL_SPAN; k++) {
+    if (!tokens[k]!.word && tokens[k]!.text !== ',' && tokens[k]!.text !== '-') return false;
+    const lead = anyReadsAt(tokens, k, LEX.multilateralLead);
+    if (lead === 0) continue;
+    // "the 16th BRICS Summit": past the ordinal
+    let at = k + lead;
+    while (at < k + lead + 2 && /^\d+(?:st|nd|rd|th)?$/u.test(tokens[at]?.key ?? '')) at++;
+    const body = anyReadsAt(tokens, at, LEX.multilateralBodies);
+    return body > 0 && !LEX.with.has(tokens[at + body]?.key ?? '');
+  }
+  return false;
+}
+
+/** The listed city whose name ends right before token `end` ("visit Manila"), or null. */
+function cityEndingAt(tokens: readonly Token[], end: number): Place | null {
+  for (let k = end - 1; k >= 0 && k >= end - MAX_COUNTRY_TOKENS; k--) {
+    const hit = placeAt(tokens, k);
+    if (hit !== null && k + hit.length === end && !hit.entry.venue)
+      return { city: hit.entry.name, country: hit.entry.code, venue: false };
+  }
+  return null;
 }
 
 /** "tới Việt Nam": the first destination word within `span` words from `from`, when a country or its capital follows it. */
@@ -692,7 +779,17 @@ function destinationFrom(
   from: number,
   span: number,
 ): { code: string; end: number } | null {
-  for (let k = from; k < tokens.length && k < from + span && tokens[k]!.word; k++) {
+  let end = from + span;
+  for (let k = from; k < tokens.length && k < end; k++) {
+    // "his two-day visit (4-5 December) to India": past what the brackets add
+    if (tokens[k]!.text === '(') {
+      const close = tokens.findIndex((t, j) => j > k && j <= k + BRACKET_SPAN && t.text === ')');
+      if (close < 0) return null;
+      end += close - k + 1;
+      k = close;
+      continue;
+    }
+    if (!tokens[k]!.word) return null;
     if (!LEX.destination.has(tokens[k]!.key)) continue;
     const c = destinationAt(tokens, k + 1);
     return c === null ? null : { code: c.code, end: k + 1 + c.length };
@@ -765,6 +862,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   const background = backgroundOf(tokens);
   const mentions: Mention[] = [];
   let previousMeeting: { sideA: PersonRef[]; objectFirst: number; objectEnd: number } | null = null;
+  /** "will visit Manila on Aug. 23 to hold talks": the city a visit of this sentence goes to */
+  let visitCity: Place | null = null;
 
   triggers.forEach((trigger, index) => {
     let clauseFrom = 0;
@@ -784,6 +883,22 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       background,
       context.datesFollow,
     );
+    // "a meeting between A and B is possible", "a tour that could include a meeting with B": talk, not a plan
+    // (the words right before this cue, or after it short of the next cue's own: "a visit,
+    // starting a tour that could include a meeting with B" is a visit and no meeting)
+    const talkFrom = Math.max(clauseFrom, trigger.first - HYPOTHETICAL_BEFORE);
+    const talkTo = Math.min(
+      tokens.length,
+      trigger.end + HYPOTHETICAL_AFTER,
+      index + 1 < triggers.length
+        ? triggers[index + 1]!.first - HYPOTHETICAL_BEFORE
+        : tokens.length,
+    );
+    if (
+      markers.hypotheticalIn(talkFrom, trigger.first) ||
+      markers.hypotheticalIn(trigger.end, talkTo)
+    )
+      return;
     let dateIsEnd = false;
     // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
     // the visitor left home is not when the visit began
@@ -796,6 +911,16 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
       else date = null;
     }
+    // "beginning a state visit to Vietnam until May 27": the visit's last day
+    if (
+      trigger.kind === 'visit' &&
+      date !== null &&
+      date.endValue === null &&
+      tokens.some(
+        (t) => t.end <= date!.start && date!.start - t.end <= 1 && LEX.visitUntil.has(t.key),
+      )
+    )
+      dateIsEnd = true;
     if (
       trigger.kind === 'visit' &&
       phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) &&
@@ -816,11 +941,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
       precedent:
         trigger.kind !== 'committee' &&
-        markers.precedentIn(
+        (markers.precedentIn(
           Math.max(0, trigger.first - PRECEDENT_BEFORE),
           trigger.end + PRECEDENT_AFTER,
-        ),
-      place,
+        ) ||
+          phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since)),
+      place: place ?? visitCity,
     };
     const before = people.filter(
       (p) =>
@@ -899,6 +1025,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           .find(
             (p) => p.person.country !== null && p.person.country !== host && p.person.principal,
           ) ?? null;
+      // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets)
       visitor ??=
         people.find(
           (p) =>
@@ -906,7 +1033,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             p.person.country !== null &&
             p.person.country !== host &&
             p.person.principal &&
-            !invitedIds.has(p.mention.first),
+            !invitedIds.has(p.mention.first) &&
+            !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
         ) ?? null;
       /** The visitor's visit to a host country (null: not named in this sentence). */
       const visitMention = (
@@ -950,9 +1078,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         mentions.push(visitMention(null, null, invitedPeople));
         return;
       }
+      visitCity = cityEndingAt(tokens, hostEnd);
       // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
-      const lead = anyReadsAt(tokens, hostEnd, LEX.multilateralLead);
-      if (lead > 0 && anyReadsAt(tokens, hostEnd + lead, LEX.multilateralBodies) > 0) return;
+      // ("arrived in Kazan on Tuesday to attend the BRICS summit"; "a visit to Japan for a summit with B" is bilateral)
+      if (multilateralAfter(tokens, hostEnd)) return;
       let guest = visitor?.person.country ?? null;
       if (guest === null) {
         // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
@@ -1204,9 +1333,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         break;
       }
     }
-    // "In their call with the Chilean minister, Tran stressed …": after the comma that
+    // "In their call with the Chilean minister, Tran stressed …", "Before meeting B, A said": after the comma that
     // closes the object, a person of another country is the subject
-    if (sideA.length === 0 && trigger.noun && objects.length >= 2) {
+    if (
+      sideA.length === 0 &&
+      (trigger.noun || introducedBy(tokens, trigger.first)) &&
+      objects.length >= 2
+    ) {
       const n = objects.findIndex(
         (o, m) =>
           m > 0 &&
@@ -1220,8 +1353,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         objects = objects.slice(0, n);
       }
     }
-    // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …": the subject comes after
-    if (sideA.length === 0 && objects.length > 0 && trigger.noun) {
+    // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …", "Before meeting B, A said …": the subject comes after
+    if (
+      sideA.length === 0 &&
+      objects.length > 0 &&
+      (trigger.noun || introducedBy(tokens, trigger.first))
+    ) {
       const objectCountries = new Set(objects.map((o) => o.person.country));
       const end = objects[objects.length - 1]!.mention.end;
       const subject = people.find(
@@ -1291,17 +1428,32 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
-    // "she then met B": the principal named last, of another country than B's
+    // "she then met B", "the phone call he had with B": the principal named last, of another country than B's
     if (
       aPeople.length === 0 &&
       bPeople.length > 0 &&
       (attending !== null ||
-        tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)))
+        tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
+        tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key)))
     ) {
       const stand = context.recentPrincipals.find(
         (p) => p.country !== null && bPeople.every((b) => b.country !== p.country),
       );
       if (stand !== undefined) aPeople = [stand];
+    }
+    // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
+    // the word for them stands nearer the cue than anyone named
+    const speaker = context.speaker;
+    if (
+      speaker !== null &&
+      bPeople.length > 0 &&
+      bPeople.every((b) => b.country !== speaker.country)
+    ) {
+      let self = -1;
+      for (let k = trigger.first - 1; k >= clauseFrom && self < 0; k--)
+        if (LEX.firstPerson.has(tokens[k]!.key)) self = k;
+      const named = Math.max(-1, ...sideA.map((r) => r.mention.end - 1));
+      if (self > named) aPeople = [speaker];
     }
     // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
     // named, and is no principal; no one else in the sentence stands in for it
@@ -1314,7 +1466,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         info.mentions.every(
           (m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural),
         ));
-    if (bPeople.length === 0 && otherSideNamed) return;
+    // "A and B ended negotiations with a tea ceremony": the two sides are the subject
+    const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
+    if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return;
     const pairs: Array<[Person[], Person[]]> = [];
     if (bPeople.length > 0) {
       // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),

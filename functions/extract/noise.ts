@@ -1,6 +1,7 @@
 // Lines of a news page that are not the story (data/noise.json): photo captions and their
 // credits, related headlines, keyword lines, and quotations (a sentence that opens with a
-// quotation mark, or ends one with its attribution: "…", bà X nói). Their cues make no
+// quotation mark, or ends one with its attribution: "…", bà X nói; not an announcement
+// quoted: "…," the ministry announced). Their cues make no
 // event of their own and they are not evidence; a caption's text may stand as a sentence
 // of its own before its credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
 import * as z from 'zod/mini';
@@ -16,6 +17,8 @@ const NoiseSchema = z.object({
   quoteMarks: z.optional(z.array(z.string())),
   quoteAttributions: z.optional(z.array(z.string())),
   quoteTailWords: z.optional(z.number()),
+  /** verbs that make a quotation the announcement itself ("“A will visit …,” the ministry announced") */
+  quoteAnnouncements: z.optional(z.array(z.string())),
 });
 const NOISE = NoiseSchema.parse(TABLES.noise);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
@@ -36,6 +39,15 @@ const QUOTE_ATTRIBUTED =
       )
     : null;
 
+/** a quotation closed by an announcement: the words of the state, the news itself */
+const QUOTE_ANNOUNCED =
+  (NOISE.quoteMarks ?? []).length > 0 && (NOISE.quoteAnnouncements ?? []).length > 0
+    ? new RegExp(
+        `(?:${QUOTE_MARK})\\s*,?(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?\\s+(?:${anyOf(NOISE.quoteAnnouncements!.map(matchForm))})\\s*[.!]?\\s*$`,
+        'u',
+      )
+    : null;
+
 export type Furniture = 'caption' | 'related' | 'quote';
 
 /**
@@ -47,7 +59,9 @@ export function furnitureOf(lower: string, next: string | null): Furniture | nul
   if (RELATED_AT_START.test(lower)) return 'related';
   if (CAPTION_ANYWHERE.test(lower)) return 'caption';
   // someone's words quoted (a commentator's, a spokesperson's): what they say is not the report
-  if (QUOTE_OPENS?.test(lower) || QUOTE_ATTRIBUTED?.test(lower)) return 'quote';
+  // (an announcement quoted is the news: "“A will pay an official visit …,” the office announced")
+  if ((QUOTE_OPENS?.test(lower) || QUOTE_ATTRIBUTED?.test(lower)) && !QUOTE_ANNOUNCED?.test(lower))
+    return 'quote';
   return next !== null &&
     CAPTION_AT_START.test(next) &&
     next.split(' ').length <= NOISE.captionTailWords

@@ -6,9 +6,11 @@ import * as z from 'zod/mini';
 import { nameKeys, sameNameKeys } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
 import {
+  bareLeaderAt,
   countryAt,
   honorificAt,
   knownLeaderAt,
+  leaderByLastName,
   leaderCountry,
   PLURAL_LEAD,
   placeAt,
@@ -363,6 +365,8 @@ export interface PeopleOptions {
   code: string;
   /** a country's name or adjective may stand before the title ("Lao Prime Minister X", "Japan's Prime Minister") */
   modifiersFirst: boolean;
+  /** a person may be written by one part of the name alone ("Ishiba will meet …") */
+  bareNames: boolean;
 }
 
 /** Person mentions in one sentence, left to right. */
@@ -382,7 +386,8 @@ export function findPeople(
       (t.cap
         ? (titledPersonAt(text, tokens, stops, i) ??
           honorificPersonAt(text, tokens, stops, i) ??
-          knownPersonAt(text, tokens, i))
+          knownPersonAt(text, tokens, i) ??
+          (options.bareNames ? bareLeaderPersonAt(text, tokens, i) : null))
         : t.word
           ? (honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i))
           : null);
@@ -817,6 +822,21 @@ function knownPersonAt(
   });
 }
 
+/** "Ishiba will meet …": a listed leader by last name alone. */
+function bareLeaderPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+): PersonMention | null {
+  if (!bareLeaderAt(tokens, i)) return null;
+  // no country yet: "Cruz" is the article's Elena Cruz before any listed leader of that name
+  return untitledMention(text, tokens, i, i, i + 1, {
+    country: null,
+    principal: true,
+    honorific: false,
+  });
+}
+
 /**
  * A mention by name with no title: after an honorific ("ông Biden"), a well-known leader's
  * name, or a surname alone; the name runs over tokens [from, end) of a mention from `first`.
@@ -879,10 +899,14 @@ export function resolvePeople(
       m.country === null || p.country === null || p.country === m.country;
     // the same full name is the common case: one map look-up before comparing with everyone
     const exact = byFullName.get(m.nameKeys.join(' '));
-    let person =
+    // "PM Ishiba" beside "Prime Minister Ishiba Shigeru" and "Mrs. Ishiba Yoshiko": the one of their standing
+    const namesakes =
       exact !== undefined && countryFits(exact)
-        ? exact
-        : people.find((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+        ? [exact]
+        : people.filter((p) => sameNameKeys(p.nameKeys, m.nameKeys) && countryFits(p));
+    // (a surname alone is the principal's)
+    const principal = m.principal || m.title === null;
+    let person = namesakes.find((p) => p.principal === principal) ?? namesakes[0];
     if (person === undefined) {
       person = {
         id: people.length,
@@ -924,6 +948,7 @@ export function resolvePeople(
     person.country ??=
       leaderCountry(person.nameKeys) ??
       leaderCountry(person.nameKeys.slice(-1)) ??
+      (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
       (looksVietnameseName(person.nameKeys) ? 'VN' : null);
     // a titled foreign-looking name with no country written: the country the article is about there
     if (

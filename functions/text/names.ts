@@ -48,6 +48,7 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
 }
 
 const Gazetteer = z.object({
+  suffixes: z.array(z.string()),
   people: z.array(
     z.object({
       id: z.string(),
@@ -57,7 +58,10 @@ const Gazetteer = z.object({
     }),
   ),
 });
-const PEOPLE = Gazetteer.parse(peopleData).people;
+const GAZETTEER = Gazetteer.parse(peopleData);
+const PEOPLE = GAZETTEER.people;
+/** "Jr.", "III": left out of a short form */
+const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
@@ -95,8 +99,11 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
     b = b.map(foldDiacritics);
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
-  if (containsAll(big, small))
-    return small.length >= 2 || small[0] === big[big.length - 1] || small[0] === big[0];
+  if (containsAll(big, small)) {
+    // "Marcos" is "Ferdinand Marcos Jr.": the last name before a suffix
+    const named = big.filter((k) => !SUFFIXES.has(k));
+    return small.length >= 2 || small[0] === named[named.length - 1] || small[0] === big[0];
+  }
   return oneLetterApart(a, b);
 }
 

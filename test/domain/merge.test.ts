@@ -41,6 +41,14 @@ describe('mergeReports', () => {
     ]);
   });
 
+  it("takes the narrowest range holding the day: a tour's whole span is not its second leg's", () => {
+    const leg = report('g#0', '2026-01-10T00:00:00Z', { start: '2026-02-07', end: '2026-02-08' });
+    const tour = report('t#0', '2026-01-10T01:00:00Z', { start: '2026-02-05', end: '2026-02-08' });
+    const day = report('d#0', '2026-02-07T00:00:00Z', { start: '2026-02-07', status: 'held' });
+    const merged = mergeReports([leg, tour, day]);
+    expect([merged.start, merged.end]).toEqual(['2026-02-07', '2026-02-08']);
+  });
+
   it('keeps the range a meeting has only as a visit would: a meeting is on the day reported', () => {
     const meeting = { category: 'meeting' as const, type: 'committee_session' as const };
     const range = report('r#0', '2020-12-05T00:00:00Z', {

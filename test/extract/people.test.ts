@@ -4,7 +4,7 @@ import { findPeople, resolvePeople } from '../../functions/extract/people.js';
 import { tokenize } from '../../functions/extract/tokens.js';
 
 const people = (s: string) =>
-  findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }).map((p) => ({
+  findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false, bareNames: false }).map((p) => ({
     title: p.title,
     name: p.name,
     country: p.country,
@@ -94,11 +94,30 @@ describe('findPeople', () => {
 
 describe('findPeople in English', () => {
   const english = (s: string) =>
-    findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true }).map((p) => ({
+    findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true, bareNames: true }).map((p) => ({
       title: p.title,
       name: p.name,
       country: p.country,
     }));
+  it('reads a listed leader by last name alone, not a word inside a longer name', () => {
+    expect(english('After arriving in Manila, Albanese will meet his host.')).toEqual([
+      { title: null, name: 'Albanese', country: null },
+    ]);
+    expect(english('The Anthony Albanese Foundation met')).toEqual([]);
+  });
+  it("gives a last name alone the article's person of that name, else the listed leader", () => {
+    const resolved = (...sentences: string[]) =>
+      resolvePeople(
+        sentences.flatMap((s) =>
+          findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true, bareNames: true }),
+        ),
+        null,
+      ).personOf.map((p) => p && `${p.name} ${p.country}`);
+    expect(resolved('Albanese will meet his host.')).toEqual(['Albanese AU']);
+    expect(
+      resolved('Chilean President Maria Albanese spoke.', 'Albanese will meet her host.'),
+    ).toEqual(['Maria Albanese CL', 'Maria Albanese CL']);
+  });
   it('reads a country before a title, but not across a phrase between them', () => {
     expect(english('a state visit to Laos at the invitation of President Anna Berg')).toEqual([
       { title: 'President', name: 'Anna Berg', country: null },
@@ -140,7 +159,7 @@ describe('findPeople in English', () => {
     const [speaker] = findPeople(
       'received Chilean Senate President Ana Perez',
       tokenize('received Chilean Senate President Ana Perez'),
-      { code: 'en', modifiersFirst: true },
+      { code: 'en', modifiersFirst: true, bareNames: true },
     );
     expect(speaker).toMatchObject({
       title: 'Senate President',
@@ -164,7 +183,8 @@ describe('findPeople in English', () => {
     ]);
   });
   it('takes a minister the gazetteer knows as a party under a short title, not a former one', () => {
-    const read = (s: string) => findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true });
+    const read = (s: string) =>
+      findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true, bareNames: true });
     expect(read('Secretary Antony J. Blinken met')[0]).toMatchObject({ principal: true });
     expect(read('former Secretary Antony J. Blinken said')[0]).toMatchObject({ principal: false });
   });
@@ -191,7 +211,7 @@ describe('resolvePeople', () => {
       'Thủ tướng Modi nói',
     ];
     const mentions = sentences.flatMap((s) =>
-      findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }),
+      findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false, bareNames: false }),
     );
     const { personOf } = resolvePeople(mentions, 'VN');
     expect(personOf.map((p) => p && `${p.name} ${p.country}`)).toEqual([
@@ -206,7 +226,7 @@ describe('resolvePeople', () => {
   it('gives Vietnamese names without a country to Vietnam and known leaders their country', () => {
     const s = 'Thủ tướng Phạm Văn Ba gặp Thủ tướng Donald Tusk';
     const { personOf } = resolvePeople(
-      findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false }),
+      findPeople(s, tokenize(s), { code: 'vi', modifiersFirst: false, bareNames: false }),
       'VN',
     );
     expect(personOf.map((p) => p?.country)).toEqual(['VN', 'PL']);

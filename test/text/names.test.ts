@@ -6,6 +6,8 @@ describe('sameName: one person however an article writes the name', () => {
     ['Kishida Fumio', 'Fumio Kishida'],
     ['Biden', 'Joe Biden'],
     ['Marcos Jr.', 'Ferdinand Marcos Jr.'],
+    ['Marcos', 'Ferdinand R. Marcos Jr.'],
+    ['Rosa Vidal III', 'Vidal'],
     ['Thuỷ', 'thủy'],
     ['Donal Trump', 'Donald Trump'],
     ['Anthony Blinken', 'Antony Blinken'],
