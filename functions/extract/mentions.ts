@@ -1518,6 +1518,30 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
                 reference.leaders,
               );
         if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
+        // "A is to be in Seoul from Aug. 10 to 13, with a bilateral summit planned for Aug. 11":
+        // the visitor meets the host, who is not named
+        else if (
+          first !== undefined &&
+          trigger.type !== 'phone_call' &&
+          trigger.type !== 'video_call'
+        ) {
+          const visit = mentions.find(
+            (v) => v.kind === 'visit' && v.host !== null && v.guest === first.country,
+          );
+          if (visit !== undefined)
+            mentions.push(
+              newMention(cue, {
+                kind: 'meeting',
+                type: trigger.type,
+                sideA: [first],
+                sideB: [],
+                host: null,
+                guest: null,
+                countries: visit.countries,
+                hosts: [],
+              }),
+            );
+        }
       }
     }
     const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
