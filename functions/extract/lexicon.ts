@@ -58,6 +58,10 @@ const RolesSchema = z.object({
   /** what a title calls a readout in its speaker's words ("A's Remarks", "Statement by A") */
   speech: z.optional(Phrases),
   speechBy: z.optional(Phrases),
+  /** "meeting with its leadership, including B": the word that names who is met among many */
+  including: z.optional(Phrases),
+  /** "hosted a reception in Hanoi on May 5 for B": the word before whom a host receives */
+  receivedFor: z.optional(Phrases),
   highLevel: Phrases,
   parliament: Phrases,
   with: Phrases,
@@ -133,6 +137,8 @@ export const LEX = {
   firstPerson: wordSet(ROLES.firstPerson ?? []),
   speech: keyList(ROLES.speech ?? []),
   speechBy: wordSet(ROLES.speechBy ?? []),
+  including: wordSet(ROLES.including ?? []),
+  receivedFor: wordSet(ROLES.receivedFor ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),
   with: wordSet(ROLES.with),

@@ -116,6 +116,8 @@ const HOST_BEFORE_SPAN = 10;
 const TOUR_SPAN = 12;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
 const TENSE_AFTER = 8;
+/** "with its leadership tonight, including B": how far after the cue "including" may name the other side, in tokens. */
+const INCLUDING_SPAN = 10;
 /** How long a bracketed aside between a visit and its destination may be, in tokens. */
 const BRACKET_SPAN = 10;
 /** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
@@ -552,9 +554,9 @@ function dateFor(
     );
   // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
   // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
+  // ("A said on Wednesday he would visit B": before a cue to come, too)
   const reportDay = (d: DateMention) =>
-    (future || datesFollow) &&
-    d.start >= cueEnd &&
+    (future || (datesFollow && d.start >= cueEnd)) &&
     background.reporting.some((at) => at < d.start && at >= d.start - REPORT_DAY_CHARS);
   const days = info.dates.filter(
     (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d) && !reportDay(d),
@@ -596,9 +598,23 @@ function dateFor(
     const cueAt = tokens[c.end - 1]!.end;
     return days.some((o) => o !== d && o.start >= cueAt && o.end <= d.start);
   });
+  // (not across another visit: "left on March 9 for a state visit to A … and an official visit to B")
+  const visitBetween = (d: DateMention) =>
+    triggers.some(
+      (t) =>
+        t !== trigger &&
+        t.kind === 'visit' &&
+        tokens[t.first]!.start > d.end &&
+        tokens[t.first]!.start < cueStart,
+    );
   const beforeAny = [...days]
     .reverse()
-    .find((d) => d.end <= cueStart && cueBefore(d, triggers, tokens)?.kind !== 'meeting');
+    .find(
+      (d) =>
+        d.end <= cueStart &&
+        cueBefore(d, triggers, tokens)?.kind !== 'meeting' &&
+        !(trigger.kind === 'visit' && visitBetween(d)),
+    );
   let date: DateMention | null;
   let borrowed = false;
   if (trigger.kind === 'visit') {
@@ -1279,7 +1295,19 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word;
         j++
       ) {
-        if (LEX.with.has(tokens[j]!.key))
+        if (
+          LEX.with.has(tokens[j]!.key) ||
+          (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key))
+        )
+          objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+      }
+      // "meeting with its leadership tonight – including Prime Minister B"
+      for (
+        let j = trigger.end;
+        objects.length === 0 && j < tokens.length && j < trigger.end + INCLUDING_SPAN;
+        j++
+      ) {
+        if (LEX.including.has(tokens[j]!.key))
           objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
       }
     }

@@ -123,6 +123,8 @@ function firstWordsOfPairs(stops: ReadonlySet<string>): ReadonlySet<string> {
   }
   return first;
 }
+/** whose people bear the names `looksVietnameseName` recognizes */
+const VIETNAMESE_NAMES_COUNTRY = 'VN';
 const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 // Lower-case particles inside foreign names ("Lula da Silva", "bin Salman", "Van der Bellen")
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
@@ -510,6 +512,10 @@ function appositionOf(
     m.end = t.end;
     return;
   }
+  // "General Secretary of the Communist Party of Vietnam, To Lam": a listed title naming its country
+  if (m.name === null && m.title !== null && m.country === null && !m.honorific)
+    for (let k = m.first; k < m.end && m.country === null; k++)
+      m.country = countryAt(tokens, k)?.code ?? null;
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
     let r = rankLength(tokens, m.end + 1);
     // "President of Chile, H.E. Mr. X": honorifics one after another
@@ -536,8 +542,11 @@ function appositionOf(
       .slice(at, end)
       .filter((x) => x.word)
       .map((x) => x.key);
-    // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A")
-    if (r === 0 && (keys.length < 2 || looksVietnameseName(keys))) return;
+    // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A"),
+    // after a Vietnamese one the title's holder
+    const vietnamese = looksVietnameseName(keys);
+    if (r === 0 && (keys.length < 2 || (vietnamese && m.country !== VIETNAMESE_NAMES_COUNTRY)))
+      return;
     m.name = spanText(text, tokens, at, end);
     m.nameKeys = keys;
     m.end = end;
@@ -949,7 +958,7 @@ export function resolvePeople(
       leaderCountry(person.nameKeys) ??
       leaderCountry(person.nameKeys.slice(-1)) ??
       (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
-      (looksVietnameseName(person.nameKeys) ? 'VN' : null);
+      (looksVietnameseName(person.nameKeys) ? VIETNAMESE_NAMES_COUNTRY : null);
     // a titled foreign-looking name with no country written: the country the article is about there
     if (
       person.country === null &&
