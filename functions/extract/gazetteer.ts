@@ -92,21 +92,27 @@ export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.ma
 const honorificTrie = new TokenTrie<true>();
 for (const h of titlesData.honorifics) honorificTrie.add(h, true);
 
-const leaderCountries = new Map<string, string>();
-const leaderTrie = new TokenTrie<{ code: string; name: string }>();
-/** the last word of a listed leader's name -> the leaders it ends ("ishiba" -> Shigeru Ishiba) */
-const leadersByLastWord = new Map<string, Map<string, string>>();
 /** a word shorter than this ("Xi", "Lam", "Jr") is no name on its own */
 const MIN_BARE_NAME = 4;
+/** the last word long enough to be a surname ("Ferdinand Marcos Jr." -> marcos) */
+const lastNameOf = (keys: readonly string[]) =>
+  keys.filter((k) => /^\p{L}/u.test(k) && k.length >= MIN_BARE_NAME).pop();
+
+const leaderCountries = new Map<string, string>();
+const leaderTrie = new TokenTrie<{ code: string; name: string }>();
+/** the last word of a listed leader's name, or the one word the press calls them by -> the leaders it names ("ishiba" -> Shigeru Ishiba) */
+const leadersByLastWord = new Map<string, Map<string, string>>();
 for (const [code, names] of Object.entries(leadersData.leaders)) {
   for (const name of names) {
     const keys = phraseKeys(name);
     leaderCountries.set(keys.join(' '), code);
-    if (keys.length < 2) continue;
-    leaderTrie.add(name, { code, name });
-    // the last word long enough to be a surname ("Ferdinand Marcos Jr." -> marcos)
-    const last = keys.filter((k) => /^\p{L}/u.test(k) && k.length >= MIN_BARE_NAME).pop();
+    // (a name of one word is its own last word: "Prabowo", "Paetongtarn")
+    if (keys.length >= 2) leaderTrie.add(name, { code, name });
+    const last = lastNameOf(keys);
     if (last === undefined) continue;
+    // "Trump" beside "Donald Trump": a short form of one already listed, not another person
+    if (keys.length === 1 && names.some((n) => n !== name && lastNameOf(phraseKeys(n)) === last))
+      continue;
     const byPerson = leadersByLastWord.get(last) ?? new Map<string, string>();
     // "Shigeru Ishiba" and "Ishiba Shigeru" are one person
     byPerson.set([...keys].sort().join(' '), code);

@@ -114,6 +114,9 @@ describe('findPeople in English', () => {
         null,
       ).personOf.map((p) => p && `${p.name} ${p.country}`);
     expect(resolved('Albanese will meet his host.')).toEqual(['Albanese AU']);
+    // the one word the press calls a leader by, and a short form listed beside the full name
+    expect(resolved('Prabowo will meet his host.')).toEqual(['Prabowo ID']);
+    expect(resolved('Trump told reporters.')).toEqual(['Trump US']);
     expect(
       resolved('Chilean President Maria Albanese spoke.', 'Albanese will meet her host.'),
     ).toEqual(['Maria Albanese CL', 'Maria Albanese CL']);
