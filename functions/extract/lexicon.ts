@@ -62,6 +62,8 @@ const RolesSchema = z.object({
   including: z.optional(Phrases),
   /** "hosted a reception in Hanoi on May 5 for B": the word before whom a host receives */
   receivedFor: z.optional(Phrases),
+  /** "the war in Ukraine": words after which "in X" names what is discussed, not where */
+  placeTopics: z.optional(Phrases),
   highLevel: Phrases,
   parliament: Phrases,
   with: Phrases,
@@ -139,6 +141,7 @@ export const LEX = {
   speechBy: wordSet(ROLES.speechBy ?? []),
   including: wordSet(ROLES.including ?? []),
   receivedFor: wordSet(ROLES.receivedFor ?? []),
+  placeTopics: wordSet(ROLES.placeTopics ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),
   with: wordSet(ROLES.with),

@@ -118,6 +118,8 @@ const TOUR_SPAN = 12;
 const TENSE_AFTER = 8;
 /** "with its leadership tonight, including B": how far after the cue "including" may name the other side, in tokens. */
 const INCLUDING_SPAN = 10;
+/** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
+const QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 /** How long a bracketed aside between a visit and its destination may be, in tokens. */
 const BRACKET_SPAN = 10;
 /** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
@@ -376,6 +378,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
   const places: Array<{ at: number; place: Place }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!LEX.placeLead.has(tokens[k]!.key)) continue;
+    // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
+    if (k > 0 && LEX.placeTopics.has(tokens[k - 1]!.key)) continue;
     let j = k + 1;
     // a place whose name begins like a prefix ("in The Hague") is that place
     const prefix = placeAt(tokens, j) === null ? anyReadsAt(tokens, j, LEX.placePrefix) : 0;
@@ -1292,7 +1296,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // "cuộc hội đàm thành công với B": the object after "với" a few words on
       for (
         let j = trigger.end;
-        objects.length === 0 && j < tokens.length && j < trigger.end + WITH_SPAN && tokens[j]!.word;
+        objects.length === 0 &&
+        j < tokens.length &&
+        j < trigger.end + WITH_SPAN &&
+        // ("a “very good telephone call” with B": past the quotation mark)
+        (tokens[j]!.word || QUOTE_TOKENS.has(tokens[j]!.text));
         j++
       ) {
         if (
