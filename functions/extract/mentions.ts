@@ -1010,6 +1010,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           hostEnd = k + c.length;
           break;
         }
+        // "arrived in the capital, Jakarta"
+        const prefix = anyReadsAt(tokens, k, LEX.placePrefix);
+        if (prefix > 0) {
+          k += prefix - 1 + (tokens[k + prefix]?.text === ',' ? 1 : 0);
+          gap++;
+          continue;
+        }
         if (!LEX.visitGap.has(tokens[k]!.key)) break;
         gap++;
       }
