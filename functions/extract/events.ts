@@ -913,12 +913,16 @@ interface Welcome {
   day: DateMention;
 }
 
-function welcomesIn(sentences: readonly SentenceInfo[]): Welcome[] {
+/** `hostingOf[n]`: the welcome or invitation of sentence n, as `hostingIn` reads it (read once). */
+function welcomesIn(
+  sentences: readonly SentenceInfo[],
+  hostingOf: ReadonlyArray<ReturnType<typeof hostingIn>>,
+): Welcome[] {
   const out: Welcome[] = [];
-  for (const s of sentences) {
+  for (const [n, s] of sentences.entries()) {
     if (s.caption) continue;
     const day = s.dates.find((d) => d.precision === 'day' && d.endValue === null);
-    const hosting = day === undefined ? null : hostingIn(s);
+    const hosting = day === undefined ? null : hostingOf[n]!;
     const hostCountry = hosting?.hosts.find((p) => p.country !== null)?.country ?? null;
     if (hosting === null || hostCountry === null || day === undefined) continue;
     out.push({ hostCountry, guestCountry: hosting.guestCountry, day });
@@ -1146,7 +1150,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
   // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
-  const hostings = sentences.map(hostingIn).filter((h): h is NonNullable<typeof h> => h !== null);
+  const hostingOf = sentences.map(hostingIn);
+  const hostings = hostingOf.filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
   carrySidelines(meetings);
@@ -1169,7 +1174,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   const grouped = new Set(groups.flatMap((g) => g.mentions));
-  const welcomes = welcomesIn(sentences);
+  const welcomes = welcomesIn(sentences, hostingOf);
   for (const m of mentions) {
     if (grouped.has(m)) continue;
     const visit = visitOfMeeting(m, meetings, visits, welcomes);
