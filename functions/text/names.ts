@@ -49,6 +49,7 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
 
 const Gazetteer = z.object({
   suffixes: z.array(z.string()),
+  suffixSpellings: z.record(z.string(), z.string()),
   people: z.array(
     z.object({
       id: z.string(),
@@ -62,6 +63,11 @@ const GAZETTEER = Gazetteer.parse(peopleData);
 const PEOPLE = GAZETTEER.people;
 /** "Jr.", "III": left out of a short form */
 const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
+/** "Junior" -> "jr" */
+const SUFFIX_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries(GAZETTEER.suffixSpellings),
+);
+const suffixAsWritten = (keys: readonly string[]) => keys.map((k) => SUFFIX_SPELLINGS.get(k) ?? k);
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
@@ -90,6 +96,8 @@ const foldKey = (key: string): string => (PLAIN_KEY.test(key) ? key : foldDiacri
 const PLAIN_KEY = /^[a-z0-9]*$/;
 
 function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
+  a = suffixAsWritten(a);
+  b = suffixAsWritten(b);
   if (a.length === b.length && a.every((k, n) => k === b[n])) return true;
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but

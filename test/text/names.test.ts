@@ -8,6 +8,7 @@ describe('sameName: one person however an article writes the name', () => {
     ['Marcos Jr.', 'Ferdinand Marcos Jr.'],
     ['Marcos', 'Ferdinand R. Marcos Jr.'],
     ['Rosa Vidal III', 'Vidal'],
+    ['Ferdinand R. Marcos Junior', 'Ferdinand R. Marcos Jr.'],
     ['Thuỷ', 'thủy'],
     ['Donal Trump', 'Donald Trump'],
     ['Anthony Blinken', 'Antony Blinken'],
