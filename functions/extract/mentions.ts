@@ -711,7 +711,8 @@ function durationIn(tokens: readonly Token[]): number | null {
       const n = /^\d{1,2}$/.test(tokens[j]!.key)
         ? Number(tokens[j]!.key)
         : LEX.durationNumbers.get(tokens[j]!.key);
-      return n !== undefined && n >= 1 ? n : null;
+      // ("the same day" is no length)
+      if (n !== undefined && n >= 1) return n;
     }
   }
   return null;
