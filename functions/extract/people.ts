@@ -451,7 +451,8 @@ function countryThenPersonAt(
     tokens[k] !== undefined &&
     !tokens[k]!.cap &&
     !QUALIFIER_STOPS.has(tokens[k]!.key) &&
-    (tokens[k]!.word || tokens[k]!.text === '-');
+    // (words of letters: "Laos - ảnh 1Vietnamese President" is a caption run into a name)
+    ((tokens[k]!.word && /^[\p{L}-]+$/u.test(tokens[k]!.key)) || tokens[k]!.text === '-');
     k++
   ) {
     // a lower-case title only where a name follows it ("Vietnam's new leader To Lam")

@@ -121,6 +121,11 @@ describe('findPeople in English', () => {
       resolved('Chilean President Maria Albanese spoke.', 'Albanese will meet her host.'),
     ).toEqual(['Maria Albanese CL', 'Maria Albanese CL']);
   });
+  it('reads no country across a caption run into the next line', () => {
+    expect(english('a State visit to Laos - photo 1Chilean President Anna Berg arrives')).toEqual([
+      { title: 'President', name: 'Anna Berg', country: null },
+    ]);
+  });
   it('reads a country before a title, but not across a phrase between them', () => {
     expect(english('a state visit to Laos at the invitation of President Anna Berg')).toEqual([
       { title: 'President', name: 'Anna Berg', country: null },
