@@ -101,9 +101,22 @@ function single(value: string | null): DateReading | null {
   return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
 }
 
+/** How far from the day the story is at a weekday of its plan may fall ("arrive on Sunday … meet on Tuesday"). */
+const ITINERARY_DAYS = 3;
+
 function weekday(shiftWord: string | undefined, name: string, ctx: Context): DateReading {
   const today = refDayNumber(ctx.ref);
   const target = DATES.weekdays[name]!;
+  // a plan told day by day ahead of publication ("talks in Beijing on April 16 … arrive in
+  // Chongqing on Sunday … meet Li on Tuesday"): the weekday nearest the day the story is at
+  const at = ctx.previousDay === null ? null : dayNumber(ctx.previousDay);
+  if (shiftWord === undefined && ctx.forward && at !== null && at > today) {
+    const atWeekday = ((weekdayOf(ctx.ref) - 1 + (at - today)) % 7) + 1;
+    let day = at + ((target - atWeekday + 7) % 7);
+    if (day - at > ITINERARY_DAYS) day -= 7;
+    if (day < today) day += 7;
+    return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
+  }
   const todayWeekday = weekdayOf(ctx.ref);
   const ahead = (target - todayWeekday + 7) % 7;
   const back = (todayWeekday - target + 7) % 7;
