@@ -325,6 +325,8 @@ interface Summary {
   precedent: boolean;
   /** the country the first placed mention puts it in */
   placeCountry: string | null;
+  /** every mention is told as to come ("will meet") */
+  toCome: boolean;
 }
 
 const toCome = (m: Mention) => m.future && !m.past;
@@ -342,6 +344,7 @@ function summarize(m: Mention): Summary {
     done: told(m),
     precedent: m.precedent,
     placeCountry: m.place?.country ?? null,
+    toCome: toCome(m),
   };
   addPeople(summary, m);
   return summary;
@@ -400,6 +403,8 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   // talks told once as talks and once as a call ("held talks …", "in their phone talks …") are the call
   // "hosted B on Monday … formal talks between A and B will follow": what is to come is another meeting
   if (m.date === null && toCome(m) && summary.done) return false;
+  // "A will meet B … as agreed at their summit in March": what was is not what will be
+  if (m.date !== null && told(m) && summary.toCome) return false;
   const typesFit =
     summary.type === m.type ||
     summary.type === 'meeting' ||
@@ -435,6 +440,7 @@ function absorb(summary: Summary, m: Mention): void {
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
   summary.placeCountry ??= m.place?.country ?? null;
+  summary.toCome &&= toCome(m);
   addPeople(summary, m);
 }
 
@@ -1121,7 +1127,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions);
-  const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0);
+  // (not the headline where the page repeats it as its first line)
+  const headline = sentences.find((s) => s.isTitle)?.text;
+  const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0 && s.text !== headline);
   const leadCountries = new Set(
     groups
       .filter((g) =>
