@@ -67,7 +67,8 @@ const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
 const SUFFIX_SPELLINGS: ReadonlyMap<string, string> = new Map(
   Object.entries(GAZETTEER.suffixSpellings),
 );
-const suffixAsWritten = (keys: readonly string[]) => keys.map((k) => SUFFIX_SPELLINGS.get(k) ?? k);
+const suffixAsWritten = (keys: readonly string[]) =>
+  keys.some((k) => SUFFIX_SPELLINGS.has(k)) ? keys.map((k) => SUFFIX_SPELLINGS.get(k) ?? k) : keys;
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
@@ -103,8 +104,8 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
   // between two Vietnamese spellings a diacritic makes another name (Thành / Thanh)
   if ((!vietnameseSpelling(a) && !vietnameseSpelling(b)) || unaccented(a) || unaccented(b)) {
-    a = a.map(foldDiacritics);
-    b = b.map(foldDiacritics);
+    a = a.map(foldKey);
+    b = b.map(foldKey);
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   if (containsAll(big, small)) {
@@ -130,8 +131,8 @@ function oneLetterApart(a: readonly string[], b: readonly string[]): boolean {
   let differing = 0;
   for (let n = 0; n < a.length; n++) {
     if (a[n] === b[n]) continue;
-    const x = foldDiacritics(a[n]!);
-    const y = foldDiacritics(b[n]!);
+    const x = foldKey(a[n]!);
+    const y = foldKey(b[n]!);
     if (
       ++differing > 1 ||
       x === y ||
