@@ -849,6 +849,33 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
 }
 
 /**
+ * A meeting in its host country whose sentence names no city is in the one city of that
+ * country the article names ("arrived in Hanoi", "HANOI —", "at the Presidential Palace in
+ * Hanoi"), when it names only one.
+ */
+function cityByArticle(
+  meetings: Draft[],
+  mentions: readonly Mention[],
+  dateline: Place | null,
+): void {
+  const cities = new Map<string, Set<string>>();
+  const add = (p: Place | null) => {
+    if (p?.city == null || p.country === null) return;
+    const named = cities.get(p.country) ?? new Set<string>();
+    named.add(p.city);
+    cities.set(p.country, named);
+  };
+  for (const m of mentions) add(m.place);
+  add(dateline);
+  for (const m of meetings) {
+    if (isCall(m) || m.host === null || m.place?.country !== m.host || m.place.city !== null)
+      continue;
+    const named = cities.get(m.host);
+    if (named?.size === 1) m.place = { city: [...named][0]!, country: m.host, venue: false };
+  }
+}
+
+/**
  * "Putin arrived earlier in the day for a two-day state visit", told where no visit of the
  * article takes it in: a dated visit by a named visitor is to the country that hosts the
  * visitor's meeting in the story, in the visit's days.
@@ -1204,6 +1231,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       )
         meeting.partOf = draft;
   }
+
+  cityByArticle(meetings, mentions, from);
 
   for (const v of visits) {
     const inside = meetings.filter((m) => m.partOf === v);

@@ -1079,7 +1079,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           guest: guestCode,
           countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
           hosts: hostPeople,
-          place: null,
+          // where the sentence places it ("arrived in Jakarta"): the article's cities, for its
+          // meetings (a visit itself is placed in its host country)
+          place,
         });
       // "A arrived on Thursday for a state visit that will include talks with B": the country of
       // the one the visit is to meet, named after it in the sentence
