@@ -24,6 +24,7 @@ import {
   type Person,
   type PersonMention,
   resolvePeople,
+  surnameOf,
 } from './people.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
@@ -155,7 +156,7 @@ function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMenti
   for (const m of allPeople) {
     if (m.nameKeys.length < 2 || (m.title === null && m.country === null)) continue;
     nameWords.add(m.nameKeys[0]!);
-    nameWords.add(m.nameKeys[m.nameKeys.length - 1]!);
+    nameWords.add(surnameOf(m.nameKeys) ?? m.nameKeys[m.nameKeys.length - 1]!);
   }
   if (nameWords.size === 0) return;
   allPeople.length = 0;

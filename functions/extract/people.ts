@@ -130,6 +130,9 @@ const VIETNAMESE_SURNAMES = wordSet(NAMES.vietnameseSurnames);
 const NAME_PARTICLES = wordSet(NAMES.nameParticles);
 // Title tails that may follow the person ("Ferdinand Marcos Jr.")
 const NAME_SUFFIXES = wordSet(NAMES.nameSuffixes);
+/** The last word of a name that is no suffix ("Ferdinand Marcos Jr." -> marcos). */
+export const surnameOf = (keys: readonly string[]): string | undefined =>
+  keys.filter((k) => !NAME_SUFFIXES.has(k)).pop();
 // "Tổng Bí thư, Chủ tịch nước", "Phó Tổng thống kiêm Chủ tịch Thượng viện"
 const TITLE_JOINERS = new Set(NAMES.titleJoiners.map((p) => keysOf(p).join(' ')));
 const PORTFOLIO_JOINER = wordSet(NAMES.portfolioJoiner);
