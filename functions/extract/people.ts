@@ -470,6 +470,10 @@ function countryThenPersonAt(
     knownPersonAt(text, tokens, j, true) ??
     honorificPersonAt(text, tokens, stops, j);
   if (person === null) return null;
+  // "New Zealand officials welcome Prime Minister Pham Minh Chinh": a listed leader of another
+  // country is not this country's
+  const listed = person.name === null ? null : leaderCountry(person.nameKeys);
+  if (listed !== null && listed !== c.code) return null;
   // "Vietnamese President X of ...": the country written before wins over none
   person.country ??= c.code;
   if (person.country !== c.code) return null;

@@ -121,6 +121,12 @@ describe('findPeople in English', () => {
       resolved('Chilean President Maria Albanese spoke.', 'Albanese will meet her host.'),
     ).toEqual(['Maria Albanese CL', 'Maria Albanese CL']);
   });
+  it("gives a listed leader no other country's adjective read across words", () => {
+    const [chinh] = english(
+      'New Zealand officials welcome Prime Minister Pham Minh Chinh at the airport',
+    );
+    expect(chinh?.country).not.toBe('NZ');
+  });
   it('reads no country across a caption run into the next line', () => {
     expect(english('a State visit to Laos - photo 1Chilean President Anna Berg arrives')).toEqual([
       { title: 'President', name: 'Anna Berg', country: null },
