@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
+import { countryAt } from './gazetteer.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
@@ -104,8 +105,14 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     const prev = tokens[i - 1]?.key;
     const hit = cueTrie.longest(tokens, i, (c, length) => {
       if (prev !== undefined && c.notBefore.has(prev)) return false;
+      // ("met the press" is no meeting; "met the United Kingdom's Prime Minister B" is)
       const after = tokens[i + length]?.key;
-      if (after !== undefined && c.notAfter.has(after)) return false;
+      if (
+        after !== undefined &&
+        c.notAfter.has(after) &&
+        countryAt(tokens, i + length + 1) === null
+      )
+        return false;
       if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
       return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
