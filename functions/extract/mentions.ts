@@ -1548,7 +1548,17 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
       const first = aPeople[0] ?? sides.find((p) => p.person.principal)?.person;
       const inClause = sides.map((p) => p.person).filter((p) => p.principal);
-      const others = [...aPeople, ...inClause].filter(
+      // ("at a dinner hosted by B … after a bilateral meeting": who hosts, when no one else is named)
+      const hostsInClause = people
+        .filter(
+          (p) =>
+            invitedIds.has(p.mention.first) &&
+            p.mention.end <= trigger.first &&
+            p.mention.first >= clauseFrom &&
+            p.person.principal,
+        )
+        .map((p) => p.person);
+      const others = [...aPeople, ...inClause, ...hostsInClause].filter(
         (p) => first !== undefined && p.country !== first.country,
       );
       if (first !== undefined && others.length > 0) pairs.push([[first], others.slice(0, 1)]);
