@@ -118,6 +118,10 @@ const TOUR_SPAN = 12;
 const TENSE_AFTER = 8;
 /** "with its leadership tonight, including B": how far after the cue "including" may name the other side, in tokens. */
 const INCLUDING_SPAN = 10;
+/** "Modi's first bilateral meeting": how many words may stand between a possessive and the cue it owns. */
+const POSSESSED_CUE_GAP = 2;
+/** Apostrophes of a possessive ("Xi's", "Xi’s"). */
+const QUOTE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
 /** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
 const QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 /** How long a bracketed aside between a visit and its destination may be, in tokens. */
@@ -281,11 +285,17 @@ function chainFrom(
   if (index < 0 && LEX.titleArticle.has(tokens[k]?.key ?? ''))
     index = people.findIndex((p) => p.mention.first === k + 1 && p.mention.name !== null);
   if (index < 0) return [];
+  // "met with President Xi Jinping's second-in-command": the possessor is not the one met
+  if (possessive(tokens, people[index]!.mention.end)) return [];
   const chain = [people[index]!];
   while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!))
     chain.push(people[++index]!);
   return chain;
 }
+
+/** A possessive ("'s") at token `at`. */
+const possessive = (tokens: readonly Token[], at: number) =>
+  QUOTE_APOSTROPHES.has(tokens[at]?.text ?? '') && tokens[at + 1]?.key === 's';
 
 /** The chain of people right before a point: the last person before it and those joined to it ("A và B hội đàm"). */
 function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): PersonRef[] {
@@ -1272,8 +1282,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       if (trigger.first - (k + length) <= ATTENDED_GAP) attending = { at: k };
       break;
     }
-    const sides =
-      attending === null ? before : before.filter((p) => p.mention.first > attending.at);
+    // ("President Xi's second-in-command" names someone else; "Modi's first meeting with B" is Modi's)
+    const sides = (
+      attending === null ? before : before.filter((p) => p.mention.first > attending.at)
+    ).filter(
+      (p) =>
+        !possessive(tokens, p.mention.end) ||
+        trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
+    );
     let sideA: PersonRef[] = nearestChain(tokens, sides);
     let objects: PersonRef[] = [];
     let k = trigger.end;
