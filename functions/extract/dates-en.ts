@@ -329,6 +329,7 @@ export function findEnglishDates(
   }
   found.sort((a, b) => a.start - b.start);
   if (opening >= 0) anchorQuotedDays(lower, opening, found);
+  yearAfter(lower, found);
   const out: DateMention[] = [];
   found.forEach((d, n) => {
     const next = found[n + 1];
@@ -385,5 +386,39 @@ function anchorQuotedDays(lower: string, opening: number, found: DateMention[]):
     const shift = DATES.relativeDays[lower.slice(d.start, d.end)];
     if (d.start < opening || shift === undefined) return;
     found[n] = { ...d, value: isoDayOf(dayNumber(said.value) + shift) };
+  });
+}
+
+/** How close after a day or a month "last year" may stand to give it its year, in characters. */
+const YEAR_AFTER_CHARS = 2;
+
+/**
+ * "on October 13 last year", "in March this year": a day or a month written without its year
+ * takes the year the words after it name.
+ */
+function yearAfter(lower: string, found: DateMention[]): void {
+  found.forEach((d, n) => {
+    const next = found[n + 1];
+    if (
+      next === undefined ||
+      next.precision !== 'year' ||
+      !next.relative ||
+      d.precision === 'year' ||
+      d.relative ||
+      /\d{4}/u.test(lower.slice(d.start, d.end)) ||
+      next.start - d.end > YEAR_AFTER_CHARS
+    )
+      return;
+    const shift = Number(next.value) - Number(d.value.slice(0, 4));
+    if (shift === 0) return;
+    const moved = (iso: string) => `${Number(iso.slice(0, 4)) + shift}${iso.slice(4)}`;
+    // (not onto a day the year lacks: February 29)
+    const valid = (iso: string) =>
+      iso.length < 10 ||
+      isValidDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+    const value = moved(d.value);
+    const endValue = d.endValue === null ? null : moved(d.endValue);
+    if (!valid(value) || (endValue !== null && !valid(endValue))) return;
+    found[n] = { ...d, value, endValue };
   });
 }

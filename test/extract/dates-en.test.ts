@@ -37,6 +37,8 @@ describe('English dates', () => {
     ['for approximately 60 minutes', []],
     ['on Sunday (March 1)', ['2026-03-01/day']],
     ['on Sept. 3, 2021', ['2021-09-03/day']],
+    ['met in Astana on October 13 last year', ['2024-10-13/day', '2024/year']],
+    ['met in March this year', ['2025-03/month', '2025/year']],
     ['a visit from December 30 to January 2', ['2025-12-30..2026-01-02/day']],
     ['they may meet on 2 May', ['2026-05-02/day']],
     ['talks last Friday', ['2025-11-28/day']],
