@@ -445,13 +445,20 @@ function absorb(summary: Summary, m: Mention): void {
   addPeople(summary, m);
 }
 
-function groupMentions(mentions: readonly Mention[]): Group[] {
+function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
   const groups: Group[] = [];
   const summaries: Summary[] = [];
+  // "In January 2010, A, then party secretary, visited B": history is no report of today's event
+  const history = (m: Mention) =>
+    m.date !== null && Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS;
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption) continue;
     const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));
-    const at = back >= 0 ? back : groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+    const at = history(m)
+      ? -1
+      : back >= 0
+        ? back
+        : groups.findIndex((g, n) => fits(g, summaries[n]!, m));
     if (at < 0) {
       groups.push({ kind: m.kind, mentions: [m] });
       summaries.push(summarize(m));
@@ -646,6 +653,10 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     precision = future ? 'month' : 'day';
     start =
       precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
+    // "have arrived in Hanoi to begin a five-day visit": from today, for its length
+    const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+    if (group.kind === 'visit' && precision === 'day' && days !== null && days > 1)
+      end = isoDayOf(dayNumber(start) + days - 1);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
     const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
@@ -1161,7 +1172,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       );
   }
   if (mentions.length === 0) return [];
-  const groups = groupMentions(mentions);
+  const groups = groupMentions(mentions, ref);
   // (not the headline where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
   const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0 && s.text !== headline);
