@@ -30,23 +30,19 @@ const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchF
 const QUOTE_MARK = anyOf(NOISE.quoteMarks ?? []);
 const QUOTE_OPENS =
   (NOISE.quoteMarks ?? []).length > 0 ? new RegExp(`^\\s*(?:${QUOTE_MARK})`, 'u') : null;
-/** a quotation mark, then a few words that end the sentence with an attribution ("…", bà X nói.) */
-const QUOTE_ATTRIBUTED =
-  (NOISE.quoteMarks ?? []).length > 0 && (NOISE.quoteAttributions ?? []).length > 0
-    ? new RegExp(
-        `(?:${QUOTE_MARK})\\s*,?(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?\\s+(?:${anyOf(NOISE.quoteAttributions!.map(matchForm))})\\s*[.!]?\\s*$`,
-        'u',
-      )
-    : null;
-
+/** a quotation mark, then at most `quoteTailWords` words ending the sentence with one of `verbs` */
+function quoteClosedBy(verbs: readonly string[] | undefined): RegExp | null {
+  if ((NOISE.quoteMarks ?? []).length === 0 || (verbs ?? []).length === 0) return null;
+  const tail = `(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?`;
+  return new RegExp(
+    `(?:${QUOTE_MARK})\\s*,?${tail}\\s+(?:${anyOf(verbs!.map(matchForm))})\\s*[.!]?\\s*$`,
+    'u',
+  );
+}
+/** a quotation ended by an attribution ("…", bà X nói.) */
+const QUOTE_ATTRIBUTED = quoteClosedBy(NOISE.quoteAttributions);
 /** a quotation closed by an announcement: the words of the state, the news itself */
-const QUOTE_ANNOUNCED =
-  (NOISE.quoteMarks ?? []).length > 0 && (NOISE.quoteAnnouncements ?? []).length > 0
-    ? new RegExp(
-        `(?:${QUOTE_MARK})\\s*,?(?:\\s+\\S+){0,${NOISE.quoteTailWords ?? 0}}?\\s+(?:${anyOf(NOISE.quoteAnnouncements!.map(matchForm))})\\s*[.!]?\\s*$`,
-        'u',
-      )
-    : null;
+const QUOTE_ANNOUNCED = quoteClosedBy(NOISE.quoteAnnouncements);
 
 export type Furniture = 'caption' | 'related' | 'quote';
 
