@@ -712,6 +712,19 @@ function within(meeting: Draft, visit: Draft): boolean {
   return m0 >= v0 && m0 <= v1;
 }
 
+/** A meeting to come that the article gives no day or month for (dated by publication),
+ *  while it dates another meeting of the same two countries in that month. */
+function expectedBeside(meeting: Draft, meetings: readonly Draft[]): boolean {
+  if (meeting.dateMention !== null || meeting.precision !== 'month') return false;
+  const pair = meeting.countries.join();
+  return meetings.some(
+    (other) =>
+      other.dateMention !== null &&
+      other.countries.join() === pair &&
+      other.start.startsWith(meeting.start),
+  );
+}
+
 /** How long a visit with no end date is taken to last, for the meetings held during it. */
 const OPEN_VISIT_DAYS = 2;
 
@@ -1278,9 +1291,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     }
   }
 
+  // "A will also meet B and C" beside the meeting the article dates this month: expected
+  // meetings with no day are no events of their own; the dated one is the news
+  const kept = meetings.filter((m) => !expectedBeside(m, meetings));
   const ordered = [
     ...visits.sort((a, b) => a.order - b.order),
-    ...meetings.sort((a, b) => a.order - b.order),
+    ...kept.sort((a, b) => a.order - b.order),
   ];
   const index = new Map<Draft, number>(ordered.map((d, n) => [d, n]));
   return ordered.map((d) => ({
