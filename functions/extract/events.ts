@@ -1085,7 +1085,17 @@ function arrivalBefore(
   ref: RefDate,
   firstMeeting: string | null = null,
 ): void {
-  if (v.end !== null || v.host === null) return;
+  if (v.host === null) return;
+  // "who is on a two-day visit … on September 11": a length counted from a day the visit
+  // was under way, which its arrival may precede
+  const length = v.group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+  const lengthOnly =
+    v.end !== null &&
+    length !== null &&
+    v.dateMention?.date?.endValue === null &&
+    v.dateMention.dateIsEnd !== true &&
+    dayNumber(v.end) === dayNumber(v.start) + length - 1;
+  if (v.end !== null && !lengthOnly) return;
   let v0: number;
   let nearest: number;
   if (v.dateMention === null) {
@@ -1111,7 +1121,7 @@ function arrivalBefore(
         d.endValue === null &&
         !d.approximate &&
         v0 - dayNumber(d.value) >= nearest &&
-        v0 - dayNumber(d.value) <= ARRIVAL_DAYS_BEFORE,
+        v0 - dayNumber(d.value) <= (lengthOnly ? length - 1 : ARRIVAL_DAYS_BEFORE),
     );
     if (days.length === 0) continue;
     const t = info.tokens;
@@ -1129,6 +1139,7 @@ function arrivalBefore(
   v.start = best;
   v.precision = 'day';
   v.status = statusOf(best, 'day', ref, false);
+  if (lengthOnly) v.end = isoDayOf(dayNumber(best) + length - 1);
 }
 
 // ---------------------------------------------------------------- output
