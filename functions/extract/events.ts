@@ -93,6 +93,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
       isTitle,
       caption: furniture === 'caption' || furniture === 'quote',
       anchor: null,
+      sequel: null,
     });
     lowers.push(lower);
   };
@@ -129,10 +130,18 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     if (!info.isTitle) {
       info.anchor = anchor;
       anchor = nextAnchor(anchor, info);
+      const before = sentences[n - 1];
+      if (before !== undefined && !before.isTitle && goesOn(info))
+        info.sequel =
+          before.dates.find((d) => d.precision === 'day' && !d.approximate)?.value ?? null;
     }
   });
   return sentences;
 }
+
+/** "The two leaders then held talks": a cue right after a word that goes on from the sentence before. */
+const goesOn = (info: SentenceInfo): boolean =>
+  info.triggers.some((t) => t.first > 0 && LEX.sequel.has(info.tokens[t.first - 1]!.key));
 
 /**
  * "BEIJING, Sept. 30 (Wire) -- A met B on Saturday": the day a story was filed is not the day
@@ -659,7 +668,8 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       end = isoDayOf(dayNumber(start) + days - 1);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
-    const told = group.kind !== 'visit' ? storyMentions(group)[0]!.sentence.anchor : null;
+    const toldIn = storyMentions(group)[0]!.sentence;
+    const told = group.kind !== 'visit' ? (toldIn.sequel ?? toldIn.anchor) : null;
     if (told !== null && !future && dayNumber(told) < refDayNumber(ref)) start = told;
     // "On Friday, A will tour a port. Talks between A and B follow": an announced meeting on
     // the coming day the article was telling of there

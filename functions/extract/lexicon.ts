@@ -51,6 +51,8 @@ const RolesSchema = z.object({
   since: Phrases,
   /** "a state visit until May 27": the word that makes a visit's date its last day */
   visitUntil: z.optional(Phrases),
+  /** "The two leaders then held talks": a word before a cue that goes on from the sentence before */
+  sequel: z.optional(Phrases),
   /** "with the President of China Xi Jinping": an article before a named person's title */
   titleArticle: z.optional(Phrases),
   /** "I held talks with B" in "Prime Minister A's Remarks": the words that are the speaker */
@@ -135,6 +137,7 @@ export const LEX = {
   introLead: wordSet(ROLES.introLead),
   since: keyList(ROLES.since),
   visitUntil: wordSet(ROLES.visitUntil ?? []),
+  sequel: wordSet(ROLES.sequel ?? []),
   titleArticle: wordSet(ROLES.titleArticle ?? []),
   firstPerson: wordSet(ROLES.firstPerson ?? []),
   speech: keyList(ROLES.speech ?? []),

@@ -28,6 +28,9 @@ export interface SentenceInfo {
   caption: boolean;
   /** the day of the last event told before this sentence ("cùng ngày" refers to it), or null */
   anchor: string | null;
+  /** the day the sentence before tells, when this one goes on from it ("… swearing-in on
+   *  Sunday evening. The two leaders then held talks"), or null */
+  sequel: string | null;
 }
 
 export interface Place {
