@@ -670,6 +670,26 @@ function dateFor(
       phraseBefore(tokens, previous.first, TRAVEL_BEFORE, LEX.travel)
     )
       date = null;
+    // "A will hold talks with B and call on C on Saturday": where dates follow their events, a
+    // day after two meetings joined by "and" is both meetings'
+    if (
+      date === null &&
+      datesFollow &&
+      next !== null &&
+      next.kind !== 'visit' &&
+      andBetween(trigger, next)
+    ) {
+      const afterNext =
+        index + 2 < triggers.length ? tokens[triggers[index + 2]!.first]!.start : Infinity;
+      date =
+        days.find(
+          (d) =>
+            d.start >= tokens[next.end - 1]!.end &&
+            d.start < afterNext &&
+            d.precision === 'day' &&
+            d.endValue === null,
+        ) ?? null;
+    }
     // "A will visit Tokyo on Aug. 23 to hold talks with B": the one day the visit is told is the
     // talks' (the day A "left for" Tokyo is not)
     if (
