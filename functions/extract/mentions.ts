@@ -1513,17 +1513,28 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (trigger.needsObject && objects.length === 0) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
-    // "she then met B", "the phone call he had with B": the principal named last, of another country than B's
+    // "she then met B", "the phone call he had with B": the principal named last, of another
+    // country than B's; "the Prime Minister held a meeting with B": the one of that title
+    const titleOnly = info.mentions.find(
+      (m) => m.name === null && !m.plural && m.first >= clauseFrom && m.end <= trigger.first,
+    );
     if (
       aPeople.length === 0 &&
       bPeople.length > 0 &&
       (attending !== null ||
+        titleOnly !== undefined ||
         tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
         tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key)))
     ) {
-      const stand = context.recentPrincipals.find(
-        (p) => p.country !== null && bPeople.every((b) => b.country !== p.country),
+      const others = context.recentPrincipals.filter(
+        (p) =>
+          p.country !== null &&
+          bPeople.every((b) => b.country !== p.country) &&
+          (titleOnly?.country == null || p.country === titleOnly.country),
       );
+      const stand =
+        others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
+        (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
       if (stand !== undefined) aPeople = [stand];
     }
     // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
