@@ -156,21 +156,24 @@ export function placeAt(
 export function titleAt(
   tokens: readonly Token[],
   i: number,
+  anyCase = false,
 ): { entry: TitleEntry; length: number } | null {
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
   if (before?.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
-  return titleBeginsAt(tokens, i);
+  return titleBeginsAt(tokens, i, anyCase);
 }
 
-/** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …"). */
+/** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …");
+ *  `anyCase`: any title in lower case too, where the caller checks that a name goes with it. */
 export function titleBeginsAt(
   tokens: readonly Token[],
   i: number,
+  anyCase = false,
 ): { entry: TitleEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined) return null;
-  const trie = first.cap ? titleTrie : lowerCaseTitleTrie;
+  const trie = first.cap || anyCase ? titleTrie : lowerCaseTitleTrie;
   if (!trie.startsWith(first.key)) return null;
   const hit = trie.longest(tokens, i);
   return hit === null ? null : { entry: hit.value, length: hit.length };

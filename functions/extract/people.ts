@@ -394,7 +394,9 @@ export function findPeople(
           knownPersonAt(text, tokens, i) ??
           (options.bareNames ? bareLeaderPersonAt(text, tokens, i) : null))
         : t.word
-          ? (honorificPersonAt(text, tokens, stops, i) ?? titledPersonAt(text, tokens, stops, i))
+          ? (honorificPersonAt(text, tokens, stops, i) ??
+            titledPersonAt(text, tokens, stops, i) ??
+            lowerCaseTitledPersonAt(text, tokens, stops, i, false, null))
           : null);
     if (mention === null) {
       i++;
@@ -468,7 +470,8 @@ function countryThenPersonAt(
   const person =
     titledPersonAt(text, tokens, stops, j, true) ??
     knownPersonAt(text, tokens, j, true) ??
-    honorificPersonAt(text, tokens, stops, j);
+    honorificPersonAt(text, tokens, stops, j) ??
+    lowerCaseTitledPersonAt(text, tokens, stops, j, true, c.code);
   if (person === null) return null;
   // "New Zealand officials welcome Prime Minister Pham Minh Chinh": a listed leader of another
   // country is not this country's
@@ -567,9 +570,10 @@ function titledPersonAt(
   stops: ReadonlySet<string>,
   i: number,
   afterCountry = false,
+  anyCase = false,
 ): PersonMention | null {
   // after a country's adjective the capitalised word before the title is that country, not an institution
-  const first = afterCountry ? titleBeginsAt(tokens, i) : titleAt(tokens, i);
+  const first = afterCountry ? titleBeginsAt(tokens, i, anyCase) : titleAt(tokens, i, anyCase);
   if (first === null) return null;
   // title chain: "Tổng Bí thư, Chủ tịch nước", "Phó Thủ tướng, Bộ trưởng Ngoại giao"
   const entries: TitleEntry[] = [first.entry];
@@ -762,6 +766,29 @@ function titledPersonAt(
     }
   }
   return mention;
+}
+
+/**
+ * "the general secretary of Vietnam's Communist Party, To Lam", "Japan's prime minister, Shigeru
+ * Ishiba", "prime minister Narendra Modi": any title in lower case, as English writes one set off
+ * by commas, when a name goes with it (`country`: the one written before it).
+ */
+function lowerCaseTitledPersonAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+  afterCountry: boolean,
+  country: string | null,
+): PersonMention | null {
+  if (tokens[i]?.cap !== false) return null;
+  const m = titledPersonAt(text, tokens, stops, i, afterCountry, true);
+  if (m === null) return null;
+  if (m.name === null) {
+    m.country ??= country;
+    appositionOf(text, tokens, stops, m);
+  }
+  return m.name === null ? null : m;
 }
 
 function mentionFrom(
