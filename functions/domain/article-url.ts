@@ -8,7 +8,7 @@
 // normalize-url does the parsing-level work (it is small, has no dependencies, and is
 // widely used); the tracking list (tracking-parameters.ts) and the hex case are ours. Pure.
 import normalizeUrl from 'normalize-url';
-import { isTrackingParameter, TRACKING_PARAMETERS } from './tracking-parameters.js';
+import { isClickIdentifier, TRACKING_PARAMETERS } from './tracking-parameters.js';
 
 /** Whether an absolute URL carries a user name or password. */
 export function hasCredentials(url: string): boolean {
@@ -49,15 +49,15 @@ export function canonicalArticleUrl(url: string): string {
 
 /**
  * The link as a reader should see it among an event's sources: the URL as it was given,
- * scheme, path and query order kept (an integrator finds the link it posted), with only
- * the fragment and the tracking parameters dropped.
+ * scheme, path, query order and the outlet's campaign tags kept (an integrator finds the
+ * link it posted), with only the fragment and one reader's click ids dropped.
  */
 export function sourceUrl(url: string): string {
   try {
     const u = new URL(url);
     u.hash = '';
     for (const name of [...u.searchParams.keys()]) {
-      if (isTrackingParameter(name)) u.searchParams.delete(name);
+      if (isClickIdentifier(name)) u.searchParams.delete(name);
     }
     return u.href;
   } catch {

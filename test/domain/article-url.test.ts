@@ -58,13 +58,14 @@ describe('article URLs at the boundary', () => {
     expect(r.error?.issues[0]?.path).toEqual(['url']);
   });
 
-  it('identifies the accepted article by its canonical URL, and shows the link as given less its tracking', () => {
+  it('identifies the accepted article by its canonical URL, and shows the link as given less its fragment and click ids', () => {
     const input = ArticleInput.parse({
-      url: 'http://A.example/x?b=2&utm_source=y&a=1#z',
+      url: 'http://A.example/x?b=2&utm_source=y&fbclid=abc&a=1#z',
       publishedAt: '2026-02-05',
       text: 'x',
     });
     expect(toArticle(input).canonicalUrl).toBe('https://a.example/x?a=1&b=2');
-    expect(toArticle(input).url).toBe('http://a.example/x?b=2&a=1');
+    // the outlet's campaign tag is part of the link it published; a reader's click id is not
+    expect(toArticle(input).url).toBe('http://a.example/x?b=2&utm_source=y&a=1');
   });
 });

@@ -39,8 +39,9 @@ describe('article URLs', () => {
     expect(statuses).toEqual([201, 200, 200, 200, 200]);
     const items = await allItems(s);
     expect(items).toHaveLength(1);
+    // shown as first posted: the campaign tag is the outlet's, kept
     expect(items[0]!._diplomacy.sources.map((x) => x.url)).toEqual([
-      'https://news.example.vn/2026/02/05/to-lam-lao',
+      'https://news.example.vn/2026/02/05/to-lam-lao?utm_source=facebook',
     ]);
   });
 
