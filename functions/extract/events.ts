@@ -735,6 +735,22 @@ function expectedBeside(meeting: Draft, meetings: readonly Draft[]): boolean {
   );
 }
 
+/**
+ * "A spoke with B on Saturday … During the phone conversation, A congratulated B": a meeting
+ * told without its kind is the call the next sentence names, when that sentence names no one
+ * else.
+ */
+function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void {
+  if (meeting.type !== 'meeting') return;
+  const told = storyMentions(meeting.group)[0]!.sentence;
+  const next = sentences.find((s) => s.order === told.order + 1);
+  const call = next?.triggers.find((t) => t.type === 'phone_call' || t.type === 'video_call');
+  if (next === undefined || call === undefined) return;
+  const ours = new Set(meeting.people.map((p) => p.id));
+  if (next.persons.some((p) => p?.principal === true && !ours.has(p.id))) return;
+  meeting.type = call.type;
+}
+
 /** How long a visit with no end date is taken to last, for the meetings held during it. */
 const OPEN_VISIT_DAYS = 2;
 
@@ -1259,6 +1275,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       m.place = from;
     }
   }
+  for (const m of meetings) callToldNext(m, sentences);
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   const grouped = new Set(groups.flatMap((g) => g.mentions));
