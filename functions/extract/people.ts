@@ -460,9 +460,16 @@ function countryThenPersonAt(
     ((tokens[k]!.word && /^[\p{L}-]+$/u.test(tokens[k]!.key)) || tokens[k]!.text === '-');
     k++
   ) {
-    // a lower-case title only where a name follows it ("Vietnam's new leader To Lam")
+    // a lower-case title only where a name follows it ("Vietnam's new leader To Lam"), also
+    // set off by a comma ("Vietnam's new leader, To Lam,")
     const title = titleBeginsAt(tokens, k + 1);
-    if (title !== null && (tokens[k + 1]!.cap || tokens[k + 1 + title.length]?.cap === true)) {
+    const after = title === null ? 0 : k + 1 + title.length;
+    if (
+      title !== null &&
+      (tokens[k + 1]!.cap ||
+        tokens[after]?.cap === true ||
+        (tokens[after]?.text === ',' && tokens[after + 1]?.cap === true))
+    ) {
       j = k + 1;
       break;
     }
