@@ -1510,7 +1510,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         objectFirst: objects[0]!.mention.first,
         objectEnd: objects[objects.length - 1]!.mention.end,
       };
-    if (trigger.needsObject && objects.length === 0) return;
+    // "Presidents A and B meet in Anchorage": a plain meeting's two sides may both be its subject
+    const pairMeets =
+      trigger.type === 'meeting' &&
+      trigger.role === null &&
+      new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
+      sideA.every((r) => r.person.country !== null);
+    if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
     // "she then met B", "the phone call he had with B": the principal named last, of another
