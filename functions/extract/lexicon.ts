@@ -53,6 +53,8 @@ const RolesSchema = z.object({
   visitUntil: z.optional(Phrases),
   /** "The two leaders then held talks": a word before a cue that goes on from the sentence before */
   sequel: z.optional(Phrases),
+  /** "on Monday, on the eve of their summit": the event is the day after the day told */
+  eveOf: z.optional(Phrases),
   /** "with the President of China Xi Jinping": an article before a named person's title */
   titleArticle: z.optional(Phrases),
   /** "I held talks with B" in "Prime Minister A's Remarks": the words that are the speaker */
@@ -138,6 +140,7 @@ export const LEX = {
   since: keyList(ROLES.since),
   visitUntil: wordSet(ROLES.visitUntil ?? []),
   sequel: wordSet(ROLES.sequel ?? []),
+  eveOf: keyList(ROLES.eveOf ?? []),
   titleArticle: wordSet(ROLES.titleArticle ?? []),
   firstPerson: wordSet(ROLES.firstPerson ?? []),
   speech: keyList(ROLES.speech ?? []),

@@ -3,7 +3,7 @@
 // The phrases that assign roles are data (data/roles.json, through lexicon.ts); the
 // token windows the rules look through are the named constants below.
 
-import { dayNumber } from '../domain/dates.js';
+import { dayNumber, isoDayOf } from '../domain/dates.js';
 import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
@@ -707,6 +707,13 @@ function dateFor(
             d.endValue === null,
         ) ?? null;
     }
+  }
+  // "preparing on Monday on the eve of their summit": the summit is the day after
+  if (date !== null && date.precision === 'day' && date.endValue === null && date.end <= cueStart) {
+    const after = date.end;
+    const from = tokens.findIndex((t) => t.start >= after);
+    if (from >= 0 && findAnyPhrase(tokens, LEX.eveOf, from, trigger.first) !== null)
+      date = { ...date, value: isoDayOf(dayNumber(date.value) + 1) };
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
   return { date, borrowed, year };
