@@ -473,6 +473,12 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
   return null;
 }
 
+/** A place written right after an arrival ("arrived in X", "landed at X"). */
+function arrivedAt(tokens: readonly Token[], at: number): boolean {
+  const k = LEX.placeLead.has(tokens[at - 1]?.key ?? '') ? at - 2 : at - 1;
+  return LEX.arrival.has(tokens[k]?.key ?? '');
+}
+
 function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place | null {
   return (
     places.find((p) => p.place.city !== null)?.place ??
@@ -918,6 +924,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   const invitedIds = new Set(invited.map((r) => r.mention.first));
   const places = findPlaces(tokens);
   const place = pickPlace(places);
+  // "… after her talks with B and arrived in Santiago": where the traveller arrived is not
+  // where the meeting was
+  const meetingPlace = pickPlace(places.filter((p) => !arrivedAt(tokens, p.at)));
   const markers = new MarkerIndex(tokens);
   const duration = durationIn(tokens);
   const background = backgroundOf(tokens);
@@ -1007,7 +1016,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           trigger.end + PRECEDENT_AFTER,
         ) ||
           phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since)),
-      place: place ?? visitCity,
+      place: (trigger.kind === 'visit' ? place : meetingPlace) ?? visitCity,
     };
     const before = people.filter(
       (p) =>
@@ -1084,6 +1093,16 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           }
         }
       }
+      // "A flew out of Phnom Penh after his meeting with B and arrived in Bangkok": the clause's
+      // subject comes home, and no one visits
+      const subject = before.find((p) => p.person.principal && p.person.country !== null);
+      if (
+        host !== null &&
+        !trigger.noun &&
+        LEX.arrival.has(tokens[trigger.first]!.key) &&
+        subject?.person.country === host
+      )
+        return;
       // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
       if (visitor === null && LEX.of.has(tokens[hostEnd]?.key ?? ''))
         visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
