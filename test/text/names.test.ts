@@ -17,6 +17,16 @@ describe('sameName: one person however an article writes the name', () => {
     ['Esteban Lazo Hernández', 'Esteban Lazo Hernandez'],
     ['Phạm Minh Chính', 'Pham Minh Chinh'],
     ['Bùi Thanh Sơn', 'Bui Thanh Son'],
+    // listed spellings: a Hán-Việt reading, a Vietnamese transliteration, a short form, a romanization
+    ['Thái Anh Văn', 'Tsai Ing-wen'],
+    ['Vla-đi-mia Pu-tin', 'Vladimir Putin'],
+    ['Pu-tin', 'Vladimir Putin'],
+    ['Hun Xen', 'Hun Sen'],
+    ['Lula', 'Luiz Inácio Lula da Silva'],
+    ['Prachanda', 'Pushpa Kamal Dahal'],
+    ['Abdel Fattah el-Sisi', 'Abdel Fattah al-Sisi'],
+    ['Abbas Araqchi', 'Abbas Araghchi'],
+    ['J.D. Vance', 'JD Vance'],
   ])('%s = %s', (a, b) => {
     expect(sameName(a, b)).toBe(true);
   });
@@ -30,6 +40,8 @@ describe('sameName: one person however an article writes the name', () => {
     ['Tô Lâm', 'Tô Lam'],
     ['Lee Jae Myung', 'Lee Jae Myun Kim'],
     ['Hun Sen', 'Hun Manet'],
+    ['Lại Thanh Đức', 'Tsai Ing-wen'],
+    ['Lula', 'Lai Ching-te'],
     ['', 'Hun Sen'],
   ])('%s ≠ %s', (a, b) => {
     expect(sameName(a, b)).toBe(false);
