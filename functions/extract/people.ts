@@ -747,7 +747,9 @@ function titledPersonAt(
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
-  const end = nameEnd(tokens, j, stops);
+  // "Prime Minister Hun Manet Facebook (left)": a listed leader's name ends where the listing does
+  const listed = knownLeaderAt(tokens, j);
+  const end = Math.min(nameEnd(tokens, j, stops), listed === null ? Infinity : j + listed.length);
   const mention = mentionFrom(
     text,
     tokens,
