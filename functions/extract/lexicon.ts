@@ -55,6 +55,10 @@ const RolesSchema = z.object({
   sequel: z.optional(Phrases),
   /** "on Monday, on the eve of their summit": the event is the day after the day told */
   eveOf: z.optional(Phrases),
+  /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
+   *  a day, `dayLead`) is the other event's */
+  aheadOf: z.optional(Phrases),
+  dayLead: z.optional(Phrases),
   /** "with the President of China Xi Jinping": an article before a named person's title */
   titleArticle: z.optional(Phrases),
   /** "I held talks with B" in "Prime Minister A's Remarks": the words that are the speaker */
@@ -141,6 +145,8 @@ export const LEX = {
   visitUntil: wordSet(ROLES.visitUntil ?? []),
   sequel: wordSet(ROLES.sequel ?? []),
   eveOf: keyList(ROLES.eveOf ?? []),
+  aheadOf: keyList(ROLES.aheadOf ?? []),
+  dayLead: wordSet(ROLES.dayLead ?? []),
   titleArticle: wordSet(ROLES.titleArticle ?? []),
   firstPerson: wordSet(ROLES.firstPerson ?? []),
   speech: keyList(ROLES.speech ?? []),

@@ -591,7 +591,20 @@ function dateFor(
       d.end >= cueStart - YEAR_BEFORE_CHARS &&
       d.start <= cueEnd + YEAR_AFTER_CHARS,
   );
-  let after = days.find((d) => d.start >= cueEnd && d.start < nextStart);
+  // (not past "ahead of": "met ahead of a summit on Tuesday" dates the summit; a caption's
+  // "ahead of the summit in Bali, Monday, Nov. 14" still dates its meeting)
+  const aheadAt = findAnyPhrase(tokens, LEX.aheadOf, trigger.end);
+  const aheadFrom = aheadAt === null ? Infinity : tokens[aheadAt.at]!.start;
+  const othersDay = (d: DateMention) =>
+    d.start > aheadFrom && LEX.dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? '');
+  // ("Before meeting B, A talked with C on Sunday": past the comma that closes the opening
+  // phrase, a day is the main clause's)
+  const opening = introducedBy(tokens, trigger.first)
+    ? (tokens.find((t, k) => k >= trigger.end && t.text === ',')?.start ?? Infinity)
+    : Infinity;
+  let after = days.find(
+    (d) => d.start >= cueEnd && d.start < nextStart && d.start < opening && !othersDay(d),
+  );
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
   const andBetween = (a: Trigger, b: Trigger) =>
@@ -1537,9 +1550,15 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         objectEnd: objects[objects.length - 1]!.mention.end,
       };
     // "Presidents A and B meet in Anchorage": a plain meeting's two sides may both be its subject
+    // (joined by "and", to a bare "meet": not "Before meeting B, A talked with …")
     const pairMeets =
       trigger.type === 'meeting' &&
       trigger.role === null &&
+      !LEX.with.has(tokens[trigger.end - 1]!.key) &&
+      sideA.length >= 2 &&
+      tokens
+        .slice(sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first)
+        .some((t) => LEX.and.has(t.key)) &&
       new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
       sideA.every((r) => r.person.country !== null);
     if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
