@@ -1563,7 +1563,27 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       sideA.every((r) => r.person.country !== null);
     if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
-    const bPeople = objects.map((r) => r.person).filter((p) => p.principal);
+    let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
+    // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
+    // the one of that country named last (of that title, when one is)
+    if (objects.length === 0) {
+      const unnamed = info.mentions.find(
+        (m) =>
+          m.first >= trigger.end &&
+          m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
+          LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') &&
+          !possessive(tokens, m.end) &&
+          m.name === null &&
+          !m.plural &&
+          m.principal &&
+          m.country !== null &&
+          aPeople.every((a) => a.country !== m.country),
+      );
+      const ofCountry = context.recentPrincipals.filter((p) => p.country === unnamed?.country);
+      const stand =
+        ofCountry.find((p) => unnamed?.titleKeys.some((k) => p.titleKeys.has(k))) ?? ofCountry[0];
+      if (stand !== undefined) bPeople = [stand];
+    }
     // "she then met B", "the phone call he had with B": the principal named last, of another
     // country than B's; "the Prime Minister held a meeting with B": the one of that title
     const titleOnly = info.mentions.find(
@@ -1575,7 +1595,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       (attending !== null ||
         titleOnly !== undefined ||
         tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
-        tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key)))
+        (objects.length > 0 &&
+          tokens
+            .slice(trigger.end, objects[0]!.mention.first)
+            .some((t) => LEX.pronouns.has(t.key))))
     ) {
       const others = context.recentPrincipals.filter(
         (p) =>
