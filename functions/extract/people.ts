@@ -488,6 +488,11 @@ function countryThenPersonAt(
   person.country ??= c.code;
   if (person.country !== c.code) return null;
   person.first = i;
+  // "Vietnam's late President X", "Japan's former Prime Minister Y": who held an office is no party now
+  if (tokens.slice(institutionFrom, j).some((t) => FORMER_LEAD.has(t.key))) {
+    person.principal = false;
+    person.leader = false;
+  }
   if (institution !== null && person.title !== null) {
     // the head of a chamber or a party is no head of state or government
     person.title = `${institution} ${person.title}`;
