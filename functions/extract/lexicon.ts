@@ -14,6 +14,8 @@ const RolesSchema = z.object({
   welcomeLevel: Phrases,
   greeting: Phrases,
   ceremony: Phrases,
+  /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
+  welcomeScene: z.optional(Phrases),
   coChair: Phrases,
   chair: Phrases,
   chairedBy: Phrases,
@@ -99,6 +101,7 @@ export const LEX = {
   welcomeLevel: wordSet(ROLES.welcomeLevel),
   greeting: keyList(ROLES.greeting),
   ceremony: keyList(ROLES.ceremony),
+  welcomeScene: keyList(ROLES.welcomeScene ?? []),
   coChair: keyList(ROLES.coChair),
   chair: keyList(ROLES.chair),
   chairedBy: wordSet(ROLES.chairedBy),

@@ -1562,6 +1562,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
       sideA.every((r) => r.person.country !== null);
     if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
+    // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
+    // welcome, not a call of its own
+    if (trigger.role === 'receives' && findAnyPhrase(tokens, LEX.welcomeScene) !== null) return;
     let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
     let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
     // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
