@@ -1675,6 +1675,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
       const first = aPeople[0] ?? sides.find((p) => p.person.principal)?.person;
       const inClause = sides.map((p) => p.person).filter((p) => p.principal);
+      // "we, A of X, B of Y, C of Z and D of W, met": leaders of three countries or more meet as a group
+      if (new Set(inClause.map((p) => p.country).filter((c) => c !== null)).size >= 3) return;
       // ("at a dinner hosted by B … after a bilateral meeting": who hosts, when no one else is named)
       const hostsInClause = people
         .filter(
