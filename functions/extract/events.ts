@@ -724,14 +724,15 @@ function within(meeting: Draft, visit: Draft): boolean {
 
 /** A meeting to come that the article gives no day or month for (dated by publication),
  *  while it dates another meeting of the same two countries in that month. */
-function expectedBeside(meeting: Draft, meetings: readonly Draft[]): boolean {
-  if (meeting.dateMention !== null || meeting.precision !== 'month') return false;
-  const pair = meeting.countries.join();
-  return meetings.some(
+function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
+  if (draft.dateMention !== null || draft.precision !== 'month') return false;
+  const pair = draft.countries.join();
+  return drafts.some(
     (other) =>
       other.dateMention !== null &&
       other.countries.join() === pair &&
-      other.start.startsWith(meeting.start),
+      (draft.category === 'meeting' || other.host === draft.host) &&
+      other.start.startsWith(draft.start),
   );
 }
 
@@ -1332,8 +1333,19 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // "A will also meet B and C" beside the meeting the article dates this month: expected
   // meetings with no day are no events of their own; the dated one is the news
   const kept = meetings.filter((m) => !expectedBeside(m, meetings));
+  // likewise a visit told without a day beside the one the article dates ("PM A also chose
+  // Vietnam for his first foreign visit" in a story of his visit from October 18 to 20)
+  const keptVisits = visits.filter((v) => !expectedBeside(v, visits));
+  for (const m of kept) {
+    const frame = m.partOf;
+    if (frame !== null && !keptVisits.includes(frame))
+      m.partOf =
+        keptVisits.find(
+          (v) => v.countries.join() === frame.countries.join() && v.host === frame.host,
+        ) ?? null;
+  }
   const ordered = [
-    ...visits.sort((a, b) => a.order - b.order),
+    ...keptVisits.sort((a, b) => a.order - b.order),
     ...kept.sort((a, b) => a.order - b.order),
   ];
   const index = new Map<Draft, number>(ordered.map((d, n) => [d, n]));
