@@ -3,12 +3,14 @@
 // own SDK client as messages — the same request handler dynalite's HTTP server runs
 // (every validation, the signature header check, the action, the JSON answer), without
 // a socket on either side. Plain JavaScript so the worker starts without a TypeScript
-// loader. Messages:
-//   in:  { id, method, url, headers, body }   one request (header names lower-case)
+// loader. Messages (requests and answers travel in lists: what one side has ready in
+// one turn of its event loop goes as one message, see `outbox`):
+//   in:  { requests: [{ id, method, url, headers, body }] }   requests (header names lower-case)
 //        'close'                               stop the server and the store, then exit
 //   out: { listening: port }                   once, when ready
-//        { id, status, headers, body }         the answer to request `id`
-//        { id, error }                         the handler threw (the caller fails the request)
+//        { answers: [answer] }                 answers, each { id, status, headers, body }
+//                                              or { id, error } (the handler threw: the caller
+//                                              fails the request)
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -164,7 +166,7 @@ class Answer {
     this.headers[name.toLowerCase()] = String(value);
   }
   end(body) {
-    parentPort.postMessage({
+    answer({
       id: this.id,
       status: this.statusCode,
       headers: this.headers,
@@ -186,19 +188,37 @@ class Request extends EventEmitter {
   }
 }
 
+/**
+ * Answers go back in lists: every answer ready in one turn of this thread's loop is one
+ * message. Each message wakes the other thread, and answers come in bursts (the keys
+ * of one turn are read and written together, above): one wake-up per burst, not per
+ * answer.
+ */
+let outbox = [];
+function answer(reply) {
+  if (outbox.length === 0) setImmediate(sendAnswers);
+  outbox.push(reply);
+}
+function sendAnswers() {
+  const answers = outbox;
+  outbox = [];
+  parentPort.postMessage({ answers });
+}
+
 parentPort.on('message', (message) => {
   if (message === 'close') {
     server.close(() => process.exit(0));
     return;
   }
-  const { id, method, url, headers, body } = message;
-  const request = new Request(method, url, headers);
-  try {
-    handle(request, new Answer(id));
-    if (body) request.emit('data', Buffer.from(body, 'utf8'));
-    request.emit('end');
-  } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  for (const { id, method, url, headers, body } of message.requests) {
+    const request = new Request(method, url, headers);
+    try {
+      handle(request, new Answer(id));
+      if (body) request.emit('data', Buffer.from(body, 'utf8'));
+      request.emit('end');
+    } catch (error) {
+      answer({ id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 });
 
