@@ -3,12 +3,14 @@
 // own SDK client as messages — the same request handler dynalite's HTTP server runs
 // (every validation, the signature header check, the action, the JSON answer), without
 // a socket on either side. Plain JavaScript so the worker starts without a TypeScript
-// loader. Messages:
-//   in:  { id, method, url, headers, body }   one request (header names lower-case)
+// loader. Messages (requests and answers travel in lists: what one side has ready in
+// one turn of its event loop goes as one message, see `outbox`):
+//   in:  { requests: [{ id, method, url, headers, body }] }   requests (header names lower-case)
 //        'close'                               stop the server and the store, then exit
 //   out: { listening: port }                   once, when ready
-//        { id, status, headers, body }         the answer to request `id`
-//        { id, error }                         the handler threw (the caller fails the request)
+//        { answers: [answer] }                 answers, each { id, status, headers, body }
+//                                              or { id, error } (the handler threw: the caller
+//                                              fails the request)
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -58,8 +60,94 @@ store.create = (options) => {
       callback(error);
     });
   };
+  coalesce(created.db, created.lifecycleManager);
   return created;
 };
+
+/**
+ * dynalite reads and writes its store one key at a time: every item of a request is a
+ * `get` (the item it replaces) and then a `put` or `del`, each its own call into
+ * LevelDB — on disk, a hop to libuv's thread pool and back per key, ~70 per ingested
+ * article. The store's callback-style `get`, `put` and `del` are queued here instead,
+ * and the keys queued in one turn of this thread's event loop go as one `getMany` and
+ * one `batch` (applied in the order queued, atomically), each caller answered as
+ * before. Nothing waits longer than that turn, and no caller is answered before its
+ * key was read or written: a request still sees every write a request answered
+ * before it made, as with one call per key.
+ */
+function coalesce(db, lifecycle) {
+  const { getMany, batch } = db;
+  /** @type {{ key: string, callback: (error: Error | null, value?: unknown) => void }[]} */
+  let reads = [];
+  /** @type {{ op: object, callback: (error: Error | null) => void }[]} */
+  let writes = [];
+  let scheduled = false;
+  const answer = (callback, ...args) => setImmediate(callback, ...args);
+  const flush = () => {
+    scheduled = false;
+    if (writes.length > 0) {
+      const queued = writes;
+      writes = [];
+      batch.call(
+        db,
+        queued.map((w) => w.op),
+        (error) => {
+          for (const w of queued) answer(w.callback, error ?? null);
+        },
+      );
+    }
+    if (reads.length > 0) {
+      const queued = reads;
+      reads = [];
+      let reading;
+      try {
+        reading = lifecycle.trackOperation(
+          getMany.call(
+            db,
+            queued.map((r) => r.key),
+          ),
+        );
+      } catch (error) {
+        reading = Promise.reject(error);
+      }
+      reading.then(
+        (values) => {
+          for (let i = 0; i < queued.length; i++) answer(queued[i].callback, null, values[i]);
+        },
+        (error) => {
+          for (const r of queued) answer(r.callback, error);
+        },
+      );
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  // only the callback style dynalite's item, index and table stores use; a call
+  // without a callback (a promise) goes on as it was
+  for (const [name, toOp] of [
+    ['put', (key, value) => ({ type: 'put', key, value })],
+    ['del', (key) => ({ type: 'del', key })],
+  ]) {
+    const original = db[name];
+    db[name] = function (...args) {
+      const callback = args[args.length - 1];
+      if (typeof callback !== 'function' || lifecycle.getState() !== 'open')
+        return original.apply(this, args);
+      writes.push({ op: toOp(...args.slice(0, -1)), callback });
+      schedule();
+    };
+  }
+  const get = db.get;
+  db.get = function (key, callback) {
+    if (typeof callback !== 'function' || lifecycle.getState() !== 'open')
+      return get.call(this, key, callback);
+    reads.push({ key, callback });
+    schedule();
+  };
+}
 
 const server = dynalite({ ...workerData, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 // what http.createServer was given: dynalite(req, res) for every request
@@ -78,7 +166,7 @@ class Answer {
     this.headers[name.toLowerCase()] = String(value);
   }
   end(body) {
-    parentPort.postMessage({
+    answer({
       id: this.id,
       status: this.statusCode,
       headers: this.headers,
@@ -100,19 +188,37 @@ class Request extends EventEmitter {
   }
 }
 
+/**
+ * Answers go back in lists: every answer ready in one turn of this thread's loop is one
+ * message. Each message wakes the other thread, and answers come in bursts (the keys
+ * of one turn are read and written together, above): one wake-up per burst, not per
+ * answer.
+ */
+let outbox = [];
+function answer(reply) {
+  if (outbox.length === 0) setImmediate(sendAnswers);
+  outbox.push(reply);
+}
+function sendAnswers() {
+  const answers = outbox;
+  outbox = [];
+  parentPort.postMessage({ answers });
+}
+
 parentPort.on('message', (message) => {
   if (message === 'close') {
     server.close(() => process.exit(0));
     return;
   }
-  const { id, method, url, headers, body } = message;
-  const request = new Request(method, url, headers);
-  try {
-    handle(request, new Answer(id));
-    if (body) request.emit('data', Buffer.from(body, 'utf8'));
-    request.emit('end');
-  } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  for (const { id, method, url, headers, body } of message.requests) {
+    const request = new Request(method, url, headers);
+    try {
+      handle(request, new Answer(id));
+      if (body) request.emit('data', Buffer.from(body, 'utf8'));
+      request.emit('end');
+    } catch (error) {
+      answer({ id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 });
 

@@ -4,9 +4,9 @@
 // server's on one event loop. It listens on a free loopback port (`endpoint`) for any
 // HTTP client, and `requestHandler` gives the local service's own SDK client the same
 // engine without a socket: each request the SDK has built (with the signature header
-// this engine checks, UNSIGNED_SIGV4) goes to dynalite's request handler as a message
-// (dynalite-engine.mjs), and its answer comes back for the SDK to read, retry or fail
-// on, as over HTTP.
+// this engine checks, UNSIGNED_SIGV4) goes to dynalite's request handler in a message
+// (dynalite-engine.mjs; the requests of one turn of the loop in one message), and its
+// answer comes back for the SDK to read, retry or fail on, as over HTTP.
 import { Worker } from 'node:worker_threads';
 import type {
   HttpAuthScheme,
@@ -51,8 +51,7 @@ export const UNSIGNED_SIGV4: HttpAuthScheme = {
 const START_MS = 30_000;
 const ANSWER_MS = 30_000;
 
-const Reply = z.union([
-  z.object({ listening: z.number() }),
+const Answer = z.union([
   z.object({
     id: z.number(),
     status: z.number(),
@@ -61,6 +60,22 @@ const Reply = z.union([
   }),
   z.object({ id: z.number(), error: z.string() }),
 ]);
+
+/** What the engine's thread sends: that it listens, once, then answers in lists (all
+ *  it had ready in one turn of its loop). */
+const Reply = z.union([
+  z.object({ listening: z.number() }),
+  z.object({ answers: z.array(Answer) }),
+]);
+
+/** One request as the engine's thread takes it (dynalite-engine.mjs). */
+interface EngineRequest {
+  id: number;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
 /** What a connection that failed looks like to the SDK (retryable, as over HTTP). */
 function connectionError(message: string): Error {
@@ -115,19 +130,21 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
         resolve(reply.listening);
         return;
       }
-      const w = waiting.get(reply.id);
-      if (!w) return;
-      waiting.delete(reply.id);
-      clearTimeout(w.timer);
-      if ('error' in reply) w.reject(connectionError(`dynalite failed: ${reply.error}`));
-      else
-        w.resolve({
-          response: {
-            statusCode: reply.status,
-            headers: reply.headers,
-            body: Buffer.from(reply.body, 'utf8'),
-          },
-        });
+      for (const answer of reply.answers) {
+        const w = waiting.get(answer.id);
+        if (!w) continue;
+        waiting.delete(answer.id);
+        clearTimeout(w.timer);
+        if ('error' in answer) w.reject(connectionError(`dynalite failed: ${answer.error}`));
+        else
+          w.resolve({
+            response: {
+              statusCode: answer.status,
+              headers: answer.headers,
+              body: Buffer.from(answer.body, 'utf8'),
+            },
+          });
+      }
     });
     worker.on('error', (error) => {
       clearTimeout(timer);
@@ -140,6 +157,15 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
       failAll(connectionError('dynalite is not running'));
     });
   });
+
+  // Requests go in lists, as the answers come back: every request made in one turn of
+  // this thread's loop is one message (each message wakes the engine's thread).
+  let outbox: EngineRequest[] = [];
+  const sendRequests = () => {
+    const requests = outbox;
+    outbox = [];
+    if (!down) worker.postMessage({ requests });
+  };
 
   const requestHandler: LocalEngine['requestHandler'] = {
     handle: (request) =>
@@ -155,7 +181,8 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
           reject(connectionError(`dynalite did not answer within ${ANSWER_MS} ms`));
         }, ANSWER_MS);
         waiting.set(id, { resolve, reject, timer });
-        worker.postMessage({
+        if (outbox.length === 0) setImmediate(sendRequests);
+        outbox.push({
           id,
           method: request.method,
           url: query ? `${request.path}?${query}` : request.path,

@@ -76,6 +76,60 @@ describe('the local engine', () => {
     }
   });
 
+  it('answers requests made at once each with its own answer, and a conditional put once', async () => {
+    // requests of one turn cross in one message, and the keys of one turn go to the
+    // store together (dynalite-engine.mjs): each answer still belongs to its request,
+    // and a write waits for the one before it on its key
+    const keys = Array.from({ length: 40 }, (_, i) => `many-${i}`);
+    await Promise.all(
+      keys.map((k) =>
+        overMessages.send(
+          new PutItemCommand({
+            TableName: TABLE,
+            Item: { pk: { S: k }, sk: { S: 'K' }, n: { S: k } },
+          }),
+        ),
+      ),
+    );
+    const read = await Promise.all(
+      keys.map((k) =>
+        overMessages.send(
+          new GetItemCommand({
+            TableName: TABLE,
+            Key: { pk: { S: k }, sk: { S: 'K' } },
+            ConsistentRead: true,
+          }),
+        ),
+      ),
+    );
+    expect(read.map((r) => r.Item?.n?.S)).toEqual(keys);
+    const claims = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        overMessages.send(
+          new PutItemCommand({
+            TableName: TABLE,
+            Item: { pk: { S: 'claimed' }, sk: { S: 'K' }, by: { N: String(i) } },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ),
+    );
+    const won = claims.flatMap((c, i) => (c.status === 'fulfilled' ? [i] : []));
+    expect(won).toHaveLength(1);
+    for (const c of claims) {
+      if (c.status === 'rejected')
+        expect((c.reason as Error).name).toBe('ConditionalCheckFailedException');
+    }
+    const stored = await overHttp.send(
+      new GetItemCommand({
+        TableName: TABLE,
+        Key: { pk: { S: 'claimed' }, sk: { S: 'K' } },
+        ConsistentRead: true,
+      }),
+    );
+    expect(stored.Item?.by?.N).toBe(String(won[0]));
+  });
+
   it('answers a request it refuses as DynamoDB would, over messages too', async () => {
     // a failed condition: the engine's own error, not a transport failure
     const put = () =>
