@@ -43,7 +43,13 @@ const TYPE_FAMILIES: ReadonlyArray<ReadonlySet<EventType>> = [
 ];
 const familyOf = (t: EventType) => TYPE_FAMILIES.find((f) => f.has(t));
 
+const CALLS = TYPE_FAMILIES[2]!;
+/** A call and a meeting in person are two events, whatever plain "meeting" either was also called. */
+const callAndInPerson = (a: EventType, b: EventType) =>
+  !GENERIC_TYPES.has(a) && !GENERIC_TYPES.has(b) && CALLS.has(a) !== CALLS.has(b);
+
 function typesCompatible(a: EventType, known: EventType[]): boolean {
+  if (known.some((t) => callAndInPerson(a, t))) return false;
   return known.some(
     (t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || familyOf(t) === familyOf(a),
   );
@@ -88,6 +94,9 @@ export function matchReport(
   const revision = revisionOfReport(key);
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
+    // a call has no host: an event held in a host country is met in person, whatever its name
+    if (CALLS.has(facts.type) && entry.sides !== undefined) continue;
+    if (facts.host !== null && entry.types.every((t) => CALLS.has(t))) continue;
     // an article tells each event once: another report of the same text is another event
     // (the informal meeting on Monday and the talks it announces for Tuesday)
     if (entry.reports.some((r) => revisionOfReport(r) === revision)) continue;

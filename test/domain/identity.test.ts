@@ -118,6 +118,26 @@ describe('event identity', () => {
     expect(matchReport(other, 'a#3', [entry])).toBeNull();
   });
 
+  it('keeps a call apart from a meeting in person also called plain "meeting", or held in a host country', () => {
+    // one outlet's "met", another's talks: the entry is both; a call still joins neither
+    const entry = entryFor(
+      'e1',
+      ['a#0', facts({ category: 'meeting', type: 'meeting', host: 'VN', guest: 'LA' })],
+      ['b#0', facts({ category: 'meeting', type: 'talks', host: 'VN', guest: 'LA' })],
+    );
+    const call = facts({ category: 'meeting', type: 'phone_call', host: null, guest: null });
+    expect(matchReport(call, 'c#0', [entry])).toBeNull();
+    const plain = entryFor('e2', [
+      'a#1',
+      facts({ category: 'meeting', type: 'meeting', host: 'VN', guest: 'LA' }),
+    ]);
+    expect(matchReport(call, 'c#1', [plain])).toBeNull();
+    // and a meeting in a host country does not join a call
+    const calls = entryFor('e3', ['d#0', call]);
+    const inPerson = facts({ category: 'meeting', type: 'meeting', host: 'VN', guest: 'LA' });
+    expect(matchReport(inPerson, 'e#0', [calls])).toBeNull();
+  });
+
   it('keeps a visit and the return visit apart', () => {
     const entry = entryFor('e1', ['a#0', facts({ host: 'LA', guest: 'VN' })]);
     expect(matchReport(facts({ host: 'VN', guest: 'LA' }), 'b#0', [entry])).toBeNull();
