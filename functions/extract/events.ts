@@ -1204,11 +1204,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
+  let lastNamed: Person[] = [];
   for (const s of sentences) {
     for (const m of findMentions(s, {
       ref,
       committeeContext,
       recentPrincipals,
+      lastNamed,
       homeCountry: profile.homeCountry,
       modifiersFirst: profile.modifiersFirst,
       datesFollow: profile.datesFollow,
@@ -1216,6 +1218,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     }))
       mentions.push(m);
     const here = s.persons.filter((p): p is Person => p?.principal === true);
+    if (here.length > 0) lastNamed = [...here];
     if (here.length > 0)
       recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
         0,

@@ -80,6 +80,8 @@ export interface ArticleContext {
   committeeContext: boolean;
   /** principals named before this sentence, most recent first, each once */
   recentPrincipals: readonly Person[];
+  /** the principals of the last sentence that named one, in their order: "he" is most likely the first that fits */
+  lastNamed: readonly Person[];
   /** the country the article's outlet reports from (its language's), or null */
   homeCountry: string | null;
   /** a country's name stands before the noun it qualifies ("his China visit") */
@@ -1609,7 +1611,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           bPeople.every((b) => b.country !== p.country) &&
           (titleOnly?.country == null || p.country === titleOnly.country),
       );
+      // ("President A said … by General Secretary B. He expressed his delight at the talks with
+      // C": "he" is the one the sentence before was about, not the last one it named)
+      const subject =
+        titleOnly === undefined ? context.lastNamed.find((p) => others.includes(p)) : undefined;
       const stand =
+        subject ??
         others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
         (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
       if (stand !== undefined) aPeople = [stand];
