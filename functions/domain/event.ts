@@ -22,6 +22,10 @@ export type Category = z.infer<typeof Category>;
 export type EventType = z.infer<typeof EventType>;
 export type Status = z.infer<typeof Status>;
 
+/** Calls: met by phone or video, so with no host and no place. */
+export const CALL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['phone_call', 'video_call']);
+export const isCallType = (type: EventType): boolean => CALL_TYPES.has(type);
+
 export function categoryOf(type: EventType): Category {
   return (VISIT_TYPES as readonly string[]).includes(type) ? 'visit' : 'meeting';
 }

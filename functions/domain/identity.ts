@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { sameName } from '../text/names.js';
 import { dayRange } from './dates.js';
-import { type EventFacts, type EventType, VISIT_TYPES } from './event.js';
+import { CALL_TYPES, type EventFacts, type EventType, isCallType, VISIT_TYPES } from './event.js';
 import type { LedgerEntry } from './ledger.js';
 import { revisionOfReport } from './report.js';
 
@@ -38,15 +38,14 @@ const GENERIC_TYPES: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
 const TYPE_FAMILIES: ReadonlyArray<ReadonlySet<EventType>> = [
   new Set(VISIT_TYPES),
   new Set<EventType>(['talks', 'courtesy_call', 'high_level_meeting', 'meeting']),
-  new Set<EventType>(['phone_call', 'video_call']),
+  CALL_TYPES,
   new Set<EventType>(['committee_session']),
 ];
 const familyOf = (t: EventType) => TYPE_FAMILIES.find((f) => f.has(t));
 
-const CALLS = TYPE_FAMILIES[2]!;
 /** A call and a meeting in person are two events, whatever plain "meeting" either was also called. */
 const callAndInPerson = (a: EventType, b: EventType) =>
-  !GENERIC_TYPES.has(a) && !GENERIC_TYPES.has(b) && CALLS.has(a) !== CALLS.has(b);
+  !GENERIC_TYPES.has(a) && !GENERIC_TYPES.has(b) && isCallType(a) !== isCallType(b);
 
 function typesCompatible(a: EventType, known: EventType[]): boolean {
   if (known.some((t) => callAndInPerson(a, t))) return false;
@@ -95,8 +94,8 @@ export function matchReport(
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
     // a call has no host: an event held in a host country is met in person, whatever its name
-    if (CALLS.has(facts.type) && entry.sides !== undefined) continue;
-    if (facts.host !== null && entry.types.every((t) => CALLS.has(t))) continue;
+    if (isCallType(facts.type) && entry.sides !== undefined) continue;
+    if (facts.host !== null && entry.types.every(isCallType)) continue;
     // an article tells each event once: another report of the same text is another event
     // (the informal meeting on Monday and the talks it announces for Tuesday)
     if (entry.reports.some((r) => revisionOfReport(r) === revision)) continue;

@@ -5,16 +5,17 @@
 
 import { sameName } from '../text/names.js';
 import { isDay } from './dates.js';
-import type {
-  Cameo,
-  EventFacts,
-  EventType,
-  Evidence,
-  Location,
-  MergedEvent,
-  Participant,
-  SourceArticle,
-  Status,
+import {
+  type Cameo,
+  type EventFacts,
+  type EventType,
+  type Evidence,
+  isCallType,
+  type Location,
+  type MergedEvent,
+  type Participant,
+  type SourceArticle,
+  type Status,
 } from './event.js';
 import { articleOfReport, type Report } from './report.js';
 
@@ -136,7 +137,7 @@ export function cameoOf(
   facts: Pick<EventFacts, 'category' | 'type' | 'status' | 'host' | 'location'>,
 ): Cameo {
   if (facts.status === 'announced') return '036';
-  if (facts.type === 'phone_call' || facts.type === 'video_call') return '041';
+  if (isCallType(facts.type)) return '041';
   if (facts.category === 'visit') return '042';
   const thirdPlace = facts.host === null && facts.location.country !== null;
   return thirdPlace ? '044' : '040';

@@ -2,7 +2,13 @@
 // dates them, decides status, host and guest, links meetings to the visit they belong to.
 import type { Article } from '../domain/article.js';
 import { dayNumber, dayRange, isoDay, isoDayOf, isoMonth } from '../domain/dates.js';
-import type { EventType, Evidence, ExtractedEvent, Participant } from '../domain/event.js';
+import {
+  type EventType,
+  type Evidence,
+  type ExtractedEvent,
+  isCallType,
+  type Participant,
+} from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { findTriggers, isCommitteeName } from './classify.js';
 import { type DateMention, type RefDate, refDateOf, refDayNumber } from './dates.js';
@@ -745,7 +751,7 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
   if (meeting.type !== 'meeting') return;
   const told = storyMentions(meeting.group)[0]!.sentence;
   const next = sentences.find((s) => s.order === told.order + 1);
-  const call = next?.triggers.find((t) => t.type === 'phone_call' || t.type === 'video_call');
+  const call = next?.triggers.find((t) => isCallType(t.type));
   if (next === undefined || call === undefined) return;
   const ours = new Set(meeting.people.map((p) => p.id));
   if (next.persons.some((p) => p?.principal === true && !ours.has(p.id))) return;
@@ -755,7 +761,7 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
 /** How long a visit with no end date is taken to last, for the meetings held during it. */
 const OPEN_VISIT_DAYS = 2;
 
-const isCall = (d: Draft) => d.type === 'phone_call' || d.type === 'video_call';
+const isCall = (d: Draft) => isCallType(d.type);
 
 function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   if (isCall(meeting)) {
@@ -1218,12 +1224,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     }))
       mentions.push(m);
     const here = s.persons.filter((p): p is Person => p?.principal === true);
-    if (here.length > 0) lastNamed = [...here];
-    if (here.length > 0)
-      recentPrincipals = [...new Set([...here.reverse(), ...recentPrincipals])].slice(
+    if (here.length > 0) {
+      lastNamed = here;
+      recentPrincipals = [...new Set([...here.toReversed(), ...recentPrincipals])].slice(
         0,
         MAX_RECENT_PRINCIPALS,
       );
+    }
   }
   if (mentions.length === 0) return [];
   const groups = groupMentions(mentions, ref);

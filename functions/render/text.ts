@@ -8,7 +8,14 @@
 // content shows.
 
 import { isOverdue as announcedAndPast, isDay } from '../domain/dates.js';
-import type { Category, DiplomaticEvent, EventType, Participant, Status } from '../domain/event.js';
+import {
+  type Category,
+  type DiplomaticEvent,
+  type EventType,
+  isCallType,
+  type Participant,
+  type Status,
+} from '../domain/event.js';
 import { nameIn, placeIn } from '../text/names.js';
 import { VIETNAMESE_LETTER } from '../text/vietnamese.js';
 import { formatDateRange, formatEventDate } from './dates.js';
@@ -323,8 +330,6 @@ function placeLabel(
   return town && land && town !== land ? `${town}, ${land}` : town || land;
 }
 
-const CALLS: readonly EventType[] = ['phone_call', 'video_call'];
-
 /** At most this many sides are named; the rest are counted. */
 const MAX_SIDES = 4;
 
@@ -438,7 +443,7 @@ export function eventTitle(
         : s.length === 1
           ? fillOne(t.with, s[0]!)
           : '';
-    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
+    const where = isCallType(event.type) ? '' : placeLabel(event, lang, null, strings);
     head = fill(t.meeting, { type, with: withWhom, at: where ? fillOne(t.at, where) : '' });
   }
   const status =
@@ -495,7 +500,7 @@ export function eventSummary(
     const byName = strings.people.some(namedInSummary);
     a = byName ? (all[0] ?? '') : capitalized(all[0] ?? '', lang);
     b = joinList(all.slice(1), lang);
-    const where = CALLS.includes(event.type) ? '' : placeLabel(event, lang, null, strings);
+    const where = isCallType(event.type) ? '' : placeLabel(event, lang, null, strings);
     if (where) place = fillOne(s.place, where);
   }
   let sentence =
