@@ -38,6 +38,9 @@ const DATES = z
     dayJoiner: Phrase,
     monthLead: Phrases,
     weekdayForward: Phrases,
+    /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
+     *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
+    weekdayBack: Phrases,
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
     weekdayForwardLead: Phrases,
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
@@ -52,6 +55,8 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)';
 const YEAR = '(?:,?\\s*(\\d{4})(?!\\d))?';
 const TO = `\\s*(?:${anyOf(DATES.rangeJoiners)})\\s*`;
 const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
+/** a weekday written before its day of the month ("Monday 6 May"), read for the day */
+const WEEKDAY_BEFORE = `(?:(?<![\\p{L}])(?:${anyOf(Object.keys(DATES.weekdays))}),?\\s+)?`;
 const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
 
 /** What a reading makes of a date phrase: a mention without its offsets. */
@@ -150,10 +155,10 @@ const READINGS: readonly Reading[] = [
     pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}${TO}${MONTH}\\s*${DAY}${YEAR}`, 'gu'),
     read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[4]), month(m[3]!), num(m[5]), c.ref),
   },
-  // "5-7 March", "10 to 12 December 2024"
+  // "5-7 March", "10 to 12 December 2024", "Monday 6 and Tuesday 7 May"
   {
     pattern: new RegExp(
-      `(?<![\\d.,/-])${DAY}(?:${TO}|${AND})${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`,
+      `(?<![\\d.,/-])${WEEKDAY_BEFORE}${DAY}(?:${TO}|${AND})${WEEKDAY_BEFORE}${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`,
       'gu',
     ),
     read: (m, c) => span(Number(m[1]), month(m[3]!), Number(m[2]), month(m[3]!), num(m[4]), c.ref),
@@ -260,7 +265,12 @@ const READINGS: readonly Reading[] = [
       ),
       'gu',
     ),
-    read: (m, c) => weekday(m[1], m[2]!, c),
+    read: (m, c) =>
+      weekday(
+        m[1],
+        m[2]!,
+        c.forward && toldAsPast(m.input, m.index) ? { ...c, forward: false } : c,
+      ),
   },
   // "today", "yesterday"
   {
@@ -294,6 +304,24 @@ const READINGS: readonly Reading[] = [
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
+const FORWARD_ALL = new RegExp(word(anyOf(DATES.weekdayForward)), 'gu');
+const BACK_ALL = new RegExp(word(anyOf(DATES.weekdayBack)), 'gu');
+/** How many words before a weekday its past verb may stand ("arrived in Vietnam by train on Tuesday"). */
+const BACK_WORDS = 6;
+
+/** Whether a past verb governs the weekday at `at`: one stands within a few words before it,
+ *  with no word that looks ahead after it. */
+function toldAsPast(lower: string, at: number): boolean {
+  const words = lower.slice(0, at).split(' ');
+  const near = words.slice(-BACK_WORDS - 1).join(' ');
+  const lastOf = (re: RegExp) => {
+    let last = -1;
+    for (const m of near.matchAll(re)) last = m.index;
+    return last;
+  };
+  const back = lastOf(BACK_ALL);
+  return back >= 0 && lastOf(FORWARD_ALL) < back;
+}
 const LEAD_AHEAD = new RegExp(word(anyOf(DATES.weekdayLeadAhead)), 'u');
 /** A weekday told beside its date ("Sunday (March 2)") is that date. */
 const BESIDE_CHARS = 3;

@@ -1112,6 +1112,32 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
  * began with the visitor's arrival in the host country a day or two before.
  */
+/** How many days before a visit the article dates an arrival may be its first leg. */
+const ARRIVAL_LEG_DAYS = 7;
+
+/**
+ * "Kim arrived in Hanoi on Tuesday … began his official visit on Friday": a visit told only by
+ * its guest's arrival, a few days before a visit of the same guest to the same country that the
+ * article dates, is the way there, not a visit of its own.
+ */
+function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
+  if (v.precision !== 'day' || v.guest === null) return false;
+  const arrival = (m: Mention) => LEX.arrival.has(m.sentence.tokens[m.trigger.first]?.key ?? '');
+  if (!v.group.mentions.every(arrival)) return false;
+  const day = dayNumber(v.start);
+  return visits.some(
+    (o) =>
+      o !== v &&
+      o.precision === 'day' &&
+      o.guest === v.guest &&
+      o.countries.join() === v.countries.join() &&
+      o.dateMention !== null &&
+      !arrival(o.dateMention) &&
+      dayNumber(o.start) > day &&
+      dayNumber(o.start) - day <= ARRIVAL_LEG_DAYS,
+  );
+}
+
 function arrivalBefore(
   v: Draft,
   sentences: readonly SentenceInfo[],
@@ -1269,6 +1295,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const hostings = hostingOf.filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
+  for (const leg of visits.filter((v) => isArrivalLeg(v, visits))) {
+    visits.splice(visits.indexOf(leg), 1);
+    drafts.splice(drafts.indexOf(leg), 1);
+  }
   carrySidelines(meetings);
   for (const m of meetings) if (placeOfAnother(m)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is

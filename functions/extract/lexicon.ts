@@ -60,6 +60,9 @@ const RolesSchema = z.object({
   /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
    *  a day, `dayLead`) is the other event's */
   aheadOf: z.optional(Phrases),
+  /** "began a visit on Friday following his summit with B": words before a meeting that make it
+   *  earlier than the main clause, whose day is not the meeting's */
+  priorTo: z.optional(Phrases),
   dayLead: z.optional(Phrases),
   /** "with the President of China Xi Jinping": an article before a named person's title */
   titleArticle: z.optional(Phrases),
@@ -149,6 +152,7 @@ export const LEX = {
   sequel: wordSet(ROLES.sequel ?? []),
   eveOf: keyList(ROLES.eveOf ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
+  priorTo: keyList(ROLES.priorTo ?? []),
   dayLead: wordSet(ROLES.dayLead ?? []),
   titleArticle: wordSet(ROLES.titleArticle ?? []),
   firstPerson: wordSet(ROLES.firstPerson ?? []),

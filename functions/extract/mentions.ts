@@ -140,6 +140,8 @@ const PRECEDENT_BEFORE = 6;
 const PRECEDENT_AFTER = 8;
 /** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
 const SINCE_CUE_BEFORE = 6;
+/** "following his two-day summit with B": how far before a meeting's cue such words stand, in tokens. */
+const PRIOR_TO_BEFORE = 6;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
 const PAIR_REFERENCE_SPAN = 16;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
@@ -746,6 +748,18 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
   return [...set].sort();
 }
 
+/** "A began his visit on Friday following his summit with B": a meeting named after words
+ *  that put it before a main clause the sentence dates, with no day of its own after them, is
+ *  an earlier event told in passing ("A flew home after her talks with B and arrived on
+ *  Monday" dates nothing before them; "After talks with B, A left for C" opens the sentence). */
+function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | null): boolean {
+  const tokens = info.tokens;
+  const prior = findAnyPhrase(tokens, LEX.priorTo, trigger.first - PRIOR_TO_BEFORE, trigger.first);
+  if (prior === null || prior.at === 0) return false;
+  const from = tokens[prior.at]!.start;
+  return info.dates.some((d) => d.end <= from) && (date === null || date.start < from);
+}
+
 /** A phrase of the list starting within `span` tokens before the cue. */
 function phraseBefore(
   tokens: readonly Token[],
@@ -1013,6 +1027,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       date.endValue === null
     )
       borrowed = true;
+    // (the day it has is the main clause's)
+    const prior = trigger.kind === 'meeting' && toldAsPrior(info, trigger, date);
+    if (prior) date = null;
     const cue: CueContext = {
       sentence: info,
       trigger,
@@ -1030,7 +1047,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           Math.max(0, trigger.first - PRECEDENT_BEFORE),
           trigger.end + PRECEDENT_AFTER,
         ) ||
-          phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since)),
+          phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
+          prior),
       place: (trigger.kind === 'visit' ? place : meetingPlace) ?? visitCity,
     };
     const before = people.filter(

@@ -13,6 +13,11 @@ const NoiseSchema = z.object({
   captionMarkers: z.array(z.string()),
   relatedMarkers: z.array(z.string()),
   captionTailWords: z.number(),
+  /** a photographer's or agency's credit ("NAME / AFP", "REUTERS/NAME"): a line of at most
+   *  creditWords words holding one is a credit, and it and the line before it in its
+   *  paragraph are a caption */
+  creditMarkers: z.optional(z.array(z.string())),
+  creditWords: z.optional(z.number()),
   /** quotation marks, and the verbs that attribute a quotation to its speaker */
   quoteMarks: z.optional(z.array(z.string())),
   quoteAttributions: z.optional(z.array(z.string())),
@@ -25,6 +30,14 @@ const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
 const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');
 const CAPTION_AT_START = new RegExp(`^(?:${CAPTION})`, 'u');
+const CREDIT =
+  (NOISE.creditMarkers ?? []).length > 0
+    ? new RegExp(anyOf(NOISE.creditMarkers!.map(matchForm)), 'u')
+    : null;
+/** A credit line: short, holding a credit (in a longer line, the story may have run into one:
+ *  "… VNA/VNS Photo HÀ NỘI — A held talks …"). */
+const isCredit = (lower: string) =>
+  CREDIT !== null && lower.split(' ').length <= (NOISE.creditWords ?? 0) && CREDIT.test(lower);
 const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchForm))})`, 'u');
 
 const QUOTE_MARK = anyOf(NOISE.quoteMarks ?? []);
@@ -53,14 +66,14 @@ export type Furniture = 'caption' | 'related' | 'quote';
  */
 export function furnitureOf(lower: string, next: string | null): Furniture | null {
   if (RELATED_AT_START.test(lower)) return 'related';
-  if (CAPTION_ANYWHERE.test(lower)) return 'caption';
+  if (CAPTION_ANYWHERE.test(lower) || isCredit(lower)) return 'caption';
   // someone's words quoted (a commentator's, a spokesperson's): what they say is not the report
   // (an announcement quoted is the news: "“A will pay an official visit …,” the office announced")
   if ((QUOTE_OPENS?.test(lower) || QUOTE_ATTRIBUTED?.test(lower)) && !QUOTE_ANNOUNCED?.test(lower))
     return 'quote';
   return next !== null &&
-    CAPTION_AT_START.test(next) &&
-    next.split(' ').length <= NOISE.captionTailWords
+    ((CAPTION_AT_START.test(next) && next.split(' ').length <= NOISE.captionTailWords) ||
+      isCredit(next))
     ? 'caption'
     : null;
 }
