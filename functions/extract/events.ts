@@ -464,8 +464,11 @@ function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
   const groups: Group[] = [];
   const summaries: Summary[] = [];
   // "In January 2010, A, then party secretary, visited B": history is no report of today's event
+  // (nor "whom his grandfather had met in Hanoi in 1964", known only by another year)
   const history = (m: Mention) =>
-    m.date !== null && Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS;
+    m.date !== null
+      ? Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS
+      : m.year !== null && m.year !== ref.year;
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption) continue;
     const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));

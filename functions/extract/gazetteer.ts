@@ -120,6 +120,30 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
   }
 }
 
+/** per country, the first or last word of a listed leader's name of two words or more -> those
+ *  names, one per person ("Kishida Fumio" and "Fumio Kishida" are one) */
+const leaderNamesByWord = new Map<string, Map<string, string>>();
+for (const [code, names] of Object.entries(leadersData.leaders)) {
+  for (const name of names) {
+    const keys = phraseKeys(name).filter((k) => /^\p{L}/u.test(k));
+    if (keys.length < 2) continue;
+    for (const word of new Set([keys[0]!, keys[keys.length - 1]!])) {
+      const key = `${code} ${word}`;
+      const byPerson = leaderNamesByWord.get(key) ?? new Map<string, string>();
+      const person = [...keys].sort().join(' ');
+      if (!byPerson.has(person)) byPerson.set(person, name);
+      leaderNamesByWord.set(key, byPerson);
+    }
+  }
+}
+
+/** "President Trump", "PM Paetongtarn": the full name of the one listed leader of that country
+ *  whose name begins or ends with the one word written, or null. */
+export function leaderFullName(word: string, country: string): string | null {
+  const byPerson = leaderNamesByWord.get(`${country} ${word}`);
+  return byPerson === undefined || byPerson.size !== 1 ? null : [...byPerson.values()][0]!;
+}
+
 /** A country name starting at token `i` (capitalised; ambiguous names not inside a person's name). */
 export function countryAt(
   tokens: readonly Token[],

@@ -12,6 +12,7 @@ import {
   knownLeaderAt,
   leaderByLastName,
   leaderCountry,
+  leaderFullName,
   PLURAL_LEAD,
   placeAt,
   type TitleEntry,
@@ -1017,6 +1018,14 @@ export function resolvePeople(
       person.country = contextOf.get(person) ?? null;
     if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null)
       person.principal = true;
+    // "President Trump" in an article that never writes his given name: the name he is listed by
+    if (person.nameKeys.length === 1 && person.country !== null) {
+      const full = leaderFullName(person.nameKeys[0]!, person.country);
+      if (full !== null) {
+        person.name = full;
+        person.nameKeys = nameKeys(full);
+      }
+    }
   }
   for (const { m, n } of order) {
     if (m.name !== null || m.plural || m.title === null) continue;

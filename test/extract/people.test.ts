@@ -113,10 +113,13 @@ describe('findPeople in English', () => {
         ),
         null,
       ).personOf.map((p) => p && `${p.name} ${p.country}`);
-    expect(resolved('Albanese will meet his host.')).toEqual(['Albanese AU']);
+    // (by the full name the leader is listed by)
+    expect(resolved('Albanese will meet his host.')).toEqual(['Anthony Albanese AU']);
     // the one word the press calls a leader by, and a short form listed beside the full name
-    expect(resolved('Prabowo will meet his host.')).toEqual(['Prabowo ID']);
-    expect(resolved('Trump told reporters.')).toEqual(['Trump US']);
+    expect(resolved('Prabowo will meet his host.')).toEqual(['Prabowo Subianto ID']);
+    expect(resolved('Trump told reporters.')).toEqual(['Donald Trump US']);
+    // a word two listed leaders of the country share names neither
+    expect(resolved('Kim told reporters in Pyongyang.')).not.toContain('Kim Jong-un KP');
     expect(
       resolved('Chilean President Maria Albanese spoke.', 'Albanese will meet her host.'),
     ).toEqual(['Maria Albanese CL', 'Maria Albanese CL']);
