@@ -106,6 +106,8 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
   for (const name of names) {
     const keys = phraseKeys(name);
     leaderCountries.set(keys.join(' '), code);
+    // (and as a person's name keys are written: words only, "Moon Jae-in" = moon jae in)
+    leaderCountries.set(keys.filter((k) => /^[\p{L}\d]/u.test(k)).join(' '), code);
     // (a name of one word is its own last word: "Prabowo", "Paetongtarn")
     if (keys.length >= 2) leaderTrie.add(name, { code, name });
     const last = lastNameOf(keys);

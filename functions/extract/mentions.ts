@@ -760,6 +760,12 @@ function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | n
   return info.dates.some((d) => d.end <= from) && (date === null || date.start < from);
 }
 
+/** Whether a month-only date lies wholly before the month of publication. */
+function monthsBefore(d: DateMention, ref: RefDate): boolean {
+  const last = d.endValue ?? d.value;
+  return Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7)) < ref.year * 12 + ref.month;
+}
+
 /** A phrase of the list starting within `span` tokens before the cue. */
 function phraseBefore(
   tokens: readonly Token[],
@@ -982,6 +988,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       background,
       context.datesFollow,
     );
+    // "It will be A's first official visit to B …, despite his attendance at a summit there in
+    // November": a month gone by is not when something to come takes place
+    if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref))
+      date = null;
     // "a meeting between A and B is possible", "a tour that could include a meeting with B": talk, not a plan
     // (the words right before this cue, or after it short of the next cue's own: "a visit,
     // starting a tour that could include a meeting with B" is a visit and no meeting)
@@ -1673,7 +1683,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
       // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
       const leadersApart =
-        trigger.type === 'meeting' && bPeople.length > 1 && bPeople.every((b) => b.leader);
+        trigger.type === 'meeting' &&
+        bPeople.length > 1 &&
+        bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k)));
       const byCountry = new Map<string | null, Person[]>();
       for (const b of bPeople) {
         const key =
