@@ -41,6 +41,8 @@ const DATES = z
     /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
      *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
     weekdayBack: Phrases,
+    /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
+    weekdayBackAfter: Phrases,
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
     weekdayForwardLead: Phrases,
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
@@ -269,7 +271,9 @@ const READINGS: readonly Reading[] = [
       weekday(
         m[1],
         m[2]!,
-        c.forward && toldAsPast(m.input, m.index) ? { ...c, forward: false } : c,
+        c.forward && toldAsPast(m.input, m.index, m.index + m[0].length)
+          ? { ...c, forward: false }
+          : c,
       ),
   },
   // "today", "yesterday"
@@ -309,9 +313,12 @@ const BACK_ALL = new RegExp(word(anyOf(DATES.weekdayBack)), 'gu');
 /** How many words before a weekday its past verb may stand ("arrived in Vietnam by train on Tuesday"). */
 const BACK_WORDS = 6;
 
-/** Whether a past verb governs the weekday at `at`: one stands within a few words before it,
- *  with no word that looks ahead after it. */
-function toldAsPast(lower: string, at: number): boolean {
+const BACK_AFTER = new RegExp(`^\\s*(?:${anyOf(DATES.weekdayBackAfter)})(?![\\p{L}])`, 'u');
+
+/** Whether a past verb governs the weekday at `at` (ending at `end`): one stands right after it
+ *  ("on Saturday said"), or within a few words before it with no word that looks ahead after it. */
+function toldAsPast(lower: string, at: number, end: number): boolean {
+  if (BACK_AFTER.test(lower.slice(end, end + 20))) return true;
   const words = lower.slice(0, at).split(' ');
   const near = words.slice(-BACK_WORDS - 1).join(' ');
   const lastOf = (re: RegExp) => {

@@ -23,7 +23,7 @@ import {
   type SentenceInfo,
 } from './mentions.js';
 import { type Furniture, furnitureOf } from './noise.js';
-import { cleanText } from './normalize.js';
+import { cleanText, withoutCutWord } from './normalize.js';
 import {
   bareNameMentions,
   findPeople,
@@ -104,7 +104,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     lowers.push(lower);
   };
   if (title.length > 0) read(title, matchForm(title), true, null);
-  const body = splitSentences(cleanText(article.text));
+  const body = splitSentences(withoutCutWord(cleanText(article.text)));
   const bodyLowers = body.map((s) => matchForm(s.text));
   body.forEach((s, n) => {
     const next = body[n + 1];
@@ -910,6 +910,14 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
   const told = meeting.precision === 'day' ? dayNumber(meeting.start) : null;
   if (told !== null && told >= first && told <= last) return;
+  // "It is expected that during the visit, A will hold talks with B": a meeting to come during a
+  // visit under way whose end is not told falls on no day the story gives; its month is known
+  if (visit.end === null && today > first && meeting.group.mentions.every(toCome)) {
+    meeting.start = isoMonth(ref.year, ref.month);
+    meeting.precision = 'month';
+    meeting.status = 'announced';
+    return;
+  }
   meeting.start =
     today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';

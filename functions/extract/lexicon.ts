@@ -63,6 +63,9 @@ const RolesSchema = z.object({
   /** "began a visit on Friday following his summit with B": words before a meeting that make it
    *  earlier than the main clause, whose day is not the meeting's */
   priorTo: z.optional(Phrases),
+  /** plural cues that tell of meetings in general unless someone is named ("through visits and
+   *  meetings between senior leaders") */
+  pluralCues: z.optional(Phrases),
   /** heads of a legislature, whom a guest meets one by one like the leaders when the text lists
    *  them together ("met General Secretary A, National Assembly Chairwoman B and Prime Minister C") */
   metApart: z.optional(Phrases),
@@ -156,6 +159,7 @@ export const LEX = {
   eveOf: keyList(ROLES.eveOf ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
   priorTo: keyList(ROLES.priorTo ?? []),
+  pluralCues: wordSet(ROLES.pluralCues ?? []),
   metApart: wordSet(ROLES.metApart ?? []),
   dayLead: wordSet(ROLES.dayLead ?? []),
   titleArticle: wordSet(ROLES.titleArticle ?? []),

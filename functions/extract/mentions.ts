@@ -1146,6 +1146,17 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         subject?.person.country === host
       )
         return;
+      // "Kim's sister, propaganda director Kim Yo Jong, had arrived in Vladivostok": the one who
+      // arrived is the one named last before the verb, and no principal
+      const nearest = before[before.length - 1];
+      if (
+        !trigger.noun &&
+        LEX.arrival.has(tokens[trigger.first]!.key) &&
+        nearest !== undefined &&
+        !nearest.person.principal &&
+        nearest.mention.name !== null
+      )
+        return;
       // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
       if (visitor === null && LEX.of.has(tokens[hostEnd]?.key ?? ''))
         visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
@@ -1361,6 +1372,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     }
 
     // meetings
+    // "demonstrated through visits and meetings between senior leaders": meetings in general,
+    // where the sentence names no one but groups of people, are no event
+    if (LEX.pluralCues.has(tokens[trigger.end - 1]!.key) && info.mentions.every((m) => m.plural))
+      return;
     // "B also attended his meeting with C": who attends another's meeting is no side of it
     // only the meeting attended itself ("attended his meeting"), not one after ("attended a ceremony before holding talks")
     let attending: { at: number } | null = null;

@@ -113,3 +113,10 @@ const SPACE_RUN =
 /** a line break with a space before or after it */
 const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
+
+/** An excerpt cut off mid-word ("… with French President Emmanuel Macr"): a text that ends in a
+ *  letter ends in a fragment, which is no name or word to read. */
+export function withoutCutWord(text: string): string {
+  const end = text.trimEnd();
+  return /\p{L}$/u.test(end) ? end.replace(/[\p{L}\p{M}]+$/u, '').trimEnd() : text;
+}
