@@ -40,6 +40,8 @@ const DATES = z
     weekdayForward: Phrases,
     /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
      *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
+    /** a headline's future: "Biden to meet To Lam on Wednesday" */
+    headlineForward: Phrases,
     weekdayBack: Phrases,
     /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
     weekdayBackAfter: Phrases,
@@ -308,6 +310,7 @@ const READINGS: readonly Reading[] = [
 ];
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
+const HEADLINE_FORWARD = new RegExp(word(anyOf(DATES.headlineForward)), 'u');
 const FORWARD_ALL = new RegExp(word(anyOf(DATES.weekdayForward)), 'gu');
 const BACK_ALL = new RegExp(word(anyOf(DATES.weekdayBack)), 'gu');
 /** How many words before a weekday its past verb may stand ("arrived in Vietnam by train on Tuesday"). */
@@ -339,10 +342,11 @@ export function findEnglishDates(
   lower: string,
   ref: RefDate,
   previousDay: string | null,
+  isTitle = false,
 ): DateMention[] {
   const ctx: Context = {
     ref,
-    forward: FORWARD.test(lower),
+    forward: FORWARD.test(lower) || (isTitle && HEADLINE_FORWARD.test(lower)),
     leadAhead: LEAD_AHEAD.test(lower),
     previousDay,
   };

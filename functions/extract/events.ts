@@ -126,13 +126,23 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   const { personOf } = resolvePeople(allPeople, profile.homeCountry);
   let cursor = 0;
   let anchor: string | null = null;
+  const titleLower = title.length > 0 ? matchForm(title) : null;
   sentences.forEach((info, n) => {
     info.persons = personOf.slice(cursor, cursor + info.mentions.length);
     cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
-    info.dates = withoutDateline(info, profile.findDates(lower, ref, info.isTitle ? null : anchor));
+    info.dates = withoutDateline(
+      info,
+      // (the page's first line is often the headline again: it reads as one)
+      profile.findDates(
+        lower,
+        ref,
+        info.isTitle ? null : anchor,
+        info.isTitle || lower === titleLower,
+      ),
+    );
     if (!info.isTitle) {
       info.anchor = anchor;
       anchor = nextAnchor(anchor, info);

@@ -30,7 +30,12 @@ export interface LanguageProfile {
   /** whether a sentence (matching form) may hold a day: only those are searched for dates when they hold no cue */
   mayHoldDay: RegExp;
   /** the dates of a sentence (matching form), resolved against the publication day; `previousDay` is what "the same day" refers to */
-  findDates(lower: string, ref: RefDate, previousDay: string | null): DateMention[];
+  findDates(
+    lower: string,
+    ref: RefDate,
+    previousDay: string | null,
+    isTitle?: boolean,
+  ): DateMention[];
 }
 
 function profile(table: unknown, dates: LanguageProfile['findDates']): LanguageProfile {
