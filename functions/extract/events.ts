@@ -647,8 +647,12 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     if (group.kind === 'visit' && dateMention.dateIsEnd) {
       // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the
       // previous leg, not news; unless the story opens with it ("A left Hanoi on May 3, concluding …")
+      // (one that "will end Saturday", told after the visit, is under way)
       const opens = dateMention.sentence.isTitle || dateMention.sentence === frame.lead;
-      if (group.mentions.length === 1 && !opens) return null;
+      const endsLater =
+        dateMention.future &&
+        d.start >= dateMention.sentence.tokens[dateMention.trigger.end - 1]!.end;
+      if (group.mentions.length === 1 && !opens && !endsLater) return null;
       // "kết thúc chuyến thăm" on a day: when it ended is known, when it began by its length, else its month
       end = d.value;
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
@@ -1254,6 +1258,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const sentences = readSentences(article, profile);
   const committeeContext = sentences.some(hasCommitteeName);
   const speaker = speakerOf(sentences);
+  const from = datelineOf(sentences);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
@@ -1268,6 +1273,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       modifiersFirst: profile.modifiersFirst,
       datesFollow: profile.datesFollow,
       speaker,
+      datelineCountry: from?.country ?? null,
     }))
       mentions.push(m);
     const here = s.persons.filter((p): p is Person => p?.principal === true);
@@ -1324,7 +1330,6 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) if (placeOfAnother(m)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries
-  const from = datelineOf(sentences);
   if (from !== null) {
     for (const m of meetings) {
       if (

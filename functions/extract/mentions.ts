@@ -90,6 +90,8 @@ export interface ArticleContext {
   datesFollow: boolean;
   /** who "I" is: the principal whose remarks the article is ("Prime Minister A's Remarks at …"), or null */
   speaker: Person | null;
+  /** the country of the article's dateline ("HANOI —"), or null */
+  datelineCountry: string | null;
 }
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
@@ -1177,6 +1179,17 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             !invitedIds.has(p.mention.first) &&
             !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
         ) ?? null;
+      // "HANOI — … The South Korean president is on a three-day state visit": a visit of a level
+      // whose destination goes unsaid is to the country the story was filed from
+      if (
+        host === null &&
+        trigger.type !== 'visit' &&
+        context.datelineCountry !== null &&
+        visitor !== null &&
+        visitor.person.country !== null &&
+        visitor.person.country !== context.datelineCountry
+      )
+        host = context.datelineCountry;
       /** The visitor's visit to a host country (null: not named in this sentence). */
       const visitMention = (
         hostCode: string | null,
