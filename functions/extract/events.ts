@@ -765,7 +765,8 @@ function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
  * else.
  */
 function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void {
-  if (meeting.type !== 'meeting') return;
+  // (a meeting the story places somewhere was met in person: "met B in Santiago")
+  if (meeting.type !== 'meeting' || meeting.placeMention !== null) return;
   const told = storyMentions(meeting.group)[0]!.sentence;
   const next = sentences.find((s) => s.order === told.order + 1);
   const call = next?.triggers.find((t) => isCallType(t.type));

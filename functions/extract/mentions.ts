@@ -579,7 +579,7 @@ function dateFor(
   // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
   const since = (d: DateMention) =>
     background.since.some(
-      (at) => at < d.start && at >= d.start - SINCE_CHARS && !(at < cueStart && cueEnd <= d.start),
+      (at) => at <= d.start && at >= d.start - SINCE_CHARS && !(at < cueStart && cueEnd <= d.start),
     );
   // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
   // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
