@@ -855,6 +855,15 @@ const DATELINE_DATE_GAP = 2;
 function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
   for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
     const t = info.tokens;
+    // "September 7, 2017, Vladivostok": a line of the day it was filed, then the place
+    const filed = info.dates[0];
+    if (filed !== undefined && filed.start === 0) {
+      const k = t.findIndex((w) => w.start >= filed.end);
+      const at = t[k]?.text === ',' ? k + 1 : k;
+      const place = k < 0 ? null : placeAt(t, at);
+      if (place !== null && !place.entry.venue && at + place.length === t.length)
+        return { city: place.entry.name, country: place.entry.code, venue: false };
+    }
     const hit = placeAt(t, 0);
     if (
       hit === null ||
