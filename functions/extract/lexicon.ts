@@ -63,6 +63,8 @@ const RolesSchema = z.object({
   /** "began a visit on Friday following his summit with B": words before a meeting that make it
    *  earlier than the main clause, whose day is not the meeting's */
   priorTo: z.optional(Phrases),
+  /** the indefinite article: a meeting it introduces is not one told before */
+  indefinite: z.optional(Phrases),
   /** plural cues that tell of meetings in general unless someone is named ("through visits and
    *  meetings between senior leaders") */
   pluralCues: z.optional(Phrases),
@@ -159,6 +161,7 @@ export const LEX = {
   eveOf: keyList(ROLES.eveOf ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
   priorTo: keyList(ROLES.priorTo ?? []),
+  indefinite: wordSet(ROLES.indefinite ?? []),
   pluralCues: wordSet(ROLES.pluralCues ?? []),
   metApart: wordSet(ROLES.metApart ?? []),
   dayLead: wordSet(ROLES.dayLead ?? []),

@@ -757,7 +757,9 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
 function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | null): boolean {
   const tokens = info.tokens;
   const prior = findAnyPhrase(tokens, LEX.priorTo, trigger.first - PRIOR_TO_BEFORE, trigger.first);
-  if (prior === null || prior.at === 0) return false;
+  // ("… on Wednesday after B requested a meeting": a meeting asked for is this one)
+  if (prior === null || prior.at === 0 || LEX.indefinite.has(tokens[trigger.first - 1]?.key ?? ''))
+    return false;
   const from = tokens[prior.at]!.start;
   return info.dates.some((d) => d.end <= from) && (date === null || date.start < from);
 }
@@ -806,6 +808,9 @@ function countryBefore(tokens: readonly Token[], at: number): string | null {
   for (let k = at - 1; k >= 0 && k >= at - MAX_COUNTRY_TOKENS; k--) {
     const c = countryWithPrefix(tokens, k);
     if (c !== null && k + c.length === at) return c.code;
+    // "the Hanoi visit": a city, for its country
+    const place = placeAt(tokens, k);
+    if (place !== null && !place.entry.venue && k + place.length === at) return place.entry.code;
   }
   return null;
 }
