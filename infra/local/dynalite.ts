@@ -9,10 +9,12 @@
 // answer comes back for the SDK to read, retry or fail on, as over HTTP.
 import { Worker } from 'node:worker_threads';
 import type {
+  $ClientProtocol,
   HttpAuthScheme,
   HttpHandlerOptions,
   HttpRequest,
   HttpResponse,
+  MetadataBearer,
   RequestHandler,
 } from '@smithy/types';
 import * as z from 'zod/mini';
@@ -45,6 +47,97 @@ export const UNSIGNED_SIGV4: HttpAuthScheme = {
     },
   },
 };
+
+/** The operations whose input and output are plain JSON in the store's use: attribute
+ *  values of strings, numbers, lists and maps (the store writes no binary), and no
+ *  timestamps. */
+const PLAIN_JSON_OPERATIONS: ReadonlySet<string> = new Set([
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'BatchGetItem',
+  'BatchWriteItem',
+]);
+
+/** Thrown by plainJson's replacer at a value JSON.stringify would not write as the
+ *  SDK does (bytes, a date, a big integer): that request takes the SDK's serializer. */
+const NOT_PLAIN = Symbol('not plain JSON');
+
+function plainJson(input: object): string | typeof NOT_PLAIN {
+  try {
+    return JSON.stringify(input, function (this: Record<string, unknown>, key, value) {
+      const raw = key === '' ? value : this[key];
+      if (raw instanceof Uint8Array || raw instanceof Date || typeof raw === 'bigint')
+        throw NOT_PLAIN;
+      return value;
+    });
+  } catch (error) {
+    if (error === NOT_PLAIN) return NOT_PLAIN;
+    throw error;
+  }
+}
+
+/**
+ * The SDK's protocol for the local service's own client, with the JSON of the item
+ * operations written and read by JSON.stringify and JSON.parse. DynamoDB's wire format
+ * is the command's input as JSON (the store hands the SDK attribute values already
+ * marshalled), but the SDK writes it by walking the operation's schema and escaping
+ * every string character by character, and reads the answer back the same way: with
+ * ~10 store requests per ingested article, that was the largest part of the SDK's
+ * work on the server's main thread. The request is still the SDK's (its method, path,
+ * endpoint and headers, from `base` given no input), and every error answer, any
+ * other operation, and any input holding bytes, dates or big integers (whose JSON
+ * differs from the wire format) go through `base` whole, so errors, retries and the
+ * middleware above (fault injection in the tests included) are as before. Only for
+ * this engine in this process: a client of any other endpoint is untouched.
+ */
+export function plainJsonProtocol(
+  base: $ClientProtocol<HttpRequest, HttpResponse>,
+): $ClientProtocol<HttpRequest, HttpResponse> {
+  return {
+    getShapeId: () => base.getShapeId(),
+    getRequestType: () => base.getRequestType(),
+    getResponseType: () => base.getResponseType(),
+    getPayloadCodec: () => base.getPayloadCodec(),
+    setSerdeContext: (context) => base.setSerdeContext(context),
+    updateServiceEndpoint: (request, endpoint) => base.updateServiceEndpoint(request, endpoint),
+    async serializeRequest(operation, input, context) {
+      const body = PLAIN_JSON_OPERATIONS.has(operation.name) ? plainJson(input) : NOT_PLAIN;
+      if (body === NOT_PLAIN) return base.serializeRequest(operation, input, context);
+      const request = await base.serializeRequest(operation, {}, context);
+      request.body = body;
+      return request;
+    },
+    async deserializeResponse<Output extends MetadataBearer>(
+      operation: Parameters<typeof base.deserializeResponse>[0],
+      context: Parameters<typeof base.deserializeResponse>[1],
+      response: HttpResponse,
+    ): Promise<Output> {
+      const text = response.body instanceof Uint8Array ? bodyText(response.body) : null;
+      if (
+        response.statusCode >= 300 ||
+        text === null ||
+        !PLAIN_JSON_OPERATIONS.has(operation.name) ||
+        // a binary attribute value, which the SDK reads into bytes (the store writes none)
+        text.includes('"B":') ||
+        text.includes('"BS":')
+      )
+        return base.deserializeResponse<Output>(operation, context, response);
+      const headers = response.headers;
+      return {
+        ...(text.length > 0 ? (JSON.parse(text) as object) : {}),
+        $metadata: {
+          httpStatusCode: response.statusCode,
+          requestId: headers['x-amzn-requestid'],
+          extendedRequestId: headers['x-amz-id-2'],
+          cfId: headers['x-amz-cf-id'],
+        },
+      } as Output;
+    },
+  };
+}
 
 /** How long the engine may take to start, and to answer one request (it answers in
  *  milliseconds: a request still unanswered after this fails, and the SDK may retry). */

@@ -14,7 +14,7 @@ import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
 import { DynamoStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
 import type { ViewMeta } from '../../functions/store/items.js';
-import { type LocalEngine, startDynalite, UNSIGNED_SIGV4 } from './dynalite.js';
+import { type LocalEngine, plainJsonProtocol, startDynalite, UNSIGNED_SIGV4 } from './dynalite.js';
 import { ensureTable } from './table.js';
 
 export const LOCAL_TABLE = 'diplomacy-feed-local';
@@ -77,6 +77,8 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     // (the Lambda functions' own clients keep both: functions/store/client.ts).
     client.middlewareStack.remove('getUserAgentMiddleware');
     client.middlewareStack.remove('recursionDetectionMiddleware');
+    // the item operations' JSON written and read natively (dynalite.ts plainJsonProtocol)
+    client.config.protocol = plainJsonProtocol(client.config.protocol);
   }
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);
