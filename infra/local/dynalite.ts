@@ -4,17 +4,19 @@
 // server's on one event loop. It listens on a free loopback port (`endpoint`) for any
 // HTTP client, and `requestHandler` gives the local service's own SDK client the same
 // engine without a socket: each request the SDK has built (with the signature header
-// this engine checks, UNSIGNED_SIGV4) goes to dynalite's request handler in a message
+// this engine checks, signForEngine) goes to dynalite's request handler in a message
 // (dynalite-engine.mjs; the requests of one turn of the loop in one message), and its
 // answer comes back for the SDK to read, retry or fail on, as over HTTP.
 import { Worker } from 'node:worker_threads';
 import type {
   $ClientProtocol,
-  HttpAuthScheme,
+  FinalizeHandler,
+  FinalizeHandlerArguments,
   HttpHandlerOptions,
   HttpRequest,
   HttpResponse,
   MetadataBearer,
+  MiddlewareStack,
   RequestHandler,
 } from '@smithy/types';
 import * as z from 'zod/mini';
@@ -26,27 +28,36 @@ export interface LocalEngine {
   close(): Promise<void>;
 }
 
+/** The SigV4 headers this engine checks: dynalite wants an `Authorization` header of
+ *  SigV4's form and a date, and checks neither the signature nor the date. */
+const ENGINE_SIGNATURE = {
+  'x-amz-date': '20260101T000000Z',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=unsigned',
+} as const;
+
 /**
- * SigV4 as this engine checks it, for the local service's own client over messages:
- * dynalite wants an `Authorization` header of SigV4's form and a date, and checks
- * neither the signature nor the date, so the header is fixed rather than computed.
- * Signing was the largest part of a request's cost on the caller's thread (a SHA-256
- * of the body and a chain of HMACs per request: ~150 µs of ~300). Only for this
- * engine in this process: a client of any other endpoint (DynamoDB Local, a Lambda's
- * client of DynamoDB) signs as the SDK does.
+ * Signs the local service's own client's requests as this engine checks them: with a
+ * fixed header (ENGINE_SIGNATURE) set on every attempt, where the SDK's signing step
+ * stood, instead of the SDK choosing an auth scheme, resolving credentials and
+ * signing. Signing was the largest part of a request's cost on the caller's thread (a
+ * SHA-256 of the body and a chain of HMACs: ~150 µs of ~300), and the scheme's
+ * selection (its parameters, a map of schemes and the credentials, resolved anew for
+ * every request) was next. Only for this engine in this process: a client of any
+ * other endpoint (DynamoDB Local, a Lambda's client of DynamoDB) signs as the SDK does.
  */
-export const UNSIGNED_SIGV4: HttpAuthScheme = {
-  schemeId: 'aws.auth#sigv4',
-  identityProvider: (config) => config.getIdentityProvider('aws.auth#sigv4'),
-  signer: {
-    sign: async (request) => {
-      request.headers['x-amz-date'] = '20260101T000000Z';
-      request.headers.authorization =
-        'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=unsigned';
-      return request;
+export function signForEngine(stack: MiddlewareStack<object, MetadataBearer>): void {
+  stack.remove('httpAuthSchemeMiddleware');
+  stack.remove('httpSigningMiddleware');
+  stack.addRelativeTo(
+    (next: FinalizeHandler<object, MetadataBearer>) => (args: FinalizeHandlerArguments<object>) => {
+      const request = args.request as Partial<HttpRequest> | undefined;
+      if (request?.headers) Object.assign(request.headers, ENGINE_SIGNATURE);
+      return next(args);
     },
-  },
-};
+    { name: 'engineSignatureMiddleware', relation: 'after', toMiddleware: 'retryMiddleware' },
+  );
+}
 
 /** The operations whose input and output are plain JSON in the store's use: attribute
  *  values of strings, numbers, lists and maps (the store writes no binary), and no
