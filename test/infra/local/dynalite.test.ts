@@ -5,6 +5,7 @@
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
+  DeleteItemCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
@@ -274,6 +275,11 @@ describe("the local client's plain JSON protocol", () => {
           ),
         );
         keep(await client.send(new GetItemCommand({ TableName: table, Key: key('none') })));
+        keep(
+          await client.send(
+            new DeleteItemCommand({ TableName: table, Key: key('2'), ReturnValues: 'ALL_OLD' }),
+          ),
+        );
         keep(
           await client.send(
             new QueryCommand({
