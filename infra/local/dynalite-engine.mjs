@@ -36,9 +36,12 @@ store.create = (options) => {
     writes.set(name, (writes.get(name) ?? 0) + 1);
   };
   const { get, put, del } = tables;
+  // answered in a microtask: still after the caller returns, as a store read would be,
+  // but in this turn of the loop, so the item reads it leads to are sent to the store
+  // together with the others of this turn rather than one turn later
   tables.get = (name, callback) => {
     const text = known.get(name);
-    if (text !== undefined) return setImmediate(callback, null, JSON.parse(text));
+    if (text !== undefined) return queueMicrotask(() => callback(null, JSON.parse(text)));
     const before = writes.get(name) ?? 0;
     get.call(tables, name, (error, table) => {
       if (!error && table && typeof table === 'object' && (writes.get(name) ?? 0) === before)
@@ -82,7 +85,11 @@ function coalesce(db, lifecycle) {
   /** @type {{ op: object, callback: (error: Error | null) => void }[]} */
   let writes = [];
   let scheduled = false;
-  const answer = (callback, ...args) => setImmediate(callback, ...args);
+  // each caller answered in a microtask of its own once its key was read or written
+  // (a throw in one does not keep the others unanswered), not one turn later: the
+  // requests it leads to (dynalite's next read or write, the answer to send) join
+  // this turn's, and an answer is not held back by a turn of other work
+  const answer = (callback, ...args) => queueMicrotask(() => callback(...args));
   const flush = () => {
     scheduled = false;
     if (writes.length > 0) {

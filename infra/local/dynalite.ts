@@ -4,15 +4,19 @@
 // server's on one event loop. It listens on a free loopback port (`endpoint`) for any
 // HTTP client, and `requestHandler` gives the local service's own SDK client the same
 // engine without a socket: each request the SDK has built (with the signature header
-// this engine checks, UNSIGNED_SIGV4) goes to dynalite's request handler in a message
+// this engine checks, signForEngine) goes to dynalite's request handler in a message
 // (dynalite-engine.mjs; the requests of one turn of the loop in one message), and its
 // answer comes back for the SDK to read, retry or fail on, as over HTTP.
 import { Worker } from 'node:worker_threads';
 import type {
-  HttpAuthScheme,
+  $ClientProtocol,
+  FinalizeHandler,
+  FinalizeHandlerArguments,
   HttpHandlerOptions,
   HttpRequest,
   HttpResponse,
+  MetadataBearer,
+  MiddlewareStack,
   RequestHandler,
 } from '@smithy/types';
 import * as z from 'zod/mini';
@@ -24,27 +28,127 @@ export interface LocalEngine {
   close(): Promise<void>;
 }
 
+/** The SigV4 headers this engine checks: dynalite wants an `Authorization` header of
+ *  SigV4's form and a date, and checks neither the signature nor the date. */
+const ENGINE_SIGNATURE = {
+  'x-amz-date': '20260101T000000Z',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=unsigned',
+} as const;
+
 /**
- * SigV4 as this engine checks it, for the local service's own client over messages:
- * dynalite wants an `Authorization` header of SigV4's form and a date, and checks
- * neither the signature nor the date, so the header is fixed rather than computed.
- * Signing was the largest part of a request's cost on the caller's thread (a SHA-256
- * of the body and a chain of HMACs per request: ~150 µs of ~300). Only for this
- * engine in this process: a client of any other endpoint (DynamoDB Local, a Lambda's
- * client of DynamoDB) signs as the SDK does.
+ * Signs the local service's own client's requests as this engine checks them: with a
+ * fixed header (ENGINE_SIGNATURE) set on every attempt, where the SDK's signing step
+ * stood, instead of the SDK choosing an auth scheme, resolving credentials and
+ * signing. Signing was the largest part of a request's cost on the caller's thread (a
+ * SHA-256 of the body and a chain of HMACs: ~150 µs of ~300), and the scheme's
+ * selection (its parameters, a map of schemes and the credentials, resolved anew for
+ * every request) was next. Only for this engine in this process: a client of any
+ * other endpoint (DynamoDB Local, a Lambda's client of DynamoDB) signs as the SDK does.
  */
-export const UNSIGNED_SIGV4: HttpAuthScheme = {
-  schemeId: 'aws.auth#sigv4',
-  identityProvider: (config) => config.getIdentityProvider('aws.auth#sigv4'),
-  signer: {
-    sign: async (request) => {
-      request.headers['x-amz-date'] = '20260101T000000Z';
-      request.headers.authorization =
-        'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=unsigned';
+export function signForEngine(stack: MiddlewareStack<object, MetadataBearer>): void {
+  stack.remove('httpAuthSchemeMiddleware');
+  stack.remove('httpSigningMiddleware');
+  stack.addRelativeTo(
+    (next: FinalizeHandler<object, MetadataBearer>) => (args: FinalizeHandlerArguments<object>) => {
+      const request = args.request as Partial<HttpRequest> | undefined;
+      if (request?.headers) Object.assign(request.headers, ENGINE_SIGNATURE);
+      return next(args);
+    },
+    { name: 'engineSignatureMiddleware', relation: 'after', toMiddleware: 'retryMiddleware' },
+  );
+}
+
+/** The operations whose input and output are plain JSON in the store's use: attribute
+ *  values of strings, numbers, lists and maps (the store writes no binary), and no
+ *  timestamps. */
+const PLAIN_JSON_OPERATIONS: ReadonlySet<string> = new Set([
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'BatchGetItem',
+  'BatchWriteItem',
+]);
+
+/** Thrown by plainJson's replacer at a value JSON.stringify would not write as the
+ *  SDK does (bytes, a date, a big integer): that request takes the SDK's serializer. */
+const NOT_PLAIN = Symbol('not plain JSON');
+
+function plainJson(input: object): string | typeof NOT_PLAIN {
+  try {
+    return JSON.stringify(input, function (this: Record<string, unknown>, key, value) {
+      const raw = key === '' ? value : this[key];
+      if (raw instanceof Uint8Array || raw instanceof Date || typeof raw === 'bigint')
+        throw NOT_PLAIN;
+      return value;
+    });
+  } catch (error) {
+    if (error === NOT_PLAIN) return NOT_PLAIN;
+    throw error;
+  }
+}
+
+/**
+ * The SDK's protocol for the local service's own client, with the JSON of the item
+ * operations written and read by JSON.stringify and JSON.parse. DynamoDB's wire format
+ * is the command's input as JSON (the store hands the SDK attribute values already
+ * marshalled), but the SDK writes it by walking the operation's schema and escaping
+ * every string character by character, and reads the answer back the same way: with
+ * ~10 store requests per ingested article, that was the largest part of the SDK's
+ * work on the server's main thread. The request is still the SDK's (its method, path,
+ * endpoint and headers, from `base` given no input), and every error answer, any
+ * other operation, and any input holding bytes, dates or big integers (whose JSON
+ * differs from the wire format) go through `base` whole, so errors, retries and the
+ * middleware above (fault injection in the tests included) are as before. Only for
+ * this engine in this process: a client of any other endpoint is untouched.
+ */
+export function plainJsonProtocol(
+  base: $ClientProtocol<HttpRequest, HttpResponse>,
+): $ClientProtocol<HttpRequest, HttpResponse> {
+  return {
+    getShapeId: () => base.getShapeId(),
+    getRequestType: () => base.getRequestType(),
+    getResponseType: () => base.getResponseType(),
+    getPayloadCodec: () => base.getPayloadCodec(),
+    setSerdeContext: (context) => base.setSerdeContext(context),
+    updateServiceEndpoint: (request, endpoint) => base.updateServiceEndpoint(request, endpoint),
+    async serializeRequest(operation, input, context) {
+      const body = PLAIN_JSON_OPERATIONS.has(operation.name) ? plainJson(input) : NOT_PLAIN;
+      if (body === NOT_PLAIN) return base.serializeRequest(operation, input, context);
+      const request = await base.serializeRequest(operation, {}, context);
+      request.body = body;
       return request;
     },
-  },
-};
+    async deserializeResponse<Output extends MetadataBearer>(
+      operation: Parameters<typeof base.deserializeResponse>[0],
+      context: Parameters<typeof base.deserializeResponse>[1],
+      response: HttpResponse,
+    ): Promise<Output> {
+      const text = response.body instanceof Uint8Array ? bodyText(response.body) : null;
+      if (
+        response.statusCode >= 300 ||
+        text === null ||
+        !PLAIN_JSON_OPERATIONS.has(operation.name) ||
+        // a binary attribute value, which the SDK reads into bytes (the store writes none)
+        text.includes('"B":') ||
+        text.includes('"BS":')
+      )
+        return base.deserializeResponse<Output>(operation, context, response);
+      const headers = response.headers;
+      return {
+        ...(text.length > 0 ? (JSON.parse(text) as object) : {}),
+        $metadata: {
+          httpStatusCode: response.statusCode,
+          requestId: headers['x-amzn-requestid'],
+          extendedRequestId: headers['x-amz-id-2'],
+          cfId: headers['x-amz-cf-id'],
+        },
+      } as Output;
+    },
+  };
+}
 
 /** How long the engine may take to start, and to answer one request (it answers in
  *  milliseconds: a request still unanswered after this fails, and the SDK may retry). */

@@ -14,7 +14,7 @@ import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
 import { DynamoStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
 import type { ViewMeta } from '../../functions/store/items.js';
-import { type LocalEngine, startDynalite, UNSIGNED_SIGV4 } from './dynalite.js';
+import { type LocalEngine, plainJsonProtocol, signForEngine, startDynalite } from './dynalite.js';
 import { ensureTable } from './table.js';
 
 export const LOCAL_TABLE = 'diplomacy-feed-local';
@@ -67,9 +67,8 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 3,
     ...STORE_CLIENT_CONFIG,
-    // our own engine: its requests as messages to its thread, no socket, with the
-    // signature it checks (dynalite.ts UNSIGNED_SIGV4)
-    ...(engine ? { requestHandler: engine.requestHandler, httpAuthSchemes: [UNSIGNED_SIGV4] } : {}),
+    // our own engine: its requests as messages to its thread, no socket
+    ...(engine ? { requestHandler: engine.requestHandler } : {}),
   });
   if (engine) {
     // Per-request work of the SDK that means nothing to an engine in this process: a
@@ -77,6 +76,10 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     // (the Lambda functions' own clients keep both: functions/store/client.ts).
     client.middlewareStack.remove('getUserAgentMiddleware');
     client.middlewareStack.remove('recursionDetectionMiddleware');
+    // with the signature it checks (dynalite.ts signForEngine)
+    signForEngine(client.middlewareStack);
+    // the item operations' JSON written and read natively (dynalite.ts plainJsonProtocol)
+    client.config.protocol = plainJsonProtocol(client.config.protocol);
   }
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);

@@ -3,14 +3,23 @@
 // an engine that is gone is a store fault (503), never a hang or a crash.
 
 import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  DeleteItemCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalEngine, startDynalite } from '../../../infra/local/dynalite.js';
+import {
+  type LocalEngine,
+  plainJsonProtocol,
+  startDynalite,
+} from '../../../infra/local/dynalite.js';
 import {
   LOCAL_CREDENTIALS,
   type LocalService,
@@ -185,6 +194,140 @@ describe('the local engine', () => {
       expect(
         (await client.send(new GetItemCommand({ TableName: name, Key: key }))).Item,
       ).toBeUndefined();
+    }
+  });
+});
+
+describe("the local client's plain JSON protocol", () => {
+  it("writes and reads every item operation as the SDK's own protocol does, errors included", async () => {
+    const engine = await startDynalite();
+    const config = {
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: engine.endpoint,
+      maxAttempts: 1,
+      requestHandler: engine.requestHandler,
+    };
+    const sdk = new DynamoDBClient(config);
+    const plain = new DynamoDBClient(config);
+    plain.config.protocol = plainJsonProtocol(plain.config.protocol);
+    try {
+      const table = 'plain-json';
+      await ensureTable(sdk, table);
+      // strings JSON escapes (quotes, backslashes, line and paragraph separators,
+      // astral characters), numbers, sets, lists and maps
+      const values = {
+        text: { S: 'Hà Nội "trích" \\ \n\u2028\u2029 😀 \u0000' },
+        n: { N: '12.50' },
+        l: { L: [{ S: 'a' }, { N: '-1e3' }, { BOOL: true }, { NULL: true }] },
+        m: { M: { x: { S: 'y' }, ss: { SS: ['b', 'a'] }, ns: { NS: ['1', '2'] } } },
+      };
+      /** every operation the store uses, by one client, its answers without the
+       *  request's metadata (its request id is new each time) */
+      const run = async (client: DynamoDBClient, pk: string) => {
+        const key = (sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
+        const answers: unknown[] = [];
+        const keep = (out: object) => {
+          const { $metadata, ...rest } = out as { $metadata: unknown };
+          answers.push(JSON.parse(JSON.stringify(rest).replaceAll(pk, 'PK')));
+        };
+        keep(
+          await client.send(
+            new PutItemCommand({ TableName: table, Item: { ...key('1'), ...values } }),
+          ),
+        );
+        keep(
+          await client.send(
+            new UpdateItemCommand({
+              TableName: table,
+              Key: key('1'),
+              UpdateExpression: 'SET version = :v',
+              ConditionExpression: 'attribute_not_exists(version)',
+              ExpressionAttributeValues: { ':v': { N: '1' } },
+            }),
+          ),
+        );
+        keep(
+          await client.send(
+            new BatchWriteItemCommand({
+              RequestItems: {
+                [table]: [
+                  { PutRequest: { Item: { ...key('2'), ...values } } },
+                  { PutRequest: { Item: key('3') } },
+                  { DeleteRequest: { Key: key('4') } },
+                ],
+              },
+            }),
+          ),
+        );
+        keep(
+          await client.send(
+            new GetItemCommand({ TableName: table, Key: key('1'), ConsistentRead: true }),
+          ),
+        );
+        keep(
+          await client.send(
+            new GetItemCommand({
+              TableName: table,
+              Key: key('1'),
+              ProjectionExpression: 'pk, version',
+            }),
+          ),
+        );
+        keep(await client.send(new GetItemCommand({ TableName: table, Key: key('none') })));
+        keep(
+          await client.send(
+            new DeleteItemCommand({ TableName: table, Key: key('2'), ReturnValues: 'ALL_OLD' }),
+          ),
+        );
+        keep(
+          await client.send(
+            new QueryCommand({
+              TableName: table,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': { S: pk } },
+              ScanIndexForward: false,
+              Limit: 1,
+              ConsistentRead: true,
+            }),
+          ),
+        );
+        const batch = await client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [table]: { Keys: [key('1'), key('2'), key('none')], ConsistentRead: true },
+            },
+          }),
+        );
+        batch.Responses?.[table]?.sort((a, b) => (a.sk!.S! < b.sk!.S! ? -1 : 1));
+        keep(batch);
+        const failed = await client
+          .send(
+            new PutItemCommand({
+              TableName: table,
+              Item: key('1'),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          )
+          .catch((error: Error) => error);
+        answers.push([(failed as Error).name, failed instanceof Error]);
+        const missing = await client
+          .send(new GetItemCommand({ TableName: 'no-such-table', Key: key('1') }))
+          .catch((error: Error) => error);
+        answers.push([(missing as Error).name, (missing as Error).message]);
+        return answers;
+      };
+      expect(await run(plain, 'by-plain')).toEqual(await run(sdk, 'by-sdk'));
+      // bytes take the SDK's serializer and come back as bytes
+      const bytes = new Uint8Array([0, 1, 2, 250]);
+      const key = { pk: { S: 'bytes' }, sk: { S: 'B' } };
+      await plain.send(new PutItemCommand({ TableName: table, Item: { ...key, b: { B: bytes } } }));
+      const read = await plain.send(new GetItemCommand({ TableName: table, Key: key }));
+      expect(read.Item?.b?.B).toEqual(bytes);
+    } finally {
+      sdk.destroy();
+      plain.destroy();
+      await engine.close();
     }
   });
 });
