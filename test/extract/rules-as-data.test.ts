@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 const extractDir = path.resolve(import.meta.dirname, '../../functions/extract');
 const dataRoot = path.join(extractDir, 'data');
-const languages = readdirSync(dataRoot);
+const languages = readdirSync(dataRoot, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 /** Every phrase a table holds: the items of its lists, the keys of its phrase maps and the `phrase`/`name` of its entries. */
 function phrasesOf(value: unknown, key = ''): string[] {
