@@ -315,6 +315,8 @@ const FORWARD_ALL = new RegExp(word(anyOf(DATES.weekdayForward)), 'gu');
 const BACK_ALL = new RegExp(word(anyOf(DATES.weekdayBack)), 'gu');
 /** How many words before a weekday its past verb may stand ("arrived in Vietnam by train on Tuesday"). */
 const BACK_WORDS = 6;
+/** (as characters: enough for that many words, so that a long sentence is not split whole) */
+const BACK_CHARS = 120;
 
 const BACK_AFTER = new RegExp(`^\\s*(?:${anyOf(DATES.weekdayBackAfter)})(?![\\p{L}])`, 'u');
 
@@ -322,7 +324,7 @@ const BACK_AFTER = new RegExp(`^\\s*(?:${anyOf(DATES.weekdayBackAfter)})(?![\\p{
  *  ("on Saturday said"), or within a few words before it with no word that looks ahead after it. */
 function toldAsPast(lower: string, at: number, end: number): boolean {
   if (BACK_AFTER.test(lower.slice(end, end + 20))) return true;
-  const words = lower.slice(0, at).split(' ');
+  const words = lower.slice(Math.max(0, at - BACK_CHARS), at).split(' ');
   const near = words.slice(-BACK_WORDS - 1).join(' ');
   const lastOf = (re: RegExp) => {
     let last = -1;

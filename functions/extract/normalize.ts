@@ -118,5 +118,13 @@ const BLANK_LINES = /\n{3,}/g;
  *  letter ends in a fragment, which is no name or word to read. */
 export function withoutCutWord(text: string): string {
   const end = text.trimEnd();
-  return /\p{L}$/u.test(end) ? end.replace(/[\p{L}\p{M}]+$/u, '').trimEnd() : text;
+  // (walked back from the end: a regular expression anchored at the end tries every start)
+  let at = end.length;
+  while (at > 0 && LETTER_OR_MARK.test(end[at - 1]!)) at--;
+  return at === end.length || !LETTER.test(end[end.length - 1]!)
+    ? text
+    : end.slice(0, at).trimEnd();
 }
+
+const LETTER = /\p{L}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
