@@ -37,7 +37,7 @@ const CREDIT =
 /** A credit line: short, holding a credit (in a longer line, the story may have run into one:
  *  "… VNA/VNS Photo HÀ NỘI — A held talks …"). */
 const isCredit = (lower: string) =>
-  CREDIT !== null && CREDIT.test(lower) && lower.split(' ').length <= (NOISE.creditWords ?? 0);
+  CREDIT?.test(lower) === true && lower.split(' ').length <= (NOISE.creditWords ?? 0);
 const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchForm))})`, 'u');
 
 const QUOTE_MARK = anyOf(NOISE.quoteMarks ?? []);
