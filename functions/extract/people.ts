@@ -231,6 +231,15 @@ function institutionAfterOf(
       k += t.word ? 1 : 2;
       continue;
     }
+    // "the Workers' Party": a plural's apostrophe inside the name
+    if (
+      (t.text === "'" || t.text === '’') &&
+      tokens[k - 1]?.key.endsWith('s') === true &&
+      tokens[k + 1]?.cap === true
+    ) {
+      k++;
+      continue;
+    }
     break;
   }
   // "of Chile" alone is a country after a title, read as such by the caller
@@ -1004,6 +1013,10 @@ export function resolvePeople(
     if (!contextOf.get(p) && m.contextCountry !== undefined) contextOf.set(p, m.contextCountry);
   }
   for (const person of people) {
+    // "General Secretary of the Workers' Party of Korea Kim Jong Un": a listed leader's own
+    // country, whatever an institution in the title seemed to name
+    const listed = person.nameKeys.length >= 2 ? leaderCountry(person.nameKeys) : null;
+    if (listed !== null) person.country = listed;
     person.country ??=
       leaderCountry(person.nameKeys) ??
       leaderCountry(person.nameKeys.slice(-1)) ??
