@@ -1296,6 +1296,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     }
   }
   if (mentions.length === 0) return [];
+  // a page that is a photo and its caption ("A and B meet in Helsinki on July 16 … (Agency/…)"),
+  // where no line of its own tells an event: the caption is the story
+  if (mentions.every((m) => m.sentence.caption || m.countries.length === 0))
+    for (const s of sentences) s.caption = false;
   const groups = groupMentions(mentions, ref);
   // (not the headline where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
