@@ -38,10 +38,10 @@ const DATES = z
     dayJoiner: Phrase,
     monthLead: Phrases,
     weekdayForward: Phrases,
-    /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
-     *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
     /** a headline's future: "Biden to meet To Lam on Wednesday" */
     headlineForward: Phrases,
+    /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
+     *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
     weekdayBack: Phrases,
     /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
     weekdayBackAfter: Phrases,

@@ -1143,10 +1143,6 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
   return [];
 }
 
-/**
- * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
- * began with the visitor's arrival in the host country a day or two before.
- */
 /** How many days before a visit the article dates an arrival may be its first leg. */
 const ARRIVAL_LEG_DAYS = 7;
 
@@ -1173,6 +1169,10 @@ function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
   );
 }
 
+/**
+ * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
+ * began with the visitor's arrival in the host country a day or two before.
+ */
 function arrivalBefore(
   v: Draft,
   sentences: readonly SentenceInfo[],
@@ -1336,10 +1336,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const hostings = hostingOf.filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
-  for (const leg of visits.filter((v) => isArrivalLeg(v, visits))) {
+  for (const leg of visits.filter((v) => isArrivalLeg(v, visits)))
     visits.splice(visits.indexOf(leg), 1);
-    drafts.splice(drafts.indexOf(leg), 1);
-  }
   carrySidelines(meetings);
   for (const m of meetings) if (placeOfAnother(m)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is

@@ -102,12 +102,24 @@ const leaderCountries = new Map<string, string>();
 const leaderTrie = new TokenTrie<{ code: string; name: string }>();
 /** the last word of a listed leader's name, or the one word the press calls them by -> the leaders it names ("ishiba" -> Shigeru Ishiba) */
 const leadersByLastWord = new Map<string, Map<string, string>>();
+/** per country, the first or last word of a listed leader's name of two words or more -> those
+ *  names, one per person ("Kishida Fumio" and "Fumio Kishida" are one) */
+const leaderNamesByWord = new Map<string, Map<string, string>>();
 for (const [code, names] of Object.entries(leadersData.leaders)) {
   for (const name of names) {
     const keys = phraseKeys(name);
     leaderCountries.set(keys.join(' '), code);
     // (and as a person's name keys are written: words only, "Moon Jae-in" = moon jae in)
-    leaderCountries.set(keys.filter((k) => /^[\p{L}\d]/u.test(k)).join(' '), code);
+    const words = keys.filter((k) => /^[\p{L}\d]/u.test(k));
+    leaderCountries.set(words.join(' '), code);
+    if (words.length >= 2) {
+      const person = [...words].sort().join(' ');
+      for (const word of new Set([words[0]!, words[words.length - 1]!])) {
+        const byPerson = leaderNamesByWord.get(`${code} ${word}`) ?? new Map<string, string>();
+        if (!byPerson.has(person)) byPerson.set(person, name);
+        leaderNamesByWord.set(`${code} ${word}`, byPerson);
+      }
+    }
     // (a name of one word is its own last word: "Prabowo", "Paetongtarn")
     if (keys.length >= 2) leaderTrie.add(name, { code, name });
     const last = lastNameOf(keys);
@@ -119,23 +131,6 @@ for (const [code, names] of Object.entries(leadersData.leaders)) {
     // "Shigeru Ishiba" and "Ishiba Shigeru" are one person
     byPerson.set([...keys].sort().join(' '), code);
     leadersByLastWord.set(last, byPerson);
-  }
-}
-
-/** per country, the first or last word of a listed leader's name of two words or more -> those
- *  names, one per person ("Kishida Fumio" and "Fumio Kishida" are one) */
-const leaderNamesByWord = new Map<string, Map<string, string>>();
-for (const [code, names] of Object.entries(leadersData.leaders)) {
-  for (const name of names) {
-    const keys = phraseKeys(name).filter((k) => /^\p{L}/u.test(k));
-    if (keys.length < 2) continue;
-    for (const word of new Set([keys[0]!, keys[keys.length - 1]!])) {
-      const key = `${code} ${word}`;
-      const byPerson = leaderNamesByWord.get(key) ?? new Map<string, string>();
-      const person = [...keys].sort().join(' ');
-      if (!byPerson.has(person)) byPerson.set(person, name);
-      leaderNamesByWord.set(key, byPerson);
-    }
   }
 }
 

@@ -1015,10 +1015,10 @@ export function resolvePeople(
   for (const person of people) {
     // "General Secretary of the Workers' Party of Korea Kim Jong Un": a listed leader's own
     // country, whatever an institution in the title seemed to name
-    const listed = person.nameKeys.length >= 2 ? leaderCountry(person.nameKeys) : null;
-    if (listed !== null) person.country = listed;
+    const listed = leaderCountry(person.nameKeys);
+    if (listed !== null && person.nameKeys.length >= 2) person.country = listed;
     person.country ??=
-      leaderCountry(person.nameKeys) ??
+      listed ??
       leaderCountry(person.nameKeys.slice(-1)) ??
       (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
       (looksVietnameseName(person.nameKeys) ? VIETNAMESE_NAMES_COUNTRY : null);
