@@ -60,6 +60,9 @@ const RolesSchema = z.object({
   /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
    *  a day, `dayLead`) is the other event's */
   aheadOf: z.optional(Phrases),
+  /** "talked with C on Sunday, a prelude to the meeting with B": with `aheadOf`, words before a cue
+   *  that put its event after the day the sentence tells (not the cue's own day) */
+  leadUpTo: z.optional(Phrases),
   /** "began a visit on Friday following his summit with B": words before a meeting that make it
    *  earlier than the main clause, whose day is not the meeting's */
   priorTo: z.optional(Phrases),
@@ -160,6 +163,7 @@ export const LEX = {
   sequel: wordSet(ROLES.sequel ?? []),
   eveOf: keyList(ROLES.eveOf ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
+  leadUpTo: keyList([...(ROLES.aheadOf ?? []), ...(ROLES.leadUpTo ?? [])]),
   priorTo: keyList(ROLES.priorTo ?? []),
   indefinite: wordSet(ROLES.indefinite ?? []),
   pluralCues: wordSet(ROLES.pluralCues ?? []),

@@ -140,6 +140,9 @@ const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
 const PRECEDENT_BEFORE = 6;
 const PRECEDENT_AFTER = 8;
+/** Lower-case words at most between "ahead of" and the cue it leads up to ("ahead of their
+ *  first in-person meeting") */
+const LEAD_UP_GAP = 5;
 /** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
 const SINCE_CUE_BEFORE = 6;
 /** "following his two-day summit with B": how far before a meeting's cue such words stand, in tokens. */
@@ -252,6 +255,18 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
   return true;
 };
 /** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
+/** "talked with C on Sunday ahead of his meeting with B", "a prelude to the meeting with B": the
+ *  cue at `first` is of an event still to come after the day the sentence tells. */
+function ledUpTo(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && first - k <= LEAD_UP_GAP + 4; k--) {
+    const t = tokens[k]!;
+    if (t.cap || (!t.word && t.text !== '-')) return false;
+    const length = anyReadsAt(tokens, k, LEX.leadUpTo);
+    if (length > 0 && k + length <= first) return first - (k + length) <= LEAD_UP_GAP;
+  }
+  return false;
+}
+
 function introducedBy(tokens: readonly Token[], first: number): boolean {
   return (
     first >= 1 &&
@@ -313,6 +328,16 @@ function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): P
   const chain = [before[index]!];
   while (index > 0 && joined(tokens, before[index - 1]!, before[index]!))
     chain.unshift(before[--index]!);
+  return chain;
+}
+
+/** The first of these people (a clause's subject) with those joined to them. */
+function leadingChain(tokens: readonly Token[], before: readonly PersonRef[]): PersonRef[] {
+  if (before.length === 0) return [];
+  let index = 0;
+  const chain = [before[0]!];
+  while (index + 1 < before.length && joined(tokens, before[index]!, before[index + 1]!))
+    chain.push(before[++index]!);
   return chain;
 }
 
@@ -600,6 +625,8 @@ function dateFor(
   // (not past "ahead of": "met ahead of a summit on Tuesday" dates the summit; a caption's
   // "ahead of the summit in Bali, Monday, Nov. 14" still dates its meeting)
   const aheadAt = findAnyPhrase(tokens, LEX.aheadOf, trigger.end);
+  // ("talked with C on Sunday ahead of his meeting with B": that day is not the meeting's)
+  const ahead = ledUpTo(tokens, trigger.first);
   const aheadFrom = aheadAt === null ? Infinity : tokens[aheadAt.at]!.start;
   const othersDay = (d: DateMention) =>
     d.start > aheadFrom && LEX.dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? '');
@@ -671,13 +698,14 @@ function dateFor(
       after !== undefined && !(commaBetween(tokens, trigger, after.start) && meetingAfter)
         ? after
         : undefined;
-    date = own ?? after ?? beforeAny ?? null;
+    date = own ?? after ?? (ahead ? null : beforeAny) ?? null;
     borrowed = own === undefined && date !== null && date === after;
   } else {
     const own =
       after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null;
     // "A held talks with B on July 9" (English), "Ngày 9/7, A hội đàm với B" (Vietnamese)
-    date = (datesFollow ? (own ?? before) : (before ?? own)) ?? null;
+    const prior = ahead ? undefined : before;
+    date = (datesFollow ? (own ?? prior) : (prior ?? own)) ?? null;
     if (
       date !== null &&
       date.endValue !== null &&
@@ -1415,7 +1443,10 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         !possessive(tokens, p.mention.end) ||
         trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
     );
-    let sideA: PersonRef[] = nearestChain(tokens, sides);
+    // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
+    let sideA: PersonRef[] = ledUpTo(tokens, trigger.first)
+      ? leadingChain(tokens, sides)
+      : nearestChain(tokens, sides);
     let objects: PersonRef[] = [];
     let k = trigger.end;
     while (
