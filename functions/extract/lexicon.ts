@@ -86,6 +86,10 @@ const RolesSchema = z.object({
   including: z.optional(Phrases),
   /** "hosted a reception in Hanoi on May 5 for B": the word before whom a host receives */
   receivedFor: z.optional(Phrases),
+  /** "hosted B for a lunch": what a guest is received for that is a meal, no meeting */
+  meals: z.optional(Phrases),
+  /** words that may stand between "for" and the meal ("for a private dinner") */
+  mealLead: z.optional(Phrases),
   /** "the war in Ukraine": words after which "in X" names what is discussed, not where */
   placeTopics: z.optional(Phrases),
   highLevel: Phrases,
@@ -175,6 +179,8 @@ export const LEX = {
   speechBy: wordSet(ROLES.speechBy ?? []),
   including: wordSet(ROLES.including ?? []),
   receivedFor: wordSet(ROLES.receivedFor ?? []),
+  meals: wordSet(ROLES.meals ?? []),
+  mealLead: wordSet(ROLES.mealLead ?? []),
   placeTopics: wordSet(ROLES.placeTopics ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),

@@ -317,6 +317,34 @@ function chainFrom(
   return chain;
 }
 
+/** Words at most between "to" and the name of the place a visit is to ("to the war-linked Yasukuni Shrine"). */
+const PLACE_NAME_GAP = 5;
+
+/** "to" (a destination's lead) at token `at`, then a capitalised name before the clause goes on. */
+function namedPlaceAfter(tokens: readonly Token[], at: number): boolean {
+  if (!LEX.destination.has(tokens[at]?.key ?? '')) return false;
+  for (let k = at + 1; k < tokens.length && k <= at + PLACE_NAME_GAP; k++) {
+    const t = tokens[k]!;
+    if (t.cap) return true;
+    if (!t.word && t.text !== '-') return false;
+  }
+  return false;
+}
+
+/** Words at most between "for" and a meal ("for a private state dinner"). */
+const MEAL_LEAD_WORDS = 3;
+
+/** "for a lunch", "for dinner" at token `at`. */
+function mealAfter(tokens: readonly Token[], at: number): boolean {
+  if (!LEX.receivedFor.has(tokens[at]?.key ?? '')) return false;
+  for (let k = at + 1; k < tokens.length && k <= at + 1 + MEAL_LEAD_WORDS; k++) {
+    const key = tokens[k]!.key;
+    if (LEX.meals.has(key)) return true;
+    if (!LEX.mealLead.has(key)) return false;
+  }
+  return false;
+}
+
 /** A possessive ("'s") at token `at`. */
 const possessive = (tokens: readonly Token[], at: number) =>
   QUOTE_APOSTROPHES.has(tokens[at]?.text ?? '') && tokens[at + 1]?.key === 's';
@@ -1263,6 +1291,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
         // visit the article is about, joined to it in events.ts by its people and date
         if (!trigger.noun) return;
+        // ("Abe's visit to the Yasukuni Shrine in December": a visit to a named place that is no
+        // country the tables know is no reference to it)
+        if (namedPlaceAfter(tokens, trigger.end)) return;
         const invitedPeople = invited.map((r) => r.person);
         mentions.push(visitMention(null, null, invitedPeople));
         return;
@@ -1656,6 +1687,16 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
       sideA.every((r) => r.person.country !== null);
     if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
+    if (trigger.role === 'receives' && objects.length > 0) {
+      // "hosted B for a lunch at the State Department": a meal, no meeting of its own
+      if (mealAfter(tokens, objects[objects.length - 1]!.mention.end)) return;
+      // "hosted A, B and C at his home": a gathering of several countries' leaders, none bilateral
+      if (
+        trigger.type === 'meeting' &&
+        new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1
+      )
+        return;
+    }
     // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
     // welcome, not a call of its own
     if (trigger.role === 'receives' && findAnyPhrase(tokens, LEX.welcomeScene) !== null) return;
