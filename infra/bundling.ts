@@ -21,6 +21,7 @@ const BUNDLE_ALIASES: Record<string, string> = {
     PROJECT_ROOT,
     'functions/shared/lambda/no-event-streams.ts',
   ),
+  'mnemonist/lru-cache': path.join(PROJECT_ROOT, 'functions/shared/lambda/lru-cache.ts'),
 };
 
 export const LAMBDA_BUNDLE = {
