@@ -17,6 +17,8 @@ const RolesSchema = z.object({
   /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
   welcomeScene: z.optional(Phrases),
   coChair: Phrases,
+  /** "who is here to co-chair the meeting": the mark of a verb's infinitive (a purpose, not a report) */
+  infinitive: z.optional(Phrases),
   chair: Phrases,
   chairedBy: Phrases,
   of: Phrases,
@@ -121,6 +123,7 @@ export const LEX = {
   ceremony: keyList(ROLES.ceremony),
   welcomeScene: keyList(ROLES.welcomeScene ?? []),
   coChair: keyList(ROLES.coChair),
+  infinitive: wordSet(ROLES.infinitive ?? []),
   chair: keyList(ROLES.chair),
   chairedBy: wordSet(ROLES.chairedBy),
   of: wordSet(ROLES.of),

@@ -1380,7 +1380,12 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
             );
       }
       // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
-      if (k >= 0 && new Set(chairs.map((r) => r.person.country)).size < 2) {
+      // (not before a purpose: "A received B, who is here to co-chair the meeting")
+      if (
+        k >= 0 &&
+        !LEX.infinitive.has(tokens[k - 1]?.key ?? '') &&
+        new Set(chairs.map((r) => r.person.country)).size < 2
+      ) {
         const other = people
           .filter(
             (p) =>
@@ -1397,7 +1402,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       let countries = countriesOf(chairPeople, []);
       if (countries.length !== 2 && nameAt >= 0) {
         const named = new Set<string>();
-        for (let j = nameAt; j < tokens.length && j < nameAt + COMMITTEE_COUNTRIES_SPAN; j++) {
+        // (from the cue: "the 13th meeting of the China-Vietnam Steering Committee")
+        for (let j = trigger.end; j < tokens.length && j < nameAt + COMMITTEE_COUNTRIES_SPAN; j++) {
           const c = countryAt(tokens, j);
           if (c !== null) {
             named.add(c.code);
