@@ -426,6 +426,15 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
       (summary.ordinal === null || m.ordinal === null || summary.ordinal === m.ordinal) &&
       datesCompatible(summary.date, m.date, true)
     );
+  // "The two met in July in Brazil at a summit" and "a brief meeting in Ahmedabad": a meeting
+  // told only by its month, somewhere else, is background, not the one the story reports
+  if (
+    m.place?.country != null &&
+    summary.placeCountry !== null &&
+    m.place.country !== summary.placeCountry &&
+    (m.date?.precision === 'month' || summary.date?.precision === 'month')
+  )
+    return false;
   // talks told once as talks and once as a call ("held talks …", "in their phone talks …") are the call
   // "hosted B on Monday … formal talks between A and B will follow": what is to come is another meeting
   if (m.date === null && toCome(m) && summary.done) return false;
