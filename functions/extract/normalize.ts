@@ -89,7 +89,9 @@ function stripTags(text: string): string {
  */
 export function cleanText(raw: string): string {
   const nfc = raw.normalize('NFC');
-  let text = nfc;
+  // a wire story wrapped at a fixed width ("President Barack Obama\nwill visit") is one sentence
+  // (the text's own breaks only: a block tag's break ends a paragraph whatever follows)
+  let text = nfc.includes('\n') ? nfc.replace(WRAPPED_LINE, '$1 ') : nfc;
   if (text.includes('<')) text = stripTags(text);
   if (text.includes('&')) {
     text = text.replace(ENTITY, decodeEntity);
@@ -113,6 +115,8 @@ const SPACE_RUN =
 /** a line break with a space before or after it */
 const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
+/** a single line break inside a sentence: after a lower-case letter or a comma, before a lower-case letter */
+const WRAPPED_LINE = /([\p{Ll},])[ \t]*\n(?=[ \t]*\p{Ll})/gu;
 
 /** An excerpt cut off mid-word ("… with French President Emmanuel Macr"): a text that ends in a
  *  letter ends in a fragment, which is no name or word to read. */

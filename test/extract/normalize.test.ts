@@ -17,6 +17,12 @@ describe('cleanText', () => {
   it('folds whitespace and keeps paragraphs', () => {
     expect(cleanText('  a \t b\r\n\r\n\r\nc  ')).toBe('a b\n\nc');
   });
+  it('joins the lines of a text wrapped inside its sentences, and only those', () => {
+    expect(
+      cleanText('The minister\nwill visit Laos next week, and\nmeet its leaders.\nTalks follow.'),
+    ).toBe('The minister will visit Laos next week, and meet its leaders.\nTalks follow.');
+    expect(cleanText('<p>the first</p><p>the second</p>')).toBe('the first\n\nthe second');
+  });
   it('leaves stray angle brackets and unknown entities alone', () => {
     expect(cleanText('tăng < 5% & giảm > 3% &foo;')).toBe('tăng < 5% & giảm > 3% &foo;');
   });
