@@ -62,6 +62,9 @@ const RolesSchema = z.object({
   /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
    *  a day, `dayLead`) is the other event's */
   aheadOf: z.optional(Phrases),
+  /** "the 55th anniversary of the historic meeting between A and B": words before a cue that
+   *  make its event one commemorated, an earlier one */
+  commemorated: z.optional(Phrases),
   /** "talked with C on Sunday, a prelude to the meeting with B": with `aheadOf`, words before a cue
    *  that put its event after the day the sentence tells (not the cue's own day) */
   leadUpTo: z.optional(Phrases),
@@ -88,10 +91,11 @@ const RolesSchema = z.object({
   including: z.optional(Phrases),
   /** "hosted a reception in Hanoi on May 5 for B": the word before whom a host receives */
   receivedFor: z.optional(Phrases),
-  /** "hosted B for a lunch": what a guest is received for that is a meal, no meeting */
-  meals: z.optional(Phrases),
-  /** words that may stand between "for" and the meal ("for a private dinner") */
-  mealLead: z.optional(Phrases),
+  /** "hosted B for a lunch", "for an official State Visit": what a guest is received for that is
+   *  no meeting of its own (a meal, or the visit itself) */
+  hostedFor: z.optional(Phrases),
+  /** words that may stand between "for" and what the guest is hosted for ("for a private dinner") */
+  hostedForLead: z.optional(Phrases),
   /** "the war in Ukraine": words after which "in X" names what is discussed, not where */
   placeTopics: z.optional(Phrases),
   highLevel: Phrases,
@@ -170,6 +174,7 @@ export const LEX = {
   sequel: wordSet(ROLES.sequel ?? []),
   eveOf: keyList(ROLES.eveOf ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
+  commemorated: keyList(ROLES.commemorated ?? []),
   leadUpTo: keyList([...(ROLES.aheadOf ?? []), ...(ROLES.leadUpTo ?? [])]),
   priorTo: keyList(ROLES.priorTo ?? []),
   indefinite: wordSet(ROLES.indefinite ?? []),
@@ -182,8 +187,8 @@ export const LEX = {
   speechBy: wordSet(ROLES.speechBy ?? []),
   including: wordSet(ROLES.including ?? []),
   receivedFor: wordSet(ROLES.receivedFor ?? []),
-  meals: wordSet(ROLES.meals ?? []),
-  mealLead: wordSet(ROLES.mealLead ?? []),
+  hostedFor: wordSet(ROLES.hostedFor ?? []),
+  hostedForLead: wordSet(ROLES.hostedForLead ?? []),
   placeTopics: wordSet(ROLES.placeTopics ?? []),
   highLevel: keyList(ROLES.highLevel),
   parliament: keyList(ROLES.parliament),

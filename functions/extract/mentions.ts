@@ -331,16 +331,27 @@ function namedPlaceAfter(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
-/** Words at most between "for" and a meal ("for a private state dinner"). */
-const MEAL_LEAD_WORDS = 3;
+/** Words at most between "for" and what a guest is hosted for ("for a private state dinner"). */
+const HOSTED_FOR_LEAD_WORDS = 3;
 
-/** "for a lunch", "for dinner" at token `at`. */
-function mealAfter(tokens: readonly Token[], at: number): boolean {
-  if (!LEX.receivedFor.has(tokens[at]?.key ?? '')) return false;
-  for (let k = at + 1; k < tokens.length && k <= at + 1 + MEAL_LEAD_WORDS; k++) {
+/** Tokens at most between the guest and "for" ("hosted B in Washington, DC for …"). */
+const HOSTED_FOR_GAP = 6;
+
+/** "for a lunch", "for dinner", "for an official State Visit" soon after token `at`. */
+function hostedForAfter(tokens: readonly Token[], at: number): boolean {
+  let forAt = at;
+  while (
+    forAt < tokens.length &&
+    forAt < at + HOSTED_FOR_GAP &&
+    !LEX.receivedFor.has(tokens[forAt]!.key) &&
+    (tokens[forAt]!.word || tokens[forAt]!.text === ',')
+  )
+    forAt++;
+  if (!LEX.receivedFor.has(tokens[forAt]?.key ?? '')) return false;
+  for (let k = forAt + 1; k < tokens.length && k <= forAt + 1 + HOSTED_FOR_LEAD_WORDS; k++) {
     const key = tokens[k]!.key;
-    if (LEX.meals.has(key)) return true;
-    if (!LEX.mealLead.has(key)) return false;
+    if (LEX.hostedFor.has(key)) return true;
+    if (!LEX.hostedForLead.has(key)) return false;
   }
   return false;
 }
@@ -1102,7 +1113,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       borrowed = true;
     // (the day it has is the main clause's)
     const prior = trigger.kind === 'meeting' && toldAsPrior(info, trigger, date);
-    if (prior) date = null;
+    // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
+    const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
+    if (prior || commemorated) date = null;
     const cue: CueContext = {
       sentence: info,
       trigger,
@@ -1121,6 +1134,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           trigger.end + PRECEDENT_AFTER,
         ) ||
           phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
+          commemorated ||
           prior),
       place: (trigger.kind === 'visit' ? place : meetingPlace) ?? visitCity,
     };
@@ -1694,8 +1708,9 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       sideA.every((r) => r.person.country !== null);
     if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
     if (trigger.role === 'receives' && objects.length > 0) {
-      // "hosted B for a lunch at the State Department": a meal, no meeting of its own
-      if (mealAfter(tokens, objects[objects.length - 1]!.mention.end)) return;
+      // "hosted B for a lunch at the State Department", "for an official State Visit": a meal
+      // or the visit itself, no meeting of its own
+      if (hostedForAfter(tokens, objects[objects.length - 1]!.mention.end)) return;
       // "hosted A, B and C at his home": a gathering of several countries' leaders, none bilateral
       if (
         trigger.type === 'meeting' &&
