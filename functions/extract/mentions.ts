@@ -140,6 +140,8 @@ const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
 const PRECEDENT_BEFORE = 6;
 const PRECEDENT_AFTER = 8;
+/** Words at most between the comma closing an opening participle and the main clause's subject. */
+const OPENING_SUBJECT_GAP = 2;
 /** Lower-case words at most between "ahead of" and the cue it leads up to ("ahead of their
  *  first in-person meeting") */
 const LEAD_UP_GAP = 5;
@@ -1550,6 +1552,32 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       ) {
         if (LEX.including.has(tokens[j]!.key))
           objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+      }
+    }
+    // "Meeting with B, A affirmed …", "Receiving B, A said …": an opening participle's meeting is
+    // the main clause's subject's, named right after the comma that closes it (and read with B
+    // as one list until then: "with B, A" joins them)
+    // ("Meeting with the General Secretary … and President B, A …": the first one named before
+    // the comma, past the titles)
+    if (sideA.length === 0 && trigger.first === 0 && objects.length === 0) {
+      const comma = tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
+      const first = people.find((p) => p.mention.first >= trigger.end && p.mention.end <= comma);
+      if (first !== undefined) objects = chainFrom(tokens, people, first.mention.first);
+    }
+    if (sideA.length === 0 && trigger.first === 0 && objects.length > 1) {
+      const met = objects[0]!;
+      const closing = tokens.findIndex((t, k) => k >= met.mention.end && t.text === ',');
+      const subject = objects.find(
+        (o) =>
+          closing >= 0 &&
+          o.mention.first > closing &&
+          o.mention.first <= closing + 1 + OPENING_SUBJECT_GAP &&
+          o.person.country !== null &&
+          o.person.country !== met.person.country,
+      );
+      if (subject !== undefined) {
+        sideA = objects.filter((o) => o.mention.first >= subject.mention.first);
+        objects = objects.filter((o) => o.mention.end <= closing);
       }
     }
     // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
