@@ -776,6 +776,8 @@ function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
 function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void {
   // (a meeting the story places somewhere was met in person: "met B in Santiago")
   if (meeting.type !== 'meeting' || meeting.placeMention !== null) return;
+  // (nor an earlier meeting the story recalls: "the first call since their meeting in November")
+  if (meeting.group.mentions.every((m) => m.precedent)) return;
   const told = storyMentions(meeting.group)[0]!.sentence;
   const next = sentences.find((s) => s.order === told.order + 1);
   const call = next?.triggers.find((t) => isCallType(t.type));

@@ -146,11 +146,13 @@ const OPENING_SUBJECT_GAP = 2;
  *  first in-person meeting") */
 const LEAD_UP_GAP = 5;
 /** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
-const SINCE_CUE_BEFORE = 6;
+const SINCE_CUE_BEFORE = 8;
 /** "following his two-day summit with B": how far before a meeting's cue such words stand, in tokens. */
 const PRIOR_TO_BEFORE = 6;
 /** "hai Thủ tướng dẫn đầu đoàn đại biểu cấp cao hai nước tiến hành hội đàm": how far before the cue the pair may be named. */
 const PAIR_REFERENCE_SPAN = 16;
+/** Tokens after an opening phrase's comma where its main clause's subject stands. */
+const PAIR_SUBJECT_SPAN = 4;
 /** "trong khuôn khổ chuyến thăm": how far before the cue a phrase of passing may stand. */
 const PASSING_BEFORE = 6;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
@@ -981,12 +983,34 @@ function pairReferenceBefore(
   trigger: Trigger,
   clauseFrom: number,
 ): { title: string | null; leaders: boolean } | null {
+  const found = pairReferenceIn(
+    info,
+    Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN),
+    trigger.first,
+  );
+  if (found !== null || !introducedBy(info.tokens, trigger.first)) return found;
+  // "In a phone conversation on Tuesday, the presidents of the two countries discussed …": the
+  // main clause's subject, past the comma that closes the opening phrase
+  const comma = info.tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
+  if (comma < 0) return null;
+  return pairReferenceIn(
+    info,
+    comma + 1,
+    Math.min(info.tokens.length, comma + 1 + PAIR_SUBJECT_SPAN),
+  );
+}
+
+/** "the two leaders", "the two Prime Ministers" standing in tokens [from, to) (the last one). */
+function pairReferenceIn(
+  info: SentenceInfo,
+  from: number,
+  to: number,
+): { title: string | null; leaders: boolean } | null {
   const tokens = info.tokens;
-  const from = Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN);
   // "The two leaders agreed … that their talks …": the more telling reference wins
-  if (findAnyPhrase(tokens, LEX.leaderPairReference, from, trigger.first) !== null)
+  if (findAnyPhrase(tokens, LEX.leaderPairReference, from, to) !== null)
     return { title: null, leaders: true };
-  for (let k = trigger.first - 1; k >= from; k--) {
+  for (let k = to - 1; k >= from; k--) {
     if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null, leaders: false };
     const plural = info.mentions.find(
       (m) =>
