@@ -1509,7 +1509,13 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     ) {
       const length = anyReadsAt(tokens, k, LEX.attendance);
       if (length === 0) continue;
-      if (trigger.first - (k + length) <= ATTENDED_GAP) attending = { at: k };
+      // ("participated in a virtual meeting with B": a meeting of one's own)
+      const between = tokens.slice(k + length, trigger.first);
+      if (
+        trigger.first - (k + length) <= ATTENDED_GAP &&
+        !between.some((t) => LEX.indefinite.has(t.key))
+      )
+        attending = { at: k };
       break;
     }
     // ("President Xi's second-in-command" names someone else; "Modi's first meeting with B" is Modi's)
