@@ -91,7 +91,7 @@ export function cleanText(raw: string): string {
   const nfc = raw.normalize('NFC');
   // a wire story wrapped at a fixed width ("President Barack Obama\nwill visit") is one sentence
   // (the text's own breaks only: a block tag's break ends a paragraph whatever follows)
-  let text = nfc.includes('\n') ? nfc.replace(WRAPPED_LINE, '$1 ') : nfc;
+  let text = joinWrappedLines(nfc);
   if (text.includes('<')) text = stripTags(text);
   if (text.includes('&')) {
     text = text.replace(ENTITY, decodeEntity);
@@ -115,8 +115,28 @@ const SPACE_RUN =
 /** a line break with a space before or after it */
 const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
-/** a single line break inside a sentence: after a lower-case letter or a comma, before a lower-case letter */
-const WRAPPED_LINE = /([\p{Ll},])[ \t]*\n(?=[ \t]*\p{Ll})/gu;
+const LOWER = /\p{Ll}/u;
+
+/** The text with each line break inside a sentence (after a lower-case letter or a comma,
+ *  before a lower-case letter, spaces aside) made a space; only the breaks are looked at. */
+function joinWrappedLines(text: string): string {
+  let at = text.indexOf('\n');
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  for (; at >= 0; at = text.indexOf('\n', at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    let after = at + 1;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    const prev = text[before] ?? '';
+    if ((prev === ',' || LOWER.test(prev)) && LOWER.test(text[after] ?? '')) {
+      out += `${text.slice(from, before + 1)} `;
+      from = after;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 
 /** An excerpt cut off mid-word ("… with French President Emmanuel Macr"): a text that ends in a
  *  letter ends in a fragment, which is no name or word to read. */
