@@ -31,16 +31,14 @@ const countriesData = z
   .object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode })
   .parse(TABLES.countries);
 const citiesData = z.object({ cities: NamesByCode, venues: NamesByCode }).parse(TABLES.cities);
+const Titles = z.optional(z.array(z.string()));
 const titlesData = z
   .object({
-    titles: z.array(
-      z.object({
-        name: z.string(),
-        principal: z.boolean(),
-        leader: z.optional(z.boolean()),
-        generic: z.optional(z.boolean()),
-      }),
-    ),
+    leaders: Titles,
+    principals: Titles,
+    others: Titles,
+    genericLeaders: Titles,
+    generic: Titles,
     pluralLead: z.array(z.string()),
     honorifics: z.array(z.string()),
   })
@@ -76,15 +74,21 @@ for (const [code, names] of Object.entries(citiesData.venues))
 const titleTrie = new TokenTrie<TitleEntry>();
 /** The titles that may be written in lower case ("nhà lãnh đạo"): lower-case words are looked up only here. */
 const lowerCaseTitleTrie = new TokenTrie<TitleEntry>();
-for (const t of titlesData.titles) {
-  const entry: TitleEntry = {
-    name: t.name,
-    principal: t.principal,
-    leader: t.leader === true,
-    generic: t.generic === true,
-  };
-  titleTrie.add(t.name, entry);
-  if (entry.generic) lowerCaseTitleTrie.add(t.name, entry);
+// (the generic ones last: "President" the office wins over "president" the word, which only
+// the lower-case trie keeps)
+const titleClasses: [string[] | undefined, Omit<TitleEntry, 'name'>][] = [
+  [titlesData.leaders, { principal: true, leader: true, generic: false }],
+  [titlesData.principals, { principal: true, leader: false, generic: false }],
+  [titlesData.others, { principal: false, leader: false, generic: false }],
+  [titlesData.genericLeaders, { principal: true, leader: true, generic: true }],
+  [titlesData.generic, { principal: true, leader: false, generic: true }],
+];
+for (const [names, kind] of titleClasses) {
+  for (const name of names ?? []) {
+    const entry: TitleEntry = { name, ...kind };
+    titleTrie.add(name, entry);
+    if (entry.generic) lowerCaseTitleTrie.add(name, entry);
+  }
 }
 /** Words before a title that make it several people ("hai Thủ tướng", "các Bộ trưởng"). */
 export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.map(matchForm));
