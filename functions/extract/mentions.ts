@@ -145,7 +145,9 @@ const OPENING_SUBJECT_GAP = 2;
 /** Lower-case words at most between "ahead of" and the cue it leads up to ("ahead of their
  *  first in-person meeting") */
 const LEAD_UP_GAP = 5;
-/** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in words. */
+/** The longest of those phrases, in tokens ("in the run-up to": six). */
+const LEAD_UP_PHRASE_TOKENS = 6;
+/** "their first meeting since a tense phone call in September": how far before a cue "since" makes it an earlier event, in tokens ("since his face-to-face meeting": a hyphenated word is five). */
 const SINCE_CUE_BEFORE = 8;
 /** "following his two-day summit with B": how far before a meeting's cue such words stand, in tokens. */
 const PRIOR_TO_BEFORE = 6;
@@ -258,11 +260,10 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
     if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
   return true;
 };
-/** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
 /** "talked with C on Sunday ahead of his meeting with B", "a prelude to the meeting with B": the
  *  cue at `first` is of an event still to come after the day the sentence tells. */
 function ledUpTo(tokens: readonly Token[], first: number): boolean {
-  for (let k = first - 1; k >= 0 && first - k <= LEAD_UP_GAP + 4; k--) {
+  for (let k = first - 1; k >= 0 && first - k <= LEAD_UP_GAP + LEAD_UP_PHRASE_TOKENS; k--) {
     const t = tokens[k]!;
     if (t.cap || (!t.word && t.text !== '-')) return false;
     const length = anyReadsAt(tokens, k, LEX.leadUpTo);
@@ -271,6 +272,7 @@ function ledUpTo(tokens: readonly Token[], first: number): boolean {
   return false;
 }
 
+/** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
 function introducedBy(tokens: readonly Token[], first: number): boolean {
   return (
     first >= 1 &&

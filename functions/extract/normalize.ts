@@ -91,7 +91,8 @@ export function cleanText(raw: string): string {
   const nfc = raw.normalize('NFC');
   // a wire story wrapped at a fixed width ("President Barack Obama\nwill visit") is one sentence
   // (the text's own breaks only: a block tag's break ends a paragraph whatever follows)
-  let text = joinWrappedLines(nfc);
+  const joined = joinWrappedLines(nfc);
+  let text = joined;
   if (text.includes('<')) text = stripTags(text);
   if (text.includes('&')) {
     text = text.replace(ENTITY, decodeEntity);
@@ -100,7 +101,7 @@ export function cleanText(raw: string): string {
   text = text.replace(CONTROL, '');
   // Removed markup, entities and control characters can leave a combining mark after a new
   // base, so the text needs NFC again; the whitespace folding below never joins characters.
-  const renormalize = text !== nfc;
+  const renormalize = text !== joined;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   text = text.replace(SPACE_RUN, ' ').replace(SPACE_AT_BREAK, '\n').replace(BLANK_LINES, '\n\n');
   return (renormalize ? text.normalize('NFC') : text).trim();
@@ -126,7 +127,8 @@ function joinWrappedLines(text: string): string {
   let from = 0;
   for (; at >= 0; at = text.indexOf('\n', at + 1)) {
     let before = at - 1;
-    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r'))
+      before--;
     let after = at + 1;
     while (text[after] === ' ' || text[after] === '\t') after++;
     const prev = text[before] ?? '';
