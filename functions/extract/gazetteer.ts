@@ -40,6 +40,7 @@ const titlesData = z
     genericLeaders: Titles,
     generic: Titles,
     pluralLead: z.array(z.string()),
+    qualifiers: z.optional(z.array(z.string())),
     honorifics: z.array(z.string()),
   })
   .parse(TABLES.titles);
@@ -92,6 +93,10 @@ for (const [names, kind] of titleClasses) {
 }
 /** Words before a title that make it several people ("hai Thủ tướng", "các Bộ trưởng"). */
 export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.map(matchForm));
+/** Words before a title that qualify its holder, capitalised at a sentence's start ("Incoming
+ *  President X", "Former Prime Minister Y"), where another capitalised word would make the title
+ *  part of an institution's name. */
+const TITLE_QUALIFIERS: ReadonlySet<string> = new Set((titlesData.qualifiers ?? []).map(matchForm));
 
 const honorificTrie = new TokenTrie<true>();
 for (const h of titlesData.honorifics) honorificTrie.add(h, true);
@@ -185,7 +190,13 @@ export function titleAt(
 ): { entry: TitleEntry; length: number } | null {
   // "Phủ Chủ tịch", "Văn phòng Chủ tịch nước": a title inside an institution's name ("Hai Thủ tướng" is two people)
   const before = tokens[i - 1];
-  if (before?.word && before.cap && !PLURAL_LEAD.has(before.key)) return null;
+  if (
+    before?.word &&
+    before.cap &&
+    !PLURAL_LEAD.has(before.key) &&
+    !TITLE_QUALIFIERS.has(before.key)
+  )
+    return null;
   return titleBeginsAt(tokens, i, anyCase);
 }
 
