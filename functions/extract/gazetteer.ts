@@ -40,7 +40,7 @@ const titlesData = z
     genericLeaders: Titles,
     generic: Titles,
     pluralLead: z.array(z.string()),
-    qualifiers: z.optional(z.array(z.string())),
+    qualifiers: Titles,
     honorifics: z.array(z.string()),
   })
   .parse(TABLES.titles);

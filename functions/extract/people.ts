@@ -1029,8 +1029,7 @@ export function resolvePeople(
       !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')
     )
       person.country = contextOf.get(person) ?? null;
-    if (!person.principal && leaderCountry(person.nameKeys) !== null && person.title === null)
-      person.principal = true;
+    if (!person.principal && listed !== null && person.title === null) person.principal = true;
     // "President Trump" in an article that never writes his given name: the name he is listed by
     if (person.nameKeys.length === 1 && person.country !== null) {
       const full = leaderFullName(person.nameKeys[0]!, person.country);
