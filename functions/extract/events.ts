@@ -768,10 +768,14 @@ function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
   );
 }
 
+/** How many sentences after a meeting told without its kind may name it as a call. */
+const CALL_TOLD_WITHIN = 3;
+
 /**
- * "A spoke with B on Saturday … During the phone conversation, A congratulated B": a meeting
- * told without its kind is the call the next sentence names, when that sentence names no one
- * else.
+ * "A spoke with B on Saturday … During the phone conversation, A congratulated B", "A and B
+ * spoke on Tuesday … Biden raised … The call, which lasted two hours, …": a meeting told
+ * without its kind is the call one of the next few sentences names, when none up to it names
+ * anyone else or tells another event.
  */
 function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void {
   // (a meeting the story places somewhere was met in person: "met B in Santiago")
@@ -779,12 +783,18 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
   // (nor an earlier meeting the story recalls: "the first call since their meeting in November")
   if (meeting.group.mentions.every((m) => m.precedent)) return;
   const told = storyMentions(meeting.group)[0]!.sentence;
-  const next = sentences.find((s) => s.order === told.order + 1);
-  const call = next?.triggers.find((t) => isCallType(t.type));
-  if (next === undefined || call === undefined) return;
   const ours = new Set(meeting.people.map((p) => p.id));
-  if (next.persons.some((p) => p?.principal === true && !ours.has(p.id))) return;
-  meeting.type = call.type;
+  for (let order = told.order + 1; order <= told.order + CALL_TOLD_WITHIN; order++) {
+    const next = sentences.find((s) => s.order === order);
+    if (next === undefined) return;
+    if (next.persons.some((p) => p?.principal === true && !ours.has(p.id))) return;
+    const call = next.triggers.find((t) => isCallType(t.type));
+    if (call !== undefined) {
+      meeting.type = call.type;
+      return;
+    }
+    if (next.triggers.length > 0) return;
+  }
 }
 
 /** How long a visit with no end date is taken to last, for the meetings held during it. */
