@@ -1402,7 +1402,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       return;
     }
 
-    if (trigger.kind === 'committee') {
+    // "The meeting was held in Phnom Penh on August 21 under the co-chair of A and B" in a story
+    // about a committee's session: that session, its co-chairs named
+    const chairedReference =
+      context.committeeContext &&
+      trigger.kind === 'meeting' &&
+      trigger.type === 'meeting' &&
+      findAnyPhrase(tokens, LEX.coChair) !== null;
+    if (trigger.kind === 'committee' || chairedReference) {
       const nameAt = isCommitteeName(tokens, trigger.end);
       if (nameAt < 0 && !context.committeeContext) return;
       if (
