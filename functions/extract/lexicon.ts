@@ -35,6 +35,8 @@ const RolesSchema = z.object({
   placeLead: Phrases,
   placePrefix: Phrases,
   capitalQualifier: Phrases,
+  /** "the western Indian city of Ahmedabad": a place given by its country's adjective */
+  placeOfCountry: z.optional(z.object({ qualifiers: Phrases, nouns: Phrases })),
   travel: Phrases,
   visitEnd: Phrases,
   arrival: Phrases,
@@ -145,6 +147,8 @@ export const LEX = {
   placeLead: wordSet(ROLES.placeLead),
   placePrefix: keyList(ROLES.placePrefix),
   capitalQualifier: wordSet(ROLES.capitalQualifier),
+  placeQualifier: wordSet(ROLES.placeOfCountry?.qualifiers ?? []),
+  placeOfCountry: keyList(ROLES.placeOfCountry?.nouns ?? []),
   travel: keyList(ROLES.travel),
   visitEnd: keyList(ROLES.visitEnd),
   arrival: wordSet(ROLES.arrival),

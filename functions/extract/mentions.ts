@@ -480,6 +480,11 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap)
         j += 2;
     }
+    const of = placeOfCountryAt(tokens, k + 1);
+    if (of !== null) {
+      places.push({ at: k, place: { city: of.name, country: of.code, venue: false } });
+      continue;
+    }
     const hit = placeAt(tokens, j);
     if (hit !== null) {
       places.push({
@@ -907,6 +912,32 @@ function arrivalPlaceBefore(
   return null;
 }
 
+/**
+ * "the western Indian city of Ahmedabad", "the Chinese port of Tianjin": a place given by its
+ * country's adjective and what it is, its name after; the country, and the place's name (its
+ * capitalised words) with where they end, or null.
+ */
+function placeOfCountryAt(
+  tokens: readonly Token[],
+  k: number,
+): { code: string; name: string; end: number } | null {
+  let j = k;
+  while (j < tokens.length && LEX.placeQualifier.has(tokens[j]!.key)) j++;
+  const c = countryAt(tokens, j);
+  if (c === null) return null;
+  j += c.length;
+  const noun = anyReadsAt(tokens, j, LEX.placeOfCountry);
+  if (noun === 0) return null;
+  let e = j + noun;
+  while (e < tokens.length && e < j + noun + CITY_WORDS && tokens[e]!.word && tokens[e]!.cap) e++;
+  if (e === j + noun) return null;
+  const name = tokens
+    .slice(j + noun, e)
+    .map((t) => t.text)
+    .join(' ');
+  return { code: c.code, name, end: e };
+}
+
 /** A country or its capital city written at token `k` (the destination of a visit: "thăm Bắc Kinh"). */
 function destinationAt(
   tokens: readonly Token[],
@@ -924,7 +955,9 @@ function destinationAt(
     return c;
   }
   const p = placeAt(tokens, k);
-  return p !== null && !p.entry.venue ? { code: p.entry.code, length: p.length } : null;
+  if (p !== null) return p.entry.venue ? null : { code: p.entry.code, length: p.length };
+  const of = placeOfCountryAt(tokens, k);
+  return of === null ? null : { code: of.code, length: of.end - k };
 }
 
 /** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
