@@ -1,7 +1,8 @@
 // The canonical form of an article's URL: what identifies the article (its sources show
 // the link as first posted). One article reached by several spellings is one article:
 //  - scheme and host lower-case, the default port dropped (WHATWG URL parsing), and
-//    http and https one scheme (https);
+//    http and https one scheme (https); a fully qualified host's trailing dot dropped
+//    ("news.example.vn." is "news.example.vn");
 //  - the fragment dropped, and the tracking parameters (tracking-parameters.ts);
 //  - percent-encoding normalized: octets of unreserved characters decoded, the rest
 //    upper-case hex (RFC 3986 §6.2.2); query parameters sorted.
@@ -24,7 +25,7 @@ export function hasCredentials(url: string): boolean {
 export function canonicalArticleUrl(url: string): string {
   let normalized: string;
   try {
-    normalized = normalizeUrl(url, {
+    normalized = normalizeUrl(withoutRootDot(url), {
       forceHttps: true,
       stripWWW: false,
       stripHash: true,
@@ -45,6 +46,14 @@ export function canonicalArticleUrl(url: string): string {
     const ch = String.fromCharCode(octet);
     return /[A-Za-z0-9\-._~]/.test(ch) ? ch : encoded.toUpperCase();
   });
+}
+
+/** The URL with its host's trailing dot (the DNS root) dropped: the same host. */
+function withoutRootDot(url: string): string {
+  const u = new URL(url);
+  if (!u.hostname.endsWith('.')) return url;
+  u.hostname = u.hostname.slice(0, -1);
+  return u.href;
 }
 
 /**

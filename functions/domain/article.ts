@@ -32,10 +32,11 @@ function isPlausiblePublication(s: string): boolean {
 }
 
 /** A DNS name of labels (letters, digits, inner hyphens; at most 63 characters each) under a
- *  top-level label of letters, at most 253 characters in all: no IP literal, no single-label
- *  host. Written here rather than taken from `z.regexes`, whose namespace of ~40 patterns
- *  the bundles would then carry whole (~6.5 KB). */
-const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+ *  top-level label of letters, at most 253 characters in all, fully qualified or not (a
+ *  trailing dot: "vovworld.vn.", which outlets' own links carry): no IP literal, no
+ *  single-label host. Written here rather than taken from `z.regexes`, whose namespace of
+ *  ~40 patterns the bundles would then carry whole (~6.5 KB). */
+const DOMAIN_NAME = /^(?=.{1,253}\.?$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
 
 const httpUrl = z.url({ protocol: /^https?$/, hostname: DOMAIN_NAME });
 

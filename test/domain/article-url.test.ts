@@ -14,6 +14,7 @@ describe('canonicalArticleUrl', () => {
     ['a fragment', 'https://news.example.vn/2026/02/05/to-lam-lao#x'],
     ['an upper-case scheme and host', 'HTTPS://NEWS.Example.VN/2026/02/05/to-lam-lao'],
     ['an encoded unreserved character', 'https://news.example.vn/2026/02/05/to-l%61m-lao'],
+    ["a fully qualified host's trailing dot", 'https://news.example.vn./2026/02/05/to-lam-lao'],
   ])('drops %s', (_, url) => {
     expect(canonicalArticleUrl(url)).toBe(canonical);
   });
@@ -56,6 +57,19 @@ describe('article URLs at the boundary', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['url']);
+  });
+
+  it('accepts a fully qualified host (a trailing dot) as the same article, and no bare IP or single label', () => {
+    const input = ArticleInput.parse({
+      url: 'https://news.example.vn./a',
+      publishedAt: '2026-02-05',
+      text: 'x',
+    });
+    expect(toArticle(input).canonicalUrl).toBe('https://news.example.vn/a');
+    for (const url of ['https://news.example.vn../a', 'https://192.0.2.1/a', 'https://intranet./a'])
+      expect(ArticleInput.safeParse({ url, publishedAt: '2026-02-05', text: 'x' }).success).toBe(
+        false,
+      );
   });
 
   it('identifies the accepted article by its canonical URL, and shows the link as given less its fragment and click ids', () => {
