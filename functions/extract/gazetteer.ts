@@ -163,9 +163,10 @@ export function countryAt(
     if (after !== undefined && entry.notFollowedBy.has(after.key)) return false;
     // "Cộng hòa Ả Rập Ai Cập": after a state's prefix a name is the country's, whatever precedes
     if (!entry.ambiguous || afterStatePrefix) return true;
-    // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name
+    // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name (not
+    // after a title's qualifier opening the sentence: "Visiting Lao Prime Minister X")
     const before = tokens[i - 1];
-    return !(before?.word && before.cap);
+    return !(before?.word && before.cap && !TITLE_QUALIFIERS.has(before.key));
   });
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
