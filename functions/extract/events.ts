@@ -12,7 +12,7 @@ import {
 import { matchForm } from '../text/vietnamese.js';
 import { findTriggers, isCommitteeName } from './classify.js';
 import { type DateMention, type RefDate, refDateOf, refDayNumber } from './dates.js';
-import { countryAt, placeAt } from './gazetteer.js';
+import { countryAt, placeAt, titleCountry } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import {
@@ -227,6 +227,12 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
   sentences.forEach((info, n) => {
     for (const m of info.mentions) {
       if (m.country !== null || m.name === null || m.title === null) continue;
+      // an office only one country has says whose it is
+      const own = titleCountry(m.titleKeys);
+      if (own !== null) {
+        m.contextCountry = own;
+        continue;
+      }
       const here = of(n);
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;

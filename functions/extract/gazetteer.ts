@@ -40,6 +40,8 @@ const titlesData = z
     genericLeaders: Titles,
     generic: Titles,
     pluralLead: z.array(z.string()),
+    /** offices only one country has ("External Affairs Minister"): their holder's country */
+    countryTitles: z.optional(NamesByCode),
     qualifiers: Titles,
     honorifics: z.array(z.string()),
   })
@@ -91,6 +93,22 @@ for (const [names, kind] of titleClasses) {
     if (entry.generic) lowerCaseTitleTrie.add(name, entry);
   }
 }
+/** The office's words (keys joined by spaces) -> the one country that has it. */
+const titleCountries = new Map<string, string>();
+for (const [code, names] of Object.entries(titlesData.countryTitles ?? {}))
+  for (const name of names) titleCountries.set(phraseKeys(name).join(' '), code);
+
+/** The country of a title only one country has ("External Affairs Minister" is India's),
+ *  written whole or last in a chain of titles ("Deputy Prime Minister and Chief Cabinet
+ *  Secretary"), or null. */
+export function titleCountry(titleKeys: readonly string[]): string | null {
+  for (let from = 0; from < titleKeys.length; from++) {
+    const code = titleCountries.get(titleKeys.slice(from).join(' '));
+    if (code !== undefined) return code;
+  }
+  return null;
+}
+
 /** Words before a title that make it several people ("hai Thủ tướng", "các Bộ trưởng"). */
 export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.map(matchForm));
 /** Words before a title that qualify its holder, capitalised at a sentence's start ("Incoming
