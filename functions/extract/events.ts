@@ -22,7 +22,7 @@ import {
   type Place,
   type SentenceInfo,
 } from './mentions.js';
-import { type Furniture, furnitureOf } from './noise.js';
+import { type Furniture, furnitureOf, quotationOpening } from './noise.js';
 import { cleanText, withoutCutWord } from './normalize.js';
 import {
   bareNameMentions,
@@ -85,13 +85,23 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
     const mentions = findPeople(text, tokens, profile);
+    // "“…,” he said after meeting B": the quotation's own cues are someone's words
+    const quoted = furniture === null && !isTitle ? quotationOpening(text) : -1;
+    const storyFrom =
+      quoted < 0
+        ? 0
+        : Math.max(
+            0,
+            tokens.findIndex((t) => t.start >= quoted),
+          );
     for (const m of mentions) allPeople.push(m);
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
     sentences.push({
       text,
       tokens,
-      triggers: furniture === 'related' ? [] : findTriggers(tokens),
+      triggers:
+        furniture === 'related' ? [] : findTriggers(tokens).filter((t) => t.first >= storyFrom),
       mentions,
       persons: [],
       dates: [],
@@ -100,6 +110,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
       caption: furniture === 'caption' || furniture === 'quote',
       anchor: null,
       sequel: null,
+      storyFrom,
     });
     lowers.push(lower);
   };
@@ -143,6 +154,11 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
         info.isTitle || lower === titleLower,
       ),
     );
+    // (a day in a quotation that opens the sentence is the speaker's, not the reporter's)
+    if (info.storyFrom > 0) {
+      const from = info.tokens[info.storyFrom]!.start;
+      info.dates = info.dates.filter((d) => d.start >= from);
+    }
     if (!info.isTitle) {
       info.anchor = anchor;
       anchor = nextAnchor(anchor, info);

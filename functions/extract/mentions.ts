@@ -31,6 +31,10 @@ export interface SentenceInfo {
   /** the day the sentence before tells, when this one goes on from it ("… swearing-in on
    *  Sunday evening. The two leaders then held talks"), or null */
   sequel: string | null;
+  /** the first token past a quotation that opens the sentence, when the reporter's words run
+   *  on after its attribution ("“…,” he said after meeting B"), else 0: the quotation's own
+   *  cues and markers are someone's words */
+  storyFrom: number;
 }
 
 export interface Place {
@@ -1106,8 +1110,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   let visitCity: Place | null = null;
 
   triggers.forEach((trigger, index) => {
-    let clauseFrom = 0;
-    for (let k = trigger.first - 1; k >= 0; k--)
+    let clauseFrom = info.storyFrom;
+    for (let k = trigger.first - 1; k >= info.storyFrom; k--)
       if (LEX.clauseEnd.has(tokens[k]!.key)) {
         clauseFrom = k + 1;
         break;
@@ -1191,7 +1195,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       precedent:
         trigger.kind !== 'committee' &&
         (markers.precedentIn(
-          Math.max(0, trigger.first - PRECEDENT_BEFORE),
+          Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
           trigger.end + PRECEDENT_AFTER,
         ) ||
           phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||

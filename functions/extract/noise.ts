@@ -59,6 +59,24 @@ const QUOTE_ANNOUNCED = quoteClosedBy(NOISE.quoteAnnouncements);
 
 export type Furniture = 'caption' | 'related' | 'quote';
 
+const QUOTE_CHARS: ReadonlySet<string> = new Set(NOISE.quoteMarks ?? []);
+
+/**
+ * Where a quotation that opens the sentence closes, when the reporter's words after it run on
+ * past its attribution ("“…,” he said at a news conference after meeting B"): the offset
+ * after the closing mark, or -1 (no such quotation, or one closed by its attribution alone).
+ */
+export function quotationOpening(text: string): number {
+  let at = 0;
+  while (at < text.length && /\s/u.test(text[at]!)) at++;
+  if (!QUOTE_CHARS.has(text[at] ?? '')) return -1;
+  let close = at + 1;
+  while (close < text.length && !QUOTE_CHARS.has(text[close]!)) close++;
+  if (close >= text.length) return -1;
+  const tail = text.slice(close + 1).trim();
+  return tail.split(/\s+/u).length > (NOISE.quoteTailWords ?? 0) ? close + 1 : -1;
+}
+
 /**
  * What page furniture a sentence (matching form) is, or null for the story; `next` is the
  * sentence after it in its paragraph, if any. A caption may still date an event the story
@@ -69,7 +87,12 @@ export function furnitureOf(lower: string, next: string | null): Furniture | nul
   if (CAPTION_ANYWHERE.test(lower) || isCredit(lower)) return 'caption';
   // someone's words quoted (a commentator's, a spokesperson's): what they say is not the report
   // (an announcement quoted is the news: "“A will pay an official visit …,” the office announced")
-  if ((QUOTE_OPENS?.test(lower) || QUOTE_ATTRIBUTED?.test(lower)) && !QUOTE_ANNOUNCED?.test(lower))
+  // (past a quotation that opens it, a sentence may run on in the reporter's words: its
+  // cues there are the story's, the quotation's are dropped where it is read, events.ts)
+  if (
+    ((QUOTE_OPENS?.test(lower) && quotationOpening(lower) < 0) || QUOTE_ATTRIBUTED?.test(lower)) &&
+    !QUOTE_ANNOUNCED?.test(lower)
+  )
     return 'quote';
   return next !== null &&
     ((CAPTION_AT_START.test(next) && next.split(' ').length <= NOISE.captionTailWords) ||

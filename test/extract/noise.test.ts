@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../functions/domain/article.js';
 import { extractEvents } from '../../functions/extract/index.js';
-import { furnitureOf } from '../../functions/extract/noise.js';
+import { furnitureOf, quotationOpening } from '../../functions/extract/noise.js';
 import { matchForm } from '../../functions/text/vietnamese.js';
 
 const furniture = (s: string) => furnitureOf(matchForm(s), null);
@@ -23,6 +23,16 @@ describe('quotations', () => {
     'Chiều 4/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Đan Mạch tại Hà Nội.',
   ])('%s is the story', (s) => {
     expect(furniture(s)).toBeNull();
+  });
+
+  it('a quotation that opens a sentence the reporter goes on past its attribution is the story, from the closing mark', () => {
+    const s =
+      '“We will also visit Japan,” he told reporters in Hanoi after meeting his counterpart.';
+    expect(furniture(s)).toBeNull();
+    expect(quotationOpening(s)).toBe(s.indexOf('”') + 1);
+    // closed by its attribution alone: someone's words
+    expect(furniture('“We will also visit Japan,” he told reporters in Hanoi.')).toBe('quote');
+    expect(quotationOpening('“We will also visit Japan,” he told reporters in Hanoi.')).toBe(-1);
   });
 
   it('a caption without a credit: the two leaders posing for a photo', () => {
