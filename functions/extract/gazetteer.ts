@@ -247,8 +247,26 @@ export function knownLeaderAt(
   i: number,
 ): { code: string; length: number } | null {
   const hit = capitalisedEntryAt(leaderTrie, tokens, i);
-  return hit === null ? null : { code: hit.value.code, length: hit.length };
+  if (hit !== null) return { code: hit.value.code, length: hit.length };
+  // "Donald J. Trump", "Joseph R. Biden": a listed name with a middle initial written in it
+  const initial = tokens[i + 1];
+  if (
+    initial === undefined ||
+    !initial.cap ||
+    initial.text.length !== 1 ||
+    tokens[i + 2]?.text !== '.' ||
+    !tokens[i]!.cap
+  )
+    return null;
+  const rest = tokens.slice(i + 3, i + 3 + MAX_NAME_AFTER_INITIAL);
+  const spliced = capitalisedEntryAt(leaderTrie, [tokens[i]!, ...rest], 0);
+  return spliced === null || spliced.length < 2
+    ? null
+    : { code: spliced.value.code, length: spliced.length + 2 };
 }
+
+/** How many words of a listed name may follow a middle initial. */
+const MAX_NAME_AFTER_INITIAL = 3;
 
 /**
  * "Ishiba will meet with To Lam": a listed leader's last name written alone, when it is no
