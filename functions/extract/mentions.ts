@@ -1027,7 +1027,17 @@ function pairReferenceBefore(
     Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN),
     trigger.first,
   );
-  if (found !== null || !introducedBy(info.tokens, trigger.first)) return found;
+  if (found !== null) return found;
+  // "the digital conversation between the two leaders": the pair right after the cue
+  if (LEX.between.has(info.tokens[trigger.end]?.key ?? '')) {
+    const after = pairReferenceIn(
+      info,
+      trigger.end + 1,
+      Math.min(info.tokens.length, trigger.end + 1 + PAIR_SUBJECT_SPAN),
+    );
+    if (after !== null) return after;
+  }
+  if (!introducedBy(info.tokens, trigger.first)) return null;
   // "In a phone conversation on Tuesday, the presidents of the two countries discussed …": the
   // main clause's subject, past the comma that closes the opening phrase
   const comma = info.tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
