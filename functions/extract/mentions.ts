@@ -1359,6 +1359,22 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
           // meetings (a visit itself is placed in its host country)
           place,
         });
+      // "A hosted B in Washington for an official state visit": the visit is to the country of
+      // the one who hosts, named before it
+      if (host === null && visitor !== null && visitor.person.country !== null) {
+        const hosting = triggers.find((t) => t.role === 'receives' && t.end <= trigger.first);
+        const receiver =
+          hosting === undefined
+            ? undefined
+            : people.findLast(
+                (p) =>
+                  p.mention.end <= hosting.first &&
+                  p.person.principal &&
+                  p.person.country !== null &&
+                  p.person.country !== visitor!.person.country,
+              );
+        if (receiver !== undefined) host = receiver.person.country;
+      }
       // "A arrived on Thursday for a state visit that will include talks with B": the country of
       // the one the visit is to meet, named after it in the sentence
       if (host === null && trigger.noun && visitor !== null && visitor.person.country !== null) {

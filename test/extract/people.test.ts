@@ -87,6 +87,17 @@ describe('findPeople', () => {
       name: 'Nguyễn Hồng Diên',
     });
   });
+  it('ends a name at a title-case headline verb (English)', () => {
+    const s = 'President Obama and President Hu Walk Along the Colonnade';
+    const names = findPeople(s, tokenize(s), {
+      code: 'en',
+      modifiersFirst: true,
+      bareNames: false,
+    }).map((p) => p.name);
+    expect(names).toContain('Hu');
+    expect(names.some((n) => n?.includes('Walk'))).toBe(false);
+  });
+
   it('stops names at captions', () => {
     expect(people('Tổng Bí thư Tô Lâm ẢNH: TTXVN')[0]).toMatchObject({ name: 'Tô Lâm' });
   });
