@@ -47,37 +47,28 @@ describe('canonicalArticleUrl', () => {
 });
 
 describe('article URLs at the boundary', () => {
+  /** An article input of this URL and nothing else of note. */
+  const withUrl = (url: string) => ({ url, publishedAt: '2026-02-05', text: 'x' });
+
   it('refuses a URL with credentials, naming the field', () => {
     expect(hasCredentials('https://user:pw@a.example/x')).toBe(true);
     expect(hasCredentials('https://a.example/x')).toBe(false);
-    const r = ArticleInput.safeParse({
-      url: 'https://user@a.example/x',
-      publishedAt: '2026-02-05',
-      text: 'x',
-    });
+    const r = ArticleInput.safeParse(withUrl('https://user@a.example/x'));
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['url']);
   });
 
   it('accepts a fully qualified host (a trailing dot) as the same article, and no bare IP or single label', () => {
-    const input = ArticleInput.parse({
-      url: 'https://news.example.vn./a',
-      publishedAt: '2026-02-05',
-      text: 'x',
-    });
+    const input = ArticleInput.parse(withUrl('https://news.example.vn./a'));
     expect(toArticle(input).canonicalUrl).toBe('https://news.example.vn/a');
     for (const url of ['https://news.example.vn../a', 'https://192.0.2.1/a', 'https://intranet./a'])
-      expect(ArticleInput.safeParse({ url, publishedAt: '2026-02-05', text: 'x' }).success).toBe(
-        false,
-      );
+      expect(ArticleInput.safeParse(withUrl(url)).success).toBe(false);
   });
 
   it('identifies the accepted article by its canonical URL, and shows the link as given less its fragment and click ids', () => {
-    const input = ArticleInput.parse({
-      url: 'http://A.example/x?b=2&utm_source=y&fbclid=abc&a=1#z',
-      publishedAt: '2026-02-05',
-      text: 'x',
-    });
+    const input = ArticleInput.parse(
+      withUrl('http://A.example/x?b=2&utm_source=y&fbclid=abc&a=1#z'),
+    );
     expect(toArticle(input).canonicalUrl).toBe('https://a.example/x?a=1&b=2');
     // the outlet's campaign tag is part of the link it published; a reader's click id is not
     expect(toArticle(input).url).toBe('http://a.example/x?b=2&utm_source=y&a=1');
