@@ -1344,9 +1344,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   if (mentions.every((m) => m.sentence.caption || m.countries.length === 0))
     for (const s of sentences) s.caption = false;
   const groups = groupMentions(mentions, ref);
-  // (not the headline where the page repeats it as its first line)
+  // (not the headline, or a sentence of it, where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
-  const lead = sentences.find((s) => !s.isTitle && s.triggers.length > 0 && s.text !== headline);
+  const lead = sentences.find(
+    (s) => !s.isTitle && s.triggers.length > 0 && !(headline?.includes(s.text) ?? false),
+  );
   const leadCountries = new Set(
     groups
       .filter((g) =>
