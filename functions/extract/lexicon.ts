@@ -37,6 +37,9 @@ const RolesSchema = z.object({
   capitalQualifier: Phrases,
   /** "the western Indian city of Ahmedabad": a place given by its country's adjective */
   placeOfCountry: z.optional(z.object({ qualifiers: Phrases, nouns: Phrases })),
+  /** "welcomed B to Beijing": verbs after which "to" leads to where they take place, within
+   *  a few tokens */
+  welcomeTo: z.optional(z.object({ verbs: Phrases, lead: Phrases, within: z.number() })),
   travel: Phrases,
   visitEnd: Phrases,
   arrival: Phrases,
@@ -149,6 +152,9 @@ export const LEX = {
   capitalQualifier: wordSet(ROLES.capitalQualifier),
   placeQualifier: wordSet(ROLES.placeOfCountry?.qualifiers ?? []),
   placeOfCountry: keyList(ROLES.placeOfCountry?.nouns ?? []),
+  welcomeVerbs: wordSet(ROLES.welcomeTo?.verbs ?? []),
+  welcomeLead: wordSet(ROLES.welcomeTo?.lead ?? []),
+  welcomeWithin: ROLES.welcomeTo?.within ?? 0,
   travel: keyList(ROLES.travel),
   visitEnd: keyList(ROLES.visitEnd),
   arrival: wordSet(ROLES.arrival),

@@ -467,10 +467,22 @@ function welcomers(
   return { hosts: hosts.filter((h) => h.person.leader), guest };
 }
 
+/** "welcomed B to Beijing": the "to" at `k` follows a welcome of someone within a few
+ *  tokens, in the same clause. */
+function welcomedTo(tokens: readonly Token[], k: number): boolean {
+  if (!LEX.welcomeLead.has(tokens[k]!.key)) return false;
+  for (let j = k - 1; j >= 0 && k - j <= LEX.welcomeWithin; j--) {
+    const key = tokens[j]!.key;
+    if (LEX.welcomeVerbs.has(key)) return j < k - 1;
+    if (LEX.clauseEnd.has(key)) return false;
+  }
+  return false;
+}
+
 function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place }> {
   const places: Array<{ at: number; place: Place }> = [];
   for (let k = 0; k < tokens.length; k++) {
-    if (!LEX.placeLead.has(tokens[k]!.key)) continue;
+    if (!LEX.placeLead.has(tokens[k]!.key) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
     if (k > 0 && LEX.placeTopics.has(tokens[k - 1]!.key)) continue;
     let j = k + 1;
