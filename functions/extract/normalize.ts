@@ -118,24 +118,73 @@ const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
 const LOWER = /\p{Ll}/u;
 
-/** The text with each line break inside a sentence (after a lower-case letter or a comma,
- *  before a lower-case letter, spaces aside) made a space; only the breaks are looked at. */
+/** A line break inside a sentence: after a lower-case letter or a comma, before a
+ *  lower-case letter ("President Barack Obama\nwill visit"). */
+const INSIDE = 'inside';
+/** A break after a lower-case letter or a comma, before a capital ("visiting Vietnamese\n
+ *  President Nguyen Minh Triet"): inside a sentence too where the text is wrapped at a
+ *  fixed width, else a heading's end. */
+const BEFORE_CAPITAL = 'beforeCapital';
+const UPPER = /\p{Lu}/u;
+
+/** A text wrapped at a fixed width: at least this many breaks inside sentences, and at
+ *  least this share of all its breaks. */
+const WRAPPED_BREAKS = 3;
+const WRAPPED_SHARE = 0.4;
+/** In such a text, a line this much of its longest line or longer runs on (a shorter one,
+ *  or one in title case, is a heading or a paragraph's end). */
+const WRAPPED_LINE_SHARE = 0.6;
+
+/** A heading in title case: every word of four letters or more begins with a capital
+ *  ("Bush, Vietnam President Hold Historic Meeting"). */
+function titleCase(line: string): boolean {
+  return line.split(' ').every((w) => w.length < 4 || !LOWER.test(w[0]!));
+}
+
+/** The text with each line break inside a sentence made a space; only the breaks are
+ *  looked at, and the lines where the text is wrapped at a fixed width. */
 function joinWrappedLines(text: string): string {
-  let at = text.indexOf('\n');
-  if (at < 0) return text;
-  let out = '';
-  let from = 0;
-  for (; at >= 0; at = text.indexOf('\n', at + 1)) {
+  if (text.indexOf('\n') < 0) return text;
+  const breaks: { before: number; after: number; at: number; kind: string | null }[] = [];
+  let inside = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
     let before = at - 1;
     while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r'))
       before--;
     let after = at + 1;
     while (text[after] === ' ' || text[after] === '\t') after++;
     const prev = text[before] ?? '';
-    if ((prev === ',' || LOWER.test(prev)) && LOWER.test(text[after] ?? '')) {
-      out += `${text.slice(from, before + 1)} `;
-      from = after;
+    const next = text[after] ?? '';
+    const runsOn = prev === ',' || LOWER.test(prev);
+    const kind =
+      runsOn && LOWER.test(next) ? INSIDE : runsOn && UPPER.test(next) ? BEFORE_CAPITAL : null;
+    if (kind === INSIDE) inside++;
+    breaks.push({ before, after, at, kind });
+  }
+  const wrapped = inside >= WRAPPED_BREAKS && inside >= breaks.length * WRAPPED_SHARE;
+  let longest = 0;
+  if (wrapped) {
+    let lineStart = 0;
+    for (const b of breaks) {
+      longest = Math.max(longest, b.before + 1 - lineStart);
+      lineStart = b.after;
     }
+  }
+  let out = '';
+  let from = 0;
+  let lineStart = 0;
+  for (const b of breaks) {
+    const line = text.slice(lineStart, b.before + 1);
+    lineStart = b.after;
+    const join =
+      b.kind === INSIDE ||
+      (wrapped &&
+        b.kind === BEFORE_CAPITAL &&
+        line.length >= longest * WRAPPED_LINE_SHARE &&
+        !titleCase(line));
+    if (!join) continue;
+    out += `${text.slice(from, b.before + 1)} `;
+    from = b.after;
   }
   return from === 0 ? text : out + text.slice(from);
 }

@@ -23,6 +23,26 @@ describe('cleanText', () => {
     ).toBe('The minister will visit Laos next week, and meet its leaders.\nTalks follow.');
     expect(cleanText('<p>the first</p><p>the second</p>')).toBe('the first\n\nthe second');
   });
+  it('also joins a line run on before a capital, where the whole text is wrapped at a fixed width', () => {
+    const wire = [
+      'Premier Meets Visiting Chilean Leader',
+      'Prime Minister Kenji Sato met with visiting Chilean',
+      'President Rosa Vidal in Tokyo on Monday and both leaders',
+      'agreed to widen trade in copper and lithium between the',
+      'two countries.',
+      'Sato said the talks with his guest had opened',
+      'a new chapter.',
+    ].join('\n');
+    expect(cleanText(wire)).toBe(
+      'Premier Meets Visiting Chilean Leader\n' +
+        'Prime Minister Kenji Sato met with visiting Chilean President Rosa Vidal in Tokyo on Monday and both leaders agreed to widen trade in copper and lithium between the two countries.\n' +
+        'Sato said the talks with his guest had opened a new chapter.',
+    );
+    // a page of headlines and short lines is not wrapped: its breaks before a capital stay
+    expect(cleanText('Leaders meet in Tokyo\nPrime Minister Kenji Sato met his guest.')).toBe(
+      'Leaders meet in Tokyo\nPrime Minister Kenji Sato met his guest.',
+    );
+  });
   it('leaves stray angle brackets and unknown entities alone', () => {
     expect(cleanText('tăng < 5% & giảm > 3% &foo;')).toBe('tăng < 5% & giảm > 3% &foo;');
   });
