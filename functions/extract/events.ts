@@ -593,9 +593,26 @@ interface Frame {
   leadCountries: ReadonlySet<string>;
   /** the first dated sentence that tells of meetings ("met several counterparts on Friday") */
   seriesHost: SentenceInfo | undefined;
+  /** the countries the lead names, when it tells of a meeting */
+  leadMeetingCountries: ReadonlySet<string>;
 }
 
-function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }: Frame): boolean {
+/** The countries a sentence names (by name or adjective). */
+function countriesNamed(tokens: readonly Token[]): Set<string> {
+  const codes = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    const hit = countryAt(tokens, k);
+    if (hit === null) continue;
+    codes.add(hit.code);
+    k += hit.length - 1;
+  }
+  return codes;
+}
+
+function salient(
+  group: Group,
+  { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries }: Frame,
+): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
   if (
     group.mentions.some((m) => m.sentence.isTitle || m.sentence === lead) ||
@@ -609,6 +626,15 @@ function salient(group: Group, { lead, datedVisits, leadCountries, seriesHost }:
     group.kind === 'meeting' &&
     group.mentions.some(
       (m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()),
+    )
+  )
+    return true;
+  // "The leaders of China and Japan held an ice-breaking summit … Xi Jinping and Shinzo Abe met
+  // in Beijing": the lead tells the meeting of the two countries without naming their people
+  if (
+    group.kind === 'meeting' &&
+    group.mentions.some(
+      (m) => m.countries.length === 2 && m.countries.every((c) => leadMeetingCountries.has(c)),
     )
   )
     return true;
@@ -1367,7 +1393,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       s.triggers.some((t) => t.kind === 'meeting') &&
       s.dates.some((d) => d.precision === 'day'),
   );
-  const frame: Frame = { lead, datedVisits, leadCountries, seriesHost };
+  const leadMeetingCountries =
+    lead?.triggers.some((t) => t.kind === 'meeting') === true
+      ? countriesNamed(lead.tokens)
+      : new Set<string>();
+  const frame: Frame = { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries };
   const drafts = groups
     .map((g, n) => draftOf(g, ref, n, frame))
     .filter((d): d is Draft => d !== null);
