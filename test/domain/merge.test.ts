@@ -95,9 +95,23 @@ describe('mergeReports', () => {
     expect([merged.start, merged.end]).toEqual(['2025-08-03', '2025-08-06']);
   });
 
-  it('keeps a specific type over a generic one', () => {
+  it("keeps a visit's level over a later report that gives none", () => {
     const generic = report('g#0', '2026-02-06T00:00:00Z', { type: 'visit' });
     expect(mergeReports([announced, generic]).type).toBe('state_visit');
+  });
+
+  it('calls a meeting what its latest report calls it', () => {
+    const meeting = { category: 'meeting', host: 'VN', guest: 'LA' } as const;
+    const talks = report('https://news.test/t#0', '2026-02-05T08:00:00+07:00', {
+      ...meeting,
+      type: 'talks',
+    });
+    const met = report('https://news.test/m#0', '2026-02-05T21:00:00+07:00', {
+      ...meeting,
+      type: 'meeting',
+    });
+    expect(mergeReports([met, talks]).type).toBe('meeting');
+    expect(mergeReports([talks, met]).type).toBe('meeting');
   });
 
   it('unions participants by name, and lists each article once among the sources', () => {
