@@ -459,7 +459,8 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
     return false;
   // talks told once as talks and once as a call ("held talks …", "in their phone talks …") are the call
   // "hosted B on Monday … formal talks between A and B will follow": what is to come is another meeting
-  if (m.date === null && toCome(m) && summary.done) return false;
+  // (not "welcomed B ahead of their talks" after "A held talks with B": those talks)
+  if (m.date === null && toCome(m) && !m.ledUp && summary.done) return false;
   // "A will meet B … as agreed at their summit in March": what was is not what will be
   if (m.date !== null && told(m) && summary.toCome) return false;
   const typesFit =
@@ -687,11 +688,15 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   const dateMention = bestDate(group);
   // the tense of the sentence that dates it ("đã đến …, bắt đầu thăm … từ ngày 30-9" is under way,
   // whatever a later "hai bên sẽ …" about it says); for an undated event, of all its mentions
+  // (what "ahead of" leads up to is later than its sentence's event: it tells the tense only
+  // when nothing else does)
+  const plain = group.mentions.filter((m) => !m.ledUp);
+  const tensed = plain.length > 0 ? plain : group.mentions;
   const future =
     dateMention !== null && !dateMention.dateBorrowed
       ? dateMention.future && !dateMention.past
-      : group.mentions.some((m) => m.future && !m.past) ||
-        (group.mentions.some((m) => m.future) && !group.mentions.some((m) => m.past));
+      : tensed.some((m) => m.future && !m.past) ||
+        (tensed.some((m) => m.future) && !tensed.some((m) => m.past));
   let start: string;
   let end: string | null = null;
   let precision: 'day' | 'month';

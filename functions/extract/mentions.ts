@@ -70,6 +70,9 @@ export interface Mention {
   place: Place | null;
   future: boolean;
   past: boolean;
+  /** what "ahead of" leads up to ("welcomed B ahead of their talks"): later than the
+   *  sentence's own event, not for that alone still to come */
+  ledUp: boolean;
   precedent: boolean;
   ordinal: number | null;
   /** the subject "receives" (tiếp) or "calls on" (hội kiến, chào) */
@@ -203,6 +206,7 @@ type CueContext = Pick<
   | 'year'
   | 'future'
   | 'past'
+  | 'ledUp'
   | 'precedent'
   | 'place'
 >;
@@ -238,6 +242,7 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     place: parts.place === undefined ? cue.place : parts.place,
     future: cue.future,
     past: cue.past,
+    ledUp: cue.ledUp,
     precedent: cue.precedent,
     ordinal: parts.ordinal ?? null,
     receives: parts.receives ?? false,
@@ -1213,6 +1218,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       year,
       future: tense.future,
       past: tense.past,
+      ledUp: ledUpTo(tokens, trigger.first),
       // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
       precedent:
         trigger.kind !== 'committee' &&
