@@ -50,6 +50,8 @@ const RolesSchema = z.object({
   pairTitleLead: Phrases,
   ordinal: Phrases,
   clauseEnd: Phrases,
+  /** verbs that, right after a clause's end, go on with its subject ("…; pay a visit to B") */
+  subjectGoesOn: z.optional(Phrases),
   reporting: Phrases,
   and: Phrases,
   multilateralTrip: Phrases,
@@ -172,6 +174,7 @@ export const LEX = {
   pairTitleLead: wordSet(ROLES.pairTitleLead),
   ordinal: wordSet(ROLES.ordinal),
   clauseEnd: wordSet(ROLES.clauseEnd),
+  subjectGoesOn: wordSet(ROLES.subjectGoesOn ?? []),
   reporting: keyList(ROLES.reporting),
   and: wordSet(ROLES.and),
   multilateralTrip: keyList(ROLES.multilateralTrip),

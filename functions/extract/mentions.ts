@@ -1138,11 +1138,14 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
 
   triggers.forEach((trigger, index) => {
     let clauseFrom = info.storyFrom;
-    for (let k = trigger.first - 1; k >= info.storyFrom; k--)
-      if (LEX.clauseEnd.has(tokens[k]!.key)) {
-        clauseFrom = k + 1;
-        break;
-      }
+    for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
+      if (!LEX.clauseEnd.has(tokens[k]!.key)) continue;
+      // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
+      const next = tokens[k + (LEX.and.has(tokens[k + 1]?.key ?? '') ? 2 : 1)]?.key ?? '';
+      if (LEX.subjectGoesOn.has(next)) continue;
+      clauseFrom = k + 1;
+      break;
+    }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
     const future = tense.future && !tense.past;
     let { date, borrowed, year } = dateFor(
