@@ -118,13 +118,12 @@ const SPACE_AT_BREAK = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
 const LOWER = /\p{Ll}/u;
 
-/** A line break inside a sentence: after a lower-case letter or a comma, before a
- *  lower-case letter ("President Barack Obama\nwill visit"). */
-const INSIDE = 'inside';
-/** A break after a lower-case letter or a comma, before a capital ("visiting Vietnamese\n
- *  President Nguyen Minh Triet"): inside a sentence too where the text is wrapped at a
- *  fixed width, else a heading's end. */
-const BEFORE_CAPITAL = 'beforeCapital';
+/** What a line break is, by the characters around it: 'inside' a sentence (after a
+ *  lower-case letter or a comma, before a lower-case letter: "President Barack Obama\nwill
+ *  visit"), or 'beforeCapital' (the same before a capital: "visiting Vietnamese\nPresident
+ *  Nguyen Minh Triet", inside a sentence too where the text is wrapped at a fixed width, else
+ *  a heading's end), or neither. */
+type LineBreak = { before: number; after: number; kind: 'inside' | 'beforeCapital' | null };
 const UPPER = /\p{Lu}/u;
 
 /** A text wrapped at a fixed width: at least this many breaks inside sentences, and at
@@ -145,7 +144,7 @@ function titleCase(line: string): boolean {
  *  looked at, and the lines where the text is wrapped at a fixed width. */
 function joinWrappedLines(text: string): string {
   if (text.indexOf('\n') < 0) return text;
-  const breaks: { before: number; after: number; at: number; kind: string | null }[] = [];
+  const breaks: LineBreak[] = [];
   let inside = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
     let before = at - 1;
@@ -156,10 +155,15 @@ function joinWrappedLines(text: string): string {
     const prev = text[before] ?? '';
     const next = text[after] ?? '';
     const runsOn = prev === ',' || LOWER.test(prev);
-    const kind =
-      runsOn && LOWER.test(next) ? INSIDE : runsOn && UPPER.test(next) ? BEFORE_CAPITAL : null;
-    if (kind === INSIDE) inside++;
-    breaks.push({ before, after, at, kind });
+    const kind = !runsOn
+      ? null
+      : LOWER.test(next)
+        ? 'inside'
+        : UPPER.test(next)
+          ? 'beforeCapital'
+          : null;
+    if (kind === 'inside') inside++;
+    breaks.push({ before, after, kind });
   }
   const wrapped = inside >= WRAPPED_BREAKS && inside >= breaks.length * WRAPPED_SHARE;
   let longest = 0;
@@ -174,14 +178,14 @@ function joinWrappedLines(text: string): string {
   let from = 0;
   let lineStart = 0;
   for (const b of breaks) {
-    const line = text.slice(lineStart, b.before + 1);
+    const lineFrom = lineStart;
     lineStart = b.after;
     const join =
-      b.kind === INSIDE ||
+      b.kind === 'inside' ||
       (wrapped &&
-        b.kind === BEFORE_CAPITAL &&
-        line.length >= longest * WRAPPED_LINE_SHARE &&
-        !titleCase(line));
+        b.kind === 'beforeCapital' &&
+        b.before + 1 - lineFrom >= longest * WRAPPED_LINE_SHARE &&
+        !titleCase(text.slice(lineFrom, b.before + 1)));
     if (!join) continue;
     out += `${text.slice(from, b.before + 1)} `;
     from = b.after;
