@@ -171,9 +171,12 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   return sentences;
 }
 
-/** "The two leaders then held talks": a cue right after a word that goes on from the sentence before. */
+/** "The two leaders then held talks", "Later, the two leaders will hold talks": a cue right
+ *  after a word that goes on from the sentence before, or in a sentence that opens with one. */
 const goesOn = (info: SentenceInfo): boolean =>
-  info.triggers.some((t) => t.first > 0 && LEX.sequel.has(info.tokens[t.first - 1]!.key));
+  info.triggers.length > 0 &&
+  (LEX.sequel.has(info.tokens[info.storyFrom]?.key ?? '') ||
+    info.triggers.some((t) => t.first > 0 && LEX.sequel.has(info.tokens[t.first - 1]!.key)));
 
 /**
  * "BEIJING, Sept. 30 (Wire) -- A met B on Saturday": the day a story was filed is not the day
