@@ -601,18 +601,6 @@ interface Frame {
   leadMeetingCountries: ReadonlySet<string>;
 }
 
-/** The countries a sentence names (by name or adjective). */
-function countriesNamed(tokens: readonly Token[]): Set<string> {
-  const codes = new Set<string>();
-  for (let k = 0; k < tokens.length; k++) {
-    const hit = countryAt(tokens, k);
-    if (hit === null) continue;
-    codes.add(hit.code);
-    k += hit.length - 1;
-  }
-  return codes;
-}
-
 function salient(
   group: Group,
   { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries }: Frame,
@@ -1403,7 +1391,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   );
   const leadMeetingCountries =
     lead?.triggers.some((t) => t.kind === 'meeting') === true
-      ? countriesNamed(lead.tokens)
+      ? new Set(foreignCountries(lead.tokens, null).map((c) => c.code))
       : new Set<string>();
   const frame: Frame = { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries };
   const drafts = groups

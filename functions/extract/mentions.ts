@@ -1148,6 +1148,8 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     }
     const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
     const future = tense.future && !tense.past;
+    // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
+    const ledUp = ledUpTo(tokens, trigger.first);
     let { date, borrowed, year } = dateFor(
       info,
       triggers,
@@ -1221,7 +1223,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       year,
       future: tense.future,
       past: tense.past,
-      ledUp: ledUpTo(tokens, trigger.first),
+      ledUp,
       // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
       precedent:
         trigger.kind !== 'committee' &&
@@ -1620,9 +1622,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
         trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
     );
     // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
-    let sideA: PersonRef[] = ledUpTo(tokens, trigger.first)
-      ? leadingChain(tokens, sides)
-      : nearestChain(tokens, sides);
+    let sideA: PersonRef[] = ledUp ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
     let objects: PersonRef[] = [];
     let k = trigger.end;
     while (
