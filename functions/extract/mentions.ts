@@ -1113,963 +1113,1083 @@ function recentPair(
   return second === undefined ? null : [first, second];
 }
 
-export function findMentions(info: SentenceInfo, context: ArticleContext): Mention[] {
+/** What the cue before left for the next one: "hold talks with A and a meeting with B". */
+interface PreviousMeeting {
+  sideA: PersonRef[];
+  objectFirst: number;
+  objectEnd: number;
+}
+
+/** A sentence as its cues read it: its people, places and markers, and what the cues before
+ *  have left (the mentions so far, the last meeting's subject, the city a visit goes to). */
+interface SentenceScan {
+  readonly info: SentenceInfo;
+  readonly context: ArticleContext;
+  readonly tokens: Token[];
+  readonly triggers: Trigger[];
+  readonly people: PersonRef[];
+  readonly invited: PersonRef[];
+  readonly invitedIds: ReadonlySet<number>;
+  readonly welcome: { hosts: PersonRef[]; guest: PersonRef | null };
+  /** where the sentence places a visit, and (not where a traveller arrived) a meeting */
+  readonly place: Place | null;
+  readonly meetingPlace: Place | null;
+  readonly markers: MarkerIndex;
+  readonly duration: number | null;
+  readonly background: Background;
+  readonly mentions: Mention[];
+  previousMeeting: PreviousMeeting | null;
+  /** "will visit Manila on Aug. 23 to hold talks": the city a visit of this sentence goes to */
+  visitCity: Place | null;
+}
+
+/** One cue of the sentence as the reader of its kind sees it. */
+interface CueScan {
+  readonly trigger: Trigger;
+  /** where the cue's clause begins */
+  readonly clauseFrom: number;
+  readonly ledUp: boolean;
+  readonly cue: CueContext;
+  /** the people of the clause before the cue (not those who invited) */
+  readonly before: PersonRef[];
+}
+
+function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan {
   const tokens = info.tokens;
-  const triggers = info.triggers;
-  if (triggers.length === 0) return [];
   const all = refs(info);
   const excluded = new Set(senders(tokens, all).map((r) => r.mention.first));
   const people = all.filter((p) => !excluded.has(p.mention.first));
   const invited = inviters(tokens, people);
-  const welcome = welcomers(tokens, people);
-  const invitedIds = new Set(invited.map((r) => r.mention.first));
   const places = findPlaces(tokens);
-  const place = pickPlace(places);
-  // "… after her talks with B and arrived in Santiago": where the traveller arrived is not
-  // where the meeting was
-  const meetingPlace = pickPlace(places.filter((p) => !arrivedAt(tokens, p.at)));
-  const markers = new MarkerIndex(tokens);
-  const duration = durationIn(tokens);
-  const background = backgroundOf(tokens);
-  const mentions: Mention[] = [];
-  let previousMeeting: { sideA: PersonRef[]; objectFirst: number; objectEnd: number } | null = null;
-  /** "will visit Manila on Aug. 23 to hold talks": the city a visit of this sentence goes to */
-  let visitCity: Place | null = null;
+  return {
+    info,
+    context,
+    tokens,
+    triggers: info.triggers,
+    people,
+    invited,
+    welcome: welcomers(tokens, people),
+    invitedIds: new Set(invited.map((r) => r.mention.first)),
+    place: pickPlace(places),
+    // "… after her talks with B and arrived in Santiago": where the traveller arrived is not
+    // where the meeting was
+    meetingPlace: pickPlace(places.filter((p) => !arrivedAt(tokens, p.at))),
+    markers: new MarkerIndex(tokens),
+    duration: durationIn(tokens),
+    background: backgroundOf(tokens),
+    mentions: [],
+    previousMeeting: null,
+    visitCity: null,
+  };
+}
 
-  triggers.forEach((trigger, index) => {
-    let clauseFrom = info.storyFrom;
-    for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
-      if (!LEX.clauseEnd.has(tokens[k]!.key)) continue;
-      // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
-      const next = tokens[k + (LEX.and.has(tokens[k + 1]?.key ?? '') ? 2 : 1)]?.key ?? '';
-      if (LEX.subjectGoesOn.has(next)) continue;
-      clauseFrom = k + 1;
+/** The events one sentence tells: each cue read by the reader of its kind, in order (a cue
+ *  may lean on what the cues before it found). */
+export function findMentions(info: SentenceInfo, context: ArticleContext): Mention[] {
+  if (info.triggers.length === 0) return [];
+  const s = scanSentence(info, context);
+  info.triggers.forEach((trigger, index) => {
+    const c = scanCue(s, trigger, index);
+    if (c === null) return;
+    if (trigger.kind === 'visit') visitMentions(s, c);
+    else if (trigger.kind === 'committee' || chairedReference(s, c)) committeeMentions(s, c);
+    else meetingMentions(s, c);
+  });
+  return s.mentions;
+}
+
+/** The cue's clause, tense, date and people; null when the sentence only muses about it. */
+function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | null {
+  const {
+    info,
+    context,
+    tokens,
+    triggers,
+    people,
+    invitedIds,
+    place,
+    meetingPlace,
+    markers,
+    duration,
+    background,
+  } = s;
+  let clauseFrom = info.storyFrom;
+  for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
+    if (!LEX.clauseEnd.has(tokens[k]!.key)) continue;
+    // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
+    const next = tokens[k + (LEX.and.has(tokens[k + 1]?.key ?? '') ? 2 : 1)]?.key ?? '';
+    if (LEX.subjectGoesOn.has(next)) continue;
+    clauseFrom = k + 1;
+    break;
+  }
+  const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
+  const future = tense.future && !tense.past;
+  // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
+  const ledUp = ledUpTo(tokens, trigger.first);
+  let { date, borrowed, year } = dateFor(
+    info,
+    triggers,
+    index,
+    future,
+    context.ref,
+    background,
+    context.datesFollow,
+  );
+  // "It will be A's first official visit to B …, despite his attendance at a summit there in
+  // November": a month gone by is not when something to come takes place
+  if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref))
+    date = null;
+  // "a meeting between A and B is possible", "a tour that could include a meeting with B": talk, not a plan
+  // (the words right before this cue, or after it short of the next cue's own: "a visit,
+  // starting a tour that could include a meeting with B" is a visit and no meeting)
+  const talkFrom = Math.max(clauseFrom, trigger.first - HYPOTHETICAL_BEFORE);
+  const talkTo = Math.min(
+    tokens.length,
+    trigger.end + HYPOTHETICAL_AFTER,
+    index + 1 < triggers.length ? triggers[index + 1]!.first - HYPOTHETICAL_BEFORE : tokens.length,
+  );
+  if (
+    markers.hypotheticalIn(talkFrom, trigger.first) ||
+    markers.hypotheticalIn(trigger.end, talkTo)
+  )
+    return null;
+  let dateIsEnd = false;
+  // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
+  // the visitor left home is not when the visit began
+  if (
+    trigger.kind === 'visit' &&
+    date !== null &&
+    date.endValue === null &&
+    phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)
+  ) {
+    if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
+    else date = null;
+  }
+  // "beginning a state visit to Vietnam until May 27": the visit's last day
+  if (
+    trigger.kind === 'visit' &&
+    date !== null &&
+    date.endValue === null &&
+    tokens.some(
+      (t) => t.end <= date!.start && date!.start - t.end <= 1 && LEX.visitUntil.has(t.key),
+    )
+  )
+    dateIsEnd = true;
+  if (
+    trigger.kind === 'visit' &&
+    phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) &&
+    date !== null &&
+    date.endValue === null
+  )
+    borrowed = true;
+  // (the day it has is the main clause's)
+  const prior = trigger.kind === 'meeting' && toldAsPrior(info, trigger, date);
+  // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
+  const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
+  if (prior || commemorated) date = null;
+  const cue: CueContext = {
+    sentence: info,
+    trigger,
+    date,
+    dateBorrowed: borrowed && !dateIsEnd,
+    dateIsEnd,
+    durationDays: trigger.kind === 'visit' ? duration : null,
+    year,
+    future: tense.future,
+    past: tense.past,
+    ledUp,
+    // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
+    precedent:
+      trigger.kind !== 'committee' &&
+      (markers.precedentIn(
+        Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
+        trigger.end + PRECEDENT_AFTER,
+      ) ||
+        phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
+        commemorated ||
+        prior),
+    place: (trigger.kind === 'visit' ? place : meetingPlace) ?? s.visitCity,
+  };
+  const before = people.filter(
+    (p) =>
+      p.mention.end <= trigger.first &&
+      p.mention.first >= clauseFrom &&
+      !invitedIds.has(p.mention.first),
+  );
+  return { trigger, clauseFrom, ledUp, cue, before };
+}
+
+/** A visit: its host (after the cue, or where the visitor arrived), its visitor and guest country, one mention per country of a tour. */
+function visitMentions(s: SentenceScan, c: CueScan): void {
+  const { info, context, tokens, triggers, people, invited, welcome, invitedIds, place, mentions } =
+    s;
+  const { trigger, clauseFrom, cue, before } = c;
+  // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
+  let host: string | null = null;
+  let hostEnd = trigger.end;
+  let visitor: PersonRef | null = null;
+  // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam"
+  if (LEX.of.has(tokens[trigger.end]?.key ?? '')) {
+    const chain = chainFrom(tokens, people, trigger.end + 1);
+    if (chain.length > 0) {
+      visitor = chain[0]!;
+      const to = destinationFrom(tokens, chain[chain.length - 1]!.mention.end, 1);
+      if (to !== null) {
+        host = to.code;
+        hostEnd = to.end;
+      }
+    }
+  }
+  if (host === null && trigger.noun) {
+    const to = destinationFrom(tokens, trigger.end, NOUN_VISIT_SPAN);
+    if (to !== null) {
+      host = to.code;
+      hostEnd = to.end;
+    }
+  }
+  for (
+    let k = trigger.end, gap = 0;
+    host === null && k < tokens.length && gap <= VISIT_HOST_GAP;
+    k++
+  ) {
+    const c = destinationAt(tokens, k);
+    if (c !== null) {
+      host = c.code;
+      hostEnd = k + c.length;
       break;
     }
-    const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
-    const future = tense.future && !tense.past;
-    // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
-    const ledUp = ledUpTo(tokens, trigger.first);
-    let { date, borrowed, year } = dateFor(
-      info,
-      triggers,
-      index,
-      future,
-      context.ref,
-      background,
-      context.datesFollow,
-    );
-    // "It will be A's first official visit to B …, despite his attendance at a summit there in
-    // November": a month gone by is not when something to come takes place
-    if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref))
-      date = null;
-    // "a meeting between A and B is possible", "a tour that could include a meeting with B": talk, not a plan
-    // (the words right before this cue, or after it short of the next cue's own: "a visit,
-    // starting a tour that could include a meeting with B" is a visit and no meeting)
-    const talkFrom = Math.max(clauseFrom, trigger.first - HYPOTHETICAL_BEFORE);
-    const talkTo = Math.min(
-      tokens.length,
-      trigger.end + HYPOTHETICAL_AFTER,
-      index + 1 < triggers.length
-        ? triggers[index + 1]!.first - HYPOTHETICAL_BEFORE
-        : tokens.length,
-    );
-    if (
-      markers.hypotheticalIn(talkFrom, trigger.first) ||
-      markers.hypotheticalIn(trigger.end, talkTo)
-    )
-      return;
-    let dateIsEnd = false;
-    // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
-    // the visitor left home is not when the visit began
-    if (
-      trigger.kind === 'visit' &&
-      date !== null &&
-      date.endValue === null &&
-      phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)
-    ) {
-      if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
-      else date = null;
+    // "arrived in the capital, Jakarta"
+    const prefix = anyReadsAt(tokens, k, LEX.placePrefix);
+    if (prefix > 0) {
+      k += prefix - 1 + (tokens[k + prefix]?.text === ',' ? 1 : 0);
+      gap++;
+      continue;
     }
-    // "beginning a state visit to Vietnam until May 27": the visit's last day
-    if (
-      trigger.kind === 'visit' &&
-      date !== null &&
-      date.endValue === null &&
-      tokens.some(
-        (t) => t.end <= date!.start && date!.start - t.end <= 1 && LEX.visitUntil.has(t.key),
-      )
-    )
-      dateIsEnd = true;
-    if (
-      trigger.kind === 'visit' &&
-      phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) &&
-      date !== null &&
-      date.endValue === null
-    )
-      borrowed = true;
-    // (the day it has is the main clause's)
-    const prior = trigger.kind === 'meeting' && toldAsPrior(info, trigger, date);
-    // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
-    const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
-    if (prior || commemorated) date = null;
-    const cue: CueContext = {
-      sentence: info,
-      trigger,
-      date,
-      dateBorrowed: borrowed && !dateIsEnd,
-      dateIsEnd,
-      durationDays: trigger.kind === 'visit' ? duration : null,
-      year,
-      future: tense.future,
-      past: tense.past,
-      ledUp,
-      // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
-      precedent:
-        trigger.kind !== 'committee' &&
-        (markers.precedentIn(
-          Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
-          trigger.end + PRECEDENT_AFTER,
-        ) ||
-          phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
-          commemorated ||
-          prior),
-      place: (trigger.kind === 'visit' ? place : meetingPlace) ?? visitCity,
-    };
-    const before = people.filter(
-      (p) =>
-        p.mention.end <= trigger.first &&
-        p.mention.first >= clauseFrom &&
-        !invitedIds.has(p.mention.first),
-    );
-
-    if (trigger.kind === 'visit') {
-      // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
-      let host: string | null = null;
-      let hostEnd = trigger.end;
-      let visitor: PersonRef | null = null;
-      // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam"
-      if (LEX.of.has(tokens[trigger.end]?.key ?? '')) {
-        const chain = chainFrom(tokens, people, trigger.end + 1);
-        if (chain.length > 0) {
-          visitor = chain[0]!;
-          const to = destinationFrom(tokens, chain[chain.length - 1]!.mention.end, 1);
-          if (to !== null) {
-            host = to.code;
-            hostEnd = to.end;
-          }
-        }
-      }
-      if (host === null && trigger.noun) {
-        const to = destinationFrom(tokens, trigger.end, NOUN_VISIT_SPAN);
-        if (to !== null) {
-          host = to.code;
-          hostEnd = to.end;
-        }
-      }
-      for (
-        let k = trigger.end, gap = 0;
-        host === null && k < tokens.length && gap <= VISIT_HOST_GAP;
-        k++
-      ) {
-        const c = destinationAt(tokens, k);
-        if (c !== null) {
-          host = c.code;
-          hostEnd = k + c.length;
-          break;
-        }
-        // "arrived in the capital, Jakarta"
-        const prefix = anyReadsAt(tokens, k, LEX.placePrefix);
-        if (prefix > 0) {
-          k += prefix - 1 + (tokens[k + prefix]?.text === ',' ? 1 : 0);
-          gap++;
-          continue;
-        }
-        if (!LEX.visitGap.has(tokens[k]!.key)) break;
-        gap++;
-      }
-      // "the minister's Peru visit": the country before the noun
-      if (host === null && trigger.noun === false && context.modifiersFirst && trigger.first > 0) {
-        const c = countryBefore(tokens, trigger.first);
-        if (c !== null) host = c;
-      }
-      // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
-      if (host === null && trigger.noun)
-        host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
-      if (host === null) {
-        // "... đến Việt Nam là quốc gia đầu tiên thăm"
-        for (
-          let k = trigger.first - 1;
-          k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
-          k--
-        ) {
-          if (!LEX.destination.has(tokens[k]!.key)) continue;
-          const c = countryAt(tokens, k + 1);
-          if (c !== null) {
-            host = c.code;
-            break;
-          }
-        }
-      }
-      // "A flew out of Phnom Penh after his meeting with B and arrived in Bangkok": the clause's
-      // subject comes home, and no one visits
-      const subject = before.find((p) => p.person.principal && p.person.country !== null);
-      if (
-        host !== null &&
-        !trigger.noun &&
-        LEX.arrival.has(tokens[trigger.first]!.key) &&
-        subject?.person.country === host
-      )
-        return;
-      // "Kim's sister, propaganda director Kim Yo Jong, had arrived in Vladivostok": the one who
-      // arrived is the one named last before the verb, and no principal
-      const nearest = before[before.length - 1];
-      if (
-        !trigger.noun &&
-        LEX.arrival.has(tokens[trigger.first]!.key) &&
-        nearest !== undefined &&
-        !nearest.person.principal &&
-        nearest.mention.name !== null
-      )
-        return;
-      // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
-      if (visitor === null && LEX.of.has(tokens[hostEnd]?.key ?? ''))
-        visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
-      visitor ??=
-        [...before]
-          .reverse()
-          .find(
-            (p) => p.person.country !== null && p.person.country !== host && p.person.principal,
-          ) ?? null;
-      // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets)
-      visitor ??=
-        people.find(
-          (p) =>
-            p.mention.first >= trigger.end &&
-            p.person.country !== null &&
-            p.person.country !== host &&
-            p.person.principal &&
-            !invitedIds.has(p.mention.first) &&
-            !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
-        ) ?? null;
-      // "HANOI — … The South Korean president is on a three-day state visit": a visit of a level
-      // whose destination goes unsaid is to the country the story was filed from
-      if (
-        host === null &&
-        trigger.type !== 'visit' &&
-        context.datelineCountry !== null &&
-        visitor !== null &&
-        visitor.person.country !== null &&
-        visitor.person.country !== context.datelineCountry
-      )
-        host = context.datelineCountry;
-      /** The visitor's visit to a host country (null: not named in this sentence). */
-      const visitMention = (
-        hostCode: string | null,
-        guestCode: string | null,
-        hostPeople: Person[],
-      ) =>
-        newMention(cue, {
-          kind: 'visit',
-          type: trigger.type,
-          sideA: visitor === null ? [] : [visitor.person],
-          sideB: [],
-          host: hostCode,
-          guest: guestCode,
-          countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
-          hosts: hostPeople,
-          // where the sentence places it ("arrived in Jakarta"): the article's cities, for its
-          // meetings (a visit itself is placed in its host country)
-          place,
-        });
-      // "A hosted B in Washington for an official state visit": the visit is to the country of
-      // the one who hosts, named before it
-      if (host === null && visitor !== null && visitor.person.country !== null) {
-        const hosting = triggers.find((t) => t.role === 'receives' && t.end <= trigger.first);
-        const receiver =
-          hosting === undefined
-            ? undefined
-            : people.findLast(
-                (p) =>
-                  p.mention.end <= hosting.first &&
-                  p.person.principal &&
-                  p.person.country !== null &&
-                  p.person.country !== visitor!.person.country,
-              );
-        if (receiver !== undefined) host = receiver.person.country;
-      }
-      // "A arrived on Thursday for a state visit that will include talks with B": the country of
-      // the one the visit is to meet, named after it in the sentence
-      if (host === null && trigger.noun && visitor !== null && visitor.person.country !== null) {
-        const met = people.find(
-          (p) =>
-            p.mention.first >= trigger.end &&
-            p.person.principal &&
-            p.person.country !== null &&
-            p.person.country !== visitor!.person.country &&
-            !invitedIds.has(p.mention.first),
-        );
-        if (
-          met !== undefined &&
-          tokens.slice(trigger.end, met.mention.first).some((t) => LEX.with.has(t.key))
-        )
-          host = met.person.country;
-      }
-      if (host === null) {
-        // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
-        // visit the article is about, joined to it in events.ts by its people and date
-        if (!trigger.noun) return;
-        // ("Abe's visit to the Yasukuni Shrine in December": a visit to a named place that is no
-        // country the tables know is no reference to it)
-        if (namedPlaceAfter(tokens, trigger.end)) return;
-        const invitedPeople = invited.map((r) => r.person);
-        mentions.push(visitMention(null, null, invitedPeople));
-        return;
-      }
-      visitCity = cityEndingAt(tokens, hostEnd);
-      // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
-      // ("arrived in Kazan on Tuesday to attend the BRICS summit"; "a visit to Japan for a summit with B" is bilateral)
-      if (multilateralAfter(tokens, hostEnd)) return;
-      let guest = visitor?.person.country ?? null;
-      if (guest === null) {
-        // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
-        const unnamed = info.mentions.find(
-          (m) =>
-            m.end <= trigger.first &&
-            m.first >= clauseFrom &&
-            m.principal &&
-            m.country !== null &&
-            m.country !== host,
-        );
-        guest = unnamed?.country ?? null;
-      }
-      if (guest === null) {
-        for (let k = 1; k < tokens.length; k++) {
-          if (!LEX.highLevel.some((p) => readsAt(tokens, k - p.length, p))) continue;
-          const c = countryAt(tokens, k);
-          if (c !== null && c.code !== host) {
-            guest = c.code;
-            break;
-          }
-        }
-      }
-      // an unnamed side travelling abroad is the outlets' own country ("Đoàn đại biểu … đã thăm Lào")
-      if (
-        guest === null &&
-        context.homeCountry !== null &&
-        host !== context.homeCountry &&
-        visitor === null
-      )
-        guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
-      if (guest === null || guest === host) return;
-      // a tour: "thăm chính thức A và B" is a visit to each
-      const hosts = [host];
-      for (
-        let k = hostEnd;
-        tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
-      ) {
-        const c = countryWithPrefix(tokens, k + 1);
-        if (c === null || c.code === guest) break;
-        if (!hosts.includes(c.code)) hosts.push(c.code);
-        k += 1 + c.length;
-      }
-      const visitGuest = guest;
-      for (const h of hosts) {
-        const hostPeople = [
-          ...invited,
-          ...(welcome.guest === null || welcome.guest.person.country === visitGuest
-            ? welcome.hosts
-            : []),
-        ]
-          .map((r) => r.person)
-          .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-        mentions.push(visitMention(h, visitGuest, hostPeople));
-      }
-      return;
-    }
-
-    // "The meeting was held in Phnom Penh on August 21 under the co-chair of A and B" in a story
-    // about a committee's session: that session, its co-chairs named
-    const chairedReference =
-      context.committeeContext &&
-      trigger.kind === 'meeting' &&
-      trigger.type === 'meeting' &&
-      findAnyPhrase(tokens, LEX.coChair) !== null;
-    if (trigger.kind === 'committee' || chairedReference) {
-      const nameAt = isCommitteeName(tokens, trigger.end);
-      if (nameAt < 0 && !context.committeeContext) return;
-      if (
-        findAnyPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) !== null
-      )
-        return;
-      // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
-      let chairs: PersonRef[] = [];
-      const coChair = findAnyPhrase(tokens, LEX.coChair);
-      const k = coChair?.at ?? -1;
-      if (coChair !== null) {
-        chairs = LEX.of.has(tokens[k + coChair.length]?.key ?? '')
-          ? chainFrom(tokens, people, k + coChair.length + 1)
-          : nearestChain(
-              tokens,
-              people.filter((p) => p.mention.end <= k),
-            );
-      }
-      // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
-      // (not before a purpose: "A received B, who is here to co-chair the meeting")
-      if (
-        k >= 0 &&
-        !LEX.infinitive.has(tokens[k - 1]?.key ?? '') &&
-        new Set(chairs.map((r) => r.person.country)).size < 2
-      ) {
-        const other = people
-          .filter(
-            (p) =>
-              p.mention.end <= k &&
-              p.mention.first >= clauseFrom &&
-              p.person.principal &&
-              p.person.country !== null &&
-              !chairs.some((c) => c.person.country === p.person.country),
-          )
-          .pop();
-        if (other !== undefined) chairs = [other, ...chairs];
-      }
-      const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
-      let countries = countriesOf(chairPeople, []);
-      if (countries.length !== 2 && nameAt >= 0) {
-        const named = new Set<string>();
-        // (from the cue: "the 13th meeting of the China-Vietnam Steering Committee")
-        for (let j = trigger.end; j < tokens.length && j < nameAt + COMMITTEE_COUNTRIES_SPAN; j++) {
-          const c = countryAt(tokens, j);
-          if (c !== null) {
-            named.add(c.code);
-            j += c.length - 1;
-          }
-        }
-        countries = [...named].sort();
-      }
-      // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
-      if (countries.length !== 2 && nameAt >= 0) return;
-      if (countries.length !== 2) countries = [];
-      mentions.push(
-        newMention(cue, {
-          kind: 'committee',
-          type: 'committee_session',
-          sideA: chairPeople,
-          sideB: [],
-          host: null,
-          guest: null,
-          countries,
-          hosts: [],
-          ordinal: ordinalAfter(tokens, trigger.end),
-        }),
-      );
-      return;
-    }
-
-    // "The meeting, held on 11-12 January, …" in a story about a committee's session: that session
-    if (
-      context.committeeContext &&
-      trigger.kind === 'meeting' &&
-      trigger.type === 'meeting' &&
-      people.length === 0
-    ) {
-      mentions.push(
-        newMention(cue, {
-          kind: 'committee',
-          type: 'committee_session',
-          sideA: [],
-          sideB: [],
-          host: null,
-          guest: null,
-          countries: [],
-          hosts: [],
-          ordinal: null,
-        }),
-      );
-      return;
-    }
-
-    // meetings
-    // "demonstrated through visits and meetings between senior leaders": meetings in general,
-    // where the sentence names no one but groups of people, are no event
-    if (LEX.pluralCues.has(tokens[trigger.end - 1]!.key) && info.mentions.every((m) => m.plural))
-      return;
-    // "B also attended his meeting with C": who attends another's meeting is no side of it
-    // only the meeting attended itself ("attended his meeting"), not one after ("attended a ceremony before holding talks")
-    let attending: { at: number } | null = null;
+    if (!LEX.visitGap.has(tokens[k]!.key)) break;
+    gap++;
+  }
+  // "the minister's Peru visit": the country before the noun
+  if (host === null && trigger.noun === false && context.modifiersFirst && trigger.first > 0) {
+    const c = countryBefore(tokens, trigger.first);
+    if (c !== null) host = c;
+  }
+  // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
+  if (host === null && trigger.noun) host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
+  if (host === null) {
+    // "... đến Việt Nam là quốc gia đầu tiên thăm"
     for (
       let k = trigger.first - 1;
-      k >= Math.max(clauseFrom, trigger.first - ATTENDED_BEFORE);
+      k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
       k--
     ) {
-      const length = anyReadsAt(tokens, k, LEX.attendance);
-      if (length === 0) continue;
-      // ("participated in a virtual meeting with B": a meeting of one's own)
-      const between = tokens.slice(k + length, trigger.first);
-      if (
-        trigger.first - (k + length) <= ATTENDED_GAP &&
-        !between.some((t) => LEX.indefinite.has(t.key))
-      )
-        attending = { at: k };
-      break;
+      if (!LEX.destination.has(tokens[k]!.key)) continue;
+      const c = countryAt(tokens, k + 1);
+      if (c !== null) {
+        host = c.code;
+        break;
+      }
     }
-    // ("President Xi's second-in-command" names someone else; "Modi's first meeting with B" is Modi's)
-    const sides = (
-      attending === null ? before : before.filter((p) => p.mention.first > attending.at)
-    ).filter(
+  }
+  // "A flew out of Phnom Penh after his meeting with B and arrived in Bangkok": the clause's
+  // subject comes home, and no one visits
+  const subject = before.find((p) => p.person.principal && p.person.country !== null);
+  if (
+    host !== null &&
+    !trigger.noun &&
+    LEX.arrival.has(tokens[trigger.first]!.key) &&
+    subject?.person.country === host
+  )
+    return;
+  // "Kim's sister, propaganda director Kim Yo Jong, had arrived in Vladivostok": the one who
+  // arrived is the one named last before the verb, and no principal
+  const nearest = before[before.length - 1];
+  if (
+    !trigger.noun &&
+    LEX.arrival.has(tokens[trigger.first]!.key) &&
+    nearest !== undefined &&
+    !nearest.person.principal &&
+    nearest.mention.name !== null
+  )
+    return;
+  // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
+  if (visitor === null && LEX.of.has(tokens[hostEnd]?.key ?? ''))
+    visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
+  visitor ??=
+    [...before]
+      .reverse()
+      .find((p) => p.person.country !== null && p.person.country !== host && p.person.principal) ??
+    null;
+  // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets)
+  visitor ??=
+    people.find(
       (p) =>
-        !possessive(tokens, p.mention.end) ||
-        trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
-    );
-    // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
-    let sideA: PersonRef[] = ledUp ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
-    let objects: PersonRef[] = [];
-    let k = trigger.end;
-    while (
-      k < tokens.length &&
-      k < trigger.end + OBJECT_LEAD_SKIP &&
-      LEX.objectLead.has(tokens[k]!.key)
-    )
-      k++;
-    // "the phone talks on Thursday between A and B": a date may stand between the cue and "between"
-    for (
-      let j = k;
-      j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !LEX.clauseEnd.has(tokens[j]!.key);
-      j++
-    ) {
-      if (people.some((p) => p.mention.first === j)) break;
-      if (LEX.between.has(tokens[j]!.key)) {
-        k = j;
-        break;
-      }
-    }
-    if (LEX.between.has(tokens[k]?.key ?? '')) {
-      // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
-      const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
-      const pair = first === undefined ? [] : chainFrom(tokens, people, first.mention.first);
-      sideA = pair.slice(0, 1);
-      objects = pair.slice(1);
-    } else {
-      objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
-      // "cuộc hội đàm thành công với B": the object after "với" a few words on
-      for (
-        let j = trigger.end;
-        objects.length === 0 &&
-        j < tokens.length &&
-        j < trigger.end + WITH_SPAN &&
-        // ("a “very good telephone call” with B": past the quotation mark)
-        (tokens[j]!.word || QUOTE_TOKENS.has(tokens[j]!.text));
-        j++
-      ) {
-        if (
-          LEX.with.has(tokens[j]!.key) ||
-          (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key))
-        )
-          objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
-      }
-      // "meeting with its leadership tonight – including Prime Minister B"
-      for (
-        let j = trigger.end;
-        objects.length === 0 && j < tokens.length && j < trigger.end + INCLUDING_SPAN;
-        j++
-      ) {
-        if (LEX.including.has(tokens[j]!.key))
-          objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
-      }
-    }
-    // "Meeting with B, A affirmed …", "Receiving B, A said …": an opening participle's meeting is
-    // the main clause's subject's, named right after the comma that closes it (and read with B
-    // as one list until then: "with B, A" joins them)
-    // ("Meeting with the General Secretary … and President B, A …": the first one named before
-    // the comma, past the titles)
-    if (sideA.length === 0 && trigger.first === 0 && objects.length === 0) {
-      const comma = tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
-      const first = people.find((p) => p.mention.first >= trigger.end && p.mention.end <= comma);
-      if (first !== undefined) objects = chainFrom(tokens, people, first.mention.first);
-    }
-    if (sideA.length === 0 && trigger.first === 0 && objects.length > 1) {
-      const met = objects[0]!;
-      const closing = tokens.findIndex((t, k) => k >= met.mention.end && t.text === ',');
-      const subject = objects.find(
-        (o) =>
-          closing >= 0 &&
-          o.mention.first > closing &&
-          o.mention.first <= closing + 1 + OPENING_SUBJECT_GAP &&
-          o.person.country !== null &&
-          o.person.country !== met.person.country,
-      );
-      if (subject !== undefined) {
-        sideA = objects.filter((o) => o.mention.first >= subject.mention.first);
-        objects = objects.filter((o) => o.mention.end <= closing);
-      }
-    }
-    // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
-    if (objects.length === 0 && LEX.delegation.has(tokens[k]?.key ?? '')) {
-      for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
-        if (!LEX.delegationLedBy.has(tokens[j]!.key)) continue;
-        const leader = people.find((p) => p.mention.first === j + 1);
-        if (leader !== undefined) objects = [leader];
-        break;
-      }
-    }
-    // passive: "A (đã) được B tiếp": B receives A
-    if (objects.length === 0 && trigger.needsObject) {
-      let j = trigger.first - 1;
-      while (j >= 0 && !LEX.passive.has(tokens[j]!.key) && trigger.first - j < DELEGATION_SPAN) j--;
-      if (j >= 0 && LEX.passive.has(tokens[j]!.key)) {
-        const receivers = before.filter((p) => p.mention.first > j);
-        const visitors = before.filter((p) => p.mention.end <= j);
-        if (receivers.length > 0 && visitors.length > 0) {
-          sideA = receivers.slice(0, 1);
-          objects = nearestChain(tokens, visitors);
-        }
-      }
-    }
-    // "A was received by B": B receives A
-    if (
-      objects.length === 0 &&
-      trigger.needsObject &&
-      LEX.agent.has(tokens[trigger.end]?.key ?? '')
-    ) {
-      const agent = people.find((p) => p.mention.first === trigger.end + 1);
-      if (agent !== undefined && before.length > 0) {
-        objects = nearestChain(tokens, before);
-        sideA = [agent];
-      }
-    }
-    // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
-    if (sideA.length === 0 && objects.length === 0) {
-      for (let j = trigger.end; j < tokens.length; j++) {
-        if (!LEX.chairedBy.has(tokens[j]!.key)) continue;
-        const chain = chainFrom(tokens, people, j + 1);
-        if (chain.length < 2) continue;
-        const after = chain[chain.length - 1]!.mention.end;
-        if (
-          findAnyPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + CO_CHAIR_LENGTH) === null
-        )
-          continue;
-        sideA = chain.slice(0, 1);
-        objects = chain.slice(1);
-        break;
-      }
-    }
-    // "In their call with the Chilean minister, Tran stressed …", "Before meeting B, A said": after the comma that
-    // closes the object, a person of another country is the subject
-    if (
-      sideA.length === 0 &&
-      (trigger.noun || introducedBy(tokens, trigger.first)) &&
-      objects.length >= 2
-    ) {
-      const n = objects.findIndex(
-        (o, m) =>
-          m > 0 &&
-          o.person.country !== objects[0]!.person.country &&
-          !tokens
-            .slice(objects[m - 1]!.mention.end, o.mention.first)
-            .some((t) => LEX.and.has(t.key)),
-      );
-      if (n > 0) {
-        sideA = [objects[n]!];
-        objects = objects.slice(0, n);
-      }
-    }
-    // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …", "Before meeting B, A said …": the subject comes after
-    if (
-      sideA.length === 0 &&
-      objects.length > 0 &&
-      (trigger.noun || introducedBy(tokens, trigger.first))
-    ) {
-      const objectCountries = new Set(objects.map((o) => o.person.country));
-      const end = objects[objects.length - 1]!.mention.end;
-      const subject = people.find(
-        (p) =>
-          p.mention.first >= end &&
-          p.person.principal &&
-          p.person.country !== null &&
-          !objectCountries.has(p.person.country),
-      );
-      if (subject !== undefined) sideA = [subject];
-    }
-    if (
-      sideA.length === 0 &&
-      objects.length === 0 &&
-      (trigger.noun || introducedBy(tokens, trigger.first))
-    ) {
-      const next = people.find(
-        (p) =>
-          p.mention.first >= trigger.end &&
-          tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS,
-      );
-      let chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
-      // "At a meeting in X, which lasted an hour, A and B agreed …": the pair after the opening phrase
-      if (chain.length === 0 && introducedBy(tokens, trigger.first)) {
-        const subject = people.find(
-          (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
-        );
-        if (subject !== undefined) chain = chainFrom(tokens, people, subject.mention.first);
-        // "During the call on May 5, A congratulated B": the subject and the one they address
-        const other =
-          chain.length === 1
-            ? people.find(
-                (p) =>
-                  p.mention.first >= chain[0]!.mention.end &&
-                  p.person.principal &&
-                  p.person.country !== null &&
-                  p.person.country !== chain[0]!.person.country,
-              )
-            : undefined;
-        if (other !== undefined) chain = [chain[0]!, other];
-      }
-      if (new Set(chain.map((r) => r.person.country)).size === 2) {
-        sideA = chain.slice(0, 1);
-        objects = chain.slice(1);
-      }
-    }
-    if (
-      sideA.length === 0 &&
-      previousMeeting !== null &&
-      onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
-    )
-      sideA = previousMeeting.sideA;
-    // "hold talks with A and a meeting with B": the second cue shares the first's subject; A is no subject
-    if (
-      previousMeeting !== null &&
-      sideA.length > 0 &&
-      sideA[0]!.mention.first >= previousMeeting.objectFirst &&
-      conjoinedCue(tokens, previousMeeting.objectEnd, trigger.first)
-    )
-      sideA = previousMeeting.sideA;
-    if (objects.length > 0)
-      previousMeeting = {
-        sideA,
-        objectFirst: objects[0]!.mention.first,
-        objectEnd: objects[objects.length - 1]!.mention.end,
-      };
-    // "Presidents A and B meet in Anchorage": a plain meeting's two sides may both be its subject
-    // (joined by "and", to a bare "meet": not "Before meeting B, A talked with …")
-    const pairMeets =
-      trigger.type === 'meeting' &&
-      trigger.role === null &&
-      !LEX.with.has(tokens[trigger.end - 1]!.key) &&
-      sideA.length >= 2 &&
-      tokens
-        .slice(sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first)
-        .some((t) => LEX.and.has(t.key)) &&
-      new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
-      sideA.every((r) => r.person.country !== null);
-    if (trigger.needsObject && objects.length === 0 && !pairMeets) return;
-    if (trigger.role === 'receives' && objects.length > 0) {
-      // "hosted B for a lunch at the State Department", "for an official State Visit": a meal
-      // or the visit itself, no meeting of its own
-      if (hostedForAfter(tokens, objects[objects.length - 1]!.mention.end)) return;
-      // "hosted A, B and C at his home": a gathering of several countries' leaders, none bilateral
-      if (
-        trigger.type === 'meeting' &&
-        new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1
-      )
-        return;
-    }
-    // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
-    // welcome, not a call of its own
-    if (trigger.role === 'receives' && findAnyPhrase(tokens, LEX.welcomeScene) !== null) return;
-    let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
-    let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
-    // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
-    // the one of that country named last (of that title, when one is)
-    if (objects.length === 0) {
-      const unnamed = info.mentions.find(
-        (m) =>
-          m.first >= trigger.end &&
-          m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
-          LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') &&
-          !possessive(tokens, m.end) &&
-          m.name === null &&
-          !m.plural &&
-          m.principal &&
-          m.country !== null &&
-          aPeople.every((a) => a.country !== m.country),
-      );
-      const ofCountry = context.recentPrincipals.filter((p) => p.country === unnamed?.country);
-      const stand =
-        ofCountry.find((p) => unnamed?.titleKeys.some((k) => p.titleKeys.has(k))) ?? ofCountry[0];
-      if (stand !== undefined) bPeople = [stand];
-    }
-    // "she then met B", "the phone call he had with B": the principal named last, of another
-    // country than B's; "the Prime Minister held a meeting with B": the one of that title
-    const titleOnly = info.mentions.find(
-      (m) => m.name === null && !m.plural && m.first >= clauseFrom && m.end <= trigger.first,
-    );
-    if (
-      aPeople.length === 0 &&
-      bPeople.length > 0 &&
-      (attending !== null ||
-        titleOnly !== undefined ||
-        tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
-        (objects.length > 0 &&
-          tokens
-            .slice(trigger.end, objects[0]!.mention.first)
-            .some((t) => LEX.pronouns.has(t.key))))
-    ) {
-      const others = context.recentPrincipals.filter(
-        (p) =>
-          p.country !== null &&
-          bPeople.every((b) => b.country !== p.country) &&
-          (titleOnly?.country == null || p.country === titleOnly.country),
-      );
-      // ("President A said … by General Secretary B. He expressed his delight at the talks with
-      // C": "he" is the one the sentence before was about, not the last one it named)
-      const subject =
-        titleOnly === undefined ? context.lastNamed.find((p) => others.includes(p)) : undefined;
-      const stand =
-        subject ??
-        others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
-        (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
-      if (stand !== undefined) aPeople = [stand];
-    }
-    // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
-    // the word for them stands nearer the cue than anyone named
-    const speaker = context.speaker;
-    if (
-      speaker !== null &&
-      bPeople.length > 0 &&
-      bPeople.every((b) => b.country !== speaker.country)
-    ) {
-      let self = -1;
-      for (let k = trigger.first - 1; k >= clauseFrom && self < 0; k--)
-        if (LEX.firstPerson.has(tokens[k]!.key)) self = k;
-      const named = Math.max(-1, ...sideA.map((r) => r.mention.end - 1));
-      if (self > named) aPeople = [speaker];
-    }
-    // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
-    // named, and is no principal; no one else in the sentence stands in for it
-    const withAt = tokens
-      .slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1)
-      .findIndex((t) => LEX.with.has(t.key));
-    const otherSideNamed =
-      objects.length > 0 ||
-      (withAt >= 0 &&
-        info.mentions.every(
-          (m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural),
-        ));
-    // "A and B ended negotiations with a tea ceremony": the two sides are the subject
-    const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
-    if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return;
-    const pairs: Array<[Person[], Person[]]> = [];
-    if (bPeople.length > 0) {
-      // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
-      // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
-      // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
-      const leadersApart =
-        trigger.type === 'meeting' &&
-        bPeople.length > 1 &&
-        bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k)));
-      const byCountry = new Map<string | null, Person[]>();
-      for (const b of bPeople) {
-        const key =
-          trigger.type === 'meeting' && !leadersApart ? b.country : `${b.country}#${b.id}`;
-        byCountry.set(key, [...(byCountry.get(key) ?? []), b]);
-      }
-      const countryOfKey = (key: string | null) => (key === null ? null : key.split('#')[0]!);
-      const objectCountries = new Set(bPeople.map((b) => b.country));
-      if (aPeople.every((a) => objectCountries.has(a.country))) {
-        // the subject is from the objects' country: the party on the other side stands earlier in the clause
-        const other = [...sides]
-          .reverse()
-          .find(
+        p.mention.first >= trigger.end &&
+        p.person.country !== null &&
+        p.person.country !== host &&
+        p.person.principal &&
+        !invitedIds.has(p.mention.first) &&
+        !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
+    ) ?? null;
+  // "HANOI — … The South Korean president is on a three-day state visit": a visit of a level
+  // whose destination goes unsaid is to the country the story was filed from
+  if (
+    host === null &&
+    trigger.type !== 'visit' &&
+    context.datelineCountry !== null &&
+    visitor !== null &&
+    visitor.person.country !== null &&
+    visitor.person.country !== context.datelineCountry
+  )
+    host = context.datelineCountry;
+  /** The visitor's visit to a host country (null: not named in this sentence). */
+  const visitMention = (hostCode: string | null, guestCode: string | null, hostPeople: Person[]) =>
+    newMention(cue, {
+      kind: 'visit',
+      type: trigger.type,
+      sideA: visitor === null ? [] : [visitor.person],
+      sideB: [],
+      host: hostCode,
+      guest: guestCode,
+      countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
+      hosts: hostPeople,
+      // where the sentence places it ("arrived in Jakarta"): the article's cities, for its
+      // meetings (a visit itself is placed in its host country)
+      place,
+    });
+  // "A hosted B in Washington for an official state visit": the visit is to the country of
+  // the one who hosts, named before it
+  if (host === null && visitor !== null && visitor.person.country !== null) {
+    const hosting = triggers.find((t) => t.role === 'receives' && t.end <= trigger.first);
+    const receiver =
+      hosting === undefined
+        ? undefined
+        : people.findLast(
             (p) =>
+              p.mention.end <= hosting.first &&
               p.person.principal &&
               p.person.country !== null &&
-              !objectCountries.has(p.person.country),
+              p.person.country !== visitor!.person.country,
           );
-        if (other !== undefined) aPeople = [other.person];
-      }
-      for (const [key, side] of byCountry)
-        pairs.push([aPeople.filter((a) => a.country !== countryOfKey(key)), side]);
-    } else {
-      // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
-      const first = aPeople[0] ?? sides.find((p) => p.person.principal)?.person;
-      const inClause = sides.map((p) => p.person).filter((p) => p.principal);
-      // "we, A of X, B of Y, C of Z and D of W, met": leaders of three countries or more meet as a group
-      if (new Set(inClause.map((p) => p.country).filter((c) => c !== null)).size >= 3) return;
-      // ("at a dinner hosted by B … after a bilateral meeting": who hosts, when no one else is named)
-      const hostsInClause = people
-        .filter(
-          (p) =>
-            invitedIds.has(p.mention.first) &&
-            p.mention.end <= trigger.first &&
-            p.mention.first >= clauseFrom &&
-            p.person.principal,
-        )
-        .map((p) => p.person);
-      const others = [...aPeople, ...inClause, ...hostsInClause].filter(
-        (p) => first !== undefined && p.country !== first.country,
-      );
-      if (first !== undefined && others.length > 0) pairs.push([[first], others.slice(0, 1)]);
-      else {
-        // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
-        const reference = pairReferenceBefore(info, trigger, clauseFrom);
-        const pair =
-          reference === null
-            ? null
-            : recentPair(
-                [...inClause.reverse(), ...context.recentPrincipals],
-                reference.title,
-                reference.leaders,
-              );
-        if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
-        // "A is to be in Seoul from Aug. 10 to 13, with a bilateral summit planned for Aug. 11":
-        // the visitor meets the host, who is not named
-        else if (
-          first !== undefined &&
-          trigger.type !== 'phone_call' &&
-          trigger.type !== 'video_call'
-        ) {
-          const visit = mentions.find(
-            (v) => v.kind === 'visit' && v.host !== null && v.guest === first.country,
-          );
-          if (visit !== undefined)
-            mentions.push(
-              newMention(cue, {
-                kind: 'meeting',
-                type: trigger.type,
-                sideA: [first],
-                sideB: [],
-                host: null,
-                guest: null,
-                countries: visit.countries,
-                hosts: [],
-              }),
-            );
-        }
+    if (receiver !== undefined) host = receiver.person.country;
+  }
+  // "A arrived on Thursday for a state visit that will include talks with B": the country of
+  // the one the visit is to meet, named after it in the sentence
+  if (host === null && trigger.noun && visitor !== null && visitor.person.country !== null) {
+    const met = people.find(
+      (p) =>
+        p.mention.first >= trigger.end &&
+        p.person.principal &&
+        p.person.country !== null &&
+        p.person.country !== visitor!.person.country &&
+        !invitedIds.has(p.mention.first),
+    );
+    if (
+      met !== undefined &&
+      tokens.slice(trigger.end, met.mention.first).some((t) => LEX.with.has(t.key))
+    )
+      host = met.person.country;
+  }
+  if (host === null) {
+    // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
+    // visit the article is about, joined to it in events.ts by its people and date
+    if (!trigger.noun) return;
+    // ("Abe's visit to the Yasukuni Shrine in December": a visit to a named place that is no
+    // country the tables know is no reference to it)
+    if (namedPlaceAfter(tokens, trigger.end)) return;
+    const invitedPeople = invited.map((r) => r.person);
+    mentions.push(visitMention(null, null, invitedPeople));
+    return;
+  }
+  s.visitCity = cityEndingAt(tokens, hostEnd);
+  // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
+  // ("arrived in Kazan on Tuesday to attend the BRICS summit"; "a visit to Japan for a summit with B" is bilateral)
+  if (multilateralAfter(tokens, hostEnd)) return;
+  let guest = visitor?.person.country ?? null;
+  if (guest === null) {
+    // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
+    const unnamed = info.mentions.find(
+      (m) =>
+        m.end <= trigger.first &&
+        m.first >= clauseFrom &&
+        m.principal &&
+        m.country !== null &&
+        m.country !== host,
+    );
+    guest = unnamed?.country ?? null;
+  }
+  if (guest === null) {
+    for (let k = 1; k < tokens.length; k++) {
+      if (!LEX.highLevel.some((p) => readsAt(tokens, k - p.length, p))) continue;
+      const c = countryAt(tokens, k);
+      if (c !== null && c.code !== host) {
+        guest = c.code;
+        break;
       }
     }
-    const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
-    for (const [a, b] of pairs) {
-      if (a.length === 0 || b.length === 0) continue;
-      const countries = countriesOf(a, b);
+  }
+  // an unnamed side travelling abroad is the outlets' own country ("Đoàn đại biểu … đã thăm Lào")
+  if (
+    guest === null &&
+    context.homeCountry !== null &&
+    host !== context.homeCountry &&
+    visitor === null
+  )
+    guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
+  if (guest === null || guest === host) return;
+  // a tour: "thăm chính thức A và B" is a visit to each
+  const hosts = [host];
+  for (
+    let k = hostEnd;
+    tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
+  ) {
+    const c = countryWithPrefix(tokens, k + 1);
+    if (c === null || c.code === guest) break;
+    if (!hosts.includes(c.code)) hosts.push(c.code);
+    k += 1 + c.length;
+  }
+  const visitGuest = guest;
+  for (const h of hosts) {
+    const hostPeople = [
+      ...invited,
+      ...(welcome.guest === null || welcome.guest.person.country === visitGuest
+        ? welcome.hosts
+        : []),
+    ]
+      .map((r) => r.person)
+      .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
+    mentions.push(visitMention(h, visitGuest, hostPeople));
+  }
+  return;
+}
+
+// "The meeting was held in Phnom Penh on August 21 under the co-chair of A and B" in a story
+// about a committee's session: that session, its co-chairs named
+function chairedReference(s: SentenceScan, c: CueScan): boolean {
+  const { context, tokens } = s;
+  const { trigger } = c;
+  return (
+    context.committeeContext &&
+    trigger.kind === 'meeting' &&
+    trigger.type === 'meeting' &&
+    findAnyPhrase(tokens, LEX.coChair) !== null
+  );
+}
+
+/** A committee's session and its co-chairs. */
+function committeeMentions(s: SentenceScan, c: CueScan): void {
+  const { context, tokens, people, mentions } = s;
+  const { trigger, clauseFrom, cue } = c;
+  const nameAt = isCommitteeName(tokens, trigger.end);
+  if (nameAt < 0 && !context.committeeContext) return;
+  if (findAnyPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) !== null)
+    return;
+  // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
+  let chairs: PersonRef[] = [];
+  const coChair = findAnyPhrase(tokens, LEX.coChair);
+  const k = coChair?.at ?? -1;
+  if (coChair !== null) {
+    chairs = LEX.of.has(tokens[k + coChair.length]?.key ?? '')
+      ? chainFrom(tokens, people, k + coChair.length + 1)
+      : nearestChain(
+          tokens,
+          people.filter((p) => p.mention.end <= k),
+        );
+  }
+  // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
+  // (not before a purpose: "A received B, who is here to co-chair the meeting")
+  if (
+    k >= 0 &&
+    !LEX.infinitive.has(tokens[k - 1]?.key ?? '') &&
+    new Set(chairs.map((r) => r.person.country)).size < 2
+  ) {
+    const other = people
+      .filter(
+        (p) =>
+          p.mention.end <= k &&
+          p.mention.first >= clauseFrom &&
+          p.person.principal &&
+          p.person.country !== null &&
+          !chairs.some((c) => c.person.country === p.person.country),
+      )
+      .pop();
+    if (other !== undefined) chairs = [other, ...chairs];
+  }
+  const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
+  let countries = countriesOf(chairPeople, []);
+  if (countries.length !== 2 && nameAt >= 0) {
+    const named = new Set<string>();
+    // (from the cue: "the 13th meeting of the China-Vietnam Steering Committee")
+    for (let j = trigger.end; j < tokens.length && j < nameAt + COMMITTEE_COUNTRIES_SPAN; j++) {
+      const c = countryAt(tokens, j);
+      if (c !== null) {
+        named.add(c.code);
+        j += c.length - 1;
+      }
+    }
+    countries = [...named].sort();
+  }
+  // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
+  if (countries.length !== 2 && nameAt >= 0) return;
+  if (countries.length !== 2) countries = [];
+  mentions.push(
+    newMention(cue, {
+      kind: 'committee',
+      type: 'committee_session',
+      sideA: chairPeople,
+      sideB: [],
+      host: null,
+      guest: null,
+      countries,
+      hosts: [],
+      ordinal: ordinalAfter(tokens, trigger.end),
+    }),
+  );
+}
+
+/** A meeting, talks or a call: one mention per pair of sides. */
+function meetingMentions(s: SentenceScan, c: CueScan): void {
+  const { context, people, mentions } = s;
+  const { trigger, cue } = c;
+  // "The meeting, held on 11-12 January, …" in a story about a committee's session: that session
+  if (
+    context.committeeContext &&
+    trigger.kind === 'meeting' &&
+    trigger.type === 'meeting' &&
+    people.length === 0
+  ) {
+    mentions.push(
+      newMention(cue, {
+        kind: 'committee',
+        type: 'committee_session',
+        sideA: [],
+        sideB: [],
+        host: null,
+        guest: null,
+        countries: [],
+        hosts: [],
+        ordinal: null,
+      }),
+    );
+    return;
+  }
+  const sides = meetingSides(s, c);
+  if (sides === null) return;
+  const principals = meetingPeople(s, c, sides);
+  if (principals === null) return;
+  const pairs = meetingPairs(s, c, sides, principals);
+  const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
+  for (const [a, b] of pairs) {
+    if (a.length === 0 || b.length === 0) continue;
+    const countries = countriesOf(a, b);
+    if (
+      countries.length !== 2 ||
+      a.some((p) => p.country === null) ||
+      b.some((p) => p.country === null)
+    )
+      continue;
+    mentions.push(
+      newMention(cue, {
+        kind: 'meeting',
+        type: trigger.type,
+        sideA: a,
+        sideB: b,
+        host: null,
+        guest: null,
+        countries,
+        hosts: [],
+        receives,
+        callsOn: trigger.type === 'courtesy_call' && !receives,
+      }),
+    );
+  }
+}
+
+interface MeetingSides {
+  /** "B also attended his meeting with C": where "attended" stands */
+  attending: { at: number } | null;
+  /** the people before the cue who may be its subject */
+  sides: PersonRef[];
+  sideA: PersonRef[];
+  objects: PersonRef[];
+}
+
+/** Who meets whom as the sentence names them: the subject (side A) and the objects; null for meetings in general. */
+function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
+  const { info, tokens, people, previousMeeting } = s;
+  const { trigger, clauseFrom, ledUp, before } = c;
+  // meetings
+  // "demonstrated through visits and meetings between senior leaders": meetings in general,
+  // where the sentence names no one but groups of people, are no event
+  if (LEX.pluralCues.has(tokens[trigger.end - 1]!.key) && info.mentions.every((m) => m.plural))
+    return null;
+  // "B also attended his meeting with C": who attends another's meeting is no side of it
+  // only the meeting attended itself ("attended his meeting"), not one after ("attended a ceremony before holding talks")
+  let attending: { at: number } | null = null;
+  for (let k = trigger.first - 1; k >= Math.max(clauseFrom, trigger.first - ATTENDED_BEFORE); k--) {
+    const length = anyReadsAt(tokens, k, LEX.attendance);
+    if (length === 0) continue;
+    // ("participated in a virtual meeting with B": a meeting of one's own)
+    const between = tokens.slice(k + length, trigger.first);
+    if (
+      trigger.first - (k + length) <= ATTENDED_GAP &&
+      !between.some((t) => LEX.indefinite.has(t.key))
+    )
+      attending = { at: k };
+    break;
+  }
+  // ("President Xi's second-in-command" names someone else; "Modi's first meeting with B" is Modi's)
+  const sides = (
+    attending === null ? before : before.filter((p) => p.mention.first > attending.at)
+  ).filter(
+    (p) =>
+      !possessive(tokens, p.mention.end) ||
+      trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
+  );
+  // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
+  let sideA: PersonRef[] = ledUp ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
+  let objects: PersonRef[] = [];
+  let k = trigger.end;
+  while (
+    k < tokens.length &&
+    k < trigger.end + OBJECT_LEAD_SKIP &&
+    LEX.objectLead.has(tokens[k]!.key)
+  )
+    k++;
+  // "the phone talks on Thursday between A and B": a date may stand between the cue and "between"
+  for (
+    let j = k;
+    j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !LEX.clauseEnd.has(tokens[j]!.key);
+    j++
+  ) {
+    if (people.some((p) => p.mention.first === j)) break;
+    if (LEX.between.has(tokens[j]!.key)) {
+      k = j;
+      break;
+    }
+  }
+  if (LEX.between.has(tokens[k]?.key ?? '')) {
+    // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
+    const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
+    const pair = first === undefined ? [] : chainFrom(tokens, people, first.mention.first);
+    sideA = pair.slice(0, 1);
+    objects = pair.slice(1);
+  } else {
+    objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
+    // "cuộc hội đàm thành công với B": the object after "với" a few words on
+    for (
+      let j = trigger.end;
+      objects.length === 0 &&
+      j < tokens.length &&
+      j < trigger.end + WITH_SPAN &&
+      // ("a “very good telephone call” with B": past the quotation mark)
+      (tokens[j]!.word || QUOTE_TOKENS.has(tokens[j]!.text));
+      j++
+    ) {
       if (
-        countries.length !== 2 ||
-        a.some((p) => p.country === null) ||
-        b.some((p) => p.country === null)
+        LEX.with.has(tokens[j]!.key) ||
+        (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key))
+      )
+        objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+    }
+    // "meeting with its leadership tonight – including Prime Minister B"
+    for (
+      let j = trigger.end;
+      objects.length === 0 && j < tokens.length && j < trigger.end + INCLUDING_SPAN;
+      j++
+    ) {
+      if (LEX.including.has(tokens[j]!.key))
+        objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+    }
+  }
+  // "Meeting with B, A affirmed …", "Receiving B, A said …": an opening participle's meeting is
+  // the main clause's subject's, named right after the comma that closes it (and read with B
+  // as one list until then: "with B, A" joins them)
+  // ("Meeting with the General Secretary … and President B, A …": the first one named before
+  // the comma, past the titles)
+  if (sideA.length === 0 && trigger.first === 0 && objects.length === 0) {
+    const comma = tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
+    const first = people.find((p) => p.mention.first >= trigger.end && p.mention.end <= comma);
+    if (first !== undefined) objects = chainFrom(tokens, people, first.mention.first);
+  }
+  if (sideA.length === 0 && trigger.first === 0 && objects.length > 1) {
+    const met = objects[0]!;
+    const closing = tokens.findIndex((t, k) => k >= met.mention.end && t.text === ',');
+    const subject = objects.find(
+      (o) =>
+        closing >= 0 &&
+        o.mention.first > closing &&
+        o.mention.first <= closing + 1 + OPENING_SUBJECT_GAP &&
+        o.person.country !== null &&
+        o.person.country !== met.person.country,
+    );
+    if (subject !== undefined) {
+      sideA = objects.filter((o) => o.mention.first >= subject.mention.first);
+      objects = objects.filter((o) => o.mention.end <= closing);
+    }
+  }
+  // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
+  if (objects.length === 0 && LEX.delegation.has(tokens[k]?.key ?? '')) {
+    for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
+      if (!LEX.delegationLedBy.has(tokens[j]!.key)) continue;
+      const leader = people.find((p) => p.mention.first === j + 1);
+      if (leader !== undefined) objects = [leader];
+      break;
+    }
+  }
+  // passive: "A (đã) được B tiếp": B receives A
+  if (objects.length === 0 && trigger.needsObject) {
+    let j = trigger.first - 1;
+    while (j >= 0 && !LEX.passive.has(tokens[j]!.key) && trigger.first - j < DELEGATION_SPAN) j--;
+    if (j >= 0 && LEX.passive.has(tokens[j]!.key)) {
+      const receivers = before.filter((p) => p.mention.first > j);
+      const visitors = before.filter((p) => p.mention.end <= j);
+      if (receivers.length > 0 && visitors.length > 0) {
+        sideA = receivers.slice(0, 1);
+        objects = nearestChain(tokens, visitors);
+      }
+    }
+  }
+  // "A was received by B": B receives A
+  if (
+    objects.length === 0 &&
+    trigger.needsObject &&
+    LEX.agent.has(tokens[trigger.end]?.key ?? '')
+  ) {
+    const agent = people.find((p) => p.mention.first === trigger.end + 1);
+    if (agent !== undefined && before.length > 0) {
+      objects = nearestChain(tokens, before);
+      sideA = [agent];
+    }
+  }
+  // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
+  if (sideA.length === 0 && objects.length === 0) {
+    for (let j = trigger.end; j < tokens.length; j++) {
+      if (!LEX.chairedBy.has(tokens[j]!.key)) continue;
+      const chain = chainFrom(tokens, people, j + 1);
+      if (chain.length < 2) continue;
+      const after = chain[chain.length - 1]!.mention.end;
+      if (
+        findAnyPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + CO_CHAIR_LENGTH) === null
       )
         continue;
-      mentions.push(
-        newMention(cue, {
-          kind: 'meeting',
-          type: trigger.type,
-          sideA: a,
-          sideB: b,
-          host: null,
-          guest: null,
-          countries,
-          hosts: [],
-          receives,
-          callsOn: trigger.type === 'courtesy_call' && !receives,
-        }),
-      );
+      sideA = chain.slice(0, 1);
+      objects = chain.slice(1);
+      break;
     }
-  });
-  return mentions;
+  }
+  // "In their call with the Chilean minister, Tran stressed …", "Before meeting B, A said": after the comma that
+  // closes the object, a person of another country is the subject
+  if (
+    sideA.length === 0 &&
+    (trigger.noun || introducedBy(tokens, trigger.first)) &&
+    objects.length >= 2
+  ) {
+    const n = objects.findIndex(
+      (o, m) =>
+        m > 0 &&
+        o.person.country !== objects[0]!.person.country &&
+        !tokens.slice(objects[m - 1]!.mention.end, o.mention.first).some((t) => LEX.and.has(t.key)),
+    );
+    if (n > 0) {
+      sideA = [objects[n]!];
+      objects = objects.slice(0, n);
+    }
+  }
+  // "sau cuộc điện đàm với B vào ngày 24-11, A xác nhận …", "Before meeting B, A said …": the subject comes after
+  if (
+    sideA.length === 0 &&
+    objects.length > 0 &&
+    (trigger.noun || introducedBy(tokens, trigger.first))
+  ) {
+    const objectCountries = new Set(objects.map((o) => o.person.country));
+    const end = objects[objects.length - 1]!.mention.end;
+    const subject = people.find(
+      (p) =>
+        p.mention.first >= end &&
+        p.person.principal &&
+        p.person.country !== null &&
+        !objectCountries.has(p.person.country),
+    );
+    if (subject !== undefined) sideA = [subject];
+  }
+  if (
+    sideA.length === 0 &&
+    objects.length === 0 &&
+    (trigger.noun || introducedBy(tokens, trigger.first))
+  ) {
+    const next = people.find(
+      (p) =>
+        p.mention.first >= trigger.end &&
+        tokens[p.mention.first]!.start - tokens[trigger.end - 1]!.end <= PAIR_AFTER_CHARS,
+    );
+    let chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
+    // "At a meeting in X, which lasted an hour, A and B agreed …": the pair after the opening phrase
+    if (chain.length === 0 && introducedBy(tokens, trigger.first)) {
+      const subject = people.find(
+        (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
+      );
+      if (subject !== undefined) chain = chainFrom(tokens, people, subject.mention.first);
+      // "During the call on May 5, A congratulated B": the subject and the one they address
+      const other =
+        chain.length === 1
+          ? people.find(
+              (p) =>
+                p.mention.first >= chain[0]!.mention.end &&
+                p.person.principal &&
+                p.person.country !== null &&
+                p.person.country !== chain[0]!.person.country,
+            )
+          : undefined;
+      if (other !== undefined) chain = [chain[0]!, other];
+    }
+    if (new Set(chain.map((r) => r.person.country)).size === 2) {
+      sideA = chain.slice(0, 1);
+      objects = chain.slice(1);
+    }
+  }
+  if (
+    sideA.length === 0 &&
+    previousMeeting !== null &&
+    onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
+  )
+    sideA = previousMeeting.sideA;
+  // "hold talks with A and a meeting with B": the second cue shares the first's subject; A is no subject
+  if (
+    previousMeeting !== null &&
+    sideA.length > 0 &&
+    sideA[0]!.mention.first >= previousMeeting.objectFirst &&
+    conjoinedCue(tokens, previousMeeting.objectEnd, trigger.first)
+  )
+    sideA = previousMeeting.sideA;
+  if (objects.length > 0)
+    s.previousMeeting = {
+      sideA,
+      objectFirst: objects[0]!.mention.first,
+      objectEnd: objects[objects.length - 1]!.mention.end,
+    };
+  return { attending, sides, sideA, objects };
+}
+
+/** The principals on each side, standing in for those named by title or pronoun; null when the cue makes no meeting. */
+function meetingPeople(
+  s: SentenceScan,
+  c: CueScan,
+  m: MeetingSides,
+): { aPeople: Person[]; bPeople: Person[] } | null {
+  const { info, context, tokens } = s;
+  const { trigger, clauseFrom } = c;
+  const { attending, sideA, objects } = m;
+  // "Presidents A and B meet in Anchorage": a plain meeting's two sides may both be its subject
+  // (joined by "and", to a bare "meet": not "Before meeting B, A talked with …")
+  const pairMeets =
+    trigger.type === 'meeting' &&
+    trigger.role === null &&
+    !LEX.with.has(tokens[trigger.end - 1]!.key) &&
+    sideA.length >= 2 &&
+    tokens
+      .slice(sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first)
+      .some((t) => LEX.and.has(t.key)) &&
+    new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
+    sideA.every((r) => r.person.country !== null);
+  if (trigger.needsObject && objects.length === 0 && !pairMeets) return null;
+  if (trigger.role === 'receives' && objects.length > 0) {
+    // "hosted B for a lunch at the State Department", "for an official State Visit": a meal
+    // or the visit itself, no meeting of its own
+    if (hostedForAfter(tokens, objects[objects.length - 1]!.mention.end)) return null;
+    // "hosted A, B and C at his home": a gathering of several countries' leaders, none bilateral
+    if (
+      trigger.type === 'meeting' &&
+      new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1
+    )
+      return null;
+  }
+  // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
+  // welcome, not a call of its own
+  if (trigger.role === 'receives' && findAnyPhrase(tokens, LEX.welcomeScene) !== null) return null;
+  let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
+  let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
+  // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
+  // the one of that country named last (of that title, when one is)
+  if (objects.length === 0) {
+    const unnamed = info.mentions.find(
+      (m) =>
+        m.first >= trigger.end &&
+        m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
+        LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') &&
+        !possessive(tokens, m.end) &&
+        m.name === null &&
+        !m.plural &&
+        m.principal &&
+        m.country !== null &&
+        aPeople.every((a) => a.country !== m.country),
+    );
+    const ofCountry = context.recentPrincipals.filter((p) => p.country === unnamed?.country);
+    const stand =
+      ofCountry.find((p) => unnamed?.titleKeys.some((k) => p.titleKeys.has(k))) ?? ofCountry[0];
+    if (stand !== undefined) bPeople = [stand];
+  }
+  // "she then met B", "the phone call he had with B": the principal named last, of another
+  // country than B's; "the Prime Minister held a meeting with B": the one of that title
+  const titleOnly = info.mentions.find(
+    (m) => m.name === null && !m.plural && m.first >= clauseFrom && m.end <= trigger.first,
+  );
+  if (
+    aPeople.length === 0 &&
+    bPeople.length > 0 &&
+    (attending !== null ||
+      titleOnly !== undefined ||
+      tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
+      (objects.length > 0 &&
+        tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key))))
+  ) {
+    const others = context.recentPrincipals.filter(
+      (p) =>
+        p.country !== null &&
+        bPeople.every((b) => b.country !== p.country) &&
+        (titleOnly?.country == null || p.country === titleOnly.country),
+    );
+    // ("President A said … by General Secretary B. He expressed his delight at the talks with
+    // C": "he" is the one the sentence before was about, not the last one it named)
+    const subject =
+      titleOnly === undefined ? context.lastNamed.find((p) => others.includes(p)) : undefined;
+    const stand =
+      subject ??
+      others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
+      (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
+    if (stand !== undefined) aPeople = [stand];
+  }
+  // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
+  // the word for them stands nearer the cue than anyone named
+  const speaker = context.speaker;
+  if (
+    speaker !== null &&
+    bPeople.length > 0 &&
+    bPeople.every((b) => b.country !== speaker.country)
+  ) {
+    let self = -1;
+    for (let k = trigger.first - 1; k >= clauseFrom && self < 0; k--)
+      if (LEX.firstPerson.has(tokens[k]!.key)) self = k;
+    const named = Math.max(-1, ...sideA.map((r) => r.mention.end - 1));
+    if (self > named) aPeople = [speaker];
+  }
+  // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
+  // named, and is no principal; no one else in the sentence stands in for it
+  const withAt = tokens
+    .slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1)
+    .findIndex((t) => LEX.with.has(t.key));
+  const otherSideNamed =
+    objects.length > 0 ||
+    (withAt >= 0 &&
+      info.mentions.every(
+        (m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural),
+      ));
+  // "A and B ended negotiations with a tea ceremony": the two sides are the subject
+  const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
+  if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return null;
+  return { aPeople, bPeople };
+}
+
+/** The pairs of sides that meet. */
+function meetingPairs(
+  s: SentenceScan,
+  c: CueScan,
+  m: MeetingSides,
+  principals: { aPeople: Person[]; bPeople: Person[] },
+): Array<[Person[], Person[]]> {
+  const { info, context, people, invitedIds, mentions } = s;
+  const { trigger, clauseFrom, cue } = c;
+  const { sides } = m;
+  let { aPeople } = principals;
+  const { bPeople } = principals;
+  const pairs: Array<[Person[], Person[]]> = [];
+  if (bPeople.length > 0) {
+    // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
+    // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
+    // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
+    const leadersApart =
+      trigger.type === 'meeting' &&
+      bPeople.length > 1 &&
+      bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k)));
+    const byCountry = new Map<string | null, Person[]>();
+    for (const b of bPeople) {
+      const key = trigger.type === 'meeting' && !leadersApart ? b.country : `${b.country}#${b.id}`;
+      byCountry.set(key, [...(byCountry.get(key) ?? []), b]);
+    }
+    const countryOfKey = (key: string | null) => (key === null ? null : key.split('#')[0]!);
+    const objectCountries = new Set(bPeople.map((b) => b.country));
+    if (aPeople.every((a) => objectCountries.has(a.country))) {
+      // the subject is from the objects' country: the party on the other side stands earlier in the clause
+      const other = [...sides]
+        .reverse()
+        .find(
+          (p) =>
+            p.person.principal &&
+            p.person.country !== null &&
+            !objectCountries.has(p.person.country),
+        );
+      if (other !== undefined) aPeople = [other.person];
+    }
+    for (const [key, side] of byCountry)
+      pairs.push([aPeople.filter((a) => a.country !== countryOfKey(key)), side]);
+  } else {
+    // "A và B hội đàm", "A đón B … đến hội kiến": the principals of two countries before the cue
+    const first = aPeople[0] ?? sides.find((p) => p.person.principal)?.person;
+    const inClause = sides.map((p) => p.person).filter((p) => p.principal);
+    // "we, A of X, B of Y, C of Z and D of W, met": leaders of three countries or more meet as a group
+    if (new Set(inClause.map((p) => p.country).filter((c) => c !== null)).size >= 3) return [];
+    // ("at a dinner hosted by B … after a bilateral meeting": who hosts, when no one else is named)
+    const hostsInClause = people
+      .filter(
+        (p) =>
+          invitedIds.has(p.mention.first) &&
+          p.mention.end <= trigger.first &&
+          p.mention.first >= clauseFrom &&
+          p.person.principal,
+      )
+      .map((p) => p.person);
+    const others = [...aPeople, ...inClause, ...hostsInClause].filter(
+      (p) => first !== undefined && p.country !== first.country,
+    );
+    if (first !== undefined && others.length > 0) pairs.push([[first], others.slice(0, 1)]);
+    else {
+      // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
+      const reference = pairReferenceBefore(info, trigger, clauseFrom);
+      const pair =
+        reference === null
+          ? null
+          : recentPair(
+              [...inClause.reverse(), ...context.recentPrincipals],
+              reference.title,
+              reference.leaders,
+            );
+      if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
+      // "A is to be in Seoul from Aug. 10 to 13, with a bilateral summit planned for Aug. 11":
+      // the visitor meets the host, who is not named
+      else if (
+        first !== undefined &&
+        trigger.type !== 'phone_call' &&
+        trigger.type !== 'video_call'
+      ) {
+        const visit = mentions.find(
+          (v) => v.kind === 'visit' && v.host !== null && v.guest === first.country,
+        );
+        if (visit !== undefined)
+          mentions.push(
+            newMention(cue, {
+              kind: 'meeting',
+              type: trigger.type,
+              sideA: [first],
+              sideB: [],
+              host: null,
+              guest: null,
+              countries: visit.countries,
+              hosts: [],
+            }),
+          );
+      }
+    }
+  }
+  return pairs;
 }
 
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
