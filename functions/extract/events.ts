@@ -367,6 +367,8 @@ interface Summary {
   guest: string | null;
   ordinal: number | null;
   date: DateMention | null;
+  /** the date is the frame's ("arrived on Wednesday for his summit with B"), not the event's own */
+  dateFramed: boolean;
   type: EventType;
   /** country -> ids of the people on that side */
   people: Map<string, Set<number>>;
@@ -390,6 +392,7 @@ function summarize(m: Mention): Summary {
     guest: m.guest,
     ordinal: m.ordinal,
     date: m.date,
+    dateFramed: m.dateFramed,
     type: m.type,
     people: new Map(),
     done: told(m),
@@ -471,7 +474,24 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
     summary.type === 'meeting' ||
     m.type === 'meeting' ||
     (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
-  return typesFit && datesCompatible(summary.date, m.date, true) && peopleCompatible(summary, m);
+  return (
+    typesFit &&
+    (datesCompatible(summary.date, m.date, true) || framedDayBefore(summary, m)) &&
+    peopleCompatible(summary, m)
+  );
+}
+
+/** "arrived on Wednesday for his summit with B" and "a day before his summit with B" in one
+ *  story: a meeting dated by the arrival that frames it, and the day after told as its own, are
+ *  one meeting (on its own day). */
+function framedDayBefore(summary: Summary, m: Mention): boolean {
+  const [framed, own] = summary.dateFramed
+    ? [summary.date, m.dateFramed ? null : m.date]
+    : [m.dateFramed ? m.date : null, summary.date];
+  if (framed === null || own === null) return false;
+  if (framed.precision !== 'day' || own.precision !== 'day') return false;
+  if (framed.endValue !== null || own.endValue !== null) return false;
+  return dayNumber(own.value) - dayNumber(framed.value) === 1;
 }
 
 /**
@@ -494,9 +514,12 @@ function refersBack(group: Group, summary: Summary, m: Mention): boolean {
 function absorb(summary: Summary, m: Mention): void {
   if (
     summary.date === null ||
-    (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day')
-  )
+    (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day') ||
+    (m.date !== null && summary.dateFramed && !m.dateFramed)
+  ) {
     summary.date = m.date;
+    summary.dateFramed = m.dateFramed;
+  }
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
@@ -571,7 +594,7 @@ function bestDate(group: Group): Mention | null {
   if (dated.length === 0) return null;
   const score = (m: Mention) =>
     (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) +
-    (m.dateBorrowed ? 0 : m.dateIsEnd ? 1 : 2) +
+    (m.dateBorrowed || m.dateFramed ? 0 : m.dateIsEnd ? 1 : 2) +
     (m.date!.endValue !== null ? 1 : 0);
   return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
 }

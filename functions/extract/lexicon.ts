@@ -64,8 +64,11 @@ const RolesSchema = z.object({
   visitUntil: z.optional(Phrases),
   /** "The two leaders then held talks": a word before a cue that goes on from the sentence before */
   sequel: z.optional(Phrases),
-  /** "on Monday, on the eve of their summit": the event is the day after the day told */
+  /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
+   *  after the day told */
   eveOf: z.optional(Phrases),
+  /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
+  dayAfter: z.optional(Phrases),
   /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
    *  a day, `dayLead`) is the other event's */
   aheadOf: z.optional(Phrases),
@@ -186,6 +189,7 @@ export const LEX = {
   visitUntil: wordSet(ROLES.visitUntil ?? []),
   sequel: wordSet(ROLES.sequel ?? []),
   eveOf: keyList(ROLES.eveOf ?? []),
+  dayAfter: keyList(ROLES.dayAfter ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
   commemorated: keyList(ROLES.commemorated ?? []),
   leadUpTo: keyList([...(ROLES.aheadOf ?? []), ...(ROLES.leadUpTo ?? [])]),

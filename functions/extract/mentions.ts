@@ -52,6 +52,9 @@ export interface Mention {
   date: DateMention | null;
   /** the date is not the event's own: a visit named in passing takes the day of a meeting held during it */
   dateBorrowed: boolean;
+  /** the date is a visit's told before the cue ("arrived on Tuesday for his summit with B"):
+   *  the meeting's only by the visit that frames it */
+  dateFramed: boolean;
   /** the date is the day a visit ended ("kết thúc chuyến thăm"), not when it began */
   dateIsEnd: boolean;
   /** how many days the text says a visit lasts ("kéo dài hai ngày"), or null */
@@ -201,6 +204,7 @@ type CueContext = Pick<
   | 'trigger'
   | 'date'
   | 'dateBorrowed'
+  | 'dateFramed'
   | 'dateIsEnd'
   | 'durationDays'
   | 'year'
@@ -230,6 +234,7 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     trigger: cue.trigger,
     date: cue.date,
     dateBorrowed: cue.dateBorrowed,
+    dateFramed: cue.dateFramed,
     dateIsEnd: cue.dateIsEnd,
     durationDays: cue.durationDays,
     year: cue.year,
@@ -621,6 +626,8 @@ interface CueDate {
   /** the date belongs to something else the visit was the frame of */
   borrowed: boolean;
   year: number | null;
+  /** the date told is a day off the event's, by words between them ("a day after his talks") */
+  shifted: boolean;
 }
 
 /**
@@ -832,15 +839,27 @@ function dateFor(
         ) ?? null;
     }
   }
-  // "preparing on Monday on the eve of their summit": the summit is the day after
+  // "preparing on Monday on the eve of their summit": the summit is the day after; "met B on
+  // Thursday, a day after his talks with C": the talks are the day before
+  let shifted = false;
   if (date !== null && date.precision === 'day' && date.endValue === null && date.end <= cueStart) {
     const after = date.end;
     const from = tokens.findIndex((t) => t.start >= after);
-    if (from >= 0 && findAnyPhrase(tokens, LEX.eveOf, from, trigger.first) !== null)
-      date = { ...date, value: isoDayOf(dayNumber(date.value) + 1) };
+    const shift =
+      from < 0
+        ? 0
+        : findAnyPhrase(tokens, LEX.eveOf, from, trigger.first) !== null
+          ? 1
+          : findAnyPhrase(tokens, LEX.dayAfter, from, trigger.first) !== null
+            ? -1
+            : 0;
+    if (shift !== 0) {
+      date = { ...date, value: isoDayOf(dayNumber(date.value) + shift) };
+      shifted = true;
+    }
   }
   const year = date === null && years.length > 0 ? Number(years[0]!.value) : null;
-  return { date, borrowed, year };
+  return { date, borrowed, year, shifted };
 }
 
 function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
@@ -1226,7 +1245,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
-  let { date, borrowed, year } = dateFor(
+  let { date, borrowed, year, shifted } = dateFor(
     info,
     triggers,
     index,
@@ -1282,16 +1301,30 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     date.endValue === null
   )
     borrowed = true;
-  // (the day it has is the main clause's)
-  const prior = trigger.kind === 'meeting' && toldAsPrior(info, trigger, date);
+  // (the day it has is the main clause's, unless told a day off it: "a day after his talks")
+  const prior = trigger.kind === 'meeting' && !shifted && toldAsPrior(info, trigger, date);
   // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
   const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
   if (prior || commemorated) date = null;
+  // "arrived (in Seoul) on Tuesday for his summit with B": the day is the arrival's, the
+  // summit's only as its purpose ("arrived on Sunday, where he met B" tells the meeting's day)
+  const day = date;
+  const framed =
+    trigger.kind !== 'visit' &&
+    day !== null &&
+    !shifted &&
+    day.end <= tokens[trigger.first]!.start &&
+    tokens.some(
+      (t, k) =>
+        k >= clauseFrom && k < trigger.first && t.end <= day.start && LEX.arrival.has(t.key),
+    ) &&
+    tokens.some((t, k) => k < trigger.first && t.start >= day.end && LEX.receivedFor.has(t.key));
   const cue: CueContext = {
     sentence: info,
     trigger,
     date,
     dateBorrowed: borrowed && !dateIsEnd,
+    dateFramed: framed,
     dateIsEnd,
     durationDays: trigger.kind === 'visit' ? duration : null,
     year,
@@ -1959,6 +1992,18 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA.length > 0 &&
     sideA[0]!.mention.first >= previousMeeting.objectFirst &&
     conjoinedCue(tokens, previousMeeting.objectEnd, trigger.first)
+  )
+    sideA = previousMeeting.sideA;
+  // "A held talks with B in Kyiv a day after a meeting with C": one the cue before met is no
+  // subject of a meeting told as before it, with someone of its own; the cue before's subject is
+  if (
+    previousMeeting !== null &&
+    objects.length > 0 &&
+    sideA.length > 0 &&
+    sideA[0]!.mention.first >= previousMeeting.objectFirst &&
+    sideA[0]!.mention.end <= previousMeeting.objectEnd &&
+    (findAnyPhrase(tokens, LEX.priorTo, previousMeeting.objectEnd, trigger.first) !== null ||
+      findAnyPhrase(tokens, LEX.dayAfter, previousMeeting.objectEnd, trigger.first) !== null)
   )
     sideA = previousMeeting.sideA;
   if (objects.length > 0)
