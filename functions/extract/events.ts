@@ -427,7 +427,7 @@ function peopleCompatible(summary: Summary, m: Mention): boolean {
   return true;
 }
 
-function fits(group: Group, summary: Summary, m: Mention): boolean {
+function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean {
   if (group.kind !== m.kind) return false;
   // an earlier event the story refers to is not the one it reports
   if (m.precedent !== summary.precedent) return false;
@@ -469,6 +469,16 @@ function fits(group: Group, summary: Summary, m: Mention): boolean {
   if (m.date === null && toCome(m) && !m.ledUp && summary.done) return false;
   // "A will meet B … as agreed at their summit in March": what was is not what will be
   if (m.date !== null && told(m) && summary.toCome) return false;
+  // "A and B have wrapped up their virtual summit … A will visit Beijing in February": nor is
+  // what is to come after the day of publication what the story tells as done
+  if (
+    m.date !== null &&
+    toCome(m) &&
+    summary.done &&
+    summary.date === null &&
+    dayRange(m.date.value)[0] > refDayNumber(ref)
+  )
+    return false;
   const typesFit =
     summary.type === m.type ||
     summary.type === 'meeting' ||
@@ -544,7 +554,7 @@ function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
       ? -1
       : back >= 0
         ? back
-        : groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+        : groups.findIndex((g, n) => fits(g, summaries[n]!, m, ref));
     if (at < 0) {
       groups.push({ kind: m.kind, mentions: [m] });
       summaries.push(summarize(m));
@@ -556,7 +566,7 @@ function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
   // references without countries ("kỳ họp năm nay") and captions join the event they refer to
   for (const m of mentions) {
     if (m.countries.length > 0 && !m.sentence.caption) continue;
-    const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m));
+    const at = groups.findIndex((g, n) => fits(g, summaries[n]!, m, ref));
     if (at >= 0) groups[at]!.mentions.push(m);
   }
   for (const g of groups) g.mentions.sort((a, b) => a.sentence.order - b.sentence.order);
