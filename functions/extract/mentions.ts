@@ -2051,6 +2051,12 @@ function meetingPeople(
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   if (trigger.role === 'receives' && findAnyPhrase(tokens, LEX.welcomeScene) !== null) return null;
+  // "called on the leadership, including B, to support …": an appeal, no courtesy call
+  if (trigger.role === 'callsOn' && objects.length > 0) {
+    let k = objects[objects.length - 1]!.mention.end;
+    if (tokens[k]?.text === ',') k++;
+    if (LEX.infinitive.has(tokens[k]?.key ?? '') && countryAt(tokens, k + 1) === null) return null;
+  }
   let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
   let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
   // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
