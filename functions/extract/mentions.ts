@@ -364,6 +364,8 @@ function hostedForAfter(tokens: readonly Token[], at: number): boolean {
     forAt < tokens.length &&
     forAt < at + HOSTED_FOR_GAP &&
     !LEX.receivedFor.has(tokens[forAt]!.key) &&
+    // ("received B, who is in Vietnam for an official visit": what B is there for)
+    !LEX.relative.has(tokens[forAt]!.key) &&
     (tokens[forAt]!.word || tokens[forAt]!.text === ',')
   )
     forAt++;
@@ -1137,6 +1139,8 @@ interface PreviousMeeting {
   sideA: PersonRef[];
   objectFirst: number;
   objectEnd: number;
+  /** the principals who stood for side A, once found (a title or pronoun's stand-in too) */
+  subject: Person[];
 }
 
 /** A sentence as its cues read it: its people, places and markers, and what the cues before
@@ -1709,6 +1713,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   if (sides === null) return;
   const principals = meetingPeople(s, c, sides);
   if (principals === null) return;
+  if (sides.left !== null) sides.left.subject = principals.aPeople;
   const pairs = meetingPairs(s, c, sides, principals);
   const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
   for (const [a, b] of pairs) {
@@ -1744,6 +1749,10 @@ interface MeetingSides {
   sides: PersonRef[];
   sideA: PersonRef[];
   objects: PersonRef[];
+  /** "will hold talks with B, meet C": the meeting cue before, joined to this one */
+  goesOnFrom: PreviousMeeting | null;
+  /** what this cue leaves for the next one (null: it names no one it meets) */
+  left: PreviousMeeting | null;
 }
 
 /** Who meets whom as the sentence names them: the subject (side A) and the objects; null for meetings in general. */
@@ -1980,12 +1989,16 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       objects = chain.slice(1);
     }
   }
+  const goesOnFrom =
+    previousMeeting !== null && onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
+      ? previousMeeting
+      : null;
+  // ("will hold talks with B, meet C and D": B is no subject)
   if (
-    sideA.length === 0 &&
-    previousMeeting !== null &&
-    onlyJoinersBetween(tokens, previousMeeting.objectEnd, trigger.first)
+    goesOnFrom !== null &&
+    (sideA.length === 0 || sideA[0]!.mention.first >= goesOnFrom.objectFirst)
   )
-    sideA = previousMeeting.sideA;
+    sideA = goesOnFrom.sideA;
   // "hold talks with A and a meeting with B": the second cue shares the first's subject; A is no subject
   if (
     previousMeeting !== null &&
@@ -2006,13 +2019,17 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       findAnyPhrase(tokens, LEX.dayAfter, previousMeeting.objectEnd, trigger.first) !== null)
   )
     sideA = previousMeeting.sideA;
-  if (objects.length > 0)
-    s.previousMeeting = {
-      sideA,
-      objectFirst: objects[0]!.mention.first,
-      objectEnd: objects[objects.length - 1]!.mention.end,
-    };
-  return { attending, sides, sideA, objects };
+  const left =
+    objects.length > 0
+      ? {
+          sideA,
+          objectFirst: objects[0]!.mention.first,
+          objectEnd: objects[objects.length - 1]!.mention.end,
+          subject: [],
+        }
+      : null;
+  if (left !== null) s.previousMeeting = left;
+  return { attending, sides, sideA, objects, goesOnFrom, left };
 }
 
 /** The principals on each side, standing in for those named by title or pronoun; null when the cue makes no meeting. */
@@ -2109,6 +2126,8 @@ function meetingPeople(
       (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
     if (stand !== undefined) aPeople = [stand];
   }
+  // "the President will hold talks with B, meet C and D": who held the talks meets C and D
+  if (aPeople.length === 0 && m.goesOnFrom !== null) aPeople = m.goesOnFrom.subject;
   // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
   // the word for them stands nearer the cue than anyone named
   const speaker = context.speaker;

@@ -676,15 +676,17 @@ function titledPersonAt(
       }
     }
     if (found < 0) {
-      // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X": the next
-      // title of the chain, after the institution, names the person
-      if (tokens[k]?.text === ',' && titleAt(tokens, k + 1) !== null) {
+      // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X", "General
+      // Secretary of the Communist Party of X Central Committee and President Y": the next title
+      // of the chain, after the institution, names the person
+      if (TITLE_JOINERS.has(tokens[k]?.key ?? '') && titleAt(tokens, k + 1) !== null) {
         const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null) {
           return {
             ...rest,
             first: i,
-            title: spanText(text, tokens, i, rest.first) + (rest.title ?? ''),
+            // (as written between them: "…, Chủ tịch", "… and President")
+            title: text.slice(tokens[i]!.start, tokens[rest.first]!.start) + (rest.title ?? ''),
             principal: principal || rest.principal,
             leader: leader || rest.leader,
           };
