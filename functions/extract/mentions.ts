@@ -1005,8 +1005,21 @@ function destinationAt(
 /** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
 const MULTILATERAL_SPAN = 8;
 
-/** "… to attend the BRICS summit", "for the G20" a few words after the destination (not "for a summit with B"). */
+/** Tokens at most in an aside set off by commas after a destination ("Da Nang, around 800
+ *  kilometers (500 miles) south of Hanoi, for the APEC Summit"). */
+const ASIDE_SPAN = 14;
+
+/** "… to attend the BRICS summit", "for the G20" a few words after the destination, or past an
+ *  aside about it (not "for a summit with B"). */
 function multilateralAfter(tokens: readonly Token[], from: number): boolean {
+  if (tokens[from]?.text === ',') {
+    const close = tokens.findIndex((t, k) => k > from && k <= from + ASIDE_SPAN && t.text === ',');
+    if (close > 0 && multilateralRightAfter(tokens, close + 1)) return true;
+  }
+  return multilateralRightAfter(tokens, from);
+}
+
+function multilateralRightAfter(tokens: readonly Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + MULTILATERAL_SPAN; k++) {
     if (!tokens[k]!.word && tokens[k]!.text !== ',' && tokens[k]!.text !== '-') return false;
     const lead = anyReadsAt(tokens, k, LEX.multilateralLead);
