@@ -19,6 +19,7 @@ import {
   findMentions,
   hostingIn,
   type Mention,
+  multilateralAfter,
   type Place,
   type SentenceInfo,
 } from './mentions.js';
@@ -1322,8 +1323,12 @@ function arrivalBefore(
       // "arrived in Seoul", "đến Hà Nội": a place word may come first
       const lead = LEX.placeLead.has(t[k + 1]?.key ?? '') ? 1 : 0;
       const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
-      const there = placeAt(t, j)?.entry.code ?? countryAt(t, j)?.code ?? null;
+      const city = placeAt(t, j);
+      const country = city === null ? countryAt(t, j) : null;
+      const there = city?.entry.code ?? country?.code ?? null;
       if (there !== v.host) continue;
+      // ("arrived in Da Nang on Friday for the APEC Summit": another trip's arrival)
+      if (multilateralAfter(t, j + (city?.length ?? country?.length ?? 0))) continue;
       for (const d of days) if (best === null || d.value < best) best = d.value;
     }
   }

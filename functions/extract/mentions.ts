@@ -1011,7 +1011,7 @@ const ASIDE_SPAN = 14;
 
 /** "… to attend the BRICS summit", "for the G20" a few words after the destination, or past an
  *  aside about it (not "for a summit with B"). */
-function multilateralAfter(tokens: readonly Token[], from: number): boolean {
+export function multilateralAfter(tokens: readonly Token[], from: number): boolean {
   if (tokens[from]?.text === ',') {
     const close = tokens.findIndex((t, k) => k > from && k <= from + ASIDE_SPAN && t.text === ',');
     if (close > 0 && multilateralRightAfter(tokens, close + 1)) return true;
