@@ -1005,6 +1005,14 @@ function destinationAt(
 /** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
 const MULTILATERAL_SPAN = 8;
 
+/** Where the words after token `at` go on past an aside ", including …," (at `at` itself when
+ *  none stands there). */
+function pastIncludingAside(tokens: readonly Token[], at: number): number {
+  if (tokens[at]?.text !== ',' || !LEX.including.has(tokens[at + 1]?.key ?? '')) return at;
+  const close = tokens.findIndex((t, k) => k > at + 1 && k <= at + ASIDE_SPAN && t.text === ',');
+  return close < 0 ? at : close + 1;
+}
+
 /** Tokens at most in an aside set off by commas after a destination ("Da Nang, around 800
  *  kilometers (500 miles) south of Hanoi, for the APEC Summit"). */
 const ASIDE_SPAN = 14;
@@ -1830,12 +1838,14 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     objects = pair.slice(1);
   } else {
     objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
-    // "cuộc hội đàm thành công với B": the object after "với" a few words on
+    // "cuộc hội đàm thành công với B": the object after "với" a few words on (past an aside:
+    // "held a summit meeting, including a small-group meeting and a plenary meeting, with B")
+    const withFrom = pastIncludingAside(tokens, trigger.end);
     for (
-      let j = trigger.end;
+      let j = withFrom;
       objects.length === 0 &&
       j < tokens.length &&
-      j < trigger.end + WITH_SPAN &&
+      j < withFrom + WITH_SPAN &&
       // ("a “very good telephone call” with B": past the quotation mark)
       (tokens[j]!.word || QUOTE_TOKENS.has(tokens[j]!.text));
       j++
