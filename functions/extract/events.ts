@@ -1376,6 +1376,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
   let lastNamed: Person[] = [];
+  /** the visits told so far, most recent first, for "the two leaders" when one is not yet named */
+  const toldVisits: Mention[] = [];
   for (const s of sentences) {
     for (const m of findMentions(s, {
       ref,
@@ -1387,8 +1389,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datesFollow: profile.datesFollow,
       speaker,
       datelineCountry: from?.country ?? null,
-    }))
+      visits: toldVisits,
+    })) {
       mentions.push(m);
+      if (m.kind === 'visit') toldVisits.unshift(m);
+    }
     const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0) {
       lastNamed = here;

@@ -102,6 +102,8 @@ export interface ArticleContext {
   speaker: Person | null;
   /** the country of the article's dateline ("HANOI —"), or null */
   datelineCountry: string | null;
+  /** the visits the sentences before told, most recent first */
+  visits: readonly Mention[];
 }
 
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
@@ -2272,6 +2274,30 @@ function meetingPairs(
               kind: 'meeting',
               type: trigger.type,
               sideA: [first],
+              sideB: [],
+              host: null,
+              guest: null,
+              countries: visit.countries,
+              hosts: [],
+            }),
+          );
+      }
+      // "Xi arrived in Pyongyang on Thursday … after lunch, the two leaders will hold summit
+      // talks": the visitor of the visit the story tells meets its host, not yet named
+      else if (
+        reference?.leaders === true &&
+        trigger.type !== 'phone_call' &&
+        trigger.type !== 'video_call'
+      ) {
+        const visit = [...mentions, ...context.visits].find(
+          (v) => v.kind === 'visit' && v.host !== null && v.guest !== null && v.sideA.length > 0,
+        );
+        if (visit !== undefined)
+          mentions.push(
+            newMention(cue, {
+              kind: 'meeting',
+              type: trigger.type,
+              sideA: visit.sideA,
               sideB: [],
               host: null,
               guest: null,
