@@ -2249,8 +2249,13 @@ function meetingPairs(
     else {
       // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
       const reference = pairReferenceBefore(info, trigger, clauseFrom);
+      // ("held separate phone talks with B of Laos and C of Cambodia … During their talks": the
+      // sentence before named three countries' principals; which two is not said)
+      const ambiguous =
+        inClause.length === 0 &&
+        new Set(context.lastNamed.map((p) => p.country).filter((c) => c !== null)).size >= 3;
       const pair =
-        reference === null
+        reference === null || ambiguous
           ? null
           : recentPair(
               [...inClause.reverse(), ...context.recentPrincipals],
