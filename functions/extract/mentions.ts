@@ -1007,25 +1007,31 @@ function destinationAt(
 /** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
 const MULTILATERAL_SPAN = 8;
 
+/** Tokens at most in an aside set off by commas ("Da Nang, around 800 kilometers (500 miles)
+ *  south of Hanoi, for …", "a summit meeting, including a small-group meeting and a plenary
+ *  meeting, with B"). */
+const ASIDE_SPAN = 14;
+
+/** The token after the comma that closes an aside opened by the comma at `at`, or -1. */
+function pastAside(tokens: readonly Token[], at: number): number {
+  if (tokens[at]?.text !== ',') return -1;
+  const close = tokens.findIndex((t, k) => k > at && k <= at + ASIDE_SPAN && t.text === ',');
+  return close < 0 ? -1 : close + 1;
+}
+
 /** Where the words after token `at` go on past an aside ", including …," (at `at` itself when
  *  none stands there). */
 function pastIncludingAside(tokens: readonly Token[], at: number): number {
-  if (tokens[at]?.text !== ',' || !LEX.including.has(tokens[at + 1]?.key ?? '')) return at;
-  const close = tokens.findIndex((t, k) => k > at + 1 && k <= at + ASIDE_SPAN && t.text === ',');
-  return close < 0 ? at : close + 1;
+  if (!LEX.including.has(tokens[at + 1]?.key ?? '')) return at;
+  const past = pastAside(tokens, at);
+  return past < 0 ? at : past;
 }
-
-/** Tokens at most in an aside set off by commas after a destination ("Da Nang, around 800
- *  kilometers (500 miles) south of Hanoi, for the APEC Summit"). */
-const ASIDE_SPAN = 14;
 
 /** "… to attend the BRICS summit", "for the G20" a few words after the destination, or past an
  *  aside about it (not "for a summit with B"). */
 export function multilateralAfter(tokens: readonly Token[], from: number): boolean {
-  if (tokens[from]?.text === ',') {
-    const close = tokens.findIndex((t, k) => k > from && k <= from + ASIDE_SPAN && t.text === ',');
-    if (close > 0 && multilateralRightAfter(tokens, close + 1)) return true;
-  }
+  const past = pastAside(tokens, from);
+  if (past >= 0 && multilateralRightAfter(tokens, past)) return true;
   return multilateralRightAfter(tokens, from);
 }
 
