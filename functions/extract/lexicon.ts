@@ -67,6 +67,8 @@ const RolesSchema = z.object({
   /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
    *  after the day told */
   eveOf: z.optional(Phrases),
+  /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
+  namely: z.optional(Phrases),
   /** "received B, who is in Vietnam for a visit": words that open a clause about the one named before */
   relative: z.optional(Phrases),
   /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
@@ -193,6 +195,7 @@ export const LEX = {
   eveOf: keyList(ROLES.eveOf ?? []),
   dayAfter: keyList(ROLES.dayAfter ?? []),
   relative: wordSet(ROLES.relative ?? []),
+  namely: keyList(ROLES.namely ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),
   commemorated: keyList(ROLES.commemorated ?? []),
   leadUpTo: keyList([...(ROLES.aheadOf ?? []), ...(ROLES.leadUpTo ?? [])]),

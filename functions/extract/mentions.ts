@@ -1434,6 +1434,21 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (!LEX.visitGap.has(tokens[k]!.key)) break;
     gap++;
   }
+  // "will visit two other Southeast Asian countries, namely Indonesia (…) and Thailand (…)"
+  if (host === null) {
+    const namely = findAnyPhrase(
+      tokens,
+      LEX.namely,
+      trigger.end,
+      Math.min(tokens.length, trigger.end + NOUN_VISIT_SPAN),
+    );
+    const at = namely === null ? -1 : namely.at + namely.length;
+    const c = at < 0 ? null : destinationAt(tokens, at);
+    if (c !== null) {
+      host = c.code;
+      hostEnd = at + c.length;
+    }
+  }
   // "the minister's Peru visit": the country before the noun
   if (host === null && trigger.noun === false && context.modifiersFirst && trigger.first > 0) {
     const c = countryBefore(tokens, trigger.first);
@@ -1508,8 +1523,13 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   )
     host = context.datelineCountry;
   /** The visitor's visit to a host country (null: not named in this sentence). */
-  const visitMention = (hostCode: string | null, guestCode: string | null, hostPeople: Person[]) =>
-    newMention(cue, {
+  const visitMention = (
+    hostCode: string | null,
+    guestCode: string | null,
+    hostPeople: Person[],
+    date: DateMention | null = cue.date,
+  ) =>
+    newMention(date === cue.date ? cue : { ...cue, date }, {
       kind: 'visit',
       type: trigger.type,
       sideA: visitor === null ? [] : [visitor.person],
@@ -1602,16 +1622,28 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   )
     guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
   if (guest === null || guest === host) return;
-  // a tour: "thăm chính thức A và B" is a visit to each
+  // a tour: "thăm chính thức A và B" is a visit to each; "Indonesia (from April 29 to 30) and
+  // Thailand (from May 1 to 2)": each on the days in brackets after it
   const hosts = [host];
+  const daysOf = new Map<string, DateMention>();
+  const bracketed = (code: string, k: number): number => {
+    if (tokens[k]?.text !== '(') return k;
+    const close = tokens.findIndex((t, n) => n > k && n <= k + BRACKET_SPAN && t.text === ')');
+    if (close < 0) return k;
+    const d = info.dates.find(
+      (x) => x.start >= tokens[k]!.end && x.end <= tokens[close]!.start && x.precision === 'day',
+    );
+    if (d !== undefined) daysOf.set(code, d);
+    return close + 1;
+  };
   for (
-    let k = hostEnd;
+    let k = bracketed(host, hostEnd);
     tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
   ) {
     const c = countryWithPrefix(tokens, k + 1);
     if (c === null || c.code === guest) break;
     if (!hosts.includes(c.code)) hosts.push(c.code);
-    k += 1 + c.length;
+    k = bracketed(c.code, k + 1 + c.length);
   }
   const visitGuest = guest;
   for (const h of hosts) {
@@ -1623,7 +1655,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     ]
       .map((r) => r.person)
       .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-    mentions.push(visitMention(h, visitGuest, hostPeople));
+    mentions.push(visitMention(h, visitGuest, hostPeople, daysOf.get(h) ?? cue.date));
   }
   return;
 }
