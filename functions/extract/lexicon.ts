@@ -40,6 +40,7 @@ const RolesSchema = z.object({
   /** "welcomed B to Beijing": verbs after which "to" leads to where they take place, within
    *  a few tokens */
   welcomeTo: z.optional(z.object({ verbs: Phrases, lead: Phrases, within: z.number() })),
+  /** words of setting off ("left for", "lên đường"); with visitEnd's, what a trip's travel is told by */
   travel: Phrases,
   visitEnd: Phrases,
   arrival: Phrases,
@@ -164,7 +165,7 @@ export const LEX = {
   welcomeVerbs: wordSet(ROLES.welcomeTo?.verbs ?? []),
   welcomeLead: wordSet(ROLES.welcomeTo?.lead ?? []),
   welcomeWithin: ROLES.welcomeTo?.within ?? 0,
-  travel: keyList(ROLES.travel),
+  travel: keyList([...listOf(ROLES.visitEnd), ...listOf(ROLES.travel)]),
   visitEnd: keyList(ROLES.visitEnd),
   arrival: wordSet(ROLES.arrival),
   arrivalNot: wordSet(ROLES.arrivalNot),

@@ -143,7 +143,8 @@ const POSSESSED_CUE_GAP = 2;
 const QUOTE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
 /** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
 const QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
-/** How long a bracketed aside between a visit and its destination may be, in tokens. */
+/** How long a bracketed aside may be, in tokens: between a visit and its destination, or after
+ *  a tour's country ("Indonesia (from April 29 to 30)"). */
 const BRACKET_SPAN = 10;
 /** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
 const HYPOTHETICAL_AFTER = 16;
