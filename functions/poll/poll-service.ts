@@ -336,8 +336,11 @@ async function attemptItem(
   if (stored) {
     // an article already in the store (another feed, another link to it, or this
     // item's own earlier attempt that died before it was marked) is not ingested again;
-    // it was this item's own attempt when its `seen` mark names the same article
-    const resumed = known?.status === 'seen' && known.articleKey === key;
+    // it was this item's own attempt when its `seen` mark is this source's and names the
+    // same article (a link in two sources shares one mark: the other source's mark, made
+    // by its attempt running beside this one, is not this one's to resume)
+    const resumed =
+      known?.status === 'seen' && known.source === source.name && known.articleKey === key;
     if (!resumed) deps.count('ItemsDuplicate');
     return {
       status: resumed ? 'ingested' : 'duplicate',

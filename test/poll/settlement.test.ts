@@ -63,6 +63,7 @@ beforeAll(async () => {
     // newest first: seed-0, poison, seed-1, seed-2
     '/poison.rss': feedOf(['seed-0', 'poison', 'seed-1', 'seed-2']),
     '/killed.rss': feedOf(['killed', 'seed-3', 'seed-4']),
+    '/one.rss': feedOf(['seed-0']),
     '/news/poison.html': html(() => articlePage(POISON)),
     // newest first: two healthy items, the poison, the deep and the flat page, two more healthy ones
     '/mixed.rss': feedOf(['seed-0', 'seed-1', 'poison', 'deep', 'flat', 'seed-2', 'seed-3']),
@@ -255,5 +256,41 @@ describe('a run killed while it parses a page', () => {
     expect(state).toMatchObject({ status: 'failed', attempts: 3 });
     expect(state?.reason).toMatch(/given up after 3 attempts/);
     expect(report.sources[0]).toMatchObject({ status: 'ok', items: { failed: 1, ingested: 2 } });
+  });
+});
+
+describe('a link in two sources, the other one part way through it', () => {
+  let polled: LocalService;
+  const poll = (name: string) =>
+    runPoll({
+      store: polled.store,
+      extract: extractEvents,
+      sources: [source(name, '/one.rss')],
+      contactUrl: 'https://example.org/c',
+      version: '1.0.0',
+      allowHosts: [`127.0.0.1:${PORT}`],
+      limits: { hostDelayMs: 1, timeoutMs: 2_000 },
+      sleep: async () => {},
+      now: () => clock,
+      log: quiet,
+    });
+
+  beforeAll(async () => {
+    polled = await service();
+    clock = new Date('2026-02-06T00:00:00Z');
+  });
+  afterAll(() => polled?.close());
+
+  it("does not take the other source's mark for its own attempt: the article is that source's, this one's link a duplicate", async () => {
+    const first = await poll('first');
+    expect(first.sources[0]!.items).toMatchObject({ ingested: 1, duplicate: 0 });
+    // the mark as the first source's attempt leaves it between its ingest and its
+    // settling, where the second source's attempt (running beside it) reads it
+    const mark = await polled.store.getFeedItemState(linkOf('seed-0'));
+    expect(mark).toMatchObject({ status: 'ingested', source: 'first' });
+    await polled.store.putFeedItemState({ ...mark!, status: 'seen' });
+    const second = await poll('second');
+    expect(second.sources[0]!.items).toMatchObject({ ingested: 0, duplicate: 1 });
+    expect(second.ingested).toBe(0);
   });
 });
