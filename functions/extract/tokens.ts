@@ -41,6 +41,8 @@ function isWordUnit(c: number): boolean {
   return true;
 }
 
+const RIGHT_QUOTE = 0x2019;
+
 const isSpace = (c: number) =>
   c === 32 ||
   c === 10 ||
@@ -79,7 +81,8 @@ export function tokenize(text: string, lower: string = matchForm(text)): Token[]
     const cap = word && c !== lower.charCodeAt(start);
     tokens.push({
       text: raw,
-      key: changed ? lower.slice(start, i) : raw,
+      // the typographic apostrophe matches as the plain one ("People’s Party" = "People's Party")
+      key: c === RIGHT_QUOTE ? "'" : changed ? lower.slice(start, i) : raw,
       start,
       end: i,
       word,
