@@ -102,12 +102,14 @@ function span(
   const year1 = Number(first.slice(0, 4));
   const last = dayOf(d2, m2, m2 < m1 ? year1 + 1 : year1, ref);
   if (last === null || last <= first) return null;
-  return { value: first, endValue: last, precision: 'day', ...flags };
+  return { value: first, endValue: last, precision: 'day', ...flags, yearGuessed: y === null };
 }
 
-/** One day (as `dayOf` resolves it), or null where there is none. */
-function single(value: string | null): DateReading | null {
-  return value === null ? null : { value, endValue: null, precision: 'day', ...flags };
+/** One day (as `dayOf` resolves it; `year` as written), or null where there is none. */
+function single(value: string | null, year: number | null): DateReading | null {
+  return value === null
+    ? null
+    : { value, endValue: null, precision: 'day', ...flags, yearGuessed: year === null };
 }
 
 /** How far from the day the story is at a weekday of its plan may fall ("arrive on Sunday … meet on Tuesday"). */
@@ -178,12 +180,12 @@ const READINGS: readonly Reading[] = [
   // "March 5", "Sept. 3, 2021", "July.8"
   {
     pattern: new RegExp(`${MONTH_WORD}(?:\\s*|(?<=\\.))${DAY}${YEAR}`, 'gu'),
-    read: (m, c) => single(dayOf(Number(m[2]), month(m[1]!), num(m[3]), c.ref)),
+    read: (m, c) => single(dayOf(Number(m[2]), month(m[1]!), num(m[3]), c.ref), num(m[3])),
   },
   // "5 March", "5th of March 2024"
   {
     pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
-    read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref)),
+    read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref), num(m[3])),
   },
   // "last December", "next March": the month before or after this one of that name
   {
@@ -218,6 +220,7 @@ const READINGS: readonly Reading[] = [
         endValue: null,
         precision: 'month',
         ...flags,
+        yearGuessed: y === null,
       };
     },
   },
@@ -451,7 +454,10 @@ function yearAfter(lower: string, found: DateMention[]): void {
     )
       return;
     const shift = Number(next.value) - Number(d.value.slice(0, 4));
-    if (shift === 0) return;
+    if (shift === 0) {
+      found[n] = { ...d, yearGuessed: false };
+      return;
+    }
     const moved = (iso: string) => `${Number(iso.slice(0, 4)) + shift}${iso.slice(4)}`;
     // (not onto a day the year lacks: February 29)
     const valid = (iso: string) =>
@@ -460,6 +466,6 @@ function yearAfter(lower: string, found: DateMention[]): void {
     const value = moved(d.value);
     const endValue = d.endValue === null ? null : moved(d.endValue);
     if (!valid(value) || (endValue !== null && !valid(endValue))) return;
-    found[n] = { ...d, value, endValue };
+    found[n] = { ...d, value, endValue, yearGuessed: false };
   });
 }

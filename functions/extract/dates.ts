@@ -33,6 +33,8 @@ export interface DateMention {
   approximate: boolean;
   /** the day of the last reported event ("cùng ngày", "sau đó"), not a day of its own */
   anchored: boolean;
+  /** its year is not written, and was taken as the occurrence nearest publication */
+  yearGuessed?: boolean;
 }
 
 /** The publication date as a calendar day (its local date as written in the timestamp). */

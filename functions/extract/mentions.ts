@@ -887,6 +887,41 @@ function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | n
   return info.dates.some((d) => d.end <= from) && (date === null || date.start < from);
 }
 
+/** How far a date whose year was guessed may lie on the side its tense denies before it is
+ *  taken as the year before or after: beyond a month, the tense is the better witness. */
+const TENSE_SIDE_DAYS = 31;
+
+/** A date whose year was guessed, moved a year back when it is told as done but lies over
+ *  TENSE_SIDE_DAYS after publication (a month: after the month of publication), or a
+ *  day a year on when told as to come and over that before it (a month gone by is left
+ *  to monthsBefore); else as it is. */
+function onTenseSide(
+  date: DateMention,
+  tense: { past: boolean; future: boolean },
+  ref: RefDate,
+): DateMention {
+  if (tense.past === tense.future) return date;
+  let shift = 0;
+  if (date.precision === 'month') {
+    const month = Number(date.value.slice(0, 4)) * 12 + Number(date.value.slice(5, 7));
+    if (tense.past && month > ref.year * 12 + ref.month) shift = -1;
+  } else if (date.precision === 'day') {
+    const refDay = refDayNumber(ref);
+    if (tense.past && dayNumber(date.value) - refDay > TENSE_SIDE_DAYS) shift = -1;
+    else if (tense.future && refDay - dayNumber(date.endValue ?? date.value) > TENSE_SIDE_DAYS)
+      shift = 1;
+  }
+  if (shift === 0) return date;
+  const moved = (iso: string) => `${Number(iso.slice(0, 4)) + shift}${iso.slice(4)}`;
+  // (not onto a day the year lacks: February 29)
+  if (date.value.endsWith('-02-29') || date.endValue?.endsWith('-02-29')) return date;
+  return {
+    ...date,
+    value: moved(date.value),
+    endValue: date.endValue === null ? null : moved(date.endValue),
+  };
+}
+
 /** Whether a month-only date lies wholly before the month of publication. */
 function monthsBefore(d: DateMention, ref: RefDate): boolean {
   const last = d.endValue ?? d.value;
@@ -1288,6 +1323,9 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     background,
     context.datesFollow,
   );
+  // "had a telephone conversation on April 13" in December: a date without its year is on the
+  // side its tense tells, when the nearest occurrence lies over a month on the other
+  if (date?.yearGuessed && !borrowed) date = onTenseSide(date, tense, context.ref);
   // "It will be A's first official visit to B …, despite his attendance at a summit there in
   // November": a month gone by is not when something to come takes place
   if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref))
