@@ -49,6 +49,8 @@ const RolesSchema = z.object({
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
   pairReference: Phrases,
   pairTitleLead: Phrases,
+  /** "both Prime Ministers", "the two presidents": the words of a pair reference before the title it names */
+  pairLead: z.optional(Phrases),
   ordinal: Phrases,
   clauseEnd: Phrases,
   /** verbs that, right after a clause's end, go on with its subject ("…; pay a visit to B") */
@@ -180,6 +182,7 @@ export const LEX = {
   /** "the two leaders": a pair of heads of state or government, not any two principals */
   leaderPairReference: keyList(ROLES.leaderPairReference),
   pairTitleLead: wordSet(ROLES.pairTitleLead),
+  pairLead: wordSet(ROLES.pairLead ?? []),
   ordinal: wordSet(ROLES.ordinal),
   clauseEnd: wordSet(ROLES.clauseEnd),
   subjectGoesOn: wordSet(ROLES.subjectGoesOn ?? []),

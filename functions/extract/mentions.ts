@@ -1124,7 +1124,7 @@ function pairReferenceBefore(
   info: SentenceInfo,
   trigger: Trigger,
   clauseFrom: number,
-): { title: string | null; leaders: boolean } | null {
+): PairReference | null {
   const found = pairReferenceIn(
     info,
     Math.max(clauseFrom, trigger.first - PAIR_REFERENCE_SPAN),
@@ -1152,18 +1152,23 @@ function pairReferenceBefore(
   );
 }
 
+/** A pair reference: the title its words name (when the principals holding it are what
+ *  it means, or, `loose`, only as the first choice), whether it means leaders. */
+interface PairReference {
+  title: string | null;
+  leaders: boolean;
+  loose?: boolean;
+}
+
 /** "the two leaders", "the two Prime Ministers" standing in tokens [from, to) (the last one). */
-function pairReferenceIn(
-  info: SentenceInfo,
-  from: number,
-  to: number,
-): { title: string | null; leaders: boolean } | null {
+function pairReferenceIn(info: SentenceInfo, from: number, to: number): PairReference | null {
   const tokens = info.tokens;
   // "The two leaders agreed … that their talks …": the more telling reference wins
   if (findAnyPhrase(tokens, LEX.leaderPairReference, from, to) !== null)
     return { title: null, leaders: true };
   for (let k = to - 1; k >= from; k--) {
-    if (anyReadsAt(tokens, k, LEX.pairReference) > 0) return { title: null, leaders: false };
+    const length = anyReadsAt(tokens, k, LEX.pairReference);
+    if (length > 0) return { title: pluralTitle(tokens, k, length), leaders: false, loose: true };
     const plural = info.mentions.find(
       (m) =>
         m.first === k &&
@@ -1175,6 +1180,19 @@ function pairReferenceIn(
     if (plural !== undefined) return { title: plural.titleKeys.join(' '), leaders: false };
   }
   return null;
+}
+
+/** The words of a pair reference after its lead ("both", "the two"), the last one as its
+ *  singular: "both Prime Ministers" → "prime minister" ("the leaders" → "leader", a title of no one). */
+function pluralTitle(tokens: readonly Token[], at: number, length: number): string | null {
+  const words = tokens.slice(at, at + length).map((t) => t.key);
+  let lead = 0;
+  words.forEach((w, i) => {
+    if (LEX.pairLead.has(w)) lead = i + 1;
+  });
+  const last = words[words.length - 1]!;
+  if (lead >= words.length || !last.endsWith('s')) return null;
+  return [...words.slice(lead, -1), last.slice(0, -1)].join(' ');
 }
 
 /** The two most recent principals of two different countries (with the title, when one is given). */
@@ -1197,6 +1215,14 @@ function recentPair(
   if (first === undefined) return null;
   const second = recent.find((p) => p.country !== null && p.country !== first.country && fits(p));
   return second === undefined ? null : [first, second];
+}
+
+/** The pair a reference names: holders of its title; for a loose one ("both Prime
+ *  Ministers"), else the two named last. */
+function titledPair(recent: readonly Person[], reference: PairReference): [Person, Person] | null {
+  const pair = recentPair(recent, reference.title, reference.leaders);
+  if (pair !== null || !reference.loose || reference.title === null) return pair;
+  return recentPair(recent, null, reference.leaders);
 }
 
 /** What the cue before left for the next one: "hold talks with A and a meeting with B". */
@@ -2334,11 +2360,7 @@ function meetingPairs(
       const pair =
         reference === null || ambiguous
           ? null
-          : recentPair(
-              [...inClause.reverse(), ...context.recentPrincipals],
-              reference.title,
-              reference.leaders,
-            );
+          : titledPair([...inClause.reverse(), ...context.recentPrincipals], reference);
       if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
       // "A is to be in Seoul from Aug. 10 to 13, with a bilateral summit planned for Aug. 11":
       // the visitor meets the host, who is not named
