@@ -323,9 +323,11 @@ function chainFrom(
 ): PersonRef[] {
   let k = at;
   let skipped = 0;
-  while (k < tokens.length && skipped < maxSkip && lead.has(tokens[k]!.key)) {
+  while (k < tokens.length && skipped < maxSkip) {
+    if (lead.has(tokens[k]!.key)) skipped++;
+    // "held meetings, respectively, with B": commas around lead words
+    else if (tokens[k]!.text !== ',' || !lead.has(tokens[k + 1]?.key ?? '')) break;
     k++;
-    skipped++;
   }
   let index = people.findIndex((p) => p.mention.first === k);
   // "with the President of China Xi Jinping" (not "with the Russian minister": no name)

@@ -863,9 +863,13 @@ function honorificPersonAt(
   stops: ReadonlySet<string>,
   i: number,
 ): PersonMention | null {
-  const length = honorificAt(tokens, i);
-  if (length === 0) return null;
-  const j = i + length;
+  // "H.E. Dr. X": honorifics one after another
+  let j = i;
+  for (let n = 0, h = honorificAt(tokens, j); h > 0 && n < MAX_HONORIFICS; n++) {
+    j += h;
+    h = honorificAt(tokens, j);
+  }
+  if (j === i) return null;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
   return untitledMention(text, tokens, i, j, end, {

@@ -22,6 +22,7 @@ const ABBREVIATIONS = new Set([
   'mr',
   'mrs',
   'ms',
+  'mdm',
   'dr',
   'st',
   'tp',
