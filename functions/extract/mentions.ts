@@ -106,6 +106,9 @@ export interface ArticleContext {
   visits: readonly Mention[];
 }
 
+/** How far after "anniversary of" the day it commemorates may stand ("of the Viet Nam-China
+ *  diplomatic relations (January 18, 2022)"). */
+const COMMEMORATED_CHARS = 100;
 /** How many lead words ("his") may stand between "at the invitation of" and the inviter. */
 const INVITER_LEAD_SKIP = 2;
 /** "attended his meeting with": how far before a cue the verb may stand, and how many words between. */
@@ -647,16 +650,21 @@ interface CueDate {
 interface Background {
   reporting: number[];
   since: number[];
+  /** where "anniversary of" stands: what follows is the day commemorated */
+  commemorated: number[];
 }
 
-const BACKGROUND_FIRST_WORDS = new Set([...LEX.reporting, ...LEX.since].map((p) => p[0]!));
+const BACKGROUND_FIRST_WORDS = new Set(
+  [...LEX.reporting, ...LEX.since, ...LEX.commemorated].map((p) => p[0]!),
+);
 
 function backgroundOf(tokens: readonly Token[]): Background {
-  const out: Background = { reporting: [], since: [] };
+  const out: Background = { reporting: [], since: [], commemorated: [] };
   for (let k = 0; k < tokens.length; k++) {
     if (!BACKGROUND_FIRST_WORDS.has(tokens[k]!.key)) continue;
     if (anyReadsAt(tokens, k, LEX.reporting) > 0) out.reporting.push(tokens[k]!.start);
     if (anyReadsAt(tokens, k, LEX.since) > 0) out.since.push(tokens[k]!.start);
+    if (anyReadsAt(tokens, k, LEX.commemorated) > 0) out.commemorated.push(tokens[k]!.start);
   }
   return out;
 }
@@ -697,8 +705,19 @@ function dateFor(
   const reportDay = (d: DateMention) =>
     (future || (datesFollow && d.start >= cueEnd)) &&
     background.reporting.some((at) => at < d.start && at >= d.start - REPORT_DAY_CHARS);
+  // "held phone talks on Thursday on the occasion of the 72nd anniversary of relations
+  // (January 18, 2022)": past the cue, the day an anniversary is of
+  const commemorates = (d: DateMention) =>
+    background.commemorated.some(
+      (at) => at >= cueEnd && at < d.start && d.start - at <= COMMEMORATED_CHARS,
+    );
   const days = info.dates.filter(
-    (d) => d.precision !== 'year' && !announcedEarlier(d) && !since(d) && !reportDay(d),
+    (d) =>
+      d.precision !== 'year' &&
+      !announcedEarlier(d) &&
+      !since(d) &&
+      !reportDay(d) &&
+      !commemorates(d),
   );
   const years = info.dates.filter(
     (d) =>
