@@ -51,6 +51,8 @@ const RolesSchema = z.object({
   pairTitleLead: Phrases,
   /** "both Prime Ministers", "the two presidents": the words of a pair reference before the title it names */
   pairLead: z.optional(Phrases),
+  /** "starting from March 1": words right before a day that make it the start of a span */
+  spanStart: z.optional(Phrases),
   ordinal: Phrases,
   clauseEnd: Phrases,
   /** verbs that, right after a clause's end, go on with its subject ("…; pay a visit to B") */
@@ -183,6 +185,7 @@ export const LEX = {
   leaderPairReference: keyList(ROLES.leaderPairReference),
   pairTitleLead: wordSet(ROLES.pairTitleLead),
   pairLead: wordSet(ROLES.pairLead ?? []),
+  spanStart: wordSet(ROLES.spanStart ?? []),
   ordinal: wordSet(ROLES.ordinal),
   clauseEnd: wordSet(ROLES.clauseEnd),
   subjectGoesOn: wordSet(ROLES.subjectGoesOn ?? []),

@@ -625,6 +625,17 @@ function cueBefore(
 }
 
 /** Whether a comma stands between a cue and a later offset: the cue's phrase is closed there. */
+/** How many words before a date may lead to it from a word that starts a span ("starting from"). */
+const SPAN_START_WORDS = 2;
+
+/** Whether a word that starts a span stands right before the date at `offset` ("starting from March 1"). */
+function startsSpan(tokens: readonly Token[], offset: number): boolean {
+  const at = tokens.findIndex((t) => t.start >= offset);
+  for (let k = at - 1; k >= 0 && k >= at - SPAN_START_WORDS; k--)
+    if (LEX.spanStart.has(tokens[k]!.key)) return true;
+  return false;
+}
+
 function commaBetween(tokens: readonly Token[], cue: Trigger, offset: number): boolean {
   for (let k = cue.end; k < tokens.length && tokens[k]!.start < offset; k++)
     if (tokens[k]!.text === ',') return true;
@@ -798,8 +809,12 @@ function dateFor(
       next !== null &&
       next.kind !== 'visit' &&
       tokens[next.first]!.start > after.start;
+    // ("a visit to Vietnam for two days, starting from March 1, after the summit with B":
+    // a day that starts a span is the visit's, past the comma too)
     const own =
-      after !== undefined && !(commaBetween(tokens, trigger, after.start) && meetingAfter)
+      after !== undefined &&
+      (!(commaBetween(tokens, trigger, after.start) && meetingAfter) ||
+        startsSpan(tokens, after.start))
         ? after
         : undefined;
     date = own ?? after ?? (ahead ? null : beforeAny) ?? null;
@@ -1130,6 +1145,11 @@ function destinationFrom(
       if (close < 0) return null;
       end += close - k + 1;
       k = close;
+      continue;
+    }
+    // (past a quotation mark: 'an "official friendship visit" to Vietnam')
+    if (QUOTE_TOKENS.has(tokens[k]!.text)) {
+      end++;
       continue;
     }
     if (!tokens[k]!.word) return null;
@@ -1517,6 +1537,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       gap++;
       continue;
     }
+    if (QUOTE_TOKENS.has(tokens[k]!.text)) continue;
     if (!LEX.visitGap.has(tokens[k]!.key)) break;
     gap++;
   }
