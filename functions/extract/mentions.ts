@@ -106,6 +106,10 @@ export interface ArticleContext {
   visits: readonly Mention[];
 }
 
+/** How far after "co-chaired" its "with B" may stand ("co-chaired the 18th Meeting of the
+ *  Cambodia-Viet Nam Joint Commission (18th JC) on Economic, Cultural, Scientific and
+ *  Technological Cooperation with B"), in tokens. */
+const CO_CHAIR_WITH_SPAN = 40;
 /** How far after "anniversary of" the day it commemorates may stand ("of the Viet Nam-China
  *  diplomatic relations (January 18, 2022)"). */
 const COMMEMORATED_CHARS = 100;
@@ -327,6 +331,8 @@ function chainFrom(
   let k = at;
   let skipped = 0;
   while (k < tokens.length && skipped < maxSkip) {
+    // (not past a name's own first word: "with His Excellency B")
+    if (people.some((p) => p.mention.first === k)) break;
     if (lead.has(tokens[k]!.key)) skipped++;
     // "held meetings, respectively, with B": commas around lead words
     else if (tokens[k]!.text !== ',' || !lead.has(tokens[k + 1]?.key ?? '')) break;
@@ -1775,7 +1781,7 @@ function chairedReference(s: SentenceScan, c: CueScan): boolean {
   return (
     context.committeeContext &&
     trigger.kind === 'meeting' &&
-    trigger.type === 'meeting' &&
+    (trigger.type === 'meeting' || trigger.type === 'video_call') &&
     findAnyPhrase(tokens, LEX.coChair) !== null
   );
 }
@@ -1818,6 +1824,19 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       )
       .pop();
     if (other !== undefined) chairs = [other, ...chairs];
+  }
+  // "A co-chaired the 18th Meeting of the … Joint Commission … with B": the other co-chair after "with"
+  if (k >= 0 && new Set(chairs.map((r) => r.person.country)).size < 2) {
+    const from = k + coChair!.length;
+    for (let j = from; j < tokens.length && j < from + CO_CHAIR_WITH_SPAN; j++) {
+      if (tokens[j]!.text === ';') break;
+      if (!LEX.with.has(tokens[j]!.key)) continue;
+      const others = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP).filter(
+        (o) => !chairs.some((c) => c.person.country === o.person.country),
+      );
+      if (others.length > 0) chairs = [...chairs, ...others];
+      break;
+    }
   }
   const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
   let countries = countriesOf(chairPeople, []);
