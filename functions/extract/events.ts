@@ -1011,6 +1011,18 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   );
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
+  // "… arrived home on July 29, concluding his State visit to Italy. During his stay, A held talks
+  // with B": a story told from the visit's end does not say which of its days a meeting was on
+  if (
+    visit.end !== null &&
+    visit.dateMention?.dateIsEnd === true &&
+    meeting.status === 'held' &&
+    (visit.precision === 'month' || dayNumber(visit.end) > dayNumber(visit.start))
+  ) {
+    meeting.start = visit.start.slice(0, 7);
+    meeting.precision = 'month';
+    return;
+  }
   if (visit.precision === 'month') {
     // a day the story tells within the visit's month is the meeting's
     if (meeting.precision === 'day' && meeting.start.startsWith(visit.start)) return;
@@ -1023,13 +1035,6 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const today = refDayNumber(ref);
   const first = dayNumber(visit.start);
   const last = visit.end === null ? first : dayNumber(visit.end);
-  // "… concluding the four-day visit. The two leaders held talks …": a story told from the
-  // visit's end does not say which of its days a meeting was on; its month is what is known
-  if (last > first && visit.dateMention?.dateIsEnd === true && meeting.status === 'held') {
-    meeting.start = visit.start.slice(0, 7);
-    meeting.precision = 'month';
-    return;
-  }
   // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
   const told = meeting.precision === 'day' ? dayNumber(meeting.start) : null;
   if (told !== null && told >= first && told <= last) return;
