@@ -43,6 +43,8 @@ const DATES = z
     /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
      *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
     weekdayBack: Phrases,
+    /** words right before such a verb that make it no past ("will be held on Tuesday") */
+    weekdayBackNot: z.optional(Phrases),
     /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
     weekdayBackAfter: Phrases,
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
@@ -315,7 +317,11 @@ const READINGS: readonly Reading[] = [
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
 const HEADLINE_FORWARD = new RegExp(word(anyOf(DATES.headlineForward)), 'u');
 const FORWARD_ALL = new RegExp(word(anyOf(DATES.weekdayForward)), 'gu');
-const BACK_ALL = new RegExp(word(anyOf(DATES.weekdayBack)), 'gu');
+const BACK_NOT = DATES.weekdayBackNot ?? [];
+const BACK_ALL = new RegExp(
+  `${BACK_NOT.length > 0 ? `(?<!(?<![\\p{L}])(?:${anyOf(BACK_NOT)})\\s+)` : ''}${word(anyOf(DATES.weekdayBack))}`,
+  'gu',
+);
 /** How many words before a weekday its past verb may stand ("arrived in Vietnam by train on Tuesday"). */
 const BACK_WORDS = 6;
 /** (as characters: enough for that many words, so that a long sentence is not split whole) */
