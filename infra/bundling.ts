@@ -22,6 +22,7 @@ const BUNDLE_ALIASES: Record<string, string> = {
     'functions/shared/lambda/no-event-streams.ts',
   ),
   'mnemonist/lru-cache': path.join(PROJECT_ROOT, 'functions/shared/lambda/lru-cache.ts'),
+  '@smithy/core/checksum': path.join(PROJECT_ROOT, 'functions/shared/lambda/sha256.ts'),
 };
 
 export const LAMBDA_BUNDLE = {
