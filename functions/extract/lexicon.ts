@@ -138,6 +138,8 @@ const wordSet = (words: string | readonly string[] | undefined): ReadonlySet<str
 
 export const LEX = {
   joiners: wordSet(ROLES.joiners),
+  /** the joiners of several words ("as well as") */
+  joinerPhrases: keyList(listOf(ROLES.joiners).filter((j) => phraseKeys(j).length > 1)),
   spouse: wordSet(ROLES.spouse),
   inviter: keyList(ROLES.inviter),
   welcome: keyList(ROLES.welcome),

@@ -280,8 +280,13 @@ function refs(info: SentenceInfo): PersonRef[] {
 }
 
 const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) => {
-  for (let k = from; k < to; k++)
-    if (!LEX.joiners.has(tokens[k]!.key) && !LEX.spouse.has(tokens[k]!.key)) return false;
+  for (let k = from; k < to; k++) {
+    if (LEX.joiners.has(tokens[k]!.key) || LEX.spouse.has(tokens[k]!.key)) continue;
+    // ("A as well as B": a joiner of several words)
+    const phrase = anyReadsAt(tokens, k, LEX.joinerPhrases);
+    if (phrase === 0 || k + phrase > to) return false;
+    k += phrase - 1;
+  }
   return true;
 };
 /** "talked with C on Sunday ahead of his meeting with B", "a prelude to the meeting with B": the
