@@ -172,12 +172,23 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   return sentences;
 }
 
-/** "The two leaders then held talks", "Later, the two leaders will hold talks": a cue right
- *  after a word that goes on from the sentence before, or in a sentence that opens with one. */
+/** How many words before a cue a word that goes on may stand ("will then hold official talks"). */
+const SEQUEL_BEFORE = 3;
+
+/** "The two leaders then held talks", "Later, the two leaders will hold talks", "A will then
+ *  hold official talks": a cue a few words after a word that goes on from the sentence
+ *  before, or in a sentence that opens with one. */
 const goesOn = (info: SentenceInfo): boolean =>
   info.triggers.length > 0 &&
   (LEX.sequel.has(info.tokens[info.storyFrom]?.key ?? '') ||
-    info.triggers.some((t) => t.first > 0 && LEX.sequel.has(info.tokens[t.first - 1]!.key)));
+    info.triggers.some((t) => {
+      for (let k = t.first - 1; k >= 0 && t.first - k <= SEQUEL_BEFORE; k--) {
+        const token = info.tokens[k]!;
+        if (LEX.sequel.has(token.key)) return true;
+        if (!token.word) return false;
+      }
+      return false;
+    }));
 
 /**
  * "BEIJING, Sept. 30 (Wire) -- A met B on Saturday": the day a story was filed is not the day
