@@ -1906,8 +1906,28 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   const principals = meetingPeople(s, c, sides);
   if (principals === null) return;
   if (sides.left !== null) sides.left.subject = principals.aPeople;
-  const pairs = meetingPairs(s, c, sides, principals);
   const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
+  const { aPeople, unnamedOther } = principals;
+  if (unnamedOther !== null) {
+    const own = countriesOf(aPeople, []);
+    if (own.length === 1 && own[0] !== unnamedOther && aPeople.every((p) => p.country !== null))
+      mentions.push(
+        newMention(cue, {
+          kind: 'meeting',
+          type: trigger.type,
+          sideA: aPeople,
+          sideB: [],
+          host: null,
+          guest: null,
+          countries: [own[0]!, unnamedOther].sort(),
+          hosts: [],
+          receives,
+          callsOn: trigger.type === 'courtesy_call' && !receives,
+        }),
+      );
+    return;
+  }
+  const pairs = meetingPairs(s, c, sides, principals);
   for (const [a, b] of pairs) {
     if (a.length === 0 || b.length === 0) continue;
     const countries = countriesOf(a, b);
@@ -2227,11 +2247,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
 }
 
 /** The principals on each side, standing in for those named by title or pronoun; null when the cue makes no meeting. */
-function meetingPeople(
-  s: SentenceScan,
-  c: CueScan,
-  m: MeetingSides,
-): { aPeople: Person[]; bPeople: Person[] } | null {
+function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeople | null {
   const { info, context, tokens } = s;
   const { trigger, clauseFrom } = c;
   const { attending, sideA, objects } = m;
@@ -2247,7 +2263,17 @@ function meetingPeople(
       .some((t) => LEX.and.has(t.key)) &&
     new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
     sideA.every((r) => r.person.country !== null);
-  if (trigger.needsObject && objects.length === 0 && !pairMeets) return null;
+  // (a country's principal not named, and no one named before to stand for them: the other
+  // side is that country)
+  const unnamed =
+    trigger.needsObject && objects.length === 0 ? unnamedObject(info, trigger, []) : undefined;
+  if (
+    trigger.needsObject &&
+    objects.length === 0 &&
+    !pairMeets &&
+    (unnamed === undefined || standIn(unnamed, context.recentPrincipals) !== undefined)
+  )
+    return null;
   if (trigger.role === 'receives' && objects.length > 0) {
     // "hosted B for a lunch at the State Department", "for an official State Visit": a meal
     // or the visit itself, no meeting of its own
@@ -2272,23 +2298,14 @@ function meetingPeople(
   let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
   // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
   // the one of that country named last (of that title, when one is)
+  let unnamedOther: string | null = null;
   if (objects.length === 0) {
-    const unnamed = info.mentions.find(
-      (m) =>
-        m.first >= trigger.end &&
-        m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
-        LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') &&
-        !possessive(tokens, m.end) &&
-        m.name === null &&
-        !m.plural &&
-        m.principal &&
-        m.country !== null &&
-        aPeople.every((a) => a.country !== m.country),
-    );
-    const ofCountry = context.recentPrincipals.filter((p) => p.country === unnamed?.country);
-    const stand =
-      ofCountry.find((p) => unnamed?.titleKeys.some((k) => p.titleKeys.has(k))) ?? ofCountry[0];
+    const unnamed = unnamedObject(info, trigger, aPeople);
+    const stand = unnamed === undefined ? undefined : standIn(unnamed, context.recentPrincipals);
     if (stand !== undefined) bPeople = [stand];
+    // ("with his counterpart" in a story of two countries, "will meet the President of India"
+    // where no one of that country is named: the other side is that country, no one by name)
+    else if (unnamed !== undefined) unnamedOther = unnamed.country;
   }
   // "she then met B", "the phone call he had with B": the principal named last, of another
   // country than B's; "the Prime Minister held a meeting with B": the one of that title
@@ -2349,8 +2366,52 @@ function meetingPeople(
       ));
   // "A and B ended negotiations with a tea ceremony": the two sides are the subject
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
+  if (bPeople.length === 0 && unnamedOther !== null && !pairSubject)
+    return { aPeople, bPeople, unnamedOther };
   if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return null;
-  return { aPeople, bPeople };
+  return { aPeople, bPeople, unnamedOther: null };
+}
+
+/** "meetings Monday with his Vietnamese counterpart", "will meet the President of India": a
+ *  principal of a country (none of the subject's), titled but not named, right after the cue. */
+function unnamedObject(
+  info: SentenceInfo,
+  trigger: Trigger,
+  aPeople: readonly Person[],
+): PersonMention | undefined {
+  const tokens = info.tokens;
+  return info.mentions.find(
+    (m) =>
+      m.first >= trigger.end &&
+      m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
+      (m.first === trigger.end ||
+        LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') ||
+        LEX.titleArticle.has(tokens[m.first - 1]?.key ?? '')) &&
+      !possessive(tokens, m.end) &&
+      m.name === null &&
+      !m.plural &&
+      m.principal &&
+      m.country !== null &&
+      aPeople.every((a) => a.country !== m.country),
+  );
+}
+
+/** Who an unnamed principal is: the one of that country and title named last; for a word
+ *  that names no office ("counterpart", "leader"), the one of that country named last. */
+function standIn(unnamed: PersonMention, recent: readonly Person[]): Person | undefined {
+  const ofCountry = recent.filter((p) => p.country === unnamed.country);
+  return (
+    ofCountry.find((p) => unnamed.titleKeys.some((k) => p.titleKeys.has(k))) ??
+    (unnamed.generic ? ofCountry[0] : undefined)
+  );
+}
+
+/** The principals on each side of a meeting; or, where the other side is a country's
+ *  principal the article never names, that country. */
+interface MeetingPeople {
+  aPeople: Person[];
+  bPeople: Person[];
+  unnamedOther: string | null;
 }
 
 /** The pairs of sides that meet. */
@@ -2358,7 +2419,7 @@ function meetingPairs(
   s: SentenceScan,
   c: CueScan,
   m: MeetingSides,
-  principals: { aPeople: Person[]; bPeople: Person[] },
+  principals: MeetingPeople,
 ): Array<[Person[], Person[]]> {
   const { info, context, people, invitedIds, mentions } = s;
   const { trigger, clauseFrom, cue } = c;
