@@ -40,8 +40,6 @@ export interface PersonMention {
   plural: boolean;
   /** introduced by ông/bà only */
   honorific: boolean;
-  /** the honorifics before the name, as matched ("sultan"): a person named with them is this one */
-  honorificKeys?: string[];
   /** titled only as a country's leader ("nhà lãnh đạo Nga"), no office named */
   generic: boolean;
   /** the foreign country the article was talking about where the mention stands (set by the caller) */
@@ -940,14 +938,6 @@ function untitledMention(
     leader: false,
     plural: false,
     honorific: how.honorific,
-    ...(how.honorific && from > first
-      ? {
-          honorificKeys: tokens
-            .slice(first, from)
-            .filter((x) => x.word)
-            .map((x) => x.key),
-        }
-      : {}),
     generic: false,
   };
 }
@@ -982,12 +972,7 @@ export function resolvePeople(
     const countryFits = (p: Person) =>
       m.country === null || p.country === null || p.country === m.country;
     // the same full name is the common case: one map look-up before comparing with everyone
-    // ("Sultan Ibrahim" beside "Anwar Ibrahim": the one named elsewhere with the word before
-    // this name, its honorific or title, as part of the name)
-    const before = m.honorificKeys ?? m.titleKeys;
-    const exact =
-      (before.length === 0 ? undefined : byFullName.get([...before, ...m.nameKeys].join(' '))) ??
-      byFullName.get(m.nameKeys.join(' '));
+    const exact = byFullName.get(m.nameKeys.join(' '));
     // "PM Ishiba" beside "Prime Minister Ishiba Shigeru" and "Mrs. Ishiba Yoshiko": the one of their standing
     const namesakes =
       exact !== undefined && countryFits(exact)
