@@ -635,7 +635,6 @@ function cueBefore(
   return best;
 }
 
-/** Whether a comma stands between a cue and a later offset: the cue's phrase is closed there. */
 /** How many words before a date may lead to it from a word that starts a span ("starting from"). */
 const SPAN_START_WORDS = 2;
 
@@ -647,6 +646,7 @@ function startsSpan(tokens: readonly Token[], offset: number): boolean {
   return false;
 }
 
+/** Whether a comma stands between a cue and a later offset: the cue's phrase is closed there. */
 function commaBetween(tokens: readonly Token[], cue: Trigger, offset: number): boolean {
   for (let k = cue.end; k < tokens.length && tokens[k]!.start < offset; k++)
     if (tokens[k]!.text === ',') return true;
@@ -2265,13 +2265,13 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     sideA.every((r) => r.person.country !== null);
   // (a country's principal not named, and no one named before to stand for them: the other
   // side is that country)
-  const unnamed =
+  const unnamedAfter =
     trigger.needsObject && objects.length === 0 ? unnamedObject(info, trigger, []) : undefined;
   if (
     trigger.needsObject &&
     objects.length === 0 &&
     !pairMeets &&
-    (unnamed === undefined || standIn(unnamed, context.recentPrincipals) !== undefined)
+    (unnamedAfter === undefined || standIn(unnamedAfter, context.recentPrincipals) !== undefined)
   )
     return null;
   if (trigger.role === 'receives' && objects.length > 0) {
@@ -2303,8 +2303,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     const unnamed = unnamedObject(info, trigger, aPeople);
     const stand = unnamed === undefined ? undefined : standIn(unnamed, context.recentPrincipals);
     if (stand !== undefined) bPeople = [stand];
-    // ("with his counterpart" in a story of two countries, "will meet the President of India"
-    // where no one of that country is named: the other side is that country, no one by name)
+    // ("with his Vietnamese counterpart", "will meet the President of India", where no one
+    // stands for them: the other side is that country, no one by name)
     else if (unnamed !== undefined) unnamedOther = unnamed.country;
   }
   // "she then met B", "the phone call he had with B": the principal named last, of another

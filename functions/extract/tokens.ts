@@ -41,6 +41,7 @@ function isWordUnit(c: number): boolean {
   return true;
 }
 
+/** ’, the typographic apostrophe (and closing single quotation mark) */
 const RIGHT_QUOTE = 0x2019;
 
 const isSpace = (c: number) =>
