@@ -311,6 +311,17 @@ function introducedBy(tokens: readonly Token[], first: number): boolean {
   );
 }
 
+/** How many capitalised words a possessor before a title may have ("Vietnamese Communist Party’s"). */
+const POSSESSOR_WORDS = 4;
+
+/** The length of a possessor written before a title at `at` ("Vietnamese Communist Party’s"),
+ *  its capitalised words and the possessive mark; 0 where there is none. */
+function possessorLength(tokens: readonly Token[], at: number): number {
+  let k = at;
+  while (k < tokens.length && k - at < POSSESSOR_WORDS && tokens[k]!.cap) k++;
+  return k > at && tokens[k]?.key === "'" && tokens[k + 1]?.key === 's' ? k + 2 - at : 0;
+}
+
 /** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */
 const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   let and = false;
@@ -344,9 +355,12 @@ function chainFrom(
     k++;
   }
   let index = people.findIndex((p) => p.mention.first === k);
-  // "with the President of China Xi Jinping" (not "with the Russian minister": no name)
-  if (index < 0 && LEX.titleArticle.has(tokens[k]?.key ?? ''))
-    index = people.findIndex((p) => p.mention.first === k + 1 && p.mention.name !== null);
+  // "with the President of China Xi Jinping" (not "with the Russian minister": no name);
+  // "with the Vietnamese Communist Party’s General Secretary, B": past the institution's possessive
+  if (index < 0 && LEX.titleArticle.has(tokens[k]?.key ?? '')) {
+    const from = k + 1 + possessorLength(tokens, k + 1);
+    index = people.findIndex((p) => p.mention.first === from && p.mention.name !== null);
+  }
   if (index < 0) return [];
   // "met with President Xi Jinping's second-in-command": the possessor is not the one met
   if (possessive(tokens, people[index]!.mention.end)) return [];

@@ -546,9 +546,19 @@ function appositionOf(
     return;
   }
   // "General Secretary of the Communist Party of Vietnam, To Lam": a listed title naming its country
-  if (m.name === null && m.title !== null && m.country === null && !m.honorific)
+  if (m.name === null && m.title !== null && m.country === null && !m.honorific) {
     for (let k = m.first; k < m.end && m.country === null; k++)
       m.country = countryAt(tokens, k)?.code ?? null;
+    // "the Vietnamese Communist Party’s General Secretary, Nguyen Phu Trong": the country of the
+    // institution whose title it is
+    if (tokens[m.first - 1]?.key === 's' && tokens[m.first - 2]?.key === "'")
+      for (let k = m.first - 3; k >= 0 && k >= m.first - 3 - MAX_INSTITUTION_BEFORE_TITLE; k--) {
+        const c = countryAt(tokens, k);
+        if (c === null) continue;
+        m.country = c.code;
+        break;
+      }
+  }
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
     let r = rankLength(tokens, m.end + 1);
     // "President of Chile, H.E. Mr. X": honorifics one after another
