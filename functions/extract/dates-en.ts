@@ -52,6 +52,14 @@ const DATES = z
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
     weekdayLeadAhead: Phrases,
     sameDay: Phrases,
+    /** "nine months ago": how many (in figures or these words), of which unit, before the word for "ago" */
+    ago: z.optional(
+      z.object({
+        word: Phrase,
+        numbers: NumberWords,
+        units: z.record(z.string(), z.enum(['day', 'week', 'month', 'year'])),
+      }),
+    ),
   })
   .parse(datesData);
 
@@ -151,6 +159,51 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
 }
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
+
+/** Days in a week, for "two weeks ago". */
+const WEEK_DAYS = 7;
+
+function agoReading(ago: NonNullable<typeof DATES.ago>): Reading {
+  const count = `(\\d{1,2}|${anyOf(Object.keys(ago.numbers))})`;
+  return {
+    pattern: new RegExp(
+      word(`${count}\\s+(${anyOf(Object.keys(ago.units))})\\s+${anyOf([ago.word])}`),
+      'gu',
+    ),
+    read: (m, c) => {
+      const n = ago.numbers[m[1]!] ?? Number(m[1]);
+      const unit = ago.units[m[2]!]!;
+      const today = refDayNumber(c.ref);
+      if (unit === 'year')
+        return {
+          value: String(c.ref.year - n),
+          endValue: null,
+          precision: 'year',
+          ...flags,
+          relative: true,
+        };
+      if (unit === 'month') {
+        const { year, month: m2 } = addMonths(c.ref.year, c.ref.month, -n);
+        return {
+          value: isoMonth(year, m2),
+          endValue: null,
+          precision: 'month',
+          ...flags,
+          relative: true,
+        };
+      }
+      const days = unit === 'week' ? n * WEEK_DAYS : n;
+      return {
+        value: isoDayOf(today - days),
+        endValue: null,
+        precision: 'day',
+        ...flags,
+        relative: true,
+        approximate: unit === 'week',
+      };
+    },
+  };
+}
 const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
@@ -226,6 +279,9 @@ const READINGS: readonly Reading[] = [
       };
     },
   },
+  // "nine months ago", "two weeks ago": counted back from publication, as precise as its unit
+  // (weeks only suggest their days)
+  ...(DATES.ago === undefined ? [] : [agoReading(DATES.ago)]),
   // "next week", "this week"
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
