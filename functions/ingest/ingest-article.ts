@@ -60,14 +60,16 @@ function sha256(s: string): string {
 }
 
 function contentHash(article: Article): string {
-  // the canonical URL: the same text posted under another spelling of its link is no new revision
+  // the canonical URL: the same text posted under another spelling of its link is no new
+  // revision; nor is it under another outlet's name (the name is how a poster labels the
+  // article, and two feeds' links to one article, ingested side by side, must give one
+  // article, not a revision each)
   return sha256(
     JSON.stringify([
       article.canonicalUrl,
       article.title,
       article.publishedAt,
       article.language,
-      article.source,
       article.text,
     ]),
   );

@@ -97,6 +97,27 @@ describe('concurrent posts of one article', () => {
   });
 });
 
+describe('the same article under two outlets’ names (two feeds linking one article)', () => {
+  it('is one article: the second post answers 200, side by side too, with one source', async () => {
+    s = await service({ extract: statedEvents });
+    const body = statedArticle('https://same.example/two-names', '2026-02-04T08:00:00+07:00', [{}]);
+    const as = (source: string) => JSON.stringify({ ...JSON.parse(body), source });
+    expect((await post(s, as('Báo Thời sự'))).status).toBe(201);
+    expect((await post(s, as('Báo Thế giới'))).status).toBe(200);
+    const side = (source: string) =>
+      JSON.stringify({ ...JSON.parse(body), source, url: 'https://same.example/side' });
+    const sideBySide = await Promise.all(
+      ['Outlet A', 'Outlet B', 'Outlet C'].map((name) => post(s, side(name))),
+    );
+    expect(sideBySide.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    const items = await allItems(s);
+    expect(items.flatMap((i) => i._diplomacy.sources.map((x) => x.url)).sort()).toEqual([
+      'https://same.example/side',
+      'https://same.example/two-names',
+    ]);
+  });
+});
+
 describe('revisions: the same URL with another text', () => {
   it('keeps only the surviving source of an event the correction no longer supports, in every format', async () => {
     s = await service({ extract: statedEvents });

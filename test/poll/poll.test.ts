@@ -242,13 +242,11 @@ describe('extraction', () => {
   it('gives the same events as POST /articles of the same articles', async () => {
     const direct = await service();
     try {
-      // dv-01 is in both feeds: its outlet is the one whose link was ingested (the link's
-      // one mark is the last settler's: the ingesting source's, or the other's duplicate)
-      const dv01 = await polled.store.getFeedItemState(`${site.base}/news/dv-01.html`);
-      const byB = (dv01?.status === 'ingested') === (dv01?.source === 'the-gioi');
+      // (dv-01 is in both feeds, and which outlet's link to it was ingested depends on the
+      // two sources' timing: the parts compared below do not show an outlet)
       for (const a of articles) {
         const { id: _id, ...input } = a;
-        const outlet = a.id === 'dv-01' ? (byB ? OUTLET_B : OUTLET_A) : outletOf(a);
+        const outlet = outletOf(a);
         const response = await post(direct, JSON.stringify({ ...input, source: outlet }));
         expect(response.status, a.id).toBe(201);
       }
