@@ -75,6 +75,18 @@ interface CompiledCue {
   notAfter: ReadonlySet<string>;
 }
 
+/** A cue phrase whose first word has alternatives, written "(hold|holds|held) talks", as the
+ *  phrases it stands for; any other phrase as itself. */
+function alternatives(phrase: string): string[] {
+  const close = phrase.startsWith('(') ? phrase.indexOf(')') : -1;
+  if (close < 0) return [phrase];
+  const rest = phrase.slice(close + 1);
+  return phrase
+    .slice(1, close)
+    .split('|')
+    .map((first) => `${first}${rest}`);
+}
+
 const cueTrie = new TokenTrie<CompiledCue>();
 for (const cue of CUE_TABLE.cues) {
   const compiled = {
@@ -82,7 +94,7 @@ for (const cue of CUE_TABLE.cues) {
     notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
     notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
   };
-  for (const phrase of cue.phrases) cueTrie.add(phrase, compiled);
+  for (const phrase of cue.phrases.flatMap(alternatives)) cueTrie.add(phrase, compiled);
 }
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);

@@ -49,9 +49,15 @@ const tables = languages.flatMap((l) =>
     .filter((f) => f.endsWith('.json'))
     .map((f) => path.join(dataRoot, l, f)),
 );
+/** "(hold|holds|held) talks": the phrases a cue phrase with alternatives stands for. */
+const expanded = (p: string): string[] => {
+  const m = /^\(([^)]*)\)(.*)$/su.exec(p);
+  return m === null ? [p] : m[1]!.split('|').map((first) => `${first}${m[2]}`);
+};
 const phrases = new Set(
   tables
     .flatMap((f) => phrasesOf(JSON.parse(readFileSync(f, 'utf8'))))
+    .flatMap(expanded)
     .map((p) => p.toLowerCase().trim())
     .filter((p) => p.length > 1),
 );
