@@ -319,7 +319,7 @@ const POSSESSOR_WORDS = 4;
 function possessorLength(tokens: readonly Token[], at: number): number {
   let k = at;
   while (k < tokens.length && k - at < POSSESSOR_WORDS && tokens[k]!.cap) k++;
-  return k > at && tokens[k]?.key === "'" && tokens[k + 1]?.key === 's' ? k + 2 - at : 0;
+  return k > at && possessive(tokens, k) ? k + 2 - at : 0;
 }
 
 /** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */

@@ -90,6 +90,28 @@ const source = (name: string, feed: string): Source => ({
 });
 const pageRequests = (path: string) => site.requests.filter((p) => p === path).length;
 
+/** One run of the poller over these sources into `store`, at the fixture outlet, on the test clock. */
+const pollInto = (
+  store: LocalService['store'],
+  sources: Source[],
+  options: {
+    extract?: (article: Article) => ReturnType<typeof extractEvents>;
+    timeoutMs?: number;
+  } = {},
+) =>
+  runPoll({
+    store,
+    extract: options.extract ?? extractEvents,
+    sources,
+    contactUrl: 'https://example.org/c',
+    version: '1.0.0',
+    allowHosts: [`127.0.0.1:${PORT}`],
+    limits: { hostDelayMs: 1, timeoutMs: options.timeoutMs ?? 2_000 },
+    sleep: async () => {},
+    now: () => clock,
+    log: quiet,
+  });
+
 describe('a poison item (its extraction throws)', () => {
   let polled: LocalService;
   const runs: PollReport[] = [];
@@ -102,20 +124,7 @@ describe('a poison item (its extraction throws)', () => {
     polled = await service();
     clock = new Date('2026-02-06T00:00:00Z');
     for (let i = 0; i < 4; i++) {
-      runs.push(
-        await runPoll({
-          store: polled.store,
-          extract,
-          sources: [source('poison', '/poison.rss')],
-          contactUrl: 'https://example.org/c',
-          version: '1.0.0',
-          allowHosts: [`127.0.0.1:${PORT}`],
-          limits: { hostDelayMs: 1, timeoutMs: 2_000 },
-          sleep: async () => {},
-          now: () => clock,
-          log: quiet,
-        }),
-      );
+      runs.push(await pollInto(polled.store, [source('poison', '/poison.rss')], { extract }));
       hour();
     }
   }, 60_000);
@@ -152,20 +161,12 @@ describe('a poison item, a depth-1,200 page and a flat 2 MB page in one feed', (
   beforeAll(async () => {
     polled = await service();
     clock = new Date('2026-02-06T00:00:00Z');
-    report = await runPoll({
-      store: polled.store,
+    report = await pollInto(polled.store, [source('mixed', '/mixed.rss')], {
       extract: (article) => {
         if (article.text.includes('POISON')) throw new Error('extractor crashed on this article');
         return extractEvents(article);
       },
-      sources: [source('mixed', '/mixed.rss')],
-      contactUrl: 'https://example.org/c',
-      version: '1.0.0',
-      allowHosts: [`127.0.0.1:${PORT}`],
-      limits: { hostDelayMs: 1, timeoutMs: 5_000 },
-      sleep: async () => {},
-      now: () => clock,
-      log: quiet,
+      timeoutMs: 5_000,
     });
   }, 60_000);
   afterAll(() => polled?.close());
@@ -261,19 +262,7 @@ describe('a run killed while it parses a page', () => {
 
 describe('a link in two sources, the other one part way through it', () => {
   let polled: LocalService;
-  const poll = (name: string) =>
-    runPoll({
-      store: polled.store,
-      extract: extractEvents,
-      sources: [source(name, '/one.rss')],
-      contactUrl: 'https://example.org/c',
-      version: '1.0.0',
-      allowHosts: [`127.0.0.1:${PORT}`],
-      limits: { hostDelayMs: 1, timeoutMs: 2_000 },
-      sleep: async () => {},
-      now: () => clock,
-      log: quiet,
-    });
+  const poll = (name: string) => pollInto(polled.store, [source(name, '/one.rss')]);
 
   beforeAll(async () => {
     polled = await service();
