@@ -81,6 +81,22 @@ function principalsConflict(facts: EventFacts, names: Record<string, string[]>):
   return false;
 }
 
+/** How many of the report's principals the entry already names. */
+function sharedPrincipals(facts: EventFacts, names: Record<string, string[]>): number {
+  return facts.participants.filter(
+    (p) => p.country !== null && (names[p.country] ?? []).some((n) => sameName(n, p.name)),
+  ).length;
+}
+
+/** How near a candidate is, compared in order: the date distance (smaller first), then
+ *  the principals the report shares with it and whether it was given the report's own
+ *  type (more first). Two candidates equal on all three are told apart by id. */
+type Nearness = [distance: number, shared: number, sameType: number];
+
+function nearer(a: Nearness, b: Nearness): number {
+  return a[0] - b[0] || b[1] - a[1] || b[2] - a[2];
+}
+
 /** The ledger entry this report is about, or null for a new event. */
 export function matchReport(
   facts: EventFacts,
@@ -89,7 +105,7 @@ export function matchReport(
 ): LedgerEntry | null {
   const already = entries.find((e) => e.reports.includes(key));
   if (already) return already;
-  let best: { entry: LedgerEntry; distance: number } | null = null;
+  let best: { entry: LedgerEntry; nearness: Nearness } | null = null;
   const revision = revisionOfReport(key);
   for (const entry of entries) {
     if (!typesCompatible(facts.type, entry.types)) continue;
@@ -112,14 +128,14 @@ export function matchReport(
       .map((d) => dateDistance([facts.start, facts.end], d))
       .filter((d): d is number => d !== null);
     if (distances.length === 0) continue;
-    const distance = Math.min(...distances);
-    if (
-      !best ||
-      distance < best.distance ||
-      (distance === best.distance && entry.id < best.entry.id)
-    ) {
-      best = { entry, distance };
-    }
+    const nearness: Nearness = [
+      Math.min(...distances),
+      sharedPrincipals(facts, entry.names),
+      entry.types.includes(facts.type) ? 1 : 0,
+    ];
+    const order =
+      best === null ? -1 : nearer(nearness, best.nearness) || (entry.id < best.entry.id ? -1 : 1);
+    if (order < 0) best = { entry, nearness };
   }
   return best?.entry ?? null;
 }

@@ -9,6 +9,8 @@ import {
 } from '../../functions/domain/identity.js';
 import { facts } from './samples.js';
 
+type Participant = ReturnType<typeof facts>['participants'][number];
+
 function entryFor(id: string, ...reports: [string, ReturnType<typeof facts>][]) {
   return reports.reduce((e, [key, f]) => recordReport(e, f, key), newEntry(id));
 }
@@ -155,6 +157,27 @@ describe('event identity', () => {
     const near = entryFor('z', ['a#0', facts({ start: '2026-02-05' })]);
     const far = entryFor('a', ['b#0', facts({ start: '2026-02-04' })]);
     expect(matchReport(facts({ start: '2026-02-05' }), 'c#0', [far, near])?.id).toBe('z');
+    const twin = entryFor('y', ['d#0', facts({ start: '2026-02-05' })]);
+    expect(matchReport(facts({ start: '2026-02-05' }), 'c#0', [near, twin])?.id).toBe('y');
+  });
+
+  it('between candidates as near in time, takes the one sharing more principals, then the one given the same type, whatever their ids', () => {
+    const [lam, thongloun] = facts().participants as [Participant, Participant];
+    const meeting = (participants: Participant[], type: 'meeting' | 'talks' = 'meeting') =>
+      facts({ category: 'meeting', type, host: null, guest: null, participants });
+    const one = entryFor('a', ['a#0', meeting([lam])]);
+    const both = entryFor('b', ['b#0', meeting([lam, thongloun])]);
+    for (const entries of [
+      [one, both],
+      [both, one],
+    ])
+      expect(matchReport(meeting([lam, thongloun]), 'c#0', entries)?.id).toBe('b');
+    const talks = entryFor('a', ['a#0', meeting([lam, thongloun], 'talks')]);
+    for (const entries of [
+      [talks, both],
+      [both, talks],
+    ])
+      expect(matchReport(meeting([lam, thongloun]), 'c#0', entries)?.id).toBe('b');
   });
 
   it('names principals with either tone placement as one person', () => {
