@@ -305,6 +305,16 @@ export function countryWithPrefix(
   return null;
 }
 
+/** "Thủ tướng Thủ tướng Belarus": the title just before `k` written again (a slip of the
+ *  pen), which is no name; "King Sultan Ibrahim" is one, a title that is part of a name. */
+function titleWrittenTwiceAt(tokens: readonly Token[], k: number): boolean {
+  const title = titleBeginsAt(tokens, k);
+  if (title === null || k < title.length) return false;
+  for (let n = 0; n < title.length; n++)
+    if (tokens[k - title.length + n]!.key !== tokens[k + n]!.key) return false;
+  return true;
+}
+
 /** Capitalised name tokens from `i`: returns the end index (exclusive). */
 function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>): number {
   let k = i;
@@ -318,7 +328,7 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       !(words > 0 && isNameStop(tokens, k, stops))
     ) {
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
-      if (words === 0 && isNameStop(tokens, k, stops)) break;
+      if (words === 0 && (isNameStop(tokens, k, stops) || titleWrittenTwiceAt(tokens, k))) break;
       k++;
       words++;
       continue;
