@@ -113,7 +113,17 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
     const named = big.filter((k) => !SUFFIXES.has(k));
     return small.length >= 2 || small[0] === named[named.length - 1] || small[0] === big[0];
   }
-  return oneLetterApart(a, b);
+  return givenNameByInitial(a, b) || givenNameByInitial(b, a) || oneLetterApart(a, b);
+}
+
+/** "S.Mi-xen" / "Sác-lơ Mi-xen", "V. Putin" / "Vladimir Putin": the given name written by its
+ *  initial, the rest as in the full name. */
+function givenNameByInitial(short: readonly string[], full: readonly string[]): boolean {
+  const [initial, ...rest] = short;
+  if (initial === undefined || initial.length !== 1 || rest.length === 0) return false;
+  if (full.length <= rest.length || !full[0]!.startsWith(initial)) return false;
+  const tail = full.slice(full.length - rest.length);
+  return rest.every((k, n) => k === tail[n]);
 }
 
 export function sameName(a: string, b: string): boolean {

@@ -27,6 +27,9 @@ describe('sameName: one person however an article writes the name', () => {
     ['Abdel Fattah el-Sisi', 'Abdel Fattah al-Sisi'],
     ['Abbas Araqchi', 'Abbas Araghchi'],
     ['J.D. Vance', 'JD Vance'],
+    // a given name by its initial, as the Vietnamese press writes foreign names
+    ['S.Mi-xen', 'Sác-lơ Mi-xen'],
+    ['Emmanuel Macron', 'E. Macron'],
   ])('%s = %s', (a, b) => {
     expect(sameName(a, b)).toBe(true);
   });
@@ -43,6 +46,8 @@ describe('sameName: one person however an article writes the name', () => {
     ['Lại Thanh Đức', 'Tsai Ing-wen'],
     ['Lula', 'Lai Ching-te'],
     ['', 'Hun Sen'],
+    ['A. Macron', 'Emmanuel Macron'],
+    ['E.Mi-xen', 'Sác-lơ Mi-xen'],
   ])('%s ≠ %s', (a, b) => {
     expect(sameName(a, b)).toBe(false);
   });
