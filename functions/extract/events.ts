@@ -936,6 +936,33 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
 }
 
 /**
+ * "Sáng 20-1, A chào xã giao B … Ngày 20-1, A hội đàm với C": a meeting the story places
+ * nowhere is where the other meetings of its two countries that day are, when they agree.
+ */
+function hostBySameDay(meetings: readonly Draft[]): void {
+  for (const m of meetings) {
+    if (m.host !== null || m.place !== null || isCall(m) || m.precision !== 'day') continue;
+    const hosts = new Set(
+      meetings
+        .filter(
+          (o) =>
+            o !== m &&
+            o.host !== null &&
+            o.precision === 'day' &&
+            o.start === m.start &&
+            o.countries.join() === m.countries.join(),
+        )
+        .map((o) => o.host!),
+    );
+    if (hosts.size !== 1) continue;
+    const [host] = hosts as Set<string>;
+    m.host = host!;
+    m.guest = m.countries.find((c) => c !== host) ?? null;
+    m.place = { city: null, country: host!, venue: false };
+  }
+}
+
+/**
  * "During their talks on Saturday, A and B discussed … ahead of A's summit with C in
  * Washington": a place in a third country, in a sentence that names a leader of that
  * country who has no part in the meeting, is where that leader's event is.
@@ -1487,6 +1514,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) callToldNext(m, sentences);
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
+  hostBySameDay(meetings);
   const grouped = new Set(groups.flatMap((g) => g.mentions));
   const welcomes = welcomesIn(sentences, hostingOf);
   for (const m of mentions) {
