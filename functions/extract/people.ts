@@ -315,6 +315,15 @@ function titleWrittenTwiceAt(tokens: readonly Token[], k: number): boolean {
   return true;
 }
 
+/** Whether tokens `from` to `to` are only a name's suffix and its punctuation (", Jr."). */
+function onlySuffixes(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.word ? !NAME_SUFFIXES.has(t.key) : t.text !== ',' && t.text !== '.') return false;
+  }
+  return true;
+}
+
 /** Capitalised name tokens from `i`: returns the end index (exclusive). */
 function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>): number {
   let k = i;
@@ -371,6 +380,16 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
     }
     if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) {
       k++;
+      continue;
+    }
+    // "Ferdinand R. Marcos, Jr.": a suffix after a comma is the name's
+    if (
+      words > 0 &&
+      t.text === ',' &&
+      tokens[k + 1]?.cap === true &&
+      NAME_SUFFIXES.has(tokens[k + 1]!.key)
+    ) {
+      k += 2;
       continue;
     }
     break;
@@ -785,8 +804,13 @@ function titledPersonAt(
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
   // "Prime Minister Hun Manet Facebook (left)": a listed leader's name ends where the listing does
+  // (its suffix goes on: "Ferdinand R. Marcos, Jr.")
   const listed = knownLeaderAt(tokens, j);
-  const end = Math.min(nameEnd(tokens, j, stops), listed === null ? Infinity : j + listed.length);
+  const read = nameEnd(tokens, j, stops);
+  const end =
+    listed === null || onlySuffixes(tokens, j + listed.length, read)
+      ? read
+      : Math.min(read, j + listed.length);
   const mention = mentionFrom(
     text,
     tokens,

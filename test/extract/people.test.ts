@@ -116,6 +116,14 @@ describe('findPeople in English', () => {
     ]);
     expect(english('The Anthony Albanese Foundation met')).toEqual([]);
   });
+  it("reads a suffix after a comma as the name's, a listed leader's too", () => {
+    expect(english('President Eduardo M. Reyes, Jr. met the delegation.')).toEqual([
+      { title: 'President', name: 'Eduardo M. Reyes, Jr.', country: null },
+    ]);
+    expect(english('Philippine President Ferdinand R. Marcos, Jr. met him.')).toEqual([
+      { title: 'President', name: 'Ferdinand R. Marcos, Jr.', country: 'PH' },
+    ]);
+  });
   it("gives a last name alone the article's person of that name, else the listed leader", () => {
     const resolved = (...sentences: string[]) =>
       resolvePeople(
