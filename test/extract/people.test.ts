@@ -116,6 +116,11 @@ describe('findPeople in English', () => {
     ]);
     expect(english('The Anthony Albanese Foundation met')).toEqual([]);
   });
+  it('leaves a military rank before the name out of it', () => {
+    expect(english('Minister of National Defence Gen. Tran Van Son met him.')).toEqual([
+      { title: 'Minister of National Defence', name: 'Tran Van Son', country: null },
+    ]);
+  });
   it("reads a suffix after a comma as the name's, a listed leader's too", () => {
     expect(english('President Eduardo M. Reyes, Jr. met the delegation.')).toEqual([
       { title: 'President', name: 'Eduardo M. Reyes, Jr.', country: null },
