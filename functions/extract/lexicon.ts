@@ -78,6 +78,9 @@ const RolesSchema = z.object({
   relative: z.optional(Phrases),
   /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
   dayAfter: z.optional(Phrases),
+  /** "arrive on Monday and have talks with B the next day": after a cue told after a day, words
+   *  that put its event a day later */
+  nextDay: z.optional(Phrases),
   /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
    *  a day, `dayLead`) is the other event's */
   aheadOf: z.optional(Phrases),
@@ -203,6 +206,7 @@ export const LEX = {
   sequel: wordSet(ROLES.sequel ?? []),
   eveOf: keyList(ROLES.eveOf ?? []),
   dayAfter: keyList(ROLES.dayAfter ?? []),
+  nextDay: keyList(ROLES.nextDay ?? []),
   relative: wordSet(ROLES.relative ?? []),
   namely: keyList(ROLES.namely ?? []),
   aheadOf: keyList(ROLES.aheadOf ?? []),

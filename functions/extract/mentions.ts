@@ -140,6 +140,8 @@ const MAX_COUNTRY_TOKENS = 6;
 const HOST_BEFORE_SPAN = 10;
 /** How far after a tour's first host further hosts may be listed ("thăm A và B"). */
 const TOUR_SPAN = 12;
+/** How far after a cue "the next day" may stand and still be its day. */
+const NEXT_DAY_AFTER = 10;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
 const TENSE_AFTER = 8;
 /** "with its leadership tonight, including B": how far after the cue "including" may name the other side, in tokens. */
@@ -911,6 +913,11 @@ function dateFor(
   if (date !== null && date.precision === 'day' && date.endValue === null && date.end <= cueStart) {
     const after = date.end;
     const from = tokens.findIndex((t) => t.start >= after);
+    // ("… and have talks with B the next day": right after the cue, short of the next cue)
+    const nextDayTo = Math.min(
+      trigger.end + NEXT_DAY_AFTER,
+      index + 1 < triggers.length ? triggers[index + 1]!.first : tokens.length,
+    );
     const shift =
       from < 0
         ? 0
@@ -918,7 +925,9 @@ function dateFor(
           ? 1
           : findAnyPhrase(tokens, LEX.dayAfter, from, trigger.first) !== null
             ? -1
-            : 0;
+            : findAnyPhrase(tokens, LEX.nextDay, trigger.end, nextDayTo) !== null
+              ? 1
+              : 0;
     if (shift !== 0) {
       date = { ...date, value: isoDayOf(dayNumber(date.value) + shift) };
       shifted = true;
