@@ -140,6 +140,8 @@ const MAX_COUNTRY_TOKENS = 6;
 const HOST_BEFORE_SPAN = 10;
 /** How far after a tour's first host further hosts may be listed ("thăm A và B"). */
 const TOUR_SPAN = 12;
+/** How many words of a committee's name may stand between its number and its noun ("the 7th Philippines-Indonesia Joint Commission"). */
+const NUMBERED_NAME_SPAN = 6;
 /** How far after a cue "the next day" may stand and still be its day. */
 const NEXT_DAY_AFTER = 10;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
@@ -1815,10 +1817,25 @@ function chairedReference(s: SentenceScan, c: CueScan): boolean {
 }
 
 /** A committee's session and its co-chairs. */
+/** "the 7th Philippines-Indonesia Joint Commission": a committee's name numbered as a
+ *  session, with its two countries, is one (where the cue is the name itself); null otherwise. */
+function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number | null {
+  if (isCommitteeName(tokens, trigger.first) !== trigger.first) return null;
+  const named = new Set<string>();
+  for (let k = trigger.first - 1; k >= 0 && k >= trigger.first - NUMBERED_NAME_SPAN; k--) {
+    if (/^\d{1,3}(st|nd|rd|th)$/.test(tokens[k]!.key))
+      return named.size === 2 ? trigger.first : null;
+    if (!tokens[k]!.word && tokens[k]!.text !== '-') return null;
+    const c = countryAt(tokens, k);
+    if (c !== null) named.add(c.code);
+  }
+  return null;
+}
+
 function committeeMentions(s: SentenceScan, c: CueScan): void {
   const { context, tokens, people, mentions } = s;
   const { trigger, clauseFrom, cue } = c;
-  const nameAt = isCommitteeName(tokens, trigger.end);
+  const nameAt = numberedCommitteeAt(tokens, trigger) ?? isCommitteeName(tokens, trigger.end);
   if (nameAt < 0 && !context.committeeContext) return;
   if (findAnyPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) !== null)
     return;
