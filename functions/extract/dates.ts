@@ -135,6 +135,9 @@ const RANGE_LEAD = `(?:${anyOf(datesData.rangeLead)})`;
 const MONTH_DIRECTION = `(?: (${anyOf(keysOf(datesData.monthDirections))}))?`;
 const MONTH_PART = `(?:(${anyOf(keysOf(datesData.partsOfMonth))}) )?`;
 const WEEK_PART = `(?:(${anyOf(keysOf(datesData.partsOfWeek))}) )?`;
+/** "vài tuần sau lễ nhậm chức", "hai tháng sau": a count of weeks or months after
+ *  something, not next week or next month */
+const NOT_COUNTED = `(?<!(?:${anyOf(datesData.counts)}|\\d+) )`;
 
 const RELATIVE_DAYS: Record<string, number> = datesData.relativeDays;
 const RELATIVE_AFTER_DAYPART: Record<string, number> = datesData.relativeDaysAfterDayPart;
@@ -293,7 +296,7 @@ const READERS: readonly Reader[] = [
     // "vào tháng tới", "cuối tháng này"
     first: firstWords(keysOf(PARTS_OF_MONTH), keysOf(RELATIVE_MONTHS)),
     pattern: sticky(
-      `${NOT_LETTER_BEFORE}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`,
+      `${NOT_LETTER_BEFORE}${NOT_COUNTED}${MONTH_PART}(${anyOf(keysOf(RELATIVE_MONTHS))})${NOT_LETTER_AFTER}`,
     ),
     read: (m, at, ctx) => {
       const { year, month } = addMonths(ctx.ref.year, ctx.ref.month, RELATIVE_MONTHS[m[2]!]!);
@@ -343,7 +346,7 @@ const READERS: readonly Reader[] = [
     // "tuần tới", "đầu tuần tới", "cuối tuần này": the days of that week
     first: firstWords(keysOf(PARTS_OF_WEEK), keysOf(RELATIVE_WEEKS)),
     pattern: sticky(
-      `${NOT_LETTER_BEFORE}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`,
+      `${NOT_LETTER_BEFORE}${NOT_COUNTED}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`,
     ),
     read: (m, at, ctx) => {
       const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1) + 7 * RELATIVE_WEEKS[m[2]!]!;

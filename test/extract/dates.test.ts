@@ -197,6 +197,10 @@ describe('relative and partial dates (publishedAt 2026-12-01T09:00:00+07:00, a T
     ['ngày 20 tháng này', ['2026-12-20']],
     ['ngày 5 tháng tới', ['2027-01-05']],
     ['vào tuần tới', ['2026-12-07/2026-12-13']],
+    // a count of weeks or months after something is no next week or month
+    ['chỉ vài tuần sau lễ nhậm chức', []],
+    ['hai tháng sau khi ký', []],
+    ['3 tuần sau', []],
     ['trong tuần này', ['2026-11-30/2026-12-06']],
     ['đầu tuần tới', ['2026-12-07/2026-12-09']],
     ['vào cuối tuần', ['2026-12-05/2026-12-06']],
