@@ -289,6 +289,7 @@ const OPENING_CHARS = 24;
  * earlier than the lead) or its end ("kéo dài đến ngày 17/9") leave it where it is.
  */
 function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
+  if (isStamp(info)) return anchor;
   let day: DateMention | undefined;
   let span: DateMention | undefined;
   for (const d of info.dates) {
@@ -304,6 +305,20 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   if (day === undefined || day.value === anchor) return anchor;
   if (info.triggers.some((t) => t.kind !== 'visit')) return day.value;
   return day.start <= OPENING_CHARS && day.value > anchor ? day.value : anchor;
+}
+
+/** How many words besides its dates a page's time stamp may have ("Cập nhật", "Published"). */
+const STAMP_WORDS = 3;
+
+/** "Thứ Năm 18/10/2018 16:15", "Published : Aug 16, 2021 - 21:06": a line that is a date and
+ *  little else stamps the page; what the story tells later is not on that day. */
+function isStamp(info: SentenceInfo): boolean {
+  if (info.triggers.length > 0 || info.dates.length === 0) return false;
+  const words = info.tokens.filter(
+    (t) =>
+      t.word && !/^\d/.test(t.key) && !info.dates.some((d) => t.start >= d.start && t.end <= d.end),
+  );
+  return words.length <= STAMP_WORDS;
 }
 
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'", '\u2019', '\u2018']);
