@@ -714,6 +714,9 @@ function dateFor(
   triggers: readonly Trigger[],
   index: number,
   future: boolean,
+  /** whether a future marker of the cue's clause tells of this day (not one only in an
+   *  opening phrase a comma closes before it) */
+  futureOf: (d: DateMention) => boolean,
   ref: RefDate,
   background: Background,
   datesFollow: boolean,
@@ -728,8 +731,11 @@ function dateFor(
   // "Ngày 9/1, Phủ Tổng thống thông báo … sẽ …": the day it was announced, not the day it happens
   const reportedBetween = (d: DateMention) =>
     background.reporting.some((at) => at >= d.end && at < cueStart);
+  // ("Nhận lời mời của X, chiều 16-10, A tới …": not when the plan's words stand before the
+  // day, in an opening phrase; the day opens what happened)
   const announcedEarlier = (d: DateMention) =>
     future &&
+    futureOf(d) &&
     d.end <= cueStart &&
     d.precision === 'day' &&
     (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
@@ -1417,11 +1423,26 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
+  const tenseTo = Math.min(tokens.length, trigger.end + TENSE_AFTER);
   let { date, borrowed, year, shifted } = dateFor(
     info,
     triggers,
     index,
     future,
+    (d) => {
+      // after the day, or before it but not in an opening phrase a comma closes before it
+      const from = tokens.findIndex((t) => t.start >= d.start);
+      const to = tokens.findIndex((t) => t.start >= d.end);
+      if (from < 0 || to < 0 || markers.tense(Math.max(to, clauseFrom), tenseTo).future)
+        return true;
+      let opening = clauseFrom;
+      for (let k = from - 1; k >= clauseFrom; k--)
+        if (tokens[k]!.text === ',') {
+          opening = k + 1;
+          break;
+        }
+      return markers.tense(opening, from).future;
+    },
     context.ref,
     background,
     context.datesFollow,
