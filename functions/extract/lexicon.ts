@@ -124,6 +124,8 @@ const RolesSchema = z.object({
   parliament: Phrases,
   with: Phrases,
   pronouns: Phrases,
+  /** "A's statement following his meeting with B": words that make the one named before the cue its subject */
+  possessives: z.optional(Phrases),
   leaderPairReference: Phrases,
 });
 const ROLES = RolesSchema.parse(TABLES.roles);
@@ -231,6 +233,7 @@ export const LEX = {
   with: wordSet(ROLES.with),
   /** "he asked to meet B": a person named before, standing in as the subject */
   pronouns: wordSet(ROLES.pronouns),
+  possessives: wordSet(ROLES.possessives ?? []),
 } as const;
 
 /** Whether the tokens from `i` read the phrase. */

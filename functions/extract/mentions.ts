@@ -2398,6 +2398,22 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
       (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
     if (stand !== undefined) aPeople = [stand];
   }
+  // "A's statement following his meeting with B": "his" is the one the clause named before
+  if (
+    aPeople.length === 0 &&
+    bPeople.length > 0 &&
+    tokens.slice(clauseFrom, trigger.first).some((t) => LEX.possessives.has(t.key))
+  ) {
+    const before = info.persons.filter(
+      (p, n): p is Person =>
+        p?.principal === true &&
+        p.country !== null &&
+        info.mentions[n]!.first >= clauseFrom &&
+        info.mentions[n]!.end <= trigger.first &&
+        bPeople.every((b) => b.country !== p.country),
+    );
+    if (before.length > 0) aPeople = [before[before.length - 1]!];
+  }
   // "the President will hold talks with B, meet C and D": who held the talks meets C and D
   if (aPeople.length === 0 && m.goesOnFrom !== null) aPeople = m.goesOnFrom.subject;
   // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
