@@ -735,10 +735,10 @@ function dateFor(
   // day, in an opening phrase; the day opens what happened)
   const announcedEarlier = (d: DateMention) =>
     future &&
-    futureOf(d) &&
     d.end <= cueStart &&
     d.precision === 'day' &&
-    (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d));
+    (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d)) &&
+    futureOf(d);
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
   const since = (d: DateMention) =>
