@@ -970,10 +970,10 @@ function hostBySameDay(meetings: readonly Draft[]): void {
         .map((o) => o.host!),
     );
     if (hosts.size !== 1) continue;
-    const [host] = hosts as Set<string>;
-    m.host = host!;
+    const host = [...hosts][0]!;
+    m.host = host;
     m.guest = m.countries.find((c) => c !== host) ?? null;
-    m.place = { city: null, country: host!, venue: false };
+    m.place = { city: null, country: host, venue: false };
   }
 }
 

@@ -1395,6 +1395,28 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   return s.mentions;
 }
 
+/** Whether a future marker of the clause [clauseFrom, tenseTo) tells of day `d`: one after it,
+ *  or before it but not only in an opening phrase a comma closes before it ("Nhận lời mời của
+ *  X, chiều 16-10, A tới …"). */
+function planTellsOf(
+  s: SentenceScan,
+  d: DateMention,
+  clauseFrom: number,
+  tenseTo: number,
+): boolean {
+  const { tokens, markers } = s;
+  const from = tokens.findIndex((t) => t.start >= d.start);
+  const to = tokens.findIndex((t) => t.start >= d.end);
+  if (from < 0 || to < 0 || markers.tense(Math.max(to, clauseFrom), tenseTo).future) return true;
+  let opening = clauseFrom;
+  for (let k = from - 1; k >= clauseFrom; k--) {
+    if (tokens[k]!.text !== ',') continue;
+    opening = k + 1;
+    break;
+  }
+  return markers.tense(opening, from).future;
+}
+
 /** The cue's clause, tense, date and people; null when the sentence only muses about it. */
 function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | null {
   const {
@@ -1429,20 +1451,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     triggers,
     index,
     future,
-    (d) => {
-      // after the day, or before it but not in an opening phrase a comma closes before it
-      const from = tokens.findIndex((t) => t.start >= d.start);
-      const to = tokens.findIndex((t) => t.start >= d.end);
-      if (from < 0 || to < 0 || markers.tense(Math.max(to, clauseFrom), tenseTo).future)
-        return true;
-      let opening = clauseFrom;
-      for (let k = from - 1; k >= clauseFrom; k--)
-        if (tokens[k]!.text === ',') {
-          opening = k + 1;
-          break;
-        }
-      return markers.tense(opening, from).future;
-    },
+    (d) => planTellsOf(s, d, clauseFrom, tenseTo),
     context.ref,
     background,
     context.datesFollow,
@@ -1837,7 +1846,6 @@ function chairedReference(s: SentenceScan, c: CueScan): boolean {
   );
 }
 
-/** A committee's session and its co-chairs. */
 /** "the 7th Philippines-Indonesia Joint Commission": a committee's name numbered as a
  *  session, with its two countries, is one (where the cue is the name itself); null otherwise. */
 function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number | null {
@@ -1853,6 +1861,7 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
   return null;
 }
 
+/** A committee's session and its co-chairs. */
 function committeeMentions(s: SentenceScan, c: CueScan): void {
   const { context, tokens, people, mentions } = s;
   const { trigger, clauseFrom, cue } = c;
