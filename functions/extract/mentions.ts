@@ -142,6 +142,8 @@ const HOST_BEFORE_SPAN = 10;
 const TOUR_SPAN = 12;
 /** How many words of a committee's name may stand between its number and its noun ("the 7th Philippines-Indonesia Joint Commission"). */
 const NUMBERED_NAME_SPAN = 6;
+/** A session's number as English writes it before a committee's name ("7th", "18th"). */
+const SESSION_NUMBER = /^\d{1,3}(?:st|nd|rd|th)$/u;
 /** How far after a cue "the next day" may stand and still be its day. */
 const NEXT_DAY_AFTER = 10;
 /** The tense markers of a cue are read from its clause up to this many tokens after it. */
@@ -1852,8 +1854,7 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
   if (isCommitteeName(tokens, trigger.first) !== trigger.first) return null;
   const named = new Set<string>();
   for (let k = trigger.first - 1; k >= 0 && k >= trigger.first - NUMBERED_NAME_SPAN; k--) {
-    if (/^\d{1,3}(st|nd|rd|th)$/.test(tokens[k]!.key))
-      return named.size === 2 ? trigger.first : null;
+    if (SESSION_NUMBER.test(tokens[k]!.key)) return named.size === 2 ? trigger.first : null;
     if (!tokens[k]!.word && tokens[k]!.text !== '-') return null;
     const c = countryAt(tokens, k);
     if (c !== null) named.add(c.code);
