@@ -79,11 +79,12 @@ export function serviceFunction(
       sourceMap: LAMBDA_BUNDLE.sourcemap,
       sourcesContent: LAMBDA_BUNDLE.sourcesContent,
       mainFields: [...LAMBDA_BUNDLE.mainFields],
-      // charset and aliases as raw esbuild flags: aws-cdk-lib 2.276 declares
-      // `charset: Charset.UTF8` but never hands it to esbuild, and has no alias option
-      // (test/infra/bundle.test.ts catches a regression either way).
+      // charset, legal comments and aliases as raw esbuild flags: aws-cdk-lib 2.276
+      // declares `charset: Charset.UTF8` but never hands it to esbuild, and has no
+      // option for the other two (test/infra/bundle.test.ts catches a regression).
       esbuildArgs: {
         '--charset': LAMBDA_BUNDLE.charset,
+        '--legal-comments': LAMBDA_BUNDLE.legalComments,
         ...Object.fromEntries(
           Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to]),
         ),

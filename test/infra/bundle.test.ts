@@ -138,6 +138,8 @@ describe('bundled handlers', () => {
       // charset=utf8: no \\uXXXX escapes of Latin letters with diacritics (Vietnamese)
       const escaped = code.match(/.{0,40}\\u1e[0-9a-f]{2}/i);
       expect(escaped?.[0] ?? null, `${id}: \\u-escaped text`).toBeNull();
+      // legal comments none: no block of kept comments at the end
+      expect(code).not.toContain('Bundled license information');
 
       // Run it as Lambda would, in a plain Node process (ESM, createRequire, top level),
       // with the role's credentials in the environment: the bundle's credential
