@@ -67,18 +67,14 @@ export function weekdayOf(ref: RefDate): number {
 
 type Direction = 'future' | 'past' | null;
 
-/** A month written without its day ("tháng 12/2025", "tháng Tám vừa qua"): the year written, else
- *  the occurrence its direction word points to, else the nearest. */
-function monthMention(
-  at: Span,
-  month: number,
-  year: number | null,
-  directionWord: string | undefined,
-  ctx: ReadContext,
-): DateMention {
-  const direction = directionWord === undefined ? null : MONTH_DIRECTIONS[directionWord]!;
+/** A month written without its day ("tháng 12/2025", "tháng 2 năm nay", "tháng Tám vừa
+ *  qua"; `m`: MONTH_YEAR's groups at 3 and 4, MONTH_DIRECTION's at 5): the year written,
+ *  else the occurrence its direction word points to, else the nearest. */
+function monthMention(at: Span, month: number, m: RegExpExecArray, ctx: ReadContext): DateMention {
+  const direction = m[5] === undefined ? null : MONTH_DIRECTIONS[m[5]]!;
   const y =
-    year ??
+    num(m[3]) ??
+    (m[4] === undefined ? null : ctx.ref.year + RELATIVE_YEARS[m[4]]!) ??
     yearForMonth(month, ctx.ref, direction === 'future' || direction === 'past' ? direction : null);
   return mention(at, isoMonth(y, month), null, 'month');
 }
@@ -134,6 +130,8 @@ const JOIN = `(?:${anyOf(datesData.rangeJoiners)})`;
 const RANGE_LEAD = `(?:${anyOf(datesData.rangeLead)})`;
 const MONTH_DIRECTION = `(?: (${anyOf(keysOf(datesData.monthDirections))}))?`;
 const MONTH_PART = `(?:(${anyOf(keysOf(datesData.partsOfMonth))}) )?`;
+/** the year after a month: "/2025", " năm 2025", " năm nay" */
+const MONTH_YEAR = `(?:(?:/|\\.|-| ${YEAR} )${Y}| (${anyOf(keysOf(datesData.relativeYears))}))?`;
 const WEEK_PART = `(?:(${anyOf(keysOf(datesData.partsOfWeek))}) )?`;
 /** "vài tuần sau lễ nhậm chức", "hai tháng sau": a count of weeks or months after
  *  something, not next week or next month */
@@ -272,25 +270,20 @@ const READERS: readonly Reader[] = [
   {
     // "giữa tháng 1 tới", "tháng 12/2025", "tháng 12.2025", "tháng 2 năm 2025"
     first: firstWords(keysOf(PARTS_OF_MONTH), [MONTH]),
-    pattern: sticky(
-      `(?<!\\d )${MONTH_PART}${MONTH} ${N}(?:(?:/|\\.|-| ${YEAR} )${Y})?${NA}${MONTH_DIRECTION}`,
-    ),
+    pattern: sticky(`(?<!\\d )${MONTH_PART}${MONTH} ${N}${MONTH_YEAR}${NA}${MONTH_DIRECTION}`),
     read: (m, at, ctx) => {
       const month = num(m[2])!;
       if (month < 1 || month > 12) return null;
-      return monthMention(at, month, num(m[3]), m[4], ctx);
+      return monthMention(at, month, m, ctx);
     },
   },
   {
     // "tháng Tám vừa qua", "tháng Mười Hai năm 2025": a month written as a word
     first: firstWords(keysOf(PARTS_OF_MONTH), [MONTH]),
     pattern: sticky(
-      `(?<!\\d )${MONTH_PART}${MONTH} (${anyOf(keysOf(MONTH_NAMES))})(?: ${YEAR} ${Y})?${NOT_LETTER_AFTER}${MONTH_DIRECTION}`,
+      `(?<!\\d )${MONTH_PART}${MONTH} (${anyOf(keysOf(MONTH_NAMES))})${MONTH_YEAR}${NOT_LETTER_AFTER}${MONTH_DIRECTION}`,
     ),
-    read: (m, at, ctx) => {
-      const month = MONTH_NAMES[m[2]!]!;
-      return monthMention(at, month, num(m[3]), m[4], ctx);
-    },
+    read: (m, at, ctx) => monthMention(at, MONTH_NAMES[m[2]!]!, m, ctx),
   },
   {
     // "vào tháng tới", "cuối tháng này"

@@ -28,6 +28,9 @@ describe('findDates', () => {
     expect(at('vào tháng 12/2025', '2025-11-01')).toEqual(['2025-12']);
     expect(at('vào tháng 12.2025 vừa qua', '2026-02-05')).toEqual(['2025-12']);
     expect(at('vào tháng 2 năm 2025', '2024-11-28')).toEqual(['2025-02']);
+    // "năm nay" names the year: February of this year, not the nearer one to come
+    expect(at('hồi tháng 2 năm nay tại', '2019-11-28')).toEqual(['2019-02']);
+    expect(at('vào tháng Ba năm tới', '2025-11-28')).toEqual(['2026-03']);
   });
   it('moves a missing year forward across the new year', () => {
     expect(at('dự kiến vào giữa tháng 1 tới', '2024-12-27')).toEqual(['2025-01']);
