@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { countryAt } from './gazetteer.js';
+import { findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
@@ -40,8 +41,10 @@ const CueSchema = z.object({
   levels: z.optional(z.boolean()),
   needsObject: z.optional(z.enum(['always', 'asVerb'])),
   role: z.optional(z.enum(['receives', 'callsOn'])),
-  /** committeeName: a committee's name follows; purpose: what the trip is for follows ("left for X to hold talks") */
-  requires: z.optional(z.enum(['committeeName', 'purpose'])),
+  /** committeeName: a committee's name follows; purpose: what the trip is for follows ("left
+   *  for X to hold talks"); bilateral: the sentence tells of no trip to a summit ("đã đến
+   *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip) */
+  requires: z.optional(z.enum(['committeeName', 'purpose', 'bilateral'])),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
 });
@@ -126,6 +129,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       )
         return false;
       if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
+      if (c.cue.requires === 'bilateral') return !findAnyPhrase(tokens, LEX.multilateralTrip);
       return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
     if (hit === null) continue;

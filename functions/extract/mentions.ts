@@ -735,12 +735,14 @@ function dateFor(
     background.reporting.some((at) => at >= d.end && at < cueStart);
   // ("Nhận lời mời của X, chiều 16-10, A tới …": not when the plan's words stand before the
   // day, in an opening phrase; the day opens what happened)
+  // ("Người phát ngôn ngày 16/10 tuyên bố chuyến thăm …": a day written right before the
+  // word of saying is the day it was said, when what was said of is a visit or meeting
+  // named by a noun; "A on Saturday said … as he arrived in Tokyo" arrived that day)
   const announcedEarlier = (d: DateMention) =>
-    future &&
     d.end <= cueStart &&
     d.precision === 'day' &&
-    (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d)) &&
-    futureOf(d);
+    ((trigger.noun && background.reporting.some((at) => at === d.end + 1 && at < cueStart)) ||
+      (future && (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d)) && futureOf(d)));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
   const since = (d: DateMention) =>
