@@ -149,12 +149,16 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
     : shift === null
       ? ctx.forward
       : shift > 0;
+  // ("arrived in Hanoi on Wednesday", written Tuesday evening Pacific time: where the day
+  // has begun at UTC, the weekday after the publication's date is that day, not six days back)
   const day =
     shift === 0
       ? today + target - todayWeekday
       : forward
         ? today + (ahead === 0 && shift !== null ? 7 : ahead)
-        : today - (back === 0 && shift !== null ? 7 : back);
+        : ahead === 1 && shift === null && ctx.ref.utcAhead
+          ? today + 1
+          : today - (back === 0 && shift !== null ? 7 : back);
   return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
 }
 

@@ -42,11 +42,19 @@ export interface RefDate {
   year: number;
   month: number;
   day: number;
+  /** the next day has begun at UTC when it was published (an evening west of Greenwich) */
+  utcAhead?: boolean;
 }
 
 export function refDateOf(publishedAt: string): RefDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
-  if (m !== null) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (m !== null)
+    return {
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      utcAhead: new Date(publishedAt).toISOString().slice(0, 10) > m[0],
+    };
   const d = new Date(publishedAt);
   if (Number.isNaN(d.getTime())) return { year: 1970, month: 1, day: 1 };
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

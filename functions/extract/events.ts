@@ -729,7 +729,8 @@ function statusOf(
     return future ? 'announced' : 'held';
   }
   const diff = dayNumber(start) - refDayNumber(ref);
-  if (diff !== 0) return diff < 0 ? 'held' : 'announced';
+  // (the day after, begun at UTC when it was published, is today where it is told of)
+  if (diff !== 0 && !(diff === 1 && ref.utcAhead)) return diff < 0 ? 'held' : 'announced';
   return future ? 'announced' : 'held';
 }
 

@@ -280,10 +280,11 @@ export function bareLeaderAt(tokens: readonly Token[], i: number): boolean {
   return !((before?.word === true && before.cap) || (after?.word === true && after.cap));
 }
 
-/** The country of the one listed leader whose name ends with this word, or null. */
+/** The country of the listed leaders whose names end with this word, when they share one
+ *  ("Marcos": Ferdinand Marcos and Ferdinand Marcos Jr.), or null. */
 export function leaderByLastName(key: string): string | null {
-  const byPerson = leadersByLastWord.get(key);
-  return byPerson === undefined || byPerson.size !== 1 ? null : [...byPerson.values()][0]!;
+  const countries = new Set(leadersByLastWord.get(key)?.values());
+  return countries.size === 1 ? [...countries][0]! : null;
 }
 
 /** The country of a well-known leader, by the name's keys (full name or a listed short form). */

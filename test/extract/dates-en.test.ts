@@ -51,3 +51,16 @@ describe('English dates', () => {
     expect(read(sentence)).toEqual(expected);
   });
 });
+
+describe('English dates told on an evening west of Greenwich', () => {
+  // Tuesday 2017-11-07, 19:19 Pacific time: already Wednesday at UTC (and in Asia)
+  const evening = refDateOf('2017-11-07T19:19:00-08:00');
+  const morning = refDateOf('2017-11-07T08:00:00-08:00');
+  const at = (sentence: string, r: typeof evening) =>
+    findEnglishDates(sentence.toLowerCase(), r, null).map((d) => d.value);
+  it('reads a past weekday after the publication date as that day', () => {
+    expect(at('has arrived in Hanoi on Wednesday', evening)).toEqual(['2017-11-08']);
+    expect(at('has arrived in Hanoi on Wednesday', morning)).toEqual(['2017-11-01']);
+    expect(at('met on Monday', evening)).toEqual(['2017-11-06']);
+  });
+});

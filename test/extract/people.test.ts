@@ -241,6 +241,20 @@ describe('findPeople in English', () => {
   });
 });
 
+describe('English people', () => {
+  const en = (s: string) =>
+    findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true, bareNames: true }).map((p) => ({
+      title: p.title,
+      name: p.name,
+      country: p.country,
+    }));
+  it('reads a Second Minister and the honorific Dato', () => {
+    expect(en('Brunei Second Minister of Foreign Affairs Dato Erywan Yusof')).toEqual([
+      { title: 'Second Minister of Foreign Affairs', name: 'Erywan Yusof', country: 'BN' },
+    ]);
+  });
+});
+
 describe('resolvePeople', () => {
   it('joins short names and bare titles to the full mention', () => {
     const sentences = [
