@@ -17,6 +17,7 @@ import {
   refDayNumber,
   weekdayOf,
 } from './dates.js';
+import { LEX } from './lexicon.js';
 import { anyOf } from './patterns.js';
 
 /** a word or phrase as the text writes it, in the matching form (lower case) */
@@ -425,6 +426,11 @@ export function findEnglishDates(
   const opening = quoteOpening(lower);
   const saying: Context =
     opening < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, opening)) };
+  // ("officials said on Monday that A will visit B": before what was said, only the words
+  // before it tell whether a day looks ahead)
+  const saidAt = SAID_THAT === null ? -1 : lower.search(SAID_THAT);
+  const said: Context =
+    saidAt < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, saidAt)) };
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];
   for (const { pattern, read } of READINGS) {
@@ -433,7 +439,10 @@ export function findEnglishDates(
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      const mention = read(m, opening >= 0 && start < opening ? saying : ctx);
+      const mention = read(
+        m,
+        opening >= 0 && start < opening ? saying : saidAt >= 0 && start < saidAt ? said : ctx,
+      );
       if (mention !== null) found.push({ ...mention, start, end });
     }
   }
@@ -479,6 +488,7 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }
 
+const SAID_THAT = LEX.saidThat.size > 0 ? new RegExp(word(anyOf([...LEX.saidThat])), 'u') : null;
 const QUOTE_MARKS = /["\u201c\u201d]/u;
 /** Where the sentence's first quotation opens, or -1. */
 const quoteOpening = (lower: string) => lower.search(QUOTE_MARKS);

@@ -55,6 +55,8 @@ const RolesSchema = z.object({
   spanStart: z.optional(Phrases),
   ordinal: Phrases,
   clauseEnd: Phrases,
+  /** "confirmed during talks on Sunday that their countries will …": the word that opens what was said */
+  saidThat: z.optional(Phrases),
   /** verbs that, right after a clause's end, go on with its subject ("…; pay a visit to B") */
   subjectGoesOn: z.optional(Phrases),
   reporting: Phrases,
@@ -195,6 +197,7 @@ export const LEX = {
   spanStart: wordSet(ROLES.spanStart ?? []),
   ordinal: wordSet(ROLES.ordinal),
   clauseEnd: wordSet(ROLES.clauseEnd),
+  saidThat: wordSet(ROLES.saidThat ?? []),
   subjectGoesOn: wordSet(ROLES.subjectGoesOn ?? []),
   reporting: keyList(ROLES.reporting),
   and: wordSet(ROLES.and),

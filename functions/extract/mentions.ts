@@ -752,9 +752,13 @@ function dateFor(
   // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
   // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
   // ("A said on Wednesday he would visit B": before a cue to come, too)
+  // (not past the cue: "confirmed during talks on Sunday that …" dates the talks)
   const reportDay = (d: DateMention) =>
     (future || (datesFollow && d.start >= cueEnd)) &&
-    background.reporting.some((at) => at < d.start && at >= d.start - REPORT_DAY_CHARS);
+    background.reporting.some(
+      (at) =>
+        at < d.start && at >= d.start - REPORT_DAY_CHARS && !(at < cueStart && cueEnd <= d.start),
+    );
   // "held phone talks on Thursday on the occasion of the 72nd anniversary of relations
   // (January 18, 2022)": past the cue, the day an anniversary is of
   const commemorates = (d: DateMention) =>
@@ -1445,11 +1449,15 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     clauseFrom = k + 1;
     break;
   }
-  const tense = markers.tense(clauseFrom, Math.min(tokens.length, trigger.end + TENSE_AFTER));
+  // ("confirmed during talks on Sunday that their countries will cooperate": past "that" and
+  // its subject is what was said there, not when; "talks that will be held" still look ahead)
+  let tenseTo = Math.min(tokens.length, trigger.end + TENSE_AFTER);
+  for (let k = trigger.end; k < tenseTo; k++)
+    if (LEX.saidThat.has(tokens[k]!.key) && !markers.tense(k + 1, k + 2).future) tenseTo = k;
+  const tense = markers.tense(clauseFrom, tenseTo);
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
-  const tenseTo = Math.min(tokens.length, trigger.end + TENSE_AFTER);
   let { date, borrowed, year, shifted } = dateFor(
     info,
     triggers,

@@ -47,6 +47,8 @@ describe('English dates', () => {
     ['a visit next March', ['2026-03/month']],
     ['a visit later this year', ['2025/year']],
     ['earlier in the day, they met', ['2025-12-03/day@']],
+    ['officials said on Monday that A will visit B', ['2025-12-01/day']],
+    ['confirmed during talks on Monday that they will cooperate', ['2025-12-01/day']],
   ])('%s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected);
   });
