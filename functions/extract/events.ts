@@ -1094,7 +1094,15 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (told !== null && told >= first && told <= last) return;
   // "It is expected that during the visit, A will hold talks with B": a meeting to come during a
   // visit under way whose end is not told falls on no day the story gives; its month is known
-  if (visit.end === null && today > first && meeting.group.mentions.every(toCome)) {
+  // (also told on the visit's first day, when said to be within it: "Dự kiến trong khuôn khổ
+  // chuyến thăm, A sẽ hội đàm với B"; not "after lunch, the two leaders will hold talks")
+  const withinVisit = () =>
+    meeting.group.mentions.some((m) => findAnyPhrase(m.sentence.tokens, LEX.passing) !== null);
+  if (
+    visit.end === null &&
+    (today > first || (today === first && withinVisit())) &&
+    meeting.group.mentions.every(toCome)
+  ) {
     meeting.start = isoMonth(ref.year, ref.month);
     meeting.precision = 'month';
     meeting.status = 'announced';

@@ -163,8 +163,12 @@ function editDistanceOne(x: string, y: string): boolean {
   if (long.length - short.length > 1) return false;
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
+  // (two letters swapped count as one slip: "Kier" / "Keir")
   return short.length === long.length
-    ? short.slice(i + 1) === long.slice(i + 1)
+    ? short.slice(i + 1) === long.slice(i + 1) ||
+        (short[i] === long[i + 1] &&
+          short[i + 1] === long[i] &&
+          short.slice(i + 2) === long.slice(i + 2))
     : short.slice(i) === long.slice(i + 1);
 }
 

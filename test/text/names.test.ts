@@ -13,6 +13,7 @@ describe('sameName: one person however an article writes the name', () => {
     ['Donal Trump', 'Donald Trump'],
     ['Anthony Blinken', 'Antony Blinken'],
     ['Prak Sokhon', 'Prak Sokhonn'],
+    ['Kier Starmer', 'Keir Starmer'],
     ['Kim Jong-un', 'Kim Jong Un'],
     ['Esteban Lazo Hernández', 'Esteban Lazo Hernandez'],
     ['Phạm Minh Chính', 'Pham Minh Chinh'],
