@@ -166,8 +166,21 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     });
     i = end - 1;
   }
+  // "Tại cuộc hội kiến, A … xúc động gặp lại B": the meeting a sentence opens in is the one a
+  // plain "meet" in it tells of ("Following his summit with B, A held meetings with C" is not)
+  const opening = triggers[0];
+  if (
+    opening?.kind === 'meeting' &&
+    opening.first <= INTRO_TOKENS &&
+    LEX.withinLead.has(tokens[0]!.key)
+  )
+    for (const t of triggers)
+      if (t.kind === 'meeting' && t.type === 'meeting') t.type = opening.type;
   return triggers;
 }
+
+/** How far into its sentence a cue that opens it may stand ("Tại cuộc hội kiến", "At the talks"). */
+const INTRO_TOKENS = 3;
 
 const PURPOSE = (CUE_TABLE.purpose?.phrases ?? []).map(phraseKeys);
 const PURPOSE_WITHIN = CUE_TABLE.purpose?.within ?? 0;

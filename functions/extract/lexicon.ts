@@ -66,6 +66,8 @@ const RolesSchema = z.object({
   multilateralLead: Phrases,
   attendance: Phrases,
   introLead: Phrases,
+  /** "Tại cuộc hội kiến, …", "At the talks, …": the lead words of an opening that is within the event */
+  withinLead: z.optional(Phrases),
   since: Phrases,
   /** "a state visit until May 27": the word that makes a visit's date its last day */
   visitUntil: z.optional(Phrases),
@@ -206,6 +208,7 @@ export const LEX = {
   multilateralLead: keyList(ROLES.multilateralLead),
   attendance: keyList(ROLES.attendance),
   introLead: wordSet(ROLES.introLead),
+  withinLead: wordSet(ROLES.withinLead ?? []),
   since: keyList(ROLES.since),
   visitUntil: wordSet(ROLES.visitUntil ?? []),
   sequel: wordSet(ROLES.sequel ?? []),
