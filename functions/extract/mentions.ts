@@ -1398,7 +1398,11 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (c === null) return;
     if (trigger.kind === 'visit') visitMentions(s, c);
     else if (trigger.kind === 'committee' || chairedReference(s, c)) committeeMentions(s, c);
-    else meetingMentions(s, c);
+    else {
+      const told = s.mentions.length;
+      meetingMentions(s, c);
+      if (s.mentions.length === told) dayOfMeeting(s, c);
+    }
   });
   return s.mentions;
 }
@@ -1952,6 +1956,25 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       countries,
       hosts: [],
       ordinal: ordinalAfter(tokens, trigger.end),
+    }),
+  );
+}
+
+/** "Cuộc điện đàm diễn ra vào tối 22-8": a meeting named without its sides, on a day, is a
+ *  reference without countries, joined in events.ts to the meeting the story tells of. */
+function dayOfMeeting(s: SentenceScan, c: CueScan): void {
+  const { trigger, cue } = c;
+  if (!trigger.noun || cue.date?.precision !== 'day' || cue.precedent) return;
+  s.mentions.push(
+    newMention(cue, {
+      kind: 'meeting',
+      type: trigger.type,
+      sideA: [],
+      sideB: [],
+      host: null,
+      guest: null,
+      countries: [],
+      hosts: [],
     }),
   );
 }
