@@ -932,7 +932,11 @@ function knownPersonAt(
   const hit = knownLeaderAt(tokens, i);
   if (hit === null) return null;
   const before = tokens[i - 1];
-  if (!afterCountry && before !== undefined && before.word && before.cap) return null; // inside a longer name
+  // inside a longer name (not after the sentence's first word when none follows: "When John
+  // Kerry arrives …", but "The Anthony Albanese Foundation")
+  const after = tokens[i + hit.length];
+  const opener = i === 1 && !(after?.word === true && after.cap);
+  if (!afterCountry && !opener && before !== undefined && before.word && before.cap) return null;
   return untitledMention(text, tokens, i, i, i + hit.length, {
     country: hit.code,
     principal: true,

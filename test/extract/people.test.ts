@@ -248,6 +248,11 @@ describe('English people', () => {
       name: p.name,
       country: p.country,
     }));
+  it('reads a listed name after the word that opens the sentence', () => {
+    expect(en('When John Kerry arrives in Hanoi, he will meet officials.')).toEqual([
+      { title: null, name: 'John Kerry', country: 'US' },
+    ]);
+  });
   it('reads a Second Minister and the honorific Dato', () => {
     expect(en('Brunei Second Minister of Foreign Affairs Dato Erywan Yusof')).toEqual([
       { title: 'Second Minister of Foreign Affairs', name: 'Erywan Yusof', country: 'BN' },
