@@ -66,6 +66,8 @@ const RolesSchema = z.object({
   multilateralLead: Phrases,
   attendance: Phrases,
   introLead: Phrases,
+  /** "chuyến công du ba nước": a count of countries right after a visit's cue (a tour) */
+  tourOf: z.optional(Phrases),
   /** "Tại cuộc hội kiến, …", "At the talks, …": the lead words of an opening that is within the event */
   withinLead: z.optional(Phrases),
   since: Phrases,
@@ -208,6 +210,7 @@ export const LEX = {
   multilateralLead: keyList(ROLES.multilateralLead),
   attendance: keyList(ROLES.attendance),
   introLead: wordSet(ROLES.introLead),
+  tourOf: keyList(ROLES.tourOf ?? []),
   withinLead: wordSet(ROLES.withinLead ?? []),
   since: keyList(ROLES.since),
   visitUntil: wordSet(ROLES.visitUntil ?? []),

@@ -1578,6 +1578,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const { info, context, tokens, triggers, people, invited, welcome, invitedIds, place, mentions } =
     s;
   const { trigger, clauseFrom, cue, before } = c;
+  // "chuyến công du ba nước Cuba, Argentina và Uruguay từ ngày 18-28/4": a tour of several
+  // countries is no visit of its own, and its days are the tour's
+  if (anyReadsAt(tokens, trigger.end, LEX.tourOf) > 0) return;
   // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
   let host: string | null = null;
   let hostEnd = trigger.end;
