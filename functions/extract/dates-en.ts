@@ -365,7 +365,7 @@ const READINGS: readonly Reading[] = [
       precision: 'day',
       ...flags,
       relative: true,
-      anchored: c.previousDay !== null,
+      anchored: true,
     }),
   },
   // a year on its own ("in 2015", "since 2021")

@@ -145,14 +145,16 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
     if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
-    info.dates = withoutDateline(
-      info,
-      // (the page's first line is often the headline again: it reads as one)
-      profile.findDates(
-        lower,
-        ref,
-        info.isTitle ? null : anchor,
-        info.isTitle || lower === titleLower,
+    info.dates = sameDayInSentence(
+      withoutDateline(
+        info,
+        // (the page's first line is often the headline again: it reads as one)
+        profile.findDates(
+          lower,
+          ref,
+          info.isTitle ? null : anchor,
+          info.isTitle || lower === titleLower,
+        ),
       ),
     );
     // (a day in a quotation that opens the sentence is the speaker's, not the reporter's)
@@ -194,6 +196,18 @@ const goesOn = (info: SentenceInfo): boolean =>
  * "BEIJING, Sept. 30 (Wire) -- A met B on Saturday": the day a story was filed is not the day
  * of what it reports when the sentence gives that day too; alone, it stands for it.
  */
+/** "to meet A on November 7 and later in the day B": a day told relative to the last event's
+ *  is the one the sentence gave before it, where it gave one. */
+function sameDayInSentence(dates: DateMention[]): DateMention[] {
+  return dates.map((d, n) => {
+    if (!d.anchored) return d;
+    const before = dates
+      .slice(0, n)
+      .findLast((b) => b.precision === 'day' && !b.anchored && b.endValue === null);
+    return before === undefined ? d : { ...d, value: before.value };
+  });
+}
+
 function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
   if (dates.length < 2 || info.isTitle) return dates;
   const t = info.tokens;
