@@ -1034,6 +1034,8 @@ function durationIn(tokens: readonly Token[]): number | null {
     lead = findAnyPhrase(tokens, LEX.durationLead, lead.at + 1)
   ) {
     for (let j = lead.at + lead.length; j < tokens.length && j < lead.at + DURATION_SPAN; j++) {
+      // (not past a comma: "trong chuyến thăm, hai ngày sau")
+      if (tokens[j]!.text === ',') break;
       // "kéo dài 2 ngày", "a two-day visit"
       const unitAt = tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced ? j + 2 : j + 1;
       if (!LEX.durationUnit.has(tokens[unitAt]?.key ?? '')) continue;
