@@ -1,5 +1,5 @@
 // Hand-written articles (other countries, titles, phrasings and date forms than the
-// devset; f30-f207, f211, f213, f217 and f219 in English, f208-f210, f212, f214-f216, f218 and f220 in Vietnamese again) with their expected events: a guard against rules that only
+// devset; f30-f207, f211, f213, f217 and f219 in English, f208-f210, f212, f214-f216, f218, f220 and f221 in Vietnamese again) with their expected events: a guard against rules that only
 // fit the devset.
 import fs from 'node:fs';
 import path from 'node:path';
