@@ -253,6 +253,11 @@ describe('English people', () => {
       { title: null, name: 'John Kerry', country: 'US' },
     ]);
   });
+  it('reads a title after the honorific His Excellency', () => {
+    expect(en('She will host His Excellency President Xi Jinping on Tuesday.')).toEqual([
+      { title: 'President', name: 'Xi Jinping', country: null },
+    ]);
+  });
   it('reads a Second Minister and the honorific Dato', () => {
     expect(en('Brunei Second Minister of Foreign Affairs Dato Erywan Yusof')).toEqual([
       { title: 'Second Minister of Foreign Affairs', name: 'Erywan Yusof', country: 'BN' },
