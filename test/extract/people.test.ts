@@ -54,6 +54,12 @@ describe('findPeople', () => {
       name: 'Prabowo Subianto',
       country: 'ID',
     });
+    // China's State Council in the title: no name "Quốc"
+    expect(people('Phó Thủ tướng Quốc vụ viện Trung Quốc Hàn Chính')[0]).toMatchObject({
+      title: 'Phó Thủ tướng Quốc vụ viện',
+      name: 'Hàn Chính',
+      country: 'CN',
+    });
   });
   it('reads chained titles and suffixes', () => {
     expect(
