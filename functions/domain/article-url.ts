@@ -64,10 +64,12 @@ function withoutRootDot(url: string): string {
 export function sourceUrl(url: string): string {
   try {
     const u = new URL(url);
+    const clicks = [...u.searchParams.keys()].filter(isClickIdentifier);
+    // nothing to drop: the link exactly as posted ("…/tags/kênh+liên+lạc.htm", not its
+    // percent-encoded serialization)
+    if (u.hash === '' && !url.includes('#') && clicks.length === 0) return url;
     u.hash = '';
-    for (const name of [...u.searchParams.keys()]) {
-      if (isClickIdentifier(name)) u.searchParams.delete(name);
-    }
+    for (const name of clicks) u.searchParams.delete(name);
     return u.href;
   } catch {
     return url;

@@ -73,4 +73,12 @@ describe('article URLs at the boundary', () => {
     // the outlet's campaign tag is part of the link it published; a reader's click id is not
     expect(toArticle(input).url).toBe('http://a.example/x?b=2&utm_source=y&a=1');
   });
+  it('shows a link with nothing to drop exactly as posted, letters outside ASCII too', () => {
+    const posted = 'https://news.example/tags/kênh+liên+lạc.htm';
+    const article = toArticle(ArticleInput.parse(withUrl(posted)));
+    expect(article.url).toBe(posted);
+    expect(article.canonicalUrl).toBe(
+      'https://news.example/tags/k%C3%AAnh+li%C3%AAn+l%E1%BA%A1c.htm',
+    );
+  });
 });

@@ -54,6 +54,9 @@ describe('findPeople', () => {
       name: 'Prabowo Subianto',
       country: 'ID',
     });
+    expect(
+      people('Chủ nhiệm Văn phòng Ủy ban Công tác đối ngoại Trung ương Trung Quốc Vương Nghị')[0],
+    ).toMatchObject({ name: 'Vương Nghị', country: 'CN' });
     // China's State Council in the title: no name "Quốc"
     expect(people('Phó Thủ tướng Quốc vụ viện Trung Quốc Hàn Chính')[0]).toMatchObject({
       title: 'Phó Thủ tướng Quốc vụ viện',
