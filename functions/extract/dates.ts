@@ -48,13 +48,15 @@ export interface RefDate {
 
 export function refDateOf(publishedAt: string): RefDate {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
-  if (m !== null)
+  if (m !== null) {
+    const at = Date.parse(publishedAt);
     return {
       year: Number(m[1]),
       month: Number(m[2]),
       day: Number(m[3]),
-      utcAhead: new Date(publishedAt).toISOString().slice(0, 10) > m[0],
+      utcAhead: !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) > m[0],
     };
+  }
   const d = new Date(publishedAt);
   if (Number.isNaN(d.getTime())) return { year: 1970, month: 1, day: 1 };
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

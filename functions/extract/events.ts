@@ -199,12 +199,13 @@ const goesOn = (info: SentenceInfo): boolean =>
 /** "to meet A on November 7 and later in the day B": a day told relative to the last event's
  *  is the one the sentence gave before it, where it gave one. */
 function sameDayInSentence(dates: DateMention[]): DateMention[] {
-  return dates.map((d, n) => {
-    if (!d.anchored) return d;
-    const before = dates
-      .slice(0, n)
-      .findLast((b) => b.precision === 'day' && !b.anchored && b.endValue === null);
-    return before === undefined ? d : { ...d, value: before.value };
+  let day: string | null = null;
+  return dates.map((d) => {
+    if (!d.anchored) {
+      if (d.precision === 'day' && d.endValue === null) day = d.value;
+      return d;
+    }
+    return day === null ? d : { ...d, value: day };
   });
 }
 
