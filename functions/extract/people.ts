@@ -936,7 +936,7 @@ function knownPersonAt(
   // Kerry arrives …", but "The Anthony Albanese Foundation")
   const after = tokens[i + hit.length];
   const opener = i === 1 && !(after?.word === true && after.cap);
-  if (!afterCountry && !opener && before !== undefined && before.word && before.cap) return null;
+  if (!afterCountry && !opener && before?.word && before.cap) return null;
   return untitledMention(text, tokens, i, i, i + hit.length, {
     country: hit.code,
     principal: true,
