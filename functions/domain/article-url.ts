@@ -67,7 +67,7 @@ export function sourceUrl(url: string): string {
     const clicks = [...u.searchParams.keys()].filter(isClickIdentifier);
     // nothing to drop: the link exactly as posted ("…/tags/kênh+liên+lạc.htm", not its
     // percent-encoded serialization)
-    if (u.hash === '' && !url.includes('#') && clicks.length === 0) return url;
+    if (!url.includes('#') && clicks.length === 0) return url;
     u.hash = '';
     for (const name of clicks) u.searchParams.delete(name);
     return u.href;

@@ -1970,18 +1970,21 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
 function dayOfMeeting(s: SentenceScan, c: CueScan): void {
   const { trigger, cue } = c;
   if (!trigger.noun || cue.date?.precision !== 'day' || cue.precedent) return;
-  s.mentions.push(
-    newMention(cue, {
-      kind: 'meeting',
-      type: trigger.type,
-      sideA: [],
-      sideB: [],
-      host: null,
-      guest: null,
-      countries: [],
-      hosts: [],
-    }),
-  );
+  s.mentions.push(referenceMention(cue, 'meeting', trigger.type));
+}
+
+/** A mention that names no side: a reference events.ts joins to the event it fits. */
+function referenceMention(cue: CueContext, kind: TriggerKind, type: EventType): Mention {
+  return newMention(cue, {
+    kind,
+    type,
+    sideA: [],
+    sideB: [],
+    host: null,
+    guest: null,
+    countries: [],
+    hosts: [],
+  });
 }
 
 /** A meeting, talks or a call: one mention per pair of sides. */
@@ -1995,19 +1998,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
     trigger.type === 'meeting' &&
     people.length === 0
   ) {
-    mentions.push(
-      newMention(cue, {
-        kind: 'committee',
-        type: 'committee_session',
-        sideA: [],
-        sideB: [],
-        host: null,
-        guest: null,
-        countries: [],
-        hosts: [],
-        ordinal: null,
-      }),
-    );
+    mentions.push(referenceMention(cue, 'committee', 'committee_session'));
     return;
   }
   const sides = meetingSides(s, c);
