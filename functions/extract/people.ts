@@ -83,6 +83,12 @@ const NamesSchema = z.object({
   portfolioLead: z.array(z.string()),
   /** words that join a portfolio's parts ("Europe and Foreign Affairs") */
   portfolioJoiners: z.array(z.string()),
+  /** the last word of a title whose "of" leads a portfolio, as "for" does ("Minister of
+   *  International Relations and Cooperation X") */
+  portfolioTitleEnds: z.array(z.string()),
+  /** words between a generic title and its country, besides countryLead ("his counterpart
+   *  from New Zealand") */
+  genericCountryLead: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -148,6 +154,8 @@ const INSTITUTION_WORDS = wordSet(NAMES.institutionWords);
 const INSTITUTION_LEAD = wordSet(NAMES.institutionLead);
 const PORTFOLIO_LEAD = wordSet(NAMES.portfolioLead);
 const PORTFOLIO_JOINER_WORDS = wordSet(NAMES.portfolioJoiners);
+const PORTFOLIO_TITLE_ENDS = wordSet(NAMES.portfolioTitleEnds);
+const GENERIC_COUNTRY_LEAD = wordSet(NAMES.genericCountryLead);
 /** The longest institution written after a title and "of" ("of the Communist Party of X (CPX) Central Committee"). */
 const MAX_INSTITUTION_TOKENS = 16;
 /** An abbreviation in brackets after an institution or a country: "(CPV)", "(RoK)". */
@@ -179,12 +187,15 @@ function institutionAfterOf(
   tokens: readonly Token[],
   j: number,
   titleHasPortfolio: boolean,
+  ofLeadsPortfolio: boolean,
 ): { end: number; country: string | null } | null {
   // a portfolio may join its words ("for Europe and Foreign Affairs", "Minister for Foreign
   // Affairs and Trade of X"); an institution may not ("of the X Party and President of …" is a second office)
   const key = tokens[j]?.key ?? '';
   const portfolio =
-    PORTFOLIO_LEAD.has(key) || (titleHasPortfolio && PORTFOLIO_JOINER_WORDS.has(key));
+    PORTFOLIO_LEAD.has(key) ||
+    (ofLeadsPortfolio && COUNTRY_LEAD.has(key)) ||
+    (titleHasPortfolio && PORTFOLIO_JOINER_WORDS.has(key));
   if (!portfolio && !COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
   let k = j + 1;
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
@@ -431,6 +442,7 @@ export function findPeople(
         ? (titledPersonAt(text, tokens, stops, i) ??
           honorificPersonAt(text, tokens, stops, i) ??
           knownPersonAt(text, tokens, i) ??
+          (options.modifiersFirst ? nameThenTitleAt(text, tokens, stops, i) : null) ??
           (options.bareNames ? bareLeaderPersonAt(text, tokens, i) : null))
         : t.word
           ? (honorificPersonAt(text, tokens, stops, i) ??
@@ -753,6 +765,8 @@ function titledPersonAt(
     tokens,
     j,
     tokens.slice(i, j).some((t) => PORTFOLIO_LEAD.has(t.key) || COUNTRY_LEAD.has(t.key)),
+    // (not "Prime Minister of Japan X": a country, read as such below)
+    PORTFOLIO_TITLE_ENDS.has(tokens[j - 1]?.key ?? '') && countryWithPrefix(tokens, j + 1) === null,
   );
   if (institution !== null) {
     const at = institution.end;
@@ -772,16 +786,22 @@ function titledPersonAt(
           principal: principal || rest.principal,
           leader: leader || rest.leader,
         };
-    } else if (institution.country !== null) {
-      // "X, Minister for Europe and Foreign Affairs of France,": the office and its country, named before
+    } else if (institution.country !== null || CLAUSE_CLOSERS.has(tokens[at]?.text ?? '')) {
+      // "X, Minister for Europe and Foreign Affairs of France,", "X, South Africa's Minister of
+      // International Relations and Cooperation,": the office (and its country), named before
       j = at;
       titleEnd = at;
       country = institution.country;
     }
   }
-  // "Prime Minister of Japan Fumio Kishida"
+  // "Prime Minister of Japan Fumio Kishida", "his counterpart from New Zealand"
+  const leadKey = tokens[j]?.key ?? '';
   const lead =
-    COUNTRY_LEAD.has(tokens[j]?.key ?? '') && countryWithPrefix(tokens, j + 1) !== null ? 1 : 0;
+    (COUNTRY_LEAD.has(leadKey) ||
+      (entries.every((e) => e.generic) && GENERIC_COUNTRY_LEAD.has(leadKey))) &&
+    countryWithPrefix(tokens, j + 1) !== null
+      ? 1
+      : 0;
   const c = countryWithPrefix(tokens, j + lead);
   if (c !== null) {
     j += lead;
@@ -943,6 +963,51 @@ function knownPersonAt(
     honorific: false,
   });
 }
+
+/** Words of a name written before its title ("Naledi Pandor, South Africa's foreign minister"). */
+const NAME_BEFORE_TITLE_WORDS = { min: 2, max: 4 } as const;
+
+/**
+ * "Naledi Pandor, South Africa's foreign minister," / "X, the Kenyan Foreign Minister.": a
+ * name the tables do not know, then its country and title set off by commas. The title
+ * must close the clause, and name no one of its own.
+ */
+function nameThenTitleAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): PersonMention | null {
+  if (titleAt(tokens, i) !== null || countryAt(tokens, i) !== null || placeAt(tokens, i) !== null)
+    return null;
+  const end = nameEnd(tokens, i, stops);
+  const words = tokens.slice(i, end).filter((t) => t.word).length;
+  if (words < NAME_BEFORE_TITLE_WORDS.min || words > NAME_BEFORE_TITLE_WORDS.max) return null;
+  if (tokens[end]?.text !== ',') return null;
+  let k = end + 1;
+  if (INSTITUTION_LEAD.has(tokens[k]?.key ?? '')) k++;
+  const c = countryWithPrefix(tokens, k);
+  if (c === null) return null;
+  let j = k + c.length;
+  if ((tokens[j]?.text === "'" || tokens[j]?.text === '’') && tokens[j + 1]?.key === 's') j += 2;
+  const title = titledPersonAt(text, tokens, stops, j, true, true);
+  if (title === null || title.name !== null || (title.country ?? c.code) !== c.code) return null;
+  const closing = tokens[title.end];
+  if (closing !== undefined && !CLAUSE_CLOSERS.has(closing.text)) return null;
+  return {
+    ...untitledMention(text, tokens, i, i, end, {
+      country: c.code,
+      principal: title.principal,
+      honorific: false,
+    }),
+    end: title.end,
+    title: title.title,
+    titleKeys: title.titleKeys,
+    leader: title.leader,
+  };
+}
+
+const CLAUSE_CLOSERS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
 
 /** "Ishiba will meet …": a listed leader by last name alone. */
 function bareLeaderPersonAt(
