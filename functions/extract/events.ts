@@ -210,7 +210,7 @@ function sameDayInSentence(dates: DateMention[]): DateMention[] {
 }
 
 function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
-  if (dates.length < 2 || info.isTitle) return dates;
+  if (dates.length < 1 || info.isTitle) return dates;
   const t = info.tokens;
   const place = placeAt(t, 0);
   if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
@@ -218,7 +218,7 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
   if (first.start - t[place.length]!.end > DATELINE_DATE_GAP) return dates;
   // the date is followed by the wire's name in brackets or by a dash
   const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
-  return /^\s*(?:\([^)]*\)\s*)?(?:-|–|—)/u.test(after) ? dates.slice(1) : dates;
+  return /^\s*,?\s*(?:\([^)]*\)\s*)?(?:-|–|—)/u.test(after) ? dates.slice(1) : dates;
 }
 
 /** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
@@ -1460,6 +1460,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   let lastNamed: Person[] = [];
   /** the visits told so far, most recent first, for "the two leaders" when one is not yet named */
   const toldVisits: Mention[] = [];
+  /** the meetings told so far, most recent first, for "during their talks" */
+  const toldMeetings: Mention[] = [];
   for (const s of sentences) {
     for (const m of findMentions(s, {
       ref,
@@ -1472,9 +1474,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       speaker,
       datelineCountry: from?.country ?? null,
       visits: toldVisits,
+      meetings: toldMeetings,
     })) {
       mentions.push(m);
       if (m.kind === 'visit') toldVisits.unshift(m);
+      if (m.kind === 'meeting') toldMeetings.unshift(m);
     }
     const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0) {

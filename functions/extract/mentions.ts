@@ -104,6 +104,8 @@ export interface ArticleContext {
   datelineCountry: string | null;
   /** the visits the sentences before told, most recent first */
   visits: readonly Mention[];
+  /** the meetings the sentences before told, most recent first */
+  meetings: readonly Mention[];
 }
 
 /** How far after "co-chaired" its "with B" may stand ("co-chaired the 18th Meeting of the
@@ -1316,6 +1318,17 @@ function titledPair(recent: readonly Person[], reference: PairReference): [Perso
   const pair = recentPair(recent, reference.title, reference.leaders);
   if (pair !== null || !reference.loose || reference.title === null) return pair;
   return recentPair(recent, null, reference.leaders);
+}
+
+const samePair = (a: readonly Person[], b: readonly Person[] | null) =>
+  b !== null && a.every((p) => b.includes(p));
+
+/** The two sides' first principals of the meeting told last, when it names both. */
+function lastMeetingPair(meetings: readonly Mention[]): Person[] | null {
+  const last = meetings[0];
+  const a = last?.sideA.find((p) => p.principal && p.country !== null);
+  const b = last?.sideB.find((p) => p.principal && p.country !== null && p.country !== a?.country);
+  return a === undefined || b === undefined ? null : [a, b];
 }
 
 /** What the cue before left for the next one: "hold talks with A and a meeting with B". */
@@ -2600,10 +2613,21 @@ function meetingPairs(
       const ambiguous =
         inClause.length === 0 &&
         new Set(context.lastNamed.map((p) => p.country).filter((c) => c !== null)).size >= 3;
-      const pair =
+      // ("A held his first meeting with B, who accompanies C … During their meeting": the
+      // pair of the meeting told last, when the clause names no one and no other pair was
+      // named since: not after "A attended B's swearing-in", "the two leaders then held talks")
+      const told = inClause.length === 0 ? lastMeetingPair(context.meetings) : null;
+      const namedSince = recentPair(context.lastNamed, null);
+      const toldLast = told !== null && (namedSince === null || samePair(told, namedSince));
+      const named =
         reference === null || ambiguous
           ? null
           : titledPair([...inClause.reverse(), ...context.recentPrincipals], reference);
+      const met =
+        reference === null || ambiguous || told === null || !toldLast
+          ? null
+          : recentPair(told, reference.title, reference.leaders);
+      const pair = met !== null && !samePair(met, named) ? met : named;
       if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
       // "A is to be in Seoul from Aug. 10 to 13, with a bilateral summit planned for Aug. 11":
       // the visitor meets the host, who is not named
