@@ -78,16 +78,15 @@ interface CompiledCue {
   notAfter: ReadonlySet<string>;
 }
 
-/** A cue phrase whose first word has alternatives, written "(hold|holds|held) talks", as the
- *  phrases it stands for; any other phrase as itself. */
+/** A cue phrase with alternatives, written "(hold|holds|held) talks" or "for (his|her)
+ *  (two-day|three-day) trip to", as the phrases it stands for (every combination). */
 function alternatives(phrase: string): string[] {
-  const close = phrase.startsWith('(') ? phrase.indexOf(')') : -1;
-  if (close < 0) return [phrase];
-  const rest = phrase.slice(close + 1);
-  return phrase
-    .slice(1, close)
-    .split('|')
-    .map((first) => `${first}${rest}`);
+  let out = [''];
+  for (const part of phrase.split(/(\([^)]*\))/)) {
+    const options = part.startsWith('(') ? part.slice(1, -1).split('|') : [part];
+    out = out.flatMap((head) => options.map((option) => head + option));
+  }
+  return out;
 }
 
 const cueTrie = new TokenTrie<CompiledCue>();

@@ -27,6 +27,7 @@ import { type Furniture, furnitureOf, quotationOpening } from './noise.js';
 import { cleanText, withoutCutWord } from './normalize.js';
 import {
   bareNameMentions,
+  bareNameWords,
   findPeople,
   type Person,
   type PersonMention,
@@ -226,8 +227,7 @@ function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMenti
   const nameWords = new Set<string>();
   for (const m of allPeople) {
     if (m.nameKeys.length < 2 || (m.title === null && m.country === null)) continue;
-    nameWords.add(m.nameKeys[0]!);
-    nameWords.add(surnameOf(m.nameKeys) ?? m.nameKeys[m.nameKeys.length - 1]!);
+    for (const word of bareNameWords(m.nameKeys)) nameWords.add(word);
   }
   if (nameWords.size === 0) return;
   allPeople.length = 0;

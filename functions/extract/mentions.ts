@@ -1664,14 +1664,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
   if (host === null && trigger.noun) host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
   if (host === null) {
-    // "... đến Việt Nam là quốc gia đầu tiên thăm"
+    // "... đến Việt Nam là quốc gia đầu tiên thăm", "is traveling to Nairobi Tuesday for a
+    // two-day state visit"
     for (
       let k = trigger.first - 1;
       k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
       k--
     ) {
       if (!LEX.destination.has(tokens[k]!.key)) continue;
-      const c = countryAt(tokens, k + 1);
+      const c = destinationAt(tokens, k + 1);
       if (c !== null) {
         host = c.code;
         break;

@@ -280,6 +280,16 @@ const looksVietnameseName = (keys: readonly string[]) =>
 
 const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]!));
 
+/** The words of a full name that may stand for the person alone: the first and the last
+ *  (no suffix), and the middle one of three that does not look Vietnamese ("Samia Suluhu
+ *  Hassan" → "Suluhu"; "Nguyen Phu Trong" is never "Phu"). */
+export function bareNameWords(keys: readonly string[]): string[] {
+  const words = [keys[0]!, surnameOf(keys) ?? keys[keys.length - 1]!];
+  if (keys.length === 3 && !looksVietnameseName(keys) && !NAME_PARTICLES.has(keys[1]!))
+    words.push(keys[1]!);
+  return words;
+}
+
 /** How many lower-case words ("newly elected") may stand between a country and a title. */
 const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */

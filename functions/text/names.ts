@@ -103,15 +103,22 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
   // between two Vietnamese spellings a diacritic makes another name (Thành / Thanh)
-  if ((!vietnameseSpelling(a) && !vietnameseSpelling(b)) || unaccented(a) || unaccented(b)) {
+  const vietnamese = vietnameseSpelling(a) || vietnameseSpelling(b);
+  if (!vietnamese || unaccented(a) || unaccented(b)) {
     a = a.map(foldKey);
     b = b.map(foldKey);
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   if (containsAll(big, small)) {
-    // "Marcos" is "Ferdinand Marcos Jr.": the last name before a suffix
+    // "Marcos" is "Ferdinand Marcos Jr.": the last name before a suffix; "Suluhu" is "Samia
+    // Suluhu Hassan" (the middle of three, not of a Vietnamese name: "Minh" is not "Phạm Minh Chính")
     const named = big.filter((k) => !SUFFIXES.has(k));
-    return small.length >= 2 || small[0] === named[named.length - 1] || small[0] === big[0];
+    return (
+      small.length >= 2 ||
+      small[0] === named[named.length - 1] ||
+      small[0] === big[0] ||
+      (named.length === 3 && !vietnamese && small[0] === named[1])
+    );
   }
   return givenNameByInitial(a, b) || givenNameByInitial(b, a) || oneLetterApart(a, b);
 }
