@@ -7,7 +7,7 @@ import { matchForm } from '../text/vietnamese.js';
 import { countryAt } from './gazetteer.js';
 import { findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
-import { phraseKeys, type Token } from './tokens.js';
+import { alternatives, phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
@@ -76,17 +76,6 @@ interface CompiledCue {
   cue: Cue;
   notBefore: ReadonlySet<string>;
   notAfter: ReadonlySet<string>;
-}
-
-/** A cue phrase with alternatives, written "(hold|holds|held) talks" or "for (his|her)
- *  (two-day|three-day) trip to", as the phrases it stands for (every combination). */
-function alternatives(phrase: string): string[] {
-  let out = [''];
-  for (const part of phrase.split(/(\([^)]*\))/)) {
-    const options = part.startsWith('(') ? part.slice(1, -1).split('|') : [part];
-    out = out.flatMap((head) => options.map((option) => head + option));
-  }
-  return out;
 }
 
 const cueTrie = new TokenTrie<CompiledCue>();

@@ -32,7 +32,6 @@ import {
   type Person,
   type PersonMention,
   resolvePeople,
-  surnameOf,
 } from './people.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';

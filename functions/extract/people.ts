@@ -89,6 +89,8 @@ const NamesSchema = z.object({
   /** words between a generic title and its country, besides countryLead ("his counterpart
    *  from New Zealand") */
   genericCountryLead: z.array(z.string()),
+  /** words between a name and its title written after it ("X, sworn in as Lithuania's President on Friday,") */
+  nameTitleLeads: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -445,6 +447,12 @@ export function findPeople(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    const pair = options.modifiersFirst ? countryPairPeopleAt(text, tokens, stops, i) : null;
+    if (pair !== null) {
+      people.push(...pair);
+      i = pair[1].end;
+      continue;
+    }
     // titles and known names start with a capital letter; an honorific ("ông") may not
     const mention =
       (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ??
@@ -832,7 +840,14 @@ function titledPersonAt(
     }
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
-  if (tokens[j]?.cap === true) j += honorificAt(tokens, j);
+  for (
+    let n = 0, h = tokens[j]?.cap === true ? honorificAt(tokens, j) : 0;
+    h > 0 && n < MAX_HONORIFICS;
+    n++
+  ) {
+    j += h;
+    h = tokens[j]?.cap === true ? honorificAt(tokens, j) : 0;
+  }
   // "Prime Minister Hun Manet Facebook (left)": a listed leader's name ends where the listing does
   // (its suffix goes on: "Ferdinand R. Marcos, Jr.")
   const listed = knownLeaderAt(tokens, j);
@@ -974,6 +989,59 @@ function knownPersonAt(
   });
 }
 
+/**
+ * "his Malaysian and Lao counterparts(,) A and B": two countries, one title for both (in the
+ * plural), two names, each the holder of the title in the country written in the same place.
+ */
+function countryPairPeopleAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): [PersonMention, PersonMention] | null {
+  const first = countryAt(tokens, i);
+  if (first === null || !PAIR_JOINERS.has(tokens[i + first.length]?.key ?? '')) return null;
+  const secondAt = i + first.length + 1;
+  const second = countryAt(tokens, secondAt);
+  if (second === null || second.code === first.code) return null;
+  const at = secondAt + second.length;
+  const plural = tokens[at];
+  if (plural?.word !== true || !plural.key.endsWith('s')) return null;
+  // the title in the singular ("counterpart", "foreign minister"), read where the plural stands
+  const singular = [...tokens];
+  singular[at] = { ...plural, key: plural.key.slice(0, -1) };
+  const held = titleBeginsAt(singular, at, true);
+  if (held === null || held.length !== 1) return null;
+  // the names, set off by a comma or not, each past its honorifics, "and" between them
+  const nameAt = (k: number) => {
+    for (let n = 0, h = honorificAt(tokens, k); h > 0 && n < MAX_HONORIFICS; n++) {
+      k += h;
+      h = honorificAt(tokens, k);
+    }
+    const end = nameEnd(tokens, k, stops);
+    return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
+  };
+  const one = nameAt(tokens[at + 1]?.text === ',' ? at + 2 : at + 1);
+  if (one === null || !PAIR_JOINERS.has(tokens[one.end]?.key ?? '')) return null;
+  const other = nameAt(one.end + 1);
+  if (other === null) return null;
+  const title = spanText(text, tokens, at, at + 1).slice(0, -1);
+  const holder = (name: { from: number; end: number }, code: string, first: number) => ({
+    ...untitledMention(text, tokens, first, name.from, name.end, {
+      country: code,
+      principal: held.entry.principal,
+      honorific: false,
+    }),
+    title,
+    titleKeys: [plural.key.slice(0, -1)],
+    leader: held.entry.leader,
+    generic: held.entry.generic,
+  });
+  return [holder(one, first.code, i), holder(other, second.code, other.from)];
+}
+
+const PAIR_JOINERS: ReadonlySet<string> = new Set(['and']);
+
 /** Words of a name written before its title ("Naledi Pandor, South Africa's foreign minister"). */
 const NAME_BEFORE_TITLE_WORDS = { min: 2, max: 4 } as const;
 
@@ -995,6 +1063,12 @@ function nameThenTitleAt(
   if (words < NAME_BEFORE_TITLE_WORDS.min || words > NAME_BEFORE_TITLE_WORDS.max) return null;
   if (tokens[end]?.text !== ',') return null;
   let k = end + 1;
+  // "X, sworn in as Lithuania's President on Friday, will …": what made them so, and when
+  const lead = NAME_TITLE_LEADS.reduce(
+    (n, keys) => (n > 0 ? n : phraseLengthAt(tokens, k, keys)),
+    0,
+  );
+  k += lead;
   if (INSTITUTION_LEAD.has(tokens[k]?.key ?? '')) k++;
   const c = countryWithPrefix(tokens, k);
   if (c === null) return null;
@@ -1003,7 +1077,7 @@ function nameThenTitleAt(
   const title = titledPersonAt(text, tokens, stops, j, true, true);
   if (title === null || title.name !== null || (title.country ?? c.code) !== c.code) return null;
   const closing = tokens[title.end];
-  if (closing !== undefined && !CLAUSE_CLOSERS.has(closing.text)) return null;
+  if (lead === 0 && closing !== undefined && !CLAUSE_CLOSERS.has(closing.text)) return null;
   return {
     ...untitledMention(text, tokens, i, i, end, {
       country: c.code,
@@ -1018,6 +1092,12 @@ function nameThenTitleAt(
 }
 
 const CLAUSE_CLOSERS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
+const NAME_TITLE_LEADS = NAMES.nameTitleLeads.map(keysOf);
+
+/** How many tokens the phrase `keys` takes at `at`, or 0. */
+function phraseLengthAt(tokens: readonly Token[], at: number, keys: readonly string[]): number {
+  return keys.every((key, n) => tokens[at + n]?.key === key) ? keys.length : 0;
+}
 
 /** "Ishiba will meet …": a listed leader by last name alone. */
 function bareLeaderPersonAt(

@@ -99,3 +99,14 @@ export function tokenize(text: string, lower: string = matchForm(text)): Token[]
 export function phraseKeys(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.key);
 }
+
+/** A phrase with alternatives, written "(hold|holds|held) talks" or "for (his|her)
+ *  (two-day|three-day) trip to", as the phrases it stands for (every combination). */
+export function alternatives(phrase: string): string[] {
+  let out = [''];
+  for (const part of phrase.split(/(\([^)]*\))/)) {
+    const options = part.startsWith('(') ? part.slice(1, -1).split('|') : [part];
+    out = out.flatMap((head) => options.map((option) => head + option));
+  }
+  return out;
+}
