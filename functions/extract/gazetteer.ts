@@ -2,6 +2,7 @@
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
 import * as z from 'zod/mini';
+import { nameIn } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
@@ -132,7 +133,10 @@ const leadersByLastWord = new Map<string, Map<string, string>>();
 /** per country, the first or last word of a listed leader's name of two words or more -> those
  *  names, one per person ("Kishida Fumio" and "Fumio Kishida" are one) */
 const leaderNamesByWord = new Map<string, Map<string, string>>();
-for (const [code, names] of Object.entries(leadersData.leaders)) {
+for (const [code, listed] of Object.entries(leadersData.leaders)) {
+  // each name also as the English-language press writes it ("Phạm Minh Chính" → "Pham Minh
+  // Chinh", "Tập Cận Bình" → "Xi Jinping"), so the English table need not list it again
+  const names = [...new Set(listed.flatMap((name) => [name, nameIn(name, 'en')]))];
   for (const name of names) {
     const keys = phraseKeys(name);
     leaderCountries.set(keys.join(' '), code);

@@ -45,6 +45,12 @@ const RolesSchema = z.object({
   visitEnd: Phrases,
   arrival: Phrases,
   arrivalNot: Phrases,
+  /** "is in Kenya for a two-day state visit": a verb of being somewhere, before "in" and the place */
+  presence: z.optional(Phrases),
+  /** "her host, President X": who is called the visitor's host */
+  hostCalled: z.optional(Phrases),
+  /** words after a cue that open what happens during the event ("a state visit where she will hold talks") */
+  during: z.optional(Phrases),
   passing: Phrases,
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
   pairReference: Phrases,
@@ -187,6 +193,9 @@ export const LEX = {
   visitEnd: keyList(ROLES.visitEnd),
   arrival: wordSet(ROLES.arrival),
   arrivalNot: wordSet(ROLES.arrivalNot),
+  presence: wordSet(ROLES.presence ?? []),
+  hostCalled: keyList(ROLES.hostCalled ?? []),
+  during: wordSet(ROLES.during ?? []),
   passing: keyList(ROLES.passing),
   durationLead: keyList(ROLES.duration.lead),
   durationUnit: wordSet(ROLES.duration.unit),

@@ -362,6 +362,8 @@ function chainFrom(
     else if (tokens[k]!.text !== ',' || !lead.has(tokens[k + 1]?.key ?? '')) break;
     k++;
   }
+  // "talks with her host, President B": the comma of an apposition after the lead words
+  if (skipped > 0 && tokens[k]?.text === ',' && people.some((p) => p.mention.first === k + 1)) k++;
   let index = people.findIndex((p) => p.mention.first === k);
   // "with the President of China Xi Jinping" (not "with the Russian minister": no name);
   // "with the Vietnamese Communist Party’s General Secretary, B": past the institution's possessive
@@ -1070,7 +1072,9 @@ function arrivalPlaceBefore(
   clauseFrom: number,
 ): string | null {
   for (let k = first - 1; k >= clauseFrom; k--) {
-    if (!LEX.arrival.has(tokens[k]!.key)) continue;
+    // "arrived (in) X", "is in X" (being there, only before "in")
+    const present = LEX.presence.has(tokens[k]!.key) && LEX.placeLead.has(tokens[k + 1]?.key ?? '');
+    if (!LEX.arrival.has(tokens[k]!.key) && !present) continue;
     let j = k + 1;
     if (LEX.placeLead.has(tokens[j]?.key ?? '')) j++;
     // where one arrives may be a building ("arrived at the White House") or "The Hague"
@@ -1471,8 +1475,14 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // ("confirmed during talks on Sunday that their countries will cooperate": past "that" and
   // its subject is what was said there, not when; "talks that will be held" still look ahead)
   let tenseTo = Math.min(tokens.length, trigger.end + TENSE_AFTER);
+  // ("is in the country for a state visit where she will hold talks": what follows "where" is
+  // what happens during it, not when it is)
   for (let k = trigger.end; k < tenseTo; k++)
-    if (LEX.saidThat.has(tokens[k]!.key) && !markers.tense(k + 1, k + 2).future) tenseTo = k;
+    if (
+      (LEX.saidThat.has(tokens[k]!.key) && !markers.tense(k + 1, k + 2).future) ||
+      LEX.during.has(tokens[k]!.key)
+    )
+      tenseTo = k;
   const tense = markers.tense(clauseFrom, tenseTo);
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
@@ -1663,6 +1673,16 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   // "arrived in Santiago … for a working visit", "đã đến Hà Nội, bắt đầu chuyến thăm": where the visitor arrived
   if (host === null && trigger.noun) host = arrivalPlaceBefore(tokens, trigger.first, clauseFrom);
+  // "is in the country for a state visit where she will hold talks with her host, President X":
+  // the country of the one the sentence calls the visitor's host
+  if (host === null) {
+    const called = findAnyPhrase(tokens, LEX.hostCalled, trigger.end);
+    const at = called === null ? -1 : called.at + called.length;
+    const named = people.find(
+      (p) => p.mention.first === at || (tokens[at]?.text === ',' && p.mention.first === at + 1),
+    );
+    host = named?.person.country ?? null;
+  }
   if (host === null) {
     // "... đến Việt Nam là quốc gia đầu tiên thăm", "is traveling to Nairobi Tuesday for a
     // two-day state visit"
