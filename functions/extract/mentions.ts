@@ -193,6 +193,8 @@ const PAIR_AFTER_CHARS = 4;
 const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
+/** …or further, up to this many characters, while no comma closes the clause "since" opens. */
+const SINCE_CLAUSE_CHARS = 160;
 /** "…, the office said (in a briefing on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
 const REPORT_DAY_CHARS = 40;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
@@ -749,9 +751,15 @@ function dateFor(
       (future && (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d)) && futureOf(d)));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
   // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
+  // (and on through its clause: "his first since winning the election … and taking office on
+  // November 26")
   const since = (d: DateMention) =>
     background.since.some(
-      (at) => at <= d.start && at >= d.start - SINCE_CHARS && !(at < cueStart && cueEnd <= d.start),
+      (at) =>
+        at <= d.start &&
+        (at >= d.start - SINCE_CHARS ||
+          (at >= d.start - SINCE_CLAUSE_CHARS && !/[,;:]/u.test(info.text.slice(at, d.start)))) &&
+        !(at < cueStart && cueEnd <= d.start),
     );
   // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
   // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
@@ -1750,6 +1758,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor.person.country !== context.datelineCountry
   )
     host = context.datelineCountry;
+  // "the visit to Moscow": the city the visit (a noun: not "will visit Da Nang", a stop on the
+  // way) is to, when the sentence places it nowhere else
+  let destinationCity: Place | null = null;
+  for (let k = trigger.end; trigger.noun && k < hostEnd && destinationCity === null; k++) {
+    const city = placeAt(tokens, k);
+    if (city !== null && !city.entry.venue && city.entry.code === host)
+      destinationCity = { city: city.entry.name, country: city.entry.code, venue: false };
+  }
   /** The visitor's visit to a host country (null: not named in this sentence). */
   const visitMention = (
     hostCode: string | null,
@@ -1766,9 +1782,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       guest: guestCode,
       countries: hostCode === null || guestCode === null ? [] : [guestCode, hostCode].sort(),
       hosts: hostPeople,
-      // where the sentence places it ("arrived in Jakarta"): the article's cities, for its
-      // meetings (a visit itself is placed in its host country)
-      place,
+      // where the sentence places it ("arrived in Jakarta", "the visit to Moscow"): the
+      // article's cities, for its meetings (a visit itself is placed in its host country)
+      place: place ?? destinationCity,
     });
   // "A hosted B in Washington for an official state visit": the visit is to the country of
   // the one who hosts, named before it
