@@ -22,7 +22,19 @@ import viNoise from './data/vi/noise.json' with { type: 'json' };
 import viRoles from './data/vi/roles.json' with { type: 'json' };
 import viTitles from './data/vi/titles.json' with { type: 'json' };
 
+import { alternatives } from './tokens.js';
+
 type Json = unknown;
+
+/** A table whose lists of phrases may give alternatives for a word ("(Deputy|Vice) Prime
+ *  Minister"), with every list spelled out. */
+function spelledOut(table: Json): Json {
+  if (Array.isArray(table))
+    return table.flatMap((v) => (typeof v === 'string' ? alternatives(v) : [spelledOut(v)]));
+  if (table !== null && typeof table === 'object')
+    return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, spelledOut(v)]));
+  return table;
+}
 
 /** Two tables as one: lists joined, maps merged key by key, phrases listed, bounds at their maximum. */
 export function uniteTables(a: Json, b: Json): Json {
@@ -46,8 +58,8 @@ export function uniteTables(a: Json, b: Json): Json {
 
 /** Each language's own tables, for the few look-ups that must not mix languages. */
 export const TABLES_BY_LANGUAGE = {
-  vi: { names: viNames },
-  en: { names: enNames },
+  vi: { names: spelledOut(viNames) as typeof viNames },
+  en: { names: spelledOut(enNames) as typeof enNames },
 };
 
 export const TABLES = {
@@ -55,8 +67,8 @@ export const TABLES = {
   countries: uniteTables(viCountries, enCountries),
   cues: uniteTables(viCues, enCues),
   leaders: uniteTables(viLeaders, enLeaders),
-  names: uniteTables(viNames, enNames),
+  names: uniteTables(TABLES_BY_LANGUAGE.vi.names, TABLES_BY_LANGUAGE.en.names),
   noise: uniteTables(viNoise, enNoise),
   roles: uniteTables(viRoles, enRoles),
-  titles: uniteTables(viTitles, enTitles),
+  titles: uniteTables(spelledOut(viTitles), spelledOut(enTitles)),
 };
