@@ -520,6 +520,15 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     dayRange(m.date.value)[0] > refDayNumber(ref)
   )
     return false;
+  // "to hold their first summit on the sidelines of the summit in Laos … During the call (last
+  // week), the leaders agreed": a meeting somewhere is no call
+  const placed = (type: EventType, country: string | null | undefined) =>
+    !isCallType(type) && country != null;
+  if (
+    (isCallType(m.type) && placed(summary.type, summary.placeCountry)) ||
+    (isCallType(summary.type) && placed(m.type, m.place?.country))
+  )
+    return false;
   const typesFit =
     summary.type === m.type ||
     summary.type === 'meeting' ||

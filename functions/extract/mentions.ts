@@ -1544,7 +1544,10 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     date !== null &&
     date.endValue === null &&
     tokens.some(
-      (t) => t.end <= date!.start && date!.start - t.end <= 1 && LEX.visitUntil.has(t.key),
+      (t) =>
+        // (before the date, or its first word: "until Friday" read whole as a weekday's lead)
+        ((t.end <= date!.start && date!.start - t.end <= 1) || t.start === date!.start) &&
+        LEX.visitUntil.has(t.key),
     )
   )
     dateIsEnd = true;
