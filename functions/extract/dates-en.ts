@@ -152,9 +152,13 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
       : shift > 0;
   // ("arrived in Hanoi on Wednesday", written Tuesday evening Pacific time: where the day
   // has begun at UTC, the weekday after the publication's date is that day, not six days back)
+  // ("are meeting this Monday", written on a Sunday: the Monday to come)
+  const thisWeek = today + target - todayWeekday;
   const day =
     shift === 0
-      ? today + target - todayWeekday
+      ? thisWeek < today && ctx.forward
+        ? thisWeek + 7
+        : thisWeek
       : forward
         ? today + (ahead === 0 && shift !== null ? 7 : ahead)
         : ahead === 1 && shift === null && ctx.ref.utcAhead

@@ -401,6 +401,22 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       k++;
       continue;
     }
+    // "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani": a particle joined by a hyphen
+    if (
+      words > 0 &&
+      t.word &&
+      !t.cap &&
+      NAME_PARTICLES.has(t.key) &&
+      tokens[k + 1]?.text === '-' &&
+      !tokens[k + 1]!.spaced &&
+      tokens[k + 2]?.cap === true &&
+      tokens[k + 2]!.word &&
+      !tokens[k + 2]!.spaced
+    ) {
+      k += 3;
+      words++;
+      continue;
+    }
     if (words > 0 && t.word && isAllCaps(t) && NAME_SUFFIXES.has(t.key)) {
       k++;
       continue;

@@ -66,7 +66,7 @@ export const TABLES = {
   cities: uniteTables(viCities, enCities),
   countries: uniteTables(viCountries, enCountries),
   cues: uniteTables(viCues, enCues),
-  leaders: uniteTables(viLeaders, enLeaders),
+  leaders: uniteTables(spelledOut(viLeaders), spelledOut(enLeaders)),
   names: uniteTables(TABLES_BY_LANGUAGE.vi.names, TABLES_BY_LANGUAGE.en.names),
   noise: uniteTables(viNoise, enNoise),
   roles: uniteTables(viRoles, enRoles),
