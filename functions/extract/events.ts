@@ -396,6 +396,17 @@ function datesCompatible(
   return a0 <= b1 + slackDays && b0 <= a1 + slackDays;
 }
 
+/** How long before a day a visit was under way on it may have begun, in days. */
+const UNDER_WAY_DAYS = 7;
+
+/** "who is on a three-day state visit … on Thursday" and "began his visit on July 30": a day
+ *  the visit was under way on, and a day up to a week before it that it may have begun. */
+function underWay(during: DateMention | null, begun: DateMention | null): boolean {
+  if (during?.precision !== 'day' || begun?.precision !== 'day') return false;
+  const gap = dayNumber(during.value) - dayNumber(begun.value);
+  return gap >= 0 && gap <= UNDER_WAY_DAYS;
+}
+
 /** A visit told on one day here and on the next there is one visit: it lasts days. */
 const VISIT_SLACK_DAYS = 1;
 
@@ -410,6 +421,9 @@ interface Summary {
   date: DateMention | null;
   /** the date is the frame's ("arrived on Wednesday for his summit with B"), not the event's own */
   dateFramed: boolean;
+  /** the date is a day the visit was under way on, named in passing ("who is on a visit …
+   *  on Thursday"), not when it began */
+  dateBorrowed: boolean;
   type: EventType;
   /** country -> ids of the people on that side */
   people: Map<string, Set<number>>;
@@ -434,6 +448,7 @@ function summarize(m: Mention): Summary {
     ordinal: m.ordinal,
     date: m.date,
     dateFramed: m.dateFramed,
+    dateBorrowed: m.dateBorrowed,
     type: m.type,
     people: new Map(),
     done: told(m),
@@ -487,7 +502,9 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   if (m.kind === 'visit')
     return (
       (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
-      datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) &&
+      (datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) ||
+        underWay(summary.dateBorrowed ? summary.date : null, m.dateBorrowed ? null : m.date) ||
+        underWay(m.dateBorrowed ? m.date : null, summary.dateBorrowed ? null : summary.date)) &&
       peopleCompatible(summary, m)
     );
   if (m.kind === 'committee')
@@ -579,6 +596,7 @@ function absorb(summary: Summary, m: Mention): void {
   ) {
     summary.date = m.date;
     summary.dateFramed = m.dateFramed;
+    summary.dateBorrowed = m.dateBorrowed;
   }
   if (summary.type === 'meeting') summary.type = m.type;
   summary.ordinal ??= m.ordinal;

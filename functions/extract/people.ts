@@ -1179,6 +1179,9 @@ export function resolvePeople(
   const order = mentions.map((m, n) => ({ m, n }));
   /** matching forms of the parts of titles: an article repeats the same few titles */
   const titlePartKeys = new Map<string, string>();
+  /** people some mention gives an office, and people some mention calls someone's counterpart */
+  const officeKnown = new Set<Person>();
+  const counterparts = new Set<Person>();
   // full names before short ones, so that "Biden" finds "Joe Biden" wherever it comes
   const named = order
     .filter(({ m }) => m.name !== null && !m.plural)
@@ -1215,6 +1218,7 @@ export function resolvePeople(
       byFullName.set(m.nameKeys.join(' '), person);
     }
     absorb(person, m, titlePartKeys);
+    if (m.title !== null) (m.generic ? counterparts : officeKnown).add(person);
     personOf[n] = person;
     if (m.nameKeys.length === person.nameKeys.length) {
       const counts = spellings.get(person) ?? new Map<string, number>();
@@ -1284,11 +1288,20 @@ export function resolvePeople(
         p.titleKeys.has(titleKey) &&
         (m.country === null ? true : p.country === m.country),
     );
+    // ("External Affairs Minister Jaishankar called on the Vietnam PM": the one principal of
+    // that country the article names only as someone's counterpart)
+    const unnamedOffice =
+      m.country === null
+        ? []
+        : people.filter(
+            (p) =>
+              p.principal && p.country === m.country && counterparts.has(p) && !officeKnown.has(p),
+          );
     const pick =
       m.country === null
         ? (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
           (candidates.length === 1 ? candidates[0] : undefined))
-        : candidates[0];
+        : (candidates[0] ?? (unnamedOffice.length === 1 ? unnamedOffice[0] : undefined));
     personOf[n] = pick ?? null;
   }
   return { people, personOf };
