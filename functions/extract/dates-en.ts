@@ -19,6 +19,7 @@ import {
 } from './dates.js';
 import { LEX } from './lexicon.js';
 import { anyOf } from './patterns.js';
+import { spelledOut } from './tables.js';
 
 /** a word or phrase as the text writes it, in the matching form (lower case) */
 const Phrase = z.string();
@@ -62,7 +63,7 @@ const DATES = z
       }),
     ),
   })
-  .parse(datesData);
+  .parse(spelledOut(datesData));
 
 const word = (alternation: string) => `(?<![\\p{L}\\d])(?:${alternation})(?![\\p{L}])`;
 const MONTH = `(${anyOf(Object.keys(DATES.months))})\\.?`;

@@ -19,6 +19,7 @@ import {
   titleAt,
   titleBeginsAt,
 } from './gazetteer.js';
+import { anyReadsAt } from './lexicon.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 
@@ -1080,10 +1081,7 @@ function nameThenTitleAt(
   if (tokens[end]?.text !== ',') return null;
   let k = end + 1;
   // "X, sworn in as Lithuania's President on Friday, will …": what made them so, and when
-  const lead = NAME_TITLE_LEADS.reduce(
-    (n, keys) => (n > 0 ? n : phraseLengthAt(tokens, k, keys)),
-    0,
-  );
+  const lead = anyReadsAt(tokens, k, NAME_TITLE_LEADS);
   k += lead;
   if (INSTITUTION_LEAD.has(tokens[k]?.key ?? '')) k++;
   const c = countryWithPrefix(tokens, k);
@@ -1109,11 +1107,6 @@ function nameThenTitleAt(
 
 const CLAUSE_CLOSERS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
 const NAME_TITLE_LEADS = NAMES.nameTitleLeads.map(keysOf);
-
-/** How many tokens the phrase `keys` takes at `at`, or 0. */
-function phraseLengthAt(tokens: readonly Token[], at: number, keys: readonly string[]): number {
-  return keys.every((key, n) => tokens[at + n]?.key === key) ? keys.length : 0;
-}
 
 /** "Ishiba will meet …": a listed leader by last name alone. */
 function bareLeaderPersonAt(

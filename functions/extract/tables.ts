@@ -28,7 +28,7 @@ type Json = unknown;
 
 /** A table whose lists of phrases may give alternatives for a word ("(Deputy|Vice) Prime
  *  Minister"), with every list spelled out. */
-function spelledOut(table: Json): Json {
+export function spelledOut(table: Json): Json {
   if (Array.isArray(table))
     return table.flatMap((v) => (typeof v === 'string' ? alternatives(v) : [spelledOut(v)]));
   if (table !== null && typeof table === 'object')
