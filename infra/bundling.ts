@@ -23,6 +23,10 @@ const BUNDLE_ALIASES: Record<string, string> = {
   ),
   'mnemonist/lru-cache': path.join(PROJECT_ROOT, 'functions/shared/lambda/lru-cache.ts'),
   '@smithy/core/checksum': path.join(PROJECT_ROOT, 'functions/shared/lambda/sha256.ts'),
+  '@aws-sdk/middleware-endpoint-discovery': path.join(
+    PROJECT_ROOT,
+    'functions/shared/lambda/no-endpoint-discovery.ts',
+  ),
 };
 
 export const LAMBDA_BUNDLE = {
