@@ -1142,6 +1142,10 @@ function destinationAt(
   return of === null ? null : { code: of.code, length: of.end - k };
 }
 
+/** Countries whose people arrive together at a gathering, not on a visit of one to another
+ *  ("Presidents A of X, B of Y and C of Z arrived in Astana"). */
+const GATHERING_COUNTRIES = 3;
+
 /** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
 const MULTILATERAL_SPAN = 8;
 
@@ -1720,6 +1724,20 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     subject?.person.country === host
   )
     return;
+  // "Presidents A of X, B of Y and C of Z arrived in Astana": leaders of several countries
+  // arriving together come to a gathering, not on a visit
+  if (!trigger.noun && LEX.arrival.has(tokens[trigger.first]!.key)) {
+    const arriving = new Set(
+      before
+        .filter((p) => p.person.principal && p.person.country !== host)
+        .map((p) => p.person.country),
+    );
+    for (let k = clauseFrom; k < trigger.first; k++) {
+      const c = countryAt(tokens, k);
+      if (c !== null && c.code !== host) arriving.add(c.code);
+    }
+    if (arriving.size >= GATHERING_COUNTRIES) return;
+  }
   // "Kim's sister, propaganda director Kim Yo Jong, had arrived in Vladivostok": the one who
   // arrived is the one named last before the verb, and no principal
   const nearest = before[before.length - 1];

@@ -64,7 +64,7 @@ export const TABLES_BY_LANGUAGE = {
 
 export const TABLES = {
   cities: uniteTables(viCities, enCities),
-  countries: uniteTables(viCountries, enCountries),
+  countries: uniteTables(spelledOut(viCountries), spelledOut(enCountries)),
   cues: uniteTables(viCues, enCues),
   leaders: uniteTables(spelledOut(viLeaders), spelledOut(enLeaders)),
   names: uniteTables(TABLES_BY_LANGUAGE.vi.names, TABLES_BY_LANGUAGE.en.names),

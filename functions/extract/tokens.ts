@@ -101,11 +101,13 @@ export function phraseKeys(phrase: string): string[] {
 }
 
 /** A phrase with alternatives, written "(hold|holds|held) talks" or "for (his|her)
- *  (two-day|three-day) trip to", as the phrases it stands for (every combination). */
+ *  (two-day|three-day) trip to", as the phrases it stands for (every combination); brackets
+ *  without a "|" are part of the phrase ("Cộng hòa Liên bang (CHLB) Đức"). */
 export function alternatives(phrase: string): string[] {
   let out = [''];
-  for (const part of phrase.split(/(\([^)]*\))/)) {
-    const options = part.startsWith('(') ? part.slice(1, -1).split('|') : [part];
+  for (const part of phrase.split(/(\([^)|]*\|[^)]*\))/)) {
+    const options =
+      part.startsWith('(') && part.includes('|') ? part.slice(1, -1).split('|') : [part];
     out = out.flatMap((head) => options.map((option) => head + option));
   }
   return out;
