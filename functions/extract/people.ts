@@ -374,7 +374,8 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       !t.spaced
     ) {
       const after = tokens[k + 1];
-      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key)) {
+      // ("Jr." takes its point; "Charles III." ends the sentence)
+      if (t.text === '.' && NAME_SUFFIXES.has(tokens[k - 1]!.key) && !isAllCaps(tokens[k - 1]!)) {
         k++;
         continue;
       }
@@ -999,6 +1000,7 @@ function knownPersonAt(
   const after = tokens[i + hit.length];
   const opener = i === 1 && !(after?.word === true && after.cap);
   if (!afterCountry && !opener && before?.word && before.cap) return null;
+  if (insideByParticle(tokens, i)) return null;
   return untitledMention(text, tokens, i, i, i + hit.length, {
     country: hit.code,
     principal: true,
@@ -1108,13 +1110,18 @@ function nameThenTitleAt(
 const CLAUSE_CLOSERS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
 const NAME_TITLE_LEADS = NAMES.nameTitleLeads.map(keysOf);
 
+/** A word after a name's particle ("Mohammed bin Salman bin Abdulaziz Al Saud" holds no
+ *  King Salman bin Abdulaziz, nor a Salman). */
+const insideByParticle = (tokens: readonly Token[], i: number) =>
+  NAME_PARTICLES.has(tokens[i - 1]?.key ?? '') && tokens[i - 2]?.cap === true;
+
 /** "Ishiba will meet …": a listed leader by last name alone. */
 function bareLeaderPersonAt(
   text: string,
   tokens: readonly Token[],
   i: number,
 ): PersonMention | null {
-  if (!bareLeaderAt(tokens, i)) return null;
+  if (!bareLeaderAt(tokens, i) || insideByParticle(tokens, i)) return null;
   // no country yet: "Cruz" is the article's Elena Cruz before any listed leader of that name
   return untitledMention(text, tokens, i, i, i + 1, {
     country: null,

@@ -119,6 +119,24 @@ describe('findPeople in English', () => {
       name: p.name,
       country: p.country,
     }));
+  it('reads no listed leader inside a longer name joined by a particle', () => {
+    // "Salman bin Abdulaziz" (the King) is listed; his son's full name holds it
+    expect(
+      english(
+        'Held a good conversation with Brother HRH Mohammed bin Salman bin Abdulaziz Al Saud',
+      ),
+    ).toEqual([]);
+  });
+  it('ends a name at the point of its sentence after a numeral, not after an abbreviation', () => {
+    expect(english('Kenyan President Daniel Mwangi met British King Charles III.')).toContainEqual({
+      title: 'King',
+      name: 'Charles III',
+      country: 'GB',
+    });
+    expect(english('He met Vice President Ramon Cruz Jr. on Monday.')[0]?.name).toBe(
+      'Ramon Cruz Jr.',
+    );
+  });
   it('reads a listed leader by last name alone, not a word inside a longer name', () => {
     expect(english('After arriving in Manila, Albanese will meet his host.')).toEqual([
       { title: null, name: 'Albanese', country: null },
