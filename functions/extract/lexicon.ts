@@ -51,6 +51,8 @@ const RolesSchema = z.object({
   hostCalled: z.optional(Phrases),
   /** words after a cue that open what happens during the event ("a state visit where she will hold talks") */
   during: z.optional(Phrases),
+  /** words before a verb of hosting that make it passive ("to be hosted … by B") */
+  passiveLead: z.optional(Phrases),
   passing: Phrases,
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
   pairReference: Phrases,
@@ -196,6 +198,7 @@ export const LEX = {
   presence: wordSet(ROLES.presence ?? []),
   hostCalled: keyList(ROLES.hostCalled ?? []),
   during: wordSet(ROLES.during ?? []),
+  passiveLead: wordSet(ROLES.passiveLead ?? []),
   passing: keyList(ROLES.passing),
   durationLead: keyList(ROLES.duration.lead),
   durationUnit: wordSet(ROLES.duration.unit),

@@ -1142,6 +1142,9 @@ function destinationAt(
   return of === null ? null : { code: of.code, length: of.end - k };
 }
 
+/** How far after a visit's noun "by" may name who hosts it ("hosted for a State Visit by B"). */
+const AGENT_SPAN = 2;
+
 /** Countries whose people arrive together at a gathering, not on a visit of one to another
  *  ("Presidents A of X, B of Y and C of Z arrived in Astana"). */
 const GATHERING_COUNTRIES = 3;
@@ -1807,6 +1810,38 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       // article's cities, for its meetings (a visit itself is placed in its host country)
       place: place ?? destinationCity,
     });
+  // "A is the first head of state to be hosted for a State Visit by B": the one the passive
+  // names after "by" hosts, the one named before it visits
+  if (host === null) {
+    const hosting = triggers.find(
+      (t) =>
+        t.role === 'receives' &&
+        t.end <= trigger.first &&
+        LEX.passiveLead.has(tokens[t.first - 1]?.key ?? ''),
+    );
+    const by =
+      hosting === undefined
+        ? -1
+        : tokens.findIndex(
+            (t, k) => k >= trigger.end && k <= trigger.end + AGENT_SPAN && LEX.agent.has(t.key),
+          );
+    const agent = people.find(
+      (p) => by >= 0 && p.mention.first === by + 1 && p.person.principal && p.person.country,
+    );
+    const guest =
+      agent &&
+      people.findLast(
+        (p) =>
+          p.mention.end <= hosting!.first &&
+          p.person.principal &&
+          p.person.country !== null &&
+          p.person.country !== agent.person.country,
+      );
+    if (agent && guest) {
+      host = agent.person.country;
+      visitor = guest;
+    }
+  }
   // "A hosted B in Washington for an official state visit": the visit is to the country of
   // the one who hosts, named before it
   if (host === null && visitor !== null && visitor.person.country !== null) {
