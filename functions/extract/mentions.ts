@@ -805,9 +805,12 @@ function dateFor(
   const opening = introducedBy(tokens, trigger.first)
     ? (tokens.find((t, k) => k >= trigger.end && t.text === ',')?.start ?? Infinity)
     : Infinity;
-  let after = days.find(
-    (d) => d.start >= cueEnd && d.start < nextStart && d.start < opening && !othersDay(d),
-  );
+  // ("will on Friday host B": a day written inside the cue is its own)
+  let after =
+    days.find((d) => d.start >= cueStart && d.end <= cueEnd) ??
+    days.find(
+      (d) => d.start >= cueEnd && d.start < nextStart && d.start < opening && !othersDay(d),
+    );
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
   const andBetween = (a: Trigger, b: Trigger) =>
