@@ -21,7 +21,6 @@ const BUNDLE_ALIASES: Record<string, string> = {
     PROJECT_ROOT,
     'functions/shared/lambda/no-event-streams.ts',
   ),
-  'mnemonist/lru-cache': path.join(PROJECT_ROOT, 'functions/shared/lambda/lru-cache.ts'),
   '@smithy/core/checksum': path.join(PROJECT_ROOT, 'functions/shared/lambda/sha256.ts'),
   '@aws-sdk/middleware-endpoint-discovery': path.join(
     PROJECT_ROOT,

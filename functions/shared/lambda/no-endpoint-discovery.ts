@@ -9,18 +9,28 @@ interface DiscoveryInput {
   endpointDiscoveryEnabledProvider?: unknown;
 }
 
-export const resolveEndpointDiscoveryConfig = <T extends DiscoveryInput>(
+/** What the client's configuration holds once resolved through it. */
+export interface EndpointDiscoveryResolved {
+  endpointDiscoveryCommandCtor: unknown;
+  /** whether discovery is on: the configured value, else the environment's provider */
+  endpointDiscoveryEnabled: unknown;
+  isClientEndpointDiscoveryEnabled: boolean;
+}
+
+export function resolveEndpointDiscoveryConfig<T extends DiscoveryInput>(
   input: T,
   { endpointDiscoveryCommandCtor }: { endpointDiscoveryCommandCtor: unknown },
-) =>
-  Object.assign(input, {
+): Omit<T, 'endpointDiscoveryEnabled'> & EndpointDiscoveryResolved {
+  const configured = input.endpointDiscoveryEnabled;
+  return Object.assign(input, {
     endpointDiscoveryCommandCtor,
     endpointDiscoveryEnabled:
-      input.endpointDiscoveryEnabled !== undefined
-        ? () => Promise.resolve(input.endpointDiscoveryEnabled)
+      configured !== undefined
+        ? () => Promise.resolve(configured)
         : input.endpointDiscoveryEnabledProvider,
-    isClientEndpointDiscoveryEnabled: input.endpointDiscoveryEnabled !== undefined,
+    isClientEndpointDiscoveryEnabled: configured !== undefined,
   });
+}
 
 /** Endpoint discovery is off unless the client is configured with it (no environment variable
  *  or shared-config entry turns it on here). */
