@@ -19,7 +19,7 @@ import {
   titleAt,
   titleBeginsAt,
 } from './gazetteer.js';
-import { anyReadsAt } from './lexicon.js';
+import { anyReadsAt, LEX } from './lexicon.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 
@@ -291,6 +291,17 @@ export function bareNameWords(keys: readonly string[]): string[] {
   if (keys.length === 3 && !looksVietnameseName(keys) && !NAME_PARTICLES.has(keys[1]!))
     words.push(keys[1]!);
   return words;
+}
+
+/** Where a run of honorifics at `k` ends ("H.E. Mr.", "Dato' Seri Utama Haji"; each
+ *  capitalised, with `capitalised`), at most MAX_HONORIFICS of them. */
+function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false): number {
+  for (let n = 0; n < MAX_HONORIFICS; n++) {
+    const h = capitalised && tokens[k]?.cap !== true ? 0 : honorificAt(tokens, k);
+    if (h === 0) break;
+    k += h;
+  }
+  return k;
 }
 
 /** How many lower-case words ("newly elected") may stand between a country and a title. */
@@ -637,12 +648,8 @@ function appositionOf(
       }
   }
   if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
-    let r = rankLength(tokens, m.end + 1);
     // "President of Chile, H.E. Mr. X": honorifics one after another
-    for (let h = honorificAt(tokens, m.end + 1 + r), n = 0; h > 0 && n < MAX_HONORIFICS; n++) {
-      r += h;
-      h = honorificAt(tokens, m.end + 1 + r);
-    }
+    const r = pastHonorifics(tokens, m.end + 1 + rankLength(tokens, m.end + 1)) - m.end - 1;
     let at = m.end + 1 + r;
     // "Tiểu vương Dubai A": the emirate is not part of the name
     const seat = r > 0 ? placeAt(tokens, at) : null;
@@ -858,14 +865,7 @@ function titledPersonAt(
     }
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
-  for (
-    let n = 0, h = tokens[j]?.cap === true ? honorificAt(tokens, j) : 0;
-    h > 0 && n < MAX_HONORIFICS;
-    n++
-  ) {
-    j += h;
-    h = tokens[j]?.cap === true ? honorificAt(tokens, j) : 0;
-  }
+  j = pastHonorifics(tokens, j, true);
   // "Prime Minister Hun Manet Facebook (left)": a listed leader's name ends where the listing does
   // (its suffix goes on: "Ferdinand R. Marcos, Jr.")
   const listed = knownLeaderAt(tokens, j);
@@ -971,11 +971,7 @@ function honorificPersonAt(
   i: number,
 ): PersonMention | null {
   // "H.E. Dr. X": honorifics one after another
-  let j = i;
-  for (let n = 0, h = honorificAt(tokens, j); h > 0 && n < MAX_HONORIFICS; n++) {
-    j += h;
-    h = honorificAt(tokens, j);
-  }
+  const j = pastHonorifics(tokens, i);
   if (j === i) return null;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
@@ -1019,7 +1015,7 @@ function countryPairPeopleAt(
   i: number,
 ): [PersonMention, PersonMention] | null {
   const first = countryAt(tokens, i);
-  if (first === null || !PAIR_JOINERS.has(tokens[i + first.length]?.key ?? '')) return null;
+  if (first === null || !LEX.and.has(tokens[i + first.length]?.key ?? '')) return null;
   const secondAt = i + first.length + 1;
   const second = countryAt(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1032,16 +1028,13 @@ function countryPairPeopleAt(
   const held = titleBeginsAt(singular, at, true);
   if (held === null || held.length !== 1) return null;
   // the names, set off by a comma or not, each past its honorifics, "and" between them
-  const nameAt = (k: number) => {
-    for (let n = 0, h = honorificAt(tokens, k); h > 0 && n < MAX_HONORIFICS; n++) {
-      k += h;
-      h = honorificAt(tokens, k);
-    }
+  const nameAt = (at: number) => {
+    const k = pastHonorifics(tokens, at);
     const end = nameEnd(tokens, k, stops);
     return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
   };
   const one = nameAt(tokens[at + 1]?.text === ',' ? at + 2 : at + 1);
-  if (one === null || !PAIR_JOINERS.has(tokens[one.end]?.key ?? '')) return null;
+  if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
   const other = nameAt(one.end + 1);
   if (other === null) return null;
   const title = spanText(text, tokens, at, at + 1).slice(0, -1);
@@ -1058,8 +1051,6 @@ function countryPairPeopleAt(
   });
   return [holder(one, first.code, i), holder(other, second.code, other.from)];
 }
-
-const PAIR_JOINERS: ReadonlySet<string> = new Set(['and']);
 
 /** Words of a name written before its title ("Naledi Pandor, South Africa's foreign minister"). */
 const NAME_BEFORE_TITLE_WORDS = { min: 2, max: 4 } as const;
