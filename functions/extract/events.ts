@@ -1065,10 +1065,14 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')
     )
       continue;
-    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025 (Wire):")
+    // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
+    // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country)
     const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
+    const own = t[hit.length]?.text === ',' ? countryAt(t, hit.length + 1) : null;
+    const after =
+      own !== null && own.code === hit.entry.code ? hit.length + 1 + own.length : hit.length;
     const dated = info.dates.some(
-      (d) => d.start - t[hit.length]!.end <= DATELINE_DATE_GAP && d.start >= t[hit.length]!.end,
+      (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
     );
     if (capitals || dated) return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }
