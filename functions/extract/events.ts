@@ -216,9 +216,9 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
   if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
   const first = dates[0]!;
   if (first.start - t[place.length]!.end > DATELINE_DATE_GAP) return dates;
-  // the date is followed by the wire's name in brackets or by a dash
+  // the date is followed by the wire's name in brackets or by a dash or a colon
   const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
-  return /^\s*,?\s*(?:\([^)]*\)\s*)?(?:-|–|—)/u.test(after) ? dates.slice(1) : dates;
+  return /^\s*,?\s*(?:\([^)]*\)\s*)?(?:-|–|—|:)/u.test(after) ? dates.slice(1) : dates;
 }
 
 /** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */

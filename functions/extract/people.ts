@@ -1077,17 +1077,24 @@ function nameThenTitleAt(
   const lead = anyReadsAt(tokens, k, NAME_TITLE_LEADS);
   k += lead;
   if (INSTITUTION_LEAD.has(tokens[k]?.key ?? '')) k++;
+  // "X, South Africa's foreign minister," or "X, the president of Chile,"
   const c = countryWithPrefix(tokens, k);
-  if (c === null) return null;
-  let j = k + c.length;
-  if ((tokens[j]?.text === "'" || tokens[j]?.text === '’') && tokens[j + 1]?.key === 's') j += 2;
-  const title = titledPersonAt(text, tokens, stops, j, true, true);
-  if (title === null || title.name !== null || (title.country ?? c.code) !== c.code) return null;
+  let j = k + (c?.length ?? 0);
+  if (
+    c !== null &&
+    (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
+    tokens[j + 1]?.key === 's'
+  )
+    j += 2;
+  const title = titledPersonAt(text, tokens, stops, j, c !== null, true);
+  const code = c?.code ?? title?.country ?? null;
+  if (title === null || title.name !== null || code === null || (title.country ?? code) !== code)
+    return null;
   const closing = tokens[title.end];
   if (lead === 0 && closing !== undefined && !CLAUSE_CLOSERS.has(closing.text)) return null;
   return {
     ...untitledMention(text, tokens, i, i, end, {
-      country: c.code,
+      country: code,
       principal: title.principal,
       honorific: false,
     }),

@@ -50,6 +50,8 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
 const Gazetteer = z.object({
   suffixes: z.array(z.string()),
   suffixSpellings: z.record(z.string(), z.string()),
+  /** a particle's other spellings ("el-Sisi" is "al-Sisi") */
+  particleSpellings: z.record(z.string(), z.string()),
   people: z.array(
     z.object({
       id: z.string(),
@@ -63,12 +65,12 @@ const GAZETTEER = Gazetteer.parse(peopleData);
 const PEOPLE = GAZETTEER.people;
 /** "Jr.", "III": left out of a short form */
 const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
-/** "Junior" -> "jr" */
-const SUFFIX_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  Object.entries(GAZETTEER.suffixSpellings),
+/** "Junior" -> "jr", "el" -> "al": one spelling of a suffix or a particle */
+const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({ ...GAZETTEER.suffixSpellings, ...GAZETTEER.particleSpellings }),
 );
 const suffixAsWritten = (keys: readonly string[]) =>
-  keys.some((k) => SUFFIX_SPELLINGS.has(k)) ? keys.map((k) => SUFFIX_SPELLINGS.get(k) ?? k) : keys;
+  keys.some((k) => KEY_SPELLINGS.has(k)) ? keys.map((k) => KEY_SPELLINGS.get(k) ?? k) : keys;
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
