@@ -1279,12 +1279,17 @@ function welcomesIn(
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
  * be in town for anything; a trip to a summit is no bilateral visit.)
  */
-function impliedVisit(meeting: Draft, ref: RefDate, homeCountry: string | null): Draft | null {
+function impliedVisit(
+  meeting: Draft,
+  ref: RefDate,
+  homeCountry: string | null,
+  visitTold: boolean,
+): Draft | null {
+  // (where no home country is assumed, as in English: when the story speaks of "the visit")
   if (
-    homeCountry === null ||
+    (homeCountry === null ? !visitTold || meeting.guest === null : meeting.guest !== homeCountry) ||
     meeting.status !== 'held' ||
     meeting.host === null ||
-    meeting.guest !== homeCountry ||
     meeting.partOf !== null ||
     isCall(meeting)
   )
@@ -1631,8 +1636,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       }
     }
   }
+  // ("A met B in B's country … The visit was designed to …": a visit the story refers to
+  // but places nowhere)
+  const visitTold = mentions.some(
+    (m) => m.kind === 'visit' && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
+  );
   for (const m of meetings) {
-    const implied = impliedVisit(m, ref, profile.homeCountry);
+    const implied = impliedVisit(m, ref, profile.homeCountry, visitTold);
     if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
       visits.push(implied);
       m.partOf = implied;
