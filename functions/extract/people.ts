@@ -1246,6 +1246,8 @@ export function resolvePeople(
     if (listed !== null && person.nameKeys.length >= 2) person.country = listed;
     person.country ??=
       listed ??
+      // "Muhammad Shehbaz Sharif": a listed leader's name with a given name before it
+      (person.nameKeys.length >= 3 ? leaderCountry(person.nameKeys.slice(-2)) : null) ??
       leaderCountry(person.nameKeys.slice(-1)) ??
       (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
       (looksVietnameseName(person.nameKeys) ? VIETNAMESE_NAMES_COUNTRY : null);

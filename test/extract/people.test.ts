@@ -119,6 +119,14 @@ describe('findPeople in English', () => {
       name: p.name,
       country: p.country,
     }));
+  it("knows a listed leader's country when a given name stands before the listed name", () => {
+    const s = 'Prime Minister Muhammad Shehbaz Sharif landed in Tehran';
+    const { people: found } = resolvePeople(
+      findPeople(s, tokenize(s), { code: 'en', modifiersFirst: true, bareNames: true }),
+      null,
+    );
+    expect(found.map((p) => [p.name, p.country])).toEqual([['Muhammad Shehbaz Sharif', 'PK']]);
+  });
   it('reads no listed leader inside a longer name joined by a particle', () => {
     // "Salman bin Abdulaziz" (the King) is listed; his son's full name holds it
     expect(
