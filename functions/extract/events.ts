@@ -210,7 +210,7 @@ function sameDayInSentence(dates: DateMention[]): DateMention[] {
 }
 
 function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
-  if (dates.length < 1 || info.isTitle) return dates;
+  if (dates.length === 0 || info.isTitle) return dates;
   const t = info.tokens;
   const place = placeAt(t, 0);
   if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
