@@ -7,7 +7,7 @@ import { matchForm } from '../text/vietnamese.js';
 import { countryAt } from './gazetteer.js';
 import { findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
-import { alternatives, phraseKeys, type Token } from './tokens.js';
+import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
@@ -85,7 +85,7 @@ for (const cue of CUE_TABLE.cues) {
     notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
     notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
   };
-  for (const phrase of cue.phrases.flatMap(alternatives)) cueTrie.add(phrase, compiled);
+  for (const phrase of cue.phrases) cueTrie.add(phrase, compiled);
 }
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);

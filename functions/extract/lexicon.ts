@@ -2,7 +2,7 @@
 // tokens' matching form, and the small helpers that find them in a sentence.
 import * as z from 'zod/mini';
 import { TABLES } from './tables.js';
-import { alternatives, phraseKeys, type Token } from './tokens.js';
+import { phraseKeys, type Token } from './tokens.js';
 
 /** One phrase or several: a table of one language may give one where another gives a list. */
 const Phrases = z.union([z.string(), z.array(z.string())]);
@@ -146,9 +146,8 @@ const ROLES = RolesSchema.parse(TABLES.roles);
 
 /** A phrase as the keys of its tokens. */
 export type Keys = readonly string[];
-/** A table's phrases, each with its alternatives spelled out ("(wrap|wraps) up"). */
 const listOf = (p: string | readonly string[] | undefined): readonly string[] =>
-  p === undefined ? [] : (typeof p === 'string' ? [p] : p).flatMap(alternatives);
+  p === undefined ? [] : typeof p === 'string' ? [p] : p;
 /** Phrases matched token by token. */
 const keyList = (phrases: string | readonly string[] | undefined): Keys[] =>
   listOf(phrases).map((p) => phraseKeys(p));

@@ -304,6 +304,14 @@ function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false
   return k;
 }
 
+/** The tokens of a possessive "'s" at `j` ("Japan's"), or 0. */
+const possessiveLength = (tokens: readonly Token[], j: number) =>
+  (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
+  tokens[j + 1]?.key === 's' &&
+  !tokens[j]!.spaced
+    ? 2
+    : 0;
+
 /** How many lower-case words ("newly elected") may stand between a country and a title. */
 const MAX_QUALIFIER_TOKENS = 4;
 /** How many state prefixes may stand before a country's name ("nước Cộng hòa nhân dân Trung Hoa"). */
@@ -531,12 +539,7 @@ function countryThenPersonAt(
   const c = countryWithPrefix(tokens, i);
   if (c === null) return null;
   let j = i + c.length;
-  if (
-    (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
-    tokens[j + 1]?.key === 's' &&
-    !tokens[j]!.spaced
-  )
-    j += 2;
+  j += possessiveLength(tokens, j);
   // "Chilean Senate President X", "Lao National Assembly Chairman Y": an institution of the country before the title
   const institutionFrom = j;
   for (let k = j, n = 0; n < MAX_INSTITUTION_BEFORE_TITLE && tokens[k]?.cap === true; k++, n++) {
@@ -1080,12 +1083,7 @@ function nameThenTitleAt(
   // "X, South Africa's foreign minister," or "X, the president of Chile,"
   const c = countryWithPrefix(tokens, k);
   let j = k + (c?.length ?? 0);
-  if (
-    c !== null &&
-    (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
-    tokens[j + 1]?.key === 's'
-  )
-    j += 2;
+  if (c !== null) j += possessiveLength(tokens, j);
   const title = titledPersonAt(text, tokens, stops, j, c !== null, true);
   const code = c?.code ?? title?.country ?? null;
   if (title === null || title.name !== null || code === null || (title.country ?? code) !== code)
@@ -1290,18 +1288,17 @@ export function resolvePeople(
     );
     // ("External Affairs Minister Jaishankar called on the Vietnam PM": the one principal of
     // that country the article names only as someone's counterpart)
-    const unnamedOffice =
-      m.country === null
-        ? []
-        : people.filter(
-            (p) =>
-              p.principal && p.country === m.country && counterparts.has(p) && !officeKnown.has(p),
-          );
+    const unnamedOffice = () => {
+      const only = people.filter(
+        (p) => p.principal && p.country === m.country && counterparts.has(p) && !officeKnown.has(p),
+      );
+      return only.length === 1 ? only[0] : undefined;
+    };
     const pick =
       m.country === null
         ? (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
           (candidates.length === 1 ? candidates[0] : undefined))
-        : (candidates[0] ?? (unnamedOffice.length === 1 ? unnamedOffice[0] : undefined));
+        : (candidates[0] ?? unnamedOffice());
     personOf[n] = pick ?? null;
   }
   return { people, personOf };

@@ -62,13 +62,15 @@ export const TABLES_BY_LANGUAGE = {
   en: { names: spelledOut(enNames) as typeof enNames },
 };
 
+/** Every table, both languages united, its phrases spelled out (the one place that reads
+ *  their alternatives: the modules that read the tables see plain phrases). */
 export const TABLES = {
-  cities: uniteTables(viCities, enCities),
-  countries: uniteTables(spelledOut(viCountries), spelledOut(enCountries)),
-  cues: uniteTables(viCues, enCues),
-  leaders: uniteTables(spelledOut(viLeaders), spelledOut(enLeaders)),
+  cities: spelledOut(uniteTables(viCities, enCities)),
+  countries: spelledOut(uniteTables(viCountries, enCountries)),
+  cues: spelledOut(uniteTables(viCues, enCues)),
+  leaders: spelledOut(uniteTables(viLeaders, enLeaders)),
   names: uniteTables(TABLES_BY_LANGUAGE.vi.names, TABLES_BY_LANGUAGE.en.names),
-  noise: uniteTables(viNoise, enNoise),
-  roles: uniteTables(viRoles, enRoles),
-  titles: uniteTables(spelledOut(viTitles), spelledOut(enTitles)),
+  noise: spelledOut(uniteTables(viNoise, enNoise)),
+  roles: spelledOut(uniteTables(viRoles, enRoles)),
+  titles: spelledOut(uniteTables(viTitles, enTitles)),
 };

@@ -69,7 +69,7 @@ const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
 const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({ ...GAZETTEER.suffixSpellings, ...GAZETTEER.particleSpellings }),
 );
-const suffixAsWritten = (keys: readonly string[]) =>
+const asListed = (keys: readonly string[]) =>
   keys.some((k) => KEY_SPELLINGS.has(k)) ? keys.map((k) => KEY_SPELLINGS.get(k) ?? k) : keys;
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
@@ -99,8 +99,8 @@ const foldKey = (key: string): string => (PLAIN_KEY.test(key) ? key : foldDiacri
 const PLAIN_KEY = /^[a-z0-9]*$/;
 
 function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
-  a = suffixAsWritten(a);
-  b = suffixAsWritten(b);
+  a = asListed(a);
+  b = asListed(b);
   if (a.length === b.length && a.every((k, n) => k === b[n])) return true;
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but
