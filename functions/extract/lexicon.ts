@@ -16,6 +16,8 @@ const RolesSchema = z.object({
   ceremony: Phrases,
   /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
   welcomeScene: z.optional(Phrases),
+  /** "received B in an official ceremony": verbs that greet a guest where the sentence sets a welcomeScene */
+  sceneGreeting: z.optional(Phrases),
   coChair: Phrases,
   /** "who is here to co-chair the meeting": the mark of a verb's infinitive (a purpose, not a report) */
   infinitive: z.optional(Phrases),
@@ -166,6 +168,7 @@ export const LEX = {
   greeting: keyList(ROLES.greeting),
   ceremony: keyList(ROLES.ceremony),
   welcomeScene: keyList(ROLES.welcomeScene ?? []),
+  sceneGreeting: keyList(ROLES.sceneGreeting ?? []),
   coChair: keyList(ROLES.coChair),
   infinitive: wordSet(ROLES.infinitive ?? []),
   chair: keyList(ROLES.chair),

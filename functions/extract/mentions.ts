@@ -497,8 +497,15 @@ function welcomeCue(
 ): { at: number; length: number; needsGuest: boolean } | null {
   const ceremony = findAnyPhrase(tokens, LEX.welcome);
   if (ceremony !== null) return { ...ceremony, needsGuest: false };
-  const greeting = findAnyPhrase(tokens, LEX.greeting);
+  const greeting = findAnyPhrase(tokens, LEX.greeting) ?? sceneReception(tokens);
   return greeting === null ? null : { ...greeting, needsGuest: true };
+}
+
+/** "A received B in an official ceremony": a reception that is the visit's welcome. */
+function sceneReception(tokens: readonly Token[]): { at: number; length: number } | null {
+  return findAnyPhrase(tokens, LEX.welcomeScene) === null
+    ? null
+    : findAnyPhrase(tokens, LEX.sceneGreeting);
 }
 
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
@@ -2784,7 +2791,13 @@ export function hostingIn(
 ): { hosts: Person[]; guestCountry: string | null } | null {
   // a ceremony anywhere in the story; a greeting ("A welcomed B") only where it names the visit
   const ceremony = findAnyPhrase(info.tokens, LEX.welcome);
-  const cue = ceremony === null ? null : { ...ceremony, needsGuest: false };
+  const reception = ceremony === null ? sceneReception(info.tokens) : null;
+  const cue =
+    ceremony !== null
+      ? { ...ceremony, needsGuest: false }
+      : reception === null
+        ? null
+        : { ...reception, needsGuest: true };
   if (cue === null) {
     // "A held talks with B following an official welcome ceremony for B": no one is said
     // to preside; the principals of the sentence on the host's side are the hosts
