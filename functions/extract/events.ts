@@ -1257,6 +1257,12 @@ interface Welcome {
   day: DateMention;
 }
 
+/** "B was accorded a ceremonial welcome at the forecourt.": a sentence of the story that sets
+ *  a visit's welcome scene, so that a reception told right after it is that welcome. */
+function setsWelcome(s: SentenceInfo): boolean {
+  return !s.isTitle && !s.caption && findAnyPhrase(s.tokens, LEX.welcomeScene) !== null;
+}
+
 /** `hostingOf[n]`: the welcome or invitation of sentence n, as `hostingIn` reads it (read once). */
 function welcomesIn(
   sentences: readonly SentenceInfo[],
@@ -1497,6 +1503,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const toldVisits: Mention[] = [];
   /** the meetings told so far, most recent first, for "during their talks" */
   const toldMeetings: Mention[] = [];
+  let welcomeBefore = false;
   for (const s of sentences) {
     for (const m of findMentions(s, {
       ref,
@@ -1510,11 +1517,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datelineCountry: from?.country ?? null,
       visits: toldVisits,
       meetings: toldMeetings,
+      welcomeBefore,
     })) {
       mentions.push(m);
       if (m.kind === 'visit') toldVisits.unshift(m);
       if (m.kind === 'meeting') toldMeetings.unshift(m);
     }
+    welcomeBefore = setsWelcome(s);
     const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0) {
       lastNamed = here;
@@ -1567,7 +1576,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
   // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
-  const hostingOf = sentences.map(hostingIn);
+  const hostingOf = sentences.map((s, n) => hostingIn(s, n > 0 && setsWelcome(sentences[n - 1]!)));
   const hostings = hostingOf.filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);

@@ -106,6 +106,9 @@ export interface ArticleContext {
   visits: readonly Mention[];
   /** the meetings the sentences before told, most recent first */
   meetings: readonly Mention[];
+  /** the sentence right before set a visit's welcome scene ("B was accorded a ceremonial
+   *  welcome at the forecourt."): a reception told next is that welcome */
+  welcomeBefore: boolean;
 }
 
 /** How far after "co-chaired" its "with B" may stand ("co-chaired the 18th Meeting of the
@@ -2503,7 +2506,11 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   }
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
-  if (trigger.role === 'receives' && findAnyPhrase(tokens, LEX.welcomeScene) !== null) return null;
+  if (
+    trigger.role === 'receives' &&
+    (context.welcomeBefore || findAnyPhrase(tokens, LEX.welcomeScene) !== null)
+  )
+    return null;
   // "called on the leadership, including B, to support …": an appeal, no courtesy call
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
@@ -2788,10 +2795,16 @@ function meetingPairs(
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
 export function hostingIn(
   info: SentenceInfo,
+  afterWelcome = false,
 ): { hosts: Person[]; guestCountry: string | null } | null {
   // a ceremony anywhere in the story; a greeting ("A welcomed B") only where it names the visit
   const ceremony = findAnyPhrase(info.tokens, LEX.welcome);
-  const reception = ceremony === null ? sceneReception(info.tokens) : null;
+  // ("B was accorded a ceremonial welcome. A received B at the palace.": the reception is that welcome)
+  const reception =
+    ceremony !== null
+      ? null
+      : (sceneReception(info.tokens) ??
+        (afterWelcome ? findAnyPhrase(info.tokens, LEX.sceneGreeting) : null));
   const cue =
     ceremony !== null
       ? { ...ceremony, needsGuest: false }
