@@ -707,6 +707,9 @@ interface CueDate {
 /** Where the phrases that make a date background start in a sentence (its character offsets), read once per sentence. */
 interface Background {
   reporting: number[];
+  /** where the "that" after a word of saying stands ("noted that", "said that"): what
+   *  follows is what was said, and a day before it is when */
+  saying: number[];
   since: number[];
   /** where "anniversary of" stands: what follows is the day commemorated */
   commemorated: number[];
@@ -717,10 +720,15 @@ const BACKGROUND_FIRST_WORDS = new Set(
 );
 
 function backgroundOf(tokens: readonly Token[]): Background {
-  const out: Background = { reporting: [], since: [], commemorated: [] };
+  const out: Background = { reporting: [], saying: [], since: [], commemorated: [] };
   for (let k = 0; k < tokens.length; k++) {
     if (!BACKGROUND_FIRST_WORDS.has(tokens[k]!.key)) continue;
-    if (anyReadsAt(tokens, k, LEX.reporting) > 0) out.reporting.push(tokens[k]!.start);
+    const reporting = anyReadsAt(tokens, k, LEX.reporting);
+    if (reporting > 0) {
+      out.reporting.push(tokens[k]!.start);
+      const that = tokens[k + reporting];
+      if (that !== undefined && LEX.saidThat.has(that.key)) out.saying.push(that.start);
+    }
     if (anyReadsAt(tokens, k, LEX.since) > 0) out.since.push(tokens[k]!.start);
     if (anyReadsAt(tokens, k, LEX.commemorated) > 0) out.commemorated.push(tokens[k]!.start);
   }
@@ -787,10 +795,14 @@ function dateFor(
     background.commemorated.some(
       (at) => at >= cueEnd && at < d.start && d.start - at <= COMMEMORATED_CHARS,
     );
+  // "addressing a briefing on Friday, the spokesman noted that it will be A's first visit":
+  // a day before what was said is when it was said
+  const saidOn = (d: DateMention) => background.saying.some((at) => at >= d.end && at < cueStart);
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
       !announcedEarlier(d) &&
+      !saidOn(d) &&
       !since(d) &&
       !reportDay(d) &&
       !commemorates(d),
