@@ -373,7 +373,10 @@ function chainFrom(
   // "with the President of China Xi Jinping" (not "with the Russian minister": no name);
   // "with the Vietnamese Communist Party’s General Secretary, B": past the institution's possessive
   if (index < 0 && LEX.titleArticle.has(tokens[k]?.key ?? '')) {
-    const from = k + 1 + possessorLength(tokens, k + 1);
+    // ("with the new South Korean President B": past the lead words after the article)
+    let after = k + 1;
+    while (after < k + 1 + maxSkip && lead.has(tokens[after]?.key ?? '')) after++;
+    const from = after + possessorLength(tokens, after);
     index = people.findIndex((p) => p.mention.first === from && p.mention.name !== null);
   }
   if (index < 0) return [];
