@@ -1088,7 +1088,15 @@ function nameThenTitleAt(
   const code = c?.code ?? title?.country ?? null;
   if (title === null || title.name !== null || code === null || (title.country ?? code) !== code)
     return null;
-  const closing = tokens[title.end];
+  // "X, the leader of Libya's transitional presidential council,": the body the title heads, in the country's possessive
+  let titleEnd = title.end;
+  const body = possessiveLength(tokens, titleEnd);
+  if (body > 0 && c === null) {
+    let b = titleEnd + body;
+    while (b < titleEnd + body + MAX_BODY_WORDS && tokens[b]?.word === true) b++;
+    if (b > titleEnd + body && CLAUSE_CLOSERS.has(tokens[b]?.text ?? '')) titleEnd = b;
+  }
+  const closing = tokens[titleEnd];
   if (lead === 0 && closing !== undefined && !CLAUSE_CLOSERS.has(closing.text)) return null;
   return {
     ...untitledMention(text, tokens, i, i, end, {
@@ -1096,12 +1104,16 @@ function nameThenTitleAt(
       principal: title.principal,
       honorific: false,
     }),
-    end: title.end,
+    end: titleEnd,
     title: title.title,
     titleKeys: title.titleKeys,
     leader: title.leader,
   };
 }
+
+/** How many words may name the body a title after a name heads ("the leader of Libya's
+ *  transitional presidential council"). */
+const MAX_BODY_WORDS = 4;
 
 const CLAUSE_CLOSERS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
 const NAME_TITLE_LEADS = NAMES.nameTitleLeads.map(keysOf);
