@@ -29,7 +29,7 @@ import { describeFilters, eventTitle, renderLanguage } from '../render/text.js';
 import type { FeedPage } from '../render/types.js';
 import type { ViewMeta } from '../store/items.js';
 import { publicEvent } from '../store/items.js';
-import type { EventStore } from '../store/store.js';
+import type { FeedStore } from '../store/store.js';
 import { allowOnly, publicOrigin } from './app.js';
 import {
   combineMarkers,
@@ -43,7 +43,7 @@ import { type CachedPage, MarkerMemo, negotiateCoding, PageCache } from './page-
 import { PROBLEM_TYPE, problem, problemResponse } from './problem.js';
 
 export interface FeedDeps {
-  store: EventStore;
+  store: FeedStore;
   publicBaseUrl?: string | undefined;
   /** the secret that signs feed cursors (CURSOR_KEY); one per process when absent */
   cursorKey?: string | undefined;
@@ -58,7 +58,7 @@ export interface FeedDeps {
 
 /** What the feed routes keep between requests. */
 interface FeedState {
-  store: EventStore;
+  store: FeedStore;
   publicBaseUrl: string | undefined;
   cursorKey: Buffer;
   pages: PageCache;

@@ -2,14 +2,23 @@
 // process, reused across invocations.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../shared/config.js';
-import { DynamoStore, STORE_CLIENT_CONFIG } from './dynamo-store.js';
+import { DynamoFeedStore, DynamoStore, STORE_CLIENT_CONFIG } from './dynamo-store.js';
 
-export function createStore(config: Config): DynamoStore {
-  const client = new DynamoDBClient({
+function clientOf(config: Config): DynamoDBClient {
+  return new DynamoDBClient({
     ...(config.AWS_REGION ? { region: config.AWS_REGION } : {}),
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     maxAttempts: 3,
     ...STORE_CLIENT_CONFIG,
   });
-  return new DynamoStore(client, config.TABLE_NAME);
+}
+
+/** The store as ingestion and the poller use it. */
+export function createStore(config: Config): DynamoStore {
+  return new DynamoStore(clientOf(config), config.TABLE_NAME);
+}
+
+/** The store as the feed routes read it (feed pages and their change markers besides). */
+export function createFeedStore(config: Config): DynamoFeedStore {
+  return new DynamoFeedStore(clientOf(config), config.TABLE_NAME);
 }

@@ -21,6 +21,7 @@ import {
   type ArticleAndLedgers,
   type EventStore,
   type FeedPageResult,
+  type FeedStore,
   type LedgerRead,
   type PollStateStore,
   type PostingSync,
@@ -171,7 +172,7 @@ function expiryOf(event: StoredEvent): number | undefined {
 }
 
 export class DynamoStore implements EventStore, PollStateStore {
-  private readonly db: TableClient;
+  protected readonly db: TableClient;
 
   /** `client` made with STORE_CLIENT_CONFIG */
   constructor(client: DynamoDBClient, tableName: string) {
@@ -229,7 +230,7 @@ export class DynamoStore implements EventStore, PollStateStore {
 
   /** Every item of these keys (at most BATCH_GET_MAX per request, unprocessed keys
    *  retried with backoff), as the table holds them. */
-  private async batchGet(
+  protected async batchGet(
     what: string,
     keyList: readonly Item[],
     options: { consistent?: boolean; projection?: string } = {},
@@ -515,6 +516,40 @@ export class DynamoStore implements EventStore, PollStateStore {
     );
   }
 
+  async touchViews(views: readonly string[], token: string, modified: string) {
+    await this.batchWrite(
+      [...new Set(views)].map((view) => ({
+        PutRequest: {
+          Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) },
+        },
+      })),
+    );
+  }
+
+  // ── the poller's state (functions/poll/) ──
+
+  getSourceState(source: string) {
+    return this.getDoc('source', keys.source(source), SourceState);
+  }
+
+  putSourceState(state: SourceState) {
+    const doc = SourceState.parse(state);
+    return this.putDoc('source', keys.source(doc.source), doc);
+  }
+
+  getFeedItemState(url: string) {
+    return this.getDoc('feed item', keys.feedItem(url), FeedItemState);
+  }
+
+  putFeedItemState(state: FeedItemState) {
+    const doc = FeedItemState.parse(state);
+    return this.putDoc('feed item', keys.feedItem(doc.url), doc);
+  }
+}
+
+/** The store with what only the feed routes read: feed pages and their change markers.
+ *  Apart so that the ingest function's bundle leaves them out (its 500 KB budget). */
+export class DynamoFeedStore extends DynamoStore implements FeedStore {
   async queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult> {
     const byChange = query.order === 'updated';
     // the view by last change reads from its newest end (order=updated takes no date bounds)
@@ -567,16 +602,6 @@ export class DynamoStore implements EventStore, PollStateStore {
     return { events: live, nextAfter: truncated && last ? last[1] : null };
   }
 
-  async touchViews(views: readonly string[], token: string, modified: string) {
-    await this.batchWrite(
-      [...new Set(views)].map((view) => ({
-        PutRequest: {
-          Item: { ...keys.viewMeta(view), doc: JSON.stringify({ view, token, modified }) },
-        },
-      })),
-    );
-  }
-
   async getViewMetas(views: readonly string[]) {
     const unique = [...new Set(views)];
     if (unique.length > BATCH_GET_MAX) throw new Error(`at most ${BATCH_GET_MAX} views at once`);
@@ -589,25 +614,5 @@ export class DynamoStore implements EventStore, PollStateStore {
       found.set(meta.view, meta);
     }
     return views.map((view) => found.get(view) ?? null);
-  }
-
-  // ── the poller's state (functions/poll/) ──
-
-  getSourceState(source: string) {
-    return this.getDoc('source', keys.source(source), SourceState);
-  }
-
-  putSourceState(state: SourceState) {
-    const doc = SourceState.parse(state);
-    return this.putDoc('source', keys.source(doc.source), doc);
-  }
-
-  getFeedItemState(url: string) {
-    return this.getDoc('feed item', keys.feedItem(url), FeedItemState);
-  }
-
-  putFeedItemState(state: FeedItemState) {
-    const doc = FeedItemState.parse(state);
-    return this.putDoc('feed item', keys.feedItem(doc.url), doc);
   }
 }

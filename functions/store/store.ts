@@ -1,6 +1,7 @@
-// The store's port: every read and write the domain needs, nothing more. The one
-// implementation is DynamoStore (dynamo-store.ts); the same code runs against
-// DynamoDB, DynamoDB Local and dynalite.
+// The store's port: every read and write the domain needs, nothing more. EventStore is
+// what ingestion needs, FeedStore what the feed routes read besides; their one
+// implementation is DynamoStore / DynamoFeedStore (dynamo-store.ts), and the same code
+// runs against DynamoDB, DynamoDB Local and dynalite.
 import type { FeedSelection } from '../domain/feed-query.js';
 import type {
   ArticleRecord,
@@ -92,11 +93,14 @@ export interface EventStore {
    *  it wrote or deleted any posting of */
   syncPostings(syncs: readonly PostingSync[]): Promise<string[]>;
 
-  /** one page of a feed view set, newest first */
-  queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult>;
-
   /** records a change of these feed views (a new token each) */
   touchViews(views: readonly string[], token: string, modified: string): Promise<void>;
+}
+
+/** The store as the feed routes read it: events, and feed pages with their change markers. */
+export interface FeedStore extends EventStore {
+  /** one page of a feed view set, newest first */
+  queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult>;
   /** the newest change of each view, in order; null for a view never changed */
   getViewMetas(views: readonly string[]): Promise<(ViewMeta | null)[]>;
 }

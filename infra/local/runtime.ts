@@ -12,7 +12,7 @@ import { feedRoutes } from '../../functions/http/feed-routes.js';
 import { ingestRoutes } from '../../functions/http/ingest-routes.js';
 import { MarkerMemo, PageCache } from '../../functions/http/page-cache.js';
 import type { Extract } from '../../functions/ingest/ingest-article.js';
-import { DynamoStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
+import { DynamoFeedStore, STORE_CLIENT_CONFIG } from '../../functions/store/dynamo-store.js';
 import type { ViewMeta } from '../../functions/store/items.js';
 import { type LocalEngine, plainJsonProtocol, signForEngine, startDynalite } from './dynalite.js';
 import { ensureTable } from './table.js';
@@ -24,7 +24,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 
 export interface LocalService {
   app: Hono;
-  store: DynamoStore;
+  store: DynamoFeedStore;
   /** the feed routes' rendered pages */
   pages: PageCache;
   engine: LocalEngine | null;
@@ -83,7 +83,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   }
   await ensureTable(client, tableName);
   if (options.client) client = options.client(client);
-  const store = new DynamoStore(client, tableName);
+  const store = new DynamoFeedStore(client, tableName);
   const app = createApp();
   const pages = new PageCache(options.pageCacheBytes);
   const markers = new MarkerMemo<(ViewMeta | null)[]>(options.markerTtlMs);
