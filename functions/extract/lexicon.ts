@@ -10,6 +10,9 @@ const RolesSchema = z.object({
   joiners: Phrases,
   spouse: Phrases,
   inviter: Phrases,
+  /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
+   *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */
+  hostedBy: z.optional(Phrases),
   welcome: Phrases,
   welcomeLevel: Phrases,
   greeting: Phrases,
@@ -163,6 +166,7 @@ export const LEX = {
   joinerPhrases: keyList(listOf(ROLES.joiners).filter((j) => phraseKeys(j).length > 1)),
   spouse: wordSet(ROLES.spouse),
   inviter: keyList(ROLES.inviter),
+  hostedBy: keyList(ROLES.hostedBy ?? []),
   welcome: keyList(ROLES.welcome),
   welcomeLevel: wordSet(ROLES.welcomeLevel),
   greeting: keyList(ROLES.greeting),

@@ -8,7 +8,7 @@ import type { EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
-import { anyReadsAt, findAnyPhrase, LEX, readsAt } from './lexicon.js';
+import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 
@@ -453,13 +453,20 @@ function leadingChain(tokens: readonly Token[], before: readonly PersonRef[]): P
   return chain;
 }
 
+/** The phrases after which the visit's own sentence names who invited or hosts the visitor. */
+const INVITED_OR_HOSTED = [...LEX.inviter, ...LEX.hostedBy];
+
 /**
  * People named right after "lời mời của". In "Nhận lời mời của A, B sẽ thăm ..." the
  * comma ends the invitation and B is the visitor; a comma continues the list of
  * inviters only in "A, B và C".
  */
-function inviters(tokens: readonly Token[], people: readonly PersonRef[]): PersonRef[] {
-  const found = findAnyPhrase(tokens, LEX.inviter);
+function inviters(
+  tokens: readonly Token[],
+  people: readonly PersonRef[],
+  phrases: readonly Keys[] = INVITED_OR_HOSTED,
+): PersonRef[] {
+  const found = findAnyPhrase(tokens, phrases);
   if (found === null) return [];
   // "at the invitation of her Thai counterpart, Dr X"
   const chain = chainFrom(
@@ -2830,7 +2837,15 @@ export function hostingIn(
     // "A held talks with B following an official welcome ceremony for B": no one is said
     // to preside; the principals of the sentence on the host's side are the hosts
     const held = findAnyPhrase(info.tokens, LEX.ceremony);
-    if (held === null) return null;
+    // ("He is in Ghana at the invitation of President B": whoever invited the visitor hosts the visit)
+    if (held === null) {
+      const invited = inviters(info.tokens, refs(info), LEX.inviter).filter(
+        (r) => r.person.principal,
+      );
+      return invited.length === 0
+        ? null
+        : { hosts: invited.map((r) => r.person), guestCountry: null };
+    }
     const all = refs(info);
     const hosts = all.filter((r) => r.person.principal).map((r) => r.person);
     const guest = all.find((r) => r.mention.first === held.at + held.length) ?? null;
