@@ -2583,10 +2583,14 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     if (stand !== undefined) aPeople = [stand];
   }
   // "A's statement following his meeting with B": "his" is the one the clause named before
+  // (and "he", where no sentence before named anyone: "during A's visit to Abuja, where he
+  // held talks with B")
   if (
     aPeople.length === 0 &&
     bPeople.length > 0 &&
-    tokens.slice(clauseFrom, trigger.first).some((t) => LEX.possessives.has(t.key))
+    tokens
+      .slice(clauseFrom, trigger.first)
+      .some((t) => LEX.possessives.has(t.key) || LEX.pronouns.has(t.key))
   ) {
     const before = info.persons.filter(
       (p, n): p is Person =>
