@@ -13,6 +13,8 @@ const RolesSchema = z.object({
   /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
    *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */
   hostedBy: z.optional(Phrases),
+  /** the noun of "at B's invitation": the possessor invited the visitor */
+  invitationNoun: z.optional(Phrases),
   welcome: Phrases,
   welcomeLevel: Phrases,
   greeting: Phrases,
@@ -167,6 +169,7 @@ export const LEX = {
   spouse: wordSet(ROLES.spouse),
   inviter: keyList(ROLES.inviter),
   hostedBy: keyList(ROLES.hostedBy ?? []),
+  invitationNoun: wordSet(ROLES.invitationNoun ?? []),
   welcome: keyList(ROLES.welcome),
   welcomeLevel: wordSet(ROLES.welcomeLevel),
   greeting: keyList(ROLES.greeting),

@@ -467,7 +467,15 @@ function inviters(
   phrases: readonly Keys[] = INVITED_OR_HOSTED,
 ): PersonRef[] {
   const found = findAnyPhrase(tokens, phrases);
-  if (found === null) return [];
+  if (found === null) {
+    // "at President B's invitation"
+    const byName = people.find(
+      (p) =>
+        possessive(tokens, p.mention.end) &&
+        LEX.invitationNoun.has(tokens[p.mention.end + 2]?.key ?? ''),
+    );
+    return byName === undefined ? [] : [byName];
+  }
   // "at the invitation of her Thai counterpart, Dr X"
   const chain = chainFrom(
     tokens,
