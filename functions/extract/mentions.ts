@@ -2851,6 +2851,12 @@ export function hostingIn(
     const held = findAnyPhrase(info.tokens, LEX.ceremony);
     // ("He is in Ghana at the invitation of President B": whoever invited the visitor hosts the visit)
     if (held === null) {
+      // (most sentences invite no one: the people are read only where one may)
+      if (
+        findAnyPhrase(info.tokens, LEX.inviter) === null &&
+        !info.tokens.some((t) => LEX.invitationNoun.has(t.key))
+      )
+        return null;
       const invited = inviters(info.tokens, refs(info), LEX.inviter).filter(
         (r) => r.person.principal,
       );
