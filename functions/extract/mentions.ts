@@ -2515,7 +2515,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // (a country's principal not named, and no one named before to stand for them: the other
   // side is that country)
   const unnamedAfter =
-    trigger.needsObject && objects.length === 0 ? unnamedObject(info, trigger, []) : undefined;
+    trigger.needsObject && objects.length === 0
+      ? unnamedObject(info, trigger, [], context)
+      : undefined;
   if (
     trigger.needsObject &&
     objects.length === 0 &&
@@ -2553,7 +2555,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // the one of that country named last (of that title, when one is)
   let unnamedOther: string | null = null;
   if (objects.length === 0) {
-    const unnamed = unnamedObject(info, trigger, aPeople);
+    const unnamed = unnamedObject(info, trigger, aPeople, context);
     const stand = unnamed === undefined ? undefined : standIn(unnamed, context.recentPrincipals);
     if (stand !== undefined) bPeople = [stand];
     // ("with his Vietnamese counterpart", "will meet the President of India", where no one
@@ -2651,22 +2653,43 @@ function unnamedObject(
   info: SentenceInfo,
   trigger: Trigger,
   aPeople: readonly Person[],
+  context: ArticleContext,
 ): PersonMention | undefined {
   const tokens = info.tokens;
-  return info.mentions.find(
-    (m) =>
-      m.first >= trigger.end &&
-      m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
-      (m.first === trigger.end ||
-        LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') ||
-        LEX.titleArticle.has(tokens[m.first - 1]?.key ?? '')) &&
-      !possessive(tokens, m.end) &&
-      m.name === null &&
-      !m.plural &&
-      m.principal &&
-      m.country !== null &&
-      aPeople.every((a) => a.country !== m.country),
+  const placed = (m: PersonMention) =>
+    m.first >= trigger.end &&
+    m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
+    (m.first === trigger.end ||
+      LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') ||
+      LEX.titleArticle.has(tokens[m.first - 1]?.key ?? '')) &&
+    !possessive(tokens, m.end) &&
+    m.name === null &&
+    !m.plural &&
+    m.principal;
+  const named = info.mentions.find(
+    (m) => placed(m) && m.country !== null && aPeople.every((a) => a.country !== m.country),
   );
+  if (named !== undefined) return named;
+  // "had an online meeting with his counterpart": of the other country of the event the
+  // story told last with the subject's; no one by name (whoever of that country the story
+  // named last may hold another office)
+  const counterpart = info.mentions.find((m) => placed(m) && m.country === null && m.generic);
+  const other =
+    counterpart === undefined ? null : otherCountryTold(context, aPeople[0]?.country ?? null);
+  return other === null
+    ? undefined
+    : { ...counterpart!, country: other, generic: false, titleKeys: [] };
+}
+
+/** The other country of the meeting or visit the story told last with `own`'s. */
+function otherCountryTold(context: ArticleContext, own: string | null): string | null {
+  if (own === null) return null;
+  for (const told of [context.meetings[0], context.visits[0]]) {
+    if (told === undefined || told.countries.length !== 2 || !told.countries.includes(own))
+      continue;
+    return told.countries.find((c) => c !== own) ?? null;
+  }
+  return null;
 }
 
 /** Who an unnamed principal is: the one of that country and title named last; for a word
