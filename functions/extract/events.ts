@@ -1503,8 +1503,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const toldVisits: Mention[] = [];
   /** the meetings told so far, most recent first, for "during their talks" */
   const toldMeetings: Mention[] = [];
-  let welcomeBefore = false;
-  for (const s of sentences) {
+  /** which sentences set a visit's welcome scene (a reception told next is that welcome) */
+  const welcomeSet = sentences.map(setsWelcome);
+  for (const [n, s] of sentences.entries()) {
     for (const m of findMentions(s, {
       ref,
       committeeContext,
@@ -1517,13 +1518,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datelineCountry: from?.country ?? null,
       visits: toldVisits,
       meetings: toldMeetings,
-      welcomeBefore,
+      welcomeBefore: n > 0 && welcomeSet[n - 1]!,
     })) {
       mentions.push(m);
       if (m.kind === 'visit') toldVisits.unshift(m);
       if (m.kind === 'meeting') toldMeetings.unshift(m);
     }
-    welcomeBefore = setsWelcome(s);
     const here = s.persons.filter((p): p is Person => p?.principal === true);
     if (here.length > 0) {
       lastNamed = here;
@@ -1576,7 +1576,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const visits = drafts.filter((d) => d.category === 'visit');
   const meetings = drafts.filter((d) => d.category === 'meeting');
   // visits: location is the host country; participants are the visitor and the hosts who invited or welcomed them
-  const hostingOf = sentences.map((s, n) => hostingIn(s, n > 0 && setsWelcome(sentences[n - 1]!)));
+  const hostingOf = sentences.map((s, n) => hostingIn(s, n > 0 && welcomeSet[n - 1]!));
   const hostings = hostingOf.filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
