@@ -837,7 +837,13 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     // only a year: kept when it is this year ("năm nay"), dated by the article
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
-    precision = future ? 'month' : 'day';
+    // ("A, currently on a three-day visit to India, …": under way since a day not told)
+    const underWay = group.mentions.some(
+      (m) =>
+        m.kind === 'visit' &&
+        findAnyPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first) !== null,
+    );
+    precision = future || underWay ? 'month' : 'day';
     start =
       precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // "have arrived in Hanoi to begin a five-day visit": from today, for its length

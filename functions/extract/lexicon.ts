@@ -52,6 +52,9 @@ const RolesSchema = z.object({
   visitEnd: Phrases,
   arrival: Phrases,
   arrivalNot: Phrases,
+  /** "currently on a three-day visit": words before a visit's cue that tell it under way
+   *  since a day not told (not begun today) */
+  underWayLead: z.optional(Phrases),
   /** "is in Kenya for a two-day state visit": a verb of being somewhere, before "in" and the place */
   presence: z.optional(Phrases),
   /** "her host, President X": who is called the visitor's host */
@@ -175,6 +178,7 @@ export const LEX = {
   greeting: keyList(ROLES.greeting),
   ceremony: keyList(ROLES.ceremony),
   welcomeScene: keyList(ROLES.welcomeScene ?? []),
+  underWayLead: keyList(ROLES.underWayLead ?? []),
   sceneGreeting: keyList(ROLES.sceneGreeting ?? []),
   coChair: keyList(ROLES.coChair),
   infinitive: wordSet(ROLES.infinitive ?? []),
