@@ -2670,9 +2670,10 @@ function unnamedObject(
     (m) => placed(m) && m.country !== null && aPeople.every((a) => a.country !== m.country),
   );
   if (named !== undefined) return named;
-  // "had an online meeting with his counterpart": of the other country of the event the
-  // story told last with the subject's; no one by name (whoever of that country the story
-  // named last may hold another office)
+  // "had an online meeting with his counterpart": of the other country of the meeting (else
+  // the visit) the story told last with the subject's; no one by name, since whoever of that
+  // country the story named last may hold another office (with no title and not generic,
+  // standIn finds no one for it)
   const counterpart = info.mentions.find((m) => placed(m) && m.country === null && m.generic);
   const other =
     counterpart === undefined ? null : otherCountryTold(context, aPeople[0]?.country ?? null);
@@ -2681,7 +2682,7 @@ function unnamedObject(
     : { ...counterpart!, country: other, generic: false, titleKeys: [] };
 }
 
-/** The other country of the meeting or visit the story told last with `own`'s. */
+/** The other country of the meeting the story told last with `own`'s, else of the visit. */
 function otherCountryTold(context: ArticleContext, own: string | null): string | null {
   if (own === null) return null;
   for (const told of [context.meetings[0], context.visits[0]]) {
