@@ -110,6 +110,8 @@ export const SourceArticle = z.object({
   title: z.nullable(z.string()),
   published: z.string(),
   outlet: z.optional(z.nullable(z.string())),
+  /** the language the article was read in (Report's `article.language`) */
+  language: z.optional(z.string()),
 });
 export type SourceArticle = z.infer<typeof SourceArticle>;
 

@@ -229,6 +229,7 @@ export function allSources(unordered: readonly Report[]): SourceArticle[] {
       title: r.article.title,
       published: r.article.published,
       outlet: r.article.outlet,
+      ...(r.article.language ? { language: r.article.language } : {}),
     });
   }
   return sources;

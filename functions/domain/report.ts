@@ -12,6 +12,9 @@ export const Report = z.object({
     title: z.nullable(z.string()),
     published: z.string(),
     outlet: z.nullable(z.string()),
+    /** the language it was read in (primary subtag, e.g. `en`); absent in reports
+     *  stored before languages were kept, all of them Vietnamese */
+    language: z.optional(z.string()),
   }),
   facts: EventFacts,
   evidence: z.array(Evidence),

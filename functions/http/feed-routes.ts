@@ -25,7 +25,7 @@ import { ICON_PATH } from '../render/ids.js';
 import { diplomacySources, jsonFeedItem, renderJsonFeed } from '../render/jsonfeed.js';
 import { renderOpml } from '../render/opml.js';
 import { renderRss } from '../render/rss.js';
-import { describeFilters, eventTitle, renderLanguage } from '../render/text.js';
+import { describeFilters, eventTitle, itemLanguage, renderLanguage } from '../render/text.js';
 import type { FeedPage } from '../render/types.js';
 import type { ViewMeta } from '../store/items.js';
 import { publicEvent } from '../store/items.js';
@@ -175,7 +175,7 @@ export function feedRoutes(app: Hono, deps: FeedDeps): void {
     );
     page.today = today;
     if (asCalendar) {
-      page.filterLabel = eventTitle(event, renderLanguage(page), { today });
+      page.filterLabel = eventTitle(event, itemLanguage(page, event), { today });
       return new Response(renderCalendar(page), {
         headers: { ...headers, 'content-type': CALENDAR },
       });

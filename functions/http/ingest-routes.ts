@@ -121,14 +121,16 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
     }
     const origin = publicOrigin(c, deps.publicBaseUrl);
     // the events by id, title and URL: bounded whatever the article (at most
-    // MAX_EVENTS_PER_ARTICLE events); their facts are at the URL
+    // MAX_EVENTS_PER_ARTICLE events); their facts are at the URL. Titles in the
+    // article's language (CONTRACT §3).
+    const titleLanguage = article.language === 'en' ? 'en' : 'vi';
     const body = {
       events: result.events.map((head) => {
         const event = publicEvent(head);
         return {
           id: eventFeedId(event.id),
           url: eventUrl(event.id, { baseUrl: origin }),
-          title: eventTitle(event, 'vi'),
+          title: eventTitle(event, titleLanguage),
         };
       }),
       // an article stored but not read: say so rather than answer an empty list silently

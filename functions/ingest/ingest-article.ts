@@ -269,6 +269,7 @@ export function reportOf(
       title: article.title,
       published: article.publishedAt,
       outlet: article.source,
+      language: article.language,
     },
     facts,
     evidence: boundEvidence(found.evidence),

@@ -6,7 +6,15 @@ import { contentParts, eventContentHtml } from './content.js';
 import { rfc3339 } from './dates.js';
 import type { XmlFeedInput } from './feed-xml.js';
 import { eventFeedId, eventUrl, feedViewId, homeUrl, iconUrl, vocabularyScheme } from './ids.js';
-import { eventStrings, eventTerms, eventTitle, feedTitle, renderLanguage, WORDS } from './text.js';
+import {
+  eventStrings,
+  eventTerms,
+  eventTitle,
+  feedTitle,
+  itemLanguage,
+  renderLanguage,
+  WORDS,
+} from './text.js';
 import type { FeedPage, RenderLanguage } from './types.js';
 
 export interface EntryCategory {
@@ -33,6 +41,8 @@ export interface FeedEntry {
   /** JSON Feed tags: type, then the country codes (as in CONTRACT §3) */
   tags: string[];
   categories: EntryCategory[];
+  /** the language the entry is written in (the feed's, or the event's own) */
+  language: RenderLanguage;
 }
 
 export interface FeedMeta {
@@ -74,7 +84,7 @@ export function xmlFeedInput(page: FeedPage): XmlFeedInput {
 }
 
 export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
-  const lang = renderLanguage(page);
+  const lang = itemLanguage(page, event);
   const modified = rfc3339(event.modified, event.published);
   const strings = eventStrings(event, lang);
   const parts = contentParts(event, lang, page, strings);
@@ -95,6 +105,7 @@ export function feedEntry(event: DiplomaticEvent, page: FeedPage): FeedEntry {
     modified,
     tags: entryTags(event),
     categories,
+    language: lang,
   };
 }
 

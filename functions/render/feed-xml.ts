@@ -29,6 +29,8 @@
 //      format → both are written.
 //  F11 RSS `<author>` must be an e-mail address → the name goes to <dc:creator>, and
 //      xmlns:dc is declared whenever there are items.
+//  F12 `feed` has no per-entry language → an Atom entry in another language than its
+//      feed's (an English event in the default feed) carries its own `xml:lang`.
 //
 // The layout is the one `feed` wrote (four-space indentation, the same element and
 // attribute order, links normalized by the WHATWG URL parser as `feed` did), so the
@@ -163,7 +165,7 @@ export function atomDocument(input: AtomInput): string {
   for (const e of input.entries) {
     parts.push(
       I1,
-      '<entry>',
+      e.language === meta.language ? '<entry>' : `<entry xml:lang="${escapeXmlAttr(e.language)}">`, // F12
       I2,
       cdataElement('title', ' type="html"', htmlFromText(e.title)), // F2
       I2,

@@ -13,6 +13,7 @@ import {
   eventStrings,
   eventTitle,
   feedTitle,
+  itemLanguage,
   kindLabel,
   personLabel,
   renderLanguage,
@@ -175,8 +176,14 @@ function filterNav(page: FeedPage, lang: RenderLanguage): string {
   return `<nav class="filters" aria-label="${h(nav.filters)}">${rows.join('')}</nav>`;
 }
 
-/** One line of the list: date, type, status, countries, principals. */
-function eventListItem(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): string {
+/** One line of the list: date, type, status, countries, principals — in the event's
+ *  language (`lang`), marked where it is not the page's. */
+function eventListItem(
+  event: DiplomaticEvent,
+  page: FeedPage,
+  lang: RenderLanguage,
+  pageLang: RenderLanguage,
+): string {
   const dates = formatDateRange(event.start, event.end, lang);
   const countries = event.countries.map((c) => countryName(c, lang)).join(', ');
   const people = event.participants.map((p) => personLabel(p, lang)).join('; ');
@@ -187,7 +194,7 @@ function eventListItem(event: DiplomaticEvent, page: FeedPage, lang: RenderLangu
     countries ? h(countries) : '',
   ].filter(Boolean);
   return [
-    '<li><article>',
+    lang === pageLang ? '<li><article>' : `<li><article lang="${lang}">`,
     `<h2><a href="${h(eventUrl(event.id, page))}">${h(eventTitle(event, lang, { today: page.today }))}</a></h2>`,
     `<p class="meta">${meta.join(' · ')}</p>`,
     people ? `<p>${h(people)}</p>` : '',
@@ -207,7 +214,7 @@ export function renderHomePage(page: FeedPage): string {
   ];
   const standing = page.events.filter((e) => !e.withdrawn);
   const list = standing.length
-    ? `<ol class="events">${standing.map((e) => eventListItem(e, page, lang)).join('\n')}</ol>`
+    ? `<ol class="events">${standing.map((e) => eventListItem(e, page, itemLanguage(page, e), lang)).join('\n')}</ol>`
     : `<p>${h(w.noEvents)}</p>`;
   const next = page.nextUrl
     ? `<p><a rel="next" href="${h(page.nextUrl)}">${h(w.next)} →</a></p>`
@@ -227,34 +234,38 @@ export function renderHomePage(page: FeedPage): string {
   return layout({ lang, title, head, body, page });
 }
 
-/** `GET /events/{id}`: every fact of one event, its sources and evidence. */
+/** `GET /events/{id}`: every fact of one event, its sources and evidence, in the
+ *  page's language, else the event's own (an English event is an English page, and its
+ *  links keep English). */
 export function renderEventPage(event: DiplomaticEvent, page: FeedPage): string {
-  const lang = renderLanguage(page);
+  const lang = itemLanguage(page, event);
+  const shown: FeedPage = { ...page, lang };
   const w = WORDS[lang];
   const strings = eventStrings(event, lang);
-  const parts = contentParts(event, lang, page, strings);
+  const parts = contentParts(event, lang, shown, strings);
   const title = eventTitle(event, lang, { today: page.today, strings });
-  const url = eventUrl(event.id, page);
   const home = homeUrl(page, lang);
   const head = [
-    `<link rel="canonical" href="${h(url)}">`,
-    ...autodiscovery(page, lang, feedTitle({ lang: page.lang, filterLabel: null })),
+    `<link rel="canonical" href="${h(eventUrl(event.id, page))}">`,
+    ...autodiscovery(shown, lang, feedTitle({ lang, filterLabel: null })),
   ];
   const nav = PAGE_WORDS[lang].nav;
-  const otherLanguage = lang === 'en' ? url : `${url}?lang=en`;
+  // the other language by name: an English page may be English without asking
+  const other = lang === 'en' ? 'vi' : 'en';
+  const otherLanguage = `${eventUrl(event.id, { baseUrl: page.baseUrl })}?lang=${other}`;
   const body = [
-    `<nav><a href="${h(home)}">← ${h(w.home)}</a> · <a href="${h(otherLanguage)}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${h(nav.otherLanguage)}</a></nav>`,
+    `<nav><a href="${h(home)}">← ${h(w.home)}</a> · <a href="${h(otherLanguage)}" hreflang="${other}">${h(nav.otherLanguage)}</a></nav>`,
     '<main><article>',
     `<h1>${h(title)}</h1>`,
     summaryHtml(parts.summary),
-    `<p><a href="${h(eventCalendarUrl(event.id, page))}" type="text/calendar">${h(nav.addToCalendar)}</a></p>`,
-    factsHtml(event, lang, page, parts.facts),
+    `<p><a href="${h(eventCalendarUrl(event.id, shown))}" type="text/calendar">${h(nav.addToCalendar)}</a></p>`,
+    factsHtml(event, lang, shown, parts.facts),
     sourcesHtml(event, lang),
     evidenceHtml(event, lang, parts.evidence),
     '</article></main>',
-    `<footer>${feedNav(page, lang)}<p><small>id: <code>${h(oneLine(event.id))}</code></small></p></footer>`,
+    `<footer>${feedNav(shown, lang)}<p><small>id: <code>${h(oneLine(event.id))}</code></small></p></footer>`,
   ].join('\n');
-  return layout({ lang, title, head, body, page });
+  return layout({ lang, title, head, body, page: shown });
 }
 
 /** An error answered to a browser: what went wrong in words, and the way home. */

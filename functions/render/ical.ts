@@ -27,6 +27,7 @@ import {
   eventTerms,
   eventTitle,
   feedTitle,
+  itemLanguage,
   renderLanguage,
   WORDS,
 } from './text.js';
@@ -130,7 +131,14 @@ function categoryWords(event: DiplomaticEvent, lang: RenderLanguage): string[] {
   return [...new Set(eventTerms(event, lang).map((t) => t.label))];
 }
 
-function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): string[] | null {
+/** One event in its language (`lang`); its text marked (RFC 5545 LANGUAGE) where that
+ *  is not the calendar's. */
+function vevent(
+  event: DiplomaticEvent,
+  page: FeedPage,
+  lang: RenderLanguage,
+  calendarLang: RenderLanguage,
+): string[] | null {
   const span = allDaySpan(event);
   if (!span) return null;
   const modified = icalDateTime(toInstant(event.modified, event.published));
@@ -149,6 +157,7 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
   notes.push(eventPlainText(event, lang, { today: page.today }), url);
   const sequence = Number.isSafeInteger(event.revision) && event.revision >= 0 ? event.revision : 0;
   const location = locationText(event, lang);
+  const marked = lang === calendarLang ? '' : `;LANGUAGE=${lang}`;
   return [
     'BEGIN:VEVENT',
     `UID:${eventUid(event)}`,
@@ -158,11 +167,11 @@ function vevent(event: DiplomaticEvent, page: FeedPage, lang: RenderLanguage): s
     `SEQUENCE:${sequence}`,
     `DTSTART;VALUE=DATE:${span.start}`,
     `DTEND;VALUE=DATE:${span.endExclusive}`,
-    `SUMMARY:${escapeIcalText(eventTitle(event, lang, { today: page.today }))}`,
-    `DESCRIPTION:${escapeIcalText(notes.join('\n\n'))}`,
-    ...(location ? [`LOCATION:${escapeIcalText(location)}`] : []),
+    `SUMMARY${marked}:${escapeIcalText(eventTitle(event, lang, { today: page.today }))}`,
+    `DESCRIPTION${marked}:${escapeIcalText(notes.join('\n\n'))}`,
+    ...(location ? [`LOCATION${marked}:${escapeIcalText(location)}`] : []),
     `URL:${url}`,
-    `CATEGORIES:${categoryWords(event, lang).map(escapeIcalText).join(',')}`,
+    `CATEGORIES${marked}:${categoryWords(event, lang).map(escapeIcalText).join(',')}`,
     // a withdrawn event (no article reports it any more) is cancelled, SEQUENCE raised
     `STATUS:${event.withdrawn ? 'CANCELLED' : event.status === 'announced' ? 'TENTATIVE' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
@@ -192,7 +201,7 @@ export function renderCalendar(page: FeedPage): string {
     `X-WR-CALDESC:${escapeIcalText(calendarDescription(page, lang))}`,
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
-    ...page.events.flatMap((e) => vevent(e, page, lang) ?? []),
+    ...page.events.flatMap((e) => vevent(e, page, itemLanguage(page, e), lang) ?? []),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

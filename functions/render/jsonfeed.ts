@@ -10,7 +10,7 @@ import { rfc3339 } from './dates.js';
 import { entryTags, feedMeta } from './entries.js';
 import { type EvidenceSentence, evidenceSentences } from './evidence.js';
 import { eventFeedId, eventUrl } from './ids.js';
-import { eventStrings, eventTitle, renderLanguage } from './text.js';
+import { eventStrings, eventTitle, itemLanguage } from './text.js';
 import type { FeedPage } from './types.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -57,6 +57,9 @@ export const JsonFeedItem = z.object({
   date_published: z.string(),
   date_modified: z.string(),
   tags: z.array(z.string()),
+  /** the language the item is written in: the feed's `lang`, else the event's own
+   *  (text.ts itemLanguage; JSON Feed 1.1's item `language`) */
+  language: z.string(),
   _diplomacy: DiplomacyExtension,
 });
 export type JsonFeedItem = z.infer<typeof JsonFeedItem>;
@@ -131,7 +134,7 @@ export function diplomacySources(
 /** One event as a JSON Feed 1.1 item (also the body of `GET /events/{id}` as JSON). */
 export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedItem {
   // the entry's parts JSON Feed shows (not the summary and categories of Atom and RSS)
-  const lang = renderLanguage(page);
+  const lang = itemLanguage(page, event);
   const modified = rfc3339(event.modified, event.published);
   const strings = eventStrings(event, lang);
   const parts = contentParts(event, lang, page, strings);
@@ -143,6 +146,7 @@ export function jsonFeedItem(event: DiplomaticEvent, page: FeedPage): JsonFeedIt
     date_published: rfc3339(event.published, modified),
     date_modified: modified,
     tags: entryTags(event),
+    language: lang,
     _diplomacy: diplomacyExtension(event, parts.evidence),
   };
 }

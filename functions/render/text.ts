@@ -41,9 +41,24 @@ import {
   fillOne,
 } from './words.js';
 
-/** The language a page renders in: `en` on request, else Vietnamese (the articles'). */
+/** The language a page's own words render in: `en` on request, else Vietnamese. */
 export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
   return page.lang === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * The language one event renders in: the page's when it asks for one (`lang`), else
+ * the event's own (CONTRACT §1: "default: each article's language") — English when
+ * every article that reported it is English, else Vietnamese (a source stored before
+ * sources kept their language was Vietnamese: nothing else was read then).
+ */
+export function itemLanguage(
+  page: Pick<FeedPage, 'lang'>,
+  event: Pick<DiplomaticEvent, 'sources'>,
+): RenderLanguage {
+  if (page.lang) return page.lang;
+  const { sources } = event;
+  return sources.length > 0 && sources.every((s) => s.language === 'en') ? 'en' : 'vi';
 }
 
 /** Section headings and other fixed words of the content and pages. */

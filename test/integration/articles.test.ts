@@ -246,3 +246,55 @@ describe('articles in a language the extractor does not read', () => {
     expect(r.json).not.toHaveProperty('notice');
   });
 });
+
+describe('events in their articles’ language (CONTRACT §1 lang: each article’s language)', () => {
+  // both written for this test: one visit, reported first in English, then in Vietnamese
+  const english = {
+    url: 'https://news.example.com/2026/02/04/chinh-laos',
+    publishedAt: '2026-02-04T10:00:00+07:00',
+    language: 'en',
+    text: 'HANOI, February 4 - Vietnamese Prime Minister Pham Minh Chinh will pay an official visit to Laos on February 5-6 at the invitation of Lao Prime Minister Sonexay Siphandone, the Foreign Ministry announced on Wednesday.',
+  };
+  const vietnamese = {
+    url: 'https://news.example.vn/2026/02/04/thu-tuong-lao',
+    publishedAt: '2026-02-04T15:00:00+07:00',
+    language: 'vi',
+    text: 'Theo lời mời của Thủ tướng Lào Sonexay Siphandone, Thủ tướng Phạm Minh Chính sẽ thăm chính thức Lào từ ngày 5 đến 6/2, Bộ Ngoại giao cho biết hôm nay.',
+  };
+  const itemOf = async () => {
+    const feed = JSON.parse((await get('/feeds/feed.json')).text) as {
+      language: string;
+      items: { title: string; language: string }[];
+    };
+    expect(feed.items).toHaveLength(1);
+    return { feed, item: feed.items[0]! };
+  };
+
+  it('an event only English articles report is English in the default feeds, until a Vietnamese one reports it', async () => {
+    s = await service();
+    const first = await post(s, JSON.stringify(english));
+    expect(first.status).toBe(201);
+    expect((first.json.events as { title: string }[])[0]!.title).toMatch(/^Official visit/);
+
+    const before = await itemOf();
+    expect(before.feed.language).toBe('vi');
+    expect(before.item.language).toBe('en');
+    expect(before.item.title).toMatch(/^Official visit/);
+    const id = eventIdOf(first.json);
+    expect((await get(`/events/${id}`)).text).toContain('<html lang="en">');
+    expect((await get(`/events/${id}?lang=vi`)).text).toContain('<html lang="vi">');
+    expect((await get('/feeds/atom.xml')).text).toContain('<entry xml:lang="en">');
+
+    const second = await post(s, JSON.stringify(vietnamese));
+    expect(second.status).toBe(201);
+    expect(eventIdOf(second.json)).toBe(id);
+    expect((second.json.events as { title: string }[])[0]!.title).toMatch(
+      /^Chuyến thăm chính thức/,
+    );
+
+    const after = await itemOf();
+    expect(after.item.language).toBe('vi');
+    expect(after.item.title).toMatch(/^Chuyến thăm chính thức/);
+    expect((await get(`/events/${id}`)).text).toContain('<html lang="vi">');
+  });
+});

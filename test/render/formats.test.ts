@@ -147,6 +147,7 @@ describe('JSON Feed 1.1', () => {
       'date_published',
       'date_modified',
       'tags',
+      'language',
       '_diplomacy',
     ]);
     expect(item.url).toBe(
