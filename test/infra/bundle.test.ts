@@ -140,6 +140,8 @@ describe('bundled handlers', () => {
       expect(escaped?.[0] ?? null, `${id}: \\u-escaped text`).toBeNull();
       // legal comments none: no block of kept comments at the end
       expect(code).not.toContain('Bundled license information');
+      // the SDK's warning for Node older than the runtime's, dropped at build time
+      expect(code).not.toContain('NodeVersionSupportWarning');
 
       // Run it as Lambda would, in a plain Node process (ESM, createRequire, top level),
       // with the role's credentials in the environment: the bundle's credential
