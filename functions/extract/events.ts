@@ -1068,11 +1068,12 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     if (
       hit === null ||
       hit.entry.venue ||
-      ![',', '(', '-', '–', '—'].includes(t[hit.length]?.text ?? '')
+      ![',', '(', '-', '–', '—', ':'].includes(t[hit.length]?.text ?? '')
     )
       continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
-    // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country)
+    // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
+    // colon ("New Delhi: …")
     const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
     const own = t[hit.length]?.text === ',' ? countryAt(t, hit.length + 1) : null;
     const after =
@@ -1080,7 +1081,8 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     const dated = info.dates.some(
       (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
     );
-    if (capitals || dated) return { city: hit.entry.name, country: hit.entry.code, venue: false };
+    if (capitals || dated || t[hit.length]!.text === ':')
+      return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }
   return null;
 }
@@ -1495,6 +1497,23 @@ function evidenceOf(d: Draft): Evidence[] {
   return out;
 }
 
+/** The one principal named before whom a sentence names by title alone, after "the"
+ *  ("the prime minister", "the President"): the words after it are all of that principal's
+ *  title, and of no other one's named lately. */
+function titledOnly({ tokens }: SentenceInfo, recent: readonly Person[]): Person | undefined {
+  const fits = new Set<Person>();
+  tokens.forEach((t, k) => {
+    if (LEX.titleArticle.has(t.key))
+      for (const p of recent) {
+        let end = k + 1;
+        while (tokens[end]?.word && p.titleKeys.has(tokens[end]!.key)) end++;
+        // (not "the Prime Minister Anwar": a name there is a mention of its own)
+        if (end > k + 1 && !tokens[end]?.cap) fits.add(p);
+      }
+  });
+  return fits.size === 1 ? [...fits][0] : undefined;
+}
+
 export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
   const sentences = readSentences(article, profile);
@@ -1537,6 +1556,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         0,
         MAX_RECENT_PRINCIPALS,
       );
+    } else {
+      // "A tight schedule awaits the prime minister. He will call on B": a sentence about a
+      // principal named by title alone is about the one of that title named before
+      const titled = titledOnly(s, recentPrincipals);
+      if (titled !== undefined) lastNamed = [titled];
     }
   }
   if (mentions.length === 0) return [];

@@ -335,6 +335,28 @@ function possessorLength(tokens: readonly Token[], at: number): number {
   return k > at && possessive(tokens, k) ? k + 2 - at : 0;
 }
 
+/** "Foreign Minister A and Defence Minister B arrived in New Delhi": the principals joined
+ *  before the visitor, of their country and their standing (a leader's minister beside them
+ *  is of the delegation), visit with them. */
+function companionsBefore(
+  tokens: readonly Token[],
+  people: readonly PersonRef[],
+  visitor: PersonRef,
+): Person[] {
+  const out: Person[] = [];
+  for (let i = people.indexOf(visitor); i > 0 && joined(tokens, people[i - 1]!, people[i]!); i--) {
+    const p = people[i - 1]!.person;
+    if (
+      p.principal &&
+      p !== visitor.person &&
+      p.country === visitor.person.country &&
+      p.leader === visitor.person.leader
+    )
+      out.unshift(p);
+  }
+  return out;
+}
+
 /** A cue joined to the object before it: "… with A and a meeting with B", "… A, and then met B". */
 const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   let and = false;
@@ -1843,7 +1865,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     newMention(date === cue.date ? cue : { ...cue, date }, {
       kind: 'visit',
       type: trigger.type,
-      sideA: visitor === null ? [] : [visitor.person],
+      sideA: visitor === null ? [] : [...companionsBefore(tokens, people, visitor), visitor.person],
       sideB: [],
       host: hostCode,
       guest: guestCode,
@@ -2591,6 +2613,22 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
       others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
       (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
     if (stand !== undefined) aPeople = [stand];
+  }
+  // "The Japanese ministers on Monday paid a courtesy call on B": the principals of that
+  // country and title named before (two at least, as the plural says)
+  for (let k = clauseFrom; aPeople.length === 0 && bPeople.length > 0 && k < trigger.first; k++) {
+    const country = countryAt(tokens, k);
+    const plural = country && tokens[k + country.length];
+    if (
+      !plural?.word ||
+      !plural.key.endsWith('s') ||
+      bPeople.some((b) => b.country === country!.code)
+    )
+      continue;
+    const theirs = context.recentPrincipals.filter(
+      (p) => p.country === country!.code && p.titleKeys.has(plural.key.slice(0, -1)),
+    );
+    if (theirs.length > 1) aPeople = theirs.toReversed();
   }
   // "A's statement following his meeting with B": "his" is the one the clause named before
   // (and "he", where no sentence before named anyone: "during A's visit to Abuja, where he
