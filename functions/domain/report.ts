@@ -13,7 +13,8 @@ export const Report = z.object({
     published: z.string(),
     outlet: z.nullable(z.string()),
     /** the language it was read in (primary subtag, e.g. `en`); absent in reports
-     *  stored before languages were kept, all of them Vietnamese */
+     *  stored before languages were kept (their events shown as Vietnamese, the
+     *  feeds' own) */
     language: z.optional(z.string()),
   }),
   facts: EventFacts,

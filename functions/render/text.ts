@@ -49,8 +49,8 @@ export function renderLanguage(page: Pick<FeedPage, 'lang'>): RenderLanguage {
 /**
  * The language one event renders in: the page's when it asks for one (`lang`), else
  * the event's own (CONTRACT §1: "default: each article's language") — English when
- * every article that reported it is English, else Vietnamese (a source stored before
- * sources kept their language was Vietnamese: nothing else was read then).
+ * every article that reported it is English, else Vietnamese, the feeds' own (for an
+ * event reported in both, and for a source stored before sources kept their language).
  */
 export function itemLanguage(
   page: Pick<FeedPage, 'lang'>,
