@@ -437,12 +437,13 @@ describe('the postings race, forced (dynalite)', () => {
         ]),
       );
       await hold.reached;
-      // C: held, on the 6th (published last) → v3 on 2026-02-06, fully synced
+      // C: held, on the 4th (published last; the earliest day of it held) → v3 on
+      // 2026-02-04, fully synced
       expect(
         (
           await post(
             statedArticle('https://c.test/3', '2026-02-07T08:00:00+07:00', [
-              { start: '2026-02-06', status: 'held' },
+              { start: '2026-02-04', status: 'held' },
             ]),
           )
         ).status,
@@ -453,7 +454,7 @@ describe('the postings race, forced (dynalite)', () => {
       const items = await feedItems(s);
       const state = readState(await scanTable(dynalite.endpoint, 'forced'));
       expect(state.events).toHaveLength(1);
-      expect(state.events[0]!.event.start).toBe('2026-02-06');
+      expect(state.events[0]!.event.start).toBe('2026-02-04');
       expect(invariantViolations(state).violations).toEqual([]);
       expect(items.map((i) => i._diplomacy.sources.length)).toEqual([3]);
       expect((await feedItems(s, '?status=held&country=LA')).length).toBe(1);

@@ -29,6 +29,22 @@ describe('mergeReports', () => {
     expect(mergeReports([month, day, later]).start).toBe('2026-02-06');
   });
 
+  it('starts a visit held on the earliest day a report of it held gives, not on the day a later article tells it under way', () => {
+    const arrived = report('a#0', '2026-02-05T20:00:00+07:00', {
+      start: '2026-02-05',
+      status: 'held',
+    });
+    const underWay = report('u#0', '2026-02-06T20:00:00+07:00', {
+      start: '2026-02-06',
+      status: 'held',
+    });
+    expect(mergeReports([arrived, underWay]).start).toBe('2026-02-05');
+    expect(mergeReports([underWay, arrived]).start).toBe('2026-02-05');
+    // an announcement's day gives way to the day it was held, earlier or later
+    const planned = report('p#0', '2026-01-20T00:00:00Z', { start: '2026-02-03' });
+    expect(mergeReports([planned, underWay]).start).toBe('2026-02-06');
+  });
+
   it('keeps a range when a later report names only one day inside it', () => {
     const range = report('r#0', '2026-01-10T00:00:00Z', { start: '2026-02-05', end: '2026-02-07' });
     const inside = report('i#0', '2026-02-06T00:00:00Z', { start: '2026-02-06', status: 'held' });
