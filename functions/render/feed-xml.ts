@@ -30,7 +30,8 @@
 //  F11 RSS `<author>` must be an e-mail address → the name goes to <dc:creator>, and
 //      xmlns:dc is declared whenever there are items.
 //  F12 `feed` has no per-entry language → an Atom entry in another language than its
-//      feed's (an English event in the default feed) carries its own `xml:lang`.
+//      feed's (an English event in the default feed) carries its own `xml:lang`, an RSS
+//      item its `dc:language`.
 //
 // The layout is the one `feed` wrote (four-space indentation, the same element and
 // attribute order, links normalized by the WHATWG URL parser as `feed` did), so the
@@ -234,7 +235,11 @@ export function rssDocument(input: XmlFeedInput): string {
         `<category domain="${domain(c.scheme)}">${escapeXmlText(xmlSafeText(c.label))}</category>`,
       );
     }
-    items.push(I3, creator, I2, '</item>');
+    items.push(I3, creator);
+    // F12: RSS 2.0 has no item language; Dublin Core's says it where the channel's does not
+    if (e.language !== meta.language)
+      items.push(I3, `<dc:language>${escapeXmlText(e.language)}</dc:language>`);
+    items.push(I2, '</item>');
   }
   const namespaces =
     (entries.length ? ` xmlns:dc="${DC_NS}"` : '') + // F11

@@ -7,6 +7,7 @@ import { renderAtom } from '../../functions/render/atom.js';
 import { renderEventPage, renderHomePage } from '../../functions/render/html.js';
 import { renderCalendar } from '../../functions/render/ical.js';
 import { renderJsonFeed } from '../../functions/render/jsonfeed.js';
+import { renderRss } from '../../functions/render/rss.js';
 import { itemLanguage } from '../../functions/render/text.js';
 import { icalEvents, parseXml, prop, validateJsonFeed } from './helpers.js';
 import { samplePage, stateVisit, talks } from './samples.js';
@@ -56,6 +57,14 @@ describe('an English event in the default (Vietnamese) feeds', () => {
     const [en, vi] = feed.entry;
     expect(en['@xml:lang']).toBe('en');
     expect(vi['@xml:lang']).toBeUndefined();
+  });
+
+  it('RSS: the item says its language in Dublin Core, the others inherit the channel’s', () => {
+    const channel = parseXml(renderRss(page)).rss.channel;
+    expect(channel.language).toBe('vi');
+    const [en, vi] = channel.item;
+    expect(en['dc:language']).toBe('en');
+    expect(vi['dc:language']).toBeUndefined();
   });
 
   it('iCalendar: the event’s text is marked with its LANGUAGE', () => {
