@@ -151,18 +151,18 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
   const dated = reports.filter((r) => isDay(r.facts.start));
   // A visit held began on the earliest day a report of it held gives (the latest such
   // report): an article that tells it under way, dated by its own day, does not move it
-  const held =
-    last.facts.category === 'visit' ? dated.filter((r) => r.facts.status === 'held') : [];
-  const began = held.reduce<string | null>(
-    (day, r) => (day === null || r.facts.start < day ? r.facts.start : day),
-    null,
-  );
+  const began =
+    last.facts.category === 'visit'
+      ? dated.reduce<Report | undefined>(
+          (first, r) =>
+            r.facts.status === 'held' && (first === undefined || r.facts.start <= first.facts.start)
+              ? r
+              : first,
+          undefined,
+        )
+      : undefined;
   let when: Pick<EventFacts, 'start' | 'end'> = (
-    began !== null
-      ? held.findLast((r) => r.facts.start === began)!
-      : dated.length > 0
-        ? dated[dated.length - 1]!
-        : last
+    began ?? (dated.length > 0 ? dated[dated.length - 1]! : last)
   ).facts;
   // A later report that knows only one day inside a range an earlier one gave (a
   // visit reported on its second day) does not shorten the visit to that day. Of the

@@ -7,7 +7,7 @@ import { matchForm } from '../text/vietnamese.js';
 import { countryAt } from './gazetteer.js';
 import { findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
-import { phraseKeys, type Token } from './tokens.js';
+import { phraseKeys, possessiveAt, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
@@ -95,9 +95,7 @@ const COMMITTEE_NOT = CUE_TABLE.committeeName.notBefore.map(phraseKeys);
 
 /** Only a possessive ("'s") between two tokens. */
 const possessiveBetween = (tokens: readonly Token[], from: number, to: number) =>
-  to === from + 2 &&
-  (tokens[from]!.text === "'" || tokens[from]!.text === '’') &&
-  tokens[from + 1]!.key === 's';
+  to === from + 2 && possessiveAt(tokens, from);
 
 export function findTriggers(tokens: readonly Token[]): Trigger[] {
   const triggers: Trigger[] = [];

@@ -10,7 +10,7 @@ import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention } from './people.js';
-import type { Token } from './tokens.js';
+import { possessiveAt, type Token } from './tokens.js';
 
 export interface SentenceInfo {
   /** the sentence as written */
@@ -157,8 +157,6 @@ const TENSE_AFTER = 8;
 const INCLUDING_SPAN = 10;
 /** "Modi's first bilateral meeting": how many words may stand between a possessive and the cue it owns. */
 const POSSESSED_CUE_GAP = 2;
-/** Apostrophes of a possessive ("Xi's", "Xi’s"). */
-const QUOTE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
 /** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
 const QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 /** How long a bracketed aside may be, in tokens: between a visit and its destination, or after
@@ -332,7 +330,7 @@ const POSSESSOR_WORDS = 4;
 function possessorLength(tokens: readonly Token[], at: number): number {
   let k = at;
   while (k < tokens.length && k - at < POSSESSOR_WORDS && tokens[k]!.cap) k++;
-  return k > at && possessive(tokens, k) ? k + 2 - at : 0;
+  return k > at && possessiveAt(tokens, k) ? k + 2 - at : 0;
 }
 
 /** "Foreign Minister A and Defence Minister B arrived in New Delhi": the principals joined
@@ -403,7 +401,7 @@ function chainFrom(
   }
   if (index < 0) return [];
   // "met with President Xi Jinping's second-in-command": the possessor is not the one met
-  if (possessive(tokens, people[index]!.mention.end)) return [];
+  if (possessiveAt(tokens, people[index]!.mention.end)) return [];
   const chain = [people[index]!];
   while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!))
     chain.push(people[++index]!);
@@ -451,10 +449,6 @@ function hostedForAfter(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
-/** A possessive ("'s") at token `at`. */
-const possessive = (tokens: readonly Token[], at: number) =>
-  QUOTE_APOSTROPHES.has(tokens[at]?.text ?? '') && tokens[at + 1]?.key === 's';
-
 /** The chain of people right before a point: the last person before it and those joined to it ("A và B hội đàm"). */
 function nearestChain(tokens: readonly Token[], before: readonly PersonRef[]): PersonRef[] {
   if (before.length === 0) return [];
@@ -493,7 +487,7 @@ function inviters(
     // "at President B's invitation"
     const byName = people.find(
       (p) =>
-        possessive(tokens, p.mention.end) &&
+        possessiveAt(tokens, p.mention.end) &&
         LEX.invitationNoun.has(tokens[p.mention.end + 2]?.key ?? ''),
     );
     return byName === undefined ? [] : [byName];
@@ -2267,7 +2261,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     attending === null ? before : before.filter((p) => p.mention.first > attending.at)
   ).filter(
     (p) =>
-      !possessive(tokens, p.mention.end) ||
+      !possessiveAt(tokens, p.mention.end) ||
       trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
   );
   // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
@@ -2700,7 +2694,7 @@ function unnamedObject(
     (m.first === trigger.end ||
       LEX.objectLead.has(tokens[m.first - 1]?.key ?? '') ||
       LEX.titleArticle.has(tokens[m.first - 1]?.key ?? '')) &&
-    !possessive(tokens, m.end) &&
+    !possessiveAt(tokens, m.end) &&
     m.name === null &&
     !m.plural &&
     m.principal;

@@ -21,7 +21,7 @@ import {
 } from './gazetteer.js';
 import { anyReadsAt, LEX } from './lexicon.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
-import { phraseKeys, type Token } from './tokens.js';
+import { phraseKeys, possessiveAt, type Token } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -304,13 +304,9 @@ function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false
   return k;
 }
 
-/** The tokens of a possessive "'s" at `j` ("Japan's"), or 0. */
+/** The tokens of a possessive "'s" written on its word at `j` ("Japan's"), or 0. */
 const possessiveLength = (tokens: readonly Token[], j: number) =>
-  (tokens[j]?.text === "'" || tokens[j]?.text === '’') &&
-  tokens[j + 1]?.key === 's' &&
-  !tokens[j]!.spaced
-    ? 2
-    : 0;
+  possessiveAt(tokens, j) && !tokens[j]!.spaced ? 2 : 0;
 
 /** How many lower-case words ("newly elected") may stand between a country and a title. */
 const MAX_QUALIFIER_TOKENS = 4;

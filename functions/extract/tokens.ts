@@ -112,3 +112,10 @@ export function alternatives(phrase: string): string[] {
   }
   return out;
 }
+
+/** Apostrophes of a possessive ("Xi's", "Xi’s"). */
+const POSSESSIVE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
+
+/** A possessive ("'s") at token `at`. */
+export const possessiveAt = (tokens: readonly Token[], at: number): boolean =>
+  POSSESSIVE_APOSTROPHES.has(tokens[at]?.text ?? '') && tokens[at + 1]?.key === 's';

@@ -5,7 +5,7 @@ import { ArticleInput, toArticle } from '../domain/article.js';
 import { EXTRACTED_LANGUAGES, readsLanguage } from '../extract/index.js';
 import { type Extract, ingestArticle } from '../ingest/ingest-article.js';
 import { eventFeedId, eventUrl } from '../render/ids.js';
-import { eventTitle } from '../render/text.js';
+import { articleLanguage, eventTitle } from '../render/text.js';
 import { publicEvent } from '../store/items.js';
 import type { EventStore } from '../store/store.js';
 import { allowOnly, publicOrigin } from './app.js';
@@ -123,7 +123,7 @@ export function ingestRoutes(app: Hono, deps: IngestDeps): void {
     // the events by id, title and URL: bounded whatever the article (at most
     // MAX_EVENTS_PER_ARTICLE events); their facts are at the URL. Titles in the
     // article's language (CONTRACT §3).
-    const titleLanguage = article.language === 'en' ? 'en' : 'vi';
+    const titleLanguage = articleLanguage(article.language);
     const body = {
       events: result.events.map((head) => {
         const event = publicEvent(head);

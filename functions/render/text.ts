@@ -58,7 +58,15 @@ export function itemLanguage(
 ): RenderLanguage {
   if (page.lang) return page.lang;
   const { sources } = event;
-  return sources.length > 0 && sources.every((s) => s.language === 'en') ? 'en' : 'vi';
+  return sources.length > 0 && sources.every((s) => articleLanguage(s.language) === 'en')
+    ? 'en'
+    : 'vi';
+}
+
+/** The language an article's events are written in for it: English for an English
+ *  article, else Vietnamese (the feeds' own, also where the language is not known). */
+export function articleLanguage(language: string | undefined): RenderLanguage {
+  return language === 'en' ? 'en' : 'vi';
 }
 
 /** Section headings and other fixed words of the content and pages. */
