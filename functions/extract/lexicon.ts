@@ -137,6 +137,8 @@ const RolesSchema = z.object({
   including: z.optional(Phrases),
   /** "hosted a reception in Hanoi on May 5 for B": the word before whom a host receives */
   receivedFor: z.optional(Phrases),
+  /** "received a phone call from B": the word before whom a call comes from */
+  callFrom: z.optional(Phrases),
   /** "hosted B for a lunch", "for an official State Visit": what a guest is received for that is
    *  no meeting of its own (a meal, or the visit itself) */
   hostedFor: z.optional(Phrases),
@@ -260,6 +262,7 @@ export const LEX = {
   speechBy: wordSet(ROLES.speechBy ?? []),
   including: wordSet(ROLES.including ?? []),
   receivedFor: wordSet(ROLES.receivedFor ?? []),
+  callFrom: wordSet(ROLES.callFrom ?? []),
   hostedFor: wordSet(ROLES.hostedFor ?? []),
   hostedForLead: wordSet(ROLES.hostedForLead ?? []),
   placeTopics: wordSet(ROLES.placeTopics ?? []),

@@ -4,7 +4,7 @@
 // token windows the rules look through are the named constants below.
 
 import { dayNumber, isoDayOf } from '../domain/dates.js';
-import type { EventType } from '../domain/event.js';
+import { CALL_TYPES, type EventType } from '../domain/event.js';
 import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
@@ -2308,7 +2308,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     ) {
       if (
         LEX.with.has(tokens[j]!.key) ||
-        (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key))
+        (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key)) ||
+        (CALL_TYPES.has(trigger.type) && LEX.callFrom.has(tokens[j]!.key))
       )
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
