@@ -511,9 +511,11 @@ export function findPeople(
     } else if (
       !mention.principal &&
       mention.name !== null &&
-      leaderCountry(mention.nameKeys) !== null
+      (leaderCountry(mention.nameKeys) !== null ||
+        (mention.nameKeys.length === 1 && leaderByLastName(mention.nameKeys[0]!) !== null))
     )
-      // "Secretary A": a leader or minister the gazetteer knows takes part whatever short title they are given
+      // "Secretary A", "Secretary Blinken": a leader or minister the gazetteer knows (by the
+      // last name alone too) takes part whatever short title they are given
       mention.principal = true;
     people.push(mention);
     i = Math.max(mention.end, i + 1);
