@@ -1113,8 +1113,14 @@ function carrySidelines(meetings: readonly Draft[]): void {
  */
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
+  const today = refDayNumber(ref);
   const candidates = visits.filter(
-    (v) => v.dateMention !== null && v.countries.join() === meeting.countries.join(),
+    (v) =>
+      v.dateMention !== null &&
+      v.countries.join() === meeting.countries.join() &&
+      // ("A is scheduled to hold talks with B" beside "C's visit to A's country in June": a
+      // meeting to come is no part of a visit over before the story)
+      !(meeting.status === 'announced' && dayRange(v.end ?? v.start)[1] < today),
   );
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
@@ -1139,7 +1145,6 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     meeting.status = statusOf(meeting.start, 'month', ref, meeting.status === 'announced');
     return;
   }
-  const today = refDayNumber(ref);
   const first = dayNumber(visit.start);
   const last = visit.end === null ? first : dayNumber(visit.end);
   // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
