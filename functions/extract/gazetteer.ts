@@ -144,7 +144,11 @@ for (const [code, listed] of Object.entries(leadersData.leaders)) {
     const words = keys.filter((k) => /^[\p{L}\d]/u.test(k));
     leaderCountries.set(words.join(' '), code);
     if (words.length >= 2) {
-      const person = [...words].sort().join(' ');
+      // ("Donald J. Trump" is "Donald Trump": an initial names no one else)
+      const person = words
+        .filter((w) => w.length > 1)
+        .sort()
+        .join(' ');
       for (const word of new Set([words[0]!, words[words.length - 1]!])) {
         const byPerson = leaderNamesByWord.get(`${code} ${word}`) ?? new Map<string, string>();
         if (!byPerson.has(person)) byPerson.set(person, name);

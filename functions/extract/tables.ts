@@ -5,6 +5,7 @@
 // in an English one), so one lexicon reads both. What differs by language (its home
 // country, its dates) is in the language profiles (languages.ts).
 
+import { PEOPLE_BY_COUNTRY } from '../text/names.js';
 import enCities from './data/en/cities.json' with { type: 'json' };
 import enCountries from './data/en/countries.json' with { type: 'json' };
 import enCues from './data/en/cues.json' with { type: 'json' };
@@ -21,7 +22,6 @@ import viNames from './data/vi/names.json' with { type: 'json' };
 import viNoise from './data/vi/noise.json' with { type: 'json' };
 import viRoles from './data/vi/roles.json' with { type: 'json' };
 import viTitles from './data/vi/titles.json' with { type: 'json' };
-
 import { alternatives } from './tokens.js';
 
 type Json = unknown;
@@ -68,7 +68,10 @@ export const TABLES = {
   cities: spelledOut(uniteTables(viCities, enCities)),
   countries: spelledOut(uniteTables(viCountries, enCountries)),
   cues: spelledOut(uniteTables(viCues, enCues)),
-  leaders: spelledOut(uniteTables(viLeaders, enLeaders)),
+  // (and everyone the people gazetteer lists, in every spelling it gives)
+  leaders: spelledOut(
+    uniteTables(uniteTables(viLeaders, enLeaders), { leaders: PEOPLE_BY_COUNTRY }),
+  ),
   names: uniteTables(TABLES_BY_LANGUAGE.vi.names, TABLES_BY_LANGUAGE.en.names),
   noise: spelledOut(uniteTables(viNoise, enNoise)),
   roles: spelledOut(uniteTables(viRoles, enRoles)),

@@ -55,6 +55,8 @@ const Gazetteer = z.object({
   people: z.array(
     z.object({
       id: z.string(),
+      /** ISO 3166-1 alpha-2 of the state they hold office in */
+      country: z.string(),
       en: z.string(),
       vi: z.optional(z.string()),
       aliases: z.optional(z.array(z.string())),
@@ -71,6 +73,14 @@ const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
 );
 const asListed = (keys: readonly string[]) =>
   keys.some((k) => KEY_SPELLINGS.has(k)) ? keys.map((k) => KEY_SPELLINGS.get(k) ?? k) : keys;
+/** Every spelling of each listed person, by the country they hold office in: principals
+ *  the extractor knows without a country written (extract/tables.ts adds them to its leaders). */
+export const PEOPLE_BY_COUNTRY: Record<string, string[]> = {};
+for (const p of PEOPLE) {
+  const listed = PEOPLE_BY_COUNTRY[p.country] ?? [];
+  listed.push(p.en, p.vi ?? p.en, ...(p.aliases ?? []));
+  PEOPLE_BY_COUNTRY[p.country] = listed;
+}
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
