@@ -151,6 +151,9 @@ const PHRASE_LISTS = [
   'parliament',
   /** "the two leaders": a pair of heads of state or government, not any two principals */
   'leaderPairReference',
+  /** "welcomed B and other heads of state": words after whom a cue acts on that make them one
+   *  of many leaders */
+  'otherLeaders',
 ] as const;
 type WordSetName = (typeof WORD_SETS)[number];
 type PhraseListName = (typeof PHRASE_LISTS)[number];

@@ -2553,6 +2553,13 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     )
       return null;
   }
+  // "welcomed B and other heads of state and government": one of many leaders greeted, no
+  // meeting of two
+  if (
+    objects.length > 0 &&
+    anyReadsAt(tokens, objects[objects.length - 1]!.mention.end, LEX.otherLeaders) > 0
+  )
+    return null;
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   if (
