@@ -238,17 +238,20 @@ function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMenti
   }
 }
 
-/** Foreign countries written in a sentence, with their token positions. */
+/** Foreign countries written in a sentence, with their token positions; with `cities`,
+ *  also by a city of theirs. */
 function foreignCountries(
   tokens: readonly Token[],
   homeCountry: string | null,
+  cities: boolean,
 ): Array<{ at: number; code: string }> {
   const out: Array<{ at: number; code: string }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!tokens[k]!.cap) continue;
-    const c = countryAt(tokens, k);
+    const c = countryAt(tokens, k) ?? (cities ? placeAt(tokens, k) : null);
     if (c === null) continue;
-    if (c.code !== homeCountry) out.push({ at: k, code: c.code });
+    const code = 'code' in c ? c.code : c.entry.code;
+    if (code !== homeCountry) out.push({ at: k, code });
     k += c.length - 1;
   }
   return out;
@@ -261,11 +264,13 @@ function foreignCountries(
  */
 function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: string | null): void {
   const cache = new Map<number, Array<{ at: number; code: string }>>();
-  const of = (n: number) => {
-    let list = cache.get(n);
+  // (a counterpart is of another country than the one they are met by: where a city is
+  // named, "is due in Asuncion for talks with his counterpart B", that city's)
+  const of = (n: number, cities: boolean) => {
+    let list = cache.get(n * 2 + Number(cities));
     if (list === undefined) {
-      list = foreignCountries(sentences[n]!.tokens, homeCountry);
-      cache.set(n, list);
+      list = foreignCountries(sentences[n]!.tokens, homeCountry, cities);
+      cache.set(n * 2 + Number(cities), list);
     }
     return list;
   };
@@ -278,11 +283,11 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
         m.contextCountry = own;
         continue;
       }
-      const here = of(n);
+      const here = of(n, m.generic);
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;
       for (let b = n - 1; code === null && b >= 0; b--) {
-        const l = of(b);
+        const l = of(b, m.generic);
         if (l.length > 0) code = l[l.length - 1]!.code;
       }
       if (code === null) code = here.find((c) => c.at >= m.end)?.code ?? null;
@@ -1599,7 +1604,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   );
   const leadMeetingCountries =
     lead?.triggers.some((t) => t.kind === 'meeting') === true
-      ? new Set(foreignCountries(lead.tokens, null).map((c) => c.code))
+      ? new Set(foreignCountries(lead.tokens, null, false).map((c) => c.code))
       : new Set<string>();
   const frame: Frame = { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries };
   const drafts = groups
