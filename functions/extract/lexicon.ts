@@ -44,6 +44,9 @@ const WORD_SETS = [
   'pairLead',
   /** "starting from March 1": words right before a day that make it the start of a span */
   'spanStart',
+  /** "the seventh Intergovernmental Consultations": ordinals written as words, numbering a
+   *  committee's sessions */
+  'sessionOrdinals',
   'ordinal',
   'clauseEnd',
   /** "confirmed during talks on Sunday that their countries will …": the word that opens what was said */

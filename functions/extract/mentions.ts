@@ -2038,7 +2038,10 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
   if (isCommitteeName(tokens, trigger.first) !== trigger.first) return null;
   const named = new Set<string>();
   for (let k = trigger.first - 1; k >= 0 && k >= trigger.first - NUMBERED_NAME_SPAN; k--) {
-    if (SESSION_NUMBER.test(tokens[k]!.key)) return named.size === 2 ? trigger.first : null;
+    // (the countries of a name without them are its co-chairs': "A and B will co-chair the
+    // seventh Intergovernmental Consultations")
+    if (SESSION_NUMBER.test(tokens[k]!.key) || LEX.sessionOrdinals.has(tokens[k]!.key))
+      return named.size !== 1 ? trigger.first : null;
     if (!tokens[k]!.word && tokens[k]!.text !== '-') return null;
     const c = countryAt(tokens, k);
     if (c !== null) named.add(c.code);
