@@ -47,6 +47,8 @@ const WORD_SETS = [
   /** "the seventh Intergovernmental Consultations": ordinals written as words, numbering a
    *  committee's sessions */
   'sessionOrdinals',
+  /** "the premier" for a prime minister: the names of the head of government's office */
+  'governmentHead',
   'ordinal',
   'clauseEnd',
   /** "confirmed during talks on Sunday that their countries will …": the word that opens what was said */

@@ -1344,6 +1344,9 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
         titlePartKeys.set(part, key);
       }
       person.titleKeys.add(key);
+      // "the premier" for a prime minister: one office by either name
+      if (LEX.governmentHead.has(key))
+        for (const name of LEX.governmentHead) person.titleKeys.add(name);
     }
   }
   if (m.country !== null) person.country ??= m.country;
