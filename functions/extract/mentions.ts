@@ -1683,6 +1683,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "chuyến công du ba nước Cuba, Argentina và Uruguay từ ngày 18-28/4": a tour of several
   // countries is no visit of its own, and its days are the tour's
   if (anyReadsAt(tokens, trigger.end, LEX.tourOf) > 0) return;
+  // "A, B and other leaders are expected to arrive in Laos": a gathering, no one's visit
+  if (findAnyPhrase(tokens, LEX.otherLeaders, clauseFrom, trigger.first) !== null) return;
   // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
   let host: string | null = null;
   let hostEnd = trigger.end;
@@ -2556,11 +2558,12 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     )
       return null;
   }
-  // "welcomed B and other heads of state and government": one of many leaders greeted, no
-  // meeting of two
+  // "welcomed B and other heads of state and government", "A, B and other leaders will hold
+  // meetings with …": one of many leaders, no meeting of two
   if (
-    objects.length > 0 &&
-    anyReadsAt(tokens, objects[objects.length - 1]!.mention.end, LEX.otherLeaders) > 0
+    (objects.length > 0 &&
+      anyReadsAt(tokens, objects[objects.length - 1]!.mention.end, LEX.otherLeaders) > 0) ||
+    findAnyPhrase(tokens, LEX.otherLeaders, clauseFrom, trigger.first) !== null
   )
     return null;
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
