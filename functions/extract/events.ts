@@ -248,11 +248,12 @@ function foreignCountries(
   const out: Array<{ at: number; code: string }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (!tokens[k]!.cap) continue;
-    const c = countryAt(tokens, k) ?? (cities ? placeAt(tokens, k) : null);
-    if (c === null) continue;
-    const code = 'code' in c ? c.code : c.entry.code;
+    const country = countryAt(tokens, k);
+    const city = country === null && cities ? placeAt(tokens, k) : null;
+    const code = country?.code ?? city?.entry.code;
+    if (code === undefined) continue;
     if (code !== homeCountry) out.push({ at: k, code });
-    k += c.length - 1;
+    k += (country ?? city)!.length - 1;
   }
   return out;
 }

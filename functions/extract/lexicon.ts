@@ -156,8 +156,8 @@ const PHRASE_LISTS = [
   'parliament',
   /** "the two leaders": a pair of heads of state or government, not any two principals */
   'leaderPairReference',
-  /** "welcomed B and other heads of state": words after whom a cue acts on that make them one
-   *  of many leaders */
+  /** "welcomed B and other heads of state", "A, B and other leaders will arrive": words after
+   *  a cue's object, or in its subject, that make them some of many leaders */
   'otherLeaders',
 ] as const;
 type WordSetName = (typeof WORD_SETS)[number];

@@ -1684,7 +1684,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // countries is no visit of its own, and its days are the tour's
   if (anyReadsAt(tokens, trigger.end, LEX.tourOf) > 0) return;
   // "A, B and other leaders are expected to arrive in Laos": a gathering, no one's visit
-  if (findAnyPhrase(tokens, LEX.otherLeaders, clauseFrom, trigger.first) !== null) return;
+  if (amongOtherLeaders(tokens, clauseFrom, trigger.first)) return;
   // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
   let host: string | null = null;
   let hostEnd = trigger.end;
@@ -2050,6 +2050,10 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
   }
   return null;
 }
+
+/** Whether tokens [from, to) (a cue's subject) name leaders "and other leaders": a group. */
+const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =>
+  findAnyPhrase(tokens, LEX.otherLeaders, from, to) !== null;
 
 /** A committee's session and its co-chairs. */
 function committeeMentions(s: SentenceScan, c: CueScan): void {
@@ -2563,7 +2567,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   if (
     (objects.length > 0 &&
       anyReadsAt(tokens, objects[objects.length - 1]!.mention.end, LEX.otherLeaders) > 0) ||
-    findAnyPhrase(tokens, LEX.otherLeaders, clauseFrom, trigger.first) !== null
+    amongOtherLeaders(tokens, clauseFrom, trigger.first)
   )
     return null;
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's

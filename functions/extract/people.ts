@@ -518,19 +518,21 @@ export function findPeople(
       // last name alone too) takes part whatever short title they are given
       mention.principal = true;
     // "his counterpart, Uzbek President X", "his counterpart, the head of Uzbekistan X": one person
-    const named = people[people.length - 1];
+    const counterpart = people[people.length - 1];
     if (
-      named?.generic === true &&
-      named.name === null &&
-      !named.plural &&
+      counterpart?.generic === true &&
+      counterpart.name === null &&
+      !counterpart.plural &&
       mention.name !== null &&
-      tokens[named.end]?.text === ',' &&
-      mention.first - named.end - 1 <=
-        (LEX.titleArticle.has(tokens[named.end + 1]?.key ?? '') ? 1 : 0) &&
-      (named.country === null || mention.country === null || named.country === mention.country)
+      tokens[counterpart.end]?.text === ',' &&
+      mention.first - counterpart.end - 1 <=
+        (LEX.titleArticle.has(tokens[counterpart.end + 1]?.key ?? '') ? 1 : 0) &&
+      (counterpart.country === null ||
+        mention.country === null ||
+        counterpart.country === mention.country)
     ) {
       people.pop();
-      mention.first = named.first;
+      mention.first = counterpart.first;
     }
     people.push(mention);
     i = Math.max(mention.end, i + 1);

@@ -56,7 +56,7 @@ const Gazetteer = z.object({
     z.object({
       id: z.string(),
       /** ISO 3166-1 alpha-2 of the state they hold office in */
-      country: z.string(),
+      country: z.string().check(z.regex(/^[A-Z]{2}$/)),
       en: z.string(),
       vi: z.optional(z.string()),
       aliases: z.optional(z.array(z.string())),
