@@ -1013,7 +1013,10 @@ function knownPersonAt(
   // Kerry arrives …", but "The Anthony Albanese Foundation")
   const after = tokens[i + hit.length];
   const opener = i === 1 && !(after?.word === true && after.cap);
-  if (!afterCountry && !opener && before?.word && before.cap) return null;
+  // (but "the chief of Vietnam's ruling Communist Party Nguyen Phu Trong": after an
+  // institution's last word the name is someone's own)
+  if (!afterCountry && !opener && before?.word && before.cap && !INSTITUTION_WORDS.has(before.key))
+    return null;
   if (insideByParticle(tokens, i)) return null;
   return untitledMention(text, tokens, i, i, i + hit.length, {
     country: hit.code,
