@@ -301,6 +301,26 @@ export function leaderCountry(nameKeys: readonly string[]): string | null {
   if (found !== undefined) return found;
   // "Antony J. Blinken": a middle initial the gazetteer does not list
   const initials = nameKeys.filter((k) => k.length === 1).length;
-  if (initials === 0 || initials === nameKeys.length) return null;
-  return leaderCountries.get(nameKeys.filter((k) => k.length > 1).join(' ')) ?? null;
+  if (initials > 0 && initials < nameKeys.length) {
+    const found = leaderCountries.get(nameKeys.filter((k) => k.length > 1).join(' '));
+    if (found !== undefined) return found;
+  }
+  return withMiddleNames(nameKeys);
+}
+
+/** The most middle names a listed name may leave out. */
+const MAX_MIDDLE_NAMES = 3;
+
+/** "Nana Addo Dankwa Akufo-Addo": a listed name ("Nana Akufo-Addo") with middle names written
+ *  in, its first and last words the same. */
+function withMiddleNames(nameKeys: readonly string[]): string | null {
+  const middle = nameKeys.slice(1, -1);
+  if (middle.length === 0 || middle.length > MAX_MIDDLE_NAMES) return null;
+  for (let kept = 0; kept < 1 << middle.length; kept++) {
+    const keys = [nameKeys[0]!, ...middle.filter((_, n) => kept & (1 << n)), nameKeys.at(-1)!];
+    if (keys.length === nameKeys.length) continue;
+    const found = leaderCountries.get(keys.join(' '));
+    if (found !== undefined) return found;
+  }
+  return null;
 }
