@@ -111,6 +111,8 @@ const PHRASE_LISTS = [
   'welcomeScene',
   /** "received B in an official ceremony": verbs that greet a guest where the sentence sets a welcomeScene */
   'sceneGreeting',
+  /** "welcomed B at the airport", "received B upon arrival": where a greeting is the arrival's */
+  'arrivalGreeting',
   'coChair',
   'chair',
   'sender',

@@ -2570,6 +2570,12 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     amongOtherLeaders(tokens, clauseFrom, trigger.first)
   )
     return null;
+  // "A welcomed B at the airport", "received B upon arrival": a greeting on arrival, no meeting
+  if (
+    trigger.role === 'receives' &&
+    findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null
+  )
+    return null;
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   if (
