@@ -302,8 +302,8 @@ export function leaderCountry(nameKeys: readonly string[]): string | null {
   // "Antony J. Blinken": a middle initial the gazetteer does not list
   const initials = nameKeys.filter((k) => k.length === 1).length;
   if (initials > 0 && initials < nameKeys.length) {
-    const found = leaderCountries.get(nameKeys.filter((k) => k.length > 1).join(' '));
-    if (found !== undefined) return found;
+    const withoutInitials = leaderCountries.get(nameKeys.filter((k) => k.length > 1).join(' '));
+    if (withoutInitials !== undefined) return withoutInitials;
   }
   return withMiddleNames(nameKeys);
 }
