@@ -5,7 +5,7 @@
 // in an English one), so one lexicon reads both. What differs by language (its home
 // country, its dates) is in the language profiles (languages.ts).
 
-import { PEOPLE_BY_COUNTRY } from '../text/names.js';
+import { peopleByCountry } from '../text/names.js';
 import enCities from './data/en/cities.json' with { type: 'json' };
 import enCountries from './data/en/countries.json' with { type: 'json' };
 import enCues from './data/en/cues.json' with { type: 'json' };
@@ -70,7 +70,7 @@ export const TABLES = {
   cues: spelledOut(uniteTables(viCues, enCues)),
   // (and everyone the people gazetteer lists, in every spelling it gives)
   leaders: spelledOut(
-    uniteTables(uniteTables(viLeaders, enLeaders), { leaders: PEOPLE_BY_COUNTRY }),
+    uniteTables(uniteTables(viLeaders, enLeaders), { leaders: peopleByCountry() }),
   ),
   names: uniteTables(TABLES_BY_LANGUAGE.vi.names, TABLES_BY_LANGUAGE.en.names),
   noise: spelledOut(uniteTables(viNoise, enNoise)),

@@ -74,12 +74,16 @@ const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
 const asListed = (keys: readonly string[]) =>
   keys.some((k) => KEY_SPELLINGS.has(k)) ? keys.map((k) => KEY_SPELLINGS.get(k) ?? k) : keys;
 /** Every spelling of each listed person, by the country they hold office in: principals
- *  the extractor knows without a country written (extract/tables.ts adds them to its leaders). */
-export const PEOPLE_BY_COUNTRY: Record<string, string[]> = {};
-for (const p of PEOPLE) {
-  const listed = PEOPLE_BY_COUNTRY[p.country] ?? [];
-  listed.push(p.en, p.vi ?? p.en, ...(p.aliases ?? []));
-  PEOPLE_BY_COUNTRY[p.country] = listed;
+ *  the extractor knows without a country written (extract/tables.ts adds them to its
+ *  leaders, once; a function, so that the feed function, which never asks, does no work). */
+export function peopleByCountry(): Record<string, string[]> {
+  const byCountry: Record<string, string[]> = {};
+  for (const p of PEOPLE) {
+    const listed = byCountry[p.country] ?? [];
+    listed.push(p.en, p.vi ?? p.en, ...(p.aliases ?? []));
+    byCountry[p.country] = listed;
+  }
+  return byCountry;
 }
 /** Each person's name in each language, by id. */
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
