@@ -15,7 +15,9 @@ import { type Figure, fmt, type GroupResult, median, ROOT, table, verdict } from
 
 const run = promisify(execFile);
 const PROCESSES = 9;
-const SIZE_GOAL_KB = 400; // feed
+/** Size goals of the bundles, in the KB this bench prints (1,024 bytes): the feed's
+ *  (issue 14) and the ingest's (issue 13: English may not take it past 500 KB). */
+const SIZE_GOALS_KB: Readonly<Record<string, number>> = { feed: 400, ingest: 500 };
 const INIT_GOAL_MS = 150;
 
 async function bundle(
@@ -134,12 +136,13 @@ export async function bundleGroup(): Promise<GroupResult> {
     const sizeRows: (string | number)[][] = [];
     for (const b of built) {
       const kb = b.bytes / 1024;
-      const sizeMet = b.name === 'feed' ? kb <= SIZE_GOAL_KB : undefined;
+      const goal = SIZE_GOALS_KB[b.name];
+      const sizeMet = goal === undefined ? undefined : kb <= goal;
       figures.push({
         name: `${b.name} bundle size (minified)`,
         value: kb,
         unit: 'KB',
-        ...(b.name === 'feed' ? { goal: `≤ ${SIZE_GOAL_KB} KB`, met: sizeMet } : {}),
+        ...(goal === undefined ? {} : { goal: `≤ ${goal} KB`, met: sizeMet }),
         extra: {
           bytes: b.bytes,
           sourceMapBytes: b.mapBytes,
@@ -153,7 +156,7 @@ export async function bundleGroup(): Promise<GroupResult> {
         fmt(b.mapBytes / 1024, 0),
         Object.keys(b.metafile.inputs).length,
         fmt(b.buildMs, 0),
-        b.name === 'feed' ? `≤ ${SIZE_GOAL_KB} KB: ${verdict(sizeMet)}` : '',
+        goal === undefined ? '' : `≤ ${goal} KB: ${verdict(sizeMet)}`,
       ]);
     }
     const initRows: (string | number)[][] = [
