@@ -651,6 +651,15 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         });
         continue;
       }
+      // "at the State House, Abuja": an unlisted building, its listed city after it
+      const town = tokens[e]!.text === ',' ? placeAt(tokens, e + 1) : null;
+      if (town !== null && !town.entry.venue) {
+        places.push({
+          at: k,
+          place: { city: town.entry.name, country: town.entry.code, venue: false },
+        });
+        continue;
+      }
     }
     const city = bracketedCity(tokens, j);
     if (city !== null) places.push({ at: k, place: city });
@@ -1167,6 +1176,12 @@ function placeOfCountryAt(
   const c = countryAt(tokens, j);
   if (c === null) return null;
   j += c.length;
+  // "the Russian coastal city of Sochi", "the Russian Black Sea resort of Sochi"
+  for (let n = 0; n < CITY_WORDS && tokens[j]?.word; n++) {
+    if (anyReadsAt(tokens, j, LEX.placeOfCountry) > 0) break;
+    if (!tokens[j]!.cap && !LEX.placeQualifier.has(tokens[j]!.key)) break;
+    j++;
+  }
   const noun = anyReadsAt(tokens, j, LEX.placeOfCountry);
   if (noun === 0) return null;
   let e = j + noun;
