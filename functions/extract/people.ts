@@ -407,6 +407,19 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       }
       break;
     }
+    // 'Joko "Jokowi" Widodo': a nickname in quotes within the name (left out of its text, spanText)
+    if (
+      words > 0 &&
+      t.spaced &&
+      OPENING_QUOTES.has(t.text) &&
+      tokens[k + 1]?.cap === true &&
+      CLOSING_QUOTES.has(tokens[k + 2]?.text ?? '') &&
+      tokens[k + 3]?.cap === true &&
+      tokens[k + 3]!.word
+    ) {
+      k += 3;
+      continue;
+    }
     if (
       words > 0 &&
       t.word &&
@@ -455,8 +468,13 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
   return k;
 }
 
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“', "'", '‘']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', "'", '’']);
+/** A nickname in quotes between two words of a name (nameEnd reads past it). */
+const QUOTED_NICKNAME = /\s["“'‘][^\s"“”'‘’]+["”'’](?=\s)/gu;
+
 function spanText(text: string, tokens: readonly Token[], from: number, to: number): string {
-  return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  return text.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(QUOTED_NICKNAME, '');
 }
 
 /** How a language writes people, for reading their mentions. */
