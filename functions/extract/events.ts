@@ -556,11 +556,27 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     summary.type === m.type ||
     summary.type === 'meeting' ||
     m.type === 'meeting' ||
-    (isTalksOrCall(summary.type) && isTalksOrCall(m.type));
+    (isTalksOrCall(summary.type) && isTalksOrCall(m.type)) ||
+    receptionOfTalks(summary, m);
   return (
     typesFit &&
     (datesCompatible(summary.date, m.date, true) || framedDayBefore(summary, m)) &&
     peopleCompatible(summary, m)
+  );
+}
+
+/** "A received his counterpart B" and "A and B held talks" the same day: one meeting, when
+ *  both name the same two people (a visitor received by one leader and in talks with
+ *  another has two). */
+function receptionOfTalks(summary: Summary, m: Mention): boolean {
+  const types = new Set([summary.type, m.type]);
+  if (!types.has('courtesy_call') || !types.has('talks')) return false;
+  const named = new Set(peopleOfMention(m).map((p) => p.country));
+  named.delete(null);
+  return (
+    named.size >= 2 &&
+    [...named].every((c) => summary.people.has(c!)) &&
+    summary.people.size === named.size
   );
 }
 
@@ -604,7 +620,9 @@ function absorb(summary: Summary, m: Mention): void {
     summary.dateFramed = m.dateFramed;
     summary.dateBorrowed = m.dateBorrowed;
   }
-  if (summary.type === 'meeting') summary.type = m.type;
+  // (a reception that is also told as talks is the talks: receptionOfTalks)
+  if (summary.type === 'meeting' || (summary.type === 'courtesy_call' && m.type === 'talks'))
+    summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
   summary.placeCountry ??= m.place?.country ?? null;
@@ -649,9 +667,13 @@ function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
 
 // ---------------------------------------------------------------- facts of one event
 
+/** Which type a group's mentions give the event (the highest; unlisted types 1): a plain
+ *  meeting or visit yields to what is named, a reception to the talks it was part of
+ *  (receptionOfTalks), talks to the call they were held by. */
 const TYPE_RANK: Partial<Record<EventType, number>> = {
   visit: 0,
   meeting: 0,
+  courtesy_call: 0.5,
   state_visit: 2,
   official_visit: 2,
   working_visit: 1,
