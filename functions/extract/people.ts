@@ -226,7 +226,8 @@ function institutionAfterOf(
       continue;
     }
     if (t.word && t.cap) {
-      if (INSTITUTION_WORDS.has(t.key)) {
+      // ("of Asian Infrastructure Investment Bank": a bank's word ends it too)
+      if (INSTITUTION_WORDS.has(t.key) || NON_STATE_ORGS.has(t.key)) {
         end = k + 1;
         named = true;
       }
@@ -849,6 +850,8 @@ function titledPersonAt(
   );
   if (institution !== null) {
     const at = institution.end;
+    // "president of the Asian Development Bank": the head of no state's body
+    if (NON_STATE_ORGS.has(tokens[at - 1]!.key)) principal = false;
     if (tokens[at]?.cap === true && nameEnd(tokens, at, stops) > at) {
       j = at;
       titleEnd = at;
