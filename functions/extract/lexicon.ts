@@ -31,6 +31,9 @@ const WORD_SETS = [
   'destination',
   'placeLead',
   'capitalQualifier',
+  /** "arrived there the day before for a visit": words after "the day before" that make it
+   *  the day before the day told, not the eve of what follows */
+  'dayBeforeAdverb',
   'arrival',
   'arrivalNot',
   /** "is in Kenya for a two-day state visit": a verb of being somewhere, before "in" and the place */

@@ -1014,12 +1014,23 @@ function dateFor(
       trigger.end + NEXT_DAY_AFTER,
       index + 1 < triggers.length ? triggers[index + 1]!.first : tokens.length,
     );
+    // ("who arrived there the day before for a visit", "arrived in B the day before, …": the
+    // day before the day told, not the eve of what follows)
+    const dayBefore = (at: number, to: number) => {
+      const eve = findAnyPhrase(tokens, LEX.eveOf, at, to);
+      const next = eve === null ? undefined : tokens[eve.at + eve.length];
+      return eve === null ? null : !next?.word || LEX.dayBeforeAdverb.has(next.key);
+    };
+    const before = from < 0 ? null : dayBefore(from, trigger.first);
     const shift =
       from < 0
         ? 0
-        : findAnyPhrase(tokens, LEX.eveOf, from, trigger.first) !== null
-          ? 1
-          : findAnyPhrase(tokens, LEX.dayAfter, from, trigger.first) !== null
+        : before !== null
+          ? before
+            ? -1
+            : 1
+          : findAnyPhrase(tokens, LEX.dayAfter, from, trigger.first) !== null ||
+              dayBefore(trigger.end, nextDayTo) === true
             ? -1
             : findAnyPhrase(tokens, LEX.nextDay, trigger.end, nextDayTo) !== null
               ? 1
