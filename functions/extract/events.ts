@@ -1092,6 +1092,20 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       if (place !== null && !place.entry.venue && at + place.length === t.length)
         return { city: place.entry.name, country: place.entry.code, venue: false };
     }
+    // "… — VNA/VNS Photo Thống Nhất HAVANA — First Secretary …": a city in capitals and a dash,
+    // glued to the photo credit before it
+    for (let k = 1; k < t.length - 1; k++) {
+      const glued = t[k]!.cap ? placeAt(t, k) : null;
+      if (
+        glued !== null &&
+        !glued.entry.venue &&
+        ['–', '—'].includes(t[k + glued.length]?.text ?? '') &&
+        t
+          .slice(k, k + glued.length)
+          .every((w) => w.text.length > 2 && w.text === w.text.toUpperCase())
+      )
+        return { city: glued.entry.name, country: glued.entry.code, venue: false };
+    }
     const hit = placeAt(t, 0);
     if (
       hit === null ||
