@@ -613,8 +613,14 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         },
       });
       // "tại trụ sở Văn phòng Trung ương (Thủ đô Hà Nội)": the city of a venue, in brackets
+      // ("at the Peace Palace, Phnom Penh": after a comma)
       if (hit.entry.venue) {
-        const city = bracketedCity(tokens, j + hit.length);
+        const end = j + hit.length;
+        const town = tokens[end]?.text === ',' ? placeAt(tokens, end + 1) : null;
+        const city =
+          town !== null && !town.entry.venue
+            ? { city: town.entry.name, country: town.entry.code, venue: false }
+            : bracketedCity(tokens, end);
         if (city !== null) places.push({ at: k, place: city });
       }
       continue;
