@@ -2639,9 +2639,12 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   const titleOnly = info.mentions.find(
     (m) => m.name === null && !m.plural && m.first >= clauseFrom && m.end <= trigger.first,
   );
+  // (not where someone is named who is no principal: "where he was received by Deputy Foreign
+  // Minister X" is no one's meeting with a leader)
   if (
     aPeople.length === 0 &&
     bPeople.length > 0 &&
+    sideA.length === 0 &&
     (attending !== null ||
       titleOnly !== undefined ||
       tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
