@@ -478,15 +478,17 @@ export function findEnglishDates(
   return out;
 }
 
-/** "April 30 and May 1": two single days joined by "and", a few days apart. */
+/** "April 30 and May 1", "on Tuesday and Wednesday": two single days joined by "and", a few
+ *  days apart (both written as dates, or both as weekdays or the like). */
 function joinable(lower: string, a: DateMention, b: DateMention): boolean {
   if (
     a.precision !== 'day' ||
     b.precision !== 'day' ||
     a.endValue !== null ||
     b.endValue !== null ||
-    a.relative ||
-    b.relative
+    a.relative !== b.relative ||
+    a.approximate ||
+    b.approximate
   )
     return false;
   const gap = dayNumber(b.value) - dayNumber(a.value);
