@@ -1110,16 +1110,20 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     if (
       hit === null ||
       hit.entry.venue ||
-      ![',', '(', '-', '–', '—', ':'].includes(t[hit.length]?.text ?? '')
+      ![',', '(', '[', '-', '–', '—', ':'].includes(t[hit.length]?.text ?? '')
     )
       continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
     // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
     // colon ("New Delhi: …")
     const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
-    const own = t[hit.length]?.text === ',' ? countryAt(t, hit.length + 1) : null;
-    const after =
+    // ("Colombo [Sri Lanka], March 29 (ANI):": its country in brackets)
+    const opener = t[hit.length]?.text ?? '';
+    const own = [',', '[', '('].includes(opener) ? countryAt(t, hit.length + 1) : null;
+    let after =
       own !== null && own.code === hit.entry.code ? hit.length + 1 + own.length : hit.length;
+    if (after > hit.length && opener !== ',' && [']', ')'].includes(t[after]?.text ?? ''))
+      after += t[after + 1]?.text === ',' ? 1 : 0;
     const dated = info.dates.some(
       (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
     );
@@ -1662,13 +1666,16 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   carrySidelines(meetings);
   for (const m of meetings) if (placeOfAnother(m)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
-  // where it was reported from when that is one of its two countries
+  // where it was reported from when that is one of its two countries, or when it met on the
+  // sidelines of something ("Colombo [Sri Lanka], March 29 - A met B on the sidelines of …")
+  const onSidelines = (m: Draft) =>
+    m.group.mentions.some((x) => findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null);
   if (from !== null) {
     for (const m of meetings) {
       if (
         m.place !== null ||
         isCall(m) ||
-        !m.countries.includes(from.country!) ||
+        !(m.countries.includes(from.country!) || onSidelines(m)) ||
         visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
       )
         continue;

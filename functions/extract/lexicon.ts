@@ -139,6 +139,8 @@ const PHRASE_LISTS = [
   /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
    *  after the day told */
   'eveOf',
+  /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
+  'sidelines',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
   'namely',
   /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
