@@ -1058,13 +1058,15 @@ function hostBySameDay(meetings: readonly Draft[]): void {
  * Washington": a place in a third country, in a sentence that names a leader of that
  * country who has no part in the meeting, is where that leader's event is.
  */
-function placeOfAnother(meeting: Draft): boolean {
+function placeOfAnother(meeting: Draft, mentions: readonly Mention[]): boolean {
   const country = meeting.place?.country ?? null;
   if (country === null || meeting.countries.includes(country)) return false;
   return meeting.group.mentions.some(
     (m) =>
       m.place === meeting.place &&
-      m.sentence.persons.some((p) => p?.principal === true && p.country === country),
+      m.sentence.persons.some((p) => p?.principal === true && p.country === country) &&
+      // (not "talks with B of Korea and C of China in Seoul": one cue, both its meetings there)
+      !mentions.some((o) => o !== m && o.trigger === m.trigger && o.countries.includes(country)),
   );
 }
 
@@ -1664,7 +1666,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const leg of visits.filter((v) => isArrivalLeg(v, visits)))
     visits.splice(visits.indexOf(leg), 1);
   carrySidelines(meetings);
-  for (const m of meetings) if (placeOfAnother(m)) m.place = null;
+  for (const m of meetings) if (placeOfAnother(m, mentions)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries, or when it met on the
   // sidelines of something ("Colombo [Sri Lanka], March 29 - A met B on the sidelines of …")
