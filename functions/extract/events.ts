@@ -1669,9 +1669,14 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) if (placeOfAnother(m, mentions)) m.place = null;
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries, or when it met on the
-  // sidelines of something ("Colombo [Sri Lanka], March 29 - A met B on the sidelines of …")
+  // sidelines of something or "here" ("Colombo [Sri Lanka], March 29 - A met B on the
+  // sidelines of …", "COLOMBO: … A also met B here")
   const onSidelines = (m: Draft) =>
-    m.group.mentions.some((x) => findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null);
+    m.group.mentions.some(
+      (x) =>
+        findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null ||
+        x.sentence.tokens.some((t) => LEX.here.has(t.key)),
+    );
   if (from !== null) {
     for (const m of meetings) {
       if (

@@ -34,6 +34,8 @@ const WORD_SETS = [
   /** "arrived there the day before for a visit": words after "the day before" that make it
    *  the day before the day told, not the eve of what follows */
   'dayBeforeAdverb',
+  /** "A also met B here": the place the story was filed from */
+  'here',
   'arrival',
   'arrivalNot',
   /** "is in Kenya for a two-day state visit": a verb of being somewhere, before "in" and the place */
