@@ -408,6 +408,19 @@ function chainFrom(
   return chain;
 }
 
+/** "met Tuesday his counterpart B", "will meet later Wednesday B": past a day told between a
+ *  cue and its object (and its "on" or "later"), else `k`. */
+function pastDay(info: SentenceInfo, k: number): number {
+  const { tokens } = info;
+  let j = k;
+  while (LEX.dayLead.has(tokens[j]?.key ?? '') || LEX.sequel.has(tokens[j]?.key ?? '')) j++;
+  const at = tokens[j]?.start;
+  const day = info.dates.find((d) => d.start === at);
+  if (day === undefined) return k;
+  const end = tokens.findIndex((t) => t.start >= day.end);
+  return end < 0 ? k : end;
+}
+
 /** Words at most between "to" and the name of the place a visit is to ("to the war-linked Yasukuni Shrine"). */
 const PLACE_NAME_GAP = 5;
 
@@ -2334,7 +2347,13 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA = pair.slice(0, 1);
     objects = pair.slice(1);
   } else {
-    objects = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP);
+    objects = chainFrom(
+      tokens,
+      people,
+      pastDay(info, trigger.end),
+      LEX.objectLead,
+      OBJECT_LEAD_SKIP,
+    );
     // "cuộc hội đàm thành công với B": the object after "với" a few words on (past an aside:
     // "held a summit meeting, including a small-group meeting and a plenary meeting, with B")
     const withFrom = pastIncludingAside(tokens, trigger.end);
