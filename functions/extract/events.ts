@@ -502,7 +502,9 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     m.host !== null &&
     summary.host === m.host &&
     summary.guest === m.guest &&
-    group.mentions.some((o) => o.sentence === m.sentence)
+    group.mentions.some((o) => o.sentence === m.sentence) &&
+    // (not "A had visited Egypt in February and B had paid a separate visit in August")
+    peopleCompatible(summary, m)
   )
     return true;
   if (m.kind === 'visit')

@@ -141,6 +141,8 @@ const PHRASE_LISTS = [
   /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
    *  after the day told */
   'eveOf',
+  /** "on his official visit to the kingdom": words for the host country named before */
+  'countryReference',
   /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
   'sidelines',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */

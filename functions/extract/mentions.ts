@@ -1888,6 +1888,19 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor.person.country !== context.datelineCountry
   )
     host = context.datelineCountry;
+  // "Cambodia rolled out its red carpet for B on his official visit to the kingdom": the
+  // country the sentence names before, other than the visitor's
+  if (
+    host === null &&
+    visitor?.person.country != null &&
+    LEX.destination.has(tokens[trigger.end]?.key ?? '') &&
+    anyReadsAt(tokens, trigger.end + 1, LEX.countryReference) > 0
+  ) {
+    for (let k = 0; k < trigger.first && host === null; k++) {
+      const c = countryAt(tokens, k);
+      if (c !== null && c.code !== visitor.person.country) host = c.code;
+    }
+  }
   // "the visit to Moscow": the city the visit (a noun: not "will visit Da Nang", a stop on the
   // way) is to, when the sentence places it nowhere else
   let destinationCity: Place | null = null;
