@@ -2005,7 +2005,12 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     mentions.push(visitMention(null, null, invitedPeople));
     return;
   }
-  s.visitCity = cityEndingAt(tokens, hostEnd);
+  // ("A, who reached Russia on Tuesday, had meetings with B and C": the country arrived in)
+  s.visitCity =
+    cityEndingAt(tokens, hostEnd) ??
+    (!trigger.noun && LEX.arrival.has(tokens[trigger.first]!.key)
+      ? { city: null, country: host, venue: false }
+      : null);
   // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
   // ("arrived in Kazan on Tuesday to attend the BRICS summit"; "a visit to Japan for a summit with B" is bilateral)
   if (multilateralAfter(tokens, hostEnd)) return;
