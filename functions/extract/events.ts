@@ -1168,6 +1168,9 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     (v) =>
       v.dateMention !== null &&
       v.countries.join() === meeting.countries.join() &&
+      // (not a visit to the other country: "A called on B at the party's headquarters here …
+      // B undertook an official visit to A's country in November")
+      (meeting.place?.country == null || meeting.place.country === v.host) &&
       // ("A is scheduled to hold talks with B" beside "C's visit to A's country in June": a
       // meeting to come is no part of a visit over before the story)
       !(meeting.status === 'announced' && dayRange(v.end ?? v.start)[1] < today),

@@ -34,6 +34,8 @@ const WORD_SETS = [
   /** "arrived there the day before for a visit": words after "the day before" that make it
    *  the day before the day told, not the eve of what follows */
   'dayBeforeAdverb',
+  /** "on his official visit to the kingdom": words for the host country named before */
+  'countryReference',
   /** "A also met B here": the place the story was filed from */
   'here',
   'arrival',
@@ -141,8 +143,6 @@ const PHRASE_LISTS = [
   /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
    *  after the day told */
   'eveOf',
-  /** "on his official visit to the kingdom": words for the host country named before */
-  'countryReference',
   /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
   'sidelines',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */

@@ -1246,6 +1246,10 @@ function destinationAt(
   return of === null ? null : { code: of.code, length: of.end - k };
 }
 
+/** Words at most after "to the" up to the noun that stands for the host country ("to the
+ *  ASEAN-member country"). */
+const COUNTRY_REFERENCE_WORDS = 4;
+
 /** How far after a visit's noun "by" may name who hosts it ("hosted for a State Visit by B"). */
 const AGENT_SPAN = 2;
 
@@ -1890,11 +1894,19 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     host = context.datelineCountry;
   // "Cambodia rolled out its red carpet for B on his official visit to the kingdom": the
   // country the sentence names before, other than the visitor's
+  // ("to the ASEAN-member country": past a few words before the noun)
+  const the = trigger.end + (LEX.destination.has(tokens[trigger.end]?.key ?? '') ? 1 : 0);
+  // (not of one a meeting's cue stands before: "A met B at the start of his visit to the
+  // country", whose "his" the nearest name does not tell)
   if (
     host === null &&
     visitor?.person.country != null &&
-    LEX.destination.has(tokens[trigger.end]?.key ?? '') &&
-    anyReadsAt(tokens, trigger.end + 1, LEX.countryReference) > 0
+    !triggers.some((t) => t.kind === 'meeting' && t.first < (visitor?.mention.first ?? 0)) &&
+    LEX.destination.has(tokens[the - 1]?.key ?? '') &&
+    LEX.titleArticle.has(tokens[the]?.key ?? '') &&
+    tokens
+      .slice(the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
+      .some((t) => LEX.countryReference.has(t.key))
   ) {
     for (let k = 0; k < trigger.first && host === null; k++) {
       const c = countryAt(tokens, k);
