@@ -126,6 +126,8 @@ const ATTENDED_GAP = 2;
 /** How far after a cue "between" may come ("talks on Thursday between A and B"). */
 const BETWEEN_LOOKAHEAD = 4;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
+/** Words at most before "delegation" after a cue ("with the visiting Kenyan delegation"). */
+const DELEGATION_LEAD = 3;
 const DELEGATION_SPAN = 16;
 /** "between Peruvian and Chilean ministers A and B": how far after "between" the first of the pair may stand. */
 const BETWEEN_SPAN = 6;
@@ -2440,8 +2442,19 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     }
   }
   // a delegation: "tiếp Đoàn đại biểu ... do ông X, Chủ tịch ... dẫn đầu / làm Trưởng đoàn"
-  if (objects.length === 0 && LEX.delegation.has(tokens[k]?.key ?? '')) {
-    for (let j = k + 1; j < tokens.length && j < k + DELEGATION_SPAN && tokens[j]!.word; j++) {
+  // ("with the delegation of Kenya led by B", "with a Kenyan delegation led by B")
+  let d = k;
+  while (
+    d < k + DELEGATION_LEAD &&
+    tokens[d]?.word === true &&
+    !LEX.delegation.has(tokens[d]!.key) &&
+    (LEX.indefinite.has(tokens[d]!.key) ||
+      LEX.titleArticle.has(tokens[d]!.key) ||
+      countryAt(tokens, d) !== null)
+  )
+    d++;
+  if (objects.length === 0 && LEX.delegation.has(tokens[d]?.key ?? '')) {
+    for (let j = d + 1; j < tokens.length && j < d + DELEGATION_SPAN && tokens[j]!.word; j++) {
       if (!LEX.delegationLedBy.has(tokens[j]!.key)) continue;
       const leader = people.find((p) => p.mention.first === j + 1);
       if (leader !== undefined) objects = [leader];
