@@ -2136,7 +2136,16 @@ const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =
 function committeeMentions(s: SentenceScan, c: CueScan): void {
   const { context, tokens, people, mentions } = s;
   const { trigger, clauseFrom, cue } = c;
-  const nameAt = numberedCommitteeAt(tokens, trigger) ?? isCommitteeName(tokens, trigger.end);
+  // (or the cue itself, on a day: "co-chaired the Joint Consultative Commission on September 29";
+  // not "agreed to set up a joint commission")
+  const nameAt =
+    numberedCommitteeAt(tokens, trigger) ??
+    (cue.date !== null &&
+    isCommitteeName(tokens, trigger.first) === trigger.first &&
+    // (not the name "the 18th Meeting of the … Joint Commission" gives its cue)
+    !s.triggers.some((t) => t.kind === 'committee' && t.first < trigger.first)
+      ? trigger.first
+      : isCommitteeName(tokens, trigger.end));
   if (nameAt < 0 && !context.committeeContext) return;
   if (findAnyPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) !== null)
     return;
