@@ -1009,9 +1009,9 @@ function honorificPersonAt(
   stops: ReadonlySet<string>,
   i: number,
 ): PersonMention | null {
-  // "H.E. Dr. X": honorifics one after another
+  // "H.E. Dr. X": honorifics one after another (not "Sri Lanka", a country's name)
   const j = pastHonorifics(tokens, i);
-  if (j === i) return null;
+  if (j === i || countryAt(tokens, i) !== null) return null;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
   return untitledMention(text, tokens, i, j, end, {
