@@ -298,6 +298,11 @@ describe('English people', () => {
       { title: 'Second Minister of Foreign Affairs', name: 'Erywan Yusof', country: 'BN' },
     ]);
   });
+  it('reads "Sri" opening "Sri Lanka" as the country, no honorific', () => {
+    expect(en('He greeted Sri Lanka Ravi Perera on arrival.').map((p) => p.name)).not.toContain(
+      'Lanka Ravi Perera',
+    );
+  });
 });
 
 describe('resolvePeople', () => {
