@@ -34,6 +34,8 @@ const WORD_SETS = [
   /** "arrived there the day before for a visit": words after "the day before" that make it
    *  the day before the day told, not the eve of what follows */
   'dayBeforeAdverb',
+  /** "was received on arrival by B": the verbs of a greeting on arrival */
+  'arrivalGreeted',
   /** "on his official visit to the kingdom": words for the host country named before */
   'countryReference',
   /** "A also met B here": the place the story was filed from */

@@ -3012,6 +3012,49 @@ function meetingPairs(
   return pairs;
 }
 
+/** Words at most between a passive greeting's verb and its "by" ("was welcomed at the
+ *  Banjul International Airport by B"). */
+const GREETED_BY_SPAN = 8;
+/** Words an honorific may take before a name or title ("His Excellency"). */
+const MAX_HONORIFIC_WORDS = 3;
+
+/**
+ * "B was received on arrival by President A", "B was warmly welcomed at the airport by A":
+ * the leaders who greet the visitor on arrival (not the officials beside them), and the
+ * country of the one greeted, or null.
+ */
+function greetedOnArrival(
+  info: SentenceInfo,
+): { hosts: Person[]; guestCountry: string | null } | null {
+  const { tokens } = info;
+  if (findAnyPhrase(tokens, LEX.arrivalGreeting) === null) return null;
+  const k = tokens.findIndex(
+    (t, n) =>
+      LEX.arrivalGreeted.has(t.key) &&
+      (LEX.passiveLead.has(tokens[n - 1]?.key ?? '') ||
+        LEX.passiveLead.has(tokens[n - 2]?.key ?? '')),
+  );
+  if (k < 0) return null;
+  const all = refs(info);
+  for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
+    if (!LEX.agent.has(tokens[j]!.key)) continue;
+    // (past an honorific: "by His Excellency President A")
+    const first = all.find(
+      (r) => r.mention.first > j && r.mention.first <= j + 1 + MAX_HONORIFIC_WORDS,
+    );
+    const hosts = (first === undefined ? [] : chainFrom(tokens, all, first.mention.first))
+      .map((r) => r.person)
+      .filter((p) => p.leader);
+    if (hosts.length === 0) return null;
+    const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
+    const guestCountry = guest?.person.country ?? null;
+    return guestCountry === null || hosts.some((h) => h.country === guestCountry)
+      ? null
+      : { hosts, guestCountry };
+  }
+  return null;
+}
+
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
 export function hostingIn(
   info: SentenceInfo,
@@ -3035,6 +3078,9 @@ export function hostingIn(
     // "A held talks with B following an official welcome ceremony for B": no one is said
     // to preside; the principals of the sentence on the host's side are the hosts
     const held = findAnyPhrase(info.tokens, LEX.ceremony);
+    // ("B was received on arrival by President A": a leader who greets the visitor on arrival hosts the visit)
+    const greeted = held === null ? greetedOnArrival(info) : null;
+    if (greeted !== null) return greeted;
     // ("He is in Ghana at the invitation of President B": whoever invited the visitor hosts the visit)
     if (held === null) {
       // (most sentences invite no one: the people are read only where one may)
