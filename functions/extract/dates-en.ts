@@ -88,6 +88,8 @@ interface Context {
   /** the sentence says a span starts ahead ("to visit Laos from Sunday") */
   leadAhead: boolean;
   previousDay: string | null;
+  /** a past verb governs the weekday being read ("arrived this Sunday") */
+  toldPast?: boolean;
 }
 
 const flags = { relative: false, approximate: false, anchored: false };
@@ -159,7 +161,10 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
     shift === 0
       ? thisWeek < today && ctx.forward
         ? thisWeek + 7
-        : thisWeek
+        : // ("arrived this Sunday", written on the Monday after: that Sunday, not the next)
+          thisWeek > today && ctx.toldPast
+          ? thisWeek - 7
+          : thisWeek
       : forward
         ? today + (ahead === 0 && shift !== null ? 7 : ahead)
         : ahead === 1 && shift === null && ctx.ref.utcAhead
@@ -340,14 +345,10 @@ const READINGS: readonly Reading[] = [
       ),
       'gu',
     ),
-    read: (m, c) =>
-      weekday(
-        m[1],
-        m[2]!,
-        c.forward && toldAsPast(m.input, m.index, m.index + m[0].length)
-          ? { ...c, forward: false }
-          : c,
-      ),
+    read: (m, c) => {
+      const past = toldAsPast(m.input, m.index, m.index + m[0].length);
+      return weekday(m[1], m[2]!, past ? { ...c, forward: false, toldPast: true } : c);
+    },
   },
   // "today", "yesterday"
   {
