@@ -125,9 +125,9 @@ const ATTENDED_BEFORE = 6;
 const ATTENDED_GAP = 2;
 /** How far after a cue "between" may come ("talks on Thursday between A and B"). */
 const BETWEEN_LOOKAHEAD = 4;
-/** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 /** Words at most before "delegation" after a cue ("with the visiting Kenyan delegation"). */
 const DELEGATION_LEAD = 3;
+/** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
 const DELEGATION_SPAN = 16;
 /** "between Peruvian and Chilean ministers A and B": how far after "between" the first of the pair may stand. */
 const BETWEEN_SPAN = 6;
