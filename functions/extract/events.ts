@@ -1676,7 +1676,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // where it was reported from when that is one of its two countries, or when it met on the
   // sidelines of something or "here" ("Colombo [Sri Lanka], March 29 - A met B on the
   // sidelines of …", "COLOMBO: … A also met B here")
-  const onSidelines = (m: Draft) =>
+  const filedWhereMet = (m: Draft) =>
     m.group.mentions.some(
       (x) =>
         findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null ||
@@ -1687,7 +1687,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       if (
         m.place !== null ||
         isCall(m) ||
-        !(m.countries.includes(from.country!) || onSidelines(m)) ||
+        !(m.countries.includes(from.country!) || filedWhereMet(m)) ||
         visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
       )
         continue;

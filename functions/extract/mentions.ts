@@ -9,7 +9,7 @@ import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
-import { countryWithPrefix, type Person, type PersonMention } from './people.js';
+import { countryWithPrefix, type Person, type PersonMention, pastHonorifics } from './people.js';
 import { possessiveAt, type Token } from './tokens.js';
 
 export interface SentenceInfo {
@@ -3015,8 +3015,6 @@ function meetingPairs(
 /** Words at most between a passive greeting's verb and its "by" ("was welcomed at the
  *  Banjul International Airport by B"). */
 const GREETED_BY_SPAN = 8;
-/** Words an honorific may take before a name or title ("His Excellency"). */
-const MAX_HONORIFIC_WORDS = 3;
 
 /**
  * "B was received on arrival by President A", "B was warmly welcomed at the airport by A":
@@ -3038,11 +3036,14 @@ function greetedOnArrival(
   const all = refs(info);
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
-    // (past an honorific: "by His Excellency President A")
-    const first = all.find(
-      (r) => r.mention.first > j && r.mention.first <= j + 1 + MAX_HONORIFIC_WORDS,
-    );
-    const hosts = (first === undefined ? [] : chainFrom(tokens, all, first.mention.first))
+    // (past an honorific: "by His Excellency President A"; "by his Vietnamese counterpart")
+    const hosts = chainFrom(
+      tokens,
+      all,
+      pastHonorifics(tokens, j + 1),
+      LEX.objectLead,
+      OBJECT_LEAD_SKIP,
+    )
       .map((r) => r.person)
       .filter((p) => p.leader);
     if (hosts.length === 0) return null;

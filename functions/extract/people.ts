@@ -296,7 +296,8 @@ export function bareNameWords(keys: readonly string[]): string[] {
 
 /** Where a run of honorifics at `k` ends ("H.E. Mr.", "Dato' Seri Utama Haji"; each
  *  capitalised, with `capitalised`), at most MAX_HONORIFICS of them. */
-function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false): number {
+/** Past the honorifics at `k` ("H.E. Dr.", "His Excellency"), at most MAX_HONORIFICS. */
+export function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false): number {
   for (let n = 0; n < MAX_HONORIFICS; n++) {
     const h = capitalised && tokens[k]?.cap !== true ? 0 : honorificAt(tokens, k);
     if (h === 0) break;
