@@ -474,6 +474,11 @@ export function findEnglishDates(
       out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
       return;
     }
+    const spanEnd = last === undefined ? null : weekdaySpanEnd(lower, last, d);
+    if (last !== undefined && spanEnd !== null) {
+      out[out.length - 1] = { ...last, end: d.end, endValue: spanEnd };
+      return;
+    }
     out.push(d);
   });
   return out;
@@ -495,6 +500,37 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
   const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }
+
+/** "from Thursday to Saturday": the longest span two weekdays joined by a range word make. */
+const WEEKDAY_SPAN_DAYS = 6;
+const RANGE_JOINERS: ReadonlySet<string> = new Set(DATES.rangeJoiners);
+
+/**
+ * "from Thursday to Saturday", "Monday through Wednesday": two weekdays joined by a range
+ * word are one span, ending on the first weekday of the second's name after the first day
+ * (each weekday was read on its own and may have been put in another week). Null when the
+ * two are not such a pair.
+ */
+function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string | null {
+  if (
+    a.precision !== 'day' ||
+    b.precision !== 'day' ||
+    a.endValue !== null ||
+    b.endValue !== null ||
+    !a.relative ||
+    !b.relative ||
+    a.approximate ||
+    b.approximate ||
+    !RANGE_JOINERS.has(lower.slice(a.end, b.start).trim()) ||
+    DATES.weekdays[lastWord(lower.slice(b.start, b.end))] === undefined
+  )
+    return null;
+  const days = (dayNumber(b.value) - dayNumber(a.value)) % 7;
+  const ahead = days <= 0 ? days + 7 : days;
+  return ahead <= WEEKDAY_SPAN_DAYS ? isoDayOf(dayNumber(a.value) + ahead) : null;
+}
+
+const lastWord = (text: string): string => text.trim().split(/\s+/u).pop() ?? '';
 
 const SAID_THAT = LEX.saidThat.size > 0 ? new RegExp(word(anyOf([...LEX.saidThat])), 'u') : null;
 const QUOTE_MARKS = /["\u201c\u201d]/u;
