@@ -195,13 +195,17 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
       );
     if (ending) when = { start, end: ending.facts.end };
   }
-  // A visit keeps its level once a report gives it (a later "the visit" does not lower it);
+  // A visit keeps its level once a report gives it (a later "the visit" does not lower it),
+  // and a state visit stays one where another report calls it official or working (the
+  // press writes "official visit" loosely; a state visit is never called one by mistake);
   // a meeting is what its latest report calls it ("talks" in the announcement, "met" in the
   // readout after it)
   const specificTypes = reports.filter((r) => !GENERIC.has(r.facts.type));
   const type =
     last.facts.category === 'visit' && specificTypes.length > 0
-      ? specificTypes[specificTypes.length - 1]!.facts.type
+      ? specificTypes.some((r) => r.facts.type === 'state_visit')
+        ? 'state_visit'
+        : specificTypes[specificTypes.length - 1]!.facts.type
       : last.facts.type;
   const status: Status = reports.some((r) => r.facts.status === 'held') ? 'held' : 'announced';
   const countries = [...new Set(reports.flatMap((r) => r.facts.countries))].sort();

@@ -116,6 +116,15 @@ describe('mergeReports', () => {
     expect(mergeReports([announced, generic]).type).toBe('state_visit');
   });
 
+  it('keeps a state visit one when another report calls it official or working', () => {
+    const official = report('o#0', '2026-02-06T00:00:00Z', { type: 'official_visit' });
+    const working = report('w#0', '2026-02-07T00:00:00Z', { type: 'working_visit' });
+    expect(mergeReports([announced, official]).type).toBe('state_visit');
+    expect(mergeReports([official, announced, working]).type).toBe('state_visit');
+    // between two lower levels, the later report decides
+    expect(mergeReports([official, working]).type).toBe('working_visit');
+  });
+
   it('calls a meeting what its latest report calls it', () => {
     const meeting = { category: 'meeting', host: 'VN', guest: 'LA' } as const;
     const talks = report('https://news.test/t#0', '2026-02-05T08:00:00+07:00', {
