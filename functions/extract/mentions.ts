@@ -3017,15 +3017,20 @@ function meetingPairs(
 const GREETED_BY_SPAN = 8;
 
 /**
- * "B was received on arrival by President A", "B was warmly welcomed at the airport by A":
- * the leaders who greet the visitor on arrival (not the officials beside them), and the
+ * "B was received on arrival by President A", "B was warmly welcomed at the airport by A",
+ * "B was greeted by A during a formal welcoming ceremony": the leaders who greet the
+ * visitor on arrival or at the visit's welcome (not the officials beside them), and the
  * country of the one greeted, or null.
  */
 function greetedOnArrival(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
   const { tokens } = info;
-  if (findAnyPhrase(tokens, LEX.arrivalGreeting) === null) return null;
+  if (
+    findAnyPhrase(tokens, LEX.arrivalGreeting) === null &&
+    findAnyPhrase(tokens, LEX.welcomeScene) === null
+  )
+    return null;
   const k = tokens.findIndex(
     (t, n) =>
       LEX.arrivalGreeted.has(t.key) &&
@@ -3037,6 +3042,8 @@ function greetedOnArrival(
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
     // (past an honorific: "by His Excellency President A"; "by his Vietnamese counterpart")
+    const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
+    // (a leader's "counterpart" is one too)
     const hosts = chainFrom(
       tokens,
       all,
@@ -3044,10 +3051,9 @@ function greetedOnArrival(
       LEX.objectLead,
       OBJECT_LEAD_SKIP,
     )
-      .map((r) => r.person)
-      .filter((p) => p.leader);
+      .filter((r) => r.person.leader || (r.mention.generic && guest?.person.leader === true))
+      .map((r) => r.person);
     if (hosts.length === 0) return null;
-    const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
     const guestCountry = guest?.person.country ?? null;
     return guestCountry === null || hosts.some((h) => h.country === guestCountry)
       ? null
@@ -3109,7 +3115,8 @@ export function hostingIn(
     all.filter((p) => !excluded.has(p.mention.first)),
     cue,
   );
-  if (welcome.hosts.length === 0) return null;
+  // ("B was welcomed by A …, received with full military honors": the reception names no one)
+  if (welcome.hosts.length === 0) return greetedOnArrival(info);
   return {
     hosts: welcome.hosts.map((r) => r.person),
     guestCountry: welcome.guest?.person.country ?? null,
