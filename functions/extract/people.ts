@@ -659,12 +659,15 @@ function appositionOf(
   m: PersonMention,
 ): void {
   if (tokens[m.end]?.text !== ',') return;
-  if (m.honorific && m.name !== null) {
-    const t = titledPersonAt(text, tokens, stops, m.end + 1);
+  // ("Lee Hsien Loong, Prime Minister of Singapore": a name with no title before it, likewise;
+  // in lower case, "Zhao Leji, chairman of …", only after someone whose country is known)
+  if ((m.honorific || m.title === null) && m.name !== null) {
+    const anyCase = !m.honorific && m.country !== null;
+    const t = titledPersonAt(text, tokens, stops, m.end + 1, false, anyCase);
     if (t === null || t.name !== null) return;
     m.title = t.title;
     m.titleKeys = t.titleKeys;
-    m.country = t.country;
+    m.country = t.country ?? m.country;
     m.principal = t.principal;
     m.leader = t.leader;
     m.honorific = false;

@@ -298,6 +298,15 @@ describe('English people', () => {
       { title: 'Second Minister of Foreign Affairs', name: 'Erywan Yusof', country: 'BN' },
     ]);
   });
+  it('gives a name the title written after it, in lower case for someone the gazetteer knows', () => {
+    const people = (s: string) => en(s).map((p) => ({ name: p.name, title: p.title }));
+    expect(people('He met Zhao Leji, chairman of the standing committee, on Tuesday.')).toEqual([
+      { name: 'Zhao Leji', title: 'chairman' },
+    ]);
+    expect(people('He met Maria Gruber, Chairperson of the Austrian Parliament.')).toEqual([
+      { name: 'Maria Gruber', title: 'Chairperson of the Austrian Parliament' },
+    ]);
+  });
   it('reads "Sri" opening "Sri Lanka" as the country, no honorific', () => {
     expect(en('He greeted Sri Lanka Ravi Perera on arrival.').map((p) => p.name)).not.toContain(
       'Lanka Ravi Perera',
