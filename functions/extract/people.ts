@@ -92,6 +92,8 @@ const NamesSchema = z.object({
   genericCountryLead: z.array(z.string()),
   /** words between a name and its title written after it ("X, sworn in as Lithuania's President on Friday,") */
   nameTitleLeads: z.array(z.string()),
+  /** the last word of a place named after someone ("King Khalid International Airport"): no person */
+  facilities: z.array(z.string()),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -111,6 +113,7 @@ const isOrgHead = (tokens: readonly Token[], j: number) =>
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
 const NAME_STOPS = wordSet(NAMES.nameStops);
+const FACILITIES = wordSet(NAMES.facilities);
 /** Each language's own words that end a name: Vietnamese stops ("trong", "hai") are given names in English text ("Nguyen Phu Trong"). */
 const NAME_STOPS_BY_LANGUAGE = new Map(
   Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [
@@ -365,7 +368,8 @@ function onlySuffixes(tokens: readonly Token[], from: number, to: number): boole
   return true;
 }
 
-/** Capitalised name tokens from `i`: returns the end index (exclusive). */
+/** Capitalised name tokens from `i`: returns the end index (exclusive); `i` (no name) for a
+ *  place named after someone ("King Khalid International Airport"). */
 function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>): number {
   let k = i;
   let words = 0;
@@ -377,6 +381,7 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       (!isAllCaps(t) || isCapitalsName(tokens, k)) &&
       !(words > 0 && isNameStop(tokens, k, stops))
     ) {
+      if (words > 0 && FACILITIES.has(t.key)) return i;
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
       if (words === 0 && (isNameStop(tokens, k, stops) || titleWrittenTwiceAt(tokens, k))) break;
       k++;
