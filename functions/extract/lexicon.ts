@@ -102,6 +102,8 @@ const WORD_SETS = [
   /** "the war in Ukraine": words after which "in X" names what is discussed, not where */
   'placeTopics',
   'with',
+  /** "co-chaired the Joint Commission with B", "… alongside B": the words before the other co-chair */
+  'coChairWith',
   /** "he asked to meet B": a person named before, standing in as the subject */
   'pronouns',
   /** "A's statement following his meeting with B": words that make the one named before the cue its subject */

@@ -2180,12 +2180,13 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       .pop();
     if (other !== undefined) chairs = [other, ...chairs];
   }
-  // "A co-chaired the 18th Meeting of the … Joint Commission … with B": the other co-chair after "with"
+  // "A co-chaired the 18th Meeting of the … Joint Commission … with B" ("alongside B"): the
+  // other co-chair after "with"
   if (k >= 0 && new Set(chairs.map((r) => r.person.country)).size < 2) {
     const from = k + coChair!.length;
     for (let j = from; j < tokens.length && j < from + CO_CHAIR_WITH_SPAN; j++) {
       if (tokens[j]!.text === ';') break;
-      if (!LEX.with.has(tokens[j]!.key)) continue;
+      if (!LEX.coChairWith.has(tokens[j]!.key)) continue;
       const others = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP).filter(
         (o) => !chairs.some((c) => c.person.country === o.person.country),
       );
