@@ -847,11 +847,18 @@ function dateFor(
   // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
   // ("A said on Wednesday he would visit B": before a cue to come, too)
   // (not past the cue: "confirmed during talks on Sunday that …" dates the talks)
+  // (not past the word that opens what was said: "said that on September 3 she will host B"
+  // dates the hosting)
+  const saidThatBetween = (from: number, to: number) =>
+    tokens.some((t) => t.start >= from && t.end <= to && LEX.saidThat.has(t.key));
   const reportDay = (d: DateMention) =>
     (future || (datesFollow && d.start >= cueEnd)) &&
     background.reporting.some(
       (at) =>
-        at < d.start && at >= d.start - REPORT_DAY_CHARS && !(at < cueStart && cueEnd <= d.start),
+        at < d.start &&
+        at >= d.start - REPORT_DAY_CHARS &&
+        !(at < cueStart && cueEnd <= d.start) &&
+        !saidThatBetween(at, d.start),
     );
   // "held phone talks on Thursday on the occasion of the 72nd anniversary of relations
   // (January 18, 2022)": past the cue, the day an anniversary is of
