@@ -129,6 +129,10 @@ const PHRASE_LISTS = [
   'sender',
   'placePrefix',
   'visitEnd',
+  /** "returned to Moscow following a three-day visit": verbs of going home, and the words
+   *  after them before the visit's cue, that make the day told the visit's last */
+  'returnHome',
+  'returnAfter',
   /** "currently on a three-day visit": words before a visit's cue that tell it under way
    *  since a day not told (not begun today) */
   'underWayLead',

@@ -1662,6 +1662,15 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
     else date = null;
   }
+  // "On May 28, A returned to Moscow following a three-day visit to B": the visit's last day
+  if (
+    trigger.kind === 'visit' &&
+    date !== null &&
+    date.endValue === null &&
+    phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.returnAfter) &&
+    findAnyPhrase(tokens, LEX.returnHome, 0, trigger.first) !== null
+  )
+    dateIsEnd = true;
   // "beginning a state visit to Vietnam until May 27": the visit's last day
   if (
     trigger.kind === 'visit' &&
