@@ -190,6 +190,8 @@ const PAIR_SUBJECT_SPAN = 4;
 const PASSING_BEFORE = 6;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
 const TRAVEL_BEFORE = 6;
+/** A word in the past tense, as a clause's verb is written ("signed", "agreed"). */
+const PAST_VERB = /^\p{Ll}{2,}ed$/u;
 /** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
 const PAIR_AFTER_CHARS = 4;
 /** How many words may open a sentence before its cue ("During their first talks"). */
@@ -869,9 +871,24 @@ function dateFor(
   // "addressing a briefing on Friday, the spokesman noted that it will be A's first visit":
   // a day before what was said is when it was said
   const saidOn = (d: DateMention) => background.saying.some((at) => at >= d.end && at < cueStart);
+  // "A's state visit has shown …, especially after Argentina signed the treaty last August":
+  // past an "after" that opens a clause of its own (a verb in the past), a day is that clause's
+  const afterClause = (d: DateMention) => {
+    if (d.start < cueEnd) return false;
+    const after = tokens.findIndex(
+      (t, k) => t.start >= cueEnd && t.end <= d.start && anyReadsAt(tokens, k, LEX.priorTo) > 0,
+    );
+    return (
+      after >= 0 &&
+      tokens.some(
+        (t, k) => k > after + 1 && t.end <= d.start && t.word && !t.cap && PAST_VERB.test(t.text),
+      )
+    );
+  };
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
+      !afterClause(d) &&
       !announcedEarlier(d) &&
       !saidOn(d) &&
       !since(d) &&
