@@ -914,9 +914,21 @@ function dateFor(
     d.start > aheadFrom && LEX.dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? '');
   // ("Before meeting B, A talked with C on Sunday": past the comma that closes the opening
   // phrase, a day is the main clause's)
-  const opening = introducedBy(tokens, trigger.first)
-    ? (tokens.find((t, k) => k >= trigger.end && t.text === ',')?.start ?? Infinity)
-    : Infinity;
+  // (not at the commas around a place's country: "At their talks in Gyeongju, South Korea, in
+  // October, …")
+  const openingEnd = (): number => {
+    for (let k = trigger.end; k < tokens.length; k++) {
+      if (tokens[k]!.text !== ',') continue;
+      const c = countryWithPrefix(tokens, k + 1);
+      if (c !== null && tokens[k + 1 + c.length]?.text === ',') {
+        k += c.length + 1;
+        continue;
+      }
+      return tokens[k]!.start;
+    }
+    return Infinity;
+  };
+  const opening = introducedBy(tokens, trigger.first) ? openingEnd() : Infinity;
   // ("will on Friday host B": a day written inside the cue is its own)
   let after =
     days.find((d) => d.start >= cueStart && d.end <= cueEnd) ??
@@ -2313,7 +2325,8 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   const principals = meetingPeople(s, c, sides);
   if (principals === null) return;
   if (sides.left !== null) sides.left.subject = principals.aPeople;
-  const receives = trigger.type === 'courtesy_call' && trigger.role === 'receives';
+  // (whoever receives is at home: "A received B", and likewise "A hosted B", "A welcomed B")
+  const receives = trigger.role === 'receives';
   const { aPeople, unnamedOther } = principals;
   if (unnamedOther !== null) {
     const own = countriesOf(aPeople, []);
