@@ -17,6 +17,9 @@ const WORD_SETS = [
   'welcomeLevel',
   /** "who is here to co-chair the meeting": the mark of a verb's infinitive (a purpose, not a report) */
   'infinitive',
+  /** "will leave France on Monday for Cape Town to co-chair …": verbs of setting off, whose day
+   *  is not that of what the trip is for */
+  'departure',
   'chairedBy',
   'of',
   'between',

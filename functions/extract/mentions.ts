@@ -855,6 +855,13 @@ function dateFor(
   // dates the hosting)
   const saidThatBetween = (from: number, to: number) =>
     tokens.some((t) => t.start >= from && t.end <= to && LEX.saidThat.has(t.key));
+  // "Tinubu will leave France on Monday for Cape Town to co-chair the session": the day the
+  // trip sets off, not the day of what it is for
+  const departureDay = (d: DateMention) =>
+    trigger.kind !== 'visit' &&
+    d.end <= cueStart &&
+    tokens.some((t) => t.start >= d.end && t.end <= cueStart && LEX.infinitive.has(t.key)) &&
+    tokens.some((t) => t.end <= d.start && LEX.departure.has(t.key));
   const reportDay = (d: DateMention) =>
     (future || (datesFollow && d.start >= cueEnd)) &&
     background.reporting.some(
@@ -891,6 +898,7 @@ function dateFor(
     (d) =>
       d.precision !== 'year' &&
       !afterClause(d) &&
+      !departureDay(d) &&
       !announcedEarlier(d) &&
       !saidOn(d) &&
       !since(d) &&
