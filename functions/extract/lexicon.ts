@@ -127,6 +127,8 @@ const PHRASE_LISTS = [
   'sceneGreeting',
   /** "welcomed B at the airport", "received B upon arrival": where a greeting is the arrival's */
   'arrivalGreeting',
+  /** "A and other officials welcomed B": a party of greeters, who greet a visitor on arrival */
+  'greeterParty',
   'coChair',
   'chair',
   'sender',

@@ -2741,10 +2741,12 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     amongOtherLeaders(tokens, clauseFrom, trigger.first)
   )
     return null;
-  // "A welcomed B at the airport", "received B upon arrival": a greeting on arrival, no meeting
+  // "A welcomed B at the airport", "received B upon arrival", "A and other officials welcomed
+  // B": a greeting on arrival, no meeting
   if (
     trigger.role === 'receives' &&
-    findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null
+    (findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null ||
+      findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null)
   )
     return null;
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
