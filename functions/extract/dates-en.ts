@@ -506,10 +506,10 @@ const WEEKDAY_SPAN_DAYS = 6;
 const RANGE_JOINERS: ReadonlySet<string> = new Set(DATES.rangeJoiners);
 
 /**
- * "from Thursday to Saturday", "Monday through Wednesday": two weekdays joined by a range
- * word are one span, ending on the first weekday of the second's name after the first day
- * (each weekday was read on its own and may have been put in another week). Null when the
- * two are not such a pair.
+ * "from Thursday to Saturday", "Monday through Wednesday", "from Monday (Jan 6) to Tuesday":
+ * a day and a weekday joined by a range word are one span, ending on the first weekday of
+ * the second's name after the first day (each was read on its own and the weekday may have
+ * been put in another week). Null when the two are not such a pair.
  */
 function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string | null {
   if (
@@ -517,11 +517,11 @@ function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string |
     b.precision !== 'day' ||
     a.endValue !== null ||
     b.endValue !== null ||
-    !a.relative ||
     !b.relative ||
     a.approximate ||
     b.approximate ||
-    !RANGE_JOINERS.has(lower.slice(a.end, b.start).trim()) ||
+    // ("from Monday (Jan 6) to Tuesday": the first day may be the date beside its weekday)
+    !RANGE_JOINERS.has(lower.slice(a.end, b.start).replace(CLOSING_BRACKETS, '').trim()) ||
     DATES.weekdays[lastWord(lower.slice(b.start, b.end))] === undefined
   )
     return null;
@@ -530,6 +530,7 @@ function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string |
   return ahead <= WEEKDAY_SPAN_DAYS ? isoDayOf(dayNumber(a.value) + ahead) : null;
 }
 
+const CLOSING_BRACKETS = /[)\]]/gu;
 const lastWord = (text: string): string => text.trim().split(/\s+/u).pop() ?? '';
 
 const SAID_THAT = LEX.saidThat.size > 0 ? new RegExp(word(anyOf([...LEX.saidThat])), 'u') : null;
