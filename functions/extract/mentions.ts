@@ -3132,6 +3132,24 @@ function greetedOnArrival(
   return null;
 }
 
+/** "He will be hosted by his counterpart B", "was invited by President B": the principals the
+ *  visitor is, in the passive, hosted or invited by (not in a sentence of a meal they host:
+ *  "was hosted to lunch by B"), or null. */
+function hostedByLeader(info: SentenceInfo): { hosts: Person[]; guestCountry: null } | null {
+  const { tokens } = info;
+  const at = findAnyPhrase(tokens, LEX.hostedBy);
+  if (
+    at === null ||
+    !LEX.passiveLead.has(tokens[at.at - 1]?.key ?? '') ||
+    tokens.some((t) => LEX.hostedFor.has(t.key))
+  )
+    return null;
+  const hosts = inviters(tokens, refs(info), LEX.hostedBy)
+    .map((r) => r.person)
+    .filter((p) => p.principal);
+  return hosts.length === 0 ? null : { hosts, guestCountry: null };
+}
+
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
 export function hostingIn(
   info: SentenceInfo,
@@ -3158,6 +3176,10 @@ export function hostingIn(
     // ("B was received on arrival by President A": a leader who greets the visitor on arrival hosts the visit)
     const greeted = held === null ? greetedOnArrival(info) : null;
     if (greeted !== null) return greeted;
+    // ("He will be hosted by his counterpart B": whoever the visitor is hosted by, in no
+    // meal's sentence, hosts the visit)
+    const hosted = held === null ? hostedByLeader(info) : null;
+    if (hosted !== null) return hosted;
     // ("He is in Ghana at the invitation of President B": whoever invited the visitor hosts the visit)
     if (held === null) {
       // (most sentences invite no one: the people are read only where one may)
