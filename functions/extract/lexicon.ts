@@ -121,6 +121,8 @@ const PHRASE_LISTS = [
   'welcome',
   'greeting',
   'ceremony',
+  /** "a welcome ceremony held by King B": who holds the ceremony named after it */
+  'ceremonyBy',
   /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
   'welcomeScene',
   /** "received B in an official ceremony": verbs that greet a guest where the sentence sets a welcomeScene */

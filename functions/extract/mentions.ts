@@ -572,6 +572,18 @@ function welcomers(
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (cue === null) return { hosts: [], guest: null };
   const k = cue.at;
+  // "attended a welcome ceremony held by King B": whoever holds it, named after it
+  const by = cue.needsGuest ? 0 : anyReadsAt(tokens, k + cue.length, LEX.ceremonyBy);
+  if (by > 0) {
+    const holders = chainFrom(
+      tokens,
+      people,
+      pastHonorifics(tokens, k + cue.length + by),
+      LEX.objectLead,
+      OBJECT_LEAD_SKIP,
+    );
+    if (holders.length > 0) return { hosts: holders, guest: null };
+  }
   // the people right before the verb ("Được sự ủy quyền của Quốc vương X, Y chủ trì lễ đón": Y)
   const hosts = nearestChain(
     tokens,
