@@ -185,6 +185,8 @@ const PHRASE_LISTS = [
   /** "welcomed B and other heads of state", "A, B and other leaders will arrive": words after
    *  a cue's object, or in its subject, that make them some of many leaders */
   'otherLeaders',
+  /** "had met and exchanged pleasantries at the summit dinner": a greeting in passing, no meeting */
+  'inPassing',
 ] as const;
 type WordSetName = (typeof WORD_SETS)[number];
 type PhraseListName = (typeof PHRASE_LISTS)[number];

@@ -2768,6 +2768,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     (context.welcomeBefore || findAnyPhrase(tokens, LEX.welcomeScene) !== null)
   )
     return null;
+  // "the two had met and exchanged pleasantries at the summit dinner": a greeting in passing
+  if (trigger.type === 'meeting' && findAnyPhrase(tokens, LEX.inPassing) !== null) return null;
   // "called on the leadership, including B, to support …": an appeal, no courtesy call
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
