@@ -212,6 +212,8 @@ const RolesSchema = z.strictObject({
    *  a few tokens */
   welcomeTo: z.optional(z.object({ verbs: Phrases, lead: Phrases, within: z.number() })),
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
+  /** the endings of a verb in the past tense ("signed"), as written */
+  pastSuffixes: z.optional(Phrases),
 });
 const ROLES = RolesSchema.parse(TABLES.roles);
 
@@ -251,6 +253,7 @@ export const LEX = {
     Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n]),
   ),
   leadUpTo: keyList([...listOf(ROLES.aheadOf), ...listOf(ROLES.leadUpTo)]),
+  pastSuffixes: listOf(ROLES.pastSuffixes),
 } as const;
 
 /** Whether the tokens from `i` read the phrase. */

@@ -192,10 +192,14 @@ const PAIR_SUBJECT_SPAN = 4;
 const PASSING_BEFORE = 6;
 /** "kết thúc tốt đẹp chuyến thăm": how far before the cue a travel word may stand. */
 const TRAVEL_BEFORE = 6;
-/** A word in the past tense, as a clause's verb is written ("signed", "agreed"). */
-const PAST_VERB = /^\p{Ll}{2,}ed$/u;
 /** "Sau cuộc hội đàm, ông Trump và ông Putin …": how close after a noun cue its pair may be named, in characters. */
 const PAIR_AFTER_CHARS = 4;
+/** A word in the past tense, as a clause's verb is written ("signed", "agreed"; roles.json
+ *  pastSuffixes), not a name. */
+const pastTense = (t: Token): boolean =>
+  t.word &&
+  !t.cap &&
+  LEX.pastSuffixes.some((s) => t.key.length > s.length + 1 && t.key.endsWith(s));
 /** How many words may open a sentence before its cue ("During their first talks"). */
 const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
@@ -899,12 +903,7 @@ function dateFor(
     const after = tokens.findIndex(
       (t, k) => t.start >= cueEnd && t.end <= d.start && anyReadsAt(tokens, k, LEX.priorTo) > 0,
     );
-    return (
-      after >= 0 &&
-      tokens.some(
-        (t, k) => k > after + 1 && t.end <= d.start && t.word && !t.cap && PAST_VERB.test(t.text),
-      )
-    );
+    return after >= 0 && tokens.some((t, k) => k > after + 1 && t.end <= d.start && pastTense(t));
   };
   const days = info.dates.filter(
     (d) =>
@@ -3125,9 +3124,9 @@ function greetedOnArrival(
   const all = refs(info);
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
-    // (past an honorific: "by His Excellency President A"; "by his Vietnamese counterpart")
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
-    // (a leader's "counterpart" is one too)
+    // (past an honorific: "by His Excellency President A"; "by his Vietnamese counterpart";
+    // a leader's "counterpart" is one too)
     const hosts = chainFrom(
       tokens,
       all,
