@@ -669,7 +669,9 @@ function appositionOf(
   if ((m.honorific || m.title === null) && m.name !== null) {
     const anyCase = !m.honorific && m.country !== null;
     const t = titledPersonAt(text, tokens, stops, m.end + 1, false, anyCase);
-    if (t === null || t.name !== null) return;
+    // (not a title cut short by a possessive: "To Lam, general secretary of Vietnam's ruling
+    // party": the country owns what follows, the mention would end at it)
+    if (t === null || t.name !== null || possessiveAt(tokens, t.end)) return;
     m.title = t.title;
     m.titleKeys = t.titleKeys;
     m.country = t.country ?? m.country;
