@@ -1597,7 +1597,6 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       homeCountry: profile.homeCountry,
       modifiersFirst: profile.modifiersFirst,
       datesFollow: profile.datesFollow,
-      tourDaysShared: profile.tourDaysShared,
       speaker,
       datelineCountry: from?.country ?? null,
       visits: toldVisits,

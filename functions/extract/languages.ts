@@ -14,7 +14,6 @@ const LanguageSchema = z.object({
   modifiersFirst: z.boolean(),
   bareNames: z.boolean(),
   datesFollow: z.boolean(),
-  tourDaysShared: z.boolean(),
   dayPattern: z.string(),
 });
 
@@ -28,9 +27,6 @@ export interface LanguageProfile {
   bareNames: boolean;
   /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
   datesFollow: boolean;
-  /** days written once for a tour of several countries are each visit's ("thăm A và B ngày
-   *  6-10/10"), rather than the whole tour's, whose first visit begins on the first */
-  tourDaysShared: boolean;
   /** whether a sentence (matching form) may hold a day: only those are searched for dates when they hold no cue */
   mayHoldDay: RegExp;
   /** the dates of a sentence (matching form), resolved against the publication day; `previousDay` is what "the same day" refers to */

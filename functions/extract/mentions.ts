@@ -98,8 +98,6 @@ export interface ArticleContext {
   modifiersFirst: boolean;
   /** an event's day is written after it ("met B on July 9") rather than before ("Ngày 9/7, A gặp B") */
   datesFollow: boolean;
-  /** days written once for a tour of several countries are each visit's (languages.ts) */
-  tourDaysShared: boolean;
   /** who "I" is: the principal whose remarks the article is ("Prime Minister A's Remarks at …"), or null */
   speaker: Person | null;
   /** the country of the article's dateline ("HANOI —"), or null */
@@ -2150,17 +2148,6 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     k = bracketed(c.code, k + 1 + c.length);
   }
   const visitGuest = guest;
-  // "will visit Kazakhstan, Uzbekistan and India from Feb. 28 to Mar. 3": days given once for
-  // the whole tour are the tour's; its first visit begins on the first, when the others begin
-  // (and when each ends) the story does not say (where the language's press writes a tour's
-  // days so, languages.ts tourDaysShared)
-  const tourDays = (h: string): DateMention | null => {
-    const own = daysOf.get(h);
-    if (own !== undefined || hosts.length < 2 || cue.date === null || context.tourDaysShared)
-      return own ?? cue.date;
-    if (cue.date.endValue === null) return cue.date;
-    return h === hosts[0] ? { ...cue.date, endValue: null } : null;
-  };
   for (const h of hosts) {
     const hostPeople = [
       ...invited,
@@ -2170,7 +2157,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     ]
       .map((r) => r.person)
       .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-    mentions.push(visitMention(h, visitGuest, hostPeople, tourDays(h)));
+    mentions.push(visitMention(h, visitGuest, hostPeople, daysOf.get(h) ?? cue.date));
   }
   return;
 }
