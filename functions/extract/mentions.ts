@@ -1176,6 +1176,8 @@ function onTenseSide(
 }
 
 /** Whether a month-only date lies wholly before the month of publication. */
+const shiftYear = (ref: RefDate, years: number): RefDate => ({ ...ref, year: ref.year + years });
+
 function monthsBefore(d: DateMention, ref: RefDate): boolean {
   const last = d.endValue ?? d.value;
   return Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7)) < ref.year * 12 + ref.month;
@@ -1682,8 +1684,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   if (date?.yearGuessed && !borrowed) date = onTenseSide(date, tense, context.ref);
   // "It will be A's first official visit to B …, despite his attendance at a summit there in
   // November": a month gone by is not when something to come takes place
-  if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref))
+  if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref)) {
+    // ("In November 2016, A became the first … to make a state visit to B": a month of a year
+    // written, over a year gone by, dates a past event the infinitive tells, no plan)
+    if (!date.yearGuessed && monthsBefore(date, shiftYear(context.ref, -1))) return null;
     date = null;
+  }
   // "a meeting between A and B is possible", "a tour that could include a meeting with B": talk, not a plan
   // (the words right before this cue, or after it short of the next cue's own: "a visit,
   // starting a tour that could include a meeting with B" is a visit and no meeting)
