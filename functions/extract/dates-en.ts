@@ -484,19 +484,14 @@ export function findEnglishDates(
   return out;
 }
 
+/** One day told exactly: no span, no month, no "around". */
+const singleDay = (d: DateMention): boolean =>
+  d.precision === 'day' && d.endValue === null && !d.approximate;
+
 /** "April 30 and May 1", "on Tuesday and Wednesday": two single days joined by "and", a few
  *  days apart (both written as dates, or both as weekdays or the like). */
 function joinable(lower: string, a: DateMention, b: DateMention): boolean {
-  if (
-    a.precision !== 'day' ||
-    b.precision !== 'day' ||
-    a.endValue !== null ||
-    b.endValue !== null ||
-    a.relative !== b.relative ||
-    a.approximate ||
-    b.approximate
-  )
-    return false;
+  if (!singleDay(a) || !singleDay(b) || a.relative !== b.relative) return false;
   const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
 }
@@ -513,13 +508,9 @@ const RANGE_JOINERS: ReadonlySet<string> = new Set(DATES.rangeJoiners);
  */
 function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string | null {
   if (
-    a.precision !== 'day' ||
-    b.precision !== 'day' ||
-    a.endValue !== null ||
-    b.endValue !== null ||
+    !singleDay(a) ||
+    !singleDay(b) ||
     !b.relative ||
-    a.approximate ||
-    b.approximate ||
     // ("from Monday (Jan 6) to Tuesday": the first day may be the date beside its weekday)
     !RANGE_JOINERS.has(lower.slice(a.end, b.start).replace(CLOSING_BRACKETS, '').trim()) ||
     DATES.weekdays[lastWord(lower.slice(b.start, b.end))] === undefined

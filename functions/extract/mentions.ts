@@ -377,6 +377,11 @@ const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) =>
   b.mention.first - a.mention.end <= CHAIN_GAP &&
   onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
 
+/** Who an act is told as done by, after its "by" at `at - 1` (past an honorific and lead
+ *  words: "by His Excellency President A", "by his Vietnamese counterpart B"). */
+const actedBy = (tokens: readonly Token[], people: readonly PersonRef[], at: number) =>
+  chainFrom(tokens, people, pastHonorifics(tokens, at), LEX.objectLead, OBJECT_LEAD_SKIP);
+
 /** The person starting at or right after token `at` (skipping lead words), with those joined to it by "và" / ",". */
 function chainFrom(
   tokens: readonly Token[],
@@ -577,13 +582,7 @@ function welcomers(
   // "attended a welcome ceremony held by King B": whoever holds it, named after it
   const by = cue.needsGuest ? 0 : anyReadsAt(tokens, k + cue.length, LEX.ceremonyBy);
   if (by > 0) {
-    const holders = chainFrom(
-      tokens,
-      people,
-      pastHonorifics(tokens, k + cue.length + by),
-      LEX.objectLead,
-      OBJECT_LEAD_SKIP,
-    );
+    const holders = actedBy(tokens, people, k + cue.length + by);
     if (holders.length > 0) return { hosts: holders, guest: null };
   }
   // the people right before the verb ("Được sự ủy quyền của Quốc vương X, Y chủ trì lễ đón": Y)
@@ -3118,15 +3117,8 @@ function greetedOnArrival(
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
-    // (past an honorific: "by His Excellency President A"; "by his Vietnamese counterpart";
-    // a leader's "counterpart" is one too)
-    const hosts = chainFrom(
-      tokens,
-      all,
-      pastHonorifics(tokens, j + 1),
-      LEX.objectLead,
-      OBJECT_LEAD_SKIP,
-    )
+    // (a leader's "counterpart" is one too)
+    const hosts = actedBy(tokens, all, j + 1)
       .filter((r) => r.person.leader || (r.mention.generic && guest?.person.leader === true))
       .map((r) => r.person);
     if (hosts.length === 0) return null;
