@@ -225,7 +225,12 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
 function addBareNames(sentences: readonly SentenceInfo[], allPeople: PersonMention[]): void {
   const nameWords = new Set<string>();
   for (const m of allPeople) {
-    if (m.nameKeys.length < 2 || (m.title === null && m.country === null)) continue;
+    // a full name, or one word with a title ("Emperor Akihito", "President Prabowo")
+    if (
+      m.nameKeys.length === 0 ||
+      (m.title === null && (m.nameKeys.length < 2 || m.country === null))
+    )
+      continue;
     for (const word of bareNameWords(m.nameKeys)) nameWords.add(word);
   }
   if (nameWords.size === 0) return;
