@@ -43,8 +43,10 @@ const CueSchema = z.object({
   role: z.optional(z.enum(['receives', 'callsOn'])),
   /** committeeName: a committee's name follows; purpose: what the trip is for follows ("left
    *  for X to hold talks"); bilateral: the sentence tells of no trip to a summit ("đã đến
-   *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip) */
-  requires: z.optional(z.enum(['committeeName', 'purpose', 'bilateral'])),
+   *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip);
+   *  countryPair: two countries joined by a dash stand right before it ("a U.S.-Russia
+   *  summit"), no third ("the China-Japan-South Korea summit" is no meeting of two) */
+  requires: z.optional(z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair'])),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
 });
@@ -116,6 +118,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
         return false;
       if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
       if (c.cue.requires === 'bilateral') return !findAnyPhrase(tokens, LEX.multilateralTrip);
+      if (c.cue.requires === 'countryPair') return countryPairBefore(tokens, i);
       return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
     if (hit === null) continue;
@@ -163,6 +166,29 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     for (const t of triggers)
       if (t.kind === 'meeting' && t.type === 'meeting') t.type = opening.type;
   return triggers;
+}
+
+/** Longest a country's name runs, in tokens ("U . S .", "United Arab Emirates"). */
+const COUNTRY_TOKENS = 4;
+
+/** Where a country's name that ends right before token `end` starts, or -1. */
+function countryEndingAt(tokens: readonly Token[], end: number): number {
+  for (let j = end - 1; j >= 0 && j >= end - COUNTRY_TOKENS; j--)
+    if (countryAt(tokens, j)?.length === end - j) return j;
+  return -1;
+}
+
+const isDash = (t: Token | undefined) => t !== undefined && DASHES.has(t.text);
+const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
+
+/** "a U.S.-Russia summit": two different countries joined by a dash right before token `i`,
+ *  and no third joined to them. */
+function countryPairBefore(tokens: readonly Token[], i: number): boolean {
+  const second = countryEndingAt(tokens, i);
+  if (second < 1 || !isDash(tokens[second - 1])) return false;
+  const first = countryEndingAt(tokens, second - 1);
+  if (first < 0 || isDash(tokens[first - 1])) return false;
+  return countryAt(tokens, first)!.code !== countryAt(tokens, second)!.code;
 }
 
 /** How far into its sentence a cue that opens it may stand ("Tại cuộc hội kiến", "At the talks"). */
