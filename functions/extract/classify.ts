@@ -199,10 +199,13 @@ const PURPOSE_WITHIN = CUE_TABLE.purpose?.within ?? 0;
 
 /** "left for the United States on Thursday to hold talks": the trip's purpose, a few words on. */
 function purposeAfter(tokens: readonly Token[], from: number): boolean {
-  for (let k = from; k < tokens.length && k < from + PURPOSE_WITHIN; k++)
-    if (PURPOSE.some((p) => seq(tokens, k, p))) return true;
+  // (quotation marks around a word do not part a phrase: "for an “informal” summit")
+  const words = tokens.slice(from, from + PURPOSE_WITHIN).filter((t) => !QUOTES.has(t.text));
+  for (let k = 0; k < words.length; k++) if (PURPOSE.some((p) => seq(words, k, p))) return true;
   return false;
 }
+
+const QUOTES: ReadonlySet<string> = new Set(['"', "'", '“', '”', '‘', '’']);
 
 /** Where the committee's name starts after "kỳ họp" (index of "Ủy"), or -1: "kỳ họp lần thứ 25 (của) Ủy ban liên Chính phủ". */
 export function isCommitteeName(tokens: readonly Token[], from: number): number {

@@ -1741,6 +1741,14 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         v.start = firstDay;
         v.precision = 'day';
         v.status = statusOf(firstDay, 'day', ref, false);
+        // and lasts as long as a meeting of several days held during it ("will travel to B
+        // for a summit with C from April 27 to 28"; meetings on two days tell no end)
+        const lastDay = inside
+          .filter((m) => m.precision === 'day' && m.end !== null)
+          .map((m) => m.end!)
+          .sort()
+          .at(-1);
+        if (lastDay !== undefined && lastDay > firstDay) v.end = lastDay;
         // "A held a summit with B on Tuesday, during his visit. A arrived late Monday."
         arrivalBefore(v, sentences, ref, firstDay);
       }
