@@ -902,10 +902,25 @@ function dateFor(
     );
     return after >= 0 && tokens.some((t, k) => k > after + 1 && t.end <= d.start && pastTense(t));
   };
+  // "Ahead of the summit scheduled for December 9 in Paris, A called B": a day in an opening
+  // phrase that leads up to something else is that thing's
+  const aheadOpening = (d: DateMention) => {
+    if (d.end > cueStart) return false;
+    const comma = (from: number, to: number) =>
+      tokens.some((t) => t.start >= from && t.end <= to && t.text === ',');
+    const lead = findAnyPhrase(tokens, LEX.leadUpTo, 0, trigger.first);
+    return (
+      lead !== null &&
+      tokens[lead.at]!.end <= d.start &&
+      !comma(tokens[lead.at]!.end, d.start) &&
+      comma(d.end, cueStart)
+    );
+  };
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
       !afterClause(d) &&
+      !aheadOpening(d) &&
       !departureDay(d) &&
       !announcedEarlier(d) &&
       !saidOn(d) &&
