@@ -1,9 +1,12 @@
 // The store's way to the table: the six DynamoDB operations it uses, taking and
-// giving items as plain values (marshalled here with @aws-sdk/util-dynamodb, as
-// lib-dynamodb's document client would). Not the document client itself: it cannot
-// run on a client that caches its resolved middleware (`cacheMiddleware`), and
-// resolving the middleware stack again for every request was a large part of a
-// request's cost on the caller's thread. Only dynamo-store.ts uses this.
+// giving items as plain values. Not the document client: it cannot run on a client
+// that caches its resolved middleware (`cacheMiddleware`), and resolving the middleware
+// stack again for every request was a large part of a request's cost on the caller's
+// thread. Nor @aws-sdk/util-dynamodb's marshall: every attribute the store writes is a
+// string or a number (documents are JSON text in one string attribute, dynamo-store.ts),
+// so the two conversions below are all it needs, in a few lines rather than ~4 KB of
+// the ingest bundle (whose budget is tight), and any other value is a bug that fails
+// loudly. Only dynamo-store.ts uses this.
 import {
   type AttributeValue,
   BatchGetItemCommand,
@@ -14,13 +17,32 @@ import {
   QueryCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 export type Item = Record<string, unknown>;
 type Marshalled = Record<string, AttributeValue>;
 
-const toAttributes = (item: Item): Marshalled => marshall(item, { removeUndefinedValues: true });
-const fromAttributes = (item: Marshalled): Item => unmarshall(item);
+/** An item's attributes as DynamoDB takes them: strings and finite numbers; undefined
+ *  ones left out. */
+function toAttributes(item: Item): Marshalled {
+  const out: Marshalled = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (typeof value === 'string') out[name] = { S: value };
+    else if (typeof value === 'number' && Number.isFinite(value)) out[name] = { N: String(value) };
+    else if (value !== undefined)
+      throw new TypeError(`attribute ${name}: not a string or a number`);
+  }
+  return out;
+}
+
+function fromAttributes(item: Marshalled): Item {
+  const out: Item = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (value.S !== undefined) out[name] = value.S;
+    else if (value.N !== undefined) out[name] = Number(value.N);
+    else throw new TypeError(`attribute ${name}: not a string or a number`);
+  }
+  return out;
+}
 const values = (v: Item | undefined) => (v ? { ExpressionAttributeValues: toAttributes(v) } : {});
 
 export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
