@@ -542,10 +542,16 @@ export function findPeople(
       // "Secretary A", "Secretary Blinken": a leader or minister the gazetteer knows (by the
       // last name alone too) takes part whatever short title they are given
       mention.principal = true;
-    // "his counterpart, Uzbek President X", "his counterpart, the head of Uzbekistan X": one person
+    // "his counterpart, Uzbek President X", "his counterpart, the head of Uzbekistan X": one
+    // person; so is "the President, His Excellency X", whose leader's title is the one before
     const counterpart = people[people.length - 1];
+    const titleOnly =
+      counterpart?.leader === true &&
+      mention.title === null &&
+      mention.honorific &&
+      t.key !== mention.nameKeys[0];
     if (
-      counterpart?.generic === true &&
+      (counterpart?.generic === true || titleOnly) &&
       counterpart.name === null &&
       !counterpart.plural &&
       mention.name !== null &&
@@ -558,6 +564,15 @@ export function findPeople(
     ) {
       people.pop();
       mention.first = counterpart.first;
+      if (titleOnly)
+        Object.assign(mention, {
+          title: counterpart.title,
+          titleKeys: counterpart.titleKeys,
+          country: mention.country ?? counterpart.country,
+          principal: counterpart.principal,
+          leader: counterpart.leader,
+          honorific: false,
+        });
     }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
