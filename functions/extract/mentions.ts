@@ -2644,11 +2644,13 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     );
     let chain = next === undefined ? [] : chainFrom(tokens, people, next.mention.first);
     // "At a meeting in X, which lasted an hour, A and B agreed …": the pair after the opening phrase
-    if (chain.length === 0 && introducedBy(tokens, trigger.first)) {
+    // (right after it too: "In a telephone call, A told B …")
+    if (chain.length < 2 && introducedBy(tokens, trigger.first)) {
       const subject = people.find(
         (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
       );
-      if (subject !== undefined) chain = chainFrom(tokens, people, subject.mention.first);
+      if (subject !== undefined && chain.length === 0)
+        chain = chainFrom(tokens, people, subject.mention.first);
       // "During the call on May 5, A congratulated B": the subject and the one they address
       const other =
         chain.length === 1
