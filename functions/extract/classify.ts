@@ -24,6 +24,8 @@ export interface Trigger {
   noun: boolean;
   /** who is at home: the subject ("tiếp") or the object ("hội kiến") */
   role: 'receives' | 'callsOn' | null;
+  /** the type of a meeting the story places nowhere (cues.json `remote`) */
+  remote: EventType | null;
 }
 
 /** Whether the tokens from `i` read `words` (a plain loop: this runs for every marker candidate). */
@@ -49,6 +51,9 @@ const CueSchema = z.object({
   requires: z.optional(z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair'])),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
+  /** the type of a meeting told by this cue that the story places nowhere and during no
+   *  visit: "spoke with B" in a readout is a call */
+  remote: z.optional(EventType),
 });
 const CueTableSchema = z.object({
   nounMarkers: z.array(z.string()),
@@ -152,6 +157,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       needsObject,
       noun,
       role: cue.role ?? null,
+      remote: cue.remote ?? null,
     });
     i = end - 1;
   }

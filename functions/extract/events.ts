@@ -1677,6 +1677,21 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     visits.splice(visits.indexOf(leg), 1);
   carrySidelines(meetings);
   for (const m of meetings) if (placeOfAnother(m, mentions)) m.place = null;
+  // "OTTAWA — Today, the Prime Minister spoke with the President of Brazil": told by a cue of
+  // talk alone, placed nowhere, during no visit of the two countries and in a story of no
+  // gathering (where leaders speak in person: "spoke with B ahead of the summit"), a call
+  const gathering = sentences.some((x) => findAnyPhrase(x.tokens, LEX.multilateralTrip) !== null);
+  for (const m of gathering ? [] : meetings) {
+    const remote = m.group.mentions[0]!.trigger.remote;
+    if (
+      m.type === 'meeting' &&
+      m.place === null &&
+      remote !== null &&
+      m.group.mentions.every((x) => x.trigger.remote === remote && !x.precedent) &&
+      !visits.some((v) => v.countries.join() === m.countries.join())
+    )
+      m.type = remote;
+  }
   // "LIMA, May 3 (Wire) -": a meeting the story places nowhere, and frames by no visit, is
   // where it was reported from when that is one of its two countries, or when it met on the
   // sidelines of something or "here" ("Colombo [Sri Lanka], March 29 - A met B on the
