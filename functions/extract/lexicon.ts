@@ -39,6 +39,9 @@ const WORD_SETS = [
   'dayBeforeAdverb',
   /** "was received on arrival by B": the verbs of a greeting on arrival */
   'arrivalGreeted',
+  /** "was welcomed by President B": the verbs of a greeting that, in the passive, name the
+   *  visit's host wherever it takes place */
+  'welcomedBy',
   /** "on his official visit to the kingdom": words for the host country named before */
   'countryReference',
   /** "A also met B here": the place the story was filed from */

@@ -3118,19 +3118,29 @@ function greetedOnArrival(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
   const { tokens } = info;
-  if (
-    findAnyPhrase(tokens, LEX.arrivalGreeting) === null &&
-    findAnyPhrase(tokens, LEX.welcomeScene) === null
-  )
-    return null;
+  const onArrival = findAnyPhrase(tokens, LEX.arrivalGreeting) !== null;
+  const all = refs(info);
+  // "A welcomed B with a hug upon his arrival": a leader who greets the visitor on arrival
+  const greeting = onArrival ? findAnyPhrase(tokens, LEX.greeting) : null;
+  if (greeting !== null && !LEX.passiveLead.has(tokens[greeting.at - 1]?.key ?? '')) {
+    const welcome = welcomers(tokens, all, { ...greeting, needsGuest: true });
+    const guestCountry = welcome.guest?.person.country ?? null;
+    if (welcome.hosts.length > 0 && guestCountry !== null)
+      return { hosts: welcome.hosts.map((r) => r.person), guestCountry };
+  }
+  // (a welcome or a greeting told in the passive names its host wherever it takes place:
+  // "B was welcomed by President A at the museum"; a reception only there: "was received by
+  // A" is also how a courtesy call is told)
   const k = tokens.findIndex(
     (t, n) =>
-      LEX.arrivalGreeted.has(t.key) &&
+      (onArrival || findAnyPhrase(tokens, LEX.welcomeScene) !== null
+        ? LEX.arrivalGreeted
+        : LEX.welcomedBy
+      ).has(t.key) &&
       (LEX.passiveLead.has(tokens[n - 1]?.key ?? '') ||
         LEX.passiveLead.has(tokens[n - 2]?.key ?? '')),
   );
   if (k < 0) return null;
-  const all = refs(info);
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
