@@ -3131,12 +3131,13 @@ function greetedOnArrival(
   // (a welcome or a greeting told in the passive names its host wherever it takes place:
   // "B was welcomed by President A at the museum"; a reception only there: "was received by
   // A" is also how a courtesy call is told)
+  const verbs =
+    onArrival || findAnyPhrase(tokens, LEX.welcomeScene) !== null
+      ? LEX.arrivalGreeted
+      : LEX.welcomedBy;
   const k = tokens.findIndex(
     (t, n) =>
-      (onArrival || findAnyPhrase(tokens, LEX.welcomeScene) !== null
-        ? LEX.arrivalGreeted
-        : LEX.welcomedBy
-      ).has(t.key) &&
+      verbs.has(t.key) &&
       (LEX.passiveLead.has(tokens[n - 1]?.key ?? '') ||
         LEX.passiveLead.has(tokens[n - 2]?.key ?? '')),
   );
