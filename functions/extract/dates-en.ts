@@ -49,6 +49,9 @@ const DATES = z
     weekdayBackNot: z.optional(Phrases),
     /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
     weekdayBackAfter: Phrases,
+    /** present verbs of a schedule that point a weekday told a few words after them forward
+     *  ("The prime minister arrives in Bangkok Thursday": the Thursday to come) */
+    weekdayAheadBefore: z.optional(Phrases),
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
     weekdayForwardLead: Phrases,
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
@@ -347,6 +350,8 @@ const READINGS: readonly Reading[] = [
     ),
     read: (m, c) => {
       const past = toldAsPast(m.input, m.index, m.index + m[0].length);
+      if (!past && AHEAD_BEFORE !== null && AHEAD_BEFORE.test(wordsBefore(m.input, m.index)))
+        return weekday(m[1], m[2]!, { ...c, forward: true });
       return weekday(m[1], m[2]!, past ? { ...c, forward: false, toldPast: true } : c);
     },
   },
@@ -396,12 +401,21 @@ const BACK_CHARS = 120;
 
 const BACK_AFTER = new RegExp(`^\\s*(?:${anyOf(DATES.weekdayBackAfter)})(?![\\p{L}])`, 'u');
 
+/** The few words before `at` (BACK_WORDS of them) where a verb may govern a weekday there. */
+function wordsBefore(lower: string, at: number): string {
+  const words = lower.slice(Math.max(0, at - BACK_CHARS), at).split(' ');
+  return words.slice(-BACK_WORDS - 1).join(' ');
+}
+
+const AHEAD_BEFORE = DATES.weekdayAheadBefore
+  ? new RegExp(word(anyOf(DATES.weekdayAheadBefore)), 'u')
+  : null;
+
 /** Whether a past verb governs the weekday at `at` (ending at `end`): one stands right after it
  *  ("on Saturday said"), or within a few words before it with no word that looks ahead after it. */
 function toldAsPast(lower: string, at: number, end: number): boolean {
   if (BACK_AFTER.test(lower.slice(end, end + 20))) return true;
-  const words = lower.slice(Math.max(0, at - BACK_CHARS), at).split(' ');
-  const near = words.slice(-BACK_WORDS - 1).join(' ');
+  const near = wordsBefore(lower, at);
   const lastOf = (re: RegExp) => {
     let last = -1;
     for (const m of near.matchAll(re)) last = m.index;
