@@ -330,6 +330,10 @@ function introducedBy(tokens: readonly Token[], first: number): boolean {
   );
 }
 
+/** How far past "arrived at" the place arrived at may run before "in" and its city ("arrived
+ *  at Vnukovo International Airport in Moscow"). */
+const AT_PLACE_SPAN = 6;
+
 /** How many capitalised words a possessor before a title may have ("Vietnamese Communist Party’s"). */
 const POSSESSOR_WORDS = 4;
 
@@ -1864,6 +1868,21 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (QUOTE_TOKENS.has(tokens[k]!.text)) continue;
     if (!LEX.visitGap.has(tokens[k]!.key)) break;
     gap++;
+  }
+  // "arrived at Vnukovo airport in Moscow": past the place arrived at, the city it is in (an
+  // arrival at a place the sentence puts in no country tells no visit: "landed at the airbase")
+  if (host === null && tokens[trigger.end - 1]?.key === 'at') {
+    for (let k = trigger.end + 1; k < tokens.length && k <= trigger.end + AT_PLACE_SPAN; k++) {
+      if (!LEX.placeLead.has(tokens[k - 1]!.key)) continue;
+      const at = k + anyReadsAt(tokens, k, LEX.placePrefix);
+      const c = destinationAt(tokens, at);
+      if (c !== null) {
+        host = c.code;
+        hostEnd = at + c.length;
+      }
+      break;
+    }
+    if (host === null) return;
   }
   // "will visit two other Southeast Asian countries, namely Indonesia (…) and Thailand (…)"
   if (host === null) {
