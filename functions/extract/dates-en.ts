@@ -138,7 +138,15 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
   // a plan told day by day ahead of publication ("talks in Beijing on April 16 … arrive in
   // Chongqing on Sunday … meet Li on Tuesday"): the weekday nearest the day the story is at
   const at = ctx.previousDay === null ? null : dayNumber(ctx.previousDay);
-  if (shiftWord === undefined && ctx.forward && at !== null && at > today) {
+  // (not the publication's own weekday: "will meet B on Thursday, at 12.15", written that
+  // Thursday morning after a quotation about another trip on December 18, is today)
+  if (
+    shiftWord === undefined &&
+    ctx.forward &&
+    at !== null &&
+    at > today &&
+    target !== weekdayOf(ctx.ref)
+  ) {
     const atWeekday = ((weekdayOf(ctx.ref) - 1 + (at - today)) % 7) + 1;
     let day = at + ((target - atWeekday + 7) % 7);
     if (day - at > ITINERARY_DAYS) day -= 7;

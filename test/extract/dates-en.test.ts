@@ -66,3 +66,16 @@ describe('English dates told on an evening west of Greenwich', () => {
     expect(at('met on Monday', evening)).toEqual(['2017-11-06']);
   });
 });
+
+describe('English dates in a plan told day by day', () => {
+  // Thursday 2023-12-07, morning; the story was last at a day to come (December 18)
+  const thursday = refDateOf('2023-12-07T09:00:00+02:00');
+  const at = (sentence: string) =>
+    findEnglishDates(sentence.toLowerCase(), thursday, '2023-12-18').map((d) => d.value);
+  it('reads a weekday near the day the story is at', () => {
+    expect(at('he will meet B on Wednesday')).toEqual(['2023-12-20']);
+  });
+  it('reads the publication’s own weekday as that day', () => {
+    expect(at('he will meet B, on Thursday, at 12.15')).toEqual(['2023-12-07']);
+  });
+});
