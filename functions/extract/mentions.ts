@@ -3138,11 +3138,10 @@ function greetedOnArrival(
 ): { hosts: Person[]; guestCountry: string | null } | null {
   const { tokens } = info;
   const onArrival = findAnyPhrase(tokens, LEX.arrivalGreeting) !== null;
-  const all = refs(info);
   // "A welcomed B with a hug upon his arrival": a leader who greets the visitor on arrival
   const greeting = onArrival ? findAnyPhrase(tokens, LEX.greeting) : null;
   if (greeting !== null && !LEX.passiveLead.has(tokens[greeting.at - 1]?.key ?? '')) {
-    const welcome = welcomers(tokens, all, { ...greeting, needsGuest: true });
+    const welcome = welcomers(tokens, refs(info), { ...greeting, needsGuest: true });
     const guestCountry = welcome.guest?.person.country ?? null;
     if (welcome.hosts.length > 0 && guestCountry !== null)
       return { hosts: welcome.hosts.map((r) => r.person), guestCountry };
@@ -3161,6 +3160,7 @@ function greetedOnArrival(
         LEX.passiveLead.has(tokens[n - 2]?.key ?? '')),
   );
   if (k < 0) return null;
+  const all = refs(info);
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
