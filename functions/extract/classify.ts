@@ -4,8 +4,8 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { countryAt } from './gazetteer.js';
-import { findAnyPhrase, LEX } from './lexicon.js';
+import { countryAt, placeAt } from './gazetteer.js';
+import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, possessiveAt, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
@@ -47,8 +47,11 @@ const CueSchema = z.object({
    *  for X to hold talks"); bilateral: the sentence tells of no trip to a summit ("đã đến
    *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip);
    *  countryPair: two countries joined by a dash stand right before it ("a U.S.-Russia
-   *  summit"), no third ("the China-Japan-South Korea summit" is no meeting of two) */
-  requires: z.optional(z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair'])),
+   *  summit"), no third ("the China-Japan-South Korea summit" is no meeting of two);
+   *  placeAfter: a place the gazetteer knows follows it, or its city does (placeArrivedIn) */
+  requires: z.optional(
+    z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair', 'placeAfter']),
+  ),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
   /** the type of a meeting told by this cue that the story places nowhere and during no
@@ -124,6 +127,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
       if (c.cue.requires === 'bilateral') return !findAnyPhrase(tokens, LEX.multilateralTrip);
       if (c.cue.requires === 'countryPair') return countryPairBefore(tokens, i);
+      if (c.cue.requires === 'placeAfter') return placeArrivedIn(tokens, i + length) !== null;
       return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
     if (hit === null) continue;
@@ -172,6 +176,30 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     for (const t of triggers)
       if (t.kind === 'meeting' && t.type === 'meeting') t.type = opening.type;
   return triggers;
+}
+
+/** How far past "arrived at" the place arrived at may run before "in" and its city ("arrived
+ *  at Vnukovo International Airport in Moscow"). */
+const AT_PLACE_SPAN = 6;
+
+/** "arrived at Moscow's airport", "arrived at Vnukovo airport in Moscow": the country or city
+ *  right at `from`, else the one after the first "in" within a few words (past a prefix such
+ *  as "the capital of"), and where it starts; null when there is none. */
+export function placeArrivedIn(
+  tokens: readonly Token[],
+  from: number,
+): { at: number; code: string; length: number } | null {
+  const known = (at: number) => {
+    const hit = countryAt(tokens, at) ?? placeAt(tokens, at);
+    if (hit === null) return null;
+    return { at, code: 'code' in hit ? hit.code : hit.entry.code, length: hit.length };
+  };
+  const right = known(from);
+  if (right !== null) return right;
+  for (let k = from + 1; k < tokens.length && k <= from + AT_PLACE_SPAN; k++)
+    if (LEX.placeLead.has(tokens[k - 1]!.key))
+      return known(k + anyReadsAt(tokens, k, LEX.placePrefix));
+  return null;
 }
 
 /** Longest a country's name runs, in tokens ("U . S .", "United Arab Emirates"). */

@@ -5,7 +5,13 @@
 
 import { dayNumber, isoDayOf } from '../domain/dates.js';
 import { CALL_TYPES, type EventType } from '../domain/event.js';
-import { isCommitteeName, MarkerIndex, type Trigger, type TriggerKind } from './classify.js';
+import {
+  isCommitteeName,
+  MarkerIndex,
+  placeArrivedIn,
+  type Trigger,
+  type TriggerKind,
+} from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
@@ -329,10 +335,6 @@ function introducedBy(tokens: readonly Token[], first: number): boolean {
     tokens.slice(1, first).every((t) => t.word && !t.cap)
   );
 }
-
-/** How far past "arrived at" the place arrived at may run before "in" and its city ("arrived
- *  at Vnukovo International Airport in Moscow"). */
-const AT_PLACE_SPAN = 6;
 
 /** How many capitalised words a possessor before a title may have ("Vietnamese Communist Party’s"). */
 const POSSESSOR_WORDS = 4;
@@ -1869,20 +1871,13 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (!LEX.visitGap.has(tokens[k]!.key)) break;
     gap++;
   }
-  // "arrived at Vnukovo airport in Moscow": past the place arrived at, the city it is in (an
-  // arrival at a place the sentence puts in no country tells no visit: "landed at the airbase")
+  // "arrived at Vnukovo airport in Moscow": past the place arrived at, the city it is in (the
+  // cue requires one: classify.ts placeArrivedIn)
   if (host === null && tokens[trigger.end - 1]?.key === 'at') {
-    for (let k = trigger.end + 1; k < tokens.length && k <= trigger.end + AT_PLACE_SPAN; k++) {
-      if (!LEX.placeLead.has(tokens[k - 1]!.key)) continue;
-      const at = k + anyReadsAt(tokens, k, LEX.placePrefix);
-      const c = destinationAt(tokens, at);
-      if (c !== null) {
-        host = c.code;
-        hostEnd = at + c.length;
-      }
-      break;
-    }
-    if (host === null) return;
+    const there = placeArrivedIn(tokens, trigger.end);
+    if (there === null) return;
+    host = there.code;
+    hostEnd = there.at + there.length;
   }
   // "will visit two other Southeast Asian countries, namely Indonesia (…) and Thailand (…)"
   if (host === null) {
