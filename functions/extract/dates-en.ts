@@ -50,7 +50,7 @@ const DATES = z
     /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
     weekdayBackAfter: Phrases,
     /** present verbs of a schedule that point a weekday told a few words after them forward
-     *  ("The prime minister arrives in Bangkok Thursday": the Thursday to come) */
+     *  ("The president arrives in Lima Friday": the Friday to come) */
     weekdayAheadBefore: z.optional(Phrases),
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
     weekdayForwardLead: Phrases,
@@ -138,7 +138,7 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
   // a plan told day by day ahead of publication ("talks in Beijing on April 16 … arrive in
   // Chongqing on Sunday … meet Li on Tuesday"): the weekday nearest the day the story is at
   const at = ctx.previousDay === null ? null : dayNumber(ctx.previousDay);
-  // (not the publication's own weekday: "will meet B on Thursday, at 12.15", written that
+  // (not the publication's own weekday: "talks with B on Thursday at 10.30", written that
   // Thursday morning after a quotation about another trip on December 18, is today)
   if (
     shiftWord === undefined &&

@@ -76,6 +76,6 @@ describe('English dates in a plan told day by day', () => {
     expect(at('he will meet B on Wednesday')).toEqual(['2023-12-20']);
   });
   it('reads the publication’s own weekday as that day', () => {
-    expect(at('he will meet B, on Thursday, at 12.15')).toEqual(['2023-12-07']);
+    expect(at('he will hold talks with B on Thursday at 10.30')).toEqual(['2023-12-07']);
   });
 });
