@@ -543,21 +543,26 @@ export function findPeople(
       // last name alone too) takes part whatever short title they are given
       mention.principal = true;
     // "his counterpart, Uzbek President X", "his counterpart, the head of Uzbekistan X": one
-    // person; so is "the President, His Excellency X", whose leader's title is the one before
+    // person; so is "the President, His Excellency X" (or "President His Highness Sheikh X"),
+    // whose leader's title is the one before
     const counterpart = people[people.length - 1];
-    const titleOnly =
-      counterpart?.leader === true &&
-      mention.title === null &&
-      mention.honorific &&
-      t.key !== mention.nameKeys[0];
+    let titleOnly = false;
+    if (counterpart?.leader === true && counterpart.name === null && mention.title === null) {
+      // (honorifics stand between, with a comma before them or not)
+      const from = counterpart.end + (tokens[counterpart.end]?.text === ',' ? 1 : 0);
+      const past = pastHonorifics(tokens, from, true);
+      titleOnly = past > from && mention.first >= from && mention.first <= past;
+    }
     if (
-      (counterpart?.generic === true || titleOnly) &&
+      counterpart !== undefined &&
+      (counterpart.generic || titleOnly) &&
       counterpart.name === null &&
       !counterpart.plural &&
       mention.name !== null &&
-      tokens[counterpart.end]?.text === ',' &&
-      mention.first - counterpart.end - 1 <=
-        (LEX.titleArticle.has(tokens[counterpart.end + 1]?.key ?? '') ? 1 : 0) &&
+      (titleOnly ||
+        (tokens[counterpart.end]?.text === ',' &&
+          mention.first - counterpart.end - 1 <=
+            (LEX.titleArticle.has(tokens[counterpart.end + 1]?.key ?? '') ? 1 : 0))) &&
       (counterpart.country === null ||
         mention.country === null ||
         counterpart.country === mention.country)
