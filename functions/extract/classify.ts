@@ -205,11 +205,16 @@ export function placeArrivedIn(
 /** Longest a country's name runs, in tokens ("U . S .", "United Arab Emirates"). */
 const COUNTRY_TOKENS = 4;
 
-/** Where a country's name that ends right before token `end` starts, or -1. */
-function countryEndingAt(tokens: readonly Token[], end: number): number {
-  for (let j = end - 1; j >= 0 && j >= end - COUNTRY_TOKENS; j--)
-    if (countryAt(tokens, j)?.length === end - j) return j;
-  return -1;
+/** The country whose name ends right before token `end`, and where it starts, or null. */
+function countryEndingAt(
+  tokens: readonly Token[],
+  end: number,
+): { at: number; code: string } | null {
+  for (let j = end - 1; j >= 0 && j >= end - COUNTRY_TOKENS; j--) {
+    const c = countryAt(tokens, j);
+    if (c?.length === end - j) return { at: j, code: c.code };
+  }
+  return null;
 }
 
 const isDash = (t: Token | undefined) => t !== undefined && DASHES.has(t.text);
@@ -219,10 +224,9 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
  *  and no third joined to them. */
 function countryPairBefore(tokens: readonly Token[], i: number): boolean {
   const second = countryEndingAt(tokens, i);
-  if (second < 1 || !isDash(tokens[second - 1])) return false;
-  const first = countryEndingAt(tokens, second - 1);
-  if (first < 0 || isDash(tokens[first - 1])) return false;
-  return countryAt(tokens, first)!.code !== countryAt(tokens, second)!.code;
+  if (second === null || !isDash(tokens[second.at - 1])) return false;
+  const first = countryEndingAt(tokens, second.at - 1);
+  return first !== null && !isDash(tokens[first.at - 1]) && first.code !== second.code;
 }
 
 /** How far into its sentence a cue that opens it may stand ("Tại cuộc hội kiến", "At the talks"). */

@@ -1680,15 +1680,21 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // "OTTAWA — Today, the Prime Minister spoke with the President of Brazil": told by a cue of
   // talk alone, placed nowhere, during no visit of the two countries and in a story of no
   // gathering (where leaders speak in person: "spoke with B ahead of the summit"), a call
-  const gathering = sentences.some((x) => findAnyPhrase(x.tokens, LEX.multilateralTrip) !== null);
-  for (const m of gathering ? [] : meetings) {
+  let gathering: boolean | undefined;
+  const storyOfGathering = (): boolean => {
+    if (gathering === undefined)
+      gathering = sentences.some((x) => findAnyPhrase(x.tokens, LEX.multilateralTrip) !== null);
+    return gathering;
+  };
+  for (const m of meetings) {
     const remote = m.group.mentions[0]!.trigger.remote;
     if (
       m.type === 'meeting' &&
       m.place === null &&
       remote !== null &&
       m.group.mentions.every((x) => x.trigger.remote === remote && !x.precedent) &&
-      !visits.some((v) => v.countries.join() === m.countries.join())
+      !visits.some((v) => v.countries.join() === m.countries.join()) &&
+      !storyOfGathering()
     )
       m.type = remote;
   }

@@ -910,18 +910,15 @@ function dateFor(
   };
   // "Ahead of the summit scheduled for December 9 in Paris, A called B": a day in an opening
   // phrase that leads up to something else is that thing's
-  const aheadOpening = (d: DateMention) => {
-    if (d.end > cueStart) return false;
-    const comma = (from: number, to: number) =>
-      tokens.some((t) => t.start >= from && t.end <= to && t.text === ',');
-    const lead = findAnyPhrase(tokens, LEX.leadUpTo, 0, trigger.first);
-    return (
-      lead !== null &&
-      tokens[lead.at]!.end <= d.start &&
-      !comma(tokens[lead.at]!.end, d.start) &&
-      comma(d.end, cueStart)
-    );
-  };
+  const leadUp = findAnyPhrase(tokens, LEX.leadUpTo, 0, trigger.first);
+  const leadUpEnd = leadUp === null ? Infinity : tokens[leadUp.at]!.end;
+  const commaIn = (from: number, to: number) =>
+    tokens.some((t) => t.start >= from && t.end <= to && t.text === ',');
+  const aheadOpening = (d: DateMention) =>
+    d.end <= cueStart &&
+    leadUpEnd <= d.start &&
+    !commaIn(leadUpEnd, d.start) &&
+    commaIn(d.end, cueStart);
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
@@ -1195,9 +1192,9 @@ function onTenseSide(
   };
 }
 
-/** Whether a month-only date lies wholly before the month of publication. */
 const shiftYear = (ref: RefDate, years: number): RefDate => ({ ...ref, year: ref.year + years });
 
+/** Whether a month-only date lies wholly before the month of publication. */
 function monthsBefore(d: DateMention, ref: RefDate): boolean {
   const last = d.endValue ?? d.value;
   return Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7)) < ref.year * 12 + ref.month;

@@ -569,15 +569,7 @@ export function findPeople(
     ) {
       people.pop();
       mention.first = counterpart.first;
-      if (titleOnly)
-        Object.assign(mention, {
-          title: counterpart.title,
-          titleKeys: counterpart.titleKeys,
-          country: mention.country ?? counterpart.country,
-          principal: counterpart.principal,
-          leader: counterpart.leader,
-          honorific: false,
-        });
+      if (titleOnly) takeTitle(mention, counterpart, mention.country ?? counterpart.country);
     }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
@@ -677,6 +669,17 @@ function rankLength(tokens: readonly Token[], i: number): number {
  * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
  * Trung tướng A" (title and country, then rank and name): one person, not two.
  */
+/** `m` is the holder of `titled`'s title (written beside it: "X, Prime Minister of Y",
+ *  "President His Highness X"), of `country`. */
+function takeTitle(m: PersonMention, titled: PersonMention, country: string | null): void {
+  m.title = titled.title;
+  m.titleKeys = titled.titleKeys;
+  m.country = country;
+  m.principal = titled.principal;
+  m.leader = titled.leader;
+  m.honorific = false;
+}
+
 function appositionOf(
   text: string,
   tokens: readonly Token[],
@@ -692,12 +695,7 @@ function appositionOf(
     // (not a title cut short by a possessive: "To Lam, general secretary of Vietnam's ruling
     // party": the country owns what follows, the mention would end at it)
     if (t === null || t.name !== null || possessiveAt(tokens, t.end)) return;
-    m.title = t.title;
-    m.titleKeys = t.titleKeys;
-    m.country = t.country ?? m.country;
-    m.principal = t.principal;
-    m.leader = t.leader;
-    m.honorific = false;
+    takeTitle(m, t, t.country ?? m.country);
     m.end = t.end;
     return;
   }
