@@ -984,8 +984,10 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
   }
 }
 
-/** How long a visit with no end date is taken to last, for the meetings held during it. */
-const OPEN_VISIT_DAYS = 2;
+/** How long a visit with no end date is taken to last, for the meetings held during it
+ *  (a state visit often runs four or five days: "arrived late Sunday … is to meet B on
+ *  Wednesday" is one trip). */
+const OPEN_VISIT_DAYS = 4;
 
 const isCall = (d: Draft) => isCallType(d.type);
 
