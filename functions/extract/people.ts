@@ -553,8 +553,26 @@ export function findPeople(
       const past = pastHonorifics(tokens, from, true);
       titleOnly = past > from && mention.first >= from && mention.first <= past;
     }
+    // "Senator the Hon. X, Minister for Foreign Affairs of B": a lesser title, honorifics, then
+    // the person with the title given after the name, which is the one that counts
     if (
       counterpart !== undefined &&
+      counterpart.name === null &&
+      counterpart.title !== null &&
+      !counterpart.leader &&
+      !counterpart.plural &&
+      mention.name !== null &&
+      mention.title !== null &&
+      mention.first >= counterpart.end &&
+      mention.first < pastHonorifics(tokens, counterpart.end) &&
+      (counterpart.country === null || counterpart.country === mention.country)
+    ) {
+      people.pop();
+      mention.first = counterpart.first;
+    }
+    if (
+      counterpart !== undefined &&
+      people[people.length - 1] === counterpart &&
       (counterpart.generic || titleOnly) &&
       counterpart.name === null &&
       !counterpart.plural &&
