@@ -186,6 +186,18 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
 
 const SHIFT = anyOf(Object.keys(DATES.shift));
 
+/** Thursday's distance from Monday. */
+const WEEK_MIDDLE = 3;
+
+/** The first day of the week starting on `monday` that falls in the month of its Thursday:
+ *  a week across a month's end is told as the month holding most of its days (as an ISO
+ *  week is the year of its Thursday), and is known only to that month. */
+function weekStart(monday: number): string {
+  const first = isoDayOf(monday);
+  const middle = isoDayOf(monday + WEEK_MIDDLE);
+  return first.slice(0, 7) === middle.slice(0, 7) ? first : `${middle.slice(0, 7)}-01`;
+}
+
 /** Days in a week, for "two weeks ago". */
 const WEEK_DAYS = 7;
 
@@ -314,7 +326,7 @@ const READINGS: readonly Reading[] = [
     read: (m, c) => {
       const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
       return {
-        value: isoDayOf(monday),
+        value: weekStart(monday),
         endValue: isoDayOf(monday + 6),
         precision: 'day',
         ...flags,

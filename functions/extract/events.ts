@@ -514,7 +514,9 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     return true;
   if (m.kind === 'visit')
     return (
-      (m.host === null || (summary.host === m.host && summary.guest === m.guest)) &&
+      // (a reference to "the visit to B" names no guest)
+      (m.host === null ||
+        (summary.host === m.host && (summary.guest === m.guest || m.countries.length === 0))) &&
       (datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) ||
         underWay(summary.dateBorrowed ? summary.date : null, m.dateBorrowed ? null : m.date) ||
         underWay(m.dateBorrowed ? m.date : null, summary.dateBorrowed ? null : summary.date)) &&

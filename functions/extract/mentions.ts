@@ -2154,6 +2154,24 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor === null
   )
     guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
+  // "The visit to Beijing will take place from Nov. 1 to 4": the visit to that country the
+  // article is about, as "the visit" alone is (joined to it in events.ts by its host and date)
+  if (
+    guest === null &&
+    visitor === null &&
+    trigger.noun &&
+    LEX.definite.has(tokens[trigger.first - 1]?.key ?? '') &&
+    !namedPlaceAfter(tokens, hostEnd)
+  ) {
+    mentions.push(
+      visitMention(
+        host,
+        null,
+        invited.map((r) => r.person),
+      ),
+    );
+    return;
+  }
   if (guest === null || guest === host) return;
   // a tour: "thăm chính thức A và B" is a visit to each; "Indonesia (from April 29 to 30) and
   // Thailand (from May 1 to 2)": each on the days in brackets after it
