@@ -1748,9 +1748,14 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     date !== null &&
     date.endValue === null &&
     tokens.some(
-      (t) =>
-        // (before the date, or its first word: "until Friday" read whole as a weekday's lead)
-        ((t.end <= date!.start && date!.start - t.end <= 1) || t.start === date!.start) &&
+      (t, k) =>
+        // (before the date, or its first word: "until Friday" read whole as a weekday's lead;
+        // "which ends on Thursday": 'on' between)
+        ((t.end <= date!.start && date!.start - t.end <= 1) ||
+          t.start === date!.start ||
+          (LEX.dayLead.has(tokens[k + 1]?.key ?? '') &&
+            tokens[k + 1]!.end <= date!.start &&
+            date!.start - tokens[k + 1]!.end <= 1)) &&
         LEX.visitUntil.has(t.key),
     )
   )
