@@ -1402,6 +1402,9 @@ export function resolvePeople(
   return { people, personOf };
 }
 
+/** A bracketed gloss or abbreviation in a title. */
+const BRACKETED = /\([^()]*\)/g;
+
 function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, string>): void {
   if (m.nameKeys.length > person.nameKeys.length) {
     person.name = m.name!;
@@ -1413,7 +1416,8 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
     for (const part of m.title.split(',')) {
       let key = titlePartKeys.get(part);
       if (key === undefined) {
-        key = matchForm(part.trim().split(/\s+/).join(' '));
+        // ("Prime Minister (PM)": the office without the abbreviation written after it)
+        key = matchForm(part.replace(BRACKETED, ' ').trim().split(/\s+/).join(' '));
         titlePartKeys.set(part, key);
       }
       person.titleKeys.add(key);
