@@ -1364,6 +1364,12 @@ export function resolvePeople(
       }
     }
   }
+  /** where each person is first written by name, in the article's order of mentions */
+  const firstNamed = new Map<Person, number>();
+  for (const { m, n } of order) {
+    const p = personOf[n];
+    if (m.name !== null && p && !firstNamed.has(p)) firstNamed.set(p, n);
+  }
   for (const { m, n } of order) {
     if (m.name !== null || m.plural || m.title === null) continue;
     const titleKey = m.titleKeys.join(' ');
@@ -1373,9 +1379,21 @@ export function resolvePeople(
         (p) => p.principal && m.country !== null && p.country === m.country,
       );
       const leaders = ofCountry.filter((p) => p.leader);
+      // ("the premier" with no country: the one holder of that office named before it)
+      const holders =
+        m.country === null
+          ? people.filter(
+              (p) => p.principal && p.titleKeys.has(titleKey) && (firstNamed.get(p) ?? n) < n,
+            )
+          : [];
       personOf[n] =
-        (leaders.length === 1 ? leaders[0] : ofCountry.length === 1 ? ofCountry[0] : undefined) ??
-        null;
+        (leaders.length === 1
+          ? leaders[0]
+          : ofCountry.length === 1
+            ? ofCountry[0]
+            : holders.length === 1
+              ? holders[0]
+              : undefined) ?? null;
       continue;
     }
     const candidates = people.filter(
