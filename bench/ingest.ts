@@ -202,7 +202,7 @@ function visit(n: number, month: string): string {
     countries: ['JP', 'VN'],
     host: 'JP',
     guest: 'VN',
-    participants: [{ name: `Envoy ${n}`, title: null, country: 'JP' }],
+    participants: [{ name: `Envoy ${n}`, title: null, country: 'VN' }],
     location: { place: null, city: 'Tokyo', country: 'JP' },
     evidence: [{ field: 'start', text: `The visit of envoy ${n}.` }],
     partOf: null,
@@ -256,7 +256,7 @@ async function scaleRun(): Promise<{ first: Hundred; last: Hundred }> {
             id: `filled${n}`,
             types: ['official_visit'],
             dates: [[`${ym}-${String(1 + (n % 28)).padStart(2, '0')}`, null]],
-            names: { JP: [`Filled Envoy ${n}`] },
+            names: { VN: [`Filled Envoy ${n}`] },
             reports: [`filled:${n}#0`],
           });
           n++;

@@ -66,11 +66,14 @@ function dateDistance(a: [string, string | null], b: [string, string | null]): n
 }
 
 /** Principals conflict when, for a country both name someone of, they share nobody:
- *  talks with the Prime Minister and a call on the President, same day, are two events. */
+ *  talks with the Prime Minister and a call on the President, same day, are two events.
+ *  A visit's hosts are many (the King at the welcome, the Crown Prince at dinner): only
+ *  its visitors tell one visit from another. */
 function principalsConflict(facts: EventFacts, names: Record<string, string[]>): boolean {
   const byCountry = new Map<string, string[]>();
   for (const p of facts.participants) {
     if (!p.country) continue;
+    if (facts.category === 'visit' && p.country === facts.host) continue;
     byCountry.set(p.country, [...(byCountry.get(p.country) ?? []), p.name]);
   }
   for (const [country, ours] of byCountry) {

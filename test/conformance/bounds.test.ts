@@ -163,7 +163,7 @@ function suite(engine: Engine) {
               id: `synthetic${n}`,
               types: ['official_visit'],
               dates: [[`${ym}-${String(1 + (k % 28)).padStart(2, '0')}`, null]],
-              names: { JP: [`Synthetic Envoy ${n}`] },
+              names: { VN: [`Synthetic Envoy ${n}`] },
               reports: [`synthetic:${n}#0`],
             });
           }

@@ -67,6 +67,24 @@ describe('event identity', () => {
     expect(matchReport(otherCall, 'b#0', [entry])).toBeNull();
   });
 
+  it('takes two reports of one visit naming different hosts as one visit, and visitors who differ as two', () => {
+    const entry = entryFor('e1', ['a#0', facts()]);
+    const otherHost = facts({
+      participants: [
+        { name: 'Tô Lâm', title: null, country: 'VN' },
+        { name: 'Sonexay Siphandone', title: null, country: 'LA' },
+      ],
+    });
+    expect(matchReport(otherHost, 'b#0', [entry])?.id).toBe('e1');
+    const otherVisitor = facts({
+      participants: [
+        { name: 'Phạm Minh Chính', title: null, country: 'VN' },
+        { name: 'Thongloun Sisoulith', title: null, country: 'LA' },
+      ],
+    });
+    expect(matchReport(otherVisitor, 'c#0', [entry])).toBeNull();
+  });
+
   it('takes a Vietnamese and an English report naming one principal two ways as one event', () => {
     const vi = facts({
       category: 'meeting',

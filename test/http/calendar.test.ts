@@ -36,7 +36,7 @@ beforeAll(async () => {
     const batch = dates.slice(i, i + 40).map((start, j) => ({
       start,
       status: start < TODAY ? 'held' : 'announced',
-      participants: [{ name: `Leader ${i + j}`, title: null, country: 'LA' }],
+      participants: [{ name: `Leader ${i + j}`, title: null, country: 'VN' }],
     }));
     expect(
       (
