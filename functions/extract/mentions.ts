@@ -561,13 +561,22 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
 }
 
 /** A welcome in a sentence: a ceremony ("chủ trì lễ đón"), or a greeting ("welcomed", "will host") that names its guest. */
-function welcomeCue(
-  tokens: readonly Token[],
-): { at: number; length: number; needsGuest: boolean } | null {
+function welcomeCue(tokens: readonly Token[]): WelcomeCue | null {
   const ceremony = findAnyPhrase(tokens, LEX.welcome);
   if (ceremony !== null) return { ...ceremony, needsGuest: false };
-  const greeting = findAnyPhrase(tokens, LEX.greeting) ?? sceneReception(tokens);
-  return greeting === null ? null : { ...greeting, needsGuest: true };
+  const greeting = findAnyPhrase(tokens, LEX.greeting);
+  if (greeting !== null) return { ...greeting, needsGuest: true };
+  const scene = sceneReception(tokens);
+  return scene === null ? null : { ...scene, needsGuest: true, scene: true };
+}
+
+/** Where a sentence's welcome is told, whether it must name its guest, and whether it is a
+ *  reception told with the scene of a welcome ("A received B in an official ceremony"). */
+interface WelcomeCue {
+  at: number;
+  length: number;
+  needsGuest: boolean;
+  scene?: boolean;
 }
 
 /** "A received B in an official ceremony": a reception that is the visit's welcome. */
@@ -581,7 +590,7 @@ function sceneReception(tokens: readonly Token[]): { at: number; length: number 
 function welcomers(
   tokens: readonly Token[],
   people: readonly PersonRef[],
-  cue: { at: number; length: number; needsGuest: boolean } | null = welcomeCue(tokens),
+  cue: WelcomeCue | null = welcomeCue(tokens),
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (cue === null) return { hosts: [], guest: null };
   const k = cue.at;
@@ -601,9 +610,13 @@ function welcomers(
   const guest = people.find((p) => p.mention.first === g) ?? null;
   if (!cue.needsGuest) return { hosts, guest };
   // "A welcomed the agreement": a greeting with no one greeted welcomes no visitor; and
-  // of those who greet a guest, only a leader hosts the visit (not the officials at the airport)
+  // of those who greet a guest, only a leader hosts the visit (not the officials at the
+  // airport), or a known principal named without an office who greets the guest with the
+  // ceremony of a welcome ("Sheikh A welcomed B with an official ceremony")
   if (guest === null) return { hosts: [], guest: null };
-  return { hosts: hosts.filter((h) => h.person.leader), guest };
+  const untitled = (h: PersonRef) =>
+    cue.scene === true && h.person.principal && h.person.title === null;
+  return { hosts: hosts.filter((h) => h.person.leader || untitled(h)), guest };
 }
 
 /** "welcomed B to Beijing": the "to" at `k` follows a welcome of someone within a few
@@ -3228,7 +3241,7 @@ export function hostingIn(
       ? { ...ceremony, needsGuest: false }
       : reception === null
         ? null
-        : { ...reception, needsGuest: true };
+        : { ...reception, needsGuest: true, scene: true };
   if (cue === null) {
     // "A held talks with B following an official welcome ceremony for B": no one is said
     // to preside; the principals of the sentence on the host's side are the hosts
