@@ -35,16 +35,6 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
   return true;
 }
 
-/** What must hold around a cue for it to count (a list: any one of them). */
-const Requirement = z.enum([
-  'committeeName',
-  'purpose',
-  'bilateral',
-  'countryPair',
-  'placeAfter',
-  'between',
-]);
-
 const CueSchema = z.object({
   /** the phrases that share this cue's kind, type and conditions */
   phrases: z.array(z.string()),
@@ -58,9 +48,10 @@ const CueSchema = z.object({
    *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip);
    *  countryPair: two countries joined by a dash stand right before it ("a U.S.-Russia
    *  summit"), no third ("the China-Japan-South Korea summit" is no meeting of two);
-   *  placeAfter: a place the gazetteer knows follows it, or its city does (placeArrivedIn);
-   *  between: its two sides follow ("a summit between A and B") */
-  requires: z.optional(z.union([Requirement, z.array(Requirement)])),
+   *  placeAfter: a place the gazetteer knows follows it, or its city does (placeArrivedIn) */
+  requires: z.optional(
+    z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair', 'placeAfter']),
+  ),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
   /** the type of a meeting told by this cue that the story places nowhere and during no
@@ -95,8 +86,6 @@ interface CompiledCue {
   cue: Cue;
   notBefore: ReadonlySet<string>;
   notAfter: ReadonlySet<string>;
-  /** any one of these must hold (none: always) */
-  requires: readonly z.infer<typeof Requirement>[];
 }
 
 const cueTrie = new TokenTrie<CompiledCue>();
@@ -105,32 +94,8 @@ for (const cue of CUE_TABLE.cues) {
     cue,
     notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
     notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
-    requires: cue.requires === undefined ? [] : [cue.requires].flat(),
   };
   for (const phrase of cue.phrases) cueTrie.add(phrase, compiled);
-}
-
-/** Whether the cue of `length` tokens at `i` meets the requirement. */
-function meets(
-  requirement: z.infer<typeof Requirement>,
-  tokens: readonly Token[],
-  i: number,
-  length: number,
-): boolean {
-  switch (requirement) {
-    case 'purpose':
-      return purposeAfter(tokens, i + length);
-    case 'bilateral':
-      return !findAnyPhrase(tokens, LEX.multilateralTrip);
-    case 'countryPair':
-      return countryPairBefore(tokens, i);
-    case 'placeAfter':
-      return placeArrivedIn(tokens, i + length) !== null;
-    case 'between':
-      return LEX.between.has(tokens[i + length]?.key ?? '');
-    case 'committeeName':
-      return isCommitteeName(tokens, i + length) >= 0;
-  }
 }
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);
@@ -159,7 +124,11 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
         countryAt(tokens, i + length + 1) === null
       )
         return false;
-      return c.requires.length === 0 || c.requires.some((r) => meets(r, tokens, i, length));
+      if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
+      if (c.cue.requires === 'bilateral') return !findAnyPhrase(tokens, LEX.multilateralTrip);
+      if (c.cue.requires === 'countryPair') return countryPairBefore(tokens, i);
+      if (c.cue.requires === 'placeAfter') return placeArrivedIn(tokens, i + length) !== null;
+      return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
     if (hit === null) continue;
     const { cue } = hit.value;
