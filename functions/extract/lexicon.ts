@@ -82,7 +82,7 @@ const WORD_SETS = [
   'relative',
   /** the indefinite article: a meeting it introduces is not one told before */
   'indefinite',
-  /** the definite article: "The visit to Beijing will take place …" refers to the visit the
+  /** the definite article: "The visit to Lima runs from May 3 to 5" refers to the visit the
    *  story is about */
   'definite',
   /** plural cues that tell of meetings in general unless someone is named ("through visits and

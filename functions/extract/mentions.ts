@@ -612,7 +612,7 @@ function welcomers(
   // "A welcomed the agreement": a greeting with no one greeted welcomes no visitor; and
   // of those who greet a guest, only a leader hosts the visit (not the officials at the
   // airport), or a known principal named without an office who greets the guest with the
-  // ceremony of a welcome ("Sheikh A welcomed B with an official ceremony")
+  // ceremony of a welcome ("Sheikh A greeted B with a guard of honour")
   if (guest === null) return { hosts: [], guest: null };
   const untitled = (h: PersonRef) =>
     cue.scene === true && h.person.principal && h.person.title === null;
@@ -2172,7 +2172,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor === null
   )
     guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
-  // "The visit to Beijing will take place from Nov. 1 to 4": the visit to that country the
+  // "The visit to Lima runs from May 3 to 5": the visit to that country the
   // article is about, as "the visit" alone is (joined to it in events.ts by its host and date)
   if (
     guest === null &&

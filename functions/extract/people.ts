@@ -553,7 +553,7 @@ export function findPeople(
       const past = pastHonorifics(tokens, from, true);
       titleOnly = past > from && mention.first >= from && mention.first <= past;
     }
-    // "Senator the Hon. X, Minister for Foreign Affairs of B": a lesser title, honorifics, then
+    // "Senator the Hon. X, Minister for Trade of B": a lesser title, honorifics, then
     // the person with the title given after the name, which is the one that counts
     if (
       counterpart !== undefined &&
