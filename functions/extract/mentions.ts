@@ -2172,8 +2172,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor === null
   )
     guest = before.length === 0 && !trigger.noun ? null : context.homeCountry;
-  // "The visit to Lima runs from May 3 to 5": the visit to that country the
-  // article is about, as "the visit" alone is (joined to it in events.ts by its host and date)
+  // "The visit to Lima runs from May 3 to 5": the visit to that country the article is
+  // about, as "the visit" alone is (joined to it in events.ts by its host and date)
   if (
     guest === null &&
     visitor === null &&

@@ -553,31 +553,25 @@ export function findPeople(
       const past = pastHonorifics(tokens, from, true);
       titleOnly = past > from && mention.first >= from && mention.first <= past;
     }
-    // "Senator the Hon. X, Minister for Trade of B": a lesser title, honorifics, then
-    // the person with the title given after the name, which is the one that counts
-    if (
+    // "Senator the Hon. X, Minister for Trade of B": a lesser title, honorifics, then the
+    // person with the title given after the name, which is the one that counts
+    const lesserTitle =
       counterpart !== undefined &&
       counterpart.name === null &&
       counterpart.title !== null &&
       !counterpart.leader &&
-      !counterpart.plural &&
-      mention.name !== null &&
       mention.title !== null &&
       mention.first >= counterpart.end &&
       mention.first < pastHonorifics(tokens, counterpart.end) &&
-      (counterpart.country === null || counterpart.country === mention.country)
-    ) {
-      people.pop();
-      mention.first = counterpart.first;
-    }
+      (counterpart.country === null || counterpart.country === mention.country);
     if (
       counterpart !== undefined &&
-      people[people.length - 1] === counterpart &&
-      (counterpart.generic || titleOnly) &&
+      (counterpart.generic || titleOnly || lesserTitle) &&
       counterpart.name === null &&
       !counterpart.plural &&
       mention.name !== null &&
       (titleOnly ||
+        lesserTitle ||
         (tokens[counterpart.end]?.text === ',' &&
           mention.first - counterpart.end - 1 <=
             (LEX.titleArticle.has(tokens[counterpart.end + 1]?.key ?? '') ? 1 : 0))) &&
@@ -683,10 +677,6 @@ function rankLength(tokens: readonly Token[], i: number): number {
   return best;
 }
 
-/**
- * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
- * Trung tướng A" (title and country, then rank and name): one person, not two.
- */
 /** `m` is the holder of `titled`'s title (written beside it: "X, Prime Minister of Y",
  *  "President His Highness X"), of `country`. */
 function takeTitle(m: PersonMention, titled: PersonMention, country: string | null): void {
@@ -698,6 +688,10 @@ function takeTitle(m: PersonMention, titled: PersonMention, country: string | nu
   m.honorific = false;
 }
 
+/**
+ * Apposition: "ông A, Bộ trưởng Bộ Nội vụ X" (name, then title) and "Bộ trưởng Quốc phòng X,
+ * Trung tướng A" (title and country, then rank and name): one person, not two.
+ */
 function appositionOf(
   text: string,
   tokens: readonly Token[],
