@@ -52,6 +52,8 @@ const Gazetteer = z.object({
   suffixSpellings: z.record(z.string(), z.string()),
   /** a particle's other spellings ("el-Sisi" is "al-Sisi") */
   particleSpellings: z.record(z.string(), z.string()),
+  /** a given name's familiar form ("Mike" is "Michael") */
+  givenNameSpellings: z.record(z.string(), z.string()),
   people: z.array(
     z.object({
       id: z.string(),
@@ -67,9 +69,14 @@ const GAZETTEER = Gazetteer.parse(peopleData);
 const PEOPLE = GAZETTEER.people;
 /** "Jr.", "III": left out of a short form */
 const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
-/** "Junior" -> "jr", "el" -> "al": one spelling of a suffix or a particle */
+/** "Junior" -> "jr", "el" -> "al", "Mike" -> "michael": one spelling of a suffix, a
+ *  particle or a given name */
 const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  Object.entries({ ...GAZETTEER.suffixSpellings, ...GAZETTEER.particleSpellings }),
+  Object.entries({
+    ...GAZETTEER.suffixSpellings,
+    ...GAZETTEER.particleSpellings,
+    ...GAZETTEER.givenNameSpellings,
+  }),
 );
 const asListed = (keys: readonly string[]) =>
   keys.some((k) => KEY_SPELLINGS.has(k)) ? keys.map((k) => KEY_SPELLINGS.get(k) ?? k) : keys;

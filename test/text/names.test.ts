@@ -26,6 +26,9 @@ describe('sameName: one person however an article writes the name', () => {
     ['Lula', 'Luiz Inácio Lula da Silva'],
     ['Prachanda', 'Pushpa Kamal Dahal'],
     ['Abdel Fattah el-Sisi', 'Abdel Fattah al-Sisi'],
+    // a given name in its familiar form
+    ['Mike Ortega', 'Michael Ortega'],
+    ['Bill R. Hanley', 'William Hanley'],
     // unlisted: the article written either way
     ['Omar Hassan el-Masri', 'Omar Hassan al-Masri'],
     ['Abbas Araqchi', 'Abbas Araghchi'],
@@ -46,6 +49,7 @@ describe('sameName: one person however an article writes the name', () => {
     ['Tô Lâm', 'Tô Lam'],
     ['Lee Jae Myung', 'Lee Jae Myun Kim'],
     ['Hun Sen', 'Hun Manet'],
+    ['Mike Ortega', 'Robert Ortega'],
     ['Lại Thanh Đức', 'Tsai Ing-wen'],
     ['Lula', 'Lai Ching-te'],
     ['', 'Hun Sen'],
