@@ -619,6 +619,21 @@ function welcomers(
   return { hosts: hosts.filter((h) => h.person.leader || untitled(h)), guest };
 }
 
+/** "in Kenya's interest", "in Peru's farm sector": after a country's possessive at `at`,
+ *  something of the country's, no place in it (unlike "in Vietnam's capital", "in China's
+ *  northern province of Hebei" or "in China's Hainan province"). */
+function ownsNoPlace(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 2];
+  return (
+    possessiveAt(tokens, at) &&
+    next !== undefined &&
+    !next.cap &&
+    !LEX.placeQualifier.has(next.key) &&
+    anyReadsAt(tokens, at + 2, LEX.placePrefix) === 0 &&
+    anyReadsAt(tokens, at + 2, LEX.placeOfCountry) === 0
+  );
+}
+
 /** "welcomed B to Beijing": the "to" at `k` follows a welcome of someone within a few
  *  tokens, in the same clause. */
 function welcomedTo(tokens: readonly Token[], k: number): boolean {
@@ -678,7 +693,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     }
     const c = countryAt(tokens, j);
     if (c !== null) {
-      places.push({ at: k, place: { city: null, country: c.code, venue: false } });
+      if (!ownsNoPlace(tokens, j + c.length))
+        places.push({ at: k, place: { city: null, country: c.code, venue: false } });
       continue;
     }
     // an unlisted city with its country after it: "tại Vientiane (Lào)", "tại Tashkent, Uzbekistan"
