@@ -1683,11 +1683,15 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) if (placeOfAnother(m, mentions)) m.place = null;
   // "OTTAWA — Today, the Prime Minister spoke with the President of Brazil": told by a cue of
   // talk alone, placed nowhere, during no visit of the two countries and in a story of no
-  // gathering (where leaders speak in person: "spoke with B ahead of the summit"), a call
+  // gathering (where leaders speak in person: "spoke with B ahead of the summit"; not a
+  // sentence that tells a virtual summit, itself held by video), a call
   let gathering: boolean | undefined;
   const storyOfGathering = (): boolean => {
-    if (gathering === undefined)
-      gathering = sentences.some((x) => findAnyPhrase(x.tokens, LEX.multilateralTrip) !== null);
+    gathering ??= sentences.some(
+      (x) =>
+        findAnyPhrase(x.tokens, LEX.multilateralTrip) !== null &&
+        !x.triggers.some((t) => t.type === 'video_call'),
+    );
     return gathering;
   };
   for (const m of meetings) {
