@@ -2072,8 +2072,10 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       // article's cities, for its meetings (a visit itself is placed in its host country)
       place: place ?? destinationCity,
     });
-  // "A is the first head of state to be hosted for a State Visit by B": the one the passive
-  // names after "by" hosts, the one named before it visits
+  /** who the passive names as receiving the visitor, among the visit's hosts */
+  let hostedBy: PersonRef | undefined;
+  // "A is the first head of state to be hosted for a State Visit by B", "A was received by B for
+  // a working visit": the one the passive names after "by" hosts, the one named before it visits
   if (host === null) {
     const hosting = triggers.find(
       (t) =>
@@ -2081,12 +2083,16 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         t.end <= trigger.first &&
         LEX.passiveLead.has(tokens[t.first - 1]?.key ?? ''),
     );
+    // ("received by B … for a visit": B, who received the visitor, among the visit's hosts)
+    const receivedBy = hosting !== undefined && LEX.agent.has(tokens[hosting.end]?.key ?? '');
     const by =
       hosting === undefined
         ? -1
-        : tokens.findIndex(
-            (t, k) => k >= trigger.end && k <= trigger.end + AGENT_SPAN && LEX.agent.has(t.key),
-          );
+        : receivedBy
+          ? hosting.end
+          : tokens.findIndex(
+              (t, k) => k >= trigger.end && k <= trigger.end + AGENT_SPAN && LEX.agent.has(t.key),
+            );
     const agent = people.find(
       (p) => by >= 0 && p.mention.first === by + 1 && p.person.principal && p.person.country,
     );
@@ -2102,6 +2108,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (agent && guest) {
       host = agent.person.country;
       visitor = guest;
+      if (receivedBy) hostedBy = agent;
     }
   }
   // "A hosted B in Washington for an official state visit": the visit is to the country of
@@ -2234,6 +2241,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   for (const h of hosts) {
     const hostPeople = [
       ...invited,
+      ...(hostedBy ? [hostedBy] : []),
       ...(welcome.guest === null || welcome.guest.person.country === visitGuest
         ? welcome.hosts
         : []),
