@@ -12,7 +12,7 @@ export function lambdaHandler(app: Hono) {
     try {
       return await handleRequest(event, context);
     } finally {
-      metrics.publishStoredMetrics();
+      metrics.publish();
     }
   };
 }

@@ -42,6 +42,6 @@ export const handler = async (
     });
     return { ingested: report.ingested, failedSources: report.failedSources };
   } finally {
-    metrics.publishStoredMetrics();
+    metrics.publish();
   }
 };

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 // the preset with hono's smallest router: a few fixed routes, and ~5 KB less in each bundle
 import { Hono } from 'hono/tiny';
 import { ContentionError } from '../ingest/ingest-article.js';
-import { logger, MetricUnit, metrics } from '../shared/observability.js';
+import { logger, metrics } from '../shared/observability.js';
 import { StoreUnavailableError } from '../store/store.js';
 import { KeyTooLongError } from '../store/table.js';
 import { problem, problemResponse } from './problem.js';
@@ -24,11 +24,7 @@ export function createApp(): Hono {
       status,
       ms: Math.round(performance.now() - started),
     });
-    metrics.addMetric(
-      status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Responses',
-      MetricUnit.Count,
-      1,
-    );
+    metrics.count(status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'Responses');
   });
   app.notFound((c) => problemResponse(problem(404, `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError((error, c) => {

@@ -1,7 +1,7 @@
 // Wires one polling run: the polite fetcher, Powertools logs and metrics, the store.
 // Used by the Lambda handler (functions/handlers/poll.ts) and `npm run poll`.
 import type { Extract } from '../ingest/ingest-article.js';
-import { logger, MetricUnit, metrics } from '../shared/observability.js';
+import { logger, metrics } from '../shared/observability.js';
 import type { EventStore, PollStateStore } from '../store/store.js';
 import { PoliteFetcher, type Resolve, type Sleep } from './fetcher.js';
 import type { Transport } from './http-transport.js';
@@ -71,8 +71,7 @@ export async function runPoll(options: RunPollOptions): Promise<PollReport> {
       limits,
       now,
       log,
-      count: (metric, value = 1) =>
-        metrics.addMetric(pollMetricName(metric), MetricUnit.Count, value),
+      count: (metric, value = 1) => metrics.count(pollMetricName(metric), value),
       maxItemsPerSource: options.maxItemsPerSource ?? DEFAULT_MAX_ITEMS_PER_SOURCE,
       ...(options.outOfTime ? { outOfTime: options.outOfTime } : {}),
     });

@@ -616,9 +616,8 @@ describe('poller', () => {
   it('alarms on the source-failure metric the poller emits (name, namespace, service dimension)', async () => {
     // what run.ts publishes when a source fails: the store answers, the feed host refuses
     const added: string[] = [];
-    const spy = vi.spyOn(metrics, 'addMetric').mockImplementation((name: string) => {
+    const spy = vi.spyOn(metrics, 'count').mockImplementation((name: string) => {
       added.push(name);
-      return metrics;
     });
     try {
       const report = await runPoll({
