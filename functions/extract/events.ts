@@ -901,9 +901,11 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   }
   const people = uniquePeople(group.mentions.flatMap((m) => [...m.sideA, ...m.sideB]));
   const placed = storyMentions(group);
+  // (where the story places it nowhere, its photo's caption may: "A and B in Lisbon on Monday (Photo)")
   const placeMention =
     placed.find((m) => m.place !== null && m.place.city !== null) ??
     placed.find((m) => m.place !== null) ??
+    group.mentions.find((m) => m.place !== null) ??
     null;
   return {
     category: group.kind === 'visit' ? 'visit' : 'meeting',
