@@ -1640,8 +1640,17 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const groups = groupMentions(mentions, ref);
   // (not the headline, or a sentence of it, where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
+  // (nor the headline run into a photo's credit, when that tells no event: "Minister in Oslo:
+  // the day's programme Minister A (Photo agency)")
+  const told = new Set(mentions.map((m) => m.sentence));
   const lead = sentences.find(
-    (s) => !s.isTitle && s.triggers.length > 0 && !(headline?.includes(s.text) ?? false),
+    (s) =>
+      !s.isTitle &&
+      s.triggers.length > 0 &&
+      !(
+        headline !== undefined &&
+        (headline.includes(s.text) || (s.text.startsWith(headline) && !told.has(s)))
+      ),
   );
   const leadCountries = new Set(
     groups
