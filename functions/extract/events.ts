@@ -542,6 +542,16 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   if (m.date === null && toCome(m) && !m.ledUp && summary.done) return false;
   // "A will meet B … as agreed at their summit in March": what was is not what will be
   if (m.date !== null && told(m) && summary.toCome) return false;
+  // "A will receive B in Paris on Tuesday … The two met in Rome after she took office": nor is a
+  // meeting told as done, with no day, one announced for a day still to come
+  if (
+    m.date === null &&
+    told(m) &&
+    summary.toCome &&
+    summary.date !== null &&
+    dayRange(summary.date.value)[0] > refDayNumber(ref)
+  )
+    return false;
   // "A and B have wrapped up their virtual summit … A will visit Beijing in February": nor is
   // what is to come after the day of publication what the story tells as done
   if (
