@@ -129,6 +129,11 @@ const PHRASE_LISTS = [
   'ceremony',
   /** "a welcome ceremony held by King B": who holds the ceremony named after it */
   'ceremonyBy',
+  /** "B was accorded a ceremonial welcome": a welcome told of its guest, whose hosts are
+   *  named only after presenceOf */
+  'welcomeAccorded',
+  /** "… in the presence of King A": who a welcome was held before */
+  'presenceOf',
   /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
   'welcomeScene',
   /** "received B in an official ceremony": verbs that greet a guest where the sentence sets a welcomeScene */

@@ -564,6 +564,8 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
 function welcomeCue(tokens: readonly Token[]): WelcomeCue | null {
   const ceremony = findAnyPhrase(tokens, LEX.welcome);
   if (ceremony !== null) return { ...ceremony, needsGuest: false };
+  const accorded = findAnyPhrase(tokens, LEX.welcomeAccorded);
+  if (accorded !== null) return { ...accorded, needsGuest: false, accorded: true };
   const greeting = findAnyPhrase(tokens, LEX.greeting);
   if (greeting !== null) return { ...greeting, needsGuest: true };
   const scene = sceneReception(tokens);
@@ -577,6 +579,8 @@ interface WelcomeCue {
   length: number;
   needsGuest: boolean;
   scene?: boolean;
+  /** a welcome told of its guest ("B was accorded a ceremonial welcome") */
+  accorded?: boolean;
 }
 
 /** "A received B in an official ceremony": a reception that is the visit's welcome. */
@@ -594,6 +598,20 @@ function welcomers(
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (cue === null) return { hosts: [], guest: null };
   const k = cue.at;
+  // "B was accorded a formal welcome in the presence of King A and Crown Prince C": those it was
+  // held before host it, and B, named before it (or after its "to"), is its guest; told of no
+  // one's presence, it names no host
+  if (cue.accorded) {
+    const end = k + cue.length;
+    const presence = findAnyPhrase(tokens, LEX.presenceOf, end);
+    const guest =
+      actedBy(tokens, people, end)[0] ??
+      people.findLast((p) => p.mention.end <= k && p.person.principal) ??
+      null;
+    return presence === null || guest === null
+      ? { hosts: [], guest: null }
+      : { hosts: actedBy(tokens, people, presence.at + presence.length), guest };
+  }
   // "attended a welcome ceremony held by King B": whoever holds it, named after it
   const by = cue.needsGuest ? 0 : anyReadsAt(tokens, k + cue.length, LEX.ceremonyBy);
   if (by > 0) {
@@ -3260,12 +3278,18 @@ export function hostingIn(
       ? null
       : (sceneReception(info.tokens) ??
         (afterWelcome ? findAnyPhrase(info.tokens, LEX.sceneGreeting) : null));
-  const cue =
+  const accorded =
+    ceremony === null && reception === null
+      ? findAnyPhrase(info.tokens, LEX.welcomeAccorded)
+      : null;
+  const cue: WelcomeCue | null =
     ceremony !== null
       ? { ...ceremony, needsGuest: false }
-      : reception === null
-        ? null
-        : { ...reception, needsGuest: true, scene: true };
+      : reception !== null
+        ? { ...reception, needsGuest: true, scene: true }
+        : accorded !== null
+          ? { ...accorded, needsGuest: false, accorded: true }
+          : null;
   if (cue === null) {
     // "A held talks with B following an official welcome ceremony for B": no one is said
     // to preside; the principals of the sentence on the host's side are the hosts
