@@ -16,6 +16,7 @@ import { countryAt, placeAt, titleCountry } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import {
+  citiesIn,
   findMentions,
   hostingIn,
   type Mention,
@@ -1254,22 +1255,27 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
 function cityByArticle(
   meetings: Draft[],
   mentions: readonly Mention[],
+  sentences: readonly SentenceInfo[],
   dateline: Place | null,
 ): void {
-  const cities = new Map<string, Set<string>>();
-  const add = (p: Place | null) => {
-    if (p?.city == null || p.country === null) return;
-    const named = cities.get(p.country) ?? new Set<string>();
-    named.add(p.city);
-    cities.set(p.country, named);
+  const citiesOf = (places: Iterable<Place | null>) => {
+    const cities = new Map<string, Set<string>>();
+    for (const p of places) {
+      if (p?.city == null || p.country === null) continue;
+      cities.set(p.country, (cities.get(p.country) ?? new Set<string>()).add(p.city));
+    }
+    return cities;
   };
-  for (const m of mentions) add(m.place);
-  add(dateline);
+  const told = citiesOf([...mentions.map((m) => m.place), dateline]);
+  // (else a city any line places something in: "the minister in Oslo: what was agreed",
+  // "thanked them for the stay in Tallinn")
+  let named: Map<string, Set<string>> | undefined;
   for (const m of meetings) {
     if (isCall(m) || m.host === null || m.place?.country !== m.host || m.place.city !== null)
       continue;
-    const named = cities.get(m.host);
-    if (named?.size === 1) m.place = { city: [...named][0]!, country: m.host, venue: false };
+    named ??= citiesOf(sentences.flatMap((s) => citiesIn(s.tokens)));
+    const cities = told.get(m.host) ?? named.get(m.host);
+    if (cities?.size === 1) m.place = { city: [...cities][0]!, country: m.host, venue: false };
   }
 }
 
@@ -1777,7 +1783,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         meeting.partOf = draft;
   }
 
-  cityByArticle(meetings, mentions, from);
+  cityByArticle(meetings, mentions, sentences, from);
 
   for (const v of visits) {
     const inside = meetings.filter((m) => m.partOf === v);

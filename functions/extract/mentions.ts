@@ -664,6 +664,13 @@ function welcomedTo(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
+/** The cities a sentence places something in ("in Tallinn", "to Oslo"), with their countries. */
+export function citiesIn(tokens: readonly Token[]): Place[] {
+  return findPlaces(tokens)
+    .map((p) => p.place)
+    .filter((p) => p.city !== null && !p.venue);
+}
+
 function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place }> {
   const places: Array<{ at: number; place: Place }> = [];
   for (let k = 0; k < tokens.length; k++) {
