@@ -650,7 +650,11 @@ function absorb(summary: Summary, m: Mention): void {
   addPeople(summary, m);
 }
 
-function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
+function groupMentions(
+  mentions: readonly Mention[],
+  sentences: readonly SentenceInfo[],
+  ref: RefDate,
+): Group[] {
   const groups: Group[] = [];
   const summaries: Summary[] = [];
   // "In January 2010, A, then party secretary, visited B": history is no report of today's event
@@ -659,8 +663,23 @@ function groupMentions(mentions: readonly Mention[], ref: RefDate): Group[] {
     m.date !== null
       ? Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS
       : m.year !== null && m.year !== ref.year;
+  // "A's one earlier trip to B was a state visit in 2019. A also visited C on that trip": told as
+  // done, with no day, right after a sentence that tells such an event only in past years, it
+  // is that history, no event of today's
+  const far = (d: DateMention) =>
+    Math.abs(dayRange(d.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS;
+  const recalled = (m: Mention) => {
+    if (m.date !== null || m.year !== null || !told(m)) return false;
+    const before = sentences.find((s) => s.order === m.sentence.order - 1);
+    return (
+      before !== undefined &&
+      before.triggers.some((t) => t.kind === m.kind) &&
+      before.dates.length > 0 &&
+      before.dates.every(far)
+    );
+  };
   for (const m of mentions) {
-    if (m.countries.length === 0 || m.sentence.caption) continue;
+    if (m.countries.length === 0 || m.sentence.caption || recalled(m)) continue;
     const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));
     const at = history(m)
       ? -1
@@ -1653,7 +1672,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // where no line of its own tells an event: the caption is the story
   if (mentions.every((m) => m.sentence.caption || m.countries.length === 0))
     for (const s of sentences) s.caption = false;
-  const groups = groupMentions(mentions, ref);
+  const groups = groupMentions(mentions, sentences, ref);
   // (not the headline, or a sentence of it, where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
   // (nor the headline run into a photo's credit, when that tells no event: "Minister in Oslo:
