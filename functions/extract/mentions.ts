@@ -1796,6 +1796,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     findAnyPhrase(tokens, LEX.returnHome, 0, trigger.first) !== null
   )
     dateIsEnd = true;
+  // "A's three-day state visit to B ends as she returns home on Friday": a day told past the
+  // visitor's going home, after the visit's cue, is the visit's last
+  if (trigger.kind === 'visit' && date !== null && date.endValue === null) {
+    const home = findAnyPhrase(tokens, LEX.returnHome, trigger.end);
+    if (home !== null && tokens[home.at]!.end <= date.start) dateIsEnd = true;
+  }
   // "beginning a state visit to Vietnam until May 27": the visit's last day
   if (
     trigger.kind === 'visit' &&
