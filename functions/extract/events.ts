@@ -1285,15 +1285,15 @@ function cityByArticle(
     }
     return cities;
   };
-  const told = citiesOf([...mentions.map((m) => m.place), dateline]);
+  const ofStory = citiesOf([...mentions.map((m) => m.place), dateline]);
   // (else a city any line places something in: "the minister in Oslo: what was agreed",
   // "thanked them for the stay in Tallinn")
-  let named: Map<string, Set<string>> | undefined;
+  let ofAnyLine: Map<string, Set<string>> | undefined;
   for (const m of meetings) {
     if (isCall(m) || m.host === null || m.place?.country !== m.host || m.place.city !== null)
       continue;
-    named ??= citiesOf(sentences.flatMap((s) => citiesIn(s.tokens)));
-    const cities = told.get(m.host) ?? named.get(m.host);
+    ofAnyLine ??= citiesOf(sentences.flatMap((s) => citiesIn(s.tokens)));
+    const cities = ofStory.get(m.host) ?? ofAnyLine.get(m.host);
     if (cities?.size === 1) m.place = { city: [...cities][0]!, country: m.host, venue: false };
   }
 }
@@ -1677,14 +1677,14 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const headline = sentences.find((s) => s.isTitle)?.text;
   // (nor the headline run into a photo's credit, when that tells no event: "Minister in Oslo:
   // the day's programme Minister A (Photo agency)")
-  const told = new Set(mentions.map((m) => m.sentence));
+  const tellsEvent = new Set(mentions.map((m) => m.sentence));
   const lead = sentences.find(
     (s) =>
       !s.isTitle &&
       s.triggers.length > 0 &&
       !(
         headline !== undefined &&
-        (headline.includes(s.text) || (s.text.startsWith(headline) && !told.has(s)))
+        (headline.includes(s.text) || (s.text.startsWith(headline) && !tellsEvent.has(s)))
       ),
   );
   const leadCountries = new Set(

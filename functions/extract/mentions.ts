@@ -598,9 +598,9 @@ function welcomers(
 ): { hosts: PersonRef[]; guest: PersonRef | null } {
   if (cue === null) return { hosts: [], guest: null };
   const k = cue.at;
-  // "B was accorded a formal welcome in the presence of King A and Crown Prince C": those it was
-  // held before host it, and B, named before it (or after its "to"), is its guest; told of no
-  // one's presence, it names no host
+  // "B was accorded a formal welcome in the presence of King A and Crown Prince C": the leaders
+  // it was held before host it, and B, named before it (or after its "to"), is its guest; told
+  // of no one's presence, it names no host
   if (cue.accorded) {
     const end = k + cue.length;
     const presence = findAnyPhrase(tokens, LEX.presenceOf, end);
@@ -608,9 +608,9 @@ function welcomers(
       actedBy(tokens, people, end)[0] ??
       people.findLast((p) => p.mention.end <= k && p.person.principal) ??
       null;
-    return presence === null || guest === null
-      ? { hosts: [], guest: null }
-      : { hosts: actedBy(tokens, people, presence.at + presence.length), guest };
+    if (presence === null || guest === null) return { hosts: [], guest: null };
+    const before = actedBy(tokens, people, presence.at + presence.length);
+    return { hosts: before.filter((h) => h.person.leader), guest };
   }
   // "attended a welcome ceremony held by King B": whoever holds it, named after it
   const by = cue.needsGuest ? 0 : anyReadsAt(tokens, k + cue.length, LEX.ceremonyBy);
