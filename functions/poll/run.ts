@@ -1,4 +1,4 @@
-// Wires one polling run: the polite fetcher, Powertools logs and metrics, the store.
+// Wires one polling run: the polite fetcher, the logger and counters, the store.
 // Used by the Lambda handler (functions/handlers/poll.ts) and `npm run poll`.
 import type { Extract } from '../ingest/ingest-article.js';
 import { logger, metrics } from '../shared/observability.js';

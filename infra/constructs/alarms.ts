@@ -42,8 +42,8 @@ export class Alarms {
       }
     }
     // A source that keeps failing (the feed down, robots.txt unreachable, a broken
-    // feed, the store failing mid-run). The poller publishes PollSourceFailures through
-    // Powertools (EMF) under the stack's namespace with the dimension service =
+    // feed, the store failing mid-run). The poller publishes PollSourceFailures as EMF
+    // (functions/shared/counters.ts) under the stack's namespace with the dimension service =
     // POWERTOOLS_SERVICE_NAME; a run without failures publishes no datapoint. One
     // failed run is not worth a page (sources back off and retry by themselves): the
     // alarm fires when failures show up in 2 of 3 consecutive hours.

@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLE, PROJECT_ROOT } from '../bundling.js';
 
 export const SERVICE_NAME = 'diplomacy-feed';
-/** The poller's Powertools service name: the `service` dimension of its metrics. */
+/** The poller's service name (POWERTOOLS_SERVICE_NAME): the `service` dimension of its metrics. */
 export const POLL_SERVICE_NAME = `${SERVICE_NAME}-poll`;
 export const METRICS_NAMESPACE = 'DiplomacyFeed';
 
