@@ -34,6 +34,7 @@ import {
   type PersonMention,
   resolvePeople,
 } from './people.js';
+import { publisherCountry } from './publisher.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
@@ -136,7 +137,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   });
   if (profile.bareNames) addBareNames(sentences, allPeople);
   setContextCountries(sentences, profile.homeCountry);
-  const { personOf } = resolvePeople(allPeople, profile.homeCountry);
+  const { personOf } = resolvePeople(allPeople, profile.homeCountry, publisherCountry(article.url));
   let cursor = 0;
   let anchor: string | null = null;
   const titleLower = title.length > 0 ? matchForm(title) : null;
@@ -1624,6 +1625,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const committeeContext = sentences.some(hasCommitteeName);
   const speaker = speakerOf(sentences);
   const from = datelineOf(sentences);
+  const publisher = publisherCountry(article.url);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];
@@ -1645,6 +1647,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       datesFollow: profile.datesFollow,
       speaker,
       datelineCountry: from?.country ?? null,
+      publisherCountry: publisher,
       visits: toldVisits,
       meetings: toldMeetings,
       welcomeBefore: n > 0 && welcomeSet[n - 1]!,

@@ -108,6 +108,8 @@ export interface ArticleContext {
   speaker: Person | null;
   /** the country of the article's dateline ("HANOI —"), or null */
   datelineCountry: string | null;
+  /** the country whose government published the article on its own site, or null (publisher.ts) */
+  publisherCountry: string | null;
   /** the visits the sentences before told, most recent first */
   visits: readonly Mention[];
   /** the meetings the sentences before told, most recent first */
@@ -2455,7 +2457,26 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   if (sides.left !== null) sides.left.subject = principals.aPeople;
   // (whoever receives is at home: "A received B", and likewise "A hosted B", "A welcomed B")
   const receives = trigger.role === 'receives';
-  const { aPeople, unnamedOther } = principals;
+  const { aPeople, bPeople, unnamedOther, unnamedSubject } = principals;
+  if (unnamedSubject !== null) {
+    const theirs = countriesOf([], bPeople);
+    if (theirs.length === 1)
+      mentions.push(
+        newMention(cue, {
+          kind: 'meeting',
+          type: trigger.type,
+          sideA: [],
+          sideB: bPeople,
+          host: null,
+          guest: null,
+          countries: [unnamedSubject, theirs[0]!].sort(),
+          hosts: [],
+          receives,
+          callsOn: trigger.type === 'courtesy_call' && !receives,
+        }),
+      );
+    return;
+  }
   if (unnamedOther !== null) {
     const own = countriesOf(aPeople, []);
     if (own.length === 1 && own[0] !== unnamedOther && aPeople.every((p) => p.country !== null))
@@ -2998,9 +3019,21 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "A and B ended negotiations with a tea ceremony": the two sides are the subject
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
   if (bPeople.length === 0 && unnamedOther !== null && !pairSubject)
-    return { aPeople, bPeople, unnamedOther };
+    return { aPeople, bPeople, unnamedOther, unnamedSubject: null };
   if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return null;
-  return { aPeople, bPeople, unnamedOther: null };
+  // "the Foreign Minister held a meeting with Chilean Foreign Minister B" in Japan's own
+  // readout: its principal, by office alone, where no one named stands for them
+  const own = context.publisherCountry;
+  const unnamedSubject =
+    aPeople.length === 0 &&
+    own !== null &&
+    titleOnly?.principal === true &&
+    titleOnly.country === null &&
+    bPeople.length > 0 &&
+    bPeople.every((b) => b.country !== null && b.country !== own)
+      ? own
+      : null;
+  return { aPeople, bPeople, unnamedOther: null, unnamedSubject };
 }
 
 /** "meetings Monday with his Vietnamese counterpart", "will meet the President of India": a
@@ -3065,6 +3098,8 @@ interface MeetingPeople {
   aPeople: Person[];
   bPeople: Person[];
   unnamedOther: string | null;
+  /** the country of a subject told by office alone, on its government's own site */
+  unnamedSubject: string | null;
 }
 
 /** The pairs of sides that meet. */

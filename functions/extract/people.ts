@@ -1255,12 +1255,14 @@ function untitledMention(
  * Merges mentions into people. Named mentions first (a short name such as "Biden"
  * joins the full "Joe Biden"); then title-only mentions ("Thủ tướng Lào", "Chủ tịch nước")
  * join the named person with that title (and country, when written); unqualified
- * titles default to the Vietnamese office holder, as Vietnamese outlets write them.
+ * titles default to the Vietnamese office holder, as Vietnamese outlets write them, and
+ * on a government's own site (`publisherCountry`) to that government's, named or not.
  * Returns, for each mention (same order as given), the person or null.
  */
 export function resolvePeople(
   mentions: readonly PersonMention[],
   homeCountry: string | null,
+  publisherCountry: string | null = null,
 ): { people: Person[]; personOf: Array<Person | null> } {
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
@@ -1404,10 +1406,14 @@ export function resolvePeople(
       );
       return only.length === 1 ? only[0] : undefined;
     };
+    // (on a government's own site, its own office holder, even unnamed: in Japan's "the
+    // Foreign Minister held a meeting with Chilean Foreign Minister B", B does not meet B)
     const pick =
       m.country === null
-        ? (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
-          (candidates.length === 1 ? candidates[0] : undefined))
+        ? publisherCountry !== null
+          ? candidates.find((p) => p.country === publisherCountry)
+          : (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
+            (candidates.length === 1 ? candidates[0] : undefined))
         : (candidates[0] ?? unnamedOffice());
     personOf[n] = pick ?? null;
   }
