@@ -26,6 +26,8 @@ export interface Trigger {
   role: 'receives' | 'callsOn' | null;
   /** the type of a meeting the story places nowhere (cues.json `remote`) */
   remote: EventType | null;
+  /** the cue's type is the event's, whatever else the story calls it (cues.json `settles`) */
+  settles: boolean;
 }
 
 /** Whether the tokens from `i` read `words` (a plain loop: this runs for every marker candidate). */
@@ -57,6 +59,9 @@ const CueSchema = z.object({
   /** the type of a meeting told by this cue that the story places nowhere and during no
    *  visit: "spoke with B" in a readout is a call */
   remote: z.optional(EventType),
+  /** this cue's type is the event's whatever the story's other cues call it: "informal
+   *  talks" are a meeting, though a round of delegation-level talks follows them */
+  settles: z.optional(z.boolean()),
 });
 const CueTableSchema = z.object({
   nounMarkers: z.array(z.string()),
@@ -162,6 +167,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       noun,
       role: cue.role ?? null,
       remote: cue.remote ?? null,
+      settles: cue.settles ?? false,
     });
     i = end - 1;
   }

@@ -724,6 +724,8 @@ const isTalksOrCall = (t: EventType) => t === 'talks' || t === 'phone_call' || t
 
 function bestType(group: Group): { type: EventType; from: Mention } {
   const story = storyMentions(group);
+  const settled = story.find((m) => m.trigger.settles);
+  if (settled !== undefined) return { type: settled.type, from: settled };
   let best = story[0]!;
   for (const m of story) if ((TYPE_RANK[m.type] ?? 1) > (TYPE_RANK[best.type] ?? 1)) best = m;
   return { type: best.type, from: best };
