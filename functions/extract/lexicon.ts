@@ -115,6 +115,8 @@ const WORD_SETS = [
   'coChairWith',
   /** "he asked to meet B": a person named before, standing in as the subject */
   'pronouns',
+  /** "A received him upon his arrival": the one the story tells of, greeted by a pronoun */
+  'objectPronouns',
   /** "A's statement following his meeting with B": words that make the one named before the cue its subject */
   'possessives',
 ] as const;

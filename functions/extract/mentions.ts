@@ -3264,6 +3264,21 @@ function greetedOnArrival(
     if (welcome.hosts.length > 0 && guestCountry !== null)
       return { hosts: welcome.hosts.map((r) => r.person), guestCountry };
   }
+  // "A received him upon his arrival": the visitor the story tells of, greeted by a pronoun
+  const greeted = onArrival
+    ? tokens.findIndex(
+        (t, n) =>
+          LEX.arrivalGreeted.has(t.key) &&
+          !LEX.passiveLead.has(tokens[n - 1]?.key ?? '') &&
+          LEX.objectPronouns.has(tokens[n + 1]?.key ?? ''),
+      )
+    : -1;
+  if (greeted >= 0) {
+    const hosts = refs(info)
+      .filter((r) => r.mention.end <= greeted && r.person.leader)
+      .map((r) => r.person);
+    if (hosts.length > 0) return { hosts, guestCountry: null };
+  }
   // (a welcome or a greeting told in the passive names its host wherever it takes place:
   // "B was welcomed by President A at the museum"; a reception only there: "was received by
   // A" is also how a courtesy call is told)
@@ -3287,7 +3302,12 @@ function greetedOnArrival(
       .filter((r) => r.person.leader || (r.mention.generic && guest?.person.leader === true))
       .map((r) => r.person);
     if (hosts.length === 0) return null;
-    const guestCountry = guest?.person.country ?? null;
+    // "He was warmly received by A upon arrival": the visitor the story tells of, by a pronoun
+    if (guest === undefined)
+      return tokens.slice(0, k).some((t) => LEX.pronouns.has(t.key))
+        ? { hosts, guestCountry: null }
+        : null;
+    const guestCountry = guest.person.country;
     return guestCountry === null || hosts.some((h) => h.country === guestCountry)
       ? null
       : { hosts, guestCountry };
