@@ -451,6 +451,9 @@ interface Summary {
 }
 
 const toCome = (m: Mention) => m.future && !m.past;
+/** Talks or a meeting named in an opening "After …,": the ones told. */
+const openingReference = (m: Mention) =>
+  m.opensAfter && (m.type === 'talks' || m.type === 'meeting');
 const told = (m: Mention) => m.past && !m.future;
 
 function summarize(m: Mention): Summary {
@@ -541,7 +544,9 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   // talks told once as talks and once as a call ("held talks …", "in their phone talks …") are the call
   // "hosted B on Monday … formal talks between A and B will follow": what is to come is another meeting
   // (not "welcomed B ahead of their talks" after "A held talks with B": those talks)
-  if (m.date === null && toCome(m) && !m.ledUp && summary.done) return false;
+  // (but "After the talks, both leaders will lay wreaths" refers to the talks told)
+  if (m.date === null && toCome(m) && !m.ledUp && !openingReference(m) && summary.done)
+    return false;
   // "A will meet B … as agreed at their summit in March": what was is not what will be
   if (m.date !== null && told(m) && summary.toCome) return false;
   // "A will receive B in Paris on Tuesday … The two met in Rome after she took office": nor is a
@@ -853,7 +858,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // whatever a later "hai bên sẽ …" about it says); for an undated event, of all its mentions
   // (what "ahead of" leads up to is later than its sentence's event: it tells the tense only
   // when nothing else does)
-  const plain = group.mentions.filter((m) => !m.ledUp);
+  const plain = group.mentions.filter((m) => !m.ledUp && !openingReference(m));
   const tensed = plain.length > 0 ? plain : group.mentions;
   const future =
     dateMention !== null && !dateMention.dateBorrowed

@@ -82,6 +82,9 @@ export interface Mention {
   /** what "ahead of" leads up to ("welcomed B ahead of their talks"): later than the
    *  sentence's own event, not for that alone still to come */
   ledUp: boolean;
+  /** the cue opens its sentence after "after" or "following" ("After the talks, both leaders
+   *  will lay wreaths"): the event the story told, whatever the main clause's tense */
+  opensAfter: boolean;
   precedent: boolean;
   ordinal: number | null;
   /** the subject "receives" (tiếp) or "calls on" (hội kiến, chào) */
@@ -248,6 +251,7 @@ type CueContext = Pick<
   | 'future'
   | 'past'
   | 'ledUp'
+  | 'opensAfter'
   | 'precedent'
   | 'place'
 >;
@@ -285,6 +289,7 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     future: cue.future,
     past: cue.past,
     ledUp: cue.ledUp,
+    opensAfter: cue.opensAfter,
     precedent: cue.precedent,
     ordinal: parts.ordinal ?? null,
     receives: parts.receives ?? false,
@@ -330,11 +335,13 @@ function ledUpTo(tokens: readonly Token[], first: number): boolean {
 
 /** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
 function introducedBy(tokens: readonly Token[], first: number): boolean {
+  return LEX.introLead.has(tokens[0]?.key ?? '') && introducedAfter(tokens, first);
+}
+
+/** The cue stands a few lower-case words after its sentence's first word ("After their talks"). */
+function introducedAfter(tokens: readonly Token[], first: number): boolean {
   return (
-    first >= 1 &&
-    first <= INTRO_WORDS &&
-    LEX.introLead.has(tokens[0]!.key) &&
-    tokens.slice(1, first).every((t) => t.word && !t.cap)
+    first >= 1 && first <= INTRO_WORDS && tokens.slice(1, first).every((t) => t.word && !t.cap)
   );
 }
 
@@ -1859,6 +1866,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     future: tense.future,
     past: tense.past,
     ledUp,
+    opensAfter: anyReadsAt(tokens, 0, LEX.priorTo) === 1 && introducedAfter(tokens, trigger.first),
     // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
     precedent:
       trigger.kind !== 'committee' &&
