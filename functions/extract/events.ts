@@ -870,6 +870,14 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   let precision: 'day' | 'month';
   if (dateMention !== null) {
     const d = dateMention.date!;
+    // "A last visited the Philippines in August 2026 for a forum": a month gone by, told only
+    // as what the story looks back on, is history
+    if (
+      d.precision === 'month' &&
+      d.value < isoMonth(ref.year, ref.month) &&
+      group.mentions.every((m) => m.precedent)
+    )
+      return null;
     start = d.value;
     end = d.endValue;
     precision = d.precision === 'month' ? 'month' : 'day';
