@@ -1343,13 +1343,15 @@ export function resolvePeople(
       leaderCountry(person.nameKeys.slice(-1)) ??
       (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
       (looksVietnameseName(person.nameKeys) ? VIETNAMESE_NAMES_COUNTRY : null);
-    // a titled foreign-looking name with no country written: the country the article is about there
+    // a titled foreign-looking name with no country written: on a government's own site, that
+    // government's ("President A visited Finland" on the Estonian presidency's); elsewhere
+    // the country the article is about there
     if (
       person.country === null &&
       person.title !== null &&
       !VIETNAMESE_SURNAMES.has(person.nameKeys[0] ?? '')
     )
-      person.country = contextOf.get(person) ?? null;
+      person.country = publisherCountry ?? contextOf.get(person) ?? null;
     if (!person.principal && listed !== null && person.title === null) person.principal = true;
     // "President Trump" in an article that never writes his given name: the name he is listed by
     if (person.nameKeys.length === 1 && person.country !== null) {

@@ -8,6 +8,8 @@ describe('publisherCountry', () => {
     expect(publisherCountry('https://mea.gov.in/bilateral-documents.htm')).toBe('IN');
     expect(publisherCountry('https://www.gob.mx/sre/prensa')).toBe('MX');
     expect(publisherCountry('https://pm.gc.ca/en/news')).toBe('CA');
+    expect(publisherCountry('https://www.president.lv/en/article/a')).toBe('LV');
+    expect(publisherCountry('https://www.mfa.lt/en/news/a')).toBe('LT');
   });
 
   it('knows the sites whose names say nothing of a government', () => {
