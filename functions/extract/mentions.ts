@@ -1103,7 +1103,11 @@ function dateFor(
       after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null;
     // "A held talks with B on July 9" (English), "Ngày 9/7, A hội đàm với B" (Vietnamese)
     const prior = ahead ? undefined : before;
-    date = (datesFollow ? (own ?? prior) : (prior ?? own)) ?? null;
+    // ("A on June 3 spoke by phone with B about the pact signed in Jakarta on May 20": a day
+    // written right before the cue's verb is its own, as one inside it is)
+    const rightBefore =
+      prior !== undefined && verbBetween(tokens, prior.end, trigger.first) ? prior : undefined;
+    date = (datesFollow ? (rightBefore ?? own ?? prior) : (prior ?? own)) ?? null;
     if (
       date !== null &&
       date.endValue !== null &&
@@ -1395,6 +1399,17 @@ const AGENT_SPAN = 2;
 /** Countries whose people arrive together at a gathering, not on a visit of one to another
  *  ("Presidents A of X, B of Y and C of Z arrived in Astana"). */
 const GATHERING_COUNTRIES = 3;
+
+/** Whether only a verb's words ("held", "has held") stand from character `end` to token `first`. */
+function verbBetween(tokens: readonly Token[], end: number, first: number): boolean {
+  let words = 0;
+  for (let k = first - 1; k >= 0 && tokens[k]!.start >= end; k--) {
+    if (!tokens[k]!.word || tokens[k]!.cap || ++words > VERB_WORDS) return false;
+  }
+  return tokens[first - words - 1]?.end === end;
+}
+/** How many words a verb before its cue may have ("has held phone talks"). */
+const VERB_WORDS = 2;
 
 /** How far after a visit's destination what it is for may be told ("on Tuesday to attend …"), in tokens. */
 const MULTILATERAL_SPAN = 8;
