@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { countryAt, placeAt } from './gazetteer.js';
+import { countryAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, possessiveAt, type Token } from './tokens.js';
@@ -121,12 +121,14 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     const prev = tokens[i - 1]?.key;
     const hit = cueTrie.longest(tokens, i, (c, length) => {
       if (prev !== undefined && c.notBefore.has(prev)) return false;
-      // ("met the press" is no meeting; "met the United Kingdom's Prime Minister B" is)
+      // ("met the press" is no meeting; "met the United Kingdom's Prime Minister B" is, and so
+      // is "met the Prime Minister of Poland B")
       const after = tokens[i + length]?.key;
       if (
         after !== undefined &&
         c.notAfter.has(after) &&
-        countryAt(tokens, i + length + 1) === null
+        countryAt(tokens, i + length + 1) === null &&
+        titleBeginsAt(tokens, i + length + 1) === null
       )
         return false;
       if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
