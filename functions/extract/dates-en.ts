@@ -77,6 +77,11 @@ const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
 /** a weekday written before its day of the month ("Monday 6 May"), read for the day */
 const WEEKDAY_BEFORE = `(?:(?<![\\p{L}])(?:${anyOf(Object.keys(DATES.weekdays))}),?\\s+)?`;
 const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
+/** "(Thu)", "(Sat.)", "(Friday)": a weekday in brackets, as a ministry's itinerary writes it after its day. */
+const BRACKETED_WEEKDAY = new RegExp(
+  `\\((?:${anyOf([...new Set(Object.keys(DATES.weekdays).map((w) => w.slice(0, 3)))])})[\\p{L}]*\\.?\\)`,
+  'gu',
+);
 
 /** What a reading makes of a date phrase: a mention without its offsets. */
 type DateReading = Omit<DateMention, 'start' | 'end'>;
@@ -451,11 +456,16 @@ const BESIDE_CHARS = 3;
 const JOINED_DAYS = 3;
 
 export function findEnglishDates(
-  lower: string,
+  text: string,
   ref: RefDate,
   previousDay: string | null,
   isTitle = false,
 ): DateMention[] {
+  // ("From July 31 (Thu) to August 2 (Sat)": a weekday in brackets after a day is read past,
+  // blanked to spaces of its length so that every offset still points into the sentence)
+  const lower = text.includes('(')
+    ? text.replace(BRACKETED_WEEKDAY, (w) => ' '.repeat(w.length))
+    : text;
   const ctx: Context = {
     ref,
     forward: FORWARD.test(lower) || (isTitle && HEADLINE_FORWARD.test(lower)),
