@@ -117,6 +117,8 @@ const WORD_SETS = [
   'pronouns',
   /** "A received him upon his arrival": the one the story tells of, greeted by a pronoun */
   'objectPronouns',
+  /** "A invited B to visit C": the verb of an invitation, whose "to visit" is no visit yet */
+  'inviteVerb',
   /** "A's statement following his meeting with B": words that make the one named before the cue its subject */
   'possessives',
 ] as const;

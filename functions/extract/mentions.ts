@@ -1913,6 +1913,13 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (anyReadsAt(tokens, trigger.end, LEX.tourOf) > 0) return;
   // "A, B and other leaders are expected to arrive in Laos": a gathering, no one's visit
   if (amongOtherLeaders(tokens, clauseFrom, trigger.first)) return;
+  // "A invited B to visit Mongolia": an invitation, no visit yet (not "A will visit at B's
+  // invitation", nor "B accepted A's invitation to visit")
+  if (
+    LEX.infinitive.has(tokens[trigger.first - 1]?.key ?? '') &&
+    tokens.slice(clauseFrom, trigger.first).some((t) => LEX.inviteVerb.has(t.key))
+  )
+    return;
   // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
   let host: string | null = null;
   let hostEnd = trigger.end;
