@@ -1430,7 +1430,13 @@ function impliedVisit(
     return null;
   if (meeting.type === 'committee_session') return null;
   const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
-  if (visitor === undefined) return null;
+  // ("The Prime Minister met B today in Warsaw" in the British government's readout: its own
+  // principal, unnamed, is the visitor)
+  const unnamedVisitor =
+    visitor === undefined &&
+    meeting.guest === homeCountry &&
+    meeting.people.every((p) => p.country !== meeting.guest);
+  if (visitor === undefined && !unnamedVisitor) return null;
   if (
     meeting.group.mentions.some((m) =>
       m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0),
@@ -1442,7 +1448,7 @@ function impliedVisit(
     category: 'visit',
     type: 'visit',
     end: null,
-    people: [visitor],
+    people: visitor === undefined ? [] : [visitor],
     place: { city: null, country: meeting.host, venue: false },
     placeMention: null,
     status: statusOf(meeting.start, meeting.precision, ref, false),
@@ -1853,7 +1859,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     (m) => m.kind === 'visit' && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
   );
   for (const m of meetings) {
-    const implied = impliedVisit(m, ref, profile.homeCountry, visitTold);
+    // (a government's own readout is written from home, as a Vietnamese outlet is)
+    const implied = impliedVisit(m, ref, profile.homeCountry ?? publisher, visitTold);
     if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
       visits.push(implied);
       m.partOf = implied;
