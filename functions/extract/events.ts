@@ -678,8 +678,7 @@ function groupMentions(
     if (m.date !== null || m.year !== null || !told(m)) return false;
     const before = sentences.find((s) => s.order === m.sentence.order - 1);
     return (
-      before !== undefined &&
-      before.triggers.some((t) => t.kind === m.kind) &&
+      before?.triggers.some((t) => t.kind === m.kind) === true &&
       before.dates.length > 0 &&
       before.dates.every(far)
     );
