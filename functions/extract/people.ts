@@ -505,7 +505,9 @@ export function findPeople(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const pair = options.modifiersFirst ? countryPairPeopleAt(text, tokens, stops, i) : null;
+    const pair = options.modifiersFirst
+      ? (countryPairPeopleAt(text, tokens, stops, i) ?? titlePairPeopleAt(text, tokens, stops, i))
+      : null;
     if (pair !== null) {
       people.push(...pair);
       i = pair[1].end;
@@ -1133,6 +1135,60 @@ function countryPairPeopleAt(
     generic: held.entry.generic,
   });
   return [holder(one, first.code, i), holder(other, second.code, other.from)];
+}
+
+/** How many words a title in the plural may have ("Presidents", "Prime Ministers"). */
+const PLURAL_TITLE_WORDS = 3;
+
+/**
+ * "Presidents A of Paraguay and B of Argentina": one title in the plural, then two names, each
+ * with the country after "of" whose holder of that title they are.
+ */
+function titlePairPeopleAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): [PersonMention, PersonMention] | null {
+  if (tokens[i]?.cap !== true) return null;
+  for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
+    const plural = tokens[at]!;
+    if (!plural.word || !plural.key.endsWith('s')) continue;
+    const singular = [...tokens];
+    singular[at] = { ...plural, key: plural.key.slice(0, -1) };
+    const held = titleBeginsAt(singular, i, true);
+    if (held === null || held.length !== at - i + 1) continue;
+    // each name, then "of" and its country
+    const holderAt = (from: number) => {
+      const k = pastHonorifics(tokens, from);
+      const end = nameEnd(tokens, k, stops);
+      if (tokens[k]?.cap !== true || end <= k + 1 || !LEX.of.has(tokens[end]?.key ?? ''))
+        return null;
+      const country = countryWithPrefix(tokens, end + 1);
+      return country === null
+        ? null
+        : { from: k, end, code: country.code, next: end + 1 + country.length };
+    };
+    const one = holderAt(at + 1);
+    if (one === null || !LEX.and.has(tokens[one.next]?.key ?? '')) return null;
+    const other = holderAt(one.next + 1);
+    if (other === null || other.code === one.code) return null;
+    const title = spanText(text, tokens, i, at + 1).slice(0, -1);
+    const titleKeys = singular.slice(i, at + 1).map((t) => t.key);
+    const holder = (h: { from: number; end: number; code: string }, first: number) => ({
+      ...untitledMention(text, tokens, first, h.from, h.end, {
+        country: h.code,
+        principal: held.entry.principal,
+        honorific: false,
+      }),
+      title,
+      titleKeys,
+      leader: held.entry.leader,
+      generic: held.entry.generic,
+    });
+    return [holder(one, i), holder(other, other.from)];
+  }
+  return null;
 }
 
 /** Words of a name written before its title ("Naledi Pandor, South Africa's foreign minister"). */
