@@ -85,6 +85,8 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   /** the matching form of each sentence, for the date pass below */
   const lowers: string[] = [];
   const allPeople: PersonMention[] = [];
+  /** how many of allPeople the title names (they come first) */
+  let titleMentions = 0;
   const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
     const mentions = findPeople(text, tokens, profile);
@@ -98,6 +100,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
             tokens.findIndex((t) => t.start >= quoted),
           );
     for (const m of mentions) allPeople.push(m);
+    if (isTitle) titleMentions = allPeople.length;
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
     // persons and dates are filled in below, once the article's people are resolved
     sentences.push({
@@ -137,7 +140,12 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   });
   if (profile.bareNames) addBareNames(sentences, allPeople);
   setContextCountries(sentences, profile.homeCountry);
-  const { personOf } = resolvePeople(allPeople, profile.homeCountry, publisherCountry(article.url));
+  const { personOf } = resolvePeople(
+    allPeople,
+    profile.homeCountry,
+    publisherCountry(article.url),
+    titleMentions,
+  );
   let cursor = 0;
   let anchor: string | null = null;
   const titleLower = title.length > 0 ? matchForm(title) : null;

@@ -1319,6 +1319,8 @@ export function resolvePeople(
   mentions: readonly PersonMention[],
   homeCountry: string | null,
   publisherCountry: string | null = null,
+  /** how many of `mentions`, first, the headline makes: the story's own spelling of a name wins */
+  titleMentions = 0,
 ): { people: Person[]; personOf: Array<Person | null> } {
   const people: Person[] = [];
   const personOf: Array<Person | null> = new Array<Person | null>(mentions.length).fill(null);
@@ -1366,13 +1368,14 @@ export function resolvePeople(
     absorb(person, m, titlePartKeys);
     if (m.title !== null) (m.generic ? counterparts : officeKnown).add(person);
     personOf[n] = person;
-    if (m.nameKeys.length === person.nameKeys.length) {
+    if (m.nameKeys.length === person.nameKeys.length && n >= titleMentions) {
       const counts = spellings.get(person) ?? new Map<string, number>();
       counts.set(m.name!, (counts.get(m.name!) ?? 0) + 1);
       spellings.set(person, counts);
     }
   }
   // "Donal Trump" twice and "Donald Trump" five times: one person, written the usual way
+  // (the story's way: a headline that spells it otherwise, and repeats, counts for nothing)
   for (const [person, counts] of spellings) {
     let best = person.name;
     for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
