@@ -78,7 +78,12 @@ interface Draft {
 // ---------------------------------------------------------------- reading
 
 /** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
-function readSentences(article: Article, profile: LanguageProfile): SentenceInfo[] {
+function readSentences(
+  article: Article,
+  profile: LanguageProfile,
+  /** whose government's own site the article is on, or null (publisher.ts) */
+  publisher: string | null,
+): SentenceInfo[] {
   const ref = refDateOf(article.publishedAt);
   const title = article.title === null ? '' : cleanText(article.title);
   const sentences: SentenceInfo[] = [];
@@ -140,12 +145,7 @@ function readSentences(article: Article, profile: LanguageProfile): SentenceInfo
   });
   if (profile.bareNames) addBareNames(sentences, allPeople);
   setContextCountries(sentences, profile.homeCountry);
-  const { personOf } = resolvePeople(
-    allPeople,
-    profile.homeCountry,
-    publisherCountry(article.url),
-    titleMentions,
-  );
+  const { personOf } = resolvePeople(allPeople, profile.homeCountry, publisher, titleMentions);
   let cursor = 0;
   let anchor: string | null = null;
   const titleLower = title.length > 0 ? matchForm(title) : null;
@@ -673,15 +673,13 @@ function groupMentions(
   const summaries: Summary[] = [];
   // "In January 2010, A, then party secretary, visited B": history is no report of today's event
   // (nor "whom his grandfather had met in Hanoi in 1964", known only by another year)
+  const far = (d: DateMention) =>
+    Math.abs(dayRange(d.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS;
   const history = (m: Mention) =>
-    m.date !== null
-      ? Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS
-      : m.year !== null && m.year !== ref.year;
+    m.date !== null ? far(m.date) : m.year !== null && m.year !== ref.year;
   // "A's one earlier trip to B was a state visit in 2019. A also visited C on that trip": told as
   // done, with no day, right after a sentence that tells such an event only in past years, it
   // is that history, no event of today's
-  const far = (d: DateMention) =>
-    Math.abs(dayRange(d.value)[0] - refDayNumber(ref)) > MAX_DISTANCE_DAYS;
   const recalled = (m: Mention) => {
     if (m.date !== null || m.year !== null || !told(m)) return false;
     const before = sentences.find((s) => s.order === m.sentence.order - 1);
@@ -1649,11 +1647,11 @@ function titledOnly({ tokens }: SentenceInfo, recent: readonly Person[]): Person
 
 export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
-  const sentences = readSentences(article, profile);
+  const publisher = publisherCountry(article.url);
+  const sentences = readSentences(article, profile, publisher);
   const committeeContext = sentences.some(hasCommitteeName);
   const speaker = speakerOf(sentences);
   const from = datelineOf(sentences);
-  const publisher = publisherCountry(article.url);
   const mentions: Mention[] = [];
   /** principals named so far, most recent first, for "hai nhà lãnh đạo" and the like */
   let recentPrincipals: Person[] = [];

@@ -1089,6 +1089,47 @@ function knownPersonAt(
   });
 }
 
+/** The title written over tokens [from, at], its last word in the plural ("counterparts",
+ *  "Prime Ministers"), read in the singular; null where it is none. Only those words are
+ *  copied: this is tried at many positions of every sentence. */
+function pluralTitleAt(
+  tokens: readonly Token[],
+  from: number,
+  at: number,
+): { entry: TitleEntry; keys: string[] } | null {
+  const plural = tokens[at];
+  if (plural?.word !== true || !plural.key.endsWith('s')) return null;
+  const words = tokens.slice(from, at + 1);
+  words[words.length - 1] = { ...plural, key: plural.key.slice(0, -1) };
+  const held = titleBeginsAt(words, 0, true);
+  return held === null || held.length !== words.length
+    ? null
+    : { entry: held.entry, keys: words.map((t) => t.key) };
+}
+
+/** One of the two people a title in the plural names: the name [from, end) as the holder of
+ *  that title in country `code`, the mention starting at `first`. */
+function pluralTitleHolder(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  name: { from: number; end: number },
+  code: string,
+  title: { text: string; keys: string[]; entry: TitleEntry },
+): PersonMention {
+  return {
+    ...untitledMention(text, tokens, first, name.from, name.end, {
+      country: code,
+      principal: title.entry.principal,
+      honorific: false,
+    }),
+    title: title.text,
+    titleKeys: title.keys,
+    leader: title.entry.leader,
+    generic: title.entry.generic,
+  };
+}
+
 /**
  * "his Malaysian and Lao counterparts(,) A and B": two countries, one title for both (in the
  * plural), two names, each the holder of the title in the country written in the same place.
@@ -1105,13 +1146,9 @@ function countryPairPeopleAt(
   const second = countryAt(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
   const at = secondAt + second.length;
-  const plural = tokens[at];
-  if (plural?.word !== true || !plural.key.endsWith('s')) return null;
-  // the title in the singular ("counterpart", "foreign minister"), read where the plural stands
-  const singular = [...tokens];
-  singular[at] = { ...plural, key: plural.key.slice(0, -1) };
-  const held = titleBeginsAt(singular, at, true);
-  if (held === null || held.length !== 1) return null;
+  // the title in the singular ("counterpart", "foreign minister"), one word
+  const held = pluralTitleAt(tokens, at, at);
+  if (held === null) return null;
   // the names, set off by a comma or not, each past its honorifics, "and" between them
   const nameAt = (at: number) => {
     const k = pastHonorifics(tokens, at);
@@ -1122,19 +1159,11 @@ function countryPairPeopleAt(
   if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
   const other = nameAt(one.end + 1);
   if (other === null) return null;
-  const title = spanText(text, tokens, at, at + 1).slice(0, -1);
-  const holder = (name: { from: number; end: number }, code: string, first: number) => ({
-    ...untitledMention(text, tokens, first, name.from, name.end, {
-      country: code,
-      principal: held.entry.principal,
-      honorific: false,
-    }),
-    title,
-    titleKeys: [plural.key.slice(0, -1)],
-    leader: held.entry.leader,
-    generic: held.entry.generic,
-  });
-  return [holder(one, first.code, i), holder(other, second.code, other.from)];
+  const title = { text: spanText(text, tokens, at, at + 1).slice(0, -1), ...held };
+  return [
+    pluralTitleHolder(text, tokens, i, one, first.code, title),
+    pluralTitleHolder(text, tokens, other.from, other, second.code, title),
+  ];
 }
 
 /** How many words a title in the plural may have ("Presidents", "Prime Ministers"). */
@@ -1152,12 +1181,8 @@ function titlePairPeopleAt(
 ): [PersonMention, PersonMention] | null {
   if (tokens[i]?.cap !== true) return null;
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
-    const plural = tokens[at]!;
-    if (!plural.word || !plural.key.endsWith('s')) continue;
-    const singular = [...tokens];
-    singular[at] = { ...plural, key: plural.key.slice(0, -1) };
-    const held = titleBeginsAt(singular, i, true);
-    if (held === null || held.length !== at - i + 1) continue;
+    const held = tokens[at]!.cap ? pluralTitleAt(tokens, i, at) : null;
+    if (held === null) continue;
     // each name, then "of" and its country
     const holderAt = (from: number) => {
       const k = pastHonorifics(tokens, from);
@@ -1173,20 +1198,11 @@ function titlePairPeopleAt(
     if (one === null || !LEX.and.has(tokens[one.next]?.key ?? '')) return null;
     const other = holderAt(one.next + 1);
     if (other === null || other.code === one.code) return null;
-    const title = spanText(text, tokens, i, at + 1).slice(0, -1);
-    const titleKeys = singular.slice(i, at + 1).map((t) => t.key);
-    const holder = (h: { from: number; end: number; code: string }, first: number) => ({
-      ...untitledMention(text, tokens, first, h.from, h.end, {
-        country: h.code,
-        principal: held.entry.principal,
-        honorific: false,
-      }),
-      title,
-      titleKeys,
-      leader: held.entry.leader,
-      generic: held.entry.generic,
-    });
-    return [holder(one, i), holder(other, other.from)];
+    const title = { text: spanText(text, tokens, i, at + 1).slice(0, -1), ...held };
+    return [
+      pluralTitleHolder(text, tokens, i, one, one.code, title),
+      pluralTitleHolder(text, tokens, other.from, other, other.code, title),
+    ];
   }
   return null;
 }
