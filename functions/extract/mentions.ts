@@ -411,6 +411,10 @@ function chainFrom(
     // (not past a name's own first word: "with His Excellency B")
     if (people.some((p) => p.mention.first === k)) break;
     if (lead.has(tokens[k]!.key)) skipped++;
+    // "his newly-elected counterpart": two lead words joined by a hyphen read as two words
+    else if (skipped > 0 && tokens[k]!.text === '-' && lead.has(tokens[k + 1]?.key ?? '')) {
+      // (the hyphen itself is no word skipped)
+    }
     // "held meetings, respectively, with B": commas around lead words
     else if (tokens[k]!.text !== ',' || !lead.has(tokens[k + 1]?.key ?? '')) break;
     k++;
