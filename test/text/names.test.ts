@@ -72,6 +72,8 @@ describe('one person, every spelling (the people gazetteer)', () => {
     expect(sameName('Sergei Lavrov', 'Sergey Lavrov')).toBe(true);
     // a transliteration the spelling rules do not bridge: the gazetteer's aliases do
     expect(sameName('Abdulfattah Al-Sisi', 'Abdel Fattah al-Sisi')).toBe(true);
+    // two romanizations of one Korean given name (eo / u)
+    expect(sameName('Yoon Seok-yeol', 'Yoon Suk Yeol')).toBe(true);
   });
   it('keeps two listed people apart, and a short form finds the listed person', () => {
     expect(sameName('Tập Cận Bình', 'Li Qiang')).toBe(false);
