@@ -1707,7 +1707,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // (nor the headline run into a photo's credit, when that tells no event: "Minister in Oslo:
   // the day's programme Minister A (Photo agency)")
   const tellsEvent = new Set(mentions.map((m) => m.sentence));
-  const lead = sentences.find(
+  const leads = sentences.filter(
     (s) =>
       !s.isTitle &&
       s.triggers.length > 0 &&
@@ -1716,6 +1716,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         (headline.includes(s.text) || (s.text.startsWith(headline) && !tellsEvent.has(s)))
       ),
   );
+  // (the first that tells an event, past a deck under the headline that names no one met:
+  // "Lisbon's top diplomat speaks with Warsaw counterpart for the first time")
+  const lead = leads.find((s) => tellsEvent.has(s)) ?? leads[0];
   const leadCountries = new Set(
     groups
       .filter((g) =>
