@@ -121,6 +121,8 @@ const WORD_SETS = [
   'inviteVerb',
   /** "A's statement following his meeting with B": words that make the one named before the cue its subject */
   'possessives',
+  /** "the Philippines-Malaysia Joint Commission": what joins two countries named together */
+  'countryPairJoiner',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

@@ -228,6 +228,8 @@ const YEAR_AFTER_CHARS = 60;
 const PARLIAMENT_SPAN = 6;
 /** How many tokens after a committee's name its countries may be listed. */
 const COMMITTEE_COUNTRIES_SPAN = 14;
+/** The most tokens a country's name takes ("Lao People's Democratic Republic"). */
+const COUNTRY_NAME_SPAN = 6;
 /** How many tokens after the place word a city may take before its country in brackets ("tại Vientiane (Lào)"). */
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
@@ -2354,6 +2356,29 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
 const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =>
   findAnyPhrase(tokens, LEX.otherLeaders, from, to) !== null;
 
+/** The country whose name ends right before token `end` ("… Malaysia" of "Malaysia Joint
+ *  Commission"), and where it starts. */
+function countryEndingAt(
+  tokens: readonly Token[],
+  end: number,
+): { code: string; at: number } | null {
+  for (let at = Math.max(0, end - COUNTRY_NAME_SPAN); at < end; at++) {
+    const c = countryAt(tokens, at);
+    if (c !== null && at + c.length === end) return { code: c.code, at };
+  }
+  return null;
+}
+
+/** Two countries written together right before token `end`, joined by a hyphen, a dash, a
+ *  slash or "and" ("Philippines-Malaysia", "India–Vietnam"): their codes, or null. */
+function countryPairEndingAt(tokens: readonly Token[], end: number): string[] | null {
+  const second = countryEndingAt(tokens, end);
+  if (second === null || !LEX.countryPairJoiner.has(tokens[second.at - 1]?.key ?? '')) return null;
+  const first = countryEndingAt(tokens, second.at - 1);
+  if (first === null || first.code === second.code) return null;
+  return [first.code, second.code].sort();
+}
+
 /** A committee's session and its co-chairs. */
 function committeeMentions(s: SentenceScan, c: CueScan): void {
   const { context, tokens, people, mentions } = s;
@@ -2429,6 +2454,17 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       }
     }
     countries = [...named].sort();
+  }
+  // "the 8th Philippines-Malaysia Joint Commission Meeting": the two countries the name is
+  // written after (not a name that an earlier cue's session is of: "a meeting of the 18th
+  // India-Vietnam Joint Commission" is that cue's)
+  if (
+    countries.length !== 2 &&
+    nameAt >= 0 &&
+    !s.triggers.some((t) => t.kind === 'committee' && t.first < trigger.first)
+  ) {
+    const pair = countryPairEndingAt(tokens, Math.min(trigger.first, nameAt));
+    if (pair !== null) countries = pair;
   }
   // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
   if (countries.length !== 2 && nameAt >= 0) return;
