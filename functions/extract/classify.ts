@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { countryAt, placeAt, titleBeginsAt } from './gazetteer.js';
+import { countryAt, countryEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, possessiveAt, type Token } from './tokens.js';
@@ -207,21 +207,6 @@ export function placeArrivedIn(
   for (let k = from + 1; k < tokens.length && k <= from + AT_PLACE_SPAN; k++)
     if (LEX.placeLead.has(tokens[k - 1]!.key))
       return known(k + anyReadsAt(tokens, k, LEX.placePrefix));
-  return null;
-}
-
-/** Longest a country's name runs, in tokens ("U . S .", "United Arab Emirates"). */
-const COUNTRY_TOKENS = 4;
-
-/** The country whose name ends right before token `end`, and where it starts, or null. */
-function countryEndingAt(
-  tokens: readonly Token[],
-  end: number,
-): { at: number; code: string } | null {
-  for (let j = end - 1; j >= 0 && j >= end - COUNTRY_TOKENS; j--) {
-    const c = countryAt(tokens, j);
-    if (c?.length === end - j) return { at: j, code: c.code };
-  }
   return null;
 }
 

@@ -197,6 +197,21 @@ export function countryAt(
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
 
+/** Longest a country's name runs, in tokens ("U . S .", "United Arab Emirates"). */
+const COUNTRY_TOKENS = 4;
+
+/** The country whose name ends right before token `end`, and where it starts, or null. */
+export function countryEndingAt(
+  tokens: readonly Token[],
+  end: number,
+): { at: number; code: string } | null {
+  for (let j = end - 1; j >= 0 && j >= end - COUNTRY_TOKENS; j--) {
+    const c = countryAt(tokens, j);
+    if (c?.length === end - j) return { at: j, code: c.code };
+  }
+  return null;
+}
+
 /** The longest entry of `trie` at token `i` when that word is capitalised, as a name is written. */
 function capitalisedEntryAt<T>(trie: TokenTrie<T>, tokens: readonly Token[], i: number) {
   return tokens[i]?.cap ? trie.longest(tokens, i) : null;

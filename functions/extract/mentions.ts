@@ -13,7 +13,7 @@ import {
   type TriggerKind,
 } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
-import { countryAt, placeAt } from './gazetteer.js';
+import { countryAt, countryEndingAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention, pastHonorifics } from './people.js';
 import { possessiveAt, type Token } from './tokens.js';
@@ -228,8 +228,6 @@ const YEAR_AFTER_CHARS = 60;
 const PARLIAMENT_SPAN = 6;
 /** How many tokens after a committee's name its countries may be listed. */
 const COMMITTEE_COUNTRIES_SPAN = 14;
-/** The most tokens a country's name takes ("Lao People's Democratic Republic"). */
-const COUNTRY_NAME_SPAN = 6;
 /** How many tokens after the place word a city may take before its country in brackets ("tại Vientiane (Lào)"). */
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
@@ -2355,19 +2353,6 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
 /** Whether tokens [from, to) (a cue's subject) name leaders "and other leaders": a group. */
 const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =>
   findAnyPhrase(tokens, LEX.otherLeaders, from, to) !== null;
-
-/** The country whose name ends right before token `end` ("… Malaysia" of "Malaysia Joint
- *  Commission"), and where it starts. */
-function countryEndingAt(
-  tokens: readonly Token[],
-  end: number,
-): { code: string; at: number } | null {
-  for (let at = Math.max(0, end - COUNTRY_NAME_SPAN); at < end; at++) {
-    const c = countryAt(tokens, at);
-    if (c !== null && at + c.length === end) return { code: c.code, at };
-  }
-  return null;
-}
 
 /** Two countries written together right before token `end`, joined by a hyphen, a dash, a
  *  slash or "and" ("Philippines-Malaysia", "India–Vietnam"): their codes, or null. */
