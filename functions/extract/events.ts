@@ -428,6 +428,15 @@ function underWay(during: DateMention | null, begun: DateMention | null): boolea
   return gap >= 0 && gap <= UNDER_WAY_DAYS;
 }
 
+/** "who is on a three-day state visit … on Wednesday" and "will be in Bangladesh till
+ *  December 17": a day the visit was under way on, and its last day up to a week after. */
+function endsAfter(during: DateMention | null, last: Mention): boolean {
+  if (!last.dateIsEnd || during?.precision !== 'day' || last.date?.precision !== 'day')
+    return false;
+  const gap = dayNumber(last.date.value) - dayNumber(during.value);
+  return gap >= 0 && gap <= UNDER_WAY_DAYS;
+}
+
 /** A visit told on one day here and on the next there is one visit: it lasts days. */
 const VISIT_SLACK_DAYS = 1;
 
@@ -532,7 +541,9 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
         (summary.host === m.host && (summary.guest === m.guest || m.countries.length === 0))) &&
       (datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) ||
         underWay(summary.dateBorrowed ? summary.date : null, m.dateBorrowed ? null : m.date) ||
-        underWay(m.dateBorrowed ? m.date : null, summary.dateBorrowed ? null : summary.date)) &&
+        underWay(m.dateBorrowed ? m.date : null, summary.dateBorrowed ? null : summary.date) ||
+        endsAfter(summary.dateBorrowed ? summary.date : null, m) ||
+        group.mentions.some((o) => endsAfter(m.dateBorrowed ? m.date : null, o))) &&
       peopleCompatible(summary, m)
     );
   if (m.kind === 'committee')
@@ -865,9 +876,15 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // when nothing else does)
   const plain = group.mentions.filter((m) => !m.ledUp && !openingReference(m));
   const tensed = plain.length > 0 ? plain : group.mentions;
+  // ("is on a three-day state visit …; he will be in Bangladesh till December 17": the day
+  // it ends, to come, does not make a visit told as under way one to come)
+  const underWayTold =
+    group.kind === 'visit' &&
+    dateMention?.dateIsEnd === true &&
+    group.mentions.some((m) => m !== dateMention && m.past && !m.future);
   const future =
     dateMention !== null && !dateMention.dateBorrowed
-      ? dateMention.future && !dateMention.past
+      ? dateMention.future && !dateMention.past && !underWayTold
       : tensed.some((m) => m.future && !m.past) ||
         (tensed.some((m) => m.future) && !tensed.some((m) => m.past));
   let start: string;
