@@ -123,6 +123,9 @@ const WORD_SETS = [
   'possessives',
   /** "the Philippines-Malaysia Joint Commission": what joins two countries named together */
   'countryPairJoiner',
+  /** "has been on an official visit since Thursday": the word before a visit's cue that tells
+   *  it under way since the day "since" gives */
+  'ongoing',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

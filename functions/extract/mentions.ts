@@ -215,6 +215,8 @@ const INTRO_WORDS = 4;
 const SINCE_CHARS = 48;
 /** …or further, up to this many characters, while no comma closes the clause "since" opens. */
 const SINCE_CLAUSE_CHARS = 160;
+/** "has been on an official visit since …": how far before a visit's cue its "been" stands, in tokens. */
+const ONGOING_BEFORE = 5;
 /** "…, the office said (in a briefing on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
 const REPORT_DAY_CHARS = 40;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
@@ -865,6 +867,8 @@ interface Background {
    *  follows is what was said, and a day before it is when */
   saying: number[];
   since: number[];
+  /** where each of those "since" phrases ends */
+  sinceEnds: number[];
   /** where "anniversary of" stands: what follows is the day commemorated */
   commemorated: number[];
 }
@@ -874,7 +878,13 @@ const BACKGROUND_FIRST_WORDS = new Set(
 );
 
 function backgroundOf(tokens: readonly Token[]): Background {
-  const out: Background = { reporting: [], saying: [], since: [], commemorated: [] };
+  const out: Background = {
+    reporting: [],
+    saying: [],
+    since: [],
+    sinceEnds: [],
+    commemorated: [],
+  };
   for (let k = 0; k < tokens.length; k++) {
     if (!BACKGROUND_FIRST_WORDS.has(tokens[k]!.key)) continue;
     const reporting = anyReadsAt(tokens, k, LEX.reporting);
@@ -883,7 +893,11 @@ function backgroundOf(tokens: readonly Token[]): Background {
       const that = tokens[k + reporting];
       if (that !== undefined && LEX.saidThat.has(that.key)) out.saying.push(that.start);
     }
-    if (anyReadsAt(tokens, k, LEX.since) > 0) out.since.push(tokens[k]!.start);
+    const since = anyReadsAt(tokens, k, LEX.since);
+    if (since > 0) {
+      out.since.push(tokens[k]!.start);
+      out.sinceEnds.push(tokens[k + since - 1]!.end);
+    }
     if (anyReadsAt(tokens, k, LEX.commemorated) > 0) out.commemorated.push(tokens[k]!.start);
   }
   return out;
@@ -925,7 +939,19 @@ function dateFor(
   // ("since his meeting with B last year" dates the meeting itself: the cue stands between)
   // (and on through its clause: "his first since winning the election … and taking office on
   // November 26")
+  // "who has been on an official visit to Mexico since Thursday": the day a visit told as
+  // under way began, written right after "since" past its cue
+  const beganSince = (d: DateMention) =>
+    trigger.kind === 'visit' &&
+    cueEnd <= d.start &&
+    tokens
+      .slice(Math.max(0, trigger.first - ONGOING_BEFORE), trigger.first)
+      .some((t) => LEX.ongoing.has(t.key)) &&
+    background.sinceEnds.some(
+      (end) => end <= d.start && info.text.slice(end, d.start).trim() === '',
+    );
   const since = (d: DateMention) =>
+    !beganSince(d) &&
     background.since.some(
       (at) =>
         at <= d.start &&
