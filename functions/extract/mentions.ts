@@ -2331,11 +2331,19 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     k = bracketed(c.code, k + 1 + c.length);
   }
   const visitGuest = guest;
+  // ("A hosted B, who is visiting Vietnam at C's invitation": a reception of one whose visit a
+  // clause of their own tells is a call during it, not its welcome)
+  const toldOfGuest =
+    visitor !== null &&
+    visitor.mention.end <= trigger.first &&
+    LEX.relative.has(
+      tokens[visitor.mention.end + (tokens[visitor.mention.end]?.text === ',' ? 1 : 0)]?.key ?? '',
+    );
   for (const h of hosts) {
     const hostPeople = [
       ...invited,
       ...(hostedBy ? [hostedBy] : []),
-      ...(welcome.guest === null || welcome.guest.person.country === visitGuest
+      ...((welcome.guest === null || welcome.guest.person.country === visitGuest) && !toldOfGuest
         ? welcome.hosts
         : []),
     ]
