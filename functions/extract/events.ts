@@ -1811,11 +1811,15 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null ||
         x.sentence.tokens.some((t) => LEX.here.has(t.key)),
     );
+  // (not one held apart: "the Joint Commission Meeting … was held virtually")
+  const heldApart = (m: Draft) =>
+    m.group.mentions.some((x) => x.sentence.tokens.some((t) => LEX.heldApart.has(t.key)));
   if (from !== null) {
     for (const m of meetings) {
       if (
         m.place !== null ||
         isCall(m) ||
+        heldApart(m) ||
         !(m.countries.includes(from.country!) || filedWhereMet(m)) ||
         visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
       )

@@ -126,6 +126,9 @@ const WORD_SETS = [
   /** "has been on an official visit since Thursday": the word before a visit's cue that tells
    *  it under way since the day "since" gives */
   'ongoing',
+  /** "the session was held virtually": words that tell a meeting held with its sides apart,
+   *  which the place the story was filed from does not place */
+  'heldApart',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

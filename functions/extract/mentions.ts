@@ -2485,6 +2485,18 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     const pair = countryPairEndingAt(tokens, Math.min(trigger.first, nameAt));
     if (pair !== null) countries = pair;
   }
+  // "the 17th Joint Commission Meeting co-chaired by the two Foreign Ministers": the countries
+  // of the pair the story named last (the co-chairs themselves unnamed)
+  if (countries.length !== 2 && nameAt >= 0 && coChair !== null) {
+    const from = k + coChair.length;
+    const reference = pairReferenceIn(
+      s.info,
+      from,
+      Math.min(tokens.length, from + 1 + PAIR_SUBJECT_SPAN),
+    );
+    const pair = reference === null ? null : recentPair(context.recentPrincipals, null);
+    if (pair !== null) countries = countriesOf(pair, []);
+  }
   // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
   if (countries.length !== 2 && nameAt >= 0) return;
   if (countries.length !== 2) countries = [];
