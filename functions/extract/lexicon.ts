@@ -129,6 +129,9 @@ const WORD_SETS = [
   /** "the session was held virtually": words that tell a meeting held with its sides apart,
    *  which the place the story was filed from does not place */
   'heldApart',
+  /** "allows both ministers to exchange views": verbs of making possible, whose "to" and cue
+   *  tell what could happen, no event */
+  'enabler',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

@@ -1829,6 +1829,13 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     markers.hypotheticalIn(trigger.end, talkTo)
   )
     return null;
+  // "the commission allows both ministers to exchange views": what something makes possible,
+  // no event
+  if (
+    LEX.infinitive.has(tokens[trigger.first - 1]?.key ?? '') &&
+    tokens.slice(clauseFrom, trigger.first).some((t) => LEX.enabler.has(t.key))
+  )
+    return null;
   let dateIsEnd = false;
   // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
   // the visitor left home is not when the visit began
