@@ -71,17 +71,15 @@ store.create = (options) => {
  * dynalite reads and writes its store one key at a time: every item of a request is a
  * `get` (the item it replaces) and then a `put` or `del`, each its own call into
  * LevelDB — on disk, a hop to libuv's thread pool and back per key, ~70 per ingested
- * article. The store's callback-style `get`, `put` and `del` are queued here instead,
- * and the keys queued in one turn of this thread's event loop go as one `getMany` and
- * one `batch` (applied in the order queued, atomically), each caller answered as
- * before. Nothing waits longer than that turn, and no caller is answered before its
- * key was read or written: a request still sees every write a request answered
- * before it made, as with one call per key.
+ * article. Writes are queued here instead: the keys written in one turn of this
+ * thread's event loop go as one `batch` (applied in the order queued, atomically), each
+ * caller answered as before. Reads are answered on this thread (`getSync`: LevelDB's
+ * memtable, cache or files, without the hop to the pool), in a microtask. No caller is
+ * answered before its key was read or written: a request still sees every write a
+ * request answered before it made, as with one call per key.
  */
 function coalesce(db, lifecycle) {
-  const { getMany, batch } = db;
-  /** @type {{ key: string, callback: (error: Error | null, value?: unknown) => void }[]} */
-  let reads = [];
+  const { batch } = db;
   /** @type {{ op: object, callback: (error: Error | null) => void }[]} */
   let writes = [];
   let scheduled = false;
@@ -92,46 +90,17 @@ function coalesce(db, lifecycle) {
   const answer = (callback, ...args) => queueMicrotask(() => callback(...args));
   const flush = () => {
     scheduled = false;
-    if (writes.length > 0) {
-      const queued = writes;
-      writes = [];
-      batch.call(
-        db,
-        queued.map((w) => w.op),
-        (error) => {
-          for (const w of queued) answer(w.callback, error ?? null);
-        },
-      );
-    }
-    if (reads.length > 0) {
-      const queued = reads;
-      reads = [];
-      let reading;
-      try {
-        reading = lifecycle.trackOperation(
-          getMany.call(
-            db,
-            queued.map((r) => r.key),
-          ),
-        );
-      } catch (error) {
-        reading = Promise.reject(error);
-      }
-      reading.then(
-        (values) => {
-          for (let i = 0; i < queued.length; i++) answer(queued[i].callback, null, values[i]);
-        },
-        (error) => {
-          for (const r of queued) answer(r.callback, error);
-        },
-      );
-    }
+    const queued = writes;
+    writes = [];
+    batch.call(
+      db,
+      queued.map((w) => w.op),
+      (error) => {
+        for (const w of queued) answer(w.callback, error ?? null);
+      },
+    );
   };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(flush);
-  };
+  const open = () => lifecycle.getState() === 'open';
   // only the callback style dynalite's item, index and table stores use; a call
   // without a callback (a promise) goes on as it was
   for (const [name, toOp] of [
@@ -141,18 +110,32 @@ function coalesce(db, lifecycle) {
     const original = db[name];
     db[name] = function (...args) {
       const callback = args[args.length - 1];
-      if (typeof callback !== 'function' || lifecycle.getState() !== 'open')
-        return original.apply(this, args);
+      if (typeof callback !== 'function' || !open()) return original.apply(this, args);
       writes.push({ op: toOp(...args.slice(0, -1)), callback });
-      schedule();
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     };
   }
   const get = db.get;
   db.get = function (key, callback) {
-    if (typeof callback !== 'function' || lifecycle.getState() !== 'open')
+    // (while the store is still opening, a read waits for it as dynalite's own does)
+    if (
+      typeof callback !== 'function' ||
+      !open() ||
+      db.status !== 'open' ||
+      db.supports.getSync !== true
+    )
       return get.call(this, key, callback);
-    reads.push({ key, callback });
-    schedule();
+    let value;
+    try {
+      value = db.getSync(key);
+    } catch (error) {
+      answer(callback, error);
+      return;
+    }
+    answer(callback, null, value);
   };
 }
 
