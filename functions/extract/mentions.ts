@@ -1520,10 +1520,21 @@ function destinationFrom(
     if (!tokens[k]!.word) return null;
     if (!LEX.destination.has(tokens[k]!.key)) continue;
     const c = destinationAt(tokens, k + 1);
-    return c === null ? null : { code: c.code, end: k + 1 + c.length };
+    if (c !== null) return { code: c.code, end: k + 1 + c.length };
+    // "an official visit to the State Palace, Kuala Lumpur": past a venue's name and its
+    // comma, the city it is in
+    const name = k + 1 + (LEX.titleArticle.has(tokens[k + 1]?.key ?? '') ? 1 : 0);
+    let j = name;
+    while (j < name + VENUE_WORDS && tokens[j]?.word === true && tokens[j]!.cap) j++;
+    const city = j > name && tokens[j]?.text === ',' ? destinationAt(tokens, j + 1) : null;
+    return city === null ? null : { code: city.code, end: j + 1 + city.length };
   }
   return null;
 }
+
+/** The most words a venue's name may have before the comma and its city ("the State Palace,
+ *  Kuala Lumpur"). */
+const VENUE_WORDS = 4;
 
 /** "hai nhà lãnh đạo", "hai bên", "hai Thủ tướng" right before the cue: the two principals the article named last. */
 function pairReferenceBefore(
