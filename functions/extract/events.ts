@@ -875,7 +875,15 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // (what "ahead of" leads up to is later than its sentence's event: it tells the tense only
   // when nothing else does)
   const plain = group.mentions.filter((m) => !m.ledUp && !openingReference(m));
-  const tensed = plain.length > 0 ? plain : group.mentions;
+  // (nor a reference to it that names no country, where a mention that names them tells it
+  // as done: "has arrived for a working visit … The highlight of the visit will be the
+  // meeting with B")
+  const named = plain.filter((m) => m.countries.length > 0);
+  const tensed = named.some((m) => m.past && !m.future)
+    ? named
+    : plain.length > 0
+      ? plain
+      : group.mentions;
   // ("is on a three-day state visit …; he will be in Bangladesh till December 17": the day
   // it ends, to come, does not make a visit told as under way one to come)
   const underWayTold =
