@@ -1306,14 +1306,6 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     meeting.status = 'announced';
     return;
   }
-  // "During the visit from June 22 to 26, B will meet A": a meeting to come during a visit of
-  // several days still to begin falls on no day the story gives; the visit's month is known
-  if (today < first && last > first && meeting.group.mentions.every(toCome)) {
-    meeting.start = visit.start.slice(0, 7);
-    meeting.precision = 'month';
-    meeting.status = 'announced';
-    return;
-  }
   meeting.start =
     today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
   meeting.precision = 'day';
