@@ -2492,26 +2492,16 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     }
     countries = [...named].sort();
   }
-  // (not a name that an earlier cue's session is of: "a meeting of the 18th India-Vietnam
-  // Joint Commission" is that cue's)
-  const ownName = !s.triggers.some((t) => t.kind === 'committee' && t.first < trigger.first);
   // "the 8th Philippines-Malaysia Joint Commission Meeting": the two countries the name is
-  // written after
-  if (countries.length !== 2 && nameAt >= 0 && ownName) {
+  // written after (not a name that an earlier cue's session is of: "a meeting of the 18th
+  // India-Vietnam Joint Commission" is that cue's)
+  if (
+    countries.length !== 2 &&
+    nameAt >= 0 &&
+    !s.triggers.some((t) => t.kind === 'committee' && t.first < trigger.first)
+  ) {
     const pair = countryPairEndingAt(tokens, Math.min(trigger.first, nameAt));
     if (pair !== null) countries = pair;
-  }
-  // "The Philippines and Indonesia agreed … at the 7th Joint Commission … held in Manila":
-  // the two countries its sentence names, when it names two
-  if (countries.length !== 2 && nameAt >= 0 && ownName) {
-    const named = new Set<string>();
-    for (let j = 0; j < tokens.length; j++) {
-      const c = countryAt(tokens, j);
-      if (c === null) continue;
-      named.add(c.code);
-      j += c.length - 1;
-    }
-    if (named.size === 2) countries = [...named].sort();
   }
   // "the 17th Joint Commission Meeting co-chaired by the two Foreign Ministers": the countries
   // of the pair the story named last (the co-chairs themselves unnamed)
