@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { countryAt, countryEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
+import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, possessiveAt, type Token } from './tokens.js';
@@ -216,10 +216,8 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
 /** "a U.S.-Russia summit": two different countries joined by a dash right before token `i`,
  *  and no third joined to them. */
 function countryPairBefore(tokens: readonly Token[], i: number): boolean {
-  const second = countryEndingAt(tokens, i);
-  if (second === null || !isDash(tokens[second.at - 1])) return false;
-  const first = countryEndingAt(tokens, second.at - 1);
-  return first !== null && !isDash(tokens[first.at - 1]) && first.code !== second.code;
+  const pair = countryPairEndingAt(tokens, i, isDash);
+  return pair !== null && !isDash(tokens[pair.at - 1]);
 }
 
 /** How far into its sentence a cue that opens it may stand ("Tại cuộc hội kiến", "At the talks"). */

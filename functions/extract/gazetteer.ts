@@ -201,7 +201,7 @@ export function countryAt(
 const COUNTRY_TOKENS = 4;
 
 /** The country whose name ends right before token `end`, and where it starts, or null. */
-export function countryEndingAt(
+function countryEndingAt(
   tokens: readonly Token[],
   end: number,
 ): { at: number; code: string } | null {
@@ -210,6 +210,21 @@ export function countryEndingAt(
     if (c?.length === end - j) return { at: j, code: c.code };
   }
   return null;
+}
+
+/** Two different countries written together right before token `end`, joined by a token
+ *  `joins` accepts ("U.S.-Russia", "Philippines-Malaysia"): where the first starts, and the
+ *  two codes in the order written; null where there are not two. */
+export function countryPairEndingAt(
+  tokens: readonly Token[],
+  end: number,
+  joins: (t: Token | undefined) => boolean,
+): { at: number; codes: [string, string] } | null {
+  const second = countryEndingAt(tokens, end);
+  if (second === null || !joins(tokens[second.at - 1])) return null;
+  const first = countryEndingAt(tokens, second.at - 1);
+  if (first === null || first.code === second.code) return null;
+  return { at: first.at, codes: [first.code, second.code] };
 }
 
 /** The longest entry of `trie` at token `i` when that word is capitalised, as a name is written. */

@@ -13,7 +13,7 @@ import {
   type TriggerKind,
 } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
-import { countryAt, countryEndingAt, placeAt } from './gazetteer.js';
+import { countryAt, countryPairEndingAt, placeAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention, pastHonorifics } from './people.js';
 import { possessiveAt, type Token } from './tokens.js';
@@ -2406,15 +2406,8 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
 const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =>
   findAnyPhrase(tokens, LEX.otherLeaders, from, to) !== null;
 
-/** Two countries written together right before token `end`, joined by a hyphen, a dash, a
- *  slash or "and" ("Philippines-Malaysia", "India–Vietnam"): their codes, or null. */
-function countryPairEndingAt(tokens: readonly Token[], end: number): string[] | null {
-  const second = countryEndingAt(tokens, end);
-  if (second === null || !LEX.countryPairJoiner.has(tokens[second.at - 1]?.key ?? '')) return null;
-  const first = countryEndingAt(tokens, second.at - 1);
-  if (first === null || first.code === second.code) return null;
-  return [first.code, second.code].sort();
-}
+/** "the Philippines-Malaysia Joint Commission": what joins two countries named together. */
+const joinsCountries = (t: Token | undefined) => LEX.countryPairJoiner.has(t?.key ?? '');
 
 /** A committee's session and its co-chairs. */
 function committeeMentions(s: SentenceScan, c: CueScan): void {
@@ -2500,8 +2493,8 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     nameAt >= 0 &&
     !s.triggers.some((t) => t.kind === 'committee' && t.first < trigger.first)
   ) {
-    const pair = countryPairEndingAt(tokens, Math.min(trigger.first, nameAt));
-    if (pair !== null) countries = pair;
+    const pair = countryPairEndingAt(tokens, Math.min(trigger.first, nameAt), joinsCountries);
+    if (pair !== null) countries = [...pair.codes].sort();
   }
   // "the 17th Joint Commission Meeting co-chaired by the two Foreign Ministers": the countries
   // of the pair the story named last (the co-chairs themselves unnamed)
