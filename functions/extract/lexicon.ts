@@ -132,6 +132,8 @@ const WORD_SETS = [
   /** "allows both ministers to exchange views": verbs of making possible, whose "to" and cue
    *  tell what could happen, no event */
   'enabler',
+  /** "his counterpart B": the titles that name one as the counterpart of the clause's subject */
+  'counterpartTitle',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

@@ -217,6 +217,8 @@ const SINCE_CHARS = 48;
 const SINCE_CLAUSE_CHARS = 160;
 /** "has been on an official visit since …": how far before a visit's cue its "been" stands, in tokens. */
 const ONGOING_BEFORE = 5;
+/** "on the first day of his three-day visit": how far before a visit's cue its possessive stands, in tokens. */
+const POSSESSED_VISIT_GAP = 5;
 /** "…, the office said (in a briefing on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
 const REPORT_DAY_CHARS = 40;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
@@ -2107,6 +2109,30 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
   if (visitor === null && LEX.of.has(tokens[hostEnd]?.key ?? ''))
     visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
+  // "A held talks with his counterpart B on the first day of his visit here": the one whose
+  // counterpart the clause names is the one whose visit its "his" tells
+  if (
+    visitor === null &&
+    host === null &&
+    tokens
+      .slice(Math.max(clauseFrom, trigger.first - POSSESSED_VISIT_GAP), trigger.first)
+      .some((t) => LEX.possessives.has(t.key))
+  ) {
+    const counterpart = before.find(
+      (p) =>
+        p.person.country !== null && p.mention.titleKeys.some((k) => LEX.counterpartTitle.has(k)),
+    );
+    visitor =
+      (counterpart &&
+        before.find(
+          (p) =>
+            p.mention.end <= counterpart.mention.first &&
+            p.person.principal &&
+            p.person.country !== null &&
+            p.person.country !== counterpart.person.country,
+        )) ??
+      null;
+  }
   visitor ??=
     [...before]
       .reverse()
