@@ -1198,16 +1198,15 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
         return { city: glued.entry.name, country: glued.entry.code, venue: false };
     }
     const hit = placeAt(t, 0);
-    if (
-      hit === null ||
-      hit.entry.venue ||
-      ![',', '(', '[', '-', '–', '—', ':'].includes(t[hit.length]?.text ?? '')
-    )
+    if (hit === null || hit.entry.venue) continue;
+    const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
+    // ("MANILA 09 January 2024 — …": in capitals, the day it was filed right after it)
+    const datedRight = capitals && info.dates.some((d) => d.start === t[hit.length]?.start);
+    if (!datedRight && ![',', '(', '[', '-', '–', '—', ':'].includes(t[hit.length]?.text ?? ''))
       continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
     // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
     // colon ("New Delhi: …")
-    const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
     // ("Colombo [Sri Lanka], March 29 (ANI):": its country in brackets)
     const opener = t[hit.length]?.text ?? '';
     const own = [',', '[', '('].includes(opener) ? countryAt(t, hit.length + 1) : null;
