@@ -943,12 +943,14 @@ function dateFor(
   // November 26")
   // "who has been on an official visit to Mexico since Thursday": the day a visit told as
   // under way began, written right after "since" past its cue
-  const beganSince = (d: DateMention) =>
+  const toldUnderWay =
     trigger.kind === 'visit' &&
-    cueEnd <= d.start &&
     tokens
       .slice(Math.max(0, trigger.first - ONGOING_BEFORE), trigger.first)
-      .some((t) => LEX.ongoing.has(t.key)) &&
+      .some((t) => LEX.ongoing.has(t.key));
+  const beganSince = (d: DateMention) =>
+    toldUnderWay &&
+    cueEnd <= d.start &&
     background.sinceEnds.some(
       (end) => end <= d.start && info.text.slice(end, d.start).trim() === '',
     );

@@ -37,8 +37,8 @@ store.create = (options) => {
   };
   const { get, put, del } = tables;
   // answered in a microtask: still after the caller returns, as a store read would be,
-  // but in this turn of the loop, so the item reads it leads to are sent to the store
-  // together with the others of this turn rather than one turn later
+  // but in this turn of the loop, so the item read and write it leads to join this
+  // turn's rather than the next
   tables.get = (name, callback) => {
     const text = known.get(name);
     if (text !== undefined) return queueMicrotask(() => callback(null, JSON.parse(text)));

@@ -86,8 +86,8 @@ describe('the local engine', () => {
   });
 
   it('answers requests made at once each with its own answer, and a conditional put once', async () => {
-    // requests of one turn cross in one message, and the keys of one turn go to the
-    // store together (dynalite-engine.mjs): each answer still belongs to its request,
+    // requests of one turn cross in one message, and the keys written in one turn go to
+    // the store together (dynalite-engine.mjs): each answer still belongs to its request,
     // and a write waits for the one before it on its key
     const keys = Array.from({ length: 40 }, (_, i) => `many-${i}`);
     await Promise.all(
