@@ -71,6 +71,9 @@ interface Draft {
   placeMention: Mention | null;
   status: 'announced' | 'held';
   partOf: Draft | null;
+  /** the host was inferred (from who receives or calls on whom, or from the other meetings
+   *  that day), nothing placing the meeting: a visit found later that it is part of hosts it */
+  hostInferred: boolean;
   order: number;
   evidence: Evidence[];
 }
@@ -999,6 +1002,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     placeMention,
     status: statusOf(start, precision, ref, future),
     partOf: null,
+    hostInferred: false,
     order,
     evidence: [{ field: 'type', text: typeMention.sentence.text }],
   };
@@ -1107,6 +1111,7 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
       const object = m.sideB[0]?.country ?? null;
       meeting.host = m.receives ? subject : object;
       meeting.guest = m.receives ? object : subject;
+      meeting.hostInferred = true;
     }
   }
   if (meeting.place === null || meeting.place.country !== meeting.host) {
@@ -1139,6 +1144,7 @@ function hostBySameDay(meetings: readonly Draft[]): void {
     m.host = host;
     m.guest = m.countries.find((c) => c !== host) ?? null;
     m.place = { city: null, country: host, venue: false };
+    m.hostInferred = true;
   }
 }
 
@@ -1482,6 +1488,7 @@ function impliedVisit(
     placeMention: null,
     status: statusOf(meeting.start, meeting.precision, ref, false),
     partOf: null,
+    hostInferred: false,
     order: -1,
     evidence: meeting.evidence.slice(),
   };
@@ -1858,8 +1865,16 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         meeting.partOf === null &&
         meeting.countries.join() === draft.countries.join() &&
         within(meeting, draft)
-      )
+      ) {
         meeting.partOf = draft;
+        // a meeting during the visit is in the visit's host country, whoever calls on whom
+        // (the host's minister calls on the visiting president at his hotel)
+        if (meeting.hostInferred && draft.host !== null && meeting.host !== draft.host) {
+          meeting.host = draft.host;
+          meeting.guest = draft.guest;
+          meeting.place = { city: null, country: draft.host, venue: false };
+        }
+      }
   }
 
   cityByArticle(meetings, mentions, sentences, from);
