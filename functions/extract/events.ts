@@ -1867,9 +1867,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         within(meeting, draft)
       ) {
         meeting.partOf = draft;
-        // a meeting during the visit is in the visit's host country, whoever calls on whom
-        // (the host's minister calls on the visiting president at his hotel)
-        if (meeting.hostInferred && draft.host !== null && meeting.host !== draft.host) {
+        // a meeting during the visit that nothing places is in the visit's host country,
+        // whoever calls on whom (the host's minister calls on the visiting president at his
+        // hotel), as placeMeeting has it for a visit found first
+        const unplaced =
+          meeting.hostInferred ||
+          (meeting.host === null && meeting.place === null && !isCall(meeting));
+        if (unplaced && draft.host !== null && meeting.host !== draft.host) {
           meeting.host = draft.host;
           meeting.guest = draft.guest;
           meeting.place = { city: null, country: draft.host, venue: false };
