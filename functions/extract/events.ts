@@ -941,6 +941,12 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       precision = 'month';
     } else if (group.kind === 'visit' && end === null) {
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      // "on the second day of his three-day visit, on Friday": it began the day before; on
+      // "the last day of" it, its length back
+      const nth = dateMention.visitDay;
+      if (nth !== null && nth > 1) start = isoDayOf(dayNumber(start) - nth + 1);
+      else if (nth === 0 && days !== null && days > 1)
+        start = isoDayOf(dayNumber(start) - days + 1);
       // "arrived on May 25, beginning a state visit until May 27"
       const last = group.mentions.find(
         (m) => m.dateIsEnd && m.date?.precision === 'day' && m.date.value > start,

@@ -240,6 +240,9 @@ const RolesSchema = z.strictObject({
    *  a few tokens */
   welcomeTo: z.optional(z.object({ verbs: Phrases, lead: Phrases, within: z.number() })),
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
+  /** "on the second day of his visit": the ordinals of a visit's days (0 its last), and the
+   *  words right after the ordinal ("day of") */
+  visitDay: z.optional(z.object({ ordinals: z.record(z.string(), z.number()), of: Phrases })),
   /** the endings of a verb in the past tense ("signed"), as written */
   pastSuffixes: z.optional(Phrases),
 });
@@ -281,6 +284,13 @@ export const LEX = {
     Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n]),
   ),
   leadUpTo: keyList([...listOf(ROLES.aheadOf), ...listOf(ROLES.leadUpTo)]),
+  visitDayOrdinals: new Map(
+    Object.entries(ROLES.visitDay?.ordinals ?? {}).map(([word, n]) => [
+      phraseKeys(word).join(' '),
+      n,
+    ]),
+  ),
+  visitDayOf: keyList(ROLES.visitDay?.of ?? []),
   pastSuffixes: listOf(ROLES.pastSuffixes),
 } as const;
 

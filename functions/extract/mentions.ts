@@ -65,6 +65,9 @@ export interface Mention {
   dateIsEnd: boolean;
   /** how many days the text says a visit lasts ("kéo dài hai ngày"), or null */
   durationDays: number | null;
+  /** which day of a visit its date is ("on the second day of his visit": 2; 0 for its last
+   *  day), or null where the text does not say */
+  visitDay: number | null;
   /** the only date near the cue is a year */
   year: number | null;
   /** visit: the person travelling; meeting: the subject side */
@@ -236,6 +239,9 @@ const COMMITTEE_COUNTRIES_SPAN = 14;
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
 const BRACKETED_CITY_SPAN = 10;
+/** "the second day of his three-day state visit": how far before the visit's cue its day's
+ *  ordinal may stand. */
+const VISIT_DAY_SPAN = 8;
 /** How many words of a duration ("kéo dài 2 ngày", "kéo dài hai ngày") are read. */
 const DURATION_SPAN = 8;
 /** The longest co-chairing phrase: "A và B đồng chủ trì" reads it within this many tokens after the chair word. */
@@ -251,6 +257,7 @@ type CueContext = Pick<
   | 'dateFramed'
   | 'dateIsEnd'
   | 'durationDays'
+  | 'visitDay'
   | 'year'
   | 'future'
   | 'past'
@@ -282,6 +289,7 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     dateFramed: cue.dateFramed,
     dateIsEnd: cue.dateIsEnd,
     durationDays: cue.durationDays,
+    visitDay: cue.visitDay,
     year: cue.year,
     sideA: parts.sideA,
     sideB: parts.sideB,
@@ -1336,6 +1344,17 @@ function durationIn(tokens: readonly Token[]): number | null {
   return null;
 }
 
+/** "on the second day of his three-day state visit": the ordinal of the day of a visit, a few
+ *  words before the visit's cue (0 for "the last day"), or null. */
+function visitDayBefore(tokens: readonly Token[], cue: number): number | null {
+  for (let k = cue - 1; k >= 1 && k >= cue - VISIT_DAY_SPAN; k--) {
+    const of = anyReadsAt(tokens, k, LEX.visitDayOf);
+    if (of === 0 || k + of > cue) continue;
+    return LEX.visitDayOrdinals.get(tokens[k - 1]!.key) ?? null;
+  }
+  return null;
+}
+
 /** The country whose name ends right before token `at` ("China visit"), or null. */
 function countryBefore(tokens: readonly Token[], at: number): string | null {
   for (let k = at - 1; k >= 0 && k >= at - MAX_COUNTRY_TOKENS; k--) {
@@ -1929,6 +1948,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     dateFramed: framed,
     dateIsEnd,
     durationDays: trigger.kind === 'visit' ? duration : null,
+    visitDay: trigger.kind === 'visit' ? visitDayBefore(tokens, trigger.first) : null,
     year,
     future: tense.future,
     past: tense.past,
