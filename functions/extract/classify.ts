@@ -26,6 +26,9 @@ export interface Trigger {
   role: 'receives' | 'callsOn' | null;
   /** the type of a meeting the story places nowhere (cues.json `remote`) */
   remote: EventType | null;
+  /** words right after the cue's object that make the cue something else (cues.json
+   *  `notAfterObject`: "called B a madman" names B, it is no call) */
+  notAfterObject: ReadonlySet<string>;
   /** the cue's type is the event's, whatever else the story calls it (cues.json `settles`) */
   settles: boolean;
 }
@@ -56,6 +59,7 @@ const CueSchema = z.object({
   ),
   notBefore: z.optional(z.array(z.string())),
   notAfter: z.optional(z.array(z.string())),
+  notAfterObject: z.optional(z.array(z.string())),
   /** the type of a meeting told by this cue that the story places nowhere and during no
    *  visit: "spoke with B" in a readout is a call */
   remote: z.optional(EventType),
@@ -91,6 +95,7 @@ interface CompiledCue {
   cue: Cue;
   notBefore: ReadonlySet<string>;
   notAfter: ReadonlySet<string>;
+  notAfterObject: ReadonlySet<string>;
 }
 
 const cueTrie = new TokenTrie<CompiledCue>();
@@ -99,6 +104,7 @@ for (const cue of CUE_TABLE.cues) {
     cue,
     notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
     notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
+    notAfterObject: new Set((cue.notAfterObject ?? []).map(matchForm)),
   };
   for (const phrase of cue.phrases) cueTrie.add(phrase, compiled);
 }
@@ -138,7 +144,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       return c.cue.requires !== 'committeeName' || isCommitteeName(tokens, i + length) >= 0;
     });
     if (hit === null) continue;
-    const { cue } = hit.value;
+    const { cue, notAfterObject } = hit.value;
     const noun = prev !== undefined && NOUN_MARKERS.has(prev);
     let end = i + hit.length;
     let type = cue.type;
@@ -170,6 +176,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       role: cue.role ?? null,
       remote: cue.remote ?? null,
       settles: cue.settles ?? false,
+      notAfterObject,
     });
     i = end - 1;
   }

@@ -3025,6 +3025,12 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     (unnamedAfter === undefined || standIn(unnamedAfter, context.recentPrincipals) !== undefined)
   )
     return null;
+  // "called B a madman": a name given to B, no call
+  if (
+    objects.length > 0 &&
+    trigger.notAfterObject.has(tokens[objects[objects.length - 1]!.mention.end]?.key ?? '')
+  )
+    return null;
   if (trigger.role === 'receives' && objects.length > 0) {
     // "hosted B for a lunch at the State Department", "for an official State Visit": a meal
     // or the visit itself, no meeting of its own
