@@ -137,6 +137,9 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
+  /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
+   *  before them is where the sentence's event takes place */
+  'placeHosts',
   'inviter',
   /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
    *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */
