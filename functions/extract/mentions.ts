@@ -1726,6 +1726,9 @@ interface SentenceScan {
   previousMeeting: PreviousMeeting | null;
   /** "will visit Manila on Aug. 23 to hold talks": the city a visit of this sentence goes to */
   visitCity: Place | null;
+  /** "a four-day visit to Vietnam and Indonesia": a visit of this sentence is a tour of
+   *  several countries, so the length the sentence tells is the tour's, no visit's */
+  tour: boolean;
 }
 
 /** One cue of the sentence as the reader of its kind sees it. */
@@ -1765,6 +1768,7 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
     mentions: [],
     previousMeeting: null,
     visitCity: null,
+    tour: false,
   };
 }
 
@@ -1784,6 +1788,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
       if (s.mentions.length === told) dayOfMeeting(s, c);
     }
   });
+  if (s.tour) for (const m of s.mentions) m.durationDays = null;
   return s.mentions;
 }
 
@@ -2416,6 +2421,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (!hosts.includes(c.code)) hosts.push(c.code);
     k = bracketed(c.code, k + 1 + c.length);
   }
+  if (hosts.length > 1) s.tour = true;
   const visitGuest = guest;
   // ("A hosted B, who is visiting Vietnam at C's invitation": a reception of one whose visit a
   // clause of their own tells is a call during it, not its welcome)
