@@ -1897,7 +1897,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         .filter((m) => m.precision === 'day')
         .map((m) => m.start)
         .sort()[0];
-      if (firstDay !== undefined) {
+      // (not one told as begun by the day the story is dated: "has arrived … Tomorrow, talks
+      // will take place" is no visit from tomorrow)
+      if (firstDay !== undefined && !(v.status === 'held' && firstDay > v.start)) {
         v.start = firstDay;
         v.precision = 'day';
         v.status = statusOf(firstDay, 'day', ref, false);

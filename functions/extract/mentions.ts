@@ -3405,9 +3405,12 @@ function meetingPairs(
           );
       }
       // "Xi arrived in Pyongyang on Thursday … after lunch, the two leaders will hold summit
-      // talks": the visitor of the visit the story tells meets its host, not yet named
+      // talks": the visitor of the visit the story tells meets its host, not yet named; so do
+      // talks that no one in their sentence holds ("Tomorrow, negotiations will take place
+      // at the highest level")
       else if (
-        reference?.leaders === true &&
+        (reference?.leaders === true ||
+          (reference === null && people.length === 0 && trigger.type === 'talks')) &&
         trigger.type !== 'phone_call' &&
         trigger.type !== 'video_call'
       ) {
@@ -3420,7 +3423,8 @@ function meetingPairs(
               kind: 'meeting',
               type: trigger.type,
               sideA: visit.sideA,
-              sideB: [],
+              // the host who invited or welcomed the visitor, where the story names one
+              sideB: visit.hosts.filter((p) => p.principal).slice(0, 1),
               host: null,
               guest: null,
               countries: visit.countries,
