@@ -670,7 +670,8 @@ function welcomers(
   // of those who greet a guest, only a leader hosts the visit (not the officials at the
   // airport), or a known principal named without an office who greets the guest with the
   // ceremony of a welcome ("Sheikh A greeted B with a guard of honour")
-  if (guest === null) return { hosts: [], guest: null };
+  // ("A welcomed B's visit": the visit, not its visitor, is what is welcomed)
+  if (guest === null || possessiveAt(tokens, guest.mention.end)) return { hosts: [], guest: null };
   const untitled = (h: PersonRef) =>
     cue.scene === true && h.person.principal && h.person.title === null;
   return { hosts: hosts.filter((h) => h.person.leader || untitled(h)), guest };
