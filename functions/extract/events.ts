@@ -23,6 +23,7 @@ import {
   multilateralAfter,
   type Place,
   type SentenceInfo,
+  visitDayBefore,
 } from './mentions.js';
 import { type Furniture, furnitureOf, quotationOpening } from './noise.js';
 import { cleanText, withoutCutWord } from './normalize.js';
@@ -943,7 +944,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
       // "on the second day of his three-day visit, on Friday": it began the day before; on
       // "the last day of" it, its length back
-      const nth = dateMention.visitDay;
+      const nth = visitDayBefore(dateMention.sentence.tokens, dateMention.trigger.first);
       if (nth !== null && nth > 1) start = isoDayOf(dayNumber(start) - nth + 1);
       else if (nth === 0 && days !== null && days > 1)
         start = isoDayOf(dayNumber(start) - days + 1);

@@ -20,6 +20,8 @@ const WORD_SETS = [
   /** "will leave France on Monday for Cape Town to co-chair …": verbs of setting off, whose day
    *  is not that of what the trip is for */
   'departure',
+  /** "on the last day of his visit": the words that make the day told a visit's last */
+  'lastDay',
   'chairedBy',
   'of',
   'between',
@@ -137,6 +139,10 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
+  /** "on the second day of his visit": the ordinals of a visit's days, in order, and the words
+   *  right after one ("day of") */
+  'visitDays',
+  'visitDayOf',
   /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
    *  before them is where the sentence's event takes place */
   'placeHosts',
@@ -243,9 +249,6 @@ const RolesSchema = z.strictObject({
    *  a few tokens */
   welcomeTo: z.optional(z.object({ verbs: Phrases, lead: Phrases, within: z.number() })),
   duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
-  /** "on the second day of his visit": the ordinals of a visit's days (0 its last), and the
-   *  words right after the ordinal ("day of") */
-  visitDay: z.optional(z.object({ ordinals: z.record(z.string(), z.number()), of: Phrases })),
   /** the endings of a verb in the past tense ("signed"), as written */
   pastSuffixes: z.optional(Phrases),
 });
@@ -287,13 +290,6 @@ export const LEX = {
     Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n]),
   ),
   leadUpTo: keyList([...listOf(ROLES.aheadOf), ...listOf(ROLES.leadUpTo)]),
-  visitDayOrdinals: new Map(
-    Object.entries(ROLES.visitDay?.ordinals ?? {}).map(([word, n]) => [
-      phraseKeys(word).join(' '),
-      n,
-    ]),
-  ),
-  visitDayOf: keyList(ROLES.visitDay?.of ?? []),
   pastSuffixes: listOf(ROLES.pastSuffixes),
 } as const;
 

@@ -65,9 +65,6 @@ export interface Mention {
   dateIsEnd: boolean;
   /** how many days the text says a visit lasts ("kéo dài hai ngày"), or null */
   durationDays: number | null;
-  /** which day of a visit its date is ("on the second day of his visit": 2; 0 for its last
-   *  day), or null where the text does not say */
-  visitDay: number | null;
   /** the only date near the cue is a year */
   year: number | null;
   /** visit: the person travelling; meeting: the subject side */
@@ -271,7 +268,6 @@ type CueContext = Pick<
   | 'dateFramed'
   | 'dateIsEnd'
   | 'durationDays'
-  | 'visitDay'
   | 'year'
   | 'future'
   | 'past'
@@ -303,7 +299,6 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     dateFramed: cue.dateFramed,
     dateIsEnd: cue.dateIsEnd,
     durationDays: cue.durationDays,
-    visitDay: cue.visitDay,
     year: cue.year,
     sideA: parts.sideA,
     sideB: parts.sideB,
@@ -1365,13 +1360,16 @@ function durationIn(tokens: readonly Token[]): number | null {
   return null;
 }
 
-/** "on the second day of his three-day state visit": the ordinal of the day of a visit, a few
- *  words before the visit's cue (0 for "the last day"), or null. */
-function visitDayBefore(tokens: readonly Token[], cue: number): number | null {
+/** "on the second day of his three-day state visit": which day of a visit the day its
+ *  sentence tells is, by the ordinal a few words before the visit's cue (0 for "the last
+ *  day"), or null. */
+export function visitDayBefore(tokens: readonly Token[], cue: number): number | null {
   for (let k = cue - 1; k >= 1 && k >= cue - VISIT_DAY_SPAN; k--) {
     const of = anyReadsAt(tokens, k, LEX.visitDayOf);
     if (of === 0 || k + of > cue) continue;
-    return LEX.visitDayOrdinals.get(tokens[k - 1]!.key) ?? null;
+    const key = tokens[k - 1]!.key;
+    const nth = LEX.visitDays.findIndex((p) => p[0] === key);
+    return nth >= 0 ? nth + 1 : LEX.lastDay.has(key) ? 0 : null;
   }
   return null;
 }
@@ -1974,7 +1972,6 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     dateFramed: framed,
     dateIsEnd,
     durationDays: trigger.kind === 'visit' ? duration : null,
-    visitDay: trigger.kind === 'visit' ? visitDayBefore(tokens, trigger.first) : null,
     year,
     future: tense.future,
     past: tense.past,
