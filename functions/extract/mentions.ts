@@ -236,20 +236,6 @@ const COMMITTEE_COUNTRIES_SPAN = 14;
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
 const BRACKETED_CITY_SPAN = 10;
-/** The gazetteer's place whose name ends right before token `end` ("Moscow hosted"), or null. */
-function placeEndingAt(tokens: readonly Token[], end: number): { at: number; place: Place } | null {
-  for (let j = end - 1; j >= 0 && j >= end - CITY_WORDS; j--) {
-    const hit = placeAt(tokens, j);
-    if (hit === null || j + hit.length !== end) continue;
-    const { entry } = hit;
-    return {
-      at: j,
-      place: { city: entry.venue ? null : entry.name, country: entry.code, venue: entry.venue },
-    };
-  }
-  return null;
-}
-
 /** "the second day of his three-day state visit": how far before the visit's cue its day's
  *  ordinal may stand. */
 const VISIT_DAY_SPAN = 8;
@@ -711,8 +697,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
   for (let k = 0; k < tokens.length; k++) {
     // "Moscow hosted talks between A and B": the place that hosts is where they are held
     if (anyReadsAt(tokens, k, LEX.placeHosts) > 0) {
-      const host = placeEndingAt(tokens, k);
-      if (host !== null) places.push(host);
+      const host = cityEndingAt(tokens, k);
+      if (host !== null) places.push({ at: k, place: host });
       continue;
     }
     if (!LEX.placeLead.has(tokens[k]!.key) && !welcomedTo(tokens, k)) continue;
