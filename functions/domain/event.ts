@@ -25,6 +25,9 @@ export type Status = z.infer<typeof Status>;
 /** Calls: met by phone or video, so with no host and no place. */
 export const CALL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['phone_call', 'video_call']);
 export const isCallType = (type: EventType): boolean => CALL_TYPES.has(type);
+/** The types that name no kind of visit or meeting in particular: one report's plain "visit"
+ *  or "meeting" is another's state visit or talks. */
+export const GENERIC_TYPES: ReadonlySet<EventType> = new Set<EventType>(['visit', 'meeting']);
 
 export function categoryOf(type: EventType): Category {
   return (VISIT_TYPES as readonly string[]).includes(type) ? 'visit' : 'meeting';

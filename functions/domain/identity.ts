@@ -4,7 +4,14 @@
 import { createHash } from 'node:crypto';
 import { sameName } from '../text/names.js';
 import { dayRange } from './dates.js';
-import { CALL_TYPES, type EventFacts, type EventType, isCallType, VISIT_TYPES } from './event.js';
+import {
+  CALL_TYPES,
+  type EventFacts,
+  type EventType,
+  GENERIC_TYPES,
+  isCallType,
+  VISIT_TYPES,
+} from './event.js';
 import type { LedgerEntry } from './ledger.js';
 import { revisionOfReport } from './report.js';
 
@@ -27,8 +34,6 @@ export function newEventId(reportKey: string): string {
 }
 
 export const reportKey = (articleKey: string, index: number): string => `${articleKey}#${index}`;
-
-const GENERIC_TYPES: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
 
 /**
  * Types that outlets use for one event: a visit's level ("chính thức" here, "cấp Nhà nước"

@@ -10,6 +10,7 @@ import {
   type EventFacts,
   type EventType,
   type Evidence,
+  GENERIC_TYPES,
   isCallType,
   type Location,
   type MergedEvent,
@@ -66,8 +67,6 @@ export function cut(s: string, max: number): string {
   if (kept + more <= max) return s;
   return `${s.slice(0, end).trimEnd()}…`;
 }
-
-const GENERIC: ReadonlySet<EventType> = new Set(['visit', 'meeting']);
 
 /**
  * Reports in the order their facts stand: a report that knows the day comes after one that
@@ -200,7 +199,7 @@ export function mergeReports(unordered: readonly Report[]): MergedEvent {
   // press writes "official visit" loosely; a state visit is never called one by mistake);
   // a meeting is what its latest report calls it ("talks" in the announcement, "met" in the
   // readout after it)
-  const specificTypes = reports.filter((r) => !GENERIC.has(r.facts.type));
+  const specificTypes = reports.filter((r) => !GENERIC_TYPES.has(r.facts.type));
   const type =
     last.facts.category === 'visit' && specificTypes.length > 0
       ? specificTypes.some((r) => r.facts.type === 'state_visit')
