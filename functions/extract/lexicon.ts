@@ -20,6 +20,9 @@ const WORD_SETS = [
   /** "will leave France on Monday for Cape Town to co-chair …": verbs of setting off, whose day
    *  is not that of what the trip is for */
   'departure',
+  /** "will depart Abuja for Malabo": the word after a departure (and where it sets off from)
+   *  that leads to where the trip goes */
+  'departFor',
   /** "on the last day of his visit": the words that make the day told a visit's last */
   'lastDay',
   'chairedBy',
@@ -61,9 +64,6 @@ const WORD_SETS = [
   'pairLead',
   /** "starting from March 1": words right before a day that make it the start of a span */
   'spanStart',
-  /** "the seventh Intergovernmental Consultations": ordinals written as words, numbering a
-   *  committee's sessions */
-  'sessionOrdinals',
   /** "the premier" for a prime minister: the names of the head of government's office */
   'governmentHead',
   'ordinal',
@@ -139,9 +139,10 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
-  /** "on the second day of his visit": the ordinals of a visit's days, in order, and the words
-   *  right after one ("day of") */
-  'visitDays',
+  /** ordinals written as words, in order: "the seventh Intergovernmental Consultations"
+   *  numbers a committee's session, "on the second day of his visit" (the words after it,
+   *  visitDayOf) a day of a visit */
+  'ordinals',
   'visitDayOf',
   /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
    *  before them is where the sentence's event takes place */

@@ -154,8 +154,8 @@ const VISIT_HOST_GAP = 3;
 const NOUN_VISIT_SPAN = 8;
 /** The most tokens a country's name takes ("the United States of America"). */
 const MAX_COUNTRY_TOKENS = 6;
-/** How far back from a visit cue "đến/tới/sang <country>" may name its host ("… đến Việt Nam là quốc gia đầu tiên thăm"). */
-const HOST_BEFORE_SPAN = 10;
+/** How far back from a visit cue "đến/tới/sang <country>" may name its host ("… đến Việt Nam là quốc gia đầu tiên thăm", "depart Abuja for Malabo, Equatorial Guinea, on a three-day official visit"). */
+const HOST_BEFORE_SPAN = 12;
 /** How far after a tour's first host further hosts may be listed ("thăm A và B"). */
 const TOUR_SPAN = 12;
 /** How many words of a committee's name may stand between its number and its noun ("the 7th Philippines-Indonesia Joint Commission"). */
@@ -236,6 +236,20 @@ const COMMITTEE_COUNTRIES_SPAN = 14;
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
 const BRACKETED_CITY_SPAN = 10;
+/** The number an ordinal written as a word stands for ("second": 2), or 0. */
+const ordinalOf = (key: string): number => LEX.ordinals.findIndex((p) => p[0] === key) + 1;
+
+/** How many words a departure's place of origin may take ("depart Abuja for …"). */
+const ORIGIN_WORDS = 3;
+
+/** "will depart Abuja for Malabo": the word at `k` leads to where a departure goes. */
+function departsFor(tokens: readonly Token[], k: number): boolean {
+  if (!LEX.departFor.has(tokens[k]!.key)) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 1 - ORIGIN_WORDS; j--)
+    if (LEX.departure.has(tokens[j]!.key)) return true;
+  return false;
+}
+
 /** "the second day of his three-day state visit": how far before the visit's cue its day's
  *  ordinal may stand. */
 const VISIT_DAY_SPAN = 8;
@@ -749,47 +763,51 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         places.push({ at: k, place: { city: null, country: c.code, venue: false } });
       continue;
     }
-    // an unlisted city with its country after it: "tại Vientiane (Lào)", "tại Tashkent, Uzbekistan"
-    let e = j;
-    while (
-      e < tokens.length &&
-      e < j + CITY_WORDS &&
-      tokens[e]!.word &&
-      tokens[e]!.cap &&
-      countryAt(tokens, e) === null
-    )
-      e++;
-    if (e > j && (tokens[e]?.text === '(' || tokens[e]?.text === ',')) {
-      const inner = countryAt(tokens, e + 1);
-      const closed = tokens[e]!.text === ',' || tokens[e + 1 + (inner?.length ?? 0)]?.text === ')';
-      if (inner !== null && closed) {
-        places.push({
-          at: k,
-          place: {
-            city: tokens
-              .slice(j, e)
-              .map((t) => t.text)
-              .join(' '),
-            country: inner.code,
-            venue: false,
-          },
-        });
-        continue;
-      }
-      // "at the State House, Abuja": an unlisted building, its listed city after it
-      const town = tokens[e]!.text === ',' ? placeAt(tokens, e + 1) : null;
-      if (town !== null && !town.entry.venue) {
-        places.push({
-          at: k,
-          place: { city: town.entry.name, country: town.entry.code, venue: false },
-        });
-        continue;
-      }
+    const unlisted = unlistedPlaceAt(tokens, j);
+    if (unlisted !== null) {
+      places.push({ at: k, place: unlisted.place });
+      continue;
     }
     const city = bracketedCity(tokens, j);
     if (city !== null) places.push({ at: k, place: city });
   }
   return places;
+}
+
+/** A place the gazetteer does not list, at token `j`, told by what follows it: an unlisted
+ *  city with its country after it ("tại Vientiane (Lào)", "in Malabo, Equatorial Guinea"), or an
+ *  unlisted building with its listed city after it ("at the State House, Abuja"); or null. */
+function unlistedPlaceAt(
+  tokens: readonly Token[],
+  j: number,
+): { place: Place; end: number } | null {
+  let e = j;
+  while (
+    e < tokens.length &&
+    e < j + CITY_WORDS &&
+    tokens[e]!.word &&
+    tokens[e]!.cap &&
+    countryAt(tokens, e) === null
+  )
+    e++;
+  if (e === j || (tokens[e]?.text !== '(' && tokens[e]?.text !== ',')) return null;
+  const inner = countryAt(tokens, e + 1);
+  const closed = tokens[e]!.text === ',' || tokens[e + 1 + (inner?.length ?? 0)]?.text === ')';
+  if (inner !== null && closed) {
+    const city = tokens
+      .slice(j, e)
+      .map((t) => t.text)
+      .join(' ');
+    const end = e + 1 + inner.length + (tokens[e]!.text === '(' ? 1 : 0);
+    return { place: { city, country: inner.code, venue: false }, end };
+  }
+  const town = tokens[e]!.text === ',' ? placeAt(tokens, e + 1) : null;
+  return town !== null && !town.entry.venue
+    ? {
+        place: { city: town.entry.name, country: town.entry.code, venue: false },
+        end: e + 1 + town.length,
+      }
+    : null;
 }
 
 /** A listed city in brackets shortly after `from`, with or without "Thủ đô" before it. */
@@ -1354,8 +1372,7 @@ export function visitDayBefore(tokens: readonly Token[], cue: number): number | 
     const of = anyReadsAt(tokens, k, LEX.visitDayOf);
     if (of === 0 || k + of > cue) continue;
     const key = tokens[k - 1]!.key;
-    const nth = LEX.visitDays.findIndex((p) => p[0] === key);
-    return nth >= 0 ? nth + 1 : LEX.lastDay.has(key) ? 0 : null;
+    return ordinalOf(key) || (LEX.lastDay.has(key) ? 0 : null);
   }
   return null;
 }
@@ -1388,7 +1405,12 @@ function arrivalPlaceBefore(
     const named = placeAt(tokens, j);
     if (named !== null) return named.entry.code;
     j += anyReadsAt(tokens, j, LEX.placePrefix);
-    return countryWithPrefix(tokens, j)?.code ?? placeAt(tokens, j)?.entry.code ?? null;
+    return (
+      countryWithPrefix(tokens, j)?.code ??
+      placeAt(tokens, j)?.entry.code ??
+      unlistedPlaceAt(tokens, j)?.place.country ??
+      null
+    );
   }
   return null;
 }
@@ -1444,7 +1466,10 @@ function destinationAt(
   const p = placeAt(tokens, k);
   if (p !== null) return p.entry.venue ? null : { code: p.entry.code, length: p.length };
   const of = placeOfCountryAt(tokens, k);
-  return of === null ? null : { code: of.code, length: of.end - k };
+  if (of !== null) return { code: of.code, length: of.end - k };
+  // "for Malabo, Equatorial Guinea": a city the gazetteer does not list, its country after it
+  const unlisted = unlistedPlaceAt(tokens, k);
+  return unlisted && { code: unlisted.place.country!, length: unlisted.end - k };
 }
 
 /** Words at most after "to the" up to the noun that stands for the host country ("to the
@@ -2094,7 +2119,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
       k--
     ) {
-      if (!LEX.destination.has(tokens[k]!.key)) continue;
+      if (!LEX.destination.has(tokens[k]!.key) && !departsFor(tokens, k)) continue;
       const c = destinationAt(tokens, k + 1);
       if (c !== null) {
         host = c.code;
@@ -2451,7 +2476,7 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
   for (let k = trigger.first - 1; k >= 0 && k >= trigger.first - NUMBERED_NAME_SPAN; k--) {
     // (the countries of a name without them are its co-chairs': "A and B will co-chair the
     // seventh Intergovernmental Consultations")
-    if (SESSION_NUMBER.test(tokens[k]!.key) || LEX.sessionOrdinals.has(tokens[k]!.key))
+    if (SESSION_NUMBER.test(tokens[k]!.key) || ordinalOf(tokens[k]!.key) > 0)
       return named.size !== 1 ? trigger.first : null;
     if (!tokens[k]!.word && tokens[k]!.text !== '-') return null;
     const c = countryAt(tokens, k);
