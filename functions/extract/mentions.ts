@@ -243,12 +243,9 @@ const ordinalOf = (key: string): number => LEX.ordinals.findIndex((p) => p[0] ==
 const ORIGIN_WORDS = 3;
 
 /** "will depart Abuja for Malabo": the word at `k` leads to where a departure goes. */
-function departsFor(tokens: readonly Token[], k: number): boolean {
-  if (!LEX.departFor.has(tokens[k]!.key)) return false;
-  for (let j = k - 1; j >= 0 && j >= k - 1 - ORIGIN_WORDS; j--)
-    if (LEX.departure.has(tokens[j]!.key)) return true;
-  return false;
-}
+const departsFor = (tokens: readonly Token[], k: number): boolean =>
+  LEX.departFor.has(tokens[k]!.key) &&
+  tokens.slice(Math.max(0, k - 1 - ORIGIN_WORDS), k).some((t) => LEX.departure.has(t.key));
 
 /** "the second day of his three-day state visit": how far before the visit's cue its day's
  *  ordinal may stand. */
@@ -3415,8 +3412,9 @@ function meetingPairs(
       }
       // "Xi arrived in Pyongyang on Thursday … after lunch, the two leaders will hold summit
       // talks": the visitor of the visit the story tells meets its host, not yet named; so do
-      // talks that no one in their sentence holds ("Tomorrow, negotiations will take place
-      // at the highest level")
+      // talks that no one in their sentence holds ("Tomorrow, negotiations will take place at
+      // the highest level"); either only before the story tells any meeting of the visit's two
+      // countries (after one, "the talks will be held at the palace" is about the talks it told)
       else if (
         (reference?.leaders === true ||
           (reference === null && people.length === 0 && trigger.type === 'talks')) &&
@@ -3426,7 +3424,10 @@ function meetingPairs(
         const visit = [...mentions, ...context.visits].find(
           (v) => v.kind === 'visit' && v.host !== null && v.guest !== null && v.sideA.length > 0,
         );
-        if (visit !== undefined)
+        if (
+          visit !== undefined &&
+          !context.meetings.some((m) => m.countries.join() === visit.countries.join())
+        )
           mentions.push(
             newMention(cue, {
               kind: 'meeting',
