@@ -26,6 +26,7 @@ const BUNDLE_ALIASES: Record<string, string> = {
     PROJECT_ROOT,
     'functions/shared/lambda/no-endpoint-discovery.ts',
   ),
+  '@smithy/core/config': path.join(PROJECT_ROOT, 'functions/shared/lambda/config.ts'),
 };
 
 export const LAMBDA_BUNDLE = {

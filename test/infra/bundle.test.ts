@@ -142,6 +142,10 @@ describe('bundled handlers', () => {
       expect(code).not.toContain('Bundled license information');
       // the SDK's warning for Node older than the runtime's, dropped at build time
       expect(code).not.toContain('NodeVersionSupportWarning');
+      // no shared config files (~/.aws) read and no instance metadata asked for the region:
+      // the SDK's settings come from Lambda's environment (functions/shared/lambda/config.ts)
+      expect(code).not.toContain('profile __proto__');
+      expect(code).not.toContain('/latest/meta-data/placement/region');
 
       // Run it as Lambda would, in a plain Node process (ESM, createRequire, top level),
       // with the role's credentials in the environment: the bundle's credential
