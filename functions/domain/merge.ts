@@ -8,7 +8,6 @@ import { isDay } from './dates.js';
 import {
   type Cameo,
   type EventFacts,
-  type EventType,
   type Evidence,
   GENERIC_TYPES,
   isCallType,
