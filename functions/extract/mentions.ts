@@ -2242,6 +2242,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (city !== null && !city.entry.venue && city.entry.code === host)
       destinationCity = { city: city.entry.name, country: city.entry.code, venue: false };
   }
+  /** the principal a pronoun stands for, where the sentence names no visitor (below) */
+  let told: Person | undefined;
   /** The visitor's visit to a host country (null: not named in this sentence). */
   const visitMention = (
     hostCode: string | null,
@@ -2252,7 +2254,12 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     newMention(date === cue.date ? cue : { ...cue, date }, {
       kind: 'visit',
       type: trigger.type,
-      sideA: visitor === null ? [] : [...companionsBefore(tokens, people, visitor), visitor.person],
+      sideA:
+        visitor === null
+          ? told === undefined
+            ? []
+            : [told]
+          : [...companionsBefore(tokens, people, visitor), visitor.person],
       sideB: [],
       host: hostCode,
       guest: guestCode,
@@ -2354,7 +2361,18 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
   // ("arrived in Kazan on Tuesday to attend the BRICS summit"; "a visit to Japan for a summit with B" is bilateral)
   if (multilateralAfter(tokens, hostEnd)) return;
-  let guest = visitor?.person.country ?? null;
+  // "He is on a three-day official visit to India", "The ceremony marked the start of his
+  // official visit to India": a pronoun, and no one named before the cue in its clause, stands
+  // for the principal the story named last who is not of the host country
+  if (
+    visitor === null &&
+    before.length === 0 &&
+    tokens
+      .slice(clauseFrom, trigger.first)
+      .some((t) => LEX.pronouns.has(t.key) || LEX.possessives.has(t.key))
+  )
+    told = context.recentPrincipals.find((p) => p.country !== null && p.country !== host);
+  let guest = visitor?.person.country ?? told?.country ?? null;
   if (guest === null) {
     // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
     const unnamed = info.mentions.find(
