@@ -3136,8 +3136,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     // stands for them: the other side is that country, no one by name)
     else if (unnamed !== undefined) unnamedOther = unnamed.country;
   }
-  // "she then met B", "the phone call he had with B": the principal named last, of another
-  // country than B's; "the Prime Minister held a meeting with B": the one of that title
+  // "she then met B", "the phone call he had with B", "her meeting with B is set for
+  // Monday": the principal named last, of another country than B's; "the Prime Minister held
+  // a meeting with B": the one of that title
   const titleOnly = info.mentions.find(
     (m) => m.name === null && !m.plural && m.first >= clauseFrom && m.end <= trigger.first,
   );
@@ -3149,7 +3150,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     sideA.length === 0 &&
     (attending !== null ||
       titleOnly !== undefined ||
-      tokens.slice(clauseFrom, trigger.first).some((t) => LEX.pronouns.has(t.key)) ||
+      tokens
+        .slice(clauseFrom, trigger.first)
+        .some((t) => LEX.pronouns.has(t.key) || LEX.possessives.has(t.key)) ||
       (objects.length > 0 &&
         tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key))))
   ) {
