@@ -142,7 +142,7 @@ const PHRASE_LISTS = [
   /** ordinals written as words, in order: "the seventh Intergovernmental Consultations"
    *  numbers a committee's session, "on the second day of his visit" (the words after it,
    *  visitDayOf) a day of a visit */
-  'ordinals',
+  'ordinalWords',
   'visitDayOf',
   /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
    *  before them is where the sentence's event takes place */

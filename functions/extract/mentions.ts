@@ -237,7 +237,7 @@ const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
 const BRACKETED_CITY_SPAN = 10;
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
-const ordinalOf = (key: string): number => LEX.ordinals.findIndex((p) => p[0] === key) + 1;
+const ordinalOf = (key: string): number => LEX.ordinalWords.findIndex((p) => p[0] === key) + 1;
 
 /** How many words a departure's place of origin may take ("depart Abuja for …"). */
 const ORIGIN_WORDS = 3;
