@@ -1898,9 +1898,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         .filter((m) => m.precision === 'day')
         .map((m) => m.start)
         .sort()[0];
-      // (not one told as begun by the day the story is dated: "has arrived … Tomorrow, talks
-      // will take place" is no visit from tomorrow)
-      if (firstDay !== undefined && !(v.status === 'held' && firstDay > v.start)) {
+      // (not one told as begun on the day the story is dated: "has arrived … Tomorrow, talks
+      // will take place" is no visit from tomorrow; one under way since a day not told, dated
+      // by its month, is still as old as its first meeting)
+      if (
+        firstDay !== undefined &&
+        !(v.status === 'held' && v.precision === 'day' && firstDay > v.start)
+      ) {
         v.start = firstDay;
         v.precision = 'day';
         v.status = statusOf(firstDay, 'day', ref, false);
