@@ -147,6 +147,9 @@ const PHRASE_LISTS = [
   /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
    *  before them is where the sentence's event takes place */
   'placeHosts',
+  /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a
+   *  meeting of officials, no principals' */
+  'officialsMeet',
   'inviter',
   /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
    *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */

@@ -239,6 +239,10 @@ const BRACKETED_CITY_SPAN = 10;
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
 const ordinalOf = (key: string): number => LEX.ordinalWords.findIndex((p) => p[0] === key) + 1;
 
+/** How many words after a meeting's "of" may lead up to the officials it is of ("the meeting
+ *  of foreign and defense vice ministers"). */
+const OFFICIALS_SPAN = 5;
+
 /** How many words a departure's place of origin may take ("depart Abuja for …"). */
 const ORIGIN_WORDS = 3;
 
@@ -2648,8 +2652,14 @@ function referenceMention(cue: CueContext, kind: TriggerKind, type: EventType): 
 
 /** A meeting, talks or a call: one mention per pair of sides. */
 function meetingMentions(s: SentenceScan, c: CueScan): void {
-  const { context, people, mentions } = s;
+  const { context, people, mentions, tokens } = s;
   const { trigger, cue } = c;
+  // "the first meeting of (foreign and defense) vice ministers": a meeting of officials,
+  // whoever the clause is about
+  if (LEX.of.has(tokens[trigger.end]?.key ?? '')) {
+    for (let k = trigger.end + 1; k <= trigger.end + OFFICIALS_SPAN && tokens[k]?.word; k++)
+      if (anyReadsAt(tokens, k, LEX.officialsMeet) > 0) return;
+  }
   // "The meeting, held on 11-12 January, …" in a story about a committee's session: that session
   if (
     context.committeeContext &&
