@@ -434,12 +434,8 @@ function underWay(during: DateMention | null, begun: DateMention | null): boolea
 
 /** "who is on a three-day state visit … on Wednesday" and "will be in Bangladesh till
  *  December 17": a day the visit was under way on, and its last day up to a week after. */
-function endsAfter(during: DateMention | null, last: Mention): boolean {
-  if (!last.dateIsEnd || during?.precision !== 'day' || last.date?.precision !== 'day')
-    return false;
-  const gap = dayNumber(last.date.value) - dayNumber(during.value);
-  return gap >= 0 && gap <= UNDER_WAY_DAYS;
-}
+const endsAfter = (during: DateMention | null, last: Mention): boolean =>
+  last.dateIsEnd && underWay(last.date, during);
 
 /** A visit told on one day here and on the next there is one visit: it lasts days. */
 const VISIT_SLACK_DAYS = 1;

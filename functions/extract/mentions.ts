@@ -236,6 +236,11 @@ const COMMITTEE_COUNTRIES_SPAN = 14;
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
 const BRACKETED_CITY_SPAN = 10;
+/** Whether a pronoun or a possessive ("he", "his") stands in tokens [from, to): someone named
+ *  before is referred to there. */
+const refersBack = (tokens: readonly Token[], from: number, to: number): boolean =>
+  tokens.slice(from, to).some((t) => LEX.pronouns.has(t.key) || LEX.possessives.has(t.key));
+
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
 const ordinalOf = (key: string): number => LEX.ordinalWords.findIndex((p) => p[0] === key) + 1;
 
@@ -2368,13 +2373,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "He is on a three-day official visit to India", "The ceremony marked the start of his
   // official visit to India": a pronoun, and no one named before the cue in its clause, stands
   // for the principal the story named last who is not of the host country
-  if (
-    visitor === null &&
-    before.length === 0 &&
-    tokens
-      .slice(clauseFrom, trigger.first)
-      .some((t) => LEX.pronouns.has(t.key) || LEX.possessives.has(t.key))
-  )
+  if (visitor === null && before.length === 0 && refersBack(tokens, clauseFrom, trigger.first))
     told = context.recentPrincipals.find((p) => p.country !== null && p.country !== host);
   let guest = visitor?.person.country ?? told?.country ?? null;
   if (guest === null) {
@@ -3160,9 +3159,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     sideA.length === 0 &&
     (attending !== null ||
       titleOnly !== undefined ||
-      tokens
-        .slice(clauseFrom, trigger.first)
-        .some((t) => LEX.pronouns.has(t.key) || LEX.possessives.has(t.key)) ||
+      refersBack(tokens, clauseFrom, trigger.first) ||
       (objects.length > 0 &&
         tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key))))
   ) {
@@ -3201,13 +3198,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "A's statement following his meeting with B": "his" is the one the clause named before
   // (and "he", where no sentence before named anyone: "during A's visit to Abuja, where he
   // held talks with B")
-  if (
-    aPeople.length === 0 &&
-    bPeople.length > 0 &&
-    tokens
-      .slice(clauseFrom, trigger.first)
-      .some((t) => LEX.possessives.has(t.key) || LEX.pronouns.has(t.key))
-  ) {
+  if (aPeople.length === 0 && bPeople.length > 0 && refersBack(tokens, clauseFrom, trigger.first)) {
     const before = info.persons.filter(
       (p, n): p is Person =>
         p?.principal === true &&
