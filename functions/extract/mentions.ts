@@ -3525,9 +3525,16 @@ function greetedOnArrival(
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
     if (!LEX.agent.has(tokens[j]!.key)) continue;
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
-    // (a leader's "counterpart" is one too)
+    // (a leader's "counterpart" is one too, also where the story names them by name only
+    // after calling them that: "his counterpart, B, … was received by B")
     const hosts = actedBy(tokens, all, j + 1)
-      .filter((r) => r.person.leader || (r.mention.generic && guest?.person.leader === true))
+      .filter(
+        (r) =>
+          r.person.leader ||
+          ((r.mention.generic ||
+            [...r.person.titleKeys].some((k) => LEX.counterpartTitle.has(k))) &&
+            guest?.person.leader === true),
+      )
       .map((r) => r.person);
     if (hosts.length === 0) return null;
     // "He was warmly received by A upon arrival": the visitor the story tells of, by a pronoun

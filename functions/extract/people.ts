@@ -727,7 +727,10 @@ function appositionOf(
         break;
       }
   }
-  if (m.name === null && m.title !== null && m.country !== null && !m.honorific) {
+  // ("his counterpart, Nawaz Sharif,": a generic title names no country; the name set off
+  // after it, between commas or before the sentence's end, is its holder's)
+  const generic = m.country === null && m.generic;
+  if (m.name === null && m.title !== null && (m.country !== null || generic) && !m.honorific) {
     // "President of Chile, H.E. Mr. X": honorifics one after another
     const r = pastHonorifics(tokens, m.end + 1 + rankLength(tokens, m.end + 1)) - m.end - 1;
     let at = m.end + 1 + r;
@@ -752,8 +755,12 @@ function appositionOf(
     // a Vietnamese name after a foreign title is someone else ("..., Phó Thủ tướng Trần A"),
     // after a Vietnamese one the title's holder
     const vietnamese = looksVietnameseName(keys);
-    if (r === 0 && (keys.length < 2 || (vietnamese && m.country !== VIETNAMESE_NAMES_COUNTRY)))
+    if (
+      r === 0 &&
+      (keys.length < 2 || (!generic && vietnamese && m.country !== VIETNAMESE_NAMES_COUNTRY))
+    )
       return;
+    if (generic && !CLAUSE_CLOSERS.has(tokens[end]?.text ?? '.')) return;
     m.name = spanText(text, tokens, at, end);
     m.nameKeys = keys;
     m.end = end;
