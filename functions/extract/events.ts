@@ -1273,10 +1273,11 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
   // "… arrived home on July 29, concluding his State visit to Italy. During his stay, A held talks
-  // with B": a story told from the visit's end does not say which of its days a meeting was on
+  // with B": a story told from the visit's end, or after it ("During his visit on September 2-3,
+  // A had talks with B"), does not say which of its days a meeting was on
   if (
     visit.end !== null &&
-    visit.dateMention?.dateIsEnd === true &&
+    (visit.dateMention?.dateIsEnd === true || dayNumber(visit.end) < today) &&
     meeting.status === 'held' &&
     (visit.precision === 'month' || dayNumber(visit.end) > dayNumber(visit.start))
   ) {
