@@ -36,6 +36,9 @@ const DATES = z
     week: Phrase,
     month: Phrase,
     year: Phrase,
+    /** words right after a month or a day that give it the year told before it in the sentence
+     *  ("in September 2014, followed by a visit in November that year") */
+    sameYear: Phrases,
     rangeJoiners: Phrases,
     dayJoiner: Phrase,
     monthLead: Phrases,
@@ -499,6 +502,7 @@ export function findEnglishDates(
   found.sort((a, b) => a.start - b.start);
   if (opening >= 0) anchorQuotedDays(lower, opening, found);
   yearAfter(lower, found);
+  sameYear(lower, found);
   const out: DateMention[] = [];
   found.forEach((d, n) => {
     const next = found[n + 1];
@@ -589,6 +593,11 @@ function anchorQuotedDays(lower: string, opening: number, found: DateMention[]):
   });
 }
 
+/** Whether a date moved to another year is still a day that year has (not February 29). */
+const validIn = (iso: string): boolean =>
+  iso.length < 10 ||
+  isValidDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
 /** How close after a day or a month "last year" may stand to give it its year, in characters. */
 const YEAR_AFTER_CHARS = 2;
 
@@ -615,13 +624,35 @@ function yearAfter(lower: string, found: DateMention[]): void {
       return;
     }
     const moved = (iso: string) => `${Number(iso.slice(0, 4)) + shift}${iso.slice(4)}`;
-    // (not onto a day the year lacks: February 29)
-    const valid = (iso: string) =>
-      iso.length < 10 ||
-      isValidDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
     const value = moved(d.value);
     const endValue = d.endValue === null ? null : moved(d.endValue);
-    if (!valid(value) || (endValue !== null && !valid(endValue))) return;
+    if (!validIn(value) || (endValue !== null && !validIn(endValue))) return;
+    found[n] = { ...d, value, endValue, yearGuessed: false };
+  });
+}
+
+const SAME_YEAR = new RegExp(`^,?\\s*(?:${anyOf(DATES.sameYear)})(?![\\p{L}])`, 'u');
+
+/**
+ * "visited India in September 2014, followed by a visit to Australia in November that year": a
+ * day or a month written without its year whose words after it say "that year" takes the
+ * year of the last date before it in the sentence that writes its year.
+ */
+function sameYear(lower: string, found: DateMention[]): void {
+  found.forEach((d, n) => {
+    if (d.precision === 'year' || !d.yearGuessed || !SAME_YEAR.test(lower.slice(d.end))) return;
+    const told = found
+      .slice(0, n)
+      .filter(
+        (b) => b.precision !== 'year' && !b.relative && /\d{4}/u.test(lower.slice(b.start, b.end)),
+      )
+      .pop();
+    if (told === undefined) return;
+    const year = told.value.slice(0, 4);
+    const moved = (iso: string) => `${year}${iso.slice(4)}`;
+    const value = moved(d.value);
+    const endValue = d.endValue === null ? null : moved(d.endValue);
+    if (!validIn(value) || (endValue !== null && !validIn(endValue))) return;
     found[n] = { ...d, value, endValue, yearGuessed: false };
   });
 }
