@@ -147,6 +147,8 @@ const PHRASE_LISTS = [
   /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
    *  before them is where the sentence's event takes place */
   'placeHosts',
+  /** "called on the visiting dignitary": who is the visitor of the visit the story told last */
+  'visitorRef',
   /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a
    *  meeting of officials, no principals' */
   'officialsMeet',
