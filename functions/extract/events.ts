@@ -1049,11 +1049,13 @@ const CALL_TOLD_WITHIN = 3;
  * "A spoke with B on Saturday … During the phone conversation, A congratulated B", "A and B
  * spoke on Tuesday … Biden raised … The call, which lasted two hours, …": a meeting told
  * without its kind is the call one of the next few sentences names, when none up to it names
- * anyone else or tells another event.
+ * anyone else or tells another event; so are talks, where that sentence tells talks held by
+ * the call ("A held talks with B … The talks were held via video conference").
  */
 function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void {
   // (a meeting the story places somewhere was met in person: "met B in Santiago")
-  if (meeting.type !== 'meeting' || meeting.placeMention !== null) return;
+  if (!(meeting.type === 'meeting' || meeting.type === 'talks') || meeting.placeMention !== null)
+    return;
   // (nor an earlier meeting the story recalls: "the first call since their meeting in November")
   if (meeting.group.mentions.every((m) => m.precedent)) return;
   const told = storyMentions(meeting.group)[0]!.sentence;
@@ -1063,7 +1065,10 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
     if (next === undefined) return;
     if (next.persons.some((p) => p?.principal === true && !ours.has(p.id))) return;
     const call = next.triggers.find((t) => isCallType(t.type));
-    if (call !== undefined) {
+    if (
+      call !== undefined &&
+      (meeting.type === 'meeting' || next.triggers.some((t) => t.type === 'talks'))
+    ) {
       meeting.type = call.type;
       return;
     }

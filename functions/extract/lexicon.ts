@@ -131,6 +131,9 @@ const WORD_SETS = [
   /** "the session was held virtually": words that tell a meeting held with its sides apart,
    *  which the place the story was filed from does not place */
   'heldApart',
+  /** "held talks with B via videoconference": the words before a call's cue that make it the
+   *  means a meeting told just before was held by */
+  'callMeans',
   /** "allows both ministers to exchange views": verbs of making possible, whose "to" and cue
    *  tell what could happen, no event */
   'enabler',

@@ -4,7 +4,7 @@
 // token windows the rules look through are the named constants below.
 
 import { dayNumber, isoDayOf } from '../domain/dates.js';
-import { CALL_TYPES, type EventType } from '../domain/event.js';
+import { CALL_TYPES, type EventType, isCallType } from '../domain/event.js';
 import {
   isCommitteeName,
   MarkerIndex,
@@ -2650,6 +2650,25 @@ function referenceMention(cue: CueContext, kind: TriggerKind, type: EventType): 
 }
 
 /** A meeting, talks or a call: one mention per pair of sides. */
+/** How far after a meeting's cue the call it was held by may stand ("held talks with US
+ *  President Joe Biden via videoconference"), in tokens. */
+const CALL_MEANS_SPAN = 12;
+
+/** "held talks with B via videoconference", "met B by video link": the type of the call a
+ *  meeting's cue says it was held by (a call cue right after a word of callMeans, a few
+ *  tokens on), or null. */
+function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
+  if (isCallType(trigger.type)) return null;
+  const call = s.triggers.find(
+    (t) =>
+      isCallType(t.type) &&
+      t.first > trigger.end &&
+      t.first <= trigger.end + CALL_MEANS_SPAN &&
+      LEX.callMeans.has(s.tokens[t.first - 1]?.key ?? ''),
+  );
+  return call?.type ?? null;
+}
+
 function meetingMentions(s: SentenceScan, c: CueScan): void {
   const { context, people, mentions, tokens } = s;
   const { trigger, cue } = c;
@@ -2677,13 +2696,14 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   // (whoever receives is at home: "A received B", and likewise "A hosted B", "A welcomed B")
   const receives = trigger.role === 'receives';
   const { aPeople, bPeople, unnamedOther, unnamedSubject } = principals;
+  const byCall = heldByCall(s, trigger);
   if (unnamedSubject !== null) {
     const theirs = countriesOf([], bPeople);
     if (theirs.length === 1)
       mentions.push(
         newMention(cue, {
           kind: 'meeting',
-          type: trigger.type,
+          type: byCall ?? trigger.type,
           sideA: [],
           sideB: bPeople,
           host: null,
@@ -2702,7 +2722,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
       mentions.push(
         newMention(cue, {
           kind: 'meeting',
-          type: trigger.type,
+          type: byCall ?? trigger.type,
           sideA: aPeople,
           sideB: [],
           host: null,
@@ -2728,7 +2748,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
     mentions.push(
       newMention(cue, {
         kind: 'meeting',
-        type: trigger.type,
+        type: byCall ?? trigger.type,
         sideA: a,
         sideB: b,
         host: null,
