@@ -41,6 +41,9 @@ const DATES = z
     sameYear: Phrases,
     rangeJoiners: Phrases,
     dayJoiner: Phrase,
+    /** the word between a span that only suggests its day and the day itself ("next week on
+     *  8 June") */
+    dayInSpanLead: Phrases,
     monthLead: Phrases,
     weekdayForward: Phrases,
     /** a headline's future: "Biden to meet To Lam on Wednesday" */
@@ -517,6 +520,8 @@ export function findEnglishDates(
       next.precision === 'day'
     )
       return;
+    // "next week on 8 June": a span that only suggests its day, told by the day right after it
+    if (d.approximate && next !== undefined && daySpelledOut(lower, d, next)) return;
     const last = out[out.length - 1];
     if (last !== undefined && joinable(lower, last, d)) {
       out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
@@ -535,6 +540,20 @@ export function findEnglishDates(
 /** One day told exactly: no span, no month, no "around". */
 const singleDay = (d: DateMention): boolean =>
   d.precision === 'day' && d.endValue === null && !d.approximate;
+
+const DAY_IN_SPAN_BETWEEN = new RegExp(`^[\\s,]*(?:(?:${anyOf(DATES.dayInSpanLead)})\\s+)?$`, 'u');
+
+/** "next week on 8 June", "next week, on Thursday": an approximate span whose day is written
+ *  right after it, a day inside it. */
+function daySpelledOut(lower: string, span: DateMention, day: DateMention): boolean {
+  if (!singleDay(day) || span.endValue === null) return false;
+  const n = dayNumber(day.value);
+  return (
+    n >= dayNumber(span.value) &&
+    n <= dayNumber(span.endValue) &&
+    DAY_IN_SPAN_BETWEEN.test(lower.slice(span.end, day.start))
+  );
+}
 
 /** "April 30 and May 1", "on Tuesday and Wednesday": two single days joined by "and", a few
  *  days apart (both written as dates, or both as weekdays or the like). */
