@@ -379,7 +379,13 @@ const POSSESSOR_WORDS = 4;
  *  its capitalised words and the possessive mark; 0 where there is none. */
 function possessorLength(tokens: readonly Token[], at: number): number {
   let k = at;
-  while (k < tokens.length && k - at < POSSESSOR_WORDS && tokens[k]!.cap) k++;
+  // (also "the country's president, B": the country the sentence named)
+  while (
+    k < tokens.length &&
+    k - at < POSSESSOR_WORDS &&
+    (tokens[k]!.cap || (k === at && LEX.countryReference.has(tokens[k]!.key)))
+  )
+    k++;
   return k > at && possessiveAt(tokens, k) ? k + 2 - at : 0;
 }
 
