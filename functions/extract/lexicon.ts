@@ -150,6 +150,9 @@ const PHRASE_LISTS = [
   /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
    *  before them is where the sentence's event takes place */
   'placeHosts',
+  /** "his visit while on his way to Washington": words after a visit's noun that lead to the
+   *  next leg's destination, no longer this visit's */
+  'onTheWay',
   /** "called on the visiting dignitary": who is the visitor of the visit the story told last */
   'visitorRef',
   /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a

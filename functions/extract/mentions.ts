@@ -1561,6 +1561,20 @@ function cityEndingAt(tokens: readonly Token[], end: number): Place | null {
   return null;
 }
 
+/** "while on his way to Washington": the city the way leads to, right after its "to". */
+function wayToIn(tokens: readonly Token[]): { place: Place; end: number } | null {
+  const way = findAnyPhrase(tokens, LEX.onTheWay);
+  if (way === null) return null;
+  const to = way.at + way.length;
+  if (!LEX.destination.has(tokens[to]?.key ?? '')) return null;
+  const city = placeAt(tokens, to + 1);
+  if (city === null || city.entry.venue) return null;
+  return {
+    place: { city: city.entry.name, country: city.entry.code, venue: false },
+    end: to + 1 + city.length,
+  };
+}
+
 /** "tới Việt Nam": the first destination word within `span` words from `from`, when a country or its capital follows it. */
 function destinationFrom(
   tokens: readonly Token[],
@@ -1583,6 +1597,9 @@ function destinationFrom(
       continue;
     }
     if (!tokens[k]!.word) return null;
+    // "during his two-day working visit while on his way to Washington": the next leg's
+    // destination, not this visit's
+    if (anyReadsAt(tokens, k, LEX.onTheWay) > 0) return null;
     if (!LEX.destination.has(tokens[k]!.key)) continue;
     const c = destinationAt(tokens, k + 1);
     if (c !== null) return { code: c.code, end: k + 1 + c.length };
@@ -1748,6 +1765,9 @@ interface SentenceScan {
   previousMeeting: PreviousMeeting | null;
   /** "will visit Manila on Aug. 23 to hold talks": the city a visit of this sentence goes to */
   visitCity: Place | null;
+  /** "while on his way to Washington to meet B": the place a trip of the sentence leads to,
+   *  and where its words end (a meeting told after them is held there) */
+  readonly wayTo: { place: Place; end: number } | null;
   /** "a four-day visit to Vietnam and Indonesia": a visit of this sentence is a tour of
    *  several countries, so the length the sentence tells is the tour's, no visit's */
   tour: boolean;
@@ -1790,6 +1810,7 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
     mentions: [],
     previousMeeting: null,
     visitCity: null,
+    wayTo: wayToIn(tokens),
     tour: false,
   };
 }
@@ -2010,7 +2031,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
         commemorated ||
         prior),
-    place: (trigger.kind === 'visit' ? place : meetingPlace) ?? s.visitCity,
+    place:
+      (trigger.kind === 'visit' ? place : meetingPlace) ??
+      s.visitCity ??
+      (trigger.kind === 'meeting' && s.wayTo !== null && trigger.first >= s.wayTo.end
+        ? s.wayTo.place
+        : null),
   };
   const before = people.filter(
     (p) =>
