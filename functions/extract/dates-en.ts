@@ -381,7 +381,14 @@ const READINGS: readonly Reading[] = [
     ),
     read: (m, c) => {
       const past = toldAsPast(m.input, m.index, m.index + m[0].length);
-      if (!past && AHEAD_BEFORE !== null && AHEAD_BEFORE.test(wordsBefore(m.input, m.index)))
+      // (not the day before publication: "arrives in Japan on Saturday", in Sunday morning's
+      // paper, is the arrival it reports)
+      if (
+        !past &&
+        AHEAD_BEFORE !== null &&
+        AHEAD_BEFORE.test(wordsBefore(m.input, m.index)) &&
+        !(m[1] === undefined && DATES.weekdays[m[2]!]! % 7 === (weekdayOf(c.ref) + 6) % 7)
+      )
         return weekday(m[1], m[2]!, { ...c, forward: true });
       return weekday(m[1], m[2]!, past ? { ...c, forward: false, toldPast: true } : c);
     },
