@@ -534,7 +534,8 @@ export function findEnglishDates(
       out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
       return;
     }
-    const spanEnd = last === undefined ? null : weekdaySpanEnd(lower, last, d);
+    const spanEnd =
+      last === undefined ? null : (weekdaySpanEnd(lower, last, d) ?? todaySpanEnd(lower, last, d));
     if (last !== undefined && spanEnd !== null) {
       out[out.length - 1] = { ...last, end: d.end, endValue: spanEnd };
       return;
@@ -593,6 +594,24 @@ function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string |
   const days = (dayNumber(b.value) - dayNumber(a.value)) % 7;
   const ahead = days <= 0 ? days + 7 : days;
   return ahead <= WEEKDAY_SPAN_DAYS ? isoDayOf(dayNumber(a.value) + ahead) : null;
+}
+
+/** The longest span a day and "today" joined by a range word make ("from Nov 9 until today"). */
+const TODAY_SPAN_DAYS = 31;
+
+/** "is visiting Uzbekistan from Nov 9 until today": a day and a later relative day ("today",
+ *  "tomorrow") joined by a range word are one span, ending on the second. */
+function todaySpanEnd(lower: string, a: DateMention, b: DateMention): string | null {
+  if (
+    !singleDay(a) ||
+    !singleDay(b) ||
+    !b.relative ||
+    DATES.relativeDays[lower.slice(b.start, b.end).trim()] === undefined ||
+    !RANGE_JOINERS.has(lower.slice(a.end, b.start).trim())
+  )
+    return null;
+  const days = dayNumber(b.value) - dayNumber(a.value);
+  return days > 0 && days <= TODAY_SPAN_DAYS ? b.value : null;
 }
 
 const CLOSING_BRACKETS = /[)\]]/gu;
