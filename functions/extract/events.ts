@@ -1304,6 +1304,13 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
   const told = meeting.precision === 'day' ? dayNumber(meeting.start) : null;
   if (told !== null && told >= first && told <= last) return;
+  // "will pay an official visit from June 22 to 26 … During the visit, B will meet with A": nor
+  // does a story told before a visit of several days say which of its days a meeting is on
+  if (first > today && last > first && meeting.status === 'announced') {
+    meeting.start = visit.start.slice(0, 7);
+    meeting.precision = 'month';
+    return;
+  }
   // "It is expected that during the visit, A will hold talks with B": a meeting to come during a
   // visit under way whose end is not told falls on no day the story gives; its month is known
   // (also told on the visit's first day, when said to be within it: "Dự kiến trong khuôn khổ
