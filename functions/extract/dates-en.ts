@@ -140,6 +140,9 @@ function single(value: string | null, year: number | null): DateReading | null {
     : { value, endValue: null, precision: 'day', ...flags, yearGuessed: year === null };
 }
 
+/** The weekday (1 Monday … 7 Sunday) of the day before publication. */
+const weekdayBefore = (ref: RefDate): number => ((weekdayOf(ref) + 5) % 7) + 1;
+
 /** How far from the day the story is at a weekday of its plan may fall ("arrive on Sunday … meet on Tuesday"). */
 const ITINERARY_DAYS = 3;
 
@@ -387,7 +390,7 @@ const READINGS: readonly Reading[] = [
         !past &&
         AHEAD_BEFORE !== null &&
         AHEAD_BEFORE.test(wordsBefore(m.input, m.index)) &&
-        !(m[1] === undefined && DATES.weekdays[m[2]!]! % 7 === (weekdayOf(c.ref) + 6) % 7)
+        !(m[1] === undefined && DATES.weekdays[m[2]!] === weekdayBefore(c.ref))
       )
         return weekday(m[1], m[2]!, { ...c, forward: true });
       return weekday(m[1], m[2]!, past ? { ...c, forward: false, toldPast: true } : c);

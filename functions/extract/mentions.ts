@@ -2681,7 +2681,6 @@ function referenceMention(cue: CueContext, kind: TriggerKind, type: EventType): 
   });
 }
 
-/** A meeting, talks or a call: one mention per pair of sides. */
 /** How far after a meeting's cue the call it was held by may stand ("held talks with US
  *  President Joe Biden via videoconference"), in tokens. */
 const CALL_MEANS_SPAN = 12;
@@ -2701,6 +2700,7 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
   return call?.type ?? null;
 }
 
+/** A meeting, talks or a call: one mention per pair of sides. */
 function meetingMentions(s: SentenceScan, c: CueScan): void {
   const { context, people, mentions, tokens } = s;
   const { trigger, cue } = c;
