@@ -339,6 +339,20 @@ export function countryWithPrefix(
   tokens: readonly Token[],
   i: number,
 ): { code: string; length: number } | null {
+  const c = prefixedCountryAt(tokens, i);
+  if (c === null) return null;
+  // "United Arab Emirates (UAE) President B": the country's short name in brackets after it
+  const at = i + c.length;
+  const short = tokens[at]?.text === '(' ? countryAt(tokens, at + 1) : null;
+  return short !== null && short.code === c.code && tokens[at + 1 + short.length]?.text === ')'
+    ? { code: c.code, length: c.length + short.length + 2 }
+    : c;
+}
+
+function prefixedCountryAt(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
   const direct = countryAt(tokens, i);
   if (direct !== null) return direct;
   // "nước Cộng hòa X": the longest run of prefixes that a country follows
