@@ -335,7 +335,21 @@ export function leaderCountry(nameKeys: readonly string[]): string | null {
     const withoutInitials = leaderCountries.get(nameKeys.filter((k) => k.length > 1).join(' '));
     if (withoutInitials !== undefined) return withoutInitials;
   }
-  return withMiddleNames(nameKeys);
+  return withMiddleNames(nameKeys) ?? withLineage(nameKeys);
+}
+
+/** The fewest words a listed name must have for more written after it to be the same person's. */
+const MIN_LINEAGE_PREFIX = 3;
+
+/** "Abdullah bin Zayed Al Nahyan", "Mohammed bin Salman bin Abdulaziz Al Saud": a listed name of
+ *  three words or more ("Abdullah bin Zayed") with the family's or forebears' names written
+ *  after it. */
+function withLineage(nameKeys: readonly string[]): string | null {
+  for (let n = nameKeys.length - 1; n >= MIN_LINEAGE_PREFIX; n--) {
+    const found = leaderCountries.get(nameKeys.slice(0, n).join(' '));
+    if (found !== undefined) return found;
+  }
+  return null;
 }
 
 /** The most middle names a listed name may leave out. */
