@@ -2604,6 +2604,16 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       break;
     }
   }
+  // "A and B held the first meeting of the Coordination Council": with no one said to chair
+  // it, the two of two countries who hold it, named together before the cue in its clause
+  if (coChair === null) {
+    const holders = nearestChain(
+      tokens,
+      people.filter((p) => p.mention.first >= clauseFrom && p.mention.end <= trigger.first),
+    );
+    if (new Set(holders.map((r) => r.person.country).filter((c) => c !== null)).size === 2)
+      chairs = holders;
+  }
   const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
   let countries = countriesOf(chairPeople, []);
   if (countries.length !== 2 && nameAt >= 0) {
