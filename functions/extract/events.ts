@@ -6,6 +6,7 @@ import {
   type EventType,
   type Evidence,
   type ExtractedEvent,
+  GENERIC_TYPES,
   isCallType,
   type Participant,
 } from '../domain/event.js';
@@ -747,9 +748,30 @@ function bestType(group: Group): { type: EventType; from: Mention } {
   const story = storyMentions(group);
   const settled = story.find((m) => m.trigger.settles);
   if (settled !== undefined) return { type: settled.type, from: settled };
-  let best = story[0]!;
-  for (const m of story) if ((TYPE_RANK[m.type] ?? 1) > (TYPE_RANK[best.type] ?? 1)) best = m;
-  return { type: best.type, from: best };
+  const highest = (pool: readonly Mention[]) =>
+    pool.reduce((best, m) => ((TYPE_RANK[m.type] ?? 1) > (TYPE_RANK[best.type] ?? 1) ? m : best));
+  // ("A received B at the palace … During their talks, A and B discussed …": the story's
+  // name for what it told is no kind of its own; it names only a plain meeting's)
+  const told = story.filter((m) => !namedBack(m));
+  const best = told.length > 0 ? highest(told) : highest(story);
+  const named = GENERIC_TYPES.has(best.type) ? highest(story) : best;
+  return { type: named.type, from: named };
+}
+
+/** "During their talks", "the talks": a meeting's noun the story uses for a meeting told
+ *  before, with no day of its own (a visit's level stays what the story calls it, and "the
+ *  digital conversation" still tells a call). */
+function namedBack(m: Mention): boolean {
+  const tokens = m.sentence.tokens;
+  return (
+    m.kind === 'meeting' &&
+    !isCallType(m.type) &&
+    m.date === null &&
+    m.trigger.noun &&
+    [tokens[m.trigger.first - 1], tokens[m.trigger.first]].some(
+      (t) => t !== undefined && LEX.referenceLead.has(t.key),
+    )
+  );
 }
 
 /** The mentions outside captions (every group has one: captions only join events the story tells). */

@@ -134,6 +134,8 @@ const WORD_SETS = [
   /** "held talks with B via videoconference": the words before a call's cue that make it the
    *  means a meeting told just before was held by */
   'callMeans',
+  /** "during their talks": the words before a meeting's noun that name an event told before */
+  'referenceLead',
   /** "allows both ministers to exchange views": verbs of making possible, whose "to" and cue
    *  tell what could happen, no event */
   'enabler',
