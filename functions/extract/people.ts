@@ -349,6 +349,7 @@ export function countryWithPrefix(
     : c;
 }
 
+/** The country at `i`, named directly or after state prefixes ("nước Cộng hòa X"), or null. */
 function prefixedCountryAt(
   tokens: readonly Token[],
   i: number,
