@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fmt, type GroupResult, machine, ROOT } from './lib.js';
 
-// Before the app's modules load (the Powertools logger reads its level at import):
+// Before the app's modules load (the logger reads its level at import):
 // one JSON log line per request would flood the tables and cost time of its own.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';

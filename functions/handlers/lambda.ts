@@ -8,7 +8,7 @@ import { logger, metrics } from '../shared/observability.js';
 export function lambdaHandler(app: Hono) {
   const handleRequest = handle(app);
   return async (event: LambdaEvent, context: LambdaContext) => {
-    logger.addContext(context as Parameters<typeof logger.addContext>[0]);
+    logger.addContext(context);
     try {
       return await handleRequest(event, context);
     } finally {

@@ -6,6 +6,7 @@ import { extractEvents } from '../extract/index.js';
 import { readPollEnvironment } from '../poll/config.js';
 import { runPoll } from '../poll/run.js';
 import { readConfig } from '../shared/config.js';
+import type { InvocationContext } from '../shared/logger.js';
 import { logger, metrics } from '../shared/observability.js';
 import { createStore } from '../store/client.js';
 
@@ -18,9 +19,9 @@ const RESERVE_MS = 60_000;
 
 export const handler = async (
   _event: unknown,
-  context: { getRemainingTimeInMillis?: () => number },
+  context: Partial<InvocationContext> & { getRemainingTimeInMillis?: () => number },
 ) => {
-  logger.addContext(context as Parameters<typeof logger.addContext>[0]);
+  logger.addContext(context);
   try {
     const report = await runPoll({
       store,
