@@ -642,9 +642,18 @@ function anchorQuotedDays(lower: string, opening: number, found: DateMention[]):
 }
 
 /** Whether a date moved to another year is still a day that year has (not February 29). */
-const validIn = (iso: string): boolean =>
-  iso.length < 10 ||
-  isValidDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+/** The date `years` years on (back, when negative), its year now told; null where it would
+ *  fall on a day that year lacks (February 29). */
+function shiftedYears(d: DateMention, years: number): DateMention | null {
+  const moved = (iso: string) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+  const valid = (iso: string) =>
+    iso.length < 10 ||
+    isValidDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+  const value = moved(d.value);
+  const endValue = d.endValue === null ? null : moved(d.endValue);
+  if (!valid(value) || (endValue !== null && !valid(endValue))) return null;
+  return { ...d, value, endValue, yearGuessed: false };
+}
 
 /** How close after a day or a month "last year" may stand to give it its year, in characters. */
 const YEAR_AFTER_CHARS = 2;
@@ -666,16 +675,8 @@ function yearAfter(lower: string, found: DateMention[]): void {
       next.start - d.end > YEAR_AFTER_CHARS
     )
       return;
-    const shift = Number(next.value) - Number(d.value.slice(0, 4));
-    if (shift === 0) {
-      found[n] = { ...d, yearGuessed: false };
-      return;
-    }
-    const moved = (iso: string) => `${Number(iso.slice(0, 4)) + shift}${iso.slice(4)}`;
-    const value = moved(d.value);
-    const endValue = d.endValue === null ? null : moved(d.endValue);
-    if (!validIn(value) || (endValue !== null && !validIn(endValue))) return;
-    found[n] = { ...d, value, endValue, yearGuessed: false };
+    const moved = shiftedYears(d, Number(next.value) - Number(d.value.slice(0, 4)));
+    if (moved !== null) found[n] = moved;
   });
 }
 
@@ -696,11 +697,7 @@ function sameYear(lower: string, found: DateMention[]): void {
       )
       .pop();
     if (told === undefined) return;
-    const year = told.value.slice(0, 4);
-    const moved = (iso: string) => `${year}${iso.slice(4)}`;
-    const value = moved(d.value);
-    const endValue = d.endValue === null ? null : moved(d.endValue);
-    if (!validIn(value) || (endValue !== null && !validIn(endValue))) return;
-    found[n] = { ...d, value, endValue, yearGuessed: false };
+    const moved = shiftedYears(d, Number(told.value.slice(0, 4)) - Number(d.value.slice(0, 4)));
+    if (moved !== null) found[n] = moved;
   });
 }

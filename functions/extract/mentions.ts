@@ -3139,7 +3139,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     trigger.needsObject && objects.length === 0
       ? unnamedObject(info, trigger, [], context)
       : undefined;
-  const visitor = objects.length === 0 ? visitorAfter(tokens, trigger, [], context) : undefined;
+  const visitor = objects.length === 0 ? visitorAfter(tokens, trigger, context) : undefined;
   if (
     trigger.needsObject &&
     objects.length === 0 &&
@@ -3201,9 +3201,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
   // the one of that country named last (of that title, when one is)
   let unnamedOther: string | null = null;
-  const visited =
-    visitor === undefined ? undefined : visitorAfter(tokens, trigger, aPeople, context);
-  if (visited !== undefined) bPeople = [visited];
+  // (not when the subject is of the visitor's country)
+  if (visitor !== undefined && aPeople.every((a) => a.country !== visitor.country))
+    bPeople = [visitor];
   else if (objects.length === 0) {
     const unnamed = unnamedObject(info, trigger, aPeople, context);
     const stand = unnamed === undefined ? undefined : standIn(unnamed, context.recentPrincipals);
@@ -3359,18 +3359,15 @@ function unnamedObject(
 }
 
 /** "B called on the visiting dignitary", "received the visitor": the visitor of the visit the
- *  story told last, named right after the cue, when the subject is not of the visitor's
- *  country; else undefined. */
+ *  story told last, named right after the cue; else undefined. */
 function visitorAfter(
   tokens: readonly Token[],
   trigger: Trigger,
-  aPeople: readonly Person[],
   context: ArticleContext,
 ): Person | undefined {
   if (findAnyPhrase(tokens, LEX.visitorRef, trigger.end)?.at !== trigger.end) return undefined;
   const visit = context.visits[0];
-  if (visit === undefined || visit.guest === null || aPeople.some((a) => a.country === visit.guest))
-    return undefined;
+  if (visit === undefined || visit.guest === null) return undefined;
   return visit.sideA.find((p) => p.principal && p.country === visit.guest);
 }
 
