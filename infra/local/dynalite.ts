@@ -262,8 +262,12 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
     });
   });
 
-  // Requests go in lists, as the answers come back: every request made in one turn of
-  // this thread's loop is one message (each message wakes the engine's thread).
+  // Requests go in lists, as the answers come back: the requests made before this
+  // thread's queue of microtasks runs dry are one message (each message wakes the
+  // engine's thread). Sent then, not at the end of the loop's turn: a turn may go on to
+  // other callbacks (another article's extraction, a millisecond or more), and a request
+  // held behind them was the largest wait in a store round trip seen from this thread
+  // (with setImmediate the ingest bench's rounds took ~14 % longer).
   let outbox: EngineRequest[] = [];
   const sendRequests = () => {
     const requests = outbox;
@@ -285,7 +289,7 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
           reject(connectionError(`dynalite did not answer within ${ANSWER_MS} ms`));
         }, ANSWER_MS);
         waiting.set(id, { resolve, reject, timer });
-        if (outbox.length === 0) setImmediate(sendRequests);
+        if (outbox.length === 0) queueMicrotask(sendRequests);
         outbox.push({
           id,
           method: request.method,
