@@ -1714,6 +1714,16 @@ function titledOnly({ tokens }: SentenceInfo, recent: readonly Person[]): Person
   return fits.size === 1 ? [...fits][0] : undefined;
 }
 
+/** How many words before a gathering's name a word may tell it over. */
+const GATHERING_OVER_WITHIN = 4;
+
+/** "for hosting the recently concluded Africa Climate Summit": the gathering named at `at` is
+ *  told over (roles.json gatheringOver), not one where leaders meet now. */
+const toldOver = (tokens: readonly Token[], at: number): boolean =>
+  tokens
+    .slice(Math.max(0, at - GATHERING_OVER_WITHIN), at)
+    .some((t) => LEX.gatheringOver.has(t.key));
+
 export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);
   const publisher = publisherCountry(article.url);
@@ -1836,8 +1846,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const storyOfGathering = (): boolean => {
     gathering ??= sentences.some(
       (x) =>
-        findAnyPhrase(x.tokens, LEX.multilateralTrip) !== null &&
-        !x.triggers.some((t) => t.type === 'video_call'),
+        x.tokens.some(
+          (_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0 && !toldOver(all, k),
+        ) && !x.triggers.some((t) => t.type === 'video_call'),
     );
     return gathering;
   };

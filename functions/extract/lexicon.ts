@@ -12,6 +12,9 @@ const Phrases = z.union([z.string(), z.array(z.string())]);
 const WORD_SETS = [
   'joiners',
   'spouse',
+  /** "for hosting the recently concluded summit": words a few words before a gathering's name
+   *  that tell it over, no gathering where the story's leaders meet now */
+  'gatheringOver',
   /** the noun of "at B's invitation": the possessor invited the visitor */
   'invitationNoun',
   'welcomeLevel',
