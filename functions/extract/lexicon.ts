@@ -15,6 +15,9 @@ const WORD_SETS = [
   /** "for hosting the recently concluded summit": words a few words before a gathering's name
    *  that tell it over, no gathering where the story's leaders meet now */
   'gatheringOver',
+  /** "invited B to Seoul during his visit to Japan": the word before a visit's cue that makes the
+   *  visit the time of what the clause tells */
+  'visitFrame',
   /** the noun of "at B's invitation": the possessor invited the visitor */
   'invitationNoun',
   'welcomeLevel',

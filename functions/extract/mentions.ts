@@ -1858,6 +1858,20 @@ function planTellsOf(
 }
 
 /** The cue's clause, tense, date and people; null when the sentence only muses about it. */
+/** How many words before a visit's cue its frame's word ("during") may stand. */
+const FRAME_BEFORE = 3;
+
+/** "A invited B to Seoul during his visit to Japan in March": an invitation made during the
+ *  visit the cue names. "Invited" looks ahead to the visit it invites to (a future marker), but
+ *  the visit it was made during is behind it. */
+function invitedDuring(tokens: readonly Token[], clauseFrom: number, cue: number): boolean {
+  for (let k = cue - 1; k >= Math.max(clauseFrom, cue - FRAME_BEFORE); k--) {
+    if (LEX.visitFrame.has(tokens[k]!.key))
+      return tokens.slice(clauseFrom, k).some((t) => LEX.inviteVerb.has(t.key) && pastTense(t));
+  }
+  return false;
+}
+
 function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | null {
   const {
     info,
@@ -1892,7 +1906,9 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
       LEX.during.has(tokens[k]!.key)
     )
       tenseTo = k;
-  const tense = markers.tense(clauseFrom, tenseTo);
+  const tense = invitedDuring(tokens, clauseFrom, trigger.first)
+    ? { past: true, future: false }
+    : markers.tense(clauseFrom, tenseTo);
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
