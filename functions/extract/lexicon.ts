@@ -18,6 +18,9 @@ const WORD_SETS = [
   /** "invited B to Seoul during his visit to Japan": the word before a visit's cue that makes the
    *  visit the time of what the clause tells */
   'visitFrame',
+  /** "met B on Friday, as Washington and Beijing eye a visit": after a comma, a word that opens a
+   *  clause with its own verb, whose tense the words before it do not tell */
+  'asideOpener',
   /** the noun of "at B's invitation": the possessor invited the visitor */
   'invitationNoun',
   'welcomeLevel',

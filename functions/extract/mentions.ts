@@ -1858,6 +1858,21 @@ function planTellsOf(
 }
 
 /** The cue's clause, tense, date and people; null when the sentence only muses about it. */
+/** "met B on Friday, as Washington and Beijing eye a visit by A to China in April": where the
+ *  clause of a cue told after a comma and a word that opens a clause of its own (roles.json
+ *  asideOpener) begins, for its tense: the verbs before it are another clause's. */
+function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): number {
+  for (let k = cue - 1; k > clauseFrom; k--)
+    if (
+      tokens[k - 1]!.key === ',' &&
+      LEX.asideOpener.has(tokens[k]!.key) &&
+      // (not "…, as well as hold talks with B": a joiner, the same clause going on)
+      anyReadsAt(tokens, k, LEX.joinerPhrases) === 0
+    )
+      return k + 1;
+  return clauseFrom;
+}
+
 /** How many words before a visit's cue its frame's word ("during") may stand. */
 const FRAME_BEFORE = 3;
 
@@ -1908,7 +1923,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
       tenseTo = k;
   const tense = invitedDuring(tokens, clauseFrom, trigger.first)
     ? { past: true, future: false }
-    : markers.tense(clauseFrom, tenseTo);
+    : markers.tense(asideFrom(tokens, clauseFrom, trigger.first), tenseTo);
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
