@@ -727,6 +727,19 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       if (host !== null) places.push({ at: k, place: host });
       continue;
     }
+    // "on the sidelines of the Munich Security Conference": the city that opens the name of the
+    // gathering
+    const sidelines = anyReadsAt(tokens, k, LEX.sidelines);
+    if (sidelines > 0) {
+      const at = k + sidelines + (LEX.definite.has(tokens[k + sidelines]?.key ?? '') ? 1 : 0);
+      const hit = placeAt(tokens, at);
+      if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true)
+        places.push({
+          at: k,
+          place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+        });
+      continue;
+    }
     if (!LEX.placeLead.has(tokens[k]!.key) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
     if (k > 0 && LEX.placeTopics.has(tokens[k - 1]!.key)) continue;
