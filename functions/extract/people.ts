@@ -600,10 +600,55 @@ export function findPeople(
       mention.first = counterpart.first;
       if (titleOnly) takeTitle(mention, counterpart, mention.country ?? counterpart.country);
     }
+    const offices = mention.name !== null ? officeBefore(tokens, mention.first, people) : null;
+    if (offices !== null) {
+      while (people.length > 0 && people[people.length - 1]!.first >= offices) people.pop();
+      mention.first = offices;
+    }
     people.push(mention);
     i = Math.max(mention.end, i + 1);
   }
   return people;
+}
+
+/** How many words an office held beside another may take, its institution's name included. */
+const OFFICE_WORDS = 16;
+
+/**
+ * "met with Member of the Political Bureau of the CPC Central Committee and Foreign Minister
+ * Wang Yi", "the Director of the Office of the Central Foreign Affairs Commission and Chinese
+ * Foreign Minister Wang Yi": a named person's second office, written before the first with
+ * its institution ("of"), in capitals and joined by "and"; where that office begins, or null.
+ * Not one with a country in it ("the President of Vietnam and Prime Minister B" are two), nor
+ * one that names someone.
+ */
+function officeBefore(
+  tokens: readonly Token[],
+  first: number,
+  people: readonly PersonMention[],
+): number | null {
+  if (!LEX.and.has(tokens[first - 1]?.key ?? '')) return null;
+  let start = first - 1;
+  while (
+    start > 0 &&
+    first - start <= OFFICE_WORDS &&
+    tokens[start - 1]!.word &&
+    (tokens[start - 1]!.cap ||
+      LEX.of.has(tokens[start - 1]!.key) ||
+      LEX.titleArticle.has(tokens[start - 1]!.key))
+  )
+    start--;
+  while (start < first - 1 && !tokens[start]!.cap) start++;
+  const stretch = tokens.slice(start, first - 1);
+  if (
+    stretch.length < 3 ||
+    first - start > OFFICE_WORDS ||
+    !stretch.some((t) => LEX.of.has(t.key)) ||
+    people.some((p) => p.end > start && (p.name !== null || p.leader || p.country !== null))
+  )
+    return null;
+  for (let k = start; k < first - 1; k++) if (countryAt(tokens, k) !== null) return null;
+  return start;
 }
 
 /**
