@@ -134,8 +134,9 @@ const INVITER_LEAD_SKIP = 2;
 /** "attended his meeting with": how far before a cue the verb may stand, and how many words between. */
 const ATTENDED_BEFORE = 6;
 const ATTENDED_GAP = 2;
-/** How far after a cue "between" may come ("talks on Thursday between A and B"). */
-const BETWEEN_LOOKAHEAD = 4;
+/** How far after a cue "between" may come ("talks on Thursday between A and B", "talks are
+ *  scheduled to be held between A and B"). */
+const BETWEEN_LOOKAHEAD = 6;
 /** Words at most before "delegation" after a cue ("with the visiting Kenyan delegation"). */
 const DELEGATION_LEAD = 3;
 /** How far after "đoàn" its leader ("do X dẫn đầu") may be named. */
