@@ -134,6 +134,8 @@ const INVITER_LEAD_SKIP = 2;
 /** "attended his meeting with": how far before a cue the verb may stand, and how many words between. */
 const ATTENDED_BEFORE = 6;
 const ATTENDED_GAP = 2;
+/** "with International Monetary Fund chief C and B": how many words another one met may take. */
+const UNKNOWN_OTHER_WORDS = 8;
 /** How far after a cue "between" may come ("talks on Thursday between A and B", "talks are
  *  scheduled to be held between A and B"). */
 const BETWEEN_LOOKAHEAD = 6;
@@ -2957,6 +2959,22 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     ) {
       if (LEX.including.has(tokens[j]!.key))
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+    }
+    // "met separately Tuesday with International Monetary Fund chief C and Indian Prime Minister
+    // B": past one the story gives no office it knows (an institution's head), and "and", B
+    const withAt = tokens.findIndex(
+      (t, j) => j >= withFrom && j < withFrom + WITH_SPAN && LEX.with.has(t.key),
+    );
+    for (
+      let j = withAt + 1;
+      withAt >= 0 && objects.length === 0 && j < tokens.length && j <= withAt + UNKNOWN_OTHER_WORDS;
+      j++
+    ) {
+      if (!tokens[j]!.word || people.some((p) => p.mention.first === j)) break;
+      if (LEX.and.has(tokens[j]!.key) && j > withAt + 1) {
+        objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+        break;
+      }
     }
   }
   // "Meeting with B, A affirmed …", "Receiving B, A said …": an opening participle's meeting is
