@@ -18,6 +18,9 @@ const WORD_SETS = [
   /** "invited B to Seoul during his visit to Japan": the word before a visit's cue that makes the
    *  visit the time of what the clause tells */
   'visitFrame',
+  /** "A's first stopover will be Manila, for talks with B": nouns of a journey whose possessor,
+   *  however far before a cue of its clause, is the one who travels and meets */
+  'tripNoun',
   /** "met B on Friday, as Washington and Beijing eye a visit": after a comma, a word that opens a
    *  clause with its own verb, whose tense the words before it do not tell */
   'asideOpener',

@@ -479,14 +479,34 @@ function chainFrom(
 /** "met Tuesday his counterpart B", "will meet later Wednesday B": past a day told between a
  *  cue and its object (and its "on" or "later"), else `k`. */
 function pastDay(info: SentenceInfo, k: number): number {
+  const end = dayEnd(info, k);
+  if (end !== null) return pastBracketedDay(info, end) ?? end;
+  // ("a meeting Saturday (Jan. 14th) with B", "on Saturday (January 14)": the weekday, which
+  // the date in brackets after it tells; "a meeting (on January 14) with B")
+  let j = k;
+  while (LEX.dayLead.has(info.tokens[j]?.key ?? '')) j++;
+  return (
+    (info.tokens[j]?.word ? pastBracketedDay(info, j + 1) : null) ?? pastBracketedDay(info, k) ?? k
+  );
+}
+
+/** The token after the day told at token `k` (past the words that lead it), or null. */
+function dayEnd(info: SentenceInfo, k: number): number | null {
   const { tokens } = info;
   let j = k;
   while (LEX.dayLead.has(tokens[j]?.key ?? '') || LEX.sequel.has(tokens[j]?.key ?? '')) j++;
   const at = tokens[j]?.start;
   const day = info.dates.find((d) => d.start === at);
-  if (day === undefined) return k;
+  if (day === undefined) return null;
   const end = tokens.findIndex((t) => t.start >= day.end);
-  return end < 0 ? k : end;
+  return end < 0 ? null : end;
+}
+
+/** The token after the closing bracket of a day told in brackets at token `k`, or null. */
+function pastBracketedDay(info: SentenceInfo, k: number): number | null {
+  if (info.tokens[k]?.text !== '(') return null;
+  const end = dayEnd(info, k + 1);
+  return end !== null && info.tokens[end]?.text === ')' ? end + 1 : null;
 }
 
 /** Words at most between "to" and the name of the place a visit is to ("to the war-linked Yasukuni Shrine"). */
@@ -2894,7 +2914,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   ).filter(
     (p) =>
       !possessiveAt(tokens, p.mention.end) ||
-      trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP,
+      trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP ||
+      // ("A's first stopover will be Manila, for talks with B": the traveller's talks)
+      tokens
+        .slice(p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1)
+        .some((t) => LEX.tripNoun.has(t.key)),
   );
   // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
   let sideA: PersonRef[] = ledUp ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
