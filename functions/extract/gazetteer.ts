@@ -325,6 +325,22 @@ export function leaderByLastName(key: string): string | null {
   return countries.size === 1 ? [...countries][0]! : null;
 }
 
+/** A regnal number written after a monarch's name ("Abdullah II", "Charles III"). */
+const REGNAL_NUMBER = /^[ivx]+$/;
+
+/** "King Abdullah": the country of the one listed monarch whose name is this word and a regnal
+ *  number ("Abdullah II"), for a leader's title; the surname alone may name others ("Saifuddin
+ *  Abdullah"). */
+export function monarchByName(key: string): string | null {
+  const countries = new Set<string>();
+  for (const [person, code] of leadersByLastWord.get(key) ?? []) {
+    const words = person.split(' ');
+    if (words.length === 2 && words.includes(key) && words.some((w) => REGNAL_NUMBER.test(w)))
+      countries.add(code);
+  }
+  return countries.size === 1 ? [...countries][0]! : null;
+}
+
 /** The country of a well-known leader, by the name's keys (full name or a listed short form). */
 export function leaderCountry(nameKeys: readonly string[]): string | null {
   const found = leaderCountries.get(nameKeys.join(' '));

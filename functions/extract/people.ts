@@ -13,6 +13,7 @@ import {
   leaderByLastName,
   leaderCountry,
   leaderFullName,
+  monarchByName,
   PLURAL_LEAD,
   placeAt,
   type TitleEntry,
@@ -1019,8 +1020,12 @@ function titledPersonAt(
   // (its suffix goes on: "Ferdinand R. Marcos, Jr.")
   const listed = knownLeaderAt(tokens, j);
   const read = nameEnd(tokens, j, stops);
+  // (and so do a family's or forebears' names after a particle: "Crown Prince Mohammed bin
+  // Salman bin Abdulaziz Al Saud")
   const end =
-    listed === null || onlySuffixes(tokens, j + listed.length, read)
+    listed === null ||
+    onlySuffixes(tokens, j + listed.length, read) ||
+    NAME_PARTICLES.has(tokens[j + listed.length]?.key ?? '')
       ? read
       : Math.min(read, j + listed.length);
   const mention = mentionFrom(
@@ -1484,6 +1489,7 @@ export function resolvePeople(
       (person.nameKeys.length >= 3 ? leaderCountry(person.nameKeys.slice(-2)) : null) ??
       leaderCountry(person.nameKeys.slice(-1)) ??
       (person.nameKeys.length === 1 ? leaderByLastName(person.nameKeys[0]!) : null) ??
+      (person.nameKeys.length === 1 && person.leader ? monarchByName(person.nameKeys[0]!) : null) ??
       (looksVietnameseName(person.nameKeys) ? VIETNAMESE_NAMES_COUNTRY : null);
     // a titled foreign-looking name with no country written: on a government's own site, that
     // government's ("President A visited Finland" on the Estonian presidency's); elsewhere
