@@ -82,6 +82,9 @@ const CueTableSchema = z.object({
     future: z.array(z.string()),
     past: z.array(z.string()),
     precedent: z.array(z.string()),
+    /** "paused tariffs for a month after a conversation with B": the words right before a
+     *  precedent marker that make its span a duration after the event, which is no earlier one */
+    precedentNotAfter: z.optional(z.array(z.string())),
     /** "a meeting is possible": what is only talked of, not planned */
     hypothetical: z.optional(z.array(z.string())),
   }),
@@ -258,6 +261,9 @@ const FUTURE = CUE_TABLE.markers.future.map(phraseKeys);
 const PAST = CUE_TABLE.markers.past.map(phraseKeys);
 const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
 const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
+const PRECEDENT_NOT_AFTER: ReadonlySet<string> = new Set(
+  (CUE_TABLE.markers.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
+);
 
 /** The marker phrases a word can start, by kind. */
 interface MarkersFrom {
@@ -302,7 +308,11 @@ export class MarkerIndex {
       if (from === undefined) continue;
       if (startsAny(tokens, k, from.future)) this.future.push(k);
       if (startsAny(tokens, k, from.past)) this.past.push(k);
-      if (startsAny(tokens, k, from.precedent)) this.precedent.push(k);
+      if (
+        startsAny(tokens, k, from.precedent) &&
+        !PRECEDENT_NOT_AFTER.has(tokens[k - 1]?.key ?? '')
+      )
+        this.precedent.push(k);
       if (startsAny(tokens, k, from.hypothetical)) this.hypothetical.push(k);
     }
   }
