@@ -3365,16 +3365,6 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   }
   // "the President will hold talks with B, meet C and D": who held the talks meets C and D
   if (aPeople.length === 0 && m.goesOnFrom !== null) aPeople = m.goesOnFrom.subject;
-  // "In talks slated for Tuesday with Philippine President B, the two countries plan to …": an
-  // opening's meeting whose main clause names no one, in a story of a visit to B's country,
-  // is the visitor's
-  if (aPeople.length === 0 && bPeople.length === 1 && introducedBy(tokens, trigger.first)) {
-    const visit = context.visits.find(
-      (v) => v.guest !== null && v.host !== null && v.host === bPeople[0]!.country,
-    );
-    const visitor = visit?.sideA.find((p) => p.principal && p.country === visit.guest);
-    if (visitor !== undefined) aPeople = [visitor];
-  }
   // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
   // the word for them stands nearer the cue than anyone named
   const speaker = context.speaker;
