@@ -1893,7 +1893,6 @@ function planTellsOf(
   return markers.tense(opening, from).future;
 }
 
-/** The cue's clause, tense, date and people; null when the sentence only muses about it. */
 /** "met B on Friday, as Washington and Beijing eye a visit by A to China in April": where the
  *  clause of a cue told after a comma and a word that opens a clause of its own (roles.json
  *  asideOpener) begins, for its tense: the verbs before it are another clause's. */
@@ -1923,6 +1922,7 @@ function invitedDuring(tokens: readonly Token[], clauseFrom: number, cue: number
   return false;
 }
 
+/** The cue's clause, tense, date and people; null when the sentence only muses about it. */
 function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | null {
   const {
     info,
