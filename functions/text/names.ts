@@ -119,9 +119,26 @@ export function personIdOf(keys: readonly string[]): string | null {
 const foldKey = (key: string): string => (PLAIN_KEY.test(key) ? key : foldDiacritics(key));
 const PLAIN_KEY = /^[a-z0-9]*$/;
 
+/** "A.K. Abdul Momen" and "AK Abdul Momen": initials written apart or together are one word. */
+function joinedInitials(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const k of keys) {
+    if (k.length === 1 && /\p{L}/u.test(k)) {
+      run += k;
+      continue;
+    }
+    if (run.length > 0) out.push(run);
+    run = '';
+    out.push(k);
+  }
+  if (run.length > 0) out.push(run);
+  return out;
+}
+
 function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
-  a = asListed(a);
-  b = asListed(b);
+  a = joinedInitials(asListed(a));
+  b = joinedInitials(asListed(b));
   if (a.length === b.length && a.every((k, n) => k === b[n])) return true;
   // a foreign name with or without its accents (Hernández / Hernandez), and a Vietnamese
   // name as the foreign press writes it, without any (Pham Minh Chinh), are one name; but

@@ -33,6 +33,9 @@ describe('sameName: one person however an article writes the name', () => {
     ['Omar Hassan el-Masri', 'Omar Hassan al-Masri'],
     ['Abbas Araqchi', 'Abbas Araghchi'],
     ['J.D. Vance', 'JD Vance'],
+    // initials written apart or together
+    ['A.K. Abdul Momen', 'AK Abdul Momen'],
+    ['A. K. Rahman', 'AK Rahman'],
     // a given name by its initial, as the Vietnamese press writes foreign names
     ['S.Mi-xen', 'Sác-lơ Mi-xen'],
     ['Emmanuel Macron', 'E. Macron'],
