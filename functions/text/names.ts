@@ -44,7 +44,11 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
     const other = idA === null ? a : b;
     return (SPELLINGS.get(known) ?? []).some((spelling) => spellingsMatch(spelling, other));
   }
-  return spellingsMatch(a, b);
+  return (
+    spellingsMatch(a, b) ||
+    // ("Badr Albusaidi" / "Badr Hamad al-Busaidi": a particle written joined to the name after it)
+    ((hasParticle(a) || hasParticle(b)) && spellingsMatch(joinedParticles(a), joinedParticles(b)))
+  );
 }
 
 const Gazetteer = z.object({
@@ -78,6 +82,25 @@ const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
     ...GAZETTEER.givenNameSpellings,
   }),
 );
+/** The particles that may be written joined to the name after them ("al": "al-Busaidi" is
+ *  "Albusaidi"), in their listed spelling. */
+const JOINING_PARTICLES: ReadonlySet<string> = new Set(Object.values(GAZETTEER.particleSpellings));
+const hasParticle = (keys: readonly string[]) =>
+  keys.some((k) => JOINING_PARTICLES.has(KEY_SPELLINGS.get(k) ?? k));
+
+/** The keys with each particle joined to the word after it (al, busaidi → albusaidi). */
+function joinedParticles(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let n = 0; n < keys.length; n++) {
+    const k = KEY_SPELLINGS.get(keys[n]!) ?? keys[n]!;
+    if (JOINING_PARTICLES.has(k) && n + 1 < keys.length) {
+      out.push(k + keys[n + 1]!);
+      n++;
+    } else out.push(keys[n]!);
+  }
+  return out;
+}
+
 const asListed = (keys: readonly string[]) =>
   keys.some((k) => KEY_SPELLINGS.has(k)) ? keys.map((k) => KEY_SPELLINGS.get(k) ?? k) : keys;
 /** Every spelling of each listed person, by the country they hold office in: principals

@@ -36,6 +36,8 @@ describe('sameName: one person however an article writes the name', () => {
     // initials written apart or together
     ['A.K. Abdul Momen', 'AK Abdul Momen'],
     ['A. K. Rahman', 'AK Rahman'],
+    // a particle written joined to the name after it
+    ['Badr Albusaidi', 'Badr Hamad al-Busaidi'],
     // a given name by its initial, as the Vietnamese press writes foreign names
     ['S.Mi-xen', 'Sác-lơ Mi-xen'],
     ['Emmanuel Macron', 'E. Macron'],
