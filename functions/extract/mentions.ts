@@ -807,7 +807,10 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     }
     const c = countryAt(tokens, j);
     if (c !== null) {
-      if (!ownsNoPlace(tokens, j + c.length))
+      // (not "at the Russian-Indian Business Forum": two countries joined name no place)
+      const pair =
+        tokens[j + c.length]?.text === '-' && countryAt(tokens, j + c.length + 1) !== null;
+      if (!pair && !ownsNoPlace(tokens, j + c.length))
         places.push({ at: k, place: { city: null, country: c.code, venue: false } });
       continue;
     }
