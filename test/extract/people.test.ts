@@ -218,6 +218,14 @@ describe('findPeople in English', () => {
       { title: 'President of the Chilean Senate', name: 'Maria Lopez', country: 'CL' },
     ]);
   });
+  it("reads a listed name on over its forebears' names after a particle", () => {
+    const found = english(
+      'Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud, the prime minister of Saudi Arabia, received him.',
+    );
+    expect(found.filter((p) => p.name !== null)).toEqual([
+      { title: 'Crown Prince', name: 'Mohammed bin Salman bin Abdulaziz Al Saud', country: null },
+    ]);
+  });
   it('reads two offices of one person joined by "and"', () => {
     expect(
       english(
