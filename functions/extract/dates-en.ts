@@ -641,7 +641,6 @@ function anchorQuotedDays(lower: string, opening: number, found: DateMention[]):
   });
 }
 
-/** Whether a date moved to another year is still a day that year has (not February 29). */
 /** The date `years` years on (back, when negative), its year now told; null where it would
  *  fall on a day that year lacks (February 29). */
 function shiftedYears(d: DateMention, years: number): DateMention | null {

@@ -3455,7 +3455,7 @@ function visitorAfter(
   trigger: Trigger,
   context: ArticleContext,
 ): Person | undefined {
-  if (findAnyPhrase(tokens, LEX.visitorRef, trigger.end)?.at !== trigger.end) return undefined;
+  if (anyReadsAt(tokens, trigger.end, LEX.visitorRef) === 0) return undefined;
   const visit = context.visits[0];
   if (visit === undefined || visit.guest === null) return undefined;
   return visit.sideA.find((p) => p.principal && p.country === visit.guest);
