@@ -2800,6 +2800,11 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
     mentions.push(referenceMention(cue, 'committee', 'committee_session'));
     return;
   }
+  // "to discuss the outcomes of last week's Russia-Ukraine talks": a pair written right
+  // before the cue is the meeting's own two countries, whoever else the sentence names
+  const written = countryPairEndingAt(tokens, trigger.first, joinsCountries);
+  const ofPair = (countries: readonly string[]) =>
+    written === null || countries.join() === [...written.codes].sort().join();
   const sides = meetingSides(s, c);
   if (sides === null) return;
   const principals = meetingPeople(s, c, sides);
@@ -2811,7 +2816,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   const byCall = heldByCall(s, trigger);
   if (unnamedSubject !== null) {
     const theirs = countriesOf([], bPeople);
-    if (theirs.length === 1)
+    if (theirs.length === 1 && ofPair([unnamedSubject, theirs[0]!].sort()))
       mentions.push(
         newMention(cue, {
           kind: 'meeting',
@@ -2830,7 +2835,12 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   }
   if (unnamedOther !== null) {
     const own = countriesOf(aPeople, []);
-    if (own.length === 1 && own[0] !== unnamedOther && aPeople.every((p) => p.country !== null))
+    if (
+      own.length === 1 &&
+      own[0] !== unnamedOther &&
+      aPeople.every((p) => p.country !== null) &&
+      ofPair([own[0]!, unnamedOther].sort())
+    )
       mentions.push(
         newMention(cue, {
           kind: 'meeting',
@@ -2853,6 +2863,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
     const countries = countriesOf(a, b);
     if (
       countries.length !== 2 ||
+      !ofPair(countries) ||
       a.some((p) => p.country === null) ||
       b.some((p) => p.country === null)
     )
