@@ -156,6 +156,9 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
+  /** "will speak by phone on Monday to discuss the outcomes of last week's talks": words
+   *  after a cue that open its purpose, whose words tell nothing of the cue's tense */
+  'purposeAfter',
   /** ordinals written as words, in order: "the seventh Intergovernmental Consultations"
    *  numbers a committee's session, "on the second day of his visit" (the words after it,
    *  visitDayOf) a day of a visit */

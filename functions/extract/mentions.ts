@@ -1957,7 +1957,9 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   for (let k = trigger.end; k < tenseTo; k++)
     if (
       (LEX.saidThat.has(tokens[k]!.key) && !markers.tense(k + 1, k + 2).future) ||
-      LEX.during.has(tokens[k]!.key)
+      LEX.during.has(tokens[k]!.key) ||
+      // ("will speak by phone on Monday to discuss the outcomes of last week's talks")
+      anyReadsAt(tokens, k, LEX.purposeAfter) > 0
     )
       tenseTo = k;
   const tense = invitedDuring(tokens, clauseFrom, trigger.first)
