@@ -2936,8 +2936,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
         .slice(p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1)
         .some((t) => LEX.tripNoun.has(t.key)),
   );
-  // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's)
-  let sideA: PersonRef[] = ledUp ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
+  // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's;
+  // so is the one a possessive owns: "A spoke with C to brief him on his summit with B")
+  const possessed = LEX.possessives.has(tokens[trigger.first - 1]?.key ?? '');
+  let sideA: PersonRef[] =
+    ledUp || possessed ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
   let objects: PersonRef[] = [];
   let k = trigger.end;
   while (
