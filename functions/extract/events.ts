@@ -1961,6 +1961,16 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         // "A held a summit with B on Tuesday, during his visit. A arrived late Monday."
         arrivalBefore(v, sentences, ref, firstDay);
       }
+      // "will fly to Beijing for a state visit to meet B next week" (at a year's end): a visit
+      // known only by the story's month is in the month of the meeting held during it
+      const firstMonth = inside
+        .filter((m) => m.precision === 'month')
+        .map((m) => m.start)
+        .sort()[0];
+      if (firstDay === undefined && firstMonth !== undefined && v.precision === 'month') {
+        v.start = firstMonth;
+        v.status = statusOf(firstMonth, 'month', ref, v.status === 'announced');
+      }
     }
   }
   // ("A met B in B's country … The visit was designed to …": a visit the story refers to
