@@ -153,6 +153,8 @@ const WORD_SETS = [
   'enabler',
   /** "his counterpart B": the titles that name one as the counterpart of the clause's subject */
   'counterpartTitle',
+  /** "will follow his summit with B on Nov. 1": verbs of coming after, whose tense is not the cue's */
+  'comesAfter',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

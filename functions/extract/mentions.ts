@@ -1911,6 +1911,15 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
   return clauseFrom;
 }
 
+/** "Lee's visit will follow his first summit with Xi on Nov. 1": a verb of coming after, a few
+ *  words before the cue (FRAME_BEFORE), whose tense is its own: the cue's is told by the words
+ *  after it alone. Where the tense is read from: past such a verb, else `from`. */
+function pastFollowVerb(tokens: readonly Token[], from: number, cue: number): number {
+  for (let k = cue - 1; k >= Math.max(from, cue - FRAME_BEFORE); k--)
+    if (LEX.comesAfter.has(tokens[k]!.key)) return k + 1;
+  return from;
+}
+
 /** How many words before a visit's cue its frame's word ("during") may stand. */
 const FRAME_BEFORE = 3;
 
@@ -1964,7 +1973,10 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
       tenseTo = k;
   const tense = invitedDuring(tokens, clauseFrom, trigger.first)
     ? { past: true, future: false }
-    : markers.tense(asideFrom(tokens, clauseFrom, trigger.first), tenseTo);
+    : markers.tense(
+        pastFollowVerb(tokens, asideFrom(tokens, clauseFrom, trigger.first), trigger.first),
+        tenseTo,
+      );
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
