@@ -1842,12 +1842,23 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // talk alone, placed nowhere, during no visit of the two countries and in a story of no
   // gathering (where leaders speak in person: "spoke with B ahead of the summit"; not a
   // sentence that tells a virtual summit, itself held by video), a call
+  // (nor a summit of two, told as such: "to brief him on his summit with B")
   let gathering: boolean | undefined;
+  const summitOfTwo = (x: SentenceInfo, k: number): boolean =>
+    mentions.some(
+      (m) =>
+        m.sentence === x &&
+        m.kind === 'meeting' &&
+        m.countries.length === 2 &&
+        m.trigger.first <= k &&
+        k < m.trigger.end,
+    );
   const storyOfGathering = (): boolean => {
     gathering ??= sentences.some(
       (x) =>
         x.tokens.some(
-          (_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0 && !toldOver(all, k),
+          (_t, k, all) =>
+            anyReadsAt(all, k, LEX.multilateralTrip) > 0 && !toldOver(all, k) && !summitOfTwo(x, k),
         ) && !x.triggers.some((t) => t.type === 'video_call'),
     );
     return gathering;
