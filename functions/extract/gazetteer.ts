@@ -31,7 +31,9 @@ const NamesByCode = z.record(z.string(), z.array(z.string()));
 const countriesData = z
   .object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode })
   .parse(TABLES.countries);
-const citiesData = z.object({ cities: NamesByCode, venues: NamesByCode }).parse(TABLES.cities);
+const citiesData = z
+  .object({ cities: NamesByCode, venues: NamesByCode, regions: NamesByCode })
+  .parse(TABLES.cities);
 const Titles = z.optional(z.array(z.string()));
 const titlesData = z
   .object({
@@ -73,6 +75,9 @@ const placeTrie = new TokenTrie<PlaceEntry>();
 for (const [code, names] of Object.entries(citiesData.cities))
   for (const name of names) placeTrie.add(name, { code, name, venue: false });
 for (const [code, names] of Object.entries(citiesData.venues))
+  for (const name of names) placeTrie.add(name, { code, name, venue: true });
+// (a state or province places an event in its country and no city, as a venue does)
+for (const [code, names] of Object.entries(citiesData.regions))
   for (const name of names) placeTrie.add(name, { code, name, venue: true });
 
 const titleTrie = new TokenTrie<TitleEntry>();
