@@ -102,8 +102,9 @@ const WORD_SETS = [
   /** plural cues that tell of meetings in general unless someone is named ("through visits and
    *  meetings between senior leaders") */
   'pluralCues',
-  /** heads of a legislature, whom a guest meets one by one like the leaders when the text lists
-   *  them together ("met General Secretary A, National Assembly Chairwoman B and Prime Minister C") */
+  /** heads of a legislature, and vice presidents, whom a guest meets one by one like the leaders
+   *  when the text lists them together ("met General Secretary A, National Assembly Chairwoman B
+   *  and Prime Minister C", "is scheduled to meet Vice President A and President B") */
   'metApart',
   'dayLead',
   /** "with the President of China Xi Jinping": an article before a named person's title */
