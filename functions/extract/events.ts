@@ -127,6 +127,7 @@ function readSentences(
       anchor: null,
       sequel: null,
       storyFrom,
+      datelined: false,
     });
     lowers.push(lower);
   };
@@ -231,9 +232,12 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
   if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
   const first = dates[0]!;
   if (first.start - t[place.length]!.end > DATELINE_DATE_GAP) return dates;
-  // the date is followed by the wire's name in brackets or by a dash or a colon
+  // the date is followed by the wire's name in brackets (with a dash or a colon after it, or
+  // none: "New Delhi, Oct 6 (PTI) A called on B") or by a dash or a colon
   const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
-  return /^\s*,?\s*(?:\([^)]*\)\s*)?(?:-|–|—|:)/u.test(after) ? dates.slice(1) : dates;
+  if (!/^\s*,?\s*(?:\([^)]*\)|-|–|—|:)/u.test(after)) return dates;
+  info.datelined = true;
+  return dates.slice(1);
 }
 
 /** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
@@ -1250,9 +1254,12 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       own !== null && own.code === hit.entry.code ? hit.length + 1 + own.length : hit.length;
     if (after > hit.length && opener !== ',' && [']', ')'].includes(t[after]?.text ?? ''))
       after += t[after + 1]?.text === ',' ? 1 : 0;
-    const dated = info.dates.some(
-      (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
-    );
+    // (the day it was filed, taken out of the sentence's dates: withoutDateline)
+    const dated =
+      info.datelined ||
+      info.dates.some(
+        (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
+      );
     if (capitals || dated || t[hit.length]!.text === ':')
       return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }

@@ -41,6 +41,9 @@ export interface SentenceInfo {
    *  on after its attribution ("“…,” he said after meeting B"), else 0: the quotation's own
    *  cues and markers are someone's words */
   storyFrom: number;
+  /** the sentence opens with a dateline whose day was taken out of `dates` ("New Delhi, Oct 6
+   *  (PTI) A called on B"): the day it was filed, no event's */
+  datelined: boolean;
 }
 
 export interface Place {
