@@ -493,6 +493,14 @@ function pastDay(info: SentenceInfo, k: number): number {
   );
 }
 
+/** "received in Hanoi on March 21 B": the token after a known place led by "in" or "at" at
+ *  token `k`, else `k`. */
+function pastPlace(tokens: readonly Token[], k: number): number {
+  if (!LEX.placeLead.has(tokens[k]?.key ?? '')) return k;
+  const place = placeAt(tokens, k + 1);
+  return place === null ? k : k + 1 + place.length;
+}
+
 /** The token after the day told at token `k` (past the words that lead it), or null. */
 function dayEnd(info: SentenceInfo, k: number): number | null {
   const { tokens } = info;
@@ -2983,10 +2991,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA = pair.slice(0, 1);
     objects = pair.slice(1);
   } else {
+    // ("received in Hanoi on March 21 B": past where and when, as Vietnam's press writes it)
     objects = chainFrom(
       tokens,
       people,
-      pastDay(info, trigger.end),
+      pastDay(info, pastPlace(tokens, trigger.end)),
       LEX.objectLead,
       OBJECT_LEAD_SKIP,
     );
