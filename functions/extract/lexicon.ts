@@ -236,8 +236,9 @@ const PHRASE_LISTS = [
   /** "arrive on Monday and have talks with B the next day": after a cue told after a day, words
    *  that put its event a day later */
   'nextDay',
-  /** "met ahead of the summit on Tuesday": a day after these words (and the word that leads
-   *  a day, `dayLead`) is the other event's */
+  /** "met ahead of the summit on Tuesday", "the visit will be followed later on Tuesday by
+   *  talks": a day after these words (and the word that leads a day, `dayLead`) is the other
+   *  event's */
   'aheadOf',
   /** "the 55th anniversary of the historic meeting between A and B": words before a cue that
    *  make its event one commemorated, an earlier one */
