@@ -225,6 +225,9 @@ function sameDayInSentence(dates: DateMention[]): DateMention[] {
   });
 }
 
+/** The sentence's dates without the day of a dateline that opens it ("HANOI, March 5
+ *  (Reuters) -", "New Delhi, Oct 6 (PTI)"), the day it was filed; such a sentence is marked
+ *  `datelined`, so that datelineOf still knows it was dated. */
 function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
   if (dates.length === 0 || info.isTitle) return dates;
   const t = info.tokens;

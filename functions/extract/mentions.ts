@@ -1922,11 +1922,14 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
   return clauseFrom;
 }
 
+/** How many words before a cue a verb of coming after may stand ("follow his first summit"). */
+const FOLLOW_VERB_BEFORE = 3;
+
 /** "Lee's visit will follow his first summit with Xi on Nov. 1": a verb of coming after, a few
- *  words before the cue (FRAME_BEFORE), whose tense is its own: the cue's is told by the words
- *  after it alone. Where the tense is read from: past such a verb, else `from`. */
+ *  words before the cue, whose tense is its own: the cue's is told by the words after it
+ *  alone. Where the tense is read from: past such a verb, else `from`. */
 function pastFollowVerb(tokens: readonly Token[], from: number, cue: number): number {
-  for (let k = cue - 1; k >= Math.max(from, cue - FRAME_BEFORE); k--)
+  for (let k = cue - 1; k >= Math.max(from, cue - FOLLOW_VERB_BEFORE); k--)
     if (LEX.comesAfter.has(tokens[k]!.key)) return k + 1;
   return from;
 }
