@@ -965,7 +965,8 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       start = d.value.slice(0, 7);
       end = null;
       precision = 'month';
-    } else if (group.kind === 'visit' && end === null) {
+    } else if (group.kind === 'visit' && end === null && precision === 'day') {
+      // (a visit known by its month has no day to count its length from)
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
       // "on the second day of his three-day visit, on Friday": it began the day before; on
       // "the last day of" it, its length back
