@@ -1899,12 +1899,24 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // (not one held apart: "the Joint Commission Meeting … was held virtually")
   const heldApart = (m: Draft) =>
     m.group.mentions.some((x) => x.sentence.tokens.some((t) => LEX.heldApart.has(t.key)));
+  // (nor one of a pair the story places in the other country that day: "RIYADH: A on
+  // Wednesday received B at the presidential palace in Nairobi … B also met C")
+  const metElsewhereThatDay = (m: Draft, filed: Place) =>
+    meetings.some(
+      (o) =>
+        o !== m &&
+        o.place?.country != null &&
+        o.place.country !== filed.country &&
+        o.countries.join() === m.countries.join() &&
+        o.start === m.start,
+    );
   if (from !== null) {
     for (const m of meetings) {
       if (
         m.place !== null ||
         isCall(m) ||
         heldApart(m) ||
+        metElsewhereThatDay(m, from) ||
         !(m.countries.includes(from.country!) || filedWhereMet(m)) ||
         visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
       )
