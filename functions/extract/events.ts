@@ -820,11 +820,13 @@ interface Frame {
   seriesHost: SentenceInfo | undefined;
   /** the countries the lead names, when it tells of a meeting */
   leadMeetingCountries: ReadonlySet<string>;
+  /** the story tells of a visit (its own, not one it looks back on), named or not */
+  visitStory: boolean;
 }
 
 function salient(
   group: Group,
-  { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries }: Frame,
+  { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries, visitStory }: Frame,
 ): boolean {
   if (group.mentions.every((m) => m.precedent)) return false;
   if (
@@ -874,7 +876,15 @@ function salient(
   )
     return true;
   const sides = group.mentions.flatMap((m) => [m.sideA, m.sideB]).filter((side) => side.length > 0);
-  return sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)));
+  if (sides.length >= 2 && sides.every((side) => side.some((p) => named.has(p.id)))) return true;
+  // "The two-day visit began with a ceremony led by President B … The Prime Minister
+  // subsequently held a meeting with B": in a story of a visit, a meeting held by one the lead
+  // names
+  return (
+    group.kind === 'meeting' &&
+    visitStory &&
+    group.mentions.some((m) => !toCome(m) && [...m.sideA, ...m.sideB].some((p) => named.has(p.id)))
+  );
 }
 
 function statusOf(
@@ -1831,7 +1841,15 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     lead?.triggers.some((t) => t.kind === 'meeting') === true
       ? new Set(foreignCountries(lead.tokens, null, false).map((c) => c.code))
       : new Set<string>();
-  const frame: Frame = { lead, datedVisits, leadCountries, seriesHost, leadMeetingCountries };
+  const visitStory = mentions.some((m) => m.kind === 'visit' && !m.precedent);
+  const frame: Frame = {
+    lead,
+    datedVisits,
+    leadCountries,
+    seriesHost,
+    leadMeetingCountries,
+    visitStory,
+  };
   const drafts = groups
     .map((g, n) => draftOf(g, ref, n, frame))
     .filter((d): d is Draft => d !== null);
