@@ -156,6 +156,9 @@ const WORD_SETS = [
   'counterpartTitle',
   /** "will follow his summit with B on Nov. 1": verbs of coming after, whose tense is not the cue's */
   'comesAfter',
+  /** "made his first state visit to China, while the third will be to Uzbekistan on May 26-27":
+   *  after a comma, words that open a clause of its own, whose days are not the cue's */
+  'clauseOpener',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

@@ -1106,10 +1106,22 @@ function dateFor(
     leadUpEnd <= d.start &&
     !commaIn(leadUpEnd, d.start) &&
     commaIn(d.end, cueStart);
+  // "made his first state visit to China, while the third will be to Uzbekistan on May
+  // 26-27": past a comma and a word that opens a clause of its own, a day is that clause's
+  const otherClause = (d: DateMention) =>
+    d.start >= cueEnd &&
+    tokens.some(
+      (t, k) =>
+        t.start >= cueEnd &&
+        t.end <= d.start &&
+        tokens[k - 1]?.text === ',' &&
+        LEX.clauseOpener.has(t.key),
+    );
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
       !afterClause(d) &&
+      !otherClause(d) &&
       !aheadOpening(d) &&
       !departureDay(d) &&
       !announcedEarlier(d) &&
