@@ -1291,8 +1291,23 @@ function carrySidelines(meetings: readonly Draft[]): void {
     for (let k = n - 1; k >= 0; k--) {
       const p = byOrder[k]!;
       const there = p.place?.country ?? null;
-      if (there === null || p.countries.includes(there) || isCall(p) || p.start !== m.start)
+      if (there === null || isCall(p) || p.start !== m.start) continue;
+      if (p.countries.includes(there)) {
+        // "A and C held talks on the sidelines of the summit in A's country … At his meeting
+        // with B, A …": the host leader's other meetings that day are held there too
+        const hostLeader = p.people.filter((x) => x.country === there);
+        if (
+          m.countries.includes(there) &&
+          p.group.mentions.some((x) => findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null) &&
+          m.people.some((x) => hostLeader.some((h) => h.id === x.id))
+        ) {
+          m.place = { city: null, country: there, venue: false };
+          m.host = there;
+          m.guest = m.countries.find((c) => c !== there) ?? null;
+          return;
+        }
         continue;
+      }
       if (!m.countries.includes(there)) m.place = { city: null, country: there, venue: false };
       return;
     }
