@@ -1639,6 +1639,40 @@ function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
  * began with the visitor's arrival in the host country a day or two before.
  */
+/** How many days after a visit's first a day of going home may stand and still end it. */
+const HOME_WITHIN_DAYS = 14;
+
+/**
+ * "… arrived in Washington for a weeklong state visit … He will head home on April 29": a visit
+ * known by its first day alone ends on the day a later sentence of its visitor's (by name or as
+ * "he"/"she", naming no other principal) tells the visitor going home — the visitor's one visit
+ * in the story (going home ends a tour, not its first leg).
+ */
+function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly SentenceInfo[]): void {
+  if (v.precision !== 'day' || v.end !== null) return;
+  const first = v.group.mentions[0]!.sentence.order;
+  const visitors = new Set(v.group.mentions.flatMap((m) => m.sideA).map((p) => p.id));
+  const visitorOf = (o: Draft) =>
+    o.group.mentions.some((m) => m.sideA.some((p) => visitors.has(p.id)));
+  if (visits.some((o) => o !== v && visitorOf(o))) return;
+  for (const s of sentences) {
+    if (s.isTitle || s.order <= first || findAnyPhrase(s.tokens, LEX.goHome) === null) continue;
+    const named = s.persons.filter((p): p is Person => p?.principal === true);
+    if (named.some((p) => !visitors.has(p.id))) continue;
+    if (named.length === 0 && !LEX.pronouns.has(s.tokens[0]?.key ?? '')) continue;
+    const day = s.dates.find(
+      (d) =>
+        d.precision === 'day' &&
+        d.endValue === null &&
+        dayNumber(d.value) > dayNumber(v.start) &&
+        dayNumber(d.value) - dayNumber(v.start) <= HOME_WITHIN_DAYS,
+    );
+    if (day === undefined) continue;
+    v.end = day.value;
+    return;
+  }
+}
+
 function arrivalBefore(
   v: Draft,
   sentences: readonly SentenceInfo[],
@@ -1878,6 +1912,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const hostings = hostingOf.filter((h): h is NonNullable<typeof h> => h !== null);
   for (const v of visits) placeVisit(v, hostings);
   for (const v of visits) arrivalBefore(v, sentences, ref);
+  for (const v of visits) homeAtEnd(v, visits, sentences);
   for (const leg of visits.filter((v) => isArrivalLeg(v, visits)))
     visits.splice(visits.indexOf(leg), 1);
   carrySidelines(meetings);

@@ -162,6 +162,8 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
+  /** "He will head home on April 29": going home, whose day ends the visitor's visit */
+  'goHome',
   /** "will speak by phone on Monday to discuss the outcomes of last week's talks": words
    *  after a cue that open its purpose, whose words tell nothing of the cue's tense */
   'purposeAfter',
