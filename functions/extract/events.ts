@@ -1635,10 +1635,6 @@ function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
   );
 }
 
-/**
- * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
- * began with the visitor's arrival in the host country a day or two before.
- */
 /** How many days after a visit's first a day of going home may stand and still end it. */
 const HOME_WITHIN_DAYS = 14;
 
@@ -1673,6 +1669,10 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
   }
 }
 
+/**
+ * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
+ * began with the visitor's arrival in the host country a day or two before.
+ */
 function arrivalBefore(
   v: Draft,
   sentences: readonly SentenceInfo[],
