@@ -987,6 +987,16 @@ function titledPersonAt(
       country = institution.country;
     }
   }
+  // "the Minister of Foreign Affairs (Menlu) of the People's Republic of China B": the office's
+  // short name in brackets, before its country
+  if (
+    tokens[j]?.text === '(' &&
+    tokens[j + 1]?.word === true &&
+    tokens[j + 2]?.text === ')' &&
+    COUNTRY_LEAD.has(tokens[j + 3]?.key ?? '') &&
+    countryWithPrefix(tokens, j + 4) !== null
+  )
+    j += 3;
   // "Prime Minister of Japan Fumio Kishida", "his counterpart from New Zealand"
   const leadKey = tokens[j]?.key ?? '';
   const lead =
