@@ -2084,6 +2084,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     // (a government's own readout is written from home, as a Vietnamese outlet is)
     const implied = impliedVisit(m, ref, profile.homeCountry ?? publisher, visitTold);
     if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
+      // (its hosts too: "The visit began with a formal ceremony led by President B")
+      placeVisit(implied, hostings);
       visits.push(implied);
       m.partOf = implied;
     }
