@@ -20,6 +20,9 @@ const NoiseSchema = z.object({
   creditWords: z.optional(z.number()),
   /** quotation marks, and the verbs that attribute a quotation to its speaker */
   quoteMarks: z.optional(z.array(z.string())),
+  /** the marks among them that only ever close a quotation (”): one a sentence holds unpaired
+   *  closes a quotation opened in the sentence before */
+  quoteCloses: z.optional(z.array(z.string())),
   quoteAttributions: z.optional(z.array(z.string())),
   quoteTailWords: z.optional(z.number()),
   /** verbs that make a quotation the announcement itself ("“A will visit …,” the ministry announced") */
@@ -60,6 +63,7 @@ const QUOTE_ANNOUNCED = quoteClosedBy(NOISE.quoteAnnouncements);
 export type Furniture = 'caption' | 'related' | 'quote';
 
 const QUOTE_CHARS: ReadonlySet<string> = new Set(NOISE.quoteMarks ?? []);
+const QUOTE_CLOSES: ReadonlySet<string> = new Set(NOISE.quoteCloses ?? []);
 
 /**
  * Where a quotation that opens the sentence closes, when the reporter's words after it run on
@@ -69,10 +73,19 @@ const QUOTE_CHARS: ReadonlySet<string> = new Set(NOISE.quoteMarks ?? []);
 export function quotationOpening(text: string): number {
   let at = 0;
   while (at < text.length && /\s/u.test(text[at]!)) at++;
-  if (!QUOTE_CHARS.has(text[at] ?? '')) return -1;
-  let close = at + 1;
-  while (close < text.length && !QUOTE_CHARS.has(text[close]!)) close++;
-  if (close >= text.length) return -1;
+  let close = at;
+  if (QUOTE_CHARS.has(text[at] ?? '')) {
+    close = at + 1;
+    while (close < text.length && !QUOTE_CHARS.has(text[close]!)) close++;
+    if (close >= text.length) return -1;
+  } else {
+    // ("… of India. The ties will flourish,” A said after meeting B": the sentence opens inside
+    // a quotation begun in the one before, closed by its one unpaired closing mark)
+    const marks: number[] = [];
+    for (let k = 0; k < text.length; k++) if (QUOTE_CHARS.has(text[k]!)) marks.push(k);
+    if (marks.length % 2 === 0 || !QUOTE_CLOSES.has(text[marks[0]!]!)) return -1;
+    close = marks[0]!;
+  }
   const tail = text.slice(close + 1).trim();
   return tail.split(/\s+/u).length > (NOISE.quoteTailWords ?? 0) ? close + 1 : -1;
 }
