@@ -1319,6 +1319,10 @@ function carrySidelines(meetings: readonly Draft[]): void {
  * từ ngày 30/9-1/10") during the one visit of its two countries the article dates: on the
  * publication day when that falls within the visit, else on the visit's first day.
  */
+/** how many days after a visit's first day a story may tell its meetings as the day's news,
+ *  its end untold */
+const VISIT_NEWS_DAYS = 2;
+
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
   const today = refDayNumber(ref);
@@ -1385,8 +1389,22 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     meeting.status = 'announced';
     return;
   }
+  // ("NEW DELHI, December 5 - A met B at the palace. … A arrived in India on Thursday": a
+  // meeting told before the arrival that dates a visit under way, a day or two before, its end
+  // not told, is the story's news, that day's; told after it, it goes on from the arrival:
+  // "A arrived on April 27. After visiting a plant, he met with B")
+  const arrivedIn = visit.dateMention?.sentence;
+  const underWay =
+    visit.end === null &&
+    today > first &&
+    today - first <= VISIT_NEWS_DAYS &&
+    arrivedIn !== undefined &&
+    arrivedIn.tokens.some((t) => LEX.arrival.has(t.key)) &&
+    meeting.group.mentions.some((m) => m.sentence.order < arrivedIn.order);
   meeting.start =
-    today >= first && today <= last ? isoDay(ref.year, ref.month, ref.day) : visit.start;
+    (today >= first && today <= last) || underWay
+      ? isoDay(ref.year, ref.month, ref.day)
+      : visit.start;
   meeting.precision = 'day';
   meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
 }
