@@ -3794,6 +3794,26 @@ function hostedByLeader(info: SentenceInfo): { hosts: Person[]; guestCountry: nu
 }
 
 /** Welcome ceremonies and invitations in a sentence, to give visits their host-side people. */
+/** "President A invited Prime Minister B to Seoul": the principals right before a verb of
+ *  inviting told in the past invited the one named right after it, whose visit they host. */
+function invitedByVerb(
+  info: SentenceInfo,
+): { hosts: Person[]; guestCountry: string | null } | null {
+  const { tokens } = info;
+  const k = tokens.findIndex((t) => LEX.inviteVerb.has(t.key) && pastTense(t));
+  if (k < 0) return null;
+  const all = refs(info);
+  const guest = chainFrom(tokens, all, k + 1, LEX.objectLead, INVITER_LEAD_SKIP)[0];
+  if (guest === undefined || !guest.person.principal) return null;
+  const hosts = nearestChain(
+    tokens,
+    all.filter((p) => p.mention.end <= k && p.mention.end >= k - 1),
+  ).filter((h) => h.person.principal && h.person.country !== guest.person.country);
+  return hosts.length === 0
+    ? null
+    : { hosts: hosts.map((h) => h.person), guestCountry: guest.person.country };
+}
+
 export function hostingIn(
   info: SentenceInfo,
   afterWelcome = false,
@@ -3831,6 +3851,8 @@ export function hostingIn(
     if (hosted !== null) return hosted;
     // ("He is in Ghana at the invitation of President B": whoever invited the visitor hosts the visit)
     if (held === null) {
+      const invitedGuest = invitedByVerb(info);
+      if (invitedGuest !== null) return invitedGuest;
       // (most sentences invite no one: the people are read only where one may)
       if (
         findAnyPhrase(info.tokens, LEX.inviter) === null &&
