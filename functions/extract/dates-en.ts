@@ -89,6 +89,19 @@ const BRACKETED_WEEKDAY = new RegExp(
   'gu',
 );
 
+/** "today (Monday)": a relative day with a weekday in brackets right after it */
+const RELATIVE_DAY_BRACKETED = new RegExp(
+  `(?<!\\p{L})(${anyOf(Object.keys(DATES.relativeDays))})(\\s*\\()(${anyOf(Object.keys(DATES.weekdays))})\\)`,
+  'gu',
+);
+
+/** Whether offset `at` of a sentence is inside a quotation: an odd number of quotation marks before it. */
+function quoted(text: string, at: number): boolean {
+  let marks = 0;
+  for (let k = 0; k < at; k++) if (QUOTE_MARKS.test(text[k]!)) marks++;
+  return marks % 2 === 1;
+}
+
 /** What a reading makes of a date phrase: a mention without its offsets. */
 type DateReading = Omit<DateMention, 'start' | 'end'>;
 /** One reading of a date phrase: what it matched, and the mention it makes (or null for none). */
@@ -479,8 +492,16 @@ export function findEnglishDates(
 ): DateMention[] {
   // ("From July 31 (Thu) to August 2 (Sat)": a weekday in brackets after a day is read past,
   // blanked to spaces of its length so that every offset still points into the sentence)
+  // ("held a call today (Monday)," a statement said: in a quotation, which may be quoted a
+  // day on, its "today" is the weekday beside it, read in its stead)
   const lower = text.includes('(')
-    ? text.replace(BRACKETED_WEEKDAY, (w) => ' '.repeat(w.length))
+    ? text
+        .replace(
+          RELATIVE_DAY_BRACKETED,
+          (w, relative: string, gap: string, weekday: string, at: number) =>
+            quoted(text, at) ? `${' '.repeat(relative.length + gap.length)}${weekday} ` : w,
+        )
+        .replace(BRACKETED_WEEKDAY, (w) => ' '.repeat(w.length))
     : text;
   const ctx: Context = {
     ref,
