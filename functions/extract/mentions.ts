@@ -1846,13 +1846,35 @@ interface CueScan {
   readonly before: PersonRef[];
 }
 
+/** How many tokens an attribution ending a sentence may hold ("…, the ministry said in a
+ *  statement issued in Oslo"). */
+const ATTRIBUTION_TOKENS = 16;
+
+/** Where the attribution that ends a sentence begins (its comma or closing quotation mark,
+ *  a reporting word among its last three tokens: "…, the office in Oslo said."), or the
+ *  sentence's length when it ends in none. */
+function attributionFrom(tokens: readonly Token[]): number {
+  const words = tokens.filter((t) => t.word);
+  const last = words.slice(-3);
+  const reported = last.some((t) => {
+    const k = tokens.indexOf(t);
+    return anyReadsAt(tokens, k, LEX.reporting) > 0;
+  });
+  if (!reported) return tokens.length;
+  for (let k = tokens.length - 1; k >= 0 && tokens.length - k <= ATTRIBUTION_TOKENS; k--)
+    if (tokens[k]!.key === ',' || QUOTE_TOKENS.has(tokens[k]!.text)) return k;
+  return tokens.length;
+}
+
 function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan {
   const tokens = info.tokens;
   const all = refs(info);
   const excluded = new Set(senders(tokens, all).map((r) => r.mention.first));
   const people = all.filter((p) => !excluded.has(p.mention.first));
   const invited = inviters(tokens, people);
-  const places = findPlaces(tokens);
+  // ("…, a statement issued by the office in Oslo said": where it was said is not where)
+  const tail = attributionFrom(tokens);
+  const places = findPlaces(tokens).filter((p) => p.at < tail);
   return {
     info,
     context,
