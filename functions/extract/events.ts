@@ -26,7 +26,7 @@ import {
   type SentenceInfo,
   visitDayBefore,
 } from './mentions.js';
-import { type Furniture, furnitureOf, quotationOpening } from './noise.js';
+import { type Furniture, furnitureOf, quotationOpening, quotesDocument } from './noise.js';
 import { cleanText, withoutCutWord } from './normalize.js';
 import {
   bareNameMentions,
@@ -101,7 +101,9 @@ function readSentences(
     const tokens = tokenize(text, lower);
     const mentions = findPeople(text, tokens, profile);
     // "“…,” he said after meeting B": the quotation's own cues are someone's words
-    const quoted = furniture === null && !isTitle ? quotationOpening(text) : -1;
+    // (not a government's document quoted: "“…,” a statement issued by the ministry said")
+    const quoted =
+      furniture === null && !isTitle && !quotesDocument(lower) ? quotationOpening(text) : -1;
     const storyFrom =
       quoted < 0
         ? 0

@@ -27,6 +27,10 @@ const NoiseSchema = z.object({
   quoteTailWords: z.optional(z.number()),
   /** verbs that make a quotation the announcement itself ("“A will visit …,” the ministry announced") */
   quoteAnnouncements: z.optional(z.array(z.string())),
+  /** words of a government's document in a quotation's attribution, wherever they stand
+   *  in it ("“…,” a statement issued by the Prime Minister's Office here said"): the
+   *  quotation is that document's words, the announcement itself */
+  quoteDocuments: z.optional(z.array(z.string())),
 });
 const NOISE = NoiseSchema.parse(TABLES.noise);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
@@ -63,6 +67,19 @@ const QUOTE_ANNOUNCED = quoteClosedBy(NOISE.quoteAnnouncements);
 export type Furniture = 'caption' | 'related' | 'quote';
 
 const QUOTE_CHARS: ReadonlySet<string> = new Set(NOISE.quoteMarks ?? []);
+const QUOTE_DOCUMENT =
+  (NOISE.quoteDocuments ?? []).length > 0
+    ? new RegExp(`(?:^|\\s)(?:${anyOf(NOISE.quoteDocuments!.map(matchForm))})(?=$|[\\s.,;])`, 'u')
+    : null;
+
+/** Whether the attribution after a sentence's last quotation mark names a government's
+ *  document (matching form): the quotation is the announcement itself, not someone's words. */
+export function quotesDocument(lower: string): boolean {
+  if (QUOTE_DOCUMENT === null) return false;
+  let last = -1;
+  for (let k = 0; k < lower.length; k++) if (QUOTE_CHARS.has(lower[k]!)) last = k;
+  return last >= 0 && QUOTE_DOCUMENT.test(lower.slice(last + 1));
+}
 const QUOTE_CLOSES: ReadonlySet<string> = new Set(NOISE.quoteCloses ?? []);
 
 /**
@@ -104,7 +121,8 @@ export function furnitureOf(lower: string, next: string | null): Furniture | nul
   // cues there are the story's, the quotation's are dropped where it is read, events.ts)
   if (
     ((QUOTE_OPENS?.test(lower) && quotationOpening(lower) < 0) || QUOTE_ATTRIBUTED?.test(lower)) &&
-    !QUOTE_ANNOUNCED?.test(lower)
+    !QUOTE_ANNOUNCED?.test(lower) &&
+    !quotesDocument(lower)
   )
     return 'quote';
   return next !== null &&
