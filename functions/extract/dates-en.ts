@@ -455,6 +455,10 @@ const BACK_CHARS = 120;
 
 const BACK_AFTER = new RegExp(`^\\s*(?:${anyOf(DATES.weekdayBackAfter)})(?![\\p{L}])`, 'u');
 
+/** "On Tuesday," opening a sentence, and how far on its clause's first verb may stand. */
+const OPENING_WEEKDAY = /^\s*(?:on\s+)?$/u;
+const OPENING_CLAUSE_CHARS = 100;
+
 /** The few words before `at` (BACK_WORDS of them) where a verb may govern a weekday there. */
 function wordsBefore(lower: string, at: number): string {
   const words = lower.slice(Math.max(0, at - BACK_CHARS), at).split(' ');
@@ -469,6 +473,14 @@ const AHEAD_BEFORE = DATES.weekdayAheadBefore
  *  ("on Saturday said"), or within a few words before it with no word that looks ahead after it. */
 function toldAsPast(lower: string, at: number, end: number): boolean {
   if (BACK_AFTER.test(lower.slice(end, end + 20))) return true;
+  // ("On Tuesday, Russian Foreign Minister A hosted B …, during which they prepared for the
+  // coming talks": a weekday that opens the sentence is told by its clause's first verb)
+  if (OPENING_WEEKDAY.test(lower.slice(0, at)) && lower.slice(end).startsWith(',')) {
+    const clause = lower.slice(end, end + OPENING_CLAUSE_CHARS);
+    const back = clause.search(BACK_ALL);
+    const ahead = clause.search(FORWARD_ALL);
+    if (back >= 0 && (ahead < 0 || back < ahead)) return true;
+  }
   const near = wordsBefore(lower, at);
   const lastOf = (re: RegExp) => {
     let last = -1;
