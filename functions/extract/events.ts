@@ -2113,10 +2113,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
 
   // "A will also meet B and C" beside the meeting the article dates this month: expected
   // meetings with no day are no events of their own; the dated one is the news
-  const kept = meetings.filter((m) => !expectedBeside(m, meetings));
+  // (and none dated, by whatever reading, further from the story than news reaches: "During
+  // their talks, B praised President Ho Chi Minh" after a sentence about November 1, 1954)
+  const news = (d: Draft) => Math.abs(dayNumber(d.start) - refDayNumber(ref)) <= MAX_DISTANCE_DAYS;
+  const kept = meetings.filter((m) => news(m) && !expectedBeside(m, meetings));
   // likewise a visit told without a day beside the one the article dates ("PM A also chose
   // Vietnam for his first foreign visit" in a story of his visit from October 18 to 20)
-  const keptVisits = visits.filter((v) => !expectedBeside(v, visits));
+  const keptVisits = visits.filter((v) => news(v) && !expectedBeside(v, visits));
   for (const m of kept) {
     const frame = m.partOf;
     if (frame !== null && !keptVisits.includes(frame))
