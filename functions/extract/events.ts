@@ -1538,6 +1538,24 @@ function welcomesIn(
 }
 
 /**
+ * "On August 17, A held a telephone talk with B … The overview of the talk is as follows":
+ * a meeting during no visit, told after a call of the same people on the same day, is that
+ * call told again (they did not also meet).
+ */
+function sequelOfCall(m: Draft, meetings: readonly Draft[]): boolean {
+  if (isCall(m) || m.partOf !== null || m.people.length === 0) return false;
+  return meetings.some(
+    (c) =>
+      c !== m &&
+      isCall(c) &&
+      c.order < m.order &&
+      c.start === m.start &&
+      c.countries.join() === m.countries.join() &&
+      m.people.every((p) => c.people.some((q) => q.id === p.id)),
+  );
+}
+
+/**
  * A leader of the outlets' own country calling on the host's leader abroad, in an article
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
  * be in town for anything; a trip to a summit is no bilateral visit.)
@@ -2116,7 +2134,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // (and none dated, by whatever reading, further from the story than news reaches: "During
   // their talks, B praised President Ho Chi Minh" after a sentence about November 1, 1954)
   const news = (d: Draft) => Math.abs(dayNumber(d.start) - refDayNumber(ref)) <= MAX_DISTANCE_DAYS;
-  const kept = meetings.filter((m) => news(m) && !expectedBeside(m, meetings));
+  const kept = meetings.filter(
+    (m) => news(m) && !expectedBeside(m, meetings) && !sequelOfCall(m, meetings),
+  );
   // likewise a visit told without a day beside the one the article dates ("PM A also chose
   // Vietnam for his first foreign visit" in a story of his visit from October 18 to 20)
   const keptVisits = visits.filter((v) => news(v) && !expectedBeside(v, visits));
