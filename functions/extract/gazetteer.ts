@@ -45,6 +45,9 @@ const titlesData = z
     pluralLead: z.array(z.string()),
     /** offices only one country has ("External Affairs Minister"): their holder's country */
     countryTitles: z.optional(NamesByCode),
+    /** offices that in these countries are a civil servant's, though elsewhere a minister's
+     *  ("Foreign Secretary" in India, not in Britain) */
+    officialTitles: z.optional(NamesByCode),
     qualifiers: Titles,
     honorifics: z.array(z.string()),
   })
@@ -103,6 +106,20 @@ for (const [names, kind] of titleClasses) {
 const titleCountries = new Map<string, string>();
 for (const [code, names] of Object.entries(titlesData.countryTitles ?? {}))
   for (const name of names) titleCountries.set(phraseKeys(name).join(' '), code);
+
+/** Each country's offices (keys joined by spaces) that are a civil servant's there. */
+const officialTitles = new Map<string, Set<string>>(
+  Object.entries(titlesData.officialTitles ?? {}).map(([code, names]) => [
+    code,
+    new Set(names.map((n) => phraseKeys(n).join(' '))),
+  ]),
+);
+
+/** Whether the office (its keys) is a civil servant's in that country ("Foreign Secretary" in
+ *  Pakistan), however principal it is elsewhere. */
+export function officialIn(titleKeys: readonly string[], country: string): boolean {
+  return officialTitles.get(country)?.has(titleKeys.join(' ')) === true;
+}
 
 /** The country of a title only one country has ("External Affairs Minister" is India's),
  *  written whole or last in a chain of titles ("Deputy Prime Minister and Chief Cabinet

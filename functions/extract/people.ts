@@ -14,6 +14,7 @@ import {
   leaderCountry,
   leaderFullName,
   monarchByName,
+  officialIn,
   PLURAL_LEAD,
   placeAt,
   type TitleEntry,
@@ -548,7 +549,11 @@ export function findPeople(
       continue;
     }
     appositionOf(text, tokens, stops, mention);
-    if (FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '')) {
+    if (
+      FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '') ||
+      // ("Pakistan's Foreign Secretary": a civil servant's office there)
+      (mention.country !== null && officialIn(mention.titleKeys, mention.country))
+    ) {
       mention.principal = false;
       mention.leader = false;
     } else if (
@@ -1577,6 +1582,17 @@ export function resolvePeople(
         : (candidates[0] ?? unnamedOffice());
     personOf[n] = pick ?? null;
   }
+  // ("Pakistan's Foreign Secretary Amna Baloch": in her country, the office is a civil servant's)
+  for (const person of people)
+    if (
+      person.principal &&
+      person.country !== null &&
+      person.title !== null &&
+      officialIn(keysOf(person.title), person.country)
+    ) {
+      person.principal = false;
+      person.leader = false;
+    }
   return { people, personOf };
 }
 
