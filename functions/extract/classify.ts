@@ -148,7 +148,9 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     });
     if (hit === null) continue;
     const { cue, notAfterObject } = hit.value;
-    const noun = prev !== undefined && NOUN_MARKERS.has(prev);
+    // ("Following Russia-Vietnam talks, A and B made statements": a pair of countries before
+    // a cue is what marks it a noun, as an article would)
+    const noun = prev !== undefined && (NOUN_MARKERS.has(prev) || countryPairBefore(tokens, i));
     let end = i + hit.length;
     let type = cue.type;
     if (cue.levels === true) {
