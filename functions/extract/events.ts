@@ -1216,7 +1216,7 @@ function placeOfAnother(meeting: Draft, mentions: readonly Mention[]): boolean {
 }
 
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
-const DATELINE_SENTENCES = 8;
+const DATELINE_SENTENCES = 12;
 /** How close after the city a dateline's date stands, in characters. */
 /** How far after a dateline's date its dash may come: "(Xinhua) --". */
 const DATELINE_TAIL_CHARS = 40;
@@ -1230,11 +1230,16 @@ const DATELINE_DATE_GAP = 2;
 function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
   for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
     const t = info.tokens;
-    // "September 7, 2017, Vladivostok": a line of the day it was filed, then the place
+    // "September 7, 2017, Vladivostok": a line of the day it was filed, then the place (past
+    // a venue: "May 10, 2025, The Kremlin, Moscow")
     const filed = info.dates[0];
     if (filed !== undefined && filed.start === 0) {
       const k = t.findIndex((w) => w.start >= filed.end);
-      const at = t[k]?.text === ',' ? k + 1 : k;
+      let at = t[k]?.text === ',' ? k + 1 : k;
+      const venueFrom = at + (LEX.titleArticle.has(t[at]?.key ?? '') ? 1 : 0);
+      const venue = k < 0 ? null : placeAt(t, venueFrom);
+      if (venue?.entry.venue === true && t[venueFrom + venue.length]?.text === ',')
+        at = venueFrom + venue.length + 1;
       const place = k < 0 ? null : placeAt(t, at);
       if (place !== null && !place.entry.venue && at + place.length === t.length)
         return { city: place.entry.name, country: place.entry.code, venue: false };
