@@ -273,10 +273,22 @@ export function titleAt(
     before?.word &&
     before.cap &&
     !PLURAL_LEAD.has(before.key) &&
-    !TITLE_QUALIFIERS.has(before.key)
+    !TITLE_QUALIFIERS.has(before.key) &&
+    !honorificEndsAt(tokens, i)
   )
     return null;
   return titleBeginsAt(tokens, i, anyCase);
+}
+
+/** How many words an honorific may have ("His Royal Highness"). */
+const HONORIFIC_WORDS = 3;
+
+/** Whether an honorific ends right before token `i` ("His Majesty King A": the title is the
+ *  person's, not inside an institution's name). */
+function honorificEndsAt(tokens: readonly Token[], i: number): boolean {
+  for (let back = 1; back <= HONORIFIC_WORDS && back <= i; back++)
+    if (honorificAt(tokens, i - back) === back) return true;
+  return false;
 }
 
 /** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …");

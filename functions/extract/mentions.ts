@@ -445,6 +445,10 @@ function chainFrom(
   maxSkip = 0,
 ): PersonRef[] {
   let k = at;
+  // ("an audience with His Majesty Sultan B": past the honorifics before a title, whose "His"
+  // is no lead word)
+  const honoured = pastHonorifics(tokens, at, true);
+  if (honoured > at && people.some((p) => p.mention.first === honoured)) k = honoured;
   let skipped = 0;
   while (k < tokens.length && skipped < maxSkip) {
     // (not past a name's own first word: "with His Excellency B")

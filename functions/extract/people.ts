@@ -779,6 +779,15 @@ function appositionOf(
     m.end = t.end;
     return;
   }
+  // ("His Majesty Sultan Hassan, King of Malaysia,": the office set off after a titled name
+  // with no country gives it its country)
+  if (m.title !== null && m.name !== null && m.country === null && !m.honorific) {
+    const t = titledPersonAt(text, tokens, stops, m.end + 1);
+    if (t === null || t.name !== null || t.country === null || possessiveAt(tokens, t.end)) return;
+    m.country = t.country;
+    m.end = t.end;
+    return;
+  }
   // "General Secretary of the Communist Party of Vietnam, To Lam": a listed title naming its country
   if (m.name === null && m.title !== null && m.country === null && !m.honorific) {
     for (let k = m.first; k < m.end && m.country === null; k++)
@@ -1142,6 +1151,8 @@ function honorificPersonAt(
   // "H.E. Dr. X": honorifics one after another (not "Sri Lanka", a country's name)
   const j = pastHonorifics(tokens, i);
   if (j === i || countryAt(tokens, i) !== null) return null;
+  // ("His Majesty King Abdullah II": the title after the honorific introduces the person)
+  if (titleBeginsAt(tokens, j) !== null) return null;
   const end = nameEnd(tokens, j, stops);
   if (end <= j) return null;
   return untitledMention(text, tokens, i, j, end, {
