@@ -570,6 +570,12 @@ export function findEnglishDates(
       out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
       return;
     }
+    // "from Sunday (Jan 15) to Wednesday (Jan 18)": two dates beside their weekdays, joined
+    // by a range word
+    if (last !== undefined && bracketedRange(lower, last, d)) {
+      out[out.length - 1] = { ...last, end: d.end, endValue: d.value };
+      return;
+    }
     const spanEnd =
       last === undefined ? null : (weekdaySpanEnd(lower, last, d) ?? todaySpanEnd(lower, last, d));
     if (last !== undefined && spanEnd !== null) {
@@ -605,6 +611,20 @@ function joinable(lower: string, a: DateMention, b: DateMention): boolean {
   if (!singleDay(a) || !singleDay(b) || a.relative !== b.relative) return false;
   const gap = dayNumber(b.value) - dayNumber(a.value);
   return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
+}
+
+/** "(Jan 15) to Wednesday (Jan 18)": two days told in brackets beside their weekdays, joined by
+ *  a range word, a span of at most WEEKDAY_SPAN_DAYS days. */
+function bracketedRange(lower: string, a: DateMention, b: DateMention): boolean {
+  if (!singleDay(a) || !singleDay(b) || a.relative || b.relative) return false;
+  const gap = dayNumber(b.value) - dayNumber(a.value);
+  if (gap <= 0 || gap > WEEKDAY_SPAN_DAYS) return false;
+  const between = lower.slice(a.end, b.start).replace(/[()]/gu, ' ').trim().split(/\s+/u);
+  return (
+    between.length === 2 &&
+    RANGE_JOINERS.has(between[0]!) &&
+    DATES.weekdays[between[1]!] !== undefined
+  );
 }
 
 /** "from Thursday to Saturday": the longest span two weekdays joined by a range word make. */
