@@ -931,9 +931,18 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     group.kind === 'visit' &&
     dateMention?.dateIsEnd === true &&
     group.mentions.some((m) => m !== dateMention && m.past && !m.future);
+  // ("On Thursday, May 23, A headed to Belarus on an official visit … A will visit Belarus on
+  // May 23-24": told as begun on the day its span starts, by publication)
+  const begunTold =
+    group.kind === 'visit' &&
+    dateMention?.date != null &&
+    dayNumber(dateMention.date.value) <= refDayNumber(ref) &&
+    group.mentions.some(
+      (m) => m !== dateMention && !m.future && m.date?.value === dateMention.date!.value,
+    );
   const future =
     dateMention !== null && !dateMention.dateBorrowed
-      ? dateMention.future && !dateMention.past && !underWayTold
+      ? dateMention.future && !dateMention.past && !underWayTold && !begunTold
       : tensed.some((m) => m.future && !m.past) ||
         (tensed.some((m) => m.future) && !tensed.some((m) => m.past));
   let start: string;
