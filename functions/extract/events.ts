@@ -2135,12 +2135,22 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) {
     // (a government's own readout is written from home, as a Vietnamese outlet is)
     const implied = impliedVisit(m, ref, profile.homeCountry ?? publisher, visitTold);
-    if (implied !== null && !visits.some((v) => v.countries.join() === implied.countries.join())) {
+    if (implied === null) continue;
+    const told = visits.find(
+      (v) => v.countries.join() === implied.countries.join() && v.host === implied.host,
+    );
+    if (
+      told === undefined &&
+      !visits.some((v) => v.countries.join() === implied.countries.join())
+    ) {
       // (its hosts too: "The visit began with a formal ceremony led by President B")
       placeVisit(implied, hostings);
       visits.push(implied);
       m.partOf = implied;
-    }
+    } else if (told !== undefined && told.order < 0)
+      // ("Earlier Wednesday, A met Prime Minister C": another meeting of the visit a meeting
+      // implied, part of it too)
+      m.partOf = told;
   }
 
   // "A will also meet B and C" beside the meeting the article dates this month: expected
