@@ -76,11 +76,18 @@ const QUOTE_DOCUMENT =
  *  document (matching form): the quotation is the announcement itself, not someone's words. */
 export function quotesDocument(lower: string): boolean {
   if (QUOTE_DOCUMENT === null) return false;
-  let last = -1;
-  for (let k = 0; k < lower.length; k++) if (QUOTE_CHARS.has(lower[k]!)) last = k;
-  return last >= 0 && QUOTE_DOCUMENT.test(lower.slice(last + 1));
+  const last = quoteMarksIn(lower).at(-1);
+  return last !== undefined && QUOTE_DOCUMENT.test(lower.slice(last + 1));
 }
 const QUOTE_CLOSES: ReadonlySet<string> = new Set(NOISE.quoteCloses ?? []);
+/** Every quotation mark of a text, found by the regular expression engine rather than a
+ *  walk over its characters (most sentences hold none). */
+const QUOTE_MARKS_ALL =
+  QUOTE_CHARS.size > 0
+    ? new RegExp(`[${[...QUOTE_CHARS].map((c) => c.replace(/[\\\]^-]/gu, '\\$&')).join('')}]`, 'gu')
+    : null;
+const quoteMarksIn = (text: string): number[] =>
+  QUOTE_MARKS_ALL === null ? [] : [...text.matchAll(QUOTE_MARKS_ALL)].map((m) => m.index);
 
 /**
  * Where a quotation that opens the sentence closes, when the reporter's words after it run on
@@ -98,8 +105,7 @@ export function quotationOpening(text: string): number {
   } else {
     // ("… of India. The ties will flourish,” A said after meeting B": the sentence opens inside
     // a quotation begun in the one before, closed by its one unpaired closing mark)
-    const marks: number[] = [];
-    for (let k = 0; k < text.length; k++) if (QUOTE_CHARS.has(text[k]!)) marks.push(k);
+    const marks = quoteMarksIn(text);
     if (marks.length % 2 === 0 || !QUOTE_CLOSES.has(text[marks[0]!]!)) return -1;
     close = marks[0]!;
   }
