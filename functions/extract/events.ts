@@ -1414,8 +1414,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     visit.end === null &&
     today > first &&
     today - first <= VISIT_NEWS_DAYS &&
-    arrivedIn !== undefined &&
-    arrivedIn.tokens.some((t) => LEX.arrival.has(t.key)) &&
+    arrivedIn?.tokens.some((t) => LEX.arrival.has(t.key)) === true &&
     meeting.group.mentions.some((m) => m.sentence.order < arrivedIn.order);
   meeting.start =
     (today >= first && today <= last) || underWay
