@@ -1853,17 +1853,22 @@ interface CueScan {
 /** How many tokens an attribution ending a sentence may hold ("…, the ministry said in a
  *  statement issued in Oslo"). */
 const ATTRIBUTION_TOKENS = 16;
+/** Among how many last words of a sentence an attribution's reporting word stands. */
+const ATTRIBUTION_VERB_WORDS = 3;
 
 /** Where the attribution that ends a sentence begins (its comma or closing quotation mark,
  *  a reporting word among its last three tokens: "…, the office in Oslo said."), or the
  *  sentence's length when it ends in none. */
 function attributionFrom(tokens: readonly Token[]): number {
-  const words = tokens.filter((t) => t.word);
-  const last = words.slice(-3);
-  const reported = last.some((t) => {
-    const k = tokens.indexOf(t);
-    return anyReadsAt(tokens, k, LEX.reporting) > 0;
-  });
+  let reported = false;
+  for (let k = tokens.length - 1, words = 0; k >= 0 && words < ATTRIBUTION_VERB_WORDS; k--) {
+    if (!tokens[k]!.word) continue;
+    words++;
+    if (anyReadsAt(tokens, k, LEX.reporting) > 0) {
+      reported = true;
+      break;
+    }
+  }
   if (!reported) return tokens.length;
   for (let k = tokens.length - 1; k >= 0 && tokens.length - k <= ATTRIBUTION_TOKENS; k--)
     if (tokens[k]!.key === ',' || QUOTE_TOKENS.has(tokens[k]!.text)) return k;
