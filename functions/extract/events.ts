@@ -82,6 +82,11 @@ interface Draft {
 
 // ---------------------------------------------------------------- reading
 
+/** A word of saying, then a quotation mark ("said, “", "posted: \""): where the speaker's own
+ *  words begin (matching form). */
+const SAID_QUOTE =
+  /(?<![\p{L}])(?:said|says|wrote|posted|tweeted|stated|added|told [\p{L}]+)\s*[,:]?\s*(?=["“])/u;
+
 /** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
 function readSentences(
   article: Article,
@@ -111,6 +116,16 @@ function readSentences(
             0,
             tokens.findIndex((t) => t.start >= quoted),
           );
+    // ("In a post on X, A said, “Pleased to meet B this morning in Delhi.”": what a quotation
+    // opened after the words of saying tells is the speaker's own account)
+    const said = isTitle || quotesDocument(lower) ? -1 : (SAID_QUOTE.exec(lower)?.index ?? -1);
+    const storyTo =
+      said < 0
+        ? tokens.length
+        : Math.max(
+            0,
+            tokens.findIndex((t) => t.start > said),
+          );
     for (const m of mentions) allPeople.push(m);
     if (isTitle) titleMentions = allPeople.length;
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
@@ -119,7 +134,9 @@ function readSentences(
       text,
       tokens,
       triggers:
-        furniture === 'related' ? [] : findTriggers(tokens).filter((t) => t.first >= storyFrom),
+        furniture === 'related'
+          ? []
+          : findTriggers(tokens).filter((t) => t.first >= storyFrom && t.first < storyTo),
       mentions,
       persons: [],
       dates: [],
