@@ -26,7 +26,13 @@ import {
   type SentenceInfo,
   visitDayBefore,
 } from './mentions.js';
-import { type Furniture, furnitureOf, quotationOpening, quotesDocument } from './noise.js';
+import {
+  type Furniture,
+  furnitureOf,
+  quotationOpening,
+  quotesDocument,
+  saidQuoteAt,
+} from './noise.js';
 import { cleanText, withoutCutWord } from './normalize.js';
 import {
   bareNameMentions,
@@ -82,11 +88,6 @@ interface Draft {
 
 // ---------------------------------------------------------------- reading
 
-/** A word of saying, then a quotation mark ("said, “", "posted: \""): where the speaker's own
- *  words begin (matching form). */
-const SAID_QUOTE =
-  /(?<![\p{L}])(?:said|says|wrote|posted|tweeted|stated|added|told [\p{L}]+)\s*[,:]?\s*(?=["“])/u;
-
 /** Each sentence read once: matching form, tokens, cues and people, then dates in article order. */
 function readSentences(
   article: Article,
@@ -118,7 +119,7 @@ function readSentences(
           );
     // ("In a post on X, A said, “Pleased to meet B this morning in Delhi.”": what a quotation
     // opened after the words of saying tells is the speaker's own account)
-    const said = isTitle || quotesDocument(lower) ? -1 : (SAID_QUOTE.exec(lower)?.index ?? -1);
+    const said = isTitle || quotesDocument(lower) ? -1 : saidQuoteAt(lower);
     const storyTo =
       said < 0
         ? tokens.length

@@ -31,6 +31,9 @@ const NoiseSchema = z.object({
    *  in it ("“…,” a statement issued by the Prime Minister's Office here said"): the
    *  quotation is that document's words, the announcement itself */
   quoteDocuments: z.optional(z.array(z.string())),
+  /** words of saying that open a quotation right after them ("A said, “…"): what it tells is
+   *  the speaker's own account */
+  quoteOpeners: z.optional(z.array(z.string())),
 });
 const NOISE = NoiseSchema.parse(TABLES.noise);
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
@@ -71,6 +74,20 @@ const QUOTE_DOCUMENT =
   (NOISE.quoteDocuments ?? []).length > 0
     ? new RegExp(`(?:^|\\s)(?:${anyOf(NOISE.quoteDocuments!.map(matchForm))})(?=$|[\\s.,;])`, 'u')
     : null;
+
+const QUOTE_OPENED =
+  (NOISE.quoteOpeners ?? []).length > 0 && QUOTE_CHARS.size > 0
+    ? new RegExp(
+        `(?<![\\p{L}])(?:${anyOf(NOISE.quoteOpeners!.map(matchForm))})\\s*[,:]?\\s*(?=${QUOTE_MARK})`,
+        'u',
+      )
+    : null;
+
+/** Where a quotation opened right after words of saying begins ("In a post on X, A said, “…"),
+ *  in a sentence's matching form, or -1. */
+export function saidQuoteAt(lower: string): number {
+  return QUOTE_OPENED?.exec(lower)?.index ?? -1;
+}
 
 /** Whether the attribution after a sentence's last quotation mark names a government's
  *  document (matching form): the quotation is the announcement itself, not someone's words. */
