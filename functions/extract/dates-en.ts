@@ -60,6 +60,8 @@ const DATES = z
     weekdayAheadBefore: z.optional(Phrases),
     /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
     weekdayForwardLead: Phrases,
+    /** the words that may open a sentence before its weekday ("On Tuesday, A hosted B") */
+    weekdayOpening: Phrases,
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
     weekdayLeadAhead: Phrases,
     sameDay: Phrases,
@@ -456,7 +458,7 @@ const BACK_CHARS = 120;
 const BACK_AFTER = new RegExp(`^\\s*(?:${anyOf(DATES.weekdayBackAfter)})(?![\\p{L}])`, 'u');
 
 /** "On Tuesday," opening a sentence, and how far on its clause's first verb may stand. */
-const OPENING_WEEKDAY = /^\s*(?:on\s+)?$/u;
+const OPENING_WEEKDAY = new RegExp(`^\\s*(?:(?:${anyOf(DATES.weekdayOpening)})\\s+)?$`, 'u');
 const OPENING_CLAUSE_CHARS = 100;
 
 /** The few words before `at` (BACK_WORDS of them) where a verb may govern a weekday there. */
