@@ -18,6 +18,7 @@ import {
   weekdayOf,
 } from './dates.js';
 import { LEX } from './lexicon.js';
+import { quoteMarksIn } from './noise.js';
 import { anyOf } from './patterns.js';
 import { spelledOut } from './tables.js';
 
@@ -98,11 +99,8 @@ const RELATIVE_DAY_BRACKETED = new RegExp(
 );
 
 /** Whether offset `at` of a sentence is inside a quotation: an odd number of quotation marks before it. */
-function quoted(text: string, at: number): boolean {
-  let marks = 0;
-  for (let k = 0; k < at; k++) if (QUOTE_MARKS.test(text[k]!)) marks++;
-  return marks % 2 === 1;
-}
+const quoted = (text: string, at: number): boolean =>
+  quoteMarksIn(text).filter((k) => k < at).length % 2 === 1;
 
 /** What a reading makes of a date phrase: a mention without its offsets. */
 type DateReading = Omit<DateMention, 'start' | 'end'>;

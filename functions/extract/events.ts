@@ -108,8 +108,8 @@ function readSentences(
     const mentions = findPeople(text, tokens, profile);
     // "“…,” he said after meeting B": the quotation's own cues are someone's words
     // (not a government's document quoted: "“…,” a statement issued by the ministry said")
-    const quoted =
-      furniture === null && !isTitle && !quotesDocument(lower) ? quotationOpening(text) : -1;
+    const document = !isTitle && quotesDocument(lower);
+    const quoted = furniture === null && !isTitle && !document ? quotationOpening(text) : -1;
     const storyFrom =
       quoted < 0
         ? 0
@@ -119,7 +119,7 @@ function readSentences(
           );
     // ("In a post on X, A said, “Pleased to meet B this morning in Delhi.”": what a quotation
     // opened after the words of saying tells is the speaker's own account)
-    const said = isTitle || quotesDocument(lower) ? -1 : saidQuoteAt(lower);
+    const said = isTitle || document ? -1 : saidQuoteAt(lower);
     const storyTo =
       said < 0
         ? tokens.length

@@ -70,6 +70,15 @@ const QUOTE_ANNOUNCED = quoteClosedBy(NOISE.quoteAnnouncements);
 export type Furniture = 'caption' | 'related' | 'quote';
 
 const QUOTE_CHARS: ReadonlySet<string> = new Set(NOISE.quoteMarks ?? []);
+const QUOTE_CLOSES: ReadonlySet<string> = new Set(NOISE.quoteCloses ?? []);
+/** Every quotation mark of a text (its offsets), found by the regular expression engine rather than a
+ *  walk over its characters (most sentences hold none). */
+const QUOTE_MARKS_ALL =
+  QUOTE_CHARS.size > 0
+    ? new RegExp(`[${[...QUOTE_CHARS].map((c) => c.replace(/[\\\]^-]/gu, '\\$&')).join('')}]`, 'gu')
+    : null;
+export const quoteMarksIn = (text: string): number[] =>
+  QUOTE_MARKS_ALL === null ? [] : [...text.matchAll(QUOTE_MARKS_ALL)].map((m) => m.index);
 const QUOTE_DOCUMENT =
   (NOISE.quoteDocuments ?? []).length > 0
     ? new RegExp(`(?:^|\\s)(?:${anyOf(NOISE.quoteDocuments!.map(matchForm))})(?=$|[\\s.,;])`, 'u')
@@ -96,16 +105,6 @@ export function quotesDocument(lower: string): boolean {
   const last = quoteMarksIn(lower).at(-1);
   return last !== undefined && QUOTE_DOCUMENT.test(lower.slice(last + 1));
 }
-const QUOTE_CLOSES: ReadonlySet<string> = new Set(NOISE.quoteCloses ?? []);
-/** Every quotation mark of a text, found by the regular expression engine rather than a
- *  walk over its characters (most sentences hold none). */
-const QUOTE_MARKS_ALL =
-  QUOTE_CHARS.size > 0
-    ? new RegExp(`[${[...QUOTE_CHARS].map((c) => c.replace(/[\\\]^-]/gu, '\\$&')).join('')}]`, 'gu')
-    : null;
-const quoteMarksIn = (text: string): number[] =>
-  QUOTE_MARKS_ALL === null ? [] : [...text.matchAll(QUOTE_MARKS_ALL)].map((m) => m.index);
-
 /**
  * Where a quotation that opens the sentence closes, when the reporter's words after it run on
  * past its attribution ("“…,” he said at a news conference after meeting B"): the offset
