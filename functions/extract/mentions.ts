@@ -2755,7 +2755,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     if (new Set(holders.map((r) => r.person.country).filter((c) => c !== null)).size === 2)
       chairs = holders;
   }
-  const chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
+  let chairPeople = chairs.map((r) => r.person).filter((p) => p.principal);
   let countries = countriesOf(chairPeople, []);
   if (countries.length !== 2 && nameAt >= 0) {
     const named = new Set<string>();
@@ -2780,17 +2780,21 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     const pair = countryPairEndingAt(tokens, Math.min(trigger.first, nameAt), joinsCountries);
     if (pair !== null) countries = [...pair.codes].sort();
   }
-  // "the 17th Joint Commission Meeting co-chaired by the two Foreign Ministers": the countries
-  // of the pair the story named last (the co-chairs themselves unnamed)
-  if (countries.length !== 2 && nameAt >= 0 && coChair !== null) {
-    const from = k + coChair.length;
-    const reference = pairReferenceIn(
-      s.info,
-      from,
-      Math.min(tokens.length, from + 1 + PAIR_SUBJECT_SPAN),
-    );
-    const pair = reference === null ? null : recentPair(context.recentPrincipals, null);
+  // "the 17th Joint Commission Meeting co-chaired by the two Foreign Ministers", "the two
+  // ministers will also hold the 2nd Joint Commission Meeting": the countries of the pair
+  // the story named last (the co-chairs or holders themselves unnamed)
+  if (countries.length !== 2 && nameAt >= 0) {
+    const from = coChair === null ? clauseFrom : k + coChair.length;
+    const to =
+      coChair === null ? trigger.first : Math.min(tokens.length, from + 1 + PAIR_SUBJECT_SPAN);
+    const reference = pairReferenceIn(s.info, from, to);
+    const recent = context.recentPrincipals;
+    // (the pair its title names are the co-chairs; else only their countries are known)
+    const titled =
+      reference?.title == null ? null : recentPair(recent, reference.title, reference.leaders);
+    const pair = titled ?? (reference === null ? null : recentPair(recent, null));
     if (pair !== null) countries = countriesOf(pair, []);
+    if (titled !== null && chairPeople.length === 0) chairPeople = titled;
   }
   // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
   if (countries.length !== 2 && nameAt >= 0) return;
