@@ -1242,6 +1242,9 @@ function placeOfAnother(meeting: Draft, mentions: readonly Mention[]): boolean {
   );
 }
 
+/** How near the story's day a caption's meeting must be to lead the story. */
+const CAPTION_LEAD_DAYS = 3;
+
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
 const DATELINE_SENTENCES = 12;
 /** How close after the city a dateline's date stands, in characters. */
@@ -1919,6 +1922,21 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // where no line of its own tells an event: the caption is the story
   if (mentions.every((m) => m.sentence.caption || m.countries.length === 0))
     for (const s of sentences) s.caption = false;
+  // a page that opens with its photo's caption of a meeting of these days ("A (right) gives
+  // a reception in Hanoi on January 14 for B (Photo)") and then tells that meeting only by
+  // its noun ("During the reception, A …"): the caption is the story's lead (not a file
+  // photo's, of another year)
+  const opening = sentences.find((s) => !s.isTitle);
+  const datedMeeting = (m: Mention) =>
+    m.kind === 'meeting' &&
+    m.date?.precision === 'day' &&
+    Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) <= CAPTION_LEAD_DAYS;
+  if (
+    opening?.caption === true &&
+    mentions.some((m) => m.sentence === opening && datedMeeting(m) && m.countries.length > 0) &&
+    !mentions.some((m) => !m.sentence.caption && datedMeeting(m))
+  )
+    opening.caption = false;
   const groups = groupMentions(mentions, sentences, ref);
   // (not the headline, or a sentence of it, where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
