@@ -728,8 +728,14 @@ function groupMentions(
       before.dates.every(far)
     );
   };
+  // "during his meetings with B this year": meetings of a year, in the plural, are several
+  // events told together, none of them today's
+  const severalOfYear = (m: Mention) =>
+    m.date === null &&
+    m.year !== null &&
+    m.sentence.tokens.slice(m.trigger.first, m.trigger.end).some((t) => LEX.pluralCues.has(t.key));
   for (const m of mentions) {
-    if (m.countries.length === 0 || m.sentence.caption || recalled(m)) continue;
+    if (m.countries.length === 0 || m.sentence.caption || recalled(m) || severalOfYear(m)) continue;
     const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));
     const at = history(m)
       ? -1
