@@ -3399,11 +3399,13 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     (m) => m.name === null && !m.plural && m.first >= clauseFrom && m.end <= trigger.first,
   );
   // (not where someone is named who is no principal: "where he was received by Deputy Foreign
-  // Minister X" is no one's meeting with a leader)
+  // Minister X" is no one's meeting with a leader; nor where the title alone names no
+  // principal: "the Indian Ambassador to Nepal X paid a courtesy call on B")
   if (
     aPeople.length === 0 &&
     bPeople.length > 0 &&
     sideA.length === 0 &&
+    titleOnly?.principal !== false &&
     (attending !== null ||
       titleOnly !== undefined ||
       refersBack(tokens, clauseFrom, trigger.first) ||

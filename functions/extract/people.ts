@@ -1575,7 +1575,8 @@ export function resolvePeople(
         (m.country === null ? true : p.country === m.country),
     );
     // ("External Affairs Minister Jaishankar called on the Vietnam PM": the one principal of
-    // that country the article names only as someone's counterpart)
+    // that country the article names only as someone's counterpart; not for an office of no
+    // principal's, "the Indian Ambassador")
     const unnamedOffice = () => {
       const only = people.filter(
         (p) => p.principal && p.country === m.country && counterparts.has(p) && !officeKnown.has(p),
@@ -1590,7 +1591,7 @@ export function resolvePeople(
           ? candidates.find((p) => p.country === publisherCountry)
           : (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
             (candidates.length === 1 ? candidates[0] : undefined))
-        : (candidates[0] ?? unnamedOffice());
+        : (candidates[0] ?? (m.principal ? unnamedOffice() : undefined));
     personOf[n] = pick ?? null;
   }
   // ("Pakistan's Foreign Secretary Amna Baloch": in her country, the office is a civil servant's)
