@@ -1317,10 +1317,24 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       info.dates.some(
         (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
       );
-    if (capitals || dated || t[hit.length]!.text === ':')
+    if (capitals || dated || t[hit.length]!.text === ':' || agencyAfter(t, hit.length))
       return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }
   return null;
+}
+
+/** How many words an agency's name in a dateline may have ("(VNA)", "(Xinhua)"). */
+const AGENCY_WORDS = 3;
+
+/** "Hanoi (VNA) – …": the agency's name in brackets, then a dash or a colon, at `at`. */
+function agencyAfter(t: readonly Token[], at: number): boolean {
+  if (t[at]?.text !== '(') return false;
+  for (let k = at + 1; k <= at + 1 + AGENCY_WORDS && k < t.length; k++) {
+    const w = t[k]!;
+    if (w.text === ')') return k > at + 1 && ['-', '–', '—', ':'].includes(t[k + 1]?.text ?? '');
+    if (!w.word || !w.cap) return false;
+  }
+  return false;
 }
 
 /**
