@@ -359,9 +359,23 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
 function ledUpTo(tokens: readonly Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && first - k <= LEAD_UP_GAP + LEAD_UP_PHRASE_TOKENS; k--) {
     const t = tokens[k]!;
-    if (t.cap || (!t.word && t.text !== '-')) return false;
+    // (past a country's name: "prior to her India visit")
+    const country = t.cap && countryCovering(tokens, k);
+    if ((t.cap && !country) || (!t.word && t.text !== '-')) return false;
     const length = anyReadsAt(tokens, k, LEX.leadUpTo);
     if (length > 0 && k + length <= first) return first - (k + length) <= LEAD_UP_GAP;
+  }
+  return false;
+}
+
+/** How many words a country's name may have ("Sri Lanka", "United Arab Emirates"). */
+const COUNTRY_WORDS = 3;
+
+/** Whether the token at `k` is a word of a country's name or adjective. */
+function countryCovering(tokens: readonly Token[], k: number): boolean {
+  for (let j = k; j >= 0 && j > k - COUNTRY_WORDS; j--) {
+    const c = countryAt(tokens, j);
+    if (c !== null && j + c.length > k) return true;
   }
   return false;
 }
