@@ -159,6 +159,8 @@ const WORD_SETS = [
   /** "made his first state visit to China, while the third will be to Uzbekistan on May 26-27":
    *  after a comma, words that open a clause of its own, whose days are not the cue's */
   'clauseOpener',
+  /** "at the Bayan Palace, Kuwait": nouns that end a building's name, which is no city */
+  'buildingNouns',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

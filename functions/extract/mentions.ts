@@ -874,10 +874,13 @@ function unlistedPlaceAt(
   const inner = countryAt(tokens, e + 1);
   const closed = tokens[e]!.text === ',' || tokens[e + 1 + (inner?.length ?? 0)]?.text === ')';
   if (inner !== null && closed) {
-    const city = tokens
-      .slice(j, e)
-      .map((t) => t.text)
-      .join(' ');
+    // (a building's name, "the Bayan Palace, Kuwait", places it in its country, no city)
+    const city = LEX.buildingNouns.has(tokens[e - 1]!.key)
+      ? null
+      : tokens
+          .slice(j, e)
+          .map((t) => t.text)
+          .join(' ');
     const end = e + 1 + inner.length + (tokens[e]!.text === '(' ? 1 : 0);
     return { place: { city, country: inner.code, venue: false }, end };
   }
