@@ -762,6 +762,21 @@ function groupMentions(
 
 // ---------------------------------------------------------------- facts of one event
 
+/** The groups without the greetings on arrival ("A received B at the airport"): no meeting,
+ *  nor is a reception of the same two that day grouped with one ("A received B, who arrived
+ *  on Thursday … A received B at the airbase"); a meeting of theirs that day stays, told by
+ *  its own mentions. */
+function withoutGreetings(groups: readonly Group[]): Group[] {
+  const kept: Group[] = [];
+  for (const g of groups) {
+    const told = g.mentions.filter((m) => !m.greeting);
+    if (told.length === g.mentions.length) kept.push(g);
+    else if (!told.every((m) => m.receives && m.type === 'courtesy_call'))
+      kept.push({ kind: g.kind, mentions: told });
+  }
+  return kept;
+}
+
 /** Which type a group's mentions give the event (the highest; unlisted types 1): a plain
  *  meeting or visit yields to what is named, a reception to the talks it was part of
  *  (receptionOfTalks), talks to the call they were held by. */
@@ -1957,7 +1972,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     !mentions.some((m) => !m.sentence.caption && datedMeeting(m))
   )
     opening.caption = false;
-  const groups = groupMentions(mentions, sentences, ref);
+  const groups = withoutGreetings(groupMentions(mentions, sentences, ref));
   // (not the headline, or a sentence of it, where the page repeats it as its first line)
   const headline = sentences.find((s) => s.isTitle)?.text;
   // (nor the headline run into a photo's credit, when that tells no event: "Minister in Oslo:

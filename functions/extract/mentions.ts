@@ -93,6 +93,9 @@ export interface Mention {
   /** the subject "receives" (tiếp) or "calls on" (hội kiến, chào) */
   receives: boolean;
   callsOn: boolean;
+  /** a greeting on arrival ("received B at the airport"): no meeting; a reception of the
+   *  same two that day told elsewhere in the story is that greeting (events.ts) */
+  greeting: boolean;
 }
 
 /** The article around a sentence that its mentions may refer to. */
@@ -293,7 +296,7 @@ type MentionParts = Pick<
   Mention,
   'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'
 > &
-  Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn'>>;
+  Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn' | 'greeting'>>;
 
 /**
  * A mention with every field written in one order. (Spreading a shared object and then
@@ -327,6 +330,7 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     ordinal: parts.ordinal ?? null,
     receives: parts.receives ?? false,
     callsOn: parts.callsOn ?? false,
+    greeting: parts.greeting ?? false,
   };
 }
 
@@ -2921,6 +2925,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
           hosts: [],
           receives,
           callsOn: trigger.type === 'courtesy_call' && !receives,
+          greeting: principals.greeting,
         }),
       );
     return;
@@ -2945,6 +2950,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
           hosts: [],
           receives,
           callsOn: trigger.type === 'courtesy_call' && !receives,
+          greeting: principals.greeting,
         }),
       );
     return;
@@ -2972,6 +2978,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
         hosts: [],
         receives,
         callsOn: trigger.type === 'courtesy_call' && !receives,
+        greeting: principals.greeting,
       }),
     );
   }
@@ -3371,13 +3378,11 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   )
     return null;
   // "A welcomed B at the airport", "received B upon arrival", "A and other officials welcomed
-  // B": a greeting on arrival, no meeting
-  if (
+  // B": a greeting on arrival, no meeting (events.ts drops it, and what it stands for)
+  const greeting =
     trigger.role === 'receives' &&
     (findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null ||
-      findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null)
-  )
-    return null;
+      findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null);
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   if (
@@ -3505,7 +3510,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "A and B ended negotiations with a tea ceremony": the two sides are the subject
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
   if (bPeople.length === 0 && unnamedOther !== null && !pairSubject)
-    return { aPeople, bPeople, unnamedOther, unnamedSubject: null };
+    return { aPeople, bPeople, unnamedOther, unnamedSubject: null, greeting };
   if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return null;
   // "the Foreign Minister held a meeting with Chilean Foreign Minister B" in Japan's own
   // readout: its principal, by office alone, where no one named stands for them
@@ -3519,7 +3524,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     bPeople.every((b) => b.country !== null && b.country !== own)
       ? own
       : null;
-  return { aPeople, bPeople, unnamedOther: null, unnamedSubject };
+  return { aPeople, bPeople, unnamedOther: null, unnamedSubject, greeting };
 }
 
 /** "meetings Monday with his Vietnamese counterpart", "will meet the President of India": a
@@ -3599,6 +3604,8 @@ interface MeetingPeople {
   unnamedOther: string | null;
   /** the country of a subject told by office alone, on its government's own site */
   unnamedSubject: string | null;
+  /** a greeting on arrival (Mention.greeting) */
+  greeting: boolean;
 }
 
 /** The pairs of sides that meet. */
