@@ -47,7 +47,11 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
   return (
     spellingsMatch(a, b) ||
     // ("Badr Albusaidi" / "Badr Hamad al-Busaidi": a particle written joined to the name after it)
-    ((hasParticle(a) || hasParticle(b)) && spellingsMatch(joinedParticles(a), joinedParticles(b)))
+    ((hasParticle(a) || hasParticle(b)) &&
+      spellingsMatch(joinedParticles(a), joinedParticles(b))) ||
+    // ("@TamimbinHamad Al-Thani" / "Tamim bin Hamad Al Thani": the words run together, as a
+    // social-media handle writes them)
+    (a.length !== b.length && a.join('') === b.join(''))
   );
 }
 
@@ -119,6 +123,8 @@ export function peopleByCountry(): Record<string, string[]> {
 const NAME_IN = new Map(PEOPLE.map((p) => [p.id, { en: p.en, vi: p.vi ?? p.en }]));
 /** Each listed spelling (its keys, without diacritics) → the person's id. */
 const PERSON_BY_SPELLING = new Map<string, string>();
+/** Each listed spelling of two words or more, its keys run together → the person's id. */
+const PERSON_BY_LETTERS = new Map<string, string>();
 /** Each person's spellings as keys. */
 const SPELLINGS = new Map<string, string[][]>();
 for (const person of PEOPLE) {
@@ -129,13 +135,20 @@ for (const person of PEOPLE) {
   ]) {
     const keys = nameKeys(name);
     PERSON_BY_SPELLING.set(keys.map(foldDiacritics).join(' '), person.id);
+    // (also run together, as a social-media handle writes it: "@TamimbinHamad Al-Thani")
+    if (keys.length > 1) PERSON_BY_LETTERS.set(keys.map(foldDiacritics).join(''), person.id);
     SPELLINGS.set(person.id, [...(SPELLINGS.get(person.id) ?? []), keys]);
   }
 }
 
 /** The id of the person a full name (as keys) is a listed spelling of, or null. */
 export function personIdOf(keys: readonly string[]): string | null {
-  return PERSON_BY_SPELLING.get(keys.map(foldKey).join(' ')) ?? null;
+  const folded = keys.map(foldKey);
+  return (
+    PERSON_BY_SPELLING.get(folded.join(' ')) ??
+    (keys.length > 1 ? PERSON_BY_LETTERS.get(folded.join('')) : undefined) ??
+    null
+  );
 }
 
 /** A key without diacritics; plain ASCII keys (most names compared) are that already. */
