@@ -771,7 +771,9 @@ function appositionOf(
   // in lower case, "Zhao Leji, chairman of …", only after someone whose country is known)
   if ((m.honorific || m.title === null) && m.name !== null) {
     const anyCase = !m.honorific && m.country !== null;
-    const t = titledPersonAt(text, tokens, stops, m.end + 1, false, anyCase);
+    // (and after an article: "Sheikh Tamim, the Amir of Qatar,")
+    const from = m.end + 1 + (LEX.titleArticle.has(tokens[m.end + 1]?.key ?? '') ? 1 : 0);
+    const t = titledPersonAt(text, tokens, stops, from, false, anyCase);
     // (not a title cut short by a possessive: "To Lam, general secretary of Vietnam's ruling
     // party": the country owns what follows, the mention would end at it)
     if (t === null || t.name !== null || possessiveAt(tokens, t.end)) return;
