@@ -305,10 +305,17 @@ export class MarkerIndex {
   private readonly hypothetical: number[] = [];
 
   constructor(tokens: readonly Token[]) {
+    // ("At the meeting, A expressed his delight to meet B again": in a sentence that opens
+    // inside a meeting, being glad to meet is that meeting, none to come)
+    const opensWithin = LEX.withinLead.has(tokens[0]?.key ?? '');
     for (let k = 0; k < tokens.length; k++) {
       const from = MARKERS_BY_FIRST_WORD.get(tokens[k]!.key);
       if (from === undefined) continue;
-      if (startsAny(tokens, k, from.future)) this.future.push(k);
+      if (
+        startsAny(tokens, k, from.future) &&
+        !(opensWithin && LEX.gladTo.has(tokens[k - 1]?.key ?? ''))
+      )
+        this.future.push(k);
       if (startsAny(tokens, k, from.past)) this.past.push(k);
       if (
         startsAny(tokens, k, from.precedent) &&

@@ -161,6 +161,9 @@ const WORD_SETS = [
   'clauseOpener',
   /** "at the Bayan Palace, Kuwait": nouns that end a building's name, which is no city */
   'buildingNouns',
+  /** "At the meeting, A was glad to meet B again": words before a future marker ("to meet")
+   *  that, in a sentence opening inside a meeting, make it that meeting, none to come */
+  'gladTo',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
