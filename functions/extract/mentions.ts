@@ -3260,6 +3260,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       if (subject !== undefined && chain.length === 0)
         chain = chainFrom(tokens, people, subject.mention.first);
       // "During the call on May 5, A congratulated B": the subject and the one they address
+      // (not one named in what the subject said, nor the owner of what is named: "During the
+      // meeting, A said that the results of B's state visit …")
       const other =
         chain.length === 1
           ? people.find(
@@ -3267,7 +3269,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
                 p.mention.first >= chain[0]!.mention.end &&
                 p.person.principal &&
                 p.person.country !== null &&
-                p.person.country !== chain[0]!.person.country,
+                p.person.country !== chain[0]!.person.country &&
+                !possessiveAt(tokens, p.mention.end) &&
+                !tokens
+                  .slice(chain[0]!.mention.end, p.mention.first)
+                  .some((t) => LEX.saidThat.has(t.key)),
             )
           : undefined;
       if (other !== undefined) chain = [chain[0]!, other];
