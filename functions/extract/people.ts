@@ -203,7 +203,7 @@ function institutionAfterOf(
   const portfolio =
     PORTFOLIO_LEAD.has(key) ||
     (ofLeadsPortfolio && COUNTRY_LEAD.has(key)) ||
-    (titleHasPortfolio && PORTFOLIO_JOINER_WORDS.has(key));
+    (titleHasPortfolio && (PORTFOLIO_JOINER_WORDS.has(key) || portfolioListAt(tokens, j)));
   if (!portfolio && !COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
   let k = j + 1;
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
@@ -251,6 +251,11 @@ function institutionAfterOf(
       k += t.word ? 1 : 2;
       continue;
     }
+    // ("of Foreign Affairs, Regional Integration and International Trade": a list's comma)
+    if (portfolio && portfolioListAt(tokens, k)) {
+      k++;
+      continue;
+    }
     // "the Workers' Party": a plural's apostrophe inside the name
     if (
       (t.text === "'" || t.text === '’') &&
@@ -264,6 +269,19 @@ function institutionAfterOf(
   }
   // "of Chile" alone is a country after a title, read as such by the caller
   return end < 0 || !named ? null : { end, country };
+}
+
+/** "Minister of Foreign Affairs, Regional Integration and International Trade": at `j`, a
+ *  comma that goes on with a portfolio's list, its capitalised words up to the "and" before
+ *  its last item (not "Minister of Foreign Affairs, B, said": a name after the comma). */
+function portfolioListAt(tokens: readonly Token[], j: number): boolean {
+  let m = j;
+  while (tokens[m]?.text === ',') {
+    const from = ++m;
+    while (tokens[m]?.word === true && tokens[m]!.cap) m++;
+    if (m === from) return false;
+  }
+  return m > j && PORTFOLIO_JOINER_WORDS.has(tokens[m]?.key ?? '');
 }
 
 const isAllCaps = (t: Token) =>
