@@ -390,25 +390,33 @@ function isStamp(info: SentenceInfo): boolean {
 
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'", '\u2019', '\u2018']);
 
-/** "Prime Minister A's Remarks at …", "Statement by President A": whose words the article is. */
+/** "Prime Minister A's Remarks at …", "Statement by President A": whose words the article is
+ *  (its headline, or a line of its own among the page's first, "Press Conference by Foreign
+ *  Minister A", ending with the speaker's name). */
 function speakerOf(sentences: readonly SentenceInfo[]): Person | null {
-  const title = sentences.find((s) => s.isTitle);
-  if (title === undefined) return null;
-  const t = title.tokens;
-  for (let n = 0; n < title.mentions.length; n++) {
-    const m = title.mentions[n]!;
-    const person = title.persons[n];
-    if (person?.principal !== true) continue;
-    const possessive = POSSESSIVE_MARKS.has(t[m.end]?.text ?? '') && t[m.end + 1]?.key === 's';
-    if (possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
-    // "Remarks by A": a speech word, then "by", right before the mention
-    const by = m.first - 1;
-    if (!LEX.speechBy.has(t[by]?.key ?? '')) continue;
-    for (let k = Math.max(0, by - MAX_SPEECH_WORDS); k < by; k++)
-      if (anyReadsAt(t, k, LEX.speech) === by - k) return person;
+  const lines = [
+    ...sentences.filter((s) => s.isTitle),
+    ...sentences.filter((s) => !s.isTitle).slice(0, SPEAKER_LINES),
+  ];
+  for (const line of lines) {
+    const t = line.tokens;
+    for (let n = 0; n < line.mentions.length; n++) {
+      const m = line.mentions[n]!;
+      const person = line.persons[n];
+      if (person?.principal !== true) continue;
+      const possessive = POSSESSIVE_MARKS.has(t[m.end]?.text ?? '') && t[m.end + 1]?.key === 's';
+      if (line.isTitle && possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
+      // "Remarks by A": a speech word, then "by", right before the mention
+      const by = m.first - 1;
+      if (!LEX.speechBy.has(t[by]?.key ?? '') || (!line.isTitle && m.end < t.length)) continue;
+      for (let k = Math.max(0, by - MAX_SPEECH_WORDS); k < by; k++)
+        if (anyReadsAt(t, k, LEX.speech) === by - k) return person;
+    }
   }
   return null;
 }
+/** How many of a page's first lines may name whose words it is. */
+const SPEAKER_LINES = 3;
 /** How many words a speech's name ("Opening Statement") may take. */
 const MAX_SPEECH_WORDS = 3;
 
