@@ -1403,6 +1403,20 @@ function carrySidelines(meetings: readonly Draft[]): void {
  *  its end untold */
 const VISIT_NEWS_DAYS = 2;
 
+/** "On the second day of his visit, A will meet B": which day of a visit its sentence
+ *  tells a meeting on (a visit's cue in its sentence, before the meeting's), or null. */
+function nthDayOfVisit(meeting: Draft): number | null {
+  for (const m of meeting.group.mentions) {
+    const visitCue = m.sentence.triggers.find(
+      (t) => t.kind === 'visit' && t.first < m.trigger.first,
+    );
+    if (visitCue === undefined) continue;
+    const nth = visitDayBefore(m.sentence.tokens, visitCue.first);
+    if (nth !== null) return nth;
+  }
+  return null;
+}
+
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
   const today = refDayNumber(ref);
@@ -1419,6 +1433,14 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   );
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
+  // "On the second day of his visit, A will meet B": that day of the visit
+  const nth = visit.precision === 'day' ? nthDayOfVisit(meeting) : null;
+  if (nth !== null && nth > 0) {
+    meeting.start = isoDayOf(dayNumber(visit.start) + nth - 1);
+    meeting.precision = 'day';
+    meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
+    return;
+  }
   // "… arrived home on July 29, concluding his State visit to Italy. During his stay, A held talks
   // with B": a story told from the visit's end, or after it ("During his visit on September 2-3,
   // A had talks with B"), does not say which of its days a meeting was on
