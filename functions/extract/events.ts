@@ -1364,10 +1364,22 @@ function agencyAfter(t: readonly Token[], at: number): boolean {
  * "Cùng ngày, A cũng gặp B": a meeting with no place, on the day of an earlier meeting on the
  * sidelines of a summit in a third country, is held there too.
  */
-function carrySidelines(meetings: readonly Draft[]): void {
+function carrySidelines(meetings: readonly Draft[], story: StorySidelines | null): void {
   const byOrder = [...meetings].sort((a, b) => a.order - b.order);
   byOrder.forEach((m, n) => {
     if (m.place !== null || isCall(m) || m.precision !== 'day') return;
+    // "A had meetings with leaders on the sidelines of the G20 Summit in Rio de Janeiro,
+    // Brazil, on Tuesday … Meeting with B, A affirmed …": that day, a third country's
+    // gathering the story leads with places its meetings
+    if (
+      story !== null &&
+      m.start === story.day &&
+      story.place.country !== null &&
+      !m.countries.includes(story.place.country)
+    ) {
+      m.place = story.place;
+      return;
+    }
     for (let k = n - 1; k >= 0; k--) {
       const p = byOrder[k]!;
       const there = p.place?.country ?? null;
@@ -1392,6 +1404,37 @@ function carrySidelines(meetings: readonly Draft[]): void {
       return;
     }
   });
+}
+
+/** A gathering a story leads with, by the place and day its lead gives it. */
+interface StorySidelines {
+  place: Place;
+  day: string;
+}
+
+/** How many of a story's first lines may lead it with a gathering. */
+const SIDELINES_LEAD_LINES = 3;
+
+/** "A had meetings with leaders … on the sidelines of the G20 Summit in Rio de Janeiro, Brazil,
+ *  on Tuesday": the gathering's city and day, from one of the story's first lines, or null. */
+function storySidelines(sentences: readonly SentenceInfo[]): StorySidelines | null {
+  for (const s of sentences
+    .filter((x) => !x.isTitle && !x.caption)
+    .slice(0, SIDELINES_LEAD_LINES)) {
+    const at = findAnyPhrase(s.tokens, LEX.sidelines);
+    const day = s.dates.find((d) => d.precision === 'day' && !d.approximate && d.endValue === null);
+    if (at === null || day === undefined) continue;
+    for (let k = at.at + at.length; k < s.tokens.length - 1; k++) {
+      if (!LEX.placeLead.has(s.tokens[k]!.key)) continue;
+      const hit = placeAt(s.tokens, k + 1);
+      if (hit === null || hit.entry.venue) continue;
+      return {
+        place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+        day: day.value,
+      };
+    }
+  }
+  return null;
 }
 
 /**
@@ -2067,7 +2110,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const v of visits) homeAtEnd(v, visits, sentences);
   for (const leg of visits.filter((v) => isArrivalLeg(v, visits)))
     visits.splice(visits.indexOf(leg), 1);
-  carrySidelines(meetings);
+  carrySidelines(meetings, storySidelines(sentences));
   for (const m of meetings) if (placeOfAnother(m, mentions)) m.place = null;
   // "OTTAWA — Today, the Prime Minister spoke with the President of Brazil": told by a cue of
   // talk alone, placed nowhere, during no visit of the two countries and in a story of no
