@@ -3450,8 +3450,12 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     // C": "he" is the one the sentence before was about, not the last one it named)
     const subject =
       titleOnly === undefined ? context.lastNamed.find((p) => others.includes(p)) : undefined;
+    // (the one of that whole title first: "Prime Minister" is not the foreign minister named
+    // last, whatever word their titles share)
+    const whole = titleOnly?.titleKeys.join(' ');
     const stand =
       subject ??
+      others.find((p) => whole !== undefined && p.titleKeys.has(whole)) ??
       others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
       (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
     if (stand !== undefined) aPeople = [stand];
