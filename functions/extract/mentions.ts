@@ -13,7 +13,7 @@ import {
   type TriggerKind,
 } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
-import { countryAt, countryPairEndingAt, placeAt } from './gazetteer.js';
+import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import { countryWithPrefix, type Person, type PersonMention, pastHonorifics } from './people.js';
 import { possessiveAt, type Token } from './tokens.js';
@@ -1555,6 +1555,10 @@ function destinationAt(
   if (c !== null) {
     // "China's Tianjin": a city of the country, named after it
     const at = k + c.length;
+    // ("visit the U.S. president's vacation estate": what a title of the country owns, a
+    // place within it, not the country visited)
+    const title = titleBeginsAt(tokens, at, true);
+    if (title !== null && possessiveAt(tokens, at + title.length)) return null;
     if (tokens[at]?.key === "'" && tokens[at + 1]?.key === 's') {
       const city = placeAt(tokens, at + 2);
       if (city !== null && city.entry.code === c.code)
