@@ -1340,7 +1340,16 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       info.dates.some(
         (d) => d.start - t[after]!.end <= DATELINE_DATE_GAP && d.start >= t[after]!.end,
       );
-    if (capitals || dated || t[hit.length]!.text === ':' || agencyAfter(t, hit.length))
+    // (a colon also past the city's own country in brackets: "Kazan [Russia]: …")
+    if (
+      capitals ||
+      dated ||
+      t[hit.length]!.text === ':' ||
+      (after > hit.length &&
+        (t[after]?.text === ':' ||
+          ([']', ')'].includes(t[after]?.text ?? '') && t[after + 1]?.text === ':'))) ||
+      agencyAfter(t, hit.length)
+    )
       return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }
   return null;
