@@ -916,6 +916,17 @@ function arrivedAt(tokens: readonly Token[], at: number): boolean {
   return LEX.arrival.has(tokens[k]?.key ?? '');
 }
 
+/** How many words may stand between "after" and the arrival it puts first ("after he arrived"). */
+const ARRIVED_AFTER_WORDS = 3;
+
+/** "… after he arrived in Kazan": an arrival told as coming first, at the place at `at`. */
+function arrivedBefore(tokens: readonly Token[], at: number): boolean {
+  const verb = LEX.placeLead.has(tokens[at - 1]?.key ?? '') ? at - 2 : at - 1;
+  for (let k = verb - 1; k >= 0 && k >= verb - ARRIVED_AFTER_WORDS; k--)
+    if (anyReadsAt(tokens, k, LEX.priorTo) > 0) return true;
+  return false;
+}
+
 function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place | null {
   return (
     places.find((p) => p.place.city !== null)?.place ??
@@ -1920,8 +1931,10 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
     invitedIds: new Set(invited.map((r) => r.mention.first)),
     place: pickPlace(places),
     // "… after her talks with B and arrived in Santiago": where the traveller arrived is not
-    // where the meeting was
-    meetingPlace: pickPlace(places.filter((p) => !arrivedAt(tokens, p.at))),
+    // where the meeting was (but "met B on Tuesday after he arrived in Kazan" is there)
+    meetingPlace: pickPlace(
+      places.filter((p) => !arrivedAt(tokens, p.at) || arrivedBefore(tokens, p.at)),
+    ),
     markers: new MarkerIndex(tokens),
     duration: durationIn(tokens),
     background: backgroundOf(tokens),
