@@ -552,6 +552,11 @@ function peopleCompatible(summary: Summary, m: Mention): boolean {
   return true;
 }
 
+/** How many days before the story's a day may still be the one it tells as news. */
+const NEWS_DAYS = 7;
+/** How many words before a cue its auxiliary may stand ("has held a telephone conversation"). */
+const PERFECT_BEFORE = 3;
+
 function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean {
   if (group.kind !== m.kind) return false;
   // an earlier event the story refers to is not the one it reports
@@ -622,6 +627,21 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     summary.done &&
     summary.date === null &&
     dayRange(m.date.value)[0] > refDayNumber(ref)
+  )
+    return false;
+  // "A has held a telephone conversation with B … Earlier on April 10, A made a phone call with
+  // B": a day gone by, days before the story's, is not what it tells as the day's news
+  if (
+    m.date?.precision === 'day' &&
+    summary.date === null &&
+    dayRange(m.date.value)[1] < refDayNumber(ref) - NEWS_DAYS &&
+    group.mentions.some(
+      (o) =>
+        o.date === null &&
+        o.sentence.tokens
+          .slice(Math.max(0, o.trigger.first - PERFECT_BEFORE), o.trigger.first)
+          .some((t) => LEX.presentPerfect.has(t.key)),
+    )
   )
     return false;
   // "to hold their first summit on the sidelines of the summit in Laos … During the call (last

@@ -164,6 +164,9 @@ const WORD_SETS = [
   /** "At the meeting, A was glad to meet B again": words before a future marker ("to meet")
    *  that, in a sentence opening inside a meeting, make it that meeting, none to come */
   'gladTo',
+  /** "A has held a telephone conversation with B": the auxiliary right before a cue that tells
+   *  it as the day's news */
+  'presentPerfect',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
