@@ -364,8 +364,7 @@ function ledUpTo(tokens: readonly Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && first - k <= LEAD_UP_GAP + LEAD_UP_PHRASE_TOKENS; k--) {
     const t = tokens[k]!;
     // (past a country's name: "prior to her India visit")
-    const country = t.cap && countryCovering(tokens, k);
-    if ((t.cap && !country) || (!t.word && t.text !== '-')) return false;
+    if ((t.cap && !countryCovering(tokens, k)) || (!t.word && t.text !== '-')) return false;
     const length = anyReadsAt(tokens, k, LEX.leadUpTo);
     if (length > 0 && k + length <= first) return first - (k + length) <= LEAD_UP_GAP;
   }
