@@ -1570,7 +1570,9 @@ export function resolvePeople(
       const ofCountry = people.filter(
         (p) => p.principal && m.country !== null && p.country === m.country,
       );
-      const leaders = ofCountry.filter((p) => p.leader);
+      // (not for a counterpart, whose office is the one they face: "met with his Vietnamese
+      // counterpart" is no president because the story names one leader there)
+      const leaders = LEX.counterpartTitle.has(titleKey) ? [] : ofCountry.filter((p) => p.leader);
       // ("the premier" with no country: the one holder of that office named before it)
       const holders =
         m.country === null
