@@ -167,6 +167,9 @@ const WORD_SETS = [
   /** "A has held a telephone conversation with B": the auxiliary right before a cue that tells
    *  it as the day's news */
   'presentPerfect',
+  /** "to Cambodia from April 24 to 25 and to Laos from April 26 to 27": the word before a
+   *  tour's further host */
+  'tourLegLead',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [

@@ -2649,14 +2649,45 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (d !== undefined) daysOf.set(code, d);
     return close + 1;
   };
+  // ("to Cambodia from April 24 to 25 and to Laos from April 26 to 27": each on the days
+  // written right after it, where a second leg follows)
+  const dated = (code: string, k: number): number => {
+    const d = info.dates.find(
+      (x) =>
+        x.precision === 'day' &&
+        x.endValue !== null &&
+        x.start >= (tokens[k]?.start ?? Infinity) &&
+        x.start <= (tokens[k + 1]?.end ?? -1),
+    );
+    if (d === undefined) return k;
+    const after = tokens.findIndex((t) => t.start >= d.end);
+    if (after < 0 || !LEX.joiners.has(tokens[after]!.key)) return k;
+    daysOf.set(code, d);
+    return after;
+  };
+  const datedLast = (code: string, k: number): number => {
+    const d = info.dates.find(
+      (x) =>
+        x.precision === 'day' &&
+        x.start >= (tokens[k]?.start ?? Infinity) &&
+        x.start <= (tokens[k + 1]?.end ?? -1),
+    );
+    if (d === undefined || !daysOf.has(host)) return k;
+    daysOf.set(code, d);
+    const after = tokens.findIndex((t) => t.start >= d.end);
+    return after < 0 ? tokens.length : after;
+  };
+  const legAt = (k: number) => k + (LEX.tourLegLead.has(tokens[k]?.key ?? '') ? 1 : 0);
   for (
-    let k = bracketed(host, hostEnd);
+    let k = dated(host, bracketed(host, hostEnd));
     tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
   ) {
-    const c = countryWithPrefix(tokens, k + 1);
+    const at = legAt(k + 1);
+    const c = countryWithPrefix(tokens, at);
     if (c === null || c.code === guest) break;
     if (!hosts.includes(c.code)) hosts.push(c.code);
-    k = bracketed(c.code, k + 1 + c.length);
+    const next = bracketed(c.code, at + c.length);
+    k = next === at + c.length ? datedLast(c.code, next) : next;
   }
   if (hosts.length > 1) s.tour = true;
   const visitGuest = guest;
