@@ -911,8 +911,12 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
 
 /** A place written right after an arrival ("arrived in X", "landed at X"). */
 function arrivedAt(tokens: readonly Token[], at: number): boolean {
-  const k = LEX.placeLead.has(tokens[at - 1]?.key ?? '') ? at - 2 : at - 1;
-  return LEX.arrival.has(tokens[k]?.key ?? '');
+  return LEX.arrival.has(tokens[verbBeforePlace(tokens, at)]?.key ?? '');
+}
+
+/** The word before a place at `at`, past its "in" or "at": where a verb of arriving stands. */
+function verbBeforePlace(tokens: readonly Token[], at: number): number {
+  return LEX.placeLead.has(tokens[at - 1]?.key ?? '') ? at - 2 : at - 1;
 }
 
 /** How many words may stand between "after" and the arrival it puts first ("after he arrived"). */
@@ -920,7 +924,7 @@ const ARRIVED_AFTER_WORDS = 3;
 
 /** "… after he arrived in Kazan": an arrival told as coming first, at the place at `at`. */
 function arrivedBefore(tokens: readonly Token[], at: number): boolean {
-  const verb = LEX.placeLead.has(tokens[at - 1]?.key ?? '') ? at - 2 : at - 1;
+  const verb = verbBeforePlace(tokens, at);
   for (let k = verb - 1; k >= 0 && k >= verb - ARRIVED_AFTER_WORDS; k--)
     if (anyReadsAt(tokens, k, LEX.priorTo) > 0) return true;
   return false;
@@ -2651,35 +2655,29 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   };
   // ("to Cambodia from April 24 to 25 and to Laos from April 26 to 27": each on the days
   // written right after it, where a second leg follows)
-  const dated = (code: string, k: number): number => {
-    const d = info.dates.find(
+  const daysAt = (k: number) =>
+    info.dates.find(
       (x) =>
         x.precision === 'day' &&
-        x.endValue !== null &&
         x.start >= (tokens[k]?.start ?? Infinity) &&
         x.start <= (tokens[k + 1]?.end ?? -1),
     );
+  // (a span before a further leg; the last leg's days once the first had its own)
+  const dated = (code: string, k: number, last: boolean): number => {
+    const d = daysAt(k);
     if (d === undefined) return k;
-    const after = tokens.findIndex((t) => t.start >= d.end);
-    if (after < 0 || !LEX.joiners.has(tokens[after]!.key)) return k;
+    const found = tokens.findIndex((t) => t.start >= d.end);
+    const after = found < 0 ? tokens.length : found;
+    const fits = last
+      ? daysOf.has(host)
+      : d.endValue !== null && LEX.joiners.has(tokens[after]?.key ?? '');
+    if (!fits) return k;
     daysOf.set(code, d);
     return after;
   };
-  const datedLast = (code: string, k: number): number => {
-    const d = info.dates.find(
-      (x) =>
-        x.precision === 'day' &&
-        x.start >= (tokens[k]?.start ?? Infinity) &&
-        x.start <= (tokens[k + 1]?.end ?? -1),
-    );
-    if (d === undefined || !daysOf.has(host)) return k;
-    daysOf.set(code, d);
-    const after = tokens.findIndex((t) => t.start >= d.end);
-    return after < 0 ? tokens.length : after;
-  };
   const legAt = (k: number) => k + (LEX.tourLegLead.has(tokens[k]?.key ?? '') ? 1 : 0);
   for (
-    let k = dated(host, bracketed(host, hostEnd));
+    let k = dated(host, bracketed(host, hostEnd), false);
     tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
   ) {
     const at = legAt(k + 1);
@@ -2687,7 +2685,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (c === null || c.code === guest) break;
     if (!hosts.includes(c.code)) hosts.push(c.code);
     const next = bracketed(c.code, at + c.length);
-    k = next === at + c.length ? datedLast(c.code, next) : next;
+    k = next === at + c.length ? dated(c.code, next, true) : next;
   }
   if (hosts.length > 1) s.tour = true;
   const visitGuest = guest;
