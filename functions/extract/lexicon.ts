@@ -352,16 +352,23 @@ export function readsAt(tokens: readonly Token[], i: number, phrase: Keys): bool
 /** The first words of each phrase list, so that most tokens are ruled out by one look-up. */
 const FIRST_WORDS = new WeakMap<readonly Keys[], ReadonlySet<string>>();
 
-/** The first of the phrases that the tokens from `i` read, as its length, or 0. */
-export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonly Keys[]): number {
-  const token = tokens[i];
-  if (token === undefined) return 0;
+function firstWordsOf(phrases: readonly Keys[]): ReadonlySet<string> {
   let first = FIRST_WORDS.get(phrases);
   if (first === undefined) {
     first = new Set(phrases.map((p) => p[0]!));
     FIRST_WORDS.set(phrases, first);
   }
-  if (!first.has(token.key)) return 0;
+  return first;
+}
+
+/** The first of the phrases that the tokens from `i` read, as its length, or 0. */
+export function anyReadsAt(tokens: readonly Token[], i: number, phrases: readonly Keys[]): number {
+  const token = tokens[i];
+  if (token === undefined || !firstWordsOf(phrases).has(token.key)) return 0;
+  return phraseAt(tokens, i, phrases);
+}
+
+function phraseAt(tokens: readonly Token[], i: number, phrases: readonly Keys[]): number {
   for (const p of phrases) if (readsAt(tokens, i, p)) return p.length;
   return 0;
 }
@@ -373,8 +380,10 @@ export function findAnyPhrase(
   from = 0,
   to = tokens.length,
 ): { at: number; length: number } | null {
+  const first = firstWordsOf(phrases);
   for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) {
-    const length = anyReadsAt(tokens, k, phrases);
+    if (!first.has(tokens[k]!.key)) continue;
+    const length = phraseAt(tokens, k, phrases);
     if (length > 0) return { at: k, length };
   }
   return null;
