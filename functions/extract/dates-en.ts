@@ -481,15 +481,25 @@ function toldAsPast(lower: string, at: number, end: number): boolean {
     const ahead = clause.search(FORWARD_ALL);
     if (back >= 0 && (ahead < 0 || back < ahead)) return true;
   }
-  const near = wordsBefore(lower, at);
-  const lastOf = (re: RegExp) => {
-    let last = -1;
-    for (const m of near.matchAll(re)) last = m.index;
-    return last;
+  const governs = (near: string) => {
+    const lastOf = (re: RegExp) => {
+      let last = -1;
+      for (const m of near.matchAll(re)) last = m.index;
+      return last;
+    };
+    const back = lastOf(BACK_ALL);
+    return back >= 0 && lastOf(FORWARD_ALL) < back;
   };
-  const back = lastOf(BACK_ALL);
-  return back >= 0 && lastOf(FORWARD_ALL) < back;
+  if (governs(wordsBefore(lower, at))) return true;
+  // ("A met Moroccan Prime Minister B in Rabat on Monday, …, which will end on Thursday": a
+  // past verb farther back in the weekday's clause, past the names and place it governs)
+  const before = lower.slice(Math.max(0, at - BACK_CHARS), at);
+  const clause = before.slice(Math.max(...CLAUSE_MARKS.map((c) => before.lastIndexOf(c))) + 1);
+  return governs(clause);
 }
+
+/** What ends a clause before a weekday, for the verb that governs it. */
+const CLAUSE_MARKS = [',', ';', ':', '.', '"', '“', '”'];
 const LEAD_AHEAD = new RegExp(word(anyOf(DATES.weekdayLeadAhead)), 'u');
 /** A weekday told beside its date ("Sunday (March 2)") is that date. */
 const BESIDE_CHARS = 3;

@@ -331,14 +331,28 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
         m.contextCountry = own;
         continue;
       }
-      const here = of(n, m.generic);
+      // "A called on his Malaysian counterpart B": A is not of the counterpart's country, but
+      // of the other the story names (the headline's "visit to Malaysia" notwithstanding)
+      const notOf = new Set(
+        info.mentions
+          .filter(
+            (c) =>
+              c.first >= m.end &&
+              c.country !== null &&
+              c.titleKeys.some((k) => LEX.counterpartTitle.has(k)),
+          )
+          .map((c) => c.country!),
+      );
+      const here = of(n, m.generic).filter((c) => !notOf.has(c.code));
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;
       for (let b = n - 1; code === null && b >= 0; b--) {
-        const l = of(b, m.generic);
+        const l = of(b, m.generic).filter((c) => !notOf.has(c.code));
         if (l.length > 0) code = l[l.length - 1]!.code;
       }
       if (code === null) code = here.find((c) => c.at >= m.end)?.code ?? null;
+      for (let a = n + 1; code === null && notOf.size > 0 && a < sentences.length; a++)
+        code = of(a, m.generic).find((c) => !notOf.has(c.code))?.code ?? null;
       m.contextCountry = code;
     }
   });
@@ -1489,6 +1503,28 @@ function nthDayOfVisit(meeting: Draft): number | null {
   return null;
 }
 
+/** "A called on B in Putrajaya yesterday, the first day of his working visit": a meeting told
+ *  as a visit's nth day gives the visit's first day, when the visit's own dates do not. */
+function startByNthDay(visit: Draft, meetings: readonly Draft[], ref: RefDate): void {
+  if (visit.precision === 'day' && visit.dateMention?.dateIsEnd !== true) return;
+  const cues = new Set(visit.group.mentions.map((m) => m.trigger));
+  for (const meeting of meetings) {
+    if (meeting.precision !== 'day' || meeting.countries.join() !== visit.countries.join())
+      continue;
+    for (const m of meeting.group.mentions) {
+      const cue = m.sentence.triggers.find((t) => cues.has(t) && t.first > m.trigger.first);
+      const nth = cue === undefined ? null : visitDayBefore(m.sentence.tokens, cue.first);
+      if (nth === null || nth < 1) continue;
+      const start = dayNumber(meeting.start) - nth + 1;
+      if (visit.end !== null && start > dayNumber(visit.end)) continue;
+      visit.start = isoDayOf(start);
+      visit.precision = 'day';
+      visit.status = statusOf(visit.start, 'day', ref, false);
+      return;
+    }
+  }
+}
+
 function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): void {
   if (meeting.dateMention !== null || isCall(meeting)) return;
   const today = refDayNumber(ref);
@@ -2217,6 +2253,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     }
   }
   for (const m of meetings) callToldNext(m, sentences);
+  for (const v of visits) startByNthDay(v, meetings, ref);
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
   hostBySameDay(meetings);
