@@ -2409,11 +2409,19 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         )) ??
       null;
   }
+  const candidates = before.filter(
+    (p) => p.person.country !== null && p.person.country !== host && p.person.principal,
+  );
+  // "A conveyed the greetings of B to C as he concluded his visit": a pronoun standing between
+  // the last one named and the cue opens a clause of its own, whose "he" is the subject named
+  // first, not the one the object named
+  const lastNamed = candidates[candidates.length - 1];
   visitor ??=
-    [...before]
-      .reverse()
-      .find((p) => p.person.country !== null && p.person.country !== host && p.person.principal) ??
-    null;
+    lastNamed !== undefined &&
+    candidates[0] !== lastNamed &&
+    tokens.slice(lastNamed.mention.end, trigger.first).some((t) => LEX.pronouns.has(t.key))
+      ? candidates[0]!
+      : (lastNamed ?? null);
   // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets)
   visitor ??=
     people.find(
