@@ -2433,6 +2433,21 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         !invitedIds.has(p.mention.first) &&
         !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
     ) ?? null;
+  // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after
+  // "that" with no one named or meant by a pronoun between is something else's, not A's
+  if (visitor !== null && !trigger.noun && LEX.arrival.has(tokens[trigger.first]?.key ?? '')) {
+    const between = tokens.slice(visitor.mention.end, trigger.first);
+    const that = between.findLastIndex((t) => LEX.saidThat.has(t.key));
+    const after = between.slice(that + 1);
+    if (
+      that >= 0 &&
+      !after.some((t) => LEX.pronouns.has(t.key) || t.text === ',') &&
+      !people.some(
+        (p) => p.mention.first > visitor!.mention.end + that && p.mention.end <= trigger.first,
+      )
+    )
+      return;
+  }
   // "HANOI — … The South Korean president is on a three-day state visit": a visit of a level
   // whose destination goes unsaid is to the country the story was filed from
   if (
