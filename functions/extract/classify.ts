@@ -87,6 +87,8 @@ const CueTableSchema = z.object({
     precedentNotAfter: z.optional(z.array(z.string())),
     /** "a meeting is possible": what is only talked of, not planned */
     hypothetical: z.optional(z.array(z.string())),
+    /** "the trip was postponed", "has given up on visiting": what was planned and will not be */
+    calledOff: z.optional(z.array(z.string())),
   }),
 });
 type Cue = z.infer<typeof CueSchema>;
@@ -263,6 +265,7 @@ const FUTURE = CUE_TABLE.markers.future.map(phraseKeys);
 const PAST = CUE_TABLE.markers.past.map(phraseKeys);
 const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
 const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
+const CALLED_OFF = (CUE_TABLE.markers.calledOff ?? []).map(phraseKeys);
 const PRECEDENT_NOT_AFTER: ReadonlySet<string> = new Set(
   (CUE_TABLE.markers.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
 );
@@ -273,6 +276,7 @@ interface MarkersFrom {
   past: string[][];
   precedent: string[][];
   hypothetical: string[][];
+  calledOff: string[][];
 }
 
 /** Marker phrases by their first word, so that a token is looked up once and checked only against the phrases it can start. */
@@ -282,11 +286,12 @@ for (const [kind, phrases] of [
   ['past', PAST],
   ['precedent', PRECEDENT],
   ['hypothetical', HYPOTHETICAL],
+  ['calledOff', CALLED_OFF],
 ] as const) {
   for (const p of phrases) {
     let entry = MARKERS_BY_FIRST_WORD.get(p[0]!);
     if (entry === undefined) {
-      entry = { future: [], past: [], precedent: [], hypothetical: [] };
+      entry = { future: [], past: [], precedent: [], hypothetical: [], calledOff: [] };
       MARKERS_BY_FIRST_WORD.set(p[0]!, entry);
     }
     entry[kind].push(p);
@@ -303,6 +308,7 @@ export class MarkerIndex {
   private readonly past: number[] = [];
   private readonly precedent: number[] = [];
   private readonly hypothetical: number[] = [];
+  private readonly calledOff: number[] = [];
 
   constructor(tokens: readonly Token[]) {
     // ("At the meeting, A expressed his delight to meet B again": in a sentence that opens
@@ -323,6 +329,7 @@ export class MarkerIndex {
       )
         this.precedent.push(k);
       if (startsAny(tokens, k, from.hypothetical)) this.hypothetical.push(k);
+      if (startsAny(tokens, k, from.calledOff)) this.calledOff.push(k);
     }
   }
 
@@ -342,6 +349,11 @@ export class MarkerIndex {
   /** Whether a marker of what is only talked of starts in the token window [from, to). */
   hypotheticalIn(from: number, to: number): boolean {
     return MarkerIndex.any(this.hypothetical, from, to);
+  }
+
+  /** Whether a marker of what was planned and will not be starts in the token window [from, to). */
+  calledOffIn(from: number, to: number): boolean {
+    return MarkerIndex.any(this.calledOff, from, to);
   }
 
   private static any(starts: readonly number[], from: number, to: number): boolean {

@@ -186,6 +186,8 @@ const QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 const BRACKET_SPAN = 10;
 /** "a meeting between President A and President B is possible": how far after the cue, in tokens. */
 const HYPOTHETICAL_AFTER = 16;
+/** "the visit this year, which couldn't take place": how far after its cue, in tokens. */
+const CALLED_OFF_AFTER = 12;
 /** "could include a meeting": how far before its cue such words stand, in tokens. */
 const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
@@ -2111,6 +2113,14 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   if (
     markers.hypotheticalIn(talkFrom, trigger.first) ||
     markers.hypotheticalIn(trigger.end, talkTo)
+  )
+    return null;
+  // "has given up on travelling to Dublin for talks with B", "the Uzbekistan visit this year,
+  // which couldn't take place": what was planned and called off, anywhere before the cue in
+  // its clause or right after it
+  if (
+    markers.calledOffIn(clauseFrom, trigger.first) ||
+    markers.calledOffIn(trigger.end, Math.min(talkTo, trigger.end + CALLED_OFF_AFTER))
   )
     return null;
   // "the commission allows both ministers to exchange views": what something makes possible,
