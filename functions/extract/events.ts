@@ -251,10 +251,12 @@ function sameDayInSentence(dates: DateMention[]): DateMention[] {
 function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
   if (dates.length === 0 || info.isTitle) return dates;
   const t = info.tokens;
-  const place = placeAt(t, 0);
-  if (place === null || place.entry.venue || t[place.length]?.text !== ',') return dates;
+  const from = pastLeadingCredit(t);
+  const place = placeAt(t, from);
+  const end = from + (place?.length ?? 0);
+  if (place === null || place.entry.venue || t[end]?.text !== ',') return dates;
   const first = dates[0]!;
-  if (first.start - t[place.length]!.end > DATELINE_DATE_GAP) return dates;
+  if (first.start - t[end]!.end > DATELINE_DATE_GAP) return dates;
   // the date is followed by the wire's name in brackets (with a dash or a colon after it, or
   // none: "New Delhi, Oct 6 (PTI) A called on B") or by a dash or a colon
   const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
@@ -1351,22 +1353,24 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       )
         return { city: glued.entry.name, country: glued.entry.code, venue: false };
     }
-    const hit = placeAt(t, 0);
+    // ("(MENAFN- Kuwait News Agency (KUNA)) MANAMA, Feb 13 (KUNA) -- …": past an
+    // aggregator's credit in brackets)
+    const from = pastLeadingCredit(t);
+    const hit = placeAt(t, from);
     if (hit === null || hit.entry.venue) continue;
-    const capitals = t.slice(0, hit.length).every((w) => w.text === w.text.toUpperCase());
+    const end = from + hit.length;
+    const capitals = t.slice(from, end).every((w) => w.text === w.text.toUpperCase());
     // ("MANILA 09 January 2024 — …": in capitals, the day it was filed right after it)
-    const datedRight = capitals && info.dates.some((d) => d.start === t[hit.length]?.start);
-    if (!datedRight && ![',', '(', '[', '-', '–', '—', ':'].includes(t[hit.length]?.text ?? ''))
-      continue;
+    const datedRight = capitals && info.dates.some((d) => d.start === t[end]?.start);
+    if (!datedRight && ![',', '(', '[', '-', '–', '—', ':'].includes(t[end]?.text ?? '')) continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
     // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
     // colon ("New Delhi: …")
     // ("Colombo [Sri Lanka], March 29 (ANI):": its country in brackets)
-    const opener = t[hit.length]?.text ?? '';
-    const own = [',', '[', '('].includes(opener) ? countryAt(t, hit.length + 1) : null;
-    let after =
-      own !== null && own.code === hit.entry.code ? hit.length + 1 + own.length : hit.length;
-    if (after > hit.length && opener !== ',' && [']', ')'].includes(t[after]?.text ?? ''))
+    const opener = t[end]?.text ?? '';
+    const own = [',', '[', '('].includes(opener) ? countryAt(t, end + 1) : null;
+    let after = own !== null && own.code === hit.entry.code ? end + 1 + own.length : end;
+    if (after > end && opener !== ',' && [']', ')'].includes(t[after]?.text ?? ''))
       after += t[after + 1]?.text === ',' ? 1 : 0;
     // (the day it was filed, taken out of the sentence's dates: withoutDateline)
     const dated =
@@ -1378,15 +1382,31 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     if (
       capitals ||
       dated ||
-      t[hit.length]!.text === ':' ||
-      (after > hit.length &&
+      t[end]!.text === ':' ||
+      (after > end &&
         (t[after]?.text === ':' ||
           ([']', ')'].includes(t[after]?.text ?? '') && t[after + 1]?.text === ':'))) ||
-      agencyAfter(t, hit.length)
+      agencyAfter(t, end)
     )
       return { city: hit.entry.name, country: hit.entry.code, venue: false };
   }
   return null;
+}
+
+/** How many tokens an aggregator's credit before a dateline may have. */
+const LEADING_CREDIT_TOKENS = 12;
+
+/** Past "(MENAFN- Kuwait News Agency (KUNA))" at a line's start: a credit in brackets (which
+ *  may hold brackets of its own) that names no place the tables know; else 0. */
+function pastLeadingCredit(t: readonly Token[]): number {
+  if (t[0]?.text !== '(') return 0;
+  let depth = 0;
+  for (let k = 0; k < t.length && k <= LEADING_CREDIT_TOKENS; k++) {
+    if (t[k]!.text === '(') depth++;
+    else if (t[k]!.text === ')' && --depth === 0) return k + 1;
+    else if (placeAt(t, k) !== null) return 0;
+  }
+  return 0;
 }
 
 /** How many words an agency's name in a dateline may have ("(VNA)", "(Xinhua)"). */

@@ -3139,7 +3139,10 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   if (LEX.between.has(tokens[k]?.key ?? '')) {
     // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
     const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
-    const pair = first === undefined ? [] : chainFrom(tokens, people, first.mention.first);
+    const pair =
+      first === undefined
+        ? sidesOfCountries(tokens, people, k + 1)
+        : chainFrom(tokens, people, first.mention.first);
     sideA = pair.slice(0, 1);
     objects = pair.slice(1);
   } else {
@@ -3402,6 +3405,27 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       : null;
   if (left !== null) s.previousMeeting = left;
   return { attending, sides, sideA, objects, goesOnFrom, left };
+}
+
+/** "talks between the State of Kuwait and the Kingdom of Bahrain …, in which A chaired the
+ *  Kuwaiti side, while B chaired the Bahraini side": two countries right after "between" are
+ *  sides whose principals the sentence names elsewhere, the first of each country. */
+function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[], at: number) {
+  const first = countryWithPrefix(
+    tokens,
+    at + (LEX.titleArticle.has(tokens[at]?.key ?? '') ? 1 : 0),
+  );
+  if (first === null) return [];
+  const andAt = at + (LEX.titleArticle.has(tokens[at]?.key ?? '') ? 1 : 0) + first.length;
+  if (!LEX.and.has(tokens[andAt]?.key ?? '')) return [];
+  const from = andAt + 1 + (LEX.titleArticle.has(tokens[andAt + 1]?.key ?? '') ? 1 : 0);
+  const second = countryWithPrefix(tokens, from);
+  if (second === null || second.code === first.code) return [];
+  const of = (code: string) =>
+    people.find((p) => p.person.principal && p.person.country === code && p.mention.first >= from);
+  const a = of(first.code);
+  const b = of(second.code);
+  return a !== undefined && b !== undefined ? [a, b] : [];
 }
 
 /** The principals on each side, standing in for those named by title or pronoun; null when the cue makes no meeting. */
