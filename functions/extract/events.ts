@@ -219,6 +219,7 @@ const SEQUEL_BEFORE = 3;
 const goesOn = (info: SentenceInfo): boolean =>
   info.triggers.length > 0 &&
   (LEX.sequel.has(info.tokens[info.storyFrom]?.key ?? '') ||
+    anyReadsAt(info.tokens, info.storyFrom, LEX.sequelOpening) > 0 ||
     info.triggers.some((t) => {
       for (let k = t.first - 1; k >= 0 && t.first - k <= SEQUEL_BEFORE; k--) {
         const token = info.tokens[k]!;

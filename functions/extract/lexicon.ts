@@ -175,6 +175,9 @@ const WORD_SETS = [
 const PHRASE_LISTS = [
   /** "He will head home on April 29": going home, whose day ends the visitor's visit */
   'goHome',
+  /** "After that, the two sides held talks": words opening a sentence that go on from the
+   *  sentence before, as sequel's word does */
+  'sequelOpening',
   /** "will speak by phone on Monday to discuss the outcomes of last week's talks": words
    *  after a cue that open its purpose, whose words tell nothing of the cue's tense */
   'purposeAfter',
