@@ -1527,15 +1527,20 @@ function nthDayOfVisit(meeting: Draft): number | null {
 /** "A called on B in Putrajaya yesterday, the first day of his working visit": a meeting told
  *  as a visit's nth day gives the visit's first day, when the visit's own dates do not. */
 function startByNthDay(visit: Draft, meetings: readonly Draft[], ref: RefDate): void {
-  if (visit.precision === 'day' && visit.dateMention?.dateIsEnd !== true) return;
+  // (a visit given no day of its own, dated by a day it ends on or by its month; or by the
+  // very day its sentence tells as a later one of it: "met B on Tuesday, the second day of
+  // his visit")
+  const untold =
+    visit.dateMention === null || visit.precision !== 'day' || visit.dateMention.dateIsEnd === true;
   const cues = new Set(visit.group.mentions.map((m) => m.trigger));
   for (const meeting of meetings) {
     if (meeting.precision !== 'day' || meeting.countries.join() !== visit.countries.join())
       continue;
+    if (!untold && visit.start !== meeting.start) continue;
     for (const m of meeting.group.mentions) {
       const cue = m.sentence.triggers.find((t) => cues.has(t) && t.first > m.trigger.first);
       const nth = cue === undefined ? null : visitDayBefore(m.sentence.tokens, cue.first);
-      if (nth === null || nth < 1) continue;
+      if (nth === null || nth < 1 || (!untold && nth < 2)) continue;
       const start = dayNumber(meeting.start) - nth + 1;
       if (visit.end !== null && start > dayNumber(visit.end)) continue;
       visit.start = isoDayOf(start);
