@@ -566,6 +566,22 @@ export function findPeople(
       i++;
       continue;
     }
+    // "his counterpart PM Lee": a generic title, then a title of its own before the name
+    if (mention.generic && mention.name !== null) {
+      const nameAt = mention.end - mention.nameKeys.length;
+      const inner =
+        titleBeginsAt(tokens, nameAt) !== null ? titledPersonAt(text, tokens, stops, nameAt) : null;
+      if (inner !== null && inner.name !== null && inner.end === mention.end) {
+        inner.first = mention.first;
+        inner.title =
+          text.slice(tokens[mention.first]!.start, tokens[nameAt - 1]!.end) +
+          ' ' +
+          (inner.title ?? '');
+        inner.titleKeys = [...mention.titleKeys, ...inner.titleKeys];
+        inner.country ??= mention.country;
+        Object.assign(mention, inner);
+      }
+    }
     appositionOf(text, tokens, stops, mention);
     if (
       FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '') ||
