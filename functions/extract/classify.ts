@@ -85,6 +85,9 @@ const CueTableSchema = z.object({
     /** "paused tariffs for a month after a conversation with B": the words right before a
      *  precedent marker that make its span a duration after the event, which is no earlier one */
     precedentNotAfter: z.optional(z.array(z.string())),
+    /** "arrived the previous day": the words right after a precedent marker that make it a
+     *  day's name, no earlier event */
+    precedentNotBefore: z.optional(z.array(z.string())),
     /** "a meeting is possible": what is only talked of, not planned */
     hypothetical: z.optional(z.array(z.string())),
     /** "the trip was postponed", "has given up on visiting": what was planned and will not be */
@@ -269,6 +272,9 @@ const CALLED_OFF = (CUE_TABLE.markers.calledOff ?? []).map(phraseKeys);
 const PRECEDENT_NOT_AFTER: ReadonlySet<string> = new Set(
   (CUE_TABLE.markers.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
 );
+const PRECEDENT_NOT_BEFORE: ReadonlySet<string> = new Set(
+  (CUE_TABLE.markers.precedentNotBefore ?? []).map((w) => phraseKeys(w).join(' ')),
+);
 
 /** The marker phrases a word can start, by kind. */
 interface MarkersFrom {
@@ -325,7 +331,8 @@ export class MarkerIndex {
       if (startsAny(tokens, k, from.past)) this.past.push(k);
       if (
         startsAny(tokens, k, from.precedent) &&
-        !PRECEDENT_NOT_AFTER.has(tokens[k - 1]?.key ?? '')
+        !PRECEDENT_NOT_AFTER.has(tokens[k - 1]?.key ?? '') &&
+        !PRECEDENT_NOT_BEFORE.has(tokens[k + 1]?.key ?? '')
       )
         this.precedent.push(k);
       if (startsAny(tokens, k, from.hypothetical)) this.hypothetical.push(k);

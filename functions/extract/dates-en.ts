@@ -66,6 +66,8 @@ const DATES = z
     /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
     weekdayLeadAhead: Phrases,
     sameDay: Phrases,
+    /** "arrived in the country the previous day": the day before the last reported event's */
+    previousDay: z.optional(Phrases),
     /** "nine months ago": how many (in figures or these words), of which unit, before the word for "ago" */
     ago: z.optional(
       z.object({
@@ -432,6 +434,22 @@ const READINGS: readonly Reading[] = [
       relative: true,
       anchored: true,
     }),
+  },
+  // "the previous day": the day before the last reported event's; before any, the day before
+  // publication
+  {
+    pattern: new RegExp(word(anyOf(DATES.previousDay ?? [])), 'gu'),
+    read: (_m, c) =>
+      DATES.previousDay === undefined
+        ? null
+        : {
+            value: isoDayOf((c.previousDay ? dayNumber(c.previousDay) : refDayNumber(c.ref)) - 1),
+            endValue: null,
+            precision: 'day',
+            ...flags,
+            relative: true,
+            anchored: true,
+          },
   },
   // a year on its own ("in 2015", "since 2021")
   {
