@@ -2,7 +2,7 @@
 // announcement from a report, from the table in data/cues.json. Works on the tokens'
 // matching form.
 import * as z from 'zod/mini';
-import { EventType } from '../domain/event.js';
+import { categoryOf, EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
@@ -33,6 +33,12 @@ export interface Trigger {
   settles: boolean;
 }
 
+/** What a cue of this type tells: a visit, a committee's session, or another meeting. */
+function kindOf(type: EventType): TriggerKind {
+  if (type === 'committee_session') return 'committee';
+  return categoryOf(type);
+}
+
 /** Whether the tokens from `i` read `words` (a plain loop: this runs for every marker candidate). */
 function seq(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   if (i + words.length > tokens.length) return false;
@@ -41,9 +47,8 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
 }
 
 const CueSchema = z.object({
-  /** the phrases that share this cue's kind, type and conditions */
+  /** the phrases that share this cue's type (and the kind it makes: kindOf) and conditions */
   phrases: z.array(z.string()),
-  kind: z.enum(['visit', 'meeting', 'committee']),
   type: EventType,
   levels: z.optional(z.boolean()),
   needsObject: z.optional(z.enum(['always', 'asVerb'])),
@@ -168,7 +173,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     // "the Joint Committee's meeting": the committee's own session, not another meeting
     const last = triggers[triggers.length - 1];
     if (
-      cue.kind === 'meeting' &&
+      kindOf(cue.type) === 'meeting' &&
       last?.kind === 'committee' &&
       possessiveBetween(tokens, last.end, i)
     ) {
@@ -177,7 +182,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     }
     const needsObject = cue.needsObject === 'always' || (cue.needsObject === 'asVerb' && !noun);
     triggers.push({
-      kind: cue.kind,
+      kind: kindOf(type),
       type,
       first: i,
       end,
