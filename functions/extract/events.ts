@@ -308,6 +308,18 @@ function foreignCountries(
   return out;
 }
 
+/** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …"),
+ *  past an aggregator's credit, with its country, or null. */
+function filedFrom(t: readonly Token[]): { at: number; code: string } | null {
+  const from = pastLeadingCredit(t);
+  const city = t[from]?.cap ? placeAt(t, from) : null;
+  if (city === null || city.entry.venue) return null;
+  const next = t[from + city.length]?.text ?? '';
+  return [':', ',', '—', '–', '-', '(', '['].includes(next)
+    ? { at: from, code: city.entry.code }
+    : null;
+}
+
 /**
  * For named mentions without a country ("Bộ trưởng Carlos Salazar"), the foreign country the
  * article was talking about there: the last one before it in the sentence, else in the
@@ -321,6 +333,13 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
     let list = cache.get(n * 2 + Number(cities));
     if (list === undefined) {
       list = foreignCountries(sentences[n]!.tokens, homeCountry, cities);
+      // ("Muscat: Sayyid B, Foreign Minister, on Wednesday held a virtual meeting with C,
+      // India's Minister for External Affairs": the city a story is filed from, opening its
+      // first lines, is where those it names without a country are from)
+      const filed =
+        n < DATELINE_SENTENCES && !sentences[n]!.isTitle ? filedFrom(sentences[n]!.tokens) : null;
+      if (filed !== null && filed.code !== homeCountry && list[0]?.at !== filed.at)
+        list = [filed, ...list];
       cache.set(n * 2 + Number(cities), list);
     }
     return list;
