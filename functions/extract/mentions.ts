@@ -2000,9 +2000,12 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
   for (let k = cue - 1; k > clauseFrom; k--)
     if (
       tokens[k - 1]!.key === ',' &&
-      LEX.asideOpener.has(tokens[k]!.key) &&
-      // (not "…, as well as hold talks with B": a joiner, the same clause going on)
-      anyReadsAt(tokens, k, LEX.joinerPhrases) === 0
+      ((LEX.asideOpener.has(tokens[k]!.key) &&
+        // (not "…, as well as hold talks with B": a joiner, the same clause going on)
+        anyReadsAt(tokens, k, LEX.joinerPhrases) === 0) ||
+        // ("B will become our first partner, said A during a meeting with C": what was said
+        // before the attribution tells nothing of the meeting's tense)
+        anyReadsAt(tokens, k, LEX.reporting) > 0)
     )
       return k + 1;
   return clauseFrom;
