@@ -541,7 +541,9 @@ export function findPeople(
   while (i < tokens.length) {
     const t = tokens[i]!;
     const pair = options.modifiersFirst
-      ? (countryPairPeopleAt(text, tokens, stops, i) ?? titlePairPeopleAt(text, tokens, stops, i))
+      ? (countryPairPeopleAt(text, tokens, stops, i) ??
+        titlePairPeopleAt(text, tokens, stops, i) ??
+        titleOfPairPeopleAt(text, tokens, stops, i))
       : null;
     if (pair !== null) {
       people.push(...pair);
@@ -1336,6 +1338,45 @@ function titlePairPeopleAt(
     return [
       pluralTitleHolder(text, tokens, i, one, one.code, title),
       pluralTitleHolder(text, tokens, other.from, other, other.code, title),
+    ];
+  }
+  return null;
+}
+
+/**
+ * "presidents of Kazakhstan and Türkiye A and B": one title in the plural, "of" two countries,
+ * then two names, the first the first country's holder of that title, the second the second's.
+ */
+function titleOfPairPeopleAt(
+  text: string,
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  i: number,
+): [PersonMention, PersonMention] | null {
+  if (tokens[i]?.word !== true) return null;
+  for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
+    const held = pluralTitleAt(tokens, i, at);
+    if (held === null || !LEX.of.has(tokens[at + 1]?.key ?? '')) continue;
+    const firstAt = at + 2 + (LEX.titleArticle.has(tokens[at + 2]?.key ?? '') ? 1 : 0);
+    const first = countryWithPrefix(tokens, firstAt);
+    if (first === null || !LEX.and.has(tokens[firstAt + first.length]?.key ?? '')) return null;
+    const secondAt = firstAt + first.length + 1;
+    const second = countryWithPrefix(tokens, secondAt);
+    if (second === null || second.code === first.code) return null;
+    const nameAt = (from: number) => {
+      const k = pastHonorifics(tokens, from);
+      const end = nameEnd(tokens, k, stops);
+      return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
+    };
+    const afterCountries = secondAt + second.length;
+    const one = nameAt(tokens[afterCountries]?.text === ',' ? afterCountries + 1 : afterCountries);
+    if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
+    const other = nameAt(one.end + 1);
+    if (other === null) return null;
+    const title = { text: spanText(text, tokens, i, at + 1).slice(0, -1), ...held };
+    return [
+      pluralTitleHolder(text, tokens, i, one, first.code, title),
+      pluralTitleHolder(text, tokens, other.from, other, second.code, title),
     ];
   }
   return null;
