@@ -2253,7 +2253,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       m.type === 'meeting' &&
       m.place === null &&
       remote !== null &&
-      m.group.mentions.every((x) => x.trigger.remote === remote && !x.precedent) &&
+      // (told as earlier only with its day: "The two leaders previously held a conversation
+      // on July 24", in a readout of their call)
+      m.group.mentions.every(
+        (x) => x.trigger.remote === remote && (!x.precedent || x.date?.precision === 'day'),
+      ) &&
       !visits.some((v) => v.countries.join() === m.countries.join()) &&
       !storyOfGathering()
     )
