@@ -2121,9 +2121,20 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // "has given up on travelling to Dublin for talks with B", "the Uzbekistan visit this year,
   // which couldn't take place": what was planned and called off, anywhere before the cue in
   // its clause or right after it
+  // (not past a clause of its own: "at a virtual summit on Thursday, after A canceled trips
+  // to C and D")
+  let calledOffTo = Math.min(talkTo, trigger.end + CALLED_OFF_AFTER);
+  for (let k = trigger.end; k < calledOffTo; k++)
+    if (
+      tokens[k]!.key === ',' &&
+      (anyReadsAt(tokens, k + 1, LEX.priorTo) > 0 ||
+        LEX.asideOpener.has(tokens[k + 1]?.key ?? '') ||
+        LEX.clauseOpener.has(tokens[k + 1]?.key ?? ''))
+    )
+      calledOffTo = k;
   if (
     markers.calledOffIn(clauseFrom, trigger.first) ||
-    markers.calledOffIn(trigger.end, Math.min(talkTo, trigger.end + CALLED_OFF_AFTER))
+    markers.calledOffIn(trigger.end, calledOffTo)
   )
     return null;
   // "the commission allows both ministers to exchange views": what something makes possible,
