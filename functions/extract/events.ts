@@ -308,6 +308,9 @@ function foreignCountries(
   return out;
 }
 
+/** How many words may stand between "at the invitation of" and the one who invited ("of Russian Foreign Minister B"). */
+const INVITER_GAP = 6;
+
 /** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …"),
  *  past an aggregator's credit, with its country, or null. */
 function filedFrom(t: readonly Token[]): { at: number; code: string } | null {
@@ -355,13 +358,21 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       }
       // "A called on his Malaysian counterpart B": A is not of the counterpart's country, but
       // of the other the story names (the headline's "visit to Malaysia" notwithstanding)
+      // (nor, "At the invitation of Russian Foreign Minister B, Foreign Minister A will leave
+      // on an official visit", of the country of the one who invited them)
+      // (the first one named after the inviter: the one invited)
+      const invitedBy = (c: PersonMention) =>
+        c.end <= m.first &&
+        !info.mentions.some((o) => o.first >= c.end && o.first < m.first) &&
+        findAnyPhrase(info.tokens, LEX.inviter, Math.max(0, c.first - INVITER_GAP), c.first) !==
+          null;
       const notOf = new Set(
         info.mentions
           .filter(
             (c) =>
-              c.first >= m.end &&
               c.country !== null &&
-              c.titleKeys.some((k) => LEX.counterpartTitle.has(k)),
+              ((c.first >= m.end && c.titleKeys.some((k) => LEX.counterpartTitle.has(k))) ||
+                invitedBy(c)),
           )
           .map((c) => c.country!),
       );
