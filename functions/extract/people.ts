@@ -1285,21 +1285,32 @@ function countryPairPeopleAt(
   // the title in the singular ("counterpart", "foreign minister"), one word
   const held = pluralTitleAt(tokens, at, at);
   if (held === null) return null;
-  // the names, set off by a comma or not, each past its honorifics, "and" between them
-  const nameAt = (at: number) => {
-    const k = pastHonorifics(tokens, at);
-    const end = nameEnd(tokens, k, stops);
-    return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
-  };
-  const one = nameAt(tokens[at + 1]?.text === ',' ? at + 2 : at + 1);
-  if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
-  const other = nameAt(one.end + 1);
-  if (other === null) return null;
+  const pair = namePairAt(tokens, stops, at + 1);
+  if (pair === null) return null;
+  const { one, other } = pair;
   const title = { text: spanText(text, tokens, at, at + 1).slice(0, -1), ...held };
   return [
     pluralTitleHolder(text, tokens, i, one, first.code, title),
     pluralTitleHolder(text, tokens, other.from, other, second.code, title),
   ];
+}
+
+/** Two names from `at`, set off by a comma or not, each past its honorifics, "and" between
+ *  them ("A and B", ", A and B"), or null. */
+function namePairAt(
+  tokens: readonly Token[],
+  stops: ReadonlySet<string>,
+  at: number,
+): { one: { from: number; end: number }; other: { from: number; end: number } } | null {
+  const nameAt = (from: number) => {
+    const k = pastHonorifics(tokens, from);
+    const end = nameEnd(tokens, k, stops);
+    return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
+  };
+  const one = nameAt(tokens[at]?.text === ',' ? at + 1 : at);
+  if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
+  const other = nameAt(one.end + 1);
+  return other === null ? null : { one, other };
 }
 
 /** How many words a title in the plural may have ("Presidents", "Prime Ministers"). */
@@ -1363,16 +1374,9 @@ function titleOfPairPeopleAt(
     const secondAt = firstAt + first.length + 1;
     const second = countryWithPrefix(tokens, secondAt);
     if (second === null || second.code === first.code) return null;
-    const nameAt = (from: number) => {
-      const k = pastHonorifics(tokens, from);
-      const end = nameEnd(tokens, k, stops);
-      return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
-    };
-    const afterCountries = secondAt + second.length;
-    const one = nameAt(tokens[afterCountries]?.text === ',' ? afterCountries + 1 : afterCountries);
-    if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
-    const other = nameAt(one.end + 1);
-    if (other === null) return null;
+    const pair = namePairAt(tokens, stops, secondAt + second.length);
+    if (pair === null) return null;
+    const { one, other } = pair;
     const title = { text: spanText(text, tokens, i, at + 1).slice(0, -1), ...held };
     return [
       pluralTitleHolder(text, tokens, i, one, first.code, title),
