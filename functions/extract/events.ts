@@ -308,7 +308,8 @@ function foreignCountries(
   return out;
 }
 
-/** How many words may stand between "at the invitation of" and the one who invited ("of Russian Foreign Minister B"). */
+/** How many words may stand between "at the invitation of" and the one who invited ("of
+ *  Russian Foreign Minister B"). */
 const INVITER_GAP = 6;
 
 /** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …"),
@@ -356,11 +357,10 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
         m.contextCountry = own;
         continue;
       }
-      // "A called on his Malaysian counterpart B": A is not of the counterpart's country, but
-      // of the other the story names (the headline's "visit to Malaysia" notwithstanding)
-      // (nor, "At the invitation of Russian Foreign Minister B, Foreign Minister A will leave
-      // on an official visit", of the country of the one who invited them)
-      // (the first one named after the inviter: the one invited)
+      // Countries the mention is not of: "A called on his Malaysian counterpart B" (A is of
+      // the other country the story names, the headline's "visit to Malaysia"
+      // notwithstanding); "At the invitation of Russian Foreign Minister B, Foreign Minister A
+      // will leave on an official visit" (A, the first named after the inviter, is invited)
       const invitedBy = (c: PersonMention) =>
         c.end <= m.first &&
         !info.mentions.some((o) => o.first >= c.end && o.first < m.first) &&

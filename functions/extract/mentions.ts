@@ -15,7 +15,13 @@ import {
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
-import { countryWithPrefix, type Person, type PersonMention, pastHonorifics } from './people.js';
+import {
+  countryWithPrefix,
+  joinedCountriesAt,
+  type Person,
+  type PersonMention,
+  pastHonorifics,
+} from './people.js';
 import { possessiveAt, type Token } from './tokens.js';
 
 export interface SentenceInfo {
@@ -2120,9 +2126,8 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     return null;
   // "has given up on travelling to Dublin for talks with B", "the Uzbekistan visit this year,
   // which couldn't take place": what was planned and called off, anywhere before the cue in
-  // its clause or right after it
-  // (not past a clause of its own: "at a virtual summit on Thursday, after A canceled trips
-  // to C and D")
+  // its clause or right after it, short of a clause of its own ("at a virtual summit on
+  // Thursday, after A canceled trips to C and D")
   let calledOffTo = Math.min(talkTo, trigger.end + CALLED_OFF_AFTER);
   for (let k = trigger.end; k < calledOffTo; k++)
     if (
@@ -3425,20 +3430,14 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
  *  Kuwaiti side, while B chaired the Bahraini side": two countries right after "between" are
  *  sides whose principals the sentence names elsewhere, the first of each country. */
 function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[], at: number) {
-  const first = countryWithPrefix(
-    tokens,
-    at + (LEX.titleArticle.has(tokens[at]?.key ?? '') ? 1 : 0),
-  );
-  if (first === null) return [];
-  const andAt = at + (LEX.titleArticle.has(tokens[at]?.key ?? '') ? 1 : 0) + first.length;
-  if (!LEX.and.has(tokens[andAt]?.key ?? '')) return [];
-  const from = andAt + 1 + (LEX.titleArticle.has(tokens[andAt + 1]?.key ?? '') ? 1 : 0);
-  const second = countryWithPrefix(tokens, from);
-  if (second === null || second.code === first.code) return [];
+  const countries = joinedCountriesAt(tokens, at);
+  if (countries === null) return [];
   const of = (code: string) =>
-    people.find((p) => p.person.principal && p.person.country === code && p.mention.first >= from);
-  const a = of(first.code);
-  const b = of(second.code);
+    people.find(
+      (p) => p.person.principal && p.person.country === code && p.mention.first >= countries.end,
+    );
+  const a = of(countries.first);
+  const b = of(countries.second);
   return a !== undefined && b !== undefined ? [a, b] : [];
 }
 

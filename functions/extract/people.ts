@@ -1295,6 +1295,22 @@ function countryPairPeopleAt(
   ];
 }
 
+/** Two countries joined by "and" from `at`, each after "the" or not ("the State of Kuwait
+ *  and the Kingdom of Bahrain", "Kazakhstan and Türkiye"), and where they end; or null. */
+export function joinedCountriesAt(
+  tokens: readonly Token[],
+  at: number,
+): { first: string; second: string; end: number } | null {
+  const past = (k: number) => k + (LEX.titleArticle.has(tokens[k]?.key ?? '') ? 1 : 0);
+  const firstAt = past(at);
+  const first = countryWithPrefix(tokens, firstAt);
+  if (first === null || !LEX.and.has(tokens[firstAt + first.length]?.key ?? '')) return null;
+  const secondAt = past(firstAt + first.length + 1);
+  const second = countryWithPrefix(tokens, secondAt);
+  if (second === null || second.code === first.code) return null;
+  return { first: first.code, second: second.code, end: secondAt + second.length };
+}
+
 /** Two names from `at`, set off by a comma or not, each past its honorifics, "and" between
  *  them ("A and B", ", A and B"), or null. */
 function namePairAt(
@@ -1368,19 +1384,15 @@ function titleOfPairPeopleAt(
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
     const held = pluralTitleAt(tokens, i, at);
     if (held === null || !LEX.of.has(tokens[at + 1]?.key ?? '')) continue;
-    const firstAt = at + 2 + (LEX.titleArticle.has(tokens[at + 2]?.key ?? '') ? 1 : 0);
-    const first = countryWithPrefix(tokens, firstAt);
-    if (first === null || !LEX.and.has(tokens[firstAt + first.length]?.key ?? '')) return null;
-    const secondAt = firstAt + first.length + 1;
-    const second = countryWithPrefix(tokens, secondAt);
-    if (second === null || second.code === first.code) return null;
-    const pair = namePairAt(tokens, stops, secondAt + second.length);
+    const countries = joinedCountriesAt(tokens, at + 2);
+    if (countries === null) return null;
+    const pair = namePairAt(tokens, stops, countries.end);
     if (pair === null) return null;
     const { one, other } = pair;
     const title = { text: spanText(text, tokens, i, at + 1).slice(0, -1), ...held };
     return [
-      pluralTitleHolder(text, tokens, i, one, first.code, title),
-      pluralTitleHolder(text, tokens, other.from, other, second.code, title),
+      pluralTitleHolder(text, tokens, i, one, countries.first, title),
+      pluralTitleHolder(text, tokens, other.from, other, countries.second, title),
     ];
   }
   return null;
