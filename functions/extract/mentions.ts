@@ -527,8 +527,20 @@ function pastDay(info: SentenceInfo, k: number): number {
 function pastPlace(tokens: readonly Token[], k: number): number {
   if (!LEX.placeLead.has(tokens[k]?.key ?? '')) return k;
   const place = placeAt(tokens, k + 1);
-  return place === null ? k : k + 1 + place.length;
+  if (place !== null) return k + 1 + place.length;
+  // ("received on Monday at Bayan Palace Swiss President B": a building the tables do not
+  // know, its name ending with a building's noun)
+  let e = k + 1 + (LEX.titleArticle.has(tokens[k + 1]?.key ?? '') ? 1 : 0);
+  const from = e;
+  while (e < from + BUILDING_WORDS && tokens[e]?.cap === true) {
+    e++;
+    if (LEX.buildingNouns.has(tokens[e - 1]!.key)) return e;
+  }
+  return k;
 }
+
+/** How many capitalised words a building's name may have ("the Great Hall of the People" is read by the tables). */
+const BUILDING_WORDS = 4;
 
 /** The token after the day told at token `k` (past the words that lead it), or null. */
 function dayEnd(info: SentenceInfo, k: number): number | null {
@@ -3169,7 +3181,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     objects = chainFrom(
       tokens,
       people,
-      pastDay(info, pastPlace(tokens, trigger.end)),
+      pastPlace(tokens, pastDay(info, pastPlace(tokens, trigger.end))),
       LEX.objectLead,
       OBJECT_LEAD_SKIP,
     );
