@@ -252,12 +252,10 @@ function sameDayInSentence(dates: DateMention[]): DateMention[] {
 function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[] {
   if (dates.length === 0 || info.isTitle) return dates;
   const t = info.tokens;
-  const from = pastLeadingCredit(t);
-  const place = placeAt(t, from);
-  const end = from + (place?.length ?? 0);
-  if (place === null || place.entry.venue || t[end]?.text !== ',') return dates;
+  const lead = leadingPlace(t);
+  if (lead === null || t[lead.end]?.text !== ',') return dates;
   const first = dates[0]!;
-  if (first.start - t[end]!.end > DATELINE_DATE_GAP) return dates;
+  if (first.start - t[lead.end]!.end > DATELINE_DATE_GAP) return dates;
   // the date is followed by the wire's name in brackets (with a dash or a colon after it, or
   // none: "New Delhi, Oct 6 (PTI) A called on B") or by a dash or a colon
   const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
@@ -315,12 +313,9 @@ const INVITER_GAP = 6;
 /** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …"),
  *  past an aggregator's credit, with its country, or null. */
 function filedFrom(t: readonly Token[]): { at: number; code: string } | null {
-  const from = pastLeadingCredit(t);
-  const city = t[from]?.cap ? placeAt(t, from) : null;
-  if (city === null || city.entry.venue) return null;
-  const next = t[from + city.length]?.text ?? '';
-  return [':', ',', '—', '–', '-', '(', '['].includes(next)
-    ? { at: from, code: city.entry.code }
+  const lead = leadingPlace(t);
+  return lead !== null && t[lead.from]!.cap && DATELINE_MARKS.has(t[lead.end]?.text ?? '')
+    ? { at: lead.from, code: lead.entry.code }
     : null;
 }
 
@@ -1386,21 +1381,20 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     }
     // ("(MENAFN- Kuwait News Agency (KUNA)) MANAMA, Feb 13 (KUNA) -- …": past an
     // aggregator's credit in brackets)
-    const from = pastLeadingCredit(t);
-    const hit = placeAt(t, from);
-    if (hit === null || hit.entry.venue) continue;
-    const end = from + hit.length;
-    const capitals = t.slice(from, end).every((w) => w.text === w.text.toUpperCase());
+    const lead = leadingPlace(t);
+    if (lead === null) continue;
+    const { entry, end } = lead;
+    const capitals = t.slice(lead.from, end).every((w) => w.text === w.text.toUpperCase());
     // ("MANILA 09 January 2024 — …": in capitals, the day it was filed right after it)
     const datedRight = capitals && info.dates.some((d) => d.start === t[end]?.start);
-    if (!datedRight && ![',', '(', '[', '-', '–', '—', ':'].includes(t[end]?.text ?? '')) continue;
+    if (!datedRight && !DATELINE_MARKS.has(t[end]?.text ?? '')) continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
     // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
     // colon ("New Delhi: …")
     // ("Colombo [Sri Lanka], March 29 (ANI):": its country in brackets)
     const opener = t[end]?.text ?? '';
     const own = [',', '[', '('].includes(opener) ? countryAt(t, end + 1) : null;
-    let after = own !== null && own.code === hit.entry.code ? end + 1 + own.length : end;
+    let after = own !== null && own.code === entry.code ? end + 1 + own.length : end;
     if (after > end && opener !== ',' && [']', ')'].includes(t[after]?.text ?? ''))
       after += t[after + 1]?.text === ',' ? 1 : 0;
     // (the day it was filed, taken out of the sentence's dates: withoutDateline)
@@ -1419,9 +1413,23 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
           ([']', ')'].includes(t[after]?.text ?? '') && t[after + 1]?.text === ':'))) ||
       agencyAfter(t, end)
     )
-      return { city: hit.entry.name, country: hit.entry.code, venue: false };
+      return { city: entry.name, country: entry.code, venue: false };
   }
   return null;
+}
+
+/** What follows a dateline's city ("HANOI, …", "Muscat: …", "Hanoi (VNA) –", "Colombo [Sri Lanka]"). */
+const DATELINE_MARKS: ReadonlySet<string> = new Set([',', '(', '[', '-', '–', '—', ':']);
+
+/** The place a line opens with (past an aggregator's credit), no venue, and where it ends; or null. */
+function leadingPlace(
+  t: readonly Token[],
+): { from: number; entry: { name: string; code: string }; end: number } | null {
+  const from = pastLeadingCredit(t);
+  const hit = placeAt(t, from);
+  return hit === null || hit.entry.venue
+    ? null
+    : { from, entry: hit.entry, end: from + hit.length };
 }
 
 /** How many tokens an aggregator's credit before a dateline may have. */
@@ -1544,14 +1552,17 @@ const VISIT_NEWS_DAYS = 2;
  *  tells a meeting on (a visit's cue in its sentence, before the meeting's), or null. */
 function nthDayOfVisit(meeting: Draft): number | null {
   for (const m of meeting.group.mentions) {
-    const visitCue = m.sentence.triggers.find(
-      (t) => t.kind === 'visit' && t.first < m.trigger.first,
-    );
-    if (visitCue === undefined) continue;
-    const nth = visitDayBefore(m.sentence.tokens, visitCue.first);
+    const nth = visitDayTold(m, (t) => t.kind === 'visit' && t.first < m.trigger.first);
     if (nth !== null) return nth;
   }
   return null;
+}
+
+/** Which day of a visit a meeting's mention tells it on, by the ordinal before the first
+ *  visit cue of its sentence that `cue` takes ("the second day of his visit"), or null. */
+function visitDayTold(m: Mention, cue: (t: Mention['trigger']) => boolean): number | null {
+  const visitCue = m.sentence.triggers.find(cue);
+  return visitCue === undefined ? null : visitDayBefore(m.sentence.tokens, visitCue.first);
 }
 
 /** "A called on B in Putrajaya yesterday, the first day of his working visit": a meeting told
@@ -1568,8 +1579,7 @@ function startByNthDay(visit: Draft, meetings: readonly Draft[], ref: RefDate): 
       continue;
     if (!untold && visit.start !== meeting.start) continue;
     for (const m of meeting.group.mentions) {
-      const cue = m.sentence.triggers.find((t) => cues.has(t) && t.first > m.trigger.first);
-      const nth = cue === undefined ? null : visitDayBefore(m.sentence.tokens, cue.first);
+      const nth = visitDayTold(m, (t) => cues.has(t) && t.first > m.trigger.first);
       if (nth === null || nth < 1 || (!untold && nth < 2)) continue;
       const start = dayNumber(meeting.start) - nth + 1;
       if (visit.end !== null && start > dayNumber(visit.end)) continue;

@@ -134,9 +134,10 @@ for (const person of PEOPLE) {
     ...(person.aliases ?? []),
   ]) {
     const keys = nameKeys(name);
-    PERSON_BY_SPELLING.set(keys.map(foldDiacritics).join(' '), person.id);
+    const folded = keys.map(foldDiacritics);
+    PERSON_BY_SPELLING.set(folded.join(' '), person.id);
     // (also run together, as a social-media handle writes it: "@TamimbinHamad Al-Thani")
-    if (keys.length > 1) PERSON_BY_LETTERS.set(keys.map(foldDiacritics).join(''), person.id);
+    if (keys.length > 1) PERSON_BY_LETTERS.set(folded.join(''), person.id);
     SPELLINGS.set(person.id, [...(SPELLINGS.get(person.id) ?? []), keys]);
   }
 }
