@@ -89,6 +89,15 @@ function principalsConflict(facts: EventFacts, names: Record<string, string[]>):
   return false;
 }
 
+/** Whether the entry already names one of the report's principals of each of its countries. */
+function namesEverySide(facts: EventFacts, names: Record<string, string[]>): boolean {
+  return facts.countries.every((country) =>
+    facts.participants.some(
+      (p) => p.country === country && (names[country] ?? []).some((n) => sameName(n, p.name)),
+    ),
+  );
+}
+
 /** How many of the report's principals the entry already names. */
 function sharedPrincipals(facts: EventFacts, names: Record<string, string[]>): number {
   return facts.participants.filter(
@@ -123,12 +132,15 @@ export function matchReport(
     // an article tells each event once: another report of the same text is another event
     // (the informal meeting on Monday and the talks it announces for Tuesday)
     if (entry.reports.some((r) => revisionOfReport(r) === revision)) continue;
-    // the visit to Laos and Laos's visit here a week apart are two visits
+    // the visit to Laos and Laos's visit here a week apart are two visits (not a meeting of
+    // the same two principals on the same days, which one report places in the other's
+    // country: where two leaders met is read less surely than who met)
     if (
       entry.sides &&
       facts.host !== null &&
       facts.guest !== null &&
-      (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest)
+      (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest) &&
+      !(facts.category === 'meeting' && namesEverySide(facts, entry.names))
     )
       continue;
     if (principalsConflict(facts, entry.names)) continue;

@@ -166,6 +166,16 @@ describe('event identity', () => {
     ).toBe('e1');
   });
 
+  it('takes a meeting of the same two principals that one report places in the other country as one meeting', () => {
+    const met = (host: string, guest: string, participants = facts().participants) =>
+      facts({ category: 'meeting', type: 'talks', host, guest, participants });
+    const entry = entryFor('e1', ['a#0', met('LA', 'VN')]);
+    expect(matchReport(met('VN', 'LA'), 'b#0', [entry])?.id).toBe('e1');
+    // (not when the report names the principal of only one side)
+    const [lam] = facts().participants as [Participant, Participant];
+    expect(matchReport(met('VN', 'LA', [lam]), 'c#0', [entry])).toBeNull();
+  });
+
   it('finds the entry a report was already recorded in, whatever it says now', () => {
     const entry = entryFor('e1', ['a#0', facts()]);
     expect(matchReport(facts({ start: '2027-01-01' }), 'a#0', [entry])?.id).toBe('e1');
