@@ -2081,6 +2081,15 @@ function evidenceOf(d: Draft): Evidence[] {
 /** The one principal named before whom a sentence names by title alone, after "the"
  *  ("the prime minister", "the President"): the words after it are all of that principal's
  *  title, and of no other one's named lately. */
+/** How many words may stand between "accompanied by" and the one who comes along (a long title). */
+const COMPANION_TITLE_WORDS = 12;
+
+/** Whether the sentence's k-th person is told as coming along ("accompanied by Minister B"). */
+function accompanying(s: SentenceInfo, k: number): boolean {
+  const first = s.mentions[k]!.first;
+  return findAnyPhrase(s.tokens, LEX.accompaniedBy, first - COMPANION_TITLE_WORDS, first) !== null;
+}
+
 function titledOnly({ tokens }: SentenceInfo, recent: readonly Person[]): Person | undefined {
   const fits = new Set<Person>();
   tokens.forEach((t, k) => {
@@ -2142,7 +2151,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       if (m.kind === 'visit') toldVisits.unshift(m);
       if (m.kind === 'meeting') toldMeetings.unshift(m);
     }
-    const here = s.persons.filter((p): p is Person => p?.principal === true);
+    // (not one who comes along: "The King arrived, accompanied by Minister B. His visit …" is
+    // the King's)
+    const here = s.persons.filter(
+      (p, k): p is Person => p?.principal === true && !accompanying(s, k),
+    );
     if (here.length > 0) {
       lastNamed = here;
       recentPrincipals = [...new Set([...here.toReversed(), ...recentPrincipals])].slice(

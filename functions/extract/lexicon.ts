@@ -173,6 +173,8 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
+  /** "arrived in New Delhi, accompanied by Foreign Minister B": who comes along, no visitor */
+  'accompaniedBy',
   /** "He will head home on April 29": going home, whose day ends the visitor's visit */
   'goHome',
   /** "After that, the two sides held talks": words opening a sentence that go on from the

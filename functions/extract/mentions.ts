@@ -2463,7 +2463,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     tokens.slice(lastNamed.mention.end, trigger.first).some((t) => LEX.pronouns.has(t.key))
       ? candidates[0]!
       : (lastNamed ?? null);
-  // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets)
+  // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets;
+  // nor past "accompanied by": "The King arrived on Monday, accompanied by Minister B", whose
+  // visitor goes unnamed)
   visitor ??=
     people.find(
       (p) =>
@@ -2472,7 +2474,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.country !== host &&
         p.person.principal &&
         !invitedIds.has(p.mention.first) &&
-        !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)),
+        !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)) &&
+        findAnyPhrase(tokens, LEX.accompaniedBy, trigger.end, p.mention.first) === null,
     ) ?? null;
   // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after
   // "that" with no one named or meant by a pronoun between is something else's, not A's
@@ -2654,6 +2657,17 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (visitor === null && before.length === 0 && refersBack(tokens, clauseFrom, trigger.first))
     told = context.recentPrincipals.find((p) => p.country !== null && p.country !== host);
   let guest = visitor?.person.country ?? told?.country ?? null;
+  // ("His Majesty arrived on Monday, accompanied by Foreign Minister B": the one who comes
+  // along is no visitor, but of the visitor's country)
+  guest ??=
+    people.find(
+      (p) =>
+        p.mention.first >= trigger.end &&
+        p.person.principal &&
+        p.person.country !== null &&
+        p.person.country !== host &&
+        findAnyPhrase(tokens, LEX.accompaniedBy, trigger.end, p.mention.first) !== null,
+    )?.person.country ?? null;
   if (guest === null) {
     // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
     const unnamed = info.mentions.find(
