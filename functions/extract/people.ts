@@ -719,6 +719,7 @@ function countryThenPersonAt(
   }
   const institution = j > institutionFrom ? spanText(text, tokens, institutionFrom, j) : null;
   // "Chile's newly elected Minister X": a few lower-case words between the country and the title
+  // (also a possessive: "Bangladeshi interim government's Chief Adviser X")
   for (
     let k = j;
     k < j + MAX_QUALIFIER_TOKENS &&
@@ -726,7 +727,9 @@ function countryThenPersonAt(
     !tokens[k]!.cap &&
     !QUALIFIER_STOPS.has(tokens[k]!.key) &&
     // (words of letters: "Laos - ảnh 1Vietnamese President" is a caption run into a name)
-    ((tokens[k]!.word && /^[\p{L}-]+$/u.test(tokens[k]!.key)) || tokens[k]!.text === '-');
+    ((tokens[k]!.word && /^[\p{L}-]+$/u.test(tokens[k]!.key)) ||
+      tokens[k]!.text === '-' ||
+      possessiveLength(tokens, k) > 0);
     k++
   ) {
     // a lower-case title only where a name follows it ("Vietnam's new leader To Lam"), also
