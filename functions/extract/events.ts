@@ -1202,6 +1202,30 @@ function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
   );
 }
 
+/** The same two (or more) principals meeting on the same day, in person or remotely alike, told
+ *  by a sentence before ("A received B on Saturday in Caracas, where both will hold a bilateral
+ *  meeting" under "A and B are meeting in Caracas"; a call in a photo's caption and in the
+ *  lead): one event, the first telling it. */
+function toldBefore(meeting: Draft, meetings: readonly Draft[]): boolean {
+  if (meeting.precision !== 'day' || meeting.type === 'committee_session') return false;
+  const ids = new Set(meeting.people.map((p) => p.id));
+  return (
+    ids.size >= 2 &&
+    meetings.some(
+      (o) =>
+        o.order < meeting.order &&
+        o.precision === 'day' &&
+        o.start === meeting.start &&
+        o.end === meeting.end &&
+        o.type !== 'committee_session' &&
+        isCall(o) === isCall(meeting) &&
+        o.countries.join() === meeting.countries.join() &&
+        o.people.length === ids.size &&
+        o.people.every((p) => ids.has(p.id)),
+    )
+  );
+}
+
 /** How many sentences after a meeting told without its kind may name it as a call. */
 const CALL_TOLD_WITHIN = 3;
 
@@ -2451,7 +2475,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // their talks, B praised President Ho Chi Minh" after a sentence about November 1, 1954)
   const news = (d: Draft) => Math.abs(dayNumber(d.start) - refDayNumber(ref)) <= MAX_DISTANCE_DAYS;
   const kept = meetings.filter(
-    (m) => news(m) && !expectedBeside(m, meetings) && !sequelOfCall(m, meetings),
+    (m) =>
+      news(m) &&
+      !expectedBeside(m, meetings) &&
+      !sequelOfCall(m, meetings) &&
+      !toldBefore(m, meetings),
   );
   // likewise a visit told without a day beside the one the article dates ("PM A also chose
   // Vietnam for his first foreign visit" in a story of his visit from October 18 to 20)
