@@ -3467,6 +3467,24 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
   return a !== undefined && b !== undefined ? [a, b] : [];
 }
 
+/** How many words after a quotation's closing mark may name who said it ("…,” said President A"). */
+const ATTRIBUTION_WORDS = 6;
+
+/** The principal a quotation that opens the sentence, and holds the cue, is attributed to
+ *  right after its closing mark ("“…,” A said", "“…,” said President A"), or null. */
+function quotationSpeaker(info: SentenceInfo, trigger: Trigger): Person | null {
+  const tokens = info.tokens;
+  if (!QUOTE_TOKENS.has(tokens[0]?.text ?? '')) return null;
+  const close = tokens.findIndex((t, k) => k > 0 && QUOTE_TOKENS.has(t.text));
+  if (close < trigger.end) return null;
+  const tail = close + 1 + ATTRIBUTION_WORDS;
+  if (findAnyPhrase(tokens, LEX.reporting, close + 1, tail) === null) return null;
+  const n = info.mentions.findIndex(
+    (m, k) => m.first > close && m.first < tail && info.persons[k]?.principal === true,
+  );
+  return n < 0 ? null : info.persons[n]!;
+}
+
 /** The principals on each side, standing in for those named by title or pronoun; null when the cue makes no meeting. */
 function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeople | null {
   const { info, context, tokens } = s;
@@ -3635,7 +3653,11 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   if (aPeople.length === 0 && m.goesOnFrom !== null) aPeople = m.goesOnFrom.subject;
   // "I held a summit meeting with B", "my meeting with B" in A's remarks: the speaker, when
   // the word for them stands nearer the cue than anyone named
-  const speaker = context.speaker;
+  // (and in a quotation that opens the sentence, the one it is attributed to: "“I had a good
+  // call with B today,” A said", also where the quotation leaves the subject out: "“Just had a
+  // very productive call with B,” A said")
+  const quoting = quotationSpeaker(info, trigger);
+  const speaker = context.speaker ?? quoting;
   if (
     speaker !== null &&
     bPeople.length > 0 &&
@@ -3645,7 +3667,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     for (let k = trigger.first - 1; k >= clauseFrom && self < 0; k--)
       if (LEX.firstPerson.has(tokens[k]!.key)) self = k;
     const named = Math.max(-1, ...sideA.map((r) => r.mention.end - 1));
-    if (self > named) aPeople = [speaker];
+    if (self > named || (speaker === quoting && aPeople.length === 0)) aPeople = [speaker];
   }
   // "tiếp Trưởng Đại diện Thương mại X", "điện đàm với các nghị sĩ Hoa Kỳ": the other side is
   // named, and is no principal; no one else in the sentence stands in for it
