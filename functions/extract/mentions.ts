@@ -2226,10 +2226,14 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     day !== null &&
     !shifted &&
     day.end <= tokens[trigger.first]!.start &&
-    tokens.some(
+    (tokens.some(
       (t, k) =>
         k >= clauseFrom && k < trigger.first && t.end <= day.start && LEX.arrival.has(t.key),
-    ) &&
+    ) ||
+      // (or a visit's: "began a four-day state visit to China on Sunday for a summit with B")
+      triggers.some(
+        (t) => t.kind === 'visit' && t.first >= clauseFrom && tokens[t.end - 1]!.end <= day.start,
+      )) &&
     tokens.some((t, k) => k < trigger.first && t.start >= day.end && LEX.receivedFor.has(t.key));
   const cue: CueContext = {
     sentence: info,
