@@ -420,6 +420,7 @@ const READINGS: readonly Reading[] = [
       precision: 'day',
       ...flags,
       relative: true,
+      deictic: true,
     }),
   },
   // "the same day": the day of the last reported event; before any, the day of publication

@@ -35,6 +35,9 @@ export interface DateMention {
   anchored: boolean;
   /** its year is not written, and was taken as the occurrence nearest publication */
   yearGuessed?: boolean;
+  /** told by a word for the day of writing or one next to it ("today", "hôm qua"): the
+   *  writer's day, which may be a day off the event's where it takes place */
+  deictic?: boolean;
 }
 
 /** The publication date as a calendar day (its local date as written in the timestamp). */
@@ -186,7 +189,7 @@ function mention(
   value: string,
   endValue: string | null,
   precision: DatePrecision,
-  flags: Partial<Pick<DateMention, 'relative' | 'approximate' | 'anchored'>> = {},
+  flags: Partial<Pick<DateMention, 'relative' | 'approximate' | 'anchored' | 'deictic'>> = {},
 ): DateMention {
   return {
     start: at.start,
@@ -197,6 +200,7 @@ function mention(
     relative: flags.relative ?? false,
     approximate: flags.approximate ?? false,
     anchored: flags.anchored ?? false,
+    ...(flags.deictic ? { deictic: true } : {}),
   };
 }
 
@@ -313,7 +317,10 @@ const READERS: readonly Reader[] = [
       `${NOT_LETTER_BEFORE}(?:${DAYPART} )?(${anyOf(keysOf(RELATIVE_DAYS))})${NOT_LETTER_AFTER}`,
     ),
     read: (m, at, ctx) =>
-      mention(at, shiftDays(ctx.ref, RELATIVE_DAYS[m[1]!]!), null, 'day', { relative: true }),
+      mention(at, shiftDays(ctx.ref, RELATIVE_DAYS[m[1]!]!), null, 'day', {
+        relative: true,
+        deictic: true,
+      }),
   },
   {
     // "chiều nay", "tối qua", "sáng mai"
@@ -324,6 +331,7 @@ const READERS: readonly Reader[] = [
     read: (m, at, ctx) =>
       mention(at, shiftDays(ctx.ref, RELATIVE_AFTER_DAYPART[m[1]!]!), null, 'day', {
         relative: true,
+        deictic: true,
       }),
   },
   {

@@ -703,9 +703,26 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     receptionOfTalks(summary, m);
   return (
     typesFit &&
-    (datesCompatible(summary.date, m.date, true) || framedDayBefore(summary, m)) &&
+    (datesCompatible(summary.date, m.date, true) ||
+      framedDayBefore(summary, m) ||
+      (writersDayOff(summary.date, m.date, ref) &&
+        (summary.placeCountry === null ||
+          m.place?.country == null ||
+          m.place.country === summary.placeCountry))) &&
     peopleCompatible(summary, m)
   );
+}
+
+/** "set to meet today in Beijing" under "to meet Xi Friday morning in Beijing", filed the
+ *  evening before in Canada: a day told as the writer's ("today") and a day next to it, of the
+ *  same two meeting in the same place (or one not placed), are one day told from two time zones. */
+function writersDayOff(a: DateMention | null, b: DateMention | null, ref: RefDate): boolean {
+  if (a?.precision !== 'day' || b?.precision !== 'day') return false;
+  if (a.endValue !== null || b.endValue !== null || a.deictic === b.deictic) return false;
+  // (the writer's own day: "yesterday" beside "on Sunday" tells two days)
+  const today = a.deictic ? a : b;
+  if (dayNumber(today.value) !== refDayNumber(ref)) return false;
+  return Math.abs(dayNumber(a.value) - dayNumber(b.value)) === 1;
 }
 
 /** "A received his counterpart B" and "A and B held talks" the same day: one meeting, when
