@@ -56,6 +56,10 @@ const ABBREVIATIONS = new Set([
   'hon',
 ]);
 
+/** Honorifics that stand before a name, capitalized, and so end no sentence even where a
+ *  page puts a dot after them ("with the Honorable. Scott Morrison, Prime Minister of …"). */
+const HONORIFICS = new Set(['Honorable', 'Honourable']);
+
 const OPENERS = '"“‘\'«([';
 
 function isUpper(ch: string | undefined): boolean {
@@ -76,7 +80,7 @@ function endsSentence(text: string, at: number, next: string | undefined): boole
   const word = wordBefore(text, at);
   if (word.length === 1 && isUpper(word)) return false; // initial: "D. Trump"
   if (word.length === 1 && text[at - 2] === '.') return false; // dotted lower-case abbreviation: "8:50 a.m. (local time)"
-  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  if (ABBREVIATIONS.has(word.toLowerCase()) || HONORIFICS.has(word)) return false;
   // "Feb. 14", "Sept. 3": a short capitalized word before a number abbreviates a month
   if (/\d/.test(next) && word.length <= MAX_MONTH_ABBREVIATION && isUpper(word[0])) return false;
   return true;
