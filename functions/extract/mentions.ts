@@ -226,6 +226,8 @@ const pastTense = (t: Token): boolean =>
   t.word &&
   !t.cap &&
   LEX.pastSuffixes.some((s) => t.key.length > s.length + 1 && t.key.endsWith(s));
+const pastTenseAt = (tokens: readonly Token[], at: number): boolean =>
+  tokens[at] !== undefined && pastTense(tokens[at]);
 /** How many words may open a sentence before its cue ("During their first talks"). */
 const INTRO_WORDS = 4;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
@@ -503,7 +505,22 @@ function chainFrom(
   // "met with President Xi Jinping's second-in-command": the possessor is not the one met
   if (possessiveAt(tokens, people[index]!.mention.end)) return [];
   const chain = [people[index]!];
-  while (index + 1 < people.length && joined(tokens, people[index]!, people[index + 1]!))
+  // (not one joined by "and" whom a verb follows, who opens a clause of their own: "shared his
+  // take on the meeting with C and B responded by …" does not meet B; "Meeting with C, A
+  // affirmed …" still reads C and A as one list, for the opening phrase, and "Negotiations
+  // between C and B concluded" names its pair before the verb)
+  const pair = LEX.between.has(tokens[people[index]!.mention.first - 1]?.key ?? '');
+  while (
+    index + 1 < people.length &&
+    joined(tokens, people[index]!, people[index + 1]!) &&
+    !(
+      !pair &&
+      pastTenseAt(tokens, people[index + 1]!.mention.end) &&
+      tokens
+        .slice(people[index]!.mention.end, people[index + 1]!.mention.first)
+        .some((t) => LEX.and.has(t.key))
+    )
+  )
     chain.push(people[++index]!);
   return chain;
 }
