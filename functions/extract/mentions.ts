@@ -3043,8 +3043,13 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   // "to discuss the outcomes of last week's Russia-Ukraine talks": a pair written right
   // before the cue is the meeting's own two countries, whoever else the sentence names
   const written = countryPairEndingAt(tokens, trigger.first, joinsCountries);
+  // (and so are two countries whose principals are named right after "between", by name or by
+  // office: "the July 28 meeting between the Cambodian Prime Minister and the Acting Prime
+  // Minister of Thailand", whoever else the sentence names)
+  const pairAfter = countriesAfterBetween(s.info, trigger);
   const ofPair = (countries: readonly string[]) =>
-    written === null || countries.join() === [...written.codes].sort().join();
+    (written === null || countries.join() === [...written.codes].sort().join()) &&
+    (pairAfter === null || countries.join() === pairAfter.join());
   const sides = meetingSides(s, c);
   if (sides === null) return;
   const principals = meetingPeople(s, c, sides);
@@ -3139,6 +3144,31 @@ interface MeetingSides {
   goesOnFrom: PreviousMeeting | null;
   /** what this cue leaves for the next one (null: it names no one it meets) */
   left: PreviousMeeting | null;
+}
+
+/** How many tokens after "between" the two sides' principals may be named in. */
+const BETWEEN_PAIR_TOKENS = 16;
+
+/** The two countries (sorted) whose principals, named or by office, stand right after a
+ *  meeting's "between" (a few words after its cue), before the clause ends; else null. */
+function countriesAfterBetween(info: SentenceInfo, trigger: Trigger): string[] | null {
+  const tokens = info.tokens;
+  let at = -1;
+  for (
+    let k = trigger.end;
+    at < 0 && k < tokens.length && k < trigger.end + BETWEEN_LOOKAHEAD;
+    k++
+  ) {
+    if (LEX.clauseEnd.has(tokens[k]!.key)) break;
+    if (LEX.between.has(tokens[k]!.key)) at = k;
+  }
+  if (at < 0) return null;
+  const codes = new Set<string>();
+  for (const m of info.mentions) {
+    if (m.first <= at || m.first > at + BETWEEN_PAIR_TOKENS || !m.principal) continue;
+    if (m.country !== null) codes.add(m.country);
+  }
+  return codes.size === 2 ? [...codes].sort() : null;
 }
 
 /** Who meets whom as the sentence names them: the subject (side A) and the objects; null for meetings in general. */
