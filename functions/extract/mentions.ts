@@ -1793,6 +1793,26 @@ function pairReferenceBefore(
   );
 }
 
+/** "During their meeting, President A and Ambassador C exchanged …": the opening phrase's main
+ *  clause names the pair, joined, one of them no principal. */
+function pairWithEnvoyAfter(
+  tokens: readonly Token[],
+  people: readonly PersonRef[],
+  trigger: Trigger,
+): boolean {
+  if (!introducedBy(tokens, trigger.first)) return false;
+  const comma = tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
+  if (comma < 0) return false;
+  const subject = people.find(
+    (p) => p.mention.first > comma && p.mention.first <= comma + 1 + PAIR_SUBJECT_SPAN,
+  );
+  // (the pair as the clause's subject, whatever verb follows: chainFrom would stop before it)
+  const other = subject === undefined ? undefined : people[people.indexOf(subject) + 1];
+  if (subject === undefined || other === undefined || !joined(tokens, subject, other)) return false;
+  const pair = [subject, other];
+  return pair.some((p) => !p.person.principal);
+}
+
 /** A pair reference: the title its words name (when the principals holding it are what
  *  it means, or, `loose`, only as the first choice), whether it means leaders. */
 interface PairReference {
@@ -3896,6 +3916,9 @@ function meetingPairs(
     if (first !== undefined && others.length > 0) pairs.push([[first], others.slice(0, 1)]);
     else {
       // "hai nhà lãnh đạo vừa có cuộc gặp", "hai Thủ tướng tiến hành hội đàm": the two named last
+      // (not where the main clause after an opening phrase names the pair, one of them no
+      // principal: "During their meeting, President A and Ambassador C exchanged views")
+      if (pairWithEnvoyAfter(info.tokens, people, trigger)) return [];
       const reference = pairReferenceBefore(info, trigger, clauseFrom);
       // ("held separate phone talks with B of Laos and C of Cambodia … During their talks": the
       // sentence before named three countries' principals; which two is not said)
