@@ -173,6 +173,8 @@ const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 const PHRASE_LISTS = [
+  /** "Premier A will not meet the Japanese leader": words right before a cue that deny it */
+  'negation',
   /** "arrived in New Delhi, accompanied by Foreign Minister B": who comes along, no visitor */
   'accompaniedBy',
   /** "He will head home on April 29": going home, whose day ends the visitor's visit */

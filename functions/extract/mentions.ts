@@ -2173,6 +2173,8 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     markers.hypotheticalIn(trigger.end, talkTo)
   )
     return null;
+  // "Premier A will not meet the Japanese leader during the summit": a cue denied right before it
+  if (negatedBefore(tokens, trigger.first)) return null;
   // "has given up on travelling to Dublin for talks with B", "the Uzbekistan visit this year,
   // which couldn't take place": what was planned and called off, anywhere before the cue in
   // its clause or right after it, short of a clause of its own ("at a virtual summit on
@@ -3164,6 +3166,16 @@ interface MeetingSides {
   goesOnFrom: PreviousMeeting | null;
   /** what this cue leaves for the next one (null: it names no one it meets) */
   left: PreviousMeeting | null;
+}
+
+/** The most tokens a denial takes ("won ' t"). */
+const NEGATION_TOKENS = 4;
+
+/** Whether a denial ends right before token `at` ("will not meet", "won't visit"). */
+function negatedBefore(tokens: readonly Token[], at: number): boolean {
+  for (let n = 1; n <= NEGATION_TOKENS && n <= at; n++)
+    if (anyReadsAt(tokens, at - n, LEX.negation) === n) return true;
+  return false;
 }
 
 /** How many tokens after "between" the two sides' principals may be named in. */
