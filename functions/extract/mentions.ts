@@ -3627,10 +3627,14 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     return null;
   // "A welcomed B at the airport", "received B upon arrival", "A and other officials welcomed
   // B": a greeting on arrival, no meeting (events.ts drops it, and what it stands for)
+  // ("touched down at the Saint Isabel Airport, Malabo, where he was received by B": the
+  // airport the reception's "where" stands for)
+  const where = tokens.findLastIndex((t, k) => k < trigger.first && LEX.during.has(t.key));
   const greeting =
     trigger.role === 'receives' &&
     (findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null ||
-      findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null);
+      findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null ||
+      (where > 0 && findAnyPhrase(tokens, LEX.arrivalGreeting, 0, where) !== null));
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   if (
