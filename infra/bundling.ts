@@ -27,6 +27,7 @@ const BUNDLE_ALIASES: Record<string, string> = {
     'functions/shared/lambda/no-endpoint-discovery.ts',
   ),
   '@smithy/core/config': path.join(PROJECT_ROOT, 'functions/shared/lambda/config.ts'),
+  '@smithy/core/retry': path.join(PROJECT_ROOT, 'functions/shared/lambda/retry.ts'),
 };
 
 export const LAMBDA_BUNDLE = {
