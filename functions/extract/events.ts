@@ -18,6 +18,7 @@ import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import {
   citiesIn,
+  comesAlong,
   findMentions,
   hostingIn,
   type Mention,
@@ -2122,15 +2123,6 @@ function evidenceOf(d: Draft): Evidence[] {
 /** The one principal named before whom a sentence names by title alone, after "the"
  *  ("the prime minister", "the President"): the words after it are all of that principal's
  *  title, and of no other one's named lately. */
-/** How many words may stand between "accompanied by" and the one who comes along (a long title). */
-const COMPANION_TITLE_WORDS = 12;
-
-/** Whether the sentence's k-th person is told as coming along ("accompanied by Minister B"). */
-function accompanying(s: SentenceInfo, k: number): boolean {
-  const first = s.mentions[k]!.first;
-  return findAnyPhrase(s.tokens, LEX.accompaniedBy, first - COMPANION_TITLE_WORDS, first) !== null;
-}
-
 function titledOnly({ tokens }: SentenceInfo, recent: readonly Person[]): Person | undefined {
   const fits = new Set<Person>();
   tokens.forEach((t, k) => {
@@ -2195,7 +2187,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     // (not one who comes along: "The King arrived, accompanied by Minister B. His visit …" is
     // the King's)
     const here = s.persons.filter(
-      (p, k): p is Person => p?.principal === true && !accompanying(s, k),
+      (p, k): p is Person => p?.principal === true && !comesAlong(s.tokens, s.mentions[k]!.first),
     );
     if (here.length > 0) {
       lastNamed = here;

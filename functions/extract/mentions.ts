@@ -2518,7 +2518,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.principal &&
         !invitedIds.has(p.mention.first) &&
         !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)) &&
-        findAnyPhrase(tokens, LEX.accompaniedBy, trigger.end, p.mention.first) === null,
+        !comesAlong(tokens, p.mention.first, trigger.end),
     ) ?? null;
   // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after
   // "that" with no one named or meant by a pronoun between is something else's, not A's
@@ -2709,7 +2709,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.principal &&
         p.person.country !== null &&
         p.person.country !== host &&
-        findAnyPhrase(tokens, LEX.accompaniedBy, trigger.end, p.mention.first) !== null,
+        comesAlong(tokens, p.mention.first, trigger.end),
     )?.person.country ?? null;
   if (guest === null) {
     // "Thủ tướng Lào sang thăm", "Đoàn đại biểu cấp cao Việt Nam": a country named with its people
@@ -3168,6 +3168,16 @@ interface MeetingSides {
   left: PreviousMeeting | null;
 }
 
+/** How many words may stand between "accompanied by" and the one who comes along (a long title). */
+const COMPANION_TITLE_WORDS = 12;
+
+/** Whether the one named from token `first` is told as coming along on a visit ("accompanied by
+ *  the Foreign Minister B"), past token `from` (a cue's end). */
+export function comesAlong(tokens: readonly Token[], first: number, from = 0): boolean {
+  const lead = Math.max(from, first - COMPANION_TITLE_WORDS);
+  return findAnyPhrase(tokens, LEX.accompaniedBy, lead, first) !== null;
+}
+
 /** The most tokens a denial takes ("won ' t"). */
 const NEGATION_TOKENS = 4;
 
@@ -3550,6 +3560,13 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
   return a !== undefined && b !== undefined ? [a, b] : [];
 }
 
+/** "touched down at the Saint Isabel Airport, Malabo, where he was received by B": a reception
+ *  at `at` in a "where" clause whose place, before it, is an airport (an arrival's greeting). */
+function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
+  const where = tokens.findLastIndex((t, k) => k < at && LEX.during.has(t.key));
+  return where > 0 && findAnyPhrase(tokens, LEX.arrivalGreeting, 0, where) !== null;
+}
+
 /** How many words after a quotation's closing mark may name who said it ("…,” said President A"). */
 const ATTRIBUTION_WORDS = 6;
 
@@ -3627,14 +3644,11 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     return null;
   // "A welcomed B at the airport", "received B upon arrival", "A and other officials welcomed
   // B": a greeting on arrival, no meeting (events.ts drops it, and what it stands for)
-  // ("touched down at the Saint Isabel Airport, Malabo, where he was received by B": the
-  // airport the reception's "where" stands for)
-  const where = tokens.findLastIndex((t, k) => k < trigger.first && LEX.during.has(t.key));
   const greeting =
     trigger.role === 'receives' &&
     (findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null ||
       findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null ||
-      (where > 0 && findAnyPhrase(tokens, LEX.arrivalGreeting, 0, where) !== null));
+      receivedWhereArrived(tokens, trigger.first));
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   if (
