@@ -597,6 +597,9 @@ function peopleCompatible(summary: Summary, m: Mention): boolean {
 
 /** How many days before the story's a day may still be the one it tells as news. */
 const NEWS_DAYS = 7;
+/** How near publication the day a later line of a story tells must be to date an undated
+ *  event that line tells ("agreed Thursday", in a story of Friday morning). */
+const STORY_DAYS = 2;
 /** How many words before a cue its auxiliary may stand ("has held a telephone conversation"). */
 const PERFECT_BEFORE = 3;
 
@@ -1149,8 +1152,18 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       end = isoDayOf(dayNumber(start) + days - 1);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
-    const toldIn = storyMentions(group)[0]!.sentence;
-    const told = group.kind !== 'visit' ? (toldIn.sequel ?? toldIn.anchor) : null;
+    // (past a line that tells no day, the first that does, when it is one of these days: "The
+    // ministers agreed Thursday … Hayashi also raised concern during phone talks with B", under
+    // a headline; not a day a line about an earlier call tells, weeks before)
+    const told =
+      group.kind !== 'visit'
+        ? (storyMentions(group)
+            .map((m) => m.sentence.sequel ?? m.sentence.anchor)
+            .find(
+              (d, n) =>
+                d !== null && (n === 0 || Math.abs(refDayNumber(ref) - dayNumber(d)) <= STORY_DAYS),
+            ) ?? null)
+        : null;
     if (told !== null && !future && dayNumber(told) < refDayNumber(ref)) start = told;
     // "On Friday, A will tour a port. Talks between A and B follow": an announced meeting on
     // the coming day the article was telling of there
