@@ -3782,6 +3782,21 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
         (m) => m.first !== trigger.end + withAt + 1 || (m.name === null && m.plural),
       ));
   // "A and B ended negotiations with a tea ceremony": the two sides are the subject
+  // "The Malaysian prime minister, in a telephonic call, expressed best wishes for him": a
+  // call's "him" or "her" is the principal of another country the story named last
+  const subject = aPeople.length === 1 ? aPeople[0]! : undefined;
+  if (
+    subject !== undefined &&
+    bPeople.length === 0 &&
+    objects.length === 0 &&
+    CALL_TYPES.has(trigger.type) &&
+    tokens.some((t, k) => k >= trigger.end && LEX.objectPronouns.has(t.key))
+  ) {
+    const other = context.recentPrincipals.find(
+      (p) => p.country !== null && p.country !== subject.country,
+    );
+    if (other !== undefined) bPeople = [other];
+  }
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
   if (bPeople.length === 0 && unnamedOther !== null && !pairSubject)
     return { aPeople, bPeople, unnamedOther, unnamedSubject: null, greeting };
