@@ -1246,27 +1246,36 @@ function pluralTitleAt(
     : { entry: held.entry, keys: words.map((t) => t.key) };
 }
 
-/** One of the two people a title in the plural names: the name [from, end) as the holder of
- *  that title in country `code`, the mention starting at `first`. */
-function pluralTitleHolder(
+/** A name [from, end) and the country whose holder of a title it is. */
+interface TitleHolder {
+  from: number;
+  end: number;
+  code: string;
+}
+
+/** The two people a title in the plural names: its words [titleFrom, titleEnd) (the last in
+ *  the plural), each holder's mention starting at its name, the first's at `first`. */
+function pluralTitleHolders(
   text: string,
   tokens: readonly Token[],
   first: number,
-  name: { from: number; end: number },
-  code: string,
-  title: { text: string; keys: string[]; entry: TitleEntry },
-): PersonMention {
-  return {
-    ...untitledMention(text, tokens, first, name.from, name.end, {
-      country: code,
+  title: { from: number; end: number; keys: string[]; entry: TitleEntry },
+  one: TitleHolder,
+  other: TitleHolder,
+): [PersonMention, PersonMention] {
+  const written = spanText(text, tokens, title.from, title.end).slice(0, -1);
+  const holder = (start: number, name: TitleHolder): PersonMention => ({
+    ...untitledMention(text, tokens, start, name.from, name.end, {
+      country: name.code,
       principal: title.entry.principal,
       honorific: false,
     }),
-    title: title.text,
+    title: written,
     titleKeys: title.keys,
     leader: title.entry.leader,
     generic: title.entry.generic,
-  };
+  });
+  return [holder(first, one), holder(other.from, other)];
 }
 
 /**
@@ -1290,12 +1299,14 @@ function countryPairPeopleAt(
   if (held === null) return null;
   const pair = namePairAt(tokens, stops, at + 1);
   if (pair === null) return null;
-  const { one, other } = pair;
-  const title = { text: spanText(text, tokens, at, at + 1).slice(0, -1), ...held };
-  return [
-    pluralTitleHolder(text, tokens, i, one, first.code, title),
-    pluralTitleHolder(text, tokens, other.from, other, second.code, title),
-  ];
+  return pluralTitleHolders(
+    text,
+    tokens,
+    i,
+    { from: at, end: at + 1, ...held },
+    { ...pair.one, code: first.code },
+    { ...pair.other, code: second.code },
+  );
 }
 
 /** Two countries joined by "and" from `at`, each after "the" or not ("the State of Kuwait
@@ -1364,11 +1375,7 @@ function titlePairPeopleAt(
     if (one === null || !LEX.and.has(tokens[one.next]?.key ?? '')) return null;
     const other = holderAt(one.next + 1);
     if (other === null || other.code === one.code) return null;
-    const title = { text: spanText(text, tokens, i, at + 1).slice(0, -1), ...held };
-    return [
-      pluralTitleHolder(text, tokens, i, one, one.code, title),
-      pluralTitleHolder(text, tokens, other.from, other, other.code, title),
-    ];
+    return pluralTitleHolders(text, tokens, i, { from: i, end: at + 1, ...held }, one, other);
   }
   return null;
 }
@@ -1391,12 +1398,14 @@ function titleOfPairPeopleAt(
     if (countries === null) return null;
     const pair = namePairAt(tokens, stops, countries.end);
     if (pair === null) return null;
-    const { one, other } = pair;
-    const title = { text: spanText(text, tokens, i, at + 1).slice(0, -1), ...held };
-    return [
-      pluralTitleHolder(text, tokens, i, one, countries.first, title),
-      pluralTitleHolder(text, tokens, other.from, other, countries.second, title),
-    ];
+    return pluralTitleHolders(
+      text,
+      tokens,
+      i,
+      { from: i, end: at + 1, ...held },
+      { ...pair.one, code: countries.first },
+      { ...pair.other, code: countries.second },
+    );
   }
   return null;
 }
