@@ -94,6 +94,9 @@ const WORD_SETS = [
   'sequel',
   /** "received B, who is in Vietnam for a visit": words that open a clause about the one named before */
   'relative',
+  /** ", a moderate who was elected in July,": the words among those that open a clause about a
+   *  person, whose day is that person's, not an event's told outside it */
+  'relativePerson',
   /** the indefinite article: a meeting it introduces is not one told before */
   'indefinite',
   /** the definite article: "The visit to Lima runs from May 3 to 5" refers to the visit the

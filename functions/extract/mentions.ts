@@ -1087,8 +1087,16 @@ function dateFor(
   const tokens = info.tokens;
   const cueStart = tokens[trigger.first]!.start;
   const cueEnd = tokens[trigger.end - 1]!.end;
+  // ("a meeting of the 18th India-Vietnam Joint Commission in Hanoi on Monday": the name right
+  // after the cue that is its own kind again is the same event, and the day after it the cue's)
+  let nextIndex = index + 1;
+  while (
+    nextIndex < triggers.length &&
+    namesSameEvent(tokens, triggers[nextIndex - 1]!, triggers[nextIndex]!)
+  )
+    nextIndex++;
   const nextStart =
-    index + 1 < triggers.length ? tokens[triggers[index + 1]!.first]!.start : Infinity;
+    nextIndex < triggers.length ? tokens[triggers[nextIndex]!.first]!.start : Infinity;
   const refDay = refDayNumber(ref);
   // "Ngày 9/1, Phủ Tổng thống thông báo … sẽ …": the day it was announced, not the day it happens
   const reportedBetween = (d: DateMention) =>
@@ -1193,9 +1201,19 @@ function dateFor(
         tokens[k - 1]?.text === ',' &&
         LEX.clauseOpener.has(t.key),
     );
+  // "A, a moderate who was elected in July, met B on Wednesday at the start of a three-day
+  // visit": a day inside an aside about someone, between commas, is that person's, not a cue's
+  // outside it (an aside that tells an event of its own, "A, who reached Ethiopia on Tuesday,
+  // held meetings with B", still dates what follows as before)
+  const personAsides = personAsidesIn(tokens, triggers);
+  const asideOfOthers = (d: DateMention) =>
+    personAsides.some(
+      (a) => a.from <= d.start && d.end <= a.to && !(a.from <= cueStart && cueEnd <= a.to),
+    );
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
+      !asideOfOthers(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
@@ -1311,8 +1329,13 @@ function dateFor(
     date = own ?? after ?? (ahead ? null : beforeAny) ?? null;
     borrowed = own === undefined && date !== null && date === after;
   } else {
+    // (or the name right after it that tells it again)
+    const ownCue = after === undefined ? undefined : cueBefore(after, triggers, tokens);
     const own =
-      after !== undefined && cueBefore(after, triggers, tokens) === trigger ? after : null;
+      after !== undefined &&
+      (ownCue === trigger || triggers.slice(index + 1, nextIndex).some((t) => t === ownCue))
+        ? after
+        : null;
     // "A held talks with B on July 9" (English), "Ngày 9/7, A hội đàm với B" (Vietnamese)
     const prior = ahead ? undefined : before;
     // ("A on June 3 spoke by phone with B about the pact signed in Jakarta on May 20": a day
@@ -1661,6 +1684,38 @@ function pastAside(tokens: readonly Token[], at: number): number {
   if (tokens[at]?.text !== ',') return -1;
   const close = tokens.findIndex((t, k) => k > at && k <= at + ASIDE_SPAN && t.text === ',');
   return close < 0 ? -1 : close + 1;
+}
+
+/** The most words between a cue and the name right after it that tells it again ("a meeting of
+ *  the 18th India-Vietnam Joint Commission"). */
+const SAME_EVENT_GAP = 5;
+
+/** Whether cue `b` names again, right after `a`, the event `a` tells: of the same type, only
+ *  words (or the hyphens that join two countries) between them. */
+function namesSameEvent(tokens: readonly Token[], a: Trigger, b: Trigger): boolean {
+  return (
+    a.type === b.type &&
+    b.first >= a.end &&
+    b.first - a.end <= SAME_EVENT_GAP &&
+    tokens.slice(a.end, b.first).every((t) => t.word || t.text === '-')
+  );
+}
+
+/** The character spans of the asides about a person between two commas (", a moderate who was
+ *  elected in July,"), where no cue stands. */
+function personAsidesIn(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+): Array<{ from: number; to: number }> {
+  const asides: Array<{ from: number; to: number }> = [];
+  tokens.forEach((t, at) => {
+    const past = pastAside(tokens, at);
+    if (past < 0 || !tokens.slice(at + 1, past - 1).some((w) => LEX.relativePerson.has(w.key)))
+      return;
+    if (triggers.some((c) => c.first > at && c.first < past - 1)) return;
+    asides.push({ from: t.end, to: tokens[past - 1]!.start });
+  });
+  return asides;
 }
 
 /** Where the words after token `at` go on past an aside ", including …," (at `at` itself when
