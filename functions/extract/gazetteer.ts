@@ -49,6 +49,9 @@ const titlesData = z
      *  ("Foreign Secretary" in India, not in Britain) */
     officialTitles: z.optional(NamesByCode),
     qualifiers: Titles,
+    /** words that, capitalised as a sentence's first word, stand before a title without making
+     *  it part of an institution's name ("With President X meeting B on Monday, …") */
+    openers: z.optional(z.array(z.string())),
     honorifics: z.array(z.string()),
   })
   .parse(TABLES.titles);
@@ -138,6 +141,9 @@ export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.ma
  *  President X", "Former Prime Minister Y"), where another capitalised word would make the title
  *  part of an institution's name. */
 const TITLE_QUALIFIERS: ReadonlySet<string> = new Set((titlesData.qualifiers ?? []).map(matchForm));
+/** Words that open a sentence before a title ("With President X meeting B, …"), capitalised only
+ *  because they open it. */
+const TITLE_OPENERS: ReadonlySet<string> = new Set((titlesData.openers ?? []).map(matchForm));
 
 const honorificTrie = new TokenTrie<true>();
 for (const h of titlesData.honorifics) honorificTrie.add(h, true);
@@ -274,6 +280,7 @@ export function titleAt(
     before.cap &&
     !PLURAL_LEAD.has(before.key) &&
     !TITLE_QUALIFIERS.has(before.key) &&
+    !(i === 1 && TITLE_OPENERS.has(before.key)) &&
     !honorificEndsAt(tokens, i)
   )
     return null;
