@@ -2308,7 +2308,15 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   )
     borrowed = true;
   // (the day it has is the main clause's, unless told a day off it: "a day after his talks")
-  const prior = trigger.kind === 'meeting' && !shifted && toldAsPrior(info, trigger, date);
+  // (not a meeting to come, told in the present after "after": "the signing is scheduled on
+  // Friday morning after A meets B" is that morning's)
+  const toComeAfter =
+    future &&
+    !trigger.noun &&
+    !pastTenseAt(tokens, trigger.first) &&
+    !markers.tense(trigger.first, trigger.end).past;
+  const prior =
+    trigger.kind === 'meeting' && !shifted && !toComeAfter && toldAsPrior(info, trigger, date);
   // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
   const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
   if (prior || commemorated) date = null;
