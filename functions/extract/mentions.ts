@@ -3710,6 +3710,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   const greeting =
     trigger.role === 'receives' &&
     (findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null ||
+      // ("On his arrival at the airport, A was received by B": told before it)
+      findAnyPhrase(tokens, LEX.arrivalGreeting, c.clauseFrom, trigger.first) !== null ||
       findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null ||
       receivedWhereArrived(tokens, trigger.first));
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
