@@ -68,6 +68,9 @@ const DATES = z
     sameDay: Phrases,
     /** "arrived in the country the previous day": the day before the last reported event's */
     previousDay: z.optional(Phrases),
+    /** the words that end a bracketed gloss giving the time elsewhere ("at 1:10 p.m. local
+     *  time (2:10 a.m., September 21, Japan time)"): its day is the same moment's, no other */
+    timeGlossEnd: z.optional(Phrases),
     /** "nine months ago": how many (in figures or these words), of which unit, before the word for "ago" */
     ago: z.optional(
       z.object({
@@ -93,6 +96,12 @@ const BRACKETED_WEEKDAY = new RegExp(
   `\\((?:${anyOf([...new Set(Object.keys(DATES.weekdays).map((w) => w.slice(0, 3)))])})[\\p{L}]*\\.?\\)`,
   'gu',
 );
+
+/** "(2:10 a.m., September 21, Japan time)": the same moment in another time zone, in brackets */
+const BRACKETED_TIME_GLOSS =
+  DATES.timeGlossEnd === undefined || DATES.timeGlossEnd.length === 0
+    ? null
+    : new RegExp(`\\([^()]{0,60}\\b(?:${anyOf(DATES.timeGlossEnd)})\\)`, 'gu');
 
 /** "today (Monday)": a relative day with a weekday in brackets right after it */
 const RELATIVE_DAY_BRACKETED = new RegExp(
@@ -535,15 +544,19 @@ export function findEnglishDates(
   // blanked to spaces of its length so that every offset still points into the sentence)
   // ("held a call today (Monday)," a statement said: in a quotation, which may be quoted a
   // day on, its "today" is the weekday beside it, read in its stead)
-  const lower = text.includes('(')
-    ? text
+  const unglossed =
+    BRACKETED_TIME_GLOSS !== null && text.includes('(')
+      ? text.replace(BRACKETED_TIME_GLOSS, (w) => ' '.repeat(w.length))
+      : text;
+  const lower = unglossed.includes('(')
+    ? unglossed
         .replace(
           RELATIVE_DAY_BRACKETED,
           (w, relative: string, gap: string, weekday: string, at: number) =>
             quoted(text, at) ? `${' '.repeat(relative.length + gap.length)}${weekday} ` : w,
         )
         .replace(BRACKETED_WEEKDAY, (w) => ' '.repeat(w.length))
-    : text;
+    : unglossed;
   const ctx: Context = {
     ref,
     forward: FORWARD.test(lower) || (isTitle && HEADLINE_FORWARD.test(lower)),
