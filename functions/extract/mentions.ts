@@ -474,8 +474,10 @@ function chainFrom(
   let k = at;
   // ("an audience with His Majesty Sultan B": past the honorifics before a title, whose "His"
   // is no lead word)
-  const honoured = pastHonorifics(tokens, at, true);
-  if (honoured > at && people.some((p) => p.mention.first === honoured)) k = honoured;
+  // (and past the article before them: "a courtesy call on the Rt. Hon. Prime Minister B")
+  const from = LEX.titleArticle.has(tokens[at]?.key ?? '') ? at + 1 : at;
+  const honoured = pastHonorifics(tokens, from, true);
+  if (honoured > from && people.some((p) => p.mention.first === honoured)) k = honoured;
   let skipped = 0;
   while (k < tokens.length && skipped < maxSkip) {
     // (not past a name's own first word: "with His Excellency B")

@@ -144,7 +144,11 @@ export function furnitureOf(lower: string, next: string | null): Furniture | nul
   if (
     ((QUOTE_OPENS?.test(lower) && quotationOpening(lower) < 0) || QUOTE_ATTRIBUTED?.test(lower)) &&
     !QUOTE_ANNOUNCED?.test(lower) &&
-    !quotesDocument(lower)
+    !quotesDocument(lower) &&
+    // (nor where the quotation runs on into the next sentence, which a document's or a
+    // ministry's attribution closes: '"A paid a courtesy call on B today. B witnessed the
+    // ceremony," tweeted the Ministry of Foreign Affairs.')
+    !(next !== null && quoteMarksIn(lower).length % 2 === 1 && quotesDocument(next))
   )
     return 'quote';
   return next !== null &&

@@ -54,6 +54,7 @@ const ABBREVIATIONS = new Set([
   'rev',
   'mg',
   'hon',
+  'rt',
 ]);
 
 /** Honorifics that stand before a name, capitalized, and so end no sentence even where a
