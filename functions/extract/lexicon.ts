@@ -97,6 +97,9 @@ const WORD_SETS = [
   /** ", a moderate who was elected in July,": the words among those that open a clause about a
    *  person, whose day is that person's, not an event's told outside it */
   'relativePerson',
+  /** "conveyed A's greetings in a courtesy call to B": words between a possessive and a cue
+   *  that end what the possessor owns, so the cue is not the possessor's */
+  'possessionEnd',
   /** the indefinite article: a meeting it introduces is not one told before */
   'indefinite',
   /** the definite article: "The visit to Lima runs from May 3 to 5" refers to the visit the

@@ -3308,7 +3308,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   ).filter(
     (p) =>
       !possessiveAt(tokens, p.mention.end) ||
-      trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP ||
+      (trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP &&
+        // ("conveyed A's greetings in a courtesy call to B": A's greetings, not A's call)
+        !tokens
+          .slice(p.mention.end + 2, trigger.first)
+          .some((t) => LEX.possessionEnd.has(t.key))) ||
       // ("A's first stopover will be Manila, for talks with B": the traveller's talks)
       tokens
         .slice(p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1)
