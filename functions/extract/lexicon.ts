@@ -100,6 +100,9 @@ const WORD_SETS = [
   /** "conveyed A's greetings in a courtesy call to B": words between a possessive and a cue
    *  that end what the possessor owns, so the cue is not the possessor's */
   'possessionEnd',
+  /** "held separate phone talks with A and B": words that make a call with several a call with
+   *  each */
+  'separately',
   /** the indefinite article: a meeting it introduces is not one told before */
   'indefinite',
   /** the definite article: "The visit to Lima runs from May 3 to 5" refers to the visit the
