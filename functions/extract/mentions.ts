@@ -1212,10 +1212,23 @@ function dateFor(
     personAsides.some(
       (a) => a.from <= d.start && d.end <= a.to && !(a.from <= cueStart && cueEnd <= a.to),
     );
+  // "He called the visit the next stage, the previous one being his trip to Kyiv on July 2":
+  // past another journey's noun after the cue, a day is that journey's
+  const otherTrip = (d: DateMention) =>
+    d.start >= cueEnd &&
+    tokens.some(
+      (t, k) =>
+        t.start >= cueEnd &&
+        t.end <= d.start &&
+        LEX.tripNoun.has(t.key) &&
+        LEX.destination.has(tokens[k + 1]?.key ?? '') &&
+        destinationAt(tokens, k + 2) !== null,
+    );
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
       !asideOfOthers(d) &&
+      !otherTrip(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
