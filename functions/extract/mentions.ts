@@ -2136,8 +2136,9 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
   return clauseFrom;
 }
 
-/** How many words before a cue a verb of coming after may stand ("follow his first summit"). */
-const FOLLOW_VERB_BEFORE = 3;
+/** How many words before a cue a verb of coming after may stand ("follow his first summit",
+ *  "It follows A's trip to Cairo in February, his first visit"). */
+const FOLLOW_VERB_BEFORE = 12;
 
 /** "Lee's visit will follow his first summit with Xi on Nov. 1": a verb of coming after, a few
  *  words before the cue, whose tense is its own: the cue's is told by the words after it
@@ -2199,12 +2200,16 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
       anyReadsAt(tokens, k, LEX.purposeAfter) > 0
     )
       tenseTo = k;
+  const aside = asideFrom(tokens, clauseFrom, trigger.first);
+  const followed = pastFollowVerb(tokens, aside, trigger.first);
+  const told = markers.tense(followed, tenseTo);
+  // ("It follows A's trip to Cairo in February": what a present "follows" comes after is gone
+  // by, unless the words after the verb look ahead)
   const tense = invitedDuring(tokens, clauseFrom, trigger.first)
     ? { past: true, future: false }
-    : markers.tense(
-        pastFollowVerb(tokens, asideFrom(tokens, clauseFrom, trigger.first), trigger.first),
-        tenseTo,
-      );
+    : followed > aside && !told.future && !markers.tense(aside, followed).future
+      ? { past: true, future: false }
+      : told;
   const future = tense.future && !tense.past;
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
