@@ -3120,7 +3120,10 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
       isCallType(t.type) &&
       t.first > trigger.end &&
       t.first <= trigger.end + CALL_MEANS_SPAN &&
-      LEX.callMeans.has(s.tokens[t.first - 1]?.key ?? ''),
+      // ("via videoconference", or a call's cue that is its means: "spoke to B by phone",
+      // "on the telephone")
+      (LEX.callMeans.has(s.tokens[t.first - 1]?.key ?? '') ||
+        LEX.callMeans.has(s.tokens[t.first]?.key ?? '')),
   );
   return call?.type ?? null;
 }
