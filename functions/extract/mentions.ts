@@ -595,10 +595,10 @@ function namedPlaceAfter(tokens: readonly Token[], at: number): boolean {
 }
 
 /** Words at most between "for" and what a guest is hosted for ("for a private state dinner"). */
-const HOSTED_FOR_LEAD_WORDS = 3;
+const HOSTED_FOR_LEAD_WORDS = 4;
 
 /** Tokens at most between the guest and "for" ("hosted B in Washington, DC for …"). */
-const HOSTED_FOR_GAP = 6;
+const HOSTED_FOR_GAP = 10;
 
 /** "for a lunch", "for dinner", "for an official State Visit" soon after token `at`. */
 function hostedForAfter(tokens: readonly Token[], at: number): boolean {
