@@ -103,6 +103,9 @@ const WORD_SETS = [
   /** "held separate phone talks with A and B": words that make a call with several a call with
    *  each */
   'separately',
+  /** "the upcoming state visit": words right before a cue that tell it to come, whatever the
+   *  clause's verb tells */
+  'toComeBefore',
   /** the indefinite article: a meeting it introduces is not one told before */
   'indefinite',
   /** the definite article: "The visit to Lima runs from May 3 to 5" refers to the visit the

@@ -2136,6 +2136,10 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
   return clauseFrom;
 }
 
+/** How many words before a cue a word that tells it to come may stand ("the upcoming state
+ *  visit", "his planned two-day visit"). */
+const TO_COME_BEFORE = 3;
+
 /** How many words before a cue a verb of coming after may stand ("follow his first summit",
  *  "It follows A's trip to Cairo in February, his first visit"). */
 const FOLLOW_VERB_BEFORE = 12;
@@ -2210,7 +2214,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     : followed > aside && !told.future && !markers.tense(aside, followed).future
       ? { past: true, future: false }
       : told;
-  const future = tense.future && !tense.past;
+  // ("the leaders discussed preparations for the upcoming state visit": a cue its own words
+  // tell to come is to come, whatever the clause's verb tells of the rest)
+  const toComeBefore = tokens
+    .slice(Math.max(clauseFrom, trigger.first - TO_COME_BEFORE), trigger.first)
+    .some((t) => LEX.toComeBefore.has(t.key));
+  const future = toComeBefore || (tense.future && !tense.past);
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
   let { date, borrowed, year, shifted } = dateFor(
