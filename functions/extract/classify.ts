@@ -31,6 +31,9 @@ export interface Trigger {
   notAfterObject: ReadonlySet<string>;
   /** the cue's type is the event's, whatever else the story calls it (cues.json `settles`) */
   settles: boolean;
+  /** the cue tells a meeting only of two principals of two countries who are together its
+   *  subject (cues.json `pairOnly`: "A and B discussed …", not "A discussed … with B and C") */
+  pairOnly: boolean;
 }
 
 /** What a cue of this type tells: a visit, a committee's session, or another meeting. */
@@ -71,6 +74,9 @@ const CueSchema = z.object({
   /** this cue's type is the event's whatever the story's other cues call it: "informal
    *  talks" are a meeting, though a round of delegation-level talks follows them */
   settles: z.optional(z.boolean()),
+  /** a meeting only where two principals of two countries are together the cue's subject
+   *  ("A and B discussed …"); with an object after it ("discussed … with B and C") none */
+  pairOnly: z.optional(z.boolean()),
 });
 const CueTableSchema = z.object({
   nounMarkers: z.array(z.string()),
@@ -191,6 +197,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       role: cue.role ?? null,
       remote: cue.remote ?? null,
       settles: cue.settles ?? false,
+      pairOnly: cue.pairOnly ?? false,
       notAfterObject,
     });
     i = end - 1;

@@ -1224,11 +1224,22 @@ function dateFor(
         LEX.destination.has(tokens[k + 1]?.key ?? '') &&
         destinationAt(tokens, k + 2) !== null,
     );
+  // ("discussed … preparations ahead of the president's Nov. 12 visit": a day written right
+  // before another cue past this one is that cue's)
+  const beforeOtherCue = (d: DateMention) =>
+    d.start >= cueEnd &&
+    triggers.some(
+      (t) =>
+        t !== trigger &&
+        tokens[t.first]!.start >= d.end &&
+        info.text.slice(d.end, tokens[t.first]!.start).trim() === '',
+    );
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
       !asideOfOthers(d) &&
       !otherTrip(d) &&
+      !beforeOtherCue(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
@@ -3701,6 +3712,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
       .some((t) => LEX.and.has(t.key)) &&
     new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
     sideA.every((r) => r.person.country !== null);
+  // "A and B discussed …": a cue told only of such a pair (not "A discussed … with B and C")
+  if (trigger.pairOnly && !pairMeets) return null;
   // (a country's principal not named, and no one named before to stand for them: the other
   // side is that country)
   const unnamedAfter =
