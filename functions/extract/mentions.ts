@@ -1192,17 +1192,14 @@ function dateFor(
     leadUpEnd <= d.start &&
     !commaIn(leadUpEnd, d.start) &&
     commaIn(d.end, cueStart);
+  /** Whether a word between the cue and a day after it passes `test` (a word that makes the
+   *  day another clause's or another event's). */
+  const wordPastCue = (d: DateMention, test: (t: Token, k: number) => boolean) =>
+    d.start >= cueEnd && tokens.some((t, k) => t.start >= cueEnd && t.end <= d.start && test(t, k));
   // "made his first state visit to China, while the third will be to Uzbekistan on May
   // 26-27": past a comma and a word that opens a clause of its own, a day is that clause's
   const otherClause = (d: DateMention) =>
-    d.start >= cueEnd &&
-    tokens.some(
-      (t, k) =>
-        t.start >= cueEnd &&
-        t.end <= d.start &&
-        tokens[k - 1]?.text === ',' &&
-        LEX.clauseOpener.has(t.key),
-    );
+    wordPastCue(d, (t, k) => tokens[k - 1]?.text === ',' && LEX.clauseOpener.has(t.key));
   // "A, a moderate who was elected in July, met B on Wednesday at the start of a three-day
   // visit": a day inside an aside about someone, between commas, is that person's, not a cue's
   // outside it (an aside that tells an event of its own, "A, who reached Ethiopia on Tuesday,
@@ -1215,11 +1212,9 @@ function dateFor(
   // "He called the visit the next stage, the previous one being his trip to Kyiv on July 2":
   // past another journey's noun after the cue, a day is that journey's
   const otherTrip = (d: DateMention) =>
-    d.start >= cueEnd &&
-    tokens.some(
+    wordPastCue(
+      d,
       (t, k) =>
-        t.start >= cueEnd &&
-        t.end <= d.start &&
         LEX.tripNoun.has(t.key) &&
         LEX.destination.has(tokens[k + 1]?.key ?? '') &&
         destinationAt(tokens, k + 2) !== null,
