@@ -103,6 +103,9 @@ const CueTableSchema = z.object({
     hypothetical: z.optional(z.array(z.string())),
     /** "the trip was postponed", "has given up on visiting": what was planned and will not be */
     calledOff: z.optional(z.array(z.string())),
+    /** "are meeting this Monday": what looks ahead only where the sentence tells a day; told
+     *  with none ("is meeting with B at the White House"), it is under way */
+    futureWithDay: z.optional(z.array(z.string())),
   }),
 });
 type Cue = z.infer<typeof CueSchema>;
@@ -281,6 +284,7 @@ const PAST = CUE_TABLE.markers.past.map(phraseKeys);
 const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
 const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
 const CALLED_OFF = (CUE_TABLE.markers.calledOff ?? []).map(phraseKeys);
+const FUTURE_WITH_DAY = (CUE_TABLE.markers.futureWithDay ?? []).map(phraseKeys);
 const PRECEDENT_NOT_AFTER: ReadonlySet<string> = new Set(
   (CUE_TABLE.markers.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
 );
@@ -291,6 +295,7 @@ const PRECEDENT_NOT_BEFORE: ReadonlySet<string> = new Set(
 /** The marker phrases a word can start, by kind. */
 interface MarkersFrom {
   future: string[][];
+  futureWithDay: string[][];
   past: string[][];
   precedent: string[][];
   hypothetical: string[][];
@@ -301,6 +306,7 @@ interface MarkersFrom {
 const MARKERS_BY_FIRST_WORD = new Map<string, MarkersFrom>();
 for (const [kind, phrases] of [
   ['future', FUTURE],
+  ['futureWithDay', FUTURE_WITH_DAY],
   ['past', PAST],
   ['precedent', PRECEDENT],
   ['hypothetical', HYPOTHETICAL],
@@ -309,7 +315,14 @@ for (const [kind, phrases] of [
   for (const p of phrases) {
     let entry = MARKERS_BY_FIRST_WORD.get(p[0]!);
     if (entry === undefined) {
-      entry = { future: [], past: [], precedent: [], hypothetical: [], calledOff: [] };
+      entry = {
+        future: [],
+        futureWithDay: [],
+        past: [],
+        precedent: [],
+        hypothetical: [],
+        calledOff: [],
+      };
       MARKERS_BY_FIRST_WORD.set(p[0]!, entry);
     }
     entry[kind].push(p);
@@ -328,7 +341,8 @@ export class MarkerIndex {
   private readonly hypothetical: number[] = [];
   private readonly calledOff: number[] = [];
 
-  constructor(tokens: readonly Token[]) {
+  /** `tellsDay`: whether the sentence tells a day (futureWithDay markers look ahead only then) */
+  constructor(tokens: readonly Token[], tellsDay = true) {
     // ("At the meeting, A expressed his delight to meet B again": in a sentence that opens
     // inside a meeting, being glad to meet is that meeting, none to come)
     const opensWithin = LEX.withinLead.has(tokens[0]?.key ?? '');
@@ -336,7 +350,8 @@ export class MarkerIndex {
       const from = MARKERS_BY_FIRST_WORD.get(tokens[k]!.key);
       if (from === undefined) continue;
       if (
-        startsAny(tokens, k, from.future) &&
+        (startsAny(tokens, k, from.future) ||
+          (tellsDay && startsAny(tokens, k, from.futureWithDay))) &&
         !(opensWithin && LEX.gladTo.has(tokens[k - 1]?.key ?? ''))
       )
         this.future.push(k);

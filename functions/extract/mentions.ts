@@ -2071,7 +2071,7 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
     meetingPlace: pickPlace(
       places.filter((p) => !arrivedAt(tokens, p.at) || arrivedBefore(tokens, p.at)),
     ),
-    markers: new MarkerIndex(tokens),
+    markers: new MarkerIndex(tokens, info.dates.length > 0),
     duration: durationIn(tokens),
     background: backgroundOf(tokens),
     mentions: [],
