@@ -3698,7 +3698,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "Presidents A and B meet in Anchorage": a plain meeting's two sides may both be its subject
   // (joined by "and", to a bare "meet": not "Before meeting B, A talked with …")
   const pairMeets =
-    trigger.type === 'meeting' &&
+    (trigger.type === 'meeting' || trigger.pairOnly) &&
     trigger.role === null &&
     !LEX.with.has(tokens[trigger.end - 1]!.key) &&
     sideA.length >= 2 &&
