@@ -172,9 +172,10 @@ for (const [code, listed] of Object.entries(leadersData.leaders)) {
     const words = keys.filter((k) => /^[\p{L}\d]/u.test(k));
     leaderCountries.set(words.join(' '), code);
     if (words.length >= 2) {
-      // ("Donald J. Trump" is "Donald Trump": an initial names no one else)
-      const person = words
-        .filter((w) => w.length > 1)
+      // ("Donald J. Trump" is "Donald Trump": an initial names no one else; "Tayyip Erdogan"
+      // is "Recep Tayyip Erdogan", one person of the people gazetteer)
+      const person = phraseKeys(nameIn(name, 'en'))
+        .filter((w) => /^[\p{L}\d]/u.test(w) && w.length > 1)
         .sort()
         .join(' ');
       for (const word of new Set([words[0]!, words[words.length - 1]!])) {
