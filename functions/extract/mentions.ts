@@ -1575,7 +1575,9 @@ export function visitDayBefore(tokens: readonly Token[], cue: number): number | 
 function countryBefore(tokens: readonly Token[], at: number): string | null {
   for (let k = at - 1; k >= 0 && k >= at - MAX_COUNTRY_TOKENS; k--) {
     const c = countryWithPrefix(tokens, k);
-    if (c !== null && k + c.length === at) return c.code;
+    // (not the country of a title before it: "President A of Ghana visited B")
+    if (c !== null && k + c.length === at)
+      return LEX.of.has(tokens[k - 1]?.key ?? '') ? null : c.code;
     // "the Hanoi visit": a city, for its country
     const place = placeAt(tokens, k);
     if (place !== null && !place.entry.venue && k + place.length === at) return place.entry.code;
@@ -2527,6 +2529,29 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         host = c.code;
         break;
       }
+    }
+  }
+  // "President A visited President B on Thursday at the State House": a visit paid to a
+  // principal, where no place is visited, is a call on them in their country
+  if (host === null && !trigger.noun && !LEX.arrival.has(tokens[trigger.first]!.key)) {
+    const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
+    const caller = before.filter((p) => p.person.principal && p.person.country !== null).pop();
+    const home = callee?.person.country ?? null;
+    const from = caller?.person.country ?? null;
+    if (callee?.person.principal && home !== null && from !== null && from !== home) {
+      mentions.push(
+        newMention(cue, {
+          kind: 'meeting',
+          type: 'courtesy_call',
+          sideA: [caller!.person],
+          sideB: [callee.person],
+          host: home,
+          guest: from,
+          countries: [home, from].sort(),
+          hosts: [],
+        }),
+      );
+      return;
     }
   }
   // "A flew out of Phnom Penh after his meeting with B and arrived in Bangkok": the clause's
