@@ -2556,12 +2556,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   // "A flew out of Phnom Penh after his meeting with B and arrived in Bangkok": the clause's
   // subject comes home, and no one visits
+  // (not where a pronoun between them is the arrival's own subject: "A greeted B as he arrives
+  // at the mansion in Athens")
   const subject = before.find((p) => p.person.principal && p.person.country !== null);
   if (
     host !== null &&
     !trigger.noun &&
     LEX.arrival.has(tokens[trigger.first]!.key) &&
-    subject?.person.country === host
+    subject?.person.country === host &&
+    !tokens.slice(subject.mention.end, trigger.first).some((t) => LEX.pronouns.has(t.key))
   )
     return;
   // "Presidents A of X, B of Y and C of Z arrived in Astana": leaders of several countries
