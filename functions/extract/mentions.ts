@@ -2057,7 +2057,14 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
   const invited = inviters(tokens, people);
   // ("…, a statement issued by the office in Oslo said": where it was said is not where)
   const tail = attributionFrom(tokens);
-  const places = findPlaces(tokens).filter((p) => p.at < tail);
+  const background = backgroundOf(tokens);
+  // ("On Thursday in Brussels, A announced that the meeting would take place in Ankara":
+  // where it was said, before the words of saying, is not where, when a place follows them)
+  const saidAt = background.saying[0] ?? Infinity;
+  const found = findPlaces(tokens).filter((p) => p.at < tail);
+  const places = found.some((p) => tokens[p.at]!.start > saidAt)
+    ? found.filter((p) => tokens[p.at]!.start > saidAt)
+    : found;
   return {
     info,
     context,
@@ -2075,7 +2082,7 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
     ),
     markers: new MarkerIndex(tokens, info.dates.length > 0),
     duration: durationIn(tokens),
-    background: backgroundOf(tokens),
+    background,
     mentions: [],
     previousMeeting: null,
     visitCity: null,
