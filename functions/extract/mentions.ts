@@ -1041,19 +1041,22 @@ interface Background {
   sinceEnds: number[];
   /** where "anniversary of" stands: what follows is the day commemorated */
   commemorated: number[];
+  /** the character spans of the asides about a person (personAsidesIn) */
+  personAsides: Array<{ from: number; to: number }>;
 }
 
 const BACKGROUND_FIRST_WORDS = new Set(
   [...LEX.reporting, ...LEX.since, ...LEX.commemorated].map((p) => p[0]!),
 );
 
-function backgroundOf(tokens: readonly Token[]): Background {
+function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): Background {
   const out: Background = {
     reporting: [],
     saying: [],
     since: [],
     sinceEnds: [],
     commemorated: [],
+    personAsides: personAsidesIn(tokens, triggers),
   };
   for (let k = 0; k < tokens.length; k++) {
     if (!BACKGROUND_FIRST_WORDS.has(tokens[k]!.key)) continue;
@@ -1204,9 +1207,8 @@ function dateFor(
   // visit": a day inside an aside about someone, between commas, is that person's, not a cue's
   // outside it (an aside that tells an event of its own, "A, who reached Ethiopia on Tuesday,
   // held meetings with B", still dates what follows as before)
-  const personAsides = personAsidesIn(tokens, triggers);
   const asideOfOthers = (d: DateMention) =>
-    personAsides.some(
+    background.personAsides.some(
       (a) => a.from <= d.start && d.end <= a.to && !(a.from <= cueStart && cueEnd <= a.to),
     );
   // "He called the visit the next stage, the previous one being his trip to Kyiv on July 2":
@@ -2057,7 +2059,7 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
   const invited = inviters(tokens, people);
   // ("…, a statement issued by the office in Oslo said": where it was said is not where)
   const tail = attributionFrom(tokens);
-  const background = backgroundOf(tokens);
+  const background = backgroundOf(tokens, info.triggers);
   // ("On Thursday in Brussels, A announced that the meeting would take place in Ankara":
   // where it was said, before the words of saying, is not where, when a place follows them)
   const saidAt = background.saying[0] ?? Infinity;
@@ -2554,7 +2556,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
           sideB: [callee.person],
           host: home,
           guest: from,
-          countries: [home, from].sort(),
+          countries: countriesOf([caller!.person], [callee.person]),
           hosts: [],
         }),
       );
