@@ -311,11 +311,14 @@ function foreignCountries(
  *  Russian Foreign Minister B"). */
 const INVITER_GAP = 6;
 
-/** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …"),
+/** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …", or
+ *  the city alone on its line),
  *  past an aggregator's credit, with its country, or null. */
 function filedFrom(t: readonly Token[]): { at: number; code: string } | null {
   const lead = leadingPlace(t);
-  return lead !== null && t[lead.from]!.cap && DATELINE_MARKS.has(t[lead.end]?.text ?? '')
+  return lead !== null &&
+    t[lead.from]!.cap &&
+    (DATELINE_MARKS.has(t[lead.end]?.text ?? '') || lead.end === t.length)
     ? { at: lead.from, code: lead.entry.code }
     : null;
 }
@@ -1393,15 +1396,15 @@ const CAPTION_LEAD_DAYS = 3;
 
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
 const DATELINE_SENTENCES = 12;
-/** How close after the city a dateline's date stands, in characters. */
 /** How far after a dateline's date its dash may come: "(Xinhua) --". */
 const DATELINE_TAIL_CHARS = 40;
+/** How close after the city a dateline's date stands, in characters. */
 const DATELINE_DATE_GAP = 2;
 
 /**
  * The city a story was filed from: capitals at the start of one of its first sentences,
  * then a comma, a bracket or a dash ("LIMA, May 3 (Wire) -", "HANOI (Wire) -",
- * "HÀ NỘI —"), when the city is a listed one.
+ * "HÀ NỘI —"), or the city alone on a line above the story, when the city is a listed one.
  */
 function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
   for (const info of sentences.filter((s) => !s.isTitle).slice(0, DATELINE_SENTENCES)) {
@@ -1442,7 +1445,9 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     const capitals = t.slice(lead.from, end).every((w) => w.text === w.text.toUpperCase());
     // ("MANILA 09 January 2024 — …": in capitals, the day it was filed right after it)
     const datedRight = capitals && info.dates.some((d) => d.start === t[end]?.start);
-    if (!datedRight && !DATELINE_MARKS.has(t[end]?.text ?? '')) continue;
+    // ("Islamabad" on a line of its own above the story)
+    const alone = end === t.length;
+    if (!datedRight && !alone && !DATELINE_MARKS.has(t[end]?.text ?? '')) continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
     // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
     // colon ("New Delhi: …")
@@ -1460,6 +1465,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       );
     // (a colon also past the city's own country in brackets: "Kazan [Russia]: …")
     if (
+      alone ||
       capitals ||
       dated ||
       t[end]!.text === ':' ||
