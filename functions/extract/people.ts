@@ -417,6 +417,8 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       !(words > 0 && isNameStop(tokens, k, stops))
     ) {
       if (words > 0 && FACILITIES.has(t.key)) return i;
+      // "Prime Minister Sheikh Hasina Hasina": a word written twice is a slip, not a longer name
+      if (words > 0 && tokens[k - 1]!.key === t.key) break;
       if (words > 0 && (countryAt(tokens, k) !== null || titleBeginsAt(tokens, k) !== null)) break;
       if (words === 0 && (isNameStop(tokens, k, stops) || titleWrittenTwiceAt(tokens, k))) break;
       k++;
