@@ -3,7 +3,7 @@
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
 
 import * as z from 'zod/mini';
-import { nameKeys, sameNameKeys } from '../text/names.js';
+import { nameIn, nameKeys, personIdOf, sameNameKeys } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
 import {
   bareLeaderAt,
@@ -1528,6 +1528,17 @@ function untitledMention(
 
 // ---------------------------------------------------------------- article-level resolution
 
+/** Whether `name` is the name the people gazetteer lists `person` by in English (a full
+ *  name, whatever its length beside theirs: "Joe Biden" beside "Joseph Biden, Jr."). */
+function isListedName(name: string, person: Person): boolean {
+  const id = personIdOf(nameKeys(name));
+  return (
+    id !== null &&
+    id === personIdOf(person.nameKeys) &&
+    nameKeys(nameIn(name, 'en')).join(' ') === nameKeys(name).join(' ')
+  );
+}
+
 /**
  * Merges mentions into people. Named mentions first (a short name such as "Biden"
  * joins the full "Joe Biden"); then title-only mentions ("Thủ tướng Lào", "Chủ tịch nước")
@@ -1589,7 +1600,10 @@ export function resolvePeople(
     absorb(person, m, titlePartKeys);
     if (m.title !== null) (m.generic ? counterparts : officeKnown).add(person);
     personOf[n] = person;
-    if (m.nameKeys.length === person.nameKeys.length && n >= titleMentions) {
+    if (
+      (m.nameKeys.length === person.nameKeys.length || isListedName(m.name!, person)) &&
+      n >= titleMentions
+    ) {
       const counts = spellings.get(person) ?? new Map<string, number>();
       counts.set(m.name!, (counts.get(m.name!) ?? 0) + 1);
       spellings.set(person, counts);
@@ -1599,7 +1613,11 @@ export function resolvePeople(
   // (the story's way: a headline that spells it otherwise, and repeats, counts for nothing)
   for (const [person, counts] of spellings) {
     let best = person.name;
-    for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
+    // (as often as another: the gazetteer's English name)
+    for (const [name, count] of counts) {
+      const most = counts.get(best) ?? 0;
+      if (count > most || (count === most && isListedName(name, person))) best = name;
+    }
     if (best !== person.name) {
       person.name = best;
       person.nameKeys = nameKeys(best);

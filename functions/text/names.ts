@@ -145,11 +145,15 @@ for (const person of PEOPLE) {
 /** The id of the person a full name (as keys) is a listed spelling of, or null. */
 export function personIdOf(keys: readonly string[]): string | null {
   const folded = keys.map(foldKey);
-  return (
+  const id =
     PERSON_BY_SPELLING.get(folded.join(' ')) ??
-    (keys.length > 1 ? PERSON_BY_LETTERS.get(folded.join('')) : undefined) ??
-    null
-  );
+    (keys.length > 1 ? PERSON_BY_LETTERS.get(folded.join('')) : undefined);
+  if (id !== undefined) return id;
+  // ("Joseph Biden, Jr.": a suffix that no listed spelling of theirs writes)
+  const last = keys[keys.length - 1];
+  return keys.length > 2 && last !== undefined && SUFFIXES.has(KEY_SPELLINGS.get(last) ?? last)
+    ? personIdOf(keys.slice(0, -1))
+    : null;
 }
 
 /** A key without diacritics; plain ASCII keys (most names compared) are that already. */

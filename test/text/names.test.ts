@@ -97,6 +97,11 @@ describe('one person, every spelling (the people gazetteer)', () => {
     expect(personIdOf(nameKeys('Xi Jinping'))).toBe('Q15031');
     expect(personIdOf(nameKeys('Nguyễn Văn A'))).toBeNull();
   });
+  it('finds a listed person past a suffix none of their listed spellings writes', () => {
+    expect(personIdOf(nameKeys('Joseph Biden, Jr.'))).toBe(personIdOf(nameKeys('Joe Biden')));
+    expect(personIdOf(nameKeys('Joseph Biden, Jr.'))).not.toBeNull();
+    expect(personIdOf(nameKeys('Nguyễn Văn A Jr.'))).toBeNull();
+  });
 });
 
 describe('nameIn: a name as a page in each language writes it', () => {
