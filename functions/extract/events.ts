@@ -2344,7 +2344,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       m.group.mentions.every(
         (x) => x.trigger.remote === remote && (!x.precedent || x.date?.precision === 'day'),
       ) &&
-      !visits.some((v) => v.countries.join() === m.countries.join()) &&
+      // (a visit of another time is no frame: "had spoken to B on August 25, 2021", told in
+      // the story of a visit the next February)
+      !visits.some((v) => v.countries.join() === m.countries.join() && within(m, v)) &&
       !storyOfGathering()
     )
       m.type = remote;
