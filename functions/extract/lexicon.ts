@@ -129,7 +129,7 @@ const WORD_SETS = [
   /** "hosted a reception in Hanoi on May 5 for B": the word before whom a host receives */
   'receivedFor',
   /** "received a phone call from B": the word before whom a call comes from */
-  'callFrom',
+  'callWith',
   /** "hosted B for a lunch", "for an official State Visit": what a guest is received for that is
    *  no meeting of its own (a meal, or the visit itself) */
   'hostedFor',

@@ -3449,7 +3449,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       if (
         LEX.with.has(tokens[j]!.key) ||
         (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key)) ||
-        (CALL_TYPES.has(trigger.type) && LEX.callFrom.has(tokens[j]!.key))
+        (CALL_TYPES.has(trigger.type) && LEX.callWith.has(tokens[j]!.key))
       )
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
