@@ -230,6 +230,10 @@ const pastTenseAt = (tokens: readonly Token[], at: number): boolean =>
   tokens[at] !== undefined && pastTense(tokens[at]);
 /** How many words may open a sentence before its cue ("During their first talks"). */
 const INTRO_WORDS = 4;
+/** How far into its sentence a cue in an opening phrase may stand, past names ("Before
+ *  confirming Donald Trump's state visit"), for the day after that phrase's comma to be the
+ *  main clause's. */
+const OPENING_CUE_WORDS = 8;
 /** "kể từ khi ông quay lại Nhà Trắng ngày 20-1": how far before a date "since" makes it background, in characters. */
 const SINCE_CHARS = 48;
 /** …or further, up to this many characters, while no comma closes the clause "since" opens. */
@@ -1278,7 +1282,14 @@ function dateFor(
     }
     return Infinity;
   };
-  const opening = introducedBy(tokens, trigger.first) ? openingEnd() : Infinity;
+  // (also past names: "Before confirming A's state visit to the UK, the King issued him an
+  // invitation in February" dates the invitation)
+  const opensSentence =
+    introducedBy(tokens, trigger.first) ||
+    (LEX.introLead.has(tokens[0]?.key ?? '') &&
+      trigger.first <= OPENING_CUE_WORDS &&
+      tokens.slice(1, trigger.first).every((t) => t.word || !t.spaced));
+  const opening = opensSentence ? openingEnd() : Infinity;
   // ("will on Friday host B": a day written inside the cue is its own)
   let after =
     days.find((d) => d.start >= cueStart && d.end <= cueEnd) ??
