@@ -2974,9 +2974,30 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     ]
       .map((r) => r.person)
       .filter((p) => p.country === h || (p.country === null && hosts.length === 1));
-    mentions.push(visitMention(h, visitGuest, hostPeople, daysOf.get(h) ?? cue.date));
+    mentions.push(
+      visitMention(
+        h,
+        visitGuest,
+        hostPeople,
+        daysOf.get(h) ?? legDate(h === host, cue.date, tokens),
+      ),
+    );
   }
   return;
+}
+
+/** The date of a tour's leg told no days of its own: the tour's, but where the tour is told
+ *  only by the day it starts ("will visit Fiji, New Zealand and East Timor starting August
+ *  5"), a later leg has only that day's month. */
+function legDate(
+  first: boolean,
+  date: DateMention | null,
+  tokens: readonly Token[],
+): DateMention | null {
+  if (first || date === null || date.precision !== 'day' || date.endValue !== null) return date;
+  const before = tokens.findLast((t) => t.end <= date.start);
+  if (before === undefined || !LEX.spanStart.has(before.key)) return date;
+  return { ...date, value: date.value.slice(0, 7), precision: 'month' };
 }
 
 // "The meeting was held in Phnom Penh on August 21 under the co-chair of A and B" in a story
