@@ -2383,7 +2383,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         heldApart(m) ||
         metElsewhereThatDay(m, from) ||
         !(m.countries.includes(from.country!) || filedWhereMet(m)) ||
-        visits.some((v) => v.countries.join() === m.countries.join() && within(m, v))
+        // (nor one the story tells no day of, where it tells a visit of the same two to come:
+        // "will visit Fiji from August 5-6 … will be holding bilateral meetings with B")
+        visits.some(
+          (v) =>
+            v.countries.join() === m.countries.join() &&
+            ((m.dateMention === null && v.status === 'announced') || within(m, v)),
+        )
       )
         continue;
       m.place = from;
