@@ -311,9 +311,8 @@ function foreignCountries(
  *  Russian Foreign Minister B"). */
 const INVITER_GAP = 6;
 
-/** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …", or
- *  the city alone on its line),
- *  past an aggregator's credit, with its country, or null. */
+/** The city a line opens with as a dateline ("Muscat: …", "HANOI — …", "Tokyo, May 3 …"), or
+ *  stands alone on ("Dhaka"), past an aggregator's credit, with its country, or null. */
 function filedFrom(t: readonly Token[]): { at: number; code: string } | null {
   const lead = leadingPlace(t);
   return lead !== null &&

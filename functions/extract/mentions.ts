@@ -1288,7 +1288,8 @@ function dateFor(
     introducedBy(tokens, trigger.first) ||
     (LEX.introLead.has(tokens[0]?.key ?? '') &&
       trigger.first <= OPENING_CUE_WORDS &&
-      tokens.slice(1, trigger.first).every((t) => t.word || !t.spaced));
+      // (words, and marks written inside them: "Trump's", not a comma)
+      tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ',')));
   const opening = opensSentence ? openingEnd() : Infinity;
   // ("will on Friday host B": a day written inside the cue is its own)
   let after =
