@@ -29,6 +29,7 @@ const BUNDLE_ALIASES: Record<string, string> = {
   '@smithy/core/config': path.join(PROJECT_ROOT, 'functions/shared/lambda/config.ts'),
   '@smithy/core/retry': path.join(PROJECT_ROOT, 'functions/shared/lambda/retry.ts'),
   '@aws-sdk/core/client': path.join(PROJECT_ROOT, 'functions/shared/lambda/partitions.ts'),
+  '@aws/lambda-invoke-store': path.join(PROJECT_ROOT, 'functions/shared/lambda/invoke-store.ts'),
 };
 
 export const LAMBDA_BUNDLE = {
