@@ -93,6 +93,10 @@ const CueTableSchema = z.object({
     future: z.array(z.string()),
     past: z.array(z.string()),
     precedent: z.array(z.string()),
+    /** "years after", "building on": precedent markers that govern what follows them, so they
+     *  tell of a cue only standing before it ("some 30 years after her predecessor toured
+     *  Kenya", told after "has arrived for a state visit", looks back on the tour alone) */
+    precedentLead: z.optional(z.array(z.string())),
     /** "paused tariffs for a month after a conversation with B": the words right before a
      *  precedent marker that make its span a duration after the event, which is no earlier one */
     precedentNotAfter: z.optional(z.array(z.string())),
@@ -282,6 +286,7 @@ export function isCommitteeName(tokens: readonly Token[], from: number): number 
 const FUTURE = CUE_TABLE.markers.future.map(phraseKeys);
 const PAST = CUE_TABLE.markers.past.map(phraseKeys);
 const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
+const PRECEDENT_LEAD = (CUE_TABLE.markers.precedentLead ?? []).map(phraseKeys);
 const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
 const CALLED_OFF = (CUE_TABLE.markers.calledOff ?? []).map(phraseKeys);
 const FUTURE_WITH_DAY = (CUE_TABLE.markers.futureWithDay ?? []).map(phraseKeys);
@@ -298,6 +303,7 @@ interface MarkersFrom {
   futureWithDay: string[][];
   past: string[][];
   precedent: string[][];
+  precedentLead: string[][];
   hypothetical: string[][];
   calledOff: string[][];
 }
@@ -309,6 +315,7 @@ for (const [kind, phrases] of [
   ['futureWithDay', FUTURE_WITH_DAY],
   ['past', PAST],
   ['precedent', PRECEDENT],
+  ['precedentLead', PRECEDENT_LEAD],
   ['hypothetical', HYPOTHETICAL],
   ['calledOff', CALLED_OFF],
 ] as const) {
@@ -320,6 +327,7 @@ for (const [kind, phrases] of [
         futureWithDay: [],
         past: [],
         precedent: [],
+        precedentLead: [],
         hypothetical: [],
         calledOff: [],
       };
@@ -338,6 +346,7 @@ export class MarkerIndex {
   private readonly future: number[] = [];
   private readonly past: number[] = [];
   private readonly precedent: number[] = [];
+  private readonly precedentLead: number[] = [];
   private readonly hypothetical: number[] = [];
   private readonly calledOff: number[] = [];
 
@@ -357,11 +366,12 @@ export class MarkerIndex {
         this.future.push(k);
       if (startsAny(tokens, k, from.past)) this.past.push(k);
       if (
-        startsAny(tokens, k, from.precedent) &&
         !PRECEDENT_NOT_AFTER.has(tokens[k - 1]?.key ?? '') &&
         !PRECEDENT_NOT_BEFORE.has(tokens[k + 1]?.key ?? '')
-      )
-        this.precedent.push(k);
+      ) {
+        if (startsAny(tokens, k, from.precedent)) this.precedent.push(k);
+        if (startsAny(tokens, k, from.precedentLead)) this.precedentLead.push(k);
+      }
       if (startsAny(tokens, k, from.hypothetical)) this.hypothetical.push(k);
       if (startsAny(tokens, k, from.calledOff)) this.calledOff.push(k);
     }
@@ -378,6 +388,12 @@ export class MarkerIndex {
   /** Whether a precedent marker starts in the token window [from, to). */
   precedentIn(from: number, to: number): boolean {
     return MarkerIndex.any(this.precedent, from, to);
+  }
+
+  /** Whether a precedent marker that governs what follows it starts in [from, to) (the words
+   *  before a cue). */
+  precedentLeadIn(from: number, to: number): boolean {
+    return MarkerIndex.any(this.precedentLead, from, to);
   }
 
   /** Whether a marker of what is only talked of starts in the token window [from, to). */

@@ -2415,6 +2415,10 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
         trigger.end + PRECEDENT_AFTER,
       ) ||
+        markers.precedentLeadIn(
+          Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
+          trigger.first,
+        ) ||
         phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
         commemorated ||
         prior),
