@@ -1047,7 +1047,16 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // whatever a later "hai bên sẽ …" about it says); for an undated event, of all its mentions
   // (what "ahead of" leads up to is later than its sentence's event: it tells the tense only
   // when nothing else does)
-  const plain = group.mentions.filter((m) => !m.ledUp && !openingReference(m));
+  // (a caption's or a quotation's words add to what the story tells, and tell its tense only
+  // where the story does not: "“… the first UK Prime Minister in 30 years to visit Kenya,” said
+  // Mrs May" beside "has arrived in Nairobi")
+  const uncaptioned = group.mentions.filter(
+    (m) => !m.ledUp && !openingReference(m) && !m.sentence.caption,
+  );
+  const plain =
+    uncaptioned.length > 0
+      ? uncaptioned
+      : group.mentions.filter((m) => !m.ledUp && !openingReference(m));
   // (nor a reference to it that names no country, where a mention that names them tells it
   // as done: "has arrived for a working visit … The highlight of the visit will be the
   // meeting with B")

@@ -2934,20 +2934,23 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         x.start >= (tokens[k]?.start ?? Infinity) &&
         x.start <= (tokens[k + 1]?.end ?? -1),
     );
+  const legAt = (k: number) => k + (LEX.tourLegLead.has(tokens[k]?.key ?? '') ? 1 : 0);
   // (a span before a further leg; the last leg's days once the first had its own)
   const dated = (code: string, k: number, last: boolean): number => {
     const d = daysAt(k);
     if (d === undefined) return k;
     const found = tokens.findIndex((t) => t.start >= d.end);
     const after = found < 0 ? tokens.length : found;
+    // (a day of its own, where a further leg follows: "toured South Africa on Tuesday and
+    // Nigeria on Wednesday")
     const fits = last
       ? daysOf.has(host)
-      : d.endValue !== null && LEX.joiners.has(tokens[after]?.key ?? '');
+      : LEX.joiners.has(tokens[after]?.key ?? '') &&
+        (d.endValue !== null || countryWithPrefix(tokens, legAt(after + 1)) !== null);
     if (!fits) return k;
     daysOf.set(code, d);
     return after;
   };
-  const legAt = (k: number) => k + (LEX.tourLegLead.has(tokens[k]?.key ?? '') ? 1 : 0);
   for (
     let k = dated(host, bracketed(host, hostEnd), false);
     tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
