@@ -58,6 +58,8 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
 const Gazetteer = z.object({
   suffixes: z.array(z.string()),
   suffixSpellings: z.record(z.string(), z.string()),
+  /** the words that make the name after them a father's ("bin": "Hamdan bin Mohammed") */
+  patronymics: z.array(z.string()),
   /** a particle's other spellings ("el-Sisi" is "al-Sisi") */
   particleSpellings: z.record(z.string(), z.string()),
   /** a given name's familiar form ("Mike" is "Michael") */
@@ -77,6 +79,7 @@ const GAZETTEER = Gazetteer.parse(peopleData);
 const PEOPLE = GAZETTEER.people;
 /** "Jr.", "III": left out of a short form */
 const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
+const PATRONYMICS: ReadonlySet<string> = new Set(GAZETTEER.patronymics);
 /** "Junior" -> "jr", "el" -> "al", "Mike" -> "michael": one spelling of a suffix, a
  *  particle or a given name */
 const KEY_SPELLINGS: ReadonlyMap<string, string> = new Map(
@@ -190,6 +193,10 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
     b = b.map(foldKey);
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+  // ("Mohammed bin Rashid Al Maktoum" inside "Hamdan bin Mohammed bin Rashid Al Maktoum" is
+  // the father's name in his son's, not the son)
+  const at = small.length >= 2 ? big.indexOf(small[0]!) : -1;
+  if (at > 0 && PATRONYMICS.has(big[at - 1]!)) return false;
   if (containsAll(big, small)) {
     // "Marcos" is "Ferdinand Marcos Jr.": the last name before a suffix; "Suluhu" is "Samia
     // Suluhu Hassan" (the middle of three, not of a Vietnamese name: "Minh" is not "Phạm Minh Chính")

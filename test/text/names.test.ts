@@ -97,6 +97,12 @@ describe('one person, every spelling (the people gazetteer)', () => {
     expect(personIdOf(nameKeys('Xi Jinping'))).toBe('Q15031');
     expect(personIdOf(nameKeys('Nguyễn Văn A'))).toBeNull();
   });
+  it("keeps a father's name written inside his son's apart from the son", () => {
+    expect(
+      sameName('Mohammed bin Rashid Al Maktoum', 'Hamdan bin Mohammed bin Rashid Al Maktoum'),
+    ).toBe(false);
+    expect(sameName('Mohamed bin Zayed', 'Mohamed bin Zayed Al Nahyan')).toBe(true);
+  });
   it('finds a listed person past a suffix none of their listed spellings writes', () => {
     expect(personIdOf(nameKeys('Joseph Biden, Jr.'))).toBe(personIdOf(nameKeys('Joe Biden')));
     expect(personIdOf(nameKeys('Joseph Biden, Jr.'))).not.toBeNull();
