@@ -259,10 +259,14 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
   if (first.start - t[lead.end]!.end > DATELINE_DATE_GAP) return dates;
   // the date is followed by the wire's name in brackets (with a dash or a colon after it, or
   // none: "New Delhi, Oct 6 (PTI) A called on B") or by a dash or a colon
-  const after = info.text.slice(first.end, first.end + DATELINE_TAIL_CHARS);
-  if (!/^\s*,?\s*(?:\([^)]*\)|-|–|—|:)/u.test(after)) return dates;
+  const after = info.text.slice(first.end, first.end + DATELINE_CREDIT_CHARS);
+  const credit = /^\s*,?\s*\([^)]*\)/u.exec(after);
+  if (credit === null && !/^\s*,?\s*(?:-|–|—|:)/u.test(after)) return dates;
   info.datelined = true;
-  return dates.slice(1);
+  // (a day inside the credit is the filing day again: "Berlin, Dec 8 (UrduPoint / Pakistan
+  // Point News - 8th Dec, 2021 ) :")
+  const creditEnd = first.end + (credit?.[0].length ?? 0);
+  return dates.slice(1).filter((d) => d.start >= creditEnd);
 }
 
 /** "Tran added": mentions of people by a part of the full name the article gives them, in sentence order. */
@@ -1404,8 +1408,9 @@ const CAPTION_LEAD_DAYS = 3;
 
 /** How many opening sentences may hold the dateline (a caption or a byline may come first). */
 const DATELINE_SENTENCES = 12;
-/** How far after a dateline's date its dash may come: "(Xinhua) --". */
-const DATELINE_TAIL_CHARS = 40;
+/** How long the credit after a dateline's date may be, its brackets included: "(Xinhua)",
+ *  "(UrduPoint / Pakistan Point News - 8th Dec, 2021 )". */
+const DATELINE_CREDIT_CHARS = 80;
 /** How close after the city a dateline's date stands, in characters. */
 const DATELINE_DATE_GAP = 2;
 
