@@ -254,6 +254,16 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
   if (dates.length === 0 || info.isTitle) return dates;
   const t = info.tokens;
   const lead = leadingPlace(t);
+  // ("JOHANNESBURG (Wire / Agency - 07th August, 2023) …": the day in the credit right after
+  // the city)
+  if (lead !== null && t[lead.end]?.text === '(') {
+    const open = t[lead.end]!.end;
+    const close = info.text.indexOf(')', open);
+    if (close < 0 || close - open > DATELINE_CREDIT_CHARS) return dates;
+    const kept = dates.filter((d) => d.start < open || d.start > close);
+    if (kept.length < dates.length) info.datelined = true;
+    return kept;
+  }
   if (lead === null || t[lead.end]?.text !== ',') return dates;
   const first = dates[0]!;
   if (first.start - t[lead.end]!.end > DATELINE_DATE_GAP) return dates;
