@@ -1064,13 +1064,9 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // (a caption's or a quotation's words add to what the story tells, and tell its tense only
   // where the story does not: "“… the first UK Prime Minister in 30 years to visit Kenya,” said
   // Mrs May" beside "has arrived in Nairobi")
-  const uncaptioned = group.mentions.filter(
-    (m) => !m.ledUp && !openingReference(m) && !m.sentence.caption,
-  );
-  const plain =
-    uncaptioned.length > 0
-      ? uncaptioned
-      : group.mentions.filter((m) => !m.ledUp && !openingReference(m));
+  const told = group.mentions.filter((m) => !m.ledUp && !openingReference(m));
+  const uncaptioned = told.filter((m) => !m.sentence.caption);
+  const plain = uncaptioned.length > 0 ? uncaptioned : told;
   // (nor a reference to it that names no country, where a mention that names them tells it
   // as done: "has arrived for a working visit … The highlight of the visit will be the
   // meeting with B")

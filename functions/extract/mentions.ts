@@ -1284,12 +1284,12 @@ function dateFor(
   };
   // (also past names: "Before confirming A's state visit to the UK, the King issued him an
   // invitation in February" dates the invitation)
+  // (what introducedBy tells is a case of it: a few lower-case words before the cue)
   const opensSentence =
-    introducedBy(tokens, trigger.first) ||
-    (LEX.introLead.has(tokens[0]?.key ?? '') &&
-      trigger.first <= OPENING_CUE_WORDS &&
-      // (words, and marks written inside them: "Trump's", not a comma)
-      tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ',')));
+    LEX.introLead.has(tokens[0]?.key ?? '') &&
+    trigger.first <= OPENING_CUE_WORDS &&
+    // (words, and marks written inside them: "Trump's", not a comma)
+    tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ','));
   const opening = opensSentence ? openingEnd() : Infinity;
   // ("will on Friday host B": a day written inside the cue is its own)
   let after =

@@ -1531,11 +1531,12 @@ function untitledMention(
 /** Whether `name` is the name the people gazetteer lists `person` by in English (a full
  *  name, whatever its length beside theirs: "Joe Biden" beside "Joseph Biden, Jr."). */
 function isListedName(name: string, person: Person): boolean {
-  const id = personIdOf(nameKeys(name));
+  const keys = nameKeys(name);
+  const id = personIdOf(keys);
   return (
     id !== null &&
     id === personIdOf(person.nameKeys) &&
-    nameKeys(nameIn(name, 'en')).join(' ') === nameKeys(name).join(' ')
+    nameKeys(nameIn(name, 'en')).join(' ') === keys.join(' ')
   );
 }
 
