@@ -29,7 +29,13 @@ export interface TitleEntry {
 
 const NamesByCode = z.record(z.string(), z.array(z.string()));
 const countriesData = z
-  .object({ ambiguous: z.array(z.string()), notFollowedBy: NamesByCode, countries: NamesByCode })
+  .object({
+    ambiguous: z.array(z.string()),
+    /** capitalised words that are no part of a person's name before an ambiguous one */
+    ambiguousAfter: z.optional(z.array(z.string())),
+    notFollowedBy: NamesByCode,
+    countries: NamesByCode,
+  })
   .parse(TABLES.countries);
 const citiesData = z
   .object({ cities: NamesByCode, venues: NamesByCode, regions: NamesByCode })
@@ -59,6 +65,9 @@ const leadersData = z.object({ leaders: NamesByCode }).parse(TABLES.leaders);
 
 const countryTrie = new TokenTrie<CountryEntry>();
 const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));
+const ambiguousAfter: ReadonlySet<string> = new Set(
+  (countriesData.ambiguousAfter ?? []).map(matchForm),
+);
 const notFollowedBy = new Map<string, Set<string>>(
   Object.entries(countriesData.notFollowedBy).map(([name, words]) => [
     matchForm(name),
@@ -219,9 +228,15 @@ export function countryAt(
     // "Cộng hòa Ả Rập Ai Cập": after a state's prefix a name is the country's, whatever precedes
     if (!entry.ambiguous || afterStatePrefix) return true;
     // "Nguyễn Minh Đức": after a capitalised word the name is part of a person's name (not
-    // after a title's qualifier opening the sentence: "Visiting Lao Prime Minister X")
+    // after a title's qualifier opening the sentence: "Visiting Lao Prime Minister X", nor
+    // after a day's name: "received on Wednesday Jordan's King B")
     const before = tokens[i - 1];
-    return !(before?.word && before.cap && !TITLE_QUALIFIERS.has(before.key));
+    return !(
+      before?.word &&
+      before.cap &&
+      !TITLE_QUALIFIERS.has(before.key) &&
+      !ambiguousAfter.has(before.key)
+    );
   });
   return hit === null ? null : { code: hit.value.code, length: hit.length };
 }
