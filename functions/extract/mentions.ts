@@ -397,9 +397,12 @@ function countryCovering(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
-/** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their talks …". */
+/** The cue opens its sentence after a preposition and an article: "At a meeting …", "During their
+ *  talks …" (the two countries whose talks they are written before it: "Before starting the
+ *  Russian-Vietnamese talks, …"). */
 function introducedBy(tokens: readonly Token[], first: number): boolean {
-  return LEX.introLead.has(tokens[0]?.key ?? '') && introducedAfter(tokens, first);
+  const pair = countryPairEndingAt(tokens, first, joinsCountries);
+  return LEX.introLead.has(tokens[0]?.key ?? '') && introducedAfter(tokens, pair?.at ?? first);
 }
 
 /** The cue stands a few lower-case words after its sentence's first word ("After their talks"). */
