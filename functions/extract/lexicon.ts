@@ -103,6 +103,8 @@ const WORD_SETS = [
   /** "held separate phone talks with A and B": words that make a call with several a call with
    *  each */
   'separately',
+  /** "held telephone conversations with B and C": a call cue's plural noun, a call with each */
+  'pluralCalls',
   /** "the upcoming state visit": words right before a cue that tell it to come, whatever the
    *  clause's verb tells */
   'toComeBefore',

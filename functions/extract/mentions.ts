@@ -3823,11 +3823,13 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   }
   // "held a video conference with Chancellor B and President C": one call of three countries,
   // none of two
-  // (not "held separate phone talks with A and B": a call with each)
+  // (not "held separate phone talks with A and B", nor "held telephone conversations with A
+  // and B": a call with each)
   if (
     CALL_TYPES.has(trigger.type) &&
     new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1 &&
-    !tokens.some((t) => LEX.separately.has(t.key))
+    !tokens.some((t) => LEX.separately.has(t.key)) &&
+    !tokens.slice(trigger.first, trigger.end).some((t) => LEX.pluralCalls.has(t.key))
   )
     return null;
   // "welcomed B and other heads of state and government", "A, B and other leaders will hold
