@@ -175,6 +175,9 @@ function readSentences(
   const { personOf } = resolvePeople(allPeople, profile.homeCountry, publisher, titleMentions);
   let cursor = 0;
   let anchor: string | null = null;
+  // the day "today" and "this evening" are told of: publication's, or that of a date on a line
+  // of its own above them (a listing page's item: "23 October 2022", then that day's readout)
+  let lineRef = ref;
   const titleLower = title.length > 0 ? matchForm(title) : null;
   sentences.forEach((info, n) => {
     info.persons = personOf.slice(cursor, cursor + info.mentions.length);
@@ -188,12 +191,13 @@ function readSentences(
         // (the page's first line is often the headline again: it reads as one)
         profile.findDates(
           lower,
-          ref,
+          info.isTitle ? ref : lineRef,
           info.isTitle ? null : anchor,
           info.isTitle || lower === titleLower,
         ),
       ),
     );
+    if (!info.isTitle) lineRef = dateLineOf(info, lower) ?? lineRef;
     // (a day in a quotation that opens the sentence is the speaker's, not the reporter's)
     if (info.storyFrom > 0) {
       const from = info.tokens[info.storyFrom]!.start;
@@ -209,6 +213,24 @@ function readSentences(
     }
   });
   return sentences;
+}
+
+/** The day a sentence that is only a date written out with its year stands for ("23 October
+ *  2022" on its own line), or null. */
+function dateLineOf(info: SentenceInfo, lower: string): RefDate | null {
+  const [date] = info.dates;
+  if (
+    info.dates.length !== 1 ||
+    date!.precision !== 'day' ||
+    date!.relative ||
+    date!.yearGuessed === true ||
+    date!.endValue !== null ||
+    lower.slice(0, date!.start).trim() !== '' ||
+    !/^[\s.]*$/.test(lower.slice(date!.end))
+  )
+    return null;
+  const [year, month, day] = date!.value.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
 }
 
 /** How many words before a cue a word that goes on may stand ("will then hold official talks"). */
