@@ -1770,14 +1770,16 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   // ("NEW DELHI, December 5 - A met B at the palace. … A arrived in India on Thursday": a
   // meeting told before the arrival that dates a visit under way, a day or two before, its end
   // not told, is the story's news, that day's; told after it, it goes on from the arrival:
-  // "A arrived on April 27. After visiting a plant, he met with B")
+  // "A arrived on April 27. After visiting a plant, he met with B"; a visit told by its first
+  // day and no arrival, "A met B, who is on a visit to Japan from Monday", is under way too)
   const arrivedIn = visit.dateMention?.sentence;
   const underWay =
     visit.end === null &&
     today > first &&
     today - first <= VISIT_NEWS_DAYS &&
-    arrivedIn?.tokens.some((t) => LEX.arrival.has(t.key)) === true &&
-    meeting.group.mentions.some((m) => m.sentence.order < arrivedIn.order);
+    arrivedIn !== undefined &&
+    (!arrivedIn.tokens.some((t) => LEX.arrival.has(t.key)) ||
+      meeting.group.mentions.some((m) => m.sentence.order < arrivedIn.order));
   meeting.start =
     (today >= first && today <= last) || underWay
       ? isoDay(ref.year, ref.month, ref.day)
