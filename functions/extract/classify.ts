@@ -120,7 +120,8 @@ const CUE_TABLE = CueTableSchema.parse(TABLES.cues);
 interface CompiledCue {
   cue: Cue;
   notBefore: ReadonlySet<string>;
-  notAfter: ReadonlySet<string>;
+  /** words, or phrases, right after the cue ("meeting the aspirations of …" is no meeting) */
+  notAfter: readonly string[][];
   notAfterObject: ReadonlySet<string>;
 }
 
@@ -129,7 +130,7 @@ for (const cue of CUE_TABLE.cues) {
   const compiled = {
     cue,
     notBefore: new Set((cue.notBefore ?? []).map(matchForm)),
-    notAfter: new Set((cue.notAfter ?? []).map(matchForm)),
+    notAfter: (cue.notAfter ?? []).map(phraseKeys),
     notAfterObject: new Set((cue.notAfterObject ?? []).map(matchForm)),
   };
   for (const phrase of cue.phrases) cueTrie.add(phrase, compiled);
@@ -155,12 +156,11 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       if (prev !== undefined && c.notBefore.has(prev)) return false;
       // ("met the press" is no meeting; "met the United Kingdom's Prime Minister B" is, and so
       // is "met the Prime Minister of Poland B")
-      const after = tokens[i + length]?.key;
+      const after = anyReadsAt(tokens, i + length, c.notAfter);
       if (
-        after !== undefined &&
-        c.notAfter.has(after) &&
-        countryAt(tokens, i + length + 1) === null &&
-        titleBeginsAt(tokens, i + length + 1) === null
+        after > 0 &&
+        countryAt(tokens, i + length + after) === null &&
+        titleBeginsAt(tokens, i + length + after) === null
       )
         return false;
       if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
