@@ -86,6 +86,8 @@ const WORD_SETS = [
   'subjectGoesOn',
   'and',
   'introLead',
+  /** ", before holding talks": the words before a participle whose subject is the sentence's */
+  'participleLead',
   /** "Tại cuộc hội kiến, …", "At the talks, …": the lead words of an opening that is within the event */
   'withinLead',
   /** "a state visit until May 27": the word that makes a visit's date its last day */

@@ -1876,6 +1876,18 @@ function pairReferenceBefore(
     );
     if (after !== null) return after;
   }
+  // "The two PMs inspected the guard of honour, and then visited an exhibition …, before
+  // holding talks": a participle after a comma and "before" or "after" has the sentence's
+  // subject, however long the clauses between
+  const tokens = info.tokens;
+  if (
+    tokens[trigger.first - 2]?.text === ',' &&
+    LEX.participleLead.has(tokens[trigger.first - 1]?.key ?? '') &&
+    tokens[trigger.first]!.key.endsWith('ing')
+  ) {
+    const subject = pairReferenceIn(info, 0, Math.min(trigger.first, PAIR_SUBJECT_SPAN));
+    if (subject !== null) return subject;
+  }
   if (!introducedBy(info.tokens, trigger.first)) return null;
   // "In a phone conversation on Tuesday, the presidents of the two countries discussed …": the
   // main clause's subject, past the comma that closes the opening phrase
