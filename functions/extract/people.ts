@@ -251,6 +251,11 @@ function institutionAfterOf(
       k += t.word ? 1 : 2;
       continue;
     }
+    // "of the Japan-Vietnam Friendship Association": two countries joined inside the name
+    if (t.text === '-' && country !== null && tokens[k + 1]?.cap === true) {
+      k++;
+      continue;
+    }
     // ("of Foreign Affairs, Regional Integration and International Trade": a list's comma)
     if (portfolio && portfolioListAt(tokens, k)) {
       k++;
