@@ -4009,6 +4009,22 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     );
     if (other !== undefined) bPeople = [other];
   }
+  // "In talks slated for Tuesday with B, the two countries plan to …": an opening phrase's
+  // meeting whose main clause names only the pair is B's with the principal of another
+  // country the story named last
+  if (aPeople.length === 0 && bPeople.length > 0 && introducedBy(tokens, trigger.first)) {
+    const theirs = new Set(bPeople.map((b) => b.country));
+    const comma = tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
+    const mainSubject =
+      comma < 0
+        ? null
+        : pairReferenceIn(info, comma + 1, Math.min(tokens.length, comma + 1 + PAIR_SUBJECT_SPAN));
+    const other =
+      mainSubject === null
+        ? undefined
+        : context.recentPrincipals.find((p) => p.country !== null && !theirs.has(p.country));
+    if (other !== undefined) aPeople = [other];
+  }
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
   if (bPeople.length === 0 && unnamedOther !== null && !pairSubject)
     return { aPeople, bPeople, unnamedOther, unnamedSubject: null, greeting };
