@@ -185,6 +185,10 @@ function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
     : 0;
 }
 
+/** How many lower-case words may describe an institution after its article ("the ruling"). */
+const DESCRIBING_WORDS = 2;
+const LEX_THE: ReadonlySet<string> = new Set(['the']);
+
 /**
  * "of the Communist Party of Vietnam (CPV) Central Committee", "of the Cambodian Senate": an
  * institution after a title, as English writes it. Returns where its name ends (the
@@ -207,6 +211,18 @@ function institutionAfterOf(
   if (!portfolio && !COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
   let k = j + 1;
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
+  // "of the lawmaking National Assembly", "of the ruling Cambodian People's Party": a word or
+  // two after the article that describe the institution
+  if (LEX_THE.has(tokens[k - 1]?.key ?? '')) {
+    let q = k;
+    while (
+      q < k + DESCRIBING_WORDS &&
+      tokens[q]?.word === true &&
+      /^\p{Ll}+$/u.test(tokens[q]!.text)
+    )
+      q++;
+    if (q > k && tokens[q]?.cap === true) k = q;
+  }
   if (tokens[k]?.cap !== true) return null;
   let end = -1;
   let country: string | null = null;
