@@ -25,6 +25,9 @@ export interface TitleEntry {
   leader: boolean;
   /** names a country's leader without naming the office; may be written in lower case */
   generic: boolean;
+  /** a company's office ("Chief Executive Officer"): whoever also holds it beside another
+   *  ("President and CEO") heads a company, no state */
+  corporate?: boolean;
 }
 
 const NamesByCode = z.record(z.string(), z.array(z.string()));
@@ -46,6 +49,7 @@ const titlesData = z
     leaders: Titles,
     principals: Titles,
     others: Titles,
+    corporate: Titles,
     genericLeaders: Titles,
     generic: Titles,
     pluralLead: z.array(z.string()),
@@ -104,6 +108,7 @@ const titleClasses: [string[] | undefined, Omit<TitleEntry, 'name'>][] = [
   [titlesData.leaders, { principal: true, leader: true, generic: false }],
   [titlesData.principals, { principal: true, leader: false, generic: false }],
   [titlesData.others, { principal: false, leader: false, generic: false }],
+  [titlesData.corporate, { principal: false, leader: false, generic: false, corporate: true }],
   [titlesData.genericLeaders, { principal: true, leader: true, generic: true }],
   [titlesData.generic, { principal: true, leader: false, generic: true }],
 ];

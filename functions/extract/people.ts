@@ -947,7 +947,7 @@ function titledPersonAt(
   if (abbreviation > 0 && entries.length === 1 && tokens[j + abbreviation]?.cap === true)
     j += abbreviation;
   let titleEnd = j;
-  let principal = entries.some((e) => e.principal);
+  let principal = entries.some((e) => e.principal) && !entries.some((e) => e.corporate);
   const leader = entries.some((e) => e.leader);
   let country: string | null = null;
   // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
