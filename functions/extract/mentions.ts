@@ -4215,11 +4215,14 @@ function meetingPairs(
       const pair = met !== null && !samePair(met, named) ? met : named;
       if (pair !== null) pairs.push([[pair[0]], [pair[1]]]);
       // "A is to be in Seoul from Aug. 10 to 13, with a bilateral summit planned for Aug. 11":
-      // the visitor meets the host, who is not named
+      // the visitor meets the host, who is not named (not one it names as no principal: "will
+      // have meetings with city leaders")
       else if (
         first !== undefined &&
         trigger.type !== 'phone_call' &&
-        trigger.type !== 'video_call'
+        trigger.type !== 'video_call' &&
+        !LEX.with.has(info.tokens[trigger.end]?.key ?? '') &&
+        !LEX.with.has(info.tokens[trigger.end - 1]!.key)
       ) {
         const visit = mentions.find(
           (v) => v.kind === 'visit' && v.host !== null && v.guest === first.country,
