@@ -1047,8 +1047,9 @@ function titledPersonAt(
       country = institution.country;
     } else if (TITLE_JOINERS.has(tokens[at]?.key ?? '') && titleAt(tokens, at + 1) !== null) {
       // "President of the X Party and President of the Y Senate Z": one person, two offices
+      // (also where the name follows, set off by commas: "…, Samdech Z,")
       const rest = titledPersonAt(text, tokens, stops, at + 1);
-      if (rest !== null && rest.name !== null)
+      if (rest !== null && (rest.name !== null || tokens[rest.end]?.text === ','))
         return {
           ...rest,
           first: i,
