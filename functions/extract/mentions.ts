@@ -1700,11 +1700,13 @@ const AGENT_SPAN = 2;
  *  ("Presidents A of X, B of Y and C of Z arrived in Astana"). */
 const GATHERING_COUNTRIES = 3;
 
-/** Whether only a verb's words ("held", "has held") stand from character `end` to token `first`. */
+/** Whether only a verb's words ("held", "has held") stand from character `end` to token `first`
+ *  (not "and", which joins another verb's clause: "landed on Tuesday and will meet B"). */
 function verbBetween(tokens: readonly Token[], end: number, first: number): boolean {
   let words = 0;
   for (let k = first - 1; k >= 0 && tokens[k]!.start >= end; k--) {
-    if (!tokens[k]!.word || tokens[k]!.cap || ++words > VERB_WORDS) return false;
+    if (!tokens[k]!.word || tokens[k]!.cap || LEX.and.has(tokens[k]!.key) || ++words > VERB_WORDS)
+      return false;
   }
   return tokens[first - words - 1]?.end === end;
 }
