@@ -1552,6 +1552,16 @@ function phraseBefore(
   return false;
 }
 
+/** "the first since his visit in 2018": "since" a few words before the cue, in its phrase
+ *  (not one a comma closed: "A, on his first trip since taking office, arrived in Tokyo"). */
+function sinceBefore(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - SINCE_CUE_BEFORE; k--) {
+    if (tokens[k]!.text === ',') return false;
+    if (anyReadsAt(tokens, k, LEX.since) > 0) return true;
+  }
+  return false;
+}
+
 /** "kéo dài hai ngày", "kéo dài 3 ngày" in the sentence: how long a visit lasts. */
 function durationIn(tokens: readonly Token[]): number | null {
   for (
@@ -2436,7 +2446,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
           Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
           trigger.first,
         ) ||
-        phraseBefore(tokens, trigger.first, SINCE_CUE_BEFORE, LEX.since) ||
+        sinceBefore(tokens, trigger.first) ||
         commemorated ||
         prior),
     place:
