@@ -198,6 +198,17 @@ const CALLED_OFF_AFTER = 12;
 const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
 const PRECEDENT_BEFORE = 6;
+/** How far before a cue a precedent marker that governs what follows may stand, in its clause
+ *  ("came two weeks after Prime Minister A and President B held a phone conversation"). */
+const PRECEDENT_LEAD_BEFORE = 16;
+
+/** Where the words a precedent marker before a cue at `first` may stand in begin: a few words
+ *  back, not past a comma. */
+function precedentLeadFrom(tokens: readonly Token[], storyFrom: number, first: number): number {
+  let k = first;
+  while (k > storyFrom && k > first - PRECEDENT_LEAD_BEFORE && tokens[k - 1]!.text !== ',') k--;
+  return k;
+}
 const PRECEDENT_AFTER = 8;
 /** Words at most between the comma closing an opening participle and the main clause's subject. */
 const OPENING_SUBJECT_GAP = 2;
@@ -2288,6 +2299,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     background,
     context.datesFollow,
   );
+  // "held a call with C on Tuesday with a focus on follow-up of the annual summit with B": a
+  // day before a precedent marker that governs this cue is another's, not what it looks back on
+  if (date !== null && tokens[trigger.first]!.start >= date.end) {
+    const after = tokens.findIndex((t) => t.start >= date!.end);
+    if (after >= 0 && s.markers.precedentLeadIn(after, trigger.first)) date = null;
+  }
   // "had a telephone conversation on April 13" in December: a date without its year is on the
   // side its tense tells, when the nearest occurrence lies over a month on the other
   if (date?.yearGuessed && !borrowed) date = onTenseSide(date, tense, context.ref);
@@ -2443,7 +2460,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         trigger.end + PRECEDENT_AFTER,
       ) ||
         markers.precedentLeadIn(
-          Math.max(info.storyFrom, trigger.first - PRECEDENT_BEFORE),
+          precedentLeadFrom(tokens, info.storyFrom, trigger.first),
           trigger.first,
         ) ||
         sinceBefore(tokens, trigger.first) ||
