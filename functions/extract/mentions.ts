@@ -3865,9 +3865,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "held a video conference with Chancellor B and President C": one call of three countries,
   // none of two
   // (not "held separate phone talks with A and B", nor "held telephone conversations with A
-  // and B": a call with each)
+  // and B": a call with each; nor a phone call: "spoke on phone to B and C", one after the other)
   if (
-    CALL_TYPES.has(trigger.type) &&
+    trigger.type === 'video_call' &&
     new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1 &&
     !tokens.some((t) => LEX.separately.has(t.key)) &&
     !tokens.slice(trigger.first, trigger.end).some((t) => LEX.pluralCalls.has(t.key))
