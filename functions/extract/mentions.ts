@@ -3400,8 +3400,8 @@ export function comesAlong(tokens: readonly Token[], first: number, from = 0): b
   return findAnyPhrase(tokens, LEX.accompaniedBy, lead, first) !== null;
 }
 
-/** The most tokens a denial takes ("won ' t"). */
-const NEGATION_TOKENS = 4;
+/** The most tokens a denial takes ("are not scheduled to have a"). */
+const NEGATION_TOKENS = 7;
 
 /** Whether a denial ends right before token `at` ("will not meet", "won't visit"). */
 function negatedBefore(tokens: readonly Token[], at: number): boolean {
