@@ -2395,16 +2395,21 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     );
     return gathering;
   };
+  // ("… tweeted on his talks with B": the call told before, named again by its owner)
+  const namedAgainByOwner = (x: Mention) =>
+    x.trigger.noun && LEX.possessives.has(x.sentence.tokens[x.trigger.first - 1]?.key ?? '');
   for (const m of meetings) {
-    const remote = m.group.mentions[0]!.trigger.remote;
+    const remote = m.group.mentions.find((x) => x.trigger.remote !== null)?.trigger.remote ?? null;
     if (
-      m.type === 'meeting' &&
+      (m.type === 'meeting' || m.type === 'talks') &&
       m.place === null &&
       remote !== null &&
       // (told as earlier only with its day: "The two leaders previously held a conversation
       // on July 24", in a readout of their call)
       m.group.mentions.every(
-        (x) => x.trigger.remote === remote && (!x.precedent || x.date?.precision === 'day'),
+        (x) =>
+          (x.trigger.remote === remote && (!x.precedent || x.date?.precision === 'day')) ||
+          namedAgainByOwner(x),
       ) &&
       // (a visit of another time is no frame: "had spoken to B on August 25, 2021", told in
       // the story of a visit the next February)
