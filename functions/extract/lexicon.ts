@@ -102,10 +102,10 @@ const WORD_SETS = [
   /** "conveyed A's greetings in a courtesy call to B": words between a possessive and a cue
    *  that end what the possessor owns, so the cue is not the possessor's */
   'possessionEnd',
-  /** "held separate phone talks with A and B": words that make a call with several a call with
-   *  each */
+  /** "held separate video calls with A and B": words that make a video call with several a call
+   *  with each */
   'separately',
-  /** "held telephone conversations with B and C": a call cue's plural noun, a call with each */
+  /** "held video conferences with B and C": a call cue's plural noun, a call with each */
   'pluralCalls',
   /** "the upcoming state visit": words right before a cue that tell it to come, whatever the
    *  clause's verb tells */

@@ -198,18 +198,10 @@ const CALLED_OFF_AFTER = 12;
 const HYPOTHETICAL_BEFORE = 4;
 /** A precedent marker ("lần thứ", "từng") counts this many tokens around the cue. */
 const PRECEDENT_BEFORE = 6;
+const PRECEDENT_AFTER = 8;
 /** How far before a cue a precedent marker that governs what follows may stand, in its clause
  *  ("came two weeks after Prime Minister A and President B held a phone conversation"). */
 const PRECEDENT_LEAD_BEFORE = 16;
-
-/** Where the words a precedent marker before a cue at `first` may stand in begin: a few words
- *  back, not past a comma. */
-function precedentLeadFrom(tokens: readonly Token[], storyFrom: number, first: number): number {
-  let k = first;
-  while (k > storyFrom && k > first - PRECEDENT_LEAD_BEFORE && tokens[k - 1]!.text !== ',') k--;
-  return k;
-}
-const PRECEDENT_AFTER = 8;
 /** Words at most between the comma closing an opening participle and the main clause's subject. */
 const OPENING_SUBJECT_GAP = 2;
 /** Lower-case words at most between "ahead of" and the cue it leads up to ("ahead of their
@@ -1561,6 +1553,14 @@ function phraseBefore(
   for (let k = Math.max(0, first - span); k < first; k++)
     if (anyReadsAt(tokens, k, phrases) > 0) return true;
   return false;
+}
+
+/** Where the words a precedent marker before a cue at `first` may stand in begin: a few words
+ *  back, not past a comma. */
+function precedentLeadFrom(tokens: readonly Token[], storyFrom: number, first: number): number {
+  let k = first;
+  while (k > storyFrom && k > first - PRECEDENT_LEAD_BEFORE && tokens[k - 1]!.text !== ',') k--;
+  return k;
 }
 
 /** "the first since his visit in 2018": "since" a few words before the cue, in its phrase
@@ -3864,8 +3864,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   }
   // "held a video conference with Chancellor B and President C": one call of three countries,
   // none of two
-  // (not "held separate phone talks with A and B", nor "held telephone conversations with A
-  // and B": a call with each; nor a phone call: "spoke on phone to B and C", one after the other)
+  // (not "held separate video calls with A and B", nor "held video conferences with A and B":
+  // a call with each; a phone call with several is one with each, one after the other: "spoke
+  // on phone to B and C")
   if (
     trigger.type === 'video_call' &&
     new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1 &&
