@@ -34,8 +34,9 @@ export function canonicalArticleUrl(url: string): string {
   const parameters = u.search
     .slice(1)
     .split('&')
-    .filter((p) => p !== '' && !isTrackingParameter(queryName(p)))
+    .filter((p) => p !== '')
     .map((p) => ({ p, name: queryName(p) }))
+    .filter(({ name }) => !isTrackingParameter(name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   u.search = parameters.map(({ p }) => p.replace(/%20/g, '+')).join('&');
   // (a bare host is written without the root path's slash, as it was given)

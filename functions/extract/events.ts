@@ -2366,24 +2366,20 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         m.trigger.first <= k &&
         k < m.trigger.end,
     );
-  // ("… participated in the 21st India-Russia annual summit. At the summit, the two sides …":
-  // the summit the story tells as one of two, named again)
-  const summitsOfTwo = mentions.filter(
-    (m) =>
-      m.kind === 'meeting' &&
-      m.countries.length === 2 &&
-      m.sentence.tokens
-        .slice(m.trigger.first, m.trigger.end)
-        .some((t) => LEX.multilateralTrip.some((p) => p.length === 1 && p[0] === t.key)),
-  );
-  const namedAgain = (all: readonly Token[], k: number): boolean =>
-    (LEX.definite.has(all[k - 1]?.key ?? '') ||
-      (all[k - 1]?.word === true && LEX.definite.has(all[k - 2]?.key ?? ''))) &&
-    summitsOfTwo.some((m) =>
-      m.sentence.tokens.slice(m.trigger.first, m.trigger.end).some((t) => t.key === all[k]!.key),
-    );
   const storyOfGathering = (): boolean => {
-    gathering ??= sentences.some(
+    if (gathering !== undefined) return gathering;
+    // ("… participated in the 21st India-Russia annual summit. At the summit, the two sides …":
+    // the summit the story tells as one of two, named again: the words of those cues)
+    const summitWordsOfTwo = new Set(
+      mentions
+        .filter((m) => m.kind === 'meeting' && m.countries.length === 2)
+        .flatMap((m) => m.sentence.tokens.slice(m.trigger.first, m.trigger.end).map((t) => t.key)),
+    );
+    const namedAgain = (all: readonly Token[], k: number): boolean =>
+      (LEX.definite.has(all[k - 1]?.key ?? '') ||
+        (all[k - 1]?.word === true && LEX.definite.has(all[k - 2]?.key ?? ''))) &&
+      summitWordsOfTwo.has(all[k]!.key);
+    gathering = sentences.some(
       (x) =>
         x.tokens.some(
           (_t, k, all) =>

@@ -1912,8 +1912,12 @@ function pairReferenceBefore(
     if (subject !== null) return subject;
   }
   if (!introducedBy(info.tokens, trigger.first)) return null;
-  // "In a phone conversation on Tuesday, the presidents of the two countries discussed …": the
-  // main clause's subject, past the comma that closes the opening phrase
+  return mainClausePair(info, trigger);
+}
+
+/** "In a phone conversation on Tuesday, the presidents of the two countries discussed …": the
+ *  pair the main clause names as its subject, past the comma that closes the opening phrase. */
+function mainClausePair(info: SentenceInfo, trigger: Trigger): PairReference | null {
   const comma = info.tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
   if (comma < 0) return null;
   return pairReferenceIn(
@@ -4042,17 +4046,16 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "In talks slated for Tuesday with B, the two countries plan to …": an opening phrase's
   // meeting whose main clause names only the pair is B's with the principal of another
   // country the story named last
-  if (aPeople.length === 0 && bPeople.length > 0 && introducedBy(tokens, trigger.first)) {
+  if (
+    aPeople.length === 0 &&
+    bPeople.length > 0 &&
+    introducedBy(tokens, trigger.first) &&
+    mainClausePair(info, trigger) !== null
+  ) {
     const theirs = new Set(bPeople.map((b) => b.country));
-    const comma = tokens.findIndex((t, k) => k >= trigger.end && t.text === ',');
-    const mainSubject =
-      comma < 0
-        ? null
-        : pairReferenceIn(info, comma + 1, Math.min(tokens.length, comma + 1 + PAIR_SUBJECT_SPAN));
-    const other =
-      mainSubject === null
-        ? undefined
-        : context.recentPrincipals.find((p) => p.country !== null && !theirs.has(p.country));
+    const other = context.recentPrincipals.find(
+      (p) => p.country !== null && !theirs.has(p.country),
+    );
     if (other !== undefined) aPeople = [other];
   }
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;

@@ -187,7 +187,6 @@ function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
 
 /** How many lower-case words may describe an institution after its article ("the ruling"). */
 const DESCRIBING_WORDS = 2;
-const LEX_THE: ReadonlySet<string> = new Set(['the']);
 
 /**
  * "of the Communist Party of Vietnam (CPV) Central Committee", "of the Cambodian Senate": an
@@ -213,7 +212,7 @@ function institutionAfterOf(
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
   // "of the lawmaking National Assembly", "of the ruling Cambodian People's Party": a word or
   // two after the article that describe the institution
-  if (LEX_THE.has(tokens[k - 1]?.key ?? '')) {
+  if (k > j + 1 && INSTITUTION_LEAD.has(tokens[k - 1]!.key)) {
     let q = k;
     while (
       q < k + DESCRIBING_WORDS &&
