@@ -74,6 +74,9 @@ const WORD_SETS = [
   'pairTitleLead',
   /** "both Prime Ministers", "the two presidents": the words of a pair reference before the title it names */
   'pairLead',
+  /** "the two presidents" are no deputy's: the words before a title that make its holder another
+   *  office's ("Deputy President", "Vice President") */
+  'deputyLead',
   /** "starting from March 1": words right before a day that make it the start of a span */
   'spanStart',
   /** "the premier" for a prime minister: the names of the head of government's office */

@@ -1961,9 +1961,16 @@ function pairReferenceIn(info: SentenceInfo, from: number, to: number): PairRefe
   // "The two leaders agreed … that their talks …": the more telling reference wins
   if (findAnyPhrase(tokens, LEX.leaderPairReference, from, to) !== null)
     return { title: null, leaders: true };
+  // ("The two presidents will lead their delegations in talks": a title before a pronoun)
+  let untitled: PairReference | null = null;
   for (let k = to - 1; k >= from; k--) {
     const length = anyReadsAt(tokens, k, LEX.pairReference);
-    if (length > 0) return { title: pluralTitle(tokens, k, length), leaders: false, loose: true };
+    if (length > 0) {
+      const title = pluralTitle(tokens, k, length);
+      if (title !== null) return { title, leaders: false, loose: true };
+      untitled ??= { title: null, leaders: false, loose: true };
+      continue;
+    }
     const plural = info.mentions.find(
       (m) =>
         m.first === k &&
@@ -1974,7 +1981,7 @@ function pairReferenceIn(info: SentenceInfo, from: number, to: number): PairRefe
     );
     if (plural !== undefined) return { title: plural.titleKeys.join(' '), leaders: false };
   }
-  return null;
+  return untitled;
 }
 
 /** The words of a pair reference after its lead ("both", "the two"), the last one as its
@@ -2004,19 +2011,37 @@ function recentPair(
     );
     if (pair !== null) return pair;
   }
-  const fits = (p: Person) =>
-    title === null || [...p.titleKeys].some((t) => t === title || t.startsWith(`${title} `));
+  const fits = (p: Person) => title === null || holdsTitle(p, title);
   const first = recent.find((p) => p.country !== null && fits(p));
   if (first === undefined) return null;
   const second = recent.find((p) => p.country !== null && p.country !== first.country && fits(p));
   return second === undefined ? null : [first, second];
 }
 
+/** Whether the person holds the office ("president"), not only one named after it ("Deputy
+ *  President" holds no president's office). */
+function holdsTitle(p: Person, title: string): boolean {
+  let holds = false;
+  for (const t of p.titleKeys) {
+    if (t === title || t.startsWith(`${title} `)) holds = true;
+    else if (t.endsWith(` ${title}`) && LEX.deputyLead.has(t.slice(0, -title.length - 1)))
+      return false;
+  }
+  return holds;
+}
+
 /** The pair a reference names: holders of its title; for a loose one ("both Prime
- *  Ministers"), else the two named last. */
+ *  Ministers"), else the one holder named with the last of another country named ("Tanzanian
+ *  leader A … President B … Deputy President C … the two presidents": B and A), else the two
+ *  named last. */
 function titledPair(recent: readonly Person[], reference: PairReference): [Person, Person] | null {
   const pair = recentPair(recent, reference.title, reference.leaders);
   if (pair !== null || !reference.loose || reference.title === null) return pair;
+  const title = reference.title;
+  const holder = recent.find((p) => p.country !== null && holdsTitle(p, title));
+  const other = recent.find((p) => p.country !== null && p.country !== holder?.country);
+  if (holder !== undefined && other !== undefined)
+    return recent.indexOf(holder) < recent.indexOf(other) ? [holder, other] : [other, holder];
   return recentPair(recent, null, reference.leaders);
 }
 
