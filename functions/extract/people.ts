@@ -1734,12 +1734,16 @@ export function resolvePeople(
     };
     // (on a government's own site, its own office holder, even unnamed: in Japan's "the
     // Foreign Minister held a meeting with Chilean Foreign Minister B", B does not meet B)
+    // ("President A will visit Kenya … The President will be in Nairobi at the invitation of
+    // B", B titled President further on: the one of them named before)
+    const namedBefore = candidates.filter((p) => (firstNamed.get(p) ?? n) < n);
     const pick =
       m.country === null
         ? publisherCountry !== null
           ? candidates.find((p) => p.country === publisherCountry)
           : (candidates.find((p) => homeCountry !== null && p.country === homeCountry) ??
-            (candidates.length === 1 ? candidates[0] : undefined))
+            (candidates.length === 1 ? candidates[0] : undefined) ??
+            (namedBefore.length === 1 ? namedBefore[0] : undefined))
         : (candidates[0] ?? (m.principal ? unnamedOffice() : undefined));
     personOf[n] = pick ?? null;
   }
