@@ -952,7 +952,13 @@ function titledPersonAt(
   // an institution between title and name: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
   // "Chủ tịch Đảng Nhân dân Campuchia Hun Sen"
   const orgStart = tokens[j];
-  if (orgStart?.cap && isOrgHead(tokens, j) && countryWithPrefix(tokens, j) === null) {
+  // (not a listed leader's name that opens with such a word: "President Duma Boko")
+  if (
+    orgStart?.cap &&
+    isOrgHead(tokens, j) &&
+    countryWithPrefix(tokens, j) === null &&
+    knownLeaderAt(tokens, j) === null
+  ) {
     const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
     if (
