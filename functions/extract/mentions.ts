@@ -815,6 +815,10 @@ function welcomedTo(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
+/** Whether a phrase of going home ends right before `k` ("return home | to Lilongwe"). */
+const goesHomeBefore = (tokens: readonly Token[], k: number): boolean =>
+  LEX.goHome.some((p) => readsAt(tokens, k - p.length, p));
+
 /** The cities a sentence places something in ("in Tallinn", "to Oslo"), with their countries. */
 export function citiesIn(tokens: readonly Token[]): Place[] {
   return findPlaces(tokens)
@@ -847,6 +851,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     if (!LEX.placeLead.has(tokens[k]!.key) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
     if (k > 0 && LEX.placeTopics.has(tokens[k - 1]!.key)) continue;
+    // "will return home to Lilongwe today": where the traveller goes back to, not where
+    if (goesHomeBefore(tokens, k)) continue;
     let j = k + 1;
     // a place whose name begins like a prefix ("in The Hague") is that place
     const prefix = placeAt(tokens, j) === null ? anyReadsAt(tokens, j, LEX.placePrefix) : 0;
@@ -1861,6 +1867,8 @@ function destinationFrom(
     // destination, not this visit's
     if (anyReadsAt(tokens, k, LEX.onTheWay) > 0) return null;
     if (!LEX.destination.has(tokens[k]!.key)) continue;
+    // ("a state visit and will return home to Lilongwe": where the visitor goes back to)
+    if (goesHomeBefore(tokens, k)) return null;
     const c = destinationAt(tokens, k + 1);
     if (c !== null) return { code: c.code, end: k + 1 + c.length };
     // "an official visit to the State Palace, Kuala Lumpur": past a venue's name and its
