@@ -358,6 +358,23 @@ const READINGS: readonly Reading[] = [
   // "nine months ago", "two weeks ago": counted back from publication, as precise as its unit
   // (weeks only suggest their days)
   ...(DATES.ago === undefined ? [] : [agoReading(DATES.ago)]),
+  // "on Thursday next week": that weekday of the week told
+  {
+    pattern: new RegExp(
+      word(`(${anyOf(Object.keys(DATES.weekdays))})\\s+(${SHIFT})\\s+${DATES.week}`),
+      'gu',
+    ),
+    read: (m, c) => {
+      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[2]!]!;
+      return {
+        value: isoDayOf(monday + DATES.weekdays[m[1]!]! - 1),
+        endValue: null,
+        precision: 'day',
+        ...flags,
+        relative: true,
+      };
+    },
+  },
   // "next week", "this week"
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
