@@ -1052,6 +1052,9 @@ interface Background {
   /** where the "that" after a word of saying stands ("noted that", "said that"): what
    *  follows is what was said, and a day before it is when */
   saying: number[];
+  /** where the words of saying run ("said at the forum in New York that"): a place between
+   *  is where it was said */
+  sayingSpans: Array<{ from: number; to: number }>;
   since: number[];
   /** where each of those "since" phrases ends */
   sinceEnds: number[];
@@ -1065,10 +1068,30 @@ const BACKGROUND_FIRST_WORDS = new Set(
   [...LEX.reporting, ...LEX.since, ...LEX.commemorated].map((p) => p[0]!),
 );
 
+/** How many words may stand between a word of saying and its "that" ("said at the Global
+ *  Business Forum in New York that"). */
+const SAID_THAT_SPAN = 10;
+
+/** The "that" of a word of saying ending at `from`: right after it, or past a few words of
+ *  where or when it was said, before any cue or clause's end. */
+function saidThatAfter(
+  tokens: readonly Token[],
+  from: number,
+  triggers: readonly Trigger[],
+): Token | null {
+  for (let k = from; k < tokens.length && k <= from + SAID_THAT_SPAN; k++) {
+    const t = tokens[k]!;
+    if (LEX.saidThat.has(t.key)) return t;
+    if (!t.word || triggers.some((c) => c.first <= k && k < c.end)) return null;
+  }
+  return null;
+}
+
 function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): Background {
   const out: Background = {
     reporting: [],
     saying: [],
+    sayingSpans: [],
     since: [],
     sinceEnds: [],
     commemorated: [],
@@ -1079,8 +1102,11 @@ function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): B
     const reporting = anyReadsAt(tokens, k, LEX.reporting);
     if (reporting > 0) {
       out.reporting.push(tokens[k]!.start);
-      const that = tokens[k + reporting];
-      if (that !== undefined && LEX.saidThat.has(that.key)) out.saying.push(that.start);
+      const that = saidThatAfter(tokens, k + reporting, triggers);
+      if (that !== null) {
+        out.saying.push(that.start);
+        out.sayingSpans.push({ from: tokens[k]!.start, to: that.start });
+      }
     }
     const since = anyReadsAt(tokens, k, LEX.since);
     if (since > 0) {
@@ -2151,9 +2177,16 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
   // where it was said, before the words of saying, is not where, when a place follows them)
   const saidAt = background.saying[0] ?? Infinity;
   const found = findPlaces(tokens).filter((p) => p.at < tail);
-  const places = found.some((p) => tokens[p.at]!.start > saidAt)
-    ? found.filter((p) => tokens[p.at]!.start > saidAt)
-    : found;
+  // ("said at the forum in New York that he planned to meet B": where it was said)
+  const told = found.filter(
+    (p) =>
+      !background.sayingSpans.some(
+        (span) => tokens[p.at]!.start > span.from && tokens[p.at]!.start < span.to,
+      ),
+  );
+  const places = told.some((p) => tokens[p.at]!.start > saidAt)
+    ? told.filter((p) => tokens[p.at]!.start > saidAt)
+    : told;
   return {
     info,
     context,
