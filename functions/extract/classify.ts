@@ -103,6 +103,9 @@ const CueTableSchema = z.object({
     /** "arrived the previous day": the words right after a precedent marker that make it a
      *  day's name, no earlier event */
     precedentNotBefore: z.optional(z.array(z.string())),
+    /** "has spoken to B … a number of times": contacts told as repeated, no one event, from
+     *  anywhere after the cue up to its clause's end */
+    repeated: z.optional(z.array(z.string())),
     /** "a meeting is possible": what is only talked of, not planned */
     hypothetical: z.optional(z.array(z.string())),
     /** "the trip was postponed", "has given up on visiting": what was planned and will not be */
@@ -289,6 +292,7 @@ const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
 const PRECEDENT_LEAD = (CUE_TABLE.markers.precedentLead ?? []).map(phraseKeys);
 const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
 const CALLED_OFF = (CUE_TABLE.markers.calledOff ?? []).map(phraseKeys);
+const REPEATED = (CUE_TABLE.markers.repeated ?? []).map(phraseKeys);
 const FUTURE_WITH_DAY = (CUE_TABLE.markers.futureWithDay ?? []).map(phraseKeys);
 const PRECEDENT_NOT_AFTER: ReadonlySet<string> = new Set(
   (CUE_TABLE.markers.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
@@ -306,6 +310,7 @@ interface MarkersFrom {
   precedentLead: string[][];
   hypothetical: string[][];
   calledOff: string[][];
+  repeated: string[][];
 }
 
 /** Marker phrases by their first word, so that a token is looked up once and checked only against the phrases it can start. */
@@ -318,6 +323,7 @@ for (const [kind, phrases] of [
   ['precedentLead', PRECEDENT_LEAD],
   ['hypothetical', HYPOTHETICAL],
   ['calledOff', CALLED_OFF],
+  ['repeated', REPEATED],
 ] as const) {
   for (const p of phrases) {
     let entry = MARKERS_BY_FIRST_WORD.get(p[0]!);
@@ -330,6 +336,7 @@ for (const [kind, phrases] of [
         precedentLead: [],
         hypothetical: [],
         calledOff: [],
+        repeated: [],
       };
       MARKERS_BY_FIRST_WORD.set(p[0]!, entry);
     }
@@ -349,6 +356,7 @@ export class MarkerIndex {
   private readonly precedentLead: number[] = [];
   private readonly hypothetical: number[] = [];
   private readonly calledOff: number[] = [];
+  private readonly repeated: number[] = [];
 
   /** `tellsDay`: whether the sentence tells a day (futureWithDay markers look ahead only then) */
   constructor(tokens: readonly Token[], tellsDay = true) {
@@ -374,6 +382,7 @@ export class MarkerIndex {
       }
       if (startsAny(tokens, k, from.hypothetical)) this.hypothetical.push(k);
       if (startsAny(tokens, k, from.calledOff)) this.calledOff.push(k);
+      if (startsAny(tokens, k, from.repeated)) this.repeated.push(k);
     }
   }
 
@@ -404,6 +413,12 @@ export class MarkerIndex {
   /** Whether a marker of what was planned and will not be starts in the token window [from, to). */
   calledOffIn(from: number, to: number): boolean {
     return MarkerIndex.any(this.calledOff, from, to);
+  }
+
+  /** Whether a marker of repeated contacts starts in the token window [from, to) (the rest of
+   *  a cue's clause). */
+  repeatedIn(from: number, to: number): boolean {
+    return MarkerIndex.any(this.repeated, from, to);
   }
 
   private static any(starts: readonly number[], from: number, to: number): boolean {

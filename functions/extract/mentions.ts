@@ -1587,6 +1587,17 @@ function phraseBefore(
   return false;
 }
 
+/** Where the clause of a cue ends, past it: at the next comma, semicolon or cue, else at the
+ *  sentence's end. */
+function clauseEndAfter(info: SentenceInfo, trigger: Trigger, index: number): number {
+  const next = info.triggers[index + 1]?.first ?? info.tokens.length;
+  for (let k = trigger.end; k < next; k++) {
+    const t = info.tokens[k]!;
+    if (t.text === ',' || LEX.clauseEnd.has(t.key)) return k;
+  }
+  return next;
+}
+
 /** Where the words a precedent marker before a cue at `first` may stand in begin: a few words
  *  back, not past a comma. */
 function precedentLeadFrom(tokens: readonly Token[], storyFrom: number, first: number): number {
@@ -2534,6 +2545,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
           trigger.first,
         ) ||
         sinceBefore(tokens, trigger.first) ||
+        markers.repeatedIn(trigger.end, clauseEndAfter(info, trigger, index)) ||
         commemorated ||
         prior),
     place:
