@@ -23,6 +23,7 @@ import {
   hostingIn,
   type Mention,
   multilateralAfter,
+  nounDatedBy,
   type Place,
   type SentenceInfo,
   visitDayBefore,
@@ -442,6 +443,9 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   let span: DateMention | undefined;
   for (const d of info.dates) {
     if (d.precision !== 'day' || d.anchored || d.approximate) continue;
+    // ("following the February 8 polls": a day of something no cue names)
+    const noun = nounDatedBy(info.tokens, d);
+    if (noun >= 0 && !info.triggers.some((t) => t.first === noun)) continue;
     if (d.endValue !== null) {
       span ??= d;
       continue;

@@ -1118,6 +1118,18 @@ function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): B
   return out;
 }
 
+/** "the February 8 polls": the token of the noun a day written between the definite article
+ *  and it dates, or -1. */
+export function nounDatedBy(tokens: readonly Token[], d: DateMention): number {
+  const after = tokens.findIndex((t) => t.start >= d.end);
+  let before = (after < 0 ? tokens.length : after) - 1;
+  while (before >= 0 && tokens[before]!.end > d.start) before--;
+  const noun = tokens[after];
+  return before >= 0 && LEX.definite.has(tokens[before]!.key) && noun?.word && !noun.cap
+    ? after
+    : -1;
+}
+
 function dateFor(
   info: SentenceInfo,
   triggers: readonly Trigger[],
@@ -1273,9 +1285,13 @@ function dateFor(
         tokens[t.first]!.start >= d.end &&
         info.text.slice(d.end, tokens[t.first]!.start).trim() === '',
     );
+  // ("the first visit by a foreign leader following the February 8 polls": past the cue, a
+  // day between "the" and a noun is that noun's)
+  const ofNounAfter = (d: DateMention) => d.start >= cueEnd && nounDatedBy(tokens, d) >= 0;
   const days = info.dates.filter(
     (d) =>
       d.precision !== 'year' &&
+      !ofNounAfter(d) &&
       !asideOfOthers(d) &&
       !otherTrip(d) &&
       !beforeOtherCue(d) &&
