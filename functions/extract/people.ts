@@ -173,15 +173,24 @@ const MAX_HONORIFICS = 3;
 /** How many institution words may stand between a country and a title ("Chilean Senate President"). */
 const MAX_INSTITUTION_BEFORE_TITLE = 3;
 
-/** How many tokens an abbreviation in brackets takes at `k` ("(CPV)", "(RoK)"), or 0. */
+/** How many tokens an abbreviation in brackets takes at `k` ("(CPV)", "(RoK)", "(T&T)"), or 0. */
 function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
-  const inner = tokens[k + 1];
-  return tokens[k]?.text === '(' &&
-    inner?.word &&
-    inner.text.length <= MAX_ABBREVIATION_CHARS &&
-    /\p{Lu}.*\p{Lu}/u.test(inner.text) &&
-    tokens[k + 2]?.text === ')'
-    ? 3
+  if (tokens[k]?.text !== '(' || tokens[k + 1]?.word !== true) return 0;
+  let inner = '';
+  let close = k + 1;
+  // (written without spaces: "T&T" is three tokens)
+  while (
+    tokens[close] !== undefined &&
+    tokens[close]!.text !== ')' &&
+    (close === k + 1 || !tokens[close]!.spaced) &&
+    inner.length <= MAX_ABBREVIATION_CHARS
+  )
+    inner += tokens[close++]!.text;
+  return tokens[close]?.text === ')' &&
+    inner.length <= MAX_ABBREVIATION_CHARS &&
+    /\p{Lu}.*\p{Lu}/u.test(inner) &&
+    /^[\p{L}&.]+$/u.test(inner)
+    ? close - k + 1
     : 0;
 }
 
@@ -1094,7 +1103,8 @@ function titledPersonAt(
     j += lead;
     country = c.code;
     j += c.length;
-    // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>"
+    // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>", "Prime
+    // Minister of Trinidad and Tobago (T&T) <name>"
     if (
       tokens[j]?.text === '(' &&
       tokens[j + 2]?.text === ')' &&
@@ -1102,6 +1112,7 @@ function titledPersonAt(
       isAllCaps(tokens[j + 1]!)
     )
       j += 3;
+    else j += bracketedAbbreviationAt(tokens, j);
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
     if (POSTING.has(tokens[j]?.key ?? '')) {
       const there = countryWithPrefix(tokens, j + 1);
