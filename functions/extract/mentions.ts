@@ -3300,6 +3300,14 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     if (pair !== null) countries = countriesOf(pair, []);
     if (titled !== null && chairPeople.length === 0) chairPeople = titled;
   }
+  // "The Philippines and Indonesia agreed … at the 7th Joint Commission held in Manila on
+  // Tuesday": the two countries joined before it in its clause, where no one is said to hold it
+  for (let j = clauseFrom; countries.length !== 2 && nameAt >= 0 && j < trigger.first; j++) {
+    if (chairPeople.length > 0) break;
+    const joined = joinedCountriesAt(tokens, j);
+    if (joined !== null && joined.end <= trigger.first)
+      countries = [joined.first, joined.second].sort();
+  }
   // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
   if (countries.length !== 2 && nameAt >= 0) return;
   if (countries.length !== 2) countries = [];
