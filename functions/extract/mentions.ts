@@ -368,6 +368,12 @@ function refs(info: SentenceInfo): PersonRef[] {
 const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) => {
   for (let k = from; k < to; k++) {
     if (LEX.joiners.has(tokens[k]!.key) || LEX.spouse.has(tokens[k]!.key)) continue;
+    // ("A and Mr. Lyonchhen B": the honorific before a title)
+    const honoured = pastHonorifics(tokens, k, true);
+    if (honoured > k && honoured <= to) {
+      k = honoured - 1;
+      continue;
+    }
     // ("A as well as B": a joiner of several words)
     const phrase = anyReadsAt(tokens, k, LEX.joinerPhrases);
     if (phrase === 0 || k + phrase > to) return false;

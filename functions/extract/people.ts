@@ -351,6 +351,12 @@ export function bareNameWords(keys: readonly string[]): string[] {
 /** Past the honorifics at `k` ("H.E. Dr.", "His Excellency"), at most MAX_HONORIFICS. */
 export function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false): number {
   for (let n = 0; n < MAX_HONORIFICS; n++) {
+    // ("Lyonchhen (Dr.) Lotay Tshering": one in brackets too)
+    const bracketed = tokens[k]?.text === '(' ? honorificAt(tokens, k + 1) : 0;
+    if (bracketed > 0 && tokens[k + 1 + bracketed]?.text === ')') {
+      k += bracketed + 2;
+      continue;
+    }
     const h = capitalised && tokens[k]?.cap !== true ? 0 : honorificAt(tokens, k);
     if (h === 0) break;
     k += h;
