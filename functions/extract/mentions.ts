@@ -2376,7 +2376,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
       tenseTo = k;
   const aside = asideFrom(tokens, clauseFrom, trigger.first);
   const followed = pastFollowVerb(tokens, aside, trigger.first);
-  const told = markers.tense(followed, tenseTo);
+  // ("Earlier in the day, Politico reported that A and B will hold a call": what was said is
+  // told in its own tense, past the "that" of the words of saying)
+  const saidFrom = tokens.findLastIndex(
+    (t, k) => k >= followed && k < trigger.first && background.saying.includes(t.start),
+  );
+  const told = markers.tense(saidFrom < 0 ? followed : saidFrom + 1, tenseTo);
   // ("It follows A's trip to Cairo in February": what a present "follows" comes after is gone
   // by, unless the words after the verb look ahead)
   const tense = invitedDuring(tokens, clauseFrom, trigger.first)
