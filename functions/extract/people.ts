@@ -194,6 +194,18 @@ function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
     : 0;
 }
 
+/** How many tokens a gloss in brackets of lower-case words takes at `k` ("(interim government
+ *  chief)"), or 0. */
+function lowerCaseGlossAt(tokens: readonly Token[], k: number): number {
+  if (tokens[k]?.text !== '(') return 0;
+  for (let n = k + 1; n <= k + 1 + MAX_GLOSS_TOKENS && n < tokens.length; n++) {
+    const t = tokens[n]!;
+    if (t.text === ')') return n > k + 1 ? n - k + 1 : 0;
+    if (!t.word || t.cap) return 0;
+  }
+  return 0;
+}
+
 /** How many lower-case words may describe an institution after its article ("the ruling"). */
 const DESCRIBING_WORDS = 2;
 
@@ -226,10 +238,20 @@ function institutionAfterOf(
     while (
       q < k + DESCRIBING_WORDS &&
       tokens[q]?.word === true &&
-      /^\p{Ll}+$/u.test(tokens[q]!.text)
+      /^\p{Ll}+$/u.test(tokens[q]!.text) &&
+      !INSTITUTION_WORDS.has(tokens[q]!.key)
     )
       q++;
     if (q > k && tokens[q]?.cap === true) k = q;
+    // "Chief Adviser of the interim government, B": an institution named in lower case, before
+    // the name it is the office of
+    else if (
+      tokens[q]?.cap === false &&
+      INSTITUTION_WORDS.has(tokens[q]!.key) &&
+      tokens[q + 1]?.text === ',' &&
+      tokens[q + 2]?.cap === true
+    )
+      return { end: q + 1, country: null };
   }
   if (tokens[k]?.cap !== true) return null;
   let end = -1;
@@ -1127,6 +1149,9 @@ function titledPersonAt(
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   j = pastHonorifics(tokens, j, true);
+  // "Chief Advisor (interim government chief) B": a gloss in brackets between title and name
+  const gloss = lowerCaseGlossAt(tokens, j);
+  if (gloss > 0 && tokens[j + gloss]?.cap === true) j += gloss;
   // "Prime Minister Hun Manet Facebook (left)": a listed leader's name ends where the listing does
   // (its suffix goes on: "Ferdinand R. Marcos, Jr.")
   const listed = knownLeaderAt(tokens, j);
