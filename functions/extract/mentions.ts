@@ -1242,7 +1242,16 @@ function dateFor(
     const after = tokens.findIndex(
       (t, k) => t.start >= cueEnd && t.end <= d.start && anyReadsAt(tokens, k, LEX.priorTo) > 0,
     );
-    return after >= 0 && tokens.some((t, k) => k > after + 1 && t.end <= d.start && pastTense(t));
+    // ("his first visit following his start of tenure on May 23": so is a noun's)
+    return (
+      after >= 0 &&
+      tokens.some(
+        (t, k) =>
+          k > after + 1 &&
+          t.end <= d.start &&
+          (pastTense(t) || (LEX.possessives.has(tokens[k - 1]!.key) && t.word)),
+      )
+    );
   };
   // "Ahead of the summit scheduled for December 9 in Paris, A called B": a day in an opening
   // phrase that leads up to something else is that thing's
@@ -2259,6 +2268,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     else {
       const told = s.mentions.length;
       meetingMentions(s, c);
+      if (s.mentions.length === told) writtenPairMeeting(s, c);
       if (s.mentions.length === told) dayOfMeeting(s, c);
     }
   });
@@ -3382,6 +3392,39 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
 }
 
 /** A meeting, talks or a call: one mention per pair of sides. */
+/** "Jokowi spoke at the Indonesia-Australia bilateral meeting": where the reading of sides found
+ *  no meeting, the pair written right before the cue gives its countries, and the principal of
+ *  one of them that its clause names before the cue, its side. */
+function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
+  const { trigger, cue, clauseFrom } = c;
+  const written = countryPairEndingAt(s.tokens, trigger.first, joinsCountries);
+  if (written === null) return;
+  const codes = [...written.codes].sort();
+  const own = s.people
+    .filter(
+      (p) =>
+        p.mention.first >= clauseFrom &&
+        p.mention.end <= written.at &&
+        p.person.principal &&
+        p.person.country !== null &&
+        codes.includes(p.person.country),
+    )
+    .pop();
+  if (own !== undefined)
+    s.mentions.push(
+      newMention(cue, {
+        kind: 'meeting',
+        type: trigger.type,
+        sideA: [own.person],
+        sideB: [],
+        host: null,
+        guest: null,
+        countries: codes,
+        hosts: [],
+      }),
+    );
+}
+
 function meetingMentions(s: SentenceScan, c: CueScan): void {
   const { context, people, mentions, tokens } = s;
   const { trigger, cue } = c;
