@@ -1158,12 +1158,16 @@ function titledPersonAt(
   const read = nameEnd(tokens, j, stops);
   // (and so do a family's or forebears' names after a particle: "Crown Prince Mohammed bin
   // Salman bin Abdulaziz Al Saud")
+  // ("Prime Minister Luis Montenegro": a listed name read whole, though a word of it is a
+  // country's)
   const end =
-    listed === null ||
-    onlySuffixes(tokens, j + listed.length, read) ||
-    NAME_PARTICLES.has(tokens[j + listed.length]?.key ?? '')
-      ? read
-      : Math.min(read, j + listed.length);
+    listed !== null && j + listed.length > read
+      ? j + listed.length
+      : listed === null ||
+          onlySuffixes(tokens, j + listed.length, read) ||
+          NAME_PARTICLES.has(tokens[j + listed.length]?.key ?? '')
+        ? read
+        : Math.min(read, j + listed.length);
   const mention = mentionFrom(
     text,
     tokens,
