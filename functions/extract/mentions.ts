@@ -247,6 +247,9 @@ const ONGOING_BEFORE = 5;
 const POSSESSED_VISIT_GAP = 5;
 /** "…, the office said (in a briefing on) Wednesday": how far before a date a reporting verb makes it the day of the report, in characters. */
 const REPORT_DAY_CHARS = 40;
+/** …or this far, in the same comma-free run of words ("according to an official statement by
+ *  officials on Wednesday"). */
+const REPORT_CLAUSE_CHARS = 80;
 /** "do A và B đồng chủ trì": how far after the people the chairing verb may come. */
 const CHAIRED_BY_GAP = 3;
 /** An ordinal ("lần thứ 42") counts this many tokens after a committee cue. */
@@ -1217,12 +1220,20 @@ function dateFor(
     d.end <= cueStart &&
     tokens.some((t) => t.start >= d.end && t.end <= cueStart && LEX.infinitive.has(t.key)) &&
     tokens.some((t) => t.end <= d.start && LEX.departure.has(t.key));
+  // (a comma right before the day is none: "on Wednesday, April 19")
+  const sayingEnds = (from: number, to: number) => {
+    const comma = info.text.indexOf(',', from);
+    return comma >= 0 && comma < to && info.text.slice(comma + 1, to).trim() !== '';
+  };
   const reportDay = (d: DateMention) =>
     (future || (datesFollow && d.start >= cueEnd)) &&
     background.reporting.some(
       (at) =>
         at < d.start &&
-        at >= d.start - REPORT_DAY_CHARS &&
+        // ("according to an official statement by officials on Wednesday": further on in the
+        // words of saying, where no comma ends them)
+        (at >= d.start - REPORT_DAY_CHARS ||
+          (at >= d.start - REPORT_CLAUSE_CHARS && !sayingEnds(at, d.start))) &&
         !(at < cueStart && cueEnd <= d.start) &&
         !saidThatBetween(at, d.start),
     );
