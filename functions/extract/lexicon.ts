@@ -74,6 +74,9 @@ const WORD_SETS = [
   'pairTitleLead',
   /** "both Prime Ministers", "the two presidents": the words of a pair reference before the title it names */
   'pairLead',
+  /** "The two leaders will meet on Saturday": words right after a cue that needs its object
+   *  which tell that none follows */
+  'noObjectAfter',
   /** "the two presidents" are no deputy's: the words before a title that make its holder another
    *  office's ("Deputy President", "Vice President") */
   'deputyLead',

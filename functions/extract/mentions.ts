@@ -4008,10 +4008,19 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
       ? unnamedObject(info, trigger, [], context)
       : undefined;
   const visitor = objects.length === 0 ? visitorAfter(tokens, trigger, context) : undefined;
+  // ("The two leaders are to meet Saturday at the palace": the pair a reference names, where
+  // no object follows the cue)
+  const after = tokens[trigger.end];
+  const pairTold =
+    !trigger.noun &&
+    sideA.length === 0 &&
+    (after === undefined || !after.word || LEX.noObjectAfter.has(after.key)) &&
+    pairReferenceBefore(info, trigger, clauseFrom) !== null;
   if (
     trigger.needsObject &&
     objects.length === 0 &&
     !pairMeets &&
+    !pairTold &&
     visitor === undefined &&
     (unnamedAfter === undefined || standIn(unnamedAfter, context.recentPrincipals) !== undefined)
   )
