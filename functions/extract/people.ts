@@ -96,11 +96,6 @@ const NamesSchema = z.object({
   nameTitleLeads: z.array(z.string()),
   /** the last word of a place named after someone ("King Khalid International Airport"): no person */
   facilities: z.array(z.string()),
-  /** legislatures named before their head's title ("National Assembly President B"), the
-   *  longer names first */
-  legislatures: z.optional(z.array(z.string())),
-  /** the titles of a legislature's head written after its name, in either case */
-  legislatureHeads: z.optional(z.array(z.string())),
 });
 const NAMES = NamesSchema.parse(TABLES.names);
 const keysOf = (phrase: string) => phraseKeys(phrase);
@@ -110,8 +105,6 @@ const wordSet = (phrases: readonly string[]) => new Set(phrases.map((p) => keysO
 const STATE_PREFIX_KEYS = NAMES.statePrefixes.map(keysOf);
 // Institutions that can sit between a title and a name ("Bộ trưởng Bộ Công Thương ..."), by one or two words.
 const INSTITUTION_HEADS = wordSet(NAMES.institutionHeads);
-const LEGISLATURES = (NAMES.legislatures ?? []).map(keysOf);
-const LEGISLATURE_HEADS = wordSet(NAMES.legislatureHeads ?? []);
 /** The longest bracketed gloss skipped inside an institution's name. */
 const MAX_GLOSS_TOKENS = 4;
 const ORG_STOPS = wordSet(NAMES.institutionStops);
@@ -620,8 +613,7 @@ export function findPeople(
     const mention =
       (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ??
       (t.cap
-        ? (legislatureHeadAt(text, tokens, stops, i) ??
-          titledPersonAt(text, tokens, stops, i) ??
+        ? (titledPersonAt(text, tokens, stops, i) ??
           honorificPersonAt(text, tokens, stops, i) ??
           knownPersonAt(text, tokens, i) ??
           (options.modifiersFirst ? nameThenTitleAt(text, tokens, stops, i) : null) ??
@@ -1264,26 +1256,6 @@ function mentionFrom(
     honorific: false,
     generic: entries.every((e) => e.generic),
   };
-}
-
-/** "National Assembly President B", "Senate president B": the head of a legislature named
- *  before the title, then the name (a listed one read whole). */
-function legislatureHeadAt(
-  text: string,
-  tokens: readonly Token[],
-  stops: ReadonlySet<string>,
-  i: number,
-): PersonMention | null {
-  if (tokens[i]?.cap !== true) return null;
-  const body = anyReadsAt(tokens, i, LEGISLATURES);
-  const head = tokens[i + body];
-  if (body === 0 || head === undefined || !LEGISLATURE_HEADS.has(head.key)) return null;
-  const nameAt = pastHonorifics(tokens, i + body + 1, true);
-  if (tokens[nameAt]?.cap !== true) return null;
-  const listed = knownLeaderAt(tokens, nameAt);
-  const end = listed !== null ? nameAt + listed.length : nameEnd(tokens, nameAt, stops);
-  if (end <= nameAt) return null;
-  return mentionFrom(text, tokens, i, i + body + 1, nameAt, end, [], null, true, false);
 }
 
 function honorificPersonAt(
