@@ -1,11 +1,11 @@
 // Finds the cues for visits and meetings (CONTRACT §3 types) and the markers that tell an
 // announcement from a report, from the table in data/cues.json. Works on the tokens'
 // matching form.
-import * as z from 'zod/mini';
-import { categoryOf, EventType } from '../domain/event.js';
+import { categoryOf, type EventType } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
+import type { Cue, CueTable } from './table-schemas.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, possessiveAt, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
@@ -49,76 +49,8 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
   return true;
 }
 
-const CueSchema = z.object({
-  /** the phrases that share this cue's type (and the kind it makes: kindOf) and conditions */
-  phrases: z.array(z.string()),
-  type: EventType,
-  levels: z.optional(z.boolean()),
-  needsObject: z.optional(z.enum(['always', 'asVerb'])),
-  role: z.optional(z.enum(['receives', 'callsOn'])),
-  /** committeeName: a committee's name follows; purpose: what the trip is for follows ("left
-   *  for X to hold talks"); bilateral: the sentence tells of no trip to a summit ("đã đến
-   *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip);
-   *  countryPair: two countries joined by a dash stand right before it ("a U.S.-Russia
-   *  summit"), no third ("the China-Japan-South Korea summit" is no meeting of two);
-   *  placeAfter: a place the gazetteer knows follows it, or its city does (placeArrivedIn) */
-  requires: z.optional(
-    z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair', 'placeAfter']),
-  ),
-  notBefore: z.optional(z.array(z.string())),
-  notAfter: z.optional(z.array(z.string())),
-  notAfterObject: z.optional(z.array(z.string())),
-  /** the type of a meeting told by this cue that the story places nowhere and during no
-   *  visit: "spoke with B" in a readout is a call */
-  remote: z.optional(EventType),
-  /** this cue's type is the event's whatever the story's other cues call it: "informal
-   *  talks" are a meeting, though a round of delegation-level talks follows them */
-  settles: z.optional(z.boolean()),
-  /** a meeting only where two principals of two countries are together the cue's subject
-   *  ("A and B discussed …"); with an object after it ("discussed … with B and C") none */
-  pairOnly: z.optional(z.boolean()),
-});
-const CueTableSchema = z.object({
-  nounMarkers: z.array(z.string()),
-  cues: z.array(CueSchema),
-  visitLevels: z.array(z.object({ phrase: z.string(), type: EventType })),
-  committeeName: z.object({
-    start: z.array(z.string()),
-    notBefore: z.array(z.string()),
-    within: z.number(),
-  }),
-  /** what a departure is for, when it makes a visit ("to hold talks"), within a few words of it */
-  purpose: z.optional(z.object({ phrases: z.array(z.string()), within: z.number() })),
-  markers: z.object({
-    future: z.array(z.string()),
-    past: z.array(z.string()),
-    precedent: z.array(z.string()),
-    /** "years after", "building on": precedent markers that govern what follows them, so they
-     *  tell of a cue only standing before it ("some 30 years after her predecessor toured
-     *  Kenya", told after "has arrived for a state visit", looks back on the tour alone) */
-    precedentLead: z.optional(z.array(z.string())),
-    /** "paused tariffs for a month after a conversation with B": the words right before a
-     *  precedent marker that make its span a duration after the event, which is no earlier one */
-    precedentNotAfter: z.optional(z.array(z.string())),
-    /** "arrived the previous day": the words right after a precedent marker that make it a
-     *  day's name, no earlier event */
-    precedentNotBefore: z.optional(z.array(z.string())),
-    /** "has spoken to B … a number of times": contacts told as repeated, no one event, from
-     *  anywhere after the cue up to its clause's end */
-    repeated: z.optional(z.array(z.string())),
-    /** "a meeting is possible": what is only talked of, not planned */
-    hypothetical: z.optional(z.array(z.string())),
-    /** "the trip was postponed", "has given up on visiting": what was planned and will not be */
-    calledOff: z.optional(z.array(z.string())),
-    /** "are meeting this Monday": what looks ahead only where the sentence tells a day; told
-     *  with none ("is meeting with B at the White House"), it is under way */
-    futureWithDay: z.optional(z.array(z.string())),
-  }),
-});
-type Cue = z.infer<typeof CueSchema>;
-
-/** The cue table, checked once at load: a malformed table fails the first import, not an article. */
-const CUE_TABLE = CueTableSchema.parse(TABLES.cues);
+/** The cue table (its shape checked by the tests: table-schemas.ts). */
+const CUE_TABLE = TABLES.cues as CueTable;
 
 interface CompiledCue {
   cue: Cue;

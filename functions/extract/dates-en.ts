@@ -6,7 +6,6 @@
 // (data/en/dates.json); each pattern is a fixed sequence of bounded pieces, so scanning
 // stays linear. (chrono-node reads these too, but it would add 47 KB to the ingest bundle,
 // which holds the 500 KB budget only without it.)
-import * as z from 'zod/mini';
 import { addMonths, dayNumber, isoDay, isoDayOf, isoMonth, isValidDay } from '../domain/dates.js';
 import datesData from './data/en/dates.json' with { type: 'json' };
 import {
@@ -20,67 +19,10 @@ import {
 import { LEX } from './lexicon.js';
 import { quoteMarksIn } from './noise.js';
 import { anyOf } from './patterns.js';
+import type { EnglishDates } from './table-schemas.js';
 import { spelledOut } from './tables.js';
 
-/** a word or phrase as the text writes it, in the matching form (lower case) */
-const Phrase = z.string();
-const Phrases = z.array(Phrase);
-/** words and the number each stands for (a month, a weekday, a shift of days or of weeks,
- *  months and years) */
-const NumberWords = z.record(Phrase, z.number());
-const DATES = z
-  .object({
-    months: NumberWords,
-    weekdays: NumberWords,
-    relativeDays: NumberWords,
-    shift: NumberWords,
-    week: Phrase,
-    month: Phrase,
-    year: Phrase,
-    /** words right after a month or a day that give it the year told before it in the sentence
-     *  ("in September 2014, followed by a visit in November that year") */
-    sameYear: Phrases,
-    rangeJoiners: Phrases,
-    dayJoiner: Phrase,
-    /** the word between a span that only suggests its day and the day itself ("next week on
-     *  8 June") */
-    dayInSpanLead: Phrases,
-    monthLead: Phrases,
-    weekdayForward: Phrases,
-    /** a headline's future: "Biden to meet To Lam on Wednesday" */
-    headlineForward: Phrases,
-    /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
-     *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
-    weekdayBack: Phrases,
-    /** words right before such a verb that make it no past ("will be held on Tuesday") */
-    weekdayBackNot: z.optional(Phrases),
-    /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
-    weekdayBackAfter: Phrases,
-    /** present verbs of a schedule that point a weekday told a few words after them forward
-     *  ("The president arrives in Lima Friday": the Friday to come) */
-    weekdayAheadBefore: z.optional(Phrases),
-    /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
-    weekdayForwardLead: Phrases,
-    /** the words that may open a sentence before its weekday ("On Tuesday, A hosted B") */
-    weekdayOpening: Phrases,
-    /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
-    weekdayLeadAhead: Phrases,
-    sameDay: Phrases,
-    /** "arrived in the country the previous day": the day before the last reported event's */
-    previousDay: z.optional(Phrases),
-    /** the words that end a bracketed gloss giving the time elsewhere ("at 1:10 p.m. local
-     *  time (2:10 a.m., September 21, Japan time)"): its day is the same moment's, no other */
-    timeGlossEnd: z.optional(Phrases),
-    /** "nine months ago": how many (in figures or these words), of which unit, before the word for "ago" */
-    ago: z.optional(
-      z.object({
-        word: Phrase,
-        numbers: NumberWords,
-        units: z.record(z.string(), z.enum(['day', 'week', 'month', 'year'])),
-      }),
-    ),
-  })
-  .parse(spelledOut(datesData));
+const DATES = spelledOut(datesData) as EnglishDates;
 
 const word = (alternation: string) => `(?<![\\p{L}\\d])(?:${alternation})(?![\\p{L}])`;
 const MONTH = `(${anyOf(Object.keys(DATES.months))})\\.?`;

@@ -1,9 +1,9 @@
 // Look-ups in the data files (countries, cities and venues, titles, known leaders),
 // built once at module load as token tries: finding every entry in a sentence costs
 // one walk per token, however many entries there are.
-import * as z from 'zod/mini';
 import { nameIn } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
+import type { Cities, Countries, Leaders, Titles } from './table-schemas.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
@@ -30,42 +30,10 @@ export interface TitleEntry {
   corporate?: boolean;
 }
 
-const NamesByCode = z.record(z.string(), z.array(z.string()));
-const countriesData = z
-  .object({
-    ambiguous: z.array(z.string()),
-    /** capitalised words that are no part of a person's name before an ambiguous one */
-    ambiguousAfter: z.optional(z.array(z.string())),
-    notFollowedBy: NamesByCode,
-    countries: NamesByCode,
-  })
-  .parse(TABLES.countries);
-const citiesData = z
-  .object({ cities: NamesByCode, venues: NamesByCode, regions: NamesByCode })
-  .parse(TABLES.cities);
-const Titles = z.optional(z.array(z.string()));
-const titlesData = z
-  .object({
-    leaders: Titles,
-    principals: Titles,
-    others: Titles,
-    corporate: Titles,
-    genericLeaders: Titles,
-    generic: Titles,
-    pluralLead: z.array(z.string()),
-    /** offices only one country has ("External Affairs Minister"): their holder's country */
-    countryTitles: z.optional(NamesByCode),
-    /** offices that in these countries are a civil servant's, though elsewhere a minister's
-     *  ("Foreign Secretary" in India, not in Britain) */
-    officialTitles: z.optional(NamesByCode),
-    qualifiers: Titles,
-    /** words that, capitalised as a sentence's first word, stand before a title without making
-     *  it part of an institution's name ("With President X meeting B on Monday, …") */
-    openers: z.optional(z.array(z.string())),
-    honorifics: z.array(z.string()),
-  })
-  .parse(TABLES.titles);
-const leadersData = z.object({ leaders: NamesByCode }).parse(TABLES.leaders);
+const countriesData = TABLES.countries as Countries;
+const citiesData = TABLES.cities as Cities;
+const titlesData = TABLES.titles as Titles;
+const leadersData = TABLES.leaders as Leaders;
 
 const countryTrie = new TokenTrie<CountryEntry>();
 const ambiguousNames = new Set(countriesData.ambiguous.map(matchForm));

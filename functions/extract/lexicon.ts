@@ -1,15 +1,12 @@
 // The phrases that tell who plays which part around a cue (data/roles.json), in the
 // tokens' matching form, and the small helpers that find them in a sentence.
-import * as z from 'zod/mini';
+import type { Roles } from './table-schemas.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 
-/** One phrase or several: a table of one language may give one where another gives a list. */
-const Phrases = z.union([z.string(), z.array(z.string())]);
-
 /** The lists of roles.json looked up as sets of words (or of phrases of a few words, compared
  *  joined by spaces), each read into LEX under its own name. */
-const WORD_SETS = [
+export const WORD_SETS = [
   'joiners',
   'spouse',
   /** "for hosting the recently concluded summit": words a few words before a gathering's name
@@ -194,7 +191,7 @@ const WORD_SETS = [
   'tourLegLead',
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
-const PHRASE_LISTS = [
+export const PHRASE_LISTS = [
   /** "Premier A will not meet the Japanese leader": words right before a cue that deny it */
   'negation',
   /** "arrived in New Delhi, accompanied by Foreign Minister B": who comes along, no visitor */
@@ -306,31 +303,17 @@ const PHRASE_LISTS = [
 type WordSetName = (typeof WORD_SETS)[number];
 type PhraseListName = (typeof PHRASE_LISTS)[number];
 /** Lists LEX reads only joined with another (travel with visitEnd's, leadUpTo with aheadOf's). */
-const JOINED_LISTS = [
+export const JOINED_LISTS = [
   /** words of setting off ("left for", "lên đường"); with visitEnd's, what a trip's travel is told by */
   'travel',
   /** "talked with C on Sunday, a prelude to the meeting with B": with `aheadOf`, words before a cue
    *  that put its event after the day the sentence tells (not the cue's own day) */
   'leadUpTo',
 ] as const;
-type ListName = WordSetName | PhraseListName | (typeof JOINED_LISTS)[number];
+export type ListName = WordSetName | PhraseListName | (typeof JOINED_LISTS)[number];
 
-/** roles.json: every list optional (a table of one language may lack one), the few entries of
- *  another shape, and no other key (a misspelt one is an error, not a list silently empty). */
-const RolesSchema = z.strictObject({
-  ...(Object.fromEntries(
-    [...WORD_SETS, ...PHRASE_LISTS, ...JOINED_LISTS].map((name) => [name, z.optional(Phrases)]),
-  ) as Record<ListName, z.ZodMiniOptional<typeof Phrases>>),
-  /** "the western Indian city of Ahmedabad": a place given by its country's adjective */
-  placeOfCountry: z.optional(z.object({ qualifiers: Phrases, nouns: Phrases })),
-  /** "welcomed B to Beijing": verbs after which "to" leads to where they take place, within
-   *  a few tokens */
-  welcomeTo: z.optional(z.object({ verbs: Phrases, lead: Phrases, within: z.number() })),
-  duration: z.object({ lead: Phrases, unit: Phrases, numbers: z.record(z.string(), z.number()) }),
-  /** the endings of a verb in the past tense ("signed"), as written */
-  pastSuffixes: z.optional(Phrases),
-});
-const ROLES = RolesSchema.parse(TABLES.roles);
+/** roles.json (its shape checked by the tests: table-schemas.ts). */
+const ROLES = TABLES.roles as Roles;
 
 /** A phrase as the keys of its tokens. */
 export type Keys = readonly string[];

@@ -4,38 +4,12 @@
 // quoted: "…," the ministry announced). Their cues make no
 // event of their own and they are not evidence; a caption's text may stand as a sentence
 // of its own before its credit ("… Sisoulith. (Ảnh: TTXVN)"), so the sentence after it is read too.
-import * as z from 'zod/mini';
 import { matchForm } from '../text/vietnamese.js';
 import { anyOf } from './patterns.js';
+import type { Noise } from './table-schemas.js';
 import { TABLES } from './tables.js';
 
-const NoiseSchema = z.object({
-  captionMarkers: z.array(z.string()),
-  relatedMarkers: z.array(z.string()),
-  captionTailWords: z.number(),
-  /** a photographer's or agency's credit ("NAME / AFP", "REUTERS/NAME"): a line of at most
-   *  creditWords words holding one is a credit, and it and the line before it in its
-   *  paragraph are a caption */
-  creditMarkers: z.optional(z.array(z.string())),
-  creditWords: z.optional(z.number()),
-  /** quotation marks, and the verbs that attribute a quotation to its speaker */
-  quoteMarks: z.optional(z.array(z.string())),
-  /** the marks among them that only ever close a quotation (”): one a sentence holds unpaired
-   *  closes a quotation opened in the sentence before */
-  quoteCloses: z.optional(z.array(z.string())),
-  quoteAttributions: z.optional(z.array(z.string())),
-  quoteTailWords: z.optional(z.number()),
-  /** verbs that make a quotation the announcement itself ("“A will visit …,” the ministry announced") */
-  quoteAnnouncements: z.optional(z.array(z.string())),
-  /** words of a government's document in a quotation's attribution, wherever they stand
-   *  in it ("“…,” a statement issued by the Prime Minister's Office here said"): the
-   *  quotation is that document's words, the announcement itself */
-  quoteDocuments: z.optional(z.array(z.string())),
-  /** words of saying that open a quotation right after them ("A said, “…"): what it tells is
-   *  the speaker's own account */
-  quoteOpeners: z.optional(z.array(z.string())),
-});
-const NOISE = NoiseSchema.parse(TABLES.noise);
+const NOISE = TABLES.noise as Noise;
 const CAPTION = anyOf(NOISE.captionMarkers.map(matchForm));
 /** Any caption marker anywhere, and any related-headline marker at the start: one scan each. */
 const CAPTION_ANYWHERE = new RegExp(CAPTION, 'u');

@@ -2,7 +2,6 @@
 // "Tổng Bí thư, Chủ tịch nước Lào", "ông Biden"), and their resolution across the article:
 // a later "Tổng thống Biden" or "Thủ tướng Lào" is the same person as the first full mention.
 
-import * as z from 'zod/mini';
 import { nameIn, nameKeys, personIdOf, sameNameKeys } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
 import {
@@ -22,6 +21,7 @@ import {
   titleBeginsAt,
 } from './gazetteer.js';
 import { anyReadsAt, LEX } from './lexicon.js';
+import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { phraseKeys, possessiveAt, type Token } from './tokens.js';
 
@@ -61,43 +61,7 @@ export interface Person {
   leader: boolean;
 }
 
-const NamesSchema = z.object({
-  statePrefixes: z.array(z.string()),
-  institutionHeads: z.array(z.string()),
-  institutionStops: z.array(z.string()),
-  nonStateInstitutions: z.array(z.string()),
-  nameStops: z.array(z.string()),
-  vietnameseSurnames: z.array(z.string()),
-  nameParticles: z.array(z.string()),
-  nameSuffixes: z.array(z.string()),
-  ranks: z.array(z.string()),
-  titleJoiners: z.array(z.string()),
-  portfolioJoiner: z.array(z.string()),
-  posting: z.array(z.string()),
-  countryLead: z.array(z.string()),
-  formerLead: z.array(z.string()),
-  /** words that end a qualifier between a country and a title ("Vietnam at the invitation of President X" is no "Vietnamese President X") */
-  qualifierStops: z.array(z.string()),
-  /** words that make a capitalised run an institution ("of the Cambodian Senate X"): the name comes after the last */
-  institutionWords: z.array(z.string()),
-  /** words between "of" and an institution's name ("of the Senate") */
-  institutionLead: z.array(z.string()),
-  /** what leads a portfolio after a title ("Minister for Europe and Foreign Affairs of France") */
-  portfolioLead: z.array(z.string()),
-  /** words that join a portfolio's parts ("Europe and Foreign Affairs") */
-  portfolioJoiners: z.array(z.string()),
-  /** the last word of a title whose "of" leads a portfolio, as "for" does ("Minister of
-   *  International Relations and Cooperation X") */
-  portfolioTitleEnds: z.array(z.string()),
-  /** words between a generic title and its country, besides countryLead ("his counterpart
-   *  from New Zealand") */
-  genericCountryLead: z.array(z.string()),
-  /** words between a name and its title written after it ("X, sworn in as Lithuania's President on Friday,") */
-  nameTitleLeads: z.array(z.string()),
-  /** the last word of a place named after someone ("King Khalid International Airport"): no person */
-  facilities: z.array(z.string()),
-});
-const NAMES = NamesSchema.parse(TABLES.names);
+const NAMES = TABLES.names as Names;
 const keysOf = (phrase: string) => phraseKeys(phrase);
 const wordSet = (phrases: readonly string[]) => new Set(phrases.map((p) => keysOf(p).join(' ')));
 
@@ -120,7 +84,7 @@ const FACILITIES = wordSet(NAMES.facilities);
 const NAME_STOPS_BY_LANGUAGE = new Map(
   Object.entries(TABLES_BY_LANGUAGE).map(([code, t]) => [
     code,
-    wordSet(z.object({ nameStops: z.array(z.string()) }).parse(t.names).nameStops),
+    wordSet((t.names as Pick<Names, 'nameStops'>).nameStops),
   ]),
 );
 /** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */

@@ -1,0 +1,271 @@
+// The shapes of the extractor's phrase tables (data/<lang>/: cues, roles, names, countries,
+// cities, titles, leaders, noise, and the English dates), declared once: the modules that read
+// a table take its type from here, and the tests check every table against its shape
+// (test/extract/table-schemas.test.ts). The tables are bundled with the code that reads them,
+// so a table that passes the tests is the one every cold start reads: checking them again at
+// each start cost the ingest bundle ~3 KB and its cold start the parse. (The small tables
+// whose reading derives values, language.json and publishers.json, are still read through
+// their schemas where they are read.)
+import * as z from 'zod/mini';
+import { EventType } from '../domain/event.js';
+import { JOINED_LISTS, type ListName, PHRASE_LISTS, WORD_SETS } from './lexicon.js';
+
+export const CueSchema = z.object({
+  /** the phrases that share this cue's type (and the kind it makes: kindOf) and conditions */
+  phrases: z.array(z.string()),
+  type: EventType,
+  levels: z.optional(z.boolean()),
+  needsObject: z.optional(z.enum(['always', 'asVerb'])),
+  role: z.optional(z.enum(['receives', 'callsOn'])),
+  /** committeeName: a committee's name follows; purpose: what the trip is for follows ("left
+   *  for X to hold talks"); bilateral: the sentence tells of no trip to a summit ("đã đến
+   *  Jakarta, bắt đầu chuyến công tác dự Hội nghị Cấp cao ASEAN" is that trip);
+   *  countryPair: two countries joined by a dash stand right before it ("a U.S.-Russia
+   *  summit"), no third ("the China-Japan-South Korea summit" is no meeting of two);
+   *  placeAfter: a place the gazetteer knows follows it, or its city does (placeArrivedIn) */
+  requires: z.optional(
+    z.enum(['committeeName', 'purpose', 'bilateral', 'countryPair', 'placeAfter']),
+  ),
+  notBefore: z.optional(z.array(z.string())),
+  notAfter: z.optional(z.array(z.string())),
+  notAfterObject: z.optional(z.array(z.string())),
+  /** the type of a meeting told by this cue that the story places nowhere and during no
+   *  visit: "spoke with B" in a readout is a call */
+  remote: z.optional(EventType),
+  /** this cue's type is the event's whatever the story's other cues call it: "informal
+   *  talks" are a meeting, though a round of delegation-level talks follows them */
+  settles: z.optional(z.boolean()),
+  /** a meeting only where two principals of two countries are together the cue's subject
+   *  ("A and B discussed …"); with an object after it ("discussed … with B and C") none */
+  pairOnly: z.optional(z.boolean()),
+});
+export const CueTableSchema = z.object({
+  nounMarkers: z.array(z.string()),
+  cues: z.array(CueSchema),
+  visitLevels: z.array(z.object({ phrase: z.string(), type: EventType })),
+  committeeName: z.object({
+    start: z.array(z.string()),
+    notBefore: z.array(z.string()),
+    within: z.number(),
+  }),
+  /** what a departure is for, when it makes a visit ("to hold talks"), within a few words of it */
+  purpose: z.optional(z.object({ phrases: z.array(z.string()), within: z.number() })),
+  markers: z.object({
+    future: z.array(z.string()),
+    past: z.array(z.string()),
+    precedent: z.array(z.string()),
+    /** "years after", "building on": precedent markers that govern what follows them, so they
+     *  tell of a cue only standing before it ("some 30 years after her predecessor toured
+     *  Kenya", told after "has arrived for a state visit", looks back on the tour alone) */
+    precedentLead: z.optional(z.array(z.string())),
+    /** "paused tariffs for a month after a conversation with B": the words right before a
+     *  precedent marker that make its span a duration after the event, which is no earlier one */
+    precedentNotAfter: z.optional(z.array(z.string())),
+    /** "arrived the previous day": the words right after a precedent marker that make it a
+     *  day's name, no earlier event */
+    precedentNotBefore: z.optional(z.array(z.string())),
+    /** "has spoken to B … a number of times": contacts told as repeated, no one event, from
+     *  anywhere after the cue up to its clause's end */
+    repeated: z.optional(z.array(z.string())),
+    /** "a meeting is possible": what is only talked of, not planned */
+    hypothetical: z.optional(z.array(z.string())),
+    /** "the trip was postponed", "has given up on visiting": what was planned and will not be */
+    calledOff: z.optional(z.array(z.string())),
+    /** "are meeting this Monday": what looks ahead only where the sentence tells a day; told
+     *  with none ("is meeting with B at the White House"), it is under way */
+    futureWithDay: z.optional(z.array(z.string())),
+  }),
+});
+export type Cue = z.infer<typeof CueSchema>;
+export type CueTable = z.infer<typeof CueTableSchema>;
+
+export const NamesSchema = z.object({
+  statePrefixes: z.array(z.string()),
+  institutionHeads: z.array(z.string()),
+  institutionStops: z.array(z.string()),
+  nonStateInstitutions: z.array(z.string()),
+  nameStops: z.array(z.string()),
+  vietnameseSurnames: z.array(z.string()),
+  nameParticles: z.array(z.string()),
+  nameSuffixes: z.array(z.string()),
+  ranks: z.array(z.string()),
+  titleJoiners: z.array(z.string()),
+  portfolioJoiner: z.array(z.string()),
+  posting: z.array(z.string()),
+  countryLead: z.array(z.string()),
+  formerLead: z.array(z.string()),
+  /** words that end a qualifier between a country and a title ("Vietnam at the invitation of President X" is no "Vietnamese President X") */
+  qualifierStops: z.array(z.string()),
+  /** words that make a capitalised run an institution ("of the Cambodian Senate X"): the name comes after the last */
+  institutionWords: z.array(z.string()),
+  /** words between "of" and an institution's name ("of the Senate") */
+  institutionLead: z.array(z.string()),
+  /** what leads a portfolio after a title ("Minister for Europe and Foreign Affairs of France") */
+  portfolioLead: z.array(z.string()),
+  /** words that join a portfolio's parts ("Europe and Foreign Affairs") */
+  portfolioJoiners: z.array(z.string()),
+  /** the last word of a title whose "of" leads a portfolio, as "for" does ("Minister of
+   *  International Relations and Cooperation X") */
+  portfolioTitleEnds: z.array(z.string()),
+  /** words between a generic title and its country, besides countryLead ("his counterpart
+   *  from New Zealand") */
+  genericCountryLead: z.array(z.string()),
+  /** words between a name and its title written after it ("X, sworn in as Lithuania's President on Friday,") */
+  nameTitleLeads: z.array(z.string()),
+  /** the last word of a place named after someone ("King Khalid International Airport"): no person */
+  facilities: z.array(z.string()),
+});
+export type Names = z.infer<typeof NamesSchema>;
+
+const NamesByCode = z.record(z.string(), z.array(z.string()));
+export const CountriesSchema = z.object({
+  ambiguous: z.array(z.string()),
+  /** capitalised words that are no part of a person's name before an ambiguous one */
+  ambiguousAfter: z.optional(z.array(z.string())),
+  notFollowedBy: NamesByCode,
+  countries: NamesByCode,
+});
+export type Countries = z.infer<typeof CountriesSchema>;
+export const CitiesSchema = z.object({
+  cities: NamesByCode,
+  venues: NamesByCode,
+  regions: NamesByCode,
+});
+export type Cities = z.infer<typeof CitiesSchema>;
+const TitleList = z.optional(z.array(z.string()));
+export const TitlesSchema = z.object({
+  leaders: TitleList,
+  principals: TitleList,
+  others: TitleList,
+  corporate: TitleList,
+  genericLeaders: TitleList,
+  generic: TitleList,
+  pluralLead: z.array(z.string()),
+  /** offices only one country has ("External Affairs Minister"): their holder's country */
+  countryTitles: z.optional(NamesByCode),
+  /** offices that in these countries are a civil servant's, though elsewhere a minister's
+   *  ("Foreign Secretary" in India, not in Britain) */
+  officialTitles: z.optional(NamesByCode),
+  qualifiers: TitleList,
+  /** words that, capitalised as a sentence's first word, stand before a title without making
+   *  it part of an institution's name ("With President X meeting B on Monday, …") */
+  openers: z.optional(z.array(z.string())),
+  honorifics: z.array(z.string()),
+});
+export type Titles = z.infer<typeof TitlesSchema>;
+export const LeadersSchema = z.object({ leaders: NamesByCode });
+export type Leaders = z.infer<typeof LeadersSchema>;
+
+/** a word or phrase as the text writes it, in the matching form (lower case) */
+const Phrase = z.string();
+const Phrases = z.array(Phrase);
+/** words and the number each stands for (a month, a weekday, a shift of days or of weeks,
+ *  months and years) */
+const NumberWords = z.record(Phrase, z.number());
+export const EnglishDatesSchema = z.object({
+  months: NumberWords,
+  weekdays: NumberWords,
+  relativeDays: NumberWords,
+  shift: NumberWords,
+  week: Phrase,
+  month: Phrase,
+  year: Phrase,
+  /** words right after a month or a day that give it the year told before it in the sentence
+   *  ("in September 2014, followed by a visit in November that year") */
+  sameYear: Phrases,
+  rangeJoiners: Phrases,
+  dayJoiner: Phrase,
+  /** the word between a span that only suggests its day and the day itself ("next week on
+   *  8 June") */
+  dayInSpanLead: Phrases,
+  monthLead: Phrases,
+  weekdayForward: Phrases,
+  /** a headline's future: "Biden to meet To Lam on Wednesday" */
+  headlineForward: Phrases,
+  /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
+   *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
+  weekdayBack: Phrases,
+  /** words right before such a verb that make it no past ("will be held on Tuesday") */
+  weekdayBackNot: z.optional(Phrases),
+  /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
+  weekdayBackAfter: Phrases,
+  /** present verbs of a schedule that point a weekday told a few words after them forward
+   *  ("The president arrives in Lima Friday": the Friday to come) */
+  weekdayAheadBefore: z.optional(Phrases),
+  /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
+  weekdayForwardLead: Phrases,
+  /** the words that may open a sentence before its weekday ("On Tuesday, A hosted B") */
+  weekdayOpening: Phrases,
+  /** what makes "from Sunday" the next Sunday ("to visit Laos from Sunday"), as a headline says it */
+  weekdayLeadAhead: Phrases,
+  sameDay: Phrases,
+  /** "arrived in the country the previous day": the day before the last reported event's */
+  previousDay: z.optional(Phrases),
+  /** the words that end a bracketed gloss giving the time elsewhere ("at 1:10 p.m. local
+   *  time (2:10 a.m., September 21, Japan time)"): its day is the same moment's, no other */
+  timeGlossEnd: z.optional(Phrases),
+  /** "nine months ago": how many (in figures or these words), of which unit, before the word for "ago" */
+  ago: z.optional(
+    z.object({
+      word: Phrase,
+      numbers: NumberWords,
+      units: z.record(z.string(), z.enum(['day', 'week', 'month', 'year'])),
+    }),
+  ),
+});
+export type EnglishDates = z.infer<typeof EnglishDatesSchema>;
+
+/** One phrase or several: a table of one language may give one where another gives a list. */
+const PhraseOrList = z.union([z.string(), z.array(z.string())]);
+
+/** roles.json: every list optional (a table of one language may lack one), the few entries of
+ *  another shape, and no other key (a misspelt one is an error, not a list silently empty). */
+export const RolesSchema = z.strictObject({
+  ...(Object.fromEntries(
+    [...WORD_SETS, ...PHRASE_LISTS, ...JOINED_LISTS].map((name) => [
+      name,
+      z.optional(PhraseOrList),
+    ]),
+  ) as Record<ListName, z.ZodMiniOptional<typeof PhraseOrList>>),
+  /** "the western Indian city of Ahmedabad": a place given by its country's adjective */
+  placeOfCountry: z.optional(z.object({ qualifiers: PhraseOrList, nouns: PhraseOrList })),
+  /** "welcomed B to Beijing": verbs after which "to" leads to where they take place, within
+   *  a few tokens */
+  welcomeTo: z.optional(z.object({ verbs: PhraseOrList, lead: PhraseOrList, within: z.number() })),
+  duration: z.object({
+    lead: PhraseOrList,
+    unit: PhraseOrList,
+    numbers: z.record(z.string(), z.number()),
+  }),
+  /** the endings of a verb in the past tense ("signed"), as written */
+  pastSuffixes: z.optional(PhraseOrList),
+});
+export type Roles = z.infer<typeof RolesSchema>;
+
+export const NoiseSchema = z.object({
+  captionMarkers: z.array(z.string()),
+  relatedMarkers: z.array(z.string()),
+  captionTailWords: z.number(),
+  /** a photographer's or agency's credit ("NAME / AFP", "REUTERS/NAME"): a line of at most
+   *  creditWords words holding one is a credit, and it and the line before it in its
+   *  paragraph are a caption */
+  creditMarkers: z.optional(z.array(z.string())),
+  creditWords: z.optional(z.number()),
+  /** quotation marks, and the verbs that attribute a quotation to its speaker */
+  quoteMarks: z.optional(z.array(z.string())),
+  /** the marks among them that only ever close a quotation (”): one a sentence holds unpaired
+   *  closes a quotation opened in the sentence before */
+  quoteCloses: z.optional(z.array(z.string())),
+  quoteAttributions: z.optional(z.array(z.string())),
+  quoteTailWords: z.optional(z.number()),
+  /** verbs that make a quotation the announcement itself ("“A will visit …,” the ministry announced") */
+  quoteAnnouncements: z.optional(z.array(z.string())),
+  /** words of a government's document in a quotation's attribution, wherever they stand
+   *  in it ("“…,” a statement issued by the Prime Minister's Office here said"): the
+   *  quotation is that document's words, the announcement itself */
+  quoteDocuments: z.optional(z.array(z.string())),
+  /** words of saying that open a quotation right after them ("A said, “…"): what it tells is
+   *  the speaker's own account */
+  quoteOpeners: z.optional(z.array(z.string())),
+});
+export type Noise = z.infer<typeof NoiseSchema>;

@@ -1,0 +1,53 @@
+// Every table the extractor reads has the shape its reader takes it to have
+// (functions/extract/table-schemas.ts): a misspelt key or a list where a map belongs fails
+// here, before any article is read.
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import datesData from '../../functions/extract/data/en/dates.json' with { type: 'json' };
+import {
+  CitiesSchema,
+  CountriesSchema,
+  CueTableSchema,
+  EnglishDatesSchema,
+  LeadersSchema,
+  NamesSchema,
+  NoiseSchema,
+  RolesSchema,
+  TitlesSchema,
+} from '../../functions/extract/table-schemas.js';
+import { spelledOut, TABLES, TABLES_BY_LANGUAGE } from '../../functions/extract/tables.js';
+
+describe('the extractor tables', () => {
+  it.each([
+    ['cues', CueTableSchema, TABLES.cues],
+    ['names', NamesSchema, TABLES.names],
+    ['countries', CountriesSchema, TABLES.countries],
+    ['cities', CitiesSchema, TABLES.cities],
+    ['titles', TitlesSchema, TABLES.titles],
+    ['leaders', LeadersSchema, TABLES.leaders],
+    ['English dates', EnglishDatesSchema, spelledOut(datesData)],
+    ['roles', RolesSchema, TABLES.roles],
+    ['noise', NoiseSchema, TABLES.noise],
+  ] as const)('%s has its shape', (_name, schema, table) => {
+    expect(schema.safeParse(table).error).toBeUndefined();
+  });
+
+  it.each(Object.entries(TABLES_BY_LANGUAGE))(
+    '%s names list the words that end a name',
+    (_code, t) => {
+      expect(
+        z.object({ nameStops: NamesSchema.shape.nameStops }).safeParse(t.names).error,
+      ).toBeUndefined();
+    },
+  );
+
+  it('fails a table of the wrong shape', () => {
+    const cues = TABLES.cues as { cues: unknown[] };
+    expect(CueTableSchema.safeParse({ ...cues, cues: [{ phrases: 'held talks' }] }).success).toBe(
+      false,
+    );
+    expect(NamesSchema.safeParse({ ...(TABLES.names as object), nameStops: 'the' }).success).toBe(
+      false,
+    );
+  });
+});
