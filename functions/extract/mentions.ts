@@ -3087,6 +3087,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (guest === null || guest === host) return;
   // a tour: "thăm chính thức A và B" is a visit to each; "Indonesia (from April 29 to 30) and
   // Thailand (from May 1 to 2)": each on the days in brackets after it
+  const visitGuest = guest;
   const hosts = [host];
   const daysOf = new Map<string, DateMention>();
   const bracketed = (code: string, k: number): number => {
@@ -3136,8 +3137,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const next = bracketed(c.code, at + c.length);
     k = next === at + c.length ? dated(c.code, next, true) : next;
   }
+  // ("the final leg of his visit after Ghana (July 2-3), Trinidad and Tobago (July 3-4) and
+  // Brazil (July 5-8)": a country with its days in brackets anywhere past the cue is a leg)
+  for (let k = hostEnd; k < tokens.length; k++) {
+    const c = countryWithPrefix(tokens, k);
+    if (c === null || c.code === visitGuest || hosts.includes(c.code)) continue;
+    if (bracketed(c.code, k + c.length) > k + c.length && daysOf.has(c.code)) hosts.push(c.code);
+  }
   if (hosts.length > 1) s.tour = true;
-  const visitGuest = guest;
   // ("A hosted B, who is visiting Vietnam at C's invitation": a reception of one whose visit a
   // clause of their own tells is a call during it, not its welcome)
   const toldOfGuest =
