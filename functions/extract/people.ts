@@ -1112,7 +1112,8 @@ function titledPersonAt(
     }
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
-  j = pastHonorifics(tokens, j, true);
+  // (but a listed name that opens with a rank is: "PM Sheikh Hasina")
+  if (knownLeaderAt(tokens, j) === null) j = pastHonorifics(tokens, j, true);
   // "Chief Advisor (interim government chief) B": a gloss in brackets between title and name
   const gloss = lowerCaseGlossAt(tokens, j);
   if (gloss > 0 && tokens[j + gloss]?.cap === true) j += gloss;
