@@ -2313,19 +2313,26 @@ function planTellsOf(
  *  clause of a cue told after a comma and a word that opens a clause of its own (roles.json
  *  asideOpener) begins, for its tense: the verbs before it are another clause's. */
 function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): number {
-  for (let k = cue - 1; k > clauseFrom; k--)
+  for (let k = cue - 1; k > clauseFrom; k--) {
+    if (tokens[k - 1]!.key !== ',') continue;
+    // ("…, President A said in a phone call with B": its speaker named before the word of saying)
+    let said = k;
+    while (said < cue && said < k + ATTRIBUTION_SUBJECT_WORDS && tokens[said]!.cap) said++;
     if (
-      tokens[k - 1]!.key === ',' &&
-      ((LEX.asideOpener.has(tokens[k]!.key) &&
+      (LEX.asideOpener.has(tokens[k]!.key) &&
         // (not "…, as well as hold talks with B": a joiner, the same clause going on)
         anyReadsAt(tokens, k, LEX.joinerPhrases) === 0) ||
-        // ("B will become our first partner, said A during a meeting with C": what was said
-        // before the attribution tells nothing of the meeting's tense)
-        anyReadsAt(tokens, k, LEX.reporting) > 0)
+      // ("B will become our first partner, said A during a meeting with C": what was said
+      // before the attribution tells nothing of the meeting's tense)
+      anyReadsAt(tokens, said, LEX.reporting) > 0
     )
       return k + 1;
+  }
   return clauseFrom;
 }
+
+/** How many capitalised words may name the speaker between a comma and the word of saying. */
+const ATTRIBUTION_SUBJECT_WORDS = 5;
 
 /** How many words before a cue a word that tells it to come may stand ("the upcoming state
  *  visit", "his planned two-day visit"). */
