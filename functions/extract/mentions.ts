@@ -268,7 +268,13 @@ const BRACKETED_CITY_SPAN = 10;
 /** Whether a pronoun or a possessive ("he", "his") stands in tokens [from, to): someone named
  *  before is referred to there. */
 const refersBack = (tokens: readonly Token[], from: number, to: number): boolean =>
-  tokens.slice(from, to).some((t) => LEX.pronouns.has(t.key) || LEX.possessives.has(t.key));
+  tokens.slice(from, to).some(
+    (t, k) =>
+      LEX.pronouns.has(t.key) ||
+      LEX.possessives.has(t.key) ||
+      // ("The delegation is expected to hold talks with B": the visitor's, told before)
+      (LEX.delegation.has(t.key) && LEX.definite.has(tokens[from + k - 1]?.key ?? '')),
+  );
 
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
 const ordinalOf = (key: string): number => LEX.ordinalWords.findIndex((p) => p[0] === key) + 1;
