@@ -1491,8 +1491,16 @@ function nameThenTitleAt(
     while (b < titleEnd + body + MAX_BODY_WORDS && tokens[b]?.word === true) b++;
     if (b > titleEnd + body && CLAUSE_CLOSERS.has(tokens[b]?.text ?? '')) titleEnd = b;
   }
+  // (closed by a comma, or, where a writer left it out, by a lower-case word that goes on with
+  // the sentence: "X, the president of Somalia on Wednesday arrived in …")
   const closing = tokens[titleEnd];
-  if (lead === 0 && closing !== undefined && !CLAUSE_CLOSERS.has(closing.text)) return null;
+  if (
+    lead === 0 &&
+    closing !== undefined &&
+    !CLAUSE_CLOSERS.has(closing.text) &&
+    !(closing.word && !closing.cap && !LEX.joiners.has(closing.key) && !LEX.of.has(closing.key))
+  )
+    return null;
   return {
     ...untitledMention(text, tokens, i, i, end, {
       country: code,
