@@ -1,18 +1,10 @@
 // Whose government published an article: a readout on a government's own site ("the Foreign
 // Minister held a meeting with Chilean Foreign Minister B" on Japan's) writes of its own
 // principals by office alone. Read from the article's host name only: never from its text.
-import * as z from 'zod/mini';
 import publishers from './data/publishers.json' with { type: 'json' };
+import type { PublisherTable } from './table-schemas.js';
 
-const Publishers = z.object({
-  /** the label before a country's code that makes a host its government's ("gov.uk", "go.jp", "gouv.fr") */
-  governmentLabels: z.array(z.string()),
-  /** country-code domains that are not the country's ISO code in lower case */
-  countryDomains: z.record(z.string(), z.string().check(z.regex(/^[A-Z]{2}$/))),
-  /** government sites by the domain they end in ("kremlin.ru"; "gov" alone is the United States') */
-  governmentSites: z.record(z.string(), z.string().check(z.regex(/^[A-Z]{2}$/))),
-});
-const TABLE = Publishers.parse(publishers);
+const TABLE = publishers as PublisherTable;
 const LABELS = new Set(TABLE.governmentLabels);
 /** How many labels a government site's domain has at most ("lamoncloa.gob.es": 3). */
 const MAX_SITE_LABELS = 3;

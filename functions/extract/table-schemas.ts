@@ -1,11 +1,11 @@
-// The shapes of the extractor's phrase tables (data/<lang>/: cues, roles, names, countries,
-// cities, titles, leaders, noise, and the English dates), declared once: the modules that read
-// a table take its type from here, and the tests check every table against its shape
-// (test/extract/table-schemas.test.ts). The tables are bundled with the code that reads them,
-// so a table that passes the tests is the one every cold start reads: checking them again at
-// each start cost the ingest bundle ~3 KB and its cold start the parse. (The small tables
-// whose reading derives values, language.json and publishers.json, are still read through
-// their schemas where they are read.)
+// The shapes of the extractor's tables (data/<lang>/: cues, roles, names, countries, cities,
+// titles, leaders, noise and the English dates; data/publishers.json), declared once: the
+// modules that read a table take its type from here, and the tests check every table
+// against its shape (test/extract/table-schemas.test.ts). The tables are bundled with the
+// code that reads them, so a table that passes the tests is the one every cold start reads:
+// checking them again at each start cost the ingest bundle ~3 KB and its cold start the
+// parse. (language.json, whose reading derives a pattern, is still read through its schema
+// where it is read.)
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
 import { JOINED_LISTS, type ListName, PHRASE_LISTS, WORD_SETS } from './lexicon.js';
@@ -269,3 +269,13 @@ export const NoiseSchema = z.object({
   quoteOpeners: z.optional(z.array(z.string())),
 });
 export type Noise = z.infer<typeof NoiseSchema>;
+
+export const PublishersSchema = z.object({
+  /** the label before a country's code that makes a host its government's ("gov.uk", "go.jp", "gouv.fr") */
+  governmentLabels: z.array(z.string()),
+  /** country-code domains that are not the country's ISO code in lower case */
+  countryDomains: z.record(z.string(), z.string().check(z.regex(/^[A-Z]{2}$/))),
+  /** government sites by the domain they end in ("kremlin.ru"; "gov" alone is the United States') */
+  governmentSites: z.record(z.string(), z.string().check(z.regex(/^[A-Z]{2}$/))),
+});
+export type PublisherTable = z.infer<typeof PublishersSchema>;

@@ -1,9 +1,9 @@
 // People's names as different articles write them: one rule for the extractor (which
 // mentions are one person) and for event identity (which reports name the same
 // principal). Names are compared as the keys of their words in the matching form.
-import * as z from 'zod/mini';
 import peopleData from './data/people.json' with { type: 'json' };
 import placesData from './data/places.json' with { type: 'json' };
+import type { PeopleGazetteer, PlacesGazetteer } from './table-schemas.js';
 import { foldDiacritics, matchForm, VIETNAMESE_LETTER } from './vietnamese.js';
 
 /** The shortest word in which a one-letter slip is taken for a typo rather than another name. */
@@ -55,27 +55,7 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
   );
 }
 
-const Gazetteer = z.object({
-  suffixes: z.array(z.string()),
-  suffixSpellings: z.record(z.string(), z.string()),
-  /** the words that make the name after them a father's ("bin": "Hamdan bin Mohammed") */
-  patronymics: z.array(z.string()),
-  /** a particle's other spellings ("el-Sisi" is "al-Sisi") */
-  particleSpellings: z.record(z.string(), z.string()),
-  /** a given name's familiar form ("Mike" is "Michael") */
-  givenNameSpellings: z.record(z.string(), z.string()),
-  people: z.array(
-    z.object({
-      id: z.string(),
-      /** ISO 3166-1 alpha-2 of the state they hold office in */
-      country: z.string().check(z.regex(/^[A-Z]{2}$/)),
-      en: z.string(),
-      vi: z.optional(z.string()),
-      aliases: z.optional(z.array(z.string())),
-    }),
-  ),
-});
-const GAZETTEER = Gazetteer.parse(peopleData);
+const GAZETTEER = peopleData as PeopleGazetteer;
 const PEOPLE = GAZETTEER.people;
 /** "Jr.", "III": left out of a short form */
 const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
@@ -290,14 +270,9 @@ function withoutDiacritics(text: string): string {
     .normalize('NFC');
 }
 
-const Places = z.object({
-  places: z.array(
-    z.object({ en: z.string(), vi: z.string(), aliases: z.optional(z.array(z.string())) }),
-  ),
-});
 /** Each spelling of a listed city (its keys, without diacritics) → its name in each language. */
 const PLACE_BY_SPELLING = new Map<string, { en: string; vi: string }>();
-for (const place of Places.parse(placesData).places) {
+for (const place of (placesData as PlacesGazetteer).places) {
   for (const name of [place.en, place.vi, ...(place.aliases ?? [])])
     PLACE_BY_SPELLING.set(nameKeys(name).map(foldDiacritics).join(' '), place);
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import datesData from '../../functions/extract/data/en/dates.json' with { type: 'json' };
+import publishers from '../../functions/extract/data/publishers.json' with { type: 'json' };
 import {
   CitiesSchema,
   CountriesSchema,
@@ -12,6 +13,7 @@ import {
   LeadersSchema,
   NamesSchema,
   NoiseSchema,
+  PublishersSchema,
   RolesSchema,
   TitlesSchema,
 } from '../../functions/extract/table-schemas.js';
@@ -28,6 +30,7 @@ describe('the extractor tables', () => {
     ['English dates', EnglishDatesSchema, spelledOut(datesData)],
     ['roles', RolesSchema, TABLES.roles],
     ['noise', NoiseSchema, TABLES.noise],
+    ['publishers', PublishersSchema, publishers],
   ] as const)('%s has its shape', (_name, schema, table) => {
     expect(schema.safeParse(table).error).toBeUndefined();
   });
