@@ -1110,6 +1110,21 @@ function titledPersonAt(
       const there = countryWithPrefix(tokens, j + 1);
       if (there !== null) j += 1 + there.length;
     }
+    // "Deputy Prime Minister of Qatar and Minister of State for Defence Affairs B": one person
+    // holding both offices
+    const rest =
+      TITLE_JOINERS.has(tokens[j]?.key ?? '') && titleAt(tokens, j + 1) !== null
+        ? titledPersonAt(text, tokens, stops, j + 1)
+        : null;
+    if (rest?.name != null)
+      return {
+        ...rest,
+        first: i,
+        title: `${spanText(text, tokens, i, j + 1)} ${rest.title ?? ''}`,
+        country: rest.country ?? country,
+        principal: principal || rest.principal,
+        leader: leader || rest.leader,
+      };
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   // (but a listed name that opens with a rank is: "PM Sheikh Hasina")
