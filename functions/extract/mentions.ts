@@ -4155,9 +4155,13 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     // (the one of that whole title first: "Prime Minister" is not the foreign minister named
     // last, whatever word their titles share)
     const whole = titleOnly?.titleKeys.join(' ');
+    // (of two of that title, the one of the country the story was filed from: "AMMAN — … the
+    // King received B", after a letter from King C of another country)
+    const holders = others.filter((p) => whole !== undefined && p.titleKeys.has(whole));
     const stand =
       subject ??
-      others.find((p) => whole !== undefined && p.titleKeys.has(whole)) ??
+      holders.find((p) => p.country === context.datelineCountry) ??
+      holders[0] ??
       others.find((p) => titleOnly?.titleKeys.some((k) => p.titleKeys.has(k))) ??
       (titleOnly === undefined || titleOnly.country !== null ? others[0] : undefined);
     if (stand !== undefined) aPeople = [stand];
