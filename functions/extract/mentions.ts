@@ -3150,8 +3150,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const next = bracketed(c.code, at + c.length);
     k = next === at + c.length ? dated(c.code, next, true) : next;
   }
-  // ("the final leg of his visit after Ghana (July 2-3), Trinidad and Tobago (July 3-4) and
-  // Brazil (July 5-8)": a country with its days in brackets anywhere past the cue is a leg)
+  // ("will visit Malaysia (January 9-10), Indonesia (January 10-11), Thailand (January 11-12)
+  // and the Philippines (January 13)": a country with its days in brackets anywhere past the
+  // cue is a leg, however long the list)
   for (let k = hostEnd; k < tokens.length; k++) {
     const c = countryWithPrefix(tokens, k);
     if (c === null || c.code === visitGuest || hosts.includes(c.code)) continue;
@@ -3354,8 +3355,11 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   }
   // "The Philippines and Indonesia agreed … at the 7th Joint Commission held in Manila on
   // Tuesday": the two countries joined before it in its clause, where no one is said to hold it
-  for (let j = clauseFrom; countries.length !== 2 && nameAt >= 0 && j < trigger.first; j++) {
-    if (chairPeople.length > 0) break;
+  for (
+    let j = clauseFrom;
+    countries.length !== 2 && nameAt >= 0 && chairPeople.length === 0 && j < trigger.first;
+    j++
+  ) {
     const joined = joinedCountriesAt(tokens, j);
     if (joined !== null && joined.end <= trigger.first)
       countries = [joined.first, joined.second].sort();
@@ -3422,7 +3426,6 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
   return call?.type ?? null;
 }
 
-/** A meeting, talks or a call: one mention per pair of sides. */
 /** "Jokowi spoke at the Indonesia-Australia bilateral meeting": where the reading of sides found
  *  no meeting, the pair written right before the cue gives its countries, and the principal of
  *  one of them that its clause names before the cue, its side. */
@@ -3456,6 +3459,7 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
     );
 }
 
+/** A meeting, talks or a call: one mention per pair of sides. */
 function meetingMentions(s: SentenceScan, c: CueScan): void {
   const { context, people, mentions, tokens } = s;
   const { trigger, cue } = c;
