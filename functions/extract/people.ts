@@ -170,6 +170,25 @@ function lowerCaseGlossAt(tokens: readonly Token[], k: number): number {
   return 0;
 }
 
+/** One person holding two offices ("X of A and Y B"): the mention of the second office and
+ *  the name (`rest`), from the first office's start, with the first office's words written
+ *  before the second's title and its standing (and country, where the second names none). */
+function bothOffices(
+  rest: PersonMention,
+  first: number,
+  firstOffice: string,
+  standing: { country: string | null; principal: boolean; leader: boolean },
+): PersonMention {
+  return {
+    ...rest,
+    first,
+    title: `${firstOffice}${rest.title ?? ''}`,
+    country: rest.country ?? standing.country,
+    principal: standing.principal || rest.principal,
+    leader: standing.leader || rest.leader,
+  };
+}
+
 /** How many lower-case words may describe an institution after its article ("the ruling"). */
 const DESCRIBING_WORDS = 2;
 
@@ -1007,16 +1026,13 @@ function titledPersonAt(
       // of the chain, after the institution, names the person
       if (TITLE_JOINERS.has(tokens[k]?.key ?? '') && titleAt(tokens, k + 1) !== null) {
         const rest = titledPersonAt(text, tokens, stops, k + 1);
-        if (rest !== null && rest.name !== null) {
-          return {
-            ...rest,
-            first: i,
-            // (as written between them: "…, Chủ tịch", "… and President")
-            title: text.slice(tokens[i]!.start, tokens[rest.first]!.start) + (rest.title ?? ''),
-            principal: principal || rest.principal,
-            leader: leader || rest.leader,
-          };
-        }
+        if (rest !== null && rest.name !== null)
+          // (as written between them: "…, Chủ tịch", "… and President")
+          return bothOffices(rest, i, text.slice(tokens[i]!.start, tokens[rest.first]!.start), {
+            country: null,
+            principal,
+            leader,
+          });
       }
       return mentionFrom(
         text,
@@ -1056,14 +1072,11 @@ function titledPersonAt(
       // (also where the name follows, set off by commas: "…, Samdech Z,")
       const rest = titledPersonAt(text, tokens, stops, at + 1);
       if (rest !== null && (rest.name !== null || tokens[rest.end]?.text === ','))
-        return {
-          ...rest,
-          first: i,
-          title: `${spanText(text, tokens, i, rest.first)} ${rest.title ?? ''}`,
-          country: rest.country ?? institution.country,
-          principal: principal || rest.principal,
-          leader: leader || rest.leader,
-        };
+        return bothOffices(rest, i, `${spanText(text, tokens, i, rest.first)} `, {
+          country: institution.country,
+          principal,
+          leader,
+        });
     } else if (institution.country !== null || CLAUSE_CLOSERS.has(tokens[at]?.text ?? '')) {
       // "X, Minister for Europe and Foreign Affairs of France,", "X, South Africa's Minister of
       // International Relations and Cooperation,": the office (and its country), named before
@@ -1117,14 +1130,11 @@ function titledPersonAt(
         ? titledPersonAt(text, tokens, stops, j + 1)
         : null;
     if (rest?.name != null)
-      return {
-        ...rest,
-        first: i,
-        title: `${spanText(text, tokens, i, j + 1)} ${rest.title ?? ''}`,
-        country: rest.country ?? country,
-        principal: principal || rest.principal,
-        leader: leader || rest.leader,
-      };
+      return bothOffices(rest, i, `${spanText(text, tokens, i, j + 1)} `, {
+        country,
+        principal,
+        leader,
+      });
   }
   // an honorific before the name is not part of it: "Quốc vương Campuchia Preah Bat Samdech … Norodom Sihamoni"
   // (but a listed name that opens with a rank is: "PM Sheikh Hasina")
