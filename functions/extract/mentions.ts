@@ -750,9 +750,12 @@ interface WelcomeCue {
 
 /** "A received B in an official ceremony": a reception that is the visit's welcome. */
 function sceneReception(tokens: readonly Token[]): { at: number; length: number } | null {
-  return findAnyPhrase(tokens, LEX.welcomeScene) === null
-    ? null
-    : findAnyPhrase(tokens, LEX.sceneGreeting);
+  const found =
+    findAnyPhrase(tokens, LEX.welcomeScene) === null
+      ? null
+      : findAnyPhrase(tokens, LEX.sceneGreeting);
+  // ("B was accorded a guard of honour and received by A": told in the passive, greetedOnArrival's)
+  return found !== null && LEX.agent.has(tokens[found.at + found.length]?.key ?? '') ? null : found;
 }
 
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
@@ -768,6 +771,12 @@ function welcomers(
   // of no one's presence, it names no host
   if (cue.accorded) {
     const end = k + cue.length;
+    // ("B was extended a warm welcome by Prime Minister A": A, who gives it, hosts it)
+    if (LEX.agent.has(tokens[end]?.key ?? ''))
+      return {
+        hosts: actedBy(tokens, people, end + 1).filter((h) => h.person.leader),
+        guest: people.findLast((p) => p.mention.end <= k && p.person.principal) ?? null,
+      };
     const presence = findAnyPhrase(tokens, LEX.presenceOf, end);
     const guest =
       actedBy(tokens, people, end)[0] ??
@@ -4556,15 +4565,16 @@ function greetedOnArrival(
   // (a welcome or a greeting told in the passive names its host wherever it takes place:
   // "B was welcomed by President A at the museum"; a reception only there: "was received by
   // A" is also how a courtesy call is told)
-  const verbs =
-    onArrival || findAnyPhrase(tokens, LEX.welcomeScene) !== null
-      ? LEX.arrivalGreeted
-      : LEX.welcomedBy;
+  // (with the scene of a welcome, a verb right before its "by" is told in the passive, its
+  // "was" further back: "was accorded a guard of honour and received by A")
+  const scene = onArrival || findAnyPhrase(tokens, LEX.welcomeScene) !== null;
+  const verbs = scene ? LEX.arrivalGreeted : LEX.welcomedBy;
   const k = tokens.findIndex(
     (t, n) =>
       verbs.has(t.key) &&
       (LEX.passiveLead.has(tokens[n - 1]?.key ?? '') ||
-        LEX.passiveLead.has(tokens[n - 2]?.key ?? '')),
+        LEX.passiveLead.has(tokens[n - 2]?.key ?? '') ||
+        (scene && LEX.agent.has(tokens[n + 1]?.key ?? ''))),
   );
   if (k < 0) return null;
   const all = refs(info);
