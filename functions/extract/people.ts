@@ -23,7 +23,7 @@ import {
 import { anyReadsAt, LEX } from './lexicon.js';
 import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
-import { phraseKeys, possessiveAt, type Token } from './tokens.js';
+import { keyAt, phraseKeys, possessiveAt, type Token } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -74,7 +74,7 @@ const MAX_GLOSS_TOKENS = 4;
 const ORG_STOPS = wordSet(NAMES.institutionStops);
 const isOrgHead = (tokens: readonly Token[], j: number) =>
   INSTITUTION_HEADS.has(tokens[j]!.key) ||
-  INSTITUTION_HEADS.has(`${tokens[j]!.key} ${tokens[j + 1]?.key ?? ''}`);
+  INSTITUTION_HEADS.has(`${tokens[j]!.key} ${keyAt(tokens, j + 1)}`);
 // Organisations whose heads are not diplomatic principals.
 const NON_STATE_ORGS = wordSet(NAMES.nonStateInstitutions);
 // Capitalised words that end a name: sentence openers, captions, adverbs
@@ -91,7 +91,7 @@ const NAME_STOPS_BY_LANGUAGE = new Map(
 const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) =>
   stops.has(tokens[k]!.key) ||
   (firstWordsOfPairs(stops).has(tokens[k]!.key) &&
-    stops.has(`${tokens[k]!.key} ${tokens[k + 1]?.key ?? ''}`));
+    stops.has(`${tokens[k]!.key} ${keyAt(tokens, k + 1)}`));
 /** The first words of a stop list's two-word entries: most tokens start none, and need no pair looked up. */
 const PAIR_FIRST_WORDS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 function firstWordsOfPairs(stops: ReadonlySet<string>): ReadonlySet<string> {
@@ -206,12 +206,12 @@ function institutionAfterOf(
 ): { end: number; country: string | null } | null {
   // a portfolio may join its words ("for Europe and Foreign Affairs", "Minister for Foreign
   // Affairs and Trade of X"); an institution may not ("of the X Party and President of …" is a second office)
-  const key = tokens[j]?.key ?? '';
+  const key = keyAt(tokens, j);
   const portfolio =
     PORTFOLIO_LEAD.has(key) ||
     (ofLeadsPortfolio && COUNTRY_LEAD.has(key)) ||
     (titleHasPortfolio && (PORTFOLIO_JOINER_WORDS.has(key) || portfolioListAt(tokens, j)));
-  if (!portfolio && !COUNTRY_LEAD.has(tokens[j]?.key ?? '')) return null;
+  if (!portfolio && !COUNTRY_LEAD.has(keyAt(tokens, j))) return null;
   let k = j + 1;
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
   // "of the lawmaking National Assembly", "of the ruling Cambodian People's Party": a word or
@@ -315,7 +315,7 @@ function portfolioListAt(tokens: readonly Token[], j: number): boolean {
     while (tokens[m]?.word === true && tokens[m]!.cap) m++;
     if (m === from) return false;
   }
-  return m > j && PORTFOLIO_JOINER_WORDS.has(tokens[m]?.key ?? '');
+  return m > j && PORTFOLIO_JOINER_WORDS.has(keyAt(tokens, m));
 }
 
 const isAllCaps = (t: Token) =>
@@ -628,7 +628,7 @@ export function findPeople(
     }
     appositionOf(text, tokens, stops, mention);
     if (
-      FORMER_LEAD.has(tokens[mention.first - 1]?.key ?? '') ||
+      FORMER_LEAD.has(keyAt(tokens, mention.first - 1)) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)
       (mention.country !== null && officialIn(mention.titleKeys, mention.country))
     ) {
@@ -675,7 +675,7 @@ export function findPeople(
         lesserTitle ||
         (tokens[counterpart.end]?.text === ',' &&
           mention.first - counterpart.end - 1 <=
-            (LEX.titleArticle.has(tokens[counterpart.end + 1]?.key ?? '') ? 1 : 0))) &&
+            (LEX.titleArticle.has(keyAt(tokens, counterpart.end + 1)) ? 1 : 0))) &&
       (counterpart.country === null ||
         mention.country === null ||
         counterpart.country === mention.country)
@@ -711,7 +711,7 @@ function officeBefore(
   first: number,
   people: readonly PersonMention[],
 ): number | null {
-  if (!LEX.and.has(tokens[first - 1]?.key ?? '')) return null;
+  if (!LEX.and.has(keyAt(tokens, first - 1))) return null;
   let start = first - 1;
   while (
     start > 0 &&
@@ -853,7 +853,7 @@ function appositionOf(
   if ((m.honorific || m.title === null) && m.name !== null) {
     const anyCase = !m.honorific && m.country !== null;
     // (and after an article: "Sheikh Tamim, the Amir of Qatar,")
-    const from = m.end + 1 + (LEX.titleArticle.has(tokens[m.end + 1]?.key ?? '') ? 1 : 0);
+    const from = m.end + 1 + (LEX.titleArticle.has(keyAt(tokens, m.end + 1)) ? 1 : 0);
     const t = titledPersonAt(text, tokens, stops, from, false, anyCase);
     // (not a title cut short by a possessive: "To Lam, general secretary of Vietnam's ruling
     // party": the country owns what follows, the mention would end at it)
@@ -947,7 +947,7 @@ function titledPersonAt(
     j = j + 1 + next.length;
   }
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
-  if (PORTFOLIO_JOINER.has(tokens[j]?.key ?? '')) {
+  if (PORTFOLIO_JOINER.has(keyAt(tokens, j))) {
     let k = j + 1;
     while (
       k < j + 5 &&
@@ -979,7 +979,7 @@ function titledPersonAt(
     countryWithPrefix(tokens, j) === null &&
     knownLeaderAt(tokens, j) === null
   ) {
-    const orgKey2 = `${orgStart.key} ${tokens[j + 1]?.key ?? ''}`;
+    const orgKey2 = `${orgStart.key} ${keyAt(tokens, j + 1)}`;
     // "Hội đồng Liên bang" is a parliament's chamber though "Hội" alone is an association
     if (
       NON_STATE_ORGS.has(orgKey2) ||
@@ -1024,7 +1024,7 @@ function titledPersonAt(
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X", "General
       // Secretary of the Communist Party of X Central Committee and President Y": the next title
       // of the chain, after the institution, names the person
-      if (TITLE_JOINERS.has(tokens[k]?.key ?? '') && titleAt(tokens, k + 1) !== null) {
+      if (TITLE_JOINERS.has(keyAt(tokens, k)) && titleAt(tokens, k + 1) !== null) {
         const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null)
           // (as written between them: "…, Chủ tịch", "… and President")
@@ -1057,7 +1057,7 @@ function titledPersonAt(
     j,
     tokens.slice(i, j).some((t) => PORTFOLIO_LEAD.has(t.key) || COUNTRY_LEAD.has(t.key)),
     // (not "Prime Minister of Japan X": a country, read as such below)
-    PORTFOLIO_TITLE_ENDS.has(tokens[j - 1]?.key ?? '') && countryWithPrefix(tokens, j + 1) === null,
+    PORTFOLIO_TITLE_ENDS.has(keyAt(tokens, j - 1)) && countryWithPrefix(tokens, j + 1) === null,
   );
   if (institution !== null) {
     const at = institution.end;
@@ -1067,7 +1067,7 @@ function titledPersonAt(
       j = at;
       titleEnd = at;
       country = institution.country;
-    } else if (TITLE_JOINERS.has(tokens[at]?.key ?? '') && titleAt(tokens, at + 1) !== null) {
+    } else if (TITLE_JOINERS.has(keyAt(tokens, at)) && titleAt(tokens, at + 1) !== null) {
       // "President of the X Party and President of the Y Senate Z": one person, two offices
       // (also where the name follows, set off by commas: "…, Samdech Z,")
       const rest = titledPersonAt(text, tokens, stops, at + 1);
@@ -1091,12 +1091,12 @@ function titledPersonAt(
     tokens[j]?.text === '(' &&
     tokens[j + 1]?.word === true &&
     tokens[j + 2]?.text === ')' &&
-    COUNTRY_LEAD.has(tokens[j + 3]?.key ?? '') &&
+    COUNTRY_LEAD.has(keyAt(tokens, j + 3)) &&
     countryWithPrefix(tokens, j + 4) !== null
   )
     j += 3;
   // "Prime Minister of Japan Fumio Kishida", "his counterpart from New Zealand"
-  const leadKey = tokens[j]?.key ?? '';
+  const leadKey = keyAt(tokens, j);
   const lead =
     (COUNTRY_LEAD.has(leadKey) ||
       (entries.every((e) => e.generic) && GENERIC_COUNTRY_LEAD.has(leadKey))) &&
@@ -1119,14 +1119,14 @@ function titledPersonAt(
       j += 3;
     else j += bracketedAbbreviationAt(tokens, j);
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-    if (POSTING.has(tokens[j]?.key ?? '')) {
+    if (POSTING.has(keyAt(tokens, j))) {
       const there = countryWithPrefix(tokens, j + 1);
       if (there !== null) j += 1 + there.length;
     }
     // "Deputy Prime Minister of Qatar and Minister of State for Defence Affairs B": one person
     // holding both offices
     const rest =
-      TITLE_JOINERS.has(tokens[j]?.key ?? '') && titleAt(tokens, j + 1) !== null
+      TITLE_JOINERS.has(keyAt(tokens, j)) && titleAt(tokens, j + 1) !== null
         ? titledPersonAt(text, tokens, stops, j + 1)
         : null;
     if (rest?.name != null)
@@ -1155,7 +1155,7 @@ function titledPersonAt(
       ? j + listed.length
       : listed === null ||
           onlySuffixes(tokens, j + listed.length, read) ||
-          NAME_PARTICLES.has(tokens[j + listed.length]?.key ?? '')
+          NAME_PARTICLES.has(keyAt(tokens, j + listed.length))
         ? read
         : Math.min(read, j + listed.length);
   const mention = mentionFrom(
@@ -1171,11 +1171,7 @@ function titledPersonAt(
     leader,
   );
   // "President X of Peru"
-  if (
-    mention.country === null &&
-    mention.name !== null &&
-    COUNTRY_LEAD.has(tokens[end]?.key ?? '')
-  ) {
+  if (mention.country === null && mention.name !== null && COUNTRY_LEAD.has(keyAt(tokens, end))) {
     const after = countryWithPrefix(tokens, end + 1);
     if (after !== null) {
       mention.country = after.code;
@@ -1354,7 +1350,7 @@ function countryPairPeopleAt(
   i: number,
 ): [PersonMention, PersonMention] | null {
   const first = countryAt(tokens, i);
-  if (first === null || !LEX.and.has(tokens[i + first.length]?.key ?? '')) return null;
+  if (first === null || !LEX.and.has(keyAt(tokens, i + first.length))) return null;
   const secondAt = i + first.length + 1;
   const second = countryAt(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1380,10 +1376,10 @@ export function joinedCountriesAt(
   tokens: readonly Token[],
   at: number,
 ): { first: string; second: string; end: number } | null {
-  const past = (k: number) => k + (LEX.titleArticle.has(tokens[k]?.key ?? '') ? 1 : 0);
+  const past = (k: number) => k + (LEX.titleArticle.has(keyAt(tokens, k)) ? 1 : 0);
   const firstAt = past(at);
   const first = countryWithPrefix(tokens, firstAt);
-  if (first === null || !LEX.and.has(tokens[firstAt + first.length]?.key ?? '')) return null;
+  if (first === null || !LEX.and.has(keyAt(tokens, firstAt + first.length))) return null;
   const secondAt = past(firstAt + first.length + 1);
   const second = countryWithPrefix(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1403,7 +1399,7 @@ function namePairAt(
     return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
   };
   const one = nameAt(tokens[at]?.text === ',' ? at + 1 : at);
-  if (one === null || !LEX.and.has(tokens[one.end]?.key ?? '')) return null;
+  if (one === null || !LEX.and.has(keyAt(tokens, one.end))) return null;
   const other = nameAt(one.end + 1);
   return other === null ? null : { one, other };
 }
@@ -1429,15 +1425,14 @@ function titlePairPeopleAt(
     const holderAt = (from: number) => {
       const k = pastHonorifics(tokens, from);
       const end = nameEnd(tokens, k, stops);
-      if (tokens[k]?.cap !== true || end <= k + 1 || !LEX.of.has(tokens[end]?.key ?? ''))
-        return null;
+      if (tokens[k]?.cap !== true || end <= k + 1 || !LEX.of.has(keyAt(tokens, end))) return null;
       const country = countryWithPrefix(tokens, end + 1);
       return country === null
         ? null
         : { from: k, end, code: country.code, next: end + 1 + country.length };
     };
     const one = holderAt(at + 1);
-    if (one === null || !LEX.and.has(tokens[one.next]?.key ?? '')) return null;
+    if (one === null || !LEX.and.has(keyAt(tokens, one.next))) return null;
     const other = holderAt(one.next + 1);
     if (other === null || other.code === one.code) return null;
     return pluralTitleHolders(text, tokens, i, { from: i, end: at + 1, ...held }, one, other);
@@ -1458,7 +1453,7 @@ function titleOfPairPeopleAt(
   if (tokens[i]?.word !== true) return null;
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
     const held = pluralTitleAt(tokens, i, at);
-    if (held === null || !LEX.of.has(tokens[at + 1]?.key ?? '')) continue;
+    if (held === null || !LEX.of.has(keyAt(tokens, at + 1))) continue;
     const countries = joinedCountriesAt(tokens, at + 2);
     if (countries === null) return null;
     const pair = namePairAt(tokens, stops, countries.end);
@@ -1499,7 +1494,7 @@ function nameThenTitleAt(
   // "X, sworn in as Lithuania's President on Friday, will …": what made them so, and when
   const lead = anyReadsAt(tokens, k, NAME_TITLE_LEADS);
   k += lead;
-  if (INSTITUTION_LEAD.has(tokens[k]?.key ?? '')) k++;
+  if (INSTITUTION_LEAD.has(keyAt(tokens, k))) k++;
   // "X, South Africa's foreign minister," or "X, the president of Chile,"
   const c = countryWithPrefix(tokens, k);
   let j = k + (c?.length ?? 0);
@@ -1549,7 +1544,7 @@ const NAME_TITLE_LEADS = NAMES.nameTitleLeads.map(keysOf);
 /** A word after a name's particle ("Mohammed bin Salman bin Abdulaziz Al Saud" holds no
  *  King Salman bin Abdulaziz, nor a Salman). */
 const insideByParticle = (tokens: readonly Token[], i: number) =>
-  NAME_PARTICLES.has(tokens[i - 1]?.key ?? '') && tokens[i - 2]?.cap === true;
+  NAME_PARTICLES.has(keyAt(tokens, i - 1)) && tokens[i - 2]?.cap === true;
 
 /** "Ishiba will meet …": a listed leader by last name alone. */
 function bareLeaderPersonAt(

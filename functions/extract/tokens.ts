@@ -116,6 +116,9 @@ export function alternatives(phrase: string): string[] {
 /** Apostrophes of a possessive ("Xi's", "Xi’s"). */
 const POSSESSIVE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
 
+/** The key of the token at `k`, or '' where there is none (before the first, past the last). */
+export const keyAt = (tokens: readonly Token[], k: number): string => tokens[k]?.key ?? '';
+
 /** A possessive ("'s") at token `at`. */
 export const possessiveAt = (tokens: readonly Token[], at: number): boolean =>
   POSSESSIVE_APOSTROPHES.has(tokens[at]?.text ?? '') && tokens[at + 1]?.key === 's';
