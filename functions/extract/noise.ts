@@ -22,6 +22,12 @@ const CREDIT =
  *  "… VNA/VNS Photo HÀ NỘI — A held talks …"). */
 const isCredit = (lower: string) =>
   CREDIT?.test(lower) === true && lower.split(' ').length <= (NOISE.creditWords ?? 0);
+/** "A and B (Photo: Reuters) - A has arrived …": a bracketed caption the story runs on from,
+ *  past a dash, for longer than a credit line (the line is the story's, its caption aside). */
+const CAPTION_RUNS_ON = new RegExp(
+  `(?:${CAPTION})[^)]*\\)\\s*[-–—]\\s+(?:\\S+\\s+){${NOISE.creditWords ?? 0}}`,
+  'u',
+);
 const RELATED_AT_START = new RegExp(`^(?:${anyOf(NOISE.relatedMarkers.map(matchForm))})`, 'u');
 
 const QUOTE_MARK = anyOf(NOISE.quoteMarks ?? []);
@@ -110,7 +116,8 @@ export function quotationOpening(text: string): number {
  */
 export function furnitureOf(lower: string, next: string | null): Furniture | null {
   if (RELATED_AT_START.test(lower)) return 'related';
-  if (CAPTION_ANYWHERE.test(lower) || isCredit(lower)) return 'caption';
+  if ((CAPTION_ANYWHERE.test(lower) && !CAPTION_RUNS_ON.test(lower)) || isCredit(lower))
+    return 'caption';
   // someone's words quoted (a commentator's, a spokesperson's): what they say is not the report
   // (an announcement quoted is the news: "“A will pay an official visit …,” the office announced")
   // (past a quotation that opens it, a sentence may run on in the reporter's words: its
