@@ -192,6 +192,9 @@ export const WORD_SETS = [
 ] as const;
 /** The lists of roles.json matched token by token, each read into LEX under its own name. */
 export const PHRASE_LISTS = [
+  /** "with the Australian, Japanese and Indian leaders": a plural title after two or more
+   *  countries listed, an unnamed principal of each */
+  'severalLeaders',
   /** "Premier A will not meet the Japanese leader": words right before a cue that deny it */
   'negation',
   /** "arrived in New Delhi, accompanied by Foreign Minister B": who comes along, no visitor */

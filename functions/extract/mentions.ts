@@ -318,11 +318,13 @@ type CueContext = Pick<
   | 'place'
 >;
 /** What a mention adds to its cue's context (its place overrides the context's). */
-type MentionParts = Pick<
-  Mention,
-  'kind' | 'type' | 'sideA' | 'sideB' | 'host' | 'guest' | 'countries' | 'hosts'
-> &
-  Partial<Pick<Mention, 'place' | 'ordinal' | 'receives' | 'callsOn' | 'greeting'>>;
+type MentionParts = Pick<Mention, 'kind' | 'type' | 'sideA' | 'sideB' | 'countries'> &
+  Partial<
+    Pick<
+      Mention,
+      'host' | 'guest' | 'hosts' | 'place' | 'ordinal' | 'receives' | 'callsOn' | 'greeting'
+    >
+  >;
 
 /**
  * A mention with every field written in one order. (Spreading a shared object and then
@@ -343,10 +345,10 @@ function newMention(cue: CueContext, parts: MentionParts): Mention {
     year: cue.year,
     sideA: parts.sideA,
     sideB: parts.sideB,
-    host: parts.host,
-    guest: parts.guest,
+    host: parts.host ?? null,
+    guest: parts.guest ?? null,
     countries: parts.countries,
-    hosts: parts.hosts,
+    hosts: parts.hosts ?? [],
     place: parts.place === undefined ? cue.place : parts.place,
     future: cue.future,
     past: cue.past,
@@ -2768,7 +2770,6 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
           host: home,
           guest: from,
           countries: countriesOf([caller!.person], [callee.person]),
-          hosts: [],
         }),
       );
       return;
@@ -3381,10 +3382,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       type: 'committee_session',
       sideA: chairPeople,
       sideB: [],
-      host: null,
-      guest: null,
       countries,
-      hosts: [],
       ordinal: ordinalAfter(tokens, trigger.end),
     }),
   );
@@ -3405,10 +3403,7 @@ function referenceMention(cue: CueContext, kind: TriggerKind, type: EventType): 
     type,
     sideA: [],
     sideB: [],
-    host: null,
-    guest: null,
     countries: [],
-    hosts: [],
   });
 }
 
@@ -3459,10 +3454,7 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
         type: trigger.type,
         sideA: [own.person],
         sideB: [],
-        host: null,
-        guest: null,
         countries: codes,
-        hosts: [],
       }),
     );
 }
@@ -3504,52 +3496,40 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   if (sides.left !== null) sides.left.subject = principals.aPeople;
   // (whoever receives is at home: "A received B", and likewise "A hosted B", "A welcomed B")
   const receives = trigger.role === 'receives';
-  const { aPeople, bPeople, unnamedOther, unnamedSubject } = principals;
+  const { aPeople, bPeople, unnamedOthers, unnamedSubject } = principals;
   const byCall = heldByCall(s, trigger);
+  // one meeting of these sides and countries, as the cue tells it
+  const meeting = (sideA: Person[], sideB: Person[], countries: string[]) =>
+    mentions.push(
+      newMention(cue, {
+        kind: 'meeting',
+        type: byCall ?? trigger.type,
+        sideA,
+        sideB,
+        countries,
+        receives,
+        callsOn: trigger.type === 'courtesy_call' && !receives,
+        greeting: principals.greeting,
+      }),
+    );
   if (unnamedSubject !== null) {
     const theirs = countriesOf([], bPeople);
     if (theirs.length === 1 && ofPair([unnamedSubject, theirs[0]!].sort()))
-      mentions.push(
-        newMention(cue, {
-          kind: 'meeting',
-          type: byCall ?? trigger.type,
-          sideA: [],
-          sideB: bPeople,
-          host: null,
-          guest: null,
-          countries: [unnamedSubject, theirs[0]!].sort(),
-          hosts: [],
-          receives,
-          callsOn: trigger.type === 'courtesy_call' && !receives,
-          greeting: principals.greeting,
-        }),
-      );
+      meeting([], bPeople, [unnamedSubject, theirs[0]!].sort());
     return;
   }
-  if (unnamedOther !== null) {
+  if (unnamedOthers.length > 0) {
     const own = countriesOf(aPeople, []);
-    if (
-      own.length === 1 &&
-      own[0] !== unnamedOther &&
-      aPeople.every((p) => p.country !== null) &&
-      ofPair([own[0]!, unnamedOther].sort())
-    )
-      mentions.push(
-        newMention(cue, {
-          kind: 'meeting',
-          type: byCall ?? trigger.type,
-          sideA: aPeople,
-          sideB: [],
-          host: null,
-          guest: null,
-          countries: [own[0]!, unnamedOther].sort(),
-          hosts: [],
-          receives,
-          callsOn: trigger.type === 'courtesy_call' && !receives,
-          greeting: principals.greeting,
-        }),
-      );
-    return;
+    // ("had separate meetings with the Australian and Japanese leaders": one with each)
+    for (const other of unnamedOthers)
+      if (
+        own.length === 1 &&
+        own[0] !== other &&
+        aPeople.every((p) => p.country !== null) &&
+        ofPair([own[0]!, other].sort())
+      )
+        meeting(aPeople, [], [own[0]!, other].sort());
+    if (bPeople.length === 0) return;
   }
   const pairs = meetingPairs(s, c, sides, principals);
   for (const [a, b] of pairs) {
@@ -3562,21 +3542,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
       b.some((p) => p.country === null)
     )
       continue;
-    mentions.push(
-      newMention(cue, {
-        kind: 'meeting',
-        type: byCall ?? trigger.type,
-        sideA: a,
-        sideB: b,
-        host: null,
-        guest: null,
-        countries,
-        hosts: [],
-        receives,
-        callsOn: trigger.type === 'courtesy_call' && !receives,
-        greeting: principals.greeting,
-      }),
-    );
+    meeting(a, b, countries);
   }
 }
 
@@ -4118,7 +4084,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
   // "meetings Monday with his Vietnamese counterpart": an unnamed principal of a country is
   // the one of that country named last (of that title, when one is)
-  let unnamedOther: string | null = null;
+  let unnamedOthers: string[] = [];
   // (not when the subject is of the visitor's country)
   if (visitor !== undefined && aPeople.every((a) => a.country !== visitor.country))
     bPeople = [visitor];
@@ -4128,7 +4094,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     if (stand !== undefined) bPeople = [stand];
     // ("with his Vietnamese counterpart", "will meet the President of India", where no one
     // stands for them: the other side is that country, no one by name)
-    else if (unnamed !== undefined) unnamedOther = unnamed.country;
+    // (and those listed with them: "with the Australian, Japanese and Indian leaders")
+    else if (unnamed !== undefined)
+      unnamedOthers = [unnamed, ...listedAfter(info.mentions, unnamed)].map((m) => m.country!);
   }
   // "she then met B", "the phone call he had with B", "her meeting with B is set for
   // Monday": the principal named last, of another country than B's; "the Prime Minister held
@@ -4267,8 +4235,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     if (other !== undefined) aPeople = [other];
   }
   const pairSubject = new Set(aPeople.map((a) => a.country).filter((c) => c !== null)).size >= 2;
-  if (bPeople.length === 0 && unnamedOther !== null && !pairSubject)
-    return { aPeople, bPeople, unnamedOther, unnamedSubject: null, greeting };
+  if (bPeople.length === 0 && unnamedOthers.length > 0 && !pairSubject)
+    return { aPeople, bPeople, unnamedOthers, unnamedSubject: null, greeting };
   if (bPeople.length === 0 && otherSideNamed && (objects.length > 0 || !pairSubject)) return null;
   // "the Foreign Minister held a meeting with Chilean Foreign Minister B" in Japan's own
   // readout: its principal, by office alone, where no one named stands for them
@@ -4282,11 +4250,34 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     bPeople.every((b) => b.country !== null && b.country !== own)
       ? own
       : null;
-  return { aPeople, bPeople, unnamedOther: null, unnamedSubject, greeting };
+  // ("with the Australian, Japanese and Indian leaders", the first of whom the story names
+  // later: the others, whom it does not, are still met one by one)
+  const last = objects.at(-1)?.mention;
+  const others =
+    last === undefined
+      ? []
+      : listedAfter(info.mentions, last)
+          .filter((m) => !objects.some((o) => o.mention.first === m.first))
+          .map((m) => m.country!);
+  return { aPeople, bPeople, unnamedOthers: others, unnamedSubject, greeting };
 }
 
 /** "meetings Monday with his Vietnamese counterpart", "will meet the President of India": a
  *  principal of a country (none of the subject's), titled but not named, right after the cue. */
+/** The unnamed principals listed right after `first` under one plural title ("the
+ *  Australian, Japanese and Indian leaders", people.ts severalLeadersAt), in order. */
+function listedAfter(mentions: readonly PersonMention[], first: PersonMention): PersonMention[] {
+  const out: PersonMention[] = [];
+  let last = first;
+  for (const m of mentions) {
+    if (m.first < last.end || m.first > last.end + 2) continue;
+    if (m.name !== null || m.title !== first.title || m.country === null) break;
+    out.push(m);
+    last = m;
+  }
+  return out;
+}
+
 function unnamedObject(
   info: SentenceInfo,
   trigger: Trigger,
@@ -4359,7 +4350,7 @@ function standIn(unnamed: PersonMention, recent: readonly Person[]): Person | un
 interface MeetingPeople {
   aPeople: Person[];
   bPeople: Person[];
-  unnamedOther: string | null;
+  unnamedOthers: string[];
   /** the country of a subject told by office alone, on its government's own site */
   unnamedSubject: string | null;
   /** a greeting on arrival (Mention.greeting) */
@@ -4475,10 +4466,7 @@ function meetingPairs(
               type: trigger.type,
               sideA: [first],
               sideB: [],
-              host: null,
-              guest: null,
               countries: visit.countries,
-              hosts: [],
             }),
           );
       }
@@ -4507,10 +4495,7 @@ function meetingPairs(
               sideA: visit.sideA,
               // the host who invited or welcomed the visitor, where the story names one
               sideB: visit.hosts.filter((p) => p.principal).slice(0, 1),
-              host: null,
-              guest: null,
               countries: visit.countries,
-              hosts: [],
             }),
           );
       }

@@ -592,6 +592,12 @@ export function findPeople(
       i = pair[1].end;
       continue;
     }
+    const several = severalLeadersAt(text, tokens, i);
+    if (several !== null) {
+      people.push(...several);
+      i = several.at(-1)!.end;
+      continue;
+    }
     // titles and known names start with a capital letter; an honorific ("ông") may not
     const mention =
       (options.modifiersFirst ? countryThenPersonAt(text, tokens, stops, i) : null) ??
@@ -740,6 +746,39 @@ function officeBefore(
  * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
  * starts at the country.
  */
+/** "with the Australian, Japanese and Indian leaders": countries listed (two or more) before a
+ *  plural title of principals, one unnamed principal of each, or null. */
+function severalLeadersAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+): PersonMention[] | null {
+  // (as the object of a cue: "with", "his", "the" before them; not "a meeting between
+  // Philippine and Indonesian foreign ministers", which names no pair of its own)
+  const before = keyAt(tokens, i - 1);
+  if (!LEX.objectLead.has(before) && !LEX.titleArticle.has(before)) return null;
+  const listed: { first: number; end: number; code: string }[] = [];
+  for (let k = i; ; ) {
+    const c = countryWithPrefix(tokens, k);
+    if (c === null) return null;
+    listed.push({ first: k, end: k + c.length, code: c.code });
+    k += c.length;
+    const from = k;
+    if (tokens[k]?.text === ',') k++;
+    if (LEX.and.has(keyAt(tokens, k))) k++;
+    const title = anyReadsAt(tokens, k, LEX.severalLeaders);
+    if (title > 0 && listed.length > 1) {
+      const end = k + title;
+      return listed.map((l, n) => ({
+        ...mentionFrom(text, tokens, k, end, end, end, [], l.code, true, false),
+        first: l.first,
+        end: n === listed.length - 1 ? end : l.end,
+      }));
+    }
+    if (k === from || title > 0) return null;
+  }
+}
+
 function countryThenPersonAt(
   text: string,
   tokens: readonly Token[],
