@@ -47,7 +47,7 @@ import {
 import { publisherCountry } from './publisher.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
-import { keyAt, tokenize } from './tokens.js';
+import { keyAt, textAt, tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
 const MAX_SENTENCE_CHARS = 1500;
@@ -279,7 +279,7 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
   const lead = leadingPlace(t);
   // ("JOHANNESBURG (Wire / Agency - 07th August, 2023) …": the day in the credit right after
   // the city)
-  if (lead !== null && t[lead.end]?.text === '(') {
+  if (lead !== null && textAt(t, lead.end) === '(') {
     const open = t[lead.end]!.end;
     const close = info.text.indexOf(')', open);
     if (close < 0 || close - open > DATELINE_CREDIT_CHARS) return dates;
@@ -287,7 +287,7 @@ function withoutDateline(info: SentenceInfo, dates: DateMention[]): DateMention[
     if (kept.length < dates.length) info.datelined = true;
     return kept;
   }
-  if (lead === null || t[lead.end]?.text !== ',') return dates;
+  if (lead === null || textAt(t, lead.end) !== ',') return dates;
   const first = dates[0]!;
   if (first.start - t[lead.end]!.end > DATELINE_DATE_GAP) return dates;
   // the date is followed by the wire's name in brackets (with a dash or a colon after it, or
@@ -354,7 +354,7 @@ function filedFrom(t: readonly Token[]): { at: number; code: string } | null {
   const lead = leadingPlace(t);
   return lead !== null &&
     t[lead.from]!.cap &&
-    (DATELINE_MARKS.has(t[lead.end]?.text ?? '') || lead.end === t.length)
+    (DATELINE_MARKS.has(textAt(t, lead.end) ?? '') || lead.end === t.length)
     ? { at: lead.from, code: lead.entry.code }
     : null;
 }
@@ -489,7 +489,7 @@ function speakerOf(sentences: readonly SentenceInfo[]): Person | null {
       const m = line.mentions[n]!;
       const person = line.persons[n];
       if (person?.principal !== true) continue;
-      const possessive = POSSESSIVE_MARKS.has(t[m.end]?.text ?? '') && t[m.end + 1]?.key === 's';
+      const possessive = POSSESSIVE_MARKS.has(textAt(t, m.end) ?? '') && t[m.end + 1]?.key === 's';
       if (line.isTitle && possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
       // "Remarks by A": a speech word, then "by", right before the mention
       const by = m.first - 1;
@@ -1459,10 +1459,10 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     const filed = info.dates[0];
     if (filed !== undefined && filed.start === 0) {
       const k = t.findIndex((w) => w.start >= filed.end);
-      let at = t[k]?.text === ',' ? k + 1 : k;
+      let at = textAt(t, k) === ',' ? k + 1 : k;
       const venueFrom = at + (LEX.titleArticle.has(keyAt(t, at)) ? 1 : 0);
       const venue = k < 0 ? null : placeAt(t, venueFrom);
-      if (venue?.entry.venue === true && t[venueFrom + venue.length]?.text === ',')
+      if (venue?.entry.venue === true && textAt(t, venueFrom + venue.length) === ',')
         at = venueFrom + venue.length + 1;
       const place = k < 0 ? null : placeAt(t, at);
       if (place !== null && !place.entry.venue && at + place.length === t.length)
@@ -1475,7 +1475,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       if (
         glued !== null &&
         !glued.entry.venue &&
-        ['–', '—'].includes(t[k + glued.length]?.text ?? '') &&
+        ['–', '—'].includes(textAt(t, k + glued.length) ?? '') &&
         t
           .slice(k, k + glued.length)
           .every((w) => w.text.length > 2 && w.text === w.text.toUpperCase())
@@ -1492,16 +1492,16 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     const datedRight = capitals && info.dates.some((d) => d.start === t[end]?.start);
     // ("Islamabad" on a line of its own above the story)
     const alone = end === t.length;
-    if (!datedRight && !alone && !DATELINE_MARKS.has(t[end]?.text ?? '')) continue;
+    if (!datedRight && !alone && !DATELINE_MARKS.has(textAt(t, end) ?? '')) continue;
     // in capitals ("BEIJING, …"), or followed by the date it was filed ("Lima, 3 May 2025
     // (Wire):", "Hiroshima, Japan, May 20 (EFE).-": past the city's own country), or by a
     // colon ("New Delhi: …")
     // ("Colombo [Sri Lanka], March 29 (ANI):": its country in brackets)
-    const opener = t[end]?.text ?? '';
+    const opener = textAt(t, end) ?? '';
     const own = [',', '[', '('].includes(opener) ? countryAt(t, end + 1) : null;
     let after = own !== null && own.code === entry.code ? end + 1 + own.length : end;
-    if (after > end && opener !== ',' && [']', ')'].includes(t[after]?.text ?? ''))
-      after += t[after + 1]?.text === ',' ? 1 : 0;
+    if (after > end && opener !== ',' && [']', ')'].includes(textAt(t, after) ?? ''))
+      after += textAt(t, after + 1) === ',' ? 1 : 0;
     // (the day it was filed, taken out of the sentence's dates: withoutDateline)
     const dated =
       info.datelined ||
@@ -1515,8 +1515,8 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
       dated ||
       t[end]!.text === ':' ||
       (after > end &&
-        (t[after]?.text === ':' ||
-          ([']', ')'].includes(t[after]?.text ?? '') && t[after + 1]?.text === ':'))) ||
+        (textAt(t, after) === ':' ||
+          ([']', ')'].includes(textAt(t, after) ?? '') && textAt(t, after + 1) === ':'))) ||
       agencyAfter(t, end)
     )
       return { city: entry.name, country: entry.code, venue: false };
@@ -1544,7 +1544,7 @@ const LEADING_CREDIT_TOKENS = 12;
 /** Past "(MENAFN- Kuwait News Agency (KUNA))" at a line's start: a credit in brackets (which
  *  may hold brackets of its own) that names no place the tables know; else 0. */
 function pastLeadingCredit(t: readonly Token[]): number {
-  if (t[0]?.text !== '(') return 0;
+  if (textAt(t, 0) !== '(') return 0;
   let depth = 0;
   for (let k = 0; k < t.length && k <= LEADING_CREDIT_TOKENS; k++) {
     if (t[k]!.text === '(') depth++;
@@ -1559,10 +1559,10 @@ const AGENCY_WORDS = 3;
 
 /** "Hanoi (VNA) – …": the agency's name in brackets, then a dash or a colon, at `at`. */
 function agencyAfter(t: readonly Token[], at: number): boolean {
-  if (t[at]?.text !== '(') return false;
+  if (textAt(t, at) !== '(') return false;
   for (let k = at + 1; k <= at + 1 + AGENCY_WORDS && k < t.length; k++) {
     const w = t[k]!;
-    if (w.text === ')') return k > at + 1 && ['-', '–', '—', ':'].includes(t[k + 1]?.text ?? '');
+    if (w.text === ')') return k > at + 1 && ['-', '–', '—', ':'].includes(textAt(t, k + 1) ?? '');
     if (!w.word || !w.cap) return false;
   }
   return false;

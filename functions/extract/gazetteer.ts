@@ -5,7 +5,7 @@ import { nameIn } from '../text/names.js';
 import { matchForm } from '../text/vietnamese.js';
 import type { Cities, Countries, Leaders, Titles } from './table-schemas.js';
 import { TABLES } from './tables.js';
-import { phraseKeys, type Token } from './tokens.js';
+import { phraseKeys, type Token, textAt } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
 export interface CountryEntry {
@@ -322,7 +322,7 @@ export function knownLeaderAt(
     initial === undefined ||
     !initial.cap ||
     initial.text.length !== 1 ||
-    tokens[i + 2]?.text !== '.' ||
+    textAt(tokens, i + 2) !== '.' ||
     !tokens[i]!.cap
   )
     return null;

@@ -22,7 +22,7 @@ import {
   type PersonMention,
   pastHonorifics,
 } from './people.js';
-import { keyAt, possessiveAt, type Token } from './tokens.js';
+import { keyAt, possessiveAt, type Token, textAt } from './tokens.js';
 
 export interface SentenceInfo {
   /** the sentence as written */
@@ -519,7 +519,8 @@ function chainFrom(
     k++;
   }
   // "talks with her host, President B": the comma of an apposition after the lead words
-  if (skipped > 0 && tokens[k]?.text === ',' && people.some((p) => p.mention.first === k + 1)) k++;
+  if (skipped > 0 && textAt(tokens, k) === ',' && people.some((p) => p.mention.first === k + 1))
+    k++;
   let index = people.findIndex((p) => p.mention.first === k);
   // "with the President of China Xi Jinping" (not "with the Russian minister": no name);
   // "with the Vietnamese Communist Party’s General Secretary, B": past the institution's possessive
@@ -602,9 +603,9 @@ function dayEnd(info: SentenceInfo, k: number): number | null {
 
 /** The token after the closing bracket of a day told in brackets at token `k`, or null. */
 function pastBracketedDay(info: SentenceInfo, k: number): number | null {
-  if (info.tokens[k]?.text !== '(') return null;
+  if (textAt(info.tokens, k) !== '(') return null;
   const end = dayEnd(info, k + 1);
-  return end !== null && info.tokens[end]?.text === ')' ? end + 1 : null;
+  return end !== null && textAt(info.tokens, end) === ')' ? end + 1 : null;
 }
 
 /** Words at most between "to" and the name of the place a visit is to ("to the war-linked Yasukuni Shrine"). */
@@ -885,7 +886,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     if (prefix > 0) {
       j += prefix;
       // "in the capital, Lima"
-      if (tokens[j]?.text === ',') j++;
+      if (textAt(tokens, j) === ',') j++;
       // "thủ đô hành chính Pretoria"
       if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap)
         j += 2;
@@ -909,7 +910,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       // ("at the Peace Palace, Phnom Penh": after a comma)
       if (hit.entry.venue) {
         const end = j + hit.length;
-        const town = tokens[end]?.text === ',' ? placeAt(tokens, end + 1) : null;
+        const town = textAt(tokens, end) === ',' ? placeAt(tokens, end + 1) : null;
         const city =
           town !== null && !town.entry.venue
             ? { city: town.entry.name, country: town.entry.code, venue: false }
@@ -922,7 +923,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     if (c !== null) {
       // (not "at the Russian-Indian Business Forum": two countries joined name no place)
       const pair =
-        tokens[j + c.length]?.text === '-' && countryAt(tokens, j + c.length + 1) !== null;
+        textAt(tokens, j + c.length) === '-' && countryAt(tokens, j + c.length + 1) !== null;
       if (!pair && !ownsNoPlace(tokens, j + c.length))
         places.push({ at: k, place: { city: null, country: c.code, venue: false } });
       continue;
@@ -954,9 +955,9 @@ function unlistedPlaceAt(
     countryAt(tokens, e) === null
   )
     e++;
-  if (e === j || (tokens[e]?.text !== '(' && tokens[e]?.text !== ',')) return null;
+  if (e === j || (textAt(tokens, e) !== '(' && textAt(tokens, e) !== ',')) return null;
   const inner = countryAt(tokens, e + 1);
-  const closed = tokens[e]!.text === ',' || tokens[e + 1 + (inner?.length ?? 0)]?.text === ')';
+  const closed = tokens[e]!.text === ',' || textAt(tokens, e + 1 + (inner?.length ?? 0)) === ')';
   if (inner !== null && closed) {
     // (a building's name, "the Bayan Palace, Kuwait", places it in its country, no city)
     const city = LEX.buildingNouns.has(tokens[e - 1]!.key)
@@ -983,7 +984,7 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
     if (tokens[k]!.text !== '(') continue;
     const j = k + 1 + anyReadsAt(tokens, k + 1, LEX.placePrefix);
     const hit = placeAt(tokens, j);
-    if (hit !== null && !hit.entry.venue && tokens[j + hit.length]?.text === ')')
+    if (hit !== null && !hit.entry.venue && textAt(tokens, j + hit.length) === ')')
       return { city: hit.entry.name, country: hit.entry.code, venue: false };
     return null;
   }
@@ -1299,7 +1300,7 @@ function dateFor(
   // "made his first state visit to China, while the third will be to Uzbekistan on May
   // 26-27": past a comma and a word that opens a clause of its own, a day is that clause's
   const otherClause = (d: DateMention) =>
-    wordPastCue(d, (t, k) => tokens[k - 1]?.text === ',' && LEX.clauseOpener.has(t.key));
+    wordPastCue(d, (t, k) => textAt(tokens, k - 1) === ',' && LEX.clauseOpener.has(t.key));
   // "A, a moderate who was elected in July, met B on Wednesday at the start of a three-day
   // visit": a day inside an aside about someone, between commas, is that person's, not a cue's
   // outside it (an aside that tells an event of its own, "A, who reached Ethiopia on Tuesday,
@@ -1371,7 +1372,7 @@ function dateFor(
     for (let k = trigger.end; k < tokens.length; k++) {
       if (tokens[k]!.text !== ',') continue;
       const c = countryWithPrefix(tokens, k + 1);
-      if (c !== null && tokens[k + 1 + c.length]?.text === ',') {
+      if (c !== null && textAt(tokens, k + 1 + c.length) === ',') {
         k += c.length + 1;
         continue;
       }
@@ -1686,7 +1687,7 @@ function durationIn(tokens: readonly Token[]): number | null {
       // (not past a comma: "trong chuyến thăm, hai ngày sau")
       if (tokens[j]!.text === ',') break;
       // "kéo dài 2 ngày", "a two-day visit"
-      const unitAt = tokens[j + 1]?.text === '-' && !tokens[j + 1]!.spaced ? j + 2 : j + 1;
+      const unitAt = textAt(tokens, j + 1) === '-' && !tokens[j + 1]!.spaced ? j + 2 : j + 1;
       if (!LEX.durationUnit.has(keyAt(tokens, unitAt))) continue;
       const n = /^\d{1,2}$/.test(tokens[j]!.key)
         ? Number(tokens[j]!.key)
@@ -1845,7 +1846,7 @@ const ASIDE_SPAN = 14;
 
 /** The token after the comma that closes an aside opened by the comma at `at`, or -1. */
 function pastAside(tokens: readonly Token[], at: number): number {
-  if (tokens[at]?.text !== ',') return -1;
+  if (textAt(tokens, at) !== ',') return -1;
   const close = tokens.findIndex((t, k) => k > at && k <= at + ASIDE_SPAN && t.text === ',');
   return close < 0 ? -1 : close + 1;
 }
@@ -1971,7 +1972,7 @@ function destinationFrom(
     const name = k + 1 + (LEX.titleArticle.has(keyAt(tokens, k + 1)) ? 1 : 0);
     let j = name;
     while (j < name + VENUE_WORDS && tokens[j]?.word === true && tokens[j]!.cap) j++;
-    const city = j > name && tokens[j]?.text === ',' ? destinationAt(tokens, j + 1) : null;
+    const city = j > name && textAt(tokens, j) === ',' ? destinationAt(tokens, j + 1) : null;
     return city === null ? null : { code: city.code, end: j + 1 + city.length };
   }
   return null;
@@ -2007,7 +2008,7 @@ function pairReferenceBefore(
   // subject, however long the clauses between
   const tokens = info.tokens;
   if (
-    tokens[trigger.first - 2]?.text === ',' &&
+    textAt(tokens, trigger.first - 2) === ',' &&
     LEX.participleLead.has(keyAt(tokens, trigger.first - 1)) &&
     tokens[trigger.first]!.key.endsWith('ing')
   ) {
@@ -2689,7 +2690,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     // "arrived in the capital, Jakarta"
     const prefix = anyReadsAt(tokens, k, LEX.placePrefix);
     if (prefix > 0) {
-      k += prefix - 1 + (tokens[k + prefix]?.text === ',' ? 1 : 0);
+      k += prefix - 1 + (textAt(tokens, k + prefix) === ',' ? 1 : 0);
       gap++;
       continue;
     }
@@ -2733,7 +2734,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const called = findAnyPhrase(tokens, LEX.hostCalled, trigger.end);
     const at = called === null ? -1 : called.at + called.length;
     const named = people.find(
-      (p) => p.mention.first === at || (tokens[at]?.text === ',' && p.mention.first === at + 1),
+      (p) => p.mention.first === at || (textAt(tokens, at) === ',' && p.mention.first === at + 1),
     );
     host = named?.person.country ?? null;
   }
@@ -3113,7 +3114,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const hosts = [host];
   const daysOf = new Map<string, DateMention>();
   const bracketed = (code: string, k: number): number => {
-    if (tokens[k]?.text !== '(') return k;
+    if (textAt(tokens, k) !== '(') return k;
     const close = tokens.findIndex((t, n) => n > k && n <= k + BRACKET_SPAN && t.text === ')');
     if (close < 0) return k;
     const d = info.dates.find(
@@ -3174,7 +3175,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor !== null &&
     visitor.mention.end <= trigger.first &&
     LEX.relative.has(
-      keyAt(tokens, visitor.mention.end + (tokens[visitor.mention.end]?.text === ',' ? 1 : 0)),
+      keyAt(tokens, visitor.mention.end + (textAt(tokens, visitor.mention.end) === ',' ? 1 : 0)),
     );
   for (const h of hosts) {
     const hostPeople = [
@@ -3865,7 +3866,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     // (right after it too: "In a telephone call, A told B …")
     if (chain.length < 2 && introducedBy(tokens, trigger.first)) {
       const subject = people.find(
-        (p) => p.mention.first >= trigger.end && tokens[p.mention.first - 1]?.text === ',',
+        (p) => p.mention.first >= trigger.end && textAt(tokens, p.mention.first - 1) === ',',
       );
       if (subject !== undefined && chain.length === 0)
         chain = chainFrom(tokens, people, subject.mention.first);
@@ -3965,7 +3966,7 @@ const ATTRIBUTION_WORDS = 6;
  *  right after its closing mark ("“…,” A said", "“…,” said President A"), or null. */
 function quotationSpeaker(info: SentenceInfo, trigger: Trigger): Person | null {
   const tokens = info.tokens;
-  if (!QUOTE_TOKENS.has(tokens[0]?.text ?? '')) return null;
+  if (!QUOTE_TOKENS.has(textAt(tokens, 0) ?? '')) return null;
   const close = tokens.findIndex((t, k) => k > 0 && QUOTE_TOKENS.has(t.text));
   if (close < trigger.end) return null;
   const tail = close + 1 + ATTRIBUTION_WORDS;
@@ -4077,7 +4078,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "called on the leadership, including B, to support …": an appeal, no courtesy call
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
-    if (tokens[k]?.text === ',') k++;
+    if (textAt(tokens, k) === ',') k++;
     if (LEX.infinitive.has(keyAt(tokens, k)) && countryAt(tokens, k + 1) === null) return null;
   }
   let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);

@@ -23,7 +23,7 @@ import {
 import { anyReadsAt, LEX } from './lexicon.js';
 import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
-import { keyAt, phraseKeys, possessiveAt, type Token } from './tokens.js';
+import { keyAt, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -139,7 +139,7 @@ const MAX_INSTITUTION_BEFORE_TITLE = 3;
 
 /** How many tokens an abbreviation in brackets takes at `k` ("(CPV)", "(RoK)", "(T&T)"), or 0. */
 function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
-  if (tokens[k]?.text !== '(' || tokens[k + 1]?.word !== true) return 0;
+  if (textAt(tokens, k) !== '(' || tokens[k + 1]?.word !== true) return 0;
   let inner = '';
   let close = k + 1;
   // (written without spaces: "T&T" is three tokens)
@@ -150,7 +150,7 @@ function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
     inner.length <= MAX_ABBREVIATION_CHARS
   )
     inner += tokens[close++]!.text;
-  return tokens[close]?.text === ')' &&
+  return textAt(tokens, close) === ')' &&
     inner.length <= MAX_ABBREVIATION_CHARS &&
     /\p{Lu}.*\p{Lu}/u.test(inner) &&
     /^[\p{L}&.]+$/u.test(inner)
@@ -161,7 +161,7 @@ function bracketedAbbreviationAt(tokens: readonly Token[], k: number): number {
 /** How many tokens a gloss in brackets of lower-case words takes at `k` ("(interim government
  *  chief)"), or 0. */
 function lowerCaseGlossAt(tokens: readonly Token[], k: number): number {
-  if (tokens[k]?.text !== '(') return 0;
+  if (textAt(tokens, k) !== '(') return 0;
   for (let n = k + 1; n <= k + 1 + MAX_GLOSS_TOKENS && n < tokens.length; n++) {
     const t = tokens[n]!;
     if (t.text === ')') return n > k + 1 ? n - k + 1 : 0;
@@ -231,7 +231,7 @@ function institutionAfterOf(
     else if (
       tokens[q]?.cap === false &&
       INSTITUTION_WORDS.has(tokens[q]!.key) &&
-      tokens[q + 1]?.text === ',' &&
+      textAt(tokens, q + 1) === ',' &&
       tokens[q + 2]?.cap === true
     )
       return { end: q + 1, country: null };
@@ -310,7 +310,7 @@ function institutionAfterOf(
  *  its last item (not "Minister of Foreign Affairs, B, said": a name after the comma). */
 function portfolioListAt(tokens: readonly Token[], j: number): boolean {
   let m = j;
-  while (tokens[m]?.text === ',') {
+  while (textAt(tokens, m) === ',') {
     const from = ++m;
     while (tokens[m]?.word === true && tokens[m]!.cap) m++;
     if (m === from) return false;
@@ -357,8 +357,8 @@ export function bareNameWords(keys: readonly string[]): string[] {
 export function pastHonorifics(tokens: readonly Token[], k: number, capitalised = false): number {
   for (let n = 0; n < MAX_HONORIFICS; n++) {
     // ("Lyonchhen (Dr.) Lotay Tshering": one in brackets too)
-    const bracketed = tokens[k]?.text === '(' ? honorificAt(tokens, k + 1) : 0;
-    if (bracketed > 0 && tokens[k + 1 + bracketed]?.text === ')') {
+    const bracketed = textAt(tokens, k) === '(' ? honorificAt(tokens, k + 1) : 0;
+    if (bracketed > 0 && textAt(tokens, k + 1 + bracketed) === ')') {
       k += bracketed + 2;
       continue;
     }
@@ -403,8 +403,8 @@ export function countryWithPrefix(
   if (c === null) return null;
   // "United Arab Emirates (UAE) President B": the country's short name in brackets after it
   const at = i + c.length;
-  const short = tokens[at]?.text === '(' ? countryAt(tokens, at + 1) : null;
-  return short !== null && short.code === c.code && tokens[at + 1 + short.length]?.text === ')'
+  const short = textAt(tokens, at) === '(' ? countryAt(tokens, at + 1) : null;
+  return short !== null && short.code === c.code && textAt(tokens, at + 1 + short.length) === ')'
     ? { code: c.code, length: c.length + short.length + 2 }
     : c;
 }
@@ -497,7 +497,7 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       t.spaced &&
       OPENING_QUOTES.has(t.text) &&
       tokens[k + 1]?.cap === true &&
-      CLOSING_QUOTES.has(tokens[k + 2]?.text ?? '') &&
+      CLOSING_QUOTES.has(textAt(tokens, k + 2) ?? '') &&
       tokens[k + 3]?.cap === true &&
       tokens[k + 3]!.word
     ) {
@@ -521,7 +521,7 @@ function nameEnd(tokens: readonly Token[], i: number, stops: ReadonlySet<string>
       t.word &&
       !t.cap &&
       NAME_PARTICLES.has(t.key) &&
-      tokens[k + 1]?.text === '-' &&
+      textAt(tokens, k + 1) === '-' &&
       !tokens[k + 1]!.spaced &&
       tokens[k + 2]?.cap === true &&
       tokens[k + 2]!.word &&
@@ -656,7 +656,7 @@ export function findPeople(
     let titleOnly = false;
     if (counterpart?.leader === true && counterpart.name === null && mention.title === null) {
       // (honorifics stand between, with a comma before them or not)
-      const from = counterpart.end + (tokens[counterpart.end]?.text === ',' ? 1 : 0);
+      const from = counterpart.end + (textAt(tokens, counterpart.end) === ',' ? 1 : 0);
       const past = pastHonorifics(tokens, from, true);
       titleOnly = past > from && mention.first >= from && mention.first <= past;
     }
@@ -679,7 +679,7 @@ export function findPeople(
       mention.name !== null &&
       (titleOnly ||
         lesserTitle ||
-        (tokens[counterpart.end]?.text === ',' &&
+        (textAt(tokens, counterpart.end) === ',' &&
           mention.first - counterpart.end - 1 <=
             (LEX.titleArticle.has(keyAt(tokens, counterpart.end + 1)) ? 1 : 0))) &&
       (counterpart.country === null ||
@@ -764,7 +764,7 @@ function severalLeadersAt(
     listed.push({ first: k, end: k + c.length, code: c.code });
     k += c.length;
     const from = k;
-    if (tokens[k]?.text === ',') k++;
+    if (textAt(tokens, k) === ',') k++;
     if (LEX.and.has(keyAt(tokens, k))) k++;
     const title = anyReadsAt(tokens, k, LEX.severalLeaders);
     if (title > 0 && listed.length > 1) {
@@ -821,7 +821,7 @@ function countryThenPersonAt(
       title !== null &&
       (tokens[k + 1]!.cap ||
         tokens[after]?.cap === true ||
-        (tokens[after]?.text === ',' && tokens[after + 1]?.cap === true))
+        (textAt(tokens, after) === ',' && tokens[after + 1]?.cap === true))
     ) {
       j = k + 1;
       break;
@@ -886,7 +886,7 @@ function appositionOf(
   stops: ReadonlySet<string>,
   m: PersonMention,
 ): void {
-  if (tokens[m.end]?.text !== ',') return;
+  if (textAt(tokens, m.end) !== ',') return;
   // ("Lee Hsien Loong, Prime Minister of Singapore": a name with no title before it, likewise;
   // in lower case, "Zhao Leji, chairman of …", only after someone whose country is known)
   if ((m.honorific || m.title === null) && m.name !== null) {
@@ -957,7 +957,7 @@ function appositionOf(
       (keys.length < 2 || (!generic && vietnamese && m.country !== VIETNAMESE_NAMES_COUNTRY))
     )
       return;
-    if (generic && !CLAUSE_CLOSERS.has(tokens[end]?.text ?? '.')) return;
+    if (generic && !CLAUSE_CLOSERS.has(textAt(tokens, end) ?? '.')) return;
     m.name = spanText(text, tokens, at, end);
     m.nameKeys = keys;
     m.end = end;
@@ -1110,13 +1110,13 @@ function titledPersonAt(
       // "President of the X Party and President of the Y Senate Z": one person, two offices
       // (also where the name follows, set off by commas: "…, Samdech Z,")
       const rest = titledPersonAt(text, tokens, stops, at + 1);
-      if (rest !== null && (rest.name !== null || tokens[rest.end]?.text === ','))
+      if (rest !== null && (rest.name !== null || textAt(tokens, rest.end) === ','))
         return bothOffices(rest, i, `${spanText(text, tokens, i, rest.first)} `, {
           country: institution.country,
           principal,
           leader,
         });
-    } else if (institution.country !== null || CLAUSE_CLOSERS.has(tokens[at]?.text ?? '')) {
+    } else if (institution.country !== null || CLAUSE_CLOSERS.has(textAt(tokens, at) ?? '')) {
       // "X, Minister for Europe and Foreign Affairs of France,", "X, South Africa's Minister of
       // International Relations and Cooperation,": the office (and its country), named before
       j = at;
@@ -1127,9 +1127,9 @@ function titledPersonAt(
   // "the Minister of Foreign Affairs (Menlu) of the People's Republic of China B": the office's
   // short name in brackets, before its country
   if (
-    tokens[j]?.text === '(' &&
+    textAt(tokens, j) === '(' &&
     tokens[j + 1]?.word === true &&
-    tokens[j + 2]?.text === ')' &&
+    textAt(tokens, j + 2) === ')' &&
     COUNTRY_LEAD.has(keyAt(tokens, j + 3)) &&
     countryWithPrefix(tokens, j + 4) !== null
   )
@@ -1150,8 +1150,8 @@ function titledPersonAt(
     // the country's abbreviation in brackets: "Thủ tướng Vương quốc Anh (UK) <name>", "Prime
     // Minister of Trinidad and Tobago (T&T) <name>"
     if (
-      tokens[j]?.text === '(' &&
-      tokens[j + 2]?.text === ')' &&
+      textAt(tokens, j) === '(' &&
+      textAt(tokens, j + 2) === ')' &&
       tokens[j + 1] !== undefined &&
       isAllCaps(tokens[j + 1]!)
     )
@@ -1437,7 +1437,7 @@ function namePairAt(
     const end = nameEnd(tokens, k, stops);
     return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
   };
-  const one = nameAt(tokens[at]?.text === ',' ? at + 1 : at);
+  const one = nameAt(textAt(tokens, at) === ',' ? at + 1 : at);
   if (one === null || !LEX.and.has(keyAt(tokens, one.end))) return null;
   const other = nameAt(one.end + 1);
   return other === null ? null : { one, other };
@@ -1528,7 +1528,7 @@ function nameThenTitleAt(
   const end = nameEnd(tokens, i, stops);
   const words = tokens.slice(i, end).filter((t) => t.word).length;
   if (words < NAME_BEFORE_TITLE_WORDS.min || words > NAME_BEFORE_TITLE_WORDS.max) return null;
-  if (tokens[end]?.text !== ',') return null;
+  if (textAt(tokens, end) !== ',') return null;
   let k = end + 1;
   // "X, sworn in as Lithuania's President on Friday, will …": what made them so, and when
   const lead = anyReadsAt(tokens, k, NAME_TITLE_LEADS);
@@ -1548,7 +1548,7 @@ function nameThenTitleAt(
   if (body > 0 && c === null) {
     let b = titleEnd + body;
     while (b < titleEnd + body + MAX_BODY_WORDS && tokens[b]?.word === true) b++;
-    if (b > titleEnd + body && CLAUSE_CLOSERS.has(tokens[b]?.text ?? '')) titleEnd = b;
+    if (b > titleEnd + body && CLAUSE_CLOSERS.has(textAt(tokens, b) ?? '')) titleEnd = b;
   }
   // (closed by a comma, or, where a writer left it out, by a lower-case word that goes on with
   // the sentence: "X, the president of Somalia on Wednesday arrived in …")

@@ -119,6 +119,9 @@ const POSSESSIVE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
 /** The key of the token at `k`, or '' where there is none (before the first, past the last). */
 export const keyAt = (tokens: readonly Token[], k: number): string => tokens[k]?.key ?? '';
 
+/** The text of the token at `k`, or undefined where there is none. */
+export const textAt = (tokens: readonly Token[], k: number): string | undefined => tokens[k]?.text;
+
 /** A possessive ("'s") at token `at`. */
 export const possessiveAt = (tokens: readonly Token[], at: number): boolean =>
   POSSESSIVE_APOSTROPHES.has(tokens[at]?.text ?? '') && tokens[at + 1]?.key === 's';
