@@ -1217,6 +1217,10 @@ function titledPersonAt(
       mention.end = end + 1 + after.length;
     }
   }
+  // ("Nepal's President and PM": offices joined by "and" with no name after them are two
+  // people, no one in particular)
+  if (mention.name === null && tokens.slice(i, titleEnd).some((t) => LEX.and.has(t.key)))
+    mention.plural = true;
   return mention;
 }
 
