@@ -1217,9 +1217,14 @@ function titledPersonAt(
       mention.end = end + 1 + after.length;
     }
   }
-  // ("Nepal's President and PM": offices joined by "and" with no name after them are two
-  // people, no one in particular)
-  if (mention.name === null && tokens.slice(i, titleEnd).some((t) => LEX.and.has(t.key)))
+  // ("Nepal's President and PM": leaders' offices joined by "and" with no name after them are
+  // two people, no one in particular; not "the Deputy Prime Minister and Foreign Minister")
+  if (
+    mention.name === null &&
+    entries.length > 1 &&
+    entries.every((e) => e.leader) &&
+    tokens.slice(i, titleEnd).some((t) => LEX.and.has(t.key))
+  )
     mention.plural = true;
   return mention;
 }
