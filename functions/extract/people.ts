@@ -769,6 +769,7 @@ function severalLeadersAt(
     const title = anyReadsAt(tokens, k, LEX.severalLeaders);
     if (title > 0 && listed.length > 1) {
       const end = k + title;
+      // (of no title entry: generic, a country's principal by a title that names no office)
       return listed.map((l, n) => ({
         ...mentionFrom(text, tokens, k, end, end, end, [], l.code, true, false),
         first: l.first,
