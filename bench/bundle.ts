@@ -33,7 +33,6 @@ async function bundle(
     ...LAMBDA_BUNDLE,
     mainFields: [...LAMBDA_BUNDLE.mainFields],
     external: [...LAMBDA_BUNDLE.external],
-    banner: { js: LAMBDA_BUNDLE.banner },
     metafile: true,
     logLevel: 'warning',
   });

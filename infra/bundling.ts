@@ -7,10 +7,6 @@ import { fileURLToPath } from 'node:url';
 /** The repository: the bundles' project root, and where handler entries and sources/ are. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Any CommonJS dependency that calls require() keeps working in the ESM bundle. */
-const ESM_REQUIRE_BANNER =
-  "import{createRequire as __cdkCreateRequire}from'node:module';const require=__cdkCreateRequire(import.meta.url);";
-
 /** Modules replaced at build time by smaller ones that do what Lambda needs of them. */
 const BUNDLE_ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': path.join(
@@ -39,14 +35,15 @@ export const LAMBDA_BUNDLE = {
   minify: true,
   sourcemap: true,
   sourcesContent: false,
-  // Module entry points first: the SDK's ESM builds are smaller (see TOOLCHAIN).
+  // Module entry points first: the SDK's ESM builds are smaller (see TOOLCHAIN), and no
+  // bundled module calls require(), so the bundles need no createRequire banner (TOOLCHAIN's
+  // "Dynamic require" trap; test/infra/bundle.test.ts checks every bundle for a require()).
   mainFields: ['module', 'main'],
   // Vietnamese text stays as written rather than \u-escaped.
   charset: 'utf8',
   // The one comment esbuild would keep is Powertools' coverage hint marked @preserve
   // (no licence): not worth bytes of a bundle near its budget.
   legalComments: 'none',
-  banner: ESM_REQUIRE_BANNER,
   // Lambda runs Node 24: the SDK's warning for Node older than 22 can never be emitted
   // there, and with its switch set at build time the minifier drops its text (~0.5 KB).
   define: { 'process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED': '"true"' },

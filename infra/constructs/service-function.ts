@@ -90,7 +90,6 @@ export function serviceFunction(
         ),
       },
       externalModules: [...LAMBDA_BUNDLE.external],
-      banner: LAMBDA_BUNDLE.banner,
       define: { ...LAMBDA_BUNDLE.define },
     },
   });
