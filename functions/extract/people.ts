@@ -347,7 +347,8 @@ const STATE_PREFIX_FIRST_WORDS = new Set(STATE_PREFIX_KEYS.map((keys) => keys[0]
 export function bareNameWords(keys: readonly string[]): string[] {
   const words = [keys[0]!, surnameOf(keys) ?? keys[keys.length - 1]!];
   if (keys.length === 3 && !looksVietnameseName(keys) && !NAME_PARTICLES.has(keys[1]!))
-    words.push(keys[1]!);
+    // (and the two surnames together: "Lacalle Pou" for Luis Lacalle Pou)
+    words.push(keys[1]!, `${keys[1]} ${keys[2]}`);
   return words;
 }
 
@@ -1901,18 +1902,22 @@ export function bareNameMentions(
     const t = tokens[k]!;
     while (next < found.length && found[next]!.end <= k) next++;
     const inside = next < found.length && found[next]!.first <= k;
-    if (inside || !t.word || !t.cap || !nameWords.has(t.key)) continue;
+    if (inside || !t.word || !t.cap) continue;
+    // ("Lacalle Pou": two words of one name, read together)
+    const two = nameWords.has(`${t.key} ${keyAt(tokens, k + 1)}`) ? 2 : 1;
+    if (two === 1 && !nameWords.has(t.key)) continue;
     // part of a longer capitalised name is someone else's name
     const before = tokens[k - 1];
-    const after = tokens[k + 1];
+    const after = tokens[k + two];
     if ((before?.word === true && before.cap) || (after?.word === true && after.cap)) continue;
     out.push(
-      untitledMention(text, tokens, k, k, k + 1, {
+      untitledMention(text, tokens, k, k, k + two, {
         country: null,
         principal: false,
         honorific: true,
       }),
     );
+    k += two - 1;
   }
   return out;
 }
