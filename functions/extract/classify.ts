@@ -7,7 +7,7 @@ import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazett
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import type { Cue, CueTable } from './table-schemas.js';
 import { TABLES } from './tables.js';
-import { keyAt, phraseKeys, possessiveAt, type Token } from './tokens.js';
+import { keyIn, phraseKeys, possessiveAt, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
@@ -294,20 +294,20 @@ export class MarkerIndex {
   constructor(tokens: readonly Token[], tellsDay = true) {
     // ("At the meeting, A expressed his delight to meet B again": in a sentence that opens
     // inside a meeting, being glad to meet is that meeting, none to come)
-    const opensWithin = LEX.withinLead.has(keyAt(tokens, 0));
+    const opensWithin = keyIn(LEX.withinLead, tokens, 0);
     for (let k = 0; k < tokens.length; k++) {
       const from = MARKERS_BY_FIRST_WORD.get(tokens[k]!.key);
       if (from === undefined) continue;
       if (
         (startsAny(tokens, k, from.future) ||
           (tellsDay && startsAny(tokens, k, from.futureWithDay))) &&
-        !(opensWithin && LEX.gladTo.has(keyAt(tokens, k - 1)))
+        !(opensWithin && keyIn(LEX.gladTo, tokens, k - 1))
       )
         this.future.push(k);
       if (startsAny(tokens, k, from.past)) this.past.push(k);
       if (
-        !PRECEDENT_NOT_AFTER.has(keyAt(tokens, k - 1)) &&
-        !PRECEDENT_NOT_BEFORE.has(keyAt(tokens, k + 1))
+        !keyIn(PRECEDENT_NOT_AFTER, tokens, k - 1) &&
+        !keyIn(PRECEDENT_NOT_BEFORE, tokens, k + 1)
       ) {
         if (startsAny(tokens, k, from.precedent)) this.precedent.push(k);
         if (startsAny(tokens, k, from.precedentLead)) this.precedentLead.push(k);

@@ -47,7 +47,7 @@ import {
 import { publisherCountry } from './publisher.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
-import { keyAt, textAt, tokenize } from './tokens.js';
+import { keyIn, textAt, tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
 const MAX_SENTENCE_CHARS = 1500;
@@ -242,7 +242,7 @@ const SEQUEL_BEFORE = 3;
  *  before, or in a sentence that opens with one. */
 const goesOn = (info: SentenceInfo): boolean =>
   info.triggers.length > 0 &&
-  (LEX.sequel.has(keyAt(info.tokens, info.storyFrom)) ||
+  (keyIn(LEX.sequel, info.tokens, info.storyFrom) ||
     anyReadsAt(info.tokens, info.storyFrom, LEX.sequelOpening) > 0 ||
     info.triggers.some((t) => {
       for (let k = t.first - 1; k >= 0 && t.first - k <= SEQUEL_BEFORE; k--) {
@@ -493,7 +493,7 @@ function speakerOf(sentences: readonly SentenceInfo[]): Person | null {
       if (line.isTitle && possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
       // "Remarks by A": a speech word, then "by", right before the mention
       const by = m.first - 1;
-      if (!LEX.speechBy.has(keyAt(t, by)) || (!line.isTitle && m.end < t.length)) continue;
+      if (!keyIn(LEX.speechBy, t, by) || (!line.isTitle && m.end < t.length)) continue;
       for (let k = Math.max(0, by - MAX_SPEECH_WORDS); k < by; k++)
         if (anyReadsAt(t, k, LEX.speech) === by - k) return person;
     }
@@ -1460,7 +1460,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     if (filed !== undefined && filed.start === 0) {
       const k = t.findIndex((w) => w.start >= filed.end);
       let at = textAt(t, k) === ',' ? k + 1 : k;
-      const venueFrom = at + (LEX.titleArticle.has(keyAt(t, at)) ? 1 : 0);
+      const venueFrom = at + (keyIn(LEX.titleArticle, t, at) ? 1 : 0);
       const venue = k < 0 ? null : placeAt(t, venueFrom);
       if (venue?.entry.venue === true && textAt(t, venueFrom + venue.length) === ',')
         at = venueFrom + venue.length + 1;
@@ -2000,7 +2000,7 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
         x.plural &&
         x.name === null &&
         x.title !== null &&
-        LEX.pairTitleLead.has(keyAt(info.tokens, x.first - 1)),
+        keyIn(LEX.pairTitleLead, info.tokens, x.first - 1),
     );
     if (
       plural === undefined ||
@@ -2038,7 +2038,7 @@ const ARRIVAL_LEG_DAYS = 7;
  */
 function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
   if (v.precision !== 'day' || v.guest === null) return false;
-  const arrival = (m: Mention) => LEX.arrival.has(keyAt(m.sentence.tokens, m.trigger.first));
+  const arrival = (m: Mention) => keyIn(LEX.arrival, m.sentence.tokens, m.trigger.first);
   if (!v.group.mentions.every(arrival)) return false;
   const day = dayNumber(v.start);
   return visits.some(
@@ -2074,7 +2074,7 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
     if (s.isTitle || s.order <= first || findAnyPhrase(s.tokens, LEX.goHome) === null) continue;
     const named = s.persons.filter((p): p is Person => p?.principal === true);
     if (named.some((p) => !visitors.has(p.id))) continue;
-    if (named.length === 0 && !LEX.pronouns.has(keyAt(s.tokens, 0))) continue;
+    if (named.length === 0 && !keyIn(LEX.pronouns, s.tokens, 0)) continue;
     const day = s.dates.find(
       (d) =>
         d.precision === 'day' &&
@@ -2141,7 +2141,7 @@ function arrivalBefore(
     for (let k = 0; k + 1 < t.length; k++) {
       if (!LEX.arrival.has(t[k]!.key) || (k > 0 && LEX.arrivalNot.has(t[k - 1]!.key))) continue;
       // "arrived in Seoul", "đến Hà Nội": a place word may come first
-      const lead = LEX.placeLead.has(keyAt(t, k + 1)) ? 1 : 0;
+      const lead = keyIn(LEX.placeLead, t, k + 1) ? 1 : 0;
       const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
       const city = placeAt(t, j);
       const country = city === null ? countryAt(t, j) : null;
@@ -2380,8 +2380,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         .flatMap((m) => m.sentence.tokens.slice(m.trigger.first, m.trigger.end).map((t) => t.key)),
     );
     const namedAgain = (all: readonly Token[], k: number): boolean =>
-      (LEX.definite.has(keyAt(all, k - 1)) ||
-        (all[k - 1]?.word === true && LEX.definite.has(keyAt(all, k - 2)))) &&
+      (keyIn(LEX.definite, all, k - 1) ||
+        (all[k - 1]?.word === true && keyIn(LEX.definite, all, k - 2))) &&
       summitWordsOfTwo.has(all[k]!.key);
     gathering = sentences.some(
       (x) =>
@@ -2397,7 +2397,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   };
   // ("… tweeted on his talks with B": the call told before, named again by its owner)
   const namedAgainByOwner = (x: Mention) =>
-    x.trigger.noun && LEX.possessives.has(keyAt(x.sentence.tokens, x.trigger.first - 1));
+    x.trigger.noun && keyIn(LEX.possessives, x.sentence.tokens, x.trigger.first - 1);
   for (const m of meetings) {
     const remote = m.group.mentions.find((x) => x.trigger.remote !== null)?.trigger.remote ?? null;
     if (

@@ -22,7 +22,7 @@ import {
   type PersonMention,
   pastHonorifics,
 } from './people.js';
-import { keyAt, possessiveAt, type Token, textAt } from './tokens.js';
+import { keyAt, keyIn, possessiveAt, type Token, textAt } from './tokens.js';
 
 export interface SentenceInfo {
   /** the sentence as written */
@@ -273,7 +273,7 @@ const refersBack = (tokens: readonly Token[], from: number, to: number): boolean
       LEX.pronouns.has(t.key) ||
       LEX.possessives.has(t.key) ||
       // ("The delegation is expected to hold talks with B": the visitor's, told before)
-      (LEX.delegation.has(t.key) && LEX.definite.has(keyAt(tokens, from + k - 1))),
+      (LEX.delegation.has(t.key) && keyIn(LEX.definite, tokens, from + k - 1)),
   );
 
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
@@ -422,7 +422,7 @@ function countryCovering(tokens: readonly Token[], k: number): boolean {
  *  Russian-Vietnamese talks, …"). */
 function introducedBy(tokens: readonly Token[], first: number): boolean {
   const pair = countryPairEndingAt(tokens, first, joinsCountries);
-  return LEX.introLead.has(keyAt(tokens, 0)) && introducedAfter(tokens, pair?.at ?? first);
+  return keyIn(LEX.introLead, tokens, 0) && introducedAfter(tokens, pair?.at ?? first);
 }
 
 /** The cue stands a few lower-case words after its sentence's first word ("After their talks"). */
@@ -502,7 +502,7 @@ function chainFrom(
   // ("an audience with His Majesty Sultan B": past the honorifics before a title, whose "His"
   // is no lead word)
   // (and past the article before them: "a courtesy call on the Rt. Hon. Prime Minister B")
-  const from = LEX.titleArticle.has(keyAt(tokens, at)) ? at + 1 : at;
+  const from = keyIn(LEX.titleArticle, tokens, at) ? at + 1 : at;
   const honoured = pastHonorifics(tokens, from, true);
   if (honoured > from && people.some((p) => p.mention.first === honoured)) k = honoured;
   let skipped = 0;
@@ -511,11 +511,11 @@ function chainFrom(
     if (people.some((p) => p.mention.first === k)) break;
     if (lead.has(tokens[k]!.key)) skipped++;
     // "his newly-elected counterpart": two lead words joined by a hyphen read as two words
-    else if (skipped > 0 && tokens[k]!.text === '-' && lead.has(keyAt(tokens, k + 1))) {
+    else if (skipped > 0 && tokens[k]!.text === '-' && keyIn(lead, tokens, k + 1)) {
       // (the hyphen itself is no word skipped)
     }
     // "held meetings, respectively, with B": commas around lead words
-    else if (tokens[k]!.text !== ',' || !lead.has(keyAt(tokens, k + 1))) break;
+    else if (tokens[k]!.text !== ',' || !keyIn(lead, tokens, k + 1)) break;
     k++;
   }
   // "talks with her host, President B": the comma of an apposition after the lead words
@@ -524,10 +524,10 @@ function chainFrom(
   let index = people.findIndex((p) => p.mention.first === k);
   // "with the President of China Xi Jinping" (not "with the Russian minister": no name);
   // "with the Vietnamese Communist Party’s General Secretary, B": past the institution's possessive
-  if (index < 0 && LEX.titleArticle.has(keyAt(tokens, k))) {
+  if (index < 0 && keyIn(LEX.titleArticle, tokens, k)) {
     // ("with the new South Korean President B": past the lead words after the article)
     let after = k + 1;
-    while (after < k + 1 + maxSkip && lead.has(keyAt(tokens, after))) after++;
+    while (after < k + 1 + maxSkip && keyIn(lead, tokens, after)) after++;
     const from = after + possessorLength(tokens, after);
     index = people.findIndex((p) => p.mention.first === from && p.mention.name !== null);
   }
@@ -539,7 +539,7 @@ function chainFrom(
   // take on the meeting with C and B responded by …" does not meet B; "Meeting with C, A
   // affirmed …" still reads C and A as one list, for the opening phrase, and "Negotiations
   // between C and B concluded" names its pair before the verb)
-  const pair = LEX.between.has(keyAt(tokens, people[index]!.mention.first - 1));
+  const pair = keyIn(LEX.between, tokens, people[index]!.mention.first - 1);
   while (
     index + 1 < people.length &&
     joined(tokens, people[index]!, people[index + 1]!) &&
@@ -563,7 +563,7 @@ function pastDay(info: SentenceInfo, k: number): number {
   // ("a meeting Saturday (Jan. 14th) with B", "on Saturday (January 14)": the weekday, which
   // the date in brackets after it tells; "a meeting (on January 14) with B")
   let j = k;
-  while (LEX.dayLead.has(keyAt(info.tokens, j))) j++;
+  while (keyIn(LEX.dayLead, info.tokens, j)) j++;
   return (
     (info.tokens[j]?.word ? pastBracketedDay(info, j + 1) : null) ?? pastBracketedDay(info, k) ?? k
   );
@@ -572,12 +572,12 @@ function pastDay(info: SentenceInfo, k: number): number {
 /** "received in Hanoi on March 21 B": the token after a known place led by "in" or "at" at
  *  token `k`, else `k`. */
 function pastPlace(tokens: readonly Token[], k: number): number {
-  if (!LEX.placeLead.has(keyAt(tokens, k))) return k;
+  if (!keyIn(LEX.placeLead, tokens, k)) return k;
   const place = placeAt(tokens, k + 1);
   if (place !== null) return k + 1 + place.length;
   // ("received on Monday at Bayan Palace Swiss President B": a building the tables do not
   // know, its name ending with a building's noun)
-  let e = k + 1 + (LEX.titleArticle.has(keyAt(tokens, k + 1)) ? 1 : 0);
+  let e = k + 1 + (keyIn(LEX.titleArticle, tokens, k + 1) ? 1 : 0);
   const from = e;
   while (e < from + BUILDING_WORDS && tokens[e]?.cap === true) {
     e++;
@@ -593,7 +593,7 @@ const BUILDING_WORDS = 4;
 function dayEnd(info: SentenceInfo, k: number): number | null {
   const { tokens } = info;
   let j = k;
-  while (LEX.dayLead.has(keyAt(tokens, j)) || LEX.sequel.has(keyAt(tokens, j))) j++;
+  while (keyIn(LEX.dayLead, tokens, j) || keyIn(LEX.sequel, tokens, j)) j++;
   const at = tokens[j]?.start;
   const day = info.dates.find((d) => d.start === at);
   if (day === undefined) return null;
@@ -613,7 +613,7 @@ const PLACE_NAME_GAP = 5;
 
 /** "to" (a destination's lead) at token `at`, then a capitalised name before the clause goes on. */
 function namedPlaceAfter(tokens: readonly Token[], at: number): boolean {
-  if (!LEX.destination.has(keyAt(tokens, at))) return false;
+  if (!keyIn(LEX.destination, tokens, at)) return false;
   for (let k = at + 1; k < tokens.length && k <= at + PLACE_NAME_GAP; k++) {
     const t = tokens[k]!;
     if (t.cap) return true;
@@ -640,7 +640,7 @@ function hostedForAfter(tokens: readonly Token[], at: number): boolean {
     (tokens[forAt]!.word || tokens[forAt]!.text === ',')
   )
     forAt++;
-  if (!LEX.receivedFor.has(keyAt(tokens, forAt))) return false;
+  if (!keyIn(LEX.receivedFor, tokens, forAt)) return false;
   for (let k = forAt + 1; k < tokens.length && k <= forAt + 1 + HOSTED_FOR_LEAD_WORDS; k++) {
     const key = tokens[k]!.key;
     if (LEX.hostedFor.has(key)) return true;
@@ -687,8 +687,7 @@ function inviters(
     // "at President B's invitation"
     const byName = people.find(
       (p) =>
-        possessiveAt(tokens, p.mention.end) &&
-        LEX.invitationNoun.has(keyAt(tokens, p.mention.end + 2)),
+        possessiveAt(tokens, p.mention.end) && keyIn(LEX.invitationNoun, tokens, p.mention.end + 2),
     );
     return byName === undefined ? [] : [byName];
   }
@@ -758,7 +757,7 @@ function sceneReception(tokens: readonly Token[]): { at: number; length: number 
       ? null
       : findAnyPhrase(tokens, LEX.sceneGreeting);
   // ("B was accorded a guard of honour and received by A": told in the passive, greetedOnArrival's)
-  return found !== null && LEX.agent.has(keyAt(tokens, found.at + found.length)) ? null : found;
+  return found !== null && keyIn(LEX.agent, tokens, found.at + found.length) ? null : found;
 }
 
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
@@ -775,7 +774,7 @@ function welcomers(
   if (cue.accorded) {
     const end = k + cue.length;
     // ("B was extended a warm welcome by Prime Minister A": A, who gives it, hosts it)
-    if (LEX.agent.has(keyAt(tokens, end)))
+    if (keyIn(LEX.agent, tokens, end))
       return {
         hosts: actedBy(tokens, people, end + 1).filter((h) => h.person.leader),
         guest: people.findLast((p) => p.mention.end <= k && p.person.principal) ?? null,
@@ -866,7 +865,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     // gathering
     const sidelines = anyReadsAt(tokens, k, LEX.sidelines);
     if (sidelines > 0) {
-      const at = k + sidelines + (LEX.definite.has(keyAt(tokens, k + sidelines)) ? 1 : 0);
+      const at = k + sidelines + (keyIn(LEX.definite, tokens, k + sidelines) ? 1 : 0);
       const hit = placeAt(tokens, at);
       if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true)
         places.push({
@@ -993,12 +992,12 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
 
 /** A place written right after an arrival ("arrived in X", "landed at X"). */
 function arrivedAt(tokens: readonly Token[], at: number): boolean {
-  return LEX.arrival.has(keyAt(tokens, verbBeforePlace(tokens, at)));
+  return keyIn(LEX.arrival, tokens, verbBeforePlace(tokens, at));
 }
 
 /** The word before a place at `at`, past its "in" or "at": where a verb of arriving stands. */
 function verbBeforePlace(tokens: readonly Token[], at: number): number {
-  return LEX.placeLead.has(keyAt(tokens, at - 1)) ? at - 2 : at - 1;
+  return keyIn(LEX.placeLead, tokens, at - 1) ? at - 2 : at - 1;
 }
 
 /** How many words may stand between "after" and the arrival it puts first ("after he arrived"). */
@@ -1316,7 +1315,7 @@ function dateFor(
       d,
       (t, k) =>
         LEX.tripNoun.has(t.key) &&
-        LEX.destination.has(keyAt(tokens, k + 1)) &&
+        keyIn(LEX.destination, tokens, k + 1) &&
         destinationAt(tokens, k + 2) !== null,
     );
   // ("discussed … preparations ahead of the president's Nov. 12 visit": a day written right
@@ -1384,7 +1383,7 @@ function dateFor(
   // invitation in February" dates the invitation)
   // (what introducedBy tells is a case of it: a few lower-case words before the cue)
   const opensSentence =
-    LEX.introLead.has(keyAt(tokens, 0)) &&
+    keyIn(LEX.introLead, tokens, 0) &&
     trigger.first <= OPENING_CUE_WORDS &&
     // (words, and marks written inside them: "Trump's", not a comma)
     tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ','));
@@ -1586,7 +1585,7 @@ function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | n
   const tokens = info.tokens;
   const prior = findAnyPhrase(tokens, LEX.priorTo, trigger.first - PRIOR_TO_BEFORE, trigger.first);
   // ("… on Wednesday after B requested a meeting": a meeting asked for is this one)
-  if (prior === null || prior.at === 0 || LEX.indefinite.has(keyAt(tokens, trigger.first - 1)))
+  if (prior === null || prior.at === 0 || keyIn(LEX.indefinite, tokens, trigger.first - 1))
     return false;
   const from = tokens[prior.at]!.start;
   return info.dates.some((d) => d.end <= from) && (date === null || date.start < from);
@@ -1688,7 +1687,7 @@ function durationIn(tokens: readonly Token[]): number | null {
       if (tokens[j]!.text === ',') break;
       // "kéo dài 2 ngày", "a two-day visit"
       const unitAt = textAt(tokens, j + 1) === '-' && !tokens[j + 1]!.spaced ? j + 2 : j + 1;
-      if (!LEX.durationUnit.has(keyAt(tokens, unitAt))) continue;
+      if (!keyIn(LEX.durationUnit, tokens, unitAt)) continue;
       const n = /^\d{1,2}$/.test(tokens[j]!.key)
         ? Number(tokens[j]!.key)
         : LEX.durationNumbers.get(tokens[j]!.key);
@@ -1717,7 +1716,7 @@ function countryBefore(tokens: readonly Token[], at: number): string | null {
   for (let k = at - 1; k >= 0 && k >= at - MAX_COUNTRY_TOKENS; k--) {
     const c = countryWithPrefix(tokens, k);
     // (not the country of a title before it: "President A of Ghana visited B")
-    if (c !== null && k + c.length === at) return LEX.of.has(keyAt(tokens, k - 1)) ? null : c.code;
+    if (c !== null && k + c.length === at) return keyIn(LEX.of, tokens, k - 1) ? null : c.code;
     // "the Hanoi visit": a city, for its country
     const place = placeAt(tokens, k);
     if (place !== null && !place.entry.venue && k + place.length === at) return place.entry.code;
@@ -1733,10 +1732,10 @@ function arrivalPlaceBefore(
 ): string | null {
   for (let k = first - 1; k >= clauseFrom; k--) {
     // "arrived (in) X", "is in X" (being there, only before "in")
-    const present = LEX.presence.has(tokens[k]!.key) && LEX.placeLead.has(keyAt(tokens, k + 1));
+    const present = LEX.presence.has(tokens[k]!.key) && keyIn(LEX.placeLead, tokens, k + 1);
     if (!LEX.arrival.has(tokens[k]!.key) && !present) continue;
     let j = k + 1;
-    if (LEX.placeLead.has(keyAt(tokens, j))) j++;
+    if (keyIn(LEX.placeLead, tokens, j)) j++;
     // where one arrives may be a building ("arrived at the White House") or "The Hague"
     const named = placeAt(tokens, j);
     if (named !== null) return named.entry.code;
@@ -1886,7 +1885,7 @@ function personAsidesIn(
 /** Where the words after token `at` go on past an aside ", including …," (at `at` itself when
  *  none stands there). */
 function pastIncludingAside(tokens: readonly Token[], at: number): number {
-  if (!LEX.including.has(keyAt(tokens, at + 1))) return at;
+  if (!keyIn(LEX.including, tokens, at + 1)) return at;
   const past = pastAside(tokens, at);
   return past < 0 ? at : past;
 }
@@ -1908,7 +1907,7 @@ function multilateralRightAfter(tokens: readonly Token[], from: number): boolean
     let at = k + lead;
     while (at < k + lead + 2 && /^\d+(?:st|nd|rd|th)?$/u.test(keyAt(tokens, at))) at++;
     const body = anyReadsAt(tokens, at, LEX.multilateralBodies);
-    return body > 0 && !LEX.with.has(keyAt(tokens, at + body));
+    return body > 0 && !keyIn(LEX.with, tokens, at + body);
   }
   return false;
 }
@@ -1928,7 +1927,7 @@ function wayToIn(tokens: readonly Token[]): { place: Place; end: number } | null
   const way = findAnyPhrase(tokens, LEX.onTheWay);
   if (way === null) return null;
   const to = way.at + way.length;
-  if (!LEX.destination.has(keyAt(tokens, to))) return null;
+  if (!keyIn(LEX.destination, tokens, to)) return null;
   const city = placeAt(tokens, to + 1);
   if (city === null || city.entry.venue) return null;
   return {
@@ -1969,7 +1968,7 @@ function destinationFrom(
     if (c !== null) return { code: c.code, end: k + 1 + c.length };
     // "an official visit to the State Palace, Kuala Lumpur": past a venue's name and its
     // comma, the city it is in
-    const name = k + 1 + (LEX.titleArticle.has(keyAt(tokens, k + 1)) ? 1 : 0);
+    const name = k + 1 + (keyIn(LEX.titleArticle, tokens, k + 1) ? 1 : 0);
     let j = name;
     while (j < name + VENUE_WORDS && tokens[j]?.word === true && tokens[j]!.cap) j++;
     const city = j > name && textAt(tokens, j) === ',' ? destinationAt(tokens, j + 1) : null;
@@ -1995,7 +1994,7 @@ function pairReferenceBefore(
   );
   if (found !== null) return found;
   // "the digital conversation between the two leaders": the pair right after the cue
-  if (LEX.between.has(keyAt(info.tokens, trigger.end))) {
+  if (keyIn(LEX.between, info.tokens, trigger.end)) {
     const after = pairReferenceIn(
       info,
       trigger.end + 1,
@@ -2009,7 +2008,7 @@ function pairReferenceBefore(
   const tokens = info.tokens;
   if (
     textAt(tokens, trigger.first - 2) === ',' &&
-    LEX.participleLead.has(keyAt(tokens, trigger.first - 1)) &&
+    keyIn(LEX.participleLead, tokens, trigger.first - 1) &&
     tokens[trigger.first]!.key.endsWith('ing')
   ) {
     const subject = pairReferenceIn(info, 0, Math.min(trigger.first, PAIR_SUBJECT_SPAN));
@@ -2081,7 +2080,7 @@ function pairReferenceIn(info: SentenceInfo, from: number, to: number): PairRefe
         m.plural &&
         m.name === null &&
         m.title !== null &&
-        LEX.pairTitleLead.has(keyAt(tokens, k - 1)),
+        keyIn(LEX.pairTitleLead, tokens, k - 1),
     );
     if (plural !== undefined) return { title: plural.titleKeys.join(' '), leaders: false };
   }
@@ -2401,7 +2400,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
     if (!LEX.clauseEnd.has(tokens[k]!.key)) continue;
     // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
-    const next = keyAt(tokens, k + (LEX.and.has(keyAt(tokens, k + 1)) ? 2 : 1));
+    const next = keyAt(tokens, k + (keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
     if (LEX.subjectGoesOn.has(next)) continue;
     clauseFrom = k + 1;
     break;
@@ -2494,8 +2493,8 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     if (
       tokens[k]!.key === ',' &&
       (anyReadsAt(tokens, k + 1, LEX.priorTo) > 0 ||
-        LEX.asideOpener.has(keyAt(tokens, k + 1)) ||
-        LEX.clauseOpener.has(keyAt(tokens, k + 1)))
+        keyIn(LEX.asideOpener, tokens, k + 1) ||
+        keyIn(LEX.clauseOpener, tokens, k + 1))
     )
       calledOffTo = k;
   if (
@@ -2506,7 +2505,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // "the commission allows both ministers to exchange views": what something makes possible,
   // no event
   if (
-    LEX.infinitive.has(keyAt(tokens, trigger.first - 1)) &&
+    keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
     tokens.slice(clauseFrom, trigger.first).some((t) => LEX.enabler.has(t.key))
   )
     return null;
@@ -2548,7 +2547,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         // "which ends on Thursday": 'on' between)
         ((t.end <= date!.start && date!.start - t.end <= 1) ||
           t.start === date!.start ||
-          (LEX.dayLead.has(keyAt(tokens, k + 1)) &&
+          (keyIn(LEX.dayLead, tokens, k + 1) &&
             tokens[k + 1]!.end <= date!.start &&
             date!.start - tokens[k + 1]!.end <= 1)) &&
         LEX.visitUntil.has(t.key),
@@ -2649,7 +2648,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "A invited B to visit Mongolia": an invitation, no visit yet (not "A will visit at B's
   // invitation", nor "B accepted A's invitation to visit")
   if (
-    LEX.infinitive.has(keyAt(tokens, trigger.first - 1)) &&
+    keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
     tokens.slice(clauseFrom, trigger.first).some((t) => LEX.inviteVerb.has(t.key))
   )
     return;
@@ -2658,7 +2657,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   let hostEnd = trigger.end;
   let visitor: PersonRef | null = null;
   // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam"
-  if (LEX.of.has(keyAt(tokens, trigger.end))) {
+  if (keyIn(LEX.of, tokens, trigger.end)) {
     const chain = chainFrom(tokens, people, trigger.end + 1);
     if (chain.length > 0) {
       visitor = chain[0]!;
@@ -2815,7 +2814,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   )
     return;
   // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
-  if (visitor === null && LEX.of.has(keyAt(tokens, hostEnd)))
+  if (visitor === null && keyIn(LEX.of, tokens, hostEnd))
     visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
   // "A held talks with his counterpart B on the first day of his visit here": the one whose
   // counterpart the clause names is the one whose visit its "his" tells
@@ -2870,7 +2869,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     ) ?? null;
   // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after
   // "that" with no one named or meant by a pronoun between is something else's, not A's
-  if (visitor !== null && !trigger.noun && LEX.arrival.has(keyAt(tokens, trigger.first))) {
+  if (visitor !== null && !trigger.noun && keyIn(LEX.arrival, tokens, trigger.first)) {
     const between = tokens.slice(visitor.mention.end, trigger.first);
     const that = between.findLastIndex((t) => LEX.saidThat.has(t.key));
     const after = between.slice(that + 1);
@@ -2897,15 +2896,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "Cambodia rolled out its red carpet for B on his official visit to the kingdom": the
   // country the sentence names before, other than the visitor's
   // ("to the ASEAN-member country": past a few words before the noun)
-  const the = trigger.end + (LEX.destination.has(keyAt(tokens, trigger.end)) ? 1 : 0);
+  const the = trigger.end + (keyIn(LEX.destination, tokens, trigger.end) ? 1 : 0);
   // (not of one a meeting's cue stands before: "A met B at the start of his visit to the
   // country", whose "his" the nearest name does not tell)
   if (
     host === null &&
     visitor?.person.country != null &&
     !triggers.some((t) => t.kind === 'meeting' && t.first < (visitor?.mention.first ?? 0)) &&
-    LEX.destination.has(keyAt(tokens, the - 1)) &&
-    LEX.titleArticle.has(keyAt(tokens, the)) &&
+    keyIn(LEX.destination, tokens, the - 1) &&
+    keyIn(LEX.titleArticle, tokens, the) &&
     tokens
       .slice(the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
       .some((t) => LEX.countryReference.has(t.key))
@@ -2959,10 +2958,10 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       (t) =>
         t.role === 'receives' &&
         t.end <= trigger.first &&
-        LEX.passiveLead.has(keyAt(tokens, t.first - 1)),
+        keyIn(LEX.passiveLead, tokens, t.first - 1),
     );
     // ("received by B … for a visit": B, who received the visitor, among the visit's hosts)
-    const receivedBy = hosting !== undefined && LEX.agent.has(keyAt(tokens, hosting.end));
+    const receivedBy = hosting !== undefined && keyIn(LEX.agent, tokens, hosting.end);
     const by =
       hosting === undefined
         ? -1
@@ -3095,7 +3094,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     guest === null &&
     visitor === null &&
     trigger.noun &&
-    LEX.definite.has(keyAt(tokens, trigger.first - 1)) &&
+    keyIn(LEX.definite, tokens, trigger.first - 1) &&
     !namedPlaceAfter(tokens, hostEnd)
   ) {
     mentions.push(
@@ -3132,7 +3131,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         x.start >= (tokens[k]?.start ?? Infinity) &&
         x.start <= (tokens[k + 1]?.end ?? -1),
     );
-  const legAt = (k: number) => k + (LEX.tourLegLead.has(keyAt(tokens, k)) ? 1 : 0);
+  const legAt = (k: number) => k + (keyIn(LEX.tourLegLead, tokens, k) ? 1 : 0);
   // (a span before a further leg; the last leg's days once the first had its own)
   const dated = (code: string, k: number, last: boolean): number => {
     const d = daysAt(k);
@@ -3143,7 +3142,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     // Nigeria on Wednesday")
     const fits = last
       ? daysOf.has(host)
-      : LEX.joiners.has(keyAt(tokens, after)) &&
+      : keyIn(LEX.joiners, tokens, after) &&
         (d.endValue !== null || countryWithPrefix(tokens, legAt(after + 1)) !== null);
     if (!fits) return k;
     daysOf.set(code, d);
@@ -3272,7 +3271,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   const coChair = findAnyPhrase(tokens, LEX.coChair);
   const k = coChair?.at ?? -1;
   if (coChair !== null) {
-    chairs = LEX.of.has(keyAt(tokens, k + coChair.length))
+    chairs = keyIn(LEX.of, tokens, k + coChair.length)
       ? chainFrom(tokens, people, k + coChair.length + 1)
       : nearestChain(
           tokens,
@@ -3283,7 +3282,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   // (not before a purpose: "A received B, who is here to co-chair the meeting")
   if (
     k >= 0 &&
-    !LEX.infinitive.has(keyAt(tokens, k - 1)) &&
+    !keyIn(LEX.infinitive, tokens, k - 1) &&
     new Set(chairs.map((r) => r.person.country)).size < 2
   ) {
     const other = people
@@ -3424,8 +3423,7 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
       t.first <= trigger.end + CALL_MEANS_SPAN &&
       // ("via videoconference", or a call's cue that is its means: "spoke to B by phone",
       // "on the telephone")
-      (LEX.callMeans.has(keyAt(s.tokens, t.first - 1)) ||
-        LEX.callMeans.has(keyAt(s.tokens, t.first))),
+      (keyIn(LEX.callMeans, s.tokens, t.first - 1) || keyIn(LEX.callMeans, s.tokens, t.first)),
   );
   return call?.type ?? null;
 }
@@ -3466,7 +3464,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   const { trigger, cue } = c;
   // "the first meeting of (foreign and defense) vice ministers": a meeting of officials,
   // whoever the clause is about
-  if (LEX.of.has(keyAt(tokens, trigger.end))) {
+  if (keyIn(LEX.of, tokens, trigger.end)) {
     for (let k = trigger.end + 1; k <= trigger.end + OFFICIALS_SPAN && tokens[k]?.word; k++)
       if (anyReadsAt(tokens, k, LEX.officialsMeet) > 0) return;
   }
@@ -3647,7 +3645,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   );
   // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's;
   // so is the one a possessive owns: "A spoke with C to brief him on his summit with B")
-  const possessed = LEX.possessives.has(keyAt(tokens, trigger.first - 1));
+  const possessed = keyIn(LEX.possessives, tokens, trigger.first - 1);
   let sideA: PersonRef[] =
     ledUp || possessed ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
   let objects: PersonRef[] = [];
@@ -3670,7 +3668,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       break;
     }
   }
-  if (LEX.between.has(keyAt(tokens, k))) {
+  if (keyIn(LEX.between, tokens, k)) {
     // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
     const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
     const pair =
@@ -3771,7 +3769,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       countryAt(tokens, d) !== null)
   )
     d++;
-  if (objects.length === 0 && LEX.delegation.has(keyAt(tokens, d))) {
+  if (objects.length === 0 && keyIn(LEX.delegation, tokens, d)) {
     for (let j = d + 1; j < tokens.length && j < d + DELEGATION_SPAN && tokens[j]!.word; j++) {
       if (!LEX.delegationLedBy.has(tokens[j]!.key)) continue;
       const leader = people.find((p) => p.mention.first === j + 1);
@@ -3793,7 +3791,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     }
   }
   // "A was received by B": B receives A
-  if (objects.length === 0 && trigger.needsObject && LEX.agent.has(keyAt(tokens, trigger.end))) {
+  if (objects.length === 0 && trigger.needsObject && keyIn(LEX.agent, tokens, trigger.end)) {
     const agent = people.find((p) => p.mention.first === trigger.end + 1);
     if (agent !== undefined && before.length > 0) {
       objects = nearestChain(tokens, before);
@@ -4023,7 +4021,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "called B a madman": a name given to B, no call
   if (
     objects.length > 0 &&
-    trigger.notAfterObject.has(keyAt(tokens, objects[objects.length - 1]!.mention.end))
+    keyIn(trigger.notAfterObject, tokens, objects[objects.length - 1]!.mention.end)
   )
     return null;
   if (trigger.role === 'receives' && objects.length > 0) {
@@ -4079,7 +4077,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
     if (textAt(tokens, k) === ',') k++;
-    if (LEX.infinitive.has(keyAt(tokens, k)) && countryAt(tokens, k + 1) === null) return null;
+    if (keyIn(LEX.infinitive, tokens, k) && countryAt(tokens, k + 1) === null) return null;
   }
   let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
   let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
@@ -4290,8 +4288,8 @@ function unnamedObject(
     m.first >= trigger.end &&
     m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
     (m.first === trigger.end ||
-      LEX.objectLead.has(keyAt(tokens, m.first - 1)) ||
-      LEX.titleArticle.has(keyAt(tokens, m.first - 1))) &&
+      keyIn(LEX.objectLead, tokens, m.first - 1) ||
+      keyIn(LEX.titleArticle, tokens, m.first - 1)) &&
     !possessiveAt(tokens, m.end) &&
     m.name === null &&
     !m.plural &&
@@ -4454,7 +4452,7 @@ function meetingPairs(
         first !== undefined &&
         trigger.type !== 'phone_call' &&
         trigger.type !== 'video_call' &&
-        !LEX.with.has(keyAt(info.tokens, trigger.end)) &&
+        !keyIn(LEX.with, info.tokens, trigger.end) &&
         !LEX.with.has(info.tokens[trigger.end - 1]!.key)
       ) {
         const visit = mentions.find(
@@ -4522,7 +4520,7 @@ function greetedOnArrival(
   const onArrival = findAnyPhrase(tokens, LEX.arrivalGreeting) !== null;
   // "A welcomed B with a hug upon his arrival": a leader who greets the visitor on arrival
   const greeting = onArrival ? findAnyPhrase(tokens, LEX.greeting) : null;
-  if (greeting !== null && !LEX.passiveLead.has(keyAt(tokens, greeting.at - 1))) {
+  if (greeting !== null && !keyIn(LEX.passiveLead, tokens, greeting.at - 1)) {
     const welcome = welcomers(tokens, refs(info), { ...greeting, needsGuest: true });
     const guestCountry = welcome.guest?.person.country ?? null;
     if (welcome.hosts.length > 0 && guestCountry !== null)
@@ -4533,8 +4531,8 @@ function greetedOnArrival(
     ? tokens.findIndex(
         (t, n) =>
           LEX.arrivalGreeted.has(t.key) &&
-          !LEX.passiveLead.has(keyAt(tokens, n - 1)) &&
-          LEX.objectPronouns.has(keyAt(tokens, n + 1)),
+          !keyIn(LEX.passiveLead, tokens, n - 1) &&
+          keyIn(LEX.objectPronouns, tokens, n + 1),
       )
     : -1;
   if (greeted >= 0) {
@@ -4553,9 +4551,9 @@ function greetedOnArrival(
   const k = tokens.findIndex(
     (t, n) =>
       verbs.has(t.key) &&
-      (LEX.passiveLead.has(keyAt(tokens, n - 1)) ||
-        LEX.passiveLead.has(keyAt(tokens, n - 2)) ||
-        (scene && LEX.agent.has(keyAt(tokens, n + 1)))),
+      (keyIn(LEX.passiveLead, tokens, n - 1) ||
+        keyIn(LEX.passiveLead, tokens, n - 2) ||
+        (scene && keyIn(LEX.agent, tokens, n + 1))),
   );
   if (k < 0) return null;
   const all = refs(info);
@@ -4595,7 +4593,7 @@ function hostedByLeader(info: SentenceInfo): { hosts: Person[]; guestCountry: nu
   const at = findAnyPhrase(tokens, LEX.hostedBy);
   if (
     at === null ||
-    !LEX.passiveLead.has(keyAt(tokens, at.at - 1)) ||
+    !keyIn(LEX.passiveLead, tokens, at.at - 1) ||
     tokens.some((t) => LEX.hostedFor.has(t.key))
   )
     return null;

@@ -23,7 +23,7 @@ import {
 import { anyReadsAt, LEX } from './lexicon.js';
 import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
-import { keyAt, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
+import { keyAt, keyIn, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -211,7 +211,7 @@ function institutionAfterOf(
     PORTFOLIO_LEAD.has(key) ||
     (ofLeadsPortfolio && COUNTRY_LEAD.has(key)) ||
     (titleHasPortfolio && (PORTFOLIO_JOINER_WORDS.has(key) || portfolioListAt(tokens, j)));
-  if (!portfolio && !COUNTRY_LEAD.has(keyAt(tokens, j))) return null;
+  if (!portfolio && !keyIn(COUNTRY_LEAD, tokens, j)) return null;
   let k = j + 1;
   while (tokens[k] !== undefined && INSTITUTION_LEAD.has(tokens[k]!.key) && !tokens[k]!.cap) k++;
   // "of the lawmaking National Assembly", "of the ruling Cambodian People's Party": a word or
@@ -315,7 +315,7 @@ function portfolioListAt(tokens: readonly Token[], j: number): boolean {
     while (tokens[m]?.word === true && tokens[m]!.cap) m++;
     if (m === from) return false;
   }
-  return m > j && PORTFOLIO_JOINER_WORDS.has(keyAt(tokens, m));
+  return m > j && keyIn(PORTFOLIO_JOINER_WORDS, tokens, m);
 }
 
 const isAllCaps = (t: Token) =>
@@ -635,7 +635,7 @@ export function findPeople(
     }
     appositionOf(text, tokens, stops, mention);
     if (
-      FORMER_LEAD.has(keyAt(tokens, mention.first - 1)) ||
+      keyIn(FORMER_LEAD, tokens, mention.first - 1) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)
       (mention.country !== null && officialIn(mention.titleKeys, mention.country))
     ) {
@@ -682,7 +682,7 @@ export function findPeople(
         lesserTitle ||
         (textAt(tokens, counterpart.end) === ',' &&
           mention.first - counterpart.end - 1 <=
-            (LEX.titleArticle.has(keyAt(tokens, counterpart.end + 1)) ? 1 : 0))) &&
+            (keyIn(LEX.titleArticle, tokens, counterpart.end + 1) ? 1 : 0))) &&
       (counterpart.country === null ||
         mention.country === null ||
         counterpart.country === mention.country)
@@ -718,7 +718,7 @@ function officeBefore(
   first: number,
   people: readonly PersonMention[],
 ): number | null {
-  if (!LEX.and.has(keyAt(tokens, first - 1))) return null;
+  if (!keyIn(LEX.and, tokens, first - 1)) return null;
   let start = first - 1;
   while (
     start > 0 &&
@@ -766,7 +766,7 @@ function severalLeadersAt(
     k += c.length;
     const from = k;
     if (textAt(tokens, k) === ',') k++;
-    if (LEX.and.has(keyAt(tokens, k))) k++;
+    if (keyIn(LEX.and, tokens, k)) k++;
     const title = anyReadsAt(tokens, k, LEX.severalLeaders);
     if (title > 0 && listed.length > 1) {
       const end = k + title;
@@ -894,7 +894,7 @@ function appositionOf(
   if ((m.honorific || m.title === null) && m.name !== null) {
     const anyCase = !m.honorific && m.country !== null;
     // (and after an article: "Sheikh Tamim, the Amir of Qatar,")
-    const from = m.end + 1 + (LEX.titleArticle.has(keyAt(tokens, m.end + 1)) ? 1 : 0);
+    const from = m.end + 1 + (keyIn(LEX.titleArticle, tokens, m.end + 1) ? 1 : 0);
     const t = titledPersonAt(text, tokens, stops, from, false, anyCase);
     // (not a title cut short by a possessive: "To Lam, general secretary of Vietnam's ruling
     // party": the country owns what follows, the mention would end at it)
@@ -988,7 +988,7 @@ function titledPersonAt(
     j = j + 1 + next.length;
   }
   // a portfolio joined by "và" before the country: "Bộ trưởng Ngoại giao và Kiều dân <country>"
-  if (PORTFOLIO_JOINER.has(keyAt(tokens, j))) {
+  if (keyIn(PORTFOLIO_JOINER, tokens, j)) {
     let k = j + 1;
     while (
       k < j + 5 &&
@@ -1065,7 +1065,7 @@ function titledPersonAt(
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X", "General
       // Secretary of the Communist Party of X Central Committee and President Y": the next title
       // of the chain, after the institution, names the person
-      if (TITLE_JOINERS.has(keyAt(tokens, k)) && titleAt(tokens, k + 1) !== null) {
+      if (keyIn(TITLE_JOINERS, tokens, k) && titleAt(tokens, k + 1) !== null) {
         const rest = titledPersonAt(text, tokens, stops, k + 1);
         if (rest !== null && rest.name !== null)
           // (as written between them: "…, Chủ tịch", "… and President")
@@ -1098,7 +1098,7 @@ function titledPersonAt(
     j,
     tokens.slice(i, j).some((t) => PORTFOLIO_LEAD.has(t.key) || COUNTRY_LEAD.has(t.key)),
     // (not "Prime Minister of Japan X": a country, read as such below)
-    PORTFOLIO_TITLE_ENDS.has(keyAt(tokens, j - 1)) && countryWithPrefix(tokens, j + 1) === null,
+    keyIn(PORTFOLIO_TITLE_ENDS, tokens, j - 1) && countryWithPrefix(tokens, j + 1) === null,
   );
   if (institution !== null) {
     const at = institution.end;
@@ -1108,7 +1108,7 @@ function titledPersonAt(
       j = at;
       titleEnd = at;
       country = institution.country;
-    } else if (TITLE_JOINERS.has(keyAt(tokens, at)) && titleAt(tokens, at + 1) !== null) {
+    } else if (keyIn(TITLE_JOINERS, tokens, at) && titleAt(tokens, at + 1) !== null) {
       // "President of the X Party and President of the Y Senate Z": one person, two offices
       // (also where the name follows, set off by commas: "…, Samdech Z,")
       const rest = titledPersonAt(text, tokens, stops, at + 1);
@@ -1132,7 +1132,7 @@ function titledPersonAt(
     textAt(tokens, j) === '(' &&
     tokens[j + 1]?.word === true &&
     textAt(tokens, j + 2) === ')' &&
-    COUNTRY_LEAD.has(keyAt(tokens, j + 3)) &&
+    keyIn(COUNTRY_LEAD, tokens, j + 3) &&
     countryWithPrefix(tokens, j + 4) !== null
   )
     j += 3;
@@ -1160,14 +1160,14 @@ function titledPersonAt(
       j += 3;
     else j += bracketedAbbreviationAt(tokens, j);
     // "Đại sứ Ba Lan tại Việt Nam Joanna Skoczek"
-    if (POSTING.has(keyAt(tokens, j))) {
+    if (keyIn(POSTING, tokens, j)) {
       const there = countryWithPrefix(tokens, j + 1);
       if (there !== null) j += 1 + there.length;
     }
     // "Deputy Prime Minister of Qatar and Minister of State for Defence Affairs B": one person
     // holding both offices
     const rest =
-      TITLE_JOINERS.has(keyAt(tokens, j)) && titleAt(tokens, j + 1) !== null
+      keyIn(TITLE_JOINERS, tokens, j) && titleAt(tokens, j + 1) !== null
         ? titledPersonAt(text, tokens, stops, j + 1)
         : null;
     if (rest?.name != null)
@@ -1196,7 +1196,7 @@ function titledPersonAt(
       ? j + listed.length
       : listed === null ||
           onlySuffixes(tokens, j + listed.length, read) ||
-          NAME_PARTICLES.has(keyAt(tokens, j + listed.length))
+          keyIn(NAME_PARTICLES, tokens, j + listed.length)
         ? read
         : Math.min(read, j + listed.length);
   const mention = mentionFrom(
@@ -1212,7 +1212,7 @@ function titledPersonAt(
     leader,
   );
   // "President X of Peru"
-  if (mention.country === null && mention.name !== null && COUNTRY_LEAD.has(keyAt(tokens, end))) {
+  if (mention.country === null && mention.name !== null && keyIn(COUNTRY_LEAD, tokens, end)) {
     const after = countryWithPrefix(tokens, end + 1);
     if (after !== null) {
       mention.country = after.code;
@@ -1400,7 +1400,7 @@ function countryPairPeopleAt(
   i: number,
 ): [PersonMention, PersonMention] | null {
   const first = countryAt(tokens, i);
-  if (first === null || !LEX.and.has(keyAt(tokens, i + first.length))) return null;
+  if (first === null || !keyIn(LEX.and, tokens, i + first.length)) return null;
   const secondAt = i + first.length + 1;
   const second = countryAt(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1426,10 +1426,10 @@ export function joinedCountriesAt(
   tokens: readonly Token[],
   at: number,
 ): { first: string; second: string; end: number } | null {
-  const past = (k: number) => k + (LEX.titleArticle.has(keyAt(tokens, k)) ? 1 : 0);
+  const past = (k: number) => k + (keyIn(LEX.titleArticle, tokens, k) ? 1 : 0);
   const firstAt = past(at);
   const first = countryWithPrefix(tokens, firstAt);
-  if (first === null || !LEX.and.has(keyAt(tokens, firstAt + first.length))) return null;
+  if (first === null || !keyIn(LEX.and, tokens, firstAt + first.length)) return null;
   const secondAt = past(firstAt + first.length + 1);
   const second = countryWithPrefix(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1449,7 +1449,7 @@ function namePairAt(
     return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
   };
   const one = nameAt(textAt(tokens, at) === ',' ? at + 1 : at);
-  if (one === null || !LEX.and.has(keyAt(tokens, one.end))) return null;
+  if (one === null || !keyIn(LEX.and, tokens, one.end)) return null;
   const other = nameAt(one.end + 1);
   return other === null ? null : { one, other };
 }
@@ -1475,14 +1475,14 @@ function titlePairPeopleAt(
     const holderAt = (from: number) => {
       const k = pastHonorifics(tokens, from);
       const end = nameEnd(tokens, k, stops);
-      if (tokens[k]?.cap !== true || end <= k + 1 || !LEX.of.has(keyAt(tokens, end))) return null;
+      if (tokens[k]?.cap !== true || end <= k + 1 || !keyIn(LEX.of, tokens, end)) return null;
       const country = countryWithPrefix(tokens, end + 1);
       return country === null
         ? null
         : { from: k, end, code: country.code, next: end + 1 + country.length };
     };
     const one = holderAt(at + 1);
-    if (one === null || !LEX.and.has(keyAt(tokens, one.next))) return null;
+    if (one === null || !keyIn(LEX.and, tokens, one.next)) return null;
     const other = holderAt(one.next + 1);
     if (other === null || other.code === one.code) return null;
     return pluralTitleHolders(text, tokens, i, { from: i, end: at + 1, ...held }, one, other);
@@ -1503,7 +1503,7 @@ function titleOfPairPeopleAt(
   if (tokens[i]?.word !== true) return null;
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
     const held = pluralTitleAt(tokens, i, at);
-    if (held === null || !LEX.of.has(keyAt(tokens, at + 1))) continue;
+    if (held === null || !keyIn(LEX.of, tokens, at + 1)) continue;
     const countries = joinedCountriesAt(tokens, at + 2);
     if (countries === null) return null;
     const pair = namePairAt(tokens, stops, countries.end);
@@ -1544,7 +1544,7 @@ function nameThenTitleAt(
   // "X, sworn in as Lithuania's President on Friday, will …": what made them so, and when
   const lead = anyReadsAt(tokens, k, NAME_TITLE_LEADS);
   k += lead;
-  if (INSTITUTION_LEAD.has(keyAt(tokens, k))) k++;
+  if (keyIn(INSTITUTION_LEAD, tokens, k)) k++;
   // "X, South Africa's foreign minister," or "X, the president of Chile,"
   const c = countryWithPrefix(tokens, k);
   let j = k + (c?.length ?? 0);
@@ -1594,7 +1594,7 @@ const NAME_TITLE_LEADS = NAMES.nameTitleLeads.map(keysOf);
 /** A word after a name's particle ("Mohammed bin Salman bin Abdulaziz Al Saud" holds no
  *  King Salman bin Abdulaziz, nor a Salman). */
 const insideByParticle = (tokens: readonly Token[], i: number) =>
-  NAME_PARTICLES.has(keyAt(tokens, i - 1)) && tokens[i - 2]?.cap === true;
+  keyIn(NAME_PARTICLES, tokens, i - 1) && tokens[i - 2]?.cap === true;
 
 /** "Ishiba will meet …": a listed leader by last name alone. */
 function bareLeaderPersonAt(

@@ -119,6 +119,10 @@ const POSSESSIVE_APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019']);
 /** The key of the token at `k`, or '' where there is none (before the first, past the last). */
 export const keyAt = (tokens: readonly Token[], k: number): string => tokens[k]?.key ?? '';
 
+/** Whether the key of the token at `k` is one of `words` (none where there is no token). */
+export const keyIn = (words: ReadonlySet<string>, tokens: readonly Token[], k: number): boolean =>
+  words.has(keyAt(tokens, k));
+
 /** The text of the token at `k`, or undefined where there is none. */
 export const textAt = (tokens: readonly Token[], k: number): string | undefined => tokens[k]?.text;
 
