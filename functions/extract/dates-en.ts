@@ -357,6 +357,27 @@ const READINGS: readonly Reading[] = [
       relative: true,
     }),
   },
+  // "on Monday 23rd": a weekday and its day of the month, no month written: that day of this
+  // month, the next or the last, whichever falls on that weekday (else this month's)
+  {
+    pattern: new RegExp(
+      // (a number with no ordinal ends the clause: not "on Monday 23 leaders met")
+      word(
+        `(${anyOf(Object.keys(DATES.weekdays))})\\s+(\\d{1,2})(?:st|nd|rd|th|(?=\\s*[.,;:)]|\\s*$))(?![.,/-]?\\d)(?!\\s*(?:of\\s+)?${MONTH})`,
+      ),
+      'gu',
+    ),
+    read: (m, c) => {
+      const days = [0, 1, -1].map((n) => {
+        const { year, month } = addMonths(c.ref.year, c.ref.month, n);
+        return isValidDay(year, month, Number(m[2])) ? isoDay(year, month, Number(m[2])) : null;
+      });
+      const on = days.find(
+        (d) => d !== null && ((dayNumber(d) + 3) % 7) + 1 === DATES.weekdays[m[1]!],
+      );
+      return single(on ?? days[0] ?? null, null);
+    },
+  },
   // "on Tuesday", "next Tuesday"
   {
     pattern: new RegExp(
