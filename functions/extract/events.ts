@@ -1151,9 +1151,16 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       // "kết thúc chuyến thăm" on a day: when it ended is known, when it began by its length, else its month
       end = d.value;
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      // ("traveled this Saturday for an official visit, which will last until May 24": a day
+      // before the cue in its sentence is the first)
+      const cueAt = dateMention.sentence.tokens[dateMention.trigger.first]!.start;
+      const before = dateMention.sentence.dates.findLast(
+        (x) => x.precision === 'day' && x.end <= cueAt && x.value < d.value,
+      )?.value;
       if (days !== null && days > 1) {
         start = isoDayOf(dayNumber(end) - days + 1);
-      } else {
+      } else if (before) start = before;
+      else {
         start = d.value.slice(0, 7);
         precision = 'month';
       }
