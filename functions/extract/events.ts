@@ -47,7 +47,7 @@ import {
 import { publisherCountry } from './publisher.js';
 import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
-import { keyIn, textAt, tokenize } from './tokens.js';
+import { anyKeyIn, keyIn, textAt, tokenize } from './tokens.js';
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
 const MAX_SENTENCE_CHARS = 1500;
@@ -726,9 +726,12 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     group.mentions.some(
       (o) =>
         o.date === null &&
-        o.sentence.tokens
-          .slice(Math.max(0, o.trigger.first - PERFECT_BEFORE), o.trigger.first)
-          .some((t) => LEX.presentPerfect.has(t.key)),
+        anyKeyIn(
+          LEX.presentPerfect,
+          o.sentence.tokens,
+          Math.max(0, o.trigger.first - PERFECT_BEFORE),
+          o.trigger.first,
+        ),
     )
   )
     return false;
@@ -866,7 +869,7 @@ function groupMentions(
   const severalOfYear = (m: Mention) =>
     m.date === null &&
     m.year !== null &&
-    m.sentence.tokens.slice(m.trigger.first, m.trigger.end).some((t) => LEX.pluralCues.has(t.key));
+    anyKeyIn(LEX.pluralCues, m.sentence.tokens, m.trigger.first, m.trigger.end);
   for (const m of mentions) {
     if (m.countries.length === 0 || m.sentence.caption || recalled(m) || severalOfYear(m)) continue;
     const back = groups.findIndex((g, n) => refersBack(g, summaries[n]!, m));
@@ -2216,9 +2219,7 @@ const GATHERING_OVER_WITHIN = 4;
 /** "for hosting the recently concluded Africa Climate Summit": the gathering named at `at` is
  *  told over (roles.json gatheringOver), not one where leaders meet now. */
 const toldOver = (tokens: readonly Token[], at: number): boolean =>
-  tokens
-    .slice(Math.max(0, at - GATHERING_OVER_WITHIN), at)
-    .some((t) => LEX.gatheringOver.has(t.key));
+  anyKeyIn(LEX.gatheringOver, tokens, Math.max(0, at - GATHERING_OVER_WITHIN), at);
 
 export function extractFromArticle(article: Article, profile: LanguageProfile): ExtractedEvent[] {
   const ref = refDateOf(article.publishedAt);

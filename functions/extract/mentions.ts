@@ -22,7 +22,7 @@ import {
   type PersonMention,
   pastHonorifics,
 } from './people.js';
-import { keyAt, keyIn, possessiveAt, type Token, textAt } from './tokens.js';
+import { anyKeyIn, keyAt, keyIn, possessiveAt, type Token, textAt } from './tokens.js';
 
 export interface SentenceInfo {
   /** the sentence as written */
@@ -289,7 +289,7 @@ const ORIGIN_WORDS = 3;
 /** "will depart Abuja for Malabo": the word at `k` leads to where a departure goes. */
 const departsFor = (tokens: readonly Token[], k: number): boolean =>
   LEX.departFor.has(tokens[k]!.key) &&
-  tokens.slice(Math.max(0, k - 1 - ORIGIN_WORDS), k).some((t) => LEX.departure.has(t.key));
+  anyKeyIn(LEX.departure, tokens, Math.max(0, k - 1 - ORIGIN_WORDS), k);
 
 /** "the second day of his three-day state visit": how far before the visit's cue its day's
  *  ordinal may stand. */
@@ -546,9 +546,7 @@ function chainFrom(
     !(
       !pair &&
       pastTenseAt(tokens, people[index + 1]!.mention.end) &&
-      tokens
-        .slice(people[index]!.mention.end, people[index + 1]!.mention.first)
-        .some((t) => LEX.and.has(t.key))
+      anyKeyIn(LEX.and, tokens, people[index]!.mention.end, people[index + 1]!.mention.first)
     )
   )
     chain.push(people[++index]!);
@@ -700,9 +698,7 @@ function inviters(
     INVITER_LEAD_SKIP,
   );
   const joinedByAnd = (n: number) =>
-    tokens
-      .slice(chain[n - 1]!.mention.end, chain[n]!.mention.first)
-      .some((t) => LEX.and.has(t.key));
+    anyKeyIn(LEX.and, tokens, chain[n - 1]!.mention.end, chain[n]!.mention.first);
   let keep = chain.length;
   for (let n = chain.length - 1; n >= 1; n--) {
     if (joinedByAnd(n)) continue;
@@ -1204,9 +1200,7 @@ function dateFor(
   // under way began, written right after "since" past its cue
   const toldUnderWay =
     trigger.kind === 'visit' &&
-    tokens
-      .slice(Math.max(0, trigger.first - ONGOING_BEFORE), trigger.first)
-      .some((t) => LEX.ongoing.has(t.key));
+    anyKeyIn(LEX.ongoing, tokens, Math.max(0, trigger.first - ONGOING_BEFORE), trigger.first);
   const beganSince = (d: DateMention) =>
     toldUnderWay &&
     cueEnd <= d.start &&
@@ -1396,8 +1390,7 @@ function dateFor(
     );
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
-  const andBetween = (a: Trigger, b: Trigger) =>
-    tokens.slice(a.end, b.first).some((t) => LEX.and.has(t.key));
+  const andBetween = (a: Trigger, b: Trigger) => anyKeyIn(LEX.and, tokens, a.end, b.first);
   // "sang thăm Việt Nam và đồng chủ trì Kỳ họp … từ ngày 4 - 6/12": the span is the visit's
   if (
     trigger.kind === 'visit' &&
@@ -2435,9 +2428,12 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
       : told;
   // ("the leaders discussed preparations for the upcoming state visit": a cue its own words
   // tell to come is to come, whatever the clause's verb tells of the rest)
-  const toComeBefore = tokens
-    .slice(Math.max(clauseFrom, trigger.first - TO_COME_BEFORE), trigger.first)
-    .some((t) => LEX.toComeBefore.has(t.key));
+  const toComeBefore = anyKeyIn(
+    LEX.toComeBefore,
+    tokens,
+    Math.max(clauseFrom, trigger.first - TO_COME_BEFORE),
+    trigger.first,
+  );
   const future = toComeBefore || (tense.future && !tense.past);
   // "talked with C on Sunday ahead of his meeting with B": a cue "ahead of" leads up to
   const ledUp = ledUpTo(tokens, trigger.first);
@@ -2506,7 +2502,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // no event
   if (
     keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
-    tokens.slice(clauseFrom, trigger.first).some((t) => LEX.enabler.has(t.key))
+    anyKeyIn(LEX.enabler, tokens, clauseFrom, trigger.first)
   )
     return null;
   let dateIsEnd = false;
@@ -2649,7 +2645,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // invitation", nor "B accepted A's invitation to visit")
   if (
     keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
-    tokens.slice(clauseFrom, trigger.first).some((t) => LEX.inviteVerb.has(t.key))
+    anyKeyIn(LEX.inviteVerb, tokens, clauseFrom, trigger.first)
   )
     return;
   // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
@@ -2785,7 +2781,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     !trigger.noun &&
     LEX.arrival.has(tokens[trigger.first]!.key) &&
     subject?.person.country === host &&
-    !tokens.slice(subject.mention.end, trigger.first).some((t) => LEX.pronouns.has(t.key))
+    !anyKeyIn(LEX.pronouns, tokens, subject.mention.end, trigger.first)
   )
     return;
   // "Presidents A of X, B of Y and C of Z arrived in Astana": leaders of several countries
@@ -2821,9 +2817,12 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (
     visitor === null &&
     host === null &&
-    tokens
-      .slice(Math.max(clauseFrom, trigger.first - POSSESSED_VISIT_GAP), trigger.first)
-      .some((t) => LEX.possessives.has(t.key))
+    anyKeyIn(
+      LEX.possessives,
+      tokens,
+      Math.max(clauseFrom, trigger.first - POSSESSED_VISIT_GAP),
+      trigger.first,
+    )
   ) {
     const counterpart = before.find(
       (p) =>
@@ -2850,7 +2849,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   visitor ??=
     lastNamed !== undefined &&
     candidates[0] !== lastNamed &&
-    tokens.slice(lastNamed.mention.end, trigger.first).some((t) => LEX.pronouns.has(t.key))
+    anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first)
       ? candidates[0]!
       : (lastNamed ?? null);
   // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets;
@@ -2864,7 +2863,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.country !== host &&
         p.person.principal &&
         !invitedIds.has(p.mention.first) &&
-        !tokens.slice(trigger.end, p.mention.first).some((t) => LEX.with.has(t.key)) &&
+        !anyKeyIn(LEX.with, tokens, trigger.end, p.mention.first) &&
         !comesAlong(tokens, p.mention.first, trigger.end),
     ) ?? null;
   // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after
@@ -2905,9 +2904,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     !triggers.some((t) => t.kind === 'meeting' && t.first < (visitor?.mention.first ?? 0)) &&
     keyIn(LEX.destination, tokens, the - 1) &&
     keyIn(LEX.titleArticle, tokens, the) &&
-    tokens
-      .slice(the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
-      .some((t) => LEX.countryReference.has(t.key))
+    anyKeyIn(LEX.countryReference, tokens, the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
   ) {
     for (let k = 0; k < trigger.first && host === null; k++) {
       const c = countryAt(tokens, k);
@@ -3015,10 +3012,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.country !== visitor!.person.country &&
         !invitedIds.has(p.mention.first),
     );
-    if (
-      met !== undefined &&
-      tokens.slice(trigger.end, met.mention.first).some((t) => LEX.with.has(t.key))
-    )
+    if (met !== undefined && anyKeyIn(LEX.with, tokens, trigger.end, met.mention.first))
       host = met.person.country;
   }
   if (host === null) {
@@ -3635,13 +3629,9 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       !possessiveAt(tokens, p.mention.end) ||
       (trigger.first - (p.mention.end + 2) <= POSSESSED_CUE_GAP &&
         // ("conveyed A's greetings in a courtesy call to B": A's greetings, not A's call)
-        !tokens
-          .slice(p.mention.end + 2, trigger.first)
-          .some((t) => LEX.possessionEnd.has(t.key))) ||
+        !anyKeyIn(LEX.possessionEnd, tokens, p.mention.end + 2, trigger.first)) ||
       // ("A's first stopover will be Manila, for talks with B": the traveller's talks)
-      tokens
-        .slice(p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1)
-        .some((t) => LEX.tripNoun.has(t.key)),
+      anyKeyIn(LEX.tripNoun, tokens, p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1),
   );
   // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's;
   // so is the one a possessive owns: "A spoke with C to brief him on his summit with B")
@@ -3825,7 +3815,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       (o, m) =>
         m > 0 &&
         o.person.country !== objects[0]!.person.country &&
-        !tokens.slice(objects[m - 1]!.mention.end, o.mention.first).some((t) => LEX.and.has(t.key)),
+        !anyKeyIn(LEX.and, tokens, objects[m - 1]!.mention.end, o.mention.first),
     );
     if (n > 0) {
       sideA = [objects[n]!];
@@ -3880,9 +3870,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
                 p.person.country !== null &&
                 p.person.country !== chain[0]!.person.country &&
                 !possessiveAt(tokens, p.mention.end) &&
-                !tokens
-                  .slice(chain[0]!.mention.end, p.mention.first)
-                  .some((t) => LEX.saidThat.has(t.key)),
+                !anyKeyIn(LEX.saidThat, tokens, chain[0]!.mention.end, p.mention.first),
             )
           : undefined;
       if (other !== undefined) chain = [chain[0]!, other];
@@ -3987,9 +3975,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     trigger.role === null &&
     !LEX.with.has(tokens[trigger.end - 1]!.key) &&
     sideA.length >= 2 &&
-    tokens
-      .slice(sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first)
-      .some((t) => LEX.and.has(t.key)) &&
+    anyKeyIn(LEX.and, tokens, sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first) &&
     new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
     sideA.every((r) => r.person.country !== null);
   // "A and B discussed …": a cue told only of such a pair (not "A discussed … with B and C")
@@ -4044,7 +4030,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     trigger.type === 'video_call' &&
     new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1 &&
     !tokens.some((t) => LEX.separately.has(t.key)) &&
-    !tokens.slice(trigger.first, trigger.end).some((t) => LEX.pluralCalls.has(t.key))
+    !anyKeyIn(LEX.pluralCalls, tokens, trigger.first, trigger.end)
   )
     return null;
   // "welcomed B and other heads of state and government", "A, B and other leaders will hold
@@ -4115,7 +4101,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
       titleOnly !== undefined ||
       refersBack(tokens, clauseFrom, trigger.first) ||
       (objects.length > 0 &&
-        tokens.slice(trigger.end, objects[0]!.mention.first).some((t) => LEX.pronouns.has(t.key))))
+        anyKeyIn(LEX.pronouns, tokens, trigger.end, objects[0]!.mention.first)))
   ) {
     const others = context.recentPrincipals.filter(
       (p) =>
@@ -4574,9 +4560,7 @@ function greetedOnArrival(
     if (hosts.length === 0) return null;
     // "He was warmly received by A upon arrival": the visitor the story tells of, by a pronoun
     if (guest === undefined)
-      return tokens.slice(0, k).some((t) => LEX.pronouns.has(t.key))
-        ? { hosts, guestCountry: null }
-        : null;
+      return anyKeyIn(LEX.pronouns, tokens, 0, k) ? { hosts, guestCountry: null } : null;
     const guestCountry = guest.person.country;
     return guestCountry === null || hosts.some((h) => h.country === guestCountry)
       ? null

@@ -23,7 +23,7 @@ import {
 import { anyReadsAt, LEX } from './lexicon.js';
 import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
-import { keyAt, keyIn, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
+import { anyKeyIn, keyAt, keyIn, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -844,7 +844,7 @@ function countryThenPersonAt(
   if (person.country !== c.code) return null;
   person.first = i;
   // "Vietnam's late President X", "Japan's former Prime Minister Y": who held an office is no party now
-  if (tokens.slice(institutionFrom, j).some((t) => FORMER_LEAD.has(t.key))) {
+  if (anyKeyIn(FORMER_LEAD, tokens, institutionFrom, j)) {
     person.principal = false;
     person.leader = false;
   }
@@ -1225,7 +1225,7 @@ function titledPersonAt(
     mention.name === null &&
     entries.length > 1 &&
     entries.every((e) => e.leader) &&
-    tokens.slice(i, titleEnd).some((t) => LEX.and.has(t.key))
+    anyKeyIn(LEX.and, tokens, i, titleEnd)
   )
     mention.plural = true;
   return mention;

@@ -123,6 +123,18 @@ export const keyAt = (tokens: readonly Token[], k: number): string => tokens[k]?
 export const keyIn = (words: ReadonlySet<string>, tokens: readonly Token[], k: number): boolean =>
   words.has(keyAt(tokens, k));
 
+/** Whether a token from `from` up to `to` (the end where none) has one of `words` for its key. */
+export function anyKeyIn(
+  words: ReadonlySet<string>,
+  tokens: readonly Token[],
+  from: number,
+  to = tokens.length,
+): boolean {
+  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++)
+    if (words.has(tokens[k]!.key)) return true;
+  return false;
+}
+
 /** The text of the token at `k`, or undefined where there is none. */
 export const textAt = (tokens: readonly Token[], k: number): string | undefined => tokens[k]?.text;
 
