@@ -567,6 +567,18 @@ function pastDay(info: SentenceInfo, k: number): number {
   );
 }
 
+/** A clock time after a place's lead word ("at 9:27 a.m.", "at 10am"). */
+const CLOCK = /^\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?/iu;
+
+/** "received this Friday at 9:27 a.m. B": the token after a clock time at token `k`, else `k`. */
+function pastClock(info: SentenceInfo, k: number): number {
+  const digits = info.tokens[k + 1];
+  if (!keyIn(LEX.placeLead, info.tokens, k) || !/^\d/u.test(digits?.text ?? '')) return k;
+  const end = digits!.start + CLOCK.exec(info.text.slice(digits!.start))![0].length;
+  const next = info.tokens.findIndex((t) => t.start >= end);
+  return next < 0 ? k : next;
+}
+
 /** "received in Hanoi on March 21 B": the token after a known place led by "in" or "at" at
  *  token `k`, else `k`. */
 function pastPlace(tokens: readonly Token[], k: number): number {
@@ -3668,11 +3680,15 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA = pair.slice(0, 1);
     objects = pair.slice(1);
   } else {
-    // ("received in Hanoi on March 21 B": past where and when, as Vietnam's press writes it)
+    // ("received in Hanoi on March 21 B": past where and when, as Vietnam's press writes it;
+    // "received this Friday at 9:27 a.m. B")
     objects = chainFrom(
       tokens,
       people,
-      pastPlace(tokens, pastDay(info, pastPlace(tokens, trigger.end))),
+      pastPlace(
+        tokens,
+        pastDay(info, pastClock(info, pastDay(info, pastPlace(tokens, trigger.end)))),
+      ),
       LEX.objectLead,
       OBJECT_LEAD_SKIP,
     );
