@@ -3650,6 +3650,10 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   const possessed = keyIn(LEX.possessives, tokens, trigger.first - 1);
   let sideA: PersonRef[] =
     ledUp || possessed ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
+  // ("A was invited by B and the two leaders are to meet tomorrow": the two leaders, named
+  // after them right before the cue, are its subject)
+  const last = sideA.at(-1);
+  if (last && pairReferenceIn(info, last.mention.end, trigger.first)?.leaders) sideA = [];
   let objects: PersonRef[] = [];
   let k = trigger.end;
   while (
