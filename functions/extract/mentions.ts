@@ -4258,17 +4258,15 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // ("with the Australian, Japanese and Indian leaders", the first of whom the story names
   // later: the others, whom it does not, are still met one by one)
   const last = objects.at(-1)?.mention;
-  const others =
+  const listedOthers =
     last === undefined
       ? []
       : listedAfter(info.mentions, last)
           .filter((m) => !objects.some((o) => o.mention.first === m.first))
           .map((m) => m.country!);
-  return { aPeople, bPeople, unnamedOthers: others, unnamedSubject, greeting };
+  return { aPeople, bPeople, unnamedOthers: listedOthers, unnamedSubject, greeting };
 }
 
-/** "meetings Monday with his Vietnamese counterpart", "will meet the President of India": a
- *  principal of a country (none of the subject's), titled but not named, right after the cue. */
 /** The unnamed principals listed right after `first` under one plural title ("the
  *  Australian, Japanese and Indian leaders", people.ts severalLeadersAt), in order. */
 function listedAfter(mentions: readonly PersonMention[], first: PersonMention): PersonMention[] {
@@ -4283,6 +4281,8 @@ function listedAfter(mentions: readonly PersonMention[], first: PersonMention): 
   return out;
 }
 
+/** "meetings Monday with his Vietnamese counterpart", "will meet the President of India": a
+ *  principal of a country (none of the subject's), titled but not named, right after the cue. */
 function unnamedObject(
   info: SentenceInfo,
   trigger: Trigger,

@@ -742,11 +742,6 @@ function officeBefore(
   return start;
 }
 
-/**
- * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
- * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
- * starts at the country.
- */
 /** "with the Australian, Japanese and Indian leaders": countries listed (two or more) before a
  *  plural title of principals, one unnamed principal of each, or null. */
 function severalLeadersAt(
@@ -781,6 +776,11 @@ function severalLeadersAt(
   }
 }
 
+/**
+ * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
+ * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
+ * starts at the country.
+ */
 function countryThenPersonAt(
   text: string,
   tokens: readonly Token[],
