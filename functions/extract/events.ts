@@ -1956,10 +1956,14 @@ function impliedVisit(
   ref: RefDate,
   homeCountry: string | null,
   visitTold: boolean,
+  welcomed: boolean,
 ): Draft | null {
-  // (where no home country is assumed, as in English: when the story speaks of "the visit")
+  // (where no home country is assumed, as in English: when the story speaks of "the visit";
+  // and a guest welcomed with a ceremony, whoever writes)
+  const guest = homeCountry === null ? visitTold : meeting.guest === homeCountry;
   if (
-    (homeCountry === null ? !visitTold || meeting.guest === null : meeting.guest !== homeCountry) ||
+    !(guest || welcomed) ||
+    meeting.guest === null ||
     meeting.status !== 'held' ||
     meeting.host === null ||
     meeting.partOf !== null ||
@@ -1967,7 +1971,13 @@ function impliedVisit(
   )
     return null;
   if (meeting.type === 'committee_session') return null;
-  const visitor = meeting.people.find((p) => p.country === meeting.guest && p.leader);
+  // (a leader's counterpart is a leader: "A received his counterpart from Colombia, B")
+  const hostLeader = meeting.people.some((p) => p.country === meeting.host && p.leader);
+  const visitor = meeting.people.find(
+    (p) =>
+      p.country === meeting.guest &&
+      (p.leader || (hostLeader && [...p.titleKeys].some((k) => LEX.counterpartTitle.has(k)))),
+  );
   // ("The Prime Minister met B today in Warsaw" in the British government's readout: its own
   // principal, unnamed, is the visitor)
   const unnamedVisitor =
@@ -2560,8 +2570,19 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     (m) => m.kind === 'visit' && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
   );
   for (const m of meetings) {
+    // ("In this official ceremony, A and the Prime Minister of Italy reviewed honour guards":
+    // a guest welcomed with a ceremony is on a visit, named or not)
+    const scene = sentences
+      .filter((s, n) => welcomeSet[n]! && s.persons.some((p) => p?.country === m.guest))
+      .flatMap((s) => s.persons);
     // (a government's own readout is written from home, as a Vietnamese outlet is)
-    const implied = impliedVisit(m, ref, profile.homeCountry ?? publisher, visitTold);
+    const implied = impliedVisit(
+      m,
+      ref,
+      profile.homeCountry ?? publisher,
+      visitTold,
+      scene.length > 0,
+    );
     if (implied === null) continue;
     const told = visits.find(
       (v) => v.countries.join() === implied.countries.join() && v.host === implied.host,
@@ -2572,6 +2593,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     ) {
       // (its hosts too: "The visit began with a formal ceremony led by President B")
       placeVisit(implied, hostings);
+      // (and the host's leaders seen in its welcome scene, where nothing else names its hosts)
+      if (!implied.people.some((p) => p.country === implied.host))
+        implied.people = uniquePeople([
+          ...implied.people,
+          ...scene.filter((p): p is Person => p?.country === implied.host && p.leader),
+        ]);
       visits.push(implied);
       m.partOf = implied;
     } else if (told !== undefined && told.order < 0)
