@@ -26,6 +26,7 @@ import {
   nounDatedBy,
   type Place,
   type SentenceInfo,
+  sameCountries,
   visitDayBefore,
 } from './mentions.js';
 import {
@@ -1307,7 +1308,7 @@ function toldBefore(meeting: Draft, meetings: readonly Draft[]): boolean {
         o.end === meeting.end &&
         o.type !== 'committee_session' &&
         isCall(o) === isCall(meeting) &&
-        o.countries.join() === meeting.countries.join() &&
+        sameCountries(o, meeting) &&
         o.people.length === ids.size &&
         o.people.every((p) => ids.has(p.id)),
     )
@@ -1372,7 +1373,7 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
   }
   const visit = visits.find(
     (v) =>
-      v.countries.join() === meeting.countries.join() &&
+      sameCountries(v, meeting) &&
       within(meeting, v) &&
       (placeCountry === null || placeCountry === v.host),
   );
@@ -1415,7 +1416,7 @@ function hostBySameDay(meetings: readonly Draft[]): void {
             o.host !== null &&
             o.precision === 'day' &&
             o.start === m.start &&
-            o.countries.join() === m.countries.join(),
+            sameCountries(o, m),
         )
         .map((o) => o.host!),
     );
@@ -1691,8 +1692,7 @@ function startByNthDay(visit: Draft, meetings: readonly Draft[], ref: RefDate): 
     visit.dateMention === null || visit.precision !== 'day' || visit.dateMention.dateIsEnd === true;
   const cues = new Set(visit.group.mentions.map((m) => m.trigger));
   for (const meeting of meetings) {
-    if (meeting.precision !== 'day' || meeting.countries.join() !== visit.countries.join())
-      continue;
+    if (meeting.precision !== 'day' || !sameCountries(meeting, visit)) continue;
     if (!untold && visit.start !== meeting.start) continue;
     for (const m of meeting.group.mentions) {
       const nth = visitDayTold(m, (t) => cues.has(t) && t.first > m.trigger.first);
@@ -1713,7 +1713,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const candidates = visits.filter(
     (v) =>
       v.dateMention !== null &&
-      v.countries.join() === meeting.countries.join() &&
+      sameCountries(v, meeting) &&
       // (not a visit to the other country: "A called on B at the party's headquarters here …
       // B undertook an official visit to A's country in November")
       (meeting.place?.country == null || meeting.place.country === v.host) &&
@@ -1941,7 +1941,7 @@ function sequelOfCall(m: Draft, meetings: readonly Draft[]): boolean {
       isCall(c) &&
       c.order < m.order &&
       c.start === m.start &&
-      c.countries.join() === m.countries.join() &&
+      sameCountries(c, m) &&
       m.people.every((p) => c.people.some((q) => q.id === p.id)),
   );
 }
@@ -2066,7 +2066,7 @@ function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
       o !== v &&
       o.precision === 'day' &&
       o.guest === v.guest &&
-      o.countries.join() === v.countries.join() &&
+      sameCountries(o, v) &&
       o.dateMention !== null &&
       !arrival(o.dateMention) &&
       dayNumber(o.start) > day &&
@@ -2431,7 +2431,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       ) &&
       // (a visit of another time is no frame: "had spoken to B on August 25, 2021", told in
       // the story of a visit the next February)
-      !visits.some((v) => v.countries.join() === m.countries.join() && within(m, v)) &&
+      !visits.some((v) => sameCountries(v, m) && within(m, v)) &&
       !storyOfGathering()
     )
       m.type = remote;
@@ -2457,7 +2457,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         o !== m &&
         o.place?.country != null &&
         o.place.country !== filed.country &&
-        o.countries.join() === m.countries.join() &&
+        sameCountries(o, m) &&
         o.start === m.start,
     );
   if (from !== null) {
@@ -2472,7 +2472,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         // "will visit Fiji from August 5-6 … will be holding bilateral meetings with B")
         visits.some(
           (v) =>
-            v.countries.join() === m.countries.join() &&
+            sameCountries(v, m) &&
             ((m.dateMention === null && v.status === 'announced') || within(m, v)),
         )
       )
@@ -2501,11 +2501,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     placeVisit(draft, hostings);
     visits.push(draft);
     for (const meeting of meetings)
-      if (
-        meeting.partOf === null &&
-        meeting.countries.join() === draft.countries.join() &&
-        within(meeting, draft)
-      ) {
+      if (meeting.partOf === null && sameCountries(meeting, draft) && within(meeting, draft)) {
         meeting.partOf = draft;
         // a meeting during the visit that nothing places is in the visit's host country,
         // whoever calls on whom (the host's minister calls on the visiting president at his
@@ -2584,13 +2580,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       scene.length > 0,
     );
     if (implied === null) continue;
-    const told = visits.find(
-      (v) => v.countries.join() === implied.countries.join() && v.host === implied.host,
-    );
-    if (
-      told === undefined &&
-      !visits.some((v) => v.countries.join() === implied.countries.join())
-    ) {
+    const told = visits.find((v) => sameCountries(v, implied) && v.host === implied.host);
+    if (told === undefined && !visits.some((v) => sameCountries(v, implied))) {
       // (its hosts too: "The visit began with a formal ceremony led by President B")
       placeVisit(implied, hostings);
       // (and the host's leaders seen in its welcome scene, where nothing else names its hosts)
@@ -2625,10 +2616,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of kept) {
     const frame = m.partOf;
     if (frame !== null && !keptVisits.includes(frame))
-      m.partOf =
-        keptVisits.find(
-          (v) => v.countries.join() === frame.countries.join() && v.host === frame.host,
-        ) ?? null;
+      m.partOf = keptVisits.find((v) => sameCountries(v, frame) && v.host === frame.host) ?? null;
   }
   const ordered = [
     ...keptVisits.sort((a, b) => a.order - b.order),

@@ -3567,6 +3567,14 @@ interface MeetingSides {
 /** How many words may stand between "accompanied by" and the one who comes along (a long title). */
 const COMPANION_TITLE_WORDS = 12;
 
+/** Whether two events (or mentions) are of the same countries. */
+export function sameCountries(
+  a: { countries: readonly string[] },
+  b: { countries: readonly string[] },
+): boolean {
+  return a.countries.join() === b.countries.join();
+}
+
 /** Whether the one named from token `first` is told as coming along on a visit ("accompanied by
  *  the Foreign Minister B"), past token `from` (a cue's end). */
 export function comesAlong(tokens: readonly Token[], first: number, from = 0): boolean {
@@ -4489,10 +4497,7 @@ function meetingPairs(
         const visit = [...mentions, ...context.visits].find(
           (v) => v.kind === 'visit' && v.host !== null && v.guest !== null && v.sideA.length > 0,
         );
-        if (
-          visit !== undefined &&
-          !context.meetings.some((m) => m.countries.join() === visit.countries.join())
-        )
+        if (visit !== undefined && !context.meetings.some((m) => sameCountries(m, visit)))
           mentions.push(
             newMention(cue, {
               kind: 'meeting',
