@@ -345,6 +345,24 @@ function foreignCountries(
   return out;
 }
 
+/** Of the countries a sentence names (`listed`), one written joined to one of `others`
+ *  ("Finland and Estonia", "Finland, Estonia", "Finnish-Estonian") and not among them, or null. */
+function pairedCountry(
+  tokens: readonly Token[],
+  listed: ReadonlyArray<{ at: number; code: string }>,
+  others: ReadonlySet<string>,
+): string | null {
+  for (const [i, a] of listed.entries()) {
+    const b = listed[i + 1];
+    if (b === undefined || others.has(a.code) === others.has(b.code)) continue;
+    const end = a.at + (countryAt(tokens, a.at)?.length ?? 1);
+    const joiner = textAt(tokens, end);
+    if (b.at === end + 1 && (joiner === ',' || keyIn(LEX.countryPairJoiner, tokens, end)))
+      return others.has(a.code) ? b.code : a.code;
+  }
+  return null;
+}
+
 /** How many words may stand between "at the invitation of" and the one who invited ("of
  *  Russian Foreign Minister B"). */
 const INVITER_GAP = 6;
@@ -415,6 +433,10 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       const here = of(n, m.generic).filter((c) => !notOf.has(c.code));
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;
+      // ("Prime Minister A and her Estonian counterpart B" in a story of "Finland and Estonia":
+      // the country the story pairs with the counterpart's)
+      for (let b = 0; code === null && notOf.size > 0 && b < sentences.length; b++)
+        code = pairedCountry(sentences[b]!.tokens, of(b, false), notOf);
       for (let b = n - 1; code === null && b >= 0; b--) {
         const l = of(b, m.generic).filter((c) => !notOf.has(c.code));
         if (l.length > 0) code = l[l.length - 1]!.code;
