@@ -150,7 +150,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
   if (
     opening?.kind === 'meeting' &&
     opening.first <= INTRO_TOKENS &&
-    LEX.withinLead.has(tokens[0]!.key)
+    keyIn(LEX.withinLead, tokens, 0)
   )
     for (const t of triggers)
       if (t.kind === 'meeting' && t.type === 'meeting') t.type = opening.type;
@@ -176,7 +176,7 @@ export function placeArrivedIn(
   const right = known(from);
   if (right !== null) return right;
   for (let k = from + 1; k < tokens.length && k <= from + AT_PLACE_SPAN; k++)
-    if (LEX.placeLead.has(tokens[k - 1]!.key))
+    if (keyIn(LEX.placeLead, tokens, k - 1))
       return known(k + anyReadsAt(tokens, k, LEX.placePrefix));
   return null;
 }

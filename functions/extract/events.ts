@@ -15,7 +15,7 @@ import { findTriggers, isCommitteeName } from './classify.js';
 import { type DateMention, type RefDate, refDateOf, refDayNumber } from './dates.js';
 import { countryAt, placeAt, titleCountry } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
-import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
+import { anyReadsAt, findAnyPhrase, hasPhrase, LEX } from './lexicon.js';
 import {
   citiesIn,
   comesAlong,
@@ -418,8 +418,7 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       const invitedBy = (c: PersonMention) =>
         c.end <= m.first &&
         !info.mentions.some((o) => o.first >= c.end && o.first < m.first) &&
-        findAnyPhrase(info.tokens, LEX.inviter, Math.max(0, c.first - INVITER_GAP), c.first) !==
-          null;
+        hasPhrase(info.tokens, LEX.inviter, Math.max(0, c.first - INVITER_GAP), c.first);
       const notOf = new Set(
         info.mentions
           .filter(
@@ -1220,8 +1219,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     // ("A, currently on a three-day visit to India, …": under way since a day not told)
     const underWay = group.mentions.some(
       (m) =>
-        m.kind === 'visit' &&
-        findAnyPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first) !== null,
+        m.kind === 'visit' && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
     );
     precision = future || underWay ? 'month' : 'day';
     start =
@@ -1631,7 +1629,7 @@ function carrySidelines(meetings: readonly Draft[], story: StorySidelines | null
         const hostLeader = p.people.filter((x) => x.country === there);
         if (
           m.countries.includes(there) &&
-          p.group.mentions.some((x) => findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null) &&
+          p.group.mentions.some((x) => hasPhrase(x.sentence.tokens, LEX.sidelines)) &&
           m.people.some((x) => hostLeader.some((h) => h.id === x.id))
         ) {
           m.place = { city: null, country: there, venue: false };
@@ -1792,7 +1790,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   // (also told on the visit's first day, when said to be within it: "Dự kiến trong khuôn khổ
   // chuyến thăm, A sẽ hội đàm với B"; not "after lunch, the two leaders will hold talks")
   const withinVisit = () =>
-    meeting.group.mentions.some((m) => findAnyPhrase(m.sentence.tokens, LEX.passing) !== null);
+    meeting.group.mentions.some((m) => hasPhrase(m.sentence.tokens, LEX.passing));
   if (
     visit.end === null &&
     (today > first || (today === first && withinVisit())) &&
@@ -1930,7 +1928,7 @@ interface Welcome {
 /** "B was accorded a ceremonial welcome at the forecourt.": a sentence of the story that sets
  *  a visit's welcome scene, so that a reception told right after it is that welcome. */
 function setsWelcome(s: SentenceInfo): boolean {
-  return !s.isTitle && !s.caption && findAnyPhrase(s.tokens, LEX.welcomeScene) !== null;
+  return !s.isTitle && !s.caption && hasPhrase(s.tokens, LEX.welcomeScene);
 }
 
 /** `hostingOf[n]`: the welcome or invitation of sentence n, as `hostingIn` reads it (read once). */
@@ -2046,7 +2044,7 @@ function coChairsByReference(d: Draft, sentences: readonly SentenceInfo[]): Pers
     );
     if (
       plural === undefined ||
-      findAnyPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN) === null
+      !hasPhrase(info.tokens, LEX.coChair, plural.end, plural.end + CO_CHAIR_SPAN)
     )
       continue;
     const key = plural.titleKeys.join(' ');
@@ -2113,7 +2111,7 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
     o.group.mentions.some((m) => m.sideA.some((p) => visitors.has(p.id)));
   if (visits.some((o) => o !== v && visitorOf(o))) return;
   for (const s of sentences) {
-    if (s.isTitle || s.order <= first || findAnyPhrase(s.tokens, LEX.goHome) === null) continue;
+    if (s.isTitle || s.order <= first || !hasPhrase(s.tokens, LEX.goHome)) continue;
     const named = s.persons.filter((p): p is Person => p?.principal === true);
     if (named.some((p) => !visitors.has(p.id))) continue;
     if (named.length === 0 && !keyIn(LEX.pronouns, s.tokens, 0)) continue;
@@ -2181,7 +2179,7 @@ function arrivalBefore(
     if (days.length === 0) continue;
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
-      if (!LEX.arrival.has(t[k]!.key) || (k > 0 && LEX.arrivalNot.has(t[k - 1]!.key))) continue;
+      if (!keyIn(LEX.arrival, t, k) || (k > 0 && keyIn(LEX.arrivalNot, t, k - 1))) continue;
       // "arrived in Seoul", "đến Hà Nội": a place word may come first
       const lead = keyIn(LEX.placeLead, t, k + 1) ? 1 : 0;
       const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
@@ -2465,7 +2463,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const filedWhereMet = (m: Draft) =>
     m.group.mentions.some(
       (x) =>
-        findAnyPhrase(x.sentence.tokens, LEX.sidelines) !== null ||
+        hasPhrase(x.sentence.tokens, LEX.sidelines) ||
         x.sentence.tokens.some((t) => LEX.here.has(t.key)),
     );
   // (not one held apart: "the Joint Commission Meeting … was held virtually")

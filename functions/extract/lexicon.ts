@@ -389,6 +389,10 @@ function phraseAt(tokens: readonly Token[], i: number, phrases: readonly Keys[])
 }
 
 /** Where the first of the phrases starts in tokens [from, to), with its length, or null. */
+/** Whether any of the phrases stands in the tokens (from `from`, before `to`). */
+export const hasPhrase = (...args: Parameters<typeof findAnyPhrase>): boolean =>
+  findAnyPhrase(...args) !== null;
+
 export function findAnyPhrase(
   tokens: readonly Token[],
   phrases: readonly Keys[],

@@ -14,7 +14,7 @@ import {
 } from './classify.js';
 import { type DateMention, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
-import { anyReadsAt, findAnyPhrase, type Keys, LEX, readsAt } from './lexicon.js';
+import { anyReadsAt, findAnyPhrase, hasPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import {
   countryWithPrefix,
   joinedCountriesAt,
@@ -288,7 +288,7 @@ const ORIGIN_WORDS = 3;
 
 /** "will depart Abuja for Malabo": the word at `k` leads to where a departure goes. */
 const departsFor = (tokens: readonly Token[], k: number): boolean =>
-  LEX.departFor.has(tokens[k]!.key) &&
+  keyIn(LEX.departFor, tokens, k) &&
   anyKeyIn(LEX.departure, tokens, Math.max(0, k - 1 - ORIGIN_WORDS), k);
 
 /** "the second day of his three-day state visit": how far before the visit's cue its day's
@@ -378,7 +378,7 @@ function refs(info: SentenceInfo): PersonRef[] {
 
 const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) => {
   for (let k = from; k < to; k++) {
-    if (LEX.joiners.has(tokens[k]!.key) || LEX.spouse.has(tokens[k]!.key)) continue;
+    if (keyIn(LEX.joiners, tokens, k) || keyIn(LEX.spouse, tokens, k)) continue;
     // ("A and Mr. Lyonchhen B": the honorific before a title)
     const honoured = pastHonorifics(tokens, k, true);
     if (honoured > k && honoured <= to) {
@@ -443,7 +443,7 @@ function possessorLength(tokens: readonly Token[], at: number): number {
   while (
     k < tokens.length &&
     k - at < POSSESSOR_WORDS &&
-    (tokens[k]!.cap || (k === at && LEX.countryReference.has(tokens[k]!.key)))
+    (tokens[k]!.cap || (k === at && keyIn(LEX.countryReference, tokens, k)))
   )
     k++;
   return k > at && possessiveAt(tokens, k) ? k + 2 - at : 0;
@@ -591,7 +591,7 @@ function pastPlace(tokens: readonly Token[], k: number): number {
   const from = e;
   while (e < from + BUILDING_WORDS && tokens[e]?.cap === true) {
     e++;
-    if (LEX.buildingNouns.has(tokens[e - 1]!.key)) return e;
+    if (keyIn(LEX.buildingNouns, tokens, e - 1)) return e;
   }
   return k;
 }
@@ -644,9 +644,9 @@ function hostedForAfter(tokens: readonly Token[], at: number): boolean {
   while (
     forAt < tokens.length &&
     forAt < at + HOSTED_FOR_GAP &&
-    !LEX.receivedFor.has(tokens[forAt]!.key) &&
+    !keyIn(LEX.receivedFor, tokens, forAt) &&
     // ("received B, who is in Vietnam for an official visit": what B is there for)
-    !LEX.relative.has(tokens[forAt]!.key) &&
+    !keyIn(LEX.relative, tokens, forAt) &&
     (tokens[forAt]!.word || tokens[forAt]!.text === ',')
   )
     forAt++;
@@ -760,10 +760,9 @@ interface WelcomeCue {
 
 /** "A received B in an official ceremony": a reception that is the visit's welcome. */
 function sceneReception(tokens: readonly Token[]): { at: number; length: number } | null {
-  const found =
-    findAnyPhrase(tokens, LEX.welcomeScene) === null
-      ? null
-      : findAnyPhrase(tokens, LEX.sceneGreeting);
+  const found = !hasPhrase(tokens, LEX.welcomeScene)
+    ? null
+    : findAnyPhrase(tokens, LEX.sceneGreeting);
   // ("B was accorded a guard of honour and received by A": told in the passive, greetedOnArrival's)
   return found !== null && keyIn(LEX.agent, tokens, found.at + found.length) ? null : found;
 }
@@ -808,7 +807,7 @@ function welcomers(
     people.filter((p) => p.mention.end <= k),
   );
   let g = k + cue.length;
-  while (g < tokens.length && LEX.welcomeLevel.has(tokens[g]!.key)) g++;
+  while (g < tokens.length && keyIn(LEX.welcomeLevel, tokens, g)) g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
   if (!cue.needsGuest) return { hosts, guest };
   // "A welcomed the agreement": a greeting with no one greeted welcomes no visitor; and
@@ -840,7 +839,7 @@ function ownsNoPlace(tokens: readonly Token[], at: number): boolean {
 /** "welcomed B to Beijing": the "to" at `k` follows a welcome of someone within a few
  *  tokens, in the same clause. */
 function welcomedTo(tokens: readonly Token[], k: number): boolean {
-  if (!LEX.welcomeLead.has(tokens[k]!.key)) return false;
+  if (!keyIn(LEX.welcomeLead, tokens, k)) return false;
   for (let j = k - 1; j >= 0 && k - j <= LEX.welcomeWithin; j--) {
     const key = tokens[j]!.key;
     if (LEX.welcomeVerbs.has(key)) return j < k - 1;
@@ -882,9 +881,9 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         });
       continue;
     }
-    if (!LEX.placeLead.has(tokens[k]!.key) && !welcomedTo(tokens, k)) continue;
+    if (!keyIn(LEX.placeLead, tokens, k) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
-    if (k > 0 && LEX.placeTopics.has(tokens[k - 1]!.key)) continue;
+    if (k > 0 && keyIn(LEX.placeTopics, tokens, k - 1)) continue;
     // "will return home to Lilongwe today": where the traveller goes back to, not where
     if (goesHomeBefore(tokens, k)) continue;
     let j = k + 1;
@@ -895,7 +894,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       // "in the capital, Lima"
       if (textAt(tokens, j) === ',') j++;
       // "thủ đô hành chính Pretoria"
-      if (tokens[j] !== undefined && LEX.capitalQualifier.has(tokens[j]!.key) && !tokens[j]!.cap)
+      if (tokens[j] !== undefined && keyIn(LEX.capitalQualifier, tokens, j) && !tokens[j]!.cap)
         j += 2;
     }
     const of = placeOfCountryAt(tokens, k + 1);
@@ -967,7 +966,7 @@ function unlistedPlaceAt(
   const closed = tokens[e]!.text === ',' || textAt(tokens, e + 1 + (inner?.length ?? 0)) === ')';
   if (inner !== null && closed) {
     // (a building's name, "the Bayan Palace, Kuwait", places it in its country, no city)
-    const city = LEX.buildingNouns.has(tokens[e - 1]!.key)
+    const city = keyIn(LEX.buildingNouns, tokens, e - 1)
       ? null
       : tokens
           .slice(j, e)
@@ -1030,7 +1029,7 @@ function pickPlace(places: ReadonlyArray<{ at: number; place: Place }>): Place |
 
 function ordinalAfter(tokens: readonly Token[], from: number): number | null {
   for (let k = from; k < tokens.length && k < from + ORDINAL_SPAN; k++) {
-    if (LEX.ordinal.has(tokens[k]!.key) && /^\d{1,3}$/.test(keyAt(tokens, k + 1)))
+    if (keyIn(LEX.ordinal, tokens, k) && /^\d{1,3}$/.test(keyAt(tokens, k + 1)))
       return Number(tokens[k + 1]!.key);
   }
   return null;
@@ -1054,7 +1053,7 @@ const SPAN_START_WORDS = 2;
 function startsSpan(tokens: readonly Token[], offset: number): boolean {
   const at = tokens.findIndex((t) => t.start >= offset);
   for (let k = at - 1; k >= 0 && k >= at - SPAN_START_WORDS; k--)
-    if (LEX.spanStart.has(tokens[k]!.key)) return true;
+    if (keyIn(LEX.spanStart, tokens, k)) return true;
   return false;
 }
 
@@ -1159,9 +1158,7 @@ export function nounDatedBy(tokens: readonly Token[], d: DateMention): number {
   let before = (after < 0 ? tokens.length : after) - 1;
   while (before >= 0 && tokens[before]!.end > d.start) before--;
   const noun = tokens[after];
-  return before >= 0 && LEX.definite.has(tokens[before]!.key) && noun?.word && !noun.cap
-    ? after
-    : -1;
+  return before >= 0 && keyIn(LEX.definite, tokens, before) && noun?.word && !noun.cap ? after : -1;
 }
 
 function dateFor(
@@ -1283,7 +1280,7 @@ function dateFor(
         (t, k) =>
           k > after + 1 &&
           t.end <= d.start &&
-          (pastTense(t) || (LEX.possessives.has(tokens[k - 1]!.key) && t.word)),
+          (pastTense(t) || (keyIn(LEX.possessives, tokens, k - 1) && t.word)),
       )
     );
   };
@@ -1561,10 +1558,10 @@ function dateFor(
           ? before
             ? -1
             : 1
-          : findAnyPhrase(tokens, LEX.dayAfter, from, trigger.first) !== null ||
+          : hasPhrase(tokens, LEX.dayAfter, from, trigger.first) ||
               dayBefore(trigger.end, nextDayTo) === true
             ? -1
-            : findAnyPhrase(tokens, LEX.nextDay, trigger.end, nextDayTo) !== null
+            : hasPhrase(tokens, LEX.nextDay, trigger.end, nextDayTo)
               ? 1
               : 0;
     if (shift !== 0) {
@@ -1737,8 +1734,8 @@ function arrivalPlaceBefore(
 ): string | null {
   for (let k = first - 1; k >= clauseFrom; k--) {
     // "arrived (in) X", "is in X" (being there, only before "in")
-    const present = LEX.presence.has(tokens[k]!.key) && keyIn(LEX.placeLead, tokens, k + 1);
-    if (!LEX.arrival.has(tokens[k]!.key) && !present) continue;
+    const present = keyIn(LEX.presence, tokens, k) && keyIn(LEX.placeLead, tokens, k + 1);
+    if (!keyIn(LEX.arrival, tokens, k) && !present) continue;
     let j = k + 1;
     if (keyIn(LEX.placeLead, tokens, j)) j++;
     // where one arrives may be a building ("arrived at the White House") or "The Hague"
@@ -1765,14 +1762,14 @@ function placeOfCountryAt(
   k: number,
 ): { code: string; name: string; end: number } | null {
   let j = k;
-  while (j < tokens.length && LEX.placeQualifier.has(tokens[j]!.key)) j++;
+  while (j < tokens.length && keyIn(LEX.placeQualifier, tokens, j)) j++;
   const c = countryAt(tokens, j);
   if (c === null) return null;
   j += c.length;
   // "the Russian coastal city of Sochi", "the Russian Black Sea resort of Sochi"
   for (let n = 0; n < CITY_WORDS && tokens[j]?.word; n++) {
     if (anyReadsAt(tokens, j, LEX.placeOfCountry) > 0) break;
-    if (!tokens[j]!.cap && !LEX.placeQualifier.has(tokens[j]!.key)) break;
+    if (!tokens[j]!.cap && !keyIn(LEX.placeQualifier, tokens, j)) break;
     j++;
   }
   const noun = anyReadsAt(tokens, j, LEX.placeOfCountry);
@@ -1832,7 +1829,7 @@ const GATHERING_COUNTRIES = 3;
 function verbBetween(tokens: readonly Token[], end: number, first: number): boolean {
   let words = 0;
   for (let k = first - 1; k >= 0 && tokens[k]!.start >= end; k--) {
-    if (!tokens[k]!.word || tokens[k]!.cap || LEX.and.has(tokens[k]!.key) || ++words > VERB_WORDS)
+    if (!tokens[k]!.word || tokens[k]!.cap || keyIn(LEX.and, tokens, k) || ++words > VERB_WORDS)
       return false;
   }
   return tokens[first - words - 1]?.end === end;
@@ -1966,7 +1963,7 @@ function destinationFrom(
     // "during his two-day working visit while on his way to Washington": the next leg's
     // destination, not this visit's
     if (anyReadsAt(tokens, k, LEX.onTheWay) > 0) return null;
-    if (!LEX.destination.has(tokens[k]!.key)) continue;
+    if (!keyIn(LEX.destination, tokens, k)) continue;
     // ("a state visit and will return home to Lilongwe": where the visitor goes back to)
     if (goesHomeBefore(tokens, k)) return null;
     const c = destinationAt(tokens, k + 1);
@@ -2067,8 +2064,7 @@ interface PairReference {
 function pairReferenceIn(info: SentenceInfo, from: number, to: number): PairReference | null {
   const tokens = info.tokens;
   // "The two leaders agreed … that their talks …": the more telling reference wins
-  if (findAnyPhrase(tokens, LEX.leaderPairReference, from, to) !== null)
-    return { title: null, leaders: true };
+  if (hasPhrase(tokens, LEX.leaderPairReference, from, to)) return { title: null, leaders: true };
   // ("The two presidents will lead their delegations in talks": a title before a pronoun)
   let untitled: PairReference | null = null;
   for (let k = to - 1; k >= from; k--) {
@@ -2340,7 +2336,7 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
     let said = k;
     while (said < cue && said < k + ATTRIBUTION_SUBJECT_WORDS && tokens[said]!.cap) said++;
     if (
-      (LEX.asideOpener.has(tokens[k]!.key) &&
+      (keyIn(LEX.asideOpener, tokens, k) &&
         // (not "…, as well as hold talks with B": a joiner, the same clause going on)
         anyReadsAt(tokens, k, LEX.joinerPhrases) === 0) ||
       // ("B will become our first partner, said A during a meeting with C": what was said
@@ -2368,7 +2364,7 @@ const FOLLOW_VERB_BEFORE = 12;
  *  alone. Where the tense is read from: past such a verb, else `from`. */
 function pastFollowVerb(tokens: readonly Token[], from: number, cue: number): number {
   for (let k = cue - 1; k >= Math.max(from, cue - FOLLOW_VERB_BEFORE); k--)
-    if (LEX.comesAfter.has(tokens[k]!.key)) return k + 1;
+    if (keyIn(LEX.comesAfter, tokens, k)) return k + 1;
   return from;
 }
 
@@ -2380,7 +2376,7 @@ const FRAME_BEFORE = 3;
  *  the visit it was made during is behind it. */
 function invitedDuring(tokens: readonly Token[], clauseFrom: number, cue: number): boolean {
   for (let k = cue - 1; k >= Math.max(clauseFrom, cue - FRAME_BEFORE); k--) {
-    if (LEX.visitFrame.has(tokens[k]!.key))
+    if (keyIn(LEX.visitFrame, tokens, k))
       return tokens.slice(clauseFrom, k).some((t) => LEX.inviteVerb.has(t.key) && pastTense(t));
   }
   return false;
@@ -2403,7 +2399,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   } = s;
   let clauseFrom = info.storyFrom;
   for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
-    if (!LEX.clauseEnd.has(tokens[k]!.key)) continue;
+    if (!keyIn(LEX.clauseEnd, tokens, k)) continue;
     // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
     const next = keyAt(tokens, k + (keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
     if (LEX.subjectGoesOn.has(next)) continue;
@@ -2417,8 +2413,8 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // what happens during it, not when it is)
   for (let k = trigger.end; k < tenseTo; k++)
     if (
-      (LEX.saidThat.has(tokens[k]!.key) && !markers.tense(k + 1, k + 2).future) ||
-      LEX.during.has(tokens[k]!.key) ||
+      (keyIn(LEX.saidThat, tokens, k) && !markers.tense(k + 1, k + 2).future) ||
+      keyIn(LEX.during, tokens, k) ||
       // ("will speak by phone on Monday to discuss the outcomes of last week's talks")
       anyReadsAt(tokens, k, LEX.purposeAfter) > 0
     )
@@ -2535,7 +2531,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     date !== null &&
     date.endValue === null &&
     phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.returnAfter) &&
-    findAnyPhrase(tokens, LEX.returnHome, 0, trigger.first) !== null
+    hasPhrase(tokens, LEX.returnHome, 0, trigger.first)
   )
     dateIsEnd = true;
   // "A's three-day state visit to B ends as she returns home on Friday": a day told past the
@@ -2702,7 +2698,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       continue;
     }
     if (QUOTE_TOKENS.has(tokens[k]!.text)) continue;
-    if (!LEX.visitGap.has(tokens[k]!.key)) break;
+    if (!keyIn(LEX.visitGap, tokens, k)) break;
     gap++;
   }
   // "arrived at Vnukovo airport in Moscow": past the place arrived at, the city it is in (the
@@ -2753,7 +2749,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
       k--
     ) {
-      if (!LEX.destination.has(tokens[k]!.key) && !departsFor(tokens, k)) continue;
+      if (!keyIn(LEX.destination, tokens, k) && !departsFor(tokens, k)) continue;
       const c = destinationAt(tokens, k + 1);
       if (c !== null) {
         host = c.code;
@@ -2763,7 +2759,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   // "President A visited President B on Thursday at the State House": a visit paid to a
   // principal, where no place is visited, is a call on them in their country
-  if (host === null && !trigger.noun && !LEX.arrival.has(tokens[trigger.first]!.key)) {
+  if (host === null && !trigger.noun && !keyIn(LEX.arrival, tokens, trigger.first)) {
     const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
     const caller = before.filter((p) => p.person.principal && p.person.country !== null).pop();
     const home = callee?.person.country ?? null;
@@ -2791,14 +2787,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (
     host !== null &&
     !trigger.noun &&
-    LEX.arrival.has(tokens[trigger.first]!.key) &&
+    keyIn(LEX.arrival, tokens, trigger.first) &&
     subject?.person.country === host &&
     !anyKeyIn(LEX.pronouns, tokens, subject.mention.end, trigger.first)
   )
     return;
   // "Presidents A of X, B of Y and C of Z arrived in Astana": leaders of several countries
   // arriving together come to a gathering, not on a visit
-  if (!trigger.noun && LEX.arrival.has(tokens[trigger.first]!.key)) {
+  if (!trigger.noun && keyIn(LEX.arrival, tokens, trigger.first)) {
     const arriving = new Set(
       before
         .filter((p) => p.person.principal && p.person.country !== host)
@@ -2815,7 +2811,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const nearest = before[before.length - 1];
   if (
     !trigger.noun &&
-    LEX.arrival.has(tokens[trigger.first]!.key) &&
+    keyIn(LEX.arrival, tokens, trigger.first) &&
     nearest !== undefined &&
     !nearest.person.principal &&
     nearest.mention.name !== null
@@ -3041,7 +3037,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // ("A, who reached Russia on Tuesday, had meetings with B and C": the country arrived in)
   s.visitCity =
     cityEndingAt(tokens, hostEnd) ??
-    (!trigger.noun && LEX.arrival.has(tokens[trigger.first]!.key)
+    (!trigger.noun && keyIn(LEX.arrival, tokens, trigger.first)
       ? { city: null, country: host, venue: false }
       : null);
   // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
@@ -3156,7 +3152,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   };
   for (
     let k = dated(host, bracketed(host, hostEnd), false);
-    tokens[k] !== undefined && LEX.joiners.has(tokens[k]!.key) && k < hostEnd + TOUR_SPAN;
+    tokens[k] !== undefined && keyIn(LEX.joiners, tokens, k) && k < hostEnd + TOUR_SPAN;
   ) {
     const at = legAt(k + 1);
     const c = countryWithPrefix(tokens, at);
@@ -3227,7 +3223,7 @@ function chairedReference(s: SentenceScan, c: CueScan): boolean {
     context.committeeContext &&
     trigger.kind === 'meeting' &&
     (trigger.type === 'meeting' || trigger.type === 'video_call') &&
-    findAnyPhrase(tokens, LEX.coChair) !== null
+    hasPhrase(tokens, LEX.coChair)
   );
 }
 
@@ -3250,7 +3246,7 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
 
 /** Whether tokens [from, to) (a cue's subject) name leaders "and other leaders": a group. */
 const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =>
-  findAnyPhrase(tokens, LEX.otherLeaders, from, to) !== null;
+  hasPhrase(tokens, LEX.otherLeaders, from, to);
 
 /** "the Philippines-Malaysia Joint Commission": what joins two countries named together. */
 const joinsCountries = (t: Token | undefined) => LEX.countryPairJoiner.has(t?.key ?? '');
@@ -3270,8 +3266,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       ? trigger.first
       : isCommitteeName(tokens, trigger.end));
   if (nameAt < 0 && !context.committeeContext) return;
-  if (findAnyPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN) !== null)
-    return;
+  if (hasPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN)) return;
   // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
   let chairs: PersonRef[] = [];
   const coChair = findAnyPhrase(tokens, LEX.coChair);
@@ -3309,7 +3304,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     const from = k + coChair!.length;
     for (let j = from; j < tokens.length && j < from + CO_CHAIR_WITH_SPAN; j++) {
       if (tokens[j]!.text === ';') break;
-      if (!LEX.coChairWith.has(tokens[j]!.key)) continue;
+      if (!keyIn(LEX.coChairWith, tokens, j)) continue;
       const others = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP).filter(
         (o) => !chairs.some((c) => c.person.country === o.person.country),
       );
@@ -3579,7 +3574,7 @@ export function sameCountries(
  *  the Foreign Minister B"), past token `from` (a cue's end). */
 export function comesAlong(tokens: readonly Token[], first: number, from = 0): boolean {
   const lead = Math.max(from, first - COMPANION_TITLE_WORDS);
-  return findAnyPhrase(tokens, LEX.accompaniedBy, lead, first) !== null;
+  return hasPhrase(tokens, LEX.accompaniedBy, lead, first);
 }
 
 /** The most tokens a denial takes ("are not scheduled to have a"). */
@@ -3605,8 +3600,8 @@ function countriesAfterBetween(info: SentenceInfo, trigger: Trigger): string[] |
     at < 0 && k < tokens.length && k < trigger.end + BETWEEN_LOOKAHEAD;
     k++
   ) {
-    if (LEX.clauseEnd.has(tokens[k]!.key)) break;
-    if (LEX.between.has(tokens[k]!.key)) at = k;
+    if (keyIn(LEX.clauseEnd, tokens, k)) break;
+    if (keyIn(LEX.between, tokens, k)) at = k;
   }
   if (at < 0) return null;
   const codes = new Set<string>();
@@ -3624,7 +3619,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // meetings
   // "demonstrated through visits and meetings between senior leaders": meetings in general,
   // where the sentence names no one but groups of people, are no event
-  if (LEX.pluralCues.has(tokens[trigger.end - 1]!.key) && info.mentions.every((m) => m.plural))
+  if (keyIn(LEX.pluralCues, tokens, trigger.end - 1) && info.mentions.every((m) => m.plural))
     return null;
   // "B also attended his meeting with C": who attends another's meeting is no side of it
   // only the meeting attended itself ("attended his meeting"), not one after ("attended a ceremony before holding talks")
@@ -3667,17 +3662,17 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   while (
     k < tokens.length &&
     k < trigger.end + OBJECT_LEAD_SKIP &&
-    LEX.objectLead.has(tokens[k]!.key)
+    keyIn(LEX.objectLead, tokens, k)
   )
     k++;
   // "the phone talks on Thursday between A and B": a date may stand between the cue and "between"
   for (
     let j = k;
-    j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !LEX.clauseEnd.has(tokens[j]!.key);
+    j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !keyIn(LEX.clauseEnd, tokens, j);
     j++
   ) {
     if (people.some((p) => p.mention.first === j)) break;
-    if (LEX.between.has(tokens[j]!.key)) {
+    if (keyIn(LEX.between, tokens, j)) {
       k = j;
       break;
     }
@@ -3717,9 +3712,9 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       j++
     ) {
       if (
-        LEX.with.has(tokens[j]!.key) ||
-        (trigger.role === 'receives' && LEX.receivedFor.has(tokens[j]!.key)) ||
-        (CALL_TYPES.has(trigger.type) && LEX.callWith.has(tokens[j]!.key))
+        keyIn(LEX.with, tokens, j) ||
+        (trigger.role === 'receives' && keyIn(LEX.receivedFor, tokens, j)) ||
+        (CALL_TYPES.has(trigger.type) && keyIn(LEX.callWith, tokens, j))
       )
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
@@ -3729,7 +3724,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       objects.length === 0 && j < tokens.length && j < trigger.end + INCLUDING_SPAN;
       j++
     ) {
-      if (LEX.including.has(tokens[j]!.key))
+      if (keyIn(LEX.including, tokens, j))
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
     // "met separately Tuesday with International Monetary Fund chief C and Indian Prime Minister
@@ -3743,7 +3738,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       j++
     ) {
       if (!tokens[j]!.word || people.some((p) => p.mention.first === j)) break;
-      if (LEX.and.has(tokens[j]!.key) && j > withAt + 1) {
+      if (keyIn(LEX.and, tokens, j) && j > withAt + 1) {
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
         break;
       }
@@ -3781,15 +3776,15 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   while (
     d < k + DELEGATION_LEAD &&
     tokens[d]?.word === true &&
-    !LEX.delegation.has(tokens[d]!.key) &&
-    (LEX.indefinite.has(tokens[d]!.key) ||
-      LEX.titleArticle.has(tokens[d]!.key) ||
+    !keyIn(LEX.delegation, tokens, d) &&
+    (keyIn(LEX.indefinite, tokens, d) ||
+      keyIn(LEX.titleArticle, tokens, d) ||
       countryAt(tokens, d) !== null)
   )
     d++;
   if (objects.length === 0 && keyIn(LEX.delegation, tokens, d)) {
     for (let j = d + 1; j < tokens.length && j < d + DELEGATION_SPAN && tokens[j]!.word; j++) {
-      if (!LEX.delegationLedBy.has(tokens[j]!.key)) continue;
+      if (!keyIn(LEX.delegationLedBy, tokens, j)) continue;
       const leader = people.find((p) => p.mention.first === j + 1);
       if (leader !== undefined) objects = [leader];
       break;
@@ -3798,8 +3793,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // passive: "A (đã) được B tiếp": B receives A
   if (objects.length === 0 && trigger.needsObject) {
     let j = trigger.first - 1;
-    while (j >= 0 && !LEX.passive.has(tokens[j]!.key) && trigger.first - j < DELEGATION_SPAN) j--;
-    if (j >= 0 && LEX.passive.has(tokens[j]!.key)) {
+    while (j >= 0 && !keyIn(LEX.passive, tokens, j) && trigger.first - j < DELEGATION_SPAN) j--;
+    if (j >= 0 && keyIn(LEX.passive, tokens, j)) {
       const receivers = before.filter((p) => p.mention.first > j);
       const visitors = before.filter((p) => p.mention.end <= j);
       if (receivers.length > 0 && visitors.length > 0) {
@@ -3819,14 +3814,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
   if (sideA.length === 0 && objects.length === 0) {
     for (let j = trigger.end; j < tokens.length; j++) {
-      if (!LEX.chairedBy.has(tokens[j]!.key)) continue;
+      if (!keyIn(LEX.chairedBy, tokens, j)) continue;
       const chain = chainFrom(tokens, people, j + 1);
       if (chain.length < 2) continue;
       const after = chain[chain.length - 1]!.mention.end;
-      if (
-        findAnyPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + CO_CHAIR_LENGTH) === null
-      )
-        continue;
+      if (!hasPhrase(tokens, LEX.chair, after, after + CHAIRED_BY_GAP + CO_CHAIR_LENGTH)) continue;
       sideA = chain.slice(0, 1);
       objects = chain.slice(1);
       break;
@@ -3934,8 +3926,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA.length > 0 &&
     sideA[0]!.mention.first >= previousMeeting.objectFirst &&
     sideA[0]!.mention.end <= previousMeeting.objectEnd &&
-    (findAnyPhrase(tokens, LEX.priorTo, previousMeeting.objectEnd, trigger.first) !== null ||
-      findAnyPhrase(tokens, LEX.dayAfter, previousMeeting.objectEnd, trigger.first) !== null)
+    (hasPhrase(tokens, LEX.priorTo, previousMeeting.objectEnd, trigger.first) ||
+      hasPhrase(tokens, LEX.dayAfter, previousMeeting.objectEnd, trigger.first))
   )
     sideA = previousMeeting.sideA;
   const left =
@@ -3970,7 +3962,7 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
  *  at `at` in a "where" clause whose place, before it, is an airport (an arrival's greeting). */
 function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
   const where = tokens.findLastIndex((t, k) => k < at && LEX.during.has(t.key));
-  return where > 0 && findAnyPhrase(tokens, LEX.arrivalGreeting, 0, where) !== null;
+  return where > 0 && hasPhrase(tokens, LEX.arrivalGreeting, 0, where);
 }
 
 /** How many words after a quotation's closing mark may name who said it ("…,” said President A"). */
@@ -3984,7 +3976,7 @@ function quotationSpeaker(info: SentenceInfo, trigger: Trigger): Person | null {
   const close = tokens.findIndex((t, k) => k > 0 && QUOTE_TOKENS.has(t.text));
   if (close < trigger.end) return null;
   const tail = close + 1 + ATTRIBUTION_WORDS;
-  if (findAnyPhrase(tokens, LEX.reporting, close + 1, tail) === null) return null;
+  if (!hasPhrase(tokens, LEX.reporting, close + 1, tail)) return null;
   const n = info.mentions.findIndex(
     (m, k) => m.first > close && m.first < tail && info.persons[k]?.principal === true,
   );
@@ -4001,7 +3993,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   const pairMeets =
     (trigger.type === 'meeting' || trigger.pairOnly) &&
     trigger.role === null &&
-    !LEX.with.has(tokens[trigger.end - 1]!.key) &&
+    !keyIn(LEX.with, tokens, trigger.end - 1) &&
     sideA.length >= 2 &&
     anyKeyIn(LEX.and, tokens, sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first) &&
     new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
@@ -4073,20 +4065,17 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // B": a greeting on arrival, no meeting (events.ts drops it, and what it stands for)
   const greeting =
     trigger.role === 'receives' &&
-    (findAnyPhrase(tokens, LEX.arrivalGreeting, trigger.end) !== null ||
+    (hasPhrase(tokens, LEX.arrivalGreeting, trigger.end) ||
       // ("On his arrival at the airport, A was received by B": told before it)
-      findAnyPhrase(tokens, LEX.arrivalGreeting, c.clauseFrom, trigger.first) !== null ||
-      findAnyPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) !== null ||
+      hasPhrase(tokens, LEX.arrivalGreeting, c.clauseFrom, trigger.first) ||
+      hasPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) ||
       receivedWhereArrived(tokens, trigger.first));
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
-  if (
-    trigger.role === 'receives' &&
-    (context.welcomeBefore || findAnyPhrase(tokens, LEX.welcomeScene) !== null)
-  )
+  if (trigger.role === 'receives' && (context.welcomeBefore || hasPhrase(tokens, LEX.welcomeScene)))
     return null;
   // "the two had met and exchanged pleasantries at the summit dinner": a greeting in passing
-  if (trigger.type === 'meeting' && findAnyPhrase(tokens, LEX.inPassing) !== null) return null;
+  if (trigger.type === 'meeting' && hasPhrase(tokens, LEX.inPassing)) return null;
   // "called on the leadership, including B, to support …": an appeal, no courtesy call
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
@@ -4201,7 +4190,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   ) {
     let self = -1;
     for (let k = trigger.first - 1; k >= clauseFrom && self < 0; k--)
-      if (LEX.firstPerson.has(tokens[k]!.key)) self = k;
+      if (keyIn(LEX.firstPerson, tokens, k)) self = k;
     const named = Math.max(-1, ...sideA.map((r) => r.mention.end - 1));
     if (self > named || (speaker === quoting && aPeople.length === 0)) aPeople = [speaker];
   }
@@ -4528,7 +4517,7 @@ function greetedOnArrival(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
   const { tokens } = info;
-  const onArrival = findAnyPhrase(tokens, LEX.arrivalGreeting) !== null;
+  const onArrival = hasPhrase(tokens, LEX.arrivalGreeting);
   // "A welcomed B with a hug upon his arrival": a leader who greets the visitor on arrival
   const greeting = onArrival ? findAnyPhrase(tokens, LEX.greeting) : null;
   if (greeting !== null && !keyIn(LEX.passiveLead, tokens, greeting.at - 1)) {
@@ -4557,7 +4546,7 @@ function greetedOnArrival(
   // A" is also how a courtesy call is told)
   // (with the scene of a welcome, a verb right before its "by" is told in the passive, its
   // "was" further back: "was accorded a guard of honour and received by A")
-  const scene = onArrival || findAnyPhrase(tokens, LEX.welcomeScene) !== null;
+  const scene = onArrival || hasPhrase(tokens, LEX.welcomeScene);
   const verbs = scene ? LEX.arrivalGreeted : LEX.welcomedBy;
   const k = tokens.findIndex(
     (t, n) =>
@@ -4569,7 +4558,7 @@ function greetedOnArrival(
   if (k < 0) return null;
   const all = refs(info);
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
-    if (!LEX.agent.has(tokens[j]!.key)) continue;
+    if (!keyIn(LEX.agent, tokens, j)) continue;
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
     // (a leader's "counterpart" is one too, also where the story names them by name only
     // after calling them that: "his counterpart, B, … was received by B")
@@ -4674,7 +4663,7 @@ export function hostingIn(
       if (invitedGuest !== null) return invitedGuest;
       // (most sentences invite no one: the people are read only where one may)
       if (
-        findAnyPhrase(info.tokens, LEX.inviter) === null &&
+        !hasPhrase(info.tokens, LEX.inviter) &&
         !info.tokens.some((t) => LEX.invitationNoun.has(t.key))
       )
         return null;

@@ -725,8 +725,8 @@ function officeBefore(
     first - start <= OFFICE_WORDS &&
     tokens[start - 1]!.word &&
     (tokens[start - 1]!.cap ||
-      LEX.of.has(tokens[start - 1]!.key) ||
-      LEX.titleArticle.has(tokens[start - 1]!.key))
+      keyIn(LEX.of, tokens, start - 1) ||
+      keyIn(LEX.titleArticle, tokens, start - 1))
   )
     start--;
   while (start < first - 1 && !tokens[start]!.cap) start++;
