@@ -16,6 +16,8 @@ describe('publisherCountry', () => {
     expect(publisherCountry('https://www.state.gov/readout')).toBe('US');
     expect(publisherCountry('https://en.special.kremlin.ru/events/news/1')).toBe('RU');
     expect(publisherCountry('https://en.baochinhphu.vn/a.htm')).toBe('VN');
+    expect(publisherCountry('https://valtioneuvosto.fi/en/-/10616/a')).toBe('FI');
+    expect(publisherCountry('https://www.regjeringen.no/en/aktuelt/a/id1/')).toBe('NO');
   });
 
   it('gives no country for news outlets, look-alikes, bad and missing URLs', () => {
