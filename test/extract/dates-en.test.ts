@@ -53,6 +53,8 @@ describe('English dates', () => {
     ['earlier in the day, they met', ['2025-12-03/day@']],
     ['officials said on Monday that A will visit B', ['2025-12-01/day']],
     ['confirmed during talks on Monday that they will cooperate', ['2025-12-01/day']],
+    ['met ahead of his visit to Belgium on Monday', ['2025-12-08/day']],
+    ['met on Monday ahead of his visit to Belgium', ['2025-12-01/day']],
   ])('%s', (sentence, expected) => {
     expect(read(sentence)).toEqual(expected);
   });
