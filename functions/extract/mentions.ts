@@ -1151,14 +1151,20 @@ function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): B
   return out;
 }
 
-/** "the February 8 polls": the token of the noun a day written between the definite article
- *  and it dates, or -1. */
+/** "the February 8 polls", "last week's meeting": the token of the noun a day written between
+ *  the definite article and it, or as its possessor, dates, or -1. */
 export function nounDatedBy(tokens: readonly Token[], d: DateMention): number {
   const after = tokens.findIndex((t) => t.start >= d.end);
   let before = (after < 0 ? tokens.length : after) - 1;
   while (before >= 0 && tokens[before]!.end > d.start) before--;
-  const noun = tokens[after];
-  return before >= 0 && keyIn(LEX.definite, tokens, before) && noun?.word && !noun.cap ? after : -1;
+  const possessed = possessiveAt(tokens, after);
+  const at = possessed ? after + 2 : after;
+  const noun = tokens[at];
+  return (possessed || (before >= 0 && keyIn(LEX.definite, tokens, before))) &&
+    noun?.word &&
+    !noun.cap
+    ? at
+    : -1;
 }
 
 function dateFor(
