@@ -1318,13 +1318,24 @@ function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
 function toldBefore(meeting: Draft, meetings: readonly Draft[]): boolean {
   if (meeting.precision !== 'day' || meeting.type === 'committee_session') return false;
   const ids = new Set(meeting.people.map((p) => p.id));
+  // ("will hold a virtual summit on Tuesday morning … the virtual meeting on Monday night US
+  // time": a call named again with "the" may be dated in another time zone, a day off)
+  const day = dayNumber(meeting.start);
+  const namedAgain =
+    isCall(meeting) &&
+    meeting.group.mentions.every(
+      (m) =>
+        m.trigger.noun &&
+        anyKeyIn(LEX.definite, m.sentence.tokens, m.trigger.first - 2, m.trigger.first),
+    );
   return (
     ids.size >= 2 &&
     meetings.some(
       (o) =>
         o.order < meeting.order &&
         o.precision === 'day' &&
-        o.start === meeting.start &&
+        (o.start === meeting.start ||
+          (namedAgain && o.end === null && Math.abs(dayNumber(o.start) - day) === 1)) &&
         o.end === meeting.end &&
         o.type !== 'committee_session' &&
         isCall(o) === isCall(meeting) &&
