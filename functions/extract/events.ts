@@ -1434,13 +1434,15 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
 
 /**
  * "Sáng 20-1, A chào xã giao B … Ngày 20-1, A hội đàm với C": a meeting the story places
- * nowhere is where the other meetings of its two countries that day are, when they agree.
+ * nowhere is where the other meetings of its two countries that day are, when they agree;
+ * so is one told on the day of a welcome of the one by the other ("A received B with a guard
+ * of honour in Dhaka on Sunday. The two presidents then held talks").
  */
-function hostBySameDay(meetings: readonly Draft[]): void {
+function hostBySameDay(meetings: readonly Draft[], welcomes: readonly Welcome[]): void {
   for (const m of meetings) {
     if (m.host !== null || m.place !== null || isCall(m) || m.precision !== 'day') continue;
-    const hosts = new Set(
-      meetings
+    const hosts = new Set([
+      ...meetings
         .filter(
           (o) =>
             o !== m &&
@@ -1450,7 +1452,15 @@ function hostBySameDay(meetings: readonly Draft[]): void {
             sameCountries(o, m),
         )
         .map((o) => o.host!),
-    );
+      ...welcomes
+        .filter(
+          (w) =>
+            w.day.value === m.start &&
+            w.guestCountry !== null &&
+            sameCountries(m, { countries: [w.hostCountry, w.guestCountry].sort() }),
+        )
+        .map((w) => w.hostCountry),
+    ]);
     if (hosts.size !== 1) continue;
     const host = [...hosts][0]!;
     m.host = host;
@@ -2515,9 +2525,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const v of visits) startByNthDay(v, meetings, ref);
   for (const m of meetings) dateByVisit(m, visits, ref);
   for (const m of meetings) placeMeeting(m, visits);
-  hostBySameDay(meetings);
-  const grouped = new Set(groups.flatMap((g) => g.mentions));
   const welcomes = welcomesIn(sentences, hostingOf);
+  hostBySameDay(meetings, welcomes);
+  const grouped = new Set(groups.flatMap((g) => g.mentions));
   for (const m of mentions) {
     if (grouped.has(m)) continue;
     const visit = visitOfMeeting(m, meetings, visits, welcomes);
