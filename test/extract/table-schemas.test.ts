@@ -16,6 +16,7 @@ import {
   PublishersSchema,
   RolesSchema,
   TitlesSchema,
+  WORD_SETS,
 } from '../../functions/extract/table-schemas.js';
 import { spelledOut, TABLES, TABLES_BY_LANGUAGE } from '../../functions/extract/tables.js';
 
@@ -43,6 +44,10 @@ describe('the extractor tables', () => {
       ).toBeUndefined();
     },
   );
+
+  it('gives every word set LEX reads (a word set is read by its name in the tables)', () => {
+    expect(WORD_SETS.filter((name) => !(name in (TABLES.roles as object)))).toEqual([]);
+  });
 
   it('fails a table of the wrong shape', () => {
     const cues = TABLES.cues as { cues: unknown[] };
