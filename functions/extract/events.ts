@@ -993,7 +993,17 @@ function bestDate(group: Group): Mention | null {
     (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) +
     (m.dateBorrowed || m.dateFramed ? 0 : m.dateIsEnd ? 1 : 2) +
     (m.date!.endValue !== null ? 1 : 0);
-  return dated.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // ("their state visits to India and Bangladesh from March 2-6 … the visit to Bangladesh from
+  // March 4-6": a span inside another told as well is the visit's own, the other a tour's)
+  const inside = (b: Mention, a: Mention) =>
+    a.date!.endValue !== null &&
+    b.date!.endValue !== null &&
+    b.date!.value >= a.date!.value &&
+    b.date!.endValue <= a.date!.endValue &&
+    (b.date!.value > a.date!.value || b.date!.endValue < a.date!.endValue);
+  return dated.reduce((a, b) =>
+    score(b) > score(a) || (score(b) === score(a) && inside(b, a)) ? b : a,
+  );
 }
 
 function uniquePeople(list: Iterable<Person>): Person[] {
