@@ -3177,13 +3177,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   if (hosts.length > 1) s.tour = true;
   // ("A hosted B, who is visiting Vietnam at C's invitation": a reception of one whose visit a
-  // clause of their own tells is a call during it, not its welcome)
+  // clause of their own tells is a call during it, not its welcome; "A welcomed B, who is
+  // paying a working visit to Cyprus" still welcomes the visitor)
   const toldOfGuest =
     visitor !== null &&
     visitor.mention.end <= trigger.first &&
     LEX.relative.has(
       keyAt(tokens, visitor.mention.end + (textAt(tokens, visitor.mention.end) === ',' ? 1 : 0)),
-    );
+    ) &&
+    !keyIn(LEX.welcomeVerbs, tokens, (welcome.guest?.mention.first ?? 0) - 1);
   for (const h of hosts) {
     const hostPeople = [
       ...invited,
