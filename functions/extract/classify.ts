@@ -7,7 +7,7 @@ import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazett
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
 import type { Cue, CueTable } from './table-schemas.js';
 import { TABLES } from './tables.js';
-import { keyIn, phraseKeys, possessiveAt, type Token } from './tokens.js';
+import { keyAt, keyIn, phraseKeys, possessiveAt, type Token } from './tokens.js';
 import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
@@ -108,7 +108,10 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     const { cue, notAfterObject } = hit.value;
     // ("Following Russia-Vietnam talks, A and B made statements": a pair of countries before
     // a cue is what marks it a noun, as an article would)
-    const noun = prev !== undefined && (NOUN_MARKERS.has(prev) || countryPairBefore(tokens, i));
+    // (and so is an article that opens the cue: "The trip to China from September 10-15")
+    const noun =
+      (prev !== undefined && (NOUN_MARKERS.has(prev) || countryPairBefore(tokens, i))) ||
+      NOUN_MARKERS.has(keyAt(tokens, i));
     let end = i + hit.length;
     let type = cue.type;
     if (cue.levels === true) {

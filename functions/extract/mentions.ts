@@ -3102,7 +3102,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     guest === null &&
     visitor === null &&
     trigger.noun &&
-    keyIn(LEX.definite, tokens, trigger.first - 1) &&
+    anyKeyIn(LEX.definite, tokens, trigger.first - 1, trigger.first + 1) &&
     !namedPlaceAfter(tokens, hostEnd)
   ) {
     mentions.push(
