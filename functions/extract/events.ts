@@ -2159,6 +2159,9 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
   }
 }
 
+/** How many words an airport's name may take after "arrived at". */
+const AIRPORT_WORDS = 6;
+
 /**
  * "A và đoàn đã đến Ottawa tối 23/9": a visit dated only by a single day (its first meeting)
  * began with the visitor's arrival in the host country a day or two before.
@@ -2216,7 +2219,14 @@ function arrivalBefore(
       const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
       const city = placeAt(t, j);
       const country = city === null ? countryAt(t, j) : null;
-      const there = city?.entry.code ?? country?.code ?? null;
+      // ("Harris arrived at Noi Bai International Airport late Tuesday": the visitor's arrival
+      // at an airport the gazetteer does not know is at the visit's host)
+      const atAirport =
+        city === null &&
+        country === null &&
+        hasPhrase(t, LEX.arrivalGreeting, j, j + AIRPORT_WORDS) &&
+        info.persons.some((p) => p !== null && p.country === v.guest && v.people.includes(p));
+      const there: string | null = atAirport ? v.host : (city?.entry.code ?? country?.code ?? null);
       if (there !== v.host) continue;
       // ("arrived in Da Nang on Friday for the APEC Summit": another trip's arrival)
       if (multilateralAfter(t, j + (city?.length ?? country?.length ?? 0))) continue;
@@ -2641,6 +2651,8 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
           ...implied.people,
           ...scene.filter((p): p is Person => p?.country === implied.host && p.leader),
         ]);
+      // ("A held talks with B on Wednesday … B arrived late Tuesday": from the arrival)
+      arrivalBefore(implied, sentences, ref);
       visits.push(implied);
       m.partOf = implied;
     } else if (told !== undefined && told.order < 0)
