@@ -3465,6 +3465,22 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
         countries: codes,
       }),
     );
+  // ("A and his Australian counterpart B are in discussions … The annual Australia-New Zealand
+  // Leaders' Meeting was held in Queenstown": in a sentence that names no one, the principals
+  // of the two countries the story named last)
+  else if (!s.people.some((p) => p.person.principal)) {
+    const [a, b] = codes.map((code) => s.context.recentPrincipals.find((p) => p.country === code));
+    if (a !== undefined && b !== undefined)
+      s.mentions.push(
+        newMention(cue, {
+          kind: 'meeting',
+          type: trigger.type,
+          sideA: [a],
+          sideB: [b],
+          countries: codes,
+        }),
+      );
+  }
 }
 
 /** A meeting, talks or a call: one mention per pair of sides. */
