@@ -2008,6 +2008,7 @@ function impliedVisit(
   homeCountry: string | null,
   visitTold: boolean,
   welcomed: boolean,
+  visits: readonly Draft[],
 ): Draft | null {
   // (where no home country is assumed, as in English: when the story speaks of "the visit";
   // and a guest welcomed with a ceremony, whoever writes)
@@ -2015,7 +2016,9 @@ function impliedVisit(
   if (
     !(guest || welcomed) ||
     meeting.guest === null ||
-    meeting.status !== 'held' ||
+    // (one to come only where the story speaks of a visit it places nowhere else: "will host
+    // B tomorrow … the media will cover the visit")
+    (meeting.status !== 'held' && !(homeCountry === null && visitTold && visits.length === 0)) ||
     meeting.host === null ||
     meeting.partOf !== null ||
     isCall(meeting)
@@ -2046,7 +2049,8 @@ function impliedVisit(
     ...meeting,
     category: 'visit',
     type: 'visit',
-    end: null,
+    // (as long as a meeting of days it is implied by: "will host B tomorrow and Sunday")
+    end: meeting.end,
     people: visitor === undefined ? [] : [visitor],
     place: { city: null, country: meeting.host, venue: false },
     placeMention: null,
@@ -2639,6 +2643,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       profile.homeCountry ?? publisher,
       visitTold,
       scene.length > 0,
+      visits,
     );
     if (implied === null) continue;
     const told = visits.find((v) => sameCountries(v, implied) && v.host === implied.host);
