@@ -10,6 +10,7 @@ import { addMonths, dayNumber, isoDay, isoDayOf, isoMonth, isValidDay } from '..
 import datesData from './data/en/dates.json' with { type: 'json' };
 import {
   type DateMention,
+  isDay,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
@@ -582,7 +583,7 @@ export function findEnglishDates(
       next !== undefined &&
       next.start - d.end <= BESIDE_CHARS &&
       !next.relative &&
-      next.precision === 'day'
+      isDay(next)
     )
       return;
     // "next week on 8 June": a span that only suggests its day, told by the day right after it
@@ -610,8 +611,7 @@ export function findEnglishDates(
 }
 
 /** One day told exactly: no span, no month, no "around". */
-const singleDay = (d: DateMention): boolean =>
-  d.precision === 'day' && d.endValue === null && !d.approximate;
+const singleDay = (d: DateMention): boolean => isDay(d) && d.endValue === null && !d.approximate;
 
 const DAY_IN_SPAN_BETWEEN = new RegExp(`^[\\s,]*(?:(?:${anyOf(DATES.dayInSpanLead)})\\s+)?$`, 'u');
 
@@ -705,9 +705,7 @@ const quoteOpening = (lower: string) => lower.search(QUOTE_MARKS);
  * counts from the day the words were said, when the sentence dates them before the quotation.
  */
 function anchorQuotedDays(lower: string, opening: number, found: DateMention[]): void {
-  const said = found
-    .filter((d) => d.end <= opening && d.precision === 'day' && d.endValue === null)
-    .pop();
+  const said = found.filter((d) => d.end <= opening && isDay(d) && d.endValue === null).pop();
   if (said === undefined) return;
   found.forEach((d, n) => {
     const shift = DATES.relativeDays[lower.slice(d.start, d.end)];

@@ -18,6 +18,9 @@ import { anyOf } from './patterns.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
+/** Whether a date, or an event dated by one, is told to the day. */
+export const isDay = (d: { readonly precision: DatePrecision }): boolean => d.precision === 'day';
+
 export interface DateMention {
   /** offsets in the sentence */
   start: number;

@@ -12,7 +12,7 @@ import {
 } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { findTriggers, isCommitteeName } from './classify.js';
-import { type DateMention, type RefDate, refDateOf, refDayNumber } from './dates.js';
+import { type DateMention, isDay, type RefDate, refDateOf, refDayNumber } from './dates.js';
 import { countryAt, placeAt, titleCountry } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, hasPhrase, LEX } from './lexicon.js';
@@ -210,8 +210,7 @@ function readSentences(
       anchor = nextAnchor(anchor, info);
       const before = sentences[n - 1];
       if (before !== undefined && !before.isTitle && goesOn(info))
-        info.sequel =
-          before.dates.find((d) => d.precision === 'day' && !d.approximate)?.value ?? null;
+        info.sequel = before.dates.find((d) => isDay(d) && !d.approximate)?.value ?? null;
     }
   });
   return sentences;
@@ -223,7 +222,7 @@ function dateLineOf(info: SentenceInfo, lower: string): RefDate | null {
   const [date] = info.dates;
   if (
     info.dates.length !== 1 ||
-    date!.precision !== 'day' ||
+    !isDay(date!) ||
     date!.relative ||
     date!.yearGuessed === true ||
     date!.endValue !== null ||
@@ -264,7 +263,7 @@ function sameDayInSentence(dates: DateMention[]): DateMention[] {
   let day: string | null = null;
   return dates.map((d) => {
     if (!d.anchored) {
-      if (d.precision === 'day' && d.endValue === null) day = d.value;
+      if (isDay(d) && d.endValue === null) day = d.value;
       return d;
     }
     return day === null ? d : { ...d, value: day };
@@ -464,7 +463,7 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   let day: DateMention | undefined;
   let span: DateMention | undefined;
   for (const d of info.dates) {
-    if (d.precision !== 'day' || d.anchored || d.approximate) continue;
+    if (!isDay(d) || d.anchored || d.approximate) continue;
     // ("following the February 8 polls": a day of something no cue names)
     const noun = nounDatedBy(info.tokens, d);
     if (noun >= 0 && !info.triggers.some((t) => t.first === noun)) continue;
@@ -551,13 +550,7 @@ function datesCompatible(
   // "his meeting with B last year" is not this year's meeting
   if (a.precision === 'year' || b.precision === 'year')
     return a.value.slice(0, 4) === b.value.slice(0, 4);
-  if (
-    exactDays &&
-    a.precision === 'day' &&
-    b.precision === 'day' &&
-    a.endValue === null &&
-    b.endValue === null
-  )
+  if (exactDays && isDay(a) && isDay(b) && a.endValue === null && b.endValue === null)
     return a.value === b.value;
   const [a0, a1] = span(a);
   const [b0, b1] = span(b);
@@ -819,7 +812,7 @@ function framedDayBefore(summary: Summary, m: Mention): boolean {
     ? [summary.date, m.dateFramed ? null : m.date]
     : [m.dateFramed ? m.date : null, summary.date];
   if (framed === null || own === null) return false;
-  if (framed.precision !== 'day' || own.precision !== 'day') return false;
+  if (!isDay(framed) || !isDay(own)) return false;
   if (framed.endValue !== null || own.endValue !== null) return false;
   return dayNumber(own.value) - dayNumber(framed.value) === 1;
 }
@@ -844,7 +837,7 @@ function refersBack(group: Group, summary: Summary, m: Mention): boolean {
 function absorb(summary: Summary, m: Mention): void {
   if (
     summary.date === null ||
-    (m.date !== null && m.date.precision === 'day' && summary.date.precision !== 'day') ||
+    (m.date !== null && isDay(m.date) && !isDay(summary.date)) ||
     (m.date !== null && summary.dateFramed && !m.dateFramed)
   ) {
     summary.date = m.date;
@@ -990,7 +983,7 @@ function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
   const score = (m: Mention) =>
-    (m.date!.precision === 'day' && !m.date!.approximate ? 4 : 0) +
+    (isDay(m.date!) && !m.date!.approximate ? 4 : 0) +
     (m.dateBorrowed || m.dateFramed ? 0 : m.dateIsEnd ? 1 : 2) +
     (m.date!.endValue !== null ? 1 : 0);
   // ("their state visits to India and Bangladesh from March 2-6 … the visit to Bangladesh from
@@ -1190,7 +1183,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       // before the cue in its sentence is the first)
       const cueAt = dateMention.sentence.tokens[dateMention.trigger.first]!.start;
       const before = dateMention.sentence.dates.findLast(
-        (x) => x.precision === 'day' && x.end <= cueAt && x.value < d.value,
+        (x) => isDay(x) && x.end <= cueAt && x.value < d.value,
       )?.value;
       if (days !== null && days > 1) {
         start = isoDayOf(dayNumber(end) - days + 1);
@@ -1326,7 +1319,7 @@ function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
  *  meeting" under "A and B are meeting in Caracas"; a call in a photo's caption and in the
  *  lead): one event, the first telling it. */
 function toldBefore(meeting: Draft, meetings: readonly Draft[]): boolean {
-  if (meeting.precision !== 'day' || meeting.type === 'committee_session') return false;
+  if (!isDay(meeting) || meeting.type === 'committee_session') return false;
   const ids = new Set(meeting.people.map((p) => p.id));
   // ("will hold a virtual summit on Tuesday morning … the virtual meeting on Monday night US
   // time": a call named again with "the" may be dated in another time zone, a day off)
@@ -1343,7 +1336,7 @@ function toldBefore(meeting: Draft, meetings: readonly Draft[]): boolean {
     meetings.some(
       (o) =>
         o.order < meeting.order &&
-        o.precision === 'day' &&
+        isDay(o) &&
         (o.start === meeting.start ||
           (namedAgain && o.end === null && Math.abs(dayNumber(o.start) - day) === 1)) &&
         o.end === meeting.end &&
@@ -1450,16 +1443,12 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
  */
 function hostBySameDay(meetings: readonly Draft[], welcomes: readonly Welcome[]): void {
   for (const m of meetings) {
-    if (m.host !== null || m.place !== null || isCall(m) || m.precision !== 'day') continue;
+    if (m.host !== null || m.place !== null || isCall(m) || !isDay(m)) continue;
     const hosts = new Set([
       ...meetings
         .filter(
           (o) =>
-            o !== m &&
-            o.host !== null &&
-            o.precision === 'day' &&
-            o.start === m.start &&
-            sameCountries(o, m),
+            o !== m && o.host !== null && isDay(o) && o.start === m.start && sameCountries(o, m),
         )
         .map((o) => o.host!),
       ...welcomes
@@ -1637,7 +1626,7 @@ function agencyAfter(t: readonly Token[], at: number): boolean {
 function carrySidelines(meetings: readonly Draft[], story: StorySidelines | null): void {
   const byOrder = [...meetings].sort((a, b) => a.order - b.order);
   byOrder.forEach((m, n) => {
-    if (m.place !== null || isCall(m) || m.precision !== 'day') return;
+    if (m.place !== null || isCall(m) || !isDay(m)) return;
     // "A had meetings with leaders on the sidelines of the G20 Summit in Rio de Janeiro,
     // Brazil, on Tuesday … Meeting with B, A affirmed …": that day, a third country's
     // gathering the story leads with places its meetings
@@ -1692,7 +1681,7 @@ function storySidelines(sentences: readonly SentenceInfo[]): StorySidelines | nu
     .filter((x) => !x.isTitle && !x.caption)
     .slice(0, SIDELINES_LEAD_LINES)) {
     const at = findAnyPhrase(s.tokens, LEX.sidelines);
-    const day = s.dates.find((d) => d.precision === 'day' && !d.approximate && d.endValue === null);
+    const day = s.dates.find((d) => isDay(d) && !d.approximate && d.endValue === null);
     if (at === null || day === undefined) continue;
     for (let k = at.at + at.length; k < s.tokens.length - 1; k++) {
       if (!LEX.placeLead.has(s.tokens[k]!.key)) continue;
@@ -1740,10 +1729,10 @@ function startByNthDay(visit: Draft, meetings: readonly Draft[], ref: RefDate): 
   // very day its sentence tells as a later one of it: "met B on Tuesday, the second day of
   // his visit")
   const untold =
-    visit.dateMention === null || visit.precision !== 'day' || visit.dateMention.dateIsEnd === true;
+    visit.dateMention === null || !isDay(visit) || visit.dateMention.dateIsEnd === true;
   const cues = new Set(visit.group.mentions.map((m) => m.trigger));
   for (const meeting of meetings) {
-    if (meeting.precision !== 'day' || !sameCountries(meeting, visit)) continue;
+    if (!isDay(meeting) || !sameCountries(meeting, visit)) continue;
     if (!untold && visit.start !== meeting.start) continue;
     for (const m of meeting.group.mentions) {
       const nth = visitDayTold(m, (t) => cues.has(t) && t.first > m.trigger.first);
@@ -1775,7 +1764,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
   // "On the second day of his visit, A will meet B": that day of the visit
-  const nth = visit.precision === 'day' ? nthDayOfVisit(meeting) : null;
+  const nth = isDay(visit) ? nthDayOfVisit(meeting) : null;
   if (nth !== null && nth > 0) {
     meeting.start = isoDayOf(dayNumber(visit.start) + nth - 1);
     meeting.precision = 'day';
@@ -1797,7 +1786,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   }
   if (visit.precision === 'month') {
     // a day the story tells within the visit's month is the meeting's
-    if (meeting.precision === 'day' && meeting.start.startsWith(visit.start)) return;
+    if (isDay(meeting) && meeting.start.startsWith(visit.start)) return;
     // a visit known by its month ("vào giữa tháng 1 tới"): so are its meetings
     meeting.start = visit.start;
     meeting.precision = 'month';
@@ -1807,7 +1796,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   const first = dayNumber(visit.start);
   const last = visit.end === null ? first : dayNumber(visit.end);
   // "On Friday, … formal talks begin. Both leaders will then …": a day the story was telling of, within the visit
-  const told = meeting.precision === 'day' ? dayNumber(meeting.start) : null;
+  const told = isDay(meeting) ? dayNumber(meeting.start) : null;
   if (told !== null && told >= first && told <= last) return;
   // "will pay an official visit from June 22 to 26 … During the visit, B will meet with A": nor
   // does a story told before a visit of several days say which of its days a meeting is on
@@ -1902,7 +1891,7 @@ function visitOfMeeting(
   if (guest === null) return null;
   let host: string | null = null;
   let date = m.date;
-  if (date !== null && date.precision === 'day') {
+  if (date !== null && isDay(date)) {
     const first = dayNumber(date.value);
     const last = first + Math.max(0, (m.durationDays ?? 1) - 1);
     host =
@@ -1912,13 +1901,13 @@ function visitOfMeeting(
           d.type !== 'committee_session' &&
           d.host !== null &&
           d.guest === guest &&
-          d.precision === 'day' &&
+          isDay(d) &&
           dayNumber(d.start) >= first &&
           dayNumber(d.start) <= last,
       )?.host ?? null;
   }
   // "A hosted an official welcome ceremony for B in Hanoi on April 14": where and when the visit began
-  if (host === null && (date === null || date.precision === 'day')) {
+  if (host === null && (date === null || isDay(date))) {
     const welcome = welcomes.find(
       (w) => w.hostCountry !== guest && (w.guestCountry === null || w.guestCountry === guest),
     );
@@ -1970,7 +1959,7 @@ function welcomesIn(
   const out: Welcome[] = [];
   for (const [n, s] of sentences.entries()) {
     if (s.caption) continue;
-    const day = s.dates.find((d) => d.precision === 'day' && d.endValue === null);
+    const day = s.dates.find((d) => isDay(d) && d.endValue === null);
     const hosting = day === undefined ? null : hostingOf[n]!;
     const hostCountry = hosting?.hosts.find((p) => p.country !== null)?.country ?? null;
     if (hosting === null || hostCountry === null || day === undefined) continue;
@@ -2112,14 +2101,14 @@ const ARRIVAL_LEG_DAYS = 7;
  * article dates, is the way there, not a visit of its own.
  */
 function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
-  if (v.precision !== 'day' || v.guest === null) return false;
+  if (!isDay(v) || v.guest === null) return false;
   const arrival = (m: Mention) => keyIn(LEX.arrival, m.sentence.tokens, m.trigger.first);
   if (!v.group.mentions.every(arrival)) return false;
   const day = dayNumber(v.start);
   return visits.some(
     (o) =>
       o !== v &&
-      o.precision === 'day' &&
+      isDay(o) &&
       o.guest === v.guest &&
       sameCountries(o, v) &&
       o.dateMention !== null &&
@@ -2139,7 +2128,7 @@ const HOME_WITHIN_DAYS = 14;
  * in the story (going home ends a tour, not its first leg).
  */
 function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly SentenceInfo[]): void {
-  if (v.precision !== 'day' || v.end !== null) return;
+  if (!isDay(v) || v.end !== null) return;
   const first = v.group.mentions[0]!.sentence.order;
   const visitors = new Set(v.group.mentions.flatMap((m) => m.sideA).map((p) => p.id));
   const visitorOf = (o: Draft) =>
@@ -2152,7 +2141,7 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
     if (named.length === 0 && !keyIn(LEX.pronouns, s.tokens, 0)) continue;
     const day = s.dates.find(
       (d) =>
-        d.precision === 'day' &&
+        isDay(d) &&
         d.endValue === null &&
         dayNumber(d.value) > dayNumber(v.start) &&
         dayNumber(d.value) - dayNumber(v.start) <= HOME_WITHIN_DAYS,
@@ -2197,9 +2186,8 @@ function arrivalBefore(
   } else {
     const day = v.dateMention.date!;
     // a day borrowed from a meeting during the visit ("nhân dịp … thăm") may be the arrival day itself
-    const borrowed =
-      v.precision === 'month' && v.dateMention.dateBorrowed && day.precision === 'day';
-    if (v.precision !== 'day' && !borrowed) return;
+    const borrowed = v.precision === 'month' && v.dateMention.dateBorrowed && isDay(day);
+    if (!isDay(v) && !borrowed) return;
     v0 = dayNumber(day.value);
     nearest = borrowed ? 0 : 1;
   }
@@ -2208,7 +2196,7 @@ function arrivalBefore(
     if (info.isTitle) continue;
     const days = info.dates.filter(
       (d) =>
-        d.precision === 'day' &&
+        isDay(d) &&
         d.endValue === null &&
         !d.approximate &&
         v0 - dayNumber(d.value) >= nearest &&
@@ -2403,9 +2391,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   );
   const seriesHost = sentences.find(
     (s) =>
-      !s.isTitle &&
-      s.triggers.some((t) => t.kind === 'meeting') &&
-      s.dates.some((d) => d.precision === 'day'),
+      !s.isTitle && s.triggers.some((t) => t.kind === 'meeting') && s.dates.some((d) => isDay(d)),
   );
   const leadMeetingCountries =
     lead?.triggers.some((t) => t.kind === 'meeting') === true
@@ -2589,23 +2575,20 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     // an undated visit is as old as the first meeting held during it
     if (v.dateMention === null && inside.length > 0) {
       const firstDay = inside
-        .filter((m) => m.precision === 'day')
+        .filter((m) => isDay(m))
         .map((m) => m.start)
         .sort()[0];
       // (not one told as begun on the day the story is dated: "has arrived … Tomorrow, talks
       // will take place" is no visit from tomorrow; one under way since a day not told, dated
       // by its month, is still as old as its first meeting)
-      if (
-        firstDay !== undefined &&
-        !(v.status === 'held' && v.precision === 'day' && firstDay > v.start)
-      ) {
+      if (firstDay !== undefined && !(v.status === 'held' && isDay(v) && firstDay > v.start)) {
         v.start = firstDay;
         v.precision = 'day';
         v.status = statusOf(firstDay, 'day', ref, false);
         // and lasts as long as a meeting of several days held during it ("will travel to B
         // for a summit with C from April 27 to 28"; meetings on two days tell no end)
         const lastDay = inside
-          .filter((m) => m.precision === 'day' && m.end !== null)
+          .filter((m) => isDay(m) && m.end !== null)
           .map((m) => m.end!)
           .sort()
           .at(-1);

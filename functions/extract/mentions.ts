@@ -12,7 +12,7 @@ import {
   type Trigger,
   type TriggerKind,
 } from './classify.js';
-import { type DateMention, type RefDate, refDayNumber } from './dates.js';
+import { type DateMention, isDay, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, hasPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import {
@@ -1204,7 +1204,7 @@ function dateFor(
   // named by a noun; "A on Saturday said … as he arrived in Tokyo" arrived that day)
   const announcedEarlier = (d: DateMention) =>
     d.end <= cueStart &&
-    d.precision === 'day' &&
+    isDay(d) &&
     ((trigger.noun && background.reporting.some((at) => at === d.end + 1 && at < cueStart)) ||
       (future && (dayNumber(d.endValue ?? d.value) < refDay || reportedBetween(d)) && futureOf(d)));
   // "kể từ khi ông quay lại Nhà Trắng ngày 20-1": a day things are counted from, not an event's
@@ -1516,7 +1516,7 @@ function dateFor(
           (d) =>
             d.start >= tokens[next.end - 1]!.end &&
             d.start < afterNext &&
-            d.precision === 'day' &&
+            isDay(d) &&
             d.endValue === null,
         ) ?? null;
     }
@@ -1530,18 +1530,14 @@ function dateFor(
       const visitEnd = tokens[previous.end - 1]!.end;
       date =
         days.find(
-          (d) =>
-            d.start >= visitEnd &&
-            d.end <= cueStart &&
-            d.precision === 'day' &&
-            d.endValue === null,
+          (d) => d.start >= visitEnd && d.end <= cueStart && isDay(d) && d.endValue === null,
         ) ?? null;
     }
   }
   // "preparing on Monday on the eve of their summit": the summit is the day after; "met B on
   // Thursday, a day after his talks with C": the talks are the day before
   let shifted = false;
-  if (date !== null && date.precision === 'day' && date.endValue === null && date.end <= cueStart) {
+  if (date !== null && isDay(date) && date.endValue === null && date.end <= cueStart) {
     const after = date.end;
     const from = tokens.findIndex((t) => t.start >= after);
     // ("… and have talks with B the next day": right after the cue, short of the next cue)
@@ -1617,7 +1613,7 @@ function onTenseSide(
   if (date.precision === 'month') {
     const month = Number(date.value.slice(0, 4)) * 12 + Number(date.value.slice(5, 7));
     if (tense.past && month > ref.year * 12 + ref.month) shift = -1;
-  } else if (date.precision === 'day') {
+  } else if (isDay(date)) {
     const refDay = refDayNumber(ref);
     if (tense.past && dayNumber(date.value) - refDay > TENSE_SIDE_DAYS) shift = -1;
     else if (tense.future && refDay - dayNumber(date.endValue ?? date.value) > TENSE_SIDE_DAYS)
@@ -3125,7 +3121,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const close = tokens.findIndex((t, n) => n > k && n <= k + BRACKET_SPAN && t.text === ')');
     if (close < 0) return k;
     const d = info.dates.find(
-      (x) => x.start >= tokens[k]!.end && x.end <= tokens[close]!.start && x.precision === 'day',
+      (x) => x.start >= tokens[k]!.end && x.end <= tokens[close]!.start && isDay(x),
     );
     if (d !== undefined) daysOf.set(code, d);
     return close + 1;
@@ -3135,7 +3131,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const daysAt = (k: number) =>
     info.dates.find(
       (x) =>
-        x.precision === 'day' &&
+        isDay(x) &&
         x.start >= (tokens[k]?.start ?? Infinity) &&
         x.start <= (tokens[k + 1]?.end ?? -1),
     );
@@ -3216,7 +3212,7 @@ function legDate(
   date: DateMention | null,
   tokens: readonly Token[],
 ): DateMention | null {
-  if (first || date === null || date.precision !== 'day' || date.endValue !== null) return date;
+  if (first || date === null || !isDay(date) || date.endValue !== null) return date;
   const before = tokens.findLast((t) => t.end <= date.start);
   if (before === undefined || !LEX.spanStart.has(before.key)) return date;
   return { ...date, value: date.value.slice(0, 7), precision: 'month' };
