@@ -2856,10 +2856,22 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // the last one named and the cue opens a clause of its own, whose "he" is the subject named
   // first, not the one the object named
   const lastNamed = candidates[candidates.length - 1];
+  // ("A was received on Wednesday by his counterpart B for an official working visit": the
+  // one received, told in the passive before the one who receives, is the visitor)
+  const receivedBy = (first: PersonRef, last: PersonRef) =>
+    anyKeyIn(LEX.passiveLead, tokens, first.mention.end, last.mention.first) &&
+    anyKeyIn(LEX.agent, tokens, first.mention.end, last.mention.first);
+  const received =
+    visitor === null &&
+    lastNamed !== undefined &&
+    candidates[0] !== lastNamed &&
+    receivedBy(candidates[0]!, lastNamed);
+  // (the one who receives them is of the country they visit, where the sentence names none)
+  if (received && host === null) host = lastNamed.person.country;
   visitor ??=
     lastNamed !== undefined &&
     candidates[0] !== lastNamed &&
-    anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first)
+    (anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first) || received)
       ? candidates[0]!
       : (lastNamed ?? null);
   // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets;
@@ -3186,6 +3198,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const hostPeople = [
       ...invited,
       ...(hostedBy ? [hostedBy] : []),
+      ...(received ? [lastNamed!] : []),
       ...((welcome.guest === null || welcome.guest.person.country === visitGuest) && !toldOfGuest
         ? welcome.hosts
         : []),
