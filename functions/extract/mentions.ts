@@ -165,6 +165,8 @@ const WITH_SPAN = 8;
 const CHAIN_GAP = 3;
 /** How many gap words ("tới", "cấp Nhà nước") may stand between a visit cue and the host country. */
 const VISIT_HOST_GAP = 3;
+/** "was visited in the Historic Center by B": how many words past the verb its "by" may stand. */
+const VISITED_BY_SPAN = 8;
 /** "chuyến thăm chính thức thứ 2 của ông tới Việt Nam": how far after a visit noun "tới <country>" may come. */
 const NOUN_VISIT_SPAN = 8;
 /** The most tokens a country's name takes ("the United States of America"). */
@@ -2759,6 +2761,36 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       }
     }
   }
+  // "A was visited in the Historic Center by the president of Chile, B": B visits the
+  // country of the one visited, named before (or the one "he" stands for)
+  let visitedOne: PersonRef | undefined;
+  if (host === null && !trigger.noun && keyIn(LEX.passiveLead, tokens, trigger.first - 1)) {
+    let by = trigger.end;
+    while (
+      by < Math.min(tokens.length, trigger.end + VISITED_BY_SPAN) &&
+      !keyIn(LEX.agent, tokens, by)
+    )
+      by++;
+    const agent = keyIn(LEX.agent, tokens, by)
+      ? chainFrom(tokens, people, by + 1, LEX.objectLead, OBJECT_LEAD_SKIP)[0]
+      : undefined;
+    // (or, where a pronoun stands for them, the principal the sentence named last before it:
+    // "the third visit the Mexican president has received, since Wednesday he was visited …")
+    const visited = (keyIn(LEX.pronouns, tokens, trigger.first - 2) ? people : before).findLast(
+      (p) => p.mention.end <= trigger.first && p.person.principal,
+    );
+    const home = visited?.person.country ?? null;
+    if (
+      agent?.person.principal &&
+      agent.person.country !== null &&
+      home !== null &&
+      home !== agent.person.country
+    ) {
+      host = home;
+      visitor = agent;
+      visitedOne = visited;
+    }
+  }
   // "President A visited President B on Thursday at the State House": a visit paid to a
   // principal, where no place is visited, is a call on them in their country
   if (host === null && !trigger.noun && !keyIn(LEX.arrival, tokens, trigger.first)) {
@@ -3199,6 +3231,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       ...invited,
       ...(hostedBy ? [hostedBy] : []),
       ...(received ? [lastNamed!] : []),
+      ...(visitedOne ? [visitedOne] : []),
       ...((welcome.guest === null || welcome.guest.person.country === visitGuest) && !toldOfGuest
         ? welcome.hosts
         : []),
