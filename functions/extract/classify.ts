@@ -11,6 +11,8 @@ import { keyAt, keyIn, phraseKeys, possessiveAt, type Token } from './tokens.js'
 import { TokenTrie } from './trie.js';
 
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
+/** Whether a cue (or what it tells) is of a visit. */
+export const isVisit = (x: { readonly kind: TriggerKind }): boolean => x.kind === 'visit';
 
 export interface Trigger {
   kind: TriggerKind;

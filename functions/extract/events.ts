@@ -11,7 +11,7 @@ import {
   type Participant,
 } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { findTriggers, isCommitteeName } from './classify.js';
+import { findTriggers, isCommitteeName, isVisit } from './classify.js';
 import { type DateMention, isDay, type RefDate, refDateOf, refDayNumber } from './dates.js';
 import { countryAt, placeAt, titleCountry } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
@@ -476,7 +476,7 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   }
   if (anchor === null) return day?.value ?? span?.value ?? null;
   if (day === undefined || day.value === anchor) return anchor;
-  if (info.triggers.some((t) => t.kind !== 'visit')) return day.value;
+  if (info.triggers.some((t) => !isVisit(t))) return day.value;
   return day.start <= OPENING_CHARS && day.value > anchor ? day.value : anchor;
 }
 
@@ -669,7 +669,7 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   // a reference to "the visit" (no host written) joins the visit its people fit
   // "arrived in Hanoi on May 25, beginning a state visit until May 27": one visit
   if (
-    m.kind === 'visit' &&
+    isVisit(m) &&
     m.host !== null &&
     summary.host === m.host &&
     summary.guest === m.guest &&
@@ -678,7 +678,7 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     peopleCompatible(summary, m)
   )
     return true;
-  if (m.kind === 'visit')
+  if (isVisit(m))
     return (
       // (a reference to "the visit to B" names no guest)
       (m.host === null ||
@@ -1070,7 +1070,7 @@ function salient(
   }
   // "X, now on a visit to Peru, …" in an article whose lead tells his meeting there
   if (
-    group.kind === 'visit' &&
+    isVisit(group) &&
     group.mentions.some(
       (m) =>
         !toCome(m) && leadCountries.has(m.countries.join()) && m.sideA.some((p) => named.has(p.id)),
@@ -1133,13 +1133,13 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // ("is on a three-day state visit …; he will be in Bangladesh till December 17": the day
   // it ends, to come, does not make a visit told as under way one to come)
   const underWayTold =
-    group.kind === 'visit' &&
+    isVisit(group) &&
     dateMention?.dateIsEnd === true &&
     group.mentions.some((m) => m !== dateMention && m.past && !m.future);
   // ("On Thursday, May 23, A headed to Belarus on an official visit … A will visit Belarus on
   // May 23-24": told as begun on the day its span starts, by publication)
   const begunTold =
-    group.kind === 'visit' &&
+    isVisit(group) &&
     dateMention?.date != null &&
     dayNumber(dateMention.date.value) <= refDayNumber(ref) &&
     group.mentions.some(
@@ -1167,7 +1167,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     end = d.endValue;
     precision = d.precision === 'month' ? 'month' : 'day';
     if (Math.abs(dayNumber(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
-    if (group.kind === 'visit' && dateMention.dateIsEnd) {
+    if (isVisit(group) && dateMention.dateIsEnd) {
       // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the
       // previous leg, not news; unless the story opens with it ("A left Hanoi on May 3, concluding …")
       // (one that "will end Saturday", told after the visit, is under way)
@@ -1192,13 +1192,13 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
         start = d.value.slice(0, 7);
         precision = 'month';
       }
-    } else if ((group.kind === 'visit' && dateMention.dateBorrowed) || d.approximate) {
+    } else if ((isVisit(group) && dateMention.dateBorrowed) || d.approximate) {
       // a day of a meeting held during a visit named in passing, or a week the text only
       // suggests ("tuần tới"): the month is what is known
       start = d.value.slice(0, 7);
       end = null;
       precision = 'month';
-    } else if (group.kind === 'visit' && end === null && precision === 'day') {
+    } else if (isVisit(group) && end === null && precision === 'day') {
       // (a visit known by its month has no day to count its length from)
       const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
       // "on the second day of his three-day visit, on Friday": it began the day before; on
@@ -1221,30 +1221,28 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     if (years.length > 0 && !years.includes(ref.year)) return null;
     // ("A, currently on a three-day visit to India, …": under way since a day not told)
     const underWay = group.mentions.some(
-      (m) =>
-        m.kind === 'visit' && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
+      (m) => isVisit(m) && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
     );
     precision = future || underWay ? 'month' : 'day';
     start =
       precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // "have arrived in Hanoi to begin a five-day visit": from today, for its length
     const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
-    if (group.kind === 'visit' && precision === 'day' && days !== null && days > 1)
+    if (isVisit(group) && precision === 'day' && days !== null && days > 1)
       end = isoDayOf(dayNumber(start) + days - 1);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
     // telling of there, when that day is before publication
     // (past a line that tells no day, the first that does, when it is one of these days: "The
     // ministers agreed Thursday … Hayashi also raised concern during phone talks with B", under
     // a headline; not a day a line about an earlier call tells, weeks before)
-    const told =
-      group.kind !== 'visit'
-        ? (storyMentions(group)
-            .map((m) => m.sentence.sequel ?? m.sentence.anchor)
-            .find(
-              (d, n) =>
-                d !== null && (n === 0 || Math.abs(refDayNumber(ref) - dayNumber(d)) <= STORY_DAYS),
-            ) ?? null)
-        : null;
+    const told = !isVisit(group)
+      ? (storyMentions(group)
+          .map((m) => m.sentence.sequel ?? m.sentence.anchor)
+          .find(
+            (d, n) =>
+              d !== null && (n === 0 || Math.abs(refDayNumber(ref) - dayNumber(d)) <= STORY_DAYS),
+          ) ?? null)
+      : null;
     if (told !== null && !future && dayNumber(told) < refDayNumber(ref)) start = told;
     // "On Friday, A will tour a port. Talks between A and B follow": an announced meeting on
     // the coming day the article was telling of there
@@ -1262,7 +1260,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     group.mentions.find((m) => m.place !== null) ??
     null;
   return {
-    category: group.kind === 'visit' ? 'visit' : 'meeting',
+    category: isVisit(group) ? 'visit' : 'meeting',
     type,
     group,
     start,
@@ -1270,8 +1268,8 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     precision,
     dateMention,
     countries: first.countries,
-    host: group.kind === 'visit' ? first.host : null,
-    guest: group.kind === 'visit' ? first.guest : null,
+    host: isVisit(group) ? first.host : null,
+    guest: isVisit(group) ? first.guest : null,
     people,
     place: placeMention?.place ?? null,
     placeMention,
@@ -1709,7 +1707,7 @@ const VISIT_NEWS_DAYS = 2;
  *  tells a meeting on (a visit's cue in its sentence, before the meeting's), or null. */
 function nthDayOfVisit(meeting: Draft): number | null {
   for (const m of meeting.group.mentions) {
-    const nth = visitDayTold(m, (t) => t.kind === 'visit' && t.first < m.trigger.first);
+    const nth = visitDayTold(m, (t) => isVisit(t) && t.first < m.trigger.first);
     if (nth !== null) return nth;
   }
   return null;
@@ -1885,8 +1883,7 @@ function visitOfMeeting(
   visits: readonly Draft[],
   welcomes: readonly Welcome[],
 ): Mention | null {
-  if (m.kind !== 'visit' || m.countries.length > 0 || m.sentence.caption || m.precedent)
-    return null;
+  if (!isVisit(m) || m.countries.length > 0 || m.sentence.caption || m.precedent) return null;
   const guest = m.sideA[0]?.country ?? null;
   if (guest === null) return null;
   let host: string | null = null;
@@ -2318,7 +2315,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       welcomeBefore: n > 0 && welcomeSet[n - 1]!,
     })) {
       mentions.push(m);
-      if (m.kind === 'visit') toldVisits.unshift(m);
+      if (isVisit(m)) toldVisits.unshift(m);
       if (m.kind === 'meeting') toldMeetings.unshift(m);
     }
     // (not one who comes along: "The King arrived, accompanied by Minister B. His visit …" is
@@ -2386,7 +2383,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   );
   const datedVisits = new Set(
     groups
-      .filter((g) => g.kind === 'visit' && bestDate(g) !== null)
+      .filter((g) => isVisit(g) && bestDate(g) !== null)
       .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
   );
   const seriesHost = sentences.find(
@@ -2397,7 +2394,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     lead?.triggers.some((t) => t.kind === 'meeting') === true
       ? new Set(foreignCountries(lead.tokens, null, false).map((c) => c.code))
       : new Set<string>();
-  const visitStory = mentions.some((m) => m.kind === 'visit' && !m.precedent);
+  const visitStory = mentions.some((m) => isVisit(m) && !m.precedent);
   const frame: Frame = {
     lead,
     datedVisits,
@@ -2611,7 +2608,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // ("A met B in B's country … The visit was designed to …": a visit the story refers to
   // but places nowhere)
   const visitTold = mentions.some(
-    (m) => m.kind === 'visit' && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
+    (m) => isVisit(m) && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
   );
   for (const m of meetings) {
     // ("In this official ceremony, A and the Prime Minister of Italy reviewed honour guards":

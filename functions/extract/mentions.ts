@@ -7,6 +7,7 @@ import { dayNumber, isoDayOf } from '../domain/dates.js';
 import { CALL_TYPES, type EventType, isCallType } from '../domain/event.js';
 import {
   isCommitteeName,
+  isVisit,
   MarkerIndex,
   placeArrivedIn,
   type Trigger,
@@ -1216,7 +1217,7 @@ function dateFor(
   // "who has been on an official visit to Mexico since Thursday": the day a visit told as
   // under way began, written right after "since" past its cue
   const toldUnderWay =
-    trigger.kind === 'visit' &&
+    isVisit(trigger) &&
     anyKeyIn(LEX.ongoing, tokens, Math.max(0, trigger.first - ONGOING_BEFORE), trigger.first);
   const beganSince = (d: DateMention) =>
     toldUnderWay &&
@@ -1244,7 +1245,7 @@ function dateFor(
   // "Tinubu will leave France on Monday for Cape Town to co-chair the session": the day the
   // trip sets off, not the day of what it is for
   const departureDay = (d: DateMention) =>
-    trigger.kind !== 'visit' &&
+    !isVisit(trigger) &&
     d.end <= cueStart &&
     tokens.some((t) => t.start >= d.end && t.end <= cueStart && LEX.infinitive.has(t.key)) &&
     tokens.some((t) => t.end <= d.start && LEX.departure.has(t.key));
@@ -1410,10 +1411,10 @@ function dateFor(
   const andBetween = (a: Trigger, b: Trigger) => anyKeyIn(LEX.and, tokens, a.end, b.first);
   // "sang thăm Việt Nam và đồng chủ trì Kỳ họp … từ ngày 4 - 6/12": the span is the visit's
   if (
-    trigger.kind === 'visit' &&
+    isVisit(trigger) &&
     after === undefined &&
     next !== null &&
-    next.kind !== 'visit' &&
+    !isVisit(next) &&
     andBetween(trigger, next)
   ) {
     after = days.find(
@@ -1438,7 +1439,7 @@ function dateFor(
     triggers.some(
       (t) =>
         t !== trigger &&
-        t.kind === 'visit' &&
+        isVisit(t) &&
         tokens[t.first]!.start > d.end &&
         tokens[t.first]!.start < cueStart,
     );
@@ -1448,17 +1449,17 @@ function dateFor(
       (d) =>
         d.end <= cueStart &&
         cueBefore(d, triggers, tokens)?.kind !== 'meeting' &&
-        !(trigger.kind === 'visit' && visitBetween(d)),
+        !(isVisit(trigger) && visitBetween(d)),
     );
   let date: DateMention | null;
   let borrowed = false;
-  if (trigger.kind === 'visit') {
+  if (isVisit(trigger)) {
     // "Trong khuôn khổ chuyến thăm …, chiều 12/8, tại Seoul, A hội kiến B": behind a comma and
     // before a meeting, the day is the meeting's
     const meetingAfter =
       after !== undefined &&
       next !== null &&
-      next.kind !== 'visit' &&
+      !isVisit(next) &&
       tokens[next.first]!.start > after.start;
     // ("a visit to Vietnam for two days, starting from March 1, after the summit with B":
     // a day that starts a span is the visit's, past the comma too)
@@ -1508,7 +1509,7 @@ function dateFor(
       date === null &&
       datesFollow &&
       next !== null &&
-      next.kind !== 'visit' &&
+      !isVisit(next) &&
       andBetween(trigger, next)
     ) {
       const afterNext =
@@ -2295,7 +2296,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
   info.triggers.forEach((trigger, index) => {
     const c = scanCue(s, trigger, index);
     if (c === null) return;
-    if (trigger.kind === 'visit') visitMentions(s, c);
+    if (isVisit(trigger)) visitMentions(s, c);
     else if (trigger.kind === 'committee' || chairedReference(s, c)) committeeMentions(s, c);
     else {
       const told = s.mentions.length;
@@ -2521,7 +2522,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // "kết thúc chuyến thăm A" on a day: the visit ended then; "lên đường thăm A", "rời": the day
   // the visitor left home is not when the visit began
   if (
-    trigger.kind === 'visit' &&
+    isVisit(trigger) &&
     date !== null &&
     date.endValue === null &&
     phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)
@@ -2531,7 +2532,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   }
   // "On May 28, A returned to Moscow following a three-day visit to B": the visit's last day
   if (
-    trigger.kind === 'visit' &&
+    isVisit(trigger) &&
     date !== null &&
     date.endValue === null &&
     phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.returnAfter) &&
@@ -2540,13 +2541,13 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     dateIsEnd = true;
   // "A's three-day state visit to B ends as she returns home on Friday": a day told past the
   // visitor's going home, after the visit's cue, is the visit's last
-  if (trigger.kind === 'visit' && date !== null && date.endValue === null) {
+  if (isVisit(trigger) && date !== null && date.endValue === null) {
     const home = findAnyPhrase(tokens, LEX.returnHome, trigger.end);
     if (home !== null && tokens[home.at]!.end <= date.start) dateIsEnd = true;
   }
   // "beginning a state visit to Vietnam until May 27": the visit's last day
   if (
-    trigger.kind === 'visit' &&
+    isVisit(trigger) &&
     date !== null &&
     date.endValue === null &&
     tokens.some(
@@ -2563,7 +2564,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   )
     dateIsEnd = true;
   if (
-    trigger.kind === 'visit' &&
+    isVisit(trigger) &&
     phraseBefore(tokens, trigger.first, PASSING_BEFORE, LEX.passing) &&
     date !== null &&
     date.endValue === null
@@ -2586,7 +2587,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // summit's only as its purpose ("arrived on Sunday, where he met B" tells the meeting's day)
   const day = date;
   const framed =
-    trigger.kind !== 'visit' &&
+    !isVisit(trigger) &&
     day !== null &&
     !shifted &&
     day.end <= tokens[trigger.first]!.start &&
@@ -2596,7 +2597,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     ) ||
       // (or a visit's: "began a four-day state visit to China on Sunday for a summit with B")
       triggers.some(
-        (t) => t.kind === 'visit' && t.first >= clauseFrom && tokens[t.end - 1]!.end <= day.start,
+        (t) => isVisit(t) && t.first >= clauseFrom && tokens[t.end - 1]!.end <= day.start,
       )) &&
     tokens.some((t, k) => k < trigger.first && t.start >= day.end && LEX.receivedFor.has(t.key));
   const cue: CueContext = {
@@ -2606,7 +2607,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     dateBorrowed: borrowed && !dateIsEnd,
     dateFramed: framed,
     dateIsEnd,
-    durationDays: trigger.kind === 'visit' ? duration : null,
+    durationDays: isVisit(trigger) ? duration : null,
     year,
     future: tense.future,
     past: tense.past,
@@ -2628,7 +2629,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         commemorated ||
         prior),
     place:
-      (trigger.kind === 'visit' ? place : meetingPlace) ??
+      (isVisit(trigger) ? place : meetingPlace) ??
       s.visitCity ??
       (trigger.kind === 'meeting' && s.wayTo !== null && trigger.first >= s.wayTo.end
         ? s.wayTo.place
@@ -4525,7 +4526,7 @@ function meetingPairs(
         !LEX.with.has(info.tokens[trigger.end - 1]!.key)
       ) {
         const visit = mentions.find(
-          (v) => v.kind === 'visit' && v.host !== null && v.guest === first.country,
+          (v) => isVisit(v) && v.host !== null && v.guest === first.country,
         );
         if (visit !== undefined)
           mentions.push(
@@ -4550,7 +4551,7 @@ function meetingPairs(
         trigger.type !== 'video_call'
       ) {
         const visit = [...mentions, ...context.visits].find(
-          (v) => v.kind === 'visit' && v.host !== null && v.guest !== null && v.sideA.length > 0,
+          (v) => isVisit(v) && v.host !== null && v.guest !== null && v.sideA.length > 0,
         );
         if (visit !== undefined && !context.meetings.some((m) => sameCountries(m, visit)))
           mentions.push(
