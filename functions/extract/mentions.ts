@@ -4029,7 +4029,14 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
  *  at `at` in a "where" clause whose place, before it, is an airport (an arrival's greeting). */
 function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
   const where = tokens.findLastIndex((t, k) => k < at && LEX.during.has(t.key));
-  return where > 0 && hasPhrase(tokens, LEX.arrivalGreeting, 0, where);
+  if (where > 0 && hasPhrase(tokens, LEX.arrivalGreeting, 0, where)) return true;
+  // ("A arrived in India on Thursday evening, and was received by Minister B": the one who
+  // arrived, received in the passive right after, is greeted on arrival)
+  return (
+    keyIn(LEX.passiveLead, tokens, at - 1) &&
+    keyIn(LEX.and, tokens, at - 2) &&
+    anyKeyIn(LEX.arrival, tokens, 0, at - 2)
+  );
 }
 
 /** How many words after a quotation's closing mark may name who said it ("…,” said President A"). */
