@@ -2508,6 +2508,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         sameCountries(o, m) &&
         o.start === m.start,
     );
+  // ("BAKU: A met B at the Presidential Palace": a building many governments have by that name
+  // is none of a third country's)
+  for (const m of meetings)
+    if (m.place?.venue && m.place.city === null && !m.countries.includes(m.place.country!))
+      m.place = null;
   if (from !== null) {
     for (const m of meetings) {
       if (
