@@ -20,6 +20,9 @@ export type DatePrecision = 'day' | 'month' | 'year';
 
 /** Whether a date, or an event dated by one, is told to the day. */
 export const isDay = (d: { readonly precision: DatePrecision }): boolean => d.precision === 'day';
+/** Whether a date, or an event dated by one, is told by its month alone. */
+export const isMonth = (d: { readonly precision: DatePrecision }): boolean =>
+  d.precision === 'month';
 
 export interface DateMention {
   /** offsets in the sentence */

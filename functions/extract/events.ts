@@ -12,7 +12,14 @@ import {
 } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { findTriggers, isCommitteeName, isVisit } from './classify.js';
-import { type DateMention, isDay, type RefDate, refDateOf, refDayNumber } from './dates.js';
+import {
+  type DateMention,
+  isDay,
+  isMonth,
+  type RefDate,
+  refDateOf,
+  refDayNumber,
+} from './dates.js';
 import { countryAt, placeAt, titleCountry } from './gazetteer.js';
 import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, hasPhrase, LEX } from './lexicon.js';
@@ -536,7 +543,7 @@ function hasCommitteeName(info: SentenceInfo): boolean {
 
 /** The days a date mention covers: a month's every day, else its first to its last. */
 function span(d: DateMention): [number, number] {
-  if (d.precision === 'month') return dayRange(d.value);
+  if (isMonth(d)) return dayRange(d.value);
   return [dayNumber(d.value), dayNumber(d.endValue ?? d.value)];
 }
 
@@ -1158,14 +1165,14 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     // "A last visited the Philippines in August 2026 for a forum": a month gone by, told only
     // as what the story looks back on, is history
     if (
-      d.precision === 'month' &&
+      isMonth(d) &&
       d.value < isoMonth(ref.year, ref.month) &&
       group.mentions.every((m) => m.precedent)
     )
       return null;
     start = d.value;
     end = d.endValue;
-    precision = d.precision === 'month' ? 'month' : 'day';
+    precision = isMonth(d) ? 'month' : 'day';
     if (Math.abs(dayNumber(start) - refDayNumber(ref)) > MAX_DISTANCE_DAYS) return null;
     if (isVisit(group) && dateMention.dateIsEnd) {
       // a visit told only as having ended ("ngay sau khi kết thúc chuyến thăm Hà Lan") is the
@@ -1288,7 +1295,7 @@ function within(meeting: Draft, visit: Draft): boolean {
   if (visit.dateMention === null) return true;
   const m0 = dayNumber(meeting.start);
   const v0 = dayNumber(visit.start);
-  if (visit.precision === 'month' || meeting.precision === 'month')
+  if (isMonth(visit) || isMonth(meeting))
     return (
       meeting.start.slice(0, 7) === visit.start.slice(0, 7) ||
       visit.start.slice(0, 7) === meeting.start.slice(0, 7)
@@ -1301,7 +1308,7 @@ function within(meeting: Draft, visit: Draft): boolean {
 /** A meeting to come that the article gives no day or month for (dated by publication),
  *  while it dates another meeting of the same two countries in that month. */
 function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
-  if (draft.dateMention !== null || draft.precision !== 'month') return false;
+  if (draft.dateMention !== null || !isMonth(draft)) return false;
   const pair = draft.countries.join();
   return drafts.some(
     (other) =>
@@ -1776,13 +1783,13 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     visit.end !== null &&
     (visit.dateMention?.dateIsEnd === true || dayNumber(visit.end) < today) &&
     meeting.status === 'held' &&
-    (visit.precision === 'month' || dayNumber(visit.end) > dayNumber(visit.start))
+    (isMonth(visit) || dayNumber(visit.end) > dayNumber(visit.start))
   ) {
     meeting.start = visit.start.slice(0, 7);
     meeting.precision = 'month';
     return;
   }
-  if (visit.precision === 'month') {
+  if (isMonth(visit)) {
     // a day the story tells within the visit's month is the meeting's
     if (isDay(meeting) && meeting.start.startsWith(visit.start)) return;
     // a visit known by its month ("vào giữa tháng 1 tới"): so are its meetings
@@ -2183,7 +2190,7 @@ function arrivalBefore(
   } else {
     const day = v.dateMention.date!;
     // a day borrowed from a meeting during the visit ("nhân dịp … thăm") may be the arrival day itself
-    const borrowed = v.precision === 'month' && v.dateMention.dateBorrowed && isDay(day);
+    const borrowed = isMonth(v) && v.dateMention.dateBorrowed && isDay(day);
     if (!isDay(v) && !borrowed) return;
     v0 = dayNumber(day.value);
     nearest = borrowed ? 0 : 1;
@@ -2601,10 +2608,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       // "will fly to Beijing for a state visit to meet B next week" (at a year's end): a visit
       // known only by the story's month is in the month of the meeting held during it
       const firstMonth = inside
-        .filter((m) => m.precision === 'month')
+        .filter((m) => isMonth(m))
         .map((m) => m.start)
         .sort()[0];
-      if (firstDay === undefined && firstMonth !== undefined && v.precision === 'month') {
+      if (firstDay === undefined && firstMonth !== undefined && isMonth(v)) {
         v.start = firstMonth;
         v.status = statusOf(firstMonth, 'month', ref, v.status === 'announced');
       }

@@ -13,7 +13,7 @@ import {
   type Trigger,
   type TriggerKind,
 } from './classify.js';
-import { type DateMention, isDay, type RefDate, refDayNumber } from './dates.js';
+import { type DateMention, isDay, isMonth, type RefDate, refDayNumber } from './dates.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, hasPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import {
@@ -1613,7 +1613,7 @@ function onTenseSide(
 ): DateMention {
   if (tense.past === tense.future) return date;
   let shift = 0;
-  if (date.precision === 'month') {
+  if (isMonth(date)) {
     const month = Number(date.value.slice(0, 4)) * 12 + Number(date.value.slice(5, 7));
     if (tense.past && month > ref.year * 12 + ref.month) shift = -1;
   } else if (isDay(date)) {
@@ -2471,7 +2471,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   if (date?.yearGuessed && !borrowed) date = onTenseSide(date, tense, context.ref);
   // "It will be A's first official visit to B …, despite his attendance at a summit there in
   // November": a month gone by is not when something to come takes place
-  if (future && date !== null && date.precision === 'month' && monthsBefore(date, context.ref)) {
+  if (future && date !== null && isMonth(date) && monthsBefore(date, context.ref)) {
     // ("In November 2016, A became the first … to make a state visit to B": a month of a year
     // written, over a year gone by, dates a past event the infinitive tells, no plan)
     if (!date.yearGuessed && monthsBefore(date, shiftYear(context.ref, -1))) return null;
