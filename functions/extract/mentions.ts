@@ -2665,8 +2665,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   let host: string | null = null;
   let hostEnd = trigger.end;
   let visitor: PersonRef | null = null;
-  // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam"
-  if (keyIn(LEX.of, tokens, trigger.end)) {
+  // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam" ("received an official visit
+  // from the Prime Minister of Papua New Guinea, B")
+  if (keyIn(LEX.of, tokens, trigger.end) || keyIn(LEX.visitFrom, tokens, trigger.end)) {
     const chain = chainFrom(tokens, people, trigger.end + 1);
     if (chain.length > 0) {
       visitor = chain[0]!;

@@ -400,6 +400,8 @@ export const WORD_SETS = [
   /** "to Cambodia from April 24 to 25 and to Laos from April 26 to 27": the word before a
    *  tour's further host */
   'tourLegLead',
+  /** "received an official visit from B": the word after a visit's noun before its visitor */
+  'visitFrom',
 ] as const;
 export type WordSetName = (typeof WORD_SETS)[number];
 
