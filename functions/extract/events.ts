@@ -1993,7 +1993,10 @@ function sequelOfCall(m: Draft, meetings: readonly Draft[]): boolean {
 /**
  * A leader of the outlets' own country calling on the host's leader abroad, in an article
  * that names no visit and no summit, is on a visit there. (A foreign leader met at home may
- * be in town for anything; a trip to a summit is no bilateral visit.)
+ * be in town for anything; a trip to a summit is no bilateral visit.) So is a guest the story
+ * shows welcomed with a ceremony (`welcomed`), whoever writes, and, where no home country is
+ * assumed, one met abroad in a story that speaks of a visit it places nowhere (`visitTold`;
+ * a meeting to come only where the story tells no other visit).
  */
 function impliedVisit(
   meeting: Draft,

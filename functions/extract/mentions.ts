@@ -4027,7 +4027,8 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
 }
 
 /** "touched down at the Saint Isabel Airport, Malabo, where he was received by B": a reception
- *  at `at` in a "where" clause whose place, before it, is an airport (an arrival's greeting). */
+ *  at `at` in a "where" clause whose place, before it, is an airport, or told in the passive
+ *  right after an "and" past an arrival (an arrival's greeting). */
 function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
   const where = tokens.findLastIndex((t, k) => k < at && LEX.during.has(t.key));
   if (where > 0 && hasPhrase(tokens, LEX.arrivalGreeting, 0, where)) return true;
