@@ -2625,11 +2625,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const visitTold = mentions.some(
     (m) => isVisit(m) && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
   );
+  const welcomeScenes = sentences.filter((_s, n) => welcomeSet[n]!);
   for (const m of meetings) {
     // ("In this official ceremony, A and the Prime Minister of Italy reviewed honour guards":
     // a guest welcomed with a ceremony is on a visit, named or not)
-    const scene = sentences
-      .filter((s, n) => welcomeSet[n]! && s.persons.some((p) => p?.country === m.guest))
+    const scene = welcomeScenes
+      .filter((s) => s.persons.some((p) => p?.country === m.guest))
       .flatMap((s) => s.persons);
     // (a government's own readout is written from home, as a Vietnamese outlet is)
     const implied = impliedVisit(

@@ -2773,9 +2773,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       !keyIn(LEX.agent, tokens, by)
     )
       by++;
-    const agent = keyIn(LEX.agent, tokens, by)
-      ? chainFrom(tokens, people, by + 1, LEX.objectLead, OBJECT_LEAD_SKIP)[0]
-      : undefined;
+    const agent = keyIn(LEX.agent, tokens, by) ? actedBy(tokens, people, by + 1)[0] : undefined;
     // (or, where a pronoun stands for them, the principal the sentence named last before it:
     // "the third visit the Mexican president has received, since Wednesday he was visited …")
     const visited = (keyIn(LEX.pronouns, tokens, trigger.first - 2) ? people : before).findLast(
