@@ -13,6 +13,10 @@ import { TokenTrie } from './trie.js';
 export type TriggerKind = 'visit' | 'meeting' | 'committee';
 /** Whether a cue (or what it tells) is of a visit. */
 export const isVisit = (x: { readonly kind: TriggerKind }): boolean => x.kind === 'visit';
+/** Whether a cue (or what it tells) is of a meeting of any type. */
+export const isMeeting = (x: { readonly kind: TriggerKind }): boolean => x.kind === 'meeting';
+/** Whether a cue (or what it tells) is a meeting the story names no further ("met", "a meeting"). */
+export const isPlainMeeting = (x: { readonly type: EventType }): boolean => x.type === 'meeting';
 
 export interface Trigger {
   kind: TriggerKind;
@@ -157,8 +161,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     opening.first <= INTRO_TOKENS &&
     keyIn(LEX.withinLead, tokens, 0)
   )
-    for (const t of triggers)
-      if (t.kind === 'meeting' && t.type === 'meeting') t.type = opening.type;
+    for (const t of triggers) if (isMeeting(t) && isPlainMeeting(t)) t.type = opening.type;
   return triggers;
 }
 

@@ -11,7 +11,7 @@ import {
   type Participant,
 } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { findTriggers, isCommitteeName, isVisit } from './classify.js';
+import { findTriggers, isCommitteeName, isMeeting, isPlainMeeting, isVisit } from './classify.js';
 import {
   type DateMention,
   isDay,
@@ -612,8 +612,7 @@ interface Summary {
 
 const toCome = (m: Mention) => m.future && !m.past;
 /** Talks or a meeting named in an opening "After …,": the ones told. */
-const openingReference = (m: Mention) =>
-  m.opensAfter && (m.type === 'talks' || m.type === 'meeting');
+const openingReference = (m: Mention) => m.opensAfter && (m.type === 'talks' || isPlainMeeting(m));
 const told = (m: Mention) => m.past && !m.future;
 
 function summarize(m: Mention): Summary {
@@ -768,8 +767,8 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
     return false;
   const typesFit =
     summary.type === m.type ||
-    summary.type === 'meeting' ||
-    m.type === 'meeting' ||
+    isPlainMeeting(summary) ||
+    isPlainMeeting(m) ||
     (isTalksOrCall(summary.type) && isTalksOrCall(m.type)) ||
     receptionOfTalks(summary, m);
   return (
@@ -852,7 +851,7 @@ function absorb(summary: Summary, m: Mention): void {
     summary.dateBorrowed = m.dateBorrowed;
   }
   // (a reception that is also told as talks is the talks: receptionOfTalks)
-  if (summary.type === 'meeting' || (summary.type === 'courtesy_call' && m.type === 'talks'))
+  if (isPlainMeeting(summary) || (summary.type === 'courtesy_call' && m.type === 'talks'))
     summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.done &&= !toCome(m);
@@ -970,7 +969,7 @@ function bestType(group: Group): { type: EventType; from: Mention } {
 function namedBack(m: Mention): boolean {
   const tokens = m.sentence.tokens;
   return (
-    m.kind === 'meeting' &&
+    isMeeting(m) &&
     !isCallType(m.type) &&
     m.date === null &&
     m.trigger.noun &&
@@ -1047,7 +1046,7 @@ function salient(
   // between the two countries whose event the title or the lead tells ("Tổng thống Putin sẽ
   // hội đàm với …; hội kiến …" in an article about his visit)
   if (
-    group.kind === 'meeting' &&
+    isMeeting(group) &&
     group.mentions.some(
       (m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()),
     )
@@ -1056,7 +1055,7 @@ function salient(
   // "The leaders of China and Japan held an ice-breaking summit … Xi Jinping and Shinzo Abe met
   // in Beijing": the lead tells the meeting of the two countries without naming their people
   if (
-    group.kind === 'meeting' &&
+    isMeeting(group) &&
     group.mentions.some(
       (m) => m.countries.length === 2 && m.countries.every((c) => leadMeetingCountries.has(c)),
     )
@@ -1068,7 +1067,7 @@ function salient(
   );
   // "A met several counterparts on Friday … A and B discussed trade …":
   // the meetings of someone the first dated sentence about meetings names
-  if (group.kind === 'meeting' && seriesHost !== undefined) {
+  if (isMeeting(group) && seriesHost !== undefined) {
     const hosts = new Set(
       seriesHost.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
     );
@@ -1090,7 +1089,7 @@ function salient(
   // subsequently held a meeting with B": in a story of a visit, a meeting held by one the lead
   // names
   return (
-    group.kind === 'meeting' &&
+    isMeeting(group) &&
     visitStory &&
     group.mentions.some((m) => !toCome(m) && [...m.sideA, ...m.sideB].some((p) => named.has(p.id)))
   );
@@ -1366,7 +1365,7 @@ const CALL_TOLD_WITHIN = 3;
  */
 function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void {
   // (a meeting the story places somewhere was met in person: "met B in Santiago")
-  if (!(meeting.type === 'meeting' || meeting.type === 'talks') || meeting.placeMention !== null)
+  if (!(isPlainMeeting(meeting) || meeting.type === 'talks') || meeting.placeMention !== null)
     return;
   // (nor an earlier meeting the story recalls: "the first call since their meeting in November")
   if (meeting.group.mentions.every((m) => m.precedent)) return;
@@ -1379,7 +1378,7 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
     const call = next.triggers.find((t) => isCallType(t.type));
     if (
       call !== undefined &&
-      (meeting.type === 'meeting' || next.triggers.some((t) => t.type === 'talks'))
+      (isPlainMeeting(meeting) || next.triggers.some((t) => t.type === 'talks'))
     ) {
       meeting.type = call.type;
       return;
@@ -2326,7 +2325,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     })) {
       mentions.push(m);
       if (isVisit(m)) toldVisits.unshift(m);
-      if (m.kind === 'meeting') toldMeetings.unshift(m);
+      if (isMeeting(m)) toldMeetings.unshift(m);
     }
     // (not one who comes along: "The King arrived, accompanied by Minister B. His visit …" is
     // the King's)
@@ -2357,7 +2356,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // photo's, of another year)
   const opening = sentences.find((s) => !s.isTitle);
   const datedMeeting = (m: Mention) =>
-    m.kind === 'meeting' &&
+    isMeeting(m) &&
     m.date?.precision === 'day' &&
     Math.abs(dayRange(m.date.value)[0] - refDayNumber(ref)) <= CAPTION_LEAD_DAYS;
   if (
@@ -2397,11 +2396,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
   );
   const seriesHost = sentences.find(
-    (s) =>
-      !s.isTitle && s.triggers.some((t) => t.kind === 'meeting') && s.dates.some((d) => isDay(d)),
+    (s) => !s.isTitle && s.triggers.some((t) => isMeeting(t)) && s.dates.some((d) => isDay(d)),
   );
   const leadMeetingCountries =
-    lead?.triggers.some((t) => t.kind === 'meeting') === true
+    lead?.triggers.some((t) => isMeeting(t)) === true
       ? new Set(foreignCountries(lead.tokens, null, false).map((c) => c.code))
       : new Set<string>();
   const visitStory = mentions.some((m) => isVisit(m) && !m.precedent);
@@ -2441,7 +2439,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     mentions.some(
       (m) =>
         m.sentence === x &&
-        m.kind === 'meeting' &&
+        isMeeting(m) &&
         m.countries.length === 2 &&
         m.trigger.first <= k &&
         k < m.trigger.end,
@@ -2452,7 +2450,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     // the summit the story tells as one of two, named again: the words of those cues)
     const summitWordsOfTwo = new Set(
       mentions
-        .filter((m) => m.kind === 'meeting' && m.countries.length === 2)
+        .filter((m) => isMeeting(m) && m.countries.length === 2)
         .flatMap((m) => m.sentence.tokens.slice(m.trigger.first, m.trigger.end).map((t) => t.key)),
     );
     const namedAgain = (all: readonly Token[], k: number): boolean =>
@@ -2477,7 +2475,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   for (const m of meetings) {
     const remote = m.group.mentions.find((x) => x.trigger.remote !== null)?.trigger.remote ?? null;
     if (
-      (m.type === 'meeting' || m.type === 'talks') &&
+      (isPlainMeeting(m) || m.type === 'talks') &&
       m.place === null &&
       remote !== null &&
       // (told as earlier only with its day: "The two leaders previously held a conversation

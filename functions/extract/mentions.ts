@@ -7,6 +7,8 @@ import { dayNumber, isoDayOf } from '../domain/dates.js';
 import { CALL_TYPES, type EventType, isCallType } from '../domain/event.js';
 import {
   isCommitteeName,
+  isMeeting,
+  isPlainMeeting,
   isVisit,
   MarkerIndex,
   placeArrivedIn,
@@ -2578,8 +2580,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     !trigger.noun &&
     !pastTenseAt(tokens, trigger.first) &&
     !markers.tense(trigger.first, trigger.end).past;
-  const prior =
-    trigger.kind === 'meeting' && !shifted && !toComeAfter && toldAsPrior(info, trigger, date);
+  const prior = isMeeting(trigger) && !shifted && !toComeAfter && toldAsPrior(info, trigger, date);
   // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
   const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
   if (prior || commemorated) date = null;
@@ -2631,7 +2632,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     place:
       (isVisit(trigger) ? place : meetingPlace) ??
       s.visitCity ??
-      (trigger.kind === 'meeting' && s.wayTo !== null && trigger.first >= s.wayTo.end
+      (isMeeting(trigger) && s.wayTo !== null && trigger.first >= s.wayTo.end
         ? s.wayTo.place
         : null),
   };
@@ -2955,7 +2956,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (
     host === null &&
     visitor?.person.country != null &&
-    !triggers.some((t) => t.kind === 'meeting' && t.first < (visitor?.mention.first ?? 0)) &&
+    !triggers.some((t) => isMeeting(t) && t.first < (visitor?.mention.first ?? 0)) &&
     keyIn(LEX.destination, tokens, the - 1) &&
     keyIn(LEX.titleArticle, tokens, the) &&
     anyKeyIn(LEX.countryReference, tokens, the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
@@ -3271,8 +3272,8 @@ function chairedReference(s: SentenceScan, c: CueScan): boolean {
   const { trigger } = c;
   return (
     context.committeeContext &&
-    trigger.kind === 'meeting' &&
-    (trigger.type === 'meeting' || trigger.type === 'video_call') &&
+    isMeeting(trigger) &&
+    (isPlainMeeting(trigger) || trigger.type === 'video_call') &&
     hasPhrase(tokens, LEX.coChair)
   );
 }
@@ -3538,8 +3539,8 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   // "The meeting, held on 11-12 January, …" in a story about a committee's session: that session
   if (
     context.committeeContext &&
-    trigger.kind === 'meeting' &&
-    trigger.type === 'meeting' &&
+    isMeeting(trigger) &&
+    isPlainMeeting(trigger) &&
     people.length === 0
   ) {
     mentions.push(referenceMention(cue, 'committee', 'committee_session'));
@@ -4065,7 +4066,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "Presidents A and B meet in Anchorage": a plain meeting's two sides may both be its subject
   // (joined by "and", to a bare "meet": not "Before meeting B, A talked with …")
   const pairMeets =
-    (trigger.type === 'meeting' || trigger.pairOnly) &&
+    (isPlainMeeting(trigger) || trigger.pairOnly) &&
     trigger.role === null &&
     !keyIn(LEX.with, tokens, trigger.end - 1) &&
     sideA.length >= 2 &&
@@ -4110,7 +4111,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     if (hostedForAfter(tokens, objects[objects.length - 1]!.mention.end)) return null;
     // "hosted A, B and C at his home": a gathering of several countries' leaders, none bilateral
     if (
-      trigger.type === 'meeting' &&
+      isPlainMeeting(trigger) &&
       new Set(objects.map((r) => r.person.country).filter((c) => c !== null)).size > 1
     )
       return null;
@@ -4149,7 +4150,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   if (trigger.role === 'receives' && (context.welcomeBefore || hasPhrase(tokens, LEX.welcomeScene)))
     return null;
   // "the two had met and exchanged pleasantries at the summit dinner": a greeting in passing
-  if (trigger.type === 'meeting' && hasPhrase(tokens, LEX.inPassing)) return null;
+  if (isPlainMeeting(trigger) && hasPhrase(tokens, LEX.inPassing)) return null;
   // "called on the leadership, including B, to support …": an appeal, no courtesy call
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
@@ -4451,12 +4452,12 @@ function meetingPairs(
     // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
     // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
     const leadersApart =
-      trigger.type === 'meeting' &&
+      isPlainMeeting(trigger) &&
       bPeople.length > 1 &&
       bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k)));
     const byCountry = new Map<string | null, Person[]>();
     for (const b of bPeople) {
-      const key = trigger.type === 'meeting' && !leadersApart ? b.country : `${b.country}#${b.id}`;
+      const key = isPlainMeeting(trigger) && !leadersApart ? b.country : `${b.country}#${b.id}`;
       byCountry.set(key, [...(byCountry.get(key) ?? []), b]);
     }
     const countryOfKey = (key: string | null) => (key === null ? null : key.split('#')[0]!);
