@@ -26,6 +26,7 @@ import { anyReadsAt, findAnyPhrase, hasPhrase, LEX } from './lexicon.js';
 import {
   citiesIn,
   comesAlong,
+  FRAME_BEFORE,
   findMentions,
   hostingIn,
   type Mention,
@@ -1130,11 +1131,23 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   // (nor a reference to it that names no country, where a mention that names them tells it
   // as done: "has arrived for a working visit … The highlight of the visit will be the
   // meeting with B")
+  // (nor one the clause's own event happens during: "“During the visit the two presidents will
+  // hold talks”" tells when the talks are, not the visit a mention beside it tells under way)
+  const framed = (m: Mention) =>
+    m.countries.length === 0 &&
+    anyKeyIn(
+      LEX.visitFrame,
+      m.sentence.tokens,
+      Math.max(0, m.trigger.first - FRAME_BEFORE),
+      m.trigger.first,
+    );
   const named = plain.filter((m) => m.countries.length > 0);
   const tensed = named.some((m) => m.past && !m.future)
     ? named
     : plain.length > 0
-      ? plain
+      ? named.length > 0 && plain.some(framed)
+        ? plain.filter((m) => !framed(m))
+        : plain
       : group.mentions;
   // ("is on a three-day state visit …; he will be in Bangladesh till December 17": the day
   // it ends, to come, does not make a visit told as under way one to come)

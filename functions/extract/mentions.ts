@@ -2376,7 +2376,7 @@ function pastFollowVerb(tokens: readonly Token[], from: number, cue: number): nu
 }
 
 /** How many words before a visit's cue its frame's word ("during") may stand. */
-const FRAME_BEFORE = 3;
+export const FRAME_BEFORE = 3;
 
 /** "A invited B to Seoul during his visit to Japan in March": an invitation made during the
  *  visit the cue names. "Invited" looks ahead to the visit it invites to (a future marker), but
