@@ -761,9 +761,11 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   // week), the leaders agreed": a meeting somewhere is no call
   const placed = (type: EventType, country: string | null | undefined) =>
     !isCallType(type) && country != null;
+  // (but "holds talks with B via a video link in Moscow" is one call, told by one sentence)
   if (
-    (isCallType(m.type) && placed(summary.type, summary.placeCountry)) ||
-    (isCallType(summary.type) && placed(m.type, m.place?.country))
+    ((isCallType(m.type) && placed(summary.type, summary.placeCountry)) ||
+      (isCallType(summary.type) && placed(m.type, m.place?.country))) &&
+    !group.mentions.some((o) => o.sentence === m.sentence)
   )
     return false;
   const typesFit =
