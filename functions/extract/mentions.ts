@@ -1749,8 +1749,11 @@ function arrivalPlaceBefore(
     const named = placeAt(tokens, j);
     if (named !== null) return named.entry.code;
     j += anyReadsAt(tokens, j, LEX.placePrefix);
+    const country = countryWithPrefix(tokens, j);
+    // ("welcomed Malaysia's Prime Minister B": a country that owns what follows is no place)
+    if (country !== null && possessiveAt(tokens, j + country.length)) return null;
     return (
-      countryWithPrefix(tokens, j)?.code ??
+      country?.code ??
       placeAt(tokens, j)?.entry.code ??
       unlistedPlaceAt(tokens, j)?.place.country ??
       null
