@@ -1,123 +1,9 @@
 // The phrases that tell who plays which part around a cue (data/roles.json), in the
 // tokens' matching form, and the small helpers that find them in a sentence.
-import type { Roles, WordSetName } from './table-schemas.js';
+import type { PhraseListName, Roles, WordSetName } from './table-schemas.js';
 import { TABLES } from './tables.js';
 import { phraseKeys, type Token } from './tokens.js';
 
-/** The lists of roles.json matched token by token, each read into LEX under its own name. */
-export const PHRASE_LISTS = [
-  /** "with the Australian, Japanese and Indian leaders": a plural title after two or more
-   *  countries listed, an unnamed principal of each */
-  'severalLeaders',
-  /** "Premier A will not meet the Japanese leader": words right before a cue that deny it */
-  'negation',
-  /** "arrived in New Delhi, accompanied by Foreign Minister B": who comes along, no visitor */
-  'accompaniedBy',
-  /** "He will head home on April 29": going home, whose day ends the visitor's visit */
-  'goHome',
-  /** "After that, the two sides held talks": words opening a sentence that go on from the
-   *  sentence before, as sequel's word does */
-  'sequelOpening',
-  /** "will speak by phone on Monday to discuss the outcomes of last week's talks": words
-   *  after a cue that open its purpose, whose words tell nothing of the cue's tense */
-  'purposeAfter',
-  /** ordinals written as words, in order: "the seventh Intergovernmental Consultations"
-   *  numbers a committee's session, "on the second day of his visit" (the words after it,
-   *  visitDayOf) a day of a visit */
-  'ordinalWords',
-  'visitDayOf',
-  /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
-   *  before them is where the sentence's event takes place */
-  'placeHosts',
-  /** "his visit while on his way to Washington": words after a visit's noun that lead to the
-   *  next leg's destination, no longer this visit's */
-  'onTheWay',
-  /** "called on the visiting dignitary": who is the visitor of the visit the story told last */
-  'visitorRef',
-  /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a
-   *  meeting of officials, no principals' */
-  'officialsMeet',
-  'inviter',
-  /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
-   *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */
-  'hostedBy',
-  'welcome',
-  'greeting',
-  'ceremony',
-  /** "a welcome ceremony held by King B": who holds the ceremony named after it */
-  'ceremonyBy',
-  /** "B was accorded a ceremonial welcome": a welcome told of its guest, whose hosts are
-   *  named only after presenceOf */
-  'welcomeAccorded',
-  /** "… in the presence of King A": who a welcome was held before */
-  'presenceOf',
-  /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
-  'welcomeScene',
-  /** "received B in an official ceremony": verbs that greet a guest where the sentence sets a welcomeScene */
-  'sceneGreeting',
-  /** "welcomed B at the airport", "received B upon arrival": where a greeting is the arrival's */
-  'arrivalGreeting',
-  /** "A and other officials welcomed B": a party of greeters, who greet a visitor on arrival */
-  'greeterParty',
-  'coChair',
-  'chair',
-  'sender',
-  'placePrefix',
-  'visitEnd',
-  /** "returned to Moscow following a three-day visit": verbs of going home, and the words
-   *  after them before the visit's cue, that make the day told the visit's last */
-  'returnHome',
-  'returnAfter',
-  /** "currently on a three-day visit": words before a visit's cue that tell it under way
-   *  since a day not told (not begun today) */
-  'underWayLead',
-  /** "her host, President X": who is called the visitor's host */
-  'hostCalled',
-  'passing',
-  'pairReference',
-  'reporting',
-  'multilateralTrip',
-  'multilateralBodies',
-  'multilateralLead',
-  'attendance',
-  /** "chuyến công du ba nước": a count of countries right after a visit's cue (a tour) */
-  'tourOf',
-  'since',
-  /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
-   *  after the day told */
-  'eveOf',
-  /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
-  'sidelines',
-  /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
-  'namely',
-  /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
-  'dayAfter',
-  /** "arrive on Monday and have talks with B the next day": after a cue told after a day, words
-   *  that put its event a day later */
-  'nextDay',
-  /** "met ahead of the summit on Tuesday", "the visit will be followed later on Tuesday by
-   *  talks": a day after these words (and the word that leads a day, `dayLead`) is the other
-   *  event's */
-  'aheadOf',
-  /** "the 55th anniversary of the historic meeting between A and B": words before a cue that
-   *  make its event one commemorated, an earlier one */
-  'commemorated',
-  /** "began a visit on Friday following his summit with B": words before a meeting that make it
-   *  earlier than the main clause, whose day is not the meeting's */
-  'priorTo',
-  /** what a title calls a readout in its speaker's words ("A's Remarks", "Statement by A") */
-  'speech',
-  'highLevel',
-  'parliament',
-  /** "the two leaders": a pair of heads of state or government, not any two principals */
-  'leaderPairReference',
-  /** "welcomed B and other heads of state", "A, B and other leaders will arrive": words after
-   *  a cue's object, or in its subject, that make them some of many leaders */
-  'otherLeaders',
-  /** "had met and exchanged pleasantries at the summit dinner": a greeting in passing, no meeting */
-  'inPassing',
-] as const;
-type PhraseListName = (typeof PHRASE_LISTS)[number];
 /** Lists LEX reads only joined with another (travel with visitEnd's, leadUpTo with aheadOf's). */
 export const JOINED_LISTS = [
   /** words of setting off ("left for", "lên đường"); with visitEnd's, what a trip's travel is told by */
@@ -146,7 +32,7 @@ const wordSet = (words: string | readonly string[] | undefined): ReadonlySet<str
  *  declared with the table's shape, table-schemas.ts, whose tests check that its list is in
  *  the tables: the names cost the bundle nothing that way). */
 const NOT_WORD_SETS = new Set<string>([
-  ...PHRASE_LISTS,
+  'phrases',
   ...JOINED_LISTS,
   'placeOfCountry',
   'welcomeTo',
@@ -159,7 +45,7 @@ const WORD_SET_ENTRIES = Object.fromEntries(
     .map(([name, words]) => [name, wordSet(words as string | readonly string[])]),
 ) as Record<WordSetName, ReadonlySet<string>>;
 const PHRASE_LIST_ENTRIES = Object.fromEntries(
-  PHRASE_LISTS.map((name) => [name, keyList(ROLES[name])]),
+  Object.entries(ROLES.phrases ?? {}).map(([name, phrases]) => [name, keyList(phrases)]),
 ) as Record<PhraseListName, Keys[]>;
 
 export const LEX = {
@@ -172,14 +58,14 @@ export const LEX = {
   welcomeVerbs: wordSet(ROLES.welcomeTo?.verbs ?? []),
   welcomeLead: wordSet(ROLES.welcomeTo?.lead ?? []),
   welcomeWithin: ROLES.welcomeTo?.within ?? 0,
-  travel: keyList([...listOf(ROLES.visitEnd), ...listOf(ROLES.travel)]),
+  travel: keyList([...listOf(ROLES.phrases?.visitEnd), ...listOf(ROLES.travel)]),
   durationLead: keyList(ROLES.duration.lead),
   durationUnit: wordSet(ROLES.duration.unit),
   /** spelled-out day counts ("hai ngày", "a three-day visit") */
   durationNumbers: new Map(
     Object.entries(ROLES.duration.numbers).map(([word, n]) => [phraseKeys(word).join(' '), n]),
   ),
-  leadUpTo: keyList([...listOf(ROLES.aheadOf), ...listOf(ROLES.leadUpTo)]),
+  leadUpTo: keyList([...listOf(ROLES.phrases?.aheadOf), ...listOf(ROLES.leadUpTo)]),
   pastSuffixes: listOf(ROLES.pastSuffixes),
 } as const;
 

@@ -8,7 +8,7 @@
 // where it is read.)
 import * as z from 'zod/mini';
 import { EventType } from '../domain/event.js';
-import { JOINED_LISTS, type ListName, PHRASE_LISTS } from './lexicon.js';
+import { JOINED_LISTS, type ListName } from './lexicon.js';
 
 export const CueSchema = z.object({
   /** the phrases that share this cue's type (and the kind it makes: kindOf) and conditions */
@@ -405,6 +405,123 @@ export const WORD_SETS = [
 ] as const;
 export type WordSetName = (typeof WORD_SETS)[number];
 
+/** The lists of roles.json matched token by token (its `phrases`), each read into LEX under its
+ *  own name (the names are declared here, read by the tests alone: LEX reads every list the
+ *  table's `phrases` hold, and a test checks that each name declared here is one of them). */
+export const PHRASE_LISTS = [
+  /** "with the Australian, Japanese and Indian leaders": a plural title after two or more
+   *  countries listed, an unnamed principal of each */
+  'severalLeaders',
+  /** "Premier A will not meet the Japanese leader": words right before a cue that deny it */
+  'negation',
+  /** "arrived in New Delhi, accompanied by Foreign Minister B": who comes along, no visitor */
+  'accompaniedBy',
+  /** "He will head home on April 29": going home, whose day ends the visitor's visit */
+  'goHome',
+  /** "After that, the two sides held talks": words opening a sentence that go on from the
+   *  sentence before, as sequel's word does */
+  'sequelOpening',
+  /** "will speak by phone on Monday to discuss the outcomes of last week's talks": words
+   *  after a cue that open its purpose, whose words tell nothing of the cue's tense */
+  'purposeAfter',
+  /** ordinals written as words, in order: "the seventh Intergovernmental Consultations"
+   *  numbers a committee's session, "on the second day of his visit" (the words after it,
+   *  visitDayOf) a day of a visit */
+  'ordinalWords',
+  'visitDayOf',
+  /** "Moscow hosted talks between A and B": verbs of hosting after which the place right
+   *  before them is where the sentence's event takes place */
+  'placeHosts',
+  /** "his visit while on his way to Washington": words after a visit's noun that lead to the
+   *  next leg's destination, no longer this visit's */
+  'onTheWay',
+  /** "called on the visiting dignitary": who is the visitor of the visit the story told last */
+  'visitorRef',
+  /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a
+   *  meeting of officials, no principals' */
+  'officialsMeet',
+  'inviter',
+  /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
+   *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */
+  'hostedBy',
+  'welcome',
+  'greeting',
+  'ceremony',
+  /** "a welcome ceremony held by King B": who holds the ceremony named after it */
+  'ceremonyBy',
+  /** "B was accorded a ceremonial welcome": a welcome told of its guest, whose hosts are
+   *  named only after presenceOf */
+  'welcomeAccorded',
+  /** "… in the presence of King A": who a welcome was held before */
+  'presenceOf',
+  /** "received B at the forecourt of …", "with a ceremonial welcome": a reception that is the visit's welcome */
+  'welcomeScene',
+  /** "received B in an official ceremony": verbs that greet a guest where the sentence sets a welcomeScene */
+  'sceneGreeting',
+  /** "welcomed B at the airport", "received B upon arrival": where a greeting is the arrival's */
+  'arrivalGreeting',
+  /** "A and other officials welcomed B": a party of greeters, who greet a visitor on arrival */
+  'greeterParty',
+  'coChair',
+  'chair',
+  'sender',
+  'placePrefix',
+  'visitEnd',
+  /** "returned to Moscow following a three-day visit": verbs of going home, and the words
+   *  after them before the visit's cue, that make the day told the visit's last */
+  'returnHome',
+  'returnAfter',
+  /** "currently on a three-day visit": words before a visit's cue that tell it under way
+   *  since a day not told (not begun today) */
+  'underWayLead',
+  /** "her host, President X": who is called the visitor's host */
+  'hostCalled',
+  'passing',
+  'pairReference',
+  'reporting',
+  'multilateralTrip',
+  'multilateralBodies',
+  'multilateralLead',
+  'attendance',
+  /** "chuyến công du ba nước": a count of countries right after a visit's cue (a tour) */
+  'tourOf',
+  'since',
+  /** "on Monday, on the eve of their summit", "a day before his summit": the event is the day
+   *  after the day told */
+  'eveOf',
+  /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
+  'sidelines',
+  /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
+  'namely',
+  /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
+  'dayAfter',
+  /** "arrive on Monday and have talks with B the next day": after a cue told after a day, words
+   *  that put its event a day later */
+  'nextDay',
+  /** "met ahead of the summit on Tuesday", "the visit will be followed later on Tuesday by
+   *  talks": a day after these words (and the word that leads a day, `dayLead`) is the other
+   *  event's */
+  'aheadOf',
+  /** "the 55th anniversary of the historic meeting between A and B": words before a cue that
+   *  make its event one commemorated, an earlier one */
+  'commemorated',
+  /** "began a visit on Friday following his summit with B": words before a meeting that make it
+   *  earlier than the main clause, whose day is not the meeting's */
+  'priorTo',
+  /** what a title calls a readout in its speaker's words ("A's Remarks", "Statement by A") */
+  'speech',
+  'highLevel',
+  'parliament',
+  /** "the two leaders": a pair of heads of state or government, not any two principals */
+  'leaderPairReference',
+  /** "welcomed B and other heads of state", "A, B and other leaders will arrive": words after
+   *  a cue's object, or in its subject, that make them some of many leaders */
+  'otherLeaders',
+  /** "had met and exchanged pleasantries at the summit dinner": a greeting in passing, no meeting */
+  'inPassing',
+] as const;
+export type PhraseListName = (typeof PHRASE_LISTS)[number];
+
 /** One phrase or several: a table of one language may give one where another gives a list. */
 const PhraseOrList = z.union([z.string(), z.array(z.string())]);
 
@@ -412,11 +529,17 @@ const PhraseOrList = z.union([z.string(), z.array(z.string())]);
  *  another shape, and no other key (a misspelt one is an error, not a list silently empty). */
 export const RolesSchema = z.strictObject({
   ...(Object.fromEntries(
-    [...WORD_SETS, ...PHRASE_LISTS, ...JOINED_LISTS].map((name) => [
-      name,
-      z.optional(PhraseOrList),
-    ]),
-  ) as Record<ListName, z.ZodMiniOptional<typeof PhraseOrList>>),
+    [...WORD_SETS, ...JOINED_LISTS].map((name) => [name, z.optional(PhraseOrList)]),
+  ) as Record<Exclude<ListName, PhraseListName>, z.ZodMiniOptional<typeof PhraseOrList>>),
+  /** the lists matched token by token (PHRASE_LISTS) */
+  phrases: z.optional(
+    z.strictObject(
+      Object.fromEntries(PHRASE_LISTS.map((name) => [name, z.optional(PhraseOrList)])) as Record<
+        PhraseListName,
+        z.ZodMiniOptional<typeof PhraseOrList>
+      >,
+    ),
+  ),
   /** "the western Indian city of Ahmedabad": a place given by its country's adjective */
   placeOfCountry: z.optional(z.object({ qualifiers: PhraseOrList, nouns: PhraseOrList })),
   /** "welcomed B to Beijing": verbs after which "to" leads to where they take place, within

@@ -13,6 +13,7 @@ import {
   LeadersSchema,
   NamesSchema,
   NoiseSchema,
+  PHRASE_LISTS,
   PublishersSchema,
   RolesSchema,
   TitlesSchema,
@@ -47,6 +48,17 @@ describe('the extractor tables', () => {
 
   it('gives every word set LEX reads (a word set is read by its name in the tables)', () => {
     expect(WORD_SETS.filter((name) => !(name in (TABLES.roles as object)))).toEqual([]);
+  });
+
+  it('gives every phrase list LEX reads, among its phrases (read by its name there)', () => {
+    const phrases = (TABLES.roles as { phrases?: object }).phrases ?? {};
+    expect(PHRASE_LISTS.filter((name) => !(name in phrases))).toEqual([]);
+  });
+
+  it('keeps a phrase list out of the word sets, where LEX would read it word by word', () => {
+    expect(RolesSchema.safeParse({ ...(TABLES.roles as object), negation: ['not'] }).success).toBe(
+      false,
+    );
   });
 
   it('fails a table of the wrong shape', () => {
