@@ -633,7 +633,7 @@ export function findPeople(
         Object.assign(mention, inner);
       }
     }
-    appositionOf(text, tokens, stops, mention);
+    appositionOf(text, tokens, stops, mention, options.modifiersFirst);
     if (
       keyIn(FORMER_LEAD, tokens, mention.first - 1) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)
@@ -887,6 +887,7 @@ function appositionOf(
   tokens: readonly Token[],
   stops: ReadonlySet<string>,
   m: PersonMention,
+  modifiersFirst = false,
 ): void {
   if (textAt(tokens, m.end) !== ',') return;
   // ("Lee Hsien Loong, Prime Minister of Singapore": a name with no title before it, likewise;
@@ -895,7 +896,11 @@ function appositionOf(
     const anyCase = !m.honorific && m.country !== null;
     // (and after an article: "Sheikh Tamim, the Amir of Qatar,")
     const from = m.end + 1 + (keyIn(LEX.titleArticle, tokens, m.end + 1) ? 1 : 0);
-    const t = titledPersonAt(text, tokens, stops, from, false, anyCase);
+    // ("Prince Khalid bin Salman, Saudi Arabia's Minister of Defence": the office set off after
+    // an honorific's name, its country written first where the language puts it there)
+    const t =
+      titledPersonAt(text, tokens, stops, from, false, anyCase) ??
+      (modifiersFirst && m.honorific ? countryThenPersonAt(text, tokens, stops, from) : null);
     // (not a title cut short by a possessive: "To Lam, general secretary of Vietnam's ruling
     // party": the country owns what follows, the mention would end at it)
     if (t === null || t.name !== null || possessiveAt(tokens, t.end)) return;

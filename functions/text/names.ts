@@ -174,8 +174,9 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
   }
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   // ("Mohammed bin Rashid Al Maktoum" inside "Hamdan bin Mohammed bin Rashid Al Maktoum" is
-  // the father's name in his son's, not the son)
-  const at = small.length >= 2 ? big.indexOf(small[0]!) : -1;
+  // the father's name in his son's, not the son; so is one word of it: "King Abdullah" is not
+  // "Crown Prince Al Hussein bin Abdullah II")
+  const at = big.indexOf(small[0]!);
   if (at > 0 && PATRONYMICS.has(big[at - 1]!)) return false;
   if (containsAll(big, small)) {
     // "Marcos" is "Ferdinand Marcos Jr.": the last name before a suffix; "Suluhu" is "Samia

@@ -102,6 +102,9 @@ describe('one person, every spelling (the people gazetteer)', () => {
       sameName('Mohammed bin Rashid Al Maktoum', 'Hamdan bin Mohammed bin Rashid Al Maktoum'),
     ).toBe(false);
     expect(sameName('Mohamed bin Zayed', 'Mohamed bin Zayed Al Nahyan')).toBe(true);
+    // (one word of the father's name too: King Abdullah is not Crown Prince Hussein bin Abdullah)
+    expect(sameName('Abdullah', 'Al Hussein bin Abdullah II')).toBe(false);
+    expect(sameName('Salman', 'Khalid bin Salman')).toBe(false);
   });
   it('finds a listed person past a suffix none of their listed spellings writes', () => {
     expect(personIdOf(nameKeys('Joseph Biden, Jr.'))).toBe(personIdOf(nameKeys('Joe Biden')));
