@@ -3873,13 +3873,15 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       }
     }
   }
-  // "A was received by B": B receives A
+  // "A was received by B": B receives A (and "He was officially received by B": B receives
+  // the visitor the pronoun stands for, meetingPeople's visitorAfter)
   if (objects.length === 0 && trigger.needsObject && keyIn(LEX.agent, tokens, trigger.end)) {
     const agent = people.find((p) => p.mention.first === trigger.end + 1);
     if (agent !== undefined && before.length > 0) {
       objects = nearestChain(tokens, before);
       sideA = [agent];
-    }
+    } else if (agent !== undefined && passiveOfPronoun(tokens, trigger, clauseFrom))
+      sideA = [agent];
   }
   // "Cuộc gặp cấp cao giữa hai Đảng do A và B đồng chủ trì"
   if (sideA.length === 0 && objects.length === 0) {
@@ -4084,7 +4086,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     trigger.needsObject && objects.length === 0
       ? unnamedObject(info, trigger, [], context)
       : undefined;
-  const visitor = objects.length === 0 ? visitorAfter(tokens, trigger, context) : undefined;
+  const visitor =
+    objects.length === 0 ? visitorAfter(tokens, trigger, context, clauseFrom) : undefined;
   // ("The two leaders are to meet Saturday at the palace": the pair a reference names, where
   // no object follows the cue)
   const after = tokens[trigger.end];
@@ -4397,11 +4400,29 @@ function visitorAfter(
   tokens: readonly Token[],
   trigger: Trigger,
   context: ArticleContext,
+  clauseFrom: number,
 ): Person | undefined {
-  if (anyReadsAt(tokens, trigger.end, LEX.visitorRef) === 0) return undefined;
+  if (
+    anyReadsAt(tokens, trigger.end, LEX.visitorRef) === 0 &&
+    !passiveOfPronoun(tokens, trigger, clauseFrom)
+  )
+    return undefined;
   const visit = context.visits[0];
   if (visit === undefined || visit.guest === null) return undefined;
   return visit.sideA.find((p) => p.principal && p.country === visit.guest);
+}
+
+/** "He was officially received by B": a reception told in the passive of a pronoun, the
+ *  clause naming no one before it. */
+function passiveOfPronoun(tokens: readonly Token[], trigger: Trigger, clauseFrom: number): boolean {
+  return (
+    trigger.role === 'receives' &&
+    keyIn(LEX.agent, tokens, trigger.end) &&
+    anyKeyIn(LEX.pronouns, tokens, clauseFrom, trigger.first) &&
+    !tokens
+      .slice(clauseFrom, trigger.first)
+      .some((t) => t.cap && t.word && !LEX.pronouns.has(t.key))
+  );
 }
 
 /** The other country of the meeting the story told last with `own`'s, else of the visit. */
