@@ -230,6 +230,9 @@ const TRAVEL_BEFORE = 6;
 const PAIR_AFTER_CHARS = 4;
 /** A word in the past tense, as a clause's verb is written ("signed", "agreed"; roles.json
  *  pastSuffixes), not a name. */
+/** A principal whose country is known: one who can be a side of a bilateral event. */
+const knownPrincipal = (p: PersonRef): p is PersonRef & { person: { country: string } } =>
+  p.person.principal && p.person.country !== null;
 const pastTense = (t: Token): boolean =>
   t.word &&
   !t.cap &&
@@ -2799,7 +2802,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // principal, where no place is visited, is a call on them in their country
   if (host === null && !trigger.noun && !keyIn(LEX.arrival, tokens, trigger.first)) {
     const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
-    const caller = before.filter((p) => p.person.principal && p.person.country !== null).pop();
+    const caller = before.filter((p) => knownPrincipal(p)).pop();
     const home = callee?.person.country ?? null;
     const from = caller?.person.country ?? null;
     if (callee?.person.principal && home !== null && from !== null && from !== home) {
@@ -2821,7 +2824,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // subject comes home, and no one visits
   // (not where a pronoun between them is the arrival's own subject: "A greeted B as he arrives
   // at the mansion in Athens")
-  const subject = before.find((p) => p.person.principal && p.person.country !== null);
+  const subject = before.find((p) => knownPrincipal(p));
   if (
     host !== null &&
     !trigger.noun &&
@@ -2879,8 +2882,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         before.find(
           (p) =>
             p.mention.end <= counterpart.mention.first &&
-            p.person.principal &&
-            p.person.country !== null &&
+            knownPrincipal(p) &&
             p.person.country !== counterpart.person.country,
         )) ??
       null;
@@ -3033,8 +3035,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       people.findLast(
         (p) =>
           p.mention.end <= hosting!.first &&
-          p.person.principal &&
-          p.person.country !== null &&
+          knownPrincipal(p) &&
           p.person.country !== agent.person.country,
       );
     if (agent && guest) {
@@ -3053,8 +3054,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         : people.findLast(
             (p) =>
               p.mention.end <= hosting.first &&
-              p.person.principal &&
-              p.person.country !== null &&
+              knownPrincipal(p) &&
               p.person.country !== visitor!.person.country,
           );
     if (receiver !== undefined) host = receiver.person.country;
@@ -3065,8 +3065,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const met = people.find(
       (p) =>
         p.mention.first >= trigger.end &&
-        p.person.principal &&
-        p.person.country !== null &&
+        knownPrincipal(p) &&
         p.person.country !== visitor!.person.country &&
         !invitedIds.has(p.mention.first),
     );
@@ -3105,8 +3104,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     people.find(
       (p) =>
         p.mention.first >= trigger.end &&
-        p.person.principal &&
-        p.person.country !== null &&
+        knownPrincipal(p) &&
         p.person.country !== host &&
         comesAlong(tokens, p.mention.first, trigger.end),
     )?.person.country ?? null;
@@ -3345,8 +3343,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
         (p) =>
           p.mention.end <= k &&
           p.mention.first >= clauseFrom &&
-          p.person.principal &&
-          p.person.country !== null &&
+          knownPrincipal(p) &&
           !chairs.some((c) => c.person.country === p.person.country),
       )
       .pop();
@@ -3496,8 +3493,7 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
       (p) =>
         p.mention.first >= clauseFrom &&
         p.mention.end <= written.at &&
-        p.person.principal &&
-        p.person.country !== null &&
+        knownPrincipal(p) &&
         codes.includes(p.person.country),
     )
     .pop();
@@ -3923,11 +3919,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     const objectCountries = new Set(objects.map((o) => o.person.country));
     const end = objects[objects.length - 1]!.mention.end;
     const subject = people.find(
-      (p) =>
-        p.mention.first >= end &&
-        p.person.principal &&
-        p.person.country !== null &&
-        !objectCountries.has(p.person.country),
+      (p) => p.mention.first >= end && knownPrincipal(p) && !objectCountries.has(p.person.country),
     );
     if (subject !== undefined) sideA = [subject];
   }
@@ -3958,8 +3950,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
           ? people.find(
               (p) =>
                 p.mention.first >= chain[0]!.mention.end &&
-                p.person.principal &&
-                p.person.country !== null &&
+                knownPrincipal(p) &&
                 p.person.country !== chain[0]!.person.country &&
                 !possessiveAt(tokens, p.mention.end) &&
                 !anyKeyIn(LEX.saidThat, tokens, chain[0]!.mention.end, p.mention.first),
@@ -4490,12 +4481,7 @@ function meetingPairs(
       // the subject is from the objects' country: the party on the other side stands earlier in the clause
       const other = [...sides]
         .reverse()
-        .find(
-          (p) =>
-            p.person.principal &&
-            p.person.country !== null &&
-            !objectCountries.has(p.person.country),
-        );
+        .find((p) => knownPrincipal(p) && !objectCountries.has(p.person.country));
       if (other !== undefined) aPeople = [other.person];
     }
     for (const [key, side] of byCountry)
