@@ -3405,11 +3405,17 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     const from = coChair === null ? clauseFrom : k + coChair.length;
     const to =
       coChair === null ? trigger.first : Math.min(tokens.length, from + 1 + PAIR_SUBJECT_SPAN);
-    const reference = pairReferenceIn(s.info, from, to);
+    // (or before the co-chair's verb: "The two leaders later co-chaired the 11th meeting of …")
+    const reference =
+      pairReferenceIn(s.info, from, to) ??
+      (coChair === null ? null : pairReferenceIn(s.info, clauseFrom, k));
     const recent = context.recentPrincipals;
-    // (the pair its title names are the co-chairs; else only their countries are known)
+    // (the pair its title names are the co-chairs, and "the two leaders" the leaders named
+    // last; else only their countries are known)
     const titled =
-      reference?.title == null ? null : recentPair(recent, reference.title, reference.leaders);
+      reference === null || (reference.title == null && !reference.leaders)
+        ? null
+        : recentPair(recent, reference.title, reference.leaders);
     const pair = titled ?? (reference === null ? null : recentPair(recent, null));
     if (pair !== null) countries = countriesOf(pair, []);
     if (titled !== null && chairPeople.length === 0) chairPeople = titled;
