@@ -1900,8 +1900,11 @@ function personAsidesIn(
 /** Where the words after token `at` go on past an aside ", including …," (at `at` itself when
  *  none stands there). */
 function pastIncludingAside(tokens: readonly Token[], at: number): number {
-  if (!keyIn(LEX.including, tokens, at + 1)) return at;
   const past = pastAside(tokens, at);
+  // (and past the day or place set off before it: "held talks, Thursday in Rabat, with B")
+  if (past >= 0 && !keyIn(LEX.including, tokens, at + 1) && keyIn(LEX.with, tokens, past))
+    return past;
+  if (!keyIn(LEX.including, tokens, at + 1)) return at;
   return past < 0 ? at : past;
 }
 
