@@ -9,6 +9,7 @@ import { peopleByCountry } from '../text/names.js';
 import enCities from './data/en/cities.json' with { type: 'json' };
 import enCountries from './data/en/countries.json' with { type: 'json' };
 import enCues from './data/en/cues.json' with { type: 'json' };
+import enGroups from './data/en/groups.json' with { type: 'json' };
 import enLeaders from './data/en/leaders.json' with { type: 'json' };
 import enNames from './data/en/names.json' with { type: 'json' };
 import enNoise from './data/en/noise.json' with { type: 'json' };
@@ -26,11 +27,19 @@ import { alternatives } from './tokens.js';
 
 type Json = unknown;
 
+/** Alternatives named once and given by name in a table's phrases ("(@weekday|today)": the
+ *  days of the week or today), data/<language>/groups.json. */
+export const GROUPS: Readonly<Record<string, string>> = enGroups;
+const withGroups = (phrase: string): string =>
+  phrase.replace(/@(\w+)/gu, (written, name: string) => GROUPS[name] ?? written);
+
 /** A table whose lists of phrases may give alternatives for a word ("(Deputy|Vice) Prime
- *  Minister"), with every list spelled out. */
+ *  Minister", "(@weekday) morning"), with every list spelled out. */
 export function spelledOut(table: Json): Json {
   if (Array.isArray(table))
-    return table.flatMap((v) => (typeof v === 'string' ? alternatives(v) : [spelledOut(v)]));
+    return table.flatMap((v) =>
+      typeof v === 'string' ? alternatives(withGroups(v)) : [spelledOut(v)],
+    );
   if (table !== null && typeof table === 'object')
     return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, spelledOut(v)]));
   return table;

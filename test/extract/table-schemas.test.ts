@@ -19,7 +19,7 @@ import {
   TitlesSchema,
   WORD_SETS,
 } from '../../functions/extract/table-schemas.js';
-import { spelledOut, TABLES, TABLES_BY_LANGUAGE } from '../../functions/extract/tables.js';
+import { GROUPS, spelledOut, TABLES, TABLES_BY_LANGUAGE } from '../../functions/extract/tables.js';
 
 describe('the extractor tables', () => {
   it.each([
@@ -59,6 +59,16 @@ describe('the extractor tables', () => {
     expect(RolesSchema.safeParse({ ...(TABLES.roles as object), negation: ['not'] }).success).toBe(
       false,
     );
+  });
+
+  it('spells out every group a phrase names (data/<language>/groups.json), and no other', () => {
+    expect(JSON.stringify(TABLES).match(/[(|]@\w+/gu) ?? []).toEqual([]);
+    expect(spelledOut(['(@weekday) morning'])).toContain('friday morning');
+    expect(spelledOut(['(@weekday|today) at'])).toEqual([
+      ...GROUPS.weekday!.split('|').map((day) => `${day} at`),
+      'today at',
+    ]);
+    expect(spelledOut(['met @unlisted'])).toEqual(['met @unlisted']);
   });
 
   it('fails a table of the wrong shape', () => {
