@@ -3494,7 +3494,21 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
  *  one of them that its clause names before the cue, its side. */
 function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
   const { trigger, cue, clauseFrom } = c;
-  const written = countryPairEndingAt(s.tokens, trigger.first, joinsCountries);
+  // (or written after it: "to attend the sixth Strategic Dialogue between China and Pakistan,";
+  // not two countries' adjectives: "the meeting between Philippine and Indonesian ministers")
+  const joined = keyIn(LEX.between, s.tokens, trigger.end)
+    ? joinedCountriesAt(s.tokens, trigger.end + 1)
+    : null;
+  const between =
+    joined !== null &&
+    (s.tokens[joined.end]?.word !== true || keyIn(LEX.placeLead, s.tokens, joined.end))
+      ? joined
+      : null;
+  const written =
+    countryPairEndingAt(s.tokens, trigger.first, joinsCountries) ??
+    (between === null
+      ? null
+      : { at: trigger.first, codes: [between.first, between.second] as [string, string] });
   if (written === null) return;
   const codes = [...written.codes].sort();
   const own = s.people
