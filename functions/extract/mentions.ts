@@ -4167,7 +4167,18 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
       receivedWhereArrived(tokens, trigger.first));
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
-  if (trigger.role === 'receives' && (context.welcomeBefore || hasPhrase(tokens, LEX.welcomeScene)))
+  // (not one told after the welcome, as the clause's act of its own: "chaired a welcome
+  // ceremony and hosted a reception for B")
+  const scene = findAnyPhrase(tokens, LEX.welcomeScene);
+  if (
+    trigger.role === 'receives' &&
+    (context.welcomeBefore || scene !== null) &&
+    !(
+      scene !== null &&
+      scene.at + scene.length <= trigger.first &&
+      anyKeyIn(LEX.and, tokens, scene.at + scene.length, trigger.first)
+    )
+  )
     return null;
   // "the two had met and exchanged pleasantries at the summit dinner": a greeting in passing
   if (isPlainMeeting(trigger) && hasPhrase(tokens, LEX.inPassing)) return null;
