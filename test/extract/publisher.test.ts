@@ -18,6 +18,8 @@ describe('publisherCountry', () => {
     expect(publisherCountry('https://en.baochinhphu.vn/a.htm')).toBe('VN');
     expect(publisherCountry('https://valtioneuvosto.fi/en/-/10616/a')).toBe('FI');
     expect(publisherCountry('https://www.regjeringen.no/en/aktuelt/a/id1/')).toBe('NO');
+    // (the archive of a government's own papers is that government's site too)
+    expect(publisherCountry('https://www.presidency.ucsb.edu/documents/readout-a')).toBe('US');
   });
 
   it('gives no country for news outlets, look-alikes, bad and missing URLs', () => {
