@@ -1753,8 +1753,14 @@ function arrivalPlaceBefore(
     if (named !== null) return named.entry.code;
     j += anyReadsAt(tokens, j, LEX.placePrefix);
     const country = countryWithPrefix(tokens, j);
-    // ("welcomed Malaysia's Prime Minister B": a country that owns what follows is no place)
-    if (country !== null && possessiveAt(tokens, j + country.length)) return null;
+    // ("welcomed Malaysia's Prime Minister B", "welcomed Malaysian Prime Minister B": a country
+    // that owns what follows, or names the office after it, is no place)
+    if (
+      country !== null &&
+      (possessiveAt(tokens, j + country.length) ||
+        titleBeginsAt(tokens, j + country.length) !== null)
+    )
+      return null;
     return (
       country?.code ??
       placeAt(tokens, j)?.entry.code ??
