@@ -601,6 +601,8 @@ interface Summary {
   type: EventType;
   /** country -> ids of the people on that side */
   people: Map<string, Set<number>>;
+  /** the countries a leader stands on the side of */
+  leaders: Set<string>;
   /** the mentions are told as done ("hosted", "đã hội đàm"), none as to come */
   done: boolean;
   /** the mentions tell an earlier event the story refers to ("since a phone call in September") */
@@ -627,6 +629,7 @@ function summarize(m: Mention): Summary {
     dateBorrowed: m.dateBorrowed,
     type: m.type,
     people: new Map(),
+    leaders: new Set(),
     done: told(m),
     precedent: m.precedent,
     placeCountry: m.place?.country ?? null,
@@ -645,7 +648,21 @@ function addPeople(summary: Summary, m: Mention): void {
       summary.people.set(p.country, ids);
     }
     ids.add(p.id);
+    if (p.leader) summary.leaders.add(p.country);
   }
+}
+
+/** "A arrived in Islamabad on a three-day visit … Earlier today, A's Foreign Minister B reached
+ *  Islamabad": a minister arriving where the leader of the same country visits, on the same
+ *  days, comes with the leader's delegation (the visit's people keep the leader alone). */
+function ofDelegation(summary: Summary, m: Mention): boolean {
+  const guests = peopleOfMention(m).filter((p) => p.country === m.guest);
+  return (
+    m.guest !== null &&
+    summary.leaders.has(m.guest) &&
+    guests.length > 0 &&
+    guests.every((p) => !p.leader)
+  );
 }
 
 function peopleCompatible(summary: Summary, m: Mention): boolean {
@@ -695,7 +712,10 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
         underWay(m.dateBorrowed ? m.date : null, summary.dateBorrowed ? null : summary.date) ||
         endsAfter(summary.dateBorrowed ? summary.date : null, m) ||
         group.mentions.some((o) => endsAfter(m.dateBorrowed ? m.date : null, o))) &&
-      peopleCompatible(summary, m)
+      (peopleCompatible(summary, m) ||
+        (m.host !== null &&
+          datesCompatible(summary.date, m.date, true) &&
+          ofDelegation(summary, m)))
     );
   if (m.kind === 'committee')
     return (
@@ -1950,8 +1970,11 @@ function placeVisit(
   for (const h of hostings)
     if (h.guestCountry === null || h.guestCountry === v.guest)
       hosts.push(...h.hosts.filter((p) => p.country === v.host));
+  // (the ministers of a leader's delegation are no visitors of their own)
+  const guests = v.people.filter((p) => p.country === v.guest);
+  const leaders = guests.filter((p) => p.leader);
   v.people = uniquePeople([
-    ...v.people.filter((p) => p.country === v.guest),
+    ...(leaders.length > 0 ? leaders : guests),
     ...hosts.filter((p) => p.country === v.host),
   ]);
 }
