@@ -1343,6 +1343,13 @@ function within(meeting: Draft, visit: Draft): boolean {
  *  while it dates another meeting of the same two countries in that month. */
 function expectedBeside(draft: Draft, drafts: readonly Draft[]): boolean {
   if (draft.dateMention !== null || !isMonth(draft)) return false;
+  // (not talks told as held before the dated one: "expected to meet Wang after talks with B")
+  if (
+    draft.group.mentions.some(
+      (m) => anyReadsAt(m.sentence.tokens, m.trigger.first - 1, LEX.priorTo) > 0,
+    )
+  )
+    return false;
   const pair = draft.countries.join();
   return drafts.some(
     (other) =>
