@@ -1903,15 +1903,13 @@ function personAsidesIn(
   return asides;
 }
 
-/** Where the words after token `at` go on past an aside ", including …," (at `at` itself when
- *  none stands there). */
+/** Where the words after token `at` go on past an aside ", including …,", or past one a "with"
+ *  closes (the day or place set off before it: "held talks, Thursday in Rabat, with B"); at
+ *  `at` itself when no such aside stands there. */
 function pastIncludingAside(tokens: readonly Token[], at: number): number {
   const past = pastAside(tokens, at);
-  // (and past the day or place set off before it: "held talks, Thursday in Rabat, with B")
-  if (past >= 0 && !keyIn(LEX.including, tokens, at + 1) && keyIn(LEX.with, tokens, past))
-    return past;
-  if (!keyIn(LEX.including, tokens, at + 1)) return at;
-  return past < 0 ? at : past;
+  if (past < 0) return at;
+  return keyIn(LEX.including, tokens, at + 1) || keyIn(LEX.with, tokens, past) ? past : at;
 }
 
 /** "… to attend the BRICS summit", "for the G20" a few words after the destination, or past an
@@ -4175,7 +4173,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // welcome, not a call of its own
   // (not one told after the welcome, as the clause's act of its own: "chaired a welcome
   // ceremony and hosted a reception for B")
-  const scene = findAnyPhrase(tokens, LEX.welcomeScene);
+  const scene = trigger.role === 'receives' ? findAnyPhrase(tokens, LEX.welcomeScene) : null;
   if (
     trigger.role === 'receives' &&
     (context.welcomeBefore || scene !== null) &&

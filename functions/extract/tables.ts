@@ -28,7 +28,7 @@ import { alternatives } from './tokens.js';
 type Json = unknown;
 
 /** Alternatives named once and given by name in a table's phrases ("(@weekday|today)": the
- *  days of the week or today), data/<language>/groups.json. */
+ *  days of the week or today), data/en/groups.json (the one language that names any). */
 export const GROUPS: Readonly<Record<string, string>> = enGroups;
 const withGroups = (phrase: string): string =>
   phrase.replace(/@(\w+)/gu, (written, name: string) => GROUPS[name] ?? written);
