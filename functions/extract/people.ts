@@ -934,7 +934,20 @@ function appositionOf(
   // ("his counterpart, Nawaz Sharif,": a generic title names no country; the name set off
   // after it, between commas or before the sentence's end, is its holder's)
   const generic = m.country === null && m.generic;
-  if (m.name === null && m.title !== null && (m.country !== null || generic) && !m.honorific) {
+  // ("This morning, the Minister of Foreign Affairs, Antonia Urrejola, had a call": the
+  // office with its article and no country, the name set off between commas, its holder's;
+  // not an institution's office, "the Chairman of the African Union Commission, B,", which a
+  // country's story would make its own)
+  const definite =
+    m.country === null &&
+    keyIn(LEX.titleArticle, tokens, m.first - 1) &&
+    !m.titleKeys.some((k) => LEX.titleArticle.has(k));
+  if (
+    m.name === null &&
+    m.title !== null &&
+    (m.country !== null || generic || definite) &&
+    !m.honorific
+  ) {
     // "President of Chile, H.E. Mr. X": honorifics one after another
     const r = pastHonorifics(tokens, m.end + 1 + rankLength(tokens, m.end + 1)) - m.end - 1;
     let at = m.end + 1 + r;
@@ -964,7 +977,8 @@ function appositionOf(
       (keys.length < 2 || (!generic && vietnamese && m.country !== VIETNAMESE_NAMES_COUNTRY))
     )
       return;
-    if (generic && !CLAUSE_CLOSERS.has(textAt(tokens, end) ?? '.')) return;
+    if ((generic || definite) && !CLAUSE_CLOSERS.has(textAt(tokens, end) ?? '.')) return;
+    if (definite && !generic && (keys.length < 2 || textAt(tokens, end) !== ',')) return;
     m.name = spanText(text, tokens, at, end);
     m.nameKeys = keys;
     m.end = end;
