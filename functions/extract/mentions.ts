@@ -2913,10 +2913,17 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     receivedBy(candidates[0]!, lastNamed);
   // (the one who receives them is of the country they visit, where the sentence names none)
   if (received && host === null) host = lastNamed.person.country;
+  // ("A briefed B on her visit to Ukraine": the one who tells of a visit of theirs, not the
+  // one who hears of it)
+  const briefs =
+    lastNamed !== undefined &&
+    candidates[0] !== lastNamed &&
+    anyKeyIn(LEX.briefing, tokens, candidates[0]!.mention.end, lastNamed.mention.first) &&
+    anyKeyIn(LEX.possessives, tokens, lastNamed.mention.end, trigger.end);
   visitor ??=
     lastNamed !== undefined &&
     candidates[0] !== lastNamed &&
-    (anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first) || received)
+    (anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first) || received || briefs)
       ? candidates[0]!
       : (lastNamed ?? null);
   // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets;

@@ -402,6 +402,9 @@ export const WORD_SETS = [
   'tourLegLead',
   /** "received an official visit from B": the word after a visit's noun before its visitor */
   'visitFrom',
+  /** "A briefed B on his visit to Kyiv": verbs of telling, whose subject's is the visit its
+   *  object hears of */
+  'briefing',
 ] as const;
 export type WordSetName = (typeof WORD_SETS)[number];
 
