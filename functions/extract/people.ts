@@ -1408,9 +1408,12 @@ function pluralTitleHolders(
   return [holder(first, one), holder(other.from, other)];
 }
 
+/** How many words a title in the plural may have ("Presidents", "Prime Ministers"). */
+const PLURAL_TITLE_WORDS = 3;
+
 /**
- * "his Malaysian and Lao counterparts(,) A and B": two countries, one title for both (in the
- * plural), two names, each the holder of the title in the country written in the same place.
+ * "his Malaysian and Lao counterparts(,) A and B", "Armenian and Azerbaijani Foreign Ministers A
+ * and B": two countries, one title for both (in the plural), two names, each the holder of the title in the country written in the same place.
  */
 function countryPairPeopleAt(
   text: string,
@@ -1424,19 +1427,22 @@ function countryPairPeopleAt(
   const second = countryAt(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
   const at = secondAt + second.length;
-  // the title in the singular ("counterpart", "foreign minister"), one word
-  const held = pluralTitleAt(tokens, at, at);
-  if (held === null) return null;
-  const pair = namePairAt(tokens, stops, at + 1);
-  if (pair === null) return null;
-  return pluralTitleHolders(
-    text,
-    tokens,
-    i,
-    { from: at, end: at + 1, ...held },
-    { ...pair.one, code: first.code },
-    { ...pair.other, code: second.code },
-  );
+  // the title in the plural ("counterparts", "Foreign Ministers"), its last word the plural one
+  for (let last = at; last < at + PLURAL_TITLE_WORDS && last < tokens.length; last++) {
+    const held = pluralTitleAt(tokens, at, last);
+    if (held === null) continue;
+    const pair = namePairAt(tokens, stops, last + 1);
+    if (pair === null) return null;
+    return pluralTitleHolders(
+      text,
+      tokens,
+      i,
+      { from: at, end: last + 1, ...held },
+      { ...pair.one, code: first.code },
+      { ...pair.other, code: second.code },
+    );
+  }
+  return null;
 }
 
 /** Two countries joined by "and" from `at`, each after "the" or not ("the State of Kuwait
@@ -1472,9 +1478,6 @@ function namePairAt(
   const other = nameAt(one.end + 1);
   return other === null ? null : { one, other };
 }
-
-/** How many words a title in the plural may have ("Presidents", "Prime Ministers"). */
-const PLURAL_TITLE_WORDS = 3;
 
 /**
  * "Presidents A of Paraguay and B of Argentina": one title in the plural, then two names, each
