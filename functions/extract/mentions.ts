@@ -3885,7 +3885,9 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   if (objects.length === 0 && keyIn(LEX.delegation, tokens, d)) {
     for (let j = d + 1; j < tokens.length && j < d + DELEGATION_SPAN && tokens[j]!.word; j++) {
       if (!keyIn(LEX.delegationLedBy, tokens, j)) continue;
-      const leader = people.find((p) => p.mention.first === j + 1);
+      // (its article before the leader's title or not: "led by the first deputy Prime Minister B")
+      const at = j + 1 + (keyIn(LEX.titleArticle, tokens, j + 1) ? 1 : 0);
+      const leader = people.find((p) => p.mention.first === at);
       if (leader !== undefined) objects = [leader];
       break;
     }
