@@ -1792,7 +1792,9 @@ function placeOfCountryAt(
     j++;
   }
   const noun = anyReadsAt(tokens, j, LEX.placeOfCountry);
-  if (noun === 0) return null;
+  // (not a country's name: "in the Kazakh capital, U.S. Secretary of State B said", whose
+  // comma ends the place)
+  if (noun === 0 || countryAt(tokens, j + noun) !== null) return null;
   let e = j + noun;
   while (e < tokens.length && e < j + noun + CITY_WORDS && tokens[e]!.word && tokens[e]!.cap) e++;
   if (e === j + noun) return null;

@@ -1,6 +1,6 @@
-// How a cue's day is chosen among the days of its sentence (mentions.ts dateFor), where no
-// whole event of a fixture can say it: a day the sentence gives to something else is not
-// the event's, even when no other day is told.
+// What a fixture's whole event cannot say: how a cue's day is chosen among the days of its
+// sentence (mentions.ts dateFor: a day the sentence gives to something else is not the event's,
+// even when no other day is told), and where a place named after a comma ends.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../functions/domain/article.js';
 import { extractEvents } from '../../functions/extract/index.js';
@@ -26,5 +26,19 @@ describe('the day of an event', () => {
     const session = events.find((e) => e.type === 'committee_session');
     expect(session?.participants.map((p) => p.name)).toEqual(['Daniel Mwangi', 'Dawit Bekele']);
     expect(session?.start).not.toBe('2025-03-09');
+  });
+});
+
+// (a fixture's gold scores a city only where it gives one: no city is said here)
+describe('the place of an event', () => {
+  it('ends at a comma after "capital" where a country is named next', () => {
+    const events = extractEvents(
+      english(
+        'U.S. Secretary of State Antony Blinken arrived in Kazakhstan today for an official visit. Addressing the press in the Kazakh capital, U.S. Secretary of State Antony Blinken thanked his hosts. Blinken also held talks with Foreign Minister Murat Nurtleu.',
+        '2023-02-28T20:00:00+06:00',
+      ),
+    );
+    const talks = events.find((e) => e.type === 'talks');
+    expect(talks?.location).toMatchObject({ country: 'KZ', city: null });
   });
 });
