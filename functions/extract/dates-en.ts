@@ -318,11 +318,14 @@ const READINGS: readonly Reading[] = [
       };
     },
   },
-  // "next week", "this week"
+  // "next week", "this week" (written on a Sunday, looking ahead: the week to come, "will visit
+  // Australia this week" in Sunday's paper)
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
     read: (m, c) => {
-      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[1]!]!;
+      const shift = DATES.shift[m[1]!]!;
+      const ahead = shift === 0 && c.forward && weekdayOf(c.ref) === WEEK_DAYS ? 1 : 0;
+      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + WEEK_DAYS * (shift + ahead);
       return {
         value: weekStart(monday),
         endValue: isoDayOf(monday + 6),

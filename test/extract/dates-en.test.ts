@@ -85,3 +85,17 @@ describe('English dates in a plan told day by day', () => {
     expect(at('he will hold talks with B on Thursday at 10.30')).toEqual(['2023-12-07']);
   });
 });
+
+describe('English weeks told on a Sunday', () => {
+  // Sunday 2024-02-04
+  const sunday = refDateOf('2024-02-04T12:00:00+10:00');
+  const at = (sentence: string) =>
+    findEnglishDates(sentence.toLowerCase(), sunday, null).map((d) => `${d.value}..${d.endValue}`);
+  it('reads "this week" ahead as the week to come', () => {
+    expect(at('he will visit Australia this week')).toEqual(['2024-02-05..2024-02-11']);
+  });
+  // (its first day the first of its Thursday's month, as every week across a month's end)
+  it('reads "this week" gone by as the week ending that day', () => {
+    expect(at('he visited Australia this week')).toEqual(['2024-02-01..2024-02-04']);
+  });
+});
