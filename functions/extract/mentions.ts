@@ -1840,6 +1840,9 @@ const COUNTRY_REFERENCE_WORDS = 4;
 
 /** How far after a visit's noun "by" may name who hosts it ("hosted for a State Visit by B"). */
 const AGENT_SPAN = 2;
+/** How many words may stand between a reception's verb and the visit it receives ("received an
+ *  official visit from B": the article). */
+const RECEIVED_VISIT_GAP = 2;
 
 /** Countries whose people arrive together at a gathering, not on a visit of one to another
  *  ("Presidents A of X, B of Y and C of Z arrived in Astana"). */
@@ -3073,7 +3076,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
               knownPrincipal(p) &&
               p.person.country !== visitor!.person.country,
           );
-    if (receiver !== undefined) host = receiver.person.country;
+    if (receiver !== undefined) {
+      host = receiver.person.country;
+      // ("A received an official visit from B": A, who receives the visit itself, among its hosts)
+      if (
+        keyIn(LEX.visitFrom, tokens, trigger.end) &&
+        hosting!.end >= trigger.first - RECEIVED_VISIT_GAP
+      )
+        hostedBy = receiver;
+    }
   }
   // "A arrived on Thursday for a state visit that will include talks with B": the country of
   // the one the visit is to meet, named after it in the sentence
