@@ -775,6 +775,13 @@ function sceneReception(tokens: readonly Token[]): { at: number; length: number 
   return found !== null && keyIn(LEX.agent, tokens, found.at + found.length) ? null : found;
 }
 
+/** Whether a welcome's verb stands right before token `at`, past a possessive ("welcomed his
+ *  counterpart B"). */
+function welcomedRightBefore(tokens: readonly Token[], at: number): boolean {
+  const k = keyIn(LEX.possessives, tokens, at - 1) ? at - 2 : at - 1;
+  return keyIn(LEX.welcomeVerbs, tokens, k);
+}
+
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
 function welcomers(
   tokens: readonly Token[],
@@ -815,7 +822,12 @@ function welcomers(
     people.filter((p) => p.mention.end <= k),
   );
   let g = k + cue.length;
-  while (g < tokens.length && keyIn(LEX.welcomeLevel, tokens, g)) g++;
+  // ("welcomed his Papua New Guinean counterpart B": past the possessive too)
+  while (
+    g < tokens.length &&
+    (keyIn(LEX.welcomeLevel, tokens, g) || keyIn(LEX.possessives, tokens, g))
+  )
+    g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
   if (!cue.needsGuest) return { hosts, guest };
   // "A welcomed the agreement": a greeting with no one greeted welcomes no visitor; and
@@ -3254,7 +3266,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     LEX.relative.has(
       keyAt(tokens, visitor.mention.end + (textAt(tokens, visitor.mention.end) === ',' ? 1 : 0)),
     ) &&
-    !keyIn(LEX.welcomeVerbs, tokens, (welcome.guest?.mention.first ?? 0) - 1);
+    !welcomedRightBefore(tokens, welcome.guest?.mention.first ?? 0);
   for (const h of hosts) {
     const hostPeople = [
       ...invited,
