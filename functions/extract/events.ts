@@ -1411,7 +1411,11 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
     return;
   // (nor an earlier meeting the story recalls: "the first call since their meeting in November")
   if (meeting.group.mentions.every((m) => m.precedent)) return;
-  const told = storyMentions(meeting.group)[0]!.sentence;
+  const first = storyMentions(meeting.group)[0]!;
+  const told = first.sentence;
+  // (nor one its sentence tells a trip for, before it: "will be visiting Malaysia next week to
+  // meet B", before "he had a telephone conversation with B")
+  if (told.triggers.some((t) => t.kind === 'visit' && t.end <= first.trigger.first)) return;
   const ours = new Set(meeting.people.map((p) => p.id));
   for (let order = told.order + 1; order <= told.order + CALL_TOLD_WITHIN; order++) {
     const next = sentences.find((s) => s.order === order);
