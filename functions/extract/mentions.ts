@@ -3746,6 +3746,13 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // where the sentence names no one but groups of people, are no event
   if (keyIn(LEX.pluralCues, tokens, trigger.end - 1) && info.mentions.every((m) => m.plural))
     return null;
+  // "his working visit to the United States, during which he will be hosted by B": the visit's
+  // host, told after its cue (visitMentions' hostedBy), no meeting of its own
+  if (
+    anyReadsAt(tokens, trigger.first, LEX.hostedBy) > 0 &&
+    info.triggers.some((t) => t.kind === 'visit' && t.end <= trigger.first)
+  )
+    return null;
   // "B also attended his meeting with C": who attends another's meeting is no side of it
   // only the meeting attended itself ("attended his meeting"), not one after ("attended a ceremony before holding talks")
   let attending: { at: number } | null = null;
