@@ -2283,7 +2283,10 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
   // ("On Thursday in Brussels, A announced that the meeting would take place in Ankara":
   // where it was said, before the words of saying, is not where, when a place follows them)
   const saidAt = background.saying[0] ?? Infinity;
-  const found = findPlaces(tokens).filter((p) => p.at < tail);
+  // ("had on Friday in a statement in Abuja said A would meet B": where it was issued)
+  const found = findPlaces(tokens).filter(
+    (p) => p.at < tail && !keyIn(LEX.issuedNouns, tokens, p.at - 1),
+  );
   // ("said at the forum in New York that he planned to meet B": where it was said)
   const told = found.filter(
     (p) =>

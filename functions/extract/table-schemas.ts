@@ -405,6 +405,9 @@ export const WORD_SETS = [
   /** "A briefed B on his visit to Kyiv": verbs of telling, whose subject's is the visit its
    *  object hears of */
   'briefing',
+  /** "said on Friday in a statement in Abuja": what is issued, whose place right after it is
+   *  where it was issued */
+  'issuedNouns',
 ] as const;
 export type WordSetName = (typeof WORD_SETS)[number];
 
