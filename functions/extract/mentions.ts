@@ -1755,10 +1755,11 @@ function arrivalPlaceBefore(
   clauseFrom: number,
 ): string | null {
   for (let k = first - 1; k >= clauseFrom; k--) {
-    // "arrived (in) X", "is in X" (being there, only before "in")
-    const present = keyIn(LEX.presence, tokens, k) && keyIn(LEX.placeLead, tokens, k + 1);
+    // "arrived (in) X", "is in X" (being there, only before "in"; "is currently in X")
+    const adverb = keyIn(LEX.presenceAdverbs, tokens, k + 1) ? 1 : 0;
+    const present = keyIn(LEX.presence, tokens, k) && keyIn(LEX.placeLead, tokens, k + 1 + adverb);
     if (!keyIn(LEX.arrival, tokens, k) && !present) continue;
-    let j = k + 1;
+    let j = k + 1 + (present ? adverb : 0);
     if (keyIn(LEX.placeLead, tokens, j)) j++;
     // where one arrives may be a building ("arrived at the White House") or "The Hague"
     const named = placeAt(tokens, j);
@@ -1855,6 +1856,9 @@ const AGENT_SPAN = 2;
 /** How many words may stand between a reception's verb and the visit it receives ("received an
  *  official visit from B": the article). */
 const RECEIVED_VISIT_GAP = 2;
+/** How many words may stand between an ordinal and the "to" of the visit it ranks ("the first
+ *  African head of government to visit"). */
+const RECORD_WORDS = 5;
 
 /** Countries whose people arrive together at a gathering, not on a visit of one to another
  *  ("Presidents A of X, B of Y and C of Z arrived in Astana"). */
@@ -2827,7 +2831,13 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   // "President A visited President B on Thursday at the State House": a visit paid to a
   // principal, where no place is visited, is a call on them in their country
-  if (host === null && !trigger.noun && !keyIn(LEX.arrival, tokens, trigger.first)) {
+  // (not a record a visit sets: "A is the first African leader to visit B in the White House")
+  const record =
+    keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
+    tokens
+      .slice(Math.max(clauseFrom, trigger.first - 1 - RECORD_WORDS), trigger.first - 1)
+      .some((t) => ordinalOf(t.key) > 0);
+  if (host === null && !trigger.noun && !record && !keyIn(LEX.arrival, tokens, trigger.first)) {
     const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
     const caller = before.filter((p) => knownPrincipal(p)).pop();
     const home = callee?.person.country ?? null;

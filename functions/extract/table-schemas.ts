@@ -408,6 +408,9 @@ export const WORD_SETS = [
   /** "said on Friday in a statement in Abuja": what is issued, whose place right after it is
    *  where it was issued */
   'issuedNouns',
+  /** "is currently in the United States on an official working visit": words between a verb
+   *  of being somewhere and its "in" */
+  'presenceAdverbs',
 ] as const;
 export type WordSetName = (typeof WORD_SETS)[number];
 
