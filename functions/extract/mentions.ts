@@ -2968,6 +2968,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.principal &&
         !invitedIds.has(p.mention.first) &&
         !anyKeyIn(LEX.with, tokens, trigger.end, p.mention.first) &&
+        // (nor past an attribution: "B's envoy had visited Venezuela last month, according to
+        // the Brazilian President")
+        !hasPhrase(tokens, LEX.attribution, trigger.end, p.mention.first) &&
         !comesAlong(tokens, p.mention.first, trigger.end),
     ) ?? null;
   // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after

@@ -418,6 +418,9 @@ export type WordSetName = (typeof WORD_SETS)[number];
  *  own name (the names are declared here, read by the tests alone: LEX reads every list the
  *  table's `phrases` hold, and a test checks that each name declared here is one of them). */
 export const PHRASE_LISTS = [
+  /** "had visited Venezuela last month, according to the Brazilian President": the words
+   *  before who a clause is attributed to, no one the clause tells of */
+  'attribution',
   /** "with the Australian, Japanese and Indian leaders": a plural title after two or more
    *  countries listed, an unnamed principal of each */
   'severalLeaders',
