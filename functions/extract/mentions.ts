@@ -489,9 +489,19 @@ const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   }
   return and;
 };
-const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) =>
-  b.mention.first - a.mention.end <= CHAIN_GAP &&
-  onlyJoinersBetween(tokens, a.mention.end, b.mention.first);
+const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) => {
+  // ("presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador)": past a country in
+  // brackets after the name)
+  const end = pastBracketedCountry(tokens, a.mention.end);
+  return b.mention.first - end <= CHAIN_GAP && onlyJoinersBetween(tokens, end, b.mention.first);
+};
+
+/** Past a country written in brackets at token `k` ("(Colombia)"), else `k`. */
+function pastBracketedCountry(tokens: readonly Token[], k: number): number {
+  if (textAt(tokens, k) !== '(') return k;
+  const c = countryAt(tokens, k + 1);
+  return c !== null && textAt(tokens, k + 1 + c.length) === ')' ? k + 2 + c.length : k;
+}
 
 /** Who an act is told as done by, after its "by" at `at - 1` (past an honorific and lead
  *  words: "by His Excellency President A", "by his Vietnamese counterpart B"). */
@@ -3866,14 +3876,15 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       )
         objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
-    // "meeting with its leadership tonight – including Prime Minister B"
+    // "meeting with its leadership tonight – including Prime Minister B" ("met with other
+    // regional leaders, such as presidents B (Colombia) and C (Ecuador)")
     for (
       let j = trigger.end;
       objects.length === 0 && j < tokens.length && j < trigger.end + INCLUDING_SPAN;
       j++
     ) {
-      if (keyIn(LEX.including, tokens, j))
-        objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+      const lead = keyIn(LEX.including, tokens, j) ? 1 : anyReadsAt(tokens, j, LEX.namely);
+      if (lead > 0) objects = chainFrom(tokens, people, j + lead, LEX.objectLead, OBJECT_LEAD_SKIP);
     }
     // "met separately Tuesday with International Monetary Fund chief C and Indian Prime Minister
     // B": past one the story gives no office it knows (an institution's head), and "and", B
