@@ -634,6 +634,15 @@ export function findPeople(
       }
     }
     appositionOf(text, tokens, stops, mention, options.modifiersFirst);
+    // ("India said on Friday its foreign minister and his Chinese counterpart spoke": the
+    // country "its" stands for, the last one named before it)
+    if (
+      mention.country === null &&
+      mention.name === null &&
+      keyIn(LEX.countryPossessive, tokens, mention.first - 1)
+    )
+      for (let k = mention.first - 2; k >= 0 && mention.country === null; k--)
+        mention.country = countryAt(tokens, k)?.code ?? null;
     if (
       keyIn(FORMER_LEAD, tokens, mention.first - 1) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)

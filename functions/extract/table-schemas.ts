@@ -411,6 +411,9 @@ export const WORD_SETS = [
   /** "is currently in the United States on an official working visit": words between a verb
    *  of being somewhere and its "in" */
   'presenceAdverbs',
+  /** "India said on Friday its foreign minister …": the possessive that stands for the country
+   *  named before it */
+  'countryPossessive',
 ] as const;
 export type WordSetName = (typeof WORD_SETS)[number];
 
