@@ -215,7 +215,9 @@ function readSentences(
     }
     if (!info.isTitle) {
       info.anchor = anchor;
-      anchor = nextAnchor(anchor, info);
+      // (a photo's caption dates the scene it shows, not the sentences after it: "A met B in
+      // Riyadh on December 8, 2022. (Agency)" above a story of their call this week)
+      if (!info.caption) anchor = nextAnchor(anchor, info);
       const before = sentences[n - 1];
       if (before !== undefined && !before.isTitle && goesOn(info))
         info.sequel = before.dates.find((d) => isDay(d) && !d.approximate)?.value ?? null;
