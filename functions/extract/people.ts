@@ -1422,7 +1422,8 @@ const PLURAL_TITLE_WORDS = 3;
 
 /**
  * "his Malaysian and Lao counterparts(,) A and B", "Armenian and Azerbaijani Foreign Ministers A
- * and B": two countries, one title for both (in the plural), two names, each the holder of the title in the country written in the same place.
+ * and B": two countries, one title for both (in the plural), two names, each the holder of the
+ * title in the country written in the same place.
  */
 function countryPairPeopleAt(
   text: string,
