@@ -2480,7 +2480,17 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   const saidFrom = tokens.findLastIndex(
     (t, k) => k >= followed && k < trigger.first && background.saying.includes(t.start),
   );
-  const told = markers.tense(saidFrom < 0 ? followed : saidFrom + 1, tenseTo);
+  // (nor the verbs of an aside about the subject: "A, who took over from B on Tuesday, will
+  // meet C": to come)
+  const cueAt = tokens[trigger.first]!.start;
+  let pastAsides = followed;
+  for (const a of background.personAsides)
+    if (a.to < cueAt)
+      pastAsides = Math.max(
+        pastAsides,
+        tokens.findIndex((t) => t.start > a.to),
+      );
+  const told = markers.tense(saidFrom < 0 ? pastAsides : saidFrom + 1, tenseTo);
   // ("It follows A's trip to Cairo in February": what a present "follows" comes after is gone
   // by, unless the words after the verb look ahead)
   const tense = invitedDuring(tokens, clauseFrom, trigger.first)
@@ -2683,11 +2693,18 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         ? s.wayTo.place
         : null),
   };
+  // (not one named in an aside about the subject: "The new Prime Minister, who took over from
+  // Liz Truss on Tuesday, will meet B")
+  const inAside = (p: PersonRef) =>
+    background.personAsides.some(
+      (a) => tokens[p.mention.first]!.start >= a.from && tokens[p.mention.first]!.start < a.to,
+    );
   const before = people.filter(
     (p) =>
       p.mention.end <= trigger.first &&
       p.mention.first >= clauseFrom &&
-      !invitedIds.has(p.mention.first),
+      !invitedIds.has(p.mention.first) &&
+      !inAside(p),
   );
   return { trigger, clauseFrom, ledUp, cue, before };
 }
