@@ -1417,7 +1417,7 @@ function callToldNext(meeting: Draft, sentences: readonly SentenceInfo[]): void 
   const told = first.sentence;
   // (nor one its sentence tells a trip for, before it: "will be visiting Malaysia next week to
   // meet B", before "he had a telephone conversation with B")
-  if (told.triggers.some((t) => t.kind === 'visit' && t.end <= first.trigger.first)) return;
+  if (told.triggers.some((t) => isVisit(t) && t.end <= first.trigger.first)) return;
   const ours = new Set(meeting.people.map((p) => p.id));
   for (let order = told.order + 1; order <= told.order + CALL_TOLD_WITHIN; order++) {
     const next = sentences.find((s) => s.order === order);

@@ -3136,7 +3136,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       // ("A received an official visit from B": A, who receives the visit itself, among its hosts)
       if (
         keyIn(LEX.visitFrom, tokens, trigger.end) &&
-        hosting!.end >= trigger.first - RECEIVED_VISIT_GAP
+        hosting !== undefined &&
+        hosting.end >= trigger.first - RECEIVED_VISIT_GAP
       )
         hostedBy = receiver;
     }
@@ -3793,7 +3794,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // host, told after its cue (visitMentions' hostedBy), no meeting of its own
   if (
     anyReadsAt(tokens, trigger.first, LEX.hostedBy) > 0 &&
-    info.triggers.some((t) => t.kind === 'visit' && t.end <= trigger.first)
+    info.triggers.some((t) => isVisit(t) && t.end <= trigger.first)
   )
     return null;
   // "B also attended his meeting with C": who attends another's meeting is no side of it
