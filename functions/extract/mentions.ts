@@ -2923,7 +2923,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   )
     return;
   // the visitor: "chuyến thăm Việt Nam của Tổng thống X", else the nearest person before the cue from another country
-  if (visitor === null && keyIn(LEX.of, tokens, hostEnd))
+  // (not in the passive of a welcome: "was welcomed to Bangladesh by B", who receives)
+  if (
+    visitor === null &&
+    keyIn(LEX.of, tokens, hostEnd) &&
+    !(
+      keyIn(LEX.agent, tokens, hostEnd) &&
+      anyKeyIn(LEX.arrivalGreeted, tokens, trigger.first, trigger.end)
+    )
+  )
     visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
   // "A held talks with his counterpart B on the first day of his visit here": the one whose
   // counterpart the clause names is the one whose visit its "his" tells
@@ -3983,9 +3991,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     }
   }
   // "A was received by B": B receives A (and "He was officially received by B": B receives
-  // the visitor the pronoun stands for, meetingPeople's visitorAfter)
-  if (objects.length === 0 && trigger.needsObject && keyIn(LEX.agent, tokens, trigger.end)) {
-    const agent = people.find((p) => p.mention.first === trigger.end + 1);
+  // the visitor the pronoun stands for, meetingPeople's visitorAfter), where it is too:
+  // "A was received in Dhaka by B"
+  const by = pastPlace(tokens, trigger.end);
+  if (objects.length === 0 && trigger.needsObject && keyIn(LEX.agent, tokens, by)) {
+    const agent = people.find((p) => p.mention.first === by + 1);
     if (agent !== undefined && before.length > 0) {
       objects = nearestChain(tokens, before);
       sideA = [agent];
@@ -4532,7 +4542,7 @@ function visitorAfter(
 function passiveOfPronoun(tokens: readonly Token[], trigger: Trigger, clauseFrom: number): boolean {
   return (
     trigger.role === 'receives' &&
-    keyIn(LEX.agent, tokens, trigger.end) &&
+    keyIn(LEX.agent, tokens, pastPlace(tokens, trigger.end)) &&
     anyKeyIn(LEX.pronouns, tokens, clauseFrom, trigger.first) &&
     !tokens
       .slice(clauseFrom, trigger.first)
