@@ -442,9 +442,17 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       let code: string | null = null;
       for (const c of here) if (c.at < m.first) code = c.code;
       // ("Prime Minister A and her Estonian counterpart B" in a story of "Finland and Estonia":
-      // the country the story pairs with the counterpart's)
-      for (let b = 0; code === null && notOf.size > 0 && b < sentences.length; b++)
-        code = pairedCountry(sentences[b]!.tokens, of(b, false), notOf);
+      // the country the story pairs with the counterpart's; else with that of anyone the
+      // sentence names after them: "Minister for Foreign Affairs, Dr A, paid a courtesy call on
+      // Prime Minister of Sri Lanka, B" in a story of "Nepal and Sri Lanka")
+      const paired =
+        notOf.size > 0
+          ? notOf
+          : new Set(
+              info.mentions.filter((c) => c.first >= m.end && c.country).map((c) => c.country!),
+            );
+      for (let b = 0; code === null && paired.size > 0 && b < sentences.length; b++)
+        code = pairedCountry(sentences[b]!.tokens, of(b, false), paired);
       for (let b = n - 1; code === null && b >= 0; b--) {
         const l = of(b, m.generic).filter((c) => !notOf.has(c.code));
         if (l.length > 0) code = l[l.length - 1]!.code;

@@ -946,10 +946,11 @@ function appositionOf(
   // ("This morning, the Minister of Foreign Affairs, Antonia Urrejola, had a call": the
   // office with its article and no country, the name set off between commas, its holder's;
   // not an institution's office, "the Chairman of the African Union Commission, B,", which a
-  // country's story would make its own)
+  // country's story would make its own; or opening the sentence, "Minister for Foreign
+  // Affairs, Dr A, paid a courtesy call on …")
   const definite =
     m.country === null &&
-    keyIn(LEX.titleArticle, tokens, m.first - 1) &&
+    (keyIn(LEX.titleArticle, tokens, m.first - 1) || m.first === 0) &&
     !m.titleKeys.some((k) => LEX.titleArticle.has(k));
   if (
     m.name === null &&
