@@ -3185,8 +3185,15 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (multilateralAfter(tokens, hostEnd)) return;
   // "He is on a three-day official visit to India", "The ceremony marked the start of his
   // official visit to India": a pronoun, and no one named before the cue in its clause, stands
-  // for the principal the story named last who is not of the host country
-  if (visitor === null && before.length === 0 && refersBack(tokens, clauseFrom, trigger.first))
+  // for the principal the story named last who is not of the host country (and so does an
+  // office named alone: "The president, who landed on Sunday night in the Argentine capital")
+  const last = info.mentions.findLast((m) => m.end <= trigger.first);
+  if (
+    visitor === null &&
+    before.length === 0 &&
+    (refersBack(tokens, clauseFrom, trigger.first) ||
+      (last?.name === null && !last.plural && last.principal))
+  )
     told = context.recentPrincipals.find((p) => p.country !== null && p.country !== host);
   let guest = visitor?.person.country ?? told?.country ?? null;
   // ("His Majesty arrived on Monday, accompanied by Foreign Minister B": the one who comes
