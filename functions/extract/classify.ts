@@ -79,7 +79,12 @@ for (const cue of CUE_TABLE.cues) {
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);
 const NOUN_MARKERS = new Set(CUE_TABLE.nounMarkers.map(matchForm));
-const COMMITTEE_START = CUE_TABLE.committeeName.start.map(phraseKeys);
+// (a committee's name begins as the committee cues that say so begin, or as
+// committeeName.start lists)
+const COMMITTEE_START = [
+  ...CUE_TABLE.cues.filter((c) => c.namesCommittee).flatMap((c) => c.phrases),
+  ...CUE_TABLE.committeeName.start,
+].map(phraseKeys);
 const COMMITTEE_NOT = CUE_TABLE.committeeName.notBefore.map(phraseKeys);
 
 /** Only a possessive ("'s") between two tokens. */

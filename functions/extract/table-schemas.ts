@@ -38,6 +38,9 @@ export const CueSchema = z.object({
   /** a meeting only where two principals of two countries are together the cue's subject
    *  ("A and B discussed …"); with an object after it ("discussed … with B and C") none */
   pairOnly: z.optional(z.boolean()),
+  /** a committee's name may begin with these phrases too (after "a meeting of the": the
+   *  cue table's committeeName) */
+  namesCommittee: z.optional(z.boolean()),
 });
 export const CueTableSchema = z.object({
   nounMarkers: z.array(z.string()),
