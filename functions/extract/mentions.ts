@@ -3187,11 +3187,16 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // official visit to India": a pronoun, and no one named before the cue in its clause, stands
   // for the principal the story named last who is not of the host country (and so does an
   // office named alone: "The president, who landed on Sunday night in the Argentine capital")
+  // (not the one who says what follows "that": "he added, saying that a Greek business
+  // delegation will visit Istanbul")
   const last = info.mentions.findLast((m) => m.end <= trigger.first);
+  const that = tokens.findLastIndex(
+    (t, k) => k >= clauseFrom && k < trigger.first && LEX.saidThat.has(t.key),
+  );
   if (
     visitor === null &&
     before.length === 0 &&
-    (refersBack(tokens, clauseFrom, trigger.first) ||
+    (refersBack(tokens, Math.max(clauseFrom, that + 1), trigger.first) ||
       (last?.name === null && !last.plural && last.principal))
   )
     told = context.recentPrincipals.find((p) => p.country !== null && p.country !== host);
