@@ -1479,9 +1479,16 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
     meeting.host = placeCountry;
     meeting.guest = placeCountry === a ? b : a;
   } else {
-    // the one who receives (tiếp) is at home; the one who calls on (hội kiến) is the guest
+    // the one who receives (tiếp) is at home; the one who calls on (hội kiến) is the guest,
+    // unless the one called on is told visiting ("paid a courtesy call on visiting Lao Prime
+    // Minister B", "met visiting …": the visitor is the guest, wherever the story places it)
+    const visiting = visitingCountry(meeting);
     const m = meeting.group.mentions.find((x) => x.receives || x.callsOn);
-    if (m !== undefined) {
+    if (visiting !== null) {
+      meeting.host = visiting === a ? b : a;
+      meeting.guest = visiting;
+      meeting.hostInferred = true;
+    } else if (m !== undefined) {
       const subject = m.sideA[0]?.country ?? null;
       const object = m.sideB[0]?.country ?? null;
       meeting.host = m.receives ? subject : object;
@@ -1493,6 +1500,23 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
     meeting.place =
       meeting.host === null ? meeting.place : { city: null, country: meeting.host, venue: false };
   }
+}
+
+/** The country of a side of the meeting its sentence calls visiting ("met visiting Lao Prime
+ *  Minister B"), or null. */
+function visitingCountry(meeting: Draft): string | null {
+  for (const m of meeting.group.mentions) {
+    const { tokens, mentions, persons } = m.sentence;
+    const sides = [...m.sideA, ...m.sideB];
+    for (const [n, p] of persons.entries())
+      if (
+        p?.country &&
+        sides.includes(p) &&
+        keyIn(LEX.visitingWord, tokens, mentions[n]!.first - 1)
+      )
+        return p.country;
+  }
+  return null;
 }
 
 /**

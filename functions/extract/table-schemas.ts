@@ -256,6 +256,8 @@ export const WORD_SETS = [
   'passive',
   /** "was received by B": the word after a cue that names who acted */
   'agent',
+  /** "met visiting Lao Prime Minister B": the word before a principal that makes them the guest */
+  'visitingWord',
   'objectLead',
   'conjoinedCueLead',
   'visitGap',
