@@ -927,6 +927,10 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       if (tokens[j] !== undefined && keyIn(LEX.capitalQualifier, tokens, j) && !tokens[j]!.cap)
         j += 2;
     }
+    // ("at a Bangkok hotel": a city before a common noun names where; not "at a Shanghai
+    // Cooperation Organisation summit")
+    const after = prefix === 0 && keyIn(LEX.indefinite, tokens, j) ? placeAt(tokens, j + 1) : null;
+    if (after !== null && tokens[j + 1 + after.length]?.cap === false) j++;
     const of = placeOfCountryAt(tokens, k + 1);
     if (of !== null) {
       places.push({ at: k, place: { city: of.name, country: of.code, venue: false } });
