@@ -226,6 +226,11 @@ describe('findPeople in English', () => {
       { title: 'Crown Prince', name: 'Mohammed bin Salman bin Abdulaziz Al Saud', country: null },
     ]);
   });
+  it('reads a patronymic written in lower case inside the name', () => {
+    expect(english('Azerbaijani Foreign Minister Jeyhun Aziz oglu Bayramov said')).toEqual([
+      { title: 'Foreign Minister', name: 'Jeyhun Aziz oglu Bayramov', country: 'AZ' },
+    ]);
+  });
   it('reads two offices of one person joined by "and"', () => {
     expect(
       english(
