@@ -414,6 +414,9 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
   sentences.forEach((info, n) => {
     for (const m of info.mentions) {
       if (m.country !== null || m.name === null || m.title === null) continue;
+      // ("The Arab League said its Secretary-General A will receive B": an office "its" gives to
+      // what is no country is no country's; people.ts gave one "its" gives to a country)
+      if (keyIn(LEX.countryPossessive, info.tokens, m.first - 1)) continue;
       // an office only one country has says whose it is
       const own = titleCountry(m.titleKeys);
       if (own !== null) {
@@ -444,9 +447,10 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       // ("Prime Minister A and her Estonian counterpart B" in a story of "Finland and Estonia":
       // the country the story pairs with the counterpart's; else with that of anyone the
       // sentence names after them: "Minister for Foreign Affairs, Dr A, paid a courtesy call on
-      // Prime Minister of Sri Lanka, B" in a story of "Nepal and Sri Lanka")
+      // Prime Minister of Sri Lanka, B" in a story of "Nepal and Sri Lanka"; not an office of an
+      // institution: "Secretary-General of the Arab League A received B")
       const paired =
-        notOf.size > 0
+        notOf.size > 0 || m.titleKeys.some((k) => LEX.titleArticle.has(k))
           ? notOf
           : new Set(
               info.mentions.filter((c) => c.first >= m.end && c.country).map((c) => c.country!),
