@@ -413,10 +413,15 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
   };
   sentences.forEach((info, n) => {
     for (const m of info.mentions) {
-      if (m.country !== null || m.name === null || m.title === null) continue;
       // ("The Arab League said its Secretary-General A will receive B": an office "its" gives to
       // what is no country is no country's; people.ts gave one "its" gives to a country)
-      if (keyIn(LEX.countryPossessive, info.tokens, m.first - 1)) continue;
+      if (
+        m.country !== null ||
+        m.name === null ||
+        m.title === null ||
+        keyIn(LEX.countryPossessive, info.tokens, m.first - 1)
+      )
+        continue;
       // an office only one country has says whose it is
       const own = titleCountry(m.titleKeys);
       if (own !== null) {

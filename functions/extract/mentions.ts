@@ -929,8 +929,8 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     }
     // ("at a Bangkok hotel": a city before a common noun names where; not "at a Shanghai
     // Cooperation Organisation summit")
-    const after = prefix === 0 && keyIn(LEX.indefinite, tokens, j) ? placeAt(tokens, j + 1) : null;
-    if (after !== null && tokens[j + 1 + after.length]?.cap === false) j++;
+    const after = keyIn(LEX.indefinite, tokens, j) ? placeAt(tokens, j + 1) : null;
+    if (after && tokens[j + 1 + after.length]?.cap === false) j++;
     const of = placeOfCountryAt(tokens, k + 1);
     if (of !== null) {
       places.push({ at: k, place: { city: of.name, country: of.code, venue: false } });
@@ -3194,9 +3194,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // (not the one who says what follows "that": "he added, saying that a Greek business
   // delegation will visit Istanbul")
   const last = info.mentions.findLast((m) => m.end <= trigger.first);
-  const that = tokens.findLastIndex(
-    (t, k) => k >= clauseFrom && k < trigger.first && LEX.saidThat.has(t.key),
-  );
+  const that = tokens.findLastIndex((t, k) => k < trigger.first && LEX.saidThat.has(t.key));
   if (
     visitor === null &&
     before.length === 0 &&
