@@ -1058,6 +1058,9 @@ function uniquePeople(list: Iterable<Person>): Person[] {
  * lead (the first sentence with a cue: captions and chrome may come first), or told twice,
  * or the lead names someone on each side of it, or it is a meeting during a dated visit.
  */
+/** A time of day ("at 5pm", "10.30 a.m."). */
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b/iu;
+
 /** What an article's opening tells, against which an undated event is judged worth keeping. */
 interface Frame {
   /** the first sentence with a cue (captions and chrome may come first) */
@@ -1283,7 +1286,10 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     const underWay = group.mentions.some(
       (m) => isVisit(m) && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
     );
-    precision = future || underWay ? 'month' : 'day';
+    // ("his meeting with Mr Xi, which is due to take place at 5pm": a time of day told for
+    // what is to come is today's)
+    const clocked = group.mentions.some((m) => CLOCK_TIME.test(m.sentence.text));
+    precision = (future && !clocked) || underWay ? 'month' : 'day';
     start =
       precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // "have arrived in Hanoi to begin a five-day visit": from today, for its length
