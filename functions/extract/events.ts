@@ -1524,11 +1524,7 @@ function visitingCountry(meeting: Draft): string | null {
     const { tokens, mentions, persons } = m.sentence;
     const sides = [...m.sideA, ...m.sideB];
     for (const [n, p] of persons.entries())
-      if (
-        p?.country &&
-        sides.includes(p) &&
-        keyIn(LEX.visitingWord, tokens, mentions[n]!.first - 1)
-      )
+      if (p && sides.includes(p) && keyIn(LEX.visitingWord, tokens, mentions[n]!.first - 1))
         return p.country;
   }
   return null;

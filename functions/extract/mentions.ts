@@ -2963,8 +2963,13 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         )) ??
       null;
   }
+  // (not a spouse: "Britain's head of state and his wife Queen Camilla will visit Paris")
   const candidates = before.filter(
-    (p) => p.person.country !== null && p.person.country !== host && p.person.principal,
+    (p) =>
+      p.person.country !== null &&
+      p.person.country !== host &&
+      p.person.principal &&
+      !keyIn(LEX.spouse, tokens, p.mention.first - 1),
   );
   // "A conveyed the greetings of B to C as he concluded his visit": a pronoun standing between
   // the last one named and the cue opens a clause of its own, whose "he" is the subject named
