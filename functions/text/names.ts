@@ -56,7 +56,10 @@ export function sameNameKeys(a: readonly string[], b: readonly string[]): boolea
 }
 
 const GAZETTEER = peopleData as PeopleGazetteer;
-const PEOPLE = GAZETTEER.people;
+/** every person listed, with the country they hold office in (the table lists them by it) */
+const PEOPLE = Object.entries(GAZETTEER.people).flatMap(([country, people]) =>
+  people.map((p) => ({ ...p, country })),
+);
 /** "Jr.", "III": left out of a short form */
 const SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER.suffixes);
 const PATRONYMICS: ReadonlySet<string> = new Set(GAZETTEER.patronymics);

@@ -13,15 +13,17 @@ export const PeopleGazetteerSchema = z.object({
   particleSpellings: z.record(z.string(), z.string()),
   /** a given name's familiar form ("Mike" is "Michael") */
   givenNameSpellings: z.record(z.string(), z.string()),
-  people: z.array(
-    z.object({
-      id: z.string(),
-      /** ISO 3166-1 alpha-2 of the state they hold office in */
-      country: z.string().check(z.regex(/^[A-Z]{2}$/)),
-      en: z.string(),
-      vi: z.optional(z.string()),
-      aliases: z.optional(z.array(z.string())),
-    }),
+  /** by the ISO 3166-1 alpha-2 of the state they hold office in */
+  people: z.record(
+    z.string().check(z.regex(/^[A-Z]{2}$/)),
+    z.array(
+      z.object({
+        id: z.string(),
+        en: z.string(),
+        vi: z.optional(z.string()),
+        aliases: z.optional(z.array(z.string())),
+      }),
+    ),
   ),
 });
 export type PeopleGazetteer = z.infer<typeof PeopleGazetteerSchema>;

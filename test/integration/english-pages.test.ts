@@ -183,7 +183,9 @@ describe('English pages', () => {
   it('name people and cities as the gazetteers write them in English', () => {
     const quotes = quotedStrings();
     const otherForms = [
-      ...peopleData.people.flatMap((p) => ('vi' in p && p.vi && p.vi !== p.en ? [p.vi] : [])),
+      ...Object.values(peopleData.people)
+        .flat()
+        .flatMap((p) => ('vi' in p && p.vi && p.vi !== p.en ? [p.vi] : [])),
       ...placesData.places.filter((p) => p.vi !== p.en).map((p) => p.vi),
     ];
     const found: string[] = [];
