@@ -951,7 +951,8 @@ function appositionOf(
   const definite =
     m.country === null &&
     (keyIn(LEX.titleArticle, tokens, m.first - 1) || m.first === 0) &&
-    !m.titleKeys.some((k) => LEX.titleArticle.has(k));
+    (!m.titleKeys.some((k) => LEX.titleArticle.has(k)) ||
+      knownLeaderAt(tokens, m.end + 1) !== null);
   if (
     m.name === null &&
     m.title !== null &&
