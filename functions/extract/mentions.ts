@@ -2776,9 +2776,6 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     if (!keyIn(LEX.visitGap, tokens, k)) break;
     gap++;
   }
-  // ("Kathmandu, January 4: … Soon after arriving here, A paid a courtesy call on B": where the
-  // story was filed from)
-  if (host === null && keyIn(LEX.here, tokens, trigger.end - 1)) host = context.datelineCountry;
   // "arrived at Vnukovo airport in Moscow": past the place arrived at, the city it is in (the
   // cue requires one: classify.ts placeArrivedIn)
   if (host === null && tokens[trigger.end - 1]?.key === 'at') {
