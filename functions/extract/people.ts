@@ -1032,6 +1032,16 @@ function titledPersonAt(
       k++;
     if (k > j + 1 && countryWithPrefix(tokens, k) !== null) j = k;
   }
+  // a portfolio that goes on past the title's last word: "Minister of Defence Industry B"
+  // (the title ends in a portfolio's word, and a name follows the next ones)
+  while (
+    INSTITUTION_WORDS.has(keyAt(tokens, j - 1)) &&
+    tokens[j]?.cap === true &&
+    INSTITUTION_WORDS.has(tokens[j]!.key) &&
+    tokens[j + 1]?.cap === true &&
+    tokens[j + 1]!.word
+  )
+    j++;
   // the institution's abbreviation after a title that names it: "General Secretary of the X Party (XP) Y"
   const abbreviation = bracketedAbbreviationAt(tokens, j);
   if (abbreviation > 0 && entries.length === 1 && tokens[j + abbreviation]?.cap === true)

@@ -231,6 +231,16 @@ describe('findPeople in English', () => {
       { title: 'Foreign Minister', name: 'Jeyhun Aziz oglu Bayramov', country: 'AZ' },
     ]);
   });
+  it('keeps a portfolio of two words in the title, not in the name', () => {
+    expect(
+      english(
+        'Minister for Defence Production Tariq Hameed met Uzbek Minister of Defence Industry Rustam Aliev',
+      ),
+    ).toEqual([
+      { title: 'Minister for Defence Production', name: 'Tariq Hameed', country: null },
+      { title: 'Minister of Defence Industry', name: 'Rustam Aliev', country: 'UZ' },
+    ]);
+  });
   it('reads two offices of one person joined by "and"', () => {
     expect(
       english(
