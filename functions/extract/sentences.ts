@@ -55,6 +55,7 @@ const ABBREVIATIONS = new Set([
   'mg',
   'hon',
   'rt',
+  'pres',
 ]);
 
 /** Honorifics that stand before a name, capitalized, and so end no sentence even where a
