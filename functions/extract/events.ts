@@ -634,7 +634,8 @@ interface Summary {
 
 const toCome = (m: Mention) => m.future && !m.past;
 /** Talks or a meeting named in an opening "After …,": the ones told. */
-const openingReference = (m: Mention) => m.opensAfter && (m.type === 'talks' || isPlainMeeting(m));
+const openingReference = (m: Mention) =>
+  m.opensAfter && (isTalksOrCall(m.type) || isPlainMeeting(m));
 const told = (m: Mention) => m.past && !m.future;
 
 function summarize(m: Mention): Summary {
@@ -800,11 +801,12 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   // week), the leaders agreed": a meeting somewhere is no call
   const placed = (type: EventType, country: string | null | undefined) =>
     !isCallType(type) && country != null;
-  // (but "holds talks with B via a video link in Moscow" is one call, told by one sentence)
+  // (but "holds talks with B via a video link in Moscow" is one call, told by one sentence;
+  // not "After the call, A hoped to meet B in Laos", whose opening names the call told before)
   if (
     ((isCallType(m.type) && placed(summary.type, summary.placeCountry)) ||
       (isCallType(summary.type) && placed(m.type, m.place?.country))) &&
-    !group.mentions.some((o) => o.sentence === m.sentence)
+    !group.mentions.some((o) => o.sentence === m.sentence && !openingReference(o))
   )
     return false;
   const typesFit =
@@ -896,9 +898,12 @@ function absorb(summary: Summary, m: Mention): void {
   if (isPlainMeeting(summary) || (summary.type === 'courtesy_call' && m.type === 'talks'))
     summary.type = m.type;
   summary.ordinal ??= m.ordinal;
-  summary.done &&= !toCome(m);
   summary.placeCountry ??= m.place?.country ?? null;
-  summary.toCome &&= toCome(m);
+  // (an opening "After the talks," tells nothing of their tense: the main clause's is its own)
+  if (!openingReference(m)) {
+    summary.done &&= !toCome(m);
+    summary.toCome &&= toCome(m);
+  }
   addPeople(summary, m);
 }
 

@@ -430,7 +430,24 @@ function countryCovering(tokens: readonly Token[], k: number): boolean {
  *  Russian-Vietnamese talks, …"). */
 function introducedBy(tokens: readonly Token[], first: number): boolean {
   const pair = countryPairEndingAt(tokens, first, joinsCountries);
-  return keyIn(LEX.introLead, tokens, 0) && introducedAfter(tokens, pair?.at ?? first);
+  return inOpeningPhrase(tokens, pair?.at ?? first, (k) => keyIn(LEX.introLead, tokens, k));
+}
+
+/** The cue at `first` stands a few lower-case words after the lead word (`lead`) of the
+ *  phrase its sentence opens with: the sentence's first word ("After their talks"), or a word
+ *  past an opening participle ("Speaking to reporters after the talks, A said"). */
+function inOpeningPhrase(
+  tokens: readonly Token[],
+  first: number,
+  lead: (k: number) => boolean,
+): boolean {
+  if (lead(0)) return introducedAfter(tokens, first);
+  if (!keyIn(LEX.openingParticiple, tokens, 0)) return false;
+  for (let k = first - 1; k > 0 && k >= first - INTRO_WORDS; k--) {
+    if (lead(k)) return true;
+    if (!tokens[k]!.word || tokens[k]!.cap) return false;
+  }
+  return false;
 }
 
 /** The cue stands a few lower-case words after its sentence's first word ("After their talks"). */
@@ -1426,7 +1443,7 @@ function dateFor(
   // invitation in February" dates the invitation)
   // (what introducedBy tells is a case of it: a few lower-case words before the cue)
   const opensSentence =
-    keyIn(LEX.introLead, tokens, 0) &&
+    (keyIn(LEX.introLead, tokens, 0) || keyIn(LEX.openingParticiple, tokens, 0)) &&
     trigger.first <= OPENING_CUE_WORDS &&
     // (words, and marks written inside them: "Trump's", not a comma)
     tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ','));
@@ -2674,7 +2691,11 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     future: tense.future,
     past: tense.past,
     ledUp,
-    opensAfter: anyReadsAt(tokens, 0, LEX.priorTo) === 1 && introducedAfter(tokens, trigger.first),
+    opensAfter: inOpeningPhrase(
+      tokens,
+      trigger.first,
+      (k) => anyReadsAt(tokens, k, LEX.priorTo) === 1,
+    ),
     // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
     precedent:
       trigger.kind !== 'committee' &&

@@ -305,6 +305,9 @@ export const WORD_SETS = [
   'subjectGoesOn',
   'and',
   'introLead',
+  /** "Speaking at a news conference after talks with B, A said": the participles that may open a
+   *  sentence before an opening phrase's lead word */
+  'openingParticiple',
   /** ", before holding talks": the words before a participle whose subject is the sentence's */
   'participleLead',
   /** "Tại cuộc hội kiến, …", "At the talks, …": the lead words of an opening that is within the event */
