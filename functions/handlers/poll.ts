@@ -8,11 +8,11 @@ import { runPoll } from '../poll/run.js';
 import { readConfig } from '../shared/config.js';
 import type { InvocationContext } from '../shared/logger.js';
 import { logger, metrics } from '../shared/observability.js';
-import { createStore } from '../store/client.js';
+import { createPollStore } from '../store/client.js';
 
 const config = readConfig();
 const poll = readPollEnvironment();
-const store = createStore(config);
+const store = createPollStore(config);
 
 /** Time kept free at the end of an invocation: no new article is started after it. */
 const RESERVE_MS = 60_000;

@@ -2,7 +2,12 @@
 // process, reused across invocations.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../shared/config.js';
-import { DynamoFeedStore, DynamoStore, STORE_CLIENT_CONFIG } from './dynamo-store.js';
+import {
+  DynamoFeedStore,
+  DynamoPollStore,
+  DynamoStore,
+  STORE_CLIENT_CONFIG,
+} from './dynamo-store.js';
 
 function clientOf(config: Config): DynamoDBClient {
   return new DynamoDBClient({
@@ -13,9 +18,14 @@ function clientOf(config: Config): DynamoDBClient {
   });
 }
 
-/** The store as ingestion and the poller use it. */
+/** The store as ingestion uses it. */
 export function createStore(config: Config): DynamoStore {
   return new DynamoStore(clientOf(config), config.TABLE_NAME);
+}
+
+/** The store as the poller uses it (its state besides). */
+export function createPollStore(config: Config): DynamoPollStore {
+  return new DynamoPollStore(clientOf(config), config.TABLE_NAME);
 }
 
 /** The store as the feed routes read it (feed pages and their change markers besides). */
