@@ -2238,9 +2238,10 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
   const visitors = new Set(v.group.mentions.flatMap((m) => m.sideA).map((p) => p.id));
   const visitorOf = (o: Draft) =>
     o.group.mentions.some((m) => m.sideA.some((p) => visitors.has(p.id)));
-  if (visits.some((o) => o !== v && visitorOf(o))) return;
+  // (not a visit there told from another time: 'Sánchez visited China in March 2023')
+  if (visits.some((o) => o !== v && o.host !== v.host && visitorOf(o))) return;
   for (const s of sentences) {
-    if (s.isTitle || s.order <= first || !hasPhrase(s.tokens, LEX.goHome)) continue;
+    if (s.isTitle || s.order < first || !hasPhrase(s.tokens, LEX.goHome)) continue;
     const named = s.persons.filter((p): p is Person => p?.principal === true);
     if (named.some((p) => !visitors.has(p.id))) continue;
     if (named.length === 0 && !keyIn(LEX.pronouns, s.tokens, 0)) continue;
@@ -2256,6 +2257,9 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
     return;
   }
 }
+
+/** How far, in characters, a day may stand after "arrived" with no place between (" late "). */
+const BARE_ARRIVAL_GAP = 7;
 
 /** How many words an airport's name may take after "arrived at". */
 const AIRPORT_WORDS = 6;
@@ -2323,7 +2327,14 @@ function arrivalBefore(
         country === null &&
         hasPhrase(t, LEX.arrivalGreeting, j, j + AIRPORT_WORDS) &&
         info.persons.some((p) => p !== null && p.country === v.guest && v.people.includes(p));
-      const there: string | null = atAirport ? v.host : (city?.entry.code ?? country?.code ?? null);
+      // ("Sánchez arrived late Sunday": the visitor's arrival told with its day alone is there)
+      const bare =
+        city === null &&
+        country === null &&
+        days.some((d) => d.start >= t[k]!.end && d.start - t[k]!.end <= BARE_ARRIVAL_GAP) &&
+        info.persons.some((p) => p !== null && p.country === v.guest && v.people.includes(p));
+      const there: string | null =
+        atAirport || bare ? v.host : (city?.entry.code ?? country?.code ?? null);
       if (there !== v.host) continue;
       // ("arrived in Da Nang on Friday for the APEC Summit": another trip's arrival)
       if (multilateralAfter(t, j + (city?.length ?? country?.length ?? 0))) continue;
@@ -2704,6 +2715,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         if (lastDay !== undefined && lastDay > firstDay) v.end = lastDay;
         // "A held a summit with B on Tuesday, during his visit. A arrived late Monday."
         arrivalBefore(v, sentences, ref, firstDay);
+        homeAtEnd(v, visits, sentences);
       }
       // "will fly to Beijing for a state visit to meet B next week" (at a year's end): a visit
       // known only by the story's month is in the month of the meeting held during it

@@ -55,6 +55,7 @@ describe('English dates', () => {
     ['confirmed during talks on Monday that they will cooperate', ['2025-12-01/day']],
     ['met ahead of his visit to Belgium on Monday', ['2025-12-08/day']],
     ['met on Monday ahead of his visit to Belgium', ['2025-12-01/day']],
+    ['arrived late Sunday and departs Tuesday', ['2025-11-30/day', '2025-12-09/day']],
     [
       'on Tuesday spoke with B and made plans to talk again next month',
       ['2025-12-02/day', '2026-01/month'],
