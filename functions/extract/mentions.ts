@@ -289,7 +289,7 @@ const ordinalOf = (key: string): number => LEX.ordinalWords.findIndex((p) => p[0
 
 /** How many words after a meeting's "of" may lead up to the officials it is of ("the meeting
  *  of foreign and defense vice ministers"). */
-const OFFICIALS_SPAN = 5;
+const OFFICIALS_SPAN = 6;
 
 /** How many words a departure's place of origin may take ("depart Abuja for …"). */
 const ORIGIN_WORDS = 3;
@@ -2368,7 +2368,7 @@ export function findMentions(info: SentenceInfo, context: ArticleContext): Menti
     if (c === null) return;
     if (isVisit(trigger)) visitMentions(s, c);
     else if (trigger.kind === 'committee' || chairedReference(s, c)) committeeMentions(s, c);
-    else {
+    else if (!officialsMeeting(s.tokens, trigger)) {
       const told = s.mentions.length;
       meetingMentions(s, c);
       if (s.mentions.length === told) writtenPairMeeting(s, c);
@@ -3676,16 +3676,27 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
   }
 }
 
+/** "the first meeting of (foreign and defense) vice ministers", "a meeting at the level of the
+ *  two foreign ministers' assistants": a meeting of officials, whoever the clause is about. */
+function officialsMeeting(tokens: readonly Token[], trigger: Trigger): boolean {
+  const lead = keyIn(LEX.of, tokens, trigger.end)
+    ? 1
+    : anyReadsAt(tokens, trigger.end, LEX.officialsLevel);
+  for (
+    let k = trigger.end + lead;
+    lead > 0 &&
+    k < trigger.end + lead + OFFICIALS_SPAN &&
+    (tokens[k]?.word || textAt(tokens, k) === "'" || textAt(tokens, k) === '’');
+    k++
+  )
+    if (anyReadsAt(tokens, k, LEX.officialsMeet) > 0) return true;
+  return false;
+}
+
 /** A meeting, talks or a call: one mention per pair of sides. */
 function meetingMentions(s: SentenceScan, c: CueScan): void {
   const { context, people, mentions, tokens } = s;
   const { trigger, cue } = c;
-  // "the first meeting of (foreign and defense) vice ministers": a meeting of officials,
-  // whoever the clause is about
-  if (keyIn(LEX.of, tokens, trigger.end)) {
-    for (let k = trigger.end + 1; k <= trigger.end + OFFICIALS_SPAN && tokens[k]?.word; k++)
-      if (anyReadsAt(tokens, k, LEX.officialsMeet) > 0) return;
-  }
   // "The meeting, held on 11-12 January, …" in a story about a committee's session: that session
   if (
     context.committeeContext &&

@@ -463,6 +463,8 @@ export const PHRASE_LISTS = [
   /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a
    *  meeting of officials, no principals' */
   'officialsMeet',
+  /** "a meeting at the level of deputy foreign ministers": what leads to whose meeting it is, as 'of' does */
+  'officialsLevel',
   'inviter',
   /** "invited by B", "hosted by B": who invited the visitor, told in the visit's own sentence
    *  ("a dinner hosted by B" elsewhere in the story hosts the dinner, not the visit) */
