@@ -337,15 +337,8 @@ export class DynamoStore implements EventStore {
     );
   }
 
-  async getEvent(id: string) {
-    const item = await call('GetItem event', () =>
-      this.db.get({ Key: keys.event(id), ConsistentRead: true }),
-    );
-    return item ? readEventItem(item) : null;
-  }
-
   /** Every item of the event's partition (head and reports), consistently, page by page. */
-  private async queryEvent(id: string, reportsOnly: boolean): Promise<Item[]> {
+  protected async queryEvent(id: string, reportsOnly: boolean): Promise<Item[]> {
     const items: Item[] = [];
     let start: Item | undefined;
     do {
@@ -376,10 +369,6 @@ export class DynamoStore implements EventStore {
     return { head, reports };
   }
 
-  async getReports(id: string) {
-    return (await this.queryEvent(id, true)).map(readReportItem);
-  }
-
   async putReports(reports: readonly { eventId: string; report: Report }[]) {
     if (reports.length === 1) {
       const [{ eventId, report }] = reports as [{ eventId: string; report: Report }];
@@ -395,13 +384,6 @@ export class DynamoStore implements EventStore {
     await this.batchWrite(
       reportKeys.map((k) => ({ DeleteRequest: { Key: keys.report(eventId, k) } })),
     );
-  }
-
-  async getEventHead(id: string) {
-    const item = await call('GetItem event head', () =>
-      this.db.get({ Key: keys.event(id), ProjectionExpression: 'doc' }),
-    );
-    return item ? parseDoc(EventHead, item, 'event') : null;
   }
 
   async getEventHeads(ids: readonly string[]) {
@@ -550,11 +532,29 @@ export class DynamoPollStore extends DynamoStore implements PollStateStore {
   }
 }
 
-/** The store with what only the feed routes read: feed pages and their change markers.
- *  Apart so that the ingest function's bundle leaves them out (its 500 KB budget). It
+/** The store with what only the feed routes read: feed pages, their change markers, one
+ *  event's page. Apart so that the ingest function's bundle leaves them out (its 500 KB budget). It
  *  holds the poller's state too, so that the local runtime serves every part from one store
  *  (the feed function's bundle, well under its budget, carries those few methods unused). */
 export class DynamoFeedStore extends DynamoPollStore implements FeedStore {
+  async getEvent(id: string) {
+    const item = await call('GetItem event', () =>
+      this.db.get({ Key: keys.event(id), ConsistentRead: true }),
+    );
+    return item ? readEventItem(item) : null;
+  }
+
+  async getEventHead(id: string) {
+    const item = await call('GetItem event head', () =>
+      this.db.get({ Key: keys.event(id), ProjectionExpression: 'doc' }),
+    );
+    return item ? parseDoc(EventHead, item, 'event') : null;
+  }
+
+  async getReports(id: string) {
+    return (await this.queryEvent(id, true)).map(readReportItem);
+  }
+
   async queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult> {
     const byChange = query.order === 'updated';
     // the view by last change reads from its newest end (order=updated takes no date bounds)

@@ -70,21 +70,15 @@ export interface EventStore {
     expectedVersion: number,
   ): Promise<boolean>;
 
-  /** the head item (consistent) */
-  getEvent(id: string): Promise<StoredEvent | null>;
   /** the head items of these events (consistent), by id; the missing left out */
   getEvents(ids: readonly string[]): Promise<Map<string, StoredEvent>>;
   /** the versions of these events' heads (consistent), by id; the missing left out */
   getEventVersions(ids: readonly string[]): Promise<Map<string, number>>;
   /** the head and every report of an event: one consistent Query (paged by size) */
   getEventWithReports(id: string): Promise<EventWithReports>;
-  /** every report of an event (for its page) */
-  getReports(id: string): Promise<Report[]>;
   /** writes these report items (one request for up to 25) */
   putReports(reports: readonly { eventId: string; report: Report }[]): Promise<void>;
   deleteReports(eventId: string, keys: readonly string[]): Promise<void>;
-  /** the head of one event (what its page renders) */
-  getEventHead(id: string): Promise<EventHead | null>;
   /** the heads of these events (what feeds render), in the order asked, the missing left out */
   getEventHeads(ids: readonly string[]): Promise<EventHead[]>;
   /** false when the stored version is not `expectedVersion` (null: must not exist) */
@@ -99,6 +93,12 @@ export interface EventStore {
 
 /** The store as the feed routes read it: events, and feed pages with their change markers. */
 export interface FeedStore extends EventStore {
+  /** the head item (consistent) */
+  getEvent(id: string): Promise<StoredEvent | null>;
+  /** the head of one event (what its page renders) */
+  getEventHead(id: string): Promise<EventHead | null>;
+  /** every report of an event (for its page) */
+  getReports(id: string): Promise<Report[]>;
   /** one page of a feed view set, newest first */
   queryFeed(query: FeedSelection, after: string | null): Promise<FeedPageResult>;
   /** the newest change of each view, in order; null for a view never changed */
