@@ -533,9 +533,10 @@ export class DynamoPollStore extends DynamoStore implements PollStateStore {
 }
 
 /** The store with what only the feed routes read: feed pages, their change markers, one
- *  event's page. Apart so that the ingest function's bundle leaves them out (its 500 KB budget). It
- *  holds the poller's state too, so that the local runtime serves every part from one store
- *  (the feed function's bundle, well under its budget, carries those few methods unused). */
+ *  event's page. Apart so that the ingest function's bundle leaves them out (its 500 KB
+ *  budget). It holds the poller's state too, so that the local runtime serves every part
+ *  from one store (the feed function's bundle, well under its budget, carries those few
+ *  methods unused). */
 export class DynamoFeedStore extends DynamoPollStore implements FeedStore {
   async getEvent(id: string) {
     const item = await call('GetItem event', () =>
