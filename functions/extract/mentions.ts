@@ -3494,9 +3494,14 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
       break;
     }
   }
+  // "The 32nd session … convened on Thursday, chaired by A and his Egyptian counterpart, B":
+  // those named after the words of chairing in the passive
+  const chairedBy = coChair === null ? findAnyPhrase(tokens, LEX.passiveChair, trigger.end) : null;
+  if (chairedBy !== null)
+    chairs = chainFrom(tokens, people, chairedBy.at + chairedBy.length, LEX.objectLead);
   // "A and B held the first meeting of the Coordination Council": with no one said to chair
   // it, the two of two countries who hold it, named together before the cue in its clause
-  if (coChair === null) {
+  if (coChair === null && chairedBy === null) {
     const holders = nearestChain(
       tokens,
       people.filter((p) => p.mention.first >= clauseFrom && p.mention.end <= trigger.first),

@@ -489,6 +489,8 @@ export const PHRASE_LISTS = [
   'greeterParty',
   'coChair',
   'chair',
+  /** "chaired by A and B": the words of chairing in the passive, before a session's chairs */
+  'passiveChair',
   'sender',
   'placePrefix',
   'visitEnd',
