@@ -3455,12 +3455,14 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   const coChair = findAnyPhrase(tokens, LEX.coChair);
   const k = coChair?.at ?? -1;
   if (coChair !== null) {
-    chairs = keyIn(LEX.of, tokens, k + coChair.length)
-      ? chainFrom(tokens, people, k + coChair.length + 1)
-      : nearestChain(
-          tokens,
-          people.filter((p) => p.mention.end <= k),
-        );
+    // ("to be co-chaired by A and B": after it too)
+    chairs =
+      keyIn(LEX.of, tokens, k + coChair.length) || keyIn(LEX.chairedBy, tokens, k + coChair.length)
+        ? chainFrom(tokens, people, k + coChair.length + 1)
+        : nearestChain(
+            tokens,
+            people.filter((p) => p.mention.end <= k),
+          );
   }
   // "A, Chủ tịch Phân ban … và B đồng chủ trì", "A sẽ cùng B đồng chủ trì": the other co-chair stands earlier
   // (not before a purpose: "A received B, who is here to co-chair the meeting")

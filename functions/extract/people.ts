@@ -268,13 +268,16 @@ function institutionAfterOf(
       k++;
       continue;
     }
-    // "of", "the" inside the name; "People's"; "and" inside a portfolio
+    // "of", "the" inside the name; "People's"; "and" inside a portfolio (not before a country:
+    // "Minister for Defence Production A and Azerbaijani Minister B" names two people)
     if (
       (t.word &&
         !t.cap &&
         (COUNTRY_LEAD.has(t.key) ||
           INSTITUTION_LEAD.has(t.key) ||
-          (portfolio && PORTFOLIO_JOINER_WORDS.has(t.key)))) ||
+          (portfolio &&
+            PORTFOLIO_JOINER_WORDS.has(t.key) &&
+            countryWithPrefix(tokens, k + 1) === null))) ||
       ((t.text === "'" || t.text === '’') && tokens[k + 1]?.key === 's')
     ) {
       k += t.word ? 1 : 2;
