@@ -226,6 +226,13 @@ describe('findPeople in English', () => {
       { title: 'Crown Prince', name: 'Mohammed bin Salman bin Abdulaziz Al Saud', country: null },
     ]);
   });
+  it('leaves a Khmer honorific of several words out of the name', () => {
+    expect(
+      english(
+        'Samdech Moha Rathsapheathika Thipadei Chea Vuthy, President of the National Assembly of Cambodia, met Samdech Thipadei Sok Dara',
+      ).map((p) => p.name),
+    ).toEqual(['Chea Vuthy', 'Sok Dara']);
+  });
   it('reads a patronymic written in lower case inside the name', () => {
     expect(english('Azerbaijani Foreign Minister Jeyhun Aziz oglu Bayramov said')).toEqual([
       { title: 'Foreign Minister', name: 'Jeyhun Aziz oglu Bayramov', country: 'AZ' },
