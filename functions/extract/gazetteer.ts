@@ -92,12 +92,12 @@ const titleCountries = new Map<string, string>();
 for (const [code, names] of Object.entries(titlesData.countryTitles ?? {}))
   for (const name of names) titleCountries.set(phraseKeys(name).join(' '), code);
 
-/** Each country's offices (keys joined by spaces) that are a civil servant's there. */
+/** Each country's offices (keys joined by spaces) that are a civil servant's there (the
+ *  table may list several countries' codes together, separated by spaces). */
 const officialTitles = new Map<string, Set<string>>(
-  Object.entries(titlesData.officialTitles ?? {}).map(([code, names]) => [
-    code,
-    new Set(names.map((n) => phraseKeys(n).join(' '))),
-  ]),
+  Object.entries(titlesData.officialTitles ?? {}).flatMap(([codes, names]) =>
+    codes.split(' ').map((code) => [code, new Set(names.map((n) => phraseKeys(n).join(' ')))]),
+  ),
 );
 
 /** Whether the office (its keys) is a civil servant's in that country ("Foreign Secretary" in

@@ -3646,22 +3646,29 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
       : { at: trigger.first, codes: [between.first, between.second] as [string, string] });
   if (written === null) return;
   const codes = [...written.codes].sort();
-  const own = s.people
-    .filter(
-      (p) =>
-        p.mention.first >= clauseFrom &&
-        p.mention.end <= written.at &&
-        knownPrincipal(p) &&
-        codes.includes(p.person.country),
-    )
+  const ofTheTwo = (p: PersonRef) => knownPrincipal(p) && codes.includes(p.person.country);
+  const before = s.people
+    .filter((p) => p.mention.first >= clauseFrom && p.mention.end <= written.at && ofTheTwo(p))
     .pop();
+  // ("During the Philippines-New Zealand Bilateral Meeting in Malacañan, A highlighted …": the
+  // subject after an opening phrase, and the other country's principal the story named last)
+  const after =
+    before === undefined && introducedBy(s.tokens, trigger.first)
+      ? s.people.find((p) => p.mention.first >= trigger.end && ofTheTwo(p))
+      : undefined;
+  const own = before ?? after;
+  const other =
+    after &&
+    s.context.recentPrincipals.find(
+      (p) => p.country !== after.person.country && codes.includes(p.country!),
+    );
   if (own !== undefined)
     s.mentions.push(
       newMention(cue, {
         kind: 'meeting',
         type: trigger.type,
         sideA: [own.person],
-        sideB: [],
+        sideB: other ? [other] : [],
         countries: codes,
       }),
     );
