@@ -2351,7 +2351,10 @@ function arrivalBefore(
 // ---------------------------------------------------------------- output
 
 function participant(p: Person): Participant {
-  return { name: p.name, title: p.title, country: p.country };
+  // (no office: what someone's counterpart is called, "his New Zealand counterpart A")
+  const title =
+    p.title !== null && LEX.counterpartTitle.has(p.title.toLowerCase()) ? null : p.title;
+  return { name: p.name, title, country: p.country };
 }
 
 function evidenceOf(d: Draft): Evidence[] {

@@ -1,6 +1,7 @@
 // What a fixture's whole event cannot say: how a cue's day is chosen among the days of its
 // sentence (mentions.ts dateFor: a day the sentence gives to something else is not the event's,
-// even when no other day is told), and where a place named after a comma ends.
+// even when no other day is told), where a place named after a comma ends, and a participant's
+// title (the scorer reads names and countries only).
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../functions/domain/article.js';
 import { extractEvents } from '../../functions/extract/index.js';
@@ -40,5 +41,20 @@ describe('the place of an event', () => {
     );
     const talks = events.find((e) => e.type === 'talks');
     expect(talks?.location).toMatchObject({ country: 'KZ', city: null });
+  });
+});
+
+describe("a participant's title", () => {
+  it('is an office, not what the other side calls them', () => {
+    const [talks] = extractEvents(
+      english(
+        'Fijian Prime Minister Sitiveni Rabuka held talks with his Tongan counterpart Siaosi Sovaleni in Nuku’alofa on Monday.',
+        '2024-05-14T18:00:00+13:00',
+      ),
+    );
+    expect(talks?.participants.map((p) => [p.name, p.title])).toEqual([
+      ['Sitiveni Rabuka', 'Prime Minister'],
+      ['Siaosi Sovaleni', null],
+    ]);
   });
 });
