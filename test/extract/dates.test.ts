@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATE_PATTERN_SOURCES, findDates, refDateOf } from '../../functions/extract/dates.js';
+import { datePatternSources, findDates, refDateOf } from '../../functions/extract/dates.js';
 import { matchForm } from '../../functions/text/vietnamese.js';
 
 const at = (text: string, published: string, previousDay: string | null = null) =>
@@ -67,17 +67,17 @@ describe('findDates', () => {
 describe('date scanning', () => {
   // findDates tries the readers only where DATE_START finds a possible beginning; that
   // must give exactly the matches of trying every reader at every position.
-  const readers = DATE_PATTERN_SOURCES.readers.map((r) => ({
+  const readers = datePatternSources().readers.map((r) => ({
     pattern: new RegExp(r.source, 'uy'),
     first: r.first,
   }));
-  const start = new RegExp(DATE_PATTERN_SOURCES.start, 'gu');
+  const start = new RegExp(datePatternSources().start, 'gu');
   const matchAt = (text: string, i: number, word?: string) => {
     for (const r of readers) {
       // from a start position, only the readers of the word found there (as findDates does)
       if (
         word !== undefined &&
-        !r.first.includes(/^\d$/.test(word) ? DATE_PATTERN_SOURCES.digit : word)
+        !r.first.includes(/^\d$/.test(word) ? datePatternSources().digit : word)
       )
         continue;
       r.pattern.lastIndex = i;
