@@ -1517,7 +1517,12 @@ function dateFor(
         startsSpan(tokens, after.start))
         ? after
         : undefined;
-    date = own ?? after ?? (ahead ? null : beforeAny) ?? null;
+    // ("will meet its leaders on Dec 13, the second day of a state visit": the day before the
+    // visit's day named by its ordinal, though a meeting's cue has it)
+    const nth = visitDayBefore(tokens, trigger.first)
+      ? days.findLast((d) => d.end <= cueStart)
+      : undefined;
+    date = own ?? after ?? (ahead ? null : (beforeAny ?? nth)) ?? null;
     borrowed = own === undefined && date !== null && date === after;
   } else {
     // (or the name right after it that tells it again)
