@@ -2446,7 +2446,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       (p, k): p is Person => p?.principal === true && !comesAlong(s.tokens, s.mentions[k]!.first),
     );
     if (here.length > 0) {
-      lastNamed = here;
+      // ("His first trip … came after the visit of B": a sentence a pronoun opens is still
+      // about the one before, whoever else it names)
+      const about =
+        keyIn(LEX.pronouns, s.tokens, s.storyFrom) || keyIn(LEX.possessives, s.tokens, s.storyFrom)
+          ? lastNamed
+          : [];
+      lastNamed = [...new Set([...about, ...here])];
       recentPrincipals = [...new Set([...here.toReversed(), ...recentPrincipals])].slice(
         0,
         MAX_RECENT_PRINCIPALS,
