@@ -1421,8 +1421,11 @@ function dateFor(
   // ("talked with C on Sunday ahead of his meeting with B": that day is not the meeting's)
   const ahead = ledUpTo(tokens, trigger.first);
   const aheadFrom = aheadAt === null ? Infinity : tokens[aheadAt.at]!.start;
+  // (and a month: "ahead of his departure from office in August")
   const othersDay = (d: DateMention) =>
-    d.start > aheadFrom && LEX.dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? '');
+    d.start > aheadFrom &&
+    (d.precision === 'month' ||
+      LEX.dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? ''));
   // ("Before meeting B, A talked with C on Sunday": past the comma that closes the opening
   // phrase, a day is the main clause's)
   // (not at the commas around a place's country: "At their talks in Gyeongju, South Korea, in
