@@ -509,7 +509,9 @@ const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
 const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) => {
   // ("presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador)": past a country in
   // brackets after the name)
-  const end = pastBracketedCountry(tokens, a.mention.end);
+  let end = pastBracketedCountry(tokens, a.mention.end);
+  // ("A and his spouse, and B": past A's spouse)
+  if (keyIn(LEX.possessives, tokens, end + 1) && keyIn(LEX.spouse, tokens, end + 2)) end += 3;
   return b.mention.first - end <= CHAIN_GAP && onlyJoinersBetween(tokens, end, b.mention.first);
 };
 
