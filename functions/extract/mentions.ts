@@ -3599,8 +3599,25 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
 function dayOfMeeting(s: SentenceScan, c: CueScan): void {
   const { trigger, cue } = c;
   if (!trigger.noun || cue.date?.precision !== 'day' || cue.precedent) return;
-  s.mentions.push(referenceMention(cue, 'meeting', trigger.type));
+  // ("The talks will continue on March 21": the talks told last, on that day too)
+  const told = anyKeyIn(LEX.goesOnVerb, s.tokens, trigger.end, trigger.end + GOES_ON_WORDS)
+    ? s.context.meetings.find((m) => m.type === trigger.type && m.sideA.length > 0)
+    : undefined;
+  s.mentions.push(
+    told === undefined
+      ? referenceMention(cue, 'meeting', trigger.type)
+      : newMention(cue, {
+          kind: 'meeting',
+          type: told.type,
+          sideA: told.sideA,
+          sideB: told.sideB,
+          countries: told.countries,
+        }),
+  );
 }
+
+/** How many words after a meeting's noun its verb of going on may stand ("will continue"). */
+const GOES_ON_WORDS = 3;
 
 /** A mention that names no side: a reference events.ts joins to the event it fits. */
 function referenceMention(cue: CueContext, kind: TriggerKind, type: EventType): Mention {

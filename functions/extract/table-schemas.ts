@@ -387,6 +387,9 @@ export const WORD_SETS = [
   'callMeans',
   /** "during their talks": the words before a meeting's noun that name an event told before */
   'referenceLead',
+  /** "The talks will continue on March 21": verbs after a meeting's noun that tell the
+   *  meeting told last going on, on another day */
+  'goesOnVerb',
   /** "allows both ministers to exchange views": verbs of making possible, whose "to" and cue
    *  tell what could happen, no event */
   'enabler',
