@@ -4740,9 +4740,14 @@ function meetingPairs(
       const reference = pairReferenceBefore(info, trigger, clauseFrom);
       // ("held separate phone talks with B of Laos and C of Cambodia … During their talks": the
       // sentence before named three countries' principals; which two is not said)
+      // (or, besides the clause's own, two: "These were with the leaders of A, B and C … D
+      // said they were good meetings")
       const ambiguous =
-        inClause.length === 0 &&
-        new Set(context.lastNamed.map((p) => p.country).filter((c) => c !== null)).size >= 3;
+        new Set(
+          context.lastNamed
+            .map((p) => p.country)
+            .filter((c) => c !== null && inClause.every((q) => q.country !== c)),
+        ).size >= (inClause.length === 0 ? 3 : 2);
       // ("A held his first meeting with B, who accompanies C … During their meeting": the
       // pair of the meeting told last, when the clause names no one and no other pair was
       // named since: not after "A attended B's swearing-in", "the two leaders then held talks")

@@ -766,6 +766,40 @@ function severalLeadersAt(
   const before = keyAt(tokens, i - 1);
   if (!LEX.objectLead.has(before) && !LEX.titleArticle.has(before)) return null;
   const listed: { first: number; end: number; code: string }[] = [];
+  // ("his counterparts from the US, China and Canada": the title first, its countries after it)
+  const titled = anyReadsAt(tokens, i, LEX.severalLeaders);
+  const lead = keyAt(tokens, i + titled);
+  // (not its chairs: "chaired by the leaders of Uzbekistan and Kazakhstan" names the pair)
+  if (
+    titled > 0 &&
+    (LEX.of.has(lead) || GENERIC_COUNTRY_LEAD.has(lead)) &&
+    !keyIn(LEX.agent, tokens, i - 2)
+  ) {
+    for (let k = i + titled + 1; ; ) {
+      const c = countryWithPrefix(tokens, k);
+      if (c === null) break;
+      listed.push({ first: listed.length > 0 ? k : i, end: k + c.length, code: c.code });
+      k += c.length + (textAt(tokens, k + c.length) === ',' ? 1 : 0);
+      if (keyIn(LEX.and, tokens, k)) k++;
+    }
+    return listed.length > 1
+      ? listed.map((l) => ({
+          ...mentionFrom(
+            text,
+            tokens,
+            i,
+            i + titled,
+            i + titled,
+            i + titled,
+            [],
+            l.code,
+            true,
+            false,
+          ),
+          ...l,
+        }))
+      : null;
+  }
   for (let k = i; ; ) {
     const c = countryWithPrefix(tokens, k);
     if (c === null) return null;
