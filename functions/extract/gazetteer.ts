@@ -122,7 +122,9 @@ export const PLURAL_LEAD: ReadonlySet<string> = new Set(titlesData.pluralLead.ma
 /** Words before a title that qualify its holder, capitalised at a sentence's start ("Incoming
  *  President X", "Former Prime Minister Y"), where another capitalised word would make the title
  *  part of an institution's name. */
-const TITLE_QUALIFIERS: ReadonlySet<string> = new Set((titlesData.qualifiers ?? []).map(matchForm));
+export const TITLE_QUALIFIERS: ReadonlySet<string> = new Set(
+  (titlesData.qualifiers ?? []).map(matchForm),
+);
 /** Words that open a sentence before a title ("With President X meeting B, …"), capitalised only
  *  because they open it. */
 const TITLE_OPENERS: ReadonlySet<string> = new Set((titlesData.openers ?? []).map(matchForm));

@@ -512,7 +512,11 @@ const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) => {
   let end = pastBracketedCountry(tokens, a.mention.end);
   // ("A and his spouse, and B": past A's spouse)
   if (keyIn(LEX.possessives, tokens, end + 1) && keyIn(LEX.spouse, tokens, end + 2)) end += 3;
-  return b.mention.first - end <= CHAIN_GAP && onlyJoinersBetween(tokens, end, b.mention.first);
+  // ("A, and the Prime Minister of Spain, B": the article before a named one's title)
+  const to =
+    b.mention.first -
+    (b.mention.name !== null && keyIn(LEX.titleArticle, tokens, b.mention.first - 1) ? 1 : 0);
+  return b.mention.first - end <= CHAIN_GAP && onlyJoinersBetween(tokens, end, to);
 };
 
 /** Past a country written in brackets at token `k` ("(Colombia)"), else `k`. */
@@ -3604,15 +3608,7 @@ function dayOfMeeting(s: SentenceScan, c: CueScan): void {
     ? s.context.meetings.find((m) => m.type === trigger.type && m.sideA.length > 0)
     : undefined;
   s.mentions.push(
-    told === undefined
-      ? referenceMention(cue, 'meeting', trigger.type)
-      : newMention(cue, {
-          kind: 'meeting',
-          type: told.type,
-          sideA: told.sideA,
-          sideB: told.sideB,
-          countries: told.countries,
-        }),
+    told === undefined ? referenceMention(cue, 'meeting', trigger.type) : newMention(cue, told),
   );
 }
 

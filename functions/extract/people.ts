@@ -16,6 +16,7 @@ import {
   officialIn,
   PLURAL_LEAD,
   placeAt,
+  TITLE_QUALIFIERS,
   type TitleEntry,
   titleAt,
   titleBeginsAt,
@@ -1956,6 +1957,9 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
         titlePartKeys.set(part, key);
       }
       person.titleKeys.add(key);
+      // ("Caretaker Prime Minister": the office itself too, for "the Prime Minister")
+      if (TITLE_QUALIFIERS.has(key.split(' ')[0]!))
+        person.titleKeys.add(key.slice(key.indexOf(' ') + 1));
       // "the premier" for a prime minister: one office by either name
       if (LEX.governmentHead.has(key))
         for (const name of LEX.governmentHead) person.titleKeys.add(name);
