@@ -3922,7 +3922,10 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   );
   // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's;
   // so is the one a possessive owns: "A spoke with C to brief him on his summit with B")
-  const possessed = keyIn(LEX.possessives, tokens, trigger.first - 1);
+  // (and so is one told as before the clause's act: "A spoke with C following talks with B")
+  const possessed =
+    keyIn(LEX.possessives, tokens, trigger.first - 1) ||
+    anyReadsAt(tokens, trigger.first - 1, LEX.priorTo) > 0;
   let sideA: PersonRef[] =
     ledUp || possessed ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
   // ("A was invited by B and the two leaders are to meet tomorrow": the two leaders, named
