@@ -510,8 +510,13 @@ const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) => {
   // ("presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador)": past a country in
   // brackets after the name)
   let end = pastBracketedCountry(tokens, a.mention.end);
-  // ("A and his spouse, and B": past A's spouse)
-  if (keyIn(LEX.possessives, tokens, end + 1) && keyIn(LEX.spouse, tokens, end + 2)) end += 3;
+  // ("A and his spouse, and B": past A's spouse; not "A and his wife, B", who is the wife)
+  if (
+    keyIn(LEX.possessives, tokens, end + 1) &&
+    keyIn(LEX.spouse, tokens, end + 2) &&
+    anyKeyIn(LEX.and, tokens, end + 3, b.mention.first)
+  )
+    end += 3;
   // ("A, and the Prime Minister of Spain, B": the article before a named one's title)
   const to =
     b.mention.first -

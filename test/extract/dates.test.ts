@@ -67,18 +67,16 @@ describe('findDates', () => {
 describe('date scanning', () => {
   // findDates tries the readers only where DATE_START finds a possible beginning; that
   // must give exactly the matches of trying every reader at every position.
-  const readers = datePatternSources().readers.map((r) => ({
+  const sources = datePatternSources();
+  const readers = sources.readers.map((r) => ({
     pattern: new RegExp(r.source, 'uy'),
     first: r.first,
   }));
-  const start = new RegExp(datePatternSources().start, 'gu');
+  const start = new RegExp(sources.start, 'gu');
   const matchAt = (text: string, i: number, word?: string) => {
     for (const r of readers) {
       // from a start position, only the readers of the word found there (as findDates does)
-      if (
-        word !== undefined &&
-        !r.first.includes(/^\d$/.test(word) ? datePatternSources().digit : word)
-      )
+      if (word !== undefined && !r.first.includes(/^\d$/.test(word) ? sources.digit : word))
         continue;
       r.pattern.lastIndex = i;
       const m = r.pattern.exec(text);
