@@ -797,7 +797,8 @@ function severalLeadersAt(
             true,
             false,
           ),
-          ...l,
+          first: l.first,
+          end: l.end,
         }))
       : null;
   }
