@@ -2514,9 +2514,11 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       .filter((g) => isVisit(g) && bestDate(g) !== null)
       .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
   );
-  const seriesHost = sentences.find(
-    (s) => !s.isTitle && s.triggers.some((t) => isMeeting(t)) && s.dates.some((d) => isDay(d)),
-  );
+  // (or, in a story that dates no meeting, a lead telling one: "A met B. A also met C")
+  const seriesHost =
+    sentences.find(
+      (s) => !s.isTitle && s.triggers.some((t) => isMeeting(t)) && s.dates.some((d) => isDay(d)),
+    ) ?? (lead?.triggers.some((t) => isMeeting(t)) ? lead : undefined);
   const leadMeetingCountries =
     lead?.triggers.some((t) => isMeeting(t)) === true
       ? new Set(foreignCountries(lead.tokens, null, false).map((c) => c.code))
