@@ -122,7 +122,9 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     // (and so is an article that opens the cue: "The trip to China from September 10-15")
     const noun =
       (prev !== undefined && (NOUN_MARKERS.has(prev) || countryPairBefore(tokens, i))) ||
-      NOUN_MARKERS.has(keyAt(tokens, i));
+      NOUN_MARKERS.has(keyAt(tokens, i)) ||
+      // (a visit's level names it: "arrived On State Visit", "for a brief official visit")
+      cue.type.endsWith('_visit');
     let end = i + hit.length;
     let type = cue.type;
     if (cue.levels === true) {
