@@ -707,7 +707,9 @@ const PERFECT_BEFORE = 3;
 function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean {
   if (group.kind !== m.kind) return false;
   // an earlier event the story refers to is not the one it reports
-  if (m.precedent !== summary.precedent) return false;
+  // (but "the talks" names back one told only as before another act: "met the press after
+  // holding telephone talks with B … in the talks with A")
+  if (m.precedent !== summary.precedent && !(namedBack(m) && summary.date === null)) return false;
   if (m.countries.length > 0 && summary.countries !== m.countries.join()) return false;
   // a visit by another person of the same country is another visit (a past one mentioned in passing, an invitation)
   // a reference to "the visit" (no host written) joins the visit its people fit
