@@ -1427,9 +1427,12 @@ function pluralTitleAt(
   at: number,
 ): { entry: TitleEntry; keys: string[] } | null {
   const plural = tokens[at];
-  if (plural?.word !== true || !plural.key.endsWith('s')) return null;
+  if (plural?.word !== true) return null;
   const words = tokens.slice(from, at + 1);
-  words[words.length - 1] = { ...plural, key: plural.key.slice(0, -1) };
+  // (or in the singular, as some outlets write it: "Armenian and Azerbaijani Foreign Minister A
+  // and B")
+  if (plural.key.endsWith('s'))
+    words[words.length - 1] = { ...plural, key: plural.key.slice(0, -1) };
   const held = titleBeginsAt(words, 0, true);
   return held === null || held.length !== words.length
     ? null
