@@ -1662,7 +1662,13 @@ function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | n
   if (prior === null || prior.at === 0 || keyIn(LEX.indefinite, tokens, trigger.first - 1))
     return false;
   const from = tokens[prior.at]!.start;
-  return info.dates.some((d) => d.end <= from) && (date === null || date.start < from);
+  // (not a meeting of two it names, after no other event: "The statement was made on Tuesday
+  // after talks between A and B" tells the talks of that day)
+  return (
+    info.dates.some((d) => d.end <= from) &&
+    (date === null || date.start < from) &&
+    (!keyIn(LEX.between, tokens, trigger.end) || info.triggers.some((t) => t.end <= prior.at))
+  );
 }
 
 /** How far a date whose year was guessed may lie on the side its tense denies before it is
