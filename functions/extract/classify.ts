@@ -121,7 +121,9 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
     // a cue is what marks it a noun, as an article would)
     // (and so is an article that opens the cue: "The trip to China from September 10-15")
     const noun =
-      (prev !== undefined && (NOUN_MARKERS.has(prev) || countryPairBefore(tokens, i))) ||
+      // (a day before it too: "the January 11-12 visit")
+      (prev !== undefined &&
+        (NOUN_MARKERS.has(prev) || /^\d\d?$/.test(prev) || countryPairBefore(tokens, i))) ||
       NOUN_MARKERS.has(keyAt(tokens, i)) ||
       // (a visit's level names it: "arrived On State Visit", "for a brief official visit")
       cue.type.endsWith('_visit');

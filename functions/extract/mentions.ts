@@ -3225,6 +3225,9 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     // ("Abe's visit to the Yasukuni Shrine in December": a visit to a named place that is no
     // country the tables know is no reference to it)
     if (namedPlaceAfter(tokens, trigger.end)) return;
+    // (not who speaks of it: "Minister A said the January 11-12 visit was a success")
+    if (visitor && hasPhrase(tokens, LEX.reporting, visitor.mention.end, trigger.first))
+      visitor = null;
     const invitedPeople = invited.map((r) => r.person);
     mentions.push(visitMention(null, null, invitedPeople));
     return;
