@@ -192,7 +192,13 @@ function spellingsMatch(a: readonly string[], b: readonly string[]): boolean {
       (named.length === 3 && !vietnamese && small[0] === named[1])
     );
   }
-  return givenNameByInitial(a, b) || givenNameByInitial(b, a) || oneLetterApart(a, b);
+  return (
+    givenNameByInitial(a, b) ||
+    givenNameByInitial(b, a) ||
+    oneLetterApart(a, b) ||
+    // ("Makhdoom Shah Mahmood Qureshi" / "Shah Mehmood Qureshi": a longer name's last words)
+    (small.length >= 2 && oneLetterApart(small, big.slice(-small.length)))
+  );
 }
 
 /** "S.Mi-xen" / "Sác-lơ Mi-xen", "V. Putin" / "Vladimir Putin": the given name written by its

@@ -32,6 +32,8 @@ describe('sameName: one person however an article writes the name', () => {
     // unlisted: the article written either way
     ['Omar Hassan el-Masri', 'Omar Hassan al-Masri'],
     ['Abbas Araqchi', 'Abbas Araghchi'],
+    // the last words of a longer name, one spelled a letter apart
+    ['Makhdoom Shah Mahmood Qureshi', 'Shah Mehmood Qureshi'],
     ['J.D. Vance', 'JD Vance'],
     // initials written apart or together
     ['A.K. Abdul Momen', 'AK Abdul Momen'],
