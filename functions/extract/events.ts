@@ -1034,6 +1034,17 @@ function storyMentions(group: Group): Mention[] {
   return story.length > 0 ? story : group.mentions;
 }
 
+/** How many days a visit lasts, as one of its mentions tells ("a three-day visit"), or null. */
+const lengthOf = (group: Group): number | null =>
+  group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+
+/** "A, currently on a three-day visit to India, …": a visit told under way since a day the
+ *  story does not tell. */
+const sinceUntold = (group: Group): boolean =>
+  group.mentions.some(
+    (m) => isVisit(m) && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
+  );
+
 function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
@@ -1248,7 +1259,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       if (group.mentions.length === 1 && !opens && !endsLater) return null;
       // "kết thúc chuyến thăm" on a day: when it ended is known, when it began by its length, else its month
       end = d.value;
-      const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      const days = lengthOf(group);
       // ("traveled this Saturday for an official visit, which will last until May 24": a day
       // before the cue in its sentence is the first)
       const cueAt = dateMention.sentence.tokens[dateMention.trigger.first]!.start;
@@ -1270,7 +1281,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
       precision = 'month';
     } else if (isVisit(group) && end === null && precision === 'day') {
       // (a visit known by its month has no day to count its length from)
-      const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+      const days = lengthOf(group);
       // "on the second day of his three-day visit, on Friday": it began the day before; on
       // "the last day of" it, its length back
       const nth = visitDayBefore(dateMention.sentence.tokens, dateMention.trigger.first);
@@ -1290,9 +1301,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     const years = group.mentions.map((m) => m.year).filter((y): y is number => y !== null);
     if (years.length > 0 && !years.includes(ref.year)) return null;
     // ("A, currently on a three-day visit to India, …": under way since a day not told)
-    const underWay = group.mentions.some(
-      (m) => isVisit(m) && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
-    );
+    const underWay = sinceUntold(group);
     // ("his meeting with Mr Xi, which is due to take place at 5pm": a time of day told for
     // what is to come is today's)
     const clocked = group.mentions.some((m) => CLOCK_TIME.test(m.sentence.text));
@@ -1300,7 +1309,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     start =
       precision === 'month' ? isoMonth(ref.year, ref.month) : isoDay(ref.year, ref.month, ref.day);
     // "have arrived in Hanoi to begin a five-day visit": from today, for its length
-    const days = group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+    const days = lengthOf(group);
     if (isVisit(group) && precision === 'day' && days !== null && days > 1)
       end = isoDayOf(dayNumber(start) + days - 1);
     // a meeting told without a day ("Sau cuộc hội đàm, …") was on the day the article was
@@ -2279,7 +2288,7 @@ function arrivalBefore(
   if (v.host === null) return;
   // "who is on a two-day visit … on September 11": a length counted from a day the visit
   // was under way, which its arrival may precede
-  const length = v.group.mentions.find((m) => m.durationDays !== null)?.durationDays ?? null;
+  const length = lengthOf(v.group);
   const lengthOnly =
     v.end !== null &&
     length !== null &&
@@ -2729,6 +2738,17 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         // "A held a summit with B on Tuesday, during his visit. A arrived late Monday."
         arrivalBefore(v, sentences, ref, firstDay);
         homeAtEnd(v, visits, sentences);
+        // (or, begun by then, its length: "has arrived for a three-day official visit"; not
+        // one under way since a day not told: "currently on a three-day visit")
+        const days = lengthOf(v.group);
+        if (
+          v.end === null &&
+          days !== null &&
+          days > 1 &&
+          v.status === 'held' &&
+          !sinceUntold(v.group)
+        )
+          v.end = isoDayOf(dayNumber(v.start) + days - 1);
       }
       // "will fly to Beijing for a state visit to meet B next week" (at a year's end): a visit
       // known only by the story's month is in the month of the meeting held during it
