@@ -169,7 +169,10 @@ for (const [code, listed] of Object.entries(leadersData.leaders)) {
       }
     }
     // (a name of one word is its own last word: "Prabowo", "Paetongtarn")
-    if (keys.length >= 2) leaderTrie.add(name, { code, name });
+    // (and written without its hyphens, as some outlets write it: "Hossein Amir Abdollahian")
+    if (keys.length >= 2)
+      for (const written of new Set([name, name.replaceAll('-', ' ')]))
+        leaderTrie.add(written, { code, name });
     const last = lastNameOf(keys);
     if (last === undefined) continue;
     // "Trump" beside "Donald Trump": a short form of one already listed, not another person
