@@ -134,12 +134,14 @@ export function matchReport(
     if (entry.reports.some((r) => revisionOfReport(r) === revision)) continue;
     // the visit to Laos and Laos's visit here a week apart are two visits (not a meeting of
     // the same two principals on the same days, which one report places in the other's
-    // country: where two leaders met is read less surely than who met)
+    // country: where two leaders met is read less surely than who met; nor the two
+    // countries' committee, which one report places where its story was filed from)
     if (
       entry.sides &&
       facts.host !== null &&
       facts.guest !== null &&
       (entry.sides.host !== facts.host || entry.sides.guest !== facts.guest) &&
+      facts.type !== 'committee_session' &&
       !(facts.category === 'meeting' && namesEverySide(facts, entry.names))
     )
       continue;

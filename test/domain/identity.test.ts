@@ -176,6 +176,15 @@ describe('event identity', () => {
     expect(matchReport(met('VN', 'LA', [lam]), 'c#0', [entry])).toBeNull();
   });
 
+  it("takes a session of the two countries' committee that one report places in the other country as one session", () => {
+    const session = (host: string, guest: string, participants = facts().participants) =>
+      facts({ category: 'meeting', type: 'committee_session', host, guest, participants });
+    const [lam] = facts().participants as [Participant, Participant];
+    const entry = entryFor('e1', ['a#0', session('LA', 'VN', [])]);
+    // (one report names no chair, the other one: where it was filed from placed it)
+    expect(matchReport(session('VN', 'LA', [lam]), 'b#0', [entry])?.id).toBe('e1');
+  });
+
   it('finds the entry a report was already recorded in, whatever it says now', () => {
     const entry = entryFor('e1', ['a#0', facts()]);
     expect(matchReport(facts({ start: '2027-01-01' }), 'a#0', [entry])?.id).toBe('e1');
