@@ -1496,12 +1496,15 @@ function placeMeeting(meeting: Draft, visits: readonly Draft[]): void {
     meeting.guest = null;
     return;
   }
-  const visit = visits.find(
+  // (a meeting held during the visit held, not during one announced: "A is planning a visit to
+  // Kuala Lumpur … following a meeting with B", B on a visit here)
+  const fitting = visits.filter(
     (v) =>
       sameCountries(v, meeting) &&
       within(meeting, v) &&
       (placeCountry === null || placeCountry === v.host),
   );
+  const visit = fitting.find((v) => v.status === meeting.status) ?? fitting[0];
   if (visit !== undefined) {
     meeting.partOf = visit;
     meeting.host = visit.host;
