@@ -1418,21 +1418,20 @@ function knownPersonAt(
   });
 }
 
-/** The title written over tokens [from, at], its last word in the plural ("counterparts",
- *  "Prime Ministers"), read in the singular; null where it is none. Only those words are
- *  copied: this is tried at many positions of every sentence. */
-function pluralTitleAt(
+/** The title two people named after it hold, written over tokens [from, at]: its last word
+ *  in the plural ("counterparts", "Prime Ministers"), read in the singular, or written in the
+ *  singular as some outlets do; null where it is none. Only those words are copied: this is
+ *  tried at many positions of every sentence. */
+function pairTitleAt(
   tokens: readonly Token[],
   from: number,
   at: number,
 ): { entry: TitleEntry; keys: string[] } | null {
-  const plural = tokens[at];
-  if (plural?.word !== true) return null;
+  const last = tokens[at];
+  if (last?.word !== true) return null;
   const words = tokens.slice(from, at + 1);
-  // (or in the singular, as some outlets write it: "Armenian and Azerbaijani Foreign Minister A
-  // and B")
-  if (plural.key.endsWith('s'))
-    words[words.length - 1] = { ...plural, key: plural.key.slice(0, -1) };
+  // ("Armenian and Azerbaijani Foreign Minister A and B": the singular as written)
+  if (last.key.endsWith('s')) words[words.length - 1] = { ...last, key: last.key.slice(0, -1) };
   const held = titleBeginsAt(words, 0, true);
   return held === null || held.length !== words.length
     ? null
@@ -1493,7 +1492,7 @@ function countryPairPeopleAt(
   const at = secondAt + second.length;
   // the title in the plural ("counterparts", "Foreign Ministers"), its last word the plural one
   for (let last = at; last < at + PLURAL_TITLE_WORDS && last < tokens.length; last++) {
-    const held = pluralTitleAt(tokens, at, last);
+    const held = pairTitleAt(tokens, at, last);
     if (held === null) continue;
     const pair = namePairAt(tokens, stops, last + 1);
     if (pair === null) return null;
@@ -1555,7 +1554,7 @@ function titlePairPeopleAt(
 ): [PersonMention, PersonMention] | null {
   if (tokens[i]?.cap !== true) return null;
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
-    const held = tokens[at]!.cap ? pluralTitleAt(tokens, i, at) : null;
+    const held = tokens[at]!.cap ? pairTitleAt(tokens, i, at) : null;
     if (held === null) continue;
     // each name, then "of" and its country
     const holderAt = (from: number) => {
@@ -1588,7 +1587,7 @@ function titleOfPairPeopleAt(
 ): [PersonMention, PersonMention] | null {
   if (tokens[i]?.word !== true) return null;
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
-    const held = pluralTitleAt(tokens, i, at);
+    const held = pairTitleAt(tokens, i, at);
     if (held === null || !keyIn(LEX.of, tokens, at + 1)) continue;
     const countries = joinedCountriesAt(tokens, at + 2);
     if (countries === null) return null;
