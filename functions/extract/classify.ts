@@ -1,7 +1,7 @@
 // Finds the cues for visits and meetings (CONTRACT §3 types) and the markers that tell an
 // announcement from a report, from the table in data/cues.json. Works on the tokens'
 // matching form.
-import { categoryOf, type EventType } from '../domain/event.js';
+import { categoryOf, type EventType, GENERIC_TYPES } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
 import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, LEX } from './lexicon.js';
@@ -126,7 +126,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
         (NOUN_MARKERS.has(prev) || /^\d\d?$/.test(prev) || countryPairBefore(tokens, i))) ||
       NOUN_MARKERS.has(keyAt(tokens, i)) ||
       // (a visit's level names it: "arrived On State Visit", "for a brief official visit")
-      cue.type.endsWith('_visit');
+      (categoryOf(cue.type) === 'visit' && !GENERIC_TYPES.has(cue.type));
     let end = i + hit.length;
     let type = cue.type;
     if (cue.levels === true) {

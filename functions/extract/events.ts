@@ -1045,6 +1045,10 @@ const sinceUntold = (group: Group): boolean =>
     (m) => isVisit(m) && hasPhrase(m.sentence.tokens, LEX.underWayLead, 0, m.trigger.first),
   );
 
+/** The country pair a group's first mention with countries names ("KH,VN"), or ''. */
+const pairOf = (group: Group): string =>
+  group.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? '';
+
 function bestDate(group: Group): Mention | null {
   const dated = group.mentions.filter((m) => m.date !== null && m.date.precision !== 'year');
   if (dated.length === 0) return null;
@@ -2521,13 +2525,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       .filter((g) =>
         g.mentions.some((m) => !m.precedent && (m.sentence.isTitle || m.sentence === lead)),
       )
-      .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
+      .map(pairOf),
   );
-  const datedVisits = new Set(
-    groups
-      .filter((g) => isVisit(g) && bestDate(g) !== null)
-      .map((g) => g.mentions.find((m) => m.countries.length > 0)?.countries.join() ?? ''),
-  );
+  const datedVisits = new Set(groups.filter((g) => isVisit(g) && bestDate(g) !== null).map(pairOf));
   // (or, in a story that dates no meeting, a lead telling one: "A met B. A also met C")
   const seriesHost =
     sentences.find(
