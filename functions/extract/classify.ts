@@ -79,6 +79,19 @@ for (const cue of CUE_TABLE.cues) {
 const levelTrie = new TokenTrie<EventType>();
 for (const level of CUE_TABLE.visitLevels) levelTrie.add(level.phrase, level.type);
 const NOUN_MARKERS = new Set(CUE_TABLE.nounMarkers.map(matchForm));
+/** How many words that end as modifiers do may stand between a noun marker and its cue. */
+const MODIFIERS = 2;
+
+/** "The highly anticipated meeting", "an annual visit": a noun marker, then only words that
+ *  end as modifiers do (the cue table's modifierEndings), before the cue at `i`. */
+function modifiedNounAt(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= i - 1 - MODIFIERS; k--) {
+    const key = keyAt(tokens, k);
+    if (NOUN_MARKERS.has(key)) return true;
+    if (!CUE_TABLE.modifierEndings.some((ending) => key.endsWith(ending))) return false;
+  }
+  return false;
+}
 // (a committee's name begins as the committee cues that say so begin, or as
 // committeeName.start lists)
 const COMMITTEE_START = [
@@ -125,6 +138,7 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
       (prev !== undefined &&
         (NOUN_MARKERS.has(prev) || /^\d\d?$/.test(prev) || countryPairBefore(tokens, i))) ||
       NOUN_MARKERS.has(keyAt(tokens, i)) ||
+      modifiedNounAt(tokens, i) ||
       // (a visit's level names it: "arrived On State Visit", "for a brief official visit")
       (categoryOf(cue.type) === 'visit' && !GENERIC_TYPES.has(cue.type));
     let end = i + hit.length;

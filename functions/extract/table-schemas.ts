@@ -44,6 +44,9 @@ export const CueSchema = z.object({
 });
 export const CueTableSchema = z.object({
   nounMarkers: z.array(z.string()),
+  /** how a word that modifies a noun may end ("highly anticipated"): such words may stand
+   *  between a noun marker and its cue */
+  modifierEndings: z.array(z.string()),
   cues: z.array(CueSchema),
   visitLevels: z.array(z.object({ phrase: z.string(), type: EventType })),
   committeeName: z.object({
