@@ -1028,6 +1028,32 @@ function namedBack(m: Mention): boolean {
   );
 }
 
+/** "They also spoke on March 5 and March 10": a meeting on each day a list joins to its own
+ *  (not on the day after: "talks on March 5 and 6" may be one event over both). */
+function eachListedDay(m: Mention): Mention[] {
+  const out = [m];
+  const { tokens, dates } = m.sentence;
+  let last = m.date;
+  if (!isMeeting(m) || last?.precision !== 'day') return out;
+  for (const d of dates) {
+    if (
+      d.start < last.end ||
+      d.precision !== 'day' ||
+      dayNumber(d.value) - dayNumber(last.value) < 2
+    )
+      continue;
+    const between = tokens.filter((t) => t.start >= last!.end && t.end <= d.start);
+    if (
+      !between.some((t) => LEX.and.has(t.key)) ||
+      !between.every((t) => t.key === ',' || LEX.and.has(t.key) || LEX.dayLead.has(t.key))
+    )
+      break;
+    out.push({ ...m, date: d });
+    last = d;
+  }
+  return out;
+}
+
 /** The mentions outside captions (every group has one: captions only join events the story tells). */
 function storyMentions(group: Group): Mention[] {
   const story = group.mentions.filter((m) => !m.sentence.caption);
@@ -2453,7 +2479,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       visits: toldVisits,
       meetings: toldMeetings,
       welcomeBefore: n > 0 && welcomeSet[n - 1]!,
-    })) {
+    }).flatMap(eachListedDay)) {
       mentions.push(m);
       if (isVisit(m)) toldVisits.unshift(m);
       if (isMeeting(m)) toldMeetings.unshift(m);
