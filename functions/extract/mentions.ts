@@ -4321,7 +4321,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     !pairMeets &&
     !pairTold &&
     visitor === undefined &&
-    (unnamedAfter === undefined || standIn(unnamedAfter, context.recentPrincipals) !== undefined)
+    (unnamedAfter === undefined || standIn(unnamedAfter, context) !== undefined)
   )
     return null;
   // "called B a madman": a name given to B, no call
@@ -4403,7 +4403,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     bPeople = [visitor];
   else if (objects.length === 0) {
     const unnamed = unnamedObject(info, trigger, aPeople, context);
-    const stand = unnamed === undefined ? undefined : standIn(unnamed, context.recentPrincipals);
+    const stand = unnamed === undefined ? undefined : standIn(unnamed, context, aPeople);
     if (stand !== undefined) bPeople = [stand];
     // ("with his Vietnamese counterpart", "will meet the President of India", where no one
     // stands for them: the other side is that country, no one by name)
@@ -4667,12 +4667,22 @@ function otherCountryTold(context: ArticleContext, own: string | null): string |
 }
 
 /** Who an unnamed principal is: the one of that country and title named last; for a word
- *  that names no office ("counterpart", "leader"), the one of that country named last. */
-function standIn(unnamed: PersonMention, recent: readonly Person[]): Person | undefined {
-  const ofCountry = recent.filter((p) => p.country === unnamed.country);
+ *  that names no office ("counterpart", "leader"), the one of that country whom `subject`
+ *  met in a meeting told before ("A's meeting with her American counterpart", the story
+ *  having told A's with B and named a President since), else the one named last. */
+function standIn(
+  unnamed: PersonMention,
+  context: ArticleContext,
+  subject: readonly Person[] = [],
+): Person | undefined {
+  const ofCountry = context.recentPrincipals.filter((p) => p.country === unnamed.country);
+  const met = context.meetings
+    .map((m) => [...m.sideA, ...m.sideB])
+    .find((people) => people.some((p) => subject.some((a) => a.name === p.name)))
+    ?.find((p) => p.country === unnamed.country);
   return (
     ofCountry.find((p) => unnamed.titleKeys.some((k) => p.titleKeys.has(k))) ??
-    (unnamed.generic ? ofCountry[0] : undefined)
+    (unnamed.generic ? (met ?? ofCountry[0]) : undefined)
   );
 }
 
