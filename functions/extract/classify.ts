@@ -82,7 +82,7 @@ const NOUN_MARKERS = new Set(CUE_TABLE.nounMarkers.map(matchForm));
 /** How many words that end as modifiers do may stand between a noun marker and its cue. */
 const MODIFIERS = 2;
 
-/** "The highly anticipated meeting", "an annual visit": a noun marker, then only words that
+/** "The highly anticipated meeting", "a long-delayed visit": a noun marker, then only words that
  *  end as modifiers do (the cue table's modifierEndings), before the cue at `i`. */
 function modifiedNounAt(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= i - 1 - MODIFIERS; k--) {
