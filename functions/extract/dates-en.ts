@@ -224,11 +224,18 @@ function agoReading(ago: NonNullable<typeof DATES.ago>): Reading {
   };
 }
 const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
+/** "March 5 and 10": two days of a month joined by "and", further apart than JOINED_DAYS, are
+ *  a list, no span (the first is then read alone); the days are groups `at` and `at + 1`. */
+const listed = (m: RegExpExecArray, at: number) =>
+  new RegExp(AND, 'u').test(m[0]) && Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
   {
     pattern: new RegExp(`${MONTH_WORD}\\s*${DAY}(?:${TO}|${AND})${DAY}${YEAR}`, 'gu'),
-    read: (m, c) => span(Number(m[2]), month(m[1]!), Number(m[3]), month(m[1]!), num(m[4]), c.ref),
+    read: (m, c) =>
+      listed(m, 2)
+        ? null
+        : span(Number(m[2]), month(m[1]!), Number(m[3]), month(m[1]!), num(m[4]), c.ref),
   },
   // "April 30 to May 2"
   {
@@ -241,7 +248,10 @@ const READINGS: readonly Reading[] = [
       `(?<![\\d.,/-])${WEEKDAY_BEFORE}${DAY}(?:${TO}|${AND})${WEEKDAY_BEFORE}${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`,
       'gu',
     ),
-    read: (m, c) => span(Number(m[1]), month(m[3]!), Number(m[2]), month(m[3]!), num(m[4]), c.ref),
+    read: (m, c) =>
+      listed(m, 1)
+        ? null
+        : span(Number(m[1]), month(m[3]!), Number(m[2]), month(m[3]!), num(m[4]), c.ref),
   },
   // "30 April to 2 May"
   {
