@@ -227,7 +227,8 @@ const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
 /** "March 5 and 10": two days of a month joined by "and", further apart than JOINED_DAYS, are
  *  a list, no span (the first is then read alone); the days are groups `at` and `at + 1`. */
 const listed = (m: RegExpExecArray, at: number) =>
-  new RegExp(AND, 'u').test(m[0]) && Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
+  JOINED_BY_AND.test(m[0]) && Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
+const JOINED_BY_AND = new RegExp(AND, 'u');
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
   {

@@ -4676,14 +4676,12 @@ function standIn(
   subject: readonly Person[] = [],
 ): Person | undefined {
   const ofCountry = context.recentPrincipals.filter((p) => p.country === unnamed.country);
+  const titled = ofCountry.find((p) => unnamed.titleKeys.some((k) => p.titleKeys.has(k)));
+  if (titled !== undefined || !unnamed.generic) return titled;
   const met = context.meetings
     .map((m) => [...m.sideA, ...m.sideB])
-    .find((people) => people.some((p) => subject.some((a) => a.name === p.name)))
-    ?.find((p) => p.country === unnamed.country);
-  return (
-    ofCountry.find((p) => unnamed.titleKeys.some((k) => p.titleKeys.has(k))) ??
-    (unnamed.generic ? (met ?? ofCountry[0]) : undefined)
-  );
+    .find((people) => people.some((p) => subject.some((a) => a.name === p.name)));
+  return met?.find((p) => p.country === unnamed.country) ?? ofCountry[0];
 }
 
 /** The principals on each side of a meeting; or, where the other side is a country's
