@@ -41,10 +41,10 @@ const BRACKETED_WEEKDAY = new RegExp(
 );
 
 /** "(2:10 a.m., September 21, Japan time)": the same moment in another time zone, in brackets */
-const BRACKETED_TIME_GLOSS =
-  DATES.timeGlossEnd === undefined || DATES.timeGlossEnd.length === 0
-    ? null
-    : new RegExp(`\\([^()]{0,60}\\b(?:${anyOf(DATES.timeGlossEnd)})\\)`, 'gu');
+const BRACKETED_TIME_GLOSS = new RegExp(
+  `\\([^()]{0,60}\\b(?:${anyOf(DATES.timeGlossEnd)})\\)`,
+  'gu',
+);
 
 /** "today (Monday)": a relative day with a weekday in brackets right after it */
 const RELATIVE_DAY_BRACKETED = new RegExp(
@@ -182,7 +182,7 @@ function weekStart(monday: number): string {
 /** Days in a week, for "two weeks ago". */
 const WEEK_DAYS = 7;
 
-function agoReading(ago: NonNullable<typeof DATES.ago>): Reading {
+function agoReading(ago: typeof DATES.ago): Reading {
   const count = `(\\d{1,2}|${anyOf(Object.keys(ago.numbers))})`;
   return {
     pattern: new RegExp(
@@ -311,7 +311,7 @@ const READINGS: readonly Reading[] = [
   },
   // "nine months ago", "two weeks ago": counted back from publication, as precise as its unit
   // (weeks only suggest their days)
-  ...(DATES.ago === undefined ? [] : [agoReading(DATES.ago)]),
+  agoReading(DATES.ago),
   // "on Thursday next week": that weekday of the week told
   {
     pattern: new RegExp(
@@ -407,7 +407,6 @@ const READINGS: readonly Reading[] = [
       // paper, is the arrival it reports)
       if (
         !past &&
-        AHEAD_BEFORE !== null &&
         AHEAD_BEFORE.test(wordsBefore(m.input, m.index)) &&
         !(m[1] === undefined && DATES.weekdays[m[2]!] === weekdayBefore(c.ref))
       )
@@ -443,7 +442,7 @@ const READINGS: readonly Reading[] = [
   // "the previous day": the day before the last reported event's; before any, the day before
   // publication
   {
-    pattern: new RegExp(word(anyOf(DATES.previousDay ?? [])), 'gu'),
+    pattern: new RegExp(word(anyOf(DATES.previousDay)), 'gu'),
     read: (_m, c) =>
       DATES.previousDay === undefined
         ? null
@@ -465,8 +464,12 @@ const READINGS: readonly Reading[] = [
 
 const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
 const HEADLINE_FORWARD = new RegExp(word(anyOf(DATES.headlineForward)), 'u');
-const FORWARD_ALL = new RegExp(word(anyOf(DATES.weekdayForward)), 'gu');
-const BACK_NOT = DATES.weekdayBackNot ?? [];
+const FORWARD_AFTER = new RegExp(word(anyOf(DATES.weekdayForwardAfter)), 'u');
+const FORWARD_ALL = new RegExp(
+  word(anyOf([...DATES.weekdayForward, ...DATES.weekdayForwardAfter])),
+  'gu',
+);
+const BACK_NOT = DATES.weekdayBackNot;
 const BACK_ALL = new RegExp(
   `${BACK_NOT.length > 0 ? `(?<!(?<![\\p{L}])(?:${anyOf(BACK_NOT)})\\s+)` : ''}${word(anyOf(DATES.weekdayBack))}`,
   'gu',
@@ -488,9 +491,7 @@ function wordsBefore(lower: string, at: number): string {
   return words.slice(-BACK_WORDS - 1).join(' ');
 }
 
-const AHEAD_BEFORE = DATES.weekdayAheadBefore
-  ? new RegExp(word(anyOf(DATES.weekdayAheadBefore)), 'u')
-  : null;
+const AHEAD_BEFORE = new RegExp(word(anyOf(DATES.weekdayAheadBefore)), 'u');
 
 /** Whether a past verb governs the weekday at `at` (ending at `end`): one stands right after it
  *  ("on Saturday said"), or within a few words before it with no word that looks ahead after it. */
@@ -539,10 +540,9 @@ export function findEnglishDates(
   // blanked to spaces of its length so that every offset still points into the sentence)
   // ("held a call today (Monday)," a statement said: in a quotation, which may be quoted a
   // day on, its "today" is the weekday beside it, read in its stead)
-  const unglossed =
-    BRACKETED_TIME_GLOSS !== null && text.includes('(')
-      ? text.replace(BRACKETED_TIME_GLOSS, (w) => ' '.repeat(w.length))
-      : text;
+  const unglossed = text.includes('(')
+    ? text.replace(BRACKETED_TIME_GLOSS, (w) => ' '.repeat(w.length))
+    : text;
   const lower = unglossed.includes('(')
     ? unglossed
         .replace(
@@ -567,6 +567,7 @@ export function findEnglishDates(
   const saidAt = SAID_THAT === null ? -1 : lower.search(SAID_THAT);
   const said: Context =
     saidAt < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, saidAt)) };
+  const aheadAt = lower.search(FORWARD_AFTER);
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];
   for (const { pattern, read } of READINGS) {
@@ -575,9 +576,11 @@ export function findEnglishDates(
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
+      const told =
+        opening >= 0 && start < opening ? saying : saidAt >= 0 && start < saidAt ? said : ctx;
       const mention = read(
         m,
-        opening >= 0 && start < opening ? saying : saidAt >= 0 && start < saidAt ? said : ctx,
+        aheadAt >= 0 && start > aheadAt && !told.forward ? { ...told, forward: true } : told,
       );
       if (mention !== null) found.push({ ...mention, start, end });
     }

@@ -595,8 +595,9 @@ function underWay(during: DateMention | null, begun: DateMention | null): boolea
   return gap >= 0 && gap <= UNDER_WAY_DAYS;
 }
 
-/** "who is on a three-day state visit … on Wednesday" and "will be in Bangladesh till
- *  December 17": a day the visit was under way on, and its last day up to a week after. */
+/** "who is on a three-day state visit … on Wednesday" (or "touched down … on Thursday") and
+ *  "will be in Bangladesh till December 17": a day the visit was under way on, and its last
+ *  day up to a week after. */
 const endsAfter = (during: DateMention | null, last: Mention): boolean =>
   last.dateIsEnd && underWay(last.date, during);
 
@@ -732,8 +733,8 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
       (datesCompatible(summary.date, m.date, false, VISIT_SLACK_DAYS) ||
         underWay(summary.dateBorrowed ? summary.date : null, m.dateBorrowed ? null : m.date) ||
         underWay(m.dateBorrowed ? m.date : null, summary.dateBorrowed ? null : summary.date) ||
-        endsAfter(summary.dateBorrowed ? summary.date : null, m) ||
-        group.mentions.some((o) => endsAfter(m.dateBorrowed ? m.date : null, o))) &&
+        endsAfter(summary.date, m) ||
+        group.mentions.some((o) => endsAfter(m.date, o))) &&
       (peopleCompatible(summary, m) ||
         (m.host !== null &&
           datesCompatible(summary.date, m.date, true) &&

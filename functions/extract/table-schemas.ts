@@ -186,18 +186,22 @@ export const EnglishDatesSchema = z.object({
   dayInSpanLead: Phrases,
   monthLead: Phrases,
   weekdayForward: Phrases,
+  /** what looks ahead only for the weekdays after it: "met on Sunday ahead of his visit on
+   *  Monday" (the Monday to come), "During their talks on Saturday, … ahead of next month's
+   *  forum" (the Saturday gone by) */
+  weekdayForwardAfter: Phrases,
   /** a headline's future: "Biden to meet To Lam on Wednesday" */
   headlineForward: Phrases,
   /** past verbs that govern a weekday told right after them ("who arrived on Tuesday, will
    *  end his visit on Saturday"): the last such day, whatever the rest of the sentence plans */
   weekdayBack: Phrases,
   /** words right before such a verb that make it no past ("will be held on Tuesday") */
-  weekdayBackNot: z.optional(Phrases),
+  weekdayBackNot: Phrases,
   /** past verbs right after a weekday ("Modi on Saturday said his meeting … will …") */
   weekdayBackAfter: Phrases,
   /** present verbs of a schedule that point a weekday told a few words after them forward
    *  ("The president arrives in Lima Friday": the Friday to come) */
-  weekdayAheadBefore: z.optional(Phrases),
+  weekdayAheadBefore: Phrases,
   /** words right before a weekday that start a span ("from Sunday"): the nearest such day, or the next one where weekdayLeadAhead says so */
   weekdayForwardLead: Phrases,
   /** the words that may open a sentence before its weekday ("On Tuesday, A hosted B") */
@@ -206,18 +210,16 @@ export const EnglishDatesSchema = z.object({
   weekdayLeadAhead: Phrases,
   sameDay: Phrases,
   /** "arrived in the country the previous day": the day before the last reported event's */
-  previousDay: z.optional(Phrases),
+  previousDay: Phrases,
   /** the words that end a bracketed gloss giving the time elsewhere ("at 1:10 p.m. local
    *  time (2:10 a.m., September 21, Japan time)"): its day is the same moment's, no other */
-  timeGlossEnd: z.optional(Phrases),
+  timeGlossEnd: Phrases,
   /** "nine months ago": how many (in figures or these words), of which unit, before the word for "ago" */
-  ago: z.optional(
-    z.object({
-      word: Phrase,
-      numbers: NumberWords,
-      units: z.record(z.string(), z.enum(['day', 'week', 'month', 'year'])),
-    }),
-  ),
+  ago: z.object({
+    word: Phrase,
+    numbers: NumberWords,
+    units: z.record(z.string(), z.enum(['day', 'week', 'month', 'year'])),
+  }),
 });
 export type EnglishDates = z.infer<typeof EnglishDatesSchema>;
 
