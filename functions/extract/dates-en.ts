@@ -576,8 +576,15 @@ export function findEnglishDates(
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
+      // (the nearer of the two after the day: "after a call on Monday, A said that B was
+      // likely to visit … and added “…”": what was said looks ahead, not the call)
+      const beforeSaid = saidAt >= 0 && start < saidAt;
       const told =
-        opening >= 0 && start < opening ? saying : saidAt >= 0 && start < saidAt ? said : ctx;
+        opening >= 0 && start < opening && !(beforeSaid && saidAt < opening)
+          ? saying
+          : beforeSaid
+            ? said
+            : ctx;
       const mention = read(
         m,
         aheadAt >= 0 && start > aheadAt && !told.forward ? { ...told, forward: true } : told,
