@@ -564,7 +564,7 @@ export function findEnglishDates(
     opening < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, opening)) };
   // ("officials said on Monday that A will visit B": before what was said, only the words
   // before it tell whether a day looks ahead)
-  const saidAt = SAID_THAT === null ? -1 : lower.search(SAID_THAT);
+  const saidAt = lower.search(SAID_THAT);
   const said: Context =
     saidAt < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, saidAt)) };
   const aheadAt = lower.search(FORWARD_AFTER);
@@ -578,11 +578,11 @@ export function findEnglishDates(
       if (found.some((f) => start < f.end && end > f.start)) continue;
       // (the nearer of the two after the day: "after a call on Monday, A said that B was
       // likely to visit … and added “…”": what was said looks ahead, not the call)
-      const beforeSaid = saidAt >= 0 && start < saidAt;
+      // (either is -1 where the sentence has none, which no day stands before)
       const told =
-        opening >= 0 && start < opening && !(beforeSaid && saidAt < opening)
+        start < opening && !(start < saidAt && saidAt < opening)
           ? saying
-          : beforeSaid
+          : start < saidAt
             ? said
             : ctx;
       const mention = read(
@@ -719,7 +719,7 @@ function todaySpanEnd(lower: string, a: DateMention, b: DateMention): string | n
 const CLOSING_BRACKETS = /[)\]]/gu;
 const lastWord = (text: string): string => text.trim().split(/\s+/u).pop() ?? '';
 
-const SAID_THAT = LEX.saidThat.size > 0 ? new RegExp(word(anyOf([...LEX.saidThat])), 'u') : null;
+const SAID_THAT = new RegExp(word(anyOf([...LEX.saidThat])), 'u');
 const QUOTE_MARKS = /["\u201c\u201d]/u;
 /** Where the sentence's first quotation opens, or -1. */
 const quoteOpening = (lower: string) => lower.search(QUOTE_MARKS);

@@ -2,6 +2,9 @@
 // token costs one walk, however many entries there are.
 import { phraseKeys, type Token } from './tokens.js';
 
+/** A quotation mark, but not the apostrophe (a closing single quotation mark is one too). */
+const QUOTE = /^["\u201c\u201d\u2018]$/u;
+
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
   value: T | undefined;
@@ -37,6 +40,8 @@ export class TokenTrie<T> {
     let node: TrieNode<T> | undefined = this.root;
     let best: { value: T; length: number } | null = null;
     for (let k = i; k < tokens.length && node !== undefined; k++) {
+      // (past its first word, an entry reads through quotation marks: 'had a “good conversation” with')
+      if (k > i && QUOTE.test(tokens[k]!.key)) continue;
       node = node.next.get(tokens[k]!.key);
       if (node?.value !== undefined && accept(node.value, k - i + 1))
         best = { value: node.value, length: k - i + 1 };
