@@ -1332,8 +1332,10 @@ function dateFor(
       (at) => at >= cueEnd && at < d.start && d.start - at <= COMMEMORATED_CHARS,
     );
   // "addressing a briefing on Friday, the spokesman noted that it will be A's first visit":
-  // a day before what was said is when it was said
-  const saidOn = (d: DateMention) => background.saying.some((at) => at >= d.end && at < cueStart);
+  // a day before what was said is when it was said (but a meeting said to be done was held
+  // by then: "A said Monday that she held a phone conversation with B")
+  const saidOn = (d: DateMention) =>
+    (future || isVisit(trigger)) && background.saying.some((at) => at >= d.end && at < cueStart);
   // "A's state visit has shown …, especially after Argentina signed the treaty last August":
   // past an "after" that opens a clause of its own (a verb in the past), a day is that clause's
   const afterClause = (d: DateMention) => {
