@@ -98,6 +98,19 @@ function namesEverySide(facts: EventFacts, names: Record<string, string[]>): boo
   );
 }
 
+const callOrTalks = (t: EventType) => t === 'talks' || isCallType(t);
+
+/** "A spoke with B on Sunday" here, "talks on Sunday between A and B" there: one call that
+ *  an outlet calls talks, where neither report places it, on the same day, between the
+ *  same two sides. */
+const callToldAsTalks = (facts: EventFacts, entry: LedgerEntry): boolean =>
+  callOrTalks(facts.type) &&
+  entry.types.every(callOrTalks) &&
+  facts.host === null &&
+  entry.sides === undefined &&
+  entry.dates.some((d) => d[0] === facts.start) &&
+  namesEverySide(facts, entry.names);
+
 /** How many of the report's principals the entry already names. */
 function sharedPrincipals(facts: EventFacts, names: Record<string, string[]>): number {
   return facts.participants.filter(
@@ -125,7 +138,7 @@ export function matchReport(
   let best: { entry: LedgerEntry; nearness: Nearness } | null = null;
   const revision = revisionOfReport(key);
   for (const entry of entries) {
-    if (!typesCompatible(facts.type, entry.types)) continue;
+    if (!typesCompatible(facts.type, entry.types) && !callToldAsTalks(facts, entry)) continue;
     // a call has no host: an event held in a host country is met in person, whatever its name
     if (isCallType(facts.type) && entry.sides !== undefined) continue;
     if (facts.host !== null && entry.types.every(isCallType)) continue;

@@ -138,6 +138,24 @@ describe('event identity', () => {
     expect(matchReport(other, 'a#3', [entry])).toBeNull();
   });
 
+  it('joins a call that another outlet calls talks: unplaced, the same day, the same two sides', () => {
+    const unplaced = { category: 'meeting', host: null, guest: null } as const;
+    const call = entryFor('e1', ['a#0', facts({ ...unplaced, type: 'phone_call' })]);
+    expect(matchReport(facts({ ...unplaced, type: 'talks' }), 'b#0', [call])?.id).toBe('e1');
+    const talks = entryFor('e2', ['a#0', facts({ ...unplaced, type: 'talks' })]);
+    expect(matchReport(facts({ ...unplaced, type: 'video_call' }), 'b#0', [talks])?.id).toBe('e2');
+    // not the next day, nor with only one side named, nor talks placed in a host country
+    const nextDay = facts({ ...unplaced, type: 'talks', start: '2026-02-06' });
+    expect(matchReport(nextDay, 'b#0', [call])).toBeNull();
+    const oneSide = facts({
+      ...unplaced,
+      type: 'talks',
+      participants: [{ name: 'Tô Lâm', title: null, country: 'VN' }],
+    });
+    expect(matchReport(oneSide, 'b#0', [call])).toBeNull();
+    expect(matchReport(facts({ category: 'meeting', type: 'talks' }), 'b#0', [call])).toBeNull();
+  });
+
   it('keeps a call apart from a meeting in person also called plain "meeting", or held in a host country', () => {
     // one outlet's "met", another's talks: the entry is both; a call still joins neither
     const entry = entryFor(
