@@ -3962,7 +3962,9 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !keyIn(LEX.clauseEnd, tokens, j);
     j++
   ) {
-    if (people.some((p) => p.mention.first === j)) break;
+    // (nor past another cue: "The call follows a meeting between A and B" names the meeting's)
+    if (people.some((p) => p.mention.first === j) || info.triggers.some((t) => t.first === j))
+      break;
     if (keyIn(LEX.between, tokens, j)) {
       k = j;
       break;
