@@ -2360,6 +2360,17 @@ function arrivalBefore(
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
       if (!keyIn(LEX.arrival, t, k) || (k > 0 && keyIn(LEX.arrivalNot, t, k - 1))) continue;
+      // ("The British leader arrived at the White House on Thursday", in a story that also
+      // tells Zelensky's visit there: another country's arrival; in the arrival's clause, not
+      // "After visiting China, the Vietnamese leader arrived in Tokyo")
+      const clause = t.findLastIndex((x, i) => i < k && x.text === ',');
+      if (
+        t.some(
+          (_, i) =>
+            i > clause && i < k && ![null, v.guest, v.host].includes(countryAt(t, i)?.code ?? null),
+        )
+      )
+        continue;
       // "arrived in Seoul", "đến Hà Nội": a place word may come first
       const lead = keyIn(LEX.placeLead, t, k + 1) ? 1 : 0;
       const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
