@@ -188,6 +188,23 @@ const NEXT_DAY_AFTER = 10;
 const TENSE_AFTER = 8;
 /** "with its leadership tonight, including B": how far after the cue "including" may name the other side, in tokens. */
 const INCLUDING_SPAN = 10;
+/** "Abiy's recent trip to France, where he met with B": a meeting in the "where" clause of a
+ *  visit the story looks back on (its precedent marker before that "where") is background too. */
+function whereOfPrecedent(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  trigger: Trigger,
+  markers: MarkerIndex,
+): boolean {
+  const where = tokens.findLastIndex((t, k) => k < trigger.first && LEX.during.has(t.key));
+  return triggers.some(
+    (v) =>
+      isVisit(v) &&
+      v.end <= where &&
+      markers.precedentIn(Math.max(0, v.first - PRECEDENT_BEFORE), where),
+  );
+}
+
 /** "Modi's first bilateral meeting": how many words may stand between a possessive and the cue it owns. */
 const POSSESSED_CUE_GAP = 2;
 /** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
@@ -2737,7 +2754,9 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         sinceBefore(tokens, trigger.first) ||
         markers.repeatedIn(trigger.end, clauseEndAfter(info, trigger, index)) ||
         commemorated ||
-        prior),
+        prior ||
+        // ("Abiy's recent trip to France, where he met with B": a meeting of a trip looked back on)
+        (isMeeting(trigger) && whereOfPrecedent(tokens, triggers, trigger, markers))),
     place:
       (isVisit(trigger) ? place : meetingPlace) ??
       s.visitCity ??
