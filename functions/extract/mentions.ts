@@ -2078,7 +2078,8 @@ function destinationFrom(
     if (!tokens[k]!.word) return null;
     // "during his two-day working visit while on his way to Washington": the next leg's
     // destination, not this visit's
-    if (anyReadsAt(tokens, k, LEX.onTheWay) > 0) return null;
+    if (anyReadsAt(tokens, k, LEX.onTheWay) > 0 || anyReadsAt(tokens, k, LEX.nextLeg) > 0)
+      return null;
     if (!keyIn(LEX.destination, tokens, k)) continue;
     // ("a state visit and will return home to Lilongwe": where the visitor goes back to)
     if (goesHomeBefore(tokens, k)) return null;

@@ -466,6 +466,9 @@ export const PHRASE_LISTS = [
   /** "his visit while on his way to Washington": words after a visit's noun that lead to the
    *  next leg's destination, no longer this visit's */
   'onTheWay',
+  /** "for a state visit before heading to Laos": words after a visit's noun that lead to the
+   *  trip's next leg, whose destination is not this visit's (nor where what follows is held) */
+  'nextLeg',
   /** "called on the visiting dignitary": who is the visitor of the visit the story told last */
   'visitorRef',
   /** "the first meeting of deputy foreign ministers": who, after a meeting's "of", makes it a
