@@ -1260,7 +1260,15 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
   const future =
     dateMention !== null && !dateMention.dateBorrowed
       ? dateMention.future && !dateMention.past && !underWayTold && !begunTold
-      : tensed.some((m) => m.future && !m.past) ||
+      : // ("has arrived in China for a state visit … This will be his third visit to China":
+        // a visit whose arrival is told done is under way, whatever is said of it)
+        (tensed.some((m) => m.future && !m.past) &&
+          !(
+            isVisit(group) &&
+            tensed.some(
+              (m) => m.past && !m.future && keyIn(LEX.arrival, m.sentence.tokens, m.trigger.first),
+            )
+          )) ||
         (tensed.some((m) => m.future) && !tensed.some((m) => m.past));
   let start: string;
   let end: string | null = null;
