@@ -3962,8 +3962,14 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   const possessed =
     keyIn(LEX.possessives, tokens, trigger.first - 1) ||
     anyReadsAt(tokens, trigger.first - 1, LEX.priorTo) > 0;
+  // ("Trump told Putin he would … when he meets Zelenskiy": a pronoun past the last one named
+  // stands for the clause's subject, as it does for a visit's visitor)
+  const pronounOfSubject =
+    sides.length > 1 && anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
   let sideA: PersonRef[] =
-    ledUp || possessed ? leadingChain(tokens, sides) : nearestChain(tokens, sides);
+    ledUp || possessed || pronounOfSubject
+      ? leadingChain(tokens, sides)
+      : nearestChain(tokens, sides);
   // ("A was invited by B and the two leaders are to meet tomorrow": the two leaders, named
   // after them right before the cue, are its subject)
   const last = sideA.at(-1);
