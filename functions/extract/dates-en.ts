@@ -560,12 +560,13 @@ export function findEnglishDates(
   };
   // before a quotation, only the words outside it say whether the sentence looks ahead
   const opening = quoteOpening(lower);
-  // (read only for days before it: none where there is none)
-  const saying: Context = { ...ctx, forward: FORWARD.test(lower.slice(0, opening)) };
+  const saying: Context =
+    opening < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, opening)) };
   // ("officials said on Monday that A will visit B": before what was said, only the words
   // before it tell whether a day looks ahead)
   const saidAt = lower.search(SAID_THAT);
-  const said: Context = { ...ctx, forward: FORWARD.test(lower.slice(0, saidAt)) };
+  const said: Context =
+    saidAt < 0 ? ctx : { ...ctx, forward: FORWARD.test(lower.slice(0, saidAt)) };
   const aheadAt = lower.search(FORWARD_AFTER);
   // every reading, then the earliest and longest where they overlap (the readings are listed longest first)
   const found: DateMention[] = [];

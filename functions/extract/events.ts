@@ -33,6 +33,7 @@ import {
   multilateralAfter,
   nounDatedBy,
   type Place,
+  peopleOfMention,
   type SentenceInfo,
   sameCountries,
   visitDayBefore,
@@ -604,8 +605,6 @@ const endsAfter = (during: DateMention | null, last: Mention): boolean =>
 /** A visit told on one day here and on the next there is one visit: it lasts days. */
 const VISIT_SLACK_DAYS = 1;
 
-const peopleOfMention = (m: Mention) => [...m.sideA, ...m.sideB];
-
 /** What the mentions of a group agree on so far; a new mention is compared with this, not with each mention. */
 interface Summary {
   countries: string;
@@ -1165,8 +1164,7 @@ function salient(
     const hosts = new Set(
       seriesHost.persons.filter((p): p is Person => p?.principal === true).map((p) => p.id),
     );
-    if (group.mentions.some((m) => [...m.sideA, ...m.sideB].some((p) => hosts.has(p.id))))
-      return true;
+    if (group.mentions.some((m) => peopleOfMention(m).some((p) => hosts.has(p.id)))) return true;
   }
   // "X, now on a visit to Peru, …" in an article whose lead tells his meeting there
   if (

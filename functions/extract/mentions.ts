@@ -25,7 +25,15 @@ import {
   type PersonMention,
   pastHonorifics,
 } from './people.js';
-import { anyKeyIn, keyAt, keyIn, possessiveAt, type Token, textAt } from './tokens.js';
+import {
+  anyKeyIn,
+  keyAt,
+  keyIn,
+  possessiveAt,
+  QUOTATION_MARKS,
+  type Token,
+  textAt,
+} from './tokens.js';
 
 export interface SentenceInfo {
   /** the sentence as written */
@@ -106,6 +114,9 @@ export interface Mention {
    *  same two that day told elsewhere in the story is that greeting (events.ts) */
   greeting: boolean;
 }
+
+/** Everyone a mention names, on either side. */
+export const peopleOfMention = (m: Mention): Person[] => [...m.sideA, ...m.sideB];
 
 /** The article around a sentence that its mentions may refer to. */
 export interface ArticleContext {
@@ -208,7 +219,6 @@ function whereOfPrecedent(
 /** "Modi's first bilateral meeting": how many words may stand between a possessive and the cue it owns. */
 const POSSESSED_CUE_GAP = 2;
 /** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
-const QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
 /** How long a bracketed aside may be, in tokens: between a visit and its destination, or after
  *  a tour's country ("Indonesia (from April 29 to 30)"). */
 const BRACKET_SPAN = 10;
@@ -2071,7 +2081,7 @@ function destinationFrom(
       continue;
     }
     // (past a quotation mark: 'an "official friendship visit" to Vietnam')
-    if (QUOTE_TOKENS.has(tokens[k]!.text)) {
+    if (QUOTATION_MARKS.has(tokens[k]!.text)) {
       end++;
       continue;
     }
@@ -2347,7 +2357,7 @@ function attributionFrom(tokens: readonly Token[]): number {
   }
   if (!reported) return tokens.length;
   for (let k = tokens.length - 1; k >= 0 && tokens.length - k <= ATTRIBUTION_TOKENS; k--)
-    if (tokens[k]!.key === ',' || QUOTE_TOKENS.has(tokens[k]!.text)) return k;
+    if (tokens[k]!.key === ',' || QUOTATION_MARKS.has(tokens[k]!.text)) return k;
   return tokens.length;
 }
 
@@ -2840,7 +2850,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       gap++;
       continue;
     }
-    if (QUOTE_TOKENS.has(tokens[k]!.text)) continue;
+    if (QUOTATION_MARKS.has(tokens[k]!.text)) continue;
     if (!keyIn(LEX.visitGap, tokens, k)) break;
     gap++;
   }
@@ -4027,7 +4037,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       j < tokens.length &&
       j < withFrom + WITH_SPAN &&
       // ("a “very good telephone call” with B": past the quotation mark)
-      (tokens[j]!.word || QUOTE_TOKENS.has(tokens[j]!.text));
+      (tokens[j]!.word || QUOTATION_MARKS.has(tokens[j]!.text));
       j++
     ) {
       if (
@@ -4301,8 +4311,8 @@ const ATTRIBUTION_WORDS = 6;
  *  right after its closing mark ("“…,” A said", "“…,” said President A"), or null. */
 function quotationSpeaker(info: SentenceInfo, trigger: Trigger): Person | null {
   const tokens = info.tokens;
-  if (!QUOTE_TOKENS.has(textAt(tokens, 0) ?? '')) return null;
-  const close = tokens.findIndex((t, k) => k > 0 && QUOTE_TOKENS.has(t.text));
+  if (!QUOTATION_MARKS.has(textAt(tokens, 0) ?? '')) return null;
+  const close = tokens.findIndex((t, k) => k > 0 && QUOTATION_MARKS.has(t.text));
   if (close < trigger.end) return null;
   const tail = close + 1 + ATTRIBUTION_WORDS;
   if (!hasPhrase(tokens, LEX.reporting, close + 1, tail)) return null;
@@ -4709,7 +4719,7 @@ function standIn(
   const titled = ofCountry.find((p) => unnamed.titleKeys.some((k) => p.titleKeys.has(k)));
   if (titled !== undefined || !unnamed.generic) return titled;
   const met = context.meetings
-    .map((m) => [...m.sideA, ...m.sideB])
+    .map(peopleOfMention)
     .find((people) => people.some((p) => subject.some((a) => a.name === p.name)));
   return met?.find((p) => p.country === unnamed.country) ?? ofCountry[0];
 }

@@ -41,6 +41,9 @@ function isWordUnit(c: number): boolean {
   return true;
 }
 
+/** Double quotation marks, straight and typographic, as tokens write them. */
+export const QUOTATION_MARKS: ReadonlySet<string> = new Set(['"', '\u201c', '\u201d']);
+
 /** ’, the typographic apostrophe (and closing single quotation mark) */
 const RIGHT_QUOTE = 0x2019;
 

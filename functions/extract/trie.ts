@@ -1,9 +1,10 @@
 // A trie of phrases by their tokens' matching form: finding every entry that starts at a
 // token costs one walk, however many entries there are.
-import { phraseKeys, type Token } from './tokens.js';
+import { phraseKeys, QUOTATION_MARKS, type Token } from './tokens.js';
 
-/** A quotation mark, but not the apostrophe (a closing single quotation mark is one too). */
-const QUOTE = /^["\u201c\u201d\u2018]$/u;
+/** The quotation marks an entry reads through: the double ones and an opening single one (not
+ *  the closing single one, which is also the apostrophe of "leaders' retreat"). */
+const QUOTES: ReadonlySet<string> = new Set([...QUOTATION_MARKS, '\u2018']);
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -41,7 +42,7 @@ export class TokenTrie<T> {
     let best: { value: T; length: number } | null = null;
     for (let k = i; k < tokens.length && node !== undefined; k++) {
       // (past its first word, an entry reads through quotation marks: 'had a “good conversation” with')
-      if (k > i && QUOTE.test(tokens[k]!.key)) continue;
+      if (k > i && QUOTES.has(tokens[k]!.key)) continue;
       node = node.next.get(tokens[k]!.key);
       if (node?.value !== undefined && accept(node.value, k - i + 1))
         best = { value: node.value, length: k - i + 1 };

@@ -2,19 +2,12 @@
 // the invocation's context on every log line, and the request's metrics flushed
 // before the function freezes.
 import type { Hono } from 'hono';
+import type { InvocationContext } from '../shared/logger.js';
 import { logger, metrics } from '../shared/observability.js';
 import { FunctionUrlEvent, type FunctionUrlResult, toRequest, toResult } from './function-url.js';
 
-/** What the logger reads of Lambda's context object. */
-interface LambdaContext {
-  functionName: string;
-  invokedFunctionArn: string;
-  memoryLimitInMB: string;
-  awsRequestId: string;
-}
-
 export function lambdaHandler(app: Hono) {
-  return async (event: unknown, context: LambdaContext): Promise<FunctionUrlResult> => {
+  return async (event: unknown, context: InvocationContext): Promise<FunctionUrlResult> => {
     logger.addContext(context);
     try {
       return await toResult(await app.fetch(toRequest(FunctionUrlEvent.parse(event))));
