@@ -226,8 +226,8 @@ function agoReading(ago: typeof DATES.ago): Reading {
 const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
 /** "March 5 and 10": two days of a month joined by "and", further apart than JOINED_DAYS, are
  *  a list, no span (the first is then read alone); the days are groups `at` and `at + 1`. */
-const listed = (m: RegExpExecArray, at: number) =>
-  JOINED_BY_AND.test(m[0]) && Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
+const listed = (m: RegExpExecArray, at: number) => JOINED_BY_AND.test(m[0]) && apart(m, at);
+const apart = (m: RegExpExecArray, at: number) => Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
 const JOINED_BY_AND = new RegExp(AND, 'u');
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"
@@ -271,6 +271,21 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(`(?<![\\d.,/-])${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR}`, 'gu'),
     read: (m, c) => single(dayOf(Number(m[1]), month(m[2]!), num(m[3]), c.ref), num(m[3])),
+  },
+  // the other day of a list whose month is written once: the 10 of "March 5 and 10" …
+  {
+    pattern: new RegExp(`(?<=${MONTH_WORD}\\s*${DAY}${AND})${DAY}(?![\\p{L}\\d])${YEAR}`, 'gu'),
+    read: (m, c) =>
+      apart(m, 2) ? single(dayOf(Number(m[3]), month(m[1]!), num(m[4]), c.ref), num(m[4])) : null,
+  },
+  // … and the 5 of "5 and 10 March"
+  {
+    pattern: new RegExp(
+      `(?<![\\d.,/-])${DAY}(?=${AND}${DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])${YEAR})`,
+      'gu',
+    ),
+    read: (m, c) =>
+      apart(m, 1) ? single(dayOf(Number(m[1]), month(m[3]!), num(m[4]), c.ref), num(m[4])) : null,
   },
   // "last December", "next March": the month before or after this one of that name
   {

@@ -1028,30 +1028,29 @@ function namedBack(m: Mention): boolean {
   );
 }
 
-/** "They also spoke on March 5 and March 10": a meeting on each day a list joins to its own
+/** "They also spoke on March 5 and March 10", "On March 5 and 10, they also had
+ *  conversations": a meeting on each day a list joins to its own, after it or before it
  *  (not on the day after: "talks on March 5 and 6" may be one event over both). */
 function eachListedDay(m: Mention): Mention[] {
-  const out = [m];
   const { tokens, dates } = m.sentence;
-  let last = m.date;
-  if (!isMeeting(m) || last?.precision !== 'day') return out;
-  for (const d of dates) {
-    if (
-      d.start < last.end ||
-      d.precision !== 'day' ||
-      dayNumber(d.value) - dayNumber(last.value) < 2
-    )
-      continue;
-    const between = tokens.filter((t) => t.start >= last!.end && t.end <= d.start);
-    if (
-      !between.some((t) => LEX.and.has(t.key)) ||
-      !between.every((t) => t.key === ',' || LEX.and.has(t.key) || LEX.dayLead.has(t.key))
-    )
-      break;
-    out.push({ ...m, date: d });
-    last = d;
-  }
-  return out;
+  const own = m.date;
+  if (!isMeeting(m) || own?.precision !== 'day') return [m];
+  // two days are listed when only commas, "and" and "on" stand between them, "and" among them
+  const listed = (a: DateMention, b: DateMention) => {
+    if (b.precision !== 'day' || dayNumber(b.value) - dayNumber(a.value) < 2) return false;
+    const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
+    return (
+      between.some((t) => LEX.and.has(t.key)) &&
+      between.every((t) => t.key === ',' || LEX.and.has(t.key) || LEX.dayLead.has(t.key))
+    );
+  };
+  const days = [own];
+  const at = dates.findIndex((d) => d.start === own.start && d.end === own.end);
+  if (at < 0) return [m];
+  for (let i = at - 1; i >= 0 && listed(dates[i]!, days[0]!); i--) days.unshift(dates[i]!);
+  for (let i = at + 1; i < dates.length && listed(days[days.length - 1]!, dates[i]!); i++)
+    days.push(dates[i]!);
+  return days.map((date) => (date === own ? m : { ...m, date }));
 }
 
 /** The mentions outside captions (every group has one: captions only join events the story tells). */
