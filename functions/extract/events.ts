@@ -628,6 +628,8 @@ interface Summary {
   precedent: boolean;
   /** the country the first placed mention puts it in */
   placeCountry: string | null;
+  /** a mention tells it met in person ("are scheduled to meet in person"): no call */
+  inPerson: boolean;
   /** every mention is told as to come ("will meet") */
   toCome: boolean;
 }
@@ -637,6 +639,10 @@ const toCome = (m: Mention) => m.future && !m.past;
 const openingReference = (m: Mention) =>
   m.opensAfter && (isTalksOrCall(m.type) || isPlainMeeting(m));
 const told = (m: Mention) => m.past && !m.future;
+/** "to meet in person", "met face to face": the words right after the cue */
+const metInPerson = (m: Mention) =>
+  !isCallType(m.type) &&
+  findAnyPhrase(m.sentence.tokens, LEX.inPerson, m.trigger.end, m.trigger.end + 1) !== null;
 
 function summarize(m: Mention): Summary {
   const summary: Summary = {
@@ -653,6 +659,7 @@ function summarize(m: Mention): Summary {
     done: told(m),
     precedent: m.precedent,
     placeCountry: m.place?.country ?? null,
+    inPerson: metInPerson(m),
     toCome: toCome(m),
   };
   addPeople(summary, m);
@@ -800,14 +807,14 @@ function fits(group: Group, summary: Summary, m: Mention, ref: RefDate): boolean
   )
     return false;
   // "to hold their first summit on the sidelines of the summit in Laos … During the call (last
-  // week), the leaders agreed": a meeting somewhere is no call
-  const placed = (type: EventType, country: string | null | undefined) =>
-    !isCallType(type) && country != null;
+  // week), the leaders agreed": a meeting somewhere, or in person, is no call
+  const placed = (type: EventType, country: string | null | undefined, inPerson: boolean) =>
+    !isCallType(type) && (country != null || inPerson);
   // (but "holds talks with B via a video link in Moscow" is one call, told by one sentence;
   // not "After the call, A hoped to meet B in Laos", whose opening names the call told before)
   if (
-    ((isCallType(m.type) && placed(summary.type, summary.placeCountry)) ||
-      (isCallType(summary.type) && placed(m.type, m.place?.country))) &&
+    ((isCallType(m.type) && placed(summary.type, summary.placeCountry, summary.inPerson)) ||
+      (isCallType(summary.type) && placed(m.type, m.place?.country, metInPerson(m)))) &&
     !group.mentions.some((o) => o.sentence === m.sentence && !openingReference(o))
   )
     return false;
@@ -901,6 +908,7 @@ function absorb(summary: Summary, m: Mention): void {
     summary.type = m.type;
   summary.ordinal ??= m.ordinal;
   summary.placeCountry ??= m.place?.country ?? null;
+  summary.inPerson ||= metInPerson(m);
   // (an opening "After the talks," tells nothing of their tense: the main clause's is its own)
   if (!openingReference(m)) {
     summary.done &&= !toCome(m);
@@ -2656,6 +2664,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       (isPlainMeeting(m) || m.type === 'talks') &&
       m.place === null &&
       remote !== null &&
+      !m.group.mentions.some(metInPerson) &&
       // (told as earlier only with its day: "The two leaders previously held a conversation
       // on July 24", in a readout of their call)
       m.group.mentions.every(

@@ -1240,8 +1240,9 @@ function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): B
   return out;
 }
 
-/** "the February 8 polls", "last week's meeting": the token of the noun a day written between
- *  the definite article and it, or as its possessor, dates, or -1. */
+/** "the February 8 polls", "Trump's Oct. 16 announcement", "last week's meeting": the token
+ *  of the noun a day written between the definite article or a possessor and it, or as its
+ *  possessor, dates, or -1. */
 export function nounDatedBy(tokens: readonly Token[], d: DateMention): number {
   const after = tokens.findIndex((t) => t.start >= d.end);
   let before = (after < 0 ? tokens.length : after) - 1;
@@ -1249,11 +1250,12 @@ export function nounDatedBy(tokens: readonly Token[], d: DateMention): number {
   const possessed = possessiveAt(tokens, after);
   const at = possessed ? after + 2 : after;
   const noun = tokens[at];
-  return (possessed || (before >= 0 && keyIn(LEX.definite, tokens, before))) &&
-    noun?.word &&
-    !noun.cap
-    ? at
-    : -1;
+  const determined =
+    before >= 0 &&
+    (keyIn(LEX.definite, tokens, before) ||
+      keyIn(LEX.possessives, tokens, before) ||
+      possessiveAt(tokens, before - 1));
+  return (possessed || determined) && noun?.word && !noun.cap ? at : -1;
 }
 
 function dateFor(

@@ -529,6 +529,8 @@ export const PHRASE_LISTS = [
   'eveOf',
   /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
   'sidelines',
+  /** "are scheduled to meet in person": a meeting of people in one place, never a call */
+  'inPerson',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
   'namely',
   /** "met B on Thursday, a day after his talks with C": the event is the day before the day told */
