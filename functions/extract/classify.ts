@@ -104,7 +104,15 @@ const COMMITTEE_NOT = CUE_TABLE.committeeName.notBefore.map(phraseKeys);
 const possessiveBetween = (tokens: readonly Token[], from: number, to: number) =>
   to === from + 2 && possessiveAt(tokens, from);
 
-export function findTriggers(tokens: readonly Token[]): Trigger[] {
+/**
+ * The cues of a sentence. `legs`: the countries a tour told earlier in the story lists
+ * ("is expected to travel to Egypt, Ghana and Kenya"), where going on needs no purpose of its
+ * own ("before leaving for Accra, the capital of Ghana, the following day").
+ */
+export function findTriggers(
+  tokens: readonly Token[],
+  legs: ReadonlySet<string> = new Set(),
+): Trigger[] {
   const triggers: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -122,7 +130,11 @@ export function findTriggers(tokens: readonly Token[]): Trigger[] {
         titleBeginsAt(tokens, i + length + after) === null
       )
         return false;
-      if (c.cue.requires === 'purpose') return purposeAfter(tokens, i + length);
+      if (c.cue.requires === 'purpose')
+        return (
+          purposeAfter(tokens, i + length) ||
+          legs.has(placeArrivedIn(tokens, i + length)?.code ?? '')
+        );
       if (c.cue.requires === 'bilateral') return !findAnyPhrase(tokens, LEX.multilateralTrip);
       if (c.cue.requires === 'countryPair') return countryPairBefore(tokens, i);
       if (c.cue.requires === 'placeAfter') return placeArrivedIn(tokens, i + length) !== null;
@@ -393,4 +405,26 @@ export class MarkerIndex {
 function startsAny(tokens: readonly Token[], k: number, phrases: readonly string[][]): boolean {
   for (const p of phrases) if (seq(tokens, k, p)) return true;
   return false;
+}
+
+/** How many countries a tour's list names at least. */
+const TOUR_COUNTRIES = 2;
+
+/** "will travel to Egypt, Ghana, Kenya, Mozambique and Singapore": the countries a visit cue
+ *  lists right after it (the list alone: names, commas and "and"), when it lists several. */
+export function tourListed(tokens: readonly Token[], triggers: readonly Trigger[]): string[] {
+  for (const t of triggers) {
+    if (!isVisit(t)) continue;
+    const codes: string[] = [];
+    let k = t.end;
+    for (;;) {
+      const c = countryAt(tokens, k);
+      if (c === null) break;
+      codes.push(c.code);
+      k += c.length;
+      while (tokens[k] !== undefined && (tokens[k]!.key === ',' || keyIn(LEX.and, tokens, k))) k++;
+    }
+    if (new Set(codes).size >= TOUR_COUNTRIES) return codes;
+  }
+  return [];
 }

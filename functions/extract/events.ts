@@ -11,7 +11,14 @@ import {
   type Participant,
 } from '../domain/event.js';
 import { matchForm } from '../text/vietnamese.js';
-import { findTriggers, isCommitteeName, isMeeting, isPlainMeeting, isVisit } from './classify.js';
+import {
+  findTriggers,
+  isCommitteeName,
+  isMeeting,
+  isPlainMeeting,
+  isVisit,
+  tourListed,
+} from './classify.js';
 import {
   type DateMention,
   isDay,
@@ -115,6 +122,8 @@ function readSentences(
   const allPeople: PersonMention[] = [];
   /** how many of allPeople the title names (they come first) */
   let titleMentions = 0;
+  // the countries of a tour the story has listed so far (classify.ts tourListed)
+  const legs = new Set<string>();
   const read = (text: string, lower: string, isTitle: boolean, furniture: Furniture | null) => {
     const tokens = tokenize(text, lower);
     const mentions = findPeople(text, tokens, profile);
@@ -142,14 +151,16 @@ function readSentences(
     for (const m of mentions) allPeople.push(m);
     if (isTitle) titleMentions = allPeople.length;
     const order = isTitle ? -1 : sentences.length - (title.length > 0 ? 1 : 0);
+    const triggers =
+      furniture === 'related'
+        ? []
+        : findTriggers(tokens, legs).filter((t) => t.first >= storyFrom && t.first < storyTo);
+    for (const code of tourListed(tokens, triggers)) legs.add(code);
     // persons and dates are filled in below, once the article's people are resolved
     sentences.push({
       text,
       tokens,
-      triggers:
-        furniture === 'related'
-          ? []
-          : findTriggers(tokens).filter((t) => t.first >= storyFrom && t.first < storyTo),
+      triggers: triggers,
       mentions,
       persons: [],
       dates: [],

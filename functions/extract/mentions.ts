@@ -3074,10 +3074,22 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     candidates[0] !== lastNamed &&
     anyKeyIn(LEX.briefing, tokens, candidates[0]!.mention.end, lastNamed.mention.first) &&
     anyKeyIn(LEX.possessives, tokens, lastNamed.mention.end, trigger.end);
+  // ("A will meet B in Dakar before leaving for Accra": the one who goes on is the subject,
+  // the one "he" stands for where a pronoun is: "he will meet B … before leaving for Accra")
+  const goesOn = anyReadsAt(tokens, trigger.first - 1, LEX.nextLeg) > 0;
+  if (
+    goesOn &&
+    candidates.length > 0 &&
+    anyKeyIn(LEX.pronouns, tokens, clauseFrom, candidates[0]!.mention.first)
+  )
+    return;
   visitor ??=
     lastNamed !== undefined &&
     candidates[0] !== lastNamed &&
-    (anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first) || received || briefs)
+    (anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first) ||
+      received ||
+      briefs ||
+      goesOn)
       ? candidates[0]!
       : (lastNamed ?? null);
   // (not past "with": "a visit that could include a meeting with B" names whom the visitor meets;
@@ -3395,7 +3407,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     let k = dated(host, bracketed(host, hostEnd), false);
     tokens[k] !== undefined && keyIn(LEX.joiners, tokens, k) && k < hostEnd + TOUR_SPAN;
   ) {
-    const at = legAt(k + 1);
+    // (", and Singapore": a serial comma before the last)
+    const at = legAt(k + (textAt(tokens, k) === ',' && keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
     const c = countryWithPrefix(tokens, at);
     if (c === null || c.code === guest) break;
     if (!hosts.includes(c.code)) hosts.push(c.code);
