@@ -3057,9 +3057,11 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const lastNamed = candidates[candidates.length - 1];
   // ("A was received on Wednesday by his counterpart B for an official working visit": the
   // one received, told in the passive before the one who receives, is the visitor)
+  // (and so is one who "received a warm welcome from" the other)
   const receivedBy = (first: PersonRef, last: PersonRef) =>
-    anyKeyIn(LEX.passiveLead, tokens, first.mention.end, last.mention.first) &&
-    anyKeyIn(LEX.agent, tokens, first.mention.end, last.mention.first);
+    (anyKeyIn(LEX.passiveLead, tokens, first.mention.end, last.mention.first) &&
+      anyKeyIn(LEX.agent, tokens, first.mention.end, last.mention.first)) ||
+    hasPhrase(tokens, LEX.welcomeFrom, first.mention.end, last.mention.first);
   const received =
     visitor === null &&
     lastNamed !== undefined &&

@@ -529,6 +529,8 @@ export const PHRASE_LISTS = [
   'eveOf',
   /** "met B on the sidelines of the ministerial meeting": a meeting where others gather */
   'sidelines',
+  /** "A received a warm welcome from B": the one welcomed is named first, as in the passive */
+  'welcomeFrom',
   /** "are scheduled to meet in person": a meeting of people in one place, never a call */
   'inPerson',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
