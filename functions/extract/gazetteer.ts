@@ -292,6 +292,9 @@ function honorificEndsAt(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** An hour or its minutes, as a clock writes them before "PM". */
+const CLOCK_HOUR = /^\d{1,2}$/;
+
 /** A title written at token `i`, whatever precedes it (where a name ends: "Donald Trump Chủ tịch nước …");
  *  `anyCase`: any title in lower case too, where the caller checks that a name goes with it. */
 export function titleBeginsAt(
@@ -301,6 +304,8 @@ export function titleBeginsAt(
 ): { entry: TitleEntry; length: number } | null {
   const first = tokens[i];
   if (first === undefined) return null;
+  // ("at 1 PM Washington DC time", "11:30 PM IST": after an hour, a time of day)
+  if (CLOCK_HOUR.test(tokens[i - 1]?.text ?? '')) return null;
   const trie = first.cap || anyCase ? titleTrie : lowerCaseTitleTrie;
   if (!trie.startsWith(first.key)) return null;
   const hit = trie.longest(tokens, i);

@@ -1430,6 +1430,19 @@ function dateFor(
         tokens[t.first]!.start >= d.end &&
         info.text.slice(d.end, tokens[t.first]!.start).trim() === '',
     );
+  // ("On Sunday, he spoke with B and yesterday he had a call with C": a day that opens a
+  // clause of its own, between "and" and its subject, is that clause's cue's)
+  const opensNextClause = (d: DateMention) => {
+    if (d.start < cueEnd) return false;
+    const after = tokens.findIndex((t) => t.start >= d.end);
+    const before = tokens.findLastIndex((t) => t.end <= d.start);
+    return (
+      after > 0 &&
+      keyIn(LEX.and, tokens, before) &&
+      keyIn(LEX.pronouns, tokens, after) &&
+      triggers.some((t) => t !== trigger && t.first > after)
+    );
+  };
   // ("the first visit by a foreign leader following the February 8 polls": past the cue, a
   // day between "the" and a noun is that noun's)
   const ofNounAfter = (d: DateMention) => d.start >= cueEnd && nounDatedBy(tokens, d) >= 0;
@@ -1440,6 +1453,7 @@ function dateFor(
       !asideOfOthers(d) &&
       !otherTrip(d) &&
       !beforeOtherCue(d) &&
+      !opensNextClause(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
@@ -4001,6 +4015,23 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // after them right before the cue, are its subject)
   const last = sideA.at(-1);
   if (last && pairReferenceIn(info, last.mention.end, trigger.first)?.leaders) sideA = [];
+  // ("He spoke with B on Sunday and yesterday he had a call with C": where a pronoun is the
+  // subject of a cue before, whose object the first one named is, so is the "he" past them,
+  // the one the story is about; not "He said A told B he would … when he meets C")
+  const subjectPronoun =
+    sides.length > 0
+      ? tokens.findIndex(
+          (t, k) => k >= info.storyFrom && k < sides[0]!.mention.first && LEX.pronouns.has(t.key),
+        )
+      : -1;
+  if (
+    subjectPronoun >= 0 &&
+    anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first) &&
+    info.triggers.some(
+      (t) => t !== trigger && t.first > subjectPronoun && t.end <= sides[0]!.mention.first,
+    )
+  )
+    sideA = [];
   let objects: PersonRef[] = [];
   let k = trigger.end;
   while (
