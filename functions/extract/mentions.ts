@@ -966,6 +966,24 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         });
       continue;
     }
+    // "flew to Beijing, where he held talks with B": where one went, what the clause tells
+    // after it happened there
+    if (keyIn(LEX.destination, tokens, k)) {
+      const hit = placeAt(tokens, k + 1);
+      const end = k + 1 + (hit?.length ?? 0);
+      if (
+        hit !== null &&
+        !hit.entry.venue &&
+        textAt(tokens, end) === ',' &&
+        keyIn(LEX.during, tokens, end + 1)
+      ) {
+        places.push({
+          at: k,
+          place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+        });
+        continue;
+      }
+    }
     if (!keyIn(LEX.placeLead, tokens, k) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
     if (k > 0 && keyIn(LEX.placeTopics, tokens, k - 1)) continue;
