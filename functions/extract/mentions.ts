@@ -2980,6 +2980,26 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     tokens
       .slice(Math.max(clauseFrom, trigger.first - 1 - RECORD_WORDS), trigger.first - 1)
       .some((t) => ordinalOf(t.key) > 0);
+  // "A will meet B on Friday when he arrives for a two-day visit": a visit the clause of the
+  // meeting's subject names, to the country of the one met (not the one received: "received
+  // B, whom he thanked for his visit")
+  if (
+    host === null &&
+    trigger.noun &&
+    !anyKeyIn(LEX.possessives, tokens, Math.max(0, trigger.first - 3), trigger.first)
+  ) {
+    const met = mentions.find(
+      (m) =>
+        m.kind === 'meeting' &&
+        m.trigger.role !== 'receives' &&
+        m.trigger.end <= trigger.first &&
+        m.sideA.length === 1 &&
+        m.sideB.length === 1 &&
+        m.sideA[0]!.country !== m.sideB[0]!.country &&
+        anyKeyIn(LEX.pronouns, tokens, m.trigger.end, trigger.first),
+    );
+    if (met !== undefined) host = met.sideB[0]!.country;
+  }
   if (host === null && !trigger.noun && !record && !keyIn(LEX.arrival, tokens, trigger.first)) {
     const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
     const caller = before.filter((p) => knownPrincipal(p)).pop();
