@@ -4045,10 +4045,21 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // stands for the clause's subject, as it does for a visit's visitor)
   const pronounOfSubject =
     sides.length > 1 && anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
+  // ("A is the second leader B has hosted …, following his meeting with C": the possessor is
+  // the one named last as the subject of a verb of their own, not the sentence's subject)
+  const subjectOfOwnVerb = possessed
+    ? sides.findLast(
+        (p, n) =>
+          n > 0 &&
+          (keyIn(LEX.presentPerfect, tokens, p.mention.end) || pastTenseAt(tokens, p.mention.end)),
+      )
+    : undefined;
   let sideA: PersonRef[] =
-    ledUp || possessed || pronounOfSubject
-      ? leadingChain(tokens, sides)
-      : nearestChain(tokens, sides);
+    subjectOfOwnVerb !== undefined
+      ? [subjectOfOwnVerb]
+      : ledUp || possessed || pronounOfSubject
+        ? leadingChain(tokens, sides)
+        : nearestChain(tokens, sides);
   // ("A was invited by B and the two leaders are to meet tomorrow": the two leaders, named
   // after them right before the cue, are its subject)
   const last = sideA.at(-1);
