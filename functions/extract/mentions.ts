@@ -146,6 +146,9 @@ export interface ArticleContext {
   /** the sentence right before set a visit's welcome scene ("B was accorded a ceremonial
    *  welcome at the forecourt."): a reception told next is that welcome */
   welcomeBefore: boolean;
+  /** the next sentence opens by naming a ceremony ("The ceremony, held on Wednesday, marked the
+   *  start of B's state visit"): a reception told before it is that welcome */
+  ceremonyAfter: boolean;
 }
 
 /** How far after "co-chaired" its "with B" may stand ("co-chaired the 18th Meeting of the
@@ -4514,7 +4517,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   const scene = trigger.role === 'receives' ? findAnyPhrase(tokens, LEX.welcomeScene) : null;
   if (
     trigger.role === 'receives' &&
-    (context.welcomeBefore || scene !== null) &&
+    (context.welcomeBefore || context.ceremonyAfter || scene !== null) &&
     !(
       scene !== null &&
       scene.at + scene.length <= trigger.first &&
