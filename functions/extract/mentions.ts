@@ -269,6 +269,8 @@ const pastTense = (t: Token): boolean =>
   LEX.pastSuffixes.some((s) => t.key.length > s.length + 1 && t.key.endsWith(s));
 const pastTenseAt = (tokens: readonly Token[], at: number): boolean =>
   tokens[at] !== undefined && pastTense(tokens[at]);
+/** How far before a cue "a series of" may stand ("a series of high-level bilateral talks"). */
+const SERIES_BEFORE = 5;
 /** How many words may open a sentence before its cue ("During their first talks"). */
 const INTRO_WORDS = 4;
 /** How far into its sentence a cue in an opening phrase may stand, past names ("Before
@@ -4003,6 +4005,19 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // "demonstrated through visits and meetings between senior leaders": meetings in general,
   // where the sentence names no one but groups of people, are no event
   if (keyIn(LEX.pluralCues, tokens, trigger.end - 1) && info.mentions.every((m) => m.plural))
+    return null;
+  // ("will be in India until Sunday for the festivities and a series of bilateral talks": talks
+  // in general, with no one named after them)
+  if (
+    hasPhrase(
+      tokens,
+      LEX.seriesOf,
+      Math.max(clauseFrom, trigger.first - SERIES_BEFORE),
+      trigger.first,
+    ) &&
+    !keyIn(LEX.with, tokens, trigger.end) &&
+    !keyIn(LEX.between, tokens, trigger.end)
+  )
     return null;
   // "his working visit to the United States, during which he will be hosted by B": the visit's
   // host, told after its cue (visitMentions' hostedBy), no meeting of its own

@@ -531,6 +531,8 @@ export const PHRASE_LISTS = [
   'sidelines',
   /** "A received a warm welcome from B": the one welcomed is named first, as in the passive */
   'welcomeFrom',
+  /** "a series of bilateral talks": talks in general unless someone is named after them */
+  'seriesOf',
   /** "The ceremony, held on Wednesday, …": a sentence that opens by naming the welcome just told */
   'ceremonyOpening',
   /** "are scheduled to meet in person": a meeting of people in one place, never a call */
