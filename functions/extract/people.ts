@@ -88,9 +88,10 @@ const NAME_STOPS_BY_LANGUAGE = new Map(
     wordSet((t.names as Pick<Names, 'nameStops'>).nameStops),
   ]),
 );
-/** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"). */
+/** A word that ends a name, alone or with the word after it ("Phu nhân", but "Nguyen Phu Trong"),
+ *  not as the first part of a hyphenated one ("Narendra Modi Ji", but "Han Ji-woo"). */
 const isNameStop = (tokens: readonly Token[], k: number, stops: ReadonlySet<string>) =>
-  stops.has(tokens[k]!.key) ||
+  (stops.has(tokens[k]!.key) && textAt(tokens, k + 1) !== '-') ||
   (firstWordsOfPairs(stops).has(tokens[k]!.key) &&
     stops.has(`${tokens[k]!.key} ${keyAt(tokens, k + 1)}`));
 /** The first words of a stop list's two-word entries: most tokens start none, and need no pair looked up. */
