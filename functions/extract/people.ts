@@ -654,6 +654,8 @@ export function findPeople(
         mention.country = countryAt(tokens, k)?.code ?? null;
     if (
       keyIn(FORMER_LEAD, tokens, mention.first - 1) ||
+      // ("paid tribute to President Ho Chi Minh at his mausoleum": one honoured, no party)
+      LEX.tributeTo.some((p) => anyReadsAt(tokens, mention.first - p.length, [p]) > 0) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)
       (mention.country !== null && officialIn(mention.titleKeys, mention.country))
     ) {
