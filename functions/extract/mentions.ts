@@ -3005,6 +3005,22 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     );
     if (met !== undefined) host = met.sideB[0]!.country;
   }
+  // "The Kingdom of Thailand is set to welcome Foreign Minister B on an official visit": the
+  // country that welcomes, as the clause's subject, hosts
+  if (host === null && trigger.noun) {
+    const from = clauseFrom + (keyIn(LEX.definite, tokens, clauseFrom) ? 1 : 0);
+    const subject = countryWithPrefix(tokens, from);
+    const verb =
+      subject === null
+        ? -1
+        : tokens.findIndex(
+            (t, k) =>
+              k >= from + subject.length && k < trigger.first && LEX.welcomesGuest.has(t.key),
+          );
+    // (a country of its own, no one's adjective: not "South Korean President A received …")
+    if (verb >= 0 && !people.some((p) => p.mention.first >= from && p.mention.first < verb))
+      host = subject!.code;
+  }
   if (host === null && !trigger.noun && !record && !keyIn(LEX.arrival, tokens, trigger.first)) {
     const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
     const caller = before.filter((p) => knownPrincipal(p)).pop();

@@ -334,6 +334,9 @@ export const WORD_SETS = [
   'separately',
   /** "held video conferences with B and C": a call cue's plural noun, a call with each */
   'pluralCalls',
+  /** "The Kingdom of Thailand is set to welcome B on an official visit": a country's verbs of
+   *  receiving a guest */
+  'welcomesGuest',
   /** "the upcoming state visit": words right before a cue that tell it to come, whatever the
    *  clause's verb tells */
   'toComeBefore',
