@@ -1443,6 +1443,20 @@ function dateFor(
         keyIn(LEX.destination, tokens, k + 1) &&
         destinationAt(tokens, k + 2) !== null,
     );
+  // ("… stated during a press conference last week, “A three-day visit is uncommon …”": a cue
+  // inside a quotation is not dated by the day its words were said, told before it opens)
+  const quotes = tokens.flatMap((t, k) =>
+    k < trigger.first && QUOTATION_MARKS.has(t.text) ? [k] : [],
+  );
+  // (a quotation the words of saying introduce, after a comma or colon; not a phrase quoted inside
+  // the reporter's clause: "said on Monday that he had a “very good telephone call”")
+  const quoteMark = quotes.length % 2 === 1 ? quotes.at(-1)! : -1;
+  const quoteOpen =
+    quoteMark > 0 && [',', ':'].includes(textAt(tokens, quoteMark - 1) ?? '')
+      ? tokens[quoteMark]!.start
+      : -1;
+  const daySaid = (d: DateMention) =>
+    d.end <= quoteOpen && background.reporting.some((at) => at < d.start);
   // ("discussed … preparations ahead of the president's Nov. 12 visit": a day written right
   // before another cue past this one is that cue's)
   const beforeOtherCue = (d: DateMention) =>
@@ -1477,6 +1491,7 @@ function dateFor(
       !otherTrip(d) &&
       !beforeOtherCue(d) &&
       !opensNextClause(d) &&
+      !daySaid(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
