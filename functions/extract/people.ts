@@ -836,13 +836,24 @@ function severalLeadersAt(
  * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
  * starts at the country.
  */
+/** "Abu Dhabi Crown Prince B": a city written before a leader's title, as its country. */
+function leaderCityAt(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
+  const city = placeAt(tokens, i);
+  if (city === null || city.entry.venue) return null;
+  const title = titleBeginsAt(tokens, i + city.length);
+  return title?.entry.leader ? { code: city.entry.code, length: city.length } : null;
+}
+
 function countryThenPersonAt(
   text: string,
   tokens: readonly Token[],
   stops: ReadonlySet<string>,
   i: number,
 ): PersonMention | null {
-  const c = countryWithPrefix(tokens, i);
+  const c = countryWithPrefix(tokens, i) ?? leaderCityAt(tokens, i);
   if (c === null) return null;
   let j = i + c.length;
   j += possessiveLength(tokens, j);
@@ -1230,7 +1241,17 @@ function titledPersonAt(
     countryWithPrefix(tokens, j + 1) !== null
       ? 1
       : 0;
-  const c = countryWithPrefix(tokens, j + lead);
+  // ("the Crown Prince of Abu Dhabi, Sheikh B": a leader of a city, set off by a comma before
+  // the name, is of the city's country)
+  const city =
+    lead === 0 && COUNTRY_LEAD.has(leadKey) && entries.some((e) => e.leader)
+      ? placeAt(tokens, j + 1)
+      : null;
+  const c =
+    countryWithPrefix(tokens, j + lead) ??
+    (city !== null && !city.entry.venue && textAt(tokens, j + 1 + city.length) === ','
+      ? { code: city.entry.code, length: 1 + city.length }
+      : null);
   if (c !== null) {
     j += lead;
     country = c.code;
