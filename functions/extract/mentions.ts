@@ -4230,10 +4230,11 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     const first = people.find((p) => p.mention.first >= trigger.end && p.mention.end <= comma);
     if (first !== undefined) objects = chainFrom(tokens, people, first.mention.first);
   }
-  if (sideA.length === 0 && trigger.first === 0 && objects.length > 1) {
+  if (sideA.length === 0 && trigger.first === 0 && objects.length > 0) {
     const met = objects[0]!;
     const closing = tokens.findIndex((t, k) => k >= met.mention.end && t.text === ',');
-    const subject = objects.find(
+    // (past a day too: "Meeting Chinese Premier B Sunday, A said …")
+    const subject = (objects.length > 1 ? objects : people).find(
       (o) =>
         closing >= 0 &&
         o.mention.first > closing &&
@@ -4242,7 +4243,10 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
         o.person.country !== met.person.country,
     );
     if (subject !== undefined) {
-      sideA = objects.filter((o) => o.mention.first >= subject.mention.first);
+      sideA =
+        objects.length > 1
+          ? objects.filter((o) => o.mention.first >= subject.mention.first)
+          : [subject];
       objects = objects.filter((o) => o.mention.end <= closing);
     }
   }
