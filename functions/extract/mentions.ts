@@ -1457,6 +1457,17 @@ function dateFor(
       : -1;
   const daySaid = (d: DateMention) =>
     d.end <= quoteOpen && background.reporting.some((at) => at < d.start);
+  // (nor the other way: "A also posted about the phone call on X, saying, “I presented him the
+  // outcome of the work we carried out last Thursday”": a day inside the quotation that opens
+  // after the cue is the quotation's)
+  const quoteAfter = tokens.findIndex(
+    (t, k) =>
+      k > trigger.end &&
+      QUOTATION_MARKS.has(t.text) &&
+      [',', ':'].includes(textAt(tokens, k - 1) ?? ''),
+  );
+  const dayQuoted = (d: DateMention) =>
+    quoteAfter > 0 && quotes.length % 2 === 0 && d.start > tokens[quoteAfter]!.start;
   // ("discussed … preparations ahead of the president's Nov. 12 visit": a day written right
   // before another cue past this one is that cue's)
   const beforeOtherCue = (d: DateMention) =>
@@ -1492,6 +1503,7 @@ function dateFor(
       !beforeOtherCue(d) &&
       !opensNextClause(d) &&
       !daySaid(d) &&
+      !dayQuoted(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
