@@ -269,6 +269,9 @@ const pastTense = (t: Token): boolean =>
   LEX.pastSuffixes.some((s) => t.key.length > s.length + 1 && t.key.endsWith(s));
 const pastTenseAt = (tokens: readonly Token[], at: number): boolean =>
   tokens[at] !== undefined && pastTense(tokens[at]);
+/** How many words a gathering's name may run on the sidelines of ("the Shanghai Cooperation
+ *  Organisation (SCO) summit in China"). */
+const SIDELINES_NAME_SPAN = 9;
 /** How far before a cue "a series of" may stand ("a series of high-level bilateral talks"). */
 const SERIES_BEFORE = 5;
 /** How many words may open a sentence before its cue ("During their first talks"). */
@@ -964,7 +967,16 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     if (sidelines > 0) {
       const at = k + sidelines + (keyIn(LEX.definite, tokens, k + sidelines) ? 1 : 0);
       const hit = placeAt(tokens, at);
-      if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true)
+      // (not where the gathering's name is told to be somewhere else: "the Shanghai Cooperation
+      // Organisation summit in China")
+      const elsewhere = tokens.some(
+        (t, n) =>
+          n > at &&
+          n <= at + SIDELINES_NAME_SPAN &&
+          LEX.placeLead.has(t.key) &&
+          (countryAt(tokens, n + 1) ?? placeAt(tokens, n + 1)) !== null,
+      );
+      if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true && !elsewhere)
         places.push({
           at: k,
           place: { city: hit.entry.name, country: hit.entry.code, venue: false },
