@@ -334,9 +334,6 @@ export const WORD_SETS = [
   'separately',
   /** "held video conferences with B and C": a call cue's plural noun, a call with each */
   'pluralCalls',
-  /** "The Kingdom of Thailand is set to welcome B on an official visit": a country's verbs of
-   *  receiving a guest */
-  'welcomesGuest',
   /** "the upcoming state visit": words right before a cue that tell it to come, whatever the
    *  clause's verb tells */
   'toComeBefore',
@@ -536,10 +533,6 @@ export const PHRASE_LISTS = [
   'welcomeFrom',
   /** "a series of bilateral talks": talks in general unless someone is named after them */
   'seriesOf',
-  /** "paid tribute to President Ho Chi Minh": the words before one honoured, who is no party */
-  'tributeTo',
-  /** "The ceremony, held on Wednesday, …": a sentence that opens by naming the welcome just told */
-  'ceremonyOpening',
   /** "are scheduled to meet in person": a meeting of people in one place, never a call */
   'inPerson',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
