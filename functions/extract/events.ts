@@ -160,7 +160,7 @@ function readSentences(
     sentences.push({
       text,
       tokens,
-      triggers: triggers,
+      triggers,
       mentions,
       persons: [],
       dates: [],
