@@ -458,17 +458,14 @@ const READINGS: readonly Reading[] = [
   // publication
   {
     pattern: new RegExp(word(anyOf(DATES.previousDay)), 'gu'),
-    read: (_m, c) =>
-      DATES.previousDay === undefined
-        ? null
-        : {
-            value: isoDayOf((c.previousDay ? dayNumber(c.previousDay) : refDayNumber(c.ref)) - 1),
-            endValue: null,
-            precision: 'day',
-            ...flags,
-            relative: true,
-            anchored: true,
-          },
+    read: (_m, c) => ({
+      value: isoDayOf((c.previousDay ? dayNumber(c.previousDay) : refDayNumber(c.ref)) - 1),
+      endValue: null,
+      precision: 'day',
+      ...flags,
+      relative: true,
+      anchored: true,
+    }),
   },
   // a year on its own ("in 2015", "since 2021")
   {

@@ -2675,7 +2675,6 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       (isPlainMeeting(m) || m.type === 'talks') &&
       m.place === null &&
       remote !== null &&
-      !m.group.mentions.some(metInPerson) &&
       // (told as earlier only with its day: "The two leaders previously held a conversation
       // on July 24", in a readout of their call)
       m.group.mentions.every(

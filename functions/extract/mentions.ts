@@ -4035,8 +4035,9 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     anyReadsAt(tokens, trigger.first - 1, LEX.priorTo) > 0;
   // ("Trump told Putin he would … when he meets Zelenskiy": a pronoun past the last one named
   // stands for the clause's subject, as it does for a visit's visitor)
-  const pronounOfSubject =
-    sides.length > 1 && anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
+  const pronounPastSides =
+    sides.length > 0 && anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
+  const pronounOfSubject = sides.length > 1 && pronounPastSides;
   let sideA: PersonRef[] =
     ledUp || possessed || pronounOfSubject
       ? leadingChain(tokens, sides)
@@ -4048,15 +4049,13 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // ("He spoke with B on Sunday and yesterday he had a call with C": where a pronoun is the
   // subject of a cue before, whose object the first one named is, so is the "he" past them,
   // the one the story is about; not "He said A told B he would … when he meets C")
-  const subjectPronoun =
-    sides.length > 0
-      ? tokens.findIndex(
-          (t, k) => k >= info.storyFrom && k < sides[0]!.mention.first && LEX.pronouns.has(t.key),
-        )
-      : -1;
+  const subjectPronoun = pronounPastSides
+    ? tokens.findIndex(
+        (t, k) => k >= info.storyFrom && k < sides[0]!.mention.first && LEX.pronouns.has(t.key),
+      )
+    : -1;
   if (
     subjectPronoun >= 0 &&
-    anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first) &&
     info.triggers.some(
       (t) => t !== trigger && t.first > subjectPronoun && t.end <= sides[0]!.mention.first,
     )

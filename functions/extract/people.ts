@@ -830,15 +830,22 @@ function severalLeadersAt(
  * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
  * starts at the country.
  */
+/** A city (no building) written at token `i`, as its country. */
+function cityCountryAt(
+  tokens: readonly Token[],
+  i: number,
+): { code: string; length: number } | null {
+  const city = placeAt(tokens, i);
+  return city === null || city.entry.venue ? null : { code: city.entry.code, length: city.length };
+}
+
 /** "Abu Dhabi Crown Prince B": a city written before a leader's title, as its country. */
 function leaderCityAt(
   tokens: readonly Token[],
   i: number,
 ): { code: string; length: number } | null {
-  const city = placeAt(tokens, i);
-  if (city === null || city.entry.venue) return null;
-  const title = titleBeginsAt(tokens, i + city.length);
-  return title?.entry.leader ? { code: city.entry.code, length: city.length } : null;
+  const city = cityCountryAt(tokens, i);
+  return city !== null && titleBeginsAt(tokens, i + city.length)?.entry.leader ? city : null;
 }
 
 function countryThenPersonAt(
@@ -1239,12 +1246,12 @@ function titledPersonAt(
   // the name, is of the city's country)
   const city =
     lead === 0 && COUNTRY_LEAD.has(leadKey) && entries.some((e) => e.leader)
-      ? placeAt(tokens, j + 1)
+      ? cityCountryAt(tokens, j + 1)
       : null;
   const c =
     countryWithPrefix(tokens, j + lead) ??
-    (city !== null && !city.entry.venue && textAt(tokens, j + 1 + city.length) === ','
-      ? { code: city.entry.code, length: 1 + city.length }
+    (city !== null && textAt(tokens, j + 1 + city.length) === ','
+      ? { code: city.code, length: 1 + city.length }
       : null);
   if (c !== null) {
     j += lead;
