@@ -1402,8 +1402,15 @@ function dateFor(
     d.start >= cueEnd && tokens.some((t, k) => t.start >= cueEnd && t.end <= d.start && test(t, k));
   // "made his first state visit to China, while the third will be to Uzbekistan on May
   // 26-27": past a comma and a word that opens a clause of its own, a day is that clause's
+  // ("after meeting B who was sworn in on January 1": so is a clause about a person, up to
+  // its comma)
   const otherClause = (d: DateMention) =>
-    wordPastCue(d, (t, k) => textAt(tokens, k - 1) === ',' && LEX.clauseOpener.has(t.key));
+    wordPastCue(
+      d,
+      (t, k) =>
+        (textAt(tokens, k - 1) === ',' && LEX.clauseOpener.has(t.key)) ||
+        (LEX.relativeWho.has(t.key) && !commaIn(t.end, d.start)),
+    );
   // "A, a moderate who was elected in July, met B on Wednesday at the start of a three-day
   // visit": a day inside an aside about someone, between commas, is that person's, not a cue's
   // outside it (an aside that tells an event of its own, "A, who reached Ethiopia on Tuesday,

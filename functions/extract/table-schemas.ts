@@ -405,6 +405,9 @@ export const WORD_SETS = [
   /** "made his first state visit to China, while the third will be to Uzbekistan on May 26-27":
    *  after a comma, words that open a clause of its own, whose days are not the cue's */
   'clauseOpener',
+  /** "after meeting Brazil's new president who was sworn in on January 1": words that open a
+   *  clause about a person past the cue, comma or not, whose days are that person's */
+  'relativeWho',
   /** "at the Bayan Palace, Kuwait": nouns that end a building's name, which is no city */
   'buildingNouns',
   /** "At the meeting, A was glad to meet B again": words before a future marker ("to meet")
