@@ -4449,7 +4449,10 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     !pairMeets &&
     !pairTold &&
     visitor === undefined &&
-    (unnamedAfter === undefined || standIn(unnamedAfter, context) !== undefined)
+    // (a stand-in for one of that country, found by a word of the title, is no sure one: no
+    // meeting; the one a bare title stands for, "the Prime Minister", is)
+    (unnamedAfter === undefined ||
+      (info.mentions.includes(unnamedAfter) && standIn(unnamedAfter, context) !== undefined))
   )
     return null;
   // "called B a madman": a name given to B, no call
@@ -4740,6 +4743,14 @@ function unnamedObject(
     (m) => placed(m) && m.country !== null && aPeople.every((a) => a.country !== m.country),
   );
   if (named !== undefined) return named;
+  // "will call on the Prime Minister": of that title, the principal of another country told last
+  const titled = info.mentions.find((m) => placed(m) && m.country === null && !m.generic);
+  const holder = context.recentPrincipals.find(
+    (p) =>
+      aPeople.every((a) => a.country !== p.country) &&
+      titled?.titleKeys.some((k) => p.titleKeys.has(k)),
+  );
+  if (holder) return { ...titled!, country: holder.country };
   // "had an online meeting with his counterpart": of the other country of the meeting (else
   // the visit) the story told last with the subject's; no one by name, since whoever of that
   // country the story named last may hold another office (with no title and not generic,
