@@ -226,8 +226,8 @@ function agoReading(ago: typeof DATES.ago): Reading {
 const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
 /** "March 5 and 10": two days of a month joined by "and", further apart than JOINED_DAYS, are
  *  a list, no span (the first is then read alone); the days are groups `at` and `at + 1`. */
-const listed = (m: RegExpExecArray, at: number) => JOINED_BY_AND.test(m[0]) && apart(m, at);
 const apart = (m: RegExpExecArray, at: number) => Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
+const listed = (m: RegExpExecArray, at: number) => JOINED_BY_AND.test(m[0]) && apart(m, at);
 const JOINED_BY_AND = new RegExp(AND, 'u');
 const READINGS: readonly Reading[] = [
   // "September 10-11", "Dec. 12 to 13, 2023", "July 8 and 9"

@@ -199,23 +199,6 @@ const NEXT_DAY_AFTER = 10;
 const TENSE_AFTER = 8;
 /** "with its leadership tonight, including B": how far after the cue "including" may name the other side, in tokens. */
 const INCLUDING_SPAN = 10;
-/** "Abiy's recent trip to France, where he met with B": a meeting in the "where" clause of a
- *  visit the story looks back on (its precedent marker before that "where") is background too. */
-function whereOfPrecedent(
-  tokens: readonly Token[],
-  triggers: readonly Trigger[],
-  trigger: Trigger,
-  markers: MarkerIndex,
-): boolean {
-  const where = tokens.findLastIndex((t, k) => k < trigger.first && LEX.during.has(t.key));
-  return triggers.some(
-    (v) =>
-      isVisit(v) &&
-      v.end <= where &&
-      markers.precedentIn(Math.max(0, v.first - PRECEDENT_BEFORE), where),
-  );
-}
-
 /** "Modi's first bilateral meeting": how many words may stand between a possessive and the cue it owns. */
 const POSSESSED_CUE_GAP = 2;
 /** Quotation marks, which a cue quoted ("a “very good telephone call” with B") stands inside. */
@@ -1812,6 +1795,23 @@ function precedentLeadFrom(tokens: readonly Token[], storyFrom: number, first: n
   let k = first;
   while (k > storyFrom && k > first - PRECEDENT_LEAD_BEFORE && tokens[k - 1]!.text !== ',') k--;
   return k;
+}
+
+/** "Abiy's recent trip to France, where he met with B": a meeting in the "where" clause of a
+ *  visit the story looks back on (its precedent marker before that "where") is background too. */
+function whereOfPrecedent(
+  tokens: readonly Token[],
+  triggers: readonly Trigger[],
+  trigger: Trigger,
+  markers: MarkerIndex,
+): boolean {
+  const where = tokens.findLastIndex((t, k) => k < trigger.first && LEX.during.has(t.key));
+  return triggers.some(
+    (v) =>
+      isVisit(v) &&
+      v.end <= where &&
+      markers.precedentIn(Math.max(0, v.first - PRECEDENT_BEFORE), where),
+  );
 }
 
 /** "the first since his visit in 2018": "since" a few words before the cue, in its phrase
@@ -4450,7 +4450,8 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     !pairTold &&
     visitor === undefined &&
     // (a stand-in for one of that country, found by a word of the title, is no sure one: no
-    // meeting; the one a bare title stands for, "the Prime Minister", is)
+    // meeting; the one a bare title stands for, "the Prime Minister", is: unnamedObject gives
+    // that one as a copy with its country, not as the sentence's own mention)
     (unnamedAfter === undefined ||
       (info.mentions.includes(unnamedAfter) && standIn(unnamedAfter, context) !== undefined))
   )
@@ -4744,11 +4745,11 @@ function unnamedObject(
   );
   if (named !== undefined) return named;
   // "will call on the Prime Minister": of that title, the principal of another country told last
+  // (the whole title: "the Prime Minister" is no Foreign Minister, whatever word they share)
   const titled = info.mentions.find((m) => placed(m) && m.country === null && !m.generic);
+  const whole = titled?.titleKeys.join(' ');
   const holder = context.recentPrincipals.find(
-    (p) =>
-      aPeople.every((a) => a.country !== p.country) &&
-      titled?.titleKeys.some((k) => p.titleKeys.has(k)),
+    (p) => aPeople.every((a) => a.country !== p.country) && whole && p.titleKeys.has(whole),
   );
   if (holder) return { ...titled!, country: holder.country };
   // "had an online meeting with his counterpart": of the other country of the meeting (else

@@ -825,11 +825,6 @@ function severalLeadersAt(
   }
 }
 
-/**
- * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
- * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
- * starts at the country.
- */
 /** A city (no building) written at token `i`, as its country. */
 function cityCountryAt(
   tokens: readonly Token[],
@@ -848,6 +843,11 @@ function leaderCityAt(
   return city !== null && titleBeginsAt(tokens, i + city.length)?.entry.leader ? city : null;
 }
 
+/**
+ * A country, or its adjective, or its possessive, before a title or a known name: "Peruvian Prime
+ * Minister X", "her Chilean counterpart Y", "Chile's Foreign Minister", "Peru's Z". The mention
+ * starts at the country.
+ */
 function countryThenPersonAt(
   text: string,
   tokens: readonly Token[],
