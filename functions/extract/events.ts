@@ -66,6 +66,19 @@ import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
 import { anyKeyIn, keyIn, textAt, tokenize } from './tokens.js';
 
+/** The lexicon's lists this module reads in several places, by name. */
+const {
+  counterpartTitle,
+  definite,
+  multilateralTrip,
+  placeLead,
+  possessives,
+  pronouns,
+  sidelines,
+  speech,
+  titleArticle,
+} = LEX;
+
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
 const MAX_SENTENCE_CHARS = 1500;
 /** "do hai Bộ trưởng đồng chủ trì": how far after the pair the co-chairing verb may stand. */
@@ -453,7 +466,7 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
           .filter(
             (c) =>
               c.country !== null &&
-              ((c.first >= m.end && c.titleKeys.some((k) => LEX.counterpartTitle.has(k))) ||
+              ((c.first >= m.end && c.titleKeys.some((k) => counterpartTitle.has(k))) ||
                 invitedBy(c)),
           )
           .map((c) => c.country!),
@@ -467,7 +480,7 @@ function setContextCountries(sentences: readonly SentenceInfo[], homeCountry: st
       // Prime Minister of Sri Lanka, B" in a story of "Nepal and Sri Lanka"; not an office of an
       // institution: "Secretary-General of the Arab League A received B")
       const paired =
-        notOf.size > 0 || m.titleKeys.some((k) => LEX.titleArticle.has(k))
+        notOf.size > 0 || m.titleKeys.some((k) => titleArticle.has(k))
           ? notOf
           : new Set(
               info.mentions.filter((c) => c.first >= m.end && c.country).map((c) => c.country!),
@@ -550,12 +563,12 @@ function speakerOf(sentences: readonly SentenceInfo[]): Person | null {
       const person = line.persons[n];
       if (person?.principal !== true) continue;
       const possessive = POSSESSIVE_MARKS.has(textAt(t, m.end) ?? '') && t[m.end + 1]?.key === 's';
-      if (line.isTitle && possessive && anyReadsAt(t, m.end + 2, LEX.speech) > 0) return person;
+      if (line.isTitle && possessive && anyReadsAt(t, m.end + 2, speech) > 0) return person;
       // "Remarks by A": a speech word, then "by", right before the mention
       const by = m.first - 1;
       if (!keyIn(LEX.speechBy, t, by) || (!line.isTitle && m.end < t.length)) continue;
       for (let k = Math.max(0, by - MAX_SPEECH_WORDS); k < by; k++)
-        if (anyReadsAt(t, k, LEX.speech) === by - k) return person;
+        if (anyReadsAt(t, k, speech) === by - k) return person;
     }
   }
   return null;
@@ -1471,7 +1484,7 @@ function toldBefore(meeting: Draft, meetings: readonly Draft[]): boolean {
     meeting.group.mentions.every(
       (m) =>
         m.trigger.noun &&
-        anyKeyIn(LEX.definite, m.sentence.tokens, m.trigger.first - 2, m.trigger.first),
+        anyKeyIn(definite, m.sentence.tokens, m.trigger.first - 2, m.trigger.first),
     );
   return (
     ids.size >= 2 &&
@@ -1680,7 +1693,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
     if (filed !== undefined && filed.start === 0) {
       const k = t.findIndex((w) => w.start >= filed.end);
       let at = textAt(t, k) === ',' ? k + 1 : k;
-      const venueFrom = at + (keyIn(LEX.titleArticle, t, at) ? 1 : 0);
+      const venueFrom = at + (keyIn(titleArticle, t, at) ? 1 : 0);
       const venue = k < 0 ? null : placeAt(t, venueFrom);
       if (venue?.entry.venue === true && textAt(t, venueFrom + venue.length) === ',')
         at = venueFrom + venue.length + 1;
@@ -1818,7 +1831,7 @@ function carrySidelines(meetings: readonly Draft[], story: StorySidelines | null
         const hostLeader = p.people.filter((x) => x.country === there);
         if (
           m.countries.includes(there) &&
-          p.group.mentions.some((x) => hasPhrase(x.sentence.tokens, LEX.sidelines)) &&
+          p.group.mentions.some((x) => hasPhrase(x.sentence.tokens, sidelines)) &&
           m.people.some((x) => hostLeader.some((h) => h.id === x.id))
         ) {
           m.place = { city: null, country: there, venue: false };
@@ -1849,11 +1862,11 @@ function storySidelines(sentences: readonly SentenceInfo[]): StorySidelines | nu
   for (const s of sentences
     .filter((x) => !x.isTitle && !x.caption)
     .slice(0, SIDELINES_LEAD_LINES)) {
-    const at = findAnyPhrase(s.tokens, LEX.sidelines);
+    const at = findAnyPhrase(s.tokens, sidelines);
     const day = s.dates.find((d) => isDay(d) && !d.approximate && d.endValue === null);
     if (at === null || day === undefined) continue;
     for (let k = at.at + at.length; k < s.tokens.length - 1; k++) {
-      if (!LEX.placeLead.has(s.tokens[k]!.key)) continue;
+      if (!placeLead.has(s.tokens[k]!.key)) continue;
       const hit = placeAt(s.tokens, k + 1);
       if (hit === null || hit.entry.venue) continue;
       return {
@@ -2193,7 +2206,7 @@ function impliedVisit(
   const visitor = meeting.people.find(
     (p) =>
       p.country === meeting.guest &&
-      (p.leader || (hostLeader && [...p.titleKeys].some((k) => LEX.counterpartTitle.has(k)))),
+      (p.leader || (hostLeader && [...p.titleKeys].some((k) => counterpartTitle.has(k)))),
   );
   // ("The Prime Minister met B today in Warsaw" in the British government's readout: its own
   // principal, unnamed, is the visitor)
@@ -2204,7 +2217,7 @@ function impliedVisit(
   if (visitor === undefined && !unnamedVisitor) return null;
   if (
     meeting.group.mentions.some((m) =>
-      m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, LEX.multilateralTrip) > 0),
+      m.sentence.tokens.some((_t, k, all) => anyReadsAt(all, k, multilateralTrip) > 0),
     )
   )
     return null;
@@ -2313,7 +2326,7 @@ function homeAtEnd(v: Draft, visits: readonly Draft[], sentences: readonly Sente
     if (s.isTitle || s.order < first || !hasPhrase(s.tokens, LEX.goHome)) continue;
     const named = s.persons.filter((p): p is Person => p?.principal === true);
     if (named.some((p) => !visitors.has(p.id))) continue;
-    if (named.length === 0 && !keyIn(LEX.pronouns, s.tokens, 0)) continue;
+    if (named.length === 0 && !keyIn(pronouns, s.tokens, 0)) continue;
     const day = s.dates.find(
       (d) =>
         isDay(d) &&
@@ -2396,7 +2409,7 @@ function arrivalBefore(
       )
         continue;
       // "arrived in Seoul", "đến Hà Nội": a place word may come first
-      const lead = keyIn(LEX.placeLead, t, k + 1) ? 1 : 0;
+      const lead = keyIn(placeLead, t, k + 1) ? 1 : 0;
       const j = k + 1 + lead + anyReadsAt(t, k + 1 + lead, LEX.placePrefix);
       const city = placeAt(t, j);
       const country = city === null ? countryAt(t, j) : null;
@@ -2432,8 +2445,7 @@ function arrivalBefore(
 
 function participant(p: Person): Participant {
   // (no office: what someone's counterpart is called, "his New Zealand counterpart A")
-  const title =
-    p.title !== null && LEX.counterpartTitle.has(p.title.toLowerCase()) ? null : p.title;
+  const title = p.title !== null && counterpartTitle.has(p.title.toLowerCase()) ? null : p.title;
   return { name: p.name, title, country: p.country };
 }
 
@@ -2464,7 +2476,7 @@ function evidenceOf(d: Draft): Evidence[] {
 function titledOnly({ tokens }: SentenceInfo, recent: readonly Person[]): Person | undefined {
   const fits = new Set<Person>();
   tokens.forEach((t, k) => {
-    if (LEX.titleArticle.has(t.key))
+    if (titleArticle.has(t.key))
       for (const p of recent) {
         let end = k + 1;
         while (tokens[end]?.word && p.titleKeys.has(tokens[end]!.key)) end++;
@@ -2529,7 +2541,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       // ("His first trip … came after the visit of B": a sentence a pronoun opens is still
       // about the one before, whoever else it names)
       const about =
-        keyIn(LEX.pronouns, s.tokens, s.storyFrom) || keyIn(LEX.possessives, s.tokens, s.storyFrom)
+        keyIn(pronouns, s.tokens, s.storyFrom) || keyIn(possessives, s.tokens, s.storyFrom)
           ? lastNamed
           : [];
       lastNamed = [...new Set([...about, ...here])];
@@ -2651,14 +2663,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         .flatMap((m) => m.sentence.tokens.slice(m.trigger.first, m.trigger.end).map((t) => t.key)),
     );
     const namedAgain = (all: readonly Token[], k: number): boolean =>
-      (keyIn(LEX.definite, all, k - 1) ||
-        (all[k - 1]?.word === true && keyIn(LEX.definite, all, k - 2))) &&
+      (keyIn(definite, all, k - 1) || (all[k - 1]?.word === true && keyIn(definite, all, k - 2))) &&
       summitWordsOfTwo.has(all[k]!.key);
     gathering = sentences.some(
       (x) =>
         x.tokens.some(
           (_t, k, all) =>
-            anyReadsAt(all, k, LEX.multilateralTrip) > 0 &&
+            anyReadsAt(all, k, multilateralTrip) > 0 &&
             !toldOver(all, k) &&
             !summitOfTwo(x, k) &&
             !namedAgain(all, k),
@@ -2668,7 +2679,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   };
   // ("… tweeted on his talks with B": the call told before, named again by its owner)
   const namedAgainByOwner = (x: Mention) =>
-    x.trigger.noun && keyIn(LEX.possessives, x.sentence.tokens, x.trigger.first - 1);
+    x.trigger.noun && keyIn(possessives, x.sentence.tokens, x.trigger.first - 1);
   for (const m of meetings) {
     const remote = m.group.mentions.find((x) => x.trigger.remote !== null)?.trigger.remote ?? null;
     if (
@@ -2696,7 +2707,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   const filedWhereMet = (m: Draft) =>
     m.group.mentions.some(
       (x) =>
-        hasPhrase(x.sentence.tokens, LEX.sidelines) ||
+        hasPhrase(x.sentence.tokens, sidelines) ||
         x.sentence.tokens.some((t) => LEX.here.has(t.key)),
     );
   // (not one held apart: "the Joint Commission Meeting … was held virtually")

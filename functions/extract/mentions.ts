@@ -35,6 +35,68 @@ import {
   textAt,
 } from './tokens.js';
 
+/** The lexicon's lists this module reads in several places, by name. */
+const {
+  arrival,
+  arrivalGreeted,
+  arrivalGreeting,
+  asideOpener,
+  buildingNouns,
+  callMeans,
+  clauseEnd,
+  clauseOpener,
+  counterpartTitle,
+  countryReference,
+  dayAfter,
+  dayLead,
+  definite,
+  delegation,
+  departure,
+  destination,
+  durationLead,
+  during,
+  hostedFor,
+  including,
+  indefinite,
+  infinitive,
+  introLead,
+  invitationNoun,
+  inviter,
+  inviteVerb,
+  joinerPhrases,
+  joiners,
+  leadUpTo,
+  nextLeg,
+  objectLead,
+  objectPronouns,
+  onTheWay,
+  openingParticiple,
+  otherLeaders,
+  passive,
+  passiveLead,
+  placeLead,
+  placeOfCountry,
+  placePrefix,
+  placeQualifier,
+  possessives,
+  priorTo,
+  pronouns,
+  receivedFor,
+  relative,
+  returnHome,
+  saidThat,
+  sceneGreeting,
+  spanStart,
+  spouse,
+  titleArticle,
+  travel,
+  tripNoun,
+  visitFrom,
+  welcomeAccorded,
+  welcomeScene,
+  welcomeVerbs,
+} = LEX;
+
 export interface SentenceInfo {
   /** the sentence as written */
   text: string;
@@ -290,10 +352,10 @@ const BRACKETED_CITY_SPAN = 10;
 const refersBack = (tokens: readonly Token[], from: number, to: number): boolean =>
   tokens.slice(from, to).some(
     (t, k) =>
-      LEX.pronouns.has(t.key) ||
-      LEX.possessives.has(t.key) ||
+      pronouns.has(t.key) ||
+      possessives.has(t.key) ||
       // ("The delegation is expected to hold talks with B": the visitor's, told before)
-      (LEX.delegation.has(t.key) && keyIn(LEX.definite, tokens, from + k - 1)),
+      (delegation.has(t.key) && keyIn(definite, tokens, from + k - 1)),
   );
 
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
@@ -309,7 +371,7 @@ const ORIGIN_WORDS = 3;
 /** "will depart Abuja for Malabo": the word at `k` leads to where a departure goes. */
 const departsFor = (tokens: readonly Token[], k: number): boolean =>
   keyIn(LEX.departFor, tokens, k) &&
-  anyKeyIn(LEX.departure, tokens, Math.max(0, k - 1 - ORIGIN_WORDS), k);
+  anyKeyIn(departure, tokens, Math.max(0, k - 1 - ORIGIN_WORDS), k);
 
 /** "the second day of his three-day state visit": how far before the visit's cue its day's
  *  ordinal may stand. */
@@ -398,7 +460,7 @@ function refs(info: SentenceInfo): PersonRef[] {
 
 const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) => {
   for (let k = from; k < to; k++) {
-    if (keyIn(LEX.joiners, tokens, k) || keyIn(LEX.spouse, tokens, k)) continue;
+    if (keyIn(joiners, tokens, k) || keyIn(spouse, tokens, k)) continue;
     // ("A and Mr. Lyonchhen B": the honorific before a title)
     const honoured = pastHonorifics(tokens, k, true);
     if (honoured > k && honoured <= to) {
@@ -406,7 +468,7 @@ const onlyJoinersBetween = (tokens: readonly Token[], from: number, to: number) 
       continue;
     }
     // ("A as well as B": a joiner of several words)
-    const phrase = anyReadsAt(tokens, k, LEX.joinerPhrases);
+    const phrase = anyReadsAt(tokens, k, joinerPhrases);
     if (phrase === 0 || k + phrase > to) return false;
     k += phrase - 1;
   }
@@ -419,7 +481,7 @@ function ledUpTo(tokens: readonly Token[], first: number): boolean {
     const t = tokens[k]!;
     // (past a country's name: "prior to her India visit")
     if ((t.cap && !countryCovering(tokens, k)) || (!t.word && t.text !== '-')) return false;
-    const length = anyReadsAt(tokens, k, LEX.leadUpTo);
+    const length = anyReadsAt(tokens, k, leadUpTo);
     if (length > 0 && k + length <= first) return first - (k + length) <= LEAD_UP_GAP;
   }
   return false;
@@ -442,7 +504,7 @@ function countryCovering(tokens: readonly Token[], k: number): boolean {
  *  Russian-Vietnamese talks, …"). */
 function introducedBy(tokens: readonly Token[], first: number): boolean {
   const pair = countryPairEndingAt(tokens, first, joinsCountries);
-  return inOpeningPhrase(tokens, pair?.at ?? first, (k) => keyIn(LEX.introLead, tokens, k));
+  return inOpeningPhrase(tokens, pair?.at ?? first, (k) => keyIn(introLead, tokens, k));
 }
 
 /** The cue at `first` stands a few lower-case words after the lead word (`lead`) of the
@@ -454,7 +516,7 @@ function inOpeningPhrase(
   lead: (k: number) => boolean,
 ): boolean {
   if (lead(0)) return introducedAfter(tokens, first);
-  if (!keyIn(LEX.openingParticiple, tokens, 0)) return false;
+  if (!keyIn(openingParticiple, tokens, 0)) return false;
   for (let k = first - 1; k > 0 && k >= first - INTRO_WORDS; k--) {
     if (lead(k)) return true;
     if (!tokens[k]!.word || tokens[k]!.cap) return false;
@@ -480,7 +542,7 @@ function possessorLength(tokens: readonly Token[], at: number): number {
   while (
     k < tokens.length &&
     k - at < POSSESSOR_WORDS &&
-    (tokens[k]!.cap || (k === at && keyIn(LEX.countryReference, tokens, k)))
+    (tokens[k]!.cap || (k === at && keyIn(countryReference, tokens, k)))
   )
     k++;
   return k > at && possessiveAt(tokens, k) ? k + 2 - at : 0;
@@ -514,7 +576,7 @@ const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   for (let k = from; k < to; k++) {
     const key = tokens[k]!.key;
     if (LEX.and.has(key)) and = true;
-    else if (!LEX.conjoinedCueLead.has(key) && !LEX.joiners.has(key)) return false;
+    else if (!LEX.conjoinedCueLead.has(key) && !joiners.has(key)) return false;
   }
   return and;
 };
@@ -524,15 +586,15 @@ const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) => {
   let end = pastBracketedCountry(tokens, a.mention.end);
   // ("A and his spouse, and B": past A's spouse; not "A and his wife, B", who is the wife)
   if (
-    keyIn(LEX.possessives, tokens, end + 1) &&
-    keyIn(LEX.spouse, tokens, end + 2) &&
+    keyIn(possessives, tokens, end + 1) &&
+    keyIn(spouse, tokens, end + 2) &&
     anyKeyIn(LEX.and, tokens, end + 3, b.mention.first)
   )
     end += 3;
   // ("A, and the Prime Minister of Spain, B": the article before a named one's title)
   const to =
     b.mention.first -
-    (b.mention.name !== null && keyIn(LEX.titleArticle, tokens, b.mention.first - 1) ? 1 : 0);
+    (b.mention.name !== null && keyIn(titleArticle, tokens, b.mention.first - 1) ? 1 : 0);
   return b.mention.first - end <= CHAIN_GAP && onlyJoinersBetween(tokens, end, to);
 };
 
@@ -546,7 +608,7 @@ function pastBracketedCountry(tokens: readonly Token[], k: number): number {
 /** Who an act is told as done by, after its "by" at `at - 1` (past an honorific and lead
  *  words: "by His Excellency President A", "by his Vietnamese counterpart B"). */
 const actedBy = (tokens: readonly Token[], people: readonly PersonRef[], at: number) =>
-  chainFrom(tokens, people, pastHonorifics(tokens, at), LEX.objectLead, OBJECT_LEAD_SKIP);
+  chainFrom(tokens, people, pastHonorifics(tokens, at), objectLead, OBJECT_LEAD_SKIP);
 
 /** The person starting at or right after token `at` (skipping lead words), with those joined to it by "và" / ",". */
 function chainFrom(
@@ -560,7 +622,7 @@ function chainFrom(
   // ("an audience with His Majesty Sultan B": past the honorifics before a title, whose "His"
   // is no lead word)
   // (and past the article before them: "a courtesy call on the Rt. Hon. Prime Minister B")
-  const from = keyIn(LEX.titleArticle, tokens, at) ? at + 1 : at;
+  const from = keyIn(titleArticle, tokens, at) ? at + 1 : at;
   const honoured = pastHonorifics(tokens, from, true);
   if (honoured > from && people.some((p) => p.mention.first === honoured)) k = honoured;
   let skipped = 0;
@@ -582,7 +644,7 @@ function chainFrom(
   let index = people.findIndex((p) => p.mention.first === k);
   // "with the President of China Xi Jinping" (not "with the Russian minister": no name);
   // "with the Vietnamese Communist Party’s General Secretary, B": past the institution's possessive
-  if (index < 0 && keyIn(LEX.titleArticle, tokens, k)) {
+  if (index < 0 && keyIn(titleArticle, tokens, k)) {
     // ("with the new South Korean President B": past the lead words after the article)
     let after = k + 1;
     while (after < k + 1 + maxSkip && keyIn(lead, tokens, after)) after++;
@@ -619,7 +681,7 @@ function pastDay(info: SentenceInfo, k: number): number {
   // ("a meeting Saturday (Jan. 14th) with B", "on Saturday (January 14)": the weekday, which
   // the date in brackets after it tells; "a meeting (on January 14) with B")
   let j = k;
-  while (keyIn(LEX.dayLead, info.tokens, j)) j++;
+  while (keyIn(dayLead, info.tokens, j)) j++;
   return (
     (info.tokens[j]?.word ? pastBracketedDay(info, j + 1) : null) ?? pastBracketedDay(info, k) ?? k
   );
@@ -631,7 +693,7 @@ const CLOCK = /^\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?/iu;
 /** "received this Friday at 9:27 a.m. B": the token after a clock time at token `k`, else `k`. */
 function pastClock(info: SentenceInfo, k: number): number {
   const digits = info.tokens[k + 1];
-  if (!keyIn(LEX.placeLead, info.tokens, k) || !/^\d/u.test(digits?.text ?? '')) return k;
+  if (!keyIn(placeLead, info.tokens, k) || !/^\d/u.test(digits?.text ?? '')) return k;
   const end = digits!.start + CLOCK.exec(info.text.slice(digits!.start))![0].length;
   const next = info.tokens.findIndex((t) => t.start >= end);
   return next < 0 ? k : next;
@@ -640,16 +702,16 @@ function pastClock(info: SentenceInfo, k: number): number {
 /** "received in Hanoi on March 21 B": the token after a known place led by "in" or "at" at
  *  token `k`, else `k`. */
 function pastPlace(tokens: readonly Token[], k: number): number {
-  if (!keyIn(LEX.placeLead, tokens, k)) return k;
+  if (!keyIn(placeLead, tokens, k)) return k;
   const place = placeAt(tokens, k + 1);
   if (place !== null) return k + 1 + place.length;
   // ("received on Monday at Bayan Palace Swiss President B": a building the tables do not
   // know, its name ending with a building's noun)
-  let e = k + 1 + (keyIn(LEX.titleArticle, tokens, k + 1) ? 1 : 0);
+  let e = k + 1 + (keyIn(titleArticle, tokens, k + 1) ? 1 : 0);
   const from = e;
   while (e < from + BUILDING_WORDS && tokens[e]?.cap === true) {
     e++;
-    if (keyIn(LEX.buildingNouns, tokens, e - 1)) return e;
+    if (keyIn(buildingNouns, tokens, e - 1)) return e;
   }
   return k;
 }
@@ -661,7 +723,7 @@ const BUILDING_WORDS = 4;
 function dayEnd(info: SentenceInfo, k: number): number | null {
   const { tokens } = info;
   let j = k;
-  while (keyIn(LEX.dayLead, tokens, j) || keyIn(LEX.sequel, tokens, j)) j++;
+  while (keyIn(dayLead, tokens, j) || keyIn(LEX.sequel, tokens, j)) j++;
   const at = tokens[j]?.start;
   const day = info.dates.find((d) => d.start === at);
   if (day === undefined) return null;
@@ -681,7 +743,7 @@ const PLACE_NAME_GAP = 5;
 
 /** "to" (a destination's lead) at token `at`, then a capitalised name before the clause goes on. */
 function namedPlaceAfter(tokens: readonly Token[], at: number): boolean {
-  if (!keyIn(LEX.destination, tokens, at)) return false;
+  if (!keyIn(destination, tokens, at)) return false;
   for (let k = at + 1; k < tokens.length && k <= at + PLACE_NAME_GAP; k++) {
     const t = tokens[k]!;
     if (t.cap) return true;
@@ -702,16 +764,16 @@ function hostedForAfter(tokens: readonly Token[], at: number): boolean {
   while (
     forAt < tokens.length &&
     forAt < at + HOSTED_FOR_GAP &&
-    !keyIn(LEX.receivedFor, tokens, forAt) &&
+    !keyIn(receivedFor, tokens, forAt) &&
     // ("received B, who is in Vietnam for an official visit": what B is there for)
-    !keyIn(LEX.relative, tokens, forAt) &&
+    !keyIn(relative, tokens, forAt) &&
     (tokens[forAt]!.word || tokens[forAt]!.text === ',')
   )
     forAt++;
-  if (!keyIn(LEX.receivedFor, tokens, forAt)) return false;
+  if (!keyIn(receivedFor, tokens, forAt)) return false;
   for (let k = forAt + 1; k < tokens.length && k <= forAt + 1 + HOSTED_FOR_LEAD_WORDS; k++) {
     const key = tokens[k]!.key;
-    if (LEX.hostedFor.has(key)) return true;
+    if (hostedFor.has(key)) return true;
     if (!LEX.hostedForLead.has(key)) return false;
   }
   return false;
@@ -738,7 +800,7 @@ function leadingChain(tokens: readonly Token[], before: readonly PersonRef[]): P
 }
 
 /** The phrases after which the visit's own sentence names who invited or hosts the visitor. */
-const INVITED_OR_HOSTED = [...LEX.inviter, ...LEX.hostedBy];
+const INVITED_OR_HOSTED = [...inviter, ...LEX.hostedBy];
 
 /**
  * People named right after "lời mời của". In "Nhận lời mời của A, B sẽ thăm ..." the
@@ -755,18 +817,12 @@ function inviters(
     // "at President B's invitation"
     const byName = people.find(
       (p) =>
-        possessiveAt(tokens, p.mention.end) && keyIn(LEX.invitationNoun, tokens, p.mention.end + 2),
+        possessiveAt(tokens, p.mention.end) && keyIn(invitationNoun, tokens, p.mention.end + 2),
     );
     return byName === undefined ? [] : [byName];
   }
   // "at the invitation of her Thai counterpart, Dr X"
-  const chain = chainFrom(
-    tokens,
-    people,
-    found.at + found.length,
-    LEX.objectLead,
-    INVITER_LEAD_SKIP,
-  );
+  const chain = chainFrom(tokens, people, found.at + found.length, objectLead, INVITER_LEAD_SKIP);
   const joinedByAnd = (n: number) =>
     anyKeyIn(LEX.and, tokens, chain[n - 1]!.mention.end, chain[n]!.mention.first);
   let keep = chain.length;
@@ -797,7 +853,7 @@ function senders(tokens: readonly Token[], people: readonly PersonRef[]): Person
 function welcomeCue(tokens: readonly Token[]): WelcomeCue | null {
   const ceremony = findAnyPhrase(tokens, LEX.welcome);
   if (ceremony !== null) return { ...ceremony, needsGuest: false };
-  const accorded = findAnyPhrase(tokens, LEX.welcomeAccorded);
+  const accorded = findAnyPhrase(tokens, welcomeAccorded);
   if (accorded !== null) return { ...accorded, needsGuest: false, accorded: true };
   const greeting = findAnyPhrase(tokens, LEX.greeting);
   if (greeting !== null) return { ...greeting, needsGuest: true };
@@ -818,9 +874,7 @@ interface WelcomeCue {
 
 /** "A received B in an official ceremony": a reception that is the visit's welcome. */
 function sceneReception(tokens: readonly Token[]): { at: number; length: number } | null {
-  const found = !hasPhrase(tokens, LEX.welcomeScene)
-    ? null
-    : findAnyPhrase(tokens, LEX.sceneGreeting);
+  const found = !hasPhrase(tokens, welcomeScene) ? null : findAnyPhrase(tokens, sceneGreeting);
   // ("B was accorded a guard of honour and received by A": told in the passive, greetedOnArrival's)
   return found !== null && keyIn(LEX.agent, tokens, found.at + found.length) ? null : found;
 }
@@ -828,8 +882,8 @@ function sceneReception(tokens: readonly Token[]): { at: number; length: number 
 /** Whether a welcome's verb stands right before token `at`, past a possessive ("welcomed his
  *  counterpart B"). */
 function welcomedRightBefore(tokens: readonly Token[], at: number): boolean {
-  const k = keyIn(LEX.possessives, tokens, at - 1) ? at - 2 : at - 1;
-  return keyIn(LEX.welcomeVerbs, tokens, k);
+  const k = keyIn(possessives, tokens, at - 1) ? at - 2 : at - 1;
+  return keyIn(welcomeVerbs, tokens, k);
 }
 
 /** People who "chủ trì lễ đón" (preside over the welcome ceremony) or greet a guest, and that guest. */
@@ -873,10 +927,7 @@ function welcomers(
   );
   let g = k + cue.length;
   // ("welcomed his Papua New Guinean counterpart B": past the possessive too)
-  while (
-    g < tokens.length &&
-    (keyIn(LEX.welcomeLevel, tokens, g) || keyIn(LEX.possessives, tokens, g))
-  )
+  while (g < tokens.length && (keyIn(LEX.welcomeLevel, tokens, g) || keyIn(possessives, tokens, g)))
     g++;
   const guest = people.find((p) => p.mention.first === g) ?? null;
   if (!cue.needsGuest) return { hosts, guest };
@@ -900,9 +951,9 @@ function ownsNoPlace(tokens: readonly Token[], at: number): boolean {
     possessiveAt(tokens, at) &&
     next !== undefined &&
     !next.cap &&
-    !LEX.placeQualifier.has(next.key) &&
-    anyReadsAt(tokens, at + 2, LEX.placePrefix) === 0 &&
-    anyReadsAt(tokens, at + 2, LEX.placeOfCountry) === 0
+    !placeQualifier.has(next.key) &&
+    anyReadsAt(tokens, at + 2, placePrefix) === 0 &&
+    anyReadsAt(tokens, at + 2, placeOfCountry) === 0
   );
 }
 
@@ -912,8 +963,8 @@ function welcomedTo(tokens: readonly Token[], k: number): boolean {
   if (!keyIn(LEX.welcomeLead, tokens, k)) return false;
   for (let j = k - 1; j >= 0 && k - j <= LEX.welcomeWithin; j--) {
     const key = tokens[j]!.key;
-    if (LEX.welcomeVerbs.has(key)) return j < k - 1;
-    if (LEX.clauseEnd.has(key)) return false;
+    if (welcomeVerbs.has(key)) return j < k - 1;
+    if (clauseEnd.has(key)) return false;
   }
   return false;
 }
@@ -942,7 +993,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     // gathering
     const sidelines = anyReadsAt(tokens, k, LEX.sidelines);
     if (sidelines > 0) {
-      const at = k + sidelines + (keyIn(LEX.definite, tokens, k + sidelines) ? 1 : 0);
+      const at = k + sidelines + (keyIn(definite, tokens, k + sidelines) ? 1 : 0);
       const hit = placeAt(tokens, at);
       if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true)
         places.push({
@@ -951,14 +1002,14 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         });
       continue;
     }
-    if (!keyIn(LEX.placeLead, tokens, k) && !welcomedTo(tokens, k)) continue;
+    if (!keyIn(placeLead, tokens, k) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
     if (k > 0 && keyIn(LEX.placeTopics, tokens, k - 1)) continue;
     // "will return home to Lilongwe today": where the traveller goes back to, not where
     if (goesHomeBefore(tokens, k)) continue;
     let j = k + 1;
     // a place whose name begins like a prefix ("in The Hague") is that place
-    const prefix = placeAt(tokens, j) === null ? anyReadsAt(tokens, j, LEX.placePrefix) : 0;
+    const prefix = placeAt(tokens, j) === null ? anyReadsAt(tokens, j, placePrefix) : 0;
     if (prefix > 0) {
       j += prefix;
       // "in the capital, Lima"
@@ -969,7 +1020,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     }
     // ("at a Bangkok hotel": a city before a common noun names where; not "at a Shanghai
     // Cooperation Organisation summit")
-    const after = keyIn(LEX.indefinite, tokens, j) ? placeAt(tokens, j + 1) : null;
+    const after = keyIn(indefinite, tokens, j) ? placeAt(tokens, j + 1) : null;
     if (after && tokens[j + 1 + after.length]?.cap === false) j++;
     const of = placeOfCountryAt(tokens, k + 1);
     if (of !== null) {
@@ -1040,7 +1091,7 @@ function unlistedPlaceAt(
   const closed = tokens[e]!.text === ',' || textAt(tokens, e + 1 + (inner?.length ?? 0)) === ')';
   if (inner !== null && closed) {
     // (a building's name, "the Bayan Palace, Kuwait", places it in its country, no city)
-    const city = keyIn(LEX.buildingNouns, tokens, e - 1)
+    const city = keyIn(buildingNouns, tokens, e - 1)
       ? null
       : tokens
           .slice(j, e)
@@ -1062,7 +1113,7 @@ function unlistedPlaceAt(
 function bracketedCity(tokens: readonly Token[], from: number): Place | null {
   for (let k = from; k < tokens.length && k < from + BRACKETED_CITY_SPAN; k++) {
     if (tokens[k]!.text !== '(') continue;
-    const j = k + 1 + anyReadsAt(tokens, k + 1, LEX.placePrefix);
+    const j = k + 1 + anyReadsAt(tokens, k + 1, placePrefix);
     const hit = placeAt(tokens, j);
     if (hit !== null && !hit.entry.venue && textAt(tokens, j + hit.length) === ')')
       return { city: hit.entry.name, country: hit.entry.code, venue: false };
@@ -1073,12 +1124,12 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
 
 /** A place written right after an arrival ("arrived in X", "landed at X"). */
 function arrivedAt(tokens: readonly Token[], at: number): boolean {
-  return keyIn(LEX.arrival, tokens, verbBeforePlace(tokens, at));
+  return keyIn(arrival, tokens, verbBeforePlace(tokens, at));
 }
 
 /** The word before a place at `at`, past its "in" or "at": where a verb of arriving stands. */
 function verbBeforePlace(tokens: readonly Token[], at: number): number {
-  return keyIn(LEX.placeLead, tokens, at - 1) ? at - 2 : at - 1;
+  return keyIn(placeLead, tokens, at - 1) ? at - 2 : at - 1;
 }
 
 /** How many words may stand between "after" and the arrival it puts first ("after he arrived"). */
@@ -1088,7 +1139,7 @@ const ARRIVED_AFTER_WORDS = 3;
 function arrivedBefore(tokens: readonly Token[], at: number): boolean {
   const verb = verbBeforePlace(tokens, at);
   for (let k = verb - 1; k >= 0 && k >= verb - ARRIVED_AFTER_WORDS; k--)
-    if (anyReadsAt(tokens, k, LEX.priorTo) > 0) return true;
+    if (anyReadsAt(tokens, k, priorTo) > 0) return true;
   return false;
 }
 
@@ -1127,7 +1178,7 @@ const SPAN_START_WORDS = 2;
 function startsSpan(tokens: readonly Token[], offset: number): boolean {
   const at = tokens.findIndex((t) => t.start >= offset);
   for (let k = at - 1; k >= 0 && k >= at - SPAN_START_WORDS; k--)
-    if (keyIn(LEX.spanStart, tokens, k)) return true;
+    if (keyIn(spanStart, tokens, k)) return true;
   return false;
 }
 
@@ -1188,7 +1239,7 @@ function saidThatAfter(
 ): Token | null {
   for (let k = from; k < tokens.length && k <= from + SAID_THAT_SPAN; k++) {
     const t = tokens[k]!;
-    if (LEX.saidThat.has(t.key)) return t;
+    if (saidThat.has(t.key)) return t;
     if (!t.word || triggers.some((c) => c.first <= k && k < c.end)) return null;
   }
   return null;
@@ -1237,8 +1288,8 @@ export function nounDatedBy(tokens: readonly Token[], d: DateMention): number {
   const noun = tokens[at];
   const determined =
     before >= 0 &&
-    (keyIn(LEX.definite, tokens, before) ||
-      keyIn(LEX.possessives, tokens, before) ||
+    (keyIn(definite, tokens, before) ||
+      keyIn(possessives, tokens, before) ||
       possessiveAt(tokens, before - 1));
   return (possessed || determined) && noun?.word && !noun.cap ? at : -1;
 }
@@ -1314,14 +1365,14 @@ function dateFor(
   // (not past the word that opens what was said: "said that on September 3 she will host B"
   // dates the hosting)
   const saidThatBetween = (from: number, to: number) =>
-    tokens.some((t) => t.start >= from && t.end <= to && LEX.saidThat.has(t.key));
+    tokens.some((t) => t.start >= from && t.end <= to && saidThat.has(t.key));
   // "Tinubu will leave France on Monday for Cape Town to co-chair the session": the day the
   // trip sets off, not the day of what it is for
   const departureDay = (d: DateMention) =>
     !isVisit(trigger) &&
     d.end <= cueStart &&
-    tokens.some((t) => t.start >= d.end && t.end <= cueStart && LEX.infinitive.has(t.key)) &&
-    tokens.some((t) => t.end <= d.start && LEX.departure.has(t.key));
+    tokens.some((t) => t.start >= d.end && t.end <= cueStart && infinitive.has(t.key)) &&
+    tokens.some((t) => t.end <= d.start && departure.has(t.key));
   // (a comma right before the day is none: "on Wednesday, April 19")
   const sayingEnds = (from: number, to: number) => {
     const comma = info.text.indexOf(',', from);
@@ -1355,7 +1406,7 @@ function dateFor(
   const afterClause = (d: DateMention) => {
     if (d.start < cueEnd) return false;
     const after = tokens.findIndex(
-      (t, k) => t.start >= cueEnd && t.end <= d.start && anyReadsAt(tokens, k, LEX.priorTo) > 0,
+      (t, k) => t.start >= cueEnd && t.end <= d.start && anyReadsAt(tokens, k, priorTo) > 0,
     );
     // ("his first visit following his start of tenure on May 23": so is a noun's)
     return (
@@ -1364,13 +1415,13 @@ function dateFor(
         (t, k) =>
           k > after + 1 &&
           t.end <= d.start &&
-          (pastTense(t) || (keyIn(LEX.possessives, tokens, k - 1) && t.word)),
+          (pastTense(t) || (keyIn(possessives, tokens, k - 1) && t.word)),
       )
     );
   };
   // "Ahead of the summit scheduled for December 9 in Paris, A called B": a day in an opening
   // phrase that leads up to something else is that thing's
-  const leadUp = findAnyPhrase(tokens, LEX.leadUpTo, 0, trigger.first);
+  const leadUp = findAnyPhrase(tokens, leadUpTo, 0, trigger.first);
   const leadUpEnd = leadUp === null ? Infinity : tokens[leadUp.at]!.end;
   const commaIn = (from: number, to: number) =>
     tokens.some((t) => t.start >= from && t.end <= to && t.text === ',');
@@ -1391,7 +1442,7 @@ function dateFor(
     wordPastCue(
       d,
       (t, k) =>
-        (textAt(tokens, k - 1) === ',' && LEX.clauseOpener.has(t.key)) ||
+        (textAt(tokens, k - 1) === ',' && clauseOpener.has(t.key)) ||
         (LEX.relativeWho.has(t.key) && !commaIn(t.end, d.start)),
     );
   // "A, a moderate who was elected in July, met B on Wednesday at the start of a three-day
@@ -1408,8 +1459,8 @@ function dateFor(
     wordPastCue(
       d,
       (t, k) =>
-        LEX.tripNoun.has(t.key) &&
-        keyIn(LEX.destination, tokens, k + 1) &&
+        tripNoun.has(t.key) &&
+        keyIn(destination, tokens, k + 1) &&
         destinationAt(tokens, k + 2) !== null,
     );
   // ("… stated during a press conference last week, “A three-day visit is uncommon …”": a cue
@@ -1445,7 +1496,7 @@ function dateFor(
     return (
       after > 0 &&
       keyIn(LEX.and, tokens, before) &&
-      keyIn(LEX.pronouns, tokens, after) &&
+      keyIn(pronouns, tokens, after) &&
       triggers.some((t) => t !== trigger && t.first > after)
     );
   };
@@ -1487,8 +1538,7 @@ function dateFor(
   // (and a month: "ahead of his departure from office in August")
   const othersDay = (d: DateMention) =>
     d.start > aheadFrom &&
-    (d.precision === 'month' ||
-      LEX.dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? ''));
+    (d.precision === 'month' || dayLead.has(tokens.findLast((t) => t.end <= d.start)?.key ?? ''));
   // ("Before meeting B, A talked with C on Sunday": past the comma that closes the opening
   // phrase, a day is the main clause's)
   // (not at the commas around a place's country: "At their talks in Gyeongju, South Korea, in
@@ -1509,7 +1559,7 @@ function dateFor(
   // invitation in February" dates the invitation)
   // (what introducedBy tells is a case of it: a few lower-case words before the cue)
   const opensSentence =
-    (keyIn(LEX.introLead, tokens, 0) || keyIn(LEX.openingParticiple, tokens, 0)) &&
+    (keyIn(introLead, tokens, 0) || keyIn(openingParticiple, tokens, 0)) &&
     trigger.first <= OPENING_CUE_WORDS &&
     // (words, and marks written inside them: "Trump's", not a comma)
     tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ','));
@@ -1619,7 +1669,7 @@ function dateFor(
       date !== null &&
       previous?.kind === 'visit' &&
       date.end <= tokens[previous.first]!.start &&
-      phraseBefore(tokens, previous.first, TRAVEL_BEFORE, LEX.travel)
+      phraseBefore(tokens, previous.first, TRAVEL_BEFORE, travel)
     )
       date = null;
     // "A will hold talks with B and call on C on Saturday": where dates follow their events, a
@@ -1647,7 +1697,7 @@ function dateFor(
     if (
       date === null &&
       previous?.kind === 'visit' &&
-      anyReadsAt(tokens, previous.first, LEX.travel) === 0
+      anyReadsAt(tokens, previous.first, travel) === 0
     ) {
       const visitEnd = tokens[previous.end - 1]!.end;
       date =
@@ -1682,7 +1732,7 @@ function dateFor(
           ? before
             ? -1
             : 1
-          : hasPhrase(tokens, LEX.dayAfter, from, trigger.first) ||
+          : hasPhrase(tokens, dayAfter, from, trigger.first) ||
               dayBefore(trigger.end, nextDayTo) === true
             ? -1
             : hasPhrase(tokens, LEX.nextDay, trigger.end, nextDayTo)
@@ -1709,9 +1759,9 @@ function countriesOf(a: readonly Person[], b: readonly Person[]): string[] {
  *  Monday" dates nothing before them; "After talks with B, A left for C" opens the sentence). */
 function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | null): boolean {
   const tokens = info.tokens;
-  const prior = findAnyPhrase(tokens, LEX.priorTo, trigger.first - PRIOR_TO_BEFORE, trigger.first);
+  const prior = findAnyPhrase(tokens, priorTo, trigger.first - PRIOR_TO_BEFORE, trigger.first);
   // ("… on Wednesday after B requested a meeting": a meeting asked for is this one)
-  if (prior === null || prior.at === 0 || keyIn(LEX.indefinite, tokens, trigger.first - 1))
+  if (prior === null || prior.at === 0 || keyIn(indefinite, tokens, trigger.first - 1))
     return false;
   const from = tokens[prior.at]!.start;
   // (not a meeting of two it names, after no other event: "The statement was made on Tuesday
@@ -1784,7 +1834,7 @@ function clauseEndAfter(info: SentenceInfo, trigger: Trigger, index: number): nu
   const next = info.triggers[index + 1]?.first ?? info.tokens.length;
   for (let k = trigger.end; k < next; k++) {
     const t = info.tokens[k]!;
-    if (t.text === ',' || LEX.clauseEnd.has(t.key)) return k;
+    if (t.text === ',' || clauseEnd.has(t.key)) return k;
   }
   return next;
 }
@@ -1805,7 +1855,7 @@ function whereOfPrecedent(
   trigger: Trigger,
   markers: MarkerIndex,
 ): boolean {
-  const where = tokens.findLastIndex((t, k) => k < trigger.first && LEX.during.has(t.key));
+  const where = tokens.findLastIndex((t, k) => k < trigger.first && during.has(t.key));
   return triggers.some(
     (v) =>
       isVisit(v) &&
@@ -1827,9 +1877,9 @@ function sinceBefore(tokens: readonly Token[], first: number): boolean {
 /** "kéo dài hai ngày", "kéo dài 3 ngày" in the sentence: how long a visit lasts. */
 function durationIn(tokens: readonly Token[]): number | null {
   for (
-    let lead = findAnyPhrase(tokens, LEX.durationLead);
+    let lead = findAnyPhrase(tokens, durationLead);
     lead !== null;
-    lead = findAnyPhrase(tokens, LEX.durationLead, lead.at + 1)
+    lead = findAnyPhrase(tokens, durationLead, lead.at + 1)
   ) {
     for (let j = lead.at + lead.length; j < tokens.length && j < lead.at + DURATION_SPAN; j++) {
       // (not past a comma: "trong chuyến thăm, hai ngày sau")
@@ -1882,14 +1932,14 @@ function arrivalPlaceBefore(
   for (let k = first - 1; k >= clauseFrom; k--) {
     // "arrived (in) X", "is in X" (being there, only before "in"; "is currently in X")
     const adverb = keyIn(LEX.presenceAdverbs, tokens, k + 1) ? 1 : 0;
-    const present = keyIn(LEX.presence, tokens, k) && keyIn(LEX.placeLead, tokens, k + 1 + adverb);
-    if (!keyIn(LEX.arrival, tokens, k) && !present) continue;
+    const present = keyIn(LEX.presence, tokens, k) && keyIn(placeLead, tokens, k + 1 + adverb);
+    if (!keyIn(arrival, tokens, k) && !present) continue;
     let j = k + 1 + (present ? adverb : 0);
-    if (keyIn(LEX.placeLead, tokens, j)) j++;
+    if (keyIn(placeLead, tokens, j)) j++;
     // where one arrives may be a building ("arrived at the White House") or "The Hague"
     const named = placeAt(tokens, j);
     if (named !== null) return named.entry.code;
-    j += anyReadsAt(tokens, j, LEX.placePrefix);
+    j += anyReadsAt(tokens, j, placePrefix);
     const country = countryWithPrefix(tokens, j);
     // ("welcomed Malaysia's Prime Minister B", "welcomed Malaysian Prime Minister B": a country
     // that owns what follows, or names the office after it, is no place)
@@ -1919,17 +1969,17 @@ function placeOfCountryAt(
   k: number,
 ): { code: string; name: string; end: number } | null {
   let j = k;
-  while (j < tokens.length && keyIn(LEX.placeQualifier, tokens, j)) j++;
+  while (j < tokens.length && keyIn(placeQualifier, tokens, j)) j++;
   const c = countryAt(tokens, j);
   if (c === null) return null;
   j += c.length;
   // "the Russian coastal city of Sochi", "the Russian Black Sea resort of Sochi"
   for (let n = 0; n < CITY_WORDS && tokens[j]?.word; n++) {
-    if (anyReadsAt(tokens, j, LEX.placeOfCountry) > 0) break;
-    if (!tokens[j]!.cap && !keyIn(LEX.placeQualifier, tokens, j)) break;
+    if (anyReadsAt(tokens, j, placeOfCountry) > 0) break;
+    if (!tokens[j]!.cap && !keyIn(placeQualifier, tokens, j)) break;
     j++;
   }
-  const noun = anyReadsAt(tokens, j, LEX.placeOfCountry);
+  const noun = anyReadsAt(tokens, j, placeOfCountry);
   // (not a country's name: "in the Kazakh capital, U.S. Secretary of State B said", whose
   // comma ends the place)
   if (noun === 0 || countryAt(tokens, j + noun) !== null) return null;
@@ -2055,7 +2105,7 @@ function personAsidesIn(
 function pastIncludingAside(tokens: readonly Token[], at: number): number {
   const past = pastAside(tokens, at);
   if (past < 0) return at;
-  return keyIn(LEX.including, tokens, at + 1) || keyIn(LEX.with, tokens, past) ? past : at;
+  return keyIn(including, tokens, at + 1) || keyIn(LEX.with, tokens, past) ? past : at;
 }
 
 /** "… to attend the BRICS summit", "for the G20" a few words after the destination, or past an
@@ -2092,10 +2142,10 @@ function cityEndingAt(tokens: readonly Token[], end: number): Place | null {
 
 /** "while on his way to Washington": the city the way leads to, right after its "to". */
 function wayToIn(tokens: readonly Token[]): { place: Place; end: number } | null {
-  const way = findAnyPhrase(tokens, LEX.onTheWay);
+  const way = findAnyPhrase(tokens, onTheWay);
   if (way === null) return null;
   const to = way.at + way.length;
-  if (!keyIn(LEX.destination, tokens, to)) return null;
+  if (!keyIn(destination, tokens, to)) return null;
   const city = placeAt(tokens, to + 1);
   if (city === null || city.entry.venue) return null;
   return {
@@ -2128,16 +2178,15 @@ function destinationFrom(
     if (!tokens[k]!.word) return null;
     // "during his two-day working visit while on his way to Washington": the next leg's
     // destination, not this visit's
-    if (anyReadsAt(tokens, k, LEX.onTheWay) > 0 || anyReadsAt(tokens, k, LEX.nextLeg) > 0)
-      return null;
-    if (!keyIn(LEX.destination, tokens, k)) continue;
+    if (anyReadsAt(tokens, k, onTheWay) > 0 || anyReadsAt(tokens, k, nextLeg) > 0) return null;
+    if (!keyIn(destination, tokens, k)) continue;
     // ("a state visit and will return home to Lilongwe": where the visitor goes back to)
     if (goesHomeBefore(tokens, k)) return null;
     const c = destinationAt(tokens, k + 1);
     if (c !== null) return { code: c.code, end: k + 1 + c.length };
     // "an official visit to the State Palace, Kuala Lumpur": past a venue's name and its
     // comma, the city it is in
-    const name = k + 1 + (keyIn(LEX.titleArticle, tokens, k + 1) ? 1 : 0);
+    const name = k + 1 + (keyIn(titleArticle, tokens, k + 1) ? 1 : 0);
     let j = name;
     while (j < name + VENUE_WORDS && tokens[j]?.word === true && tokens[j]!.cap) j++;
     const city = j > name && textAt(tokens, j) === ',' ? destinationAt(tokens, j + 1) : null;
@@ -2506,9 +2555,9 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
     let said = k;
     while (said < cue && said < k + ATTRIBUTION_SUBJECT_WORDS && tokens[said]!.cap) said++;
     if (
-      (keyIn(LEX.asideOpener, tokens, k) &&
+      (keyIn(asideOpener, tokens, k) &&
         // (not "…, as well as hold talks with B": a joiner, the same clause going on)
-        anyReadsAt(tokens, k, LEX.joinerPhrases) === 0) ||
+        anyReadsAt(tokens, k, joinerPhrases) === 0) ||
       // ("B will become our first partner, said A during a meeting with C": what was said
       // before the attribution tells nothing of the meeting's tense)
       anyReadsAt(tokens, said, LEX.reporting) > 0
@@ -2547,7 +2596,7 @@ export const FRAME_BEFORE = 3;
 function invitedDuring(tokens: readonly Token[], clauseFrom: number, cue: number): boolean {
   for (let k = cue - 1; k >= Math.max(clauseFrom, cue - FRAME_BEFORE); k--) {
     if (keyIn(LEX.visitFrame, tokens, k))
-      return tokens.slice(clauseFrom, k).some((t) => LEX.inviteVerb.has(t.key) && pastTense(t));
+      return tokens.slice(clauseFrom, k).some((t) => inviteVerb.has(t.key) && pastTense(t));
   }
   return false;
 }
@@ -2569,7 +2618,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   } = s;
   let clauseFrom = info.storyFrom;
   for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
-    if (!keyIn(LEX.clauseEnd, tokens, k)) continue;
+    if (!keyIn(clauseEnd, tokens, k)) continue;
     // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
     const next = keyAt(tokens, k + (keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
     if (LEX.subjectGoesOn.has(next)) continue;
@@ -2583,8 +2632,8 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // what happens during it, not when it is)
   for (let k = trigger.end; k < tenseTo; k++)
     if (
-      (keyIn(LEX.saidThat, tokens, k) && !markers.tense(k + 1, k + 2).future) ||
-      keyIn(LEX.during, tokens, k) ||
+      (keyIn(saidThat, tokens, k) && !markers.tense(k + 1, k + 2).future) ||
+      keyIn(during, tokens, k) ||
       // ("will speak by phone on Monday to discuss the outcomes of last week's talks")
       anyReadsAt(tokens, k, LEX.purposeAfter) > 0
     )
@@ -2676,9 +2725,9 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   for (let k = trigger.end; k < calledOffTo; k++)
     if (
       tokens[k]!.key === ',' &&
-      (anyReadsAt(tokens, k + 1, LEX.priorTo) > 0 ||
-        keyIn(LEX.asideOpener, tokens, k + 1) ||
-        keyIn(LEX.clauseOpener, tokens, k + 1))
+      (anyReadsAt(tokens, k + 1, priorTo) > 0 ||
+        keyIn(asideOpener, tokens, k + 1) ||
+        keyIn(clauseOpener, tokens, k + 1))
     )
       calledOffTo = k;
   if (
@@ -2689,7 +2738,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   // "the commission allows both ministers to exchange views": what something makes possible,
   // no event
   if (
-    keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
+    keyIn(infinitive, tokens, trigger.first - 1) &&
     anyKeyIn(LEX.enabler, tokens, clauseFrom, trigger.first)
   )
     return null;
@@ -2700,7 +2749,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     isVisit(trigger) &&
     date !== null &&
     date.endValue === null &&
-    phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.travel)
+    phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, travel)
   ) {
     if (phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.visitEnd)) dateIsEnd = true;
     else date = null;
@@ -2711,13 +2760,13 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     date !== null &&
     date.endValue === null &&
     phraseBefore(tokens, trigger.first, TRAVEL_BEFORE, LEX.returnAfter) &&
-    hasPhrase(tokens, LEX.returnHome, 0, trigger.first)
+    hasPhrase(tokens, returnHome, 0, trigger.first)
   )
     dateIsEnd = true;
   // "A's three-day state visit to B ends as she returns home on Friday": a day told past the
   // visitor's going home, after the visit's cue, is the visit's last
   if (isVisit(trigger) && date !== null && date.endValue === null) {
-    const home = findAnyPhrase(tokens, LEX.returnHome, trigger.end);
+    const home = findAnyPhrase(tokens, returnHome, trigger.end);
     if (home !== null && tokens[home.at]!.end <= date.start) dateIsEnd = true;
   }
   // "beginning a state visit to Vietnam until May 27": the visit's last day
@@ -2731,7 +2780,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
         // "which ends on Thursday": 'on' between)
         ((t.end <= date!.start && date!.start - t.end <= 1) ||
           t.start === date!.start ||
-          (keyIn(LEX.dayLead, tokens, k + 1) &&
+          (keyIn(dayLead, tokens, k + 1) &&
             tokens[k + 1]!.end <= date!.start &&
             date!.start - tokens[k + 1]!.end <= 1)) &&
         LEX.visitUntil.has(t.key),
@@ -2766,14 +2815,13 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     !shifted &&
     day.end <= tokens[trigger.first]!.start &&
     (tokens.some(
-      (t, k) =>
-        k >= clauseFrom && k < trigger.first && t.end <= day.start && LEX.arrival.has(t.key),
+      (t, k) => k >= clauseFrom && k < trigger.first && t.end <= day.start && arrival.has(t.key),
     ) ||
       // (or a visit's: "began a four-day state visit to China on Sunday for a summit with B")
       triggers.some(
         (t) => isVisit(t) && t.first >= clauseFrom && tokens[t.end - 1]!.end <= day.start,
       )) &&
-    tokens.some((t, k) => k < trigger.first && t.start >= day.end && LEX.receivedFor.has(t.key));
+    tokens.some((t, k) => k < trigger.first && t.start >= day.end && receivedFor.has(t.key));
   const cue: CueContext = {
     sentence: info,
     trigger,
@@ -2786,11 +2834,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     future: tense.future,
     past: tense.past,
     ledUp,
-    opensAfter: inOpeningPhrase(
-      tokens,
-      trigger.first,
-      (k) => anyReadsAt(tokens, k, LEX.priorTo) === 1,
-    ),
+    opensAfter: inOpeningPhrase(tokens, trigger.first, (k) => anyReadsAt(tokens, k, priorTo) === 1),
     // a committee session's ordinal ("Kỳ họp lần thứ 43") names it; it is no precedent
     precedent:
       trigger.kind !== 'committee' &&
@@ -2844,8 +2888,8 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "A invited B to visit Mongolia": an invitation, no visit yet (not "A will visit at B's
   // invitation", nor "B accepted A's invitation to visit")
   if (
-    keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
-    anyKeyIn(LEX.inviteVerb, tokens, clauseFrom, trigger.first)
+    keyIn(infinitive, tokens, trigger.first - 1) &&
+    anyKeyIn(inviteVerb, tokens, clauseFrom, trigger.first)
   )
     return;
   // host: the country (or its capital) right after the cue ("thăm Việt Nam", "chuyến thăm cấp Nhà nước tới Lào", "thăm Bắc Kinh")
@@ -2854,7 +2898,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   let visitor: PersonRef | null = null;
   // "chuyến thăm (cấp Nhà nước) của Tổng thống X tới Việt Nam" ("received an official visit
   // from the Prime Minister of Papua New Guinea, B")
-  if (keyIn(LEX.of, tokens, trigger.end) || keyIn(LEX.visitFrom, tokens, trigger.end)) {
+  if (keyIn(LEX.of, tokens, trigger.end) || keyIn(visitFrom, tokens, trigger.end)) {
     const chain = chainFrom(tokens, people, trigger.end + 1);
     if (chain.length > 0) {
       visitor = chain[0]!;
@@ -2884,7 +2928,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       break;
     }
     // "arrived in the capital, Jakarta"
-    const prefix = anyReadsAt(tokens, k, LEX.placePrefix);
+    const prefix = anyReadsAt(tokens, k, placePrefix);
     if (prefix > 0) {
       k += prefix - 1 + (textAt(tokens, k + prefix) === ',' ? 1 : 0);
       gap++;
@@ -2942,7 +2986,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       k >= Math.max(clauseFrom, trigger.first - HOST_BEFORE_SPAN);
       k--
     ) {
-      if (!keyIn(LEX.destination, tokens, k) && !departsFor(tokens, k)) continue;
+      if (!keyIn(destination, tokens, k) && !departsFor(tokens, k)) continue;
       const c = destinationAt(tokens, k + 1);
       if (c !== null) {
         host = c.code;
@@ -2953,7 +2997,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "A was visited in the Historic Center by the president of Chile, B": B visits the
   // country of the one visited, named before (or the one "he" stands for)
   let visitedOne: PersonRef | undefined;
-  if (host === null && !trigger.noun && keyIn(LEX.passiveLead, tokens, trigger.first - 1)) {
+  if (host === null && !trigger.noun && keyIn(passiveLead, tokens, trigger.first - 1)) {
     let by = trigger.end;
     while (
       by < Math.min(tokens.length, trigger.end + VISITED_BY_SPAN) &&
@@ -2963,7 +3007,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const agent = keyIn(LEX.agent, tokens, by) ? actedBy(tokens, people, by + 1)[0] : undefined;
     // (or, where a pronoun stands for them, the principal the sentence named last before it:
     // "the third visit the Mexican president has received, since Wednesday he was visited …")
-    const visited = (keyIn(LEX.pronouns, tokens, trigger.first - 2) ? people : before).findLast(
+    const visited = (keyIn(pronouns, tokens, trigger.first - 2) ? people : before).findLast(
       (p) => p.mention.end <= trigger.first && p.person.principal,
     );
     const home = visited?.person.country ?? null;
@@ -2982,12 +3026,12 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // principal, where no place is visited, is a call on them in their country
   // (not a record a visit sets: "A is the first African leader to visit B in the White House")
   const record =
-    keyIn(LEX.infinitive, tokens, trigger.first - 1) &&
+    keyIn(infinitive, tokens, trigger.first - 1) &&
     tokens
       .slice(Math.max(clauseFrom, trigger.first - 1 - RECORD_WORDS), trigger.first - 1)
       .some((t) => ordinalOf(t.key) > 0);
-  if (host === null && !trigger.noun && !record && !keyIn(LEX.arrival, tokens, trigger.first)) {
-    const callee = chainFrom(tokens, people, trigger.end, LEX.objectLead, OBJECT_LEAD_SKIP)[0];
+  if (host === null && !trigger.noun && !record && !keyIn(arrival, tokens, trigger.first)) {
+    const callee = chainFrom(tokens, people, trigger.end, objectLead, OBJECT_LEAD_SKIP)[0];
     const caller = before.filter((p) => knownPrincipal(p)).pop();
     const home = callee?.person.country ?? null;
     const from = caller?.person.country ?? null;
@@ -3014,14 +3058,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (
     host !== null &&
     !trigger.noun &&
-    keyIn(LEX.arrival, tokens, trigger.first) &&
+    keyIn(arrival, tokens, trigger.first) &&
     subject?.person.country === host &&
-    !anyKeyIn(LEX.pronouns, tokens, subject.mention.end, trigger.first)
+    !anyKeyIn(pronouns, tokens, subject.mention.end, trigger.first)
   )
     return;
   // "Presidents A of X, B of Y and C of Z arrived in Astana": leaders of several countries
   // arriving together come to a gathering, not on a visit
-  if (!trigger.noun && keyIn(LEX.arrival, tokens, trigger.first)) {
+  if (!trigger.noun && keyIn(arrival, tokens, trigger.first)) {
     const arriving = new Set(
       before
         .filter((p) => p.person.principal && p.person.country !== host)
@@ -3038,7 +3082,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const nearest = before[before.length - 1];
   if (
     !trigger.noun &&
-    keyIn(LEX.arrival, tokens, trigger.first) &&
+    keyIn(arrival, tokens, trigger.first) &&
     nearest !== undefined &&
     !nearest.person.principal &&
     nearest.mention.name !== null
@@ -3051,7 +3095,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     keyIn(LEX.of, tokens, hostEnd) &&
     !(
       keyIn(LEX.agent, tokens, hostEnd) &&
-      anyKeyIn(LEX.arrivalGreeted, tokens, trigger.first, trigger.end)
+      anyKeyIn(arrivalGreeted, tokens, trigger.first, trigger.end)
     )
   )
     visitor = people.find((p) => p.mention.first === hostEnd + 1) ?? null;
@@ -3061,15 +3105,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor === null &&
     host === null &&
     anyKeyIn(
-      LEX.possessives,
+      possessives,
       tokens,
       Math.max(clauseFrom, trigger.first - POSSESSED_VISIT_GAP),
       trigger.first,
     )
   ) {
     const counterpart = before.find(
-      (p) =>
-        p.person.country !== null && p.mention.titleKeys.some((k) => LEX.counterpartTitle.has(k)),
+      (p) => p.person.country !== null && p.mention.titleKeys.some((k) => counterpartTitle.has(k)),
     );
     visitor =
       (counterpart &&
@@ -3087,7 +3130,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       p.person.country !== null &&
       p.person.country !== host &&
       p.person.principal &&
-      !keyIn(LEX.spouse, tokens, p.mention.first - 1),
+      !keyIn(spouse, tokens, p.mention.first - 1),
   );
   // "A conveyed the greetings of B to C as he concluded his visit": a pronoun standing between
   // the last one named and the cue opens a clause of its own, whose "he" is the subject named
@@ -3097,7 +3140,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // one received, told in the passive before the one who receives, is the visitor)
   // (and so is one who "received a warm welcome from" the other)
   const receivedBy = (first: PersonRef, last: PersonRef) =>
-    (anyKeyIn(LEX.passiveLead, tokens, first.mention.end, last.mention.first) &&
+    (anyKeyIn(passiveLead, tokens, first.mention.end, last.mention.first) &&
       anyKeyIn(LEX.agent, tokens, first.mention.end, last.mention.first)) ||
     hasPhrase(tokens, LEX.welcomeFrom, first.mention.end, last.mention.first);
   const received =
@@ -3113,20 +3156,20 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     lastNamed !== undefined &&
     candidates[0] !== lastNamed &&
     anyKeyIn(LEX.briefing, tokens, candidates[0]!.mention.end, lastNamed.mention.first) &&
-    anyKeyIn(LEX.possessives, tokens, lastNamed.mention.end, trigger.end);
+    anyKeyIn(possessives, tokens, lastNamed.mention.end, trigger.end);
   // ("A will meet B in Dakar before leaving for Accra": the one who goes on is the subject,
   // the one "he" stands for where a pronoun is: "he will meet B … before leaving for Accra")
-  const goesOn = anyReadsAt(tokens, trigger.first - 1, LEX.nextLeg) > 0;
+  const goesOn = anyReadsAt(tokens, trigger.first - 1, nextLeg) > 0;
   if (
     goesOn &&
     candidates.length > 0 &&
-    anyKeyIn(LEX.pronouns, tokens, clauseFrom, candidates[0]!.mention.first)
+    anyKeyIn(pronouns, tokens, clauseFrom, candidates[0]!.mention.first)
   )
     return;
   visitor ??=
     lastNamed !== undefined &&
     candidates[0] !== lastNamed &&
-    (anyKeyIn(LEX.pronouns, tokens, lastNamed.mention.end, trigger.first) ||
+    (anyKeyIn(pronouns, tokens, lastNamed.mention.end, trigger.first) ||
       received ||
       briefs ||
       goesOn)
@@ -3151,13 +3194,13 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     ) ?? null;
   // "A stated that the vessels that Japan provided arrived in Viet Nam": an arrival told after
   // "that" with no one named or meant by a pronoun between is something else's, not A's
-  if (visitor !== null && !trigger.noun && keyIn(LEX.arrival, tokens, trigger.first)) {
+  if (visitor !== null && !trigger.noun && keyIn(arrival, tokens, trigger.first)) {
     const between = tokens.slice(visitor.mention.end, trigger.first);
-    const that = between.findLastIndex((t) => LEX.saidThat.has(t.key));
+    const that = between.findLastIndex((t) => saidThat.has(t.key));
     const after = between.slice(that + 1);
     if (
       that >= 0 &&
-      !after.some((t) => LEX.pronouns.has(t.key) || t.text === ',') &&
+      !after.some((t) => pronouns.has(t.key) || t.text === ',') &&
       !people.some(
         (p) => p.mention.first > visitor!.mention.end + that && p.mention.end <= trigger.first,
       )
@@ -3178,16 +3221,16 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "Cambodia rolled out its red carpet for B on his official visit to the kingdom": the
   // country the sentence names before, other than the visitor's
   // ("to the ASEAN-member country": past a few words before the noun)
-  const the = trigger.end + (keyIn(LEX.destination, tokens, trigger.end) ? 1 : 0);
+  const the = trigger.end + (keyIn(destination, tokens, trigger.end) ? 1 : 0);
   // (not of one a meeting's cue stands before: "A met B at the start of his visit to the
   // country", whose "his" the nearest name does not tell)
   if (
     host === null &&
     visitor?.person.country != null &&
     !triggers.some((t) => isMeeting(t) && t.first < (visitor?.mention.first ?? 0)) &&
-    keyIn(LEX.destination, tokens, the - 1) &&
-    keyIn(LEX.titleArticle, tokens, the) &&
-    anyKeyIn(LEX.countryReference, tokens, the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
+    keyIn(destination, tokens, the - 1) &&
+    keyIn(titleArticle, tokens, the) &&
+    anyKeyIn(countryReference, tokens, the + 1, the + 1 + COUNTRY_REFERENCE_WORDS)
   ) {
     for (let k = 0; k < trigger.first && host === null; k++) {
       const c = countryAt(tokens, k);
@@ -3236,9 +3279,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   if (host === null) {
     const hosting = triggers.find(
       (t) =>
-        t.role === 'receives' &&
-        t.end <= trigger.first &&
-        keyIn(LEX.passiveLead, tokens, t.first - 1),
+        t.role === 'receives' && t.end <= trigger.first && keyIn(passiveLead, tokens, t.first - 1),
     );
     // ("received by B … for a visit": B, who received the visitor, among the visit's hosts)
     const receivedBy = hosting !== undefined && keyIn(LEX.agent, tokens, hosting.end);
@@ -3284,7 +3325,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       host = receiver.person.country;
       // ("A received an official visit from B": A, who receives the visit itself, among its hosts)
       if (
-        keyIn(LEX.visitFrom, tokens, trigger.end) &&
+        keyIn(visitFrom, tokens, trigger.end) &&
         hosting !== undefined &&
         hosting.end >= trigger.first - RECEIVED_VISIT_GAP
       )
@@ -3321,7 +3362,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // ("A, who reached Russia on Tuesday, had meetings with B and C": the country arrived in)
   s.visitCity =
     cityEndingAt(tokens, hostEnd) ??
-    (!trigger.noun && keyIn(LEX.arrival, tokens, trigger.first)
+    (!trigger.noun && keyIn(arrival, tokens, trigger.first)
       ? { city: null, country: host, venue: false }
       : null);
   // "his visit to Canada for the G7 meeting": a trip to a multilateral meeting is no bilateral visit
@@ -3334,7 +3375,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // (not the one who says what follows "that": "he added, saying that a Greek business
   // delegation will visit Istanbul")
   const last = info.mentions.findLast((m) => m.end <= trigger.first);
-  const that = tokens.findLastIndex((t, k) => k < trigger.first && LEX.saidThat.has(t.key));
+  const that = tokens.findLastIndex((t, k) => k < trigger.first && saidThat.has(t.key));
   if (
     visitor === null &&
     before.length === 0 &&
@@ -3389,7 +3430,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     guest === null &&
     visitor === null &&
     trigger.noun &&
-    anyKeyIn(LEX.definite, tokens, trigger.first - 1, trigger.first + 1) &&
+    anyKeyIn(definite, tokens, trigger.first - 1, trigger.first + 1) &&
     !namedPlaceAfter(tokens, hostEnd)
   ) {
     mentions.push(
@@ -3437,7 +3478,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     // Nigeria on Wednesday")
     const fits = last
       ? daysOf.has(host)
-      : keyIn(LEX.joiners, tokens, after) &&
+      : keyIn(joiners, tokens, after) &&
         (d.endValue !== null || countryWithPrefix(tokens, legAt(after + 1)) !== null);
     if (!fits) return k;
     daysOf.set(code, d);
@@ -3445,7 +3486,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   };
   for (
     let k = dated(host, bracketed(host, hostEnd), false);
-    tokens[k] !== undefined && keyIn(LEX.joiners, tokens, k) && k < hostEnd + TOUR_SPAN;
+    tokens[k] !== undefined && keyIn(joiners, tokens, k) && k < hostEnd + TOUR_SPAN;
   ) {
     // (", and Singapore": a serial comma before the last)
     const at = legAt(k + (textAt(tokens, k) === ',' && keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
@@ -3470,7 +3511,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   const toldOfGuest =
     visitor !== null &&
     visitor.mention.end <= trigger.first &&
-    LEX.relative.has(
+    relative.has(
       keyAt(tokens, visitor.mention.end + (textAt(tokens, visitor.mention.end) === ',' ? 1 : 0)),
     ) &&
     !welcomedRightBefore(tokens, welcome.guest?.mention.first ?? 0);
@@ -3508,7 +3549,7 @@ function legDate(
 ): DateMention | null {
   if (first || date === null || !isDay(date) || date.endValue !== null) return date;
   const before = tokens.findLast((t) => t.end <= date.start);
-  if (before === undefined || !LEX.spanStart.has(before.key)) return date;
+  if (before === undefined || !spanStart.has(before.key)) return date;
   return { ...date, value: date.value.slice(0, 7), precision: 'month' };
 }
 
@@ -3544,7 +3585,7 @@ function numberedCommitteeAt(tokens: readonly Token[], trigger: Trigger): number
 
 /** Whether tokens [from, to) (a cue's subject) name leaders "and other leaders": a group. */
 const amongOtherLeaders = (tokens: readonly Token[], from: number, to: number) =>
-  hasPhrase(tokens, LEX.otherLeaders, from, to);
+  hasPhrase(tokens, otherLeaders, from, to);
 
 /** "the Philippines-Malaysia Joint Commission": what joins two countries named together. */
 const joinsCountries = (t: Token | undefined) => LEX.countryPairJoiner.has(t?.key ?? '');
@@ -3583,7 +3624,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   // (not before a purpose: "A received B, who is here to co-chair the meeting")
   if (
     k >= 0 &&
-    !keyIn(LEX.infinitive, tokens, k - 1) &&
+    !keyIn(infinitive, tokens, k - 1) &&
     new Set(chairs.map((r) => r.person.country)).size < 2
   ) {
     const other = people
@@ -3604,7 +3645,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     for (let j = from; j < tokens.length && j < from + CO_CHAIR_WITH_SPAN; j++) {
       if (tokens[j]!.text === ';') break;
       if (!keyIn(LEX.coChairWith, tokens, j)) continue;
-      const others = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP).filter(
+      const others = chainFrom(tokens, people, j + 1, objectLead, OBJECT_LEAD_SKIP).filter(
         (o) => !chairs.some((c) => c.person.country === o.person.country),
       );
       if (others.length > 0) chairs = [...chairs, ...others];
@@ -3615,7 +3656,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   // those named after the words of chairing in the passive
   const chairedBy = coChair === null ? findAnyPhrase(tokens, LEX.passiveChair, trigger.end) : null;
   if (chairedBy !== null)
-    chairs = chainFrom(tokens, people, chairedBy.at + chairedBy.length, LEX.objectLead);
+    chairs = chainFrom(tokens, people, chairedBy.at + chairedBy.length, objectLead);
   // "A and B held the first meeting of the Coordination Council": with no one said to chair
   // it, the two of two countries who hold it, named together before the cue in its clause
   if (coChair === null && chairedBy === null) {
@@ -3743,7 +3784,7 @@ function heldByCall(s: SentenceScan, trigger: Trigger): EventType | null {
       t.first <= trigger.end + CALL_MEANS_SPAN &&
       // ("via videoconference", or a call's cue that is its means: "spoke to B by phone",
       // "on the telephone")
-      (keyIn(LEX.callMeans, s.tokens, t.first - 1) || keyIn(LEX.callMeans, s.tokens, t.first)),
+      (keyIn(callMeans, s.tokens, t.first - 1) || keyIn(callMeans, s.tokens, t.first)),
   );
   return call?.type ?? null;
 }
@@ -3760,7 +3801,7 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
     : null;
   const between =
     joined !== null &&
-    (s.tokens[joined.end]?.word !== true || keyIn(LEX.placeLead, s.tokens, joined.end))
+    (s.tokens[joined.end]?.word !== true || keyIn(placeLead, s.tokens, joined.end))
       ? joined
       : null;
   const written =
@@ -3966,7 +4007,7 @@ function countriesAfterBetween(info: SentenceInfo, trigger: Trigger): string[] |
     at < 0 && k < tokens.length && k < trigger.end + BETWEEN_LOOKAHEAD;
     k++
   ) {
-    if (keyIn(LEX.clauseEnd, tokens, k)) break;
+    if (keyIn(clauseEnd, tokens, k)) break;
     if (keyIn(LEX.between, tokens, k)) at = k;
   }
   if (at < 0) return null;
@@ -4015,10 +4056,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     if (length === 0) continue;
     // ("participated in a virtual meeting with B": a meeting of one's own)
     const between = tokens.slice(k + length, trigger.first);
-    if (
-      trigger.first - (k + length) <= ATTENDED_GAP &&
-      !between.some((t) => LEX.indefinite.has(t.key))
-    )
+    if (trigger.first - (k + length) <= ATTENDED_GAP && !between.some((t) => indefinite.has(t.key)))
       attending = { at: k };
     break;
   }
@@ -4032,18 +4070,18 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
         // ("conveyed A's greetings in a courtesy call to B": A's greetings, not A's call)
         !anyKeyIn(LEX.possessionEnd, tokens, p.mention.end + 2, trigger.first)) ||
       // ("A's first stopover will be Manila, for talks with B": the traveller's talks)
-      anyKeyIn(LEX.tripNoun, tokens, p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1),
+      anyKeyIn(tripNoun, tokens, p.mention.end + 2, p.mention.end + 2 + POSSESSED_CUE_GAP + 1),
   );
   // ("A talked with C on Sunday ahead of his meeting with B": the meeting to come is the subject's;
   // so is the one a possessive owns: "A spoke with C to brief him on his summit with B")
   // (and so is one told as before the clause's act: "A spoke with C following talks with B")
   const possessed =
-    keyIn(LEX.possessives, tokens, trigger.first - 1) ||
-    anyReadsAt(tokens, trigger.first - 1, LEX.priorTo) > 0;
+    keyIn(possessives, tokens, trigger.first - 1) ||
+    anyReadsAt(tokens, trigger.first - 1, priorTo) > 0;
   // ("Trump told Putin he would … when he meets Zelenskiy": a pronoun past the last one named
   // stands for the clause's subject, as it does for a visit's visitor)
   const pronounPastSides =
-    sides.length > 0 && anyKeyIn(LEX.pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
+    sides.length > 0 && anyKeyIn(pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
   const pronounOfSubject = sides.length > 1 && pronounPastSides;
   let sideA: PersonRef[] =
     ledUp || possessed || pronounOfSubject
@@ -4058,7 +4096,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // the one the story is about; not "He said A told B he would … when he meets C")
   const subjectPronoun = pronounPastSides
     ? tokens.findIndex(
-        (t, k) => k >= info.storyFrom && k < sides[0]!.mention.first && LEX.pronouns.has(t.key),
+        (t, k) => k >= info.storyFrom && k < sides[0]!.mention.first && pronouns.has(t.key),
       )
     : -1;
   if (
@@ -4070,16 +4108,12 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA = [];
   let objects: PersonRef[] = [];
   let k = trigger.end;
-  while (
-    k < tokens.length &&
-    k < trigger.end + OBJECT_LEAD_SKIP &&
-    keyIn(LEX.objectLead, tokens, k)
-  )
+  while (k < tokens.length && k < trigger.end + OBJECT_LEAD_SKIP && keyIn(objectLead, tokens, k))
     k++;
   // "the phone talks on Thursday between A and B": a date may stand between the cue and "between"
   for (
     let j = k;
-    j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !keyIn(LEX.clauseEnd, tokens, j);
+    j < tokens.length && j < k + BETWEEN_LOOKAHEAD && !keyIn(clauseEnd, tokens, j);
     j++
   ) {
     // (nor past another cue: "The call follows a meeting between A and B" names the meeting's)
@@ -4109,7 +4143,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
         tokens,
         pastDay(info, pastClock(info, pastDay(info, pastPlace(tokens, trigger.end)))),
       ),
-      LEX.objectLead,
+      objectLead,
       OBJECT_LEAD_SKIP,
     );
     // "cuộc hội đàm thành công với B": the object after "với" a few words on (past an aside:
@@ -4126,10 +4160,10 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     ) {
       if (
         keyIn(LEX.with, tokens, j) ||
-        (trigger.role === 'receives' && keyIn(LEX.receivedFor, tokens, j)) ||
+        (trigger.role === 'receives' && keyIn(receivedFor, tokens, j)) ||
         (CALL_TYPES.has(trigger.type) && keyIn(LEX.callWith, tokens, j))
       )
-        objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+        objects = chainFrom(tokens, people, j + 1, objectLead, OBJECT_LEAD_SKIP);
     }
     // "meeting with its leadership tonight – including Prime Minister B" ("met with other
     // regional leaders, such as presidents B (Colombia) and C (Ecuador)")
@@ -4138,8 +4172,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       objects.length === 0 && j < tokens.length && j < trigger.end + INCLUDING_SPAN;
       j++
     ) {
-      const lead = keyIn(LEX.including, tokens, j) ? 1 : anyReadsAt(tokens, j, LEX.namely);
-      if (lead > 0) objects = chainFrom(tokens, people, j + lead, LEX.objectLead, OBJECT_LEAD_SKIP);
+      const lead = keyIn(including, tokens, j) ? 1 : anyReadsAt(tokens, j, LEX.namely);
+      if (lead > 0) objects = chainFrom(tokens, people, j + lead, objectLead, OBJECT_LEAD_SKIP);
     }
     // "met separately Tuesday with International Monetary Fund chief C and Indian Prime Minister
     // B": past one the story gives no office it knows (an institution's head), and "and", B
@@ -4153,7 +4187,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     ) {
       if (!tokens[j]!.word || people.some((p) => p.mention.first === j)) break;
       if (keyIn(LEX.and, tokens, j) && j > withAt + 1) {
-        objects = chainFrom(tokens, people, j + 1, LEX.objectLead, OBJECT_LEAD_SKIP);
+        objects = chainFrom(tokens, people, j + 1, objectLead, OBJECT_LEAD_SKIP);
         break;
       }
     }
@@ -4194,17 +4228,17 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   while (
     d < k + DELEGATION_LEAD &&
     tokens[d]?.word === true &&
-    !keyIn(LEX.delegation, tokens, d) &&
-    (keyIn(LEX.indefinite, tokens, d) ||
-      keyIn(LEX.titleArticle, tokens, d) ||
+    !keyIn(delegation, tokens, d) &&
+    (keyIn(indefinite, tokens, d) ||
+      keyIn(titleArticle, tokens, d) ||
       countryAt(tokens, d) !== null)
   )
     d++;
-  if (objects.length === 0 && keyIn(LEX.delegation, tokens, d)) {
+  if (objects.length === 0 && keyIn(delegation, tokens, d)) {
     for (let j = d + 1; j < tokens.length && j < d + DELEGATION_SPAN && tokens[j]!.word; j++) {
       if (!keyIn(LEX.delegationLedBy, tokens, j)) continue;
       // (its article before the leader's title or not: "led by the first deputy Prime Minister B")
-      const at = j + 1 + (keyIn(LEX.titleArticle, tokens, j + 1) ? 1 : 0);
+      const at = j + 1 + (keyIn(titleArticle, tokens, j + 1) ? 1 : 0);
       const leader = people.find((p) => p.mention.first === at);
       if (leader !== undefined) objects = [leader];
       break;
@@ -4213,8 +4247,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // passive: "A (đã) được B tiếp": B receives A
   if (objects.length === 0 && trigger.needsObject) {
     let j = trigger.first - 1;
-    while (j >= 0 && !keyIn(LEX.passive, tokens, j) && trigger.first - j < DELEGATION_SPAN) j--;
-    if (j >= 0 && keyIn(LEX.passive, tokens, j)) {
+    while (j >= 0 && !keyIn(passive, tokens, j) && trigger.first - j < DELEGATION_SPAN) j--;
+    if (j >= 0 && keyIn(passive, tokens, j)) {
       const receivers = before.filter((p) => p.mention.first > j);
       const visitors = before.filter((p) => p.mention.end <= j);
       if (receivers.length > 0 && visitors.length > 0) {
@@ -4309,7 +4343,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
                 knownPrincipal(p) &&
                 p.person.country !== chain[0]!.person.country &&
                 !possessiveAt(tokens, p.mention.end) &&
-                !anyKeyIn(LEX.saidThat, tokens, chain[0]!.mention.end, p.mention.first),
+                !anyKeyIn(saidThat, tokens, chain[0]!.mention.end, p.mention.first),
             )
           : undefined;
       if (other !== undefined) chain = [chain[0]!, other];
@@ -4345,8 +4379,8 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     sideA.length > 0 &&
     sideA[0]!.mention.first >= previousMeeting.objectFirst &&
     sideA[0]!.mention.end <= previousMeeting.objectEnd &&
-    (hasPhrase(tokens, LEX.priorTo, previousMeeting.objectEnd, trigger.first) ||
-      hasPhrase(tokens, LEX.dayAfter, previousMeeting.objectEnd, trigger.first))
+    (hasPhrase(tokens, priorTo, previousMeeting.objectEnd, trigger.first) ||
+      hasPhrase(tokens, dayAfter, previousMeeting.objectEnd, trigger.first))
   )
     sideA = previousMeeting.sideA;
   const left =
@@ -4381,14 +4415,14 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
  *  at `at` in a "where" clause whose place, before it, is an airport, or told in the passive
  *  right after an "and" past an arrival (an arrival's greeting). */
 function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
-  const where = tokens.findLastIndex((t, k) => k < at && LEX.during.has(t.key));
-  if (where > 0 && hasPhrase(tokens, LEX.arrivalGreeting, 0, where)) return true;
+  const where = tokens.findLastIndex((t, k) => k < at && during.has(t.key));
+  if (where > 0 && hasPhrase(tokens, arrivalGreeting, 0, where)) return true;
   // ("A arrived in India on Thursday evening, and was received by Minister B": the one who
   // arrived, received in the passive right after, is greeted on arrival)
   return (
-    keyIn(LEX.passiveLead, tokens, at - 1) &&
+    keyIn(passiveLead, tokens, at - 1) &&
     keyIn(LEX.and, tokens, at - 2) &&
-    anyKeyIn(LEX.arrival, tokens, 0, at - 2)
+    anyKeyIn(arrival, tokens, 0, at - 2)
   );
 }
 
@@ -4489,7 +4523,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // meetings with …": one of many leaders, no meeting of two
   if (
     (objects.length > 0 &&
-      anyReadsAt(tokens, objects[objects.length - 1]!.mention.end, LEX.otherLeaders) > 0) ||
+      anyReadsAt(tokens, objects[objects.length - 1]!.mention.end, otherLeaders) > 0) ||
     amongOtherLeaders(tokens, clauseFrom, trigger.first)
   )
     return null;
@@ -4497,16 +4531,16 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // B": a greeting on arrival, no meeting (events.ts drops it, and what it stands for)
   const greeting =
     trigger.role === 'receives' &&
-    (hasPhrase(tokens, LEX.arrivalGreeting, trigger.end) ||
+    (hasPhrase(tokens, arrivalGreeting, trigger.end) ||
       // ("On his arrival at the airport, A was received by B": told before it)
-      hasPhrase(tokens, LEX.arrivalGreeting, c.clauseFrom, trigger.first) ||
+      hasPhrase(tokens, arrivalGreeting, c.clauseFrom, trigger.first) ||
       hasPhrase(tokens, LEX.greeterParty, clauseFrom, trigger.first) ||
       receivedWhereArrived(tokens, trigger.first));
   // "A received B at the forecourt of the palace", "… with a ceremonial welcome": the visit's
   // welcome, not a call of its own
   // (not one told after the welcome, as the clause's act of its own: "chaired a welcome
   // ceremony and hosted a reception for B")
-  const scene = trigger.role === 'receives' ? findAnyPhrase(tokens, LEX.welcomeScene) : null;
+  const scene = trigger.role === 'receives' ? findAnyPhrase(tokens, welcomeScene) : null;
   if (
     trigger.role === 'receives' &&
     (context.welcomeBefore || scene !== null) &&
@@ -4523,7 +4557,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   if (trigger.role === 'callsOn' && objects.length > 0) {
     let k = objects[objects.length - 1]!.mention.end;
     if (textAt(tokens, k) === ',') k++;
-    if (keyIn(LEX.infinitive, tokens, k) && countryAt(tokens, k + 1) === null) return null;
+    if (keyIn(infinitive, tokens, k) && countryAt(tokens, k + 1) === null) return null;
   }
   let aPeople = sideA.map((r) => r.person).filter((p) => p.principal);
   let bPeople = objects.map((r) => r.person).filter((p) => p.principal);
@@ -4560,8 +4594,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     (attending !== null ||
       titleOnly !== undefined ||
       refersBack(tokens, clauseFrom, trigger.first) ||
-      (objects.length > 0 &&
-        anyKeyIn(LEX.pronouns, tokens, trigger.end, objects[0]!.mention.first)))
+      (objects.length > 0 && anyKeyIn(pronouns, tokens, trigger.end, objects[0]!.mention.first)))
   ) {
     const others = context.recentPrincipals.filter(
       (p) =>
@@ -4657,7 +4690,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     bPeople.length === 0 &&
     objects.length === 0 &&
     CALL_TYPES.has(trigger.type) &&
-    tokens.some((t, k) => k >= trigger.end && LEX.objectPronouns.has(t.key))
+    tokens.some((t, k) => k >= trigger.end && objectPronouns.has(t.key))
   ) {
     const other = context.recentPrincipals.find(
       (p) => p.country !== null && p.country !== subject.country,
@@ -4734,8 +4767,8 @@ function unnamedObject(
     m.first >= trigger.end &&
     m.first <= trigger.end + OBJECT_LEAD_SKIP + 2 &&
     (m.first === trigger.end ||
-      keyIn(LEX.objectLead, tokens, m.first - 1) ||
-      keyIn(LEX.titleArticle, tokens, m.first - 1)) &&
+      keyIn(objectLead, tokens, m.first - 1) ||
+      keyIn(titleArticle, tokens, m.first - 1)) &&
     !possessiveAt(tokens, m.end) &&
     m.name === null &&
     !m.plural &&
@@ -4788,10 +4821,8 @@ function passiveOfPronoun(tokens: readonly Token[], trigger: Trigger, clauseFrom
   return (
     trigger.role === 'receives' &&
     keyIn(LEX.agent, tokens, pastPlace(tokens, trigger.end)) &&
-    anyKeyIn(LEX.pronouns, tokens, clauseFrom, trigger.first) &&
-    !tokens
-      .slice(clauseFrom, trigger.first)
-      .some((t) => t.cap && t.word && !LEX.pronouns.has(t.key))
+    anyKeyIn(pronouns, tokens, clauseFrom, trigger.first) &&
+    !tokens.slice(clauseFrom, trigger.first).some((t) => t.cap && t.word && !pronouns.has(t.key))
   );
 }
 
@@ -4994,10 +5025,10 @@ function greetedOnArrival(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
   const { tokens } = info;
-  const onArrival = hasPhrase(tokens, LEX.arrivalGreeting);
+  const onArrival = hasPhrase(tokens, arrivalGreeting);
   // "A welcomed B with a hug upon his arrival": a leader who greets the visitor on arrival
   const greeting = onArrival ? findAnyPhrase(tokens, LEX.greeting) : null;
-  if (greeting !== null && !keyIn(LEX.passiveLead, tokens, greeting.at - 1)) {
+  if (greeting !== null && !keyIn(passiveLead, tokens, greeting.at - 1)) {
     const welcome = welcomers(tokens, refs(info), { ...greeting, needsGuest: true });
     const guestCountry = welcome.guest?.person.country ?? null;
     if (welcome.hosts.length > 0 && guestCountry !== null)
@@ -5007,9 +5038,9 @@ function greetedOnArrival(
   const greeted = onArrival
     ? tokens.findIndex(
         (t, n) =>
-          LEX.arrivalGreeted.has(t.key) &&
-          !keyIn(LEX.passiveLead, tokens, n - 1) &&
-          keyIn(LEX.objectPronouns, tokens, n + 1),
+          arrivalGreeted.has(t.key) &&
+          !keyIn(passiveLead, tokens, n - 1) &&
+          keyIn(objectPronouns, tokens, n + 1),
       )
     : -1;
   if (greeted >= 0) {
@@ -5023,13 +5054,13 @@ function greetedOnArrival(
   // A" is also how a courtesy call is told)
   // (with the scene of a welcome, a verb right before its "by" is told in the passive, its
   // "was" further back: "was accorded a guard of honour and received by A")
-  const scene = onArrival || hasPhrase(tokens, LEX.welcomeScene);
-  const verbs = scene ? LEX.arrivalGreeted : LEX.welcomedBy;
+  const scene = onArrival || hasPhrase(tokens, welcomeScene);
+  const verbs = scene ? arrivalGreeted : LEX.welcomedBy;
   const k = tokens.findIndex(
     (t, n) =>
       verbs.has(t.key) &&
-      (keyIn(LEX.passiveLead, tokens, n - 1) ||
-        keyIn(LEX.passiveLead, tokens, n - 2) ||
+      (keyIn(passiveLead, tokens, n - 1) ||
+        keyIn(passiveLead, tokens, n - 2) ||
         (scene && keyIn(LEX.agent, tokens, n + 1))),
   );
   if (k < 0) return null;
@@ -5043,15 +5074,14 @@ function greetedOnArrival(
       .filter(
         (r) =>
           r.person.leader ||
-          ((r.mention.generic ||
-            [...r.person.titleKeys].some((k) => LEX.counterpartTitle.has(k))) &&
+          ((r.mention.generic || [...r.person.titleKeys].some((k) => counterpartTitle.has(k))) &&
             guest?.person.leader === true),
       )
       .map((r) => r.person);
     if (hosts.length === 0) return null;
     // "He was warmly received by A upon arrival": the visitor the story tells of, by a pronoun
     if (guest === undefined)
-      return anyKeyIn(LEX.pronouns, tokens, 0, k) ? { hosts, guestCountry: null } : null;
+      return anyKeyIn(pronouns, tokens, 0, k) ? { hosts, guestCountry: null } : null;
     const guestCountry = guest.person.country;
     return guestCountry === null || hosts.some((h) => h.country === guestCountry)
       ? null
@@ -5068,8 +5098,8 @@ function hostedByLeader(info: SentenceInfo): { hosts: Person[]; guestCountry: nu
   const at = findAnyPhrase(tokens, LEX.hostedBy);
   if (
     at === null ||
-    !keyIn(LEX.passiveLead, tokens, at.at - 1) ||
-    tokens.some((t) => LEX.hostedFor.has(t.key))
+    !keyIn(passiveLead, tokens, at.at - 1) ||
+    tokens.some((t) => hostedFor.has(t.key))
   )
     return null;
   const hosts = inviters(tokens, refs(info), LEX.hostedBy)
@@ -5085,10 +5115,10 @@ function invitedByVerb(
   info: SentenceInfo,
 ): { hosts: Person[]; guestCountry: string | null } | null {
   const { tokens } = info;
-  const k = tokens.findIndex((t) => LEX.inviteVerb.has(t.key) && pastTense(t));
+  const k = tokens.findIndex((t) => inviteVerb.has(t.key) && pastTense(t));
   if (k < 0) return null;
   const all = refs(info);
-  const guest = chainFrom(tokens, all, k + 1, LEX.objectLead, INVITER_LEAD_SKIP)[0];
+  const guest = chainFrom(tokens, all, k + 1, objectLead, INVITER_LEAD_SKIP)[0];
   if (guest === undefined || !guest.person.principal) return null;
   const hosts = nearestChain(
     tokens,
@@ -5110,11 +5140,9 @@ export function hostingIn(
     ceremony !== null
       ? null
       : (sceneReception(info.tokens) ??
-        (afterWelcome ? findAnyPhrase(info.tokens, LEX.sceneGreeting) : null));
+        (afterWelcome ? findAnyPhrase(info.tokens, sceneGreeting) : null));
   const accorded =
-    ceremony === null && reception === null
-      ? findAnyPhrase(info.tokens, LEX.welcomeAccorded)
-      : null;
+    ceremony === null && reception === null ? findAnyPhrase(info.tokens, welcomeAccorded) : null;
   const cue: WelcomeCue | null =
     ceremony !== null
       ? { ...ceremony, needsGuest: false }
@@ -5139,14 +5167,9 @@ export function hostingIn(
       const invitedGuest = invitedByVerb(info);
       if (invitedGuest !== null) return invitedGuest;
       // (most sentences invite no one: the people are read only where one may)
-      if (
-        !hasPhrase(info.tokens, LEX.inviter) &&
-        !info.tokens.some((t) => LEX.invitationNoun.has(t.key))
-      )
+      if (!hasPhrase(info.tokens, inviter) && !info.tokens.some((t) => invitationNoun.has(t.key)))
         return null;
-      const invited = inviters(info.tokens, refs(info), LEX.inviter).filter(
-        (r) => r.person.principal,
-      );
+      const invited = inviters(info.tokens, refs(info), inviter).filter((r) => r.person.principal);
       return invited.length === 0
         ? null
         : { hosts: invited.map((r) => r.person), guestCountry: null };

@@ -26,6 +26,9 @@ import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { anyKeyIn, keyAt, keyIn, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
 
+/** The lexicon's lists this module reads in several places, by name. */
+const { governmentHead, severalLeaders, titleArticle } = LEX;
+
 export interface PersonMention {
   /** token span in the sentence [first, end) */
   first: number;
@@ -696,7 +699,7 @@ export function findPeople(
         lesserTitle ||
         (textAt(tokens, counterpart.end) === ',' &&
           mention.first - counterpart.end - 1 <=
-            (keyIn(LEX.titleArticle, tokens, counterpart.end + 1) ? 1 : 0))) &&
+            (keyIn(titleArticle, tokens, counterpart.end + 1) ? 1 : 0))) &&
       (counterpart.country === null ||
         mention.country === null ||
         counterpart.country === mention.country)
@@ -740,7 +743,7 @@ function officeBefore(
     tokens[start - 1]!.word &&
     (tokens[start - 1]!.cap ||
       keyIn(LEX.of, tokens, start - 1) ||
-      keyIn(LEX.titleArticle, tokens, start - 1))
+      keyIn(titleArticle, tokens, start - 1))
   )
     start--;
   while (start < first - 1 && !tokens[start]!.cap) start++;
@@ -766,10 +769,10 @@ function severalLeadersAt(
   // (as the object of a cue: "with", "his", "the" before them; not "a meeting between
   // Philippine and Indonesian foreign ministers", which names no pair of its own)
   const before = keyAt(tokens, i - 1);
-  if (!LEX.objectLead.has(before) && !LEX.titleArticle.has(before)) return null;
+  if (!LEX.objectLead.has(before) && !titleArticle.has(before)) return null;
   const listed: { first: number; end: number; code: string }[] = [];
   // ("his counterparts from the US, China and Canada": the title first, its countries after it)
-  const titled = anyReadsAt(tokens, i, LEX.severalLeaders);
+  const titled = anyReadsAt(tokens, i, severalLeaders);
   const lead = keyAt(tokens, i + titled);
   // (not its chairs: "chaired by the leaders of Uzbekistan and Kazakhstan" names the pair)
   if (
@@ -811,7 +814,7 @@ function severalLeadersAt(
     const from = k;
     if (textAt(tokens, k) === ',') k++;
     if (keyIn(LEX.and, tokens, k)) k++;
-    const title = anyReadsAt(tokens, k, LEX.severalLeaders);
+    const title = anyReadsAt(tokens, k, severalLeaders);
     if (title > 0 && listed.length > 1) {
       const end = k + title;
       // (of no title entry: generic, a country's principal by a title that names no office)
@@ -962,7 +965,7 @@ function appositionOf(
   if ((m.honorific || m.title === null) && m.name !== null) {
     const anyCase = !m.honorific && m.country !== null;
     // (and after an article: "Sheikh Tamim, the Amir of Qatar,")
-    const from = m.end + 1 + (keyIn(LEX.titleArticle, tokens, m.end + 1) ? 1 : 0);
+    const from = m.end + 1 + (keyIn(titleArticle, tokens, m.end + 1) ? 1 : 0);
     // ("Prince Khalid bin Salman, Saudi Arabia's Minister of Defence": the office set off after
     // an honorific's name, its country written first where the language puts it there)
     const t =
@@ -1008,9 +1011,8 @@ function appositionOf(
   // Affairs, Dr A, paid a courtesy call on …")
   const definite =
     m.country === null &&
-    (keyIn(LEX.titleArticle, tokens, m.first - 1) || m.first === 0) &&
-    (!m.titleKeys.some((k) => LEX.titleArticle.has(k)) ||
-      knownLeaderAt(tokens, m.end + 1) !== null);
+    (keyIn(titleArticle, tokens, m.first - 1) || m.first === 0) &&
+    (!m.titleKeys.some((k) => titleArticle.has(k)) || knownLeaderAt(tokens, m.end + 1) !== null);
   if (
     m.name === null &&
     m.title !== null &&
@@ -1543,7 +1545,7 @@ export function joinedCountriesAt(
   tokens: readonly Token[],
   at: number,
 ): { first: string; second: string; end: number } | null {
-  const past = (k: number) => k + (keyIn(LEX.titleArticle, tokens, k) ? 1 : 0);
+  const past = (k: number) => k + (keyIn(titleArticle, tokens, k) ? 1 : 0);
   const firstAt = past(at);
   const first = countryWithPrefix(tokens, firstAt);
   if (first === null || !keyIn(LEX.and, tokens, firstAt + first.length)) return null;
@@ -1993,8 +1995,7 @@ function absorb(person: Person, m: PersonMention, titlePartKeys: Map<string, str
       if (TITLE_QUALIFIERS.has(key.split(' ')[0]!))
         person.titleKeys.add(key.slice(key.indexOf(' ') + 1));
       // "the premier" for a prime minister: one office by either name
-      if (LEX.governmentHead.has(key))
-        for (const name of LEX.governmentHead) person.titleKeys.add(name);
+      if (governmentHead.has(key)) for (const name of governmentHead) person.titleKeys.add(name);
     }
   }
   if (m.country !== null) person.country ??= m.country;
