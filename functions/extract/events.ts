@@ -2527,6 +2527,9 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       visits: toldVisits,
       meetings: toldMeetings,
       welcomeBefore: n > 0 && welcomeSet[n - 1]!,
+      ceremonyAfter:
+        n + 1 < sentences.length &&
+        anyReadsAt(sentences[n + 1]!.tokens, 0, LEX.ceremonyOpening) > 0,
     }).flatMap(eachListedDay)) {
       mentions.push(m);
       if (isVisit(m)) toldVisits.unshift(m);

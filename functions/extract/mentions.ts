@@ -208,6 +208,9 @@ export interface ArticleContext {
   /** the sentence right before set a visit's welcome scene ("B was accorded a ceremonial
    *  welcome at the forecourt."): a reception told next is that welcome */
   welcomeBefore: boolean;
+  /** the next sentence opens by naming a ceremony ("The ceremony, held on Wednesday, marked the
+   *  start of B's state visit"): a reception told before it is that welcome */
+  ceremonyAfter: boolean;
 }
 
 /** How far after "co-chaired" its "with B" may stand ("co-chaired the 18th Meeting of the
@@ -311,6 +314,9 @@ const pastTense = (t: Token): boolean =>
   LEX.pastSuffixes.some((s) => t.key.length > s.length + 1 && t.key.endsWith(s));
 const pastTenseAt = (tokens: readonly Token[], at: number): boolean =>
   tokens[at] !== undefined && pastTense(tokens[at]);
+/** How many words a gathering's name may run on the sidelines of ("the Shanghai Cooperation
+ *  Organisation (SCO) summit in China"). */
+const SIDELINES_NAME_SPAN = 9;
 /** How far before a cue "a series of" may stand ("a series of high-level bilateral talks"). */
 const SERIES_BEFORE = 5;
 /** How many words may open a sentence before its cue ("During their first talks"). */
@@ -995,12 +1001,39 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
     if (sidelines > 0) {
       const at = k + sidelines + (keyIn(definite, tokens, k + sidelines) ? 1 : 0);
       const hit = placeAt(tokens, at);
-      if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true)
+      // (not where the gathering's name is told to be somewhere else: "the Shanghai Cooperation
+      // Organisation summit in China")
+      const elsewhere = tokens.some(
+        (t, n) =>
+          n > at &&
+          n <= at + SIDELINES_NAME_SPAN &&
+          placeLead.has(t.key) &&
+          (countryAt(tokens, n + 1) ?? placeAt(tokens, n + 1)) !== null,
+      );
+      if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true && !elsewhere)
         places.push({
           at: k,
           place: { city: hit.entry.name, country: hit.entry.code, venue: false },
         });
       continue;
+    }
+    // "flew to Beijing, where he held talks with B": where one went, what the clause tells
+    // after it happened there
+    if (keyIn(destination, tokens, k)) {
+      const hit = placeAt(tokens, k + 1);
+      const end = k + 1 + (hit?.length ?? 0);
+      if (
+        hit !== null &&
+        !hit.entry.venue &&
+        textAt(tokens, end) === ',' &&
+        keyIn(during, tokens, end + 1)
+      ) {
+        places.push({
+          at: k,
+          place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+        });
+        continue;
+      }
     }
     if (!keyIn(placeLead, tokens, k) && !welcomedTo(tokens, k)) continue;
     // "the war in Ukraine", "the situation in Gaza": what is discussed, not where
@@ -1477,6 +1510,17 @@ function dateFor(
       : -1;
   const daySaid = (d: DateMention) =>
     d.end <= quoteOpen && background.reporting.some((at) => at < d.start);
+  // (nor the other way: "A also posted about the phone call on X, saying, “I presented him the
+  // outcome of the work we carried out last Thursday”": a day inside the quotation that opens
+  // after the cue is the quotation's)
+  const quoteAfter = tokens.findIndex(
+    (t, k) =>
+      k > trigger.end &&
+      QUOTATION_MARKS.has(t.text) &&
+      [',', ':'].includes(textAt(tokens, k - 1) ?? ''),
+  );
+  const dayQuoted = (d: DateMention) =>
+    quoteAfter > 0 && quotes.length % 2 === 0 && d.start > tokens[quoteAfter]!.start;
   // ("discussed … preparations ahead of the president's Nov. 12 visit": a day written right
   // before another cue past this one is that cue's)
   const beforeOtherCue = (d: DateMention) =>
@@ -1512,6 +1556,7 @@ function dateFor(
       !beforeOtherCue(d) &&
       !opensNextClause(d) &&
       !daySaid(d) &&
+      !dayQuoted(d) &&
       !afterClause(d) &&
       !otherClause(d) &&
       !aheadOpening(d) &&
@@ -3030,6 +3075,26 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     tokens
       .slice(Math.max(clauseFrom, trigger.first - 1 - RECORD_WORDS), trigger.first - 1)
       .some((t) => ordinalOf(t.key) > 0);
+  // "A will meet B on Friday when he arrives for a two-day visit": a visit the clause of the
+  // meeting's subject names, to the country of the one met (not the one received: "received
+  // B, whom he thanked for his visit")
+  if (
+    host === null &&
+    trigger.noun &&
+    !anyKeyIn(possessives, tokens, Math.max(0, trigger.first - 3), trigger.first)
+  ) {
+    const met = mentions.find(
+      (m) =>
+        m.kind === 'meeting' &&
+        m.trigger.role !== 'receives' &&
+        m.trigger.end <= trigger.first &&
+        m.sideA.length === 1 &&
+        m.sideB.length === 1 &&
+        m.sideA[0]!.country !== m.sideB[0]!.country &&
+        anyKeyIn(pronouns, tokens, m.trigger.end, trigger.first),
+    );
+    if (met !== undefined) host = met.sideB[0]!.country;
+  }
   if (host === null && !trigger.noun && !record && !keyIn(arrival, tokens, trigger.first)) {
     const callee = chainFrom(tokens, people, trigger.end, objectLead, OBJECT_LEAD_SKIP)[0];
     const caller = before.filter((p) => knownPrincipal(p)).pop();
@@ -4083,10 +4148,21 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   const pronounPastSides =
     sides.length > 0 && anyKeyIn(pronouns, tokens, sides.at(-1)!.mention.end, trigger.first);
   const pronounOfSubject = sides.length > 1 && pronounPastSides;
+  // ("A is the second leader B has hosted …, following his meeting with C": the possessor is
+  // the one named last as the subject of a verb of their own, not the sentence's subject)
+  const subjectOfOwnVerb = possessed
+    ? sides.findLast(
+        (p, n) =>
+          n > 0 &&
+          (keyIn(LEX.presentPerfect, tokens, p.mention.end) || pastTenseAt(tokens, p.mention.end)),
+      )
+    : undefined;
   let sideA: PersonRef[] =
-    ledUp || possessed || pronounOfSubject
-      ? leadingChain(tokens, sides)
-      : nearestChain(tokens, sides);
+    subjectOfOwnVerb !== undefined
+      ? [subjectOfOwnVerb]
+      : ledUp || possessed || pronounOfSubject
+        ? leadingChain(tokens, sides)
+        : nearestChain(tokens, sides);
   // ("A was invited by B and the two leaders are to meet tomorrow": the two leaders, named
   // after them right before the cue, are its subject)
   const last = sideA.at(-1);
@@ -4543,7 +4619,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   const scene = trigger.role === 'receives' ? findAnyPhrase(tokens, welcomeScene) : null;
   if (
     trigger.role === 'receives' &&
-    (context.welcomeBefore || scene !== null) &&
+    (context.welcomeBefore || context.ceremonyAfter || scene !== null) &&
     !(
       scene !== null &&
       scene.at + scene.length <= trigger.first &&

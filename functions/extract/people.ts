@@ -357,6 +357,10 @@ export function bareNameWords(keys: readonly string[]): string[] {
   if (keys.length === 3 && !looksVietnameseName(keys) && !NAME_PARTICLES.has(keys[1]!))
     // (and the two surnames together: "Lacalle Pou" for Luis Lacalle Pou)
     words.push(keys[1]!, `${keys[1]} ${keys[2]}`);
+  // (the surname with its particle: "van Klaveren" for Alberto van Klaveren)
+  const last = keys.length - 1;
+  if (last >= 2 && NAME_PARTICLES.has(keys[last - 1]!) && keys[last] === surnameOf(keys))
+    words.push(`${keys[last - 1]} ${keys[last]}`);
   return words;
 }
 
@@ -653,6 +657,8 @@ export function findPeople(
         mention.country = countryAt(tokens, k)?.code ?? null;
     if (
       keyIn(FORMER_LEAD, tokens, mention.first - 1) ||
+      // ("paid tribute to President Ho Chi Minh at his mausoleum": one honoured, no party)
+      LEX.tributeTo.some((p) => anyReadsAt(tokens, mention.first - p.length, [p]) > 0) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)
       (mention.country !== null && officialIn(mention.titleKeys, mention.country))
     ) {
@@ -2020,9 +2026,12 @@ export function bareNameMentions(
     const t = tokens[k]!;
     while (next < found.length && found[next]!.end <= k) next++;
     const inside = next < found.length && found[next]!.first <= k;
-    if (inside || !t.word || !t.cap) continue;
+    // ("van Klaveren": a surname with its particle, in lower case)
+    const particle = NAME_PARTICLES.has(t.key) && tokens[k + 1]?.cap === true;
+    if (inside || !t.word || (!t.cap && !particle)) continue;
     // ("Lacalle Pou": two words of one name, read together)
     const two = nameWords.has(`${t.key} ${keyAt(tokens, k + 1)}`) ? 2 : 1;
+    if (!t.cap && two === 1) continue;
     if (two === 1 && !nameWords.has(t.key)) continue;
     // part of a longer capitalised name is someone else's name
     const before = tokens[k - 1];

@@ -536,6 +536,10 @@ export const PHRASE_LISTS = [
   'welcomeFrom',
   /** "a series of bilateral talks": talks in general unless someone is named after them */
   'seriesOf',
+  /** "paid tribute to President Ho Chi Minh": the words before one honoured, who is no party */
+  'tributeTo',
+  /** "The ceremony, held on Wednesday, …": a sentence that opens by naming the welcome just told */
+  'ceremonyOpening',
   /** "are scheduled to meet in person": a meeting of people in one place, never a call */
   'inPerson',
   /** "visit two other countries, namely Indonesia and Thailand": words before the places a tour names */
