@@ -213,12 +213,17 @@ function readSentences(
   // the day "today" and "this evening" are told of: publication's, or that of a date on a line
   // of its own above them (a listing page's item: "23 October 2022", then that day's readout)
   let lineRef = ref;
+  // the day the sentence just before gave a cue: what "the same day" means in the next one
+  // ("He arrived on Thursday for a visit. The same day, he met B"), before the story's anchor
+  let cueDay: string | null = null;
   const titleLower = title.length > 0 ? matchForm(title) : null;
   sentences.forEach((info, n) => {
     info.persons = personOf.slice(cursor, cursor + info.mentions.length);
     cursor += info.mentions.length;
     // dates matter where there is a cue, and where a later "cùng ngày" may refer to them
     const lower = lowers[n]!;
+    const dayBefore = cueDay;
+    cueDay = null;
     if (info.triggers.length === 0 && !profile.mayHoldDay.test(lower)) return;
     info.dates = sameDayInSentence(
       withoutDateline(
@@ -227,12 +232,16 @@ function readSentences(
         profile.findDates(
           lower,
           info.isTitle ? ref : lineRef,
-          info.isTitle ? null : anchor,
+          info.isTitle ? null : (dayBefore ?? anchor),
           info.isTitle || lower === titleLower,
         ),
       ),
     );
     if (!info.isTitle) lineRef = dateLineOf(info, lower) ?? lineRef;
+    cueDay =
+      info.triggers.length > 0
+        ? (info.dates.find((d) => isDay(d) && !d.approximate && d.endValue === null)?.value ?? null)
+        : null;
     // (a day in a quotation that opens the sentence is the speaker's, not the reporter's)
     if (info.storyFrom > 0) {
       const from = info.tokens[info.storyFrom]!.start;
