@@ -35,7 +35,8 @@ import {
   textAt,
 } from './tokens.js';
 
-/** The lexicon's lists this module reads in several places, by name. */
+/** The lexicon's lists this module reads in several places, by name (as `…Words` where the
+ *  name is a keyword, a common word or one of this module's own). */
 const {
   arrival,
   arrivalGreeted,
@@ -95,6 +96,14 @@ const {
   welcomeAccorded,
   welcomeScene,
   welcomeVerbs,
+  and: andWords,
+  agent: agentWords,
+  with: withWords,
+  between: betweenWords,
+  reporting: reportingWords,
+  hostedBy: hostedByWords,
+  coChair: coChairWords,
+  commemorated: commemoratedWords,
 } = LEX;
 
 export interface SentenceInfo {
@@ -385,7 +394,7 @@ const VISIT_DAY_SPAN = 8;
 /** How many words of a duration ("kéo dài 2 ngày", "kéo dài hai ngày") are read. */
 const DURATION_SPAN = 8;
 /** The longest co-chairing phrase: "A và B đồng chủ trì" reads it within this many tokens after the chair word. */
-const CO_CHAIR_LENGTH = Math.max(...LEX.coChair.map((p) => p.length));
+const CO_CHAIR_LENGTH = Math.max(...coChairWords.map((p) => p.length));
 
 /** What the mentions of one cue share. */
 type CueContext = Pick<
@@ -581,7 +590,7 @@ const conjoinedCue = (tokens: readonly Token[], from: number, to: number) => {
   let and = false;
   for (let k = from; k < to; k++) {
     const key = tokens[k]!.key;
-    if (LEX.and.has(key)) and = true;
+    if (andWords.has(key)) and = true;
     else if (!LEX.conjoinedCueLead.has(key) && !joiners.has(key)) return false;
   }
   return and;
@@ -594,7 +603,7 @@ const joined = (tokens: readonly Token[], a: PersonRef, b: PersonRef) => {
   if (
     keyIn(possessives, tokens, end + 1) &&
     keyIn(spouse, tokens, end + 2) &&
-    anyKeyIn(LEX.and, tokens, end + 3, b.mention.first)
+    anyKeyIn(andWords, tokens, end + 3, b.mention.first)
   )
     end += 3;
   // ("A, and the Prime Minister of Spain, B": the article before a named one's title)
@@ -665,14 +674,14 @@ function chainFrom(
   // take on the meeting with C and B responded by …" does not meet B; "Meeting with C, A
   // affirmed …" still reads C and A as one list, for the opening phrase, and "Negotiations
   // between C and B concluded" names its pair before the verb)
-  const pair = keyIn(LEX.between, tokens, people[index]!.mention.first - 1);
+  const pair = keyIn(betweenWords, tokens, people[index]!.mention.first - 1);
   while (
     index + 1 < people.length &&
     joined(tokens, people[index]!, people[index + 1]!) &&
     !(
       !pair &&
       pastTenseAt(tokens, people[index + 1]!.mention.end) &&
-      anyKeyIn(LEX.and, tokens, people[index]!.mention.end, people[index + 1]!.mention.first)
+      anyKeyIn(andWords, tokens, people[index]!.mention.end, people[index + 1]!.mention.first)
     )
   )
     chain.push(people[++index]!);
@@ -806,7 +815,7 @@ function leadingChain(tokens: readonly Token[], before: readonly PersonRef[]): P
 }
 
 /** The phrases after which the visit's own sentence names who invited or hosts the visitor. */
-const INVITED_OR_HOSTED = [...inviter, ...LEX.hostedBy];
+const INVITED_OR_HOSTED = [...inviter, ...hostedByWords];
 
 /**
  * People named right after "lời mời của". In "Nhận lời mời của A, B sẽ thăm ..." the
@@ -830,7 +839,7 @@ function inviters(
   // "at the invitation of her Thai counterpart, Dr X"
   const chain = chainFrom(tokens, people, found.at + found.length, objectLead, INVITER_LEAD_SKIP);
   const joinedByAnd = (n: number) =>
-    anyKeyIn(LEX.and, tokens, chain[n - 1]!.mention.end, chain[n]!.mention.first);
+    anyKeyIn(andWords, tokens, chain[n - 1]!.mention.end, chain[n]!.mention.first);
   let keep = chain.length;
   for (let n = chain.length - 1; n >= 1; n--) {
     if (joinedByAnd(n)) continue;
@@ -882,7 +891,7 @@ interface WelcomeCue {
 function sceneReception(tokens: readonly Token[]): { at: number; length: number } | null {
   const found = !hasPhrase(tokens, welcomeScene) ? null : findAnyPhrase(tokens, sceneGreeting);
   // ("B was accorded a guard of honour and received by A": told in the passive, greetedOnArrival's)
-  return found !== null && keyIn(LEX.agent, tokens, found.at + found.length) ? null : found;
+  return found !== null && keyIn(agentWords, tokens, found.at + found.length) ? null : found;
 }
 
 /** Whether a welcome's verb stands right before token `at`, past a possessive ("welcomed his
@@ -906,7 +915,7 @@ function welcomers(
   if (cue.accorded) {
     const end = k + cue.length;
     // ("B was extended a warm welcome by Prime Minister A": A, who gives it, hosts it)
-    if (keyIn(LEX.agent, tokens, end))
+    if (keyIn(agentWords, tokens, end))
       return {
         hosts: actedBy(tokens, people, end + 1).filter((h) => h.person.leader),
         guest: people.findLast((p) => p.mention.end <= k && p.person.principal) ?? null,
@@ -1256,7 +1265,7 @@ interface Background {
 }
 
 const BACKGROUND_FIRST_WORDS = new Set(
-  [...LEX.reporting, ...LEX.since, ...LEX.commemorated].map((p) => p[0]!),
+  [...reportingWords, ...LEX.since, ...commemoratedWords].map((p) => p[0]!),
 );
 
 /** How many words may stand between a word of saying and its "that" ("said at the Global
@@ -1290,7 +1299,7 @@ function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): B
   };
   for (let k = 0; k < tokens.length; k++) {
     if (!BACKGROUND_FIRST_WORDS.has(tokens[k]!.key)) continue;
-    const reporting = anyReadsAt(tokens, k, LEX.reporting);
+    const reporting = anyReadsAt(tokens, k, reportingWords);
     if (reporting > 0) {
       out.reporting.push(tokens[k]!.start);
       const that = saidThatAfter(tokens, k + reporting, triggers);
@@ -1304,7 +1313,7 @@ function backgroundOf(tokens: readonly Token[], triggers: readonly Trigger[]): B
       out.since.push(tokens[k]!.start);
       out.sinceEnds.push(tokens[k + since - 1]!.end);
     }
-    if (anyReadsAt(tokens, k, LEX.commemorated) > 0) out.commemorated.push(tokens[k]!.start);
+    if (anyReadsAt(tokens, k, commemoratedWords) > 0) out.commemorated.push(tokens[k]!.start);
   }
   return out;
 }
@@ -1539,7 +1548,7 @@ function dateFor(
     const before = tokens.findLastIndex((t) => t.end <= d.start);
     return (
       after > 0 &&
-      keyIn(LEX.and, tokens, before) &&
+      keyIn(andWords, tokens, before) &&
       keyIn(pronouns, tokens, after) &&
       triggers.some((t) => t !== trigger && t.first > after)
     );
@@ -1617,7 +1626,7 @@ function dateFor(
     );
   const previous = index > 0 ? triggers[index - 1]! : null;
   const next = index + 1 < triggers.length ? triggers[index + 1]! : null;
-  const andBetween = (a: Trigger, b: Trigger) => anyKeyIn(LEX.and, tokens, a.end, b.first);
+  const andBetween = (a: Trigger, b: Trigger) => anyKeyIn(andWords, tokens, a.end, b.first);
   // "sang thăm Việt Nam và đồng chủ trì Kỳ họp … từ ngày 4 - 6/12": the span is the visit's
   if (
     isVisit(trigger) &&
@@ -1814,7 +1823,7 @@ function toldAsPrior(info: SentenceInfo, trigger: Trigger, date: DateMention | n
   return (
     info.dates.some((d) => d.end <= from) &&
     (date === null || date.start < from) &&
-    (!keyIn(LEX.between, tokens, trigger.end) || info.triggers.some((t) => t.end <= prior.at))
+    (!keyIn(betweenWords, tokens, trigger.end) || info.triggers.some((t) => t.end <= prior.at))
   );
 }
 
@@ -2089,7 +2098,7 @@ const GATHERING_COUNTRIES = 3;
 function verbBetween(tokens: readonly Token[], end: number, first: number): boolean {
   let words = 0;
   for (let k = first - 1; k >= 0 && tokens[k]!.start >= end; k--) {
-    if (!tokens[k]!.word || tokens[k]!.cap || keyIn(LEX.and, tokens, k) || ++words > VERB_WORDS)
+    if (!tokens[k]!.word || tokens[k]!.cap || keyIn(andWords, tokens, k) || ++words > VERB_WORDS)
       return false;
   }
   return tokens[first - words - 1]?.end === end;
@@ -2150,7 +2159,7 @@ function personAsidesIn(
 function pastIncludingAside(tokens: readonly Token[], at: number): number {
   const past = pastAside(tokens, at);
   if (past < 0) return at;
-  return keyIn(including, tokens, at + 1) || keyIn(LEX.with, tokens, past) ? past : at;
+  return keyIn(including, tokens, at + 1) || keyIn(withWords, tokens, past) ? past : at;
 }
 
 /** "… to attend the BRICS summit", "for the G20" a few words after the destination, or past an
@@ -2170,7 +2179,7 @@ function multilateralRightAfter(tokens: readonly Token[], from: number): boolean
     let at = k + lead;
     while (at < k + lead + 2 && /^\d+(?:st|nd|rd|th)?$/u.test(keyAt(tokens, at))) at++;
     const body = anyReadsAt(tokens, at, LEX.multilateralBodies);
-    return body > 0 && !keyIn(LEX.with, tokens, at + body);
+    return body > 0 && !keyIn(withWords, tokens, at + body);
   }
   return false;
 }
@@ -2257,7 +2266,7 @@ function pairReferenceBefore(
   );
   if (found !== null) return found;
   // "the digital conversation between the two leaders": the pair right after the cue
-  if (keyIn(LEX.between, info.tokens, trigger.end)) {
+  if (keyIn(betweenWords, info.tokens, trigger.end)) {
     const after = pairReferenceIn(
       info,
       trigger.end + 1,
@@ -2484,7 +2493,7 @@ function attributionFrom(tokens: readonly Token[]): number {
   for (let k = tokens.length - 1, words = 0; k >= 0 && words < ATTRIBUTION_VERB_WORDS; k--) {
     if (!tokens[k]!.word) continue;
     words++;
-    if (anyReadsAt(tokens, k, LEX.reporting) > 0) {
+    if (anyReadsAt(tokens, k, reportingWords) > 0) {
       reported = true;
       break;
     }
@@ -2605,7 +2614,7 @@ function asideFrom(tokens: readonly Token[], clauseFrom: number, cue: number): n
         anyReadsAt(tokens, k, joinerPhrases) === 0) ||
       // ("B will become our first partner, said A during a meeting with C": what was said
       // before the attribution tells nothing of the meeting's tense)
-      anyReadsAt(tokens, said, LEX.reporting) > 0
+      anyReadsAt(tokens, said, reportingWords) > 0
     )
       return k + 1;
   }
@@ -2665,7 +2674,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   for (let k = trigger.first - 1; k >= info.storyFrom; k--) {
     if (!keyIn(clauseEnd, tokens, k)) continue;
     // ("to pay an official visit to Chile …; (and) pay an official visit to Peru": the same subject goes on)
-    const next = keyAt(tokens, k + (keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
+    const next = keyAt(tokens, k + (keyIn(andWords, tokens, k + 1) ? 2 : 1));
     if (LEX.subjectGoesOn.has(next)) continue;
     clauseFrom = k + 1;
     break;
@@ -2849,7 +2858,7 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
     !markers.tense(trigger.first, trigger.end).past;
   const prior = isMeeting(trigger) && !shifted && !toComeAfter && toldAsPrior(info, trigger, date);
   // ("on the 30th anniversary of the historic meeting between A and B": the day is the anniversary's)
-  const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, LEX.commemorated);
+  const commemorated = phraseBefore(tokens, trigger.first, PRECEDENT_BEFORE, commemoratedWords);
   if (prior || commemorated) date = null;
   // "arrived (in Seoul) on Tuesday for his summit with B": the day is the arrival's, the
   // summit's only as its purpose ("arrived on Sunday, where he met B" tells the meeting's day)
@@ -3046,10 +3055,10 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     let by = trigger.end;
     while (
       by < Math.min(tokens.length, trigger.end + VISITED_BY_SPAN) &&
-      !keyIn(LEX.agent, tokens, by)
+      !keyIn(agentWords, tokens, by)
     )
       by++;
-    const agent = keyIn(LEX.agent, tokens, by) ? actedBy(tokens, people, by + 1)[0] : undefined;
+    const agent = keyIn(agentWords, tokens, by) ? actedBy(tokens, people, by + 1)[0] : undefined;
     // (or, where a pronoun stands for them, the principal the sentence named last before it:
     // "the third visit the Mexican president has received, since Wednesday he was visited …")
     const visited = (keyIn(pronouns, tokens, trigger.first - 2) ? people : before).findLast(
@@ -3159,7 +3168,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     visitor === null &&
     keyIn(LEX.of, tokens, hostEnd) &&
     !(
-      keyIn(LEX.agent, tokens, hostEnd) &&
+      keyIn(agentWords, tokens, hostEnd) &&
       anyKeyIn(arrivalGreeted, tokens, trigger.first, trigger.end)
     )
   )
@@ -3206,7 +3215,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // (and so is one who "received a warm welcome from" the other)
   const receivedBy = (first: PersonRef, last: PersonRef) =>
     (anyKeyIn(passiveLead, tokens, first.mention.end, last.mention.first) &&
-      anyKeyIn(LEX.agent, tokens, first.mention.end, last.mention.first)) ||
+      anyKeyIn(agentWords, tokens, first.mention.end, last.mention.first)) ||
     hasPhrase(tokens, LEX.welcomeFrom, first.mention.end, last.mention.first);
   const received =
     visitor === null &&
@@ -3251,7 +3260,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.country !== host &&
         p.person.principal &&
         !invitedIds.has(p.mention.first) &&
-        !anyKeyIn(LEX.with, tokens, trigger.end, p.mention.first) &&
+        !anyKeyIn(withWords, tokens, trigger.end, p.mention.first) &&
         // (nor past an attribution: "B's envoy had visited Venezuela last month, according to
         // the Brazilian President")
         !hasPhrase(tokens, LEX.attribution, trigger.end, p.mention.first) &&
@@ -3347,14 +3356,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         t.role === 'receives' && t.end <= trigger.first && keyIn(passiveLead, tokens, t.first - 1),
     );
     // ("received by B … for a visit": B, who received the visitor, among the visit's hosts)
-    const receivedBy = hosting !== undefined && keyIn(LEX.agent, tokens, hosting.end);
+    const receivedBy = hosting !== undefined && keyIn(agentWords, tokens, hosting.end);
     const by =
       hosting === undefined
         ? -1
         : receivedBy
           ? hosting.end
           : tokens.findIndex(
-              (t, k) => k >= trigger.end && k <= trigger.end + AGENT_SPAN && LEX.agent.has(t.key),
+              (t, k) => k >= trigger.end && k <= trigger.end + AGENT_SPAN && agentWords.has(t.key),
             );
     const agent = people.find(
       (p) => by >= 0 && p.mention.first === by + 1 && p.person.principal && p.person.country,
@@ -3407,7 +3416,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
         p.person.country !== visitor!.person.country &&
         !invitedIds.has(p.mention.first),
     );
-    if (met !== undefined && anyKeyIn(LEX.with, tokens, trigger.end, met.mention.first))
+    if (met !== undefined && anyKeyIn(withWords, tokens, trigger.end, met.mention.first))
       host = met.person.country;
   }
   if (host === null) {
@@ -3418,7 +3427,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     // country the tables know is no reference to it)
     if (namedPlaceAfter(tokens, trigger.end)) return;
     // (not who speaks of it: "Minister A said the January 11-12 visit was a success")
-    if (visitor && hasPhrase(tokens, LEX.reporting, visitor.mention.end, trigger.first))
+    if (visitor && hasPhrase(tokens, reportingWords, visitor.mention.end, trigger.first))
       visitor = null;
     const invitedPeople = invited.map((r) => r.person);
     mentions.push(visitMention(null, null, invitedPeople));
@@ -3554,7 +3563,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     tokens[k] !== undefined && keyIn(joiners, tokens, k) && k < hostEnd + TOUR_SPAN;
   ) {
     // (", and Singapore": a serial comma before the last)
-    const at = legAt(k + (textAt(tokens, k) === ',' && keyIn(LEX.and, tokens, k + 1) ? 2 : 1));
+    const at = legAt(k + (textAt(tokens, k) === ',' && keyIn(andWords, tokens, k + 1) ? 2 : 1));
     const c = countryWithPrefix(tokens, at);
     if (c === null || c.code === guest) break;
     if (!hosts.includes(c.code)) hosts.push(c.code);
@@ -3627,7 +3636,7 @@ function chairedReference(s: SentenceScan, c: CueScan): boolean {
     context.committeeContext &&
     isMeeting(trigger) &&
     (isPlainMeeting(trigger) || trigger.type === 'video_call') &&
-    hasPhrase(tokens, LEX.coChair)
+    hasPhrase(tokens, coChairWords)
   );
 }
 
@@ -3673,7 +3682,7 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
   if (hasPhrase(tokens, LEX.parliament, trigger.end, trigger.end + PARLIAMENT_SPAN)) return;
   // co-chairs: "A và B đồng chủ trì", "dưới sự đồng chủ trì của A và B"
   let chairs: PersonRef[] = [];
-  const coChair = findAnyPhrase(tokens, LEX.coChair);
+  const coChair = findAnyPhrase(tokens, coChairWords);
   const k = coChair?.at ?? -1;
   if (coChair !== null) {
     // ("to be co-chaired by A and B": after it too)
@@ -3861,7 +3870,7 @@ function writtenPairMeeting(s: SentenceScan, c: CueScan): void {
   const { trigger, cue, clauseFrom } = c;
   // (or written after it: "to attend the sixth Strategic Dialogue between China and Pakistan,";
   // not two countries' adjectives: "the meeting between Philippine and Indonesian ministers")
-  const joined = keyIn(LEX.between, s.tokens, trigger.end)
+  const joined = keyIn(betweenWords, s.tokens, trigger.end)
     ? joinedCountriesAt(s.tokens, trigger.end + 1)
     : null;
   const between =
@@ -4073,7 +4082,7 @@ function countriesAfterBetween(info: SentenceInfo, trigger: Trigger): string[] |
     k++
   ) {
     if (keyIn(clauseEnd, tokens, k)) break;
-    if (keyIn(LEX.between, tokens, k)) at = k;
+    if (keyIn(betweenWords, tokens, k)) at = k;
   }
   if (at < 0) return null;
   const codes = new Set<string>();
@@ -4102,14 +4111,14 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       Math.max(clauseFrom, trigger.first - SERIES_BEFORE),
       trigger.first,
     ) &&
-    !keyIn(LEX.with, tokens, trigger.end) &&
-    !keyIn(LEX.between, tokens, trigger.end)
+    !keyIn(withWords, tokens, trigger.end) &&
+    !keyIn(betweenWords, tokens, trigger.end)
   )
     return null;
   // "his working visit to the United States, during which he will be hosted by B": the visit's
   // host, told after its cue (visitMentions' hostedBy), no meeting of its own
   if (
-    anyReadsAt(tokens, trigger.first, LEX.hostedBy) > 0 &&
+    anyReadsAt(tokens, trigger.first, hostedByWords) > 0 &&
     info.triggers.some((t) => isVisit(t) && t.end <= trigger.first)
   )
     return null;
@@ -4195,12 +4204,12 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     // (nor past another cue: "The call follows a meeting between A and B" names the meeting's)
     if (people.some((p) => p.mention.first === j) || info.triggers.some((t) => t.first === j))
       break;
-    if (keyIn(LEX.between, tokens, j)) {
+    if (keyIn(betweenWords, tokens, j)) {
       k = j;
       break;
     }
   }
-  if (keyIn(LEX.between, tokens, k)) {
+  if (keyIn(betweenWords, tokens, k)) {
     // "cuộc hội kiến (song phương) giữa A và B", "between Peruvian and Chilean ministers A and B"
     const first = people.find((p) => p.mention.first > k && p.mention.first <= k + BETWEEN_SPAN);
     const pair =
@@ -4235,7 +4244,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       j++
     ) {
       if (
-        keyIn(LEX.with, tokens, j) ||
+        keyIn(withWords, tokens, j) ||
         (trigger.role === 'receives' && keyIn(receivedFor, tokens, j)) ||
         (CALL_TYPES.has(trigger.type) && keyIn(LEX.callWith, tokens, j))
       )
@@ -4254,7 +4263,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     // "met separately Tuesday with International Monetary Fund chief C and Indian Prime Minister
     // B": past one the story gives no office it knows (an institution's head), and "and", B
     const withAt = tokens.findIndex(
-      (t, j) => j >= withFrom && j < withFrom + WITH_SPAN && LEX.with.has(t.key),
+      (t, j) => j >= withFrom && j < withFrom + WITH_SPAN && withWords.has(t.key),
     );
     for (
       let j = withAt + 1;
@@ -4262,7 +4271,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       j++
     ) {
       if (!tokens[j]!.word || people.some((p) => p.mention.first === j)) break;
-      if (keyIn(LEX.and, tokens, j) && j > withAt + 1) {
+      if (keyIn(andWords, tokens, j) && j > withAt + 1) {
         objects = chainFrom(tokens, people, j + 1, objectLead, OBJECT_LEAD_SKIP);
         break;
       }
@@ -4337,7 +4346,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
   // the visitor the pronoun stands for, meetingPeople's visitorAfter), where it is too:
   // "A was received in Dhaka by B"
   const by = pastPlace(tokens, trigger.end);
-  if (objects.length === 0 && trigger.needsObject && keyIn(LEX.agent, tokens, by)) {
+  if (objects.length === 0 && trigger.needsObject && keyIn(agentWords, tokens, by)) {
     const agent = people.find((p) => p.mention.first === by + 1);
     if (agent !== undefined && before.length > 0) {
       objects = nearestChain(tokens, before);
@@ -4369,7 +4378,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
       (o, m) =>
         m > 0 &&
         o.person.country !== objects[0]!.person.country &&
-        !anyKeyIn(LEX.and, tokens, objects[m - 1]!.mention.end, o.mention.first),
+        !anyKeyIn(andWords, tokens, objects[m - 1]!.mention.end, o.mention.first),
     );
     if (n > 0) {
       sideA = [objects[n]!];
@@ -4497,7 +4506,7 @@ function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
   // arrived, received in the passive right after, is greeted on arrival)
   return (
     keyIn(passiveLead, tokens, at - 1) &&
-    keyIn(LEX.and, tokens, at - 2) &&
+    keyIn(andWords, tokens, at - 2) &&
     anyKeyIn(arrival, tokens, 0, at - 2)
   );
 }
@@ -4513,7 +4522,7 @@ function quotationSpeaker(info: SentenceInfo, trigger: Trigger): Person | null {
   const close = tokens.findIndex((t, k) => k > 0 && QUOTATION_MARKS.has(t.text));
   if (close < trigger.end) return null;
   const tail = close + 1 + ATTRIBUTION_WORDS;
-  if (!hasPhrase(tokens, LEX.reporting, close + 1, tail)) return null;
+  if (!hasPhrase(tokens, reportingWords, close + 1, tail)) return null;
   const n = info.mentions.findIndex(
     (m, k) => m.first > close && m.first < tail && info.persons[k]?.principal === true,
   );
@@ -4530,9 +4539,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   const pairMeets =
     (isPlainMeeting(trigger) || trigger.pairOnly) &&
     trigger.role === null &&
-    !keyIn(LEX.with, tokens, trigger.end - 1) &&
+    !keyIn(withWords, tokens, trigger.end - 1) &&
     sideA.length >= 2 &&
-    anyKeyIn(LEX.and, tokens, sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first) &&
+    anyKeyIn(andWords, tokens, sideA[0]!.mention.end, sideA[sideA.length - 1]!.mention.first) &&
     new Set(sideA.filter((r) => r.person.principal).map((r) => r.person.country)).size >= 2 &&
     sideA.every((r) => r.person.country !== null);
   // "A and B discussed …": a cue told only of such a pair (not "A discussed … with B and C")
@@ -4623,7 +4632,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     !(
       scene !== null &&
       scene.at + scene.length <= trigger.first &&
-      anyKeyIn(LEX.and, tokens, scene.at + scene.length, trigger.first)
+      anyKeyIn(andWords, tokens, scene.at + scene.length, trigger.first)
     )
   )
     return null;
@@ -4750,7 +4759,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // named, and is no principal; no one else in the sentence stands in for it
   const withAt = tokens
     .slice(trigger.end, trigger.end + OBJECT_LEAD_SKIP + 1)
-    .findIndex((t) => LEX.with.has(t.key));
+    .findIndex((t) => withWords.has(t.key));
   const otherSideNamed =
     objects.length > 0 ||
     (withAt >= 0 &&
@@ -4896,7 +4905,7 @@ function visitorAfter(
 function passiveOfPronoun(tokens: readonly Token[], trigger: Trigger, clauseFrom: number): boolean {
   return (
     trigger.role === 'receives' &&
-    keyIn(LEX.agent, tokens, pastPlace(tokens, trigger.end)) &&
+    keyIn(agentWords, tokens, pastPlace(tokens, trigger.end)) &&
     anyKeyIn(pronouns, tokens, clauseFrom, trigger.first) &&
     !tokens.slice(clauseFrom, trigger.first).some((t) => t.cap && t.word && !pronouns.has(t.key))
   );
@@ -5039,8 +5048,8 @@ function meetingPairs(
         first !== undefined &&
         trigger.type !== 'phone_call' &&
         trigger.type !== 'video_call' &&
-        !keyIn(LEX.with, info.tokens, trigger.end) &&
-        !LEX.with.has(info.tokens[trigger.end - 1]!.key)
+        !keyIn(withWords, info.tokens, trigger.end) &&
+        !withWords.has(info.tokens[trigger.end - 1]!.key)
       ) {
         const visit = mentions.find(
           (v) => isVisit(v) && v.host !== null && v.guest === first.country,
@@ -5137,12 +5146,12 @@ function greetedOnArrival(
       verbs.has(t.key) &&
       (keyIn(passiveLead, tokens, n - 1) ||
         keyIn(passiveLead, tokens, n - 2) ||
-        (scene && keyIn(LEX.agent, tokens, n + 1))),
+        (scene && keyIn(agentWords, tokens, n + 1))),
   );
   if (k < 0) return null;
   const all = refs(info);
   for (let j = k + 1; j < tokens.length && j <= k + GREETED_BY_SPAN; j++) {
-    if (!keyIn(LEX.agent, tokens, j)) continue;
+    if (!keyIn(agentWords, tokens, j)) continue;
     const guest = all.filter((r) => r.mention.end <= k && r.person.principal).pop();
     // (a leader's "counterpart" is one too, also where the story names them by name only
     // after calling them that: "his counterpart, B, … was received by B")
@@ -5171,14 +5180,14 @@ function greetedOnArrival(
  *  "was hosted to lunch by B"), or null. */
 function hostedByLeader(info: SentenceInfo): { hosts: Person[]; guestCountry: null } | null {
   const { tokens } = info;
-  const at = findAnyPhrase(tokens, LEX.hostedBy);
+  const at = findAnyPhrase(tokens, hostedByWords);
   if (
     at === null ||
     !keyIn(passiveLead, tokens, at.at - 1) ||
     tokens.some((t) => hostedFor.has(t.key))
   )
     return null;
-  const hosts = inviters(tokens, refs(info), LEX.hostedBy)
+  const hosts = inviters(tokens, refs(info), hostedByWords)
     .map((r) => r.person)
     .filter((p) => p.principal);
   return hosts.length === 0 ? null : { hosts, guestCountry: null };
