@@ -43,6 +43,7 @@ import {
   peopleOfMention,
   type SentenceInfo,
   sameCountries,
+  sinceDated,
   visitDayBefore,
 } from './mentions.js';
 import {
@@ -254,7 +255,9 @@ function readSentences(
       if (!info.caption) anchor = nextAnchor(anchor, info);
       const before = sentences[n - 1];
       if (before !== undefined && !before.isTitle && goesOn(info))
-        info.sequel = before.dates.find((d) => isDay(d) && !d.approximate)?.value ?? null;
+        info.sequel =
+          before.dates.find((d) => isDay(d) && !d.approximate && !sinceDated(before, d))?.value ??
+          null;
     }
   });
   return sentences;
@@ -524,7 +527,7 @@ function nextAnchor(anchor: string | null, info: SentenceInfo): string | null {
   let day: DateMention | undefined;
   let span: DateMention | undefined;
   for (const d of info.dates) {
-    if (!isDay(d) || d.anchored || d.approximate) continue;
+    if (!isDay(d) || d.anchored || d.approximate || sinceDated(info, d)) continue;
     // ("following the February 8 polls": a day of something no cue names)
     const noun = nounDatedBy(info.tokens, d);
     if (noun >= 0 && !info.triggers.some((t) => t.first === noun)) continue;

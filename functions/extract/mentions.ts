@@ -1394,11 +1394,7 @@ function dateFor(
   const since = (d: DateMention) =>
     !beganSince(d) &&
     background.since.some(
-      (at) =>
-        at <= d.start &&
-        (at >= d.start - SINCE_CHARS ||
-          (at >= d.start - SINCE_CLAUSE_CHARS && !/[,;:]/u.test(info.text.slice(at, d.start)))) &&
-        !(at < cueStart && cueEnd <= d.start),
+      (at) => countsFrom(info.text, at, d) && !(at < cueStart && cueEnd <= d.start),
     );
   // "A will visit Tokyo to hold talks with B, A's office said Wednesday": the day it was said
   // (where dates follow their events, whatever the tense: "to exchange views, the ministry announced on Wednesday")
@@ -1917,6 +1913,20 @@ function whereOfPrecedent(
       markers.precedentIn(Math.max(0, v.first - PRECEDENT_BEFORE), where),
   );
 }
+
+/** Whether the "since" at character `at` makes the day one things are counted from: right
+ *  before it, or opening the clause it stands in. */
+const countsFrom = (text: string, at: number, d: DateMention): boolean =>
+  at <= d.start &&
+  (at >= d.start - SINCE_CHARS ||
+    (at >= d.start - SINCE_CLAUSE_CHARS && !/[,;:]/u.test(text.slice(at, d.start))));
+
+/** "his first visit since he assumed his third term on January 1": a day in a sentence that
+ *  things are counted from, whatever cue it stands near. */
+export const sinceDated = (info: SentenceInfo, d: DateMention): boolean =>
+  info.tokens.some(
+    (t, k) => countsFrom(info.text, t.start, d) && anyReadsAt(info.tokens, k, LEX.since) > 0,
+  );
 
 /** "the first since his visit in 2018": "since" a few words before the cue, in its phrase
  *  (not one a comma closed: "A, on his first trip since taking office, arrived in Tokyo"). */
