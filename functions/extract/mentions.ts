@@ -1070,6 +1070,9 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       continue;
     }
     const hit = placeAt(tokens, j);
+    // ("in the St. George's Hall", "at Hyderabad House": a building named after a place)
+    if (hit !== null && tokens[j + hit.length]?.cap && keyIn(buildingNouns, tokens, j + hit.length))
+      continue;
     if (hit !== null) {
       places.push({
         at: k,
