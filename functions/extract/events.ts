@@ -2242,7 +2242,7 @@ function impliedVisit(
     people: visitor === undefined ? [] : [visitor],
     place: { city: null, country: meeting.host, venue: false },
     placeMention: null,
-    status: statusOf(meeting.start, meeting.precision, ref, false),
+    status: statusOf(meeting.start, meeting.precision, ref, meeting.status === 'announced'),
     partOf: null,
     hostInferred: false,
     order: -1,
@@ -2855,9 +2855,10 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   }
   // ("A met B in B's country … The visit was designed to …": a visit the story refers to
   // but places nowhere)
-  const visitTold = mentions.some(
+  const toldVisit = mentions.find(
     (m) => isVisit(m) && m.countries.length === 0 && !m.precedent && !m.sentence.caption,
   );
+  const visitTold = toldVisit !== undefined;
   const welcomeScenes = sentences.filter((_s, n) => welcomeSet[n]!);
   for (const m of meetings) {
     // ("In this official ceremony, A and the Prime Minister of Italy reviewed honour guards":
@@ -2875,6 +2876,13 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       visits,
     );
     if (implied === null) continue;
+    // ("A will receive B. The one-day visit is set for Wednesday": that visit's day)
+    const toldDay = toldVisit?.date;
+    if (toldDay && isDay(toldDay) && !isDay(implied)) {
+      implied.start = toldDay.value;
+      implied.precision = 'day';
+      implied.status = statusOf(toldDay.value, 'day', ref, implied.status === 'announced');
+    }
     const told = visits.find((v) => sameCountries(v, implied) && v.host === implied.host);
     if (told === undefined && !visits.some((v) => sameCountries(v, implied))) {
       // (its hosts too: "The visit began with a formal ceremony led by President B")
