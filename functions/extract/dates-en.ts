@@ -24,19 +24,33 @@ import type { EnglishDates } from './table-schemas.js';
 import { spelledOut } from './tables.js';
 
 const DATES = spelledOut(datesData) as EnglishDates;
+/** The lists read in several places, by name (as `…Words` where a name of this module's own is taken). */
+const {
+  dayJoiner,
+  months,
+  rangeJoiners,
+  relativeDays,
+  week,
+  weekdayForward,
+  weekdayForwardAfter,
+  weekdayForwardLead,
+  weekdays,
+  shift: shiftWords,
+  ago: agoWords,
+} = DATES;
 
 const word = (alternation: string) => `(?<![\\p{L}\\d])(?:${alternation})(?![\\p{L}])`;
-const MONTH = `(${anyOf(Object.keys(DATES.months))})\\.?`;
+const MONTH = `(${anyOf(Object.keys(months))})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)';
 const YEAR = '(?:,?\\s*(\\d{4})(?!\\d))?';
-const TO = `\\s*(?:${anyOf(DATES.rangeJoiners)})\\s*`;
-const AND = `\\s+(?:${anyOf([DATES.dayJoiner])})\\s+`;
+const TO = `\\s*(?:${anyOf(rangeJoiners)})\\s*`;
+const AND = `\\s+(?:${anyOf([dayJoiner])})\\s+`;
 /** a weekday written before its day of the month ("Monday 6 May"), read for the day */
-const WEEKDAY_BEFORE = `(?:(?<![\\p{L}])(?:${anyOf(Object.keys(DATES.weekdays))}),?\\s+)?`;
+const WEEKDAY_BEFORE = `(?:(?<![\\p{L}])(?:${anyOf(Object.keys(weekdays))}),?\\s+)?`;
 const MONTH_WORD = `(?<![\\p{L}])${MONTH}(?![\\p{L}])`;
 /** "(Thu)", "(Sat.)", "(Friday)": a weekday in brackets, as a ministry's itinerary writes it after its day. */
 const BRACKETED_WEEKDAY = new RegExp(
-  `\\((?:${anyOf([...new Set(Object.keys(DATES.weekdays).map((w) => w.slice(0, 3)))])})[\\p{L}]*\\.?\\)`,
+  `\\((?:${anyOf([...new Set(Object.keys(weekdays).map((w) => w.slice(0, 3)))])})[\\p{L}]*\\.?\\)`,
   'gu',
 );
 
@@ -48,7 +62,7 @@ const BRACKETED_TIME_GLOSS = new RegExp(
 
 /** "today (Monday)": a relative day with a weekday in brackets right after it */
 const RELATIVE_DAY_BRACKETED = new RegExp(
-  `(?<!\\p{L})(${anyOf(Object.keys(DATES.relativeDays))})(\\s*\\()(${anyOf(Object.keys(DATES.weekdays))})\\)`,
+  `(?<!\\p{L})(${anyOf(Object.keys(relativeDays))})(\\s*\\()(${anyOf(Object.keys(weekdays))})\\)`,
   'gu',
 );
 
@@ -74,7 +88,7 @@ interface Context {
 }
 
 const flags = { relative: false, approximate: false, anchored: false };
-const month = (name: string) => DATES.months[name]!;
+const month = (name: string) => months[name]!;
 const num = (s: string | undefined) => (s === undefined ? null : Number(s));
 
 function dayOf(d: number, m: number, y: number | null, ref: RefDate): string | null {
@@ -115,7 +129,7 @@ const ITINERARY_DAYS = 3;
 
 function weekday(shiftWord: string | undefined, name: string, ctx: Context): DateReading {
   const today = refDayNumber(ctx.ref);
-  const target = DATES.weekdays[name]!;
+  const target = weekdays[name]!;
   // a plan told day by day ahead of publication ("talks in Beijing on April 16 … arrive in
   // Chongqing on Sunday … meet Li on Tuesday"): the weekday nearest the day the story is at
   const at = ctx.previousDay === null ? null : dayNumber(ctx.previousDay);
@@ -138,7 +152,7 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
   const ahead = (target - todayWeekday + 7) % 7;
   const back = (todayWeekday - target + 7) % 7;
   const lead = shiftWord !== undefined && FORWARD_LEAD.has(shiftWord);
-  const shift = shiftWord === undefined || lead ? null : DATES.shift[shiftWord]!;
+  const shift = shiftWord === undefined || lead ? null : shiftWords[shiftWord]!;
   // "on his visit from Monday": the nearest Monday; "to visit Laos from Sunday": the next
   const forward = lead
     ? ctx.forward || ctx.leadAhead || ahead < back
@@ -165,7 +179,7 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
   return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
 }
 
-const SHIFT = anyOf(Object.keys(DATES.shift));
+const SHIFT = anyOf(Object.keys(shiftWords));
 
 /** Thursday's distance from Monday. */
 const WEEK_MIDDLE = 3;
@@ -182,7 +196,7 @@ function weekStart(monday: number): string {
 /** Days in a week, for "two weeks ago". */
 const WEEK_DAYS = 7;
 
-function agoReading(ago: typeof DATES.ago): Reading {
+function agoReading(ago: typeof agoWords): Reading {
   const count = `(\\d{1,2}|${anyOf(Object.keys(ago.numbers))})`;
   return {
     pattern: new RegExp(
@@ -223,7 +237,7 @@ function agoReading(ago: typeof DATES.ago): Reading {
     },
   };
 }
-const FORWARD_LEAD = new Set(DATES.weekdayForwardLead);
+const FORWARD_LEAD = new Set(weekdayForwardLead);
 /** "March 5 and 10": two days of a month joined by "and", further apart than JOINED_DAYS, are
  *  a list, no span (the first is then read alone); the days are groups `at` and `at + 1`. */
 const apart = (m: RegExpExecArray, at: number) => Number(m[at + 1]) - Number(m[at]) > JOINED_DAYS;
@@ -291,7 +305,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${MONTH}`), 'gu'),
     read: (m, c) => {
-      const shift = DATES.shift[m[1]!]!;
+      const shift = shiftWords[m[1]!]!;
       const target = month(m[2]!);
       const year =
         shift < 0
@@ -326,17 +340,14 @@ const READINGS: readonly Reading[] = [
   },
   // "nine months ago", "two weeks ago": counted back from publication, as precise as its unit
   // (weeks only suggest their days)
-  agoReading(DATES.ago),
+  agoReading(agoWords),
   // "on Thursday next week": that weekday of the week told
   {
-    pattern: new RegExp(
-      word(`(${anyOf(Object.keys(DATES.weekdays))})\\s+(${SHIFT})\\s+${DATES.week}`),
-      'gu',
-    ),
+    pattern: new RegExp(word(`(${anyOf(Object.keys(weekdays))})\\s+(${SHIFT})\\s+${week}`), 'gu'),
     read: (m, c) => {
-      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * DATES.shift[m[2]!]!;
+      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * shiftWords[m[2]!]!;
       return {
-        value: isoDayOf(monday + DATES.weekdays[m[1]!]! - 1),
+        value: isoDayOf(monday + weekdays[m[1]!]! - 1),
         endValue: null,
         precision: 'day',
         ...flags,
@@ -347,9 +358,9 @@ const READINGS: readonly Reading[] = [
   // "next week", "this week" (written on a Sunday, looking ahead: the week to come, "will visit
   // Australia this week" in Sunday's paper)
   {
-    pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.week}`), 'gu'),
+    pattern: new RegExp(word(`(${SHIFT})\\s+${week}`), 'gu'),
     read: (m, c) => {
-      const shift = DATES.shift[m[1]!]!;
+      const shift = shiftWords[m[1]!]!;
       const ahead = shift === 0 && c.forward && weekdayOf(c.ref) === WEEK_DAYS ? 1 : 0;
       const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + WEEK_DAYS * (shift + ahead);
       return {
@@ -366,7 +377,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
     read: (m, c) => {
-      const { year, month } = addMonths(c.ref.year, c.ref.month, DATES.shift[m[1]!]!);
+      const { year, month } = addMonths(c.ref.year, c.ref.month, shiftWords[m[1]!]!);
       return {
         value: isoMonth(year, month),
         endValue: null,
@@ -380,7 +391,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.year}`), 'gu'),
     read: (m, c) => ({
-      value: String(c.ref.year + DATES.shift[m[1]!]!),
+      value: String(c.ref.year + shiftWords[m[1]!]!),
       endValue: null,
       precision: 'year',
       ...flags,
@@ -393,7 +404,7 @@ const READINGS: readonly Reading[] = [
     pattern: new RegExp(
       // (a number with no ordinal ends the clause: not "on Monday 23 leaders met")
       word(
-        `(${anyOf(Object.keys(DATES.weekdays))})\\s+(\\d{1,2})(?:st|nd|rd|th|(?=\\s*[.,;:)]|\\s*$))(?![.,/-]?\\d)(?!\\s*(?:of\\s+)?${MONTH})`,
+        `(${anyOf(Object.keys(weekdays))})\\s+(\\d{1,2})(?:st|nd|rd|th|(?=\\s*[.,;:)]|\\s*$))(?![.,/-]?\\d)(?!\\s*(?:of\\s+)?${MONTH})`,
       ),
       'gu',
     ),
@@ -402,18 +413,14 @@ const READINGS: readonly Reading[] = [
         const { year, month } = addMonths(c.ref.year, c.ref.month, n);
         return isValidDay(year, month, Number(m[2])) ? isoDay(year, month, Number(m[2])) : null;
       });
-      const on = days.find(
-        (d) => d !== null && ((dayNumber(d) + 3) % 7) + 1 === DATES.weekdays[m[1]!],
-      );
+      const on = days.find((d) => d !== null && ((dayNumber(d) + 3) % 7) + 1 === weekdays[m[1]!]);
       return single(on ?? days[0] ?? null, null);
     },
   },
   // "on Tuesday", "next Tuesday"
   {
     pattern: new RegExp(
-      word(
-        `(?:(${SHIFT}|${anyOf(DATES.weekdayForwardLead)})\\s+)?(${anyOf(Object.keys(DATES.weekdays))})`,
-      ),
+      word(`(?:(${SHIFT}|${anyOf(weekdayForwardLead)})\\s+)?(${anyOf(Object.keys(weekdays))})`),
       'gu',
     ),
     read: (m, c) => {
@@ -423,7 +430,7 @@ const READINGS: readonly Reading[] = [
       if (
         !past &&
         AHEAD_BEFORE.test(wordsBefore(m.input, m.index)) &&
-        !(m[1] === undefined && DATES.weekdays[m[2]!] === weekdayBefore(c.ref))
+        !(m[1] === undefined && weekdays[m[2]!] === weekdayBefore(c.ref))
       )
         return weekday(m[1], m[2]!, { ...c, forward: true });
       return weekday(m[1], m[2]!, past ? { ...c, forward: false, toldPast: true } : c);
@@ -431,9 +438,9 @@ const READINGS: readonly Reading[] = [
   },
   // "today", "yesterday"
   {
-    pattern: new RegExp(word(anyOf(Object.keys(DATES.relativeDays))), 'gu'),
+    pattern: new RegExp(word(anyOf(Object.keys(relativeDays))), 'gu'),
     read: (m, c) => ({
-      value: isoDayOf(refDayNumber(c.ref) + DATES.relativeDays[m[0]]!),
+      value: isoDayOf(refDayNumber(c.ref) + relativeDays[m[0]]!),
       endValue: null,
       precision: 'day',
       ...flags,
@@ -474,13 +481,10 @@ const READINGS: readonly Reading[] = [
   },
 ];
 
-const FORWARD = new RegExp(word(anyOf(DATES.weekdayForward)), 'u');
+const FORWARD = new RegExp(word(anyOf(weekdayForward)), 'u');
 const HEADLINE_FORWARD = new RegExp(word(anyOf(DATES.headlineForward)), 'u');
-const FORWARD_AFTER = new RegExp(word(anyOf(DATES.weekdayForwardAfter)), 'u');
-const FORWARD_ALL = new RegExp(
-  word(anyOf([...DATES.weekdayForward, ...DATES.weekdayForwardAfter])),
-  'gu',
-);
+const FORWARD_AFTER = new RegExp(word(anyOf(weekdayForwardAfter)), 'u');
+const FORWARD_ALL = new RegExp(word(anyOf([...weekdayForward, ...weekdayForwardAfter])), 'gu');
 const BACK_NOT = DATES.weekdayBackNot;
 const BACK_ALL = new RegExp(
   `${BACK_NOT.length > 0 ? `(?<!(?<![\\p{L}])(?:${anyOf(BACK_NOT)})\\s+)` : ''}${word(anyOf(DATES.weekdayBack))}`,
@@ -668,7 +672,7 @@ function daySpelledOut(lower: string, span: DateMention, day: DateMention): bool
 function joinable(lower: string, a: DateMention, b: DateMention): boolean {
   if (!singleDay(a) || !singleDay(b) || a.relative !== b.relative) return false;
   const gap = dayNumber(b.value) - dayNumber(a.value);
-  return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === DATES.dayJoiner;
+  return gap > 0 && gap <= JOINED_DAYS && lower.slice(a.end, b.start).trim() === dayJoiner;
 }
 
 /** "(Jan 15) to Wednesday (Jan 18)": two days told in brackets beside their weekdays, joined by
@@ -679,15 +683,13 @@ function bracketedRange(lower: string, a: DateMention, b: DateMention): boolean 
   if (gap <= 0 || gap > WEEKDAY_SPAN_DAYS) return false;
   const between = lower.slice(a.end, b.start).replace(/[()]/gu, ' ').trim().split(/\s+/u);
   return (
-    between.length === 2 &&
-    RANGE_JOINERS.has(between[0]!) &&
-    DATES.weekdays[between[1]!] !== undefined
+    between.length === 2 && RANGE_JOINERS.has(between[0]!) && weekdays[between[1]!] !== undefined
   );
 }
 
 /** "from Thursday to Saturday": the longest span two weekdays joined by a range word make. */
 const WEEKDAY_SPAN_DAYS = 6;
-const RANGE_JOINERS: ReadonlySet<string> = new Set(DATES.rangeJoiners);
+const RANGE_JOINERS: ReadonlySet<string> = new Set(rangeJoiners);
 
 /**
  * "from Thursday to Saturday", "Monday through Wednesday", "from Monday (Jan 6) to Tuesday":
@@ -702,7 +704,7 @@ function weekdaySpanEnd(lower: string, a: DateMention, b: DateMention): string |
     !b.relative ||
     // ("from Monday (Jan 6) to Tuesday": the first day may be the date beside its weekday)
     !RANGE_JOINERS.has(lower.slice(a.end, b.start).replace(CLOSING_BRACKETS, '').trim()) ||
-    DATES.weekdays[lastWord(lower.slice(b.start, b.end))] === undefined
+    weekdays[lastWord(lower.slice(b.start, b.end))] === undefined
   )
     return null;
   const days = (dayNumber(b.value) - dayNumber(a.value)) % 7;
@@ -720,7 +722,7 @@ function todaySpanEnd(lower: string, a: DateMention, b: DateMention): string | n
     !singleDay(a) ||
     !singleDay(b) ||
     !b.relative ||
-    DATES.relativeDays[lower.slice(b.start, b.end).trim()] === undefined ||
+    relativeDays[lower.slice(b.start, b.end).trim()] === undefined ||
     !RANGE_JOINERS.has(lower.slice(a.end, b.start).trim())
   )
     return null;
@@ -744,7 +746,7 @@ function anchorQuotedDays(lower: string, opening: number, found: DateMention[]):
   const said = found.filter((d) => d.end <= opening && isDay(d) && d.endValue === null).pop();
   if (said === undefined) return;
   found.forEach((d, n) => {
-    const shift = DATES.relativeDays[lower.slice(d.start, d.end)];
+    const shift = relativeDays[lower.slice(d.start, d.end)];
     if (d.start < opening || shift === undefined) return;
     found[n] = { ...d, value: isoDayOf(dayNumber(said.value) + shift) };
   });
