@@ -40,11 +40,12 @@ export const reportKey = (articleKey: string, index: number): string => `${artic
  * there), a summit one calls talks and another a high-level meeting. A call is never a
  * meeting in person, and a committee's session is its own kind; principals tell the rest apart.
  */
+const COMMITTEE = new Set<EventType>(['committee_session']);
 const TYPE_FAMILIES: ReadonlyArray<ReadonlySet<EventType>> = [
   new Set(VISIT_TYPES),
   new Set<EventType>(['talks', 'courtesy_call', 'high_level_meeting', 'meeting']),
   CALL_TYPES,
-  new Set<EventType>(['committee_session']),
+  COMMITTEE,
 ];
 const familyOf = (t: EventType) => TYPE_FAMILIES.find((f) => f.has(t));
 
@@ -54,8 +55,11 @@ const callAndInPerson = (a: EventType, b: EventType) =>
 
 function typesCompatible(a: EventType, known: EventType[]): boolean {
   if (known.some((t) => callAndInPerson(a, t))) return false;
+  // (a committee's session is no plain meeting either: not the ministers' meeting the day before)
   return known.some(
-    (t) => t === a || GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a) || familyOf(t) === familyOf(a),
+    (t) =>
+      familyOf(t) === familyOf(a) ||
+      ((GENERIC_TYPES.has(t) || GENERIC_TYPES.has(a)) && !COMMITTEE.has(a) && !COMMITTEE.has(t)),
   );
 }
 

@@ -203,6 +203,22 @@ describe('event identity', () => {
     expect(matchReport(session('VN', 'LA', [lam]), 'b#0', [entry])?.id).toBe('e1');
   });
 
+  it("keeps a committee's session apart from a plain meeting of the two countries the day before", () => {
+    const [lam, son] = facts().participants as [Participant, Participant];
+    const ministers = facts({
+      category: 'meeting',
+      type: 'meeting',
+      start: '2026-02-04',
+      participants: [{ ...lam, name: 'Another Minister' }, son],
+    });
+    const entry = entryFor('e1', ['a#0', ministers]);
+    const session = facts({ category: 'meeting', type: 'committee_session', participants: [] });
+    expect(matchReport({ ...session, start: '2026-02-05' }, 'b#0', [entry])).toBeNull();
+    // (sessions join sessions, named or not)
+    const sessions = entryFor('e2', ['c#0', { ...session, start: '2026-02-05' }]);
+    expect(matchReport({ ...session, start: '2026-02-05' }, 'd#0', [sessions])?.id).toBe('e2');
+  });
+
   it('finds the entry a report was already recorded in, whatever it says now', () => {
     const entry = entryFor('e1', ['a#0', facts()]);
     expect(matchReport(facts({ start: '2027-01-01' }), 'a#0', [entry])?.id).toBe('e1');
