@@ -1178,11 +1178,13 @@ function salient(
     new Set(group.mentions.map((m) => m.sentence.order)).size >= 2
   )
     return true;
-  // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"), or
+  // a meeting during the visit the article dates ("…, hai bên sau đó sẽ tiến hành hội đàm"; a
+  // committee's session told beside that visit: "During the visit, the council will meet"), or
   // between the two countries whose event the title or the lead tells ("Tổng thống Putin sẽ
   // hội đàm với …; hội kiến …" in an article about his visit)
   if (
-    isMeeting(group) &&
+    (isMeeting(group) ||
+      (!isVisit(group) && group.mentions.some((m) => m.sentence.triggers.some(isVisit)))) &&
     group.mentions.some(
       (m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()),
     )
