@@ -57,6 +57,7 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
 
 /** The cue table (its shape checked by the tests: table-schemas.ts). */
 const CUE_TABLE = TABLES.cues as CueTable;
+const MARKERS = CUE_TABLE.markers;
 
 interface CompiledCue {
   cue: Cue;
@@ -261,19 +262,19 @@ export function isCommitteeName(tokens: readonly Token[], from: number): number 
   return -1;
 }
 
-const FUTURE = CUE_TABLE.markers.future.map(phraseKeys);
-const PAST = CUE_TABLE.markers.past.map(phraseKeys);
-const PRECEDENT = CUE_TABLE.markers.precedent.map(phraseKeys);
-const PRECEDENT_LEAD = (CUE_TABLE.markers.precedentLead ?? []).map(phraseKeys);
-const HYPOTHETICAL = (CUE_TABLE.markers.hypothetical ?? []).map(phraseKeys);
-const CALLED_OFF = (CUE_TABLE.markers.calledOff ?? []).map(phraseKeys);
-const REPEATED = (CUE_TABLE.markers.repeated ?? []).map(phraseKeys);
-const FUTURE_WITH_DAY = (CUE_TABLE.markers.futureWithDay ?? []).map(phraseKeys);
+const FUTURE = MARKERS.future.map(phraseKeys);
+const PAST = MARKERS.past.map(phraseKeys);
+const PRECEDENT = MARKERS.precedent.map(phraseKeys);
+const PRECEDENT_LEAD = (MARKERS.precedentLead ?? []).map(phraseKeys);
+const HYPOTHETICAL = (MARKERS.hypothetical ?? []).map(phraseKeys);
+const CALLED_OFF = (MARKERS.calledOff ?? []).map(phraseKeys);
+const REPEATED = (MARKERS.repeated ?? []).map(phraseKeys);
+const FUTURE_WITH_DAY = (MARKERS.futureWithDay ?? []).map(phraseKeys);
 const PRECEDENT_NOT_AFTER: ReadonlySet<string> = new Set(
-  (CUE_TABLE.markers.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
+  (MARKERS.precedentNotAfter ?? []).map((w) => phraseKeys(w).join(' ')),
 );
 const PRECEDENT_NOT_BEFORE: ReadonlySet<string> = new Set(
-  (CUE_TABLE.markers.precedentNotBefore ?? []).map((w) => phraseKeys(w).join(' ')),
+  (MARKERS.precedentNotBefore ?? []).map((w) => phraseKeys(w).join(' ')),
 );
 
 /** The marker phrases a word can start, by kind. */
