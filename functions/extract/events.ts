@@ -214,8 +214,9 @@ function readSentences(
   // the day "today" and "this evening" are told of: publication's, or that of a date on a line
   // of its own above them (a listing page's item: "23 October 2022", then that day's readout)
   let lineRef = ref;
-  // the day the sentence just before gave a cue: what "the same day" means in the next one
-  // ("He arrived on Thursday for a visit. The same day, he met B"), before the story's anchor
+  // the day the sentence just before dates its cue by: what "the same day" or "the previous
+  // day" in the next one counts from ("He arrived on Thursday for a visit. The same day, he met
+  // B"), before the story's anchor
   let cueDay: string | null = null;
   const titleLower = title.length > 0 ? matchForm(title) : null;
   sentences.forEach((info, n) => {
