@@ -67,7 +67,8 @@ import { splitSentences } from './sentences.js';
 import type { Token } from './tokens.js';
 import { anyKeyIn, keyIn, textAt, tokenize } from './tokens.js';
 
-/** The lexicon's lists this module reads in several places, by name. */
+/** The lexicon's lists this module reads in several places, by name (as `…Words` where the
+ *  name is a keyword, a common word or one of this module's own). */
 const {
   counterpartTitle,
   definite,
@@ -78,6 +79,8 @@ const {
   sidelines,
   speech,
   titleArticle,
+  arrival: arrivalWords,
+  and: andWords,
 } = LEX;
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
@@ -1085,8 +1088,8 @@ function eachListedDay(m: Mention): Mention[] {
     if (b.precision !== 'day' || dayNumber(b.value) - dayNumber(a.value) < 2) return false;
     const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
     return (
-      between.some((t) => LEX.and.has(t.key)) &&
-      between.every((t) => t.key === ',' || LEX.and.has(t.key) || LEX.dayLead.has(t.key))
+      between.some((t) => andWords.has(t.key)) &&
+      between.every((t) => t.key === ',' || andWords.has(t.key) || LEX.dayLead.has(t.key))
     );
   };
   const days = [own];
@@ -1310,7 +1313,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
           !(
             isVisit(group) &&
             tensed.some(
-              (m) => m.past && !m.future && keyIn(LEX.arrival, m.sentence.tokens, m.trigger.first),
+              (m) => m.past && !m.future && keyIn(arrivalWords, m.sentence.tokens, m.trigger.first),
             )
           )) ||
         (tensed.some((m) => m.future) && !tensed.some((m) => m.past));
@@ -2029,7 +2032,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     today > first &&
     today - first <= VISIT_NEWS_DAYS &&
     arrivedIn !== undefined &&
-    (!arrivedIn.tokens.some((t) => LEX.arrival.has(t.key)) ||
+    (!arrivedIn.tokens.some((t) => arrivalWords.has(t.key)) ||
       meeting.group.mentions.some((m) => m.sentence.order < arrivedIn.order));
   meeting.start =
     (today >= first && today <= last) || underWay
@@ -2304,7 +2307,7 @@ const ARRIVAL_LEG_DAYS = 7;
  */
 function isArrivalLeg(v: Draft, visits: readonly Draft[]): boolean {
   if (!isDay(v) || v.guest === null) return false;
-  const arrival = (m: Mention) => keyIn(LEX.arrival, m.sentence.tokens, m.trigger.first);
+  const arrival = (m: Mention) => keyIn(arrivalWords, m.sentence.tokens, m.trigger.first);
   if (!v.group.mentions.every(arrival)) return false;
   const day = dayNumber(v.start);
   return visits.some(
@@ -2411,7 +2414,7 @@ function arrivalBefore(
     if (days.length === 0) continue;
     const t = info.tokens;
     for (let k = 0; k + 1 < t.length; k++) {
-      if (!keyIn(LEX.arrival, t, k) || (k > 0 && keyIn(LEX.arrivalNot, t, k - 1))) continue;
+      if (!keyIn(arrivalWords, t, k) || (k > 0 && keyIn(LEX.arrivalNot, t, k - 1))) continue;
       // ("The British leader arrived at the White House on Thursday", in a story that also
       // tells Zelensky's visit there: another country's arrival; in the arrival's clause, not
       // "After visiting China, the Vietnamese leader arrived in Tokyo")

@@ -26,8 +26,9 @@ import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { anyKeyIn, keyAt, keyIn, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
 
-/** The lexicon's lists this module reads in several places, by name. */
-const { governmentHead, severalLeaders, titleArticle } = LEX;
+/** The lexicon's lists this module reads in several places, by name (as `…Words` where the
+ *  name is a keyword, a common word or one of this module's own). */
+const { governmentHead, severalLeaders, titleArticle, and: andWords, of: ofWords } = LEX;
 
 export interface PersonMention {
   /** token span in the sentence [first, end) */
@@ -741,14 +742,14 @@ function officeBefore(
   first: number,
   people: readonly PersonMention[],
 ): number | null {
-  if (!keyIn(LEX.and, tokens, first - 1)) return null;
+  if (!keyIn(andWords, tokens, first - 1)) return null;
   let start = first - 1;
   while (
     start > 0 &&
     first - start <= OFFICE_WORDS &&
     tokens[start - 1]!.word &&
     (tokens[start - 1]!.cap ||
-      keyIn(LEX.of, tokens, start - 1) ||
+      keyIn(ofWords, tokens, start - 1) ||
       keyIn(titleArticle, tokens, start - 1))
   )
     start--;
@@ -757,7 +758,7 @@ function officeBefore(
   if (
     stretch.length < 3 ||
     first - start > OFFICE_WORDS ||
-    !stretch.some((t) => LEX.of.has(t.key)) ||
+    !stretch.some((t) => ofWords.has(t.key)) ||
     people.some((p) => p.end > start && (p.name !== null || p.leader || p.country !== null))
   )
     return null;
@@ -783,7 +784,7 @@ function severalLeadersAt(
   // (not its chairs: "chaired by the leaders of Uzbekistan and Kazakhstan" names the pair)
   if (
     titled > 0 &&
-    (LEX.of.has(lead) || GENERIC_COUNTRY_LEAD.has(lead)) &&
+    (ofWords.has(lead) || GENERIC_COUNTRY_LEAD.has(lead)) &&
     !keyIn(LEX.agent, tokens, i - 2)
   ) {
     for (let k = i + titled + 1; ; ) {
@@ -791,7 +792,7 @@ function severalLeadersAt(
       if (c === null) break;
       listed.push({ first: listed.length > 0 ? k : i, end: k + c.length, code: c.code });
       k += c.length + (textAt(tokens, k + c.length) === ',' ? 1 : 0);
-      if (keyIn(LEX.and, tokens, k)) k++;
+      if (keyIn(andWords, tokens, k)) k++;
     }
     return listed.length > 1
       ? listed.map((l) => ({
@@ -819,7 +820,7 @@ function severalLeadersAt(
     k += c.length;
     const from = k;
     if (textAt(tokens, k) === ',') k++;
-    if (keyIn(LEX.and, tokens, k)) k++;
+    if (keyIn(andWords, tokens, k)) k++;
     const title = anyReadsAt(tokens, k, severalLeaders);
     if (title > 0 && listed.length > 1) {
       const end = k + title;
@@ -1341,7 +1342,7 @@ function titledPersonAt(
     mention.name === null &&
     entries.length > 1 &&
     entries.every((e) => e.leader) &&
-    anyKeyIn(LEX.and, tokens, i, titleEnd)
+    anyKeyIn(andWords, tokens, i, titleEnd)
   )
     mention.plural = true;
   return mention;
@@ -1522,7 +1523,7 @@ function countryPairPeopleAt(
   i: number,
 ): [PersonMention, PersonMention] | null {
   const first = countryAt(tokens, i);
-  if (first === null || !keyIn(LEX.and, tokens, i + first.length)) return null;
+  if (first === null || !keyIn(andWords, tokens, i + first.length)) return null;
   const secondAt = i + first.length + 1;
   const second = countryAt(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1554,7 +1555,7 @@ export function joinedCountriesAt(
   const past = (k: number) => k + (keyIn(titleArticle, tokens, k) ? 1 : 0);
   const firstAt = past(at);
   const first = countryWithPrefix(tokens, firstAt);
-  if (first === null || !keyIn(LEX.and, tokens, firstAt + first.length)) return null;
+  if (first === null || !keyIn(andWords, tokens, firstAt + first.length)) return null;
   const secondAt = past(firstAt + first.length + 1);
   const second = countryWithPrefix(tokens, secondAt);
   if (second === null || second.code === first.code) return null;
@@ -1574,7 +1575,7 @@ function namePairAt(
     return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
   };
   const one = nameAt(textAt(tokens, at) === ',' ? at + 1 : at);
-  if (one === null || !keyIn(LEX.and, tokens, one.end)) return null;
+  if (one === null || !keyIn(andWords, tokens, one.end)) return null;
   const other = nameAt(one.end + 1);
   return other === null ? null : { one, other };
 }
@@ -1597,14 +1598,14 @@ function titlePairPeopleAt(
     const holderAt = (from: number) => {
       const k = pastHonorifics(tokens, from);
       const end = nameEnd(tokens, k, stops);
-      if (tokens[k]?.cap !== true || end <= k + 1 || !keyIn(LEX.of, tokens, end)) return null;
+      if (tokens[k]?.cap !== true || end <= k + 1 || !keyIn(ofWords, tokens, end)) return null;
       const country = countryWithPrefix(tokens, end + 1);
       return country === null
         ? null
         : { from: k, end, code: country.code, next: end + 1 + country.length };
     };
     const one = holderAt(at + 1);
-    if (one === null || !keyIn(LEX.and, tokens, one.next)) return null;
+    if (one === null || !keyIn(andWords, tokens, one.next)) return null;
     const other = holderAt(one.next + 1);
     if (other === null || other.code === one.code) return null;
     return pluralTitleHolders(text, tokens, i, { from: i, end: at + 1, ...held }, one, other);
@@ -1625,7 +1626,7 @@ function titleOfPairPeopleAt(
   if (tokens[i]?.word !== true) return null;
   for (let at = i; at < i + PLURAL_TITLE_WORDS && at < tokens.length; at++) {
     const held = pairTitleAt(tokens, i, at);
-    if (held === null || !keyIn(LEX.of, tokens, at + 1)) continue;
+    if (held === null || !keyIn(ofWords, tokens, at + 1)) continue;
     const countries = joinedCountriesAt(tokens, at + 2);
     if (countries === null) return null;
     const pair = namePairAt(tokens, stops, countries.end);
@@ -1690,7 +1691,7 @@ function nameThenTitleAt(
     lead === 0 &&
     closing !== undefined &&
     !CLAUSE_CLOSERS.has(closing.text) &&
-    !(closing.word && !closing.cap && !LEX.joiners.has(closing.key) && !LEX.of.has(closing.key))
+    !(closing.word && !closing.cap && !LEX.joiners.has(closing.key) && !ofWords.has(closing.key))
   )
     return null;
   return {
