@@ -58,6 +58,7 @@ function seq(tokens: readonly Token[], i: number, words: readonly string[]): boo
 /** The cue table (its shape checked by the tests: table-schemas.ts). */
 const CUE_TABLE = TABLES.cues as CueTable;
 const MARKERS = CUE_TABLE.markers;
+const COMMITTEE_NAME = CUE_TABLE.committeeName;
 
 interface CompiledCue {
   cue: Cue;
@@ -97,9 +98,9 @@ function modifiedNounAt(tokens: readonly Token[], i: number): boolean {
 // committeeName.start lists)
 const COMMITTEE_START = [
   ...CUE_TABLE.cues.filter((c) => c.namesCommittee).flatMap((c) => c.phrases),
-  ...CUE_TABLE.committeeName.start,
+  ...COMMITTEE_NAME.start,
 ].map(phraseKeys);
-const COMMITTEE_NOT = CUE_TABLE.committeeName.notBefore.map(phraseKeys);
+const COMMITTEE_NOT = COMMITTEE_NAME.notBefore.map(phraseKeys);
 
 /** Only a possessive ("'s") between two tokens. */
 const possessiveBetween = (tokens: readonly Token[], from: number, to: number) =>
@@ -253,7 +254,7 @@ const QUOTES: ReadonlySet<string> = new Set(['"', "'", '“', '”', '‘', '’
 
 /** Where the committee's name starts after "kỳ họp" (index of "Ủy"), or -1: "kỳ họp lần thứ 25 (của) Ủy ban liên Chính phủ". */
 export function isCommitteeName(tokens: readonly Token[], from: number): number {
-  for (let k = from; k < tokens.length && k < from + CUE_TABLE.committeeName.within; k++) {
+  for (let k = from; k < tokens.length && k < from + COMMITTEE_NAME.within; k++) {
     if (COMMITTEE_START.some((p) => seq(tokens, k, p))) return k;
     if (COMMITTEE_NOT.some((p) => seq(tokens, k, p))) return -1;
     // a name runs on through words, dashes and commas ("kỳ họp lần thứ 42, Ủy ban …")

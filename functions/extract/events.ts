@@ -81,6 +81,7 @@ const {
   titleArticle,
   arrival: arrivalWords,
   and: andWords,
+  sequel: sequelWords,
 } = LEX;
 
 /** Sentences longer than this are cut: no real sentence is, and it bounds the work per sentence. */
@@ -293,12 +294,12 @@ const SEQUEL_BEFORE = 3;
  *  before, or in a sentence that opens with one. */
 const goesOn = (info: SentenceInfo): boolean =>
   info.triggers.length > 0 &&
-  (keyIn(LEX.sequel, info.tokens, info.storyFrom) ||
+  (keyIn(sequelWords, info.tokens, info.storyFrom) ||
     anyReadsAt(info.tokens, info.storyFrom, LEX.sequelOpening) > 0 ||
     info.triggers.some((t) => {
       for (let k = t.first - 1; k >= 0 && t.first - k <= SEQUEL_BEFORE; k--) {
         const token = info.tokens[k]!;
-        if (LEX.sequel.has(token.key)) return true;
+        if (sequelWords.has(token.key)) return true;
         if (!token.word) return false;
       }
       return false;
