@@ -32,6 +32,7 @@ import type { LanguageProfile } from './languages.js';
 import { anyReadsAt, findAnyPhrase, hasPhrase, LEX } from './lexicon.js';
 import {
   citiesIn,
+  cityPlace,
   comesAlong,
   FRAME_BEFORE,
   findMentions,
@@ -1189,7 +1190,8 @@ function salient(
   // hội đàm với …; hội kiến …" in an article about his visit)
   if (
     (isMeeting(group) ||
-      (!isVisit(group) && group.mentions.some((m) => m.sentence.triggers.some(isVisit)))) &&
+      (group.kind === 'committee' &&
+        group.mentions.some((m) => m.sentence.triggers.some(isVisit)))) &&
     group.mentions.some(
       (m) => datedVisits.has(m.countries.join()) || leadCountries.has(m.countries.join()),
     )
@@ -1718,7 +1720,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
         at = venueFrom + venue.length + 1;
       const place = k < 0 ? null : placeAt(t, at);
       if (place !== null && !place.entry.venue && at + place.length === t.length)
-        return { city: place.entry.name, country: place.entry.code, venue: false };
+        return cityPlace(place.entry);
     }
     // "… — VNA/VNS Photo Thống Nhất HAVANA — First Secretary …": a city in capitals and a dash,
     // glued to the photo credit before it
@@ -1732,7 +1734,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
           .slice(k, k + glued.length)
           .every((w) => w.text.length > 2 && w.text === w.text.toUpperCase())
       )
-        return { city: glued.entry.name, country: glued.entry.code, venue: false };
+        return cityPlace(glued.entry);
     }
     // ("(MENAFN- Kuwait News Agency (KUNA)) MANAMA, Feb 13 (KUNA) -- …": past an
     // aggregator's credit in brackets)
@@ -1771,7 +1773,7 @@ function datelineOf(sentences: readonly SentenceInfo[]): Place | null {
           ([']', ')'].includes(textAt(t, after) ?? '') && textAt(t, after + 1) === ':'))) ||
       agencyAfter(t, end)
     )
-      return { city: entry.name, country: entry.code, venue: false };
+      return cityPlace(entry);
   }
   return null;
 }
@@ -1889,7 +1891,7 @@ function storySidelines(sentences: readonly SentenceInfo[]): StorySidelines | nu
       const hit = placeAt(s.tokens, k + 1);
       if (hit === null || hit.entry.venue) continue;
       return {
-        place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+        place: cityPlace(hit.entry),
         day: day.value,
       };
     }

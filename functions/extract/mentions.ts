@@ -16,7 +16,13 @@ import {
   type TriggerKind,
 } from './classify.js';
 import { type DateMention, isDay, isMonth, type RefDate, refDayNumber } from './dates.js';
-import { countryAt, countryPairEndingAt, placeAt, titleBeginsAt } from './gazetteer.js';
+import {
+  countryAt,
+  countryPairEndingAt,
+  type PlaceEntry,
+  placeAt,
+  titleBeginsAt,
+} from './gazetteer.js';
 import { anyReadsAt, findAnyPhrase, hasPhrase, type Keys, LEX, readsAt } from './lexicon.js';
 import {
   countryWithPrefix,
@@ -140,6 +146,13 @@ export interface Place {
   /** a building (Phủ Chủ tịch) rather than a city */
   venue: boolean;
 }
+
+/** A city the tables know, as the place of an event. */
+export const cityPlace = (entry: Pick<PlaceEntry, 'name' | 'code'>): Place => ({
+  city: entry.name,
+  country: entry.code,
+  venue: false,
+});
 
 export interface Mention {
   kind: TriggerKind;
@@ -1022,7 +1035,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       if (hit !== null && !hit.entry.venue && tokens[at + hit.length]?.cap === true && !elsewhere)
         places.push({
           at: k,
-          place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+          place: cityPlace(hit.entry),
         });
       continue;
     }
@@ -1039,7 +1052,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
       ) {
         places.push({
           at: k,
-          place: { city: hit.entry.name, country: hit.entry.code, venue: false },
+          place: cityPlace(hit.entry),
         });
         continue;
       }
@@ -1088,9 +1101,7 @@ function findPlaces(tokens: readonly Token[]): Array<{ at: number; place: Place 
         const end = j + hit.length;
         const town = textAt(tokens, end) === ',' ? placeAt(tokens, end + 1) : null;
         const city =
-          town !== null && !town.entry.venue
-            ? { city: town.entry.name, country: town.entry.code, venue: false }
-            : bracketedCity(tokens, end);
+          town !== null && !town.entry.venue ? cityPlace(town.entry) : bracketedCity(tokens, end);
         if (city !== null) places.push({ at: k, place: city });
       }
       continue;
@@ -1148,7 +1159,7 @@ function unlistedPlaceAt(
   const town = tokens[e]!.text === ',' ? placeAt(tokens, e + 1) : null;
   return town !== null && !town.entry.venue
     ? {
-        place: { city: town.entry.name, country: town.entry.code, venue: false },
+        place: cityPlace(town.entry),
         end: e + 1 + town.length,
       }
     : null;
@@ -1161,7 +1172,7 @@ function bracketedCity(tokens: readonly Token[], from: number): Place | null {
     const j = k + 1 + anyReadsAt(tokens, k + 1, placePrefix);
     const hit = placeAt(tokens, j);
     if (hit !== null && !hit.entry.venue && textAt(tokens, j + hit.length) === ')')
-      return { city: hit.entry.name, country: hit.entry.code, venue: false };
+      return cityPlace(hit.entry);
     return null;
   }
   return null;
@@ -2201,8 +2212,7 @@ function multilateralRightAfter(tokens: readonly Token[], from: number): boolean
 function cityEndingAt(tokens: readonly Token[], end: number): Place | null {
   for (let k = end - 1; k >= 0 && k >= end - MAX_COUNTRY_TOKENS; k--) {
     const hit = placeAt(tokens, k);
-    if (hit !== null && k + hit.length === end && !hit.entry.venue)
-      return { city: hit.entry.name, country: hit.entry.code, venue: false };
+    if (hit !== null && k + hit.length === end && !hit.entry.venue) return cityPlace(hit.entry);
   }
   return null;
 }
@@ -2216,7 +2226,7 @@ function wayToIn(tokens: readonly Token[]): { place: Place; end: number } | null
   const city = placeAt(tokens, to + 1);
   if (city === null || city.entry.venue) return null;
   return {
-    place: { city: city.entry.name, country: city.entry.code, venue: false },
+    place: cityPlace(city.entry),
     end: to + 1 + city.length,
   };
 }
@@ -3330,7 +3340,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   for (let k = trigger.end; trigger.noun && k < hostEnd && destinationCity === null; k++) {
     const city = placeAt(tokens, k);
     if (city !== null && !city.entry.venue && city.entry.code === host)
-      destinationCity = { city: city.entry.name, country: city.entry.code, venue: false };
+      destinationCity = cityPlace(city.entry);
   }
   /** the principal a pronoun stands for, where the sentence names no visitor (below) */
   let told: Person | undefined;
