@@ -1060,6 +1060,9 @@ function appositionOf(
     m.name = spanText(text, tokens, at, end);
     m.nameKeys = keys;
     m.end = end;
+    // ("Qatar's Emir and Prime Minister, A,": offices joined by "and" are one person's when
+    // a name is set off after them)
+    m.plural = false;
   }
 }
 
