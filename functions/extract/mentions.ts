@@ -383,8 +383,14 @@ const refersBack = (tokens: readonly Token[], from: number, to: number): boolean
       pronouns.has(t.key) ||
       possessives.has(t.key) ||
       // ("The delegation is expected to hold talks with B": the visitor's, told before)
-      (delegation.has(t.key) && keyIn(definite, tokens, from + k - 1)),
+      (delegation.has(t.key) && keyIn(definite, tokens, from + k - 1)) ||
+      // ("The headline meeting with B is expected on Friday", opening the sentence: the one the
+      // story is about)
+      (k === 0 && from === 0 && to <= STORY_CUE_WORDS && definite.has(t.key)),
   );
+/** How many words may open a sentence up to its cue for "the" to stand for the story's own
+ *  event: the article and two more ("The headline meeting"). */
+const STORY_CUE_WORDS = 3;
 
 /** The number an ordinal written as a word stands for ("second": 2), or 0. */
 const ordinalOf = (key: string): number => LEX.ordinalWords.findIndex((p) => p[0] === key) + 1;
