@@ -1066,6 +1066,16 @@ function appositionOf(
   }
 }
 
+/** "… of Vietnam Central Committee and Vietnamese President Z": how many words at `at` write
+ *  again a country the title's words [from, at) already name, before the next office of its
+ *  chain (0 if they do not). */
+function ownCountryAgain(tokens: readonly Token[], from: number, at: number): number {
+  const again = countryWithPrefix(tokens, at);
+  for (let k = from; again !== null && k < at; k++)
+    if (countryAt(tokens, k)?.code === again.code) return again.length;
+  return 0;
+}
+
 function titledPersonAt(
   text: string,
   tokens: readonly Token[],
@@ -1175,8 +1185,9 @@ function titledPersonAt(
       // "Chủ tịch Quốc hội Chính quyền nhân dân, Chủ tịch Hội đồng Nhà nước Cuba X", "General
       // Secretary of the Communist Party of X Central Committee and President Y": the next title
       // of the chain, after the institution, names the person
-      if (keyIn(TITLE_JOINERS, tokens, k) && titleAt(tokens, k + 1) !== null) {
-        const rest = titledPersonAt(text, tokens, stops, k + 1);
+      const own = ownCountryAgain(tokens, i, k + 1);
+      if (keyIn(TITLE_JOINERS, tokens, k) && titleBeginsAt(tokens, k + 1 + own) !== null) {
+        const rest = titledPersonAt(text, tokens, stops, k + 1 + own, own > 0);
         if (rest !== null && rest.name !== null)
           // (as written between them: "…, Chủ tịch", "… and President")
           return bothOffices(rest, i, text.slice(tokens[i]!.start, tokens[rest.first]!.start), {
@@ -1212,16 +1223,18 @@ function titledPersonAt(
   );
   if (institution !== null) {
     const at = institution.end;
+    const own = ownCountryAgain(tokens, i, at + 1);
     // "president of the Asian Development Bank": the head of no state's body
     if (NON_STATE_ORGS.has(tokens[at - 1]!.key)) principal = false;
     if (tokens[at]?.cap === true && nameEnd(tokens, at, stops) > at) {
       j = at;
       titleEnd = at;
       country = institution.country;
-    } else if (keyIn(TITLE_JOINERS, tokens, at) && titleAt(tokens, at + 1) !== null) {
+    } else if (keyIn(TITLE_JOINERS, tokens, at) && titleBeginsAt(tokens, at + 1 + own) !== null) {
       // "President of the X Party and President of the Y Senate Z": one person, two offices
-      // (also where the name follows, set off by commas: "…, Samdech Z,")
-      const rest = titledPersonAt(text, tokens, stops, at + 1);
+      // (also where the name follows, set off by commas: "…, Samdech Z,"; and after the
+      // institution's own country: "… of Vietnam Central Committee and Vietnamese President Z")
+      const rest = titledPersonAt(text, tokens, stops, at + 1 + own, own > 0);
       if (rest !== null && (rest.name !== null || textAt(tokens, rest.end) === ','))
         return bothOffices(rest, i, `${spanText(text, tokens, i, rest.first)} `, {
           country: institution.country,
