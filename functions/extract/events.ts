@@ -40,6 +40,7 @@ import {
   type Mention,
   multilateralAfter,
   nounDatedBy,
+  onTenseSide,
   type Place,
   peopleOfMention,
   type SentenceInfo,
@@ -1081,13 +1082,21 @@ function namedBack(m: Mention): boolean {
 /** "They also spoke on March 5 and March 10", "On March 5 and 10, they also had
  *  conversations": a meeting on each day a list joins to its own, after it or before it
  *  (not on the day after: "talks on March 5 and 6" may be one event over both). */
-function eachListedDay(m: Mention): Mention[] {
-  const { tokens, dates } = m.sentence;
+function eachListedDay(m: Mention, ref: RefDate): Mention[] {
   const own = m.date;
   if (!isMeeting(m) || own?.precision !== 'day') return [m];
+  const { tokens } = m.sentence;
+  // (a day written without its year on the side of the story's day the cue's own lies: "after
+  // two phone calls on Sept 9 and Feb 10" in November, a list not always in order)
+  const refDay = refDayNumber(ref);
+  const ownDay = dayNumber(own.value);
+  const dates = m.sentence.dates.map((d) =>
+    d.yearGuessed ? onTenseSide(d, { past: ownDay < refDay, future: ownDay > refDay }, ref) : d,
+  );
   // two days are listed when only commas, "and" and "on" stand between them, "and" among them
   const listed = (a: DateMention, b: DateMention) => {
-    if (b.precision !== 'day' || dayNumber(b.value) - dayNumber(a.value) < 2) return false;
+    if (b.precision !== 'day' || Math.abs(dayNumber(b.value) - dayNumber(a.value)) < 2)
+      return false;
     const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
     return (
       between.some((t) => andWords.has(t.key)) &&
@@ -2551,7 +2560,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
       ceremonyAfter:
         n + 1 < sentences.length &&
         anyReadsAt(sentences[n + 1]!.tokens, 0, LEX.ceremonyOpening) > 0,
-    }).flatMap(eachListedDay)) {
+    }).flatMap((m) => eachListedDay(m, ref))) {
       mentions.push(m);
       if (isVisit(m)) toldVisits.unshift(m);
       if (isMeeting(m)) toldMeetings.unshift(m);

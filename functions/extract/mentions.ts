@@ -1851,7 +1851,7 @@ const TENSE_SIDE_DAYS = 31;
  *  TENSE_SIDE_DAYS after publication (a month: after the month of publication), or a
  *  day a year on when told as to come and over that before it (a month gone by is left
  *  to monthsBefore); else as it is. */
-function onTenseSide(
+export function onTenseSide(
   date: DateMention,
   tense: { past: boolean; future: boolean },
   ref: RefDate,
@@ -2775,7 +2775,21 @@ function scanCue(s: SentenceScan, trigger: Trigger, index: number): CueScan | nu
   }
   // "had a telephone conversation on April 13" in December: a date without its year is on the
   // side its tense tells, when the nearest occurrence lies over a month on the other
-  if (date?.yearGuessed && !borrowed) date = onTenseSide(date, tense, context.ref);
+  // (one a cue follows is gone by, whatever the clause tells: "The summit will be their first
+  // since A took office, following two phone calls on Sept 9 and Feb 10" in November)
+  if (date?.yearGuessed && !borrowed)
+    date = onTenseSide(
+      date,
+      findAnyPhrase(
+        tokens,
+        priorTo,
+        Math.max(clauseFrom, trigger.first - PRIOR_TO_BEFORE),
+        trigger.first,
+      )
+        ? { past: true, future: false }
+        : tense,
+      context.ref,
+    );
   // "It will be A's first official visit to B …, despite his attendance at a summit there in
   // November": a month gone by is not when something to come takes place
   if (future && date !== null && isMonth(date) && monthsBefore(date, context.ref)) {
