@@ -1248,6 +1248,9 @@ function salient(
   );
 }
 
+/** Whether a draft or mention is told as to come. */
+const announced = (d: { status: string }) => d.status === 'announced';
+
 function statusOf(
   start: string,
   precision: 'day' | 'month',
@@ -1971,7 +1974,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
       (meeting.place?.country == null || meeting.place.country === v.host) &&
       // ("A is scheduled to hold talks with B" beside "C's visit to A's country in June": a
       // meeting to come is no part of a visit over before the story)
-      !(meeting.status === 'announced' && dayRange(v.end ?? v.start)[1] < today),
+      !(announced(meeting) && dayRange(v.end ?? v.start)[1] < today),
   );
   if (candidates.length !== 1) return;
   const visit = candidates[0]!;
@@ -1980,7 +1983,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (nth !== null && nth > 0) {
     meeting.start = isoDayOf(dayNumber(visit.start) + nth - 1);
     meeting.precision = 'day';
-    meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
+    meeting.status = statusOf(meeting.start, 'day', ref, announced(meeting));
     return;
   }
   // "… arrived home on July 29, concluding his State visit to Italy. During his stay, A held talks
@@ -2002,7 +2005,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     // a visit known by its month ("vào giữa tháng 1 tới"): so are its meetings
     meeting.start = visit.start;
     meeting.precision = 'month';
-    meeting.status = statusOf(meeting.start, 'month', ref, meeting.status === 'announced');
+    meeting.status = statusOf(meeting.start, 'month', ref, announced(meeting));
     return;
   }
   const first = dayNumber(visit.start);
@@ -2012,7 +2015,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
   if (told !== null && told >= first && told <= last) return;
   // "will pay an official visit from June 22 to 26 … During the visit, B will meet with A": nor
   // does a story told before a visit of several days say which of its days a meeting is on
-  if (first > today && last > first && meeting.status === 'announced') {
+  if (first > today && last > first && announced(meeting)) {
     meeting.start = visit.start.slice(0, 7);
     meeting.precision = 'month';
     return;
@@ -2051,7 +2054,7 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
       ? isoDay(ref.year, ref.month, ref.day)
       : visit.start;
   meeting.precision = 'day';
-  meeting.status = statusOf(meeting.start, 'day', ref, meeting.status === 'announced');
+  meeting.status = statusOf(meeting.start, 'day', ref, announced(meeting));
 }
 
 /**
@@ -2260,7 +2263,7 @@ function impliedVisit(
     people: visitor === undefined ? [] : [visitor],
     place: { city: null, country: meeting.host, venue: false },
     placeMention: null,
-    status: statusOf(meeting.start, meeting.precision, ref, meeting.status === 'announced'),
+    status: statusOf(meeting.start, meeting.precision, ref, announced(meeting)),
     partOf: null,
     hostInferred: false,
     order: -1,
@@ -2773,9 +2776,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         // (nor one the story tells no day of, where it tells a visit of the same two to come:
         // "will visit Fiji from August 5-6 … will be holding bilateral meetings with B")
         visits.some(
-          (v) =>
-            sameCountries(v, m) &&
-            ((m.dateMention === null && v.status === 'announced') || within(m, v)),
+          (v) => sameCountries(v, m) && ((m.dateMention === null && announced(v)) || within(m, v)),
         )
       )
         continue;
@@ -2867,7 +2868,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
         .sort()[0];
       if (firstDay === undefined && firstMonth !== undefined && isMonth(v)) {
         v.start = firstMonth;
-        v.status = statusOf(firstMonth, 'month', ref, v.status === 'announced');
+        v.status = statusOf(firstMonth, 'month', ref, announced(v));
       }
     }
   }
@@ -2899,7 +2900,7 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
     if (toldDay && isDay(toldDay) && !isDay(implied)) {
       implied.start = toldDay.value;
       implied.precision = 'day';
-      implied.status = statusOf(toldDay.value, 'day', ref, implied.status === 'announced');
+      implied.status = statusOf(toldDay.value, 'day', ref, announced(implied));
     }
     const told = visits.find((v) => sameCountries(v, implied) && v.host === implied.host);
     if (told === undefined && !visits.some((v) => sameCountries(v, implied))) {
