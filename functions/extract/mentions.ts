@@ -375,6 +375,9 @@ const COMMITTEE_COUNTRIES_SPAN = 14;
 const CITY_WORDS = 4;
 /** "tại trụ sở … (Thủ đô Hà Nội)": how far after the place word a bracketed city may come. */
 const BRACKETED_CITY_SPAN = 10;
+/** A cue that receives someone ("received", "welcomed"). */
+const receiving = (t: Trigger) => t.role === 'receives';
+
 /** Whether a pronoun or a possessive ("he", "his") stands in tokens [from, to): someone named
  *  before is referred to there. */
 const refersBack = (tokens: readonly Token[], from: number, to: number): boolean =>
@@ -3138,7 +3141,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
     const met = mentions.find(
       (m) =>
         m.kind === 'meeting' &&
-        m.trigger.role !== 'receives' &&
+        !receiving(m.trigger) &&
         m.trigger.end <= trigger.first &&
         m.sideA.length === 1 &&
         m.sideB.length === 1 &&
@@ -3395,8 +3398,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // a working visit": the one the passive names after "by" hosts, the one named before it visits
   if (host === null) {
     const hosting = triggers.find(
-      (t) =>
-        t.role === 'receives' && t.end <= trigger.first && keyIn(passiveLead, tokens, t.first - 1),
+      (t) => receiving(t) && t.end <= trigger.first && keyIn(passiveLead, tokens, t.first - 1),
     );
     // ("received by B … for a visit": B, who received the visitor, among the visit's hosts)
     const receivedBy = hosting !== undefined && keyIn(agentWords, tokens, hosting.end);
@@ -3428,7 +3430,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   // "A hosted B in Washington for an official state visit": the visit is to the country of
   // the one who hosts, named before it
   if (host === null && visitor !== null && visitor.person.country !== null) {
-    const hosting = triggers.find((t) => t.role === 'receives' && t.end <= trigger.first);
+    const hosting = triggers.find((t) => receiving(t) && t.end <= trigger.first);
     const receiver =
       hosting === undefined
         ? undefined
@@ -4019,7 +4021,7 @@ function meetingMentions(s: SentenceScan, c: CueScan): void {
   if (principals === null) return;
   if (sides.left !== null) sides.left.subject = principals.aPeople;
   // (whoever receives is at home: "A received B", and likewise "A hosted B", "A welcomed B")
-  const receives = trigger.role === 'receives';
+  const receives = receiving(trigger);
   const { aPeople, bPeople, unnamedOthers, unnamedSubject } = principals;
   const byCall = heldByCall(s, trigger);
   // one meeting of these sides and countries, as the cue tells it
@@ -4288,7 +4290,7 @@ function meetingSides(s: SentenceScan, c: CueScan): MeetingSides | null {
     ) {
       if (
         keyIn(withWords, tokens, j) ||
-        (trigger.role === 'receives' && keyIn(receivedFor, tokens, j)) ||
+        (receiving(trigger) && keyIn(receivedFor, tokens, j)) ||
         (CALL_TYPES.has(trigger.type) && keyIn(LEX.callWith, tokens, j))
       )
         objects = chainFrom(tokens, people, j + 1, objectLead, OBJECT_LEAD_SKIP);
@@ -4624,7 +4626,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
     keyIn(trigger.notAfterObject, tokens, objects[objects.length - 1]!.mention.end)
   )
     return null;
-  if (trigger.role === 'receives' && objects.length > 0) {
+  if (receiving(trigger) && objects.length > 0) {
     // "hosted B for a lunch at the State Department", "for an official State Visit": a meal
     // or the visit itself, no meeting of its own
     if (hostedForAfter(tokens, objects[objects.length - 1]!.mention.end)) return null;
@@ -4658,7 +4660,7 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // "A welcomed B at the airport", "received B upon arrival", "A and other officials welcomed
   // B": a greeting on arrival, no meeting (events.ts drops it, and what it stands for)
   const greeting =
-    trigger.role === 'receives' &&
+    receiving(trigger) &&
     (hasPhrase(tokens, arrivalGreeting, trigger.end) ||
       // ("On his arrival at the airport, A was received by B": told before it)
       hasPhrase(tokens, arrivalGreeting, c.clauseFrom, trigger.first) ||
@@ -4668,9 +4670,9 @@ function meetingPeople(s: SentenceScan, c: CueScan, m: MeetingSides): MeetingPeo
   // welcome, not a call of its own
   // (not one told after the welcome, as the clause's act of its own: "chaired a welcome
   // ceremony and hosted a reception for B")
-  const scene = trigger.role === 'receives' ? findAnyPhrase(tokens, welcomeScene) : null;
+  const scene = receiving(trigger) ? findAnyPhrase(tokens, welcomeScene) : null;
   if (
-    trigger.role === 'receives' &&
+    receiving(trigger) &&
     (context.welcomeBefore || context.ceremonyAfter || scene !== null) &&
     !(
       scene !== null &&
@@ -4947,7 +4949,7 @@ function visitorAfter(
  *  clause naming no one before it. */
 function passiveOfPronoun(tokens: readonly Token[], trigger: Trigger, clauseFrom: number): boolean {
   return (
-    trigger.role === 'receives' &&
+    receiving(trigger) &&
     keyIn(agentWords, tokens, pastPlace(tokens, trigger.end)) &&
     anyKeyIn(pronouns, tokens, clauseFrom, trigger.first) &&
     !tokens.slice(clauseFrom, trigger.first).some((t) => t.cap && t.word && !pronouns.has(t.key))
