@@ -188,6 +188,7 @@ function readSentences(
       isTitle,
       caption: furniture === 'caption' || furniture === 'quote',
       anchor: null,
+      heldAnchor: null,
       sequel: null,
       storyFrom,
       datelined: false,
@@ -217,6 +218,8 @@ function readSentences(
   const { personOf } = resolvePeople(allPeople, profile.homeCountry, publisher, titleMentions);
   let cursor = 0;
   let anchor: string | null = null;
+  let heldAnchor: string | null = null;
+  const today = isoDay(ref.year, ref.month, ref.day);
   // the day "today" and "this evening" are told of: publication's, or that of a date on a line
   // of its own above them (a listing page's item: "23 October 2022", then that day's readout)
   let lineRef = ref;
@@ -257,9 +260,11 @@ function readSentences(
     }
     if (!info.isTitle) {
       info.anchor = anchor;
+      info.heldAnchor = heldAnchor;
       // (a photo's caption dates the scene it shows, not the sentences after it: "A met B in
       // Riyadh on December 8, 2022. (Agency)" above a story of their call this week)
       if (!info.caption) anchor = nextAnchor(anchor, info);
+      if (anchor !== null && anchor <= today) heldAnchor = anchor;
       const before = sentences[n - 1];
       if (before !== undefined && !before.isTitle && goesOn(info))
         info.sequel =
@@ -1420,7 +1425,7 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     // a headline; not a day a line about an earlier call tells, weeks before)
     const told = !isVisit(group)
       ? (storyMentions(group)
-          .map((m) => m.sentence.sequel ?? m.sentence.anchor)
+          .map((m) => m.sentence.sequel ?? (future ? m.sentence.anchor : m.sentence.heldAnchor))
           .find(
             (d, n) =>
               d !== null && (n === 0 || Math.abs(refDayNumber(ref) - dayNumber(d)) <= STORY_DAYS),

@@ -128,6 +128,9 @@ export interface SentenceInfo {
   caption: boolean;
   /** the day of the last event told before this sentence ("cùng ngày" refers to it), or null */
   anchor: string | null;
+  /** the anchor as it last stood on a day gone by (or today): what something done that the
+   *  sentence does not date was on, past a quotation's "On January 23 we will meet", or null */
+  heldAnchor: string | null;
   /** the day the sentence before tells, when this one goes on from it ("… swearing-in on
    *  Sunday evening. The two leaders then held talks"), or null */
   sequel: string | null;
@@ -2549,8 +2552,9 @@ function scanSentence(info: SentenceInfo, context: ArticleContext): SentenceScan
   // where it was said, before the words of saying, is not where, when a place follows them)
   const saidAt = background.saying[0] ?? Infinity;
   // ("had on Friday in a statement in Abuja said A would meet B": where it was issued)
+  // (nor a place in a quotation that opens the sentence: the speaker's words, as its days)
   const found = findPlaces(tokens).filter(
-    (p) => p.at < tail && !keyIn(LEX.issuedNouns, tokens, p.at - 1),
+    (p) => p.at >= info.storyFrom && p.at < tail && !keyIn(LEX.issuedNouns, tokens, p.at - 1),
   );
   // ("said at the forum in New York that he planned to meet B": where it was said)
   const told = found.filter(

@@ -101,8 +101,13 @@ export function quotationOpening(text: string): number {
   } else {
     // ("… of India. The ties will flourish,” A said after meeting B": the sentence opens inside
     // a quotation begun in the one before, closed by its one unpaired closing mark)
+    // (a straight mark closes where the quoted words end on their punctuation: `… agreements,"`)
     const marks = quoteMarksIn(text);
-    if (marks.length % 2 === 0 || !QUOTE_CLOSES.has(text[marks[0]!]!)) return -1;
+    if (
+      marks.length % 2 === 0 ||
+      !(QUOTE_CLOSES.has(text[marks[0]!]!) || /[,.?!]/u.test(text[marks[0]! - 1] ?? ''))
+    )
+      return -1;
     close = marks[0]!;
   }
   const tail = text.slice(close + 1).trim();
