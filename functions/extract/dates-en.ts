@@ -88,6 +88,15 @@ interface Context {
 }
 
 const flags = { relative: false, approximate: false, anchored: false };
+
+/** A date told from the story's day ("yesterday", "two weeks ago", "next month"). */
+const relativeDate = (value: string, precision: DateReading['precision'] = 'day'): DateReading => ({
+  value,
+  endValue: null,
+  precision,
+  ...flags,
+  relative: true,
+});
 const month = (name: string) => months[name]!;
 const num = (s: string | undefined) => (s === undefined ? null : Number(s));
 
@@ -146,7 +155,7 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
     let day = at + ((target - atWeekday + 7) % 7);
     if (day - at > ITINERARY_DAYS) day -= 7;
     if (day < today) day += 7;
-    return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
+    return relativeDate(isoDayOf(day));
   }
   const todayWeekday = weekdayOf(ctx.ref);
   const ahead = (target - todayWeekday + 7) % 7;
@@ -176,7 +185,7 @@ function weekday(shiftWord: string | undefined, name: string, ctx: Context): Dat
         : ahead === 1 && shift === null && ctx.ref.utcAhead
           ? today + 1
           : today - (back === 0 && shift !== null ? 7 : back);
-  return { value: isoDayOf(day), endValue: null, precision: 'day', ...flags, relative: true };
+  return relativeDate(isoDayOf(day));
 }
 
 const SHIFT = anyOf(Object.keys(shiftWords));
@@ -207,33 +216,13 @@ function agoReading(ago: typeof agoWords): Reading {
       const n = ago.numbers[m[1]!] ?? Number(m[1]);
       const unit = ago.units[m[2]!]!;
       const today = refDayNumber(c.ref);
-      if (unit === 'year')
-        return {
-          value: String(c.ref.year - n),
-          endValue: null,
-          precision: 'year',
-          ...flags,
-          relative: true,
-        };
+      if (unit === 'year') return relativeDate(String(c.ref.year - n), 'year');
       if (unit === 'month') {
         const { year, month: m2 } = addMonths(c.ref.year, c.ref.month, -n);
-        return {
-          value: isoMonth(year, m2),
-          endValue: null,
-          precision: 'month',
-          ...flags,
-          relative: true,
-        };
+        return relativeDate(isoMonth(year, m2), 'month');
       }
       const days = unit === 'week' ? n * WEEK_DAYS : n;
-      return {
-        value: isoDayOf(today - days),
-        endValue: null,
-        precision: 'day',
-        ...flags,
-        relative: true,
-        approximate: unit === 'week',
-      };
+      return { ...relativeDate(isoDayOf(today - days)), approximate: unit === 'week' };
     },
   };
 }
@@ -346,13 +335,7 @@ const READINGS: readonly Reading[] = [
     pattern: new RegExp(word(`(${anyOf(Object.keys(weekdays))})\\s+(${SHIFT})\\s+${week}`), 'gu'),
     read: (m, c) => {
       const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * shiftWords[m[2]!]!;
-      return {
-        value: isoDayOf(monday + weekdays[m[1]!]! - 1),
-        endValue: null,
-        precision: 'day',
-        ...flags,
-        relative: true,
-      };
+      return relativeDate(isoDayOf(monday + weekdays[m[1]!]! - 1));
     },
   },
   // "next week", "this week" (written on a Sunday, looking ahead: the week to come, "will visit
@@ -378,25 +361,13 @@ const READINGS: readonly Reading[] = [
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.month}`), 'gu'),
     read: (m, c) => {
       const { year, month } = addMonths(c.ref.year, c.ref.month, shiftWords[m[1]!]!);
-      return {
-        value: isoMonth(year, month),
-        endValue: null,
-        precision: 'month',
-        ...flags,
-        relative: true,
-      };
+      return relativeDate(isoMonth(year, month), 'month');
     },
   },
   // "this year", "next year"
   {
     pattern: new RegExp(word(`(${SHIFT})\\s+${DATES.year}`), 'gu'),
-    read: (m, c) => ({
-      value: String(c.ref.year + shiftWords[m[1]!]!),
-      endValue: null,
-      precision: 'year',
-      ...flags,
-      relative: true,
-    }),
+    read: (m, c) => relativeDate(String(c.ref.year + shiftWords[m[1]!]!), 'year'),
   },
   // "on Monday 23rd": a weekday and its day of the month, no month written: that day of this
   // month, the next or the last, whichever falls on that weekday (else this month's)
@@ -440,11 +411,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(Object.keys(relativeDays))), 'gu'),
     read: (m, c) => ({
-      value: isoDayOf(refDayNumber(c.ref) + relativeDays[m[0]]!),
-      endValue: null,
-      precision: 'day',
-      ...flags,
-      relative: true,
+      ...relativeDate(isoDayOf(refDayNumber(c.ref) + relativeDays[m[0]]!)),
       deictic: true,
     }),
   },
@@ -453,11 +420,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'),
     read: (_m, c) => ({
-      value: c.previousDay ?? isoDayOf(refDayNumber(c.ref)),
-      endValue: null,
-      precision: 'day',
-      ...flags,
-      relative: true,
+      ...relativeDate(c.previousDay ?? isoDayOf(refDayNumber(c.ref))),
       anchored: true,
     }),
   },
@@ -466,11 +429,9 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(DATES.previousDay)), 'gu'),
     read: (_m, c) => ({
-      value: isoDayOf((c.previousDay ? dayNumber(c.previousDay) : refDayNumber(c.ref)) - 1),
-      endValue: null,
-      precision: 'day',
-      ...flags,
-      relative: true,
+      ...relativeDate(
+        isoDayOf((c.previousDay ? dayNumber(c.previousDay) : refDayNumber(c.ref)) - 1),
+      ),
       anchored: true,
     }),
   },
