@@ -227,7 +227,8 @@ function countryEndingAt(
   tokens: readonly Token[],
   end: number,
 ): { at: number; code: string } | null {
-  for (let j = end - 1; j >= 0 && j >= end - COUNTRY_TOKENS; j--) {
+  // (the longest: "Papua New Guinea", not "Guinea")
+  for (let j = Math.max(0, end - COUNTRY_TOKENS); j < end; j++) {
     const c = countryAt(tokens, j);
     if (c?.length === end - j) return { at: j, code: c.code };
   }
