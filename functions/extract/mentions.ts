@@ -1640,6 +1640,13 @@ function dateFor(
     // (words, and marks written inside them: "Trump's", not a comma)
     tokens.slice(1, trigger.first).every((t) => t.word || (!t.spaced && t.text !== ','));
   const opening = opensSentence ? openingEnd() : Infinity;
+  // ("discussed the Kazakh president's November 12 visit": a day written before the cue's noun,
+  // after its article or possessive, is its own, whatever cue stands before it)
+  const previousCueEnd = index > 0 ? tokens[triggers[index - 1]!.end - 1]!.end : Infinity;
+  const own = days.find(
+    (d) => nounDatedBy(tokens, d) === trigger.first && previousCueEnd <= d.start,
+  );
+  if (own) return { date: own, borrowed: false, year: null, shifted: false };
   // ("will on Friday host B": a day written inside the cue is its own)
   let after =
     days.find((d) => d.start >= cueStart && d.end <= cueEnd) ??
