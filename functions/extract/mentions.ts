@@ -5032,10 +5032,13 @@ function meetingPairs(
     // a plain meeting is one a country ("tiếp xúc với A (Ấn Độ); B và C (Bỉ)": two meetings),
     // talks and calls are one a person ("hội kiến Chủ tịch nước A và Thủ tướng B": two calls)
     // but leaders of one country met in a list ("met President A and Prime Minister B") are met one by one
+    // (not "will host President A and Prime Minister B for a meeting": one, the two together)
+    const lastObject = m.objects.at(-1)?.mention.end ?? trigger.end;
     const leadersApart =
       isPlainMeeting(trigger) &&
       bPeople.length > 1 &&
-      bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k)));
+      bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k))) &&
+      anyReadsAt(info.tokens, lastObject, LEX.metTogether) === 0;
     const byCountry = new Map<string | null, Person[]>();
     for (const b of bPeople) {
       const key = isPlainMeeting(trigger) && !leadersApart ? b.country : `${b.country}#${b.id}`;

@@ -570,6 +570,9 @@ export const PHRASE_LISTS = [
   'otherLeaders',
   /** "had met and exchanged pleasantries at the summit dinner": a greeting in passing, no meeting */
   'inPassing',
+  /** "will host President A and Prime Minister B for a meeting": words after leaders of one
+   *  country, listed, that make theirs one meeting together, not one each (metApart) */
+  'metTogether',
 ] as const;
 export type PhraseListName = (typeof PHRASE_LISTS)[number];
 
