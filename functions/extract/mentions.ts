@@ -3476,12 +3476,14 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
       host = met.person.country;
   }
   // ("spoke in Samarkand, where he was on an official visit": the city "where" stands for)
-  const where = tokens.findLastIndex(
-    (t, k) => k >= clauseFrom && k < trigger.first && during.has(t.key),
-  );
-  if (host === null && where > 0)
-    host =
-      cityEndingAt(tokens, where - (textAt(tokens, where - 1) === ',' ? 1 : 0))?.country ?? null;
+  if (host === null) {
+    const where = tokens.findLastIndex(
+      (t, k) => k >= clauseFrom && k < trigger.first && during.has(t.key),
+    );
+    if (where > 0)
+      host =
+        cityEndingAt(tokens, where - (textAt(tokens, where - 1) === ',' ? 1 : 0))?.country ?? null;
+  }
   if (host === null) {
     // "Chuyến thăm (của X) sẽ diễn ra từ 6-10/7", "Chuyến thăm theo lời mời của Y": a reference to the
     // visit the article is about, joined to it in events.ts by its people and date
