@@ -76,6 +76,11 @@ export function readsAt(tokens: readonly Token[], i: number, phrase: Keys): bool
   return true;
 }
 
+/** Whether one of the phrases ends right before token `k` ("return home | to Lilongwe"). */
+export function endsBefore(tokens: readonly Token[], k: number, phrases: readonly Keys[]): boolean {
+  return phrases.some((p) => readsAt(tokens, k - p.length, p));
+}
+
 /** The first words of each phrase list, so that most tokens are ruled out by one look-up. */
 const FIRST_WORDS = new WeakMap<readonly Keys[], ReadonlySet<string>>();
 

@@ -23,7 +23,7 @@ import {
   placeAt,
   titleBeginsAt,
 } from './gazetteer.js';
-import { anyReadsAt, findAnyPhrase, hasPhrase, type Keys, LEX, readsAt } from './lexicon.js';
+import { anyReadsAt, endsBefore, findAnyPhrase, hasPhrase, type Keys, LEX } from './lexicon.js';
 import {
   countryWithPrefix,
   joinedCountriesAt,
@@ -1011,7 +1011,7 @@ function welcomedTo(tokens: readonly Token[], k: number): boolean {
 
 /** Whether a phrase of going home ends right before `k` ("return home | to Lilongwe"). */
 const goesHomeBefore = (tokens: readonly Token[], k: number): boolean =>
-  LEX.goHome.some((p) => readsAt(tokens, k - p.length, p));
+  endsBefore(tokens, k, LEX.goHome);
 
 /** The cities a sentence places something in ("in Tallinn", "to Oslo"), with their countries. */
 export function citiesIn(tokens: readonly Token[]): Place[] {
@@ -1899,6 +1899,10 @@ function monthsBefore(d: DateMention, ref: RefDate): boolean {
   return Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7)) < ref.year * 12 + ref.month;
 }
 
+/** The last "where" before token `to`, from token `from` on, or -1. */
+const whereBefore = (tokens: readonly Token[], to: number, from = 0): number =>
+  tokens.findLastIndex((t, k) => k >= from && k < to && during.has(t.key));
+
 /** A phrase of the list starting within `span` tokens before the cue. */
 function phraseBefore(
   tokens: readonly Token[],
@@ -1938,7 +1942,7 @@ function whereOfPrecedent(
   trigger: Trigger,
   markers: MarkerIndex,
 ): boolean {
-  const where = tokens.findLastIndex((t, k) => k < trigger.first && during.has(t.key));
+  const where = whereBefore(tokens, trigger.first);
   return triggers.some(
     (v) =>
       isVisit(v) &&
@@ -3477,9 +3481,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   // ("spoke in Samarkand, where he was on an official visit": the city "where" stands for)
   if (host === null) {
-    const where = tokens.findLastIndex(
-      (t, k) => k >= clauseFrom && k < trigger.first && during.has(t.key),
-    );
+    const where = whereBefore(tokens, trigger.first, clauseFrom);
     if (where > 0)
       host =
         cityEndingAt(tokens, where - (textAt(tokens, where - 1) === ',' ? 1 : 0))?.country ?? null;
@@ -3547,7 +3549,7 @@ function visitMentions(s: SentenceScan, c: CueScan): void {
   }
   if (guest === null) {
     for (let k = 1; k < tokens.length; k++) {
-      if (!LEX.highLevel.some((p) => readsAt(tokens, k - p.length, p))) continue;
+      if (!endsBefore(tokens, k, LEX.highLevel)) continue;
       const c = countryAt(tokens, k);
       if (c !== null && c.code !== host) {
         guest = c.code;
@@ -4565,7 +4567,7 @@ function sidesOfCountries(tokens: readonly Token[], people: readonly PersonRef[]
  *  at `at` in a "where" clause whose place, before it, is an airport, or told in the passive
  *  right after an "and" past an arrival (an arrival's greeting). */
 function receivedWhereArrived(tokens: readonly Token[], at: number): boolean {
-  const where = tokens.findLastIndex((t, k) => k < at && during.has(t.key));
+  const where = whereBefore(tokens, at);
   if (where > 0 && hasPhrase(tokens, arrivalGreeting, 0, where)) return true;
   // ("A arrived in India on Thursday evening, and was received by Minister B": the one who
   // arrived, received in the passive right after, is greeted on arrival)

@@ -21,7 +21,7 @@ import {
   titleAt,
   titleBeginsAt,
 } from './gazetteer.js';
-import { anyReadsAt, LEX } from './lexicon.js';
+import { anyReadsAt, endsBefore, LEX } from './lexicon.js';
 import type { Names } from './table-schemas.js';
 import { TABLES, TABLES_BY_LANGUAGE } from './tables.js';
 import { anyKeyIn, keyAt, keyIn, phraseKeys, possessiveAt, type Token, textAt } from './tokens.js';
@@ -659,7 +659,7 @@ export function findPeople(
     if (
       keyIn(FORMER_LEAD, tokens, mention.first - 1) ||
       // ("paid tribute to President Ho Chi Minh at his mausoleum": one honoured, no party)
-      LEX.tributeTo.some((p) => anyReadsAt(tokens, mention.first - p.length, [p]) > 0) ||
+      endsBefore(tokens, mention.first, LEX.tributeTo) ||
       // ("Pakistan's Foreign Secretary": a civil servant's office there)
       (mention.country !== null && officialIn(mention.titleKeys, mention.country))
     ) {
