@@ -1506,7 +1506,15 @@ function dateFor(
     wordPastCue(
       d,
       (t, k) =>
-        (textAt(tokens, k - 1) === ',' && clauseOpener.has(t.key)) ||
+        (textAt(tokens, k - 1) === ',' &&
+          (clauseOpener.has(t.key) ||
+            // ("his first trip there during his presidency, which began last October": a
+            // clause about a plain noun past the cue, not about the cue, a place, "the country", or a name's last part, "Choi Sang-mok, who")
+            (relative.has(t.key) &&
+              k - 2 >= trigger.end &&
+              !tokens[k - 2]!.cap &&
+              tokens[k - 2]!.spaced &&
+              !keyIn(countryReference, tokens, k - 2)))) ||
         (LEX.relativeWho.has(t.key) && !commaIn(t.end, d.start)),
     );
   // "A, a moderate who was elected in July, met B on Wednesday at the start of a three-day
