@@ -1548,15 +1548,9 @@ function countryPairPeopleAt(
   for (let last = at; last < at + PLURAL_TITLE_WORDS && last < tokens.length; last++) {
     const held = pairTitleAt(tokens, at, last);
     if (held === null) continue;
-    const pair = namePairAt(tokens, stops, last + 1);
-    if (pair === null) return null;
-    return pluralTitleHolders(
-      text,
-      tokens,
-      i,
-      { from: at, end: last + 1, ...held },
-      { ...pair.one, code: first.code },
-      { ...pair.other, code: second.code },
+    const pair = namePairAt(tokens, stops, last + 1, [first.code, second.code]);
+    return (
+      pair && pluralTitleHolders(text, tokens, i, { from: at, end: last + 1, ...held }, ...pair)
     );
   }
   return null;
@@ -1584,16 +1578,17 @@ function namePairAt(
   tokens: readonly Token[],
   stops: ReadonlySet<string>,
   at: number,
-): { one: { from: number; end: number }; other: { from: number; end: number } } | null {
-  const nameAt = (from: number) => {
+  codes: readonly [string, string],
+): [TitleHolder, TitleHolder] | null {
+  const nameAt = (from: number, code: string) => {
     const k = pastHonorifics(tokens, from);
     const end = nameEnd(tokens, k, stops);
-    return tokens[k]?.cap === true && end > k + 1 ? { from: k, end } : null;
+    return tokens[k]?.cap === true && end > k + 1 ? { from: k, end, code } : null;
   };
-  const one = nameAt(textAt(tokens, at) === ',' ? at + 1 : at);
+  const one = nameAt(textAt(tokens, at) === ',' ? at + 1 : at, codes[0]);
   if (one === null || !keyIn(andWords, tokens, one.end)) return null;
-  const other = nameAt(one.end + 1);
-  return other === null ? null : { one, other };
+  const other = nameAt(one.end + 1, codes[1]);
+  return other === null ? null : [one, other];
 }
 
 /**
@@ -1645,16 +1640,8 @@ function titleOfPairPeopleAt(
     if (held === null || !keyIn(ofWords, tokens, at + 1)) continue;
     const countries = joinedCountriesAt(tokens, at + 2);
     if (countries === null) return null;
-    const pair = namePairAt(tokens, stops, countries.end);
-    if (pair === null) return null;
-    return pluralTitleHolders(
-      text,
-      tokens,
-      i,
-      { from: i, end: at + 1, ...held },
-      { ...pair.one, code: countries.first },
-      { ...pair.other, code: countries.second },
-    );
+    const pair = namePairAt(tokens, stops, countries.end, [countries.first, countries.second]);
+    return pair && pluralTitleHolders(text, tokens, i, { from: i, end: at + 1, ...held }, ...pair);
   }
   return null;
 }
