@@ -1928,14 +1928,19 @@ export function resolvePeople(
               (p) => p.principal && p.titleKeys.has(titleKey) && (firstNamed.get(p) ?? n) < n,
             )
           : [];
+      // ("the foreign ministers of A and B": the one holder there of the office they name, not
+      // the leader)
+      const office = ofCountry.filter((p) => p.titleKeys.has(titleKey.slice(0, -1)));
       personOf[n] =
-        (leaders.length === 1
-          ? leaders[0]
-          : ofCountry.length === 1
-            ? ofCountry[0]
-            : holders.length === 1
-              ? holders[0]
-              : undefined) ?? null;
+        (office.length === 1
+          ? office[0]
+          : leaders.length === 1
+            ? leaders[0]
+            : ofCountry.length === 1
+              ? ofCountry[0]
+              : holders.length === 1
+                ? holders[0]
+                : undefined) ?? null;
       continue;
     }
     const candidates = people.filter(
