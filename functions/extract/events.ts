@@ -1477,10 +1477,7 @@ function within(meeting: Draft, visit: Draft): boolean {
   const m0 = dayNumber(meeting.start);
   const v0 = dayNumber(visit.start);
   if (isMonth(visit) || isMonth(meeting))
-    return (
-      meeting.start.slice(0, 7) === visit.start.slice(0, 7) ||
-      visit.start.slice(0, 7) === meeting.start.slice(0, 7)
-    );
+    return meeting.start.slice(0, 7) === visit.start.slice(0, 7);
   // a visit whose end is not given lasts a few days for the meetings of its two countries there
   const v1 = visit.end === null ? v0 + OPEN_VISIT_DAYS : dayNumber(visit.end);
   return m0 >= v0 && m0 <= v1;
@@ -1974,9 +1971,11 @@ function dateByVisit(meeting: Draft, visits: readonly Draft[], ref: RefDate): vo
     (v) =>
       v.dateMention !== null &&
       sameCountries(v, meeting) &&
-      // (not a visit to the other country: "A called on B at the party's headquarters here …
-      // B undertook an official visit to A's country in November")
-      (meeting.place?.country == null || meeting.place.country === v.host) &&
+      // (not a visit to the other country where the meeting is placed)
+      (meeting.place?.country ?? v.host) === v.host &&
+      // (nor where it may be part of a visit the other way: "A paid a courtesy call on B here,
+      // marking the start of his visit … B undertook an official visit to A's country in November")
+      !visits.some((o) => o.host !== v.host && sameCountries(o, v) && within(meeting, o)) &&
       // ("A is scheduled to hold talks with B" beside "C's visit to A's country in June": a
       // meeting to come is no part of a visit over before the story)
       !(announced(meeting) && dayRange(v.end ?? v.start)[1] < today),
