@@ -11,6 +11,7 @@ import datesData from './data/en/dates.json' with { type: 'json' };
 import {
   type DateMention,
   isDay,
+  mondayOf,
   nearestYearOfDay,
   nearestYearOfMonth,
   type RefDate,
@@ -334,7 +335,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(`(${anyOf(Object.keys(weekdays))})\\s+(${SHIFT})\\s+${week}`), 'gu'),
     read: (m, c) => {
-      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + 7 * shiftWords[m[2]!]!;
+      const monday = mondayOf(c.ref) + 7 * shiftWords[m[2]!]!;
       return relativeDate(isoDayOf(monday + weekdays[m[1]!]! - 1));
     },
   },
@@ -345,7 +346,7 @@ const READINGS: readonly Reading[] = [
     read: (m, c) => {
       const shift = shiftWords[m[1]!]!;
       const ahead = shift === 0 && c.forward && weekdayOf(c.ref) === WEEK_DAYS ? 1 : 0;
-      const monday = refDayNumber(c.ref) - (weekdayOf(c.ref) - 1) + WEEK_DAYS * (shift + ahead);
+      const monday = mondayOf(c.ref) + WEEK_DAYS * (shift + ahead);
       return {
         value: weekStart(monday),
         endValue: isoDayOf(monday + 6),

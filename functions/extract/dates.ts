@@ -83,6 +83,8 @@ export function weekdayOf(ref: RefDate): number {
   const d = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
   return d === 0 ? 7 : d;
 }
+/** The day number of the Monday of publication's week. */
+export const mondayOf = (ref: RefDate): number => refDayNumber(ref) - weekdayOf(ref) + 1;
 
 type Direction = 'future' | 'past' | null;
 
@@ -366,7 +368,7 @@ const READERS: readonly Reader[] = [
       `${NOT_LETTER_BEFORE}${NOT_COUNTED}${WEEK_PART}(${anyOf(keysOf(RELATIVE_WEEKS))})${NOT_LETTER_AFTER}`,
     ),
     read: (m, at, ctx) => {
-      const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1) + 7 * RELATIVE_WEEKS[m[2]!]!;
+      const monday = mondayOf(ctx.ref) + 7 * RELATIVE_WEEKS[m[2]!]!;
       const [from, to] = m[1] === undefined ? [1, 7] : PARTS_OF_WEEK[m[1]]!;
       return mention(at, isoDayOf(monday + from! - 1), isoDayOf(monday + to! - 1), 'day', {
         relative: true,
@@ -379,7 +381,7 @@ const READERS: readonly Reader[] = [
     first: firstWords(datesData.weekend),
     pattern: sticky(`${NOT_LETTER_BEFORE}(?:${anyOf(datesData.weekend)})${NOT_LETTER_AFTER}`),
     read: (_m, at, ctx) => {
-      const monday = refDayNumber(ctx.ref) - (weekdayOf(ctx.ref) - 1);
+      const monday = mondayOf(ctx.ref);
       const [from, to] = PARTS_OF_WEEK[datesData.weekendPart]!;
       return mention(at, isoDayOf(monday + from! - 1), isoDayOf(monday + to! - 1), 'day', {
         relative: true,
