@@ -342,13 +342,14 @@ const READINGS: readonly Reading[] = [
   // "next week", "this week" (written on a Sunday, looking ahead: the week to come, "will visit
   // Australia this week" in Sunday's paper)
   {
-    pattern: new RegExp(word(`(${SHIFT})\\s+${week}`), 'gu'),
+    pattern: new RegExp(word(`(${DATES.restOfWeek}\\s+)?(${SHIFT})\\s+${week}`), 'gu'),
     read: (m, c) => {
-      const shift = shiftWords[m[1]!]!;
+      const shift = shiftWords[m[2]!]!;
       const ahead = shift === 0 && c.forward && weekdayOf(c.ref) === WEEK_DAYS ? 1 : 0;
       const monday = mondayOf(c.ref) + WEEK_DAYS * (shift + ahead);
       return {
-        value: weekStart(monday),
+        // ("later this week": from the day after publication)
+        value: m[1] && !shift ? isoDayOf(refDayNumber(c.ref) + 1) : weekStart(monday),
         endValue: isoDayOf(monday + 6),
         precision: 'day',
         ...flags,

@@ -1326,7 +1326,10 @@ function draftOf(group: Group, ref: RefDate, order: number, frame: Frame): Draft
     );
   const future =
     dateMention !== null && !dateMention.dateBorrowed
-      ? dateMention.future && !dateMention.past && !underWayTold && !begunTold
+      ? (dateMention.future && !dateMention.past && !underWayTold && !begunTold) ||
+        // ("ahead of an expected meeting … later this week": a span the text only suggests,
+        // after publication's day, is to come)
+        (dateMention.date!.approximate && dayNumber(dateMention.date!.value) > refDayNumber(ref))
       : // ("has arrived in China for a state visit … This will be his third visit to China":
         // a visit whose arrival is told done is under way, whatever is said of it)
         (tensed.some((m) => m.future && !m.past) &&

@@ -174,6 +174,8 @@ export const EnglishDatesSchema = z.object({
   relativeDays: NumberWords,
   shift: NumberWords,
   week: Phrase,
+  /** "later this week": the word before it that leaves out the days up to publication's */
+  restOfWeek: Phrase,
   month: Phrase,
   year: Phrase,
   /** words right after a month or a day that give it the year told before it in the sentence
