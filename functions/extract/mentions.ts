@@ -3874,6 +3874,11 @@ function committeeMentions(s: SentenceScan, c: CueScan): void {
     if (joined !== null && joined.end <= trigger.first)
       countries = [joined.first, joined.second].sort();
   }
+  // "arrived in India for a visit to co-chair the 20th Joint Commission Meeting between the two
+  // countries": where its clause names none, the two of the visit its sentence tells
+  if (countries.length !== 2)
+    countries =
+      mentions.find((m) => isVisit(m) && m.sentence === cue.sentence)?.countries ?? countries;
   // "tại kỳ họp năm nay, hai bên sẽ ...": a reference to the session the article is about
   if (countries.length !== 2 && nameAt >= 0) return;
   if (countries.length !== 2) countries = [];
