@@ -4970,14 +4970,12 @@ function visitorAfter(
   context: ArticleContext,
   clauseFrom: number,
 ): Person | undefined {
-  if (
-    anyReadsAt(tokens, trigger.end, LEX.visitorRef) === 0 &&
-    !passiveOfPronoun(tokens, trigger, clauseFrom)
-  )
-    return undefined;
-  const visit = context.visits[0];
-  if (visit === undefined || visit.guest === null) return undefined;
-  return visit.sideA.find((p) => p.principal && p.country === visit.guest);
+  const named = anyReadsAt(tokens, trigger.end, LEX.visitorRef) > 0;
+  if (!named && !passiveOfPronoun(tokens, trigger, clauseFrom)) return undefined;
+  // (the visitor named so is of the last visit told with its guest: not "During the visit, he
+  // will …", which names none)
+  const visit = named ? context.visits.find((v) => v.guest !== null) : context.visits[0];
+  return visit?.sideA.find((p) => p.principal && p.country !== null && p.country === visit.guest);
 }
 
 /** "He was officially received by B": a reception told in the passive of a pronoun, the
