@@ -2648,7 +2648,12 @@ export function extractFromArticle(article: Article, profile: LanguageProfile): 
   // (or, in a story that dates no meeting, a lead telling one: "A met B. A also met C")
   const seriesHost =
     sentences.find(
-      (s) => !s.isTitle && s.triggers.some((t) => isMeeting(t)) && s.dates.some((d) => isDay(d)),
+      (s) =>
+        !s.isTitle &&
+        s.triggers.some((t) => isMeeting(t)) &&
+        s.dates.some((d) => isDay(d)) &&
+        // (one that names who meets: not "They confirmed … in their meetings on Wednesday")
+        s.persons.some((p) => p?.principal),
     ) ?? (lead?.triggers.some((t) => isMeeting(t)) ? lead : undefined);
   const leadMeetingCountries =
     lead?.triggers.some((t) => isMeeting(t)) === true
