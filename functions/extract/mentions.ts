@@ -5051,8 +5051,9 @@ function meetingPairs(
     const lastObject = m.objects.at(-1)?.mention.end ?? trigger.end;
     const leadersApart =
       isPlainMeeting(trigger) &&
-      bPeople.length > 1 &&
-      bPeople.every((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k))) &&
+      // (two of them leaders at least: "meet Foreign Minister C, Prime Minister B and President D")
+      bPeople.filter((b) => b.leader || [...b.titleKeys].some((k) => LEX.metApart.has(k))).length >
+        1 &&
       anyReadsAt(info.tokens, lastObject, LEX.metTogether) === 0;
     const byCountry = new Map<string | null, Person[]>();
     for (const b of bPeople) {
