@@ -959,7 +959,8 @@ function absorb(summary: Summary, m: Mention): void {
   summary.inPerson ||= metInPerson(m);
   // (an opening "After the talks," tells nothing of their tense: the main clause's is its own)
   if (!openingReference(m)) {
-    summary.done &&= !toCome(m);
+    // (told done by any of them: "after a meeting with B" names no tense, "met B" does)
+    summary.done = (summary.done || told(m)) && !toCome(m);
     summary.toCome &&= toCome(m);
   }
   addPeople(summary, m);
