@@ -16,6 +16,7 @@ import {
   nearestYearOfMonth,
   type RefDate,
   refDayNumber,
+  shiftDays,
   weekdayOf,
 } from './dates.js';
 import { LEX } from './lexicon.js';
@@ -349,7 +350,7 @@ const READINGS: readonly Reading[] = [
       const monday = mondayOf(c.ref) + WEEK_DAYS * (shift + ahead);
       return {
         // ("later this week": from the day after publication)
-        value: m[1] && !shift ? isoDayOf(refDayNumber(c.ref) + 1) : weekStart(monday),
+        value: m[1] && !shift ? shiftDays(c.ref, 1) : weekStart(monday),
         endValue: isoDayOf(monday + 6),
         precision: 'day',
         ...flags,
@@ -413,7 +414,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(Object.keys(relativeDays))), 'gu'),
     read: (m, c) => ({
-      ...relativeDate(isoDayOf(refDayNumber(c.ref) + relativeDays[m[0]]!)),
+      ...relativeDate(shiftDays(c.ref, relativeDays[m[0]]!)),
       deictic: true,
     }),
   },
@@ -422,7 +423,7 @@ const READINGS: readonly Reading[] = [
   {
     pattern: new RegExp(word(anyOf(DATES.sameDay)), 'gu'),
     read: (_m, c) => ({
-      ...relativeDate(c.previousDay ?? isoDayOf(refDayNumber(c.ref))),
+      ...relativeDate(c.previousDay ?? shiftDays(c.ref, 0)),
       anchored: true,
     }),
   },

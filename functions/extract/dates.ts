@@ -75,7 +75,7 @@ export function refDayNumber(ref: RefDate): number {
   return dayNumberOfParts(ref.year, ref.month, ref.day);
 }
 /** The `YYYY-MM-DD` of the day `days` after (before, when negative) publication. */
-function shiftDays(ref: RefDate, days: number): string {
+export function shiftDays(ref: RefDate, days: number): string {
   return isoDayOf(refDayNumber(ref) + days);
 }
 /** Day of the week, 1 = Monday … 7 = Sunday. */

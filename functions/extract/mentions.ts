@@ -1509,7 +1509,8 @@ function dateFor(
         (textAt(tokens, k - 1) === ',' &&
           (clauseOpener.has(t.key) ||
             // ("his first trip there during his presidency, which began last October": a
-            // clause about a plain noun past the cue, not about the cue, a place, "the country", or a name's last part, "Choi Sang-mok, who")
+            // clause about a plain noun past the cue; not about the cue, a place, "the
+            // country", or a name's last part, "Choi Sang-mok, who")
             (relative.has(t.key) &&
               k - 2 >= trigger.end &&
               !tokens[k - 2]!.cap &&

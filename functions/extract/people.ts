@@ -1931,12 +1931,11 @@ export function resolvePeople(
       // ("the foreign ministers of A and B": the one holder there of the office they name, not
       // the leader; or, where no one there is given it, the one named only as the counterpart
       // of someone of another country who holds it: "A met the South Korean foreign minister")
+      const heldElsewhere = people.some((q) => q.titleKeys.has(titleKey));
       const office = ofCountry.filter(
         (p) =>
           p.titleKeys.has(titleKey.slice(0, -1)) ||
-          (counterparts.has(p) &&
-            !officeKnown.has(p) &&
-            people.some((q) => q.titleKeys.has(titleKey))),
+          (heldElsewhere && counterparts.has(p) && !officeKnown.has(p)),
       );
       personOf[n] =
         (office.length === 1
